@@ -1,0 +1,3 @@
+using SourceCheck.Cli.Infrastructure;
+
+return CliApp.Run(args, CliEnvironment.FromConsole());

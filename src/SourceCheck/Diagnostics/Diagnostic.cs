@@ -1,0 +1,32 @@
+using SourceCheck.Text;
+
+namespace SourceCheck.Diagnostics;
+
+public enum Severity
+{
+    Info,
+    Warning,
+    Error,
+}
+
+/// <summary>A problem found in an input, with a stable code (SCnnnn), a severity, where it is and a message.
+/// Parsers collect these and keep going; they never throw on bad input.</summary>
+public sealed record Diagnostic(string Code, Severity Severity, TextSpan Span, string Message, string? Source = null)
+{
+    public override string ToString()
+    {
+        string where = Source is null ? Span.ToString() : $"{Source}:{Span}";
+        string sev = Severity switch { Severity.Error => "error", Severity.Warning => "warning", _ => "info" };
+        return $"{where}: {sev} {Code}: {Message}";
+    }
+}
+
+/// <summary>A result that carries diagnostics alongside a value (NodaTime's ParseResult habit).</summary>
+public sealed record ParseResult<T>(T? Value, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    public bool Success => Value is not null && !Diagnostics.Any(d => d.Severity == Severity.Error);
+
+    public static ParseResult<T> Ok(T value, IReadOnlyList<Diagnostic>? diagnostics = null) => new(value, diagnostics ?? []);
+
+    public static ParseResult<T> Fail(IReadOnlyList<Diagnostic> diagnostics) => new(default, diagnostics);
+}

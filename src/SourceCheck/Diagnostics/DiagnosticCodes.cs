@@ -1,0 +1,29 @@
+namespace SourceCheck.Diagnostics;
+
+/// <summary>The one catalogue of diagnostic codes. Ranges: SC1xxx input formats (JSON/YAML/BibTeX/RIS),
+/// SC2xxx reference detection and parsing, SC3xxx CSL styles and locales, SC4xxx documents and claims,
+/// SC5xxx verification and fetching, SC6xxx storage.</summary>
+public static class DiagnosticCodes
+{
+    // SC1xxx: input formats
+    public const string InvalidJson = "SC1001";
+    public const string NotAnArray = "SC1002";
+    public const string ItemNotObject = "SC1003";
+    public const string MissingId = "SC1004";
+    public const string BadFieldValue = "SC1005";
+    public const string InvalidYaml = "SC1010";
+    public const string BibTexSyntax = "SC1020";
+    public const string BibTexUnbalanced = "SC1021";
+    public const string BibTexUnknownMacro = "SC1022";
+    public const string BibTexMissingCrossref = "SC1023";
+    public const string RisSyntax = "SC1030";
+    public const string FieldNotRepresentable = "SC1040";
+    public const string BinaryInput = "SC1050";
+    public const string InputTooLarge = "SC1051";
+
+    // SC2xxx: references
+    public const string NoBibliographyFound = "SC2001";
+    public const string UnparsedReference = "SC2002";
+    public const string LowConfidenceField = "SC2003";
+    public const string DuplicateMerged = "SC2010";
+}

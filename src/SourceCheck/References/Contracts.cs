@@ -1,0 +1,47 @@
+using System.Collections.Immutable;
+using SourceCheck.Csl;
+using SourceCheck.Diagnostics;
+using SourceCheck.Text;
+
+namespace SourceCheck.References;
+
+/// <summary>One entry of a bibliography block: its text (bullet removed, wrapped lines joined) and where it was.</summary>
+public sealed record ReferenceEntry(string Text, TextSpan Span);
+
+/// <summary>A bibliography block found in a text or HTML page: the heading (if any), its span, and its entries.</summary>
+public sealed record BibliographyBlock(string? Heading, TextSpan Span, ImmutableArray<ReferenceEntry> Entries);
+
+/// <summary>A field read from a reference string: CSL variable name, value as written, where, how sure (0–1).</summary>
+public sealed record ParsedField(string Name, string Value, TextSpan Span, double Confidence);
+
+/// <summary>The result of parsing one reference string: the CSL item plus per-field provenance and diagnostics.</summary>
+public sealed record ParsedReference(
+    string Text,
+    CslItem Item,
+    ImmutableArray<ParsedField> Fields,
+    ImmutableArray<Diagnostic> Diagnostics)
+{
+    /// <summary>Mean confidence over the fields (0 when nothing was found).</summary>
+    public double Confidence => Fields.IsDefaultOrEmpty ? 0 : Fields.Average(f => f.Confidence);
+}
+
+/// <summary>Input formats the readers understand.</summary>
+public enum InputFormat
+{
+    Auto,
+    Text,
+    Html,
+    BibTex,
+    Ris,
+    CslJson,
+    Yaml,
+}
+
+/// <summary>Output formats for references.</summary>
+public enum ReferenceOutputFormat
+{
+    CslJson,
+    Yaml,
+    BibTex,
+    Ris,
+}
