@@ -45,3 +45,7 @@ public enum ReferenceOutputFormat
     BibTex,
     Ris,
 }
+
+/// <summary>One token of a reference string with the field label the parser gave it and how sure it was
+/// (for <c>sourcecheck parse --explain</c>).</summary>
+public sealed record TokenTag(string Token, TextSpan Span, string Label, double Confidence);

@@ -21,4 +21,8 @@ public static class ReferenceParser
             [new ParsedField("title", text.Trim(), new TextSpan(origin.Start, text.Length, origin.Line, origin.Column), 0.1)],
             [new Diagnostic(DiagnosticCodes.UnparsedReference, Severity.Warning, origin, "reference parser not implemented yet")]);
     }
+
+    /// <summary>Each token of <paramref name="text"/> with its label and confidence (PLACEHOLDER body).</summary>
+    public static IReadOnlyList<TokenTag> Explain(string text) =>
+        [new TokenTag(text, new TextSpan(0, text.Length), "title", 0.1)];
 }

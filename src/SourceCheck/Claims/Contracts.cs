@@ -1,0 +1,81 @@
+using System.Collections.Immutable;
+using SourceCheck.Text;
+
+namespace SourceCheck.Claims;
+
+/// <summary>How a claim carries someone's words.</summary>
+public enum QuoteKind
+{
+    None,
+    Direct,
+    Indirect,
+}
+
+/// <summary>A figure in a claim: as written, normalised value (and upper bound for ranges such as
+/// "zweistellige Milliardenbeträge" = 1e10..9.9e10), unit ("USD", "EUR", "percent", "years", …).</summary>
+public sealed record Figure(string Text, double Value, double? ValueMax, string? Unit, TextSpan Span);
+
+/// <summary>A check-worthy statement in one document, with attribution.</summary>
+/// <param name="Id">Stable id within a run, e.g. "D1-c3".</param>
+/// <param name="DocumentId">The document (file name or id) the claim is in.</param>
+/// <param name="Span">Character offsets into the document text (UTF-16, as read).</param>
+/// <param name="Speaker">Who the article says said it, resolved to the full name where the article gives it ("Sam Altman").</param>
+/// <param name="SpeakerMention">How the article refers to the speaker in this sentence ("der OpenAI-Chef").</param>
+/// <param name="Channel">Where it was said ("X (post)", "LinkedIn (post)", "conference").</param>
+/// <param name="ReportingOutlet">The outlet the article credits ("Zeit" in "wie „Zeit“ berichtet").</param>
+public sealed record Claim(
+    string Id,
+    string DocumentId,
+    string Language,
+    string Text,
+    TextSpan Span,
+    QuoteKind Quote,
+    string? QuotedWords,
+    string? Speaker,
+    string? SpeakerMention,
+    string? Channel,
+    string? ReportingOutlet,
+    ImmutableArray<Figure> Figures);
+
+/// <summary>Link types between claims of different documents (definitions as in shared/claims/README.md).</summary>
+public enum LinkType
+{
+    ExactQuote,
+    Paraphrase,
+    Translation,
+    Contradiction,
+    NumberMismatch,
+    Misattribution,
+    Misquote,
+}
+
+/// <summary>A flagged relation between two claims, with a score in [0,1] and human-readable evidence
+/// (aligned words, differing figures, differing speakers).</summary>
+public sealed record ClaimLink(Claim A, Claim B, LinkType Type, double Score, ImmutableArray<string> Evidence);
+
+public static class LinkTypeNames
+{
+    public static string ToName(this LinkType type) => type switch
+    {
+        LinkType.ExactQuote => "exact_quote",
+        LinkType.Paraphrase => "paraphrase",
+        LinkType.Translation => "translation",
+        LinkType.Contradiction => "contradiction",
+        LinkType.NumberMismatch => "number_mismatch",
+        LinkType.Misattribution => "misattribution",
+        LinkType.Misquote => "misquote",
+        _ => type.ToString(),
+    };
+
+    public static LinkType? Parse(string name) => name switch
+    {
+        "exact_quote" => LinkType.ExactQuote,
+        "paraphrase" => LinkType.Paraphrase,
+        "translation" => LinkType.Translation,
+        "contradiction" => LinkType.Contradiction,
+        "number_mismatch" => LinkType.NumberMismatch,
+        "misattribution" => LinkType.Misattribution,
+        "misquote" => LinkType.Misquote,
+        _ => null,
+    };
+}
