@@ -1,0 +1,75 @@
+using System.Collections.Immutable;
+using System.Text.Json.Nodes;
+using SourceCheck.Claims;
+using SourceCheck.Csl;
+using SourceCheck.Reports;
+using SourceCheck.Text;
+
+namespace SourceCheck.Tests.Reports;
+
+public sealed class CheckReportRendererTests
+{
+    private static CheckReport Sample()
+    {
+        var a = new Claim("a-c1", "a", "de", "Regierungen sollten eigene KI-Infrastruktur aufbauen.", new TextSpan(10, 53), QuoteKind.Indirect,
+            null, "Sam Altman", "Altman", "X (post)", "Zeit", [new Figure("20 Milliarden", 2e10, null, "USD", new TextSpan(12, 13))]);
+        var b = new Claim("b-c4", "b", "en", "Governments should build their own AI infrastructure, Altman said.", new TextSpan(200, 66), QuoteKind.Indirect,
+            null, "Sam Altman", "Altman", null, null, []);
+        var item = new CslItem("wile2025", "article-newspaper").SetString("title", "OpenAI's Sam Altman backtracks <on> & more");
+        var docA = new DocumentReport("a.txt", "a", "Titel", "Outlet A", "2025-11-07", "de", [item], ["Wile, R. (2025). <i>T</i>."], [a], ["a-c1"], []);
+        var docB = new DocumentReport("b.txt", "b", null, null, null, "en", [], [], [b], [], ["no bibliography found"]);
+        var link = new ClaimLink(a, b, LinkType.Translation, 0.8123, ["infrastruktur~infrastructure"]);
+        return new CheckReport(new DateTimeOffset(2026, 11, 21, 0, 0, 0, TimeSpan.Zero), "apa", [docA, docB], [link],
+            [new ReferenceSupport("a-c1", "a", "wile2025", "OpenAI's Sam Altman backtracks", "translation", 0.7)],
+            [new ReportFinding("a", "wile2025", "title", "title_changed", "warning", "x", "y", null)], []);
+    }
+
+    public sealed class Json
+    {
+        [Fact]
+        public void Should_write_versioned_schema_with_documents_and_links_naming_file_and_offsets()
+        {
+            var root = JsonNode.Parse(CheckReportRenderer.Json(Sample()))!;
+            Assert.Equal(CheckReport.Schema, (string?)root["schema"]);
+            var doc = root["documents"]![0]!;
+            Assert.Equal("a.txt", (string?)doc["file"]);
+            Assert.Equal("wile2025", (string?)doc["references"]![0]!["id"]);
+            Assert.Equal(10, (int)doc["claims"]![0]!["start"]!);
+            Assert.Equal(63, (int)doc["claims"]![0]!["end"]!);
+            Assert.True((bool)doc["claims"]![0]!["unsourced"]!);
+            var link = root["links"]![0]!;
+            Assert.Equal("b.txt", (string?)link["b"]!["file"]);
+            Assert.Equal(200, (int)link["b"]!["start"]!);
+            Assert.Equal(266, (int)link["b"]!["end"]!);
+            Assert.Equal("translation", (string?)link["type"]);
+            Assert.Equal(0.8123, (double)link["score"]!, 4);
+        }
+    }
+
+    public sealed class Html
+    {
+        [Fact]
+        public void Should_be_self_contained_and_escape_text()
+        {
+            string html = CheckReportRenderer.Html(Sample());
+            Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("http://", html, StringComparison.Ordinal);
+            Assert.Contains("<style>", html, StringComparison.Ordinal);
+            Assert.Contains("Regierungen sollten eigene KI-Infrastruktur aufbauen.", html, StringComparison.Ordinal);
+            Assert.Contains("<i>T</i>", html, StringComparison.Ordinal);
+        }
+    }
+
+    public sealed class Text
+    {
+        [Fact]
+        public void Should_put_summary_before_details()
+        {
+            string text = CheckReportRenderer.Text(Sample());
+            int summary = text.IndexOf("2 document(s)", StringComparison.Ordinal);
+            int details = text.IndexOf("== a.txt", StringComparison.Ordinal);
+            Assert.InRange(summary, 0, details - 1);
+            Assert.Contains("translation 0.81", text, StringComparison.Ordinal);
+        }
+    }
+}
