@@ -91,9 +91,63 @@ public static class ReferenceReader
                 return new ReferenceReadResult(format, r.Value ?? [], r.Diagnostics);
             }
 
+            case InputFormat.Html:
+                return FromBlocks(format, HtmlBibliographyDetector.Detect(text), source);
+
             default:
-                return new ReferenceReadResult(format, [], [new Diagnostic(DiagnosticCodes.UnparsedReference, Severity.Error, TextSpan.Empty,
-                    $"reading {format} is not available yet", source)]);
+                return FromBlocks(InputFormat.Text, BibliographyDetector.Detect(text), source);
         }
+    }
+
+    /// <summary>Parses every entry of the blocks (numbered 1… across blocks) and gives the items stable ids
+    /// ("wile2025", "wile2025a", or "ref-N"). Parser diagnostics keep their position and name the entry.</summary>
+    public static ReferenceReadResult FromBlocks(InputFormat format, IReadOnlyList<BibliographyBlock> blocks, string? source = null)
+    {
+        ArgumentNullException.ThrowIfNull(blocks);
+        var diagnostics = new List<Diagnostic>();
+        if (blocks.Count == 0 || blocks.All(b => b.Entries.IsDefaultOrEmpty))
+        {
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.NoBibliographyFound, Severity.Warning, TextSpan.Empty,
+                "no bibliography found: no heading such as 'References', 'Bibliography' or 'Quellen', and the text does not read as a list of references",
+                source));
+            return new ReferenceReadResult(format, [], diagnostics);
+        }
+
+        var items = ParseEntries(blocks.SelectMany(b => b.Entries), diagnostics, source);
+        return new ReferenceReadResult(format, items, diagnostics);
+    }
+
+    /// <summary>Parses entries with <see cref="ReferenceParser.Parse"/>; ids assigned as in <see cref="FromBlocks"/>.</summary>
+    public static IReadOnlyList<CslItem> ParseEntries(IEnumerable<ReferenceEntry> entries, List<Diagnostic> diagnostics, string? source = null)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        var items = new List<CslItem>();
+        int n = 0;
+        foreach (var entry in entries)
+        {
+            n++;
+            var parsed = ParseOne(entry, n, diagnostics, source);
+            items.Add(parsed.Item);
+        }
+
+        ReferenceIds.Assign(items);
+        return items;
+    }
+
+    /// <summary>Parses one entry; diagnostics are named "entry N" and positioned at the entry when the parser gave
+    /// no position. Never throws for bad input.</summary>
+    public static ParsedReference ParseOne(ReferenceEntry entry, int number, List<Diagnostic> diagnostics, string? source = null)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        var parsed = ReferenceParser.Parse(entry.Text, $"ref-{number}", entry.Span);
+        foreach (var d in parsed.Diagnostics)
+        {
+            var span = d.Span.IsEmpty ? entry.Span : d.Span;
+            diagnostics.Add(d with { Span = span, Message = $"entry {number}: {d.Message}", Source = d.Source ?? source });
+        }
+
+        return parsed;
     }
 }

@@ -1,0 +1,873 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using SourceCheck.Text;
+
+namespace SourceCheck.References;
+
+/// <summary>Finds bibliography blocks in plain text and splits them into entries.
+/// <para>A block starts at a heading ("Bibliography", "References", "Quellen", "Einzelnachweise", …) that stands
+/// on its own line, opens a line followed by a colon, or follows prose on the same line ("… beeinflussen.
+/// Bibliography: - A … - B …"). Entries are then read line by line: numbered ("1.", "[1]", "(1)") and bulleted
+/// lines start entries, wrapped lines and URLs on their own line continue them, blank-line separated paragraphs
+/// are one entry each, and inline lists ("- A - B", "• A • B") are split where the next part looks like the
+/// start of a reference. The block ends at the first line that neither continues an entry nor looks like a
+/// reference; page boilerplate glued to the last entry ("Common Dreams.Lernen Sie …") is cut off.</para>
+/// <para>Expected output conventions (shared/refparse README, "Blocks format"): heading and bullet markers are
+/// dropped, numeric labels are kept, wrapped lines are joined with one space.</para></summary>
+public static partial class BibliographyDetector
+{
+    /// <summary>Heading words, English first, then German, French, Spanish, Italian, Portuguese, Dutch,
+    /// Scandinavian and Polish. Matched case-insensitively as the whole heading.</summary>
+    internal static readonly ImmutableArray<string> HeadingWords =
+    [
+        "bibliography", "selected bibliography", "select bibliography", "references", "reference list", "list of references",
+        "references and notes", "notes and references", "sources", "source", "sources and notes", "sources and further reading",
+        "works cited", "works consulted", "cited works", "literature", "literature cited", "cited literature",
+        "further reading", "further reading and sources", "reading list", "citations", "notes", "endnotes", "footnotes",
+        "quellen", "quelle", "quellenangaben", "quellenangabe", "quellenverzeichnis", "quellen und literatur",
+        "literatur", "literaturverzeichnis", "literaturangaben", "literaturhinweise", "weiterführende literatur",
+        "einzelnachweise", "anmerkungen", "belege", "nachweise", "fußnoten", "verwendete literatur", "verwendete quellen",
+        "bibliografie", "bibliographie", "références", "references bibliographiques", "références bibliographiques",
+        "notes et références", "ouvrages cités", "sources et références",
+        "fuentes", "referencias", "referencias bibliográficas", "bibliografía", "notas", "obras citadas",
+        "bibliografia", "fonti", "riferimenti", "riferimenti bibliografici", "note",
+        "referências", "referências bibliográficas", "fontes",
+        "bronnen", "bronvermelding", "literatuur", "literatuurlijst", "referenties", "noten",
+        "källor", "referenser", "litteratur", "kilder", "referencer", "lähteet", "kirjallisuus",
+        "przypisy", "bibliografia i przypisy", "źródła",
+    ];
+
+    private static readonly FrozenHeadingSet Headings = new(HeadingWords);
+
+    /// <summary>Finds every bibliography block in <paramref name="text"/>. When there is no heading but the whole
+    /// text reads as a list of references, that list is returned as one block without heading.</summary>
+    public static ImmutableArray<BibliographyBlock> Detect(string text) => Detect(new SourceText(text));
+
+    public static ImmutableArray<BibliographyBlock> Detect(SourceText source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var lines = Line.Split(source.Text);
+        var blocks = ImmutableArray.CreateBuilder<BibliographyBlock>();
+        int i = 0;
+        while (i < lines.Count)
+        {
+            var heading = FindHeading(source.Text, lines[i]);
+            if (heading is null)
+            {
+                i++;
+                continue;
+            }
+
+            var (entries, nextLine, end) = SplitFrom(source, lines, i, heading.Value.BodyStart);
+            if (entries.Count > 0)
+            {
+                int start = heading.Value.Start;
+                blocks.Add(new BibliographyBlock(heading.Value.Heading, source.Span(start, end), [.. entries]));
+                i = Math.Max(nextLine, i + 1);
+            }
+            else
+            {
+                i++;
+            }
+        }
+
+        if (blocks.Count == 0)
+        {
+            var whole = SplitList(source);
+            if (whole is not null)
+            {
+                blocks.Add(whole);
+            }
+        }
+
+        return blocks.ToImmutable();
+    }
+
+    /// <summary>Splits text that is known to be a bibliography (with or without heading). Returns an empty block
+    /// when nothing reference-like is found.</summary>
+    public static BibliographyBlock Split(string text)
+    {
+        var source = new SourceText(text);
+        var lines = Line.Split(text);
+        int first = 0;
+        while (first < lines.Count && lines[first].IsBlank(text))
+        {
+            first++;
+        }
+
+        if (first < lines.Count && FindHeading(text, lines[first]) is { } heading && heading.Start == lines[first].Start + lines[first].Indent(text))
+        {
+            var (entries, _, end) = SplitFrom(source, lines, first, heading.BodyStart, lenient: true);
+            return new BibliographyBlock(heading.Heading, source.Span(heading.Start, end), [.. entries]);
+        }
+
+        var (plain, _, plainEnd) = SplitFrom(source, lines, first - 1, first < lines.Count ? lines[first].Start : text.Length, lenient: true);
+        return new BibliographyBlock(null, source.Span(0, plainEnd), [.. plain]);
+    }
+
+    /// <summary>Each non-empty line as one entry (for <c>--one-per-line</c>); empty lines give no entry.</summary>
+    public static ImmutableArray<ReferenceEntry> Lines(string text)
+    {
+        var source = new SourceText(text);
+        var result = ImmutableArray.CreateBuilder<ReferenceEntry>();
+        foreach (var line in Line.Split(text))
+        {
+            var (s, e) = Trim(text, line.Start, line.End);
+            if (e > s)
+            {
+                result.Add(new ReferenceEntry(Collapse(text.AsSpan(s, e - s)), source.Span(s, e)));
+            }
+        }
+
+        return result.ToImmutable();
+    }
+
+    // ------------------------------------------------------------------ headings
+
+    private readonly record struct HeadingMatch(string Heading, int Start, int BodyStart);
+
+    private static HeadingMatch? FindHeading(string text, Line line)
+    {
+        int s = line.Start + line.Indent(text);
+        int e = line.End;
+        if (s >= e || e - s > 5000 && !HasColonHeadingCandidate(text, s, e))
+        {
+            return null;
+        }
+
+        // Heading at the start of the line: optional markdown/number prefix, words, optional colon, then end of
+        // line or (after a colon or dash) the first entry.
+        int p = s;
+        while (p < e && (text[p] == '#' || text[p] == '*' || text[p] == '='))
+        {
+            p++;
+        }
+
+        while (p < e && text[p] == ' ')
+        {
+            p++;
+        }
+
+        var numbered = SectionNumber().Match(text, p, Math.Min(e - p, 12));
+        if (numbered.Success && numbered.Index == p)
+        {
+            p += numbered.Length;
+        }
+
+        if (MatchHeadingAt(text, p, e) is { } atStart)
+        {
+            return atStart with { Start = s };
+        }
+
+        // Heading after prose on the same line: "… sentence end. Bibliography: - …" (colon required).
+        int from = s;
+        while (from < e)
+        {
+            int colon = text.IndexOf(':', from, e - from);
+            if (colon < 0)
+            {
+                break;
+            }
+
+            int wordStart = colon;
+            int words = 0;
+            while (wordStart > s && words < 4)
+            {
+                int k = wordStart - 1;
+                while (k >= s && text[k] == ' ')
+                {
+                    k--;
+                }
+
+                int ws = k;
+                while (ws >= s && (char.IsLetter(text[ws]) || text[ws] == '-'))
+                {
+                    ws--;
+                }
+
+                if (ws == k)
+                {
+                    break;
+                }
+
+                wordStart = ws + 1;
+                words++;
+                var candidate = text.AsSpan(wordStart, colon - wordStart).Trim();
+                if (Headings.Contains(candidate) && char.IsUpper(candidate[0]) && PrecededBySentenceEnd(text, s, wordStart))
+                {
+                    int body = colon + 1;
+                    if (LooksLikeListStart(text, body, e))
+                    {
+                        return new HeadingMatch(Normalise(candidate), wordStart, body);
+                    }
+                }
+            }
+
+            from = colon + 1;
+        }
+
+        return null;
+    }
+
+    private static bool HasColonHeadingCandidate(string text, int s, int e) => text.IndexOf(':', s, e - s) >= 0;
+
+    private static HeadingMatch? MatchHeadingAt(string text, int p, int e)
+    {
+        // Longest heading phrase that starts at p and is followed by end of line, ':' or ' - '/' – ' plus content.
+        int q = p;
+        int lastWordEnd = -1;
+        HeadingMatch? best = null;
+        for (int words = 0; words < 5 && q < e; words++)
+        {
+            int ws = q;
+            while (q < e && (char.IsLetter(text[q]) || text[q] == '-' || text[q] == '\''))
+            {
+                q++;
+            }
+
+            if (q == ws)
+            {
+                break;
+            }
+
+            lastWordEnd = q;
+            var candidate = text.AsSpan(p, lastWordEnd - p);
+            if (Headings.Contains(candidate))
+            {
+                int r = lastWordEnd;
+                while (r < e && (text[r] is ' ' or '\t' or '*' or '#' or '='))
+                {
+                    r++;
+                }
+
+                if (r >= e)
+                {
+                    best = new HeadingMatch(Normalise(candidate), p, e);
+                }
+                else if (text[r] == ':')
+                {
+                    best = new HeadingMatch(Normalise(candidate), p, r + 1);
+                }
+            }
+
+            while (q < e && text[q] == ' ')
+            {
+                q++;
+            }
+        }
+
+        return best;
+    }
+
+    private static bool PrecededBySentenceEnd(string text, int lineStart, int wordStart)
+    {
+        int k = wordStart - 1;
+        while (k >= lineStart && char.IsWhiteSpace(text[k]))
+        {
+            k--;
+        }
+
+        return k < lineStart || text[k] is '.' or '!' or '?' or '…' or '"' or '”' or '“' or '»' or '«' or ')' or ']';
+    }
+
+    private static bool LooksLikeListStart(string text, int s, int e)
+    {
+        var (a, b) = Trim(text, s, e);
+        if (a >= b)
+        {
+            return true;
+        }
+
+        var rest = text.AsSpan(a, Math.Min(b - a, 300));
+        return BulletMarker().IsMatch(rest) || NumberMarker().IsMatch(rest) || RefPatterns.LooksLikeReference(rest);
+    }
+
+    private static string Normalise(ReadOnlySpan<char> heading) => Collapse(heading).TrimEnd(':');
+
+    // ------------------------------------------------------------------ splitting
+
+    private enum EntryKind
+    {
+        Plain,
+        Numbered,
+        Bulleted,
+    }
+
+    private sealed class Building
+    {
+        public required int Start;
+        public required int End;
+        public required EntryKind Kind;
+        public required char Bullet;
+        public int Lines = 1;
+        public List<(int Start, int End)> Pieces = [];
+    }
+
+    /// <summary>Reads entries from the heading line (from <paramref name="bodyStart"/>) onward.</summary>
+    private static (List<ReferenceEntry> Entries, int NextLine, int End) SplitFrom(SourceText source, IReadOnlyList<Line> lines, int headingLine, int bodyStart, bool lenient = false)
+    {
+        string text = source.Text;
+        var built = new List<Building>();
+        int blankRun = 0;
+        bool paragraphMode = false;
+        int li = headingLine;
+        int nextLine = headingLine + 1;
+
+        // The rest of the heading line (inline list or the first entry).
+        if (headingLine >= 0 && headingLine < lines.Count)
+        {
+            var (a, b) = Trim(text, bodyStart, lines[headingLine].End);
+            if (b > a)
+            {
+                AddLineEntries(text, a, b, built, inlineLine: true);
+            }
+        }
+
+        paragraphMode = DetectParagraphMode(text, lines, headingLine + 1);
+        bool stopped = false;
+        for (li = headingLine + 1; li < lines.Count; li++)
+        {
+            var line = lines[li];
+            var (a, b) = Trim(text, line.Start, line.End);
+            if (b <= a)
+            {
+                blankRun++;
+                if (blankRun >= 3 && built.Count > 0 && !lenient)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            var span = text.AsSpan(a, b - a);
+            var last = built.Count > 0 ? built[^1] : null;
+            bool afterBlank = blankRun > 0;
+            blankRun = 0;
+
+            if (last is not null && FindHeading(text, line) is not null && !lenient)
+            {
+                stopped = true;
+                break;
+            }
+
+            if (NumberMarker().IsMatch(span) || BulletMarker().IsMatch(span))
+            {
+                AddLineEntries(text, a, b, built, inlineLine: false);
+                continue;
+            }
+
+            if (last is not null && IsContinuation(text, last, a, b, afterBlank, paragraphMode))
+            {
+                last.Pieces.Add((a, b));
+                last.End = b;
+                last.Lines++;
+                continue;
+            }
+
+            if (lenient || RefPatterns.LooksLikeReference(span) || (last is null && built.Count == 0 && RefPatterns.LooksLikeReferenceStart(span)))
+            {
+                if (!lenient && last is not null && last.Kind != EntryKind.Plain && afterBlank)
+                {
+                    // A plain line after a blank line below a numbered/bulleted list: the list has ended.
+                    stopped = true;
+                    break;
+                }
+
+                AddLineEntries(text, a, b, built, inlineLine: false);
+                continue;
+            }
+
+            stopped = true;
+            break;
+        }
+
+        nextLine = li;
+        _ = stopped;
+
+        // Cut page boilerplate glued to the last entry and split glued entries.
+        var entries = new List<ReferenceEntry>();
+        int end = bodyStart;
+        for (int k = 0; k < built.Count; k++)
+        {
+            var b = built[k];
+            foreach (var (es, ee) in CutGlue(text, b, isLast: k == built.Count - 1))
+            {
+                string entryText = Join(text, b, es, ee);
+                if (entryText.Length == 0)
+                {
+                    continue;
+                }
+
+                entries.Add(new ReferenceEntry(entryText, source.Span(es, ee)));
+                end = Math.Max(end, ee);
+            }
+        }
+
+        return (entries, nextLine, end);
+    }
+
+    /// <summary>Adds the entries of one line: a single entry, or several when the line is an inline list.</summary>
+    private static void AddLineEntries(string text, int a, int b, List<Building> built, bool inlineLine)
+    {
+        EntryKind kind = EntryKind.Plain;
+        char bulletChar = '\0';
+        int contentStart = a;
+        var number = NumberMarker().Match(text, a, b - a);
+        var bullet = BulletMarker().Match(text, a, b - a);
+        if (number.Success)
+        {
+            kind = EntryKind.Numbered;
+        }
+        else if (bullet.Success)
+        {
+            kind = EntryKind.Bulleted;
+            bulletChar = text[bullet.Groups[1].Index];
+            contentStart = bullet.Index + bullet.Length;
+        }
+
+        // Inline list: split at " <sep> " where the next part starts a reference.
+        var starts = new List<(int MarkerStart, int ContentStart)> { (a, contentStart) };
+        char sep = bulletChar;
+        if (sep == '\0' && inlineLine)
+        {
+            sep = '-';
+        }
+
+        if (sep != '\0')
+        {
+            int from = contentStart;
+            while (from < b)
+            {
+                int idx = text.IndexOf(sep, from, b - from);
+                if (idx < 0)
+                {
+                    break;
+                }
+
+                from = idx + 1;
+                if (idx == 0 || !char.IsWhiteSpace(text[idx - 1]) || idx + 1 >= b || !char.IsWhiteSpace(text[idx + 1]))
+                {
+                    continue;
+                }
+
+                int next = idx + 1;
+                while (next < b && char.IsWhiteSpace(text[next]))
+                {
+                    next++;
+                }
+
+                int segmentEnd = NextSeparator(text, next, b, sep);
+                if (next < b && RefPatterns.LooksLikeReferenceStart(text.AsSpan(next, Math.Min(segmentEnd - next, 300))))
+                {
+                    starts.Add((idx, next));
+                }
+            }
+        }
+
+        for (int k = 0; k < starts.Count; k++)
+        {
+            int cs = starts[k].ContentStart;
+            int ce = k + 1 < starts.Count ? starts[k + 1].MarkerStart : b;
+            var (ts, te) = Trim(text, cs, ce);
+            if (te <= ts)
+            {
+                continue;
+            }
+
+            var entry = new Building
+            {
+                Start = ts,
+                End = te,
+                Kind = starts.Count > 1 && kind == EntryKind.Plain ? EntryKind.Bulleted : kind,
+                Bullet = sep,
+            };
+            entry.Pieces.Add((ts, te));
+            built.Add(entry);
+        }
+    }
+
+    private static int NextSeparator(string text, int from, int end, char sep)
+    {
+        while (from < end)
+        {
+            int idx = text.IndexOf(sep, from, end - from);
+            if (idx < 0)
+            {
+                return end;
+            }
+
+            if (idx > 0 && char.IsWhiteSpace(text[idx - 1]) && idx + 1 < end && char.IsWhiteSpace(text[idx + 1]))
+            {
+                return idx;
+            }
+
+            from = idx + 1;
+        }
+
+        return end;
+    }
+
+    private static bool DetectParagraphMode(string text, IReadOnlyList<Line> lines, int from)
+    {
+        // Paragraph mode: entries separated by blank lines, some of them wrapped over several lines.
+        int paragraphs = 0;
+        bool multiLine = false;
+        int run = 0;
+        int seen = 0;
+        for (int i = Math.Max(0, from); i < lines.Count && seen < 400; i++, seen++)
+        {
+            if (lines[i].IsBlank(text))
+            {
+                if (run > 0)
+                {
+                    paragraphs++;
+                }
+
+                multiLine |= run > 1;
+                run = 0;
+            }
+            else
+            {
+                run++;
+            }
+        }
+
+        if (run > 0)
+        {
+            paragraphs++;
+            multiLine |= run > 1;
+        }
+
+        return paragraphs >= 2 && multiLine;
+    }
+
+    private static bool IsContinuation(string text, Building last, int a, int b, bool afterBlank, bool paragraphMode)
+    {
+        var span = text.AsSpan(a, b - a);
+        if (afterBlank && !paragraphMode)
+        {
+            return false;
+        }
+
+        if (afterBlank)
+        {
+            return false;
+        }
+
+        if (RefPatterns.IsUrlLine(span))
+        {
+            return true;
+        }
+
+        char first = span[0];
+        if (char.IsLower(first) || char.IsDigit(first) && last.Kind != EntryKind.Numbered || first is '(' or '[' or ',' or ';' or ':' or '&' or '–' or '—' or '/')
+        {
+            return !RefPatterns.LooksLikeReferenceStart(span) || char.IsLower(first);
+        }
+
+        char end = text[last.End - 1];
+        bool prevTerminated = end is '.' or '!' or '?' or ')' or ']' or '"' or '”' or '»' or '/' || EndsWithUrl(text, last.Start, last.End);
+        if (!prevTerminated)
+        {
+            return !(RefPatterns.LooksLikeReferenceStart(span) && RefPatterns.LooksLikeReference(span));
+        }
+
+        if (paragraphMode)
+        {
+            return !RefPatterns.LooksLikeReferenceStart(span);
+        }
+
+        // Marked lists: an unmarked line right below an entry continues it unless it starts a reference.
+        if (last.Kind != EntryKind.Plain)
+        {
+            return !RefPatterns.LooksLikeReference(span) && !RefPatterns.LooksLikeProse(span);
+        }
+
+        return false;
+    }
+
+    private static bool EndsWithUrl(string text, int s, int e)
+    {
+        int t = e;
+        while (t > s && !char.IsWhiteSpace(text[t - 1]))
+        {
+            t--;
+        }
+
+        return RefPatterns.IsUrlLine(text.AsSpan(t, e - t));
+    }
+
+    /// <summary>Splits an entry where page text is glued on without a space ("Common Dreams.Lernen Sie …"): the
+    /// part after the glue point is kept as a new entry when it reads as a reference, dropped otherwise (only
+    /// for the last entry; inside the list it stays).</summary>
+    private static IEnumerable<(int Start, int End)> CutGlue(string text, Building b, bool isLast)
+    {
+        int s = b.Start;
+        int e = b.End;
+        int scan = s;
+        while (scan < e)
+        {
+            int glue = FindGlue(text, scan, e);
+            if (glue < 0)
+            {
+                break;
+            }
+
+            var tail = text.AsSpan(glue, e - glue);
+            if (RefPatterns.LooksLikeReferenceStart(tail) && RefPatterns.LooksLikeReference(tail))
+            {
+                yield return (s, glue);
+                s = glue;
+                scan = glue + 1;
+                continue;
+            }
+
+            if (isLast)
+            {
+                yield return (s, glue);
+                yield break;
+            }
+
+            scan = glue + 1;
+        }
+
+        yield return (s, e);
+    }
+
+    private static int FindGlue(string text, int s, int e)
+    {
+        for (int i = s + 2; i < e - 2; i++)
+        {
+            char c = text[i];
+            if (c is not ('.' or '!' or '?'))
+            {
+                continue;
+            }
+
+            if (!char.IsLower(text[i - 1]) || !char.IsLower(text[i - 2]) || !char.IsUpper(text[i + 1]) || !char.IsLower(text[i + 2]))
+            {
+                continue;
+            }
+
+            // Not inside a URL or e-mail/domain token.
+            int t = i;
+            while (t > s && !char.IsWhiteSpace(text[t - 1]))
+            {
+                t--;
+            }
+
+            var token = text.AsSpan(t, i - t);
+            if (token.Contains("://", StringComparison.Ordinal) || token.StartsWith("www", StringComparison.OrdinalIgnoreCase) || token.Contains('@') || token.Contains('.'))
+            {
+                continue;
+            }
+
+            // The glued word must start a word run (not a camel-case name such as "Dreams.Com").
+            int w = i + 1;
+            while (w < e && char.IsLetter(text[w]))
+            {
+                w++;
+            }
+
+            if (w < e && text[w] == '.' && w + 1 < e && !char.IsWhiteSpace(text[w + 1]))
+            {
+                continue;
+            }
+
+            return i + 1;
+        }
+
+        return -1;
+    }
+
+    private static string Join(string text, Building b, int s, int e)
+    {
+        var sb = new System.Text.StringBuilder(e - s);
+        foreach (var (ps, pe) in b.Pieces)
+        {
+            int a = Math.Max(ps, s);
+            int z = Math.Min(pe, e);
+            if (z <= a)
+            {
+                continue;
+            }
+
+            if (sb.Length > 0)
+            {
+                sb.Append(' ');
+            }
+
+            sb.Append(text, a, z - a);
+        }
+
+        return Collapse(sb.ToString());
+    }
+
+    // ------------------------------------------------------------------ no heading
+
+    /// <summary>The whole text as a list of references, when (nearly) every line reads as one.</summary>
+    private static BibliographyBlock? SplitList(SourceText source)
+    {
+        string text = source.Text;
+        var lines = Line.Split(text);
+        int nonBlank = 0;
+        int first = -1;
+        for (int i = 0; i < lines.Count; i++)
+        {
+            if (!lines[i].IsBlank(text))
+            {
+                nonBlank++;
+                if (first < 0)
+                {
+                    first = i;
+                }
+            }
+        }
+
+        if (nonBlank == 0)
+        {
+            return null;
+        }
+
+        var (entries, nextLine, end) = SplitFrom(source, lines, first - 1, lines[first].Start);
+        if (entries.Count == 0)
+        {
+            return null;
+        }
+
+        // All lines must have been consumed, and the entries must read as references.
+        for (int i = nextLine; i < lines.Count; i++)
+        {
+            if (!lines[i].IsBlank(text))
+            {
+                return null;
+            }
+        }
+
+        int refLike = entries.Count(e => RefPatterns.LooksLikeReference(e.Text));
+        if (refLike * 10 < entries.Count * 8)
+        {
+            return null;
+        }
+
+        return new BibliographyBlock(null, source.Span(entries[0].Span.Start, end), [.. entries]);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    internal static (int Start, int End) Trim(string text, int s, int e)
+    {
+        while (s < e && char.IsWhiteSpace(text[s]))
+        {
+            s++;
+        }
+
+        while (e > s && char.IsWhiteSpace(text[e - 1]))
+        {
+            e--;
+        }
+
+        return (s, e);
+    }
+
+    internal static string Collapse(ReadOnlySpan<char> s)
+    {
+        var sb = new System.Text.StringBuilder(s.Length);
+        bool space = false;
+        foreach (char c in s)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = sb.Length > 0;
+                continue;
+            }
+
+            if (space)
+            {
+                sb.Append(' ');
+                space = false;
+            }
+
+            sb.Append(c);
+        }
+
+        return sb.ToString();
+    }
+
+    [GeneratedRegex(@"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.)\s+", RegexOptions.None, 1000)]
+    private static partial Regex SectionNumber();
+
+    [GeneratedRegex(@"^(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)](?=\s))\s*", RegexOptions.None, 1000)]
+    internal static partial Regex NumberMarker();
+
+    [GeneratedRegex(@"^([-•–—*·▪●◦‣⁃►▸])\s+", RegexOptions.None, 1000)]
+    internal static partial Regex BulletMarker();
+
+    /// <summary>A line of the source: [Start, End) without the line break.</summary>
+    private readonly record struct Line(int Start, int End)
+    {
+        public bool IsBlank(string text)
+        {
+            for (int i = Start; i < End; i++)
+            {
+                if (!char.IsWhiteSpace(text[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public int Indent(string text)
+        {
+            int i = Start;
+            while (i < End && char.IsWhiteSpace(text[i]))
+            {
+                i++;
+            }
+
+            return i - Start;
+        }
+
+        public static List<Line> Split(string text)
+        {
+            var lines = new List<Line>();
+            int start = 0;
+            for (int i = 0; i < text.Length; i++)
+            {
+                if (text[i] == '\n')
+                {
+                    int end = i > start && text[i - 1] == '\r' ? i - 1 : i;
+                    lines.Add(new Line(start, end));
+                    start = i + 1;
+                }
+            }
+
+            if (start <= text.Length)
+            {
+                lines.Add(new Line(start, text.Length));
+            }
+
+            return lines;
+        }
+    }
+
+    /// <summary>Case-insensitive lookup of heading phrases by span, tolerant of repeated spaces.</summary>
+    private sealed class FrozenHeadingSet(IEnumerable<string> words)
+    {
+        private readonly HashSet<string> _set = new(words, StringComparer.OrdinalIgnoreCase);
+        private readonly int _max = words.Max(w => w.Length);
+
+        public bool Contains(ReadOnlySpan<char> candidate)
+        {
+            if (candidate.Length == 0 || candidate.Length > _max + 4)
+            {
+                return false;
+            }
+
+            return _set.Contains(Collapse(candidate));
+        }
+    }
+}
