@@ -4,6 +4,7 @@ internal static class BenchProgram
 {
     private static readonly (string Name, Action Run)[] Sections =
     [
+        ("refparse", RefParseBench.Run), ("train-refparser", RefParseBench.Train), ("refparse-newscv", RefParseBench.NewsCrossValidation),
     ];
 
     public static int Run(string[] args)

@@ -1,28 +1,143 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using SourceCheck.Csl;
 using SourceCheck.Diagnostics;
+using SourceCheck.References.Parsing;
 using SourceCheck.Text;
 
 namespace SourceCheck.References;
 
 /// <summary>Parses one reference string ("Wile, R., &amp; Kopack, S. (2025, November 6). Title. NBC News.")
-/// into a CSL item. PLACEHOLDER: the real parser (learned field tagger + rules) replaces this body; the
-/// signature is the contract other parts of the library use.</summary>
+/// into a CSL item: a learned field tagger (averaged structured perceptron over hashed token features,
+/// Viterbi decoding; see <see cref="TaggerModel"/>) labels every token, and rules turn the labelled
+/// segments into CSL names, dates, numbers, DOIs/URLs and a type (<see cref="FieldAssembler"/>).
+/// Thread-safe; the model is loaded once from the embedded resource.</summary>
 public static class ReferenceParser
 {
+    /// <summary>Longest reference parsed; the rest is ignored with a diagnostic.</summary>
+    public const int MaxLength = 4000;
+
+    internal const string ModelResource = "resources/refparser/model.bin";
+
+    private static readonly Lazy<(TaggerModel? Model, TimeSpan LoadTime)> Loaded = new(LoadEmbedded);
+
+    [ThreadStatic]
+    private static Workspace? _workspace;
+
+    /// <summary>How long loading the embedded model took (loads it if needed).</summary>
+    public static TimeSpan ModelLoadTime => Loaded.Value.LoadTime;
+
+    internal static TaggerModel? Model => Loaded.Value.Model;
+
     /// <param name="text">One reference, bullet/number already removed or not.</param>
     /// <param name="id">The CSL id to give the item (null: derived from author/year/title).</param>
     /// <param name="origin">Where the text sits in its source, for field spans and diagnostics (offsets are added to it).</param>
-    public static ParsedReference Parse(string text, string? id = null, TextSpan origin = default)
+    public static ParsedReference Parse(string text, string? id = null, TextSpan origin = default) =>
+        Parse(text, id, origin, Model);
+
+    internal static ParsedReference Parse(string text, string? id, TextSpan origin, TaggerModel? model)
     {
-        var item = new CslItem(id ?? "ref-1", "document");
-        item.SetString("title", text.Trim());
-        return new ParsedReference(text, item,
-            [new ParsedField("title", text.Trim(), new TextSpan(origin.Start, text.Length, origin.Line, origin.Column), 0.1)],
-            [new Diagnostic(DiagnosticCodes.UnparsedReference, Severity.Warning, origin, "reference parser not implemented yet")]);
+        text ??= string.Empty;
+        var diagnostics = new List<Diagnostic>();
+        string work = text;
+        if (work.Length > MaxLength)
+        {
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.ReferenceTruncated, Severity.Warning, FieldAssembler.SpanOf(origin, MaxLength, text.Length - MaxLength),
+                $"reference is {text.Length} characters long; only the first {MaxLength} were parsed"));
+            work = work[..MaxLength];
+        }
+
+        if (!work.Any(char.IsLetterOrDigit))
+        {
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.UnparsedReference, Severity.Warning, FieldAssembler.SpanOf(origin, 0, text.Length),
+                work.Trim().Length == 0 ? "empty reference" : "reference has no words or numbers"));
+            return new ParsedReference(text, new CslItem(id ?? "ref", "document"), [], [.. diagnostics]);
+        }
+
+        if (model is null)
+        {
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.ParserModelUnavailable, Severity.Error, FieldAssembler.SpanOf(origin, 0, text.Length),
+                "the reference-parser model could not be loaded"));
+            return new ParsedReference(text, new CslItem(id ?? "ref", "document"), [], [.. diagnostics]);
+        }
+
+        var ws = _workspace ??= new Workspace();
+        ws.Tag(work, model);
+        return FieldAssembler.Assemble(work, ws.Buffer, ws.Labels, ws.Confidence, id, origin, diagnostics);
     }
 
-    /// <summary>Each token of <paramref name="text"/> with its label and confidence (PLACEHOLDER body).</summary>
-    public static IReadOnlyList<TokenTag> Explain(string text) =>
-        [new TokenTag(text, new TextSpan(0, text.Length), "title", 0.1)];
+    /// <summary>Each token of <paramref name="text"/> with its label and confidence, in order; spans are
+    /// offsets into <paramref name="text"/>.</summary>
+    public static IReadOnlyList<TokenTag> Explain(string text)
+    {
+        text ??= string.Empty;
+        var model = Model;
+        string work = text.Length > MaxLength ? text[..MaxLength] : text;
+        var ws = _workspace ??= new Workspace();
+        if (model is null)
+        {
+            var tokens = RefTokenizer.Tokenize(work);
+            return tokens.Select(t => new TokenTag(work.Substring(t.Start, t.Length), new TextSpan(t.Start, t.Length), "other", 0)).ToList();
+        }
+
+        ws.Tag(work, model);
+        var result = new List<TokenTag>(ws.Buffer.Count);
+        for (int t = 0; t < ws.Buffer.Count; t++)
+        {
+            var tok = ws.Buffer.Tokens[t];
+            result.Add(new TokenTag(work.Substring(tok.Start, tok.Length), new TextSpan(tok.Start, tok.Length),
+                TagLabels.Display[ws.Labels[t]], Math.Round(ws.Confidence[t], 3)));
+        }
+
+        return result;
+    }
+
+    private static (TaggerModel?, TimeSpan) LoadEmbedded()
+    {
+        var sw = Stopwatch.StartNew();
+        try
+        {
+            using var stream = typeof(ReferenceParser).Assembly.GetManifestResourceStream(ModelResource);
+            if (stream is null)
+            {
+                return (null, sw.Elapsed);
+            }
+
+            var model = TaggerModel.Load(stream);
+            return (model, sw.Elapsed);
+        }
+        catch (InvalidDataException)
+        {
+            return (null, sw.Elapsed);
+        }
+        catch (EndOfStreamException)
+        {
+            return (null, sw.Elapsed);
+        }
+    }
+
+    /// <summary>Per-thread buffers so that parsing does not allocate per token.</summary>
+    private sealed class Workspace
+    {
+        public FeatureBuffer Buffer { get; } = new();
+
+        public DecodeScratch Scratch { get; } = new();
+
+        public int[] Labels = new int[128];
+
+        public float[] Confidence = new float[128];
+
+        public void Tag(string text, TaggerModel model)
+        {
+            FeatureExtractor.Extract(text, Buffer, model.BucketMask);
+            int n = Buffer.Count;
+            if (Labels.Length < n)
+            {
+                Labels = new int[n * 2];
+                Confidence = new float[n * 2];
+            }
+
+            model.Decode(Buffer, Labels, Confidence, Scratch);
+        }
+    }
 }

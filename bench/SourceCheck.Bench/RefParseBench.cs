@@ -1,0 +1,252 @@
+using System.Diagnostics;
+using System.Globalization;
+using SourceCheck.Csl;
+using SourceCheck.References;
+using SourceCheck.References.Parsing;
+using SourceCheck.References.Parsing.Training;
+
+namespace SourceCheck.Bench;
+
+/// <summary>Reference-string parser: training (section "train-refparser"), news cross-validation
+/// ("refparse-newscv") and the figures ("refparse": per-field P/R/F1 from ../shared/refparse/score.py on
+/// the validation split the shipped model was not trained on, throughput, model load time).</summary>
+internal static class RefParseBench
+{
+    private static string RepoRoot
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SourceCheck.sln")))
+            {
+                dir = dir.Parent;
+            }
+
+            return dir?.FullName ?? Directory.GetCurrentDirectory();
+        }
+    }
+
+    private static string DataDir => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "refparse"));
+
+    private static string ModelPath => Path.Combine(RepoRoot, "src", "SourceCheck", "Resources", "refparser", "model.bin");
+
+    private static int Env(string name, int fallback) =>
+        int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) ? v : fallback;
+
+    private static TrainerOptions Options => new()
+    {
+        Epochs = Env("REFPARSE_EPOCHS", new TrainerOptions().Epochs),
+        BucketBits = Env("REFPARSE_BITS", new TrainerOptions().BucketBits),
+        Seed = Env("REFPARSE_SEED", new TrainerOptions().Seed),
+    };
+
+    private static int NewsRepeat => Env("REFPARSE_NEWS_REPEAT", 20);
+
+    /// <summary>Trains on the scholarly training split (85 %, by id hash) plus all news-dev records (repeated)
+    /// plus the project's own invented references, and writes the embedded model file.</summary>
+    public static void Train()
+    {
+        if (!Directory.Exists(DataDir))
+        {
+            Console.WriteLine($"  ../shared/refparse not found ({DataDir}); nothing to train");
+            return;
+        }
+
+        var sw = Stopwatch.StartNew();
+        var data = BuildTrainingSet(excludeNewsFold: null, folds: 0);
+        var model = TaggerTrainer.TrainToBytes(data, Options, s => Console.WriteLine("  " + s));
+        Directory.CreateDirectory(Path.GetDirectoryName(ModelPath)!);
+        File.WriteAllBytes(ModelPath, model);
+        Console.WriteLine($"  wrote {ModelPath} ({model.Length / 1024} KiB) in {sw.Elapsed.TotalSeconds:F1}s; options {Options}");
+        Console.WriteLine("  rebuild the library to embed it, then run the 'refparse' section");
+    }
+
+    /// <summary>News k-fold: trains one model per fold without that fold's news records and scores the fold.</summary>
+    public static void NewsCrossValidation()
+    {
+        if (!Directory.Exists(DataDir))
+        {
+            Console.WriteLine("  ../shared/refparse not found");
+            return;
+        }
+
+        int folds = Env("REFPARSE_FOLDS", 3);
+        var news = TrainingData.Read(Path.Combine(DataDir, "news-dev.jsonl"));
+        var gold = new List<string>();
+        var pred = new List<string>();
+        for (int fold = 0; fold < folds; fold++)
+        {
+            var data = BuildTrainingSet(fold, folds);
+            var bytes = TaggerTrainer.TrainToBytes(data, Options);
+            var model = TaggerModel.Load(new MemoryStream(bytes));
+            foreach (var r in news.Where(r => TrainingData.Fold(r.Id, folds) == fold))
+            {
+                gold.Add(r.Json);
+                pred.Add(CslJson.SerializeLine(ReferenceParser.Parse(r.Text, r.Id, default, model).Item));
+            }
+
+            Console.WriteLine($"  fold {fold + 1}/{folds} trained");
+        }
+
+        Score("news-dev, " + folds + "-fold cross-validation (each record scored by a model that did not see it)", gold, pred);
+    }
+
+    /// <summary>Scores the embedded model on the scholarly validation split and news-dev, and times it.</summary>
+    public static void Run()
+    {
+        var load = Stopwatch.StartNew();
+        var model = ReferenceParser.Model;
+        load.Stop();
+        Console.WriteLine($"  model load: {ReferenceParser.ModelLoadTime.TotalMilliseconds:F1} ms (first call {load.Elapsed.TotalMilliseconds:F1} ms)");
+        if (model is null)
+        {
+            Console.WriteLine("  no embedded model; run the train-refparser section");
+            return;
+        }
+
+        if (!Directory.Exists(DataDir))
+        {
+            Console.WriteLine("  ../shared/refparse not found; scores skipped");
+            return;
+        }
+
+        var dev = TrainingData.Read(Path.Combine(DataDir, "dev.jsonl"));
+        var validation = dev.Where(r => TrainingData.IsValidation(r.Id)).ToList();
+        Score($"scholarly validation split ({validation.Count} of {dev.Count} dev records, never trained on)",
+            validation.Select(r => r.Json).ToList(),
+            validation.Select(r => CslJson.SerializeLine(ReferenceParser.Parse(r.Text, r.Id).Item)).ToList());
+
+        var news = TrainingData.Read(Path.Combine(DataDir, "news-dev.jsonl"));
+        Score("news-dev with the shipped model (TRAINED ON these 30 records: in-sample, not a held-out figure; see refparse-newscv)",
+            news.Select(r => r.Json).ToList(),
+            news.Select(r => CslJson.SerializeLine(ReferenceParser.Parse(r.Text, r.Id).Item)).ToList());
+
+        // throughput on one thread
+        var texts = validation.Select(r => r.Text).ToList();
+        for (int i = 0; i < 2000 && i < texts.Count; i++)
+        {
+            ReferenceParser.Parse(texts[i]);
+        }
+
+        var sw = Stopwatch.StartNew();
+        int count = 0;
+        while (sw.Elapsed.TotalSeconds < 3)
+        {
+            foreach (var t in texts)
+            {
+                ReferenceParser.Parse(t);
+                count++;
+            }
+        }
+
+        sw.Stop();
+        double avgLen = texts.Average(t => t.Length);
+        Console.WriteLine($"  throughput: {count / sw.Elapsed.TotalSeconds:N0} references/s on one thread ({count} parses, mean {avgLen:F0} chars)");
+    }
+
+    private static List<TrainingSequence> BuildTrainingSet(int? excludeNewsFold, int folds)
+    {
+        var dev = TrainingData.Read(Path.Combine(DataDir, "dev.jsonl"));
+        var news = TrainingData.Read(Path.Combine(DataDir, "news-dev.jsonl"));
+        var seqs = new List<TrainingSequence>();
+        int failed = 0;
+        var failedFields = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var r in dev.Where(r => !TrainingData.IsValidation(r.Id)))
+        {
+            if (Aligner.TryAlign(r.Text, r.Fields, out var labels, out var why))
+            {
+                seqs.Add(new TrainingSequence(r.Text, labels));
+            }
+            else
+            {
+                failed++;
+                failedFields[why!] = failedFields.GetValueOrDefault(why!) + 1;
+            }
+        }
+
+        int newsUsed = 0;
+        foreach (var r in news)
+        {
+            if (excludeNewsFold is { } f && TrainingData.Fold(r.Id, folds) == f)
+            {
+                continue;
+            }
+
+            if (Aligner.TryAlign(r.Text, r.Fields, out var labels, out var why))
+            {
+                seqs.Add(new TrainingSequence(r.Text, labels, NewsRepeat));
+                newsUsed++;
+            }
+            else
+            {
+                Console.WriteLine($"  news record {r.Id} not aligned ({why})");
+            }
+        }
+
+        int invented = 0;
+        foreach (var (text, fields) in InventedReferences.All())
+        {
+            if (Aligner.TryAlign(text, fields, out var labels, out var why))
+            {
+                seqs.Add(new TrainingSequence(text, labels, Env("REFPARSE_INVENTED_REPEAT", 3)));
+                invented++;
+            }
+            else
+            {
+                Console.WriteLine($"  invented reference not aligned ({why}): {text}");
+            }
+        }
+
+        Console.WriteLine($"  training set: {seqs.Count - newsUsed - invented} scholarly (alignment failed for {failed}: "
+            + string.Join(", ", failedFields.OrderByDescending(kv => kv.Value).Take(6).Select(kv => $"{kv.Key} {kv.Value}"))
+            + $"), {newsUsed} news ×{NewsRepeat}, {invented} invented");
+        return seqs;
+    }
+
+    private static void Score(string title, List<string> gold, List<string> pred)
+    {
+        Console.WriteLine($"  {title}:");
+        string dir = Path.Combine(Path.GetTempPath(), "sourcecheck-refparse-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(dir);
+        string g = Path.Combine(dir, "gold.jsonl");
+        string p = Path.Combine(dir, "pred.jsonl");
+        File.WriteAllText(g, string.Join('\n', gold) + "\n");
+        File.WriteAllText(p, string.Join('\n', pred) + "\n");
+        string extra = Environment.GetEnvironmentVariable("REFPARSE_SCORE_ARGS") ?? "";
+        try
+        {
+            var psi = new ProcessStartInfo("python3", $"\"{Path.Combine(DataDir, "score.py")}\" \"{g}\" \"{p}\" {extra}")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            using var proc = Process.Start(psi)!;
+            string output = proc.StandardOutput.ReadToEnd();
+            string err = proc.StandardError.ReadToEnd();
+            proc.WaitForExit();
+            foreach (var line in output.Split('\n'))
+            {
+                Console.WriteLine("    " + line);
+            }
+
+            if (err.Length > 0)
+            {
+                Console.WriteLine("    " + err);
+            }
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            Console.WriteLine("    python3 not available; predictions left in " + p);
+            return;
+        }
+
+        if (Environment.GetEnvironmentVariable("REFPARSE_KEEP") is null)
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+        else
+        {
+            Console.WriteLine("    kept " + dir);
+        }
+    }
+}

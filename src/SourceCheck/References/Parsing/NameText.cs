@@ -1,0 +1,247 @@
+using SourceCheck.Csl;
+
+namespace SourceCheck.References.Parsing;
+
+/// <summary>Turns one name as written into a CSL name. Persons: "Wile, R." (family, given), "J. P. Collman"
+/// (leading initials), "Pérez-Higueras JJ" (trailing initials, Vancouver), "MARTIN Julie" (capitalised
+/// family), "Maria Fernández" (last word), with particles ("de la Macorra JC", "van Gogh, V.") kept as
+/// non-dropping particles. Corporate names ("The Tech Buzz Team", "International Energy Agency", "dpa")
+/// stay whole as <c>literal</c>.</summary>
+internal static class NameText
+{
+    public static CslName? Parse(string raw)
+    {
+        string s = Clean(raw);
+        if (s.Length == 0)
+        {
+            return null;
+        }
+
+        if (s.All(c => !char.IsLetterOrDigit(c)))
+        {
+            return CslName.Institution(s); // ditto dashes "———"
+        }
+
+        if (IsCorporate(s))
+        {
+            return CslName.Institution(s);
+        }
+
+        int comma = s.IndexOf(',', StringComparison.Ordinal);
+        if (comma > 0)
+        {
+            string fam = s[..comma].Trim();
+            string given = s[(comma + 1)..].Trim().Trim(',').Trim();
+            string? suffix = null;
+            int c2 = given.IndexOf(',', StringComparison.Ordinal);
+            if (c2 > 0)
+            {
+                string tail = given[(c2 + 1)..].Trim();
+                if (IsSuffix(tail))
+                {
+                    suffix = tail;
+                    given = given[..c2].Trim();
+                }
+            }
+
+            return Person(fam, given.Length == 0 ? null : given, suffix);
+        }
+
+        var words = s.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 1)
+        {
+            return CslName.Institution(s);
+        }
+
+        string? sfx = null;
+        if (words.Length > 2 && IsSuffix(words[^1]))
+        {
+            sfx = words[^1];
+            words = words[..^1];
+        }
+
+        // leading initials: "J. P. Collman", "J.P. Collman"
+        int lead = 0;
+        while (lead < words.Length - 1 && IsInitials(words[lead], requireDot: false) && !IsAllCapsWord(words[lead]))
+        {
+            lead++;
+        }
+
+        if (lead > 0)
+        {
+            return Person(string.Join(' ', words[lead..]), string.Join(' ', words[..lead]), sfx);
+        }
+
+        // trailing initials: "Peters OA", "Pérez-Higueras JJ", "Smith J."
+        int trail = words.Length;
+        while (trail > 1 && IsInitials(words[trail - 1], requireDot: false))
+        {
+            trail--;
+        }
+
+        if (trail < words.Length)
+        {
+            return Person(string.Join(' ', words[..trail]), string.Join(' ', words[trail..]), sfx);
+        }
+
+        // capitalised family: "MARTIN Julie"
+        for (int i = 0; i < words.Length; i++)
+        {
+            if (IsAllCapsWord(words[i]) && words[i].Length > 1 && words.Count(IsAllCapsWord) == 1)
+            {
+                var rest = words.Where((_, j) => j != i);
+                return Person(words[i], string.Join(' ', rest), sfx);
+            }
+        }
+
+        // "Maria Fernández", "Maria de la Cruz"
+        int famStart = words.Length - 1;
+        while (famStart > 1 && Lexicon.Particles.Contains(words[famStart - 1].ToLowerInvariant()))
+        {
+            famStart--;
+        }
+
+        return Person(string.Join(' ', words[famStart..]), string.Join(' ', words[..famStart]), sfx);
+    }
+
+    /// <summary>Drops role markers and handles: "(Host)", "(Ed.)", "(Hrsg.)", "[@handle]", trailing commas.</summary>
+    public static string Clean(string raw)
+    {
+        var sb = new System.Text.StringBuilder(raw.Length);
+        int depth = 0;
+        foreach (char c in raw)
+        {
+            if (c is '(' or '[')
+            {
+                depth++;
+                continue;
+            }
+
+            if (c is ')' or ']')
+            {
+                depth = Math.Max(0, depth - 1);
+                continue;
+            }
+
+            if (depth == 0)
+            {
+                sb.Append(c is '\u00A0' ? ' ' : c);
+            }
+        }
+
+        string s = System.Text.RegularExpressions.Regex.Replace(sb.ToString(), @"\s+", " ", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromMilliseconds(100)).Trim();
+        s = s.Trim(',', ';', ':', '&', ' ', '/');
+        if (s.EndsWith(" and", StringComparison.OrdinalIgnoreCase) || s.EndsWith(" und", StringComparison.OrdinalIgnoreCase))
+        {
+            s = s[..^4].TrimEnd(',', ' ');
+        }
+
+        if (s.StartsWith("and ", StringComparison.OrdinalIgnoreCase) || s.StartsWith("und ", StringComparison.OrdinalIgnoreCase))
+        {
+            s = s[4..];
+        }
+
+        if (s.StartsWith("& ", StringComparison.Ordinal))
+        {
+            s = s[2..];
+        }
+
+        foreach (string role in new[] { " (Ed.)", " Ed.", " Eds.", " eds.", " ed.", " Hrsg.", " (Hg.)", " Hg." })
+        {
+            if (s.EndsWith(role, StringComparison.Ordinal) && s.Length > role.Length + 2)
+            {
+                s = s[..^role.Length].TrimEnd(',', ' ');
+            }
+        }
+
+        return s.Trim();
+    }
+
+    /// <summary>Corporate authors: "The …", names with words like Team/Agency/News/Institute/contributors,
+    /// acronyms ("IEA", "dpa"), and long names without any initials or commas.</summary>
+    public static bool IsCorporate(string s)
+    {
+        var words = s.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0)
+        {
+            return false;
+        }
+
+        if (s.Contains(',', StringComparison.Ordinal))
+        {
+            // "Bank, J." is a person; "Reuters, Associated Press" is not handled here
+            string after = s[(s.IndexOf(',', StringComparison.Ordinal) + 1)..].Trim();
+            return after.Length == 0 || (after.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3 && !words.Any(w => IsInitials(w, false)));
+        }
+
+        if (words[0] is "The" or "the" or "Die" or "Der" or "Das" or "Le" or "La" or "Les" or "El")
+        {
+            return true;
+        }
+
+        if (words.Length == 1)
+        {
+            return true;
+        }
+
+        bool anyInitials = words.Any(w => IsInitials(w, false) && w.Length <= 3);
+        foreach (string w in words)
+        {
+            string lw = w.Trim('.', ',').ToLowerInvariant();
+            if ((Lexicon.ClassOf(lw) & WordClass.Corporate) != 0 && !anyInitials)
+            {
+                return true;
+            }
+        }
+
+        if (words.Length >= 4 && !anyInitials && words.All(w => char.IsUpper(w[0]) || Lexicon.Particles.Contains(w) || (Lexicon.ClassOf(w) & WordClass.Stop) != 0))
+        {
+            return !words.Skip(1).SkipLast(1).All(w => Lexicon.Particles.Contains(w.ToLowerInvariant()));
+        }
+
+        return false;
+    }
+
+    private static CslName Person(string family, string? given, string? suffix)
+    {
+        // lower-case particles at the start of the family part: "de la Macorra", "van der Berg"
+        var parts = family.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        int p = 0;
+        while (p < parts.Length - 1 && Lexicon.Particles.Contains(parts[p]) && char.IsLower(parts[p][0]))
+        {
+            p++;
+        }
+
+        string? particle = p > 0 ? string.Join(' ', parts[..p]) : null;
+        string fam = p > 0 ? string.Join(' ', parts[p..]) : family;
+        return new CslName
+        {
+            Family = fam,
+            Given = string.IsNullOrWhiteSpace(given) ? null : given,
+            NonDroppingParticle = particle,
+            Suffix = suffix,
+        };
+    }
+
+    private static bool IsSuffix(string s) => s.TrimEnd('.') is "Jr" or "Sr" or "II" or "III" or "IV" or "jr" or "sr";
+
+    /// <summary>"R.", "JJ", "J.-P.", "D.I.", "Th."</summary>
+    public static bool IsInitials(string w, bool requireDot)
+    {
+        string core = w.Replace(".", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        if (core.Length == 0 || core.Length > 3)
+        {
+            return false;
+        }
+
+        if (w.Contains('.', StringComparison.Ordinal))
+        {
+            // "Th." or "R." or "D.I."
+            return char.IsUpper(core[0]) && (core.Length == 1 || core.All(char.IsUpper) || (core.Length == 2 && char.IsLower(core[1])));
+        }
+
+        return !requireDot && core.All(char.IsUpper);
+    }
+
+    private static bool IsAllCapsWord(string w) => w.Length > 1 && w.All(c => !char.IsLetter(c) || char.IsUpper(c)) && w.Count(char.IsLetter) > 1;
+}

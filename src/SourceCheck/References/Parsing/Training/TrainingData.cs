@@ -1,0 +1,82 @@
+using System.Text;
+using System.Text.Json;
+
+namespace SourceCheck.References.Parsing.Training;
+
+/// <summary>One labelled reference of the shared data sets: text plus gold fields (names as lists, every
+/// other field as one string; "-alt" fields as lists).</summary>
+public sealed record LabelledReference(string Id, string Source, string Text, IReadOnlyDictionary<string, IReadOnlyList<string>> Fields, string Json = "")
+{
+    public bool IsNews => Source.Contains("news", StringComparison.Ordinal);
+}
+
+/// <summary>Reads the JSONL data sets and splits them deterministically by a hash of the id.</summary>
+public static class TrainingData
+{
+    public static List<LabelledReference> Read(string path)
+    {
+        var list = new List<LabelledReference>();
+        foreach (string line in File.ReadLines(path))
+        {
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            using var doc = JsonDocument.Parse(line);
+            var root = doc.RootElement;
+            var fields = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+            if (root.TryGetProperty("fields", out var f) && f.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var p in f.EnumerateObject())
+                {
+                    var values = new List<string>();
+                    if (p.Value.ValueKind == JsonValueKind.Array)
+                    {
+                        foreach (var v in p.Value.EnumerateArray())
+                        {
+                            values.Add(v.ValueKind == JsonValueKind.String ? v.GetString()! : v.GetRawText());
+                        }
+                    }
+                    else if (p.Value.ValueKind == JsonValueKind.String)
+                    {
+                        values.Add(p.Value.GetString()!);
+                    }
+                    else
+                    {
+                        values.Add(p.Value.GetRawText());
+                    }
+
+                    fields[p.Name] = values;
+                }
+            }
+
+            list.Add(new LabelledReference(
+                root.GetProperty("id").ToString(),
+                root.TryGetProperty("source", out var s) ? s.GetString() ?? "" : "",
+                root.GetProperty("text").GetString() ?? "",
+                fields,
+                line.Trim()));
+        }
+
+        return list;
+    }
+
+    /// <summary>A stable bucket 0..99 from the id (FNV-1a over UTF-8), so that the split never changes.</summary>
+    public static int Bucket(string id)
+    {
+        uint h = 2166136261;
+        foreach (byte b in Encoding.UTF8.GetBytes(id))
+        {
+            h = (h ^ b) * 16777619;
+        }
+
+        return (int)(h % 100);
+    }
+
+    /// <summary>Validation split of the scholarly data: bucket &lt; 15 (15 %).</summary>
+    public static bool IsValidation(string id) => Bucket(id) < 15;
+
+    /// <summary>News k-fold: fold of a news record (0..folds-1).</summary>
+    public static int Fold(string id, int folds) => Bucket(id) % folds;
+}
