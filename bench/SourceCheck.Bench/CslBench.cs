@@ -35,6 +35,12 @@ internal static class CslBench
         string humans = Path.Combine(shared, "csl-test-suite", "humans");
         string locales = Path.Combine(shared, "csl-locales");
         var files = Directory.GetFiles(humans, "*.txt").Order(StringComparer.Ordinal).ToList();
+        string? only = Environment.GetEnvironmentVariable("CSL_SUITE_ONLY");
+        if (only is not null)
+        {
+            files = [.. files.Where(f => Path.GetFileName(f).StartsWith(only, StringComparison.Ordinal))];
+        }
+
         int passed = 0;
         var failed = new List<string>();
         var sw = Stopwatch.StartNew();
@@ -50,6 +56,10 @@ internal static class CslBench
             else
             {
                 failed.Add(Path.GetFileNameWithoutExtension(f));
+                if (only is not null)
+                {
+                    Console.WriteLine($"=== {Path.GetFileNameWithoutExtension(f)}\n--- expected\n{r.Expected}\n--- actual\n{r.Actual}\n{r.Error}");
+                }
                 writer?.WriteLine($"=== {Path.GetFileNameWithoutExtension(f)}\n--- expected\n{r.Expected}\n--- actual\n{r.Actual}\n{r.Error}");
             }
         }

@@ -48,6 +48,24 @@ public sealed class CslProcessor
         }
 
         _compare = locale.Culture.CompareInfo;
+        _implicitYearSuffix = !UsesVariable(style, "year-suffix");
+    }
+
+    private readonly bool _implicitYearSuffix;
+
+    private static bool UsesVariable(Style style, string variable)
+    {
+        bool Walk(IEnumerable<Element> els) => els.Any(e => e switch
+        {
+            TextElement t when t.Source == TextSource.Variable => t.Name == variable,
+            NumberElement n => n.Variable == variable,
+            GroupElement g => Walk(g.Children),
+            ChooseElement c => c.Branches.Any(b => Walk(b.Children)),
+            NamesElement n => n.Substitute is { } s && Walk(s),
+            _ => false,
+        });
+        return style.Macros.Values.Any(m => Walk(m.Children)) || Walk(style.Citation.Layout.Children)
+            || (style.Bibliography is { } b && Walk(b.Layout.Children));
     }
 
     public Style Style => _style;
@@ -260,6 +278,7 @@ public sealed class CslProcessor
         Section = sec,
         State = _state[item.Id],
         Bib = bib,
+        ImplicitYearSuffix = _implicitYearSuffix,
     };
 
     // ------------------------------------------------------------------ disambiguation
@@ -299,87 +318,11 @@ public sealed class CslProcessor
 
         List<List<CslItem>> Groups() => [.. order.GroupBy(it => keys[it.Id], StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.ToList())];
 
-        if (addNames)
+        if (addNames || addGiven)
         {
             foreach (var group in Groups())
             {
-                int max = group.Max(it => MaxNames(it));
-                var pending = new List<CslItem>(group);
-                for (int k = 1; k <= max && pending.Count > 1; k++)
-                {
-                    foreach (var it in pending)
-                    {
-                        _state[it.Id].AddNames = k;
-                        keys[it.Id] = DisambigKey(it);
-                    }
-
-                    var counts = group.GroupBy(it => keys[it.Id]).ToDictionary(g => g.Key, g => g.Count());
-                    pending = [.. pending.Where(it => counts[keys[it.Id]] > 1)];
-                }
-
-                foreach (var it in pending)
-                {
-                    _state[it.Id].AddNames = 0;
-                    keys[it.Id] = DisambigKey(it);
-                }
-
-                // keep the fewest added names that still distinguish
-                foreach (var it in group.Where(it => !pending.Contains(it)))
-                {
-                    _ = it;
-                }
-            }
-        }
-
-        if (addGiven)
-        {
-            foreach (var group in Groups())
-            {
-                int maxNames = group.Max(it => NameCount(it));
-                foreach (var it in group)
-                {
-                    _state[it.Id].GivenLevel ??= new int[Math.Max(maxNames, 1)];
-                    if (_state[it.Id].GivenLevel!.Length < maxNames)
-                    {
-                        var arr = new int[maxNames];
-                        _state[it.Id].GivenLevel!.CopyTo(arr, 0);
-                        _state[it.Id].GivenLevel = arr;
-                    }
-                }
-
-                var pending = new List<CslItem>(group);
-                for (int n = 0; n < maxNames && pending.Count > 1; n++)
-                {
-                    for (int level = 1; level <= 2 && pending.Count > 1; level++)
-                    {
-                        var before = pending.ToDictionary(it => it.Id, it => _state[it.Id].GivenLevel![n]);
-                        int distinctBefore = pending.Select(it => keys[it.Id]).Distinct().Count();
-                        foreach (var it in pending)
-                        {
-                            if (_state[it.Id].GivenLevel![n] < level)
-                            {
-                                _state[it.Id].GivenLevel![n] = level;
-                            }
-
-                            keys[it.Id] = DisambigKey(it);
-                        }
-
-                        int distinctAfter = pending.Select(it => keys[it.Id]).Distinct().Count();
-                        if (distinctAfter <= distinctBefore)
-                        {
-                            foreach (var it in pending)
-                            {
-                                _state[it.Id].GivenLevel![n] = before[it.Id];
-                                keys[it.Id] = DisambigKey(it);
-                            }
-
-                            continue;
-                        }
-
-                        var counts = pending.GroupBy(it => keys[it.Id]).ToDictionary(g => g.Key, g => g.Count());
-                        pending = [.. pending.Where(it => counts[keys[it.Id]] > 1)];
-                    }
-                }
+                ResolveGroup(group, keys, addNames, addGiven && rule == "by-cite");
             }
         }
 
@@ -405,6 +348,111 @@ public sealed class CslProcessor
                     _state[it.Id].YearSuffix = n++;
                 }
             }
+        }
+    }
+
+    private void ResolveGroup(List<CslItem> group, Dictionary<string, string> keys, bool addNames, bool addGiven)
+    {
+        int maxAdd = addNames ? group.Max(MaxNames) : 0;
+        var pending = new List<CslItem>(group);
+        int Distinct() => group.Select(it => keys[it.Id]).Distinct(StringComparer.Ordinal).Count();
+        void Rekey(IEnumerable<CslItem> items)
+        {
+            foreach (var it in items)
+            {
+                keys[it.Id] = DisambigKey(it);
+            }
+        }
+
+        void Prune()
+        {
+            var counts = group.GroupBy(it => keys[it.Id], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            pending = [.. pending.Where(it => counts[keys[it.Id]] > 1)];
+        }
+
+        int bestK = 0;
+        int best = Distinct();
+        for (int k = 0; k <= maxAdd && pending.Count > 1; k++)
+        {
+            if (k > 0)
+            {
+                foreach (var it in pending)
+                {
+                    _state[it.Id].AddNames = k;
+                }
+
+                Rekey(pending);
+                int d = Distinct();
+                if (d > best)
+                {
+                    best = d;
+                    bestK = k;
+                }
+
+                Prune();
+            }
+
+            if (addGiven && pending.Count > 1)
+            {
+                int shown = pending.Max(NameCount);
+                foreach (var it in pending)
+                {
+                    var st = _state[it.Id];
+                    if (st.GivenLevel is null || st.GivenLevel.Length < shown)
+                    {
+                        var arr = new int[Math.Max(shown, 1)];
+                        st.GivenLevel?.CopyTo(arr, 0);
+                        st.GivenLevel = arr;
+                    }
+                }
+
+                for (int n = 0; n < shown && pending.Count > 1; n++)
+                {
+                    for (int level = 1; level <= 2 && pending.Count > 1; level++)
+                    {
+                        var before = pending.ToDictionary(it => it.Id, it => _state[it.Id].GivenLevel![n]);
+                        int d0 = Distinct();
+                        foreach (var it in pending)
+                        {
+                            if (_state[it.Id].GivenLevel![n] < level)
+                            {
+                                _state[it.Id].GivenLevel![n] = level;
+                            }
+                        }
+
+                        Rekey(pending);
+                        int d1 = Distinct();
+                        if (d1 <= d0)
+                        {
+                            foreach (var it in pending)
+                            {
+                                _state[it.Id].GivenLevel![n] = before[it.Id];
+                            }
+
+                            Rekey(pending);
+                            continue;
+                        }
+
+                        if (d1 > best)
+                        {
+                            best = d1;
+                            bestK = k;
+                        }
+
+                        Prune();
+                    }
+                }
+            }
+        }
+
+        if (addNames)
+        {
+            foreach (var it in pending)
+            {
+                _state[it.Id].AddNames = bestK;
+            }
+
+            Rekey(pending);
         }
     }
 
@@ -462,7 +510,7 @@ public sealed class CslProcessor
                 for (int level = 1; level <= cap; level++)
                 {
                     string mine = Render(n, level);
-                    if (g.Where(o => !Equals(o, n)).All(o => Render(o, level) != mine) || level == cap)
+                    if (g.Where(o => !Equals(o, n)).All(o => Render(o, level) != mine))
                     {
                         levels[n] = level;
                         break;

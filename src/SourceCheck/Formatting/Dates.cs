@@ -244,6 +244,12 @@ internal static class Dates
                     text += c.Locale.Term("ad") ?? "AD";
                 }
 
+                if (c.ImplicitYearSuffix && !c.YearSuffixRendered && c.State.YearSuffix >= 0 && !c.SortMode)
+                {
+                    c.YearSuffixRendered = true;
+                    text += Renderer.YearSuffixLetters(c.State.YearSuffix);
+                }
+
                 break;
             case DatePartName.Month:
             {

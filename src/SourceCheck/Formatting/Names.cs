@@ -247,7 +247,7 @@ internal static class Names
         var (min, useFirst, _) = EtAl(c, opts);
         if (min > 0 && useFirst > 0 && names.Count >= min)
         {
-            int k = Math.Min(names.Count, useFirst + c.State.AddNames);
+            int k = Math.Min(names.Count, useFirst + (c.Bib ? 0 : c.State.AddNames));
             return names.Take(k).ToList();
         }
 
@@ -262,7 +262,7 @@ internal static class Names
         int shownCount = names.Count;
         if (min > 0 && useFirst > 0 && names.Count >= min)
         {
-            shownCount = Math.Min(names.Count, useFirst + c.State.AddNames);
+            shownCount = Math.Min(names.Count, useFirst + (c.Bib ? 0 : c.State.AddNames));
             truncated = shownCount < names.Count;
         }
 
@@ -280,7 +280,7 @@ internal static class Names
         {
             bool inv = c.SortMode || nameAsSortOrder == "all" || (nameAsSortOrder == "first" && i == 0 && nameIndex == 0);
             inverted[i] = inv;
-            int level = c.State.GivenLevel is { } gl && nameIndex < gl.Length ? gl[nameIndex] : 0;
+            int level = !c.Bib && c.State.GivenLevel is { } gl && nameIndex < gl.Length ? gl[nameIndex] : 0;
             var node = RenderName(c, names[i], inv, opts, nameEl, level);
             allNames.Add(Rich.Plain(node));
             nameIndex++;

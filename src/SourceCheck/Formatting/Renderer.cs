@@ -64,6 +64,7 @@ internal sealed class Ctx
     public List<string>? FirstNamesList;
     public bool DisambigMode;
     public bool YearSuffixRendered;
+    public bool ImplicitYearSuffix;
     public int NameCounter;
     public List<string>? Recording;
     public IReadOnlyList<Csl.CslName>? FirstNamesRaw;
