@@ -173,10 +173,11 @@ internal static class Renderer
                 c.NonEmpty = 0;
                 var content = RenderChildren(c, t.Macro.Children, null);
                 bool suppress = c.Called > 0 && c.NonEmpty == 0;
-                int ne = c.NonEmpty, ca = c.Called;
-                c.Called = called + ca;
-                c.NonEmpty = nonEmpty + ne;
-                if (suppress || content is null)
+                int ca = c.Called;
+                bool produced = !suppress && content is not null && !Rich.IsEmpty(content);
+                c.Called = called + (ca > 0 || produced ? 1 : 0);
+                c.NonEmpty = nonEmpty + (produced ? 1 : 0);
+                if (!produced)
                 {
                     return null;
                 }

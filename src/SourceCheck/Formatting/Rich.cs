@@ -328,12 +328,34 @@ public static class Rich
             };
             if (divClass is not null && format == OutputFormat.Html)
             {
+                _sb.Append(s.Display switch
+                {
+                    DisplayMode.Block => "\n\n    ",
+                    DisplayMode.LeftMargin => "\n    ",
+                    _ => string.Empty,
+                });
                 _sb.Append("<div class=\"").Append(divClass).Append("\">");
             }
 
             var closers = new List<string>(4);
             var f = s.Format;
             var inner = state;
+            if (f.Weight != FontWeight.Unset)
+            {
+                var want = f.Weight;
+                if (want == FontWeight.Bold && state.Weight == FontWeight.Bold)
+                {
+                    want = FontWeight.Normal;
+                }
+
+                if (want != (state.Weight == FontWeight.Unset ? FontWeight.Normal : state.Weight))
+                {
+                    Open(want == FontWeight.Bold ? Tag.Bold : want == FontWeight.Light ? Tag.Light : Tag.NormalWeight, closers);
+                }
+
+                inner = inner with { Weight = want };
+            }
+
             if (f.Style != FontStyle.Unset)
             {
                 var want = f.Style;
@@ -367,22 +389,6 @@ public static class Rich
                 }
 
                 inner = inner with { Variant = want };
-            }
-
-            if (f.Weight != FontWeight.Unset)
-            {
-                var want = f.Weight;
-                if (want == FontWeight.Bold && state.Weight == FontWeight.Bold)
-                {
-                    want = FontWeight.Normal;
-                }
-
-                if (want != (state.Weight == FontWeight.Unset ? FontWeight.Normal : state.Weight))
-                {
-                    Open(want == FontWeight.Bold ? Tag.Bold : want == FontWeight.Light ? Tag.Light : Tag.NormalWeight, closers);
-                }
-
-                inner = inner with { Weight = want };
             }
 
             if (f.Decoration != TextDecoration.Unset)
@@ -430,6 +436,16 @@ public static class Rich
             if (divClass is not null && format == OutputFormat.Html)
             {
                 _sb.Append("</div>");
+                _sb.Append(s.Display switch
+                {
+                    DisplayMode.Block => "\n",
+                    DisplayMode.RightInline or DisplayMode.Indent => "\n  ",
+                    _ => string.Empty,
+                });
+            }
+            else if (divClass is not null && s.Display == DisplayMode.Block && format != OutputFormat.Html)
+            {
+                _sb.Append('\n');
             }
         }
 
