@@ -5,6 +5,7 @@ internal static class BenchProgram
     private static readonly (string Name, Action Run)[] Sections =
     [
         ("refparse", RefParseBench.Run), ("train-refparser", RefParseBench.Train), ("refparse-newscv", RefParseBench.NewsCrossValidation),
+        ("csl", CslBench.Run),
     ];
 
     public static int Run(string[] args)

@@ -29,4 +29,18 @@ public static class DiagnosticCodes
     public const string ReferenceWithoutTitle = "SC2050";
     public const string ReferenceTruncated = "SC2051";
     public const string ParserModelUnavailable = "SC2052";
+
+    // SC3xxx: CSL styles and locales
+    public const string CslXmlSyntax = "SC3001";
+    public const string CslUnknownElement = "SC3002";
+    public const string CslBadAttributeValue = "SC3003";
+    public const string CslMissingAttribute = "SC3004";
+    public const string CslMissingMacro = "SC3005";
+    public const string CslMissingElement = "SC3006";
+    public const string CslDuplicateMacro = "SC3007";
+    public const string CslMacroRecursion = "SC3008";
+    public const string CslMissingParent = "SC3009";
+    public const string CslStyleNotFound = "SC3010";
+    public const string CslLocaleNotFound = "SC3011";
+    public const string CslItemNotFound = "SC3020";
 }

@@ -1,0 +1,1112 @@
+using System.Globalization;
+using System.Text;
+using SourceCheck.Csl;
+using SourceCheck.Diagnostics;
+using SourceCheck.Text;
+
+namespace SourceCheck.Formatting;
+
+/// <summary>A citation: one or more cites, with the note number it sits in (note styles).</summary>
+public sealed record Citation(IReadOnlyList<CiteItem> Items)
+{
+    public int? NoteIndex { get; init; }
+
+    public string? Id { get; init; }
+}
+
+/// <summary>Everything one run produces: rendered citations, bibliography entries and warnings.</summary>
+public sealed record FormatResult(IReadOnlyList<string> Citations, IReadOnlyList<string> Bibliography, IReadOnlyList<Diagnostic> Warnings)
+{
+    /// <summary>The bibliography wrapped the way citeproc-js does for HTML, or one entry per line otherwise.</summary>
+    public string BibliographyText { get; init; } = string.Empty;
+}
+
+/// <summary>The CSL engine: renders citations and a bibliography for a set of items with a compiled style and locale.
+/// One instance per document; the style and locale are shared, immutable and thread-safe.</summary>
+public sealed class CslProcessor
+{
+    private readonly Style _style;
+    private readonly Locale _locale;
+    private readonly List<CslItem> _items;
+    private readonly Dictionary<string, CslItem> _byId = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ItemState> _state = new(StringComparer.Ordinal);
+    private readonly List<Diagnostic> _warnings = [];
+    private readonly CompareInfo _compare;
+
+    public CslProcessor(Style style, Locale locale, IEnumerable<CslItem> items)
+    {
+        _style = style;
+        _locale = locale;
+        _items = [];
+        foreach (var item in items)
+        {
+            if (_byId.TryAdd(item.Id, item))
+            {
+                _items.Add(item);
+                _state[item.Id] = new ItemState();
+            }
+        }
+
+        _compare = locale.Culture.CompareInfo;
+        _implicitYearSuffix = !UsesVariable(style, "year-suffix");
+    }
+
+    private readonly bool _implicitYearSuffix;
+
+    private static bool UsesVariable(Style style, string variable)
+    {
+        bool Walk(IEnumerable<Element> els) => els.Any(e => e switch
+        {
+            TextElement t when t.Source == TextSource.Variable => t.Name == variable,
+            NumberElement n => n.Variable == variable,
+            GroupElement g => Walk(g.Children),
+            ChooseElement c => c.Branches.Any(b => Walk(b.Children)),
+            NamesElement n => n.Substitute is { } s && Walk(s),
+            _ => false,
+        });
+        return style.Macros.Values.Any(m => Walk(m.Children)) || Walk(style.Citation.Layout.Children)
+            || (style.Bibliography is { } b && Walk(b.Layout.Children));
+    }
+
+    public Style Style => _style;
+
+    public Locale Locale => _locale;
+
+    /// <summary>Renders <paramref name="citations"/> (in document order) and the bibliography of all items
+    /// (or of <paramref name="bibliographyIds"/> when given, in that registration order).</summary>
+    public FormatResult Process(IReadOnlyList<Citation> citations, OutputFormat format = OutputFormat.Html, IReadOnlyList<string>? bibliographyIds = null,
+        bool bibliography = true)
+    {
+        var registry = bibliographyIds is null ? _items : [.. bibliographyIds.Where(_byId.ContainsKey).Distinct().Select(id => _byId[id])];
+        foreach (var c in citations)
+        {
+            foreach (var ci in c.Items)
+            {
+                if (!_byId.ContainsKey(ci.Id))
+                {
+                    _warnings.Add(new Diagnostic(DiagnosticCodes.CslItemNotFound, Severity.Warning, TextSpan.Empty, $"citation refers to unknown item '{ci.Id}'"));
+                }
+            }
+        }
+
+        var sorted = SortBibliography(registry);
+        AssignNumbers(registry, sorted);
+        Disambiguate(sorted);
+        var renderedCitations = RenderCitations(citations, format);
+        var bib = new List<string>();
+        string bibText = string.Empty;
+        if (bibliography && _style.Bibliography is not null)
+        {
+            (bib, bibText) = RenderBibliography(sorted, format);
+        }
+
+        return new FormatResult(renderedCitations, bib, [.. _warnings]) { BibliographyText = bibText };
+    }
+
+    /// <summary>Registry order after the bibliography sort (citation order when the style has no sort).</summary>
+    internal List<CslItem> SortBibliography(List<CslItem> registry)
+    {
+        var sec = _style.Bibliography;
+        if (sec is null || sec.Sort.IsEmpty)
+        {
+            return [.. registry];
+        }
+
+        // provisional citation numbers in registry order (sort keys may use them)
+        for (int i = 0; i < registry.Count; i++)
+        {
+            _state[registry[i].Id].CitationNumber = i + 1;
+        }
+
+        return SortItems(registry, sec);
+    }
+
+    private List<CslItem> SortItems(List<CslItem> items, Section sec)
+    {
+        var keys = items.Select(it => sec.Sort.Select(k => SortValue(it, k, sec)).ToArray()).ToList();
+        var idx = Enumerable.Range(0, items.Count).ToArray();
+        Array.Sort(idx, (a, b) =>
+        {
+            int r = CompareKeys(keys[a], keys[b], sec);
+            return r != 0 ? r : a.CompareTo(b);
+        });
+        return [.. idx.Select(i => items[i])];
+    }
+
+    private int CompareKeys(string?[] a, string?[] b, Section sec)
+    {
+        for (int k = 0; k < a.Length; k++)
+        {
+            string? x = a[k], y = b[k];
+            if (x is null && y is null)
+            {
+                continue;
+            }
+
+            if (x is null)
+            {
+                return 1;
+            }
+
+            if (y is null)
+            {
+                return -1;
+            }
+
+            int r = _compare.Compare(x, y, CompareOptions.IgnoreCase | CompareOptions.IgnoreKanaType | CompareOptions.IgnoreWidth);
+            if (r == 0)
+            {
+                r = string.CompareOrdinal(x, y);
+                r = 0;
+            }
+
+            if (r != 0)
+            {
+                return sec.Sort[k].Descending ? -r : r;
+            }
+        }
+
+        return 0;
+    }
+
+    private string? SortValue(CslItem item, SortKey key, Section sec)
+    {
+        var ctx = NewCtx(item, sec, bib: ReferenceEquals(sec, _style.Bibliography));
+        ctx.SortMode = true;
+        ctx.SortKey = key;
+        ctx.NameOpts = sec.Names.Over(_style.Names);
+        ctx.NamesDelimiter = sec.NamesDelimiter ?? _style.NamesDelimiter;
+        if (key.Macro is not null)
+        {
+            var node = Renderer.RenderChildren(ctx, key.Macro.Children, null);
+            string s = Rich.Plain(node);
+            return s.Length == 0 ? null : CleanSortString(s);
+        }
+
+        string v = key.Variable!;
+        switch (CslVariables.KindOf(v))
+        {
+            case VariableKind.Name:
+            {
+                var names = item.GetNames(v);
+                if (names.Count == 0)
+                {
+                    return null;
+                }
+
+                var el = new NamesElement { Variables = [v], Name = new NameElement { Options = new NameOptions { NameAsSortOrder = "all" } } };
+                var node = Names.Render(ctx, el);
+                string s = Rich.Plain(node);
+                return s.Length == 0 ? null : CleanSortString(s);
+            }
+
+            case VariableKind.Date:
+            {
+                var d = item.GetDate(v);
+                return d is null || d.Parts.IsDefaultOrEmpty ? null : Dates.SortString(d);
+            }
+
+            case VariableKind.Number:
+            {
+                string? s = Renderer.StringVar(ctx, v);
+                if (s is null)
+                {
+                    return null;
+                }
+
+                return Numbers.LeadingNumber(s) is { } n ? n.ToString("D8", CultureInfo.InvariantCulture) : s;
+            }
+
+            default:
+            {
+                if (v == "citation-number")
+                {
+                    return _state[item.Id].CitationNumber.ToString("D8", CultureInfo.InvariantCulture);
+                }
+
+                string? s = Renderer.StringVar(ctx, v);
+                return s is null ? null : CleanSortString(Rich.Plain(Rich.ParseMarkup(s)));
+            }
+        }
+    }
+
+    private static string CleanSortString(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        foreach (char ch in s)
+        {
+            if (ch is '[' or ']' or '"' or '\u201C' or '\u201D' or '\u2018' or '\u2019' or '\'' or '(' or ')' or '<' or '>')
+            {
+                continue;
+            }
+
+            sb.Append(ch);
+        }
+
+        return sb.ToString().Trim();
+    }
+
+    private void AssignNumbers(List<CslItem> registry, List<CslItem> sorted)
+    {
+        bool byCitationNumber = _style.Bibliography?.Sort.Any(k => k.Variable == "citation-number" || (k.Macro is not null && MacroUses(k.Macro, "citation-number"))) ?? false;
+        var order = byCitationNumber ? registry : sorted;
+        for (int i = 0; i < order.Count; i++)
+        {
+            _state[order[i].Id].CitationNumber = i + 1;
+        }
+    }
+
+    private static bool MacroUses(Macro m, string variable)
+    {
+        bool Walk(IEnumerable<Element> els) => els.Any(e => e switch
+        {
+            TextElement t when t.Source == TextSource.Variable => t.Name == variable,
+            TextElement { Macro: { } mm } => Walk(mm.Children),
+            NumberElement n => n.Variable == variable,
+            GroupElement g => Walk(g.Children),
+            ChooseElement c => c.Branches.Any(b => Walk(b.Children)),
+            _ => false,
+        });
+        return Walk(m.Children);
+    }
+
+    private Ctx NewCtx(CslItem item, Section sec, bool bib) => new()
+    {
+        Style = _style,
+        Locale = _locale,
+        Item = item,
+        Section = sec,
+        State = _state[item.Id],
+        Bib = bib,
+        ImplicitYearSuffix = _implicitYearSuffix,
+    };
+
+    // ------------------------------------------------------------------ disambiguation
+
+    private string DisambigKey(CslItem item)
+    {
+        var ctx = NewCtx(item, _style.Citation, bib: false);
+        ctx.DisambigMode = true;
+        ctx.Cite = new CiteItem(item.Id);
+        var node = Renderer.RenderLayout(ctx, _style.Citation.Layout);
+        return Rich.Plain(node);
+    }
+
+    private void Disambiguate(List<CslItem> order)
+    {
+        var sec = _style.Citation;
+        bool addNames = sec.Opt("disambiguate-add-names") == "true";
+        bool addGiven = sec.Opt("disambiguate-add-givenname") == "true";
+        bool addYear = sec.Opt("disambiguate-add-year-suffix") == "true";
+        string rule = sec.Opt("givenname-disambiguation-rule") ?? "by-cite";
+        bool usesDisambiguate = UsesDisambiguateCondition();
+        if (!addNames && !addGiven && !addYear && !usesDisambiguate)
+        {
+            return;
+        }
+
+        if (addGiven && rule != "by-cite")
+        {
+            GlobalGivenNames(order, rule);
+        }
+
+        var keys = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var it in order)
+        {
+            keys[it.Id] = DisambigKey(it);
+        }
+
+        List<List<CslItem>> Groups() => [.. order.GroupBy(it => keys[it.Id], StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.ToList())];
+
+        if (addNames || addGiven)
+        {
+            foreach (var group in Groups())
+            {
+                ResolveGroup(group, keys, addNames, addGiven && rule == "by-cite");
+            }
+        }
+
+        if (usesDisambiguate)
+        {
+            foreach (var group in Groups())
+            {
+                foreach (var it in group)
+                {
+                    _state[it.Id].Disambiguate = true;
+                    keys[it.Id] = DisambigKey(it);
+                }
+            }
+        }
+
+        if (addYear)
+        {
+            foreach (var group in Groups())
+            {
+                int n = 0;
+                foreach (var it in group)
+                {
+                    _state[it.Id].YearSuffix = n++;
+                }
+            }
+        }
+    }
+
+    private void ResolveGroup(List<CslItem> group, Dictionary<string, string> keys, bool addNames, bool addGiven)
+    {
+        int maxAdd = addNames ? group.Max(MaxNames) : 0;
+        var pending = new List<CslItem>(group);
+        int Distinct() => group.Select(it => keys[it.Id]).Distinct(StringComparer.Ordinal).Count();
+        void Rekey(IEnumerable<CslItem> items)
+        {
+            foreach (var it in items)
+            {
+                keys[it.Id] = DisambigKey(it);
+            }
+        }
+
+        void Prune()
+        {
+            var counts = group.GroupBy(it => keys[it.Id], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            pending = [.. pending.Where(it => counts[keys[it.Id]] > 1)];
+        }
+
+        int bestK = 0;
+        int best = Distinct();
+        for (int k = 0; k <= maxAdd && pending.Count > 1; k++)
+        {
+            if (k > 0)
+            {
+                foreach (var it in pending)
+                {
+                    _state[it.Id].AddNames = k;
+                }
+
+                Rekey(pending);
+                int d = Distinct();
+                if (d > best)
+                {
+                    best = d;
+                    bestK = k;
+                }
+
+                Prune();
+            }
+
+            if (addGiven && pending.Count > 1)
+            {
+                int shown = pending.Max(NameCount);
+                foreach (var it in pending)
+                {
+                    var st = _state[it.Id];
+                    if (st.GivenLevel is null || st.GivenLevel.Length < shown)
+                    {
+                        var arr = new int[Math.Max(shown, 1)];
+                        st.GivenLevel?.CopyTo(arr, 0);
+                        st.GivenLevel = arr;
+                    }
+                }
+
+                for (int n = 0; n < shown && pending.Count > 1; n++)
+                {
+                    for (int level = 1; level <= 2 && pending.Count > 1; level++)
+                    {
+                        var before = pending.ToDictionary(it => it.Id, it => _state[it.Id].GivenLevel![n]);
+                        int d0 = Distinct();
+                        foreach (var it in pending)
+                        {
+                            if (_state[it.Id].GivenLevel![n] < level)
+                            {
+                                _state[it.Id].GivenLevel![n] = level;
+                            }
+                        }
+
+                        Rekey(pending);
+                        int d1 = Distinct();
+                        if (d1 <= d0)
+                        {
+                            foreach (var it in pending)
+                            {
+                                _state[it.Id].GivenLevel![n] = before[it.Id];
+                            }
+
+                            Rekey(pending);
+                            continue;
+                        }
+
+                        if (d1 > best)
+                        {
+                            best = d1;
+                            bestK = k;
+                        }
+
+                        Prune();
+                    }
+                }
+            }
+        }
+
+        if (addNames)
+        {
+            foreach (var it in pending)
+            {
+                _state[it.Id].AddNames = bestK;
+            }
+
+            Rekey(pending);
+        }
+    }
+
+    private int MaxNames(CslItem item)
+    {
+        int max = 0;
+        foreach (var v in CslVariables.NameVariables)
+        {
+            max = Math.Max(max, item.GetNames(v).Count);
+        }
+
+        return max;
+    }
+
+    private int NameCount(CslItem item)
+    {
+        var ctx = NewCtx(item, _style.Citation, bib: false);
+        ctx.DisambigMode = true;
+        ctx.Cite = new CiteItem(item.Id);
+        Renderer.RenderLayout(ctx, _style.Citation.Layout);
+        return ctx.FirstNamesList?.Count ?? 0;
+    }
+
+    private void GlobalGivenNames(List<CslItem> order, string rule)
+    {
+        bool primary = rule.StartsWith("primary", StringComparison.Ordinal);
+        int cap = rule.EndsWith("with-initials", StringComparison.Ordinal) ? 1 : 2;
+        // collect the rendered names (first names element) of every item
+        var perItem = new Dictionary<string, IReadOnlyList<CslName>>();
+        foreach (var it in order)
+        {
+            var ctx = NewCtx(it, _style.Citation, bib: false);
+            ctx.DisambigMode = true;
+            ctx.Cite = new CiteItem(it.Id);
+            Renderer.RenderLayout(ctx, _style.Citation.Layout);
+            perItem[it.Id] = ctx.FirstNamesRaw ?? [];
+        }
+
+        var opts = (_style.Citation.Names).Over(_style.Names);
+        string Render(CslName n, int level)
+        {
+            var ctx = NewCtx(order[0], _style.Citation, bib: false);
+            ctx.NameOpts = opts;
+            var node = Names.RenderName(ctx, n, false, FindNameOptions() ?? opts, null, level);
+            return Rich.Plain(node);
+        }
+
+        var all = perItem.Values.SelectMany(l => primary ? l.Take(1) : l).Distinct().ToList();
+        var byBase = all.GroupBy(n => Render(n, 0)).Where(g => g.Count() > 1).ToList();
+        var levels = new Dictionary<CslName, int>();
+        foreach (var g in byBase)
+        {
+            foreach (var n in g)
+            {
+                for (int level = 1; level <= cap; level++)
+                {
+                    string mine = Render(n, level);
+                    if (g.Where(o => !Equals(o, n)).All(o => Render(o, level) != mine))
+                    {
+                        levels[n] = level;
+                        break;
+                    }
+                }
+            }
+        }
+
+        foreach (var it in order)
+        {
+            var names = perItem[it.Id];
+            var arr = new int[Math.Max(names.Count, 1)];
+            for (int i = 0; i < names.Count; i++)
+            {
+                if ((!primary || i == 0) && levels.TryGetValue(names[i], out int l))
+                {
+                    arr[i] = l;
+                }
+            }
+
+            _state[it.Id].GivenLevel = arr;
+        }
+    }
+
+    private NameOptions? FindNameOptions()
+    {
+        // the name options of the first <name> element reachable from the citation layout
+        NameOptions? Walk(IEnumerable<Element> els)
+        {
+            foreach (var e in els)
+            {
+                var r = e switch
+                {
+                    NamesElement n when n.Name is not null => n.Name.Options.Over(_style.Citation.Names.Over(_style.Names)),
+                    TextElement { Macro: { } m } => Walk(m.Children),
+                    GroupElement g => Walk(g.Children),
+                    ChooseElement c => c.Branches.Select(b => Walk(b.Children)).FirstOrDefault(x => x is not null),
+                    _ => null,
+                };
+                if (r is not null)
+                {
+                    return r;
+                }
+            }
+
+            return null;
+        }
+
+        return Walk(_style.Citation.Layout.Children);
+    }
+
+    private bool UsesDisambiguateCondition()
+    {
+        bool Walk(IEnumerable<Element> els, HashSet<Macro> seen) => els.Any(e => e switch
+        {
+            ChooseElement c => c.Branches.Any(b => b.Conditions.Any(x => x.Kind == "disambiguate") || Walk(b.Children, seen)),
+            TextElement { Macro: { } m } => seen.Add(m) && Walk(m.Children, seen),
+            GroupElement g => Walk(g.Children, seen),
+            NamesElement n => n.Substitute is { } s && Walk(s, seen),
+            _ => false,
+        });
+        return Walk(_style.Citation.Layout.Children, []);
+    }
+
+    // ------------------------------------------------------------------ citations
+
+    private sealed record RenderedCite(CiteItem Cite, CslItem Item, RNode? Node, string NamesKey, Ctx Ctx);
+
+    private List<string> RenderCitations(IReadOnlyList<Citation> citations, OutputFormat format)
+    {
+        var result = new List<string>();
+        var lastNote = new Dictionary<string, int>(StringComparer.Ordinal);
+        var firstNote = new Dictionary<string, int>(StringComparer.Ordinal);
+        Citation? prevCitation = null;
+        int noteCounter = 0;
+        foreach (var citation in citations)
+        {
+            noteCounter++;
+            int note = citation.NoteIndex ?? noteCounter;
+            var cites = citation.Items.Where(ci => _byId.ContainsKey(ci.Id)).ToList();
+            if (!_style.Citation.Sort.IsEmpty && cites.Count > 1)
+            {
+                var items = cites.Select(ci => _byId[ci.Id]).ToList();
+                var keys = items.Select(it => _style.Citation.Sort.Select(k => SortValue(it, k, _style.Citation)).ToArray()).ToList();
+                var idx = Enumerable.Range(0, cites.Count).ToArray();
+                Array.Sort(idx, (a, b) =>
+                {
+                    int r = CompareKeys(keys[a], keys[b], _style.Citation);
+                    return r != 0 ? r : a.CompareTo(b);
+                });
+                cites = [.. idx.Select(i => cites[i])];
+            }
+
+            var rendered = new List<RenderedCite>();
+            for (int j = 0; j < cites.Count; j++)
+            {
+                var ci = cites[j];
+                var item = _byId[ci.Id];
+                var pos = Position.First;
+                bool near = false;
+                if (lastNote.TryGetValue(ci.Id, out int ln))
+                {
+                    pos = Position.Subsequent;
+                    CiteItem? prev = null;
+                    if (j > 0)
+                    {
+                        prev = cites[j - 1];
+                    }
+                    else if (prevCitation is not null && prevCitation.Items.Count == 1)
+                    {
+                        prev = prevCitation.Items[0];
+                    }
+                    else if (prevCitation is not null && prevCitation.Items.All(x => x.Id == ci.Id))
+                    {
+                        prev = prevCitation.Items[^1];
+                    }
+
+                    if (prev is not null && prev.Id == ci.Id)
+                    {
+                        if (string.IsNullOrEmpty(ci.Locator) && string.IsNullOrEmpty(prev.Locator))
+                        {
+                            pos = Position.Ibid;
+                        }
+                        else if (!string.IsNullOrEmpty(ci.Locator) && (string.IsNullOrEmpty(prev.Locator) || prev.Locator != ci.Locator || prev.Label != ci.Label))
+                        {
+                            pos = Position.IbidWithLocator;
+                        }
+                        else if (!string.IsNullOrEmpty(ci.Locator) && prev.Locator == ci.Locator)
+                        {
+                            pos = Position.Ibid;
+                        }
+                    }
+
+                    int distance = int.TryParse(_style.Citation.Opt("near-note-distance"), NumberStyles.Integer, CultureInfo.InvariantCulture, out int nd) ? nd : 5;
+                    near = note - ln <= distance;
+                }
+
+                firstNote.TryAdd(ci.Id, note);
+
+                _state[ci.Id].FirstNoteNumber = firstNote[ci.Id];
+                var ctx = NewCtx(item, _style.Citation, bib: false);
+                ctx.Cite = ci;
+                ctx.Position = pos;
+                ctx.NearNote = near;
+                ctx.SuppressAuthor = ci.SuppressAuthor;
+                var node = RenderCiteLayout(ctx, ci.AuthorOnly);
+                rendered.Add(new RenderedCite(ci, item, node, ctx.FirstNamesList is { } fl ? string.Join("|", fl) : string.Empty, ctx));
+            }
+
+            foreach (var ci in cites)
+            {
+                lastNote[ci.Id] = note;
+            }
+
+            prevCitation = citation with { Items = cites };
+            result.Add(JoinCites(rendered, format));
+        }
+
+        return result;
+    }
+
+    private RNode? RenderCiteLayout(Ctx ctx, bool authorOnly)
+    {
+        var layout = _style.Citation.Layout;
+        var node = Renderer.RenderLayout(ctx, layout);
+        if (authorOnly)
+        {
+            return ctx.FirstNamesNode;
+        }
+
+        return node;
+    }
+
+    private string JoinCites(List<RenderedCite> cites, OutputFormat format)
+    {
+        var layout = _style.Citation.Layout;
+        string delimiter = layout.Delimiter ?? string.Empty;
+        string? collapse = _style.Citation.Opt("collapse");
+        string? citeGroupDelim = _style.Citation.Opt("cite-group-delimiter");
+        string afterCollapse = _style.Citation.Opt("after-collapse-delimiter") ?? delimiter;
+        var root = new RSpan();
+        var parts = new List<(RNode Node, string DelimAfter)>();
+
+        if (collapse is "year" or "year-suffix" or "year-suffix-ranged" || citeGroupDelim is not null)
+        {
+            // group cites by author (names output), keeping first-appearance order
+            var groups = new List<List<RenderedCite>>();
+            foreach (var rc in cites)
+            {
+                var g = rc.NamesKey.Length > 0 ? groups.FirstOrDefault(x => x[0].NamesKey == rc.NamesKey) : null;
+                if (g is null)
+                {
+                    groups.Add([rc]);
+                }
+                else
+                {
+                    g.Add(rc);
+                }
+            }
+
+            string groupDelim = citeGroupDelim ?? ", ";
+            foreach (var g in groups)
+            {
+                bool collapsed = collapse is not null && g.Count > 1;
+                for (int i = 0; i < g.Count; i++)
+                {
+                    var rc = g[i];
+                    RNode? node = rc.Node;
+                    if (i > 0 && collapse is not null)
+                    {
+                        var ctx = NewCtx(rc.Item, _style.Citation, bib: false);
+                        ctx.Cite = rc.Cite;
+                        ctx.Position = rc.Ctx.Position;
+                        ctx.NearNote = rc.Ctx.NearNote;
+                        ctx.SuppressAuthor = true;
+                        node = Renderer.RenderLayout(ctx, layout);
+                        if (collapse is "year-suffix" or "year-suffix-ranged" && string.IsNullOrEmpty(rc.Cite.Locator) && _state[rc.Item.Id].YearSuffix >= 0
+                            && SameYear(g[i - 1].Item, rc.Item) && _state[g[i - 1].Item.Id].YearSuffix >= 0)
+                        {
+                            node = new RText(Renderer.YearSuffixLetters(_state[rc.Item.Id].YearSuffix));
+                        }
+                    }
+
+                    if (node is null)
+                    {
+                        continue;
+                    }
+
+                    string after = i < g.Count - 1 ? (collapse is not null ? groupDelim : (citeGroupDelim ?? delimiter)) : (collapsed ? afterCollapse : delimiter);
+                    parts.Add((WithAffixes(node, rc.Cite), after));
+                }
+            }
+
+            if (collapse == "year-suffix-ranged")
+            {
+                parts = RangeYearSuffixes(parts);
+            }
+        }
+        else if (collapse == "citation-number")
+        {
+            int i = 0;
+            while (i < cites.Count)
+            {
+                int j = i;
+                while (j + 1 < cites.Count && Collapsible(cites[j + 1]) && Collapsible(cites[j])
+                    && _state[cites[j + 1].Item.Id].CitationNumber == _state[cites[j].Item.Id].CitationNumber + 1)
+                {
+                    j++;
+                }
+
+                if (j - i >= 2)
+                {
+                    var span = new RSpan();
+                    span.Add(cites[i].Node);
+                    span.Add(new RText("\u2013"));
+                    span.Add(cites[j].Node);
+                    parts.Add((span, j < cites.Count - 1 ? afterCollapse : delimiter));
+                    i = j + 1;
+                }
+                else
+                {
+                    if (cites[i].Node is { } n)
+                    {
+                        parts.Add((WithAffixes(n, cites[i].Cite), delimiter));
+                    }
+
+                    i++;
+                }
+            }
+        }
+        else
+        {
+            foreach (var rc in cites)
+            {
+                if (rc.Node is { } n)
+                {
+                    parts.Add((WithAffixes(n, rc.Cite), delimiter));
+                }
+            }
+        }
+
+        var body = new RSpan();
+        for (int i = 0; i < parts.Count; i++)
+        {
+            body.Add(parts[i].Node);
+            if (i < parts.Count - 1 && parts[i].DelimAfter.Length > 0)
+            {
+                body.Add(new RText(parts[i].DelimAfter));
+            }
+        }
+
+        if (Rich.IsEmpty(body))
+        {
+            return string.Empty;
+        }
+
+        var ctx0 = cites.Count > 0 ? cites[0].Ctx : null;
+        RNode final = body;
+        if (ctx0 is not null)
+        {
+            final = Renderer.Decorate(ctx0, body, layout.Decor) ?? body;
+        }
+
+        root.Add(final);
+        Punctuation.Fix(root, _locale);
+        return Rich.Render(root, format, _locale);
+    }
+
+    private static bool Collapsible(RenderedCite rc) => string.IsNullOrEmpty(rc.Cite.Locator) && rc.Cite.Prefix is null && rc.Cite.Suffix is null;
+
+    private static bool SameYear(CslItem a, CslItem b) =>
+        a.GetDate("issued")?.Start?.Year == b.GetDate("issued")?.Start?.Year;
+
+    private static List<(RNode Node, string DelimAfter)> RangeYearSuffixes(List<(RNode Node, string DelimAfter)> parts)
+    {
+        var result = new List<(RNode Node, string DelimAfter)>();
+        int i = 0;
+        while (i < parts.Count)
+        {
+            if (parts[i].Node is RText t && t.Text.Length == 1)
+            {
+                int j = i;
+                while (j + 1 < parts.Count && parts[j + 1].Node is RText t2 && t2.Text.Length == 1 && t2.Text[0] == ((RText)parts[j].Node).Text[0] + 1)
+                {
+                    j++;
+                }
+
+                if (j - i >= 2)
+                {
+                    result.Add((new RText(t.Text + "\u2013" + ((RText)parts[j].Node).Text), parts[j].DelimAfter));
+                    i = j + 1;
+                    continue;
+                }
+            }
+
+            // a full cite followed by suffix-only cites: a range may start at the full cite's own suffix
+            if (i + 2 < parts.Count && parts[i + 1].Node is RText n1 && n1.Text.Length == 1 && parts[i + 2].Node is RText n2 && n2.Text.Length == 1
+                && Rich.Plain(parts[i].Node) is { Length: > 0 } full && full[^1] + 1 == n1.Text[0])
+            {
+                int j = i + 1;
+                while (j + 1 < parts.Count && parts[j + 1].Node is RText t3 && t3.Text.Length == 1 && t3.Text[0] == ((RText)parts[j].Node).Text[0] + 1)
+                {
+                    j++;
+                }
+
+                var span = new RSpan();
+                span.Add(parts[i].Node);
+                span.Add(new RText("\u2013" + ((RText)parts[j].Node).Text));
+                result.Add((span, parts[j].DelimAfter));
+                i = j + 1;
+                continue;
+            }
+
+            result.Add(parts[i]);
+            i++;
+        }
+
+        return result;
+    }
+
+    private static RNode WithAffixes(RNode node, CiteItem cite)
+    {
+        if (cite.Prefix is null && cite.Suffix is null)
+        {
+            return node;
+        }
+
+        var span = new RSpan();
+        if (cite.Prefix is { Length: > 0 } p)
+        {
+            span.Add(Rich.ParseMarkup(p));
+            if (!char.IsWhiteSpace(p[^1]) && p[^1] is not ('(' or '['))
+            {
+                span.Add(new RText(" "));
+            }
+        }
+
+        span.Add(node);
+        if (cite.Suffix is { Length: > 0 } s)
+        {
+            if (!char.IsWhiteSpace(s[0]) && !char.IsPunctuation(s[0]))
+            {
+                span.Add(new RText(" "));
+            }
+
+            span.Add(Rich.ParseMarkup(s));
+        }
+
+        return span;
+    }
+
+    // ------------------------------------------------------------------ bibliography
+
+    private (List<string> Entries, string Text) RenderBibliography(List<CslItem> sorted, OutputFormat format)
+    {
+        var sec = _style.Bibliography!;
+        string? sas = sec.Opt("subsequent-author-substitute");
+        string sasRule = sec.Opt("subsequent-author-substitute-rule") ?? "complete-all";
+        bool secondField = sec.Opt("second-field-align") is "flush" or "margin";
+        var entries = new List<string>();
+        List<string>? prevNames = null;
+        foreach (var item in sorted)
+        {
+            var ctx = NewCtx(item, sec, bib: true);
+            RNode? node;
+            if (secondField)
+            {
+                node = RenderSecondFieldAligned(ctx, sec.Layout);
+            }
+            else
+            {
+                node = Renderer.RenderLayout(ctx, sec.Layout);
+                node = node is null ? null : Renderer.Decorate(ctx, node, sec.Layout.Decor);
+            }
+
+            if (node is null)
+            {
+                entries.Add(string.Empty);
+                continue;
+            }
+
+            if (sas is not null && ctx.FirstNamesNode is { } namesNode && ctx.FirstNamesList is { } names)
+            {
+                if (prevNames is not null)
+                {
+                    ApplySubstitute(namesNode, names, prevNames, sas, sasRule);
+                }
+
+                prevNames = names;
+            }
+            else if (sas is not null)
+            {
+                prevNames = null;
+            }
+
+            var root = new RSpan();
+            root.Add(node);
+            Punctuation.Fix(root, _locale);
+            entries.Add(Rich.Render(root, format, _locale));
+        }
+
+        var sb = new StringBuilder();
+        if (format == OutputFormat.Html)
+        {
+            sb.Append("<div class=\"csl-bib-body\">\n");
+            foreach (var e in entries)
+            {
+                if (e.Length == 0)
+                {
+                    continue;
+                }
+
+                sb.Append("  <div class=\"csl-entry\">").Append(e).Append("</div>\n");
+            }
+
+            sb.Append("</div>");
+        }
+        else
+        {
+            sb.AppendJoin('\n', entries.Where(e => e.Length > 0));
+        }
+
+        return (entries, sb.ToString());
+    }
+
+    private static RNode? RenderSecondFieldAligned(Ctx ctx, Layout layout)
+    {
+        ctx.NameOpts = ctx.Section.Names.Over(ctx.Style.Names);
+        ctx.NamesDelimiter = ctx.Section.NamesDelimiter ?? ctx.Style.NamesDelimiter;
+        var first = new RSpan { Display = DisplayMode.LeftMargin };
+        var rest = new RSpan();
+        bool gotFirst = false;
+        foreach (var e in layout.Children)
+        {
+            var n = Renderer.Render(ctx, e);
+            if (n is null || Rich.IsEmpty(n))
+            {
+                continue;
+            }
+
+            if (!gotFirst)
+            {
+                first.Add(n);
+                gotFirst = true;
+            }
+            else
+            {
+                rest.Add(n);
+            }
+        }
+
+        if (!gotFirst)
+        {
+            return null;
+        }
+
+        var restDecorated = Renderer.Decorate(ctx, rest, layout.Decor with { Prefix = null }) ?? rest;
+        var right = new RSpan { Display = DisplayMode.RightInline };
+        right.Add(restDecorated);
+        var root = new RSpan();
+        if (layout.Decor.Prefix is { Length: > 0 } p)
+        {
+            first.Children.Insert(0, new RText(p));
+        }
+
+        root.Add(first);
+        root.Add(right);
+        return root;
+    }
+
+    private static void ApplySubstitute(RSpan namesNode, List<string> names, List<string> prev, string sas, string rule)
+    {
+        switch (rule)
+        {
+            case "complete-all":
+                if (names.SequenceEqual(prev))
+                {
+                    namesNode.Children.Clear();
+                    namesNode.Children.Add(new RText(sas));
+                }
+
+                break;
+            case "complete-each":
+                if (names.SequenceEqual(prev))
+                {
+                    ReplaceNames(namesNode, names.Count, sas);
+                }
+
+                break;
+            case "partial-each":
+            {
+                int k = 0;
+                while (k < names.Count && k < prev.Count && names[k] == prev[k])
+                {
+                    k++;
+                }
+
+                if (k > 0)
+                {
+                    ReplaceNames(namesNode, k, sas);
+                }
+
+                break;
+            }
+
+            case "partial-first":
+                if (names.Count > 0 && prev.Count > 0 && names[0] == prev[0])
+                {
+                    ReplaceNames(namesNode, 1, sas);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>Replaces the first <paramref name="count"/> rendered names (spans inside the names list) with the substitute.</summary>
+    private static void ReplaceNames(RSpan namesNode, int count, string sas)
+    {
+        // find the span holding the name list: the deepest span whose children alternate names and delimiters
+        var list = FindNameList(namesNode);
+        if (list is null)
+        {
+            return;
+        }
+
+        int seen = 0;
+        for (int i = 0; i < list.Children.Count && seen < count; i++)
+        {
+            if (list.Children[i] is RText { NoCase: true })
+            {
+                continue;
+            }
+
+            list.Children[i] = new RText(sas);
+            seen++;
+        }
+    }
+
+    private static RSpan? FindNameList(RSpan node)
+    {
+        foreach (var c in node.Children)
+        {
+            if (c is RSpan s)
+            {
+                if (s.IsNameList)
+                {
+                    return s;
+                }
+
+                if (FindNameList(s) is { } r)
+                {
+                    return r;
+                }
+            }
+        }
+
+        return null;
+    }
+}

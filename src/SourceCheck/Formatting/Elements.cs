@@ -1,0 +1,271 @@
+using System.Collections.Immutable;
+
+namespace SourceCheck.Formatting;
+
+public enum TextCase : byte { None, Lowercase, Uppercase, CapitalizeFirst, CapitalizeAll, Sentence, Title }
+
+public enum TermForm : byte { Long, Short, Verb, VerbShort, Symbol }
+
+public enum Plural : byte { Contextual, Always, Never }
+
+/// <summary>Attributes every rendering element may carry.</summary>
+public sealed record Decor
+{
+    public static readonly Decor None = new();
+
+    public Formatting Format { get; init; }
+
+    public string? Prefix { get; init; }
+
+    public string? Suffix { get; init; }
+
+    public DisplayMode Display { get; init; }
+
+    public bool Quotes { get; init; }
+
+    public bool StripPeriods { get; init; }
+
+    public TextCase TextCase { get; init; }
+}
+
+public abstract class Element
+{
+    public Decor Decor { get; init; } = Decor.None;
+
+    public int Line { get; init; }
+}
+
+public enum TextSource : byte { Variable, Macro, Term, Value }
+
+public sealed class TextElement : Element
+{
+    public TextSource Source { get; init; }
+
+    public string Name { get; init; } = string.Empty;
+
+    public TermForm Form { get; init; }
+
+    public bool PluralTerm { get; init; }
+
+    /// <summary>Resolved macro (filled in after parsing).</summary>
+    public Macro? Macro { get; set; }
+}
+
+public sealed class Macro
+{
+    public required string Name { get; init; }
+
+    public ImmutableArray<Element> Children { get; set; } = [];
+}
+
+public enum NumberForm : byte { Numeric, Ordinal, LongOrdinal, Roman }
+
+public sealed class NumberElement : Element
+{
+    public required string Variable { get; init; }
+
+    public NumberForm Form { get; init; }
+}
+
+public sealed class LabelElement : Element
+{
+    public string Variable { get; init; } = string.Empty;
+
+    public TermForm Form { get; init; }
+
+    public Plural Plural { get; init; }
+}
+
+public enum DatePartName : byte { Year, Month, Day }
+
+public enum DatePartForm : byte { Default, Numeric, NumericLeadingZeros, Ordinal, Long, Short }
+
+public sealed class DatePart
+{
+    public DatePartName Name { get; init; }
+
+    public DatePartForm Form { get; init; }
+
+    public string? RangeDelimiter { get; init; }
+
+    public Decor Decor { get; init; } = Decor.None;
+
+    public bool HasFormAttr { get; init; }
+
+    public bool HasTextCaseAttr { get; init; }
+
+    public bool HasPrefix { get; init; }
+
+    public bool HasSuffix { get; init; }
+}
+
+public sealed class DateElement : Element
+{
+    public required string Variable { get; init; }
+
+    /// <summary>"text" or "numeric" for localized dates, null otherwise.</summary>
+    public string? Form { get; init; }
+
+    /// <summary>year-month-day (3), year-month (2) or year (1).</summary>
+    public int PartsLimit { get; init; } = 3;
+
+    public ImmutableArray<DatePart> Parts { get; init; } = [];
+
+    public string? Delimiter { get; init; }
+}
+
+/// <summary>Inheritable name options (null = not given here).</summary>
+public sealed record NameOptions
+{
+    public string? And { get; init; }
+
+    public string? Delimiter { get; init; }
+
+    public string? DelimiterPrecedesEtAl { get; init; }
+
+    public string? DelimiterPrecedesLast { get; init; }
+
+    public int? EtAlMin { get; init; }
+
+    public int? EtAlUseFirst { get; init; }
+
+    public bool? EtAlUseLast { get; init; }
+
+    public int? EtAlSubsequentMin { get; init; }
+
+    public int? EtAlSubsequentUseFirst { get; init; }
+
+    public bool? Initialize { get; init; }
+
+    public string? InitializeWith { get; init; }
+
+    public string? NameAsSortOrder { get; init; }
+
+    public string? SortSeparator { get; init; }
+
+    public string? Form { get; init; }
+
+    public static readonly NameOptions Empty = new();
+
+    /// <summary>This over <paramref name="parent"/>: values given here win.</summary>
+    public NameOptions Over(NameOptions? parent)
+    {
+        if (parent is null || ReferenceEquals(parent, Empty))
+        {
+            return this;
+        }
+
+        return new NameOptions
+        {
+            And = And ?? parent.And,
+            Delimiter = Delimiter ?? parent.Delimiter,
+            DelimiterPrecedesEtAl = DelimiterPrecedesEtAl ?? parent.DelimiterPrecedesEtAl,
+            DelimiterPrecedesLast = DelimiterPrecedesLast ?? parent.DelimiterPrecedesLast,
+            EtAlMin = EtAlMin ?? parent.EtAlMin,
+            EtAlUseFirst = EtAlUseFirst ?? parent.EtAlUseFirst,
+            EtAlUseLast = EtAlUseLast ?? parent.EtAlUseLast,
+            EtAlSubsequentMin = EtAlSubsequentMin ?? parent.EtAlSubsequentMin,
+            EtAlSubsequentUseFirst = EtAlSubsequentUseFirst ?? parent.EtAlSubsequentUseFirst,
+            Initialize = Initialize ?? parent.Initialize,
+            InitializeWith = InitializeWith ?? parent.InitializeWith,
+            NameAsSortOrder = NameAsSortOrder ?? parent.NameAsSortOrder,
+            SortSeparator = SortSeparator ?? parent.SortSeparator,
+            Form = Form ?? parent.Form,
+        };
+    }
+}
+
+public sealed class NamePartElement
+{
+    public required string Name { get; init; }
+
+    public Decor Decor { get; init; } = Decor.None;
+}
+
+public sealed class NameElement
+{
+    public NameOptions Options { get; init; } = NameOptions.Empty;
+
+    public Decor Decor { get; init; } = Decor.None;
+
+    public NamePartElement? Given { get; init; }
+
+    public NamePartElement? Family { get; init; }
+}
+
+public sealed class NamesElement : Element
+{
+    public ImmutableArray<string> Variables { get; init; } = [];
+
+    public NameElement? Name { get; init; }
+
+    public Decor? EtAlDecor { get; init; }
+
+    public string EtAlTerm { get; init; } = "et-al";
+
+    public LabelElement? Label { get; init; }
+
+    public bool LabelBeforeName { get; init; }
+
+    public ImmutableArray<Element>? Substitute { get; init; }
+
+    public string? Delimiter { get; init; }
+
+    /// <summary>True when the element had no &lt;name&gt; child.</summary>
+    public bool ImplicitName { get; init; }
+}
+
+public sealed class GroupElement : Element
+{
+    public ImmutableArray<Element> Children { get; init; } = [];
+
+    public string? Delimiter { get; init; }
+}
+
+public enum MatchMode : byte { All, Any, None }
+
+public sealed record Condition(string Kind, ImmutableArray<string> Values);
+
+public sealed class ChooseBranch
+{
+    public ImmutableArray<Condition> Conditions { get; init; } = [];
+
+    public MatchMode Match { get; init; }
+
+    public ImmutableArray<Element> Children { get; init; } = [];
+}
+
+public sealed class ChooseElement : Element
+{
+    public ImmutableArray<ChooseBranch> Branches { get; init; } = [];
+}
+
+public sealed record SortKey(string? Variable, Macro? Macro, bool Descending, int? NamesMin, int? NamesUseFirst, bool? NamesUseLast);
+
+public sealed class Layout
+{
+    public ImmutableArray<Element> Children { get; init; } = [];
+
+    public Decor Decor { get; init; } = Decor.None;
+
+    public string? Delimiter { get; init; }
+
+    public string? Locale { get; init; }
+}
+
+public sealed class Section
+{
+    public ImmutableArray<Layout> Layouts { get; init; } = [];
+
+    public Layout Layout => Layouts[0];
+
+    public ImmutableArray<SortKey> Sort { get; init; } = [];
+
+    public NameOptions Names { get; init; } = NameOptions.Empty;
+
+    public string? NamesDelimiter { get; init; }
+
+    public IReadOnlyDictionary<string, string> Options { get; init; } = new Dictionary<string, string>();
+
+    public string? Opt(string name) => Options.TryGetValue(name, out var v) ? v : null;
+}

@@ -1,0 +1,680 @@
+using System.Globalization;
+using System.Text;
+using SourceCheck.Csl;
+
+namespace SourceCheck.Formatting;
+
+internal static class Names
+{
+    public static RNode? Render(Ctx c, NamesElement n, NamesElement? parent = null)
+    {
+        var nameEl = n.Name ?? (n.ImplicitName ? parent?.Name : null);
+        var etAlDecor = n.EtAlDecor ?? parent?.EtAlDecor;
+        string etAlTerm = n.EtAlDecor is not null ? n.EtAlTerm : parent?.EtAlTerm ?? n.EtAlTerm;
+        var label = n.Label ?? (n.ImplicitName ? parent?.Label : null);
+        bool labelBefore = n.Label is not null ? n.LabelBeforeName : parent?.LabelBeforeName ?? false;
+        var decor = n.Decor;
+
+        bool topLevelFirst = !c.NamesSeen && !c.InSubstitute;
+        if (!c.InSubstitute)
+        {
+            c.NamesSeen = true;
+        }
+
+        if (topLevelFirst && c.SuppressAuthor)
+        {
+            // the author is suppressed: count the names as rendered (for substitution), output nothing
+            MarkSuppressed(c, n);
+            return null;
+        }
+
+        var opts = (nameEl?.Options ?? NameOptions.Empty).Over(c.NameOpts);
+        string? namesDelim = n.Delimiter ?? c.NamesDelimiter;
+
+        var lists = new List<(string Var, IReadOnlyList<CslName> Names)>();
+        foreach (var v in n.Variables)
+        {
+            c.Called++;
+            if (c.Suppressed is not null && c.Suppressed.Contains(v))
+            {
+                continue;
+            }
+
+            var names = c.Item.GetNames(v);
+            if (names.Count > 0)
+            {
+                lists.Add((v, names));
+            }
+        }
+
+        if (lists.Count == 0)
+        {
+            if (n.Substitute is { } sub)
+            {
+                bool wasIn = c.InSubstitute;
+                c.InSubstitute = true;
+                var rec = c.Recording;
+                c.Recording = [];
+                RNode? result = null;
+                foreach (var e in sub)
+                {
+                    int called = c.Called, nonEmpty = c.NonEmpty;
+                    var r = e is NamesElement sn ? Render(c, sn, n) : Renderer.Render(c, e);
+                    if (r is not null && !Rich.IsEmpty(r))
+                    {
+                        result = r;
+                        break;
+                    }
+
+                    c.Called = called;
+                    c.NonEmpty = nonEmpty;
+                    c.Recording.Clear();
+                }
+
+                c.InSubstitute = wasIn;
+                var used = c.Recording;
+                c.Recording = rec;
+                if (result is not null)
+                {
+                    c.Suppressed ??= [];
+                    foreach (var u in used)
+                    {
+                        c.Suppressed.Add(u);
+                        rec?.Add(u);
+                    }
+
+                    if (topLevelFirst && !c.SortMode)
+                    {
+                        var wrapped = new RSpan();
+                        wrapped.Add(Renderer.Decorate(c, result, decor));
+                        c.FirstNamesNode ??= wrapped;
+                        c.FirstNamesList ??= [Rich.Plain(result)];
+                        return wrapped;
+                    }
+
+                    return Renderer.Decorate(c, result, decor);
+                }
+            }
+
+            return null;
+        }
+
+        c.NonEmpty++;
+        foreach (var (v, _) in lists)
+        {
+            c.Recording?.Add(v);
+        }
+
+        // editor + translator with the same names: one list with the editortranslator term
+        if (lists.Count >= 2)
+        {
+            int ed = lists.FindIndex(l => l.Var == "editor");
+            int tr = lists.FindIndex(l => l.Var == "translator");
+            if (ed >= 0 && tr >= 0 && lists[ed].Names.SequenceEqual(lists[tr].Names))
+            {
+                lists[ed] = ("editortranslator", lists[ed].Names);
+                lists.RemoveAt(tr);
+            }
+        }
+
+        if (nameEl?.Options.Form == "count" || (nameEl is null && opts.Form == "count" && false))
+        {
+            int total = 0;
+            foreach (var (_, names) in lists)
+            {
+                total += Shown(c, names, opts).Count;
+            }
+
+            return total == 0 ? null : Renderer.Decorate(c, new RText(total.ToString(CultureInfo.InvariantCulture)), decor);
+        }
+
+        var outer = new RSpan();
+        var allNames = new List<string>();
+        int nameIndex = 0;
+        foreach (var (v, names) in lists)
+        {
+            var rendered = RenderList(c, names, opts, nameEl, etAlDecor, etAlTerm, ref nameIndex, allNames);
+            if (rendered is null)
+            {
+                continue;
+            }
+
+            RNode? lab = label is null ? null : Renderer.RenderLabel(c, new LabelElement
+            {
+                Variable = v,
+                Form = label.Form,
+                Plural = label.Plural,
+                Decor = label.Decor,
+            }, names.Count);
+            var one = new RSpan();
+            if (labelBefore)
+            {
+                one.Add(lab);
+                one.Add(rendered);
+            }
+            else
+            {
+                one.Add(rendered);
+                one.Add(lab);
+            }
+
+            if (outer.Children.Count > 0 && namesDelim is { Length: > 0 })
+            {
+                outer.Children.Add(new RText(namesDelim) { NoCase = true });
+            }
+
+            outer.Children.Add(one);
+        }
+
+        var final = Renderer.Decorate(c, outer, decor);
+        if (topLevelFirst && !c.SortMode && final is not null)
+        {
+            var wrapped = new RSpan();
+            wrapped.Add(final);
+            c.FirstNamesNode ??= wrapped;
+            c.FirstNamesList ??= allNames;
+            c.FirstNamesRaw ??= [.. lists.SelectMany(l => l.Names)];
+            return wrapped;
+        }
+
+        return final;
+    }
+
+    private static void MarkSuppressed(Ctx c, NamesElement n)
+    {
+        c.Suppressed ??= [];
+        bool any = false;
+        foreach (var v in n.Variables)
+        {
+            if (c.Item.GetNames(v).Count > 0)
+            {
+                any = true;
+            }
+
+            c.Suppressed.Add(v);
+        }
+
+        if (!any && n.Substitute is { } sub)
+        {
+            // suppress whatever the substitute would have rendered
+            var probe = new List<string>();
+            var rec = c.Recording;
+            c.Recording = probe;
+            bool wasIn = c.InSubstitute;
+            c.InSubstitute = true;
+            foreach (var e in sub)
+            {
+                var r = e is NamesElement sn ? Render(c, sn, n) : Renderer.Render(c, e);
+                if (r is not null && !Rich.IsEmpty(r))
+                {
+                    break;
+                }
+
+                probe.Clear();
+            }
+
+            c.InSubstitute = wasIn;
+            c.Recording = rec;
+            foreach (var p in probe)
+            {
+                c.Suppressed.Add(p);
+            }
+        }
+    }
+
+    private static (int Min, int UseFirst, bool UseLast) EtAl(Ctx c, NameOptions opts)
+    {
+        int min = opts.EtAlMin ?? 0;
+        int useFirst = opts.EtAlUseFirst ?? 0;
+        if (!c.Bib && c.Cite is not null && c.Position != Position.First && !c.DisambigMode)
+        {
+            min = opts.EtAlSubsequentMin ?? min;
+            useFirst = opts.EtAlSubsequentUseFirst ?? useFirst;
+        }
+
+        if (c.SortMode && c.SortKey is { } k)
+        {
+            min = k.NamesMin ?? min;
+            useFirst = k.NamesUseFirst ?? useFirst;
+        }
+
+        bool useLast = (c.SortMode && c.SortKey?.NamesUseLast is { } ul) ? ul : opts.EtAlUseLast ?? false;
+        return (min, useFirst, useLast);
+    }
+
+    private static IReadOnlyList<CslName> Shown(Ctx c, IReadOnlyList<CslName> names, NameOptions opts)
+    {
+        var (min, useFirst, _) = EtAl(c, opts);
+        if (min > 0 && useFirst > 0 && names.Count >= min)
+        {
+            int k = Math.Min(names.Count, useFirst + (c.Bib ? 0 : c.State.AddNames));
+            return names.Take(k).ToList();
+        }
+
+        return names;
+    }
+
+    private static RNode? RenderList(Ctx c, IReadOnlyList<CslName> names, NameOptions opts, NameElement? nameEl, Decor? etAlDecor,
+        string etAlTerm, ref int nameIndex, List<string> allNames)
+    {
+        var (min, useFirst, useLast) = EtAl(c, opts);
+        bool truncated = false;
+        int shownCount = names.Count;
+        if (min > 0 && useFirst > 0 && names.Count >= min)
+        {
+            shownCount = Math.Min(names.Count, useFirst + (c.Bib ? 0 : c.State.AddNames));
+            truncated = shownCount < names.Count;
+        }
+
+        string delim = opts.Delimiter ?? ", ";
+        string? andTerm = opts.And switch
+        {
+            "text" => c.Locale.Term("and") ?? "and",
+            "symbol" => "&",
+            _ => null,
+        };
+        string nameAsSortOrder = opts.NameAsSortOrder ?? string.Empty;
+        var span = new RSpan { IsNameList = true };
+        var inverted = new bool[shownCount];
+        for (int i = 0; i < shownCount; i++)
+        {
+            bool inv = c.SortMode || nameAsSortOrder == "all" || (nameAsSortOrder == "first" && i == 0 && nameIndex == 0);
+            inverted[i] = inv;
+            int level = !c.Bib && c.State.GivenLevel is { } gl && nameIndex < gl.Length ? gl[nameIndex] : 0;
+            var node = RenderName(c, names[i], inv, opts, nameEl, level);
+            allNames.Add(Rich.Plain(node));
+            nameIndex++;
+            if (i > 0)
+            {
+                bool last = i == shownCount - 1 && !truncated;
+                if (last && andTerm is not null)
+                {
+                    string dpl = opts.DelimiterPrecedesLast ?? "contextual";
+                    bool useDelim = dpl switch
+                    {
+                        "always" => true,
+                        "never" => false,
+                        "after-inverted-name" => inverted[i - 1],
+                        _ => shownCount >= 3,
+                    };
+                    span.Children.Add(new RText((useDelim ? delim : " ") + andTerm + " ") { NoCase = true });
+                }
+                else
+                {
+                    span.Children.Add(new RText(delim) { NoCase = true });
+                }
+            }
+
+            span.Children.Add(node);
+        }
+
+        nameIndex += names.Count - shownCount;
+        if (truncated)
+        {
+            if (useLast && names.Count >= shownCount + 2)
+            {
+                span.Children.Add(new RText(delim + "\u2026 ") { NoCase = true });
+                int level = 0;
+                span.Children.Add(RenderName(c, names[^1], c.SortMode || nameAsSortOrder == "all", opts, nameEl, level));
+            }
+            else
+            {
+                string? term = c.Locale.Term(etAlTerm);
+                if (!string.IsNullOrEmpty(term))
+                {
+                    string dpe = opts.DelimiterPrecedesEtAl ?? "contextual";
+                    bool useDelim = dpe switch
+                    {
+                        "always" => true,
+                        "never" => false,
+                        "after-inverted-name" => inverted[shownCount - 1],
+                        _ => shownCount >= 2,
+                    };
+                    span.Children.Add(new RText(useDelim ? delim : " ") { NoCase = true });
+                    var etal = Rich.ParseMarkup(term, quotes: false);
+                    span.Children.Add(etAlDecor is null ? etal : Renderer.Decorate(c, etal, etAlDecor) ?? etal);
+                }
+            }
+        }
+
+        return nameEl is null ? span : Renderer.Decorate(c, span, nameEl.Decor with { Prefix = nameEl.Decor.Prefix, Suffix = nameEl.Decor.Suffix });
+    }
+
+    private static bool IsLiteral(CslName n) => n.Literal is not null || (n.Family is not null && n.Given is null && n.Extra.ContainsKey("isInstitution"));
+
+    public static bool IsCjk(string? s)
+    {
+        if (s is null)
+        {
+            return false;
+        }
+
+        foreach (char ch in s)
+        {
+            if (ch >= 0x3000 && ch <= 0x9FFF || ch >= 0xAC00 && ch <= 0xD7AF)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsRomanesque(string s)
+    {
+        foreach (char ch in s)
+        {
+            if (char.IsLetter(ch) && ch > 0x24F && !(ch >= 0x370 && ch <= 0x52F) && !(ch >= 0x1E00 && ch <= 0x1FFF))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string Join(string? a, string? b)
+    {
+        if (string.IsNullOrEmpty(a))
+        {
+            return b ?? string.Empty;
+        }
+
+        if (string.IsNullOrEmpty(b))
+        {
+            return a;
+        }
+
+        char last = a[^1];
+        return last is '\'' or '\u2019' or '-' or '\u00A0' ? a + b : a + " " + b;
+    }
+
+    public static RNode RenderName(Ctx c, CslName name, bool inverted, NameOptions opts, NameElement? nameEl, int level)
+    {
+        if (IsLiteral(name))
+        {
+            string lit = name.Literal ?? name.Family ?? string.Empty;
+            var litNode = Rich.ParseMarkup(lit);
+            if (nameEl?.Family is { } fp)
+            {
+                return Renderer.Decorate(c, litNode, fp.Decor) ?? litNode;
+            }
+
+            return litNode;
+        }
+
+        string family = name.Family ?? string.Empty;
+        string? given = name.Given;
+        string? ndp = name.NonDroppingParticle;
+        string? dp = name.DroppingParticle;
+        string? suffix = name.Suffix;
+
+        // particles embedded in names (e.g. family "van Gogh" without explicit particle)
+        if (ndp is null && family.Length > 0 && !name.Extra.ContainsKey("static-particles"))
+        {
+            SplitFamilyParticle(ref family, ref ndp);
+        }
+
+        if (dp is null && given is not null)
+        {
+            SplitGivenParticle(ref given, ref dp);
+        }
+
+        string form = opts.Form ?? "long";
+        string? initWith = opts.InitializeWith;
+        bool initialize = opts.Initialize ?? true;
+        if (form == "short" && level >= 1)
+        {
+            form = "long";
+            if (level >= 2)
+            {
+                initWith = null;
+            }
+        }
+        else if (form == "long" && level >= 1)
+        {
+            initWith = null;
+        }
+
+        if (given is not null && initWith is not null)
+        {
+            given = Initialize(given, initWith, initialize, c.Style.InitializeWithHyphen);
+        }
+
+        if (form == "count")
+        {
+            form = "long";
+        }
+
+        bool cjk = IsCjk(family) || IsCjk(given);
+        if (!cjk && !IsRomanesque(family + given))
+        {
+            cjk = false;
+        }
+
+        string demote = c.Style.DemoteNonDroppingParticle;
+        var span = new RSpan();
+        RNode Part(string text, NamePartElement? partEl)
+        {
+            var node = Rich.ParseMarkup(text);
+            return partEl is null ? node : Renderer.Decorate(c, node, partEl.Decor) ?? node;
+        }
+
+        if (form == "short" || string.IsNullOrEmpty(given) && string.IsNullOrEmpty(dp))
+        {
+            string fam = cjk ? family : Join(ndp, family);
+            if (form != "short" && !string.IsNullOrEmpty(suffix))
+            {
+                span.Add(Part(fam, nameEl?.Family));
+                span.Add(new RText((name.CommaSuffix ? ", " : " ") + suffix));
+                return span;
+            }
+
+            if (form == "short" && c.SortMode)
+            {
+                return Part(fam, nameEl?.Family);
+            }
+
+            span.Add(Part(fam, nameEl?.Family));
+            return span;
+        }
+
+        if (cjk && (IsCjk(family) || IsCjk(given)))
+        {
+            span.Add(Part(family, nameEl?.Family));
+            span.Add(Part(given ?? string.Empty, nameEl?.Given));
+            return span;
+        }
+
+        if (!inverted && !name.StaticOrdering)
+        {
+            // Given dp ndp Family Suffix
+            span.Add(Part(Join(given, dp), nameEl?.Given));
+            span.Add(new RText(" "));
+            string famText = Join(ndp, family);
+            if (!string.IsNullOrEmpty(suffix))
+            {
+                span.Add(Part(famText, nameEl?.Family));
+                span.Add(new RText((name.CommaSuffix ? ", " : " ") + suffix));
+            }
+            else
+            {
+                span.Add(Part(famText, nameEl?.Family));
+            }
+
+            return span;
+        }
+
+        if (name.StaticOrdering && !inverted)
+        {
+            span.Add(Part(Join(ndp, family), nameEl?.Family));
+            span.Add(new RText(" "));
+            span.Add(Part(given ?? string.Empty, nameEl?.Given));
+            return span;
+        }
+
+        string sep = opts.SortSeparator ?? ", ";
+        bool demoteNdp = demote == "display-and-sort" || (demote == "sort-only" && c.SortMode);
+        if (demoteNdp)
+        {
+            span.Add(Part(family, nameEl?.Family));
+            span.Add(new RText(sep));
+            span.Add(Part(Join(Join(given, dp), ndp), nameEl?.Given));
+        }
+        else
+        {
+            span.Add(Part(Join(ndp, family), nameEl?.Family));
+            span.Add(new RText(sep));
+            span.Add(Part(Join(given, dp), nameEl?.Given));
+        }
+
+        if (!string.IsNullOrEmpty(suffix))
+        {
+            span.Add(new RText(sep + suffix));
+        }
+
+        return span;
+    }
+
+    private static void SplitFamilyParticle(ref string family, ref string? ndp)
+    {
+        // leading lowercase words ("van der Berg") are a non-dropping particle
+        int i = 0;
+        int lastSplit = -1;
+        while (i < family.Length)
+        {
+            int sp = family.IndexOf(' ', i);
+            if (sp < 0)
+            {
+                break;
+            }
+
+            string word = family[i..sp];
+            if (word.Length == 0 || !char.IsLower(word[0]))
+            {
+                break;
+            }
+
+            lastSplit = sp;
+            i = sp + 1;
+        }
+
+        if (lastSplit > 0)
+        {
+            ndp = family[..lastSplit];
+            family = family[(lastSplit + 1)..];
+        }
+    }
+
+    private static void SplitGivenParticle(ref string given, ref string? dp)
+    {
+        // trailing lowercase words in given ("Ludwig van") are a dropping particle
+        int sp = given.LastIndexOf(' ');
+        int cut = -1;
+        while (sp > 0)
+        {
+            string word = given[(sp + 1)..];
+            if (word.Length == 0 || !char.IsLower(word[0]) || word.Contains('.'))
+            {
+                break;
+            }
+
+            cut = sp;
+            sp = given.LastIndexOf(' ', sp - 1);
+        }
+
+        if (cut > 0)
+        {
+            dp = given[(cut + 1)..];
+            given = given[..cut];
+        }
+    }
+
+    public static string Initialize(string given, string with, bool initialize, bool hyphen)
+    {
+        var sb = new StringBuilder();
+        // tokens separated by spaces, periods; hyphens kept as separators
+        var tokens = new List<(string Text, char Sep)>();
+        var cur = new StringBuilder();
+        foreach (char ch in given)
+        {
+            if (ch is ' ' or '.' or '-' or '\u2010')
+            {
+                if (cur.Length > 0)
+                {
+                    tokens.Add((cur.ToString(), ch == '-' || ch == '\u2010' ? '-' : ' '));
+                    cur.Clear();
+                }
+                else if (ch == '-' && tokens.Count > 0)
+                {
+                    tokens[^1] = (tokens[^1].Text, '-');
+                }
+                else if (ch == '.' && tokens.Count > 0)
+                {
+                    // "J." : already an initial
+                }
+
+                continue;
+            }
+
+            cur.Append(ch);
+        }
+
+        if (cur.Length > 0)
+        {
+            tokens.Add((cur.ToString(), ' '));
+        }
+
+        string trimmedWith = with.TrimEnd();
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            var (t, sep) = tokens[i];
+            bool isInitial = t.Length == 1 || (t.Length <= 3 && t.All(char.IsUpper) && false);
+            bool last = i == tokens.Count - 1;
+            if (!initialize && !isInitial)
+            {
+                sb.Append(t);
+                if (!last)
+                {
+                    sb.Append(sep == '-' ? "-" : " ");
+                }
+
+                continue;
+            }
+
+            if (char.IsLower(t[0]) && t.Length > 1)
+            {
+                // lowercase particle inside a given name: keep it
+                sb.Append(t);
+                if (!last)
+                {
+                    sb.Append(' ');
+                }
+
+                continue;
+            }
+
+            string initial = t.All(char.IsUpper) && t.Length > 1 && t.Length <= 3 && false ? t : char.ToUpper(t[0], CultureInfo.InvariantCulture).ToString();
+            if (t.Length > 1 && char.IsUpper(t[0]) && t.Length >= 2 && t[1] is 'h' && false)
+            {
+                initial = t[..2];
+            }
+
+            sb.Append(initial);
+            if (last)
+            {
+                sb.Append(with);
+            }
+            else if (sep == '-' && hyphen)
+            {
+                sb.Append(trimmedWith).Append('-');
+            }
+            else
+            {
+                sb.Append(with);
+            }
+        }
+
+        return sb.ToString().TrimEnd();
+    }
+}

@@ -1,0 +1,110 @@
+namespace SourceCheck.Formatting;
+
+/// <summary>Punctuation clean-up over a finished rendering tree: duplicate punctuation at affix and delimiter
+/// boundaries collapses, doubled spaces merge, and (for locales that want it) periods and commas move inside
+/// closing quotation marks.</summary>
+internal static class Punctuation
+{
+    private readonly record struct Tok(RText? Leaf, RSpan? QuoteEnd);
+
+    private static void Walk(RNode node, List<Tok> into)
+    {
+        if (node is RText t)
+        {
+            into.Add(new Tok(t, null));
+            return;
+        }
+
+        var s = (RSpan)node;
+        foreach (var c in s.Children)
+        {
+            Walk(c, into);
+        }
+
+        if (s.Quotes)
+        {
+            into.Add(new Tok(null, s));
+        }
+    }
+
+    public static void Fix(RNode root, Locale locale)
+    {
+        var toks = new List<Tok>();
+        Walk(root, toks);
+        RText? prev = null;
+        bool quoteBetween = false;
+        RSpan? lastQuote = null;
+        RText? lastInQuote = null;
+        for (int i = 0; i < toks.Count; i++)
+        {
+            var t = toks[i];
+            if (t.QuoteEnd is not null)
+            {
+                quoteBetween = true;
+                lastQuote = t.QuoteEnd;
+                lastInQuote = prev;
+                continue;
+            }
+
+            var leaf = t.Leaf!;
+            if (leaf.Text.Length == 0)
+            {
+                continue;
+            }
+
+            if (prev is not null)
+            {
+                string p = prev.Text;
+                char pc = p[^1];
+                char nc = leaf.Text[0];
+                if (quoteBetween && lastQuote is not null && lastInQuote is not null && nc is '.' or ',' && locale.PunctuationInQuote)
+                {
+                    string inner = lastInQuote.Text;
+                    char ic = inner.Length > 0 ? inner[^1] : ' ';
+                    if (!(ic is '.' or '?' or '!' || (ic == ',' && nc == ',')))
+                    {
+                        lastInQuote.Text = inner + nc;
+                    }
+
+                    leaf.Text = leaf.Text[1..];
+                    if (leaf.Text.Length == 0)
+                    {
+                        continue;
+                    }
+
+                    nc = leaf.Text[0];
+                    pc = lastInQuote.Text.Length > 0 ? lastInQuote.Text[^1] : pc;
+                }
+
+                if (!quoteBetween)
+                {
+                    if ((nc == '.' && pc is '.' or '?' or '!') || (nc == pc && nc is ',' or ';' or ':'))
+                    {
+                        leaf.Text = leaf.Text[1..];
+                    }
+                    else if (nc == ' ' && pc == ' ')
+                    {
+                        leaf.Text = leaf.Text[1..];
+                    }
+                    else if (nc is ',' or ';' or ':' or '.' && pc == ' ' && p.Length > 1 && p[^2] is ',' or ';' or ':' or '.')
+                    {
+                        // "A, " + ", B": keep the later punctuation
+                    }
+                }
+                else if (leaf.Text.Length > 0 && leaf.Text[0] == '.' && lastInQuote is not null && lastInQuote.Text.Length > 0
+                    && lastInQuote.Text[^1] is '.' or '?' or '!' && !locale.PunctuationInQuote && false)
+                {
+                    leaf.Text = leaf.Text[1..];
+                }
+
+                if (leaf.Text.Length == 0)
+                {
+                    continue;
+                }
+            }
+
+            prev = leaf;
+            quoteBetween = false;
+        }
+    }
+}

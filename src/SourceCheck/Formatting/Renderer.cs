@@ -1,0 +1,472 @@
+using System.Globalization;
+using System.Text;
+using SourceCheck.Csl;
+
+namespace SourceCheck.Formatting;
+
+/// <summary>Per-item disambiguation state.</summary>
+internal sealed class ItemState
+{
+    public int AddNames;
+
+    /// <summary>Given-name expansion level per name index (0 = as the style says, 1 = initials, 2 = full).</summary>
+    public int[]? GivenLevel;
+
+    public int YearSuffix = -1;
+
+    public bool Disambiguate;
+
+    public int CitationNumber;
+
+    public int FirstNoteNumber;
+}
+
+/// <summary>One cite in a citation: item, locator, label, affixes, position.</summary>
+public sealed record CiteItem(string Id)
+{
+    public string? Locator { get; init; }
+
+    public string? Label { get; init; }
+
+    public string? Prefix { get; init; }
+
+    public string? Suffix { get; init; }
+
+    public bool SuppressAuthor { get; init; }
+
+    public bool AuthorOnly { get; init; }
+}
+
+public enum Position : byte { First, Subsequent, Ibid, IbidWithLocator }
+
+/// <summary>State of one rendering pass of one item.</summary>
+internal sealed class Ctx
+{
+    public required Style Style;
+    public required Locale Locale;
+    public required CslItem Item;
+    public required Section Section;
+    public required ItemState State;
+    public bool Bib;
+    public CiteItem? Cite;
+    public Position Position;
+    public bool NearNote;
+    public int Called;
+    public int NonEmpty;
+    public HashSet<string>? Suppressed;
+    public bool SortMode;
+    public SortKey? SortKey;
+    public bool SuppressAuthor;
+    public bool AuthorOnly;
+    public bool InSubstitute;
+    public bool NamesSeen;
+    public RSpan? FirstNamesNode;
+    public List<string>? FirstNamesList;
+    public bool DisambigMode;
+    public bool YearSuffixRendered;
+    public bool ImplicitYearSuffix;
+    public int NameCounter;
+    public List<string>? Recording;
+    public IReadOnlyList<Csl.CslName>? FirstNamesRaw;
+
+    public NameOptions NameOpts = NameOptions.Empty;
+    public string? NamesDelimiter;
+}
+
+/// <summary>Renders rendering elements of a style for one item into a rendering tree.</summary>
+internal static class Renderer
+{
+    public static RSpan? RenderLayout(Ctx c, Layout layout)
+    {
+        c.NameOpts = c.Section.Names.Over(c.Style.Names);
+        c.NamesDelimiter = c.Section.NamesDelimiter ?? c.Style.NamesDelimiter;
+        var span = new RSpan();
+        foreach (var e in layout.Children)
+        {
+            span.Add(Render(c, e));
+        }
+
+        return Rich.IsEmpty(span) ? null : span;
+    }
+
+    public static RNode? RenderChildren(Ctx c, IEnumerable<Element> children, string? delimiter)
+    {
+        RSpan? span = null;
+        foreach (var e in children)
+        {
+            var n = Render(c, e);
+            if (n is null || Rich.IsEmpty(n))
+            {
+                continue;
+            }
+
+            span ??= new RSpan();
+            if (delimiter is { Length: > 0 } && span.Children.Count > 0)
+            {
+                span.Children.Add(new RText(delimiter) { NoCase = true });
+            }
+
+            span.Children.Add(n);
+        }
+
+        return span;
+    }
+
+    public static RNode? Render(Ctx c, Element e) => e switch
+    {
+        TextElement t => RenderText(c, t),
+        NumberElement n => RenderNumber(c, n),
+        LabelElement l => RenderLabel(c, l, null),
+        DateElement d => Dates.Render(c, d),
+        NamesElement n => Names.Render(c, n),
+        GroupElement g => RenderGroup(c, g),
+        ChooseElement ch => RenderChoose(c, ch),
+        _ => null,
+    };
+
+    private static RNode? RenderGroup(Ctx c, GroupElement g)
+    {
+        int called = c.Called, nonEmpty = c.NonEmpty;
+        c.Called = 0;
+        c.NonEmpty = 0;
+        var content = RenderChildren(c, g.Children, g.Delimiter);
+        bool suppress = c.Called > 0 && c.NonEmpty == 0;
+        int nonEmptyInside = c.NonEmpty;
+        c.Called = called + (c.Called > 0 ? 1 : 0);
+        c.NonEmpty = nonEmpty + (nonEmptyInside > 0 ? 1 : 0);
+        if (suppress || content is null)
+        {
+            return null;
+        }
+
+        return Decorate(c, content, g.Decor);
+    }
+
+    private static RNode? RenderChoose(Ctx c, ChooseElement ch)
+    {
+        foreach (var b in ch.Branches)
+        {
+            if (b.Conditions.IsEmpty || Conditions.Test(c, b))
+            {
+                return RenderChildren(c, b.Children, null);
+            }
+        }
+
+        return null;
+    }
+
+    // ------------------------------------------------------------------ text
+
+    private static RNode? RenderText(Ctx c, TextElement t)
+    {
+        switch (t.Source)
+        {
+            case TextSource.Macro:
+            {
+                if (t.Macro is null)
+                {
+                    return null;
+                }
+
+                int called = c.Called, nonEmpty = c.NonEmpty;
+                c.Called = 0;
+                c.NonEmpty = 0;
+                var content = RenderChildren(c, t.Macro.Children, null);
+                bool suppress = c.Called > 0 && c.NonEmpty == 0;
+                int ca = c.Called;
+                bool produced = !suppress && content is not null && !Rich.IsEmpty(content);
+                c.Called = called + (ca > 0 || produced ? 1 : 0);
+                c.NonEmpty = nonEmpty + (produced ? 1 : 0);
+                if (!produced)
+                {
+                    return null;
+                }
+
+                return Decorate(c, content, t.Decor);
+            }
+
+            case TextSource.Term:
+            {
+                string? term = c.Locale.Term(t.Name, t.Form, t.PluralTerm);
+                if (string.IsNullOrEmpty(term))
+                {
+                    return null;
+                }
+
+                return Decorate(c, Rich.ParseMarkup(term, quotes: false), t.Decor);
+            }
+
+            case TextSource.Value:
+                return t.Name.Length == 0 ? null : Decorate(c, Rich.ParseMarkup(t.Name, quotes: false), t.Decor);
+            default:
+                c.Called++;
+                var node = Variable(c, t.Name, t.Form);
+                if (node is null)
+                {
+                    return null;
+                }
+
+                c.NonEmpty++;
+                c.Recording?.Add(t.Name);
+                return Decorate(c, node, t.Decor);
+        }
+    }
+
+    public static string? StringVar(Ctx c, string name, TermForm form = TermForm.Long)
+    {
+        if (c.Suppressed is not null && c.Suppressed.Contains(name))
+        {
+            return null;
+        }
+
+        switch (name)
+        {
+            case "locator":
+                return c.Cite?.Locator is { Length: > 0 } loc ? loc : null;
+            case "citation-number":
+                return c.State.CitationNumber > 0 ? c.State.CitationNumber.ToString(CultureInfo.InvariantCulture) : null;
+            case "first-reference-note-number":
+                return c.State.FirstNoteNumber > 0 && c.Cite is not null && c.Position != Position.First ? c.State.FirstNoteNumber.ToString(CultureInfo.InvariantCulture) : null;
+            case "year-suffix":
+                return c.State.YearSuffix >= 0 ? YearSuffixLetters(c.State.YearSuffix) : null;
+        }
+
+        string? v = null;
+        if (form == TermForm.Short)
+        {
+            v = name switch
+            {
+                "title" => c.Item.GetString("title-short") ?? c.Item.GetString("shortTitle"),
+                "container-title" => c.Item.GetString("container-title-short") ?? c.Item.GetString("journalAbbreviation"),
+                _ => c.Item.GetString(name + "-short"),
+            };
+        }
+
+        v ??= c.Item.GetString(name);
+        if (v is null && name == "title-short")
+        {
+            v = c.Item.GetString("shortTitle");
+        }
+        else if (v is null && name == "container-title-short")
+        {
+            v = c.Item.GetString("journalAbbreviation");
+        }
+
+        return string.IsNullOrEmpty(v) ? null : v;
+    }
+
+    public static string YearSuffixLetters(int n)
+    {
+        var sb = new StringBuilder();
+        n++;
+        while (n > 0)
+        {
+            n--;
+            sb.Insert(0, (char)('a' + (n % 26)));
+            n /= 26;
+        }
+
+        return sb.ToString();
+    }
+
+    private static RNode? Variable(Ctx c, string name, TermForm form)
+    {
+        string? v = StringVar(c, name, form);
+        if (v is null)
+        {
+            return null;
+        }
+
+        if (name == "year-suffix")
+        {
+            c.YearSuffixRendered = true;
+        }
+
+        if (name is "page" or "locator" && c.Style.PageRangeFormat is { } prf && (name == "page" || (c.Cite?.Label ?? "page") == "page"))
+        {
+            v = Numbers.FormatPageRange(v, prf);
+        }
+        else if (name is "page" or "locator")
+        {
+            v = Numbers.NormalizeRangeDash(v);
+        }
+
+        if (name is "URL" or "DOI")
+        {
+            return new RSpan().Add(new RText(v));
+        }
+
+        if (name == "title" && c.Item.Type is "bill" or "legislation" or "legal_case")
+        {
+            return Rich.ParseMarkup(v);
+        }
+
+        return Rich.ParseMarkup(v);
+    }
+
+    // ------------------------------------------------------------------ number
+
+    private static RNode? RenderNumber(Ctx c, NumberElement n)
+    {
+        c.Called++;
+        string? v = StringVar(c, n.Variable);
+        if (v is null)
+        {
+            return null;
+        }
+
+        c.NonEmpty++;
+        c.Recording?.Add(n.Variable);
+        string text;
+        if (c.SortMode && Numbers.LeadingNumber(v) is { } sortNum)
+        {
+            return new RText(sortNum.ToString("D8", CultureInfo.InvariantCulture));
+        }
+
+        if (Numbers.IsNumeric(v))
+        {
+            string? gender = n.Form is NumberForm.Ordinal or NumberForm.LongOrdinal ? GenderOf(c, n.Variable) : null;
+            text = Numbers.Format(v, n.Form, c.Locale, gender, n.Variable == "page" || n.Variable == "locator" ? c.Style.PageRangeFormat : null);
+        }
+        else
+        {
+            text = v;
+        }
+
+        return Decorate(c, Rich.ParseMarkup(text), n.Decor);
+    }
+
+    private static string? GenderOf(Ctx c, string variable)
+    {
+        string term = variable switch
+        {
+            "locator" => c.Cite?.Label ?? "page",
+            _ => variable,
+        };
+        return c.Locale.Gender(term);
+    }
+
+    // ------------------------------------------------------------------ label
+
+    public static RNode? RenderLabel(Ctx c, LabelElement l, int? nameCount)
+    {
+        string variable = l.Variable;
+        string term;
+        bool plural;
+        if (nameCount is { } count)
+        {
+            term = variable;
+            plural = l.Plural switch { Plural.Always => true, Plural.Never => false, _ => count > 1 };
+        }
+        else
+        {
+            string? value = StringVar(c, variable);
+            if (value is null)
+            {
+                return null;
+            }
+
+            term = variable == "locator" ? c.Cite?.Label ?? "page" : variable;
+            if (term == "sub-verbo")
+            {
+                term = "sub verbo";
+            }
+
+            plural = l.Plural switch
+            {
+                Plural.Always => true,
+                Plural.Never => false,
+                _ => variable == "number-of-pages" || variable == "number-of-volumes"
+                    ? Numbers.LeadingNumber(value) is { } nv && nv > 1
+                    : Numbers.IsPlural(value),
+            };
+        }
+
+        string? text = c.Locale.Term(term, l.Form, plural);
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        return Decorate(c, Rich.ParseMarkup(text, quotes: false), l.Decor);
+    }
+
+    // ------------------------------------------------------------------ decoration
+
+    public static RNode? Decorate(Ctx c, RNode? content, Decor d)
+    {
+        if (content is null)
+        {
+            return null;
+        }
+
+        if (ReferenceEquals(d, Decor.None))
+        {
+            return content;
+        }
+
+        if (d.StripPeriods)
+        {
+            StripPeriods(content);
+        }
+
+        if (d.TextCase != TextCase.None)
+        {
+            TextCasing.Apply(content, d.TextCase, c.Locale);
+        }
+
+        RNode node = content;
+        if (d.Quotes)
+        {
+            var q = new RSpan { Quotes = true };
+            q.Children.Add(node);
+            node = q;
+        }
+
+        if (!d.Format.IsEmpty)
+        {
+            var f = new RSpan { Format = d.Format };
+            f.Children.Add(node);
+            node = f;
+        }
+
+        if (d.Prefix is { Length: > 0 } || d.Suffix is { Length: > 0 })
+        {
+            var a = new RSpan();
+            if (d.Prefix is { Length: > 0 } p)
+            {
+                a.Children.Add(new RText(p) { NoCase = true });
+            }
+
+            a.Children.Add(node);
+            if (d.Suffix is { Length: > 0 } s)
+            {
+                a.Children.Add(new RText(s) { NoCase = true });
+            }
+
+            node = a;
+        }
+
+        if (d.Display != DisplayMode.None && !c.SortMode)
+        {
+            var disp = new RSpan { Display = d.Display };
+            disp.Children.Add(node);
+            node = disp;
+        }
+
+        return node;
+    }
+
+    public static void StripPeriods(RNode node)
+    {
+        var leaves = new List<RText>();
+        Rich.Leaves(node, leaves);
+        foreach (var l in leaves)
+        {
+            if (l.Text.Contains('.', StringComparison.Ordinal))
+            {
+                l.Text = l.Text.Replace(".", string.Empty, StringComparison.Ordinal);
+            }
+        }
+    }
+}

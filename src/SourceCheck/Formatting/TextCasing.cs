@@ -1,0 +1,303 @@
+using System.Collections.Frozen;
+
+namespace SourceCheck.Formatting;
+
+/// <summary>CSL text-case transformations over a rendering tree, leaving nocase spans alone.</summary>
+internal static class TextCasing
+{
+    private static readonly FrozenSet<string> StopWords = FrozenSet.ToFrozenSet(
+    [
+        "a", "an", "and", "as", "at", "but", "by", "down", "for", "from", "in", "into", "nor", "of", "on", "onto",
+        "or", "over", "so", "the", "till", "to", "up", "via", "with", "yet",
+    ], StringComparer.Ordinal);
+
+    private static void Collect(RNode node, bool noCase, List<(RText Leaf, bool NoCase)> into)
+    {
+        if (node is RText t)
+        {
+            into.Add((t, noCase || t.NoCase));
+        }
+        else if (node is RSpan s)
+        {
+            bool nc = noCase || s.NoCase || (s.FromMarkup && s.Format.Variant == FontVariant.SmallCaps && false);
+            foreach (var c in s.Children)
+            {
+                Collect(c, nc, into);
+            }
+        }
+    }
+
+    public static void Apply(RNode node, TextCase tc, Locale locale, bool english = true)
+    {
+        if (tc == TextCase.Title && !english)
+        {
+            return;
+        }
+
+        var leaves = new List<(RText Leaf, bool NoCase)>();
+        Collect(node, false, leaves);
+        if (leaves.Count == 0)
+        {
+            return;
+        }
+
+        int total = 0;
+        foreach (var (l, _) in leaves)
+        {
+            total += l.Text.Length;
+        }
+
+        var chars = new char[total];
+        var prot = new bool[total];
+        int pos = 0;
+        foreach (var (l, nc) in leaves)
+        {
+            l.Text.CopyTo(0, chars, pos, l.Text.Length);
+            if (nc)
+            {
+                Array.Fill(prot, true, pos, l.Text.Length);
+            }
+
+            pos += l.Text.Length;
+        }
+
+        switch (tc)
+        {
+            case TextCase.Lowercase:
+                for (int i = 0; i < total; i++)
+                {
+                    if (!prot[i])
+                    {
+                        chars[i] = char.ToLowerInvariant(chars[i]);
+                    }
+                }
+
+                break;
+            case TextCase.Uppercase:
+                for (int i = 0; i < total; i++)
+                {
+                    if (!prot[i])
+                    {
+                        chars[i] = char.ToUpperInvariant(chars[i]);
+                    }
+                }
+
+                break;
+            case TextCase.CapitalizeFirst:
+                CapitalizeFirstLetter(chars, prot, 0);
+                break;
+            case TextCase.CapitalizeAll:
+                foreach (var (s, e) in Words(chars))
+                {
+                    CapitalizeWord(chars, prot, s, e);
+                }
+
+                break;
+            case TextCase.Sentence:
+                if (!HasLower(chars, prot))
+                {
+                    for (int i = 0; i < total; i++)
+                    {
+                        if (!prot[i])
+                        {
+                            chars[i] = char.ToLowerInvariant(chars[i]);
+                        }
+                    }
+                }
+
+                CapitalizeFirstLetter(chars, prot, 0);
+                break;
+            case TextCase.Title:
+                Title(chars, prot);
+                break;
+        }
+
+        pos = 0;
+        foreach (var (l, _) in leaves)
+        {
+            int len = l.Text.Length;
+            if (len > 0)
+            {
+                l.Text = new string(chars, pos, len);
+            }
+
+            pos += len;
+        }
+    }
+
+    private static bool HasLower(char[] chars, bool[] prot)
+    {
+        for (int i = 0; i < chars.Length; i++)
+        {
+            if (!prot[i] && char.IsLower(chars[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void CapitalizeFirstLetter(char[] chars, bool[] prot, int from)
+    {
+        for (int i = from; i < chars.Length; i++)
+        {
+            if (char.IsLetter(chars[i]))
+            {
+                if (!prot[i])
+                {
+                    // only when the word is lowercase
+                    int e = i;
+                    while (e < chars.Length && !char.IsWhiteSpace(chars[e]))
+                    {
+                        e++;
+                    }
+
+                    if (IsLowerWord(chars, i, e) || true)
+                    {
+                        chars[i] = char.ToUpperInvariant(chars[i]);
+                    }
+                }
+
+                return;
+            }
+        }
+    }
+
+    private static IEnumerable<(int Start, int End)> Words(char[] chars)
+    {
+        int i = 0;
+        while (i < chars.Length)
+        {
+            while (i < chars.Length && IsSep(chars[i]))
+            {
+                i++;
+            }
+
+            int s = i;
+            while (i < chars.Length && !IsSep(chars[i]))
+            {
+                i++;
+            }
+
+            if (i > s)
+            {
+                yield return (s, i);
+            }
+        }
+    }
+
+    private static bool IsSep(char c) => char.IsWhiteSpace(c);
+
+    private static bool IsLowerWord(char[] chars, int s, int e)
+    {
+        for (int i = s; i < e; i++)
+        {
+            if (char.IsUpper(chars[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static void CapitalizeWord(char[] chars, bool[] prot, int s, int e)
+    {
+        int i = s;
+        while (i < e && !char.IsLetterOrDigit(chars[i]))
+        {
+            i++;
+        }
+
+        if (i < e && !prot[i] && IsLowerWord(chars, i, e))
+        {
+            chars[i] = char.ToUpperInvariant(chars[i]);
+        }
+    }
+
+    private static void Title(char[] chars, bool[] prot)
+    {
+        if (!HasLower(chars, prot))
+        {
+            for (int i = 0; i < chars.Length; i++)
+            {
+                if (!prot[i] && char.IsLetter(chars[i]))
+                {
+                    bool wordStart = i == 0 || !char.IsLetter(chars[i - 1]);
+                    chars[i] = wordStart ? chars[i] : char.ToLowerInvariant(chars[i]);
+                }
+            }
+        }
+
+        var words = Words(chars).ToList();
+        for (int w = 0; w < words.Count; w++)
+        {
+            var (s, e) = words[w];
+            // split on hyphens and slashes into sub-words
+            int ls = s;
+            while (ls < e && !char.IsLetterOrDigit(chars[ls]))
+            {
+                ls++;
+            }
+
+            int le = e;
+            while (le > ls && !char.IsLetterOrDigit(chars[le - 1]))
+            {
+                le--;
+            }
+
+            if (ls >= le)
+            {
+                continue;
+            }
+
+            string core = new string(chars, ls, le - ls);
+            bool first = w == 0 || AfterColon(chars, s);
+            bool last = w == words.Count - 1;
+            if (!first && !last && StopWords.Contains(core.ToLowerInvariant()))
+            {
+                if (StopWords.Contains(core) || IsLowerWord(chars, ls, le) || char.IsUpper(core[0]))
+                {
+                    if (!prot[ls] && core.Skip(1).All(ch => !char.IsUpper(ch)))
+                    {
+                        for (int i = ls; i < le; i++)
+                        {
+                            if (!prot[i])
+                            {
+                                chars[i] = char.ToLowerInvariant(chars[i]);
+                            }
+                        }
+                    }
+                }
+
+                continue;
+            }
+
+            int sub = ls;
+            for (int i = ls; i <= le; i++)
+            {
+                if (i == le || chars[i] is '-' or '/' or '\u2013')
+                {
+                    if (i > sub)
+                    {
+                        CapitalizeWord(chars, prot, sub, i);
+                    }
+
+                    sub = i + 1;
+                }
+            }
+        }
+    }
+
+    private static bool AfterColon(char[] chars, int s)
+    {
+        int i = s - 1;
+        while (i >= 0 && char.IsWhiteSpace(chars[i]))
+        {
+            i--;
+        }
+
+        return i >= 0 && chars[i] is ':' or '?' or '!' or '.';
+    }
+}
