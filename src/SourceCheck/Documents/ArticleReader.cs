@@ -1,0 +1,370 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using SourceCheck.Text;
+
+namespace SourceCheck.Documents;
+
+/// <summary>Reads an article from plain text (first line = title) or HTML (see <see cref="ArticleHtmlReader"/>):
+/// paragraphs with offsets, title, byline, date, outlet (dateline), language, embedded bibliography block and
+/// inline source mentions.</summary>
+public static partial class ArticleReader
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
+
+    /// <summary>Reads text or HTML (detected by a leading tag).</summary>
+    public static Article Read(string content, string? name = null, string? language = null)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        return LooksLikeHtml(content) ? ArticleHtmlReader.Read(content, name, language) : FromText(content, name, language);
+    }
+
+    public static bool LooksLikeHtml(string content)
+    {
+        var head = content.AsSpan(0, Math.Min(content.Length, 2048)).TrimStart();
+        return head.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase)
+            || head.StartsWith("<html", StringComparison.OrdinalIgnoreCase)
+            || (head.StartsWith("<", StringComparison.Ordinal) && (head.Contains("<body", StringComparison.OrdinalIgnoreCase) || head.Contains("<p", StringComparison.OrdinalIgnoreCase)));
+    }
+
+    /// <summary>Reads a plain-text article; offsets refer to <paramref name="text"/> unchanged.</summary>
+    public static Article FromText(string text, string? name = null, string? language = null, string? title = null,
+        string? byline = null, string? date = null, string? outlet = null, IEnumerable<ArticleLink>? links = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        string lang = language is "de" or "en" ? language : LanguageGuesser.Guess(text);
+        var bibliography = FindBibliography(text);
+        var paragraphs = SplitParagraphs(text, bibliography);
+        TextSpan? titleSpan = null;
+        int firstBody = -1;
+        for (int i = 0; i < paragraphs.Count; i++)
+        {
+            if (paragraphs[i].Kind == ParagraphKind.Title)
+            {
+                titleSpan = paragraphs[i].Span;
+            }
+            else if (firstBody < 0 && paragraphs[i].Kind == ParagraphKind.Body)
+            {
+                firstBody = i;
+            }
+        }
+
+        title ??= titleSpan is { } ts ? text.Substring(ts.Start, ts.Length) : null;
+
+        // byline / date lines near the top
+        foreach (var p in paragraphs.Take(6))
+        {
+            string line = text.Substring(p.Span.Start, p.Span.Length);
+            if (byline is null && BylineRegex().Match(line) is { Success: true } bm)
+            {
+                byline = bm.Groups["who"].Value.Trim();
+            }
+
+            if (date is null && p.Kind != ParagraphKind.Body && DateRegex().Match(line) is { Success: true } dm)
+            {
+                date = dm.Value;
+            }
+        }
+
+        TextSpan? dateline = null;
+        var mentions = new List<SourceMention>();
+        if (firstBody >= 0)
+        {
+            var span = paragraphs[firstBody].Span;
+            var m = DatelineRegex().Match(text, span.Start, Math.Min(span.Length, 160));
+            if (m.Success)
+            {
+                dateline = new TextSpan(m.Index, m.Length);
+                outlet ??= m.Groups["outlet"].Value.Trim();
+                date ??= m.Groups["date"].Success && m.Groups["date"].Length > 0 ? m.Groups["date"].Value : null;
+                var og = m.Groups["outlet"];
+                mentions.Add(new SourceMention(og.Value.Trim(), "dateline", new TextSpan(og.Index, og.Length)));
+            }
+        }
+
+        mentions.AddRange(FindSourceMentions(text));
+        mentions.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+        return new Article(text, name, lang, title, titleSpan, byline, date, outlet, [.. paragraphs],
+            links?.ToImmutableArray() ?? [], bibliography, [.. mentions.DistinctBy(x => (x.Span.Start, x.Cue))])
+        {
+            Dateline = dateline,
+        };
+    }
+
+    /// <summary>Paragraphs: runs of lines joined by soft line breaks, classified by kind.</summary>
+    internal static List<ArticleParagraph> SplitParagraphs(string text, BibliographySection? bibliography)
+    {
+        var result = new List<ArticleParagraph>();
+        int start = 0;
+        bool titleSeen = false;
+        for (int i = 0; i <= text.Length; i++)
+        {
+            if (i < text.Length && !(text[i] == '\n' && SentenceSplitter.IsHardBreak(text, start, i, text.Length)))
+            {
+                continue;
+            }
+
+            int s = start, e = i;
+            while (s < e && char.IsWhiteSpace(text[s]))
+            {
+                s++;
+            }
+
+            while (e > s && char.IsWhiteSpace(text[e - 1]))
+            {
+                e--;
+            }
+
+            start = i + 1;
+            if (e <= s)
+            {
+                continue;
+            }
+
+            if (bibliography is { } bib && s >= bib.Span.Start && s < bib.Span.End)
+            {
+                result.Add(new ArticleParagraph(new TextSpan(s, e - s), ParagraphKind.Bibliography));
+                continue;
+            }
+
+            if (bibliography is { } bib2 && e > bib2.Span.Start && s < bib2.Span.Start)
+            {
+                // body text that runs into an inline "Bibliography:" heading
+                int cut = bib2.Span.Start;
+                while (cut > s && char.IsWhiteSpace(text[cut - 1]))
+                {
+                    cut--;
+                }
+
+                if (cut > s)
+                {
+                    result.Add(new ArticleParagraph(new TextSpan(s, cut - s), Classify(text, s, cut, ref titleSeen)));
+                }
+
+                result.Add(new ArticleParagraph(new TextSpan(bib2.Span.Start, e - bib2.Span.Start), ParagraphKind.Bibliography));
+                continue;
+            }
+
+            result.Add(new ArticleParagraph(new TextSpan(s, e - s), Classify(text, s, e, ref titleSeen)));
+        }
+
+        return result;
+    }
+
+    private static ParagraphKind Classify(string text, int s, int e, ref bool titleSeen)
+    {
+        var line = text.AsSpan(s, e - s);
+        if (IsBoilerplate(line))
+        {
+            return ParagraphKind.Boilerplate;
+        }
+
+        if (line[0] is '•' or '·' or '▪' or '◦' or '‣' or '●' or '■' or '►' || (line.Length > 2 && line[0] is '-' or '*' or '–' && line[1] == ' '))
+        {
+            return ParagraphKind.ListItem;
+        }
+
+        char last = line[^1];
+        bool terminal = last is '.' or '!' or '?' or '…' or ':' or ';'
+            || (QuoteScanner.IsQuoteMark(last) && line.Length > 1 && line[^2] is '.' or '!' or '?' or '…');
+        if (!titleSeen)
+        {
+            titleSeen = true;
+            if (line.Length <= 300 && !terminal || line.Length <= 200)
+            {
+                return ParagraphKind.Title;
+            }
+        }
+
+        if (!terminal && line.Length <= 160)
+        {
+            return ParagraphKind.Heading;
+        }
+
+        return ParagraphKind.Body;
+    }
+
+    /// <summary>Navigation, marketing and widget lines ("✓ 100% DSGVO-konform", "Das könnte dich auch
+    /// interessieren", "🚀 Demo jetzt buchen").</summary>
+    internal static bool IsBoilerplate(ReadOnlySpan<char> line)
+    {
+        if (line.IsEmpty)
+        {
+            return true;
+        }
+
+        char c = line[0];
+        bool symbol = char.IsSurrogate(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.OtherSymbol
+            or System.Globalization.UnicodeCategory.MathSymbol;
+        if (symbol && line.Length < 200)
+        {
+            return true;
+        }
+
+        return line.Length < 160 && BoilerplateRegex().IsMatch(line);
+    }
+
+    /// <summary>Finds an embedded bibliography block: a heading ("Bibliography:", "References", "Quellen:",
+    /// "Literatur") at a line start, or mid-line after a sentence end with a colon. Small on purpose: the
+    /// reference detector replaces it.</summary>
+    public static BibliographySection? FindBibliography(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        BibliographySection? found = null;
+        foreach (Match m in BibliographyHeadingRegex().Matches(text))
+        {
+            var h = m.Groups["h"];
+            int headStart = h.Index;
+            bool lineStart = headStart == 0 || text[headStart - 1] == '\n' || (m.Groups["pre"].Value.Contains('\n', StringComparison.Ordinal));
+            bool hasColon = m.Groups["colon"].Success;
+            if (!lineStart && !hasColon)
+            {
+                continue;
+            }
+
+            int afterHeading = m.Index + m.Length;
+            int lineEnd = text.IndexOf('\n', afterHeading);
+            if (lineEnd < 0)
+            {
+                lineEnd = text.Length;
+            }
+
+            bool restOfLineEmpty = string.IsNullOrWhiteSpace(text[afterHeading..lineEnd]);
+            if (lineStart && !hasColon && !restOfLineEmpty)
+            {
+                continue; // "Quellen der Kritik sind …": a sentence, not a heading
+            }
+
+            int entriesStart = afterHeading;
+            int entriesEnd;
+            if (!restOfLineEmpty)
+            {
+                entriesEnd = lineEnd; // inline list: to the end of the line
+            }
+            else
+            {
+                // heading on its own line: the following lines up to two blank lines or a boilerplate line
+                int p = lineEnd;
+                entriesEnd = p;
+                int blank = 0;
+                while (p < text.Length)
+                {
+                    int le = text.IndexOf('\n', p + 1);
+                    if (le < 0)
+                    {
+                        le = text.Length;
+                    }
+
+                    var line = text.AsSpan(p, le - p).Trim();
+                    if (line.IsEmpty)
+                    {
+                        if (++blank >= 2)
+                        {
+                            break;
+                        }
+                    }
+                    else
+                    {
+                        if (IsBoilerplate(line))
+                        {
+                            break;
+                        }
+
+                        blank = 0;
+                        entriesEnd = le;
+                    }
+
+                    p = le;
+                }
+            }
+
+            while (entriesStart < entriesEnd && char.IsWhiteSpace(text[entriesStart]))
+            {
+                entriesStart++;
+            }
+
+            while (entriesEnd > entriesStart && char.IsWhiteSpace(text[entriesEnd - 1]))
+            {
+                entriesEnd--;
+            }
+
+            if (entriesEnd <= entriesStart)
+            {
+                continue;
+            }
+
+            found = new BibliographySection(h.Value, TextSpan.FromBounds(headStart, entriesEnd), text[entriesStart..entriesEnd],
+                TextSpan.FromBounds(entriesStart, entriesEnd));
+            // prefer the last (usually the real one, at the end of the article)
+        }
+
+        return found;
+    }
+
+    /// <summary>Inline source mentions: "Quellen: „Zeit“", "laut Reuters", "wie „Zeit“ berichtet",
+    /// "according to CNN", "told Reuters".</summary>
+    public static IReadOnlyList<SourceMention> FindSourceMentions(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var result = new List<SourceMention>();
+        foreach (Match m in SourceMentionRegex().Matches(text))
+        {
+            string cue = m.Groups["sources"].Success ? "sources"
+                : m.Groups["laut"].Success ? "laut"
+                : m.Groups["wie"].Success ? "wie-berichtet"
+                : m.Groups["acc"].Success ? "according-to"
+                : "told";
+            var g = m.Groups["name"];
+            string name = g.Value.Trim().Trim('„', '“', '”', '"', '«', '»', '‚', '‘', '’', '\'').Trim();
+            if (name.Length < 2 || IsNonSource(name))
+            {
+                continue;
+            }
+
+            if (cue == "sources")
+            {
+                // "Quellen: „Zeit“, dpa"
+                int offset = g.Index;
+                foreach (var part in g.Value.Split([',', ';'], StringSplitOptions.None))
+                {
+                    string n = part.Trim().Trim('„', '“', '”', '"', '«', '»').Trim();
+                    int at = text.IndexOf(n, offset, StringComparison.Ordinal);
+                    if (n.Length >= 2 && at >= 0)
+                    {
+                        result.Add(new SourceMention(n, cue, new TextSpan(at, n.Length)));
+                    }
+
+                    offset += part.Length + 1;
+                }
+
+                continue;
+            }
+
+            int start = text.IndexOf(name, g.Index, StringComparison.Ordinal);
+            result.Add(new SourceMention(name, cue, new TextSpan(start < 0 ? g.Index : start, name.Length)));
+        }
+
+        return result;
+    }
+
+    private static bool IsNonSource(string name) => name is "reporters" or "the company" or "the firm" or "them" or "him" or "her"
+        or "us" or "the newspaper" or "analysts" or "officials" or "Angaben" or "eigenen Angaben" || name.StartsWith("the company", StringComparison.Ordinal)
+        || char.IsLower(name[0]);
+
+    [GeneratedRegex(@"^(?:By|Von|Text:|Autor(?:in)?:)\s+(?<who>\p{Lu}[\p{L}.'-]+(?:\s+(?:und|and|&|von|van|de)?\s*\p{Lu}[\p{L}.'-]+){0,5})\s*$", RegexOptions.None, 1000)]
+    private static partial Regex BylineRegex();
+
+    [GeneratedRegex(@"\b(?:\d{4}-\d{2}-\d{2}|\d{1,2}\.\s?(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s\d{4}|(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)\s\d{1,2},\s\d{4}|\d{1,2}\.\d{1,2}\.\d{4})\b", RegexOptions.None, 1000)]
+    private static partial Regex DateRegex();
+
+    [GeneratedRegex(@"\G(?<place>\p{Lu}[\p{L}.'’ -]{1,40}?)(?:,\s*(?<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September|October|November|December)\.?\s\d{1,2}|\d{1,2}\.\s?\p{Lu}\p{Ll}+))?\s*\((?<outlet>[^()\n]{2,40})\)\s*[-–—]+\s+", RegexOptions.None, 1000)]
+    private static partial Regex DatelineRegex();
+
+    [GeneratedRegex(@"(?<pre>^|[.!?“”""]\s+|\n)(?<h>Bibliography|References|Sources|Quellen|Quelle|Literatur|Literaturverzeichnis|Quellenverzeichnis|Einzelnachweise|Works Cited|Weiterführende Links)(?<colon>\s*:)?[ \t]*", RegexOptions.Multiline, 1000)]
+    private static partial Regex BibliographyHeadingRegex();
+
+    [GeneratedRegex(@"^(?:Das könnte (?:dich|Sie) auch interessieren|Mehr zum Thema|Lesen Sie auch|Auch interessant|Read more|Related|Share this|Teilen|Newsletter|Anzeige|Werbung|Cookie|Subscribe|Abonnieren|Jetzt abonnieren|Sign up|Wähle deine|Advertisement|Zum Artikel|Weiterlesen|Alle Rechte vorbehalten|Copyright|©)", RegexOptions.IgnoreCase, 1000)]
+    private static partial Regex BoilerplateRegex();
+
+    [GeneratedRegex(@"(?<sources>(?<=^|\n)\s*Quellen?\s*:\s*(?<name>[^\n]{2,120}))|(?<laut>\b(?:laut|Laut)\s+(?<name>„[^“”\n]{1,60}[“”]|""[^""\n]{1,60}""|\p{Lu}[\p{L}&.-]*(?:\s\p{Lu}[\p{L}&.-]*){0,3}))|(?<wie>\bwie\s+(?:die\s+|der\s+|das\s+)?(?<name>„[^“”\n]{1,60}[“”]|""[^""\n]{1,60}""|\p{Lu}[\p{L}&.-]*(?:\s\p{Lu}[\p{L}&.-]*){0,3})\s+(?:berichtet|berichtete|meldet|meldete|schreibt|schrieb|unter Berufung))|(?<acc>\b[Aa]ccording to\s+(?:the\s+)?(?<name>\p{Lu}[\p{L}&.'-]*(?:\s(?:of\s)?\p{Lu}[\p{L}&.'-]*){0,4}|""[^""\n]{1,60}""))|(?<told>\btold\s+(?:the\s+)?(?<name>\p{Lu}[\p{L}&.'-]*(?:\s\p{Lu}[\p{L}&.'-]*){0,3}))", RegexOptions.None, 1000)]
+    private static partial Regex SourceMentionRegex();
+}

@@ -1,0 +1,72 @@
+using System.Text;
+
+namespace SourceCheck.Text;
+
+/// <summary>Normalisation used for comparing and displaying text (never for offsets): typographic
+/// quotes and dashes to ASCII, runs of whitespace to one space, soft hyphens and zero-width characters
+/// dropped, optional case folding.</summary>
+public static class TextNormalizer
+{
+    public static string Normalize(string text, bool foldCase = false)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var sb = new StringBuilder(text.Length);
+        bool space = false;
+        foreach (char raw in text)
+        {
+            char c = raw switch
+            {
+                '„' or '“' or '”' or '«' or '»' or '‟' or '″' => '"',
+                '‚' or '‘' or '’' or '‹' or '›' or '′' => '\'',
+                '–' or '—' or '‒' or '−' => '-',
+                '\u00A0' or '\u2009' or '\u202F' or '\u2007' => ' ',
+                _ => raw,
+            };
+            if (c is '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\uFEFF')
+            {
+                continue;
+            }
+
+            if (char.IsWhiteSpace(c))
+            {
+                space = sb.Length > 0;
+                continue;
+            }
+
+            if (space)
+            {
+                sb.Append(' ');
+                space = false;
+            }
+
+            sb.Append(foldCase ? char.ToLowerInvariant(c) : c);
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Words of a text (letters and digits), lower-cased.</summary>
+    public static IReadOnlyList<string> Words(string text)
+    {
+        var words = new List<string>();
+        int i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsLetterOrDigit(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            int s = i;
+            while (i < text.Length && (char.IsLetterOrDigit(text[i]) || ((text[i] is '\'' or '’' or '-') && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]))))
+            {
+                i++;
+            }
+
+            words.Add(text[s..i].ToLowerInvariant());
+        }
+
+        return words;
+    }
+}
