@@ -4,6 +4,8 @@ internal static class BenchProgram
 {
     private static readonly (string Name, Action Run)[] Sections =
     [
+        ("match", MatchBench.Run),
+        ("match-train", MatchBench.Train),
     ];
 
     public static int Run(string[] args)
