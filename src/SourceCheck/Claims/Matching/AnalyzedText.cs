@@ -5,7 +5,7 @@ namespace SourceCheck.Claims.Matching;
 
 /// <summary>A content unit of a text: its own stem, a language-independent key (for names, numbers and
 /// acronyms that match across languages as they are), and (German) weighted English translations.</summary>
-internal sealed record ContentToken(string Stem, string Key, bool Entity, bool Number, (string Stem, float Weight)[] Translations);
+internal sealed record ContentToken(string Stem, string Key, bool Entity, bool Number, (string Stem, float Weight)[] Translations, string Surface = "");
 
 /// <summary>A text prepared for matching: tokens, content units, numbers/figures, entities, negation.</summary>
 internal sealed class AnalyzedText
@@ -44,7 +44,7 @@ internal sealed class AnalyzedText
 
             if (t.Kind == TokenKind.Number)
             {
-                content.Add(new ContentToken(t.Stem, t.Stem, false, true, []));
+                content.Add(new ContentToken(t.Stem, t.Stem, false, true, [], t.Surface));
                 continue;
             }
 
@@ -70,18 +70,18 @@ internal sealed class AnalyzedText
                     {
                         foreach (string part in parts)
                         {
-                            content.Add(new ContentToken(part, part, false, false, lexicon.Translate(part).ToArray()));
+                            content.Add(new ContentToken(part, part, false, false, lexicon.Translate(part).ToArray(), t.Surface));
                         }
 
                         continue;
                     }
                 }
 
-                content.Add(new ContentToken(t.Stem, key, entity, false, translations));
+                content.Add(new ContentToken(t.Stem, key, entity, false, translations, t.Surface));
             }
             else
             {
-                content.Add(new ContentToken(t.Stem, key, entity, false, []));
+                content.Add(new ContentToken(t.Stem, key, entity, false, [], t.Surface));
             }
         }
 

@@ -64,6 +64,11 @@ public sealed class SimilarityScorer
 
     internal double Score(AnalyzedText a, AnalyzedText b) => Probability(Features(a, b), a.Language != b.Language);
 
+    /// <summary>Claim-link score: mean of the two alignment directions plus a fifth of the TF-IDF cosine
+    /// (claims are often asymmetric — one restates part of the other — which the pair model, trained on
+    /// sentence-level paraphrase data, penalises).</summary>
+    internal static double LinkScore(double[] features) => Math.Clamp((0.5 * (features[1] + features[2])) + (0.2 * features[0]), 0, 1);
+
     internal static double Probability(double[] features, bool cross)
     {
         var w = cross ? ScorerWeights.Cross : ScorerWeights.Mono;
