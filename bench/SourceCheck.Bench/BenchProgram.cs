@@ -6,6 +6,8 @@ internal static class BenchProgram
     [
         ("refparse", RefParseBench.Run), ("train-refparser", RefParseBench.Train), ("refparse-newscv", RefParseBench.NewsCrossValidation),
         ("csl", CslBench.Run),
+        ("match", MatchBench.Run),
+        ("match-train", MatchBench.Train),
     ];
 
     public static int Run(string[] args)

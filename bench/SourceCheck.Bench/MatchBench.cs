@@ -1,0 +1,258 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Text.Json;
+using SourceCheck.Claims;
+using SourceCheck.Text;
+using System.Globalization;
+using SourceCheck.Claims.Matching;
+
+namespace SourceCheck.Bench;
+
+/// <summary>Claims matching: paraphrase/translation scores on the validation split of ../shared/paraphrase,
+/// claim-link scores on ../shared/claims (gold claim spans), and matching throughput at 10k and 100k claims.
+/// <c>match-train</c> re-learns the scorer weights on the training split and prints them as C#.</summary>
+internal static class MatchBench
+{
+    private static readonly string[] MonoSets = ["mrpc-dev.jsonl"];
+    private static readonly string[] CrossSets = ["tatoeba-de-en-dev.jsonl", "stsb-de-en-dev.jsonl"];
+    private static readonly string[] ReportSets = ["mrpc-dev.jsonl", "tatoeba-de-en-dev.jsonl", "stsb-de-en-dev.jsonl", "stsb-en-dev.jsonl", "stsb-de-dev.jsonl", "pawsx-de-dev.jsonl"];
+
+    public static string? SharedRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SourceCheck.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        string? root = dir is null ? null : Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared"));
+        return root is not null && Directory.Exists(root) ? root : null;
+    }
+
+    public static void Train()
+    {
+        string? shared = SharedRoot();
+        if (shared is null)
+        {
+            Console.WriteLine("../shared not present: nothing to train on");
+            return;
+        }
+
+        var lexicon = BilingualLexicon.Default;
+        Console.WriteLine($"lexicon: {(lexicon.CrossLanguageAvailable ? lexicon.Source : lexicon.Warning)} ({lexicon.Count} German stems, {lexicon.LoadTime.TotalMilliseconds:F0} ms)");
+        foreach (var (name, sets) in new[] { ("Mono", MonoSets), ("Cross", CrossSets) })
+        {
+            var x = new List<double[]>();
+            var y = new List<int>();
+            foreach (string set in sets)
+            {
+                var (pairs, features) = Load(shared, set, lexicon);
+                for (int i = 0; i < pairs.Count; i++)
+                {
+                    if (!PairEvaluation.IsValidation(pairs[i].Id) && pairs[i].Label is int label)
+                    {
+                        x.Add(features[i]);
+                        y.Add(label);
+                    }
+                }
+            }
+
+            var w = PairEvaluation.Train(x, y);
+            var scores = x.Select(f => PairEvaluation.Predict(w, f)).ToList();
+            double t = PairEvaluation.BestThreshold(scores, y);
+            Console.WriteLine($"{name}: trained on {x.Count} pairs; train {PairEvaluation.Metrics(scores, y, t)}");
+            Console.WriteLine(PairEvaluation.FormatWeights(name, w));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    public const double {name}Threshold = {t:0.####};"));
+        }
+    }
+
+    private static (IReadOnlyList<SentencePair> Pairs, double[][] Features) Load(string shared, string set, BilingualLexicon lexicon)
+    {
+        var pairs = PairEvaluation.ReadJsonl(File.ReadAllText(Path.Combine(shared, "paraphrase", set)));
+        var scorer = new SimilarityScorer(lexicon, new IdfTable());
+        return (pairs, PairEvaluation.Features(scorer, pairs));
+    }
+
+    /// <summary>Validation-split scores for each paraphrase set at the threshold chosen on its training split;
+    /// writes the validation predictions to $TMPDIR/sourcecheck-match/ for score.py.</summary>
+    public static void Paraphrase(string shared)
+    {
+        var lexicon = BilingualLexicon.Default;
+        string outDir = Path.Combine(Path.GetTempPath(), "sourcecheck-match");
+        Directory.CreateDirectory(outDir);
+        foreach (string set in ReportSets)
+        {
+            var watch = Stopwatch.StartNew();
+            var (pairs, features) = Load(shared, set, lexicon);
+            var trainScores = new List<double>();
+            var trainLabels = new List<int>();
+            var valScores = new List<double>();
+            var valLabels = new List<int>();
+            var lines = new List<string>();
+            var validationGold = new List<string>();
+            for (int i = 0; i < pairs.Count; i++)
+            {
+                double s = SimilarityScorer.Probability(features[i], PairEvaluation.IsCross(pairs[i]));
+                if (pairs[i].Label is not int label)
+                {
+                    continue;
+                }
+
+                if (PairEvaluation.IsValidation(pairs[i].Id))
+                {
+                    valScores.Add(s);
+                    valLabels.Add(label);
+                    lines.Add(string.Create(CultureInfo.InvariantCulture, $"{{\"id\": \"{pairs[i].Id}\", \"score\": {s:0.######}}}"));
+                }
+                else
+                {
+                    trainScores.Add(s);
+                    trainLabels.Add(label);
+                }
+            }
+
+            double t = PairEvaluation.BestThreshold(trainScores, trainLabels);
+            File.WriteAllLines(Path.Combine(outDir, set.Replace(".jsonl", ".val-preds.jsonl", StringComparison.Ordinal)), lines);
+            var goldLines = File.ReadAllLines(Path.Combine(shared, "paraphrase", set)).Where(l => l.Length > 0 && IsValLine(l));
+            File.WriteAllLines(Path.Combine(outDir, set.Replace(".jsonl", ".val-gold.jsonl", StringComparison.Ordinal)), goldLines);
+            Console.WriteLine($"{set,-26} validation {PairEvaluation.Metrics(valScores, valLabels, t)} [{watch.ElapsedMilliseconds} ms]");
+        }
+
+        Console.WriteLine($"(validation predictions and gold in {outDir})");
+    }
+
+    /// <summary>Gold claim spans (with speakers, quotes, figures) from gold.json through the matcher, and the
+    /// extractor's own claims from the article texts; link P/R/F1 against the gold links.</summary>
+    public static void ClaimsScores(string shared)
+    {
+        string dir = Path.Combine(shared, "claims");
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "gold.json")));
+        var root = doc.RootElement;
+        var claims = new List<Claim>();
+        foreach (var c in root.GetProperty("claims").EnumerateArray())
+        {
+            var figures = ImmutableArray.CreateBuilder<Figure>();
+            foreach (var f in c.GetProperty("figures").EnumerateArray())
+            {
+                figures.Add(new Figure(f.GetProperty("text").GetString()!, f.GetProperty("value").GetDouble(), null,
+                    f.TryGetProperty("unit", out var u) ? u.GetString() : null, default));
+            }
+
+            int start = c.GetProperty("start").GetInt32();
+            claims.Add(new Claim(c.GetProperty("id").GetString()!, c.GetProperty("article").GetString()!, c.GetProperty("lang").GetString()!,
+                c.GetProperty("text").GetString()!, new TextSpan(start, c.GetProperty("end").GetInt32() - start),
+                c.GetProperty("quote").GetString() switch { "direct" => QuoteKind.Direct, "indirect" => QuoteKind.Indirect, _ => QuoteKind.None },
+                Str(c, "quoted_words"), Str(c, "attributed_to"), Str(c, "speaker_mention"), Str(c, "channel"), Str(c, "reporting_outlet"), figures.ToImmutable()));
+        }
+
+        var gold = new Dictionary<(string, string), string>();
+        foreach (var l in root.GetProperty("links").EnumerateArray())
+        {
+            gold[Key(l.GetProperty("a").GetString()!, l.GetProperty("b").GetString()!)] = l.GetProperty("type").GetString()!;
+        }
+
+        if (Environment.GetEnvironmentVariable("MATCH_DEBUG") == "1")
+        {
+            var sc = new SimilarityScorer(BilingualLexicon.Default, new IdfTable());
+            var an = claims.Select(c => sc.Analyze(c.Text, c.Language, c.Figures)).ToList();
+            an.ForEach(sc.AddToIdf);
+            for (int i = 0; i < claims.Count; i++)
+            {
+                for (int j = i + 1; j < claims.Count; j++)
+                {
+                    if (claims[i].DocumentId == claims[j].DocumentId)
+                    {
+                        continue;
+                    }
+
+                    var f = sc.Features(an[i], an[j]);
+                    gold.TryGetValue(Key(claims[i].Id, claims[j].Id), out var gt);
+                    Console.WriteLine($"DBG {sc.Score(an[i], an[j]):F3} {claims[i].Id} {claims[j].Id} gold={gt ?? "-"} " + string.Join(" ", f.Select(v => v.ToString("F2", CultureInfo.InvariantCulture))));
+                }
+            }
+        }
+
+        var watch = Stopwatch.StartNew();
+        var links = ClaimMatcher.Match(claims);
+        Report("claims (gold spans)", links, gold, watch.ElapsedMilliseconds);
+        string outDir = Path.Combine(Path.GetTempPath(), "sourcecheck-match");
+        Directory.CreateDirectory(outDir);
+        File.WriteAllText(Path.Combine(outDir, "claims-gold-spans.preds.json"), PredictionJson(links));
+
+        // the extractor's own claims
+        var own = new List<Claim>();
+        foreach (var art in root.GetProperty("articles").EnumerateArray())
+        {
+            string id = art.GetProperty("id").GetString()!;
+            string text = File.ReadAllText(Path.Combine(dir, art.GetProperty("file").GetString()!));
+            own.AddRange(ClaimExtractor.Extract(text, id, LanguageGuess.Guess(text)));
+        }
+
+        watch.Restart();
+        var ownLinks = ClaimMatcher.Match(own);
+        File.WriteAllText(Path.Combine(outDir, "claims-extracted.preds.json"), PredictionJson(ownLinks));
+        Console.WriteLine($"claims (extractor's own claims: {own.Count}): {ownLinks.Count} links [{watch.ElapsedMilliseconds} ms]; score with python3 ../shared/claims/score.py ../shared/claims/gold.json {Path.Combine(outDir, "claims-extracted.preds.json")}");
+
+        static string? Str(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+    }
+
+    private static (string, string) Key(string a, string b) => string.CompareOrdinal(a, b) <= 0 ? (a, b) : (b, a);
+
+    private static void Report(string name, IReadOnlyList<ClaimLink> links, Dictionary<(string, string), string> gold, long ms)
+    {
+        var predicted = new Dictionary<(string, string), string>();
+        foreach (var l in links)
+        {
+            predicted.TryAdd(Key(l.A.Id, l.B.Id), l.Type.ToName());
+        }
+
+        int det = predicted.Keys.Count(gold.ContainsKey);
+        int typed = predicted.Count(p => gold.TryGetValue(p.Key, out var t) && t == p.Value);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{name}: {predicted.Count} links, gold {gold.Count}; detection F1={F1(det, predicted.Count, gold.Count):F3} (P={Div(det, predicted.Count):F3} R={Div(det, gold.Count):F3}); typed F1={F1(typed, predicted.Count, gold.Count):F3} [{ms} ms]"));
+    }
+
+    private static double Div(int a, int b) => b == 0 ? 0 : (double)a / b;
+
+    private static double F1(int tp, int predicted, int gold) => predicted + gold == 0 ? 0 : 2.0 * tp / (predicted + gold);
+
+    private static string PredictionJson(IReadOnlyList<ClaimLink> links)
+    {
+        var items = links.Select(l => new Dictionary<string, object>
+        {
+            ["a"] = new Dictionary<string, object> { ["article"] = l.A.DocumentId, ["start"] = l.A.Span.Start, ["end"] = l.A.Span.End },
+            ["b"] = new Dictionary<string, object> { ["article"] = l.B.DocumentId, ["start"] = l.B.Span.Start, ["end"] = l.B.Span.End },
+            ["type"] = l.Type.ToName(),
+            ["score"] = l.Score,
+            ["evidence"] = l.Evidence,
+        });
+        return JsonSerializer.Serialize(new Dictionary<string, object> { ["links"] = items }, new JsonSerializerOptions { WriteIndented = true });
+    }
+
+    private static bool IsValLine(string line)
+    {
+        int i = line.IndexOf("\"id\": \"", StringComparison.Ordinal);
+        if (i < 0)
+        {
+            return false;
+        }
+
+        int s = i + 7;
+        int e = line.IndexOf('"', s);
+        return PairEvaluation.IsValidation(line[s..e]);
+    }
+
+    public static void Run()
+    {
+        string? shared = SharedRoot();
+        if (shared is not null)
+        {
+            Paraphrase(shared);
+            ClaimsScores(shared);
+        }
+        else
+        {
+            Console.WriteLine("../shared not present: paraphrase and claims scores skipped");
+        }
+    }
+}

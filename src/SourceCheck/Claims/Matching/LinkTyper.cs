@@ -1,0 +1,192 @@
+using System.Collections.Immutable;
+using SourceCheck.Claims.Text;
+
+namespace SourceCheck.Claims.Matching;
+
+/// <summary>Decides whether a scored pair is a link and of which type (rules as in the claims fixtures'
+/// README, first match wins): figures differ → number_mismatch; opposite polarity → contradiction;
+/// quoted speakers differ → misattribution; a direct quote of the same speaker rendered differently →
+/// misquote; languages differ → translation; one direct quote inside the other → exact_quote; else paraphrase.</summary>
+public static class LinkTyper
+{
+    internal static ClaimLink? Type(Claim a, Claim b, AnalyzedText ta, AnalyzedText tb, double score, MatchOptions options)
+    {
+        double threshold = options.Threshold;
+        bool polarityDiffers = (ta.NegationCount > 0) != (tb.NegationCount > 0);
+        var figuresDiffer = SimilarityScorer.FiguresDiffer(ta.Figures, tb.Figures);
+        var evidence = ImmutableArray.CreateBuilder<string>();
+        var aligned = AlignedWords(ta, tb);
+        if (aligned.Count > 0)
+        {
+            evidence.Add("aligned: " + string.Join(", ", aligned.Take(8)));
+        }
+
+        LinkType type;
+        if (figuresDiffer.Count > 0 && score >= threshold * 0.7)
+        {
+            type = LinkType.NumberMismatch;
+            foreach (var (fa, fb) in figuresDiffer)
+            {
+                evidence.Add($"figures differ: {fa.Text} ({ClaimMatcher.Format(fa.Value)}) vs {fb.Text} ({ClaimMatcher.Format(fb.Value)})");
+            }
+        }
+        else if (polarityDiffers && score >= options.ContradictionThreshold && aligned.Count >= 2)
+        {
+            type = LinkType.Contradiction;
+            var (neg, side) = ta.NegationCount > 0 ? (ta, "A") : (tb, "B");
+            evidence.Add($"negation only in {side}: " + string.Join(", ", neg.Tokens.Where(t => t.Negation).Select(t => t.Surface).Distinct()));
+        }
+        else if (score < threshold)
+        {
+            return null;
+        }
+        else if (SpeakersDiffer(a, b))
+        {
+            type = LinkType.Misattribution;
+            evidence.Add($"speakers differ: {a.Speaker} vs {b.Speaker}");
+        }
+        else if (IsMisquote(a, b, ta, tb))
+        {
+            type = LinkType.Misquote;
+            evidence.Add($"quoted words differ: \u201c{a.QuotedWords}\u201d vs \u201c{b.QuotedWords}\u201d");
+        }
+        else if (ta.Language != tb.Language)
+        {
+            type = LinkType.Translation;
+            evidence.Add($"languages: {ta.Language} / {tb.Language}");
+        }
+        else if (IsExactQuote(a, b))
+        {
+            type = LinkType.ExactQuote;
+        }
+        else
+        {
+            type = LinkType.Paraphrase;
+        }
+
+        return new ClaimLink(a, b, type, Math.Round(score, 4), evidence.ToImmutable());
+    }
+
+    internal static bool SpeakersDiffer(Claim a, Claim b)
+    {
+        if (a.Quote == QuoteKind.None || b.Quote == QuoteKind.None || string.IsNullOrWhiteSpace(a.Speaker) || string.IsNullOrWhiteSpace(b.Speaker))
+        {
+            return false;
+        }
+
+        string la = LastName(a.Speaker);
+        string lb = LastName(b.Speaker);
+        if (la == lb)
+        {
+            return false;
+        }
+
+        // one text names the other's speaker (e.g. "the White House adviser"): not a misattribution
+        return !Mentions(a.Text, b.Speaker) && !Mentions(b.Text, a.Speaker);
+    }
+
+    private static bool Mentions(string text, string speaker)
+    {
+        string folded = Tokenizer.Fold(text.ToLowerInvariant());
+        string s = Tokenizer.Fold(speaker.ToLowerInvariant());
+        return folded.Contains(s, StringComparison.Ordinal) || folded.Contains(LastName(speaker), StringComparison.Ordinal);
+    }
+
+    private static string LastName(string speaker)
+    {
+        var parts = Tokenizer.Fold(speaker.ToLowerInvariant()).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length == 0 ? string.Empty : parts[^1];
+    }
+
+    private static bool IsMisquote(Claim a, Claim b, AnalyzedText ta, AnalyzedText tb)
+    {
+        if (a.Quote != QuoteKind.Direct || b.Quote != QuoteKind.Direct || ta.Language != tb.Language ||
+            string.IsNullOrWhiteSpace(a.QuotedWords) || string.IsNullOrWhiteSpace(b.QuotedWords))
+        {
+            return false;
+        }
+
+        if (!string.IsNullOrWhiteSpace(a.Speaker) && !string.IsNullOrWhiteSpace(b.Speaker) && LastName(a.Speaker) != LastName(b.Speaker))
+        {
+            return false;
+        }
+
+        string qa = NormalizeQuote(a.QuotedWords);
+        string qb = NormalizeQuote(b.QuotedWords);
+        if (qa.Contains(qb, StringComparison.Ordinal) || qb.Contains(qa, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var wa = qa.Split(' ').ToHashSet(StringComparer.Ordinal);
+        var wb = qb.Split(' ').ToHashSet(StringComparer.Ordinal);
+        double overlap = (double)wa.Count(wb.Contains) / Math.Min(wa.Count, wb.Count);
+        return overlap >= 0.5;
+    }
+
+    private static bool IsExactQuote(Claim a, Claim b)
+    {
+        if (a.Quote != QuoteKind.Direct || b.Quote != QuoteKind.Direct || string.IsNullOrWhiteSpace(a.QuotedWords) || string.IsNullOrWhiteSpace(b.QuotedWords))
+        {
+            return false;
+        }
+
+        string qa = NormalizeQuote(a.QuotedWords);
+        string qb = NormalizeQuote(b.QuotedWords);
+        return qa.Length > 0 && qb.Length > 0 && (qa.Contains(qb, StringComparison.Ordinal) || qb.Contains(qa, StringComparison.Ordinal));
+    }
+
+    internal static string NormalizeQuote(string s)
+    {
+        var sb = new System.Text.StringBuilder(s.Length);
+        bool space = true;
+        foreach (char c in Tokenizer.Fold(s.ToLowerInvariant()))
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                sb.Append(c);
+                space = false;
+            }
+            else if (!space)
+            {
+                sb.Append(' ');
+                space = true;
+            }
+        }
+
+        return sb.ToString().Trim();
+    }
+
+    /// <summary>Pairs of surface words that align (same stem/name/number, or lexicon translation).</summary>
+    internal static List<string> AlignedWords(AnalyzedText a, AnalyzedText b)
+    {
+        bool cross = a.Language != b.Language;
+        var result = new List<string>();
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var x in a.Content)
+        {
+            ContentToken? best = null;
+            double bestScore = 0;
+            foreach (var y in b.Content)
+            {
+                double m = SimilarityScorer.Match(x, y, cross);
+                if (m > bestScore)
+                {
+                    bestScore = m;
+                    best = y;
+                }
+            }
+
+            if (best is not null && bestScore >= 0.5)
+            {
+                string pair = string.Equals(x.Surface, best.Surface, StringComparison.OrdinalIgnoreCase) ? x.Surface : $"{x.Surface}~{best.Surface}";
+                if (used.Add(pair))
+                {
+                    result.Add(pair);
+                }
+            }
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,241 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace SourceCheck.Claims.Matching;
+
+/// <summary>A labelled sentence pair (paraphrase data format: id, a, b, lang_a, lang_b, label).</summary>
+public sealed record SentencePair(string Id, string A, string B, string? LangA, string? LangB, int? Label);
+
+/// <summary>Accuracy, F1 and ROC-AUC of scores against labels at a threshold.</summary>
+public sealed record PairMetrics(int Count, double Accuracy, double Precision, double Recall, double F1, double Auc, double Threshold)
+{
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"n={Count} acc={Accuracy:F3} P={Precision:F3} R={Recall:F3} F1={F1:F3} AUC={Auc:F3} (threshold {Threshold:F3})");
+}
+
+/// <summary>Reading pair files, the deterministic train/validation split, feature extraction for a whole
+/// dataset (IDF from all its sentences), logistic-regression training and metrics. Used by the bench
+/// (training, reporting) and the similarity command.</summary>
+public static class PairEvaluation
+{
+    public static IReadOnlyList<SentencePair> ReadJsonl(string text)
+    {
+        var list = new List<SentencePair>();
+        foreach (string line in text.Split('\n'))
+        {
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            using var doc = JsonDocument.Parse(line);
+            var r = doc.RootElement;
+            string id = r.TryGetProperty("id", out var idEl) ? (idEl.ValueKind == JsonValueKind.String ? idEl.GetString()! : idEl.GetRawText()) : list.Count.ToString(CultureInfo.InvariantCulture);
+            list.Add(new SentencePair(id, Str(r, "a") ?? string.Empty, Str(r, "b") ?? string.Empty, Str(r, "lang_a"), Str(r, "lang_b"),
+                r.TryGetProperty("label", out var l) && l.ValueKind == JsonValueKind.Number ? l.GetInt32() : null));
+        }
+
+        return list;
+
+        static string? Str(JsonElement r, string name) => r.TryGetProperty(name, out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null;
+    }
+
+    /// <summary>Deterministic split: a pair is in validation when the FNV-1a hash of its group key (the id
+    /// without a trailing -pos/-neg, so both pairs of one Tatoeba source sentence fall on one side) is 0 mod 4.</summary>
+    public static bool IsValidation(string id)
+    {
+        string key = id.EndsWith("-pos", StringComparison.Ordinal) || id.EndsWith("-neg", StringComparison.Ordinal) ? id[..^4] : id;
+        uint h = 2166136261;
+        foreach (char c in key)
+        {
+            h = (h ^ c) * 16777619;
+        }
+
+        return h % 4 == 0;
+    }
+
+    /// <summary>Features for every pair; the scorer's IDF table is filled from all sentences first.</summary>
+    public static double[][] Features(SimilarityScorer scorer, IReadOnlyList<SentencePair> pairs)
+    {
+        var analyzed = new (AnalyzedText A, AnalyzedText B)[pairs.Count];
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < pairs.Count; i++)
+        {
+            var p = pairs[i];
+            var a = scorer.Analyze(p.A, p.LangA ?? LanguageGuess.Guess(p.A));
+            var b = scorer.Analyze(p.B, p.LangB ?? LanguageGuess.Guess(p.B));
+            analyzed[i] = (a, b);
+            if (seen.Add(p.A))
+            {
+                scorer.AddToIdf(a);
+            }
+
+            if (seen.Add(p.B))
+            {
+                scorer.AddToIdf(b);
+            }
+        }
+
+        var result = new double[pairs.Count][];
+        for (int i = 0; i < pairs.Count; i++)
+        {
+            result[i] = scorer.Features(analyzed[i].A, analyzed[i].B);
+        }
+
+        return result;
+    }
+
+    public static bool IsCross(SentencePair p) => (p.LangA ?? "en") != (p.LangB ?? "en");
+
+    /// <summary>L2-regularised logistic regression by batch gradient descent; returns bias + weights.</summary>
+    public static double[] Train(IReadOnlyList<double[]> x, IReadOnlyList<int> y, double l2 = 1e-3, int iterations = 4000, double rate = 1.0)
+    {
+        int d = x[0].Length;
+        var w = new double[d + 1];
+        var grad = new double[d + 1];
+        int n = x.Count;
+        for (int it = 0; it < iterations; it++)
+        {
+            Array.Clear(grad);
+            for (int i = 0; i < n; i++)
+            {
+                double z = w[0];
+                var xi = x[i];
+                for (int j = 0; j < d; j++)
+                {
+                    z += w[j + 1] * xi[j];
+                }
+
+                double err = (1.0 / (1.0 + Math.Exp(-z))) - y[i];
+                grad[0] += err;
+                for (int j = 0; j < d; j++)
+                {
+                    grad[j + 1] += err * xi[j];
+                }
+            }
+
+            for (int j = 0; j <= d; j++)
+            {
+                double reg = j == 0 ? 0 : l2 * w[j];
+                w[j] -= rate * ((grad[j] / n) + reg);
+            }
+        }
+
+        return w;
+    }
+
+    public static double Predict(double[] w, double[] x)
+    {
+        double z = w[0];
+        for (int j = 0; j < x.Length; j++)
+        {
+            z += w[j + 1] * x[j];
+        }
+
+        return 1.0 / (1.0 + Math.Exp(-z));
+    }
+
+    /// <summary>The threshold with the best accuracy on these scores.</summary>
+    public static double BestThreshold(IReadOnlyList<double> scores, IReadOnlyList<int> labels)
+    {
+        var order = scores.Select((s, i) => (s, labels[i])).OrderBy(t => t.s).ToArray();
+        int positives = labels.Count(l => l == 1);
+        int bestCorrect = positives; // threshold below everything: all predicted positive
+        double best = order.Length > 0 ? order[0].s - 1e-9 : 0.5;
+        int negBelow = 0, posBelow = 0;
+        for (int i = 0; i < order.Length; i++)
+        {
+            if (order[i].Item2 == 1)
+            {
+                posBelow++;
+            }
+            else
+            {
+                negBelow++;
+            }
+
+            if (i + 1 < order.Length && order[i + 1].s == order[i].s)
+            {
+                continue;
+            }
+
+            int correct = negBelow + (positives - posBelow);
+            if (correct > bestCorrect)
+            {
+                bestCorrect = correct;
+                best = i + 1 < order.Length ? (order[i].s + order[i + 1].s) / 2 : order[i].s + 1e-9;
+            }
+        }
+
+        return best;
+    }
+
+    public static PairMetrics Metrics(IReadOnlyList<double> scores, IReadOnlyList<int> labels, double threshold)
+    {
+        int tp = 0, fp = 0, fn = 0, tn = 0;
+        for (int i = 0; i < scores.Count; i++)
+        {
+            bool pred = scores[i] >= threshold;
+            if (pred && labels[i] == 1)
+            {
+                tp++;
+            }
+            else if (pred)
+            {
+                fp++;
+            }
+            else if (labels[i] == 1)
+            {
+                fn++;
+            }
+            else
+            {
+                tn++;
+            }
+        }
+
+        double p = tp + fp == 0 ? 0 : (double)tp / (tp + fp);
+        double r = tp + fn == 0 ? 0 : (double)tp / (tp + fn);
+        return new PairMetrics(scores.Count, scores.Count == 0 ? 0 : (double)(tp + tn) / scores.Count, p, r, p + r == 0 ? 0 : 2 * p * r / (p + r), Auc(scores, labels), threshold);
+    }
+
+    public static double Auc(IReadOnlyList<double> scores, IReadOnlyList<int> labels)
+    {
+        var order = scores.Select((s, i) => (s, l: labels[i])).OrderBy(t => t.s).ToArray();
+        double rankSum = 0;
+        int i2 = 0;
+        while (i2 < order.Length)
+        {
+            int j = i2;
+            while (j + 1 < order.Length && order[j + 1].s == order[i2].s)
+            {
+                j++;
+            }
+
+            double rank = ((i2 + j) / 2.0) + 1;
+            for (int k = i2; k <= j; k++)
+            {
+                if (order[k].l == 1)
+                {
+                    rankSum += rank;
+                }
+            }
+
+            i2 = j + 1;
+        }
+
+        long pos = order.Count(t => t.l == 1);
+        long neg = order.Length - pos;
+        return pos == 0 || neg == 0 ? 0.5 : (rankSum - (pos * (pos + 1) / 2.0)) / (pos * neg);
+    }
+
+    public static string FormatWeights(string name, double[] w)
+    {
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"    public static readonly double[] {name} = [");
+        sb.Append(string.Join(", ", w.Select(v => v.ToString("0.####", CultureInfo.InvariantCulture))));
+        sb.Append("];");
+        return sb.ToString();
+    }
+}

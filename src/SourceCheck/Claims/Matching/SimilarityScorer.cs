@@ -1,0 +1,415 @@
+using System.Collections.Immutable;
+using SourceCheck.Claims.Text;
+
+namespace SourceCheck.Claims.Matching;
+
+/// <summary>Scores how likely two sentences express the same claim (paraphrase or translation), in [0,1]:
+/// a logistic regression (weights in <see cref="ScorerWeights"/>, learned on a training split of the
+/// paraphrase dev data) over stemmed TF-IDF cosine, soft word alignment, n-gram overlap, agreement of
+/// figures, named entities and negation. Cross-language pairs are compared in English stem space through
+/// the <see cref="BilingualLexicon"/>.</summary>
+public sealed class SimilarityScorer
+{
+    public const int FeatureCount = 14;
+
+    public static readonly string[] FeatureNames =
+    [
+        "cosine", "align_min", "align_max", "align_mean_sq", "bigram_dice", "char4_jaccard", "numbers_agree", "numbers_differ",
+        "entity_jaccard", "entity_unmatched", "length_ratio", "negation_differs", "order_lcs", "unmatched_content",
+    ];
+
+    private readonly BilingualLexicon _lexicon;
+    private readonly IdfTable _idf;
+
+    public SimilarityScorer(BilingualLexicon? lexicon = null, IdfTable? idf = null)
+    {
+        _lexicon = lexicon ?? BilingualLexicon.Default;
+        _idf = idf ?? new IdfTable();
+    }
+
+    public BilingualLexicon Lexicon => _lexicon;
+
+    public IdfTable Idf => _idf;
+
+    /// <summary>Score with the process-wide lexicon and no corpus statistics.</summary>
+    public static double Score(string a, string b, string? langA, string? langB) => new SimilarityScorer().ScoreText(a, b, langA, langB);
+
+    /// <summary>Decision threshold for "same claim" learned on the training split (same language / cross-language).</summary>
+    public static double DefaultThreshold(string langA, string langB) => langA == langB ? ScorerWeights.MonoThreshold : ScorerWeights.CrossThreshold;
+
+    public double ScoreText(string a, string b, string? langA, string? langB)
+    {
+        string la = langA ?? LanguageGuess.Guess(a);
+        string lb = langB ?? LanguageGuess.Guess(b);
+        return Score(Analyze(a, la), Analyze(b, lb));
+    }
+
+    internal AnalyzedText Analyze(string text, string language, ImmutableArray<Figure>? figures = null) =>
+        AnalyzedText.Analyze(text, language, _lexicon, figures);
+
+    /// <summary>Adds a text's terms to the IDF table (own stems, plus translations for German).</summary>
+    internal void AddToIdf(AnalyzedText text) => _idf.AddDocument(Terms(text));
+
+    internal static IEnumerable<string> Terms(AnalyzedText text)
+    {
+        foreach (var c in text.Content)
+        {
+            yield return c.Stem;
+            foreach (var (tr, _) in c.Translations)
+            {
+                yield return tr;
+            }
+        }
+    }
+
+    internal double Score(AnalyzedText a, AnalyzedText b) => Probability(Features(a, b), a.Language != b.Language);
+
+    /// <summary>Claim-link score: mean of the two alignment directions plus a fifth of the TF-IDF cosine
+    /// (claims are often asymmetric — one restates part of the other — which the pair model, trained on
+    /// sentence-level paraphrase data, penalises).</summary>
+    internal static double LinkScore(double[] features) => Math.Clamp((0.5 * (features[1] + features[2])) + (0.2 * features[0]), 0, 1);
+
+    internal static double Probability(double[] features, bool cross)
+    {
+        var w = cross ? ScorerWeights.Cross : ScorerWeights.Mono;
+        double z = w[0];
+        for (int i = 0; i < features.Length; i++)
+        {
+            z += w[i + 1] * features[i];
+        }
+
+        return 1.0 / (1.0 + Math.Exp(-z));
+    }
+
+    internal double[] Features(AnalyzedText a, AnalyzedText b)
+    {
+        bool cross = a.Language != b.Language;
+        var f = new double[FeatureCount];
+        if (a.Content.Count == 0 || b.Content.Count == 0)
+        {
+            f[10] = a.Content.Count == b.Content.Count ? 1 : 0;
+            return f;
+        }
+
+        // TF-IDF cosine in a shared term space.
+        var va = Vector(a, cross);
+        var vb = Vector(b, cross);
+        f[0] = Cosine(va, vb);
+
+        double ab = Align(a, b, cross, out int unmatchedA);
+        double ba = Align(b, a, cross, out int unmatchedB);
+        f[1] = Math.Min(ab, ba);
+        f[2] = Math.Max(ab, ba);
+        f[3] = ab * ba;
+        if (!cross)
+        {
+            f[4] = BigramDice(a.StemSequence, b.StemSequence);
+            f[5] = CharGramJaccard(a.Text, b.Text);
+            f[12] = OrderLcs(a, b);
+        }
+
+        var (agree, differ) = CompareNumbers(a, b);
+        f[6] = agree;
+        f[7] = differ;
+        if (a.Entities.Count + b.Entities.Count > 0)
+        {
+            int inter = a.Entities.Count(e => b.Entities.Contains(e) || b.Content.Any(c => c.Key == e));
+            int union = a.Entities.Count + b.Entities.Count - a.Entities.Count(b.Entities.Contains);
+            f[8] = union == 0 ? 0 : Math.Min(1.0, (double)inter / union);
+            f[9] = Math.Min(3, Math.Max(a.Entities.Count(e => !b.Entities.Contains(e) && !b.Content.Any(c => c.Key == e)),
+                b.Entities.Count(e => !a.Entities.Contains(e) && !a.Content.Any(c => c.Key == e)))) / 3.0;
+        }
+
+        f[10] = (double)Math.Min(a.Content.Count, b.Content.Count) / Math.Max(a.Content.Count, b.Content.Count);
+        f[11] = (a.NegationCount > 0) != (b.NegationCount > 0) ? 1 : 0;
+        f[13] = Math.Min(10, Math.Max(unmatchedA, unmatchedB)) / 10.0;
+        return f;
+    }
+
+    private Dictionary<string, double> Vector(AnalyzedText t, bool cross)
+    {
+        var v = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var c in t.Content)
+        {
+            Add(v, c.Stem, _idf.Idf(c.Stem));
+            if (cross && c.Translations.Length > 0)
+            {
+                float sum = 0;
+                foreach (var (_, w) in c.Translations)
+                {
+                    sum += w;
+                }
+
+                foreach (var (tr, w) in c.Translations)
+                {
+                    Add(v, tr, _idf.Idf(tr) * Math.Max(w / sum, 0.5 * w));
+                }
+            }
+        }
+
+        return v;
+
+        static void Add(Dictionary<string, double> v, string k, double w) => v[k] = v.TryGetValue(k, out double old) ? old + w : w;
+    }
+
+    private static double Cosine(Dictionary<string, double> a, Dictionary<string, double> b)
+    {
+        double dot = 0, na = 0, nb = 0;
+        foreach (var (k, x) in a)
+        {
+            na += x * x;
+            if (b.TryGetValue(k, out double y))
+            {
+                dot += x * y;
+            }
+        }
+
+        foreach (var (_, y) in b)
+        {
+            nb += y * y;
+        }
+
+        return na == 0 || nb == 0 ? 0 : dot / Math.Sqrt(na * nb);
+    }
+
+    /// <summary>IDF-weighted mean over a's content of the best match in b.</summary>
+    private double Align(AnalyzedText a, AnalyzedText b, bool cross, out int unmatched)
+    {
+        double total = 0, matched = 0;
+        unmatched = 0;
+        foreach (var x in a.Content)
+        {
+            double w = _idf.Idf(x.Stem);
+            double best = 0;
+            foreach (var y in b.Content)
+            {
+                double m = Match(x, y, cross);
+                if (m > best)
+                {
+                    best = m;
+                    if (best >= 1)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            total += w;
+            matched += w * best;
+            if (best < 0.5)
+            {
+                unmatched++;
+            }
+        }
+
+        return total == 0 ? 0 : matched / total;
+    }
+
+    internal static double Match(ContentToken x, ContentToken y, bool cross)
+    {
+        if (x.Stem == y.Stem || x.Key == y.Key)
+        {
+            return 1;
+        }
+
+        if (x.Number || y.Number)
+        {
+            return 0;
+        }
+
+        double best = 0;
+        if (cross)
+        {
+            foreach (var (tr, w) in x.Translations)
+            {
+                if (tr == y.Stem && w > best)
+                {
+                    best = w;
+                }
+            }
+
+            foreach (var (tr, w) in y.Translations)
+            {
+                if (tr == x.Stem && w > best)
+                {
+                    best = w;
+                }
+            }
+
+            return best;
+        }
+
+        // same language: shared long prefix (inflection/derivation the stemmer left apart)
+        int common = 0;
+        int max = Math.Min(x.Stem.Length, y.Stem.Length);
+        while (common < max && x.Stem[common] == y.Stem[common])
+        {
+            common++;
+        }
+
+        if (common >= 5 && common >= max - 1)
+        {
+            return 0.8;
+        }
+
+        return 0;
+    }
+
+    private static double BigramDice(string[] a, string[] b)
+    {
+        if (a.Length < 2 || b.Length < 2)
+        {
+            return 0;
+        }
+
+        var sa = new HashSet<(string, string)>();
+        for (int i = 0; i + 1 < a.Length; i++)
+        {
+            sa.Add((a[i], a[i + 1]));
+        }
+
+        var sb = new HashSet<(string, string)>();
+        for (int i = 0; i + 1 < b.Length; i++)
+        {
+            sb.Add((b[i], b[i + 1]));
+        }
+
+        int inter = sa.Count(sb.Contains);
+        return 2.0 * inter / (sa.Count + sb.Count);
+    }
+
+    private static double CharGramJaccard(string a, string b)
+    {
+        var ga = CharGrams(a);
+        var gb = CharGrams(b);
+        if (ga.Count == 0 || gb.Count == 0)
+        {
+            return 0;
+        }
+
+        int inter = ga.Count(gb.Contains);
+        return (double)inter / (ga.Count + gb.Count - inter);
+    }
+
+    private static HashSet<string> CharGrams(string s)
+    {
+        var sb = new System.Text.StringBuilder(s.Length);
+        bool space = false;
+        foreach (char c in s.ToLowerInvariant())
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                sb.Append(c);
+                space = false;
+            }
+            else if (!space)
+            {
+                sb.Append(' ');
+                space = true;
+            }
+        }
+
+        string n = sb.ToString();
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i + 4 <= n.Length; i++)
+        {
+            set.Add(n.Substring(i, 4));
+        }
+
+        return set;
+    }
+
+    private static double OrderLcs(AnalyzedText a, AnalyzedText b)
+    {
+        var x = a.Content.Select(c => c.Stem).Take(80).ToArray();
+        var y = b.Content.Select(c => c.Stem).Take(80).ToArray();
+        if (x.Length == 0 || y.Length == 0)
+        {
+            return 0;
+        }
+
+        var dp = new int[x.Length + 1, y.Length + 1];
+        for (int i = 1; i <= x.Length; i++)
+        {
+            for (int j = 1; j <= y.Length; j++)
+            {
+                dp[i, j] = x[i - 1] == y[j - 1] ? dp[i - 1, j - 1] + 1 : Math.Max(dp[i - 1, j], dp[i, j - 1]);
+            }
+        }
+
+        return (double)dp[x.Length, y.Length] / Math.Min(x.Length, y.Length);
+    }
+
+    /// <summary>Agreement of figures: (1 if both have figures and every figure of the side with fewer matches
+    /// one of the other, else 0; 1 if both have figures of a shared unit and none of that unit agrees).</summary>
+    internal static (double Agree, double Differ) CompareNumbers(AnalyzedText a, AnalyzedText b)
+    {
+        var fa = a.Figures;
+        var fb = b.Figures;
+        if (fa.IsDefaultOrEmpty || fb.IsDefaultOrEmpty)
+        {
+            return (0, 0);
+        }
+
+        var (small, large) = fa.Length <= fb.Length ? (fa, fb) : (fb, fa);
+        bool allMatch = small.All(x => large.Any(y => SameValue(x, y)));
+        return (allMatch ? 1 : 0, FiguresDiffer(fa, fb).Count > 0 ? 1 : 0);
+    }
+
+    /// <summary>Units present on both sides (years excluded) for which no value agrees: the differing figures.</summary>
+    public static IReadOnlyList<(Figure A, Figure B)> FiguresDiffer(ImmutableArray<Figure> fa, ImmutableArray<Figure> fb)
+    {
+        var result = new List<(Figure, Figure)>();
+        if (fa.IsDefaultOrEmpty || fb.IsDefaultOrEmpty)
+        {
+            return result;
+        }
+
+        foreach (var unit in fa.Select(f => NormUnit(f.Unit)).Distinct())
+        {
+            if (unit is "year" or "date")
+            {
+                continue;
+            }
+
+            var xa = fa.Where(f => NormUnit(f.Unit) == unit).ToList();
+            var xb = fb.Where(f => NormUnit(f.Unit) == unit).ToList();
+            if (xb.Count == 0 || (unit.Length == 0 && (xa.Count > 1 || xb.Count > 1)))
+            {
+                continue;
+            }
+
+            if (!xa.Any(x => xb.Any(y => SameValue(x, y))))
+            {
+                result.Add((xa[0], xb[0]));
+            }
+        }
+
+        return result;
+    }
+
+    private static string NormUnit(string? unit) => (unit ?? string.Empty).ToUpperInvariant() switch
+    {
+        "US$" or "$" or "DOLLAR" or "USD" => "USD",
+        "€" or "EURO" or "EUR" => "EUR",
+        "%" or "PERCENT" or "PROZENT" => "PERCENT",
+        var u => u.ToLowerInvariant(),
+    };
+
+    internal static bool SameValue(Figure x, Figure y)
+    {
+        double a = x.Value, b = y.Value;
+        double lo = Math.Min(a, b), hi = Math.Max(a, b);
+        if (x.ValueMax is double xm && b >= Math.Min(a, xm) && b <= Math.Max(a, xm))
+        {
+            return true;
+        }
+
+        if (y.ValueMax is double ym && a >= Math.Min(b, ym) && a <= Math.Max(b, ym))
+        {
+            return true;
+        }
+
+        return hi == 0 ? lo == 0 : (hi - lo) / Math.Abs(hi) < 0.02;
+    }
+}

@@ -1,0 +1,179 @@
+using System.Globalization;
+using System.Text;
+
+namespace SourceCheck.Claims.Text;
+
+/// <summary>Kind of a token.</summary>
+public enum TokenKind
+{
+    Word,
+    Number,
+}
+
+/// <summary>A token: surface text, lower-case folded form, stem, and flags.</summary>
+/// <param name="Surface">As written.</param>
+/// <param name="Lower">Lower case, umlauts/ß folded (ä → a, ß → ss), diacritics removed.</param>
+/// <param name="Stem">Language stem (numbers: canonical value).</param>
+/// <param name="Capitalised">Starts with an upper-case letter (and is not the first word), or is an acronym.</param>
+public sealed record Token(string Surface, string Lower, string Stem, TokenKind Kind, bool IsStop, bool Capitalised, bool Acronym, bool Negation, int Offset);
+
+/// <summary>Splits text into word and number tokens for matching: lower-casing, umlaut/ß folding, stop words,
+/// Snowball stems for German and English, numbers kept as tokens (German decimal comma aware), hyphenated
+/// compounds split into their parts ("KI-Infrastruktur" → "ki", "infrastruktur").</summary>
+public static class Tokenizer
+{
+    public static IReadOnlyList<Token> Tokenize(string text, string language)
+    {
+        var tokens = new List<Token>();
+        int i = 0;
+        bool first = true;
+        while (i < text.Length)
+        {
+            char c = text[i];
+            if (char.IsDigit(c))
+            {
+                int start = i;
+                while (i < text.Length && (char.IsDigit(text[i]) || ((text[i] is '.' or ',') && i + 1 < text.Length && char.IsDigit(text[i + 1]))))
+                {
+                    i++;
+                }
+
+                string raw = text[start..i];
+                string canonical = ParseNumber(raw, language) is double v ? v.ToString("R", CultureInfo.InvariantCulture) : raw;
+                tokens.Add(new Token(raw, canonical, canonical, TokenKind.Number, false, false, false, false, start));
+                first = false;
+                continue;
+            }
+
+            if (char.IsLetter(c))
+            {
+                int start = i;
+                while (i < text.Length && (char.IsLetterOrDigit(text[i]) ||
+                       ((text[i] is '\'' or '\u2019') && i + 1 < text.Length && char.IsLetter(text[i + 1]) && IsApostropheSuffix(text, i + 1))))
+                {
+                    i++;
+                }
+
+                string word = text[start..i];
+                AddWord(tokens, word, start, language, first);
+                first = false;
+                continue;
+            }
+
+            if (c is '.' or '!' or '?' or ':' or '\n')
+            {
+                first = true;
+            }
+
+            i++;
+        }
+
+        return tokens;
+    }
+
+    private static bool IsApostropheSuffix(string text, int i)
+    {
+        // keep "n't", "'s", "'re", "'ve", "'ll", "'d", "'m" attached
+        int end = i;
+        while (end < text.Length && char.IsLetter(text[end]))
+        {
+            end++;
+        }
+
+        return end - i <= 2;
+    }
+
+    private static void AddWord(List<Token> tokens, string word, int offset, string language, bool sentenceStart)
+    {
+        bool capital = char.IsUpper(word[0]);
+        int upper = 0;
+        foreach (char ch in word)
+        {
+            if (char.IsUpper(ch))
+            {
+                upper++;
+            }
+        }
+
+        bool acronym = word.Length >= 2 && upper >= 2 && upper >= word.Length - 1;
+        string lowerRaw = word.ToLowerInvariant().Replace('\u2019', '\'');
+        bool negation = StopWords.Negations.Contains(lowerRaw) || lowerRaw.EndsWith("n't", StringComparison.Ordinal);
+        string baseWord = lowerRaw;
+        if (language != "de")
+        {
+            int apos = baseWord.IndexOf('\'', StringComparison.Ordinal);
+            if (apos > 0)
+            {
+                baseWord = baseWord.EndsWith("n't", StringComparison.Ordinal) ? "not" : baseWord[..apos];
+            }
+        }
+
+        bool stop = StopWords.IsStop(baseWord, language) || StopWords.IsStop(lowerRaw, language);
+        string folded = Fold(baseWord);
+        string stem = acronym ? folded : Stem(baseWord, language);
+        tokens.Add(new Token(word, folded, stem, TokenKind.Word, stop && !acronym, (capital && !sentenceStart) || acronym, acronym, negation, offset));
+    }
+
+    public static string Stem(string lowerWord, string language)
+    {
+        if (lowerWord.Length > 40)
+        {
+            return Fold(lowerWord);
+        }
+
+        return language == "de" ? GermanStemmer.Stem(lowerWord) : EnglishStemmer.Stem(Fold(lowerWord));
+    }
+
+    /// <summary>Lower-case folding for matching: ä → a, ö → o, ü → u, ß → ss, other diacritics removed.</summary>
+    public static string Fold(string lower)
+    {
+        bool plain = true;
+        foreach (char ch in lower)
+        {
+            if (ch > 127)
+            {
+                plain = false;
+                break;
+            }
+        }
+
+        if (plain)
+        {
+            return lower;
+        }
+
+        var sb = new StringBuilder(lower.Length + 2);
+        foreach (char ch in lower.Replace("ß", "ss", StringComparison.Ordinal).Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(ch) != UnicodeCategory.NonSpacingMark)
+            {
+                sb.Append(ch);
+            }
+        }
+
+        return sb.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    /// <summary>Parses "1,4" (de) / "1.2" (en) / "1.200" (de thousands) / "1,200" (en thousands).</summary>
+    public static double? ParseNumber(string raw, string language)
+    {
+        char dec = language == "de" ? ',' : '.';
+        char group = language == "de" ? '.' : ',';
+        string s = raw;
+        // a group separator followed by exactly three digits (possibly repeated) is a thousands separator
+        var parts = s.Split(group);
+        if (parts.Length > 1 && parts.Skip(1).All(p => p.Length >= 3 && (p.Length == 3 || p[3] == dec)))
+        {
+            s = string.Concat(parts);
+        }
+        else if (parts.Length > 1)
+        {
+            // the other convention (e.g. "1.4" in a German text)
+            (dec, group) = (group, dec);
+            s = raw.Replace(group.ToString(), string.Empty, StringComparison.Ordinal);
+        }
+
+        s = s.Replace(dec, '.');
+        return double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : null;
+    }
+}
