@@ -10,7 +10,7 @@ public static class AuthorNames
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
 
     /// <summary>A visible byline: "By Jane Doe", "Von Max Muster und Erika Beispiel".</summary>
-    public static readonly Regex BylinePrefix = new(@"^(?:By|BY|Von|VON|Written by|Text:|Autor:|Autorin:|Author:|Story by|Reporting by)\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{L}[\p{L}.'’-]*){0,3}(?:\s*(?:,|and|und|&)\s*\p{Lu}[\p{L}.'’-]+(?:\s+\p{L}[\p{L}.'’-]*){0,3}){0,4}",
+    public static readonly Regex BylinePrefix = new(@"^(?:By|BY|Von|VON|Written by|Text:|Text von|Ein Beitrag von|Autor:|Autorin:|Author:|Story by|Reporting by|Posted by|Geschrieben von|Verfasst von)\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{L}[\p{L}.'’-]*){0,3}(?:\s*(?:,|and|und|&)\s*\p{Lu}[\p{L}.'’-]+(?:\s+\p{L}[\p{L}.'’-]*){0,3}){0,4}",
         RegexOptions.CultureInvariant, Timeout);
 
     private static readonly Regex Prefix = new(@"^\s*(?:(?:written|posted|reported|published|text|story|reporting|words|photos?)\s+by|by|von|from|text|autor(?:in)?|author|verfasst\s+von|ein\s+(?:beitrag|artikel)\s+von|de|par)\s*[:\-]?\s+",
@@ -103,7 +103,7 @@ public static class AuthorNames
     /// <summary>Removes leftovers (prefixes, roles after the name, trailing punctuation, locations); null if nothing is left.</summary>
     public static string? CleanName(string name)
     {
-        string n = WebText.Clean(name.Replace("\u0001org", "\u0001org", StringComparison.Ordinal));
+        string n = WebText.Clean(name);
         n = Prefix.Replace(n, string.Empty);
         n = Location.Replace(n, string.Empty);
         n = n.Trim(' ', '.', ',', ':', ';', '-', '–', '—', '|', '*', '/', '"', '\'', '«', '»', '„', '“', '”');
@@ -133,6 +133,9 @@ public static class AuthorNames
 
         return n;
     }
+
+    /// <summary>The display form of a name marked as an organisation by the JSON-LD reader.</summary>
+    public static string Unmark(string name) => WebText.Clean(name.Replace("\u0001org", string.Empty, StringComparison.Ordinal));
 
     /// <summary>Whether a cleaned name is an organisation, agency, desk or the site itself rather than a person.</summary>
     public static bool IsOrganisation(string name, string? site)

@@ -573,7 +573,12 @@ internal sealed class PageMetadataReader
 
                     if (AuthorNames.IsOrganisation(n, site))
                     {
-                        orgFallback.Add(cand with { Value = n });
+                        string shown = AuthorNames.Unmark(n);
+                        if (shown.Length > 1 && !shown.Contains('.', StringComparison.Ordinal) && (site is null || WebText.Key(shown) != WebText.Key(site)))
+                        {
+                            orgFallback.Add(cand with { Value = shown });
+                        }
+
                         continue;
                     }
 
@@ -691,7 +696,7 @@ internal sealed class PageMetadataReader
 
     private static readonly string[] BylineSelectors =
     [
-        "[rel~=author]", ".byline", ".author", ".article-author", ".author-name", ".byline__name", ".byline-name", ".autor", ".author__name",
+        "[rel~=author]", "[data-testid*=byline]", ".byline", ".author", ".article-author", ".author-name", ".byline__name", ".byline-name", ".autor", ".author__name",
         "[class*=byline]", "[class*=author]", "[class*=autor]", "[id*=byline]", "[id*=author]",
     ];
 
@@ -756,7 +761,7 @@ internal sealed class PageMetadataReader
         // Visible "By …" / "Von …" lines near the headline.
         foreach (var e in _doc.QuerySelectorAll("p, span, div, address, li").Take(4000))
         {
-            if (e.ChildElementCount > 4 || IsInTeaser(e))
+            if (e.ChildElementCount > 8 || IsInTeaser(e))
             {
                 continue;
             }

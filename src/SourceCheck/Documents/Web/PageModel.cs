@@ -50,4 +50,10 @@ public sealed record WebPage(string? Url, PageMetadata Metadata, string Body, st
 {
     /// <summary>Number of links outside the article body (teasers, navigation), used for soft-404 checks.</summary>
     public int LinkCount { get; init; }
+
+    /// <summary>The class attribute of <c>&lt;body&gt;</c> (error pages often say so there).</summary>
+    public string? BodyClass { get; init; }
+
+    /// <summary>The text encoding the page was decoded with, when read from bytes.</summary>
+    public string? Encoding { get; init; }
 }

@@ -20,6 +20,7 @@ public static class PageReader
         using var doc = parser.ParseDocument(html);
         var (meta, ldBody) = PageMetadataReader.Read(doc, url);
         int links = doc.QuerySelectorAll("a[href]").Length;
+        string? bodyClass = doc.Body?.GetAttribute("class");
         string body = BodyExtractor.Extract(doc, meta.Title?.Value);
         string source = "html:main-content";
         if (!string.IsNullOrWhiteSpace(ldBody))
@@ -32,10 +33,13 @@ public static class PageReader
             }
         }
 
-        return new WebPage(url, meta, body, source) { LinkCount = links };
+        return new WebPage(url, meta, body, source) { LinkCount = links, BodyClass = bodyClass };
     }
 
     /// <summary>Reads raw bytes (charset detected from BOM, <paramref name="headerCharset"/>, meta tags, or content).</summary>
-    public static WebPage Read(ReadOnlySpan<byte> bytes, string? url = null, string? headerCharset = null) =>
-        Read(HtmlDecoder.Decode(bytes, headerCharset).Text, url);
+    public static WebPage Read(ReadOnlySpan<byte> bytes, string? url = null, string? headerCharset = null)
+    {
+        var (text, encoding) = HtmlDecoder.Decode(bytes, headerCharset);
+        return Read(text, url) with { Encoding = encoding };
+    }
 }
