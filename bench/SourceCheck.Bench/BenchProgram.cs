@@ -8,6 +8,7 @@ internal static class BenchProgram
         ("csl", CslBench.Run),
         ("match", MatchBench.Run),
         ("match-train", MatchBench.Train),
+        ("web", WebBench.Run),
     ];
 
     public static int Run(string[] args)

@@ -1,0 +1,962 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+
+namespace SourceCheck.Documents.Web;
+
+/// <summary>Reads page metadata from a parsed document: meta tags (Open Graph, Twitter, Highwire citation_*,
+/// Dublin Core, Parse.ly), schema.org JSON-LD and microdata, and the visible page (headline, byline, dates).
+/// Scripts are never run.</summary>
+internal sealed class PageMetadataReader
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
+
+    private static readonly string[] TitleSeparators = [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " « ", " / ", " ~ ", " • ", ": "];
+
+    private static readonly Regex UrlDate = new(@"/((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?:[/_.-]|$)", RegexOptions.CultureInvariant, Timeout);
+
+    private static readonly Regex UrlDateCompact = new(@"[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$)", RegexOptions.CultureInvariant, Timeout);
+
+    private static readonly Regex DoiPattern = new(@"\b(10\.\d{4,9}/[^\s""'<>]+)", RegexOptions.CultureInvariant, Timeout);
+
+    private readonly IDocument _doc;
+    private readonly string? _url;
+    private readonly Dictionary<string, List<string>> _meta = new(StringComparer.OrdinalIgnoreCase);
+    private readonly JsonLd _ld;
+
+    private PageMetadataReader(IDocument doc, string? url)
+    {
+        _doc = doc;
+        _url = url;
+        foreach (var m in doc.QuerySelectorAll("meta"))
+        {
+            string? content = m.GetAttribute("content") ?? m.GetAttribute("value");
+            if (content is null)
+            {
+                continue;
+            }
+
+            content = WebText.Clean(System.Net.WebUtility.HtmlDecode(content));
+            foreach (var attr in new[] { "name", "property", "itemprop", "http-equiv" })
+            {
+                string? keys = m.GetAttribute(attr);
+                if (string.IsNullOrWhiteSpace(keys))
+                {
+                    continue;
+                }
+
+                foreach (var k in keys.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    if (attr == "itemprop" && m.ParentElement is { } parent && parent.HasAttribute("itemscope")
+                        && k is "name" or "url" && parent.GetAttribute("itemtype")?.Contains("Article", StringComparison.OrdinalIgnoreCase) != true)
+                    {
+                        continue;
+                    }
+
+                    if (!_meta.TryGetValue(k, out var list))
+                    {
+                        _meta[k] = list = [];
+                    }
+
+                    if (content.Length > 0)
+                    {
+                        list.Add(content);
+                    }
+                }
+            }
+        }
+
+        _ld = JsonLd.Parse(doc.QuerySelectorAll("script").Where(s => (s.GetAttribute("type") ?? string.Empty).Contains("ld+json", StringComparison.OrdinalIgnoreCase)).Select(s => s.TextContent));
+    }
+
+    internal JsonLd Ld => _ld;
+
+    public static (PageMetadata Metadata, string? LdBody) Read(IDocument doc, string? url)
+    {
+        var r = new PageMetadataReader(doc, url);
+        return (r.Build(), r.ArticleBody());
+    }
+
+    private string? Meta(string key) => _meta.TryGetValue(key, out var l) && l.Count > 0 ? l[0] : null;
+
+    private IReadOnlyList<string> MetaAll(string key) => _meta.TryGetValue(key, out var l) ? l : [];
+
+    private Sourced<string>? FirstMeta(params string[] keys)
+    {
+        foreach (var k in keys)
+        {
+            if (Meta(k) is { Length: > 0 } v)
+            {
+                return new Sourced<string>(v, "meta:" + k);
+            }
+        }
+
+        return null;
+    }
+
+    private string? ArticleBody() => _ld.Article is { } a ? JsonLd.Str(a, "articleBody") : null;
+
+    private PageMetadata Build()
+    {
+        var site = Site();
+        string? htmlTitle = _doc.QuerySelector("head title")?.TextContent is { } t ? WebText.Clean(t) : (_doc.Title is { } dt ? WebText.Clean(dt) : null);
+        string? h1 = Heading(site?.Value);
+        var title = Title(htmlTitle, h1, site?.Value);
+        if (site is null && htmlTitle is not null && title is not null)
+        {
+            site = SiteFromTitle(htmlTitle, title.Value);
+        }
+
+        site ??= SiteFromDomain();
+        var (published, modified) = Dates();
+        return new PageMetadata
+        {
+            Title = title,
+            Authors = Authors(site?.Value),
+            Published = published,
+            Modified = modified,
+            Site = site,
+            CanonicalUrl = Canonical(),
+            Language = Language(),
+            Doi = Doi(),
+            Paywall = Paywall(),
+            PageType = _ld.ArticleType is { } at ? new Sourced<string>(at, "json-ld:@type") : FirstMeta("og:type"),
+            Heading = h1,
+            HtmlTitle = htmlTitle,
+        };
+    }
+
+    // ---------------------------------------------------------------- title
+
+    private string? Heading(string? site)
+    {
+        IElement? best = null;
+        foreach (var sel in new[] { "article h1", "main h1", "[itemprop=headline]", "h1" })
+        {
+            foreach (var h in _doc.QuerySelectorAll(sel))
+            {
+                string text = WebText.Clean(h.TextContent);
+                if (text.Length < 3 || text.Length > 400 || (site is not null && WebText.Key(text) == WebText.Key(site)))
+                {
+                    continue;
+                }
+
+                if (h.QuerySelector("img") is not null && text.Length < 25 && h.QuerySelector("a[href='/']") is not null)
+                {
+                    continue;
+                }
+
+                best = h;
+                break;
+            }
+
+            if (best is not null)
+            {
+                break;
+            }
+        }
+
+        return best is null ? null : WebText.Clean(best.TextContent);
+    }
+
+    private Sourced<string>? Title(string? htmlTitle, string? h1, string? site)
+    {
+        var candidates = new List<Sourced<string>>();
+        void Add(string? v, string source)
+        {
+            v = WebText.Clean(v);
+            if (v.Length > 0 && v.Length < 600)
+            {
+                candidates.Add(new Sourced<string>(v, source));
+            }
+        }
+
+        if (_ld.Article is { } a)
+        {
+            Add(JsonLd.Str(a, "headline"), "json-ld:headline");
+            Add(JsonLd.Str(a, "name"), "json-ld:name");
+        }
+
+        Add(Meta("og:title"), "meta:og:title");
+        Add(Meta("twitter:title"), "meta:twitter:title");
+        Add(Meta("citation_title"), "meta:citation_title");
+        Add(Meta("dc.title") ?? Meta("dcterms.title"), "meta:dc.title");
+        Add(Meta("parsely-title"), "meta:parsely-title");
+        Add(Meta("title"), "meta:title");
+        Add(Meta("headline"), "meta:headline");
+        Add(h1, "html:h1");
+        string? cleanedTitle = htmlTitle is null ? null : StripSite(htmlTitle, site, candidates.Select(c => c.Value));
+        Add(cleanedTitle, "html:title");
+
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+
+        // Clean site names off meta titles as well ("Headline | Outlet" in og:title).
+        for (int i = 0; i < candidates.Count; i++)
+        {
+            if (candidates[i].Source != "html:h1" && candidates[i].Source != "html:title")
+            {
+                string stripped = StripSite(candidates[i].Value, site, candidates.Where(c => c.Source == "html:h1").Select(c => c.Value));
+                candidates[i] = candidates[i] with { Value = stripped };
+            }
+        }
+
+        // Agreement: the candidate that most other sources agree with (h1 counts double: it is what readers see).
+        Sourced<string>? best = null;
+        double bestScore = -1;
+        for (int i = 0; i < candidates.Count; i++)
+        {
+            string key = WebText.Key(candidates[i].Value);
+            if (key.Length == 0)
+            {
+                continue;
+            }
+
+            double score = 0;
+            foreach (var other in candidates)
+            {
+                if (WebText.Key(other.Value) == key)
+                {
+                    score += other.Source == "html:h1" ? 2 : 1;
+                }
+            }
+
+            score -= i * 0.01;
+            if (score > bestScore)
+            {
+                bestScore = score;
+                best = candidates[i];
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Removes a site-name part from a title: " | Outlet", " - Outlet", "Outlet: ", also when the site is
+    /// unknown but another source gives the headline without it.</summary>
+    internal static string StripSite(string title, string? site, IEnumerable<string> others)
+    {
+        string siteKey = WebText.Key(site);
+        var otherKeys = others.Select(WebText.Key).Where(k => k.Length > 0).ToHashSet();
+        if (otherKeys.Contains(WebText.Key(title)))
+        {
+            return title;
+        }
+
+        foreach (var sep in TitleSeparators)
+        {
+            int idx = title.IndexOf(sep, StringComparison.Ordinal);
+            if (idx < 0)
+            {
+                continue;
+            }
+
+            string[] parts = title.Split(sep);
+            if (parts.Length < 2)
+            {
+                continue;
+            }
+
+            // The headline given elsewhere is one of the parts (or the parts before/after the last separator).
+            for (int cut = 1; cut < parts.Length; cut++)
+            {
+                string head = string.Join(sep, parts[..cut]);
+                string tail = string.Join(sep, parts[cut..]);
+                if (otherKeys.Contains(WebText.Key(head)))
+                {
+                    return head;
+                }
+
+                if (otherKeys.Contains(WebText.Key(tail)))
+                {
+                    return tail;
+                }
+            }
+
+            if (siteKey.Length > 0)
+            {
+                string last = parts[^1];
+                string first = parts[0];
+                if (IsSiteLike(last, siteKey))
+                {
+                    return WebText.Clean(string.Join(sep, parts[..^1]));
+                }
+
+                if (IsSiteLike(first, siteKey) && sep != ": " || (sep == ": " && WebText.Key(first) == siteKey))
+                {
+                    return WebText.Clean(string.Join(sep, parts[1..]));
+                }
+            }
+        }
+
+        if (siteKey.Length == 0)
+        {
+            // Unknown site: drop a short last part after " | " or " - " (typical outlet suffix).
+            foreach (var sep in new[] { " | ", " - ", " – ", " — ", " :: ", " · " })
+            {
+                int idx = title.LastIndexOf(sep, StringComparison.Ordinal);
+                if (idx > 0)
+                {
+                    string tail = title[(idx + sep.Length)..];
+                    string head = title[..idx];
+                    if (tail.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 4 && head.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3)
+                    {
+                        return WebText.Clean(head);
+                    }
+                }
+            }
+        }
+
+        return title;
+    }
+
+    private static bool IsSiteLike(string part, string siteKey)
+    {
+        string k = WebText.Key(part);
+        if (k.Length == 0)
+        {
+            return false;
+        }
+
+        if (k == siteKey || k.Replace(" ", string.Empty, StringComparison.Ordinal) == siteKey.Replace(" ", string.Empty, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        // "Outlet.de", "Outlet Online", "www.outlet.com"
+        string compact = k.Replace(" ", string.Empty, StringComparison.Ordinal);
+        string siteCompact = siteKey.Replace(" ", string.Empty, StringComparison.Ordinal);
+        return compact.Length > 2 && siteCompact.Length > 2 && (compact.Contains(siteCompact, StringComparison.Ordinal) || siteCompact.Contains(compact, StringComparison.Ordinal))
+            && part.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6;
+    }
+
+    // ---------------------------------------------------------------- site
+
+    private Sourced<string>? Site()
+    {
+        var og = FirstMeta("og:site_name");
+        if (og is not null)
+        {
+            return og;
+        }
+
+        if (_ld.Article is { } a && _ld.Prop(a, "publisher") is { } pub)
+        {
+            var p = _ld.Resolve(pub.ValueKind == JsonValueKind.Array && pub.GetArrayLength() > 0 ? pub[0] : pub);
+            if (JsonLd.ValueText(p) is { Length: > 0 } name && !name.StartsWith("http", StringComparison.OrdinalIgnoreCase))
+            {
+                return new Sourced<string>(WebText.Clean(name), "json-ld:publisher.name");
+            }
+        }
+
+        foreach (var n in _ld.Nodes)
+        {
+            if (JsonLd.Types(n).Any(t => t is "WebSite") && JsonLd.Str(n, "name") is { Length: > 0 } wn)
+            {
+                return new Sourced<string>(WebText.Clean(wn), "json-ld:WebSite.name");
+            }
+        }
+
+        return FirstMeta("application-name", "al:android:app_name", "al:ios:app_name", "apple-mobile-web-app-title", "dc.publisher", "citation_publisher", "citation_journal_title", "publisher");
+    }
+
+    private Sourced<string>? SiteFromTitle(string htmlTitle, string title)
+    {
+        string tk = WebText.Key(title);
+        foreach (var sep in TitleSeparators)
+        {
+            string[] parts = htmlTitle.Split(sep);
+            if (parts.Length < 2)
+            {
+                continue;
+            }
+
+            if (WebText.Key(string.Join(sep, parts[..^1])) == tk && parts[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5)
+            {
+                return new Sourced<string>(WebText.Clean(parts[^1]), "html:title-suffix");
+            }
+
+            if (WebText.Key(string.Join(sep, parts[1..])) == tk && parts[0].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5)
+            {
+                return new Sourced<string>(WebText.Clean(parts[0]), "html:title-prefix");
+            }
+        }
+
+        return null;
+    }
+
+    private Sourced<string>? SiteFromDomain()
+    {
+        string? u = Canonical()?.Value ?? _url;
+        if (u is null || !Uri.TryCreate(u, UriKind.Absolute, out var uri))
+        {
+            return null;
+        }
+
+        string host = uri.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? uri.Host[4..] : uri.Host;
+        return SiteNames.ForHost(host) is { } known ? new Sourced<string>(known, "domain:table") : new Sourced<string>(host, "domain");
+    }
+
+    // ---------------------------------------------------------------- canonical, language, DOI
+
+    private Sourced<string>? Canonical()
+    {
+        var link = _doc.QuerySelectorAll("link[rel]").FirstOrDefault(l => (l.GetAttribute("rel") ?? string.Empty).Split(' ').Contains("canonical", StringComparer.OrdinalIgnoreCase));
+        if (link?.GetAttribute("href") is { Length: > 0 } href)
+        {
+            return new Sourced<string>(Absolute(href), "link:canonical");
+        }
+
+        return FirstMeta("og:url") is { } og ? og with { Value = Absolute(og.Value) } : null;
+    }
+
+    private string Absolute(string href)
+    {
+        href = href.Trim();
+        if (_url is not null && Uri.TryCreate(_url, UriKind.Absolute, out var b) && Uri.TryCreate(b, href, out var abs))
+        {
+            return abs.ToString();
+        }
+
+        return href;
+    }
+
+    private Sourced<string>? Language()
+    {
+        string? lang = _doc.DocumentElement?.GetAttribute("lang") ?? _doc.DocumentElement?.GetAttribute("xml:lang");
+        if (!string.IsNullOrWhiteSpace(lang))
+        {
+            return new Sourced<string>(NormLang(lang), "html:lang");
+        }
+
+        if (FirstMeta("og:locale", "content-language", "dc.language", "language", "inLanguage") is { } m)
+        {
+            return m with { Value = NormLang(m.Value) };
+        }
+
+        if (_ld.Article is { } a && JsonLd.Str(a, "inLanguage") is { Length: > 0 } il)
+        {
+            return new Sourced<string>(NormLang(il), "json-ld:inLanguage");
+        }
+
+        string sample = WebText.Clean(_doc.Body?.TextContent ?? string.Empty);
+        return LanguageGuess.Guess(sample) is { } g ? new Sourced<string>(g, "detected") : null;
+    }
+
+    private static string NormLang(string lang)
+    {
+        string l = lang.Trim().Replace('_', '-');
+        int i = l.IndexOfAny([',', ';']);
+        if (i > 0)
+        {
+            l = l[..i];
+        }
+
+        return l.Split('-')[0].ToLowerInvariant();
+    }
+
+    private Sourced<string>? Doi()
+    {
+        foreach (var k in new[] { "citation_doi", "dc.identifier", "dcterms.identifier", "prism.doi", "bepress_citation_doi", "doi" })
+        {
+            foreach (var v in MetaAll(k))
+            {
+                var m = DoiPattern.Match(v);
+                if (m.Success)
+                {
+                    return new Sourced<string>(m.Groups[1].Value.TrimEnd('.', ','), "meta:" + k);
+                }
+            }
+        }
+
+        if (_ld.Article is { } a && JsonLd.Str(a, "doi") is { } ld && DoiPattern.Match(ld) is { Success: true } lm)
+        {
+            return new Sourced<string>(lm.Groups[1].Value, "json-ld:doi");
+        }
+
+        foreach (var link in _doc.QuerySelectorAll("a[href*='doi.org/10.']").Take(3))
+        {
+            var m = DoiPattern.Match(link.GetAttribute("href") ?? string.Empty);
+            if (m.Success)
+            {
+                return new Sourced<string>(Uri.UnescapeDataString(m.Groups[1].Value), "link:doi.org");
+            }
+        }
+
+        return null;
+    }
+
+    // ---------------------------------------------------------------- paywall
+
+    private static readonly string[] PaywallClasses =
+    [
+        "paywall", "pay-wall", "premium-content", "subscriber-only", "subscription-required", "piano-", "plus-content",
+        "article--premium", "regwall", "meteredContent", "tp-container", "locked-content", "paid-content", "abo-",
+    ];
+
+    private Sourced<PaywallInfo>? Paywall()
+    {
+        foreach (var n in _ld.Nodes)
+        {
+            if (n.TryGetProperty("isAccessibleForFree", out var free))
+            {
+                bool isFree = free.ValueKind switch
+                {
+                    JsonValueKind.False => false,
+                    JsonValueKind.True => true,
+                    JsonValueKind.String => !string.Equals(free.GetString(), "false", StringComparison.OrdinalIgnoreCase)
+                        && !string.Equals(free.GetString(), "False", StringComparison.Ordinal),
+                    _ => true,
+                };
+                if (!isFree)
+                {
+                    string sel = string.Empty;
+                    if (n.TryGetProperty("hasPart", out var part))
+                    {
+                        var p = part.ValueKind == JsonValueKind.Array && part.GetArrayLength() > 0 ? part[0] : part;
+                        if (JsonLd.Str(p, "cssSelector") is { } css)
+                        {
+                            sel = $"; gated part {css}";
+                        }
+                    }
+
+                    return new Sourced<PaywallInfo>(new PaywallInfo(true, "isAccessibleForFree=false" + sel), "json-ld:isAccessibleForFree");
+                }
+            }
+        }
+
+        foreach (var k in new[] { "article:content_tier", "isAccessibleForFree", "paywall", "article:access", "access" })
+        {
+            if (Meta(k) is { } v && (v.Equals("locked", StringComparison.OrdinalIgnoreCase) || v.Equals("metered", StringComparison.OrdinalIgnoreCase)
+                || v.Equals("false", StringComparison.OrdinalIgnoreCase) && k == "isAccessibleForFree" || v.Equals("true", StringComparison.OrdinalIgnoreCase) && k == "paywall"
+                || v.Equals("premium", StringComparison.OrdinalIgnoreCase) || v.Equals("subscription", StringComparison.OrdinalIgnoreCase)))
+            {
+                return new Sourced<PaywallInfo>(new PaywallInfo(true, $"{k}={v}"), "meta:" + k);
+            }
+        }
+
+        foreach (var e in _doc.QuerySelectorAll("[class],[id]").Take(5000))
+        {
+            string cls = (e.GetAttribute("class") ?? string.Empty) + " " + (e.GetAttribute("id") ?? string.Empty);
+            foreach (var pc in PaywallClasses)
+            {
+                if (cls.Contains(pc, StringComparison.OrdinalIgnoreCase))
+                {
+                    return new Sourced<PaywallInfo>(new PaywallInfo(true, $"element with class/id '{pc}'"), "html:class");
+                }
+            }
+        }
+
+        return null;
+    }
+
+    // ---------------------------------------------------------------- authors
+
+    private ImmutableArray<Sourced<string>> Authors(string? site)
+    {
+        var orgFallback = new List<Sourced<string>>();
+        foreach (var group in AuthorSources())
+        {
+            var people = new List<Sourced<string>>();
+            foreach (var cand in group)
+            {
+                foreach (var name in AuthorNames.Split(cand.Value))
+                {
+                    var n = AuthorNames.CleanName(name);
+                    if (n is null)
+                    {
+                        continue;
+                    }
+
+                    if (AuthorNames.IsOrganisation(n, site))
+                    {
+                        string shown = AuthorNames.Unmark(n);
+                        if (shown.Length > 1 && !shown.Contains('.', StringComparison.Ordinal) && (site is null || WebText.Key(shown) != WebText.Key(site)))
+                        {
+                            orgFallback.Add(cand with { Value = shown });
+                        }
+
+                        continue;
+                    }
+
+                    if (!AuthorNames.LooksLikePerson(n))
+                    {
+                        continue;
+                    }
+
+                    if (!people.Any(p => AuthorNames.SameName(p.Value, n)))
+                    {
+                        people.Add(cand with { Value = n });
+                    }
+                }
+            }
+
+            if (people.Count > 0)
+            {
+                return [.. people];
+            }
+        }
+
+        return orgFallback.Count > 0 ? [orgFallback[0]] : [];
+    }
+
+    private IEnumerable<List<Sourced<string>>> AuthorSources()
+    {
+        if (_ld.Article is { } a && _ld.Prop(a, "author") is { } au)
+        {
+            yield return LdNames(au, "json-ld:author");
+        }
+
+        if (_ld.Article is { } a2 && _ld.Prop(a2, "creator") is { } cr)
+        {
+            yield return LdNames(cr, "json-ld:creator");
+        }
+
+        yield return MetaAll("citation_author").Select(v => new Sourced<string>(AuthorNames.Reorder(v), "meta:citation_author")).ToList();
+        yield return MetaAll("parsely-author").Select(v => new Sourced<string>(v, "meta:parsely-author")).ToList();
+        if (Meta("parsely-page") is { } pp)
+        {
+            var list = new List<Sourced<string>>();
+            try
+            {
+                using var doc = JsonDocument.Parse(pp);
+                if (doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("authors", out var arr) && arr.ValueKind == JsonValueKind.Array)
+                {
+                    list.AddRange(arr.EnumerateArray().Select(JsonLd.ValueText).Where(s => s is not null).Select(s => new Sourced<string>(s!, "meta:parsely-page.authors")));
+                }
+            }
+            catch (JsonException)
+            {
+            }
+
+            yield return list;
+        }
+
+        yield return MetaAll("author").Where(v => !IsUrl(v)).Select(v => new Sourced<string>(v, "meta:author")).ToList();
+        yield return MetaAll("byl").Select(v => new Sourced<string>(v, "meta:byl")).ToList();
+        yield return MetaAll("article:author").Where(v => !IsUrl(v)).Select(v => new Sourced<string>(v, "meta:article:author")).ToList();
+        yield return MetaAll("dc.creator").Concat(MetaAll("dcterms.creator")).Concat(MetaAll("dc.creator.personalname")).Select(v => new Sourced<string>(AuthorNames.Reorder(v), "meta:dc.creator")).ToList();
+        yield return MetaAll("sailthru.author").Concat(MetaAll("cxenseparse:author")).Concat(MetaAll("article.author")).Select(v => new Sourced<string>(v, "meta:other-author")).ToList();
+        yield return Microdata();
+        yield return Bylines();
+    }
+
+    private static bool IsUrl(string v) => v.StartsWith("http", StringComparison.OrdinalIgnoreCase) || v.StartsWith("/", StringComparison.Ordinal) || v.StartsWith("www.", StringComparison.OrdinalIgnoreCase);
+
+    private List<Sourced<string>> LdNames(JsonElement au, string source)
+    {
+        var list = new List<Sourced<string>>();
+        IEnumerable<JsonElement> items = au.ValueKind == JsonValueKind.Array ? au.EnumerateArray() : [au];
+        foreach (var raw in items.Take(30))
+        {
+            var e = _ld.Resolve(raw);
+            string? name = e.ValueKind switch
+            {
+                JsonValueKind.String => e.GetString(),
+                JsonValueKind.Object => JsonLd.Str(e, "name") is { } nm ? nm
+                    : string.Join(' ', new[] { JsonLd.Str(e, "givenName"), JsonLd.Str(e, "familyName") }.Where(s => !string.IsNullOrEmpty(s))),
+                _ => null,
+            };
+            if (string.IsNullOrWhiteSpace(name) || IsUrl(name))
+            {
+                continue;
+            }
+
+            bool org = JsonLd.Types(e).Any(t => t is "Organization" or "NewsMediaOrganization" or "Corporation" or "GovernmentOrganization");
+            list.Add(new Sourced<string>(org ? "\u0001" + name : name, source));
+        }
+
+        // Organisations are marked so that the organisation check sees them as such.
+        return list.Select(s => s.Value.StartsWith('\u0001') ? s with { Value = s.Value[1..] + " \u0001org" } : s).ToList();
+    }
+
+    private List<Sourced<string>> Microdata()
+    {
+        var list = new List<Sourced<string>>();
+        foreach (var e in _doc.QuerySelectorAll("[itemprop~=author], [itemprop~=creator]").Take(20))
+        {
+            if (e.LocalName == "meta" || e.LocalName == "link")
+            {
+                continue;
+            }
+
+            string? name = e.QuerySelector("[itemprop~=name]") is { } n ? (n.GetAttribute("content") ?? n.TextContent) : e.GetAttribute("content") ?? e.TextContent;
+            name = WebText.Clean(name);
+            if (name.Length is > 0 and < 200 && !IsInTeaser(e))
+            {
+                list.Add(new Sourced<string>(name, "microdata:author"));
+            }
+        }
+
+        return list;
+    }
+
+    private static readonly string[] BylineSelectors =
+    [
+        "[rel~=author]", "[data-testid*=byline]", ".byline", ".author", ".article-author", ".author-name", ".byline__name", ".byline-name", ".autor", ".author__name",
+        "[class*=byline]", "[class*=author]", "[class*=autor]", "[id*=byline]", "[id*=author]",
+    ];
+
+    private List<Sourced<string>> Bylines()
+    {
+        var list = new List<Sourced<string>>();
+        foreach (var sel in BylineSelectors)
+        {
+            IEnumerable<IElement> found;
+            try
+            {
+                found = _doc.QuerySelectorAll(sel).Take(40).ToList();
+            }
+            catch (AngleSharp.Dom.DomException)
+            {
+                continue;
+            }
+
+            foreach (var e in found)
+            {
+                if (IsInTeaser(e) || e.LocalName is "meta" or "link" or "body" or "html" or "script" or "img")
+                {
+                    continue;
+                }
+
+                string cls = (e.GetAttribute("class") ?? string.Empty) + " " + (e.GetAttribute("id") ?? string.Empty);
+                if (cls.Contains("author-bio", StringComparison.OrdinalIgnoreCase) || cls.Contains("authorbox", StringComparison.OrdinalIgnoreCase)
+                    || cls.Contains("comment", StringComparison.OrdinalIgnoreCase) || cls.Contains("description", StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                // Prefer explicit name elements inside a byline.
+                var inner = e.QuerySelectorAll("a[rel~=author], [class*=name], a[href*='/autor'], a[href*='/author'], a[href*='/profile'], a[href*='/people/']").ToList();
+                if (inner.Count > 0 && sel is ".byline" or "[class*=byline]" or "[id*=byline]")
+                {
+                    foreach (var i in inner)
+                    {
+                        string t = WebText.Clean(i.TextContent);
+                        if (t.Length is > 2 and < 80)
+                        {
+                            list.Add(new Sourced<string>(t, "byline:" + sel));
+                        }
+                    }
+
+                    continue;
+                }
+
+                string text = WebText.Clean(e.TextContent);
+                if (text.Length is > 2 and < 160)
+                {
+                    list.Add(new Sourced<string>(text, "byline:" + sel));
+                }
+            }
+
+            if (list.Count > 0)
+            {
+                return list;
+            }
+        }
+
+        // Visible "By …" / "Von …" lines near the headline.
+        foreach (var e in _doc.QuerySelectorAll("p, span, div, address, li").Take(4000))
+        {
+            if (e.ChildElementCount > 8 || IsInTeaser(e))
+            {
+                continue;
+            }
+
+            string text = WebText.Clean(e.TextContent);
+            if (text.Length is < 6 or > 140)
+            {
+                continue;
+            }
+
+            if (AuthorNames.BylinePrefix.IsMatch(text))
+            {
+                list.Add(new Sourced<string>(text, "byline:text"));
+                return list;
+            }
+        }
+
+        return list;
+    }
+
+    /// <summary>Teasers, related-story lists and comment blocks are not the article's own byline.</summary>
+    private static bool IsInTeaser(IElement e)
+    {
+        int depth = 0;
+        for (var p = e; p is not null && depth < 30; p = p.ParentElement, depth++)
+        {
+            string c = ((p.GetAttribute("class") ?? string.Empty) + " " + (p.GetAttribute("id") ?? string.Empty)).ToLowerInvariant();
+            if (c.Contains("teaser", StringComparison.Ordinal) || c.Contains("related", StringComparison.Ordinal) || c.Contains("popular", StringComparison.Ordinal)
+                || c.Contains("comment", StringComparison.Ordinal) || c.Contains("most-read", StringComparison.Ordinal) || c.Contains("mostread", StringComparison.Ordinal)
+                || c.Contains("recommend", StringComparison.Ordinal) || c.Contains("sidebar", StringComparison.Ordinal) || c.Contains("footer", StringComparison.Ordinal)
+                || c.Contains("widget", StringComparison.Ordinal) || c.Contains("more-stories", StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            if (p.LocalName is "aside" or "footer" or "nav")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // ---------------------------------------------------------------- dates
+
+    private (Sourced<DateOnly>? Published, Sourced<DateOnly>? Modified) Dates()
+    {
+        Sourced<DateOnly>? published = null;
+        Sourced<DateOnly>? modified = null;
+
+        Sourced<DateOnly>? FromText(string? v, string source, bool loose = false) =>
+            WebText.ParseDate(v, loose) is { } d ? new Sourced<DateOnly>(d, source) : null;
+
+        if (_ld.Article is { } a)
+        {
+            published = FromText(JsonLd.Str(a, "datePublished"), "json-ld:datePublished", true);
+            modified = FromText(JsonLd.Str(a, "dateModified"), "json-ld:dateModified", true);
+        }
+
+        if (published is null)
+        {
+            foreach (var n in _ld.Nodes)
+            {
+                if (FromText(JsonLd.Str(n, "datePublished"), "json-ld:datePublished", true) is { } d)
+                {
+                    published = d;
+                    break;
+                }
+            }
+        }
+
+        string[] pubKeys =
+        [
+            "article:published_time", "og:published_time", "article:published", "published_time", "article.published", "datePublished",
+            "citation_publication_date", "citation_date", "dc.date.issued", "dcterms.issued", "prism.publicationdate", "parsely-pub-date",
+            "sailthru.date", "pubdate", "publishdate", "publish-date", "publish_date", "date_published", "article_date_original",
+            "og:article:published_time", "cxenseparse:recs:publishtime", "originalpublicationdate", "dc.date.created", "dcterms.created",
+            "dc.date", "dcterms.date", "citation_online_date",
+        ];
+        foreach (var k in pubKeys)
+        {
+            if (published is not null)
+            {
+                break;
+            }
+
+            foreach (var v in MetaAll(k))
+            {
+                if ((published = FromText(v, "meta:" + k, true)) is not null)
+                {
+                    break;
+                }
+            }
+        }
+
+        if (published is null)
+        {
+            foreach (var t in _doc.QuerySelectorAll("[itemprop~=datePublished], time[pubdate], [property~='article:published_time']").Take(5))
+            {
+                string? v = t.GetAttribute("datetime") ?? t.GetAttribute("content") ?? t.TextContent;
+                if ((published = FromText(v, "html:itemprop=datePublished", true)) is not null)
+                {
+                    break;
+                }
+            }
+        }
+
+        if (published is null && _url is not null)
+        {
+            var m = UrlDate.Match(_url);
+            if (!m.Success)
+            {
+                m = UrlDateCompact.Match(_url);
+            }
+
+            if (m.Success)
+            {
+                published = FromText($"{m.Groups[1].Value}-{m.Groups[2].Value}-{m.Groups[3].Value}", "url");
+            }
+        }
+
+        if (published is null)
+        {
+            foreach (var t in _doc.QuerySelectorAll("article time[datetime], main time[datetime], time[datetime]").Take(10))
+            {
+                if (IsInTeaser(t))
+                {
+                    continue;
+                }
+
+                if ((published = FromText(t.GetAttribute("datetime"), "html:time", true)) is not null)
+                {
+                    break;
+                }
+            }
+        }
+
+        published ??= VisibleDate();
+
+        if (published is null)
+        {
+            foreach (var k in new[] { "date", "last-modified" })
+            {
+                if ((published = FromText(Meta(k), "meta:" + k, true)) is not null)
+                {
+                    break;
+                }
+            }
+        }
+
+        if (modified is null)
+        {
+            foreach (var k in new[] { "article:modified_time", "og:updated_time", "article:modified", "dateModified", "dcterms.modified", "dc.date.modified", "last-modified", "modified_time", "lastmod" })
+            {
+                if ((modified = FromText(Meta(k), "meta:" + k, true)) is not null)
+                {
+                    break;
+                }
+            }
+        }
+
+        if (modified is null)
+        {
+            foreach (var t in _doc.QuerySelectorAll("[itemprop~=dateModified]").Take(3))
+            {
+                if ((modified = FromText(t.GetAttribute("datetime") ?? t.GetAttribute("content") ?? t.TextContent, "html:itemprop=dateModified", true)) is not null)
+                {
+                    break;
+                }
+            }
+        }
+
+        return (published, modified);
+    }
+
+    private Sourced<DateOnly>? VisibleDate()
+    {
+        foreach (var sel in new[] { "[class*=date]", "[class*=Date]", "[class*=time]", "[class*=datum]", "[class*=meta]", "[class*=byline]", "[class*=published]" })
+        {
+            foreach (var e in _doc.QuerySelectorAll(sel).Take(30))
+            {
+                if (IsInTeaser(e))
+                {
+                    continue;
+                }
+
+                string text = WebText.Clean(e.TextContent);
+                if (text.Length is > 6 and < 120 && WebText.ParseDate(text) is { } d)
+                {
+                    return new Sourced<DateOnly>(d, "html:visible-date");
+                }
+            }
+        }
+
+        return null;
+    }
+}

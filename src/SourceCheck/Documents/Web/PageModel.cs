@@ -1,0 +1,59 @@
+using System.Collections.Immutable;
+
+namespace SourceCheck.Documents.Web;
+
+/// <summary>A value read from a page together with where it came from (for example "json-ld:datePublished",
+/// "meta:og:title", "byline:.author").</summary>
+public sealed record Sourced<T>(T Value, string Source)
+{
+    public override string ToString() => $"{Value} ({Source})";
+}
+
+/// <summary>Paywall signals found on a page: whether the page says it is not freely accessible, and why.</summary>
+public sealed record PaywallInfo(bool Paywalled, string Evidence);
+
+/// <summary>What SourceCheck reads from one web page. Every value carries its provenance; absent values are null
+/// (authors: empty). Dates are the calendar day as written on the page (its own local time).</summary>
+public sealed record PageMetadata
+{
+    public Sourced<string>? Title { get; init; }
+
+    public ImmutableArray<Sourced<string>> Authors { get; init; } = [];
+
+    public Sourced<DateOnly>? Published { get; init; }
+
+    public Sourced<DateOnly>? Modified { get; init; }
+
+    public Sourced<string>? Site { get; init; }
+
+    public Sourced<string>? CanonicalUrl { get; init; }
+
+    public Sourced<string>? Language { get; init; }
+
+    public Sourced<string>? Doi { get; init; }
+
+    public Sourced<PaywallInfo>? Paywall { get; init; }
+
+    /// <summary>schema.org / og:type of the page when given ("NewsArticle", "article", "website").</summary>
+    public Sourced<string>? PageType { get; init; }
+
+    /// <summary>The main heading (<c>h1</c>) as shown, for soft-404 checks.</summary>
+    public string? Heading { get; init; }
+
+    /// <summary>The raw <c>&lt;title&gt;</c> element text.</summary>
+    public string? HtmlTitle { get; init; }
+}
+
+/// <summary>A page read by <see cref="PageReader"/>: its metadata and its main body text (paragraphs separated by
+/// blank lines).</summary>
+public sealed record WebPage(string? Url, PageMetadata Metadata, string Body, string BodySource)
+{
+    /// <summary>Number of links outside the article body (teasers, navigation), used for soft-404 checks.</summary>
+    public int LinkCount { get; init; }
+
+    /// <summary>The class attribute of <c>&lt;body&gt;</c> (error pages often say so there).</summary>
+    public string? BodyClass { get; init; }
+
+    /// <summary>The text encoding the page was decoded with, when read from bytes.</summary>
+    public string? Encoding { get; init; }
+}

@@ -1,0 +1,45 @@
+using AngleSharp.Html.Parser;
+
+namespace SourceCheck.Documents.Web;
+
+/// <summary>Facade: reads one saved or fetched web page into <see cref="WebPage"/> (metadata with provenance and
+/// main body text). Scripts are not run; the HTML parser recovers from any markup.</summary>
+public static class PageReader
+{
+    /// <summary>Largest HTML text read (characters); the rest is ignored.</summary>
+    public const int MaxChars = 8 * 1024 * 1024;
+
+    public static WebPage Read(string html, string? url = null)
+    {
+        if (html.Length > MaxChars)
+        {
+            html = html[..MaxChars];
+        }
+
+        var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false, IsKeepingSourceReferences = false });
+        using var doc = parser.ParseDocument(html);
+        var (meta, ldBody) = PageMetadataReader.Read(doc, url);
+        int links = doc.QuerySelectorAll("a[href]").Length;
+        string? bodyClass = doc.Body?.GetAttribute("class");
+        string body = BodyExtractor.Extract(doc, meta.Title?.Value);
+        string source = "html:main-content";
+        if (!string.IsNullOrWhiteSpace(ldBody))
+        {
+            string ld = WebText.Clean(ldBody);
+            if (ld.Length > 200 && body.Length < ld.Length * 0.5)
+            {
+                body = ldBody.Trim();
+                source = "json-ld:articleBody";
+            }
+        }
+
+        return new WebPage(url, meta, body, source) { LinkCount = links, BodyClass = bodyClass };
+    }
+
+    /// <summary>Reads raw bytes (charset detected from BOM, <paramref name="headerCharset"/>, meta tags, or content).</summary>
+    public static WebPage Read(ReadOnlySpan<byte> bytes, string? url = null, string? headerCharset = null)
+    {
+        var (text, encoding) = HtmlDecoder.Decode(bytes, headerCharset);
+        return Read(text, url) with { Encoding = encoding };
+    }
+}

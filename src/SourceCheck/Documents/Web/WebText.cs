@@ -1,0 +1,217 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace SourceCheck.Documents.Web;
+
+/// <summary>Small text helpers shared by the page readers: whitespace, comparison keys, date parsing (English and
+/// German month names, ISO, dotted and slashed forms) and name forms.</summary>
+public static class WebText
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
+
+    private static readonly Regex Spaces = new(@"\s+", RegexOptions.CultureInvariant, Timeout);
+
+    private static readonly Regex IsoDate = new(@"^\s*(\d{4})-(\d{1,2})-(\d{1,2})", RegexOptions.CultureInvariant, Timeout);
+
+    private static readonly Regex SlashYmd = new(@"^\s*(\d{4})/(\d{1,2})/(\d{1,2})", RegexOptions.CultureInvariant, Timeout);
+
+    private static readonly Regex Compact = new(@"^\s*(\d{4})(\d{2})(\d{2})(?:\D|$)", RegexOptions.CultureInvariant, Timeout);
+
+    private static readonly Regex Dotted = new(@"(?<!\d)(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)", RegexOptions.CultureInvariant, Timeout);
+
+    private static readonly Regex SlashDmy = new(@"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)", RegexOptions.CultureInvariant, Timeout);
+
+    private static readonly Regex DayMonthYear = new(
+        @"(?<!\d)(\d{1,2})(?:\.|st|nd|rd|th)?\s+(?:de\s+)?([A-Za-zÄÖÜäöüéû]{3,10})\.?,?\s+(?:de\s+)?(\d{4})(?!\d)",
+        RegexOptions.CultureInvariant, Timeout);
+
+    private static readonly Regex MonthDayYear = new(
+        @"\b([A-Za-zÄÖÜäöüé]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)",
+        RegexOptions.CultureInvariant, Timeout);
+
+    private static readonly Regex IsoInside = new(@"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)", RegexOptions.CultureInvariant, Timeout);
+
+    private static readonly Dictionary<string, int> Months = BuildMonths();
+
+    private static Dictionary<string, int> BuildMonths()
+    {
+        var d = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        string[][] names =
+        [
+            ["january", "jan", "januar", "jänner", "janvier", "enero", "gennaio", "janeiro", "januari"],
+            ["february", "feb", "februar", "feber", "février", "fevrier", "febrero", "febbraio", "fevereiro", "februari"],
+            ["march", "mar", "märz", "maerz", "mrz", "mars", "marzo", "março", "maart"],
+            ["april", "apr", "avril", "abril", "aprile"],
+            ["may", "mai", "mayo", "maggio", "maio", "mei"],
+            ["june", "jun", "juni", "juin", "junio", "giugno", "junho"],
+            ["july", "jul", "juli", "juillet", "julio", "luglio", "julho"],
+            ["august", "aug", "août", "aout", "agosto", "augustus"],
+            ["september", "sep", "sept", "septembre", "septiembre", "settembre", "setembro"],
+            ["october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "outubro"],
+            ["november", "nov", "novembre", "noviembre", "novembro"],
+            ["december", "dec", "dezember", "dez", "décembre", "decembre", "diciembre", "dicembre", "dezembro"],
+        ];
+        for (int i = 0; i < names.Length; i++)
+        {
+            foreach (var n in names[i])
+            {
+                d[n] = i + 1;
+            }
+        }
+
+        return d;
+    }
+
+    /// <summary>Collapses runs of white space (including no-break spaces) to one space and trims.</summary>
+    public static string Clean(string? text) =>
+        string.IsNullOrEmpty(text) ? string.Empty : Spaces.Replace(text.Replace('\u00A0', ' ').Replace('\u200B', ' '), " ").Trim();
+
+    /// <summary>A comparison key: Unicode-normalised, case-folded, quotes/dashes unified, punctuation and symbols
+    /// dropped, white space collapsed.</summary>
+    public static string Key(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        string s = text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+        var sb = new StringBuilder(s.Length);
+        foreach (char c in s)
+        {
+            var cat = char.GetUnicodeCategory(c);
+            bool punct = cat is UnicodeCategory.ConnectorPunctuation or UnicodeCategory.DashPunctuation or UnicodeCategory.OpenPunctuation
+                or UnicodeCategory.ClosePunctuation or UnicodeCategory.InitialQuotePunctuation or UnicodeCategory.FinalQuotePunctuation
+                or UnicodeCategory.OtherPunctuation or UnicodeCategory.MathSymbol or UnicodeCategory.CurrencySymbol
+                or UnicodeCategory.ModifierSymbol or UnicodeCategory.OtherSymbol;
+            sb.Append(punct || char.IsWhiteSpace(c) ? ' ' : c);
+        }
+
+        return Clean(sb.ToString());
+    }
+
+    /// <summary>Parses a date as written: ISO (day as written, time zone not applied), "2024/03/14", "20240314",
+    /// "06.11.2025", "6. November 2025", "November 6, 2025", "6 Nov 2025". Null when no full date is found.</summary>
+    public static DateOnly? ParseDate(string? text, bool allowLoose = true)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 400)
+        {
+            return null;
+        }
+
+        Match m;
+        if ((m = IsoDate.Match(text)).Success || (m = SlashYmd.Match(text)).Success || (m = Compact.Match(text)).Success)
+        {
+            return Make(m.Groups[1].Value, m.Groups[2].Value, m.Groups[3].Value);
+        }
+
+        if (!allowLoose)
+        {
+            return null;
+        }
+
+        if ((m = IsoInside.Match(text)).Success)
+        {
+            return Make(m.Groups[1].Value, m.Groups[2].Value, m.Groups[3].Value);
+        }
+
+        if ((m = Dotted.Match(text)).Success)
+        {
+            return Make(m.Groups[3].Value, m.Groups[2].Value, m.Groups[1].Value);
+        }
+
+        for (m = DayMonthYear.Match(text); m.Success; m = m.NextMatch())
+        {
+            if (Months.TryGetValue(m.Groups[2].Value, out int month))
+            {
+                return Make(m.Groups[3].Value, month.ToString(CultureInfo.InvariantCulture), m.Groups[1].Value);
+            }
+        }
+
+        for (m = MonthDayYear.Match(text); m.Success; m = m.NextMatch())
+        {
+            if (Months.TryGetValue(m.Groups[1].Value, out int month))
+            {
+                return Make(m.Groups[3].Value, month.ToString(CultureInfo.InvariantCulture), m.Groups[2].Value);
+            }
+        }
+
+        if ((m = SlashDmy.Match(text)).Success)
+        {
+            int a = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+            int b = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
+
+            // US order (month/day) unless the first number cannot be a month.
+            return a > 12 ? Make(m.Groups[3].Value, m.Groups[2].Value, m.Groups[1].Value) : Make(m.Groups[3].Value, m.Groups[1].Value, m.Groups[2].Value);
+        }
+
+        return null;
+    }
+
+    private static DateOnly? Make(string year, string month, string day)
+    {
+        if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out int y)
+            || !int.TryParse(month, NumberStyles.None, CultureInfo.InvariantCulture, out int mo)
+            || !int.TryParse(day, NumberStyles.None, CultureInfo.InvariantCulture, out int d))
+        {
+            return null;
+        }
+
+        if (y < 1900 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > DateTime.DaysInMonth(y, mo))
+        {
+            return null;
+        }
+
+        return new DateOnly(y, mo, d);
+    }
+
+    /// <summary>The month number for an English, German (or other common European) month name, or 0.</summary>
+    public static int MonthNumber(string name) => Months.TryGetValue(name.TrimEnd('.'), out int m) ? m : 0;
+
+    /// <summary>Levenshtein distance, capped work for long strings.</summary>
+    public static int EditDistance(string a, string b)
+    {
+        if (a.Length > 200 || b.Length > 200)
+        {
+            return Math.Max(a.Length, b.Length);
+        }
+
+        var prev = new int[b.Length + 1];
+        var cur = new int[b.Length + 1];
+        for (int j = 0; j <= b.Length; j++)
+        {
+            prev[j] = j;
+        }
+
+        for (int i = 1; i <= a.Length; i++)
+        {
+            cur[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+            {
+                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                cur[j] = Math.Min(Math.Min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+
+            (prev, cur) = (cur, prev);
+        }
+
+        return prev[b.Length];
+    }
+
+    /// <summary>Removes diacritics (for tolerant name comparison).</summary>
+    public static string StripDiacritics(string s)
+    {
+        var d = s.Normalize(NormalizationForm.FormD);
+        var sb = new StringBuilder(d.Length);
+        foreach (char c in d)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString().Normalize(NormalizationForm.FormC);
+    }
+}

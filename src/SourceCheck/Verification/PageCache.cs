@@ -1,0 +1,122 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace SourceCheck.Verification;
+
+/// <summary>Fetched pages kept on disk by URL with the time they were fetched: <c>&lt;sha256(url)&gt;.json</c>
+/// (URL, fetch time, status, final URL, redirect chain, content type, charset) beside <c>.body</c> (the raw bytes).
+/// Default folder: <c>$XDG_CACHE_HOME/sourcecheck/pages</c>, else the user's local application-data folder.</summary>
+public sealed class PageCache
+{
+    private readonly string _dir;
+    private readonly TimeProvider _time;
+
+    public PageCache(string? directory = null, TimeProvider? time = null)
+    {
+        _dir = directory ?? DefaultDirectory();
+        _time = time ?? TimeProvider.System;
+    }
+
+    public string Directory => _dir;
+
+    public static string DefaultDirectory()
+    {
+        string? xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+        string root = !string.IsNullOrEmpty(xdg) ? xdg : Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create);
+        if (string.IsNullOrEmpty(root))
+        {
+            root = Path.GetTempPath();
+        }
+
+        return Path.Combine(root, "sourcecheck", "pages");
+    }
+
+    public static string KeyFor(string url) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(url.Trim())));
+
+    /// <summary>The cached page for <paramref name="url"/> if it was fetched less than <paramref name="maxAge"/> ago.</summary>
+    public FetchResult? Get(string url, TimeSpan maxAge)
+    {
+        string key = KeyFor(url);
+        string metaPath = Path.Combine(_dir, key + ".json");
+        if (!File.Exists(metaPath))
+        {
+            return null;
+        }
+
+        try
+        {
+            var node = JsonNode.Parse(File.ReadAllText(metaPath))!.AsObject();
+            var fetchedAt = DateTimeOffset.Parse((string)node["fetchedAt"]!, System.Globalization.CultureInfo.InvariantCulture);
+            if (_time.GetUtcNow() - fetchedAt > maxAge)
+            {
+                return null;
+            }
+
+            string bodyPath = Path.Combine(_dir, key + ".body");
+            var chain = node["chain"]!.AsArray().Select(h => new FetchHop((string)h!["url"]!, (int)h["status"]!, (string?)h["location"])).ToList();
+            return new FetchResult
+            {
+                RequestedUrl = (string)node["url"]!,
+                FinalUrl = (string?)node["finalUrl"],
+                Status = (int?)node["status"],
+                Chain = chain,
+                ContentType = (string?)node["contentType"],
+                Charset = (string?)node["charset"],
+                Truncated = (bool?)node["truncated"] ?? false,
+                Body = File.Exists(bodyPath) ? File.ReadAllBytes(bodyPath) : null,
+                FetchedAt = fetchedAt,
+                Origin = "cache",
+            };
+        }
+        catch (Exception ex) when (ex is JsonException or IOException or FormatException or InvalidOperationException or NullReferenceException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Stores a successful fetch (pages that failed to load are not cached).</summary>
+    public void Put(FetchResult result)
+    {
+        if (result.Error != FetchErrorKind.None || result.Body is null)
+        {
+            return;
+        }
+
+        System.IO.Directory.CreateDirectory(_dir);
+        string key = KeyFor(result.RequestedUrl);
+        var node = new JsonObject
+        {
+            ["url"] = result.RequestedUrl,
+            ["fetchedAt"] = result.FetchedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            ["finalUrl"] = result.FinalUrl,
+            ["status"] = result.Status,
+            ["contentType"] = result.ContentType,
+            ["charset"] = result.Charset,
+            ["truncated"] = result.Truncated,
+            ["chain"] = new JsonArray(result.Chain.Select(h => (JsonNode)new JsonObject { ["url"] = h.Url, ["status"] = h.Status, ["location"] = h.Location }).ToArray()),
+        };
+        string tmp = Path.Combine(_dir, key + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
+        File.WriteAllBytes(tmp, result.Body);
+        File.Move(tmp, Path.Combine(_dir, key + ".body"), overwrite: true);
+        File.WriteAllText(tmp, node.ToJsonString(), new UTF8Encoding(false));
+        File.Move(tmp, Path.Combine(_dir, key + ".json"), overwrite: true);
+    }
+}
+
+/// <summary>Online pages: the cache first (when fresh), else the guarded fetcher; successful fetches are cached.</summary>
+public sealed class OnlinePageSource(PageFetcher fetcher, PageCache? cache = null, TimeSpan? maxAge = null) : IPageSource
+{
+    public async Task<FetchResult> GetAsync(string url, CancellationToken cancellationToken = default)
+    {
+        if (cache?.Get(url, maxAge ?? TimeSpan.FromDays(7)) is { } hit)
+        {
+            return hit;
+        }
+
+        var result = await fetcher.FetchAsync(url, cancellationToken).ConfigureAwait(false);
+        cache?.Put(result);
+        return result;
+    }
+}

@@ -1,0 +1,360 @@
+using System.Globalization;
+using SourceCheck.Csl;
+using SourceCheck.Documents.Web;
+
+namespace SourceCheck.Verification;
+
+/// <summary>Compares one reference (CSL item: title, author, issued, container-title, URL, DOI) with what its page
+/// says and what fetching it showed. Case, punctuation and quote styles never count as a title change (APA
+/// sentence case is fine); names are compared by family name with an edit-distance tolerance for misspellings;
+/// a cited date equal to the page's modified date is reported as such.</summary>
+public static class ReferenceComparer
+{
+    public static IReadOnlyList<Finding> Compare(CslItem item, FetchResult fetch, WebPage? page)
+    {
+        var findings = new List<Finding>();
+        string? citedUrl = CitedUrl(item);
+
+        // Link state first: a dead link makes every other comparison meaningless.
+        if (fetch.Error is FetchErrorKind.Dns)
+        {
+            findings.Add(new Finding(FindingTypes.DeadLink, "url", FindingSeverity.Error, citedUrl, "DNS lookup failed", fetch.ErrorMessage ?? "host not found"));
+            return findings;
+        }
+
+        if (fetch.Status is 404 or 410)
+        {
+            string reason = fetch.Status == 404 ? "404 Not Found" : "410 Gone";
+            findings.Add(new Finding(FindingTypes.DeadLink, "url", FindingSeverity.Error, citedUrl, reason + (page is not null ? " (error page)" : string.Empty),
+                $"the server answered {fetch.Status} for {fetch.FinalUrl ?? fetch.RequestedUrl}"));
+            return findings;
+        }
+
+        if (fetch.Error != FetchErrorKind.None || page is null)
+        {
+            findings.Add(new Finding(FindingTypes.FetchFailed, "url", fetch.Error == FetchErrorKind.Refused ? FindingSeverity.Error : FindingSeverity.Warning,
+                citedUrl, fetch.Error.ToString(), fetch.ErrorMessage ?? (fetch.Status is { } st ? $"status {st}" : "no page")));
+            return findings;
+        }
+
+        if (fetch.Status is >= 400)
+        {
+            findings.Add(new Finding(FindingTypes.FetchFailed, "url", FindingSeverity.Warning, citedUrl, $"HTTP {fetch.Status}", $"the server answered {fetch.Status}"));
+            return findings;
+        }
+
+        if (SoftNotFound.Detect(page, fetch.RequestedUrl, page.BodyClass) is { } soft)
+        {
+            findings.Add(new Finding(FindingTypes.DeadLink, "url", FindingSeverity.Error, citedUrl, "soft 404 (error page served with status 200)", soft));
+            return findings;
+        }
+
+        var m = page.Metadata;
+        CheckRedirect(fetch, citedUrl, findings);
+        CheckCanonical(item, fetch, m, citedUrl, findings);
+        CheckTitle(item, m, findings);
+        CheckAuthors(item, m, findings);
+        CheckDate(item, m, findings);
+        CheckSite(item, m, fetch, findings);
+        if (m.Paywall is { Value.Paywalled: true } pw)
+        {
+            int paragraphs = page.Body.Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Length;
+            findings.Add(new Finding(FindingTypes.Paywall, "access", FindingSeverity.Info, null,
+                $"{pw.Value.Evidence}; body has {paragraphs} paragraph{(paragraphs == 1 ? string.Empty : "s")}",
+                $"the page is behind a paywall ({pw.Source}); claims beyond the free preview cannot be checked against this copy"));
+        }
+
+        return findings;
+    }
+
+    public static string? CitedUrl(CslItem item)
+    {
+        if (item.GetString("URL") is { Length: > 0 } url)
+        {
+            return url.Trim();
+        }
+
+        return item.GetString("DOI") is { Length: > 0 } doi ? "https://doi.org/" + doi.Trim() : null;
+    }
+
+    private static bool IsDoiResolver(string host) => host.EndsWith("doi.org", StringComparison.OrdinalIgnoreCase) || host.Equals("hdl.handle.net", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Registrable-domain approximation: the last two labels (three for "co.uk"-style second levels).</summary>
+    internal static string SiteKey(string host)
+    {
+        var labels = SoftNotFound.HostKey(host).Split('.');
+        if (labels.Length <= 2)
+        {
+            return string.Join('.', labels);
+        }
+
+        bool shortSecond = labels[^2].Length <= 3 && labels[^1].Length == 2;
+        return string.Join('.', labels[^(shortSecond ? 3 : 2)..]);
+    }
+
+    private static void CheckRedirect(FetchResult fetch, string? citedUrl, List<Finding> findings)
+    {
+        if (fetch.Chain.Count < 2 || fetch.FinalUrl is null || !Uri.TryCreate(fetch.RequestedUrl, UriKind.Absolute, out var from)
+            || !Uri.TryCreate(fetch.FinalUrl, UriKind.Absolute, out var to))
+        {
+            return;
+        }
+
+        string chain = string.Join(" -> ", fetch.Chain.Select(h => $"{h.Status} {h.Url}"));
+        if (IsDoiResolver(from.Host))
+        {
+            return;
+        }
+
+        bool otherSite = SiteKey(from.Host) != SiteKey(to.Host);
+        bool toHome = to.AbsolutePath.Trim('/').Length == 0 && from.AbsolutePath.Trim('/').Length > 0;
+        if (otherSite || toHome)
+        {
+            findings.Add(new Finding(FindingTypes.Redirect, "url", FindingSeverity.Warning, citedUrl, fetch.FinalUrl,
+                (toHome ? "redirects to the site's home page: " : "redirects to another site: ") + chain));
+        }
+    }
+
+    internal static string UrlKey(string url)
+    {
+        if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out var u))
+        {
+            return url.Trim().ToLowerInvariant();
+        }
+
+        string path = u.AbsolutePath.TrimEnd('/');
+        if (path.EndsWith("/index.html", StringComparison.OrdinalIgnoreCase) || path.EndsWith("/index.htm", StringComparison.OrdinalIgnoreCase))
+        {
+            path = path[..path.LastIndexOf('/')];
+        }
+
+        return SoftNotFound.HostKey(u.Host) + Uri.UnescapeDataString(path).ToLowerInvariant();
+    }
+
+    private static void CheckCanonical(CslItem item, FetchResult fetch, PageMetadata m, string? citedUrl, List<Finding> findings)
+    {
+        if (m.CanonicalUrl is not { } canon || citedUrl is null || item.GetString("URL") is null || canon.Source != "link:canonical")
+        {
+            return;
+        }
+
+        if (!Uri.TryCreate(citedUrl, UriKind.Absolute, out var cited) || IsDoiResolver(cited.Host) || !Uri.TryCreate(canon.Value, UriKind.Absolute, out var c))
+        {
+            return;
+        }
+
+        string ck = UrlKey(canon.Value);
+        if (ck == UrlKey(citedUrl) || (fetch.FinalUrl is not null && ck == UrlKey(fetch.FinalUrl) && UrlKey(fetch.FinalUrl) == UrlKey(citedUrl)))
+        {
+            return;
+        }
+
+        if (c.AbsolutePath.Trim('/').Length == 0)
+        {
+            return; // home-page canonicals are handled as soft 404s
+        }
+
+        findings.Add(new Finding(FindingTypes.CanonicalMismatch, "url", FindingSeverity.Info, citedUrl, canon.Value,
+            $"the page names {canon.Value} as its canonical address ({canon.Source})"));
+    }
+
+    private static void CheckTitle(CslItem item, PageMetadata m, List<Finding> findings)
+    {
+        string? cited = item.Title;
+        if (string.IsNullOrWhiteSpace(cited) || m.Title is null)
+        {
+            return;
+        }
+
+        string ck = WebText.Key(cited);
+        var pageTitles = new[] { m.Title.Value, m.Heading, m.HtmlTitle }.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => WebText.Key(t!)).ToList();
+        foreach (var pk in pageTitles)
+        {
+            if (pk == ck || (pk.Length > 0 && (pk.StartsWith(ck + " ", StringComparison.Ordinal) && ck.Length > 20 || ck.StartsWith(pk + " ", StringComparison.Ordinal) && pk.Length > 20 && Subtitled(cited))))
+            {
+                return;
+            }
+        }
+
+        string pkey = WebText.Key(m.Title.Value);
+        int distance = WebText.EditDistance(ck, pkey);
+        bool small = distance <= Math.Max(2, Math.Min(ck.Length, pkey.Length) / 15);
+        findings.Add(new Finding(FindingTypes.TitleChanged, "title", small ? FindingSeverity.Info : FindingSeverity.Warning, cited, m.Title.Value,
+            small ? $"small edit ({distance} characters differ; {m.Title.Source})" : $"the page headline differs ({m.Title.Source})"));
+    }
+
+    private static bool Subtitled(string cited) => cited.Contains(": ", StringComparison.Ordinal) || cited.Contains(" - ", StringComparison.Ordinal) || cited.Contains(". ", StringComparison.Ordinal);
+
+    private static (string Family, string Given) PageNameParts(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 1)
+        {
+            return (words[0], string.Empty);
+        }
+
+        // Particles belong to the family name ("Ursula von der Leyen").
+        int i = words.Length - 1;
+        while (i > 1 && words[i - 1] is "von" or "van" or "der" or "de" or "den" or "da" or "di" or "zu" or "le" or "la" or "del")
+        {
+            i--;
+        }
+
+        return (string.Join(' ', words[i..]), string.Join(' ', words[..i]));
+    }
+
+    private static string NameKey(string s) => WebText.StripDiacritics(WebText.Key(s)).Replace(" ", string.Empty, StringComparison.Ordinal);
+
+    private static void CheckAuthors(CslItem item, PageMetadata m, List<Finding> findings)
+    {
+        var cited = item.Authors.Where(a => !a.IsLiteral && !string.IsNullOrEmpty(a.Family)).ToList();
+        var page = m.Authors.Where(a => !AuthorNames.IsOrganisation(a.Value, m.Site?.Value)).ToList();
+        if (cited.Count == 0 || page.Count == 0)
+        {
+            return;
+        }
+
+        var matchedPage = new HashSet<int>();
+        foreach (var c in cited)
+        {
+            string cf = NameKey(string.Join(' ', new[] { c.NonDroppingParticle, c.Family }.Where(s => !string.IsNullOrEmpty(s))));
+            string cg = NameKey(c.Given ?? string.Empty);
+            int exact = -1;
+            int close = -1;
+            int closeDistance = int.MaxValue;
+            for (int i = 0; i < page.Count; i++)
+            {
+                if (matchedPage.Contains(i))
+                {
+                    continue;
+                }
+
+                var (pf, pg) = PageNameParts(page[i].Value);
+                string pfk = NameKey(pf);
+                string pgk = NameKey(pg);
+                bool givenOk = cg.Length == 0 || pgk.Length == 0 || pgk[0] == cg[0];
+                bool familyEqual = pfk == cf || NameKey(page[i].Value).EndsWith(cf, StringComparison.Ordinal);
+                if (familyEqual && givenOk)
+                {
+                    exact = i;
+                    break;
+                }
+
+                int d = WebText.EditDistance(pfk, cf);
+                if (givenOk && d <= Math.Max(1, Math.Max(pfk.Length, cf.Length) / 4) && d < closeDistance)
+                {
+                    close = i;
+                    closeDistance = d;
+                }
+                else if (familyEqual && !givenOk && closeDistance > 0)
+                {
+                    close = i;
+                    closeDistance = 0;
+                }
+            }
+
+            string citedShown = c.Display();
+            if (exact >= 0)
+            {
+                matchedPage.Add(exact);
+            }
+            else if (close >= 0)
+            {
+                matchedPage.Add(close);
+                findings.Add(new Finding(FindingTypes.AuthorMisspelled, "authors", FindingSeverity.Warning, CitedInitials(c), page[close].Value,
+                    $"cited \"{citedShown}\" is closest to \"{page[close].Value}\" ({page[close].Source})"));
+            }
+            else
+            {
+                findings.Add(new Finding(FindingTypes.AuthorAdded, "authors", FindingSeverity.Warning, CitedInitials(c), string.Join("; ", page.Select(p => p.Value)),
+                    $"cited author \"{citedShown}\" is not among the page's authors ({page[0].Source})"));
+            }
+        }
+
+        for (int i = 0; i < page.Count; i++)
+        {
+            if (!matchedPage.Contains(i))
+            {
+                findings.Add(new Finding(FindingTypes.AuthorMissing, "authors", FindingSeverity.Info, string.Join("; ", cited.Select(CitedInitials)), page[i].Value,
+                    $"the page names \"{page[i].Value}\" as an author ({page[i].Source}); the reference does not"));
+            }
+        }
+    }
+
+    private static string CitedInitials(CslName n)
+    {
+        string given = string.Join(' ', (n.Given ?? string.Empty).Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries).Select(g => g.EndsWith('.') ? g : g[0] + "."));
+        return given.Length > 0 ? $"{n.Family}, {given}" : n.Family ?? n.Display();
+    }
+
+    private static void CheckDate(CslItem item, PageMetadata m, List<Finding> findings)
+    {
+        if (item.Issued?.Start is not { } cited || m.Published is not { } published)
+        {
+            return;
+        }
+
+        var p = published.Value;
+        string citedText = cited.ToString();
+        bool Matches(DateOnly d) => cited.Year == d.Year && (cited.Month is not { } mo || mo > 12 || mo == d.Month) && (cited.Day is not { } dd || dd == d.Day);
+        if (Matches(p))
+        {
+            return;
+        }
+
+        string pageText = p.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        if (m.Modified is { } modified && modified.Value != p && Matches(modified.Value))
+        {
+            findings.Add(new Finding(FindingTypes.DateIsModified, "date", FindingSeverity.Warning, citedText, pageText,
+                $"the cited date is the page's last-modified date ({modified.Source}); published {pageText} ({published.Source})"));
+            return;
+        }
+
+        bool offByOne = cited.Day is { } day && cited.Month is { } month && month <= 12 && day <= DateTime.DaysInMonth(cited.Year, month)
+            && Math.Abs(new DateOnly(cited.Year, month, day).DayNumber - p.DayNumber) == 1;
+        findings.Add(new Finding(FindingTypes.DateWrong, "date", offByOne ? FindingSeverity.Info : FindingSeverity.Warning, citedText, pageText,
+            offByOne ? $"one day apart, possibly a time-zone difference ({published.Source})" : $"the page gives {pageText} as its publication date ({published.Source})"));
+    }
+
+    private static string SiteKeyText(string s)
+    {
+        string k = WebText.StripDiacritics(WebText.Key(s));
+        if (k.StartsWith("the ", StringComparison.Ordinal))
+        {
+            k = k[4..];
+        }
+
+        return k.Replace(" ", string.Empty, StringComparison.Ordinal);
+    }
+
+    private static void CheckSite(CslItem item, PageMetadata m, FetchResult fetch, List<Finding> findings)
+    {
+        string? cited = item.GetString("container-title") ?? (item.Type is "webpage" or "post-weblog" ? item.GetString("publisher") : null);
+        if (string.IsNullOrWhiteSpace(cited) || m.Site is null)
+        {
+            return;
+        }
+
+        string ck = SiteKeyText(cited);
+        string pk = SiteKeyText(m.Site.Value);
+        if (ck.Length == 0 || ck == pk || (ck.Length > 3 && pk.Length > 3 && (pk.Contains(ck, StringComparison.Ordinal) || ck.Contains(pk, StringComparison.Ordinal))))
+        {
+            return;
+        }
+
+        // The outlet's domain name ("nbcnews.com" for "NBC News").
+        string? host = Uri.TryCreate(fetch.FinalUrl ?? fetch.RequestedUrl, UriKind.Absolute, out var u) ? SiteKey(u.Host) : null;
+        if (host is not null && SiteKeyText(host.Split('.')[0]) is { Length: > 2 } label && (ck.Contains(label, StringComparison.Ordinal) || label.Contains(ck, StringComparison.Ordinal)))
+        {
+            return;
+        }
+
+        // A publisher's site may carry its journal or report series name as container title.
+        if (item.GetString("publisher") is { } pub && SiteKeyText(pub) == pk)
+        {
+            return;
+        }
+
+        findings.Add(new Finding(FindingTypes.SiteMismatch, "site", FindingSeverity.Warning, cited, m.Site.Value, $"the page's outlet is \"{m.Site.Value}\" ({m.Site.Source})"));
+    }
+}

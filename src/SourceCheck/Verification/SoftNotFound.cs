@@ -1,0 +1,53 @@
+using System.Text.RegularExpressions;
+using SourceCheck.Documents.Web;
+
+namespace SourceCheck.Verification;
+
+/// <summary>Recognises error pages served with status 200 ("soft 404"): a title or main heading saying the page
+/// was not found (English and German), an error body class, a canonical URL pointing at the home page of a deep
+/// link, or a very short body among many teaser links with no article metadata.</summary>
+public static class SoftNotFound
+{
+    private static readonly Regex NotFound = new(
+        @"\b(?:404|not found|page not found|couldn'?t find|could not be found|can'?t be found|cannot be found|no longer available|does not exist|doesn'?t exist|page (?:is )?missing|error 404|seite nicht gefunden|nicht gefunden|existiert nicht|nicht mehr verfügbar|fehler 404|seite wurde nicht gefunden|ups|oops)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    /// <summary>Why the page looks like an error page, or null.</summary>
+    public static string? Detect(WebPage page, string? requestedUrl, string? bodyClass)
+    {
+        var m = page.Metadata;
+        string? h1 = m.Heading;
+        string? title = m.HtmlTitle;
+        if (title is not null && title.Length < 120 && NotFound.IsMatch(title))
+        {
+            return $"page title \"{title}\" says the page was not found";
+        }
+
+        if (h1 is not null && h1.Length < 120 && NotFound.IsMatch(h1) && m.Published is null)
+        {
+            return $"main heading \"{h1}\" says the page was not found";
+        }
+
+        if (bodyClass is not null && (bodyClass.Contains("error404", StringComparison.OrdinalIgnoreCase) || bodyClass.Contains("page-not-found", StringComparison.OrdinalIgnoreCase)
+            || bodyClass.Contains("error-404", StringComparison.OrdinalIgnoreCase) || bodyClass.Contains("not-found", StringComparison.OrdinalIgnoreCase)))
+        {
+            return $"page body is marked as an error page (class \"{bodyClass}\")";
+        }
+
+        if (requestedUrl is not null && m.CanonicalUrl is { } canon && Uri.TryCreate(canon.Value, UriKind.Absolute, out var c)
+            && Uri.TryCreate(requestedUrl, UriKind.Absolute, out var r) && c.AbsolutePath.Trim('/').Length == 0 && r.AbsolutePath.Trim('/').Length > 0
+            && HostKey(c.Host) == HostKey(r.Host))
+        {
+            return $"canonical URL points at the home page ({canon.Value})";
+        }
+
+        if (page.Body.Length < 300 && page.LinkCount > 30 && m.Published is null && m.Authors.IsDefaultOrEmpty)
+        {
+            return $"very short body ({page.Body.Length} characters) among {page.LinkCount} links and no article metadata";
+        }
+
+        return null;
+    }
+
+    internal static string HostKey(string host) => host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..].ToLowerInvariant() : host.ToLowerInvariant();
+}
