@@ -26,4 +26,10 @@ public static class DiagnosticCodes
     public const string UnparsedReference = "SC2002";
     public const string LowConfidenceField = "SC2003";
     public const string DuplicateMerged = "SC2010";
+
+    // SC6xxx: storage
+    public const string StoreUnavailable = "SC6001";
+    public const string StoreNotADatabase = "SC6002";
+    public const string StoreSchemaTooNew = "SC6003";
+    public const string StoreBusy = "SC6004";
 }
