@@ -43,4 +43,10 @@ public static class DiagnosticCodes
     public const string CslStyleNotFound = "SC3010";
     public const string CslLocaleNotFound = "SC3011";
     public const string CslItemNotFound = "SC3020";
+
+    // SC6xxx: storage
+    public const string StoreUnavailable = "SC6001";
+    public const string StoreNotADatabase = "SC6002";
+    public const string StoreSchemaTooNew = "SC6003";
+    public const string StoreBusy = "SC6004";
 }

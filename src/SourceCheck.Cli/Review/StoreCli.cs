@@ -1,0 +1,46 @@
+using System.CommandLine;
+using SourceCheck.Cli.Infrastructure;
+using SourceCheck.Storage;
+using Spectre.Console;
+
+namespace SourceCheck.Cli.Review;
+
+/// <summary>The <c>--db FILE</c> option and opening the store for a command (SC6xxx problems become exit 3 with one line on stderr).</summary>
+public static class StoreCli
+{
+    public static Option<string?> CreateDbOption() => new("--db")
+    {
+        Description = "SQLite store to use (default: $SOURCECHECK_DB, else $XDG_DATA_HOME/sourcecheck/sourcecheck.db or ~/.local/share/sourcecheck/sourcecheck.db; created on first use)",
+    };
+
+    public static string ResolvePath(CliEnvironment env, string? db) =>
+        StorePaths.Resolve(db, env.GetEnvironmentVariable, env.CurrentDirectory);
+
+    public static SourceCheckStore Open(CliEnvironment env, string? db)
+    {
+        string path = ResolvePath(env, db);
+        try
+        {
+            return SourceCheckStore.Open(path, env.Time);
+        }
+        catch (StoreException ex)
+        {
+            throw new CliException($"{ex.Code}: {ex.Message}", ExitCodes.InputError);
+        }
+    }
+
+    /// <summary>A Spectre console over <paramref name="writer"/>: ANSI only when colour is allowed and the stream is a terminal.</summary>
+    public static IAnsiConsole Console(CliEnvironment env, TextWriter writer, bool redirected)
+    {
+        bool ansi = env.Color && !redirected;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = ansi ? AnsiSupport.Yes : AnsiSupport.No,
+            ColorSystem = ansi ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        console.Profile.Width = env.Width;
+        return console;
+    }
+}

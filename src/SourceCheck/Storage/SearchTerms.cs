@@ -1,0 +1,172 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Text;
+
+namespace SourceCheck.Storage;
+
+/// <summary>One salient search term: its folded (lower-case, diacritics removed) form and whether it
+/// matches as a prefix (a light stem: "regierungen" → "regierung*", "aufbauen" → "aufbau*").</summary>
+public readonly record struct SearchTerm(string Stem, bool Prefix)
+{
+    /// <summary>The term as an FTS5 query phrase; always quoted, so user text can never inject FTS syntax.</summary>
+    public string ToFts() => "\"" + Stem.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" + (Prefix ? " *" : string.Empty);
+
+    public bool Matches(string foldedToken) => Prefix ? foldedToken.StartsWith(Stem, StringComparison.Ordinal) : foldedToken == Stem;
+
+    public override string ToString() => Prefix ? Stem + "*" : Stem;
+}
+
+/// <summary>Turns free text into salient search terms (German and English stop words dropped, light
+/// stemming) and builds FTS5 queries from them. Folding matches the index's tokenizer
+/// (<c>unicode61 remove_diacritics 2</c>): "Bürgschaften" and "burgschaften" are the same term.</summary>
+public static class SearchTerms
+{
+    private static readonly FrozenSet<string> StopWords = new[]
+    {
+        // German
+        "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen", "und", "oder",
+        "aber", "doch", "sondern", "ist", "sind", "war", "waren", "wird", "werden", "wurde", "wurden", "worden",
+        "sein", "seine", "seiner", "seinen", "seinem", "seines", "ihr", "ihre", "ihrer", "ihren", "ihrem", "ihres",
+        "hat", "haben", "hatte", "hatten", "habe", "sollte", "sollten", "soll", "sollen", "kann", "konnen", "konnte",
+        "konnten", "muss", "mussen", "musste", "will", "wollen", "wollte", "wollten", "mochte", "darf", "durfen",
+        "auch", "nicht", "noch", "nur", "schon", "sehr", "mehr", "fur", "mit", "von", "vom", "zu", "zur", "zum", "im",
+        "in", "an", "am", "auf", "aus", "bei", "nach", "uber", "unter", "vor", "durch", "gegen", "ohne", "um", "dass",
+        "daß", "sich", "sie", "er", "es", "wir", "ich", "du", "man", "wie", "als", "so", "wenn", "ob", "was", "wer",
+        "diese", "dieser", "dieses", "diesen", "diesem", "jene", "alle", "allen", "aller", "eigentlich", "dabei",
+        "damit", "dann", "denn", "da", "hier", "dort", "laut", "etwa", "rund", "bis", "seit", "wieder", "sowie",
+        // English
+        "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "for", "with", "by", "from", "at", "as", "into",
+        "that", "this", "these", "those", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had",
+        "should", "would", "could", "will", "shall", "can", "may", "might", "must", "do", "does", "did", "not", "no",
+        "it", "its", "their", "they", "them", "he", "she", "his", "her", "we", "our", "us", "you", "your", "i", "my",
+        "said", "says", "say", "also", "than", "then", "there", "which", "who", "whom", "what", "when", "if", "so",
+        "about", "over", "after", "before", "own",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    // Longest first; applied once, only when at least four characters remain.
+    private static readonly string[] Suffixes = ["ungen", "ingen", "ern", "en", "er", "es", "em", "e", "n", "s"];
+
+    /// <summary>Lower-case and remove diacritics (ü → u), as the index tokenizer does.</summary>
+    public static string Fold(string text)
+    {
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var sb = new StringBuilder(decomposed.Length);
+        foreach (char c in decomposed)
+        {
+            var category = CharUnicodeInfo.GetUnicodeCategory(c);
+            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
+            {
+                continue;
+            }
+
+            sb.Append(char.ToLowerInvariant(c));
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Splits text into folded word tokens (letters and digits), as the unicode61 tokenizer does.</summary>
+    public static IEnumerable<string> Tokens(string text)
+    {
+        string folded = Fold(text);
+        int start = -1;
+        for (int i = 0; i <= folded.Length; i++)
+        {
+            bool word = i < folded.Length && char.IsLetterOrDigit(folded[i]);
+            if (word && start < 0)
+            {
+                start = i;
+            }
+            else if (!word && start >= 0)
+            {
+                yield return folded[start..i];
+                start = -1;
+            }
+        }
+    }
+
+    /// <summary>The salient terms of a text, in order of first appearance, without duplicates (at most <paramref name="max"/>).</summary>
+    public static IReadOnlyList<SearchTerm> Salient(string text, int max = 16)
+    {
+        var terms = new List<SearchTerm>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string token in Tokens(text))
+        {
+            if (token.Length < 2 || StopWords.Contains(token))
+            {
+                continue;
+            }
+
+            var term = Stem(token);
+            if (seen.Add(term.Stem))
+            {
+                terms.Add(term);
+                if (terms.Count >= max)
+                {
+                    break;
+                }
+            }
+        }
+
+        return terms;
+    }
+
+    public static SearchTerm Stem(string foldedToken)
+    {
+        if (foldedToken.Length <= 3 || foldedToken.Any(char.IsDigit))
+        {
+            return new SearchTerm(foldedToken, Prefix: false);
+        }
+
+        foreach (string suffix in Suffixes)
+        {
+            if (foldedToken.Length - suffix.Length >= 4 && foldedToken.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                string stem = foldedToken[..^suffix.Length];
+                if (suffix is "ungen" or "ingen")
+                {
+                    stem += suffix[..3];
+                }
+
+                return new SearchTerm(stem, Prefix: true);
+            }
+        }
+
+        return new SearchTerm(foldedToken, Prefix: true);
+    }
+
+    /// <summary>FTS5 query matching claims that contain ANY of the terms (ranked by bm25; filter by <see cref="Coverage"/>).</summary>
+    public static string AnyQuery(IEnumerable<SearchTerm> terms) => string.Join(" OR ", terms.Select(t => t.ToFts()));
+
+    /// <summary>FTS5 query matching claims that contain ALL of the terms.</summary>
+    public static string AllQuery(IEnumerable<SearchTerm> terms) => string.Join(" AND ", terms.Select(t => t.ToFts()));
+
+    /// <summary>Encodes terms for the <c>sc_coverage</c> SQL function ("regierung* eigen* ki").</summary>
+    public static string Encode(IEnumerable<SearchTerm> terms) => string.Join(' ', terms.Select(t => t.ToString()));
+
+    public static IReadOnlyList<SearchTerm> Decode(string encoded) =>
+        encoded.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(s => s.EndsWith('*') ? new SearchTerm(s[..^1], true) : new SearchTerm(s, false))
+            .ToList();
+
+    /// <summary>Share of <paramref name="terms"/> found in <paramref name="text"/> (0..1).</summary>
+    public static double Coverage(string text, IReadOnlyList<SearchTerm> terms)
+    {
+        if (terms.Count == 0)
+        {
+            return 0;
+        }
+
+        var tokens = Tokens(text).ToHashSet(StringComparer.Ordinal);
+        int found = terms.Count(term => tokens.Any(term.Matches));
+        return (double)found / terms.Count;
+    }
+
+    /// <summary>The share of terms a claim must contain to count as saying the same thing: 60 %, and at least two terms when there are two or more.</summary>
+    public static double MinimumCoverage(int termCount) => termCount switch
+    {
+        <= 0 => 1,
+        1 => 1,
+        _ => Math.Max(2.0 / termCount, 0.6) - 1e-9,
+    };
+}

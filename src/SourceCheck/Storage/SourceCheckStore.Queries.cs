@@ -1,0 +1,414 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
+using SourceCheck.Claims;
+using SourceCheck.Csl;
+
+namespace SourceCheck.Storage;
+
+public sealed partial class SourceCheckStore
+{
+    private const string ClaimColumns = """
+        c.id, c.document_id, c.ordinal, coalesce(c.external_id, 'c' || c.id), c.span_start, c.span_end, c.text, c.language,
+        c.quote_kind, c.quoted_words, c.speaker, c.speaker_mention, c.channel, c.reporting_outlet, c.figures_json, d.source
+        """;
+
+    private const int ClaimColumnCount = 16;
+
+    private const string DocumentColumns = """
+        d.id, d.content_hash, d.source, d.title, d.outlet, d.published, d.language, d.claim_count, d.reference_count, d.ingested_at
+        """;
+
+    private const string LinkColumns = """
+        l.id, l.claim_a, l.claim_b, l.type, l.score, l.evidence_json, l.status, l.relabelled_type, l.reviewed_at
+        """;
+
+    /// <summary>The recursive trace query: claims whose words match (FTS5 OR query over the salient terms, ranked by bm25,
+    /// kept when they contain enough of the terms), plus a given claim, plus — transitively — every claim linked to them
+    /// by a link not rejected in review; ordered by document date, then ingest order.</summary>
+    private const string TraceSql = """
+        WITH RECURSIVE
+        seed(id, coverage) AS (
+            SELECT f.rowid, sc_coverage(f.text, $terms)
+            FROM claims_fts f
+            WHERE claims_fts MATCH $match
+            ORDER BY f.rank
+            LIMIT $seedLimit
+        ),
+        hits(id, coverage) AS (
+            SELECT id, coverage FROM seed WHERE coverage >= $minCoverage
+            UNION
+            SELECT id, 1.0 FROM claims WHERE id = $claimId
+        ),
+        reach(id, depth) AS (
+            SELECT id, 0 FROM hits
+            UNION
+            SELECT CASE WHEN l.claim_a = r.id THEN l.claim_b ELSE l.claim_a END, r.depth + 1
+            FROM reach r JOIN claim_links l ON l.claim_a = r.id OR l.claim_b = r.id
+            WHERE r.depth < $maxDepth AND l.status <> 'rejected'
+        )
+        SELECT
+            c.id, c.document_id, c.ordinal, coalesce(c.external_id, 'c' || c.id), c.span_start, c.span_end, c.text, c.language,
+            c.quote_kind, c.quoted_words, c.speaker, c.speaker_mention, c.channel, c.reporting_outlet, c.figures_json, d.source,
+            d.id, d.content_hash, d.source, d.title, d.outlet, d.published, d.language, d.claim_count, d.reference_count, d.ingested_at,
+            min(r.depth), (SELECT max(h.coverage) FROM hits h WHERE h.id = c.id)
+        FROM reach r
+        JOIN claims c ON c.id = r.id
+        JOIN documents d ON d.id = c.document_id
+        GROUP BY c.id
+        ORDER BY d.published IS NULL, d.published, d.id, c.span_start
+        """;
+
+    public StoreStats Stats()
+    {
+        using var cmd = Command("""
+            SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM refs), (SELECT count(*) FROM claims),
+                   (SELECT count(*) FROM claim_links), (SELECT count(*) FROM findings), (SELECT count(*) FROM runs)
+            """, null);
+        using var r = cmd.ExecuteReader();
+        r.Read();
+        return new StoreStats(r.GetInt32(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5), SchemaVersion);
+    }
+
+    public StoredDocument? GetDocument(long id)
+    {
+        using var cmd = Command("SELECT " + DocumentColumns + " FROM documents d WHERE d.id = $id", null);
+        cmd.Parameters.AddWithValue("$id", id);
+        using var r = cmd.ExecuteReader();
+        return r.Read() ? ReadDocument(r, 0) : null;
+    }
+
+    public StoredDocument? FindDocument(string contentHash)
+    {
+        using var cmd = Command("SELECT " + DocumentColumns + " FROM documents d WHERE d.content_hash = $hash", null);
+        cmd.Parameters.AddWithValue("$hash", contentHash);
+        using var r = cmd.ExecuteReader();
+        return r.Read() ? ReadDocument(r, 0) : null;
+    }
+
+    /// <summary>All documents, by date then ingest order.</summary>
+    public IReadOnlyList<StoredDocument> ListDocuments()
+    {
+        using var cmd = Command("SELECT " + DocumentColumns + " FROM documents d ORDER BY d.published IS NULL, d.published, d.id", null);
+        using var r = cmd.ExecuteReader();
+        var list = new List<StoredDocument>();
+        while (r.Read())
+        {
+            list.Add(ReadDocument(r, 0));
+        }
+
+        return list;
+    }
+
+    public string? GetDocumentText(long id)
+    {
+        using var cmd = Command("SELECT text FROM documents WHERE id = $id", null);
+        cmd.Parameters.AddWithValue("$id", id);
+        return cmd.ExecuteScalar() as string;
+    }
+
+    public StoredClaim? GetClaim(long id)
+    {
+        using var cmd = Command("SELECT " + ClaimColumns + " FROM claims c JOIN documents d ON d.id = c.document_id WHERE c.id = $id", null);
+        cmd.Parameters.AddWithValue("$id", id);
+        using var r = cmd.ExecuteReader();
+        return r.Read() ? ReadClaim(r, 0) : null;
+    }
+
+    /// <summary>Claims of one document in document order, or of all documents when <paramref name="documentId"/> is null
+    /// (e.g. to match new claims against what the store already holds).</summary>
+    public IReadOnlyList<StoredClaim> GetClaims(long? documentId = null)
+    {
+        using var cmd = Command("SELECT " + ClaimColumns + """
+             FROM claims c JOIN documents d ON d.id = c.document_id
+            WHERE $doc IS NULL OR c.document_id = $doc
+            ORDER BY c.document_id, c.ordinal
+            """, null);
+        cmd.Parameters.AddWithValue("$doc", Db(documentId));
+        using var r = cmd.ExecuteReader();
+        var list = new List<StoredClaim>();
+        while (r.Read())
+        {
+            list.Add(ReadClaim(r, 0));
+        }
+
+        return list;
+    }
+
+    public IReadOnlyList<StoredReference> GetReferences(long documentId)
+    {
+        using var cmd = Command("""
+            SELECT id, document_id, entry_number, span_start, span_end, csl_json, dedup_key FROM refs
+            WHERE document_id = $doc ORDER BY coalesce(entry_number, 2147483647), id
+            """, null);
+        cmd.Parameters.AddWithValue("$doc", documentId);
+        return ReadReferences(cmd);
+    }
+
+    public StoredLink? GetLink(long id)
+    {
+        using var cmd = Command("SELECT " + LinkColumns + " FROM claim_links l WHERE l.id = $id", null);
+        cmd.Parameters.AddWithValue("$id", id);
+        using var r = cmd.ExecuteReader();
+        return r.Read() ? ReadLink(r, 0) : null;
+    }
+
+    /// <summary>Links of one claim (either side), strongest first.</summary>
+    public IReadOnlyList<StoredLink> GetLinks(long claimId)
+    {
+        using var cmd = Command("SELECT " + LinkColumns + """
+             FROM claim_links l WHERE l.claim_a = $id OR l.claim_b = $id ORDER BY l.score DESC, l.id
+            """, null);
+        cmd.Parameters.AddWithValue("$id", claimId);
+        return ReadLinks(cmd);
+    }
+
+    /// <summary>Links (with both claims and documents) for review: only those with <paramref name="status"/>, or all when null; in id order.</summary>
+    public IReadOnlyList<LinkDetail> ListLinks(ReviewStatus? status = null)
+    {
+        using var cmd = Command("SELECT " + LinkColumns + " FROM claim_links l WHERE $status IS NULL OR l.status = $status ORDER BY l.id", null);
+        cmd.Parameters.AddWithValue("$status", Db(status?.ToName()));
+        var links = ReadLinks(cmd);
+        var claims = new Dictionary<long, StoredClaim?>();
+        var documents = new Dictionary<long, StoredDocument?>();
+        StoredClaim? Claim(long id)
+        {
+            if (!claims.TryGetValue(id, out var c))
+            {
+                claims[id] = c = GetClaim(id);
+            }
+
+            return c;
+        }
+
+        StoredDocument? Document(long id)
+        {
+            if (!documents.TryGetValue(id, out var d))
+            {
+                documents[id] = d = GetDocument(id);
+            }
+
+            return d;
+        }
+
+        var details = new List<LinkDetail>(links.Count);
+        foreach (var link in links)
+        {
+            if (Claim(link.ClaimA) is { } a && Claim(link.ClaimB) is { } b && Document(a.DocumentId) is { } da && Document(b.DocumentId) is { } db)
+            {
+                details.Add(new LinkDetail(link, a, da, b, db));
+            }
+        }
+
+        return details;
+    }
+
+    /// <summary>Full-text search over claims (text, speaker, credited outlet): claims containing all salient terms of
+    /// <paramref name="query"/> (German and English stop words dropped, light stemming, diacritics folded), best bm25 rank first.</summary>
+    public IReadOnlyList<SearchHit> Search(string query, int limit = 20)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var terms = SearchTerms.Salient(query);
+        if (terms.Count == 0)
+        {
+            return [];
+        }
+
+        using var cmd = Command("SELECT " + ClaimColumns + ", " + DocumentColumns + """
+            , f.rank
+            FROM claims_fts f
+            JOIN claims c ON c.id = f.rowid
+            JOIN documents d ON d.id = c.document_id
+            WHERE claims_fts MATCH $match
+            ORDER BY f.rank, c.id
+            LIMIT $limit
+            """, null);
+        cmd.Parameters.AddWithValue("$match", SearchTerms.AllQuery(terms));
+        cmd.Parameters.AddWithValue("$limit", limit);
+        using var r = cmd.ExecuteReader();
+        var hits = new List<SearchHit>();
+        while (r.Read())
+        {
+            hits.Add(new SearchHit(ReadClaim(r, 0), ReadDocument(r, ClaimColumnCount), r.GetDouble(ClaimColumnCount + 10)));
+        }
+
+        return hits;
+    }
+
+    /// <summary>"Who said this first, and who repeated it". <paramref name="textOrClaimId"/> is a claim's store id
+    /// (digits, or "#12") or free text. Finds every stored claim that says it — claims containing most of the text's
+    /// salient terms, the given claim, and transitively every claim linked to those by a link not rejected in review —
+    /// and groups them into chains: speaker → channel → first outlet → later outlets ordered by document date.</summary>
+    public TraceResult Trace(string textOrClaimId, int maxDepth = 4, int seedLimit = 500)
+    {
+        ArgumentNullException.ThrowIfNull(textOrClaimId);
+        string input = textOrClaimId.Trim();
+        long? seedClaim = null;
+        string text = input;
+        if (long.TryParse(input.TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out long id) && GetClaim(id) is { } claim)
+        {
+            seedClaim = id;
+            text = claim.Claim.Text;
+        }
+
+        var terms = SearchTerms.Salient(text);
+        if (terms.Count == 0 && seedClaim is null)
+        {
+            return new TraceResult(input, null, [], [], []);
+        }
+
+        using var cmd = Command(TraceSql, null);
+        // With no terms, a phrase that cannot occur keeps the FTS part empty (an empty MATCH is a syntax error).
+        cmd.Parameters.AddWithValue("$match", terms.Count > 0 ? SearchTerms.AnyQuery(terms) : "\"sc0nothing0\"");
+        cmd.Parameters.AddWithValue("$terms", SearchTerms.Encode(terms));
+        cmd.Parameters.AddWithValue("$minCoverage", SearchTerms.MinimumCoverage(terms.Count));
+        cmd.Parameters.AddWithValue("$claimId", Db(seedClaim));
+        cmd.Parameters.AddWithValue("$maxDepth", maxDepth);
+        cmd.Parameters.AddWithValue("$seedLimit", seedLimit);
+        var rows = new List<(StoredClaim Claim, StoredDocument Document, int Depth, double? Coverage)>();
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                int at = ClaimColumnCount + 10;
+                rows.Add((ReadClaim(r, 0), ReadDocument(r, ClaimColumnCount), r.GetInt32(at), r.IsDBNull(at + 1) ? null : r.GetDouble(at + 1)));
+            }
+        }
+
+        var links = LinksAmong(rows.Select(x => x.Claim.Id));
+        var traced = rows.Select(x => new TraceClaim(x.Claim, x.Document, x.Depth, x.Coverage,
+            [.. links.Where(l => l.ClaimA == x.Claim.Id || l.ClaimB == x.Claim.Id)
+                .Select(l => new TraceLink(l.Id, l.Other(x.Claim.Id), l.EffectiveType, l.Score, l.Status))])).ToList();
+        return new TraceResult(input, seedClaim, [.. terms], [.. traced], TraceResult.Group(traced));
+    }
+
+    private List<StoredLink> LinksAmong(IEnumerable<long> claimIds)
+    {
+        var array = new JsonArray();
+        foreach (long id in claimIds)
+        {
+            array.Add(id);
+        }
+
+        if (array.Count == 0)
+        {
+            return [];
+        }
+
+        using var cmd = Command("SELECT " + LinkColumns + """
+             FROM claim_links l
+            WHERE l.claim_a IN (SELECT value FROM json_each($ids)) AND l.claim_b IN (SELECT value FROM json_each($ids))
+            ORDER BY l.id
+            """, null);
+        cmd.Parameters.AddWithValue("$ids", array.ToJsonString());
+        return ReadLinks(cmd);
+    }
+
+    /// <summary>The references of the documents on either side of accepted links, de-duplicated by normalised key
+    /// (first occurrence wins), in key order; ids made unique.</summary>
+    public IReadOnlyList<CslItem> AcceptedReferences()
+    {
+        using var cmd = Command("""
+            SELECT r.id, r.document_id, r.entry_number, r.span_start, r.span_end, r.csl_json, r.dedup_key
+            FROM refs r
+            WHERE r.document_id IN (
+                SELECT c.document_id FROM claim_links l JOIN claims c ON c.id = l.claim_a OR c.id = l.claim_b
+                WHERE l.status = 'accepted')
+            ORDER BY r.dedup_key, r.document_id, r.entry_number, r.id
+            """, null);
+        var seenKeys = new HashSet<string>(StringComparer.Ordinal);
+        var seenIds = new HashSet<string>(StringComparer.Ordinal);
+        var items = new List<CslItem>();
+        foreach (var reference in ReadReferences(cmd))
+        {
+            if (!seenKeys.Add(reference.DedupKey) || reference.Item is not { } item)
+            {
+                continue;
+            }
+
+            string baseId = item.Id;
+            for (int n = 2; !seenIds.Add(item.Id); n++)
+            {
+                item.Id = baseId + "-" + n.ToString(CultureInfo.InvariantCulture);
+            }
+
+            items.Add(item);
+        }
+
+        return items;
+    }
+
+    // ---- readers ----
+
+    private static StoredDocument ReadDocument(SqliteDataReader r, int o) => new(
+        r.GetInt64(o),
+        r.GetString(o + 1),
+        r.GetString(o + 2),
+        Str(r, o + 3),
+        Str(r, o + 4),
+        Str(r, o + 5),
+        Str(r, o + 6),
+        r.GetInt32(o + 7),
+        r.GetInt32(o + 8),
+        DateTimeOffset.Parse(r.GetString(o + 9), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal));
+
+    private static StoredClaim ReadClaim(SqliteDataReader r, int o)
+    {
+        int start = r.GetInt32(o + 4);
+        int end = r.GetInt32(o + 5);
+        var claim = new Claim(
+            r.GetString(o + 3),
+            r.GetString(o + 15),
+            Str(r, o + 7) ?? string.Empty,
+            r.GetString(o + 6),
+            new Text.TextSpan(start, end - start),
+            ParseQuote(Str(r, o + 8)),
+            Str(r, o + 9),
+            Str(r, o + 10),
+            Str(r, o + 11),
+            Str(r, o + 12),
+            Str(r, o + 13),
+            ParseFigures(Str(r, o + 14)));
+        return new StoredClaim(r.GetInt64(o), r.GetInt64(o + 1), r.GetInt32(o + 2), claim);
+    }
+
+    private static StoredLink ReadLink(SqliteDataReader r, int o) => new(
+        r.GetInt64(o),
+        r.GetInt64(o + 1),
+        r.GetInt64(o + 2),
+        LinkTypeNames.Parse(r.GetString(o + 3)) ?? LinkType.Paraphrase,
+        r.GetDouble(o + 4),
+        ParseStrings(Str(r, o + 5)),
+        ReviewStatusNames.Parse(Str(r, o + 6)) ?? ReviewStatus.Open,
+        Str(r, o + 7) is { } relabel ? LinkTypeNames.Parse(relabel) : null,
+        Str(r, o + 8) is { } at ? DateTimeOffset.Parse(at, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal) : null);
+
+    private static List<StoredLink> ReadLinks(SqliteCommand cmd)
+    {
+        using var r = cmd.ExecuteReader();
+        var list = new List<StoredLink>();
+        while (r.Read())
+        {
+            list.Add(ReadLink(r, 0));
+        }
+
+        return list;
+    }
+
+    private static List<StoredReference> ReadReferences(SqliteCommand cmd)
+    {
+        using var r = cmd.ExecuteReader();
+        var list = new List<StoredReference>();
+        while (r.Read())
+        {
+            int? entry = r.IsDBNull(2) ? null : r.GetInt32(2);
+            Text.TextSpan? span = r.IsDBNull(3) || r.IsDBNull(4) ? null : Text.TextSpan.FromBounds(r.GetInt32(3), r.GetInt32(4));
+            list.Add(new StoredReference(r.GetInt64(0), r.GetInt64(1), entry, span, r.GetString(5), r.GetString(6)));
+        }
+
+        return list;
+    }
+
+    private static string? Str(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+}

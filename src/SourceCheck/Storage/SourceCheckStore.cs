@@ -1,0 +1,569 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
+using SourceCheck.Claims;
+using SourceCheck.Csl;
+using SourceCheck.Diagnostics;
+
+namespace SourceCheck.Storage;
+
+/// <summary>The SQLite store: documents, their references and claims, claim links with review state,
+/// verification findings and runs. One instance holds one connection and is not thread-safe; open one per
+/// thread or process (WAL mode and a busy timeout let several processes write to one file). Every
+/// <see cref="Ingest"/> is one transaction: a crash or SIGKILL leaves either the whole document or nothing.</summary>
+public sealed partial class SourceCheckStore : IDisposable
+{
+    /// <summary>How long a writer waits for another process's transaction before giving up.</summary>
+    public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(10);
+
+    private static readonly Lazy<bool> NativeInit = new(() =>
+    {
+        SQLitePCL.Batteries_V2.Init();
+        return true;
+    });
+
+    private readonly SqliteConnection _connection;
+    private readonly TimeProvider _time;
+    private string? _coverageKey;
+    private IReadOnlyList<SearchTerm> _coverageTerms = [];
+
+    private SourceCheckStore(SqliteConnection connection, string path, TimeProvider time)
+    {
+        _connection = connection;
+        Path = path;
+        _time = time;
+    }
+
+    /// <summary>Full path of the database file.</summary>
+    public string Path { get; }
+
+    public int SchemaVersion => (int)(long)Scalar("PRAGMA user_version")!;
+
+    /// <summary>Opens (creating folders and the file when missing) and migrates the database to the latest schema.</summary>
+    /// <exception cref="StoreException">The file is not an SQLite database, was written by a newer version, or cannot be created.</exception>
+    public static SourceCheckStore Open(string path, TimeProvider? time = null)
+    {
+        _ = NativeInit.Value;
+        string full = System.IO.Path.GetFullPath(path);
+        try
+        {
+            string? dir = System.IO.Path.GetDirectoryName(full);
+            if (!string.IsNullOrEmpty(dir))
+            {
+                Directory.CreateDirectory(dir);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new StoreException(DiagnosticCodes.StoreUnavailable, $"{full}: cannot create the folder: {ex.Message}", ex);
+        }
+
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = full,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+            DefaultTimeout = (int)BusyTimeout.TotalSeconds * 3,
+        };
+        var connection = new SqliteConnection(builder.ToString());
+        var store = new SourceCheckStore(connection, full, time ?? TimeProvider.System);
+        try
+        {
+            connection.Open();
+            store.Execute("PRAGMA busy_timeout = 10000;");
+            store.Execute("PRAGMA journal_mode = WAL;");
+            store.Execute("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+            store.Migrate();
+            connection.CreateFunction<string?, string, double>("sc_coverage", store.CoverageFunction, isDeterministic: true);
+            return store;
+        }
+        catch (SqliteException ex)
+        {
+            store.Dispose();
+            throw Translate(ex, full);
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose() => _connection.Dispose();
+
+    internal static StoreException Translate(SqliteException ex, string path) => ex.SqliteErrorCode switch
+    {
+        26 => new StoreException(DiagnosticCodes.StoreNotADatabase, $"{path}: not an SQLite database", ex),
+        5 or 6 => new StoreException(DiagnosticCodes.StoreBusy, $"{path}: the database stayed locked by another process for too long", ex),
+        _ => new StoreException(DiagnosticCodes.StoreUnavailable, $"{path}: {ex.Message}", ex),
+    };
+
+    private void Migrate()
+    {
+        int version = SchemaVersion;
+        if (version > StoreSchema.LatestVersion)
+        {
+            throw new StoreException(DiagnosticCodes.StoreSchemaTooNew,
+                $"{Path}: schema version {version} is newer than this SourceCheck understands ({StoreSchema.LatestVersion}); update SourceCheck");
+        }
+
+        if (version == StoreSchema.LatestVersion)
+        {
+            return;
+        }
+
+        using var tx = _connection.BeginTransaction();
+        version = (int)(long)Scalar("PRAGMA user_version", tx)!; // another process may have migrated while we waited for the write lock
+        foreach (var step in StoreSchema.Migrations)
+        {
+            if (step.Version <= version)
+            {
+                continue;
+            }
+
+            using var cmd = Command(step.Sql, tx);
+            cmd.ExecuteNonQuery();
+            SetUserVersion(step.Version, tx);
+        }
+
+        tx.Commit();
+    }
+
+    private void SetUserVersion(int version, SqliteTransaction tx)
+    {
+        // PRAGMA takes no parameters; the value is an integer from the migration list, never user input.
+        using var cmd = Command("PRAGMA user_version = " + version.ToString(CultureInfo.InvariantCulture) + ";", tx);
+        cmd.ExecuteNonQuery();
+    }
+
+    /// <summary>SHA-256 (lower-case hex) of the text's UTF-8 bytes, with CRLF/CR normalised to LF.</summary>
+    public static string ContentHash(string text)
+    {
+        string normalised = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalised)));
+    }
+
+    /// <summary>Stores a document with its references and claims in ONE transaction. Re-ingesting a document
+    /// with the same content hash writes nothing and returns the existing id (<see cref="IngestResult.Created"/> false).</summary>
+    public IngestResult Ingest(DocumentInput document, IReadOnlyCollection<ReferenceInput>? references, IReadOnlyCollection<Claim>? claims)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        references ??= [];
+        claims ??= [];
+        string hash = document.ContentHash ?? ContentHash(document.Text);
+        using var tx = _connection.BeginTransaction();
+        using (var find = Command("SELECT id, claim_count, reference_count FROM documents WHERE content_hash = $hash", tx))
+        {
+            find.Parameters.AddWithValue("$hash", hash);
+            using var reader = find.ExecuteReader();
+            if (reader.Read())
+            {
+                long existing = reader.GetInt64(0);
+                int claimCount = reader.GetInt32(1);
+                int referenceCount = reader.GetInt32(2);
+                reader.Close();
+                var map = ClaimIdMap(existing, tx);
+                tx.Commit();
+                return new IngestResult(existing, false, map, claimCount, referenceCount);
+            }
+        }
+
+        long documentId;
+        using (var insert = Command("""
+            INSERT INTO documents (content_hash, source, title, outlet, published, language, text, claim_count, reference_count, ingested_at)
+            VALUES ($hash, $source, $title, $outlet, $published, $language, $text, $claims, $refs, $at);
+            SELECT last_insert_rowid();
+            """, tx))
+        {
+            insert.Parameters.AddWithValue("$hash", hash);
+            insert.Parameters.AddWithValue("$source", document.Source);
+            insert.Parameters.AddWithValue("$title", Db(document.Title));
+            insert.Parameters.AddWithValue("$outlet", Db(document.Outlet));
+            insert.Parameters.AddWithValue("$published", Db(document.Date));
+            insert.Parameters.AddWithValue("$language", Db(document.Language));
+            insert.Parameters.AddWithValue("$text", document.Text);
+            insert.Parameters.AddWithValue("$claims", claims.Count);
+            insert.Parameters.AddWithValue("$refs", references.Count);
+            insert.Parameters.AddWithValue("$at", Now());
+            documentId = (long)insert.ExecuteScalar()!;
+        }
+
+        if (references.Count > 0)
+        {
+            using var insertRef = Command("""
+                INSERT INTO refs (document_id, entry_number, span_start, span_end, csl_json, dedup_key)
+                VALUES ($doc, $entry, $start, $end, $json, $key)
+                """, tx);
+            var pDoc = insertRef.Parameters.Add("$doc", SqliteType.Integer);
+            var pEntry = insertRef.Parameters.Add("$entry", SqliteType.Integer);
+            var pStart = insertRef.Parameters.Add("$start", SqliteType.Integer);
+            var pEnd = insertRef.Parameters.Add("$end", SqliteType.Integer);
+            var pJson = insertRef.Parameters.Add("$json", SqliteType.Text);
+            var pKey = insertRef.Parameters.Add("$key", SqliteType.Text);
+            insertRef.Prepare();
+            foreach (var reference in references)
+            {
+                pDoc.Value = documentId;
+                pEntry.Value = Db(reference.EntryNumber);
+                pStart.Value = Db(reference.Span?.Start);
+                pEnd.Value = Db(reference.Span?.End);
+                pJson.Value = CslJson.SerializeLine(reference.Item);
+                pKey.Value = ReferenceKey.For(reference.Item);
+                insertRef.ExecuteNonQuery();
+            }
+        }
+
+        var ids = new Dictionary<string, long>(StringComparer.Ordinal);
+        if (claims.Count > 0)
+        {
+            using var insertClaim = Command("""
+                INSERT INTO claims (document_id, ordinal, external_id, span_start, span_end, text, language, quote_kind,
+                                    quoted_words, speaker, speaker_mention, channel, reporting_outlet, figures_json)
+                VALUES ($doc, $ordinal, $ext, $start, $end, $text, $language, $quote, $quoted, $speaker, $mention, $channel, $outlet, $figures);
+                SELECT last_insert_rowid();
+                """, tx);
+            var p = insertClaim.Parameters;
+            var pDoc = p.Add("$doc", SqliteType.Integer);
+            var pOrdinal = p.Add("$ordinal", SqliteType.Integer);
+            var pExt = p.Add("$ext", SqliteType.Text);
+            var pStart = p.Add("$start", SqliteType.Integer);
+            var pEnd = p.Add("$end", SqliteType.Integer);
+            var pText = p.Add("$text", SqliteType.Text);
+            var pLanguage = p.Add("$language", SqliteType.Text);
+            var pQuote = p.Add("$quote", SqliteType.Text);
+            var pQuoted = p.Add("$quoted", SqliteType.Text);
+            var pSpeaker = p.Add("$speaker", SqliteType.Text);
+            var pMention = p.Add("$mention", SqliteType.Text);
+            var pChannel = p.Add("$channel", SqliteType.Text);
+            var pOutlet = p.Add("$outlet", SqliteType.Text);
+            var pFigures = p.Add("$figures", SqliteType.Text);
+            insertClaim.Prepare();
+            int ordinal = 0;
+            foreach (var claim in claims)
+            {
+                pDoc.Value = documentId;
+                pOrdinal.Value = ordinal++;
+                pExt.Value = Db(claim.Id);
+                pStart.Value = claim.Span.Start;
+                pEnd.Value = claim.Span.End;
+                pText.Value = claim.Text;
+                pLanguage.Value = Db(claim.Language);
+                pQuote.Value = QuoteName(claim.Quote);
+                pQuoted.Value = Db(claim.QuotedWords);
+                pSpeaker.Value = Db(claim.Speaker);
+                pMention.Value = Db(claim.SpeakerMention);
+                pChannel.Value = Db(claim.Channel);
+                pOutlet.Value = Db(claim.ReportingOutlet);
+                pFigures.Value = FiguresJson(claim.Figures);
+                long id = (long)insertClaim.ExecuteScalar()!;
+                ids.TryAdd(claim.Id, id);
+            }
+        }
+
+        tx.Commit();
+        return new IngestResult(documentId, true, ids, claims.Count, references.Count);
+    }
+
+    private Dictionary<string, long> ClaimIdMap(long documentId, SqliteTransaction? tx)
+    {
+        var map = new Dictionary<string, long>(StringComparer.Ordinal);
+        using var cmd = Command("SELECT id, coalesce(external_id, 'c' || id) FROM claims WHERE document_id = $doc ORDER BY ordinal", tx);
+        cmd.Parameters.AddWithValue("$doc", documentId);
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read())
+        {
+            map.TryAdd(reader.GetString(1), reader.GetInt64(0));
+        }
+
+        return map;
+    }
+
+    /// <summary>Stores a link between two stored claims. Links are unique on the unordered pair and type:
+    /// storing the same link again updates its score and evidence, keeps its review state and returns its id.</summary>
+    public long AddLink(long claimA, long claimB, LinkType type, double score, IEnumerable<string>? evidence = null)
+    {
+        using var tx = _connection.BeginTransaction();
+        long id = AddLink(claimA, claimB, type, score, evidence, tx);
+        tx.Commit();
+        return id;
+    }
+
+    /// <summary>Stores links whose claims are named by <see cref="Claim.Id"/> in <paramref name="claimIds"/>
+    /// (merged <see cref="IngestResult.ClaimIds"/>), in one transaction. Links naming an unknown claim are
+    /// skipped and counted in the result's second value.</summary>
+    public (IReadOnlyList<long> Ids, int Skipped) AddLinks(IEnumerable<ClaimLink> links, IReadOnlyDictionary<string, long> claimIds)
+    {
+        ArgumentNullException.ThrowIfNull(links);
+        ArgumentNullException.ThrowIfNull(claimIds);
+        var ids = new List<long>();
+        int skipped = 0;
+        using var tx = _connection.BeginTransaction();
+        foreach (var link in links)
+        {
+            if (!claimIds.TryGetValue(link.A.Id, out long a) || !claimIds.TryGetValue(link.B.Id, out long b) || a == b)
+            {
+                skipped++;
+                continue;
+            }
+
+            ids.Add(AddLink(a, b, link.Type, link.Score, link.Evidence, tx));
+        }
+
+        tx.Commit();
+        return (ids, skipped);
+    }
+
+    private long AddLink(long claimA, long claimB, LinkType type, double score, IEnumerable<string>? evidence, SqliteTransaction tx)
+    {
+        if (claimA == claimB)
+        {
+            throw new ArgumentException("a link needs two different claims", nameof(claimB));
+        }
+
+        (long a, long b) = claimA < claimB ? (claimA, claimB) : (claimB, claimA);
+        using var cmd = Command("""
+            INSERT INTO claim_links (claim_a, claim_b, type, score, evidence_json, created_at)
+            VALUES ($a, $b, $type, $score, $evidence, $at)
+            ON CONFLICT (claim_a, claim_b, type) DO UPDATE SET score = excluded.score, evidence_json = excluded.evidence_json;
+            SELECT id FROM claim_links WHERE claim_a = $a AND claim_b = $b AND type = $type;
+            """, tx);
+        cmd.Parameters.AddWithValue("$a", a);
+        cmd.Parameters.AddWithValue("$b", b);
+        cmd.Parameters.AddWithValue("$type", type.ToName());
+        cmd.Parameters.AddWithValue("$score", score);
+        cmd.Parameters.AddWithValue("$evidence", StringsJson(evidence ?? []));
+        cmd.Parameters.AddWithValue("$at", Now());
+        return (long)cmd.ExecuteScalar()!;
+    }
+
+    /// <summary>Records a review decision (saved at once). <paramref name="relabel"/> sets a corrected type; null keeps the previous relabel.</summary>
+    public bool SetReview(long linkId, ReviewStatus status, LinkType? relabel = null)
+    {
+        using var cmd = Command("""
+            UPDATE claim_links SET status = $status, relabelled_type = coalesce($relabel, relabelled_type), reviewed_at = $at
+            WHERE id = $id
+            """, null);
+        cmd.Parameters.AddWithValue("$status", status.ToName());
+        cmd.Parameters.AddWithValue("$relabel", Db(relabel?.ToName()));
+        cmd.Parameters.AddWithValue("$at", Now());
+        cmd.Parameters.AddWithValue("$id", linkId);
+        return cmd.ExecuteNonQuery() == 1;
+    }
+
+    /// <summary>Sets the corrected type of a link without changing its status.</summary>
+    public bool Relabel(long linkId, LinkType type)
+    {
+        using var cmd = Command("UPDATE claim_links SET relabelled_type = $type, reviewed_at = $at WHERE id = $id", null);
+        cmd.Parameters.AddWithValue("$type", type.ToName());
+        cmd.Parameters.AddWithValue("$at", Now());
+        cmd.Parameters.AddWithValue("$id", linkId);
+        return cmd.ExecuteNonQuery() == 1;
+    }
+
+    /// <summary>Stores verification findings (one transaction); <paramref name="documentId"/> is the citing document when known.</summary>
+    public int AddFindings(long? documentId, IEnumerable<FindingInput> findings, long? runId = null)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        using var tx = _connection.BeginTransaction();
+        using var cmd = Command("""
+            INSERT INTO findings (document_id, run_id, reference_id, field, type, severity, cited, page, evidence, url, created_at)
+            VALUES ($doc, $run, $ref, $field, $type, $severity, $cited, $page, $evidence, $url, $at)
+            """, tx);
+        int count = 0;
+        foreach (var f in findings)
+        {
+            cmd.Parameters.Clear();
+            cmd.Parameters.AddWithValue("$doc", Db(documentId));
+            cmd.Parameters.AddWithValue("$run", Db(runId));
+            cmd.Parameters.AddWithValue("$ref", f.ReferenceId);
+            cmd.Parameters.AddWithValue("$field", f.Field);
+            cmd.Parameters.AddWithValue("$type", f.Type);
+            cmd.Parameters.AddWithValue("$severity", f.Severity);
+            cmd.Parameters.AddWithValue("$cited", Db(f.Cited));
+            cmd.Parameters.AddWithValue("$page", Db(f.Page));
+            cmd.Parameters.AddWithValue("$evidence", Db(f.Evidence));
+            cmd.Parameters.AddWithValue("$url", Db(f.Url));
+            cmd.Parameters.AddWithValue("$at", Now());
+            count += cmd.ExecuteNonQuery();
+        }
+
+        tx.Commit();
+        return count;
+    }
+
+    /// <summary>Records the start of a command run; returns its id for <see cref="FinishRun"/>.</summary>
+    public long BeginRun(string command, IEnumerable<string> args)
+    {
+        using var cmd = Command("INSERT INTO runs (command, args_json, started_at) VALUES ($command, $args, $at); SELECT last_insert_rowid();", null);
+        cmd.Parameters.AddWithValue("$command", command);
+        cmd.Parameters.AddWithValue("$args", StringsJson(args));
+        cmd.Parameters.AddWithValue("$at", Now());
+        return (long)cmd.ExecuteScalar()!;
+    }
+
+    public void FinishRun(long runId, RunCounts counts, int exitCode)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        using var cmd = Command("""
+            UPDATE runs SET finished_at = $at, exit_code = $exit, documents = $docs, claims = $claims, links = $links, findings = $findings
+            WHERE id = $id
+            """, null);
+        cmd.Parameters.AddWithValue("$at", Now());
+        cmd.Parameters.AddWithValue("$exit", exitCode);
+        cmd.Parameters.AddWithValue("$docs", counts.Documents);
+        cmd.Parameters.AddWithValue("$claims", counts.Claims);
+        cmd.Parameters.AddWithValue("$links", counts.Links);
+        cmd.Parameters.AddWithValue("$findings", counts.Findings);
+        cmd.Parameters.AddWithValue("$id", runId);
+        cmd.ExecuteNonQuery();
+    }
+
+    // ---- helpers ----
+
+    private SqliteCommand Command(string sql, SqliteTransaction? tx)
+    {
+        var cmd = _connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.Transaction = tx;
+        return cmd;
+    }
+
+    private void Execute(string sql)
+    {
+        using var cmd = Command(sql, null);
+        cmd.ExecuteNonQuery();
+    }
+
+    private object? Scalar(string sql, SqliteTransaction? tx = null)
+    {
+        using var cmd = Command(sql, tx);
+        return cmd.ExecuteScalar();
+    }
+
+    private string Now() => _time.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+
+    private static object Db(string? value) => value is null ? DBNull.Value : value;
+
+    private static object Db(long? value) => value is null ? DBNull.Value : value.Value;
+
+    private static object Db(int? value) => value is null ? DBNull.Value : value.Value;
+
+    internal static string QuoteName(QuoteKind kind) => kind switch
+    {
+        QuoteKind.Direct => "direct",
+        QuoteKind.Indirect => "indirect",
+        _ => "none",
+    };
+
+    internal static QuoteKind ParseQuote(string? name) => name switch
+    {
+        "direct" => QuoteKind.Direct,
+        "indirect" => QuoteKind.Indirect,
+        _ => QuoteKind.None,
+    };
+
+    internal static string StringsJson(IEnumerable<string> values)
+    {
+        var array = new JsonArray();
+        foreach (string v in values)
+        {
+            array.Add(v);
+        }
+
+        return array.ToJsonString();
+    }
+
+    internal static ImmutableArray<string> ParseStrings(string? json)
+    {
+        if (string.IsNullOrEmpty(json))
+        {
+            return [];
+        }
+
+        try
+        {
+            return JsonNode.Parse(json) is JsonArray array
+                ? [.. array.Select(n => n is JsonValue v && v.TryGetValue(out string? s) ? s : n?.ToJsonString() ?? string.Empty)]
+                : [];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+
+    internal static string FiguresJson(ImmutableArray<Figure> figures)
+    {
+        var array = new JsonArray();
+        if (!figures.IsDefault)
+        {
+            foreach (var f in figures)
+            {
+                array.Add(new JsonObject
+                {
+                    ["text"] = f.Text,
+                    ["value"] = f.Value,
+                    ["value_max"] = f.ValueMax,
+                    ["unit"] = f.Unit,
+                    ["start"] = f.Span.Start,
+                    ["length"] = f.Span.Length,
+                });
+            }
+        }
+
+        return array.ToJsonString();
+    }
+
+    internal static ImmutableArray<Figure> ParseFigures(string? json)
+    {
+        if (string.IsNullOrEmpty(json) || json == "[]")
+        {
+            return [];
+        }
+
+        try
+        {
+            if (JsonNode.Parse(json) is not JsonArray array)
+            {
+                return [];
+            }
+
+            var builder = ImmutableArray.CreateBuilder<Figure>(array.Count);
+            foreach (var node in array.OfType<JsonObject>())
+            {
+                builder.Add(new Figure(
+                    node["text"]?.GetValue<string>() ?? string.Empty,
+                    node["value"]?.GetValue<double>() ?? 0,
+                    node["value_max"]?.GetValue<double>(),
+                    node["unit"]?.GetValue<string>(),
+                    new Text.TextSpan(node["start"]?.GetValue<int>() ?? 0, node["length"]?.GetValue<int>() ?? 0)));
+            }
+
+            return builder.ToImmutable();
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
+        {
+            return [];
+        }
+    }
+
+    private double CoverageFunction(string? text, string encodedTerms)
+    {
+        if (text is null)
+        {
+            return 0;
+        }
+
+        if (!string.Equals(_coverageKey, encodedTerms, StringComparison.Ordinal))
+        {
+            _coverageTerms = SearchTerms.Decode(encodedTerms);
+            _coverageKey = encodedTerms;
+        }
+
+        return SearchTerms.Coverage(text, _coverageTerms);
+    }
+}

@@ -1,0 +1,93 @@
+using System.Collections.Immutable;
+using SourceCheck.Claims;
+
+namespace SourceCheck.Storage;
+
+/// <summary>A link from a traced claim to another traced claim.</summary>
+public sealed record TraceLink(long LinkId, long OtherClaimId, LinkType Type, double Score, ReviewStatus Status);
+
+/// <summary>A stored claim found by <see cref="SourceCheckStore.Trace"/>: by its words (<see cref="Coverage"/> = share of
+/// the salient terms it contains) or through stored links (<see cref="Depth"/> = number of link hops from a text match).</summary>
+public sealed record TraceClaim(StoredClaim Claim, StoredDocument Document, int Depth, double? Coverage, ImmutableArray<TraceLink> Links)
+{
+    public bool MatchedByText => Coverage is not null;
+}
+
+/// <summary>One outlet in a chain: a stored document (with its claims that say it), or an outlet that stored
+/// documents credit ("wie „Zeit“ berichtet") but that is not itself stored (<see cref="Document"/> null).</summary>
+public sealed record TraceOutlet(string Outlet, StoredDocument? Document, ImmutableArray<TraceClaim> Claims, ImmutableArray<string> Credits, ImmutableArray<string> CreditedBy)
+{
+    public string? Date => Document?.Date;
+}
+
+/// <summary>The outlets that carry a claim said through one channel, in order: the first outlet, then later outlets by date.</summary>
+public sealed record TraceChannel(string? Channel, ImmutableArray<TraceOutlet> Outlets);
+
+public sealed record TraceSpeaker(string? Speaker, ImmutableArray<TraceChannel> Channels);
+
+/// <summary>"Who said this first, and who repeated it": every matching stored claim, grouped speaker → channel → outlets.</summary>
+public sealed record TraceResult(string Query, long? SeedClaimId, ImmutableArray<SearchTerm> Terms, ImmutableArray<TraceClaim> Claims, ImmutableArray<TraceSpeaker> Speakers)
+{
+    public bool IsEmpty => Claims.IsEmpty;
+
+    /// <summary>Groups claims (already ordered by document date, then ingest order) into speaker → channel → outlet chains.</summary>
+    public static ImmutableArray<TraceSpeaker> Group(IReadOnlyList<TraceClaim> claims)
+    {
+        var speakers = new List<TraceSpeaker>();
+        foreach (var bySpeaker in claims.GroupBy(c => Key(c.Claim.Claim.Speaker)))
+        {
+            string? speakerName = bySpeaker.Select(c => c.Claim.Claim.Speaker).FirstOrDefault(s => !string.IsNullOrWhiteSpace(s));
+            var channels = new List<TraceChannel>();
+            foreach (var byChannel in bySpeaker.GroupBy(c => Key(c.Claim.Claim.Channel)))
+            {
+                string? channelName = byChannel.Select(c => c.Claim.Claim.Channel).FirstOrDefault(s => !string.IsNullOrWhiteSpace(s));
+                channels.Add(new TraceChannel(channelName, Outlets(byChannel.ToList())));
+            }
+
+            speakers.Add(new TraceSpeaker(speakerName, [.. channels]));
+        }
+
+        // Named speakers first (in order of their earliest claim), the unnamed group last.
+        return [.. speakers.OrderBy(s => s.Speaker is null ? 1 : 0)];
+    }
+
+    private static ImmutableArray<TraceOutlet> Outlets(List<TraceClaim> claims)
+    {
+        var stored = new List<TraceOutlet>();
+        foreach (var byDocument in claims.GroupBy(c => c.Document.Id))
+        {
+            var document = byDocument.First().Document;
+            var credits = byDocument.Select(c => c.Claim.Claim.ReportingOutlet).Where(o => !string.IsNullOrWhiteSpace(o))
+                .Select(o => o!.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToImmutableArray();
+            stored.Add(new TraceOutlet(document.DisplayName, document, [.. byDocument], credits, []));
+        }
+
+        // Outlets that documents credit but that are not stored come first: the later ones repeat them.
+        var storedNames = stored.Select(o => Key(o.Outlet)).ToHashSet(StringComparer.Ordinal);
+        var credited = new List<TraceOutlet>();
+        foreach (var outlet in stored)
+        {
+            foreach (string credit in outlet.Credits)
+            {
+                if (storedNames.Contains(Key(credit)))
+                {
+                    continue;
+                }
+
+                int existing = credited.FindIndex(c => Key(c.Outlet) == Key(credit));
+                if (existing < 0)
+                {
+                    credited.Add(new TraceOutlet(credit, null, [], [], [outlet.Outlet]));
+                }
+                else if (!credited[existing].CreditedBy.Contains(outlet.Outlet))
+                {
+                    credited[existing] = credited[existing] with { CreditedBy = credited[existing].CreditedBy.Add(outlet.Outlet) };
+                }
+            }
+        }
+
+        return [.. credited, .. stored];
+    }
+
+    private static string Key(string? name) => name is null ? string.Empty : string.Join(' ', SearchTerms.Tokens(name));
+}
