@@ -1,0 +1,199 @@
+using System.Collections.Immutable;
+using SourceCheck.Claims;
+using SourceCheck.Claims.Matching;
+using SourceCheck.Csl;
+using SourceCheck.Documents;
+using SourceCheck.References;
+using SourceCheck.Reports;
+using SourceCheck.Text;
+
+namespace SourceCheck.Checking;
+
+/// <summary>An input document of a check run: the article(s) under review, or a source they cite.</summary>
+public sealed record CheckInput(string File, string Content, bool IsSource = false);
+
+/// <summary>Options of a check run. Formatting, verification and the store are plugged in by the caller
+/// (the CLI), so that this class depends only on lower layers.</summary>
+public sealed record CheckOptions
+{
+    public string Style { get; init; } = "apa";
+
+    /// <summary>Formats a document's references as bibliography entries (in the report's output flavour).</summary>
+    public Func<IReadOnlyList<CslItem>, IReadOnlyList<string>>? FormatBibliography { get; init; }
+
+    /// <summary>Verifies a document's references against their pages (null: no verification).</summary>
+    public Func<string, IReadOnlyList<CslItem>, IReadOnlyList<ReportFinding>>? Verify { get; init; }
+
+    /// <summary>Claims already in the store (other documents), matched against the new ones.</summary>
+    public IReadOnlyList<Claim> KnownClaims { get; init; } = [];
+
+    public MatchOptions? Match { get; init; }
+
+    /// <summary>Minimum link score for a claim to count as supported by a cited headline.</summary>
+    public double SupportThreshold { get; init; } = 0.35;
+
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    public IProgress<string>? Progress { get; init; }
+}
+
+/// <summary>The per-document intermediate result, kept for storing.</summary>
+public sealed record CheckedDocument(CheckInput Input, Article Article, IReadOnlyList<CslItem> References, IReadOnlyList<ReferenceEntry> Entries, IReadOnlyList<Claim> Claims);
+
+/// <summary>The check run: read each article, find and parse its bibliography, de-duplicate and format the
+/// references, extract claims, link claims to the cited headlines that support them and to claims of the
+/// other articles (and of the store), list claims with no source, and verify references when asked.</summary>
+public static class CheckPipeline
+{
+    /// <summary>Prefix of the pseudo-document ids given to reference headlines when they are matched as claims.</summary>
+    public const string ReferencePrefix = "ref:";
+
+    public static (CheckReport Report, IReadOnlyList<CheckedDocument> Documents) Run(IReadOnlyList<CheckInput> inputs, CheckOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(options);
+        var warnings = new List<string>();
+        var documents = new List<CheckedDocument>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var input in inputs)
+        {
+            options.Progress?.Report($"reading {input.File}");
+            string id = UniqueId(DocumentIdOf(input.File), ids);
+            var article = ArticleReader.Read(input.Content, id);
+            var (references, entries, diagnostics) = ReadReferences(input, article);
+            warnings.AddRange(diagnostics.Where(d => d.Severity != Diagnostics.Severity.Info && d.Code != Diagnostics.DiagnosticCodes.NoBibliographyFound)
+                .Select(d => $"{input.File}: {d.Message}"));
+            var claims = ClaimExtractor.Extract(article.Text, id, article.Language);
+            documents.Add(new CheckedDocument(input, article, references, entries, claims));
+        }
+
+        // Reference headlines become pseudo-claims, so one matcher links article claims to other articles'
+        // claims, to stored claims, and to the headlines of the works the articles cite.
+        options.Progress?.Report("matching claims");
+        var headlineClaims = new List<Claim>();
+        var headlineOwner = new Dictionary<string, (string DocumentId, CslItem Item)>(StringComparer.Ordinal);
+        foreach (var doc in documents)
+        {
+            foreach (var item in doc.References)
+            {
+                if (string.IsNullOrWhiteSpace(item.Title))
+                {
+                    continue;
+                }
+
+                string pseudo = $"{ReferencePrefix}{doc.Article.Name}/{item.Id}";
+                string lang = LanguageGuess.Guess(item.Title!);
+                headlineClaims.Add(new Claim(pseudo, pseudo, lang, item.Title!, new TextSpan(0, item.Title!.Length), QuoteKind.None,
+                    null, null, null, null, item.GetString("container-title"), []));
+                headlineOwner[pseudo] = (doc.Article.Name ?? doc.Input.File, item);
+            }
+        }
+
+        var articleClaims = documents.SelectMany(d => d.Claims).ToList();
+        var all = new List<Claim>(articleClaims.Count + headlineClaims.Count + options.KnownClaims.Count);
+        all.AddRange(articleClaims);
+        all.AddRange(options.KnownClaims);
+        all.AddRange(headlineClaims);
+        var rawLinks = ClaimMatcher.Match(all, options.Match);
+
+        var links = new List<ClaimLink>();
+        var support = new List<ReferenceSupport>();
+        foreach (var link in rawLinks)
+        {
+            bool aRef = link.A.DocumentId.StartsWith(ReferencePrefix, StringComparison.Ordinal);
+            bool bRef = link.B.DocumentId.StartsWith(ReferencePrefix, StringComparison.Ordinal);
+            if (aRef && bRef)
+            {
+                continue;
+            }
+
+            if (aRef || bRef)
+            {
+                var (claim, headline) = aRef ? (link.B, link.A) : (link.A, link.B);
+                if (link.Score < options.SupportThreshold || link.Type == LinkType.Contradiction)
+                {
+                    continue;
+                }
+
+                var owner = headlineOwner[headline.DocumentId];
+                support.Add(new ReferenceSupport(claim.Id, claim.DocumentId, owner.Item.Id, headline.Text, link.Type.ToName(), link.Score));
+                continue;
+            }
+
+            links.Add(link);
+        }
+
+        support = [.. support.OrderBy(s => s.DocumentId, StringComparer.Ordinal).ThenBy(s => s.ClaimId, StringComparer.Ordinal).ThenByDescending(s => s.Score)];
+        var supported = new HashSet<string>(support.Select(s => s.ClaimId), StringComparer.Ordinal);
+
+        var findings = new List<ReportFinding>();
+        var reports = new List<DocumentReport>();
+        foreach (var doc in documents)
+        {
+            var formatted = doc.References.Count == 0 || options.FormatBibliography is null
+                ? (IReadOnlyList<string>)[]
+                : options.FormatBibliography(doc.References);
+            if (options.Verify is not null && doc.References.Count > 0)
+            {
+                options.Progress?.Report($"verifying {doc.Input.File}");
+                findings.AddRange(options.Verify(doc.Article.Name ?? doc.Input.File, doc.References));
+            }
+
+            var unsourced = doc.Claims.Where(c => IsUnsourced(c, supported)).Select(c => c.Id).ToImmutableArray();
+            var notes = new List<string>();
+            if (doc.References.Count == 0)
+            {
+                notes.Add("no bibliography found");
+            }
+
+            if (doc.Article.SourceMentions.Length > 0)
+            {
+                notes.Add("sources named in the text: " + string.Join(", ", doc.Article.SourceMentions.Select(m => m.Name).Distinct(StringComparer.Ordinal)));
+            }
+
+            reports.Add(new DocumentReport(doc.Input.File, doc.Article.Name ?? doc.Input.File, doc.Article.Title, doc.Article.Outlet, doc.Article.Date,
+                doc.Article.Language, [.. doc.References], [.. formatted], [.. doc.Claims], unsourced, [.. notes]));
+        }
+
+        var lexicon = options.Match?.Lexicon ?? BilingualLexicon.Default;
+        if (!lexicon.CrossLanguageAvailable)
+        {
+            warnings.Add(lexicon.Warning ?? "cross-language matching is off: the German–English dictionary (Debian package trans-de-en) was not found");
+        }
+
+        var report = new CheckReport(options.Time.GetUtcNow(), options.Style, [.. reports], [.. links], [.. support], [.. findings], [.. warnings]);
+        return (report, documents);
+    }
+
+    /// <summary>A claim has no source when the article names no speaker, channel or outlet for it and no cited
+    /// work's headline says the same.</summary>
+    public static bool IsUnsourced(Claim claim, IReadOnlySet<string> supported) =>
+        !supported.Contains(claim.Id) && claim.Speaker is null && claim.Channel is null && claim.ReportingOutlet is null;
+
+    private static (IReadOnlyList<CslItem> Items, IReadOnlyList<ReferenceEntry> Entries, IReadOnlyList<Diagnostics.Diagnostic> Diagnostics) ReadReferences(CheckInput input, Article article)
+    {
+        bool html = ArticleReader.LooksLikeHtml(input.Content);
+        var blocks = html ? HtmlBibliographyDetector.Detect(input.Content) : BibliographyDetector.Detect(input.Content);
+        var result = ReferenceReader.FromBlocks(html ? InputFormat.Html : InputFormat.Text, blocks, input.File);
+        var entries = blocks.SelectMany(b => b.Entries).ToList();
+        _ = article;
+        return (result.Items, entries, result.Diagnostics);
+    }
+
+    private static string DocumentIdOf(string file)
+    {
+        string name = Path.GetFileName(file);
+        return string.IsNullOrEmpty(name) || name == "-" ? "stdin" : name;
+    }
+
+    private static string UniqueId(string id, HashSet<string> taken)
+    {
+        string candidate = id;
+        for (int n = 2; !taken.Add(candidate); n++)
+        {
+            candidate = $"{id}#{n}";
+        }
+
+        return candidate;
+    }
+}
