@@ -91,6 +91,12 @@ public static class ReferenceReader
                 return new ReferenceReadResult(format, r.Value ?? [], r.Diagnostics);
             }
 
+            case InputFormat.BibTex:
+            {
+                var r = BibTex.BibTexReader.Read(text, source);
+                return new ReferenceReadResult(format, r.Value ?? [], r.Diagnostics);
+            }
+
             case InputFormat.Html:
                 return FromBlocks(format, HtmlBibliographyDetector.Detect(text), source);
 
