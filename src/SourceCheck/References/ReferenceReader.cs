@@ -97,6 +97,12 @@ public static class ReferenceReader
                 return new ReferenceReadResult(format, r.Value ?? [], r.Diagnostics);
             }
 
+            case InputFormat.Ris:
+            {
+                var r = Ris.RisReader.Read(text, source);
+                return new ReferenceReadResult(format, r.Value ?? [], r.Diagnostics);
+            }
+
             case InputFormat.Html:
                 return FromBlocks(format, HtmlBibliographyDetector.Detect(text), source);
 
