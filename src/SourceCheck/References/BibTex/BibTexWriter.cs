@@ -152,8 +152,20 @@ public static class BibTexWriter
                 case JsonNode node when key == "custom":
                     foreach (var (ck, cnode) in (JsonObject)node)
                     {
-                        if (ck is BibTexReader.CustomFields or BibTexReader.CustomType or BibTexReader.CustomDateField or "bibtex-container")
+                        if (ck is BibTexReader.CustomFields or BibTexReader.CustomType or BibTexReader.CustomDateField or "bibtex-container"
+                            || (ck.StartsWith("ris-", StringComparison.Ordinal) && ck.EndsWith("-tag", StringComparison.Ordinal)) || ck is "ris-type" or "ris-date-only")
                         {
+                            continue; // format hints, not data
+                        }
+
+                        if (ck == "ris" && cnode is JsonObject tags)
+                        {
+                            foreach (var (tag, _) in tags)
+                            {
+                                diagnostics.Add(new Diagnostic(DiagnosticCodes.FieldNotRepresentable, Severity.Warning, TextSpan.Empty,
+                                    $"item {number} ({item.Id}): RIS tag {tag} has no BibTeX field; not written"));
+                            }
+
                             continue;
                         }
 

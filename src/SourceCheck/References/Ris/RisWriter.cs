@@ -161,12 +161,24 @@ public static class RisWriter
                     WriteString(sb, item, custom, key, s, number, diagnostics);
                     break;
                 case JsonNode node when key == "custom":
-                    foreach (var (ck, _) in (JsonObject)node)
+                    foreach (var (ck, cv) in (JsonObject)node)
                     {
-                        if (!ck.StartsWith("ris", StringComparison.Ordinal))
+                        if (ck.StartsWith("ris", StringComparison.Ordinal) || ck.StartsWith("bibtex-", StringComparison.Ordinal))
                         {
-                            Unrepresentable(diagnostics, item, number, "custom." + ck, "custom." + ck);
+                            continue; // format hints, not data
                         }
+
+                        if (ck == "bibtex" && cv is JsonObject fields)
+                        {
+                            foreach (var (field, _) in fields)
+                            {
+                                Unrepresentable(diagnostics, item, number, "custom.bibtex." + field, $"BibTeX field '{field}'");
+                            }
+
+                            continue;
+                        }
+
+                        Unrepresentable(diagnostics, item, number, "custom." + ck, "custom." + ck);
                     }
 
                     break;
@@ -255,8 +267,25 @@ public static class RisWriter
 
     private static void Tag(StringBuilder sb, string tag, string value)
     {
-        string v = value.Replace("\r\n", " ", StringComparison.Ordinal).Replace('\n', ' ').Replace('\r', ' ');
+        string v = StripMarkup(value).Replace("\r\n", " ", StringComparison.Ordinal).Replace('\n', ' ').Replace('\r', ' ');
         sb.Append(tag).Append("  - ").Append(v).Append('\n');
+    }
+
+    /// <summary>RIS is plain text: CSL rich-text markup (&lt;i&gt;, &lt;span class="nocase"&gt;, …) is dropped.</summary>
+    internal static string StripMarkup(string value)
+    {
+        if (value.IndexOf('<', StringComparison.Ordinal) < 0)
+        {
+            return value;
+        }
+
+        string[] tags = ["<i>", "</i>", "<b>", "</b>", "<sup>", "</sup>", "<sub>", "</sub>", "<span class=\"nocase\">", "<span style=\"font-variant:small-caps;\">", "</span>"];
+        foreach (var t in tags)
+        {
+            value = value.Replace(t, string.Empty, StringComparison.Ordinal);
+        }
+
+        return value;
     }
 
     internal static string FormatName(CslName n)
