@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using SourceCheck.Csl;
 using SourceCheck.Diagnostics;
 using SourceCheck.Text;
@@ -91,12 +92,74 @@ public static class ReferenceReader
                 return new ReferenceReadResult(format, r.Value ?? [], r.Diagnostics);
             }
 
+            case InputFormat.BibTex:
+            {
+                var r = BibTex.BibTexReader.Read(text, source);
+                return new ReferenceReadResult(format, r.Value ?? [], r.Diagnostics);
+            }
+
+            case InputFormat.Ris:
+            {
+                var r = Ris.RisReader.Read(text, source);
+                return new ReferenceReadResult(format, r.Value ?? [], r.Diagnostics);
+            }
+
             case InputFormat.Html:
-                return FromBlocks(format, HtmlBibliographyDetector.Detect(text), source);
+            {
+                var guard = new List<Diagnostic>();
+                var blocks = HtmlBibliographyDetector.Detect(BlankOverlongLines(text, guard, source));
+                return Merge(FromBlocks(format, blocks, source), guard);
+            }
 
             default:
-                return FromBlocks(InputFormat.Text, BibliographyDetector.Detect(text), source);
+            {
+                var guard = new List<Diagnostic>();
+                var blocks = BibliographyDetector.Detect(BlankOverlongLines(text, guard, source));
+                return Merge(FromBlocks(InputFormat.Text, blocks, source), guard);
+            }
         }
+    }
+
+    /// <summary>Lines longer than this are not read as text (a reference is a few hundred characters).</summary>
+    public const int MaxLineLength = 100_000;
+
+    /// <summary>Entries longer than this are not given to the reference parser.</summary>
+    public const int MaxEntryLength = 10_000;
+
+    private static ReferenceReadResult Merge(ReferenceReadResult result, List<Diagnostic> guard) =>
+        guard.Count == 0 ? result : result with { Diagnostics = [.. guard, .. result.Diagnostics] };
+
+    /// <summary>Replaces overlong lines by spaces (offsets stay valid) and reports each one.</summary>
+    public static string BlankOverlongLines(string text, List<Diagnostic> diagnostics, string? source)
+    {
+        if (text.Length <= MaxLineLength)
+        {
+            return text;
+        }
+
+        char[]? copy = null;
+        int line = 1;
+        int start = 0;
+        for (int i = 0; i <= text.Length; i++)
+        {
+            if (i < text.Length && text[i] != '\n')
+            {
+                continue;
+            }
+
+            if (i - start > MaxLineLength)
+            {
+                copy ??= text.ToCharArray();
+                Array.Fill(copy, ' ', start, i - start);
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.InputTooLarge, Severity.Error, new TextSpan(start, i - start, line, 1),
+                    $"line {line} is {i - start:N0} characters long (limit {MaxLineLength:N0}); it is not read as text", source));
+            }
+
+            line++;
+            start = i + 1;
+        }
+
+        return copy is null ? text : new string(copy);
     }
 
     /// <summary>Parses every entry of the blocks (numbered 1… across blocks) and gives the items stable ids
@@ -107,7 +170,7 @@ public static class ReferenceReader
         var diagnostics = new List<Diagnostic>();
         if (blocks.Count == 0 || blocks.All(b => b.Entries.IsDefaultOrEmpty))
         {
-            diagnostics.Add(new Diagnostic(DiagnosticCodes.NoBibliographyFound, Severity.Warning, TextSpan.Empty,
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.NoBibliographyFound, Severity.Error, TextSpan.Empty,
                 "no bibliography found: no heading such as 'References', 'Bibliography' or 'Quellen', and the text does not read as a list of references",
                 source));
             return new ReferenceReadResult(format, [], diagnostics);
@@ -141,7 +204,26 @@ public static class ReferenceReader
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(diagnostics);
-        var parsed = ReferenceParser.Parse(entry.Text, $"ref-{number}", entry.Span);
+        if (entry.Text.Length > MaxEntryLength)
+        {
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.UnparsedReference, Severity.Error, entry.Span,
+                $"entry {number} is {entry.Text.Length:N0} characters long (limit {MaxEntryLength:N0}); not parsed as a reference", source));
+            return new ParsedReference(entry.Text, new CslItem($"ref-{number}", "document"), [], []);
+        }
+
+        ParsedReference parsed;
+        try
+        {
+            parsed = ReferenceParser.Parse(entry.Text, $"ref-{number}", entry.Span);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or IndexOutOfRangeException or RegexMatchTimeoutException)
+        {
+            // The parser must not throw on bad input; if it does, the entry is reported, not the whole run lost.
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.UnparsedReference, Severity.Error, entry.Span,
+                $"entry {number}: the reference parser failed ({ex.GetType().Name}: {ex.Message})", source));
+            return new ParsedReference(entry.Text, new CslItem($"ref-{number}", "document"), [], []);
+        }
+
         foreach (var d in parsed.Diagnostics)
         {
             var span = d.Span.IsEmpty ? entry.Span : d.Span;

@@ -1,0 +1,301 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using SourceCheck.Csl;
+using SourceCheck.Diagnostics;
+
+namespace SourceCheck.References.BibTex;
+
+/// <summary>BibTeX/BibLaTeX → CSL items. Types and fields are mapped to CSL (article → article-journal,
+/// inproceedings → paper-conference, journal/booktitle → container-title, address → publisher-place, number →
+/// issue for articles, year+month+day or date → issued, urldate → accessed, …); LaTeX becomes Unicode; crossref
+/// parents fill missing fields. Nothing is dropped: fields without a CSL variable, and the entry type when CSL
+/// cannot tell it apart, are kept in the item's <c>custom</c> object ("bibtex-type", "bibtex": {field: raw
+/// value}) which <see cref="BibTexWriter"/> writes back; fields named <c>x-csl-VARIABLE</c> set CSL variables
+/// directly (that is how the writer carries CSL variables BibTeX has no field for).</summary>
+public static class BibTexReader
+{
+    internal const string CustomFields = "bibtex";
+    internal const string CustomType = "bibtex-type";
+    internal const string CustomDateField = "bibtex-date";
+    internal const string CslPrefix = "x-csl-";
+
+    internal static readonly FrozenDictionary<string, string> TypeMap = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["article"] = "article-journal", ["book"] = "book", ["mvbook"] = "book", ["booklet"] = "pamphlet", ["inbook"] = "chapter",
+        ["incollection"] = "chapter", ["bookinbook"] = "chapter", ["suppbook"] = "chapter", ["collection"] = "book", ["mvcollection"] = "book",
+        ["inproceedings"] = "paper-conference", ["conference"] = "paper-conference", ["proceedings"] = "book", ["mvproceedings"] = "book",
+        ["manual"] = "report", ["mastersthesis"] = "thesis", ["phdthesis"] = "thesis", ["thesis"] = "thesis", ["techreport"] = "report",
+        ["report"] = "report", ["unpublished"] = "manuscript", ["misc"] = "document", ["online"] = "webpage", ["electronic"] = "webpage",
+        ["www"] = "webpage", ["webpage"] = "webpage", ["patent"] = "patent", ["periodical"] = "periodical", ["dataset"] = "dataset",
+        ["software"] = "software", ["inreference"] = "entry-encyclopedia", ["reference"] = "book", ["video"] = "motion_picture",
+        ["movie"] = "motion_picture", ["audio"] = "song", ["music"] = "song", ["letter"] = "personal_communication",
+        ["review"] = "review", ["standard"] = "standard", ["artwork"] = "graphic", ["image"] = "graphic", ["legislation"] = "legislation",
+        ["jurisdiction"] = "legal_case", ["map"] = "map", ["performance"] = "performance", ["interview"] = "interview",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>BibTeX field → CSL variable for fields that map one to one (others are handled in code).</summary>
+    internal static readonly FrozenDictionary<string, string> FieldMap = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["title"] = "title", ["shorttitle"] = "title-short", ["series"] = "collection-title", ["volume"] = "volume",
+        ["issue"] = "issue", ["pages"] = "page", ["doi"] = "DOI", ["url"] = "URL", ["isbn"] = "ISBN", ["issn"] = "ISSN",
+        ["abstract"] = "abstract", ["keywords"] = "keyword", ["note"] = "note", ["annote"] = "annote", ["annotation"] = "annote",
+        ["publisher"] = "publisher", ["address"] = "publisher-place", ["location"] = "publisher-place", ["edition"] = "edition",
+        ["language"] = "language", ["chapter"] = "chapter-number", ["type"] = "genre", ["howpublished"] = "medium",
+        ["eventtitle"] = "event-title", ["venue"] = "event-place", ["pagetotal"] = "number-of-pages", ["volumes"] = "number-of-volumes",
+        ["pmid"] = "PMID", ["pmcid"] = "PMCID", ["version"] = "version", ["shortjournal"] = "container-title-short",
+        ["journalabbr"] = "container-title-short", ["origtitle"] = "original-title", ["eprint"] = "number", ["archive"] = "archive",
+        ["origpublisher"] = "original-publisher", ["origlocation"] = "original-publisher-place", ["section"] = "section",
+        ["maintitle"] = "volume-title", ["medium"] = "medium", ["status"] = "status", ["part"] = "part", ["division"] = "division",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>Fields whose value is not LaTeX text (no accent or brace conversion).</summary>
+    internal static readonly FrozenSet<string> Verbatim = FrozenSet.ToFrozenSet(["url", "doi", "eprint", "file", "pmid", "pmcid", "isbn", "issn"], StringComparer.Ordinal);
+
+    public static ParseResult<IReadOnlyList<CslItem>> Read(string text, string? source = null)
+    {
+        var db = BibTexParser.Parse(text, source);
+        var diagnostics = new List<Diagnostic>(db.Diagnostics);
+        var items = Convert(db, diagnostics, source);
+        return new ParseResult<IReadOnlyList<CslItem>>(items, diagnostics);
+    }
+
+    public static IReadOnlyList<CslItem> Convert(BibTexDatabase db, List<Diagnostic> diagnostics, string? source = null)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        var byKey = new Dictionary<string, BibTexEntry>(StringComparer.OrdinalIgnoreCase);
+        foreach (var e in db.Entries)
+        {
+            if (e.Key.Length > 0 && !byKey.TryAdd(e.Key, e))
+            {
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.BibTexSyntax, Severity.Warning, e.Span,
+                    $"entry {e.Number}: citation key '{e.Key}' is used twice", source));
+            }
+        }
+
+        var items = new List<CslItem>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var e in db.Entries)
+        {
+            var fields = Inherit(e, byKey, diagnostics, source);
+            var item = ToCsl(e, fields, diagnostics, source);
+            string id = item.Id;
+            for (int n = 2; !ids.Add(id); n++)
+            {
+                id = $"{item.Id}-{n}";
+            }
+
+            item.Id = id;
+            items.Add(item);
+        }
+
+        return items;
+    }
+
+    /// <summary>The entry's fields plus those inherited from its crossref parent (parent title → booktitle).</summary>
+    private static List<BibTexField> Inherit(BibTexEntry e, Dictionary<string, BibTexEntry> byKey, List<Diagnostic> diagnostics, string? source)
+    {
+        var fields = new List<BibTexField>(e.Fields);
+        var crossref = e.Fields.FirstOrDefault(f => f.Name == "crossref");
+        if (crossref is null)
+        {
+            return fields;
+        }
+
+        if (!byKey.TryGetValue(crossref.Value.Trim(), out var parent) || ReferenceEquals(parent, e))
+        {
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.BibTexMissingCrossref, Severity.Warning, crossref.Span,
+                $"entry {e.Number} ({e.Key}): crossref '{crossref.Value}' names no entry in this input; nothing inherited", source));
+            return fields;
+        }
+
+        foreach (var f in parent.Fields)
+        {
+            string name = f.Name switch
+            {
+                "title" when e.Type is "inproceedings" or "incollection" or "inbook" or "inreference" or "bookinbook" => "booktitle",
+                _ => f.Name,
+            };
+            if (name is "crossref" or "ids" or "key" or "shorttitle" || (name == "title" && f.Name == "title" && e.Type is "inproceedings" or "incollection"))
+            {
+                continue;
+            }
+
+            if (!fields.Any(x => x.Name == name))
+            {
+                fields.Add(f with { Name = name });
+            }
+        }
+
+        return fields;
+    }
+
+    private static CslItem ToCsl(BibTexEntry e, List<BibTexField> fields, List<Diagnostic> diagnostics, string? source)
+    {
+        string cslType = TypeMap.GetValueOrDefault(e.Type, "document");
+        string? subtype = fields.FirstOrDefault(f => f.Name == "entrysubtype")?.Value.Trim().ToLowerInvariant();
+        if (e.Type == "article" && subtype is "newspaper" or "magazine")
+        {
+            cslType = subtype == "newspaper" ? "article-newspaper" : "article-magazine";
+        }
+
+        var item = new CslItem(e.Key.Length > 0 ? e.Key : $"entry-{e.Number}", cslType);
+        var custom = new JsonObject();
+        var raw = new JsonObject();
+        if (BibTexWriter.TypeFor(cslType, fields.FirstOrDefault(f => f.Name == "type")?.Value) != e.Type)
+        {
+            custom[CustomType] = e.Type;
+        }
+
+        bool isArticle = e.Type is "article" or "periodical";
+        int? year = null;
+        int? month = null;
+        int? day = null;
+        string? yearText = null;
+        foreach (var f in fields)
+        {
+            string name = f.Name;
+            string value = f.Value;
+            if (name.StartsWith(CslPrefix, StringComparison.Ordinal))
+            {
+                SetCslVariable(item, name[CslPrefix.Length..], Latex.ToUnicode(value));
+                continue;
+            }
+
+            switch (name)
+            {
+                case "author" or "editor" or "translator":
+                    item.SetNames(name, BibTexNames.Parse(value));
+                    continue;
+                case "bookauthor":
+                    item.SetNames("container-author", BibTexNames.Parse(value));
+                    continue;
+                case "journal" or "journaltitle" or "booktitle" when !item.Has("container-title"):
+                    item.SetString("container-title", Latex.ToUnicode(value));
+                    if (name != DefaultContainerField(e.Type))
+                    {
+                        custom["bibtex-container"] = name;
+                    }
+
+                    continue;
+                case "number" when isArticle && !fields.Any(x => x.Name == "issue"):
+                    item.SetString("issue", Latex.ToUnicode(value));
+                    continue;
+                case "number":
+                    item.SetString("number", Latex.ToUnicode(value));
+                    continue;
+                case "year":
+                    yearText = value.Trim();
+                    if (int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out int y))
+                    {
+                        year = y;
+                    }
+
+                    continue;
+                case "month" when Latex.Month(value) is { } m:
+                    month = m;
+                    continue;
+                case "day" when int.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int d) && d is >= 1 and <= 31:
+                    day = d;
+                    continue;
+                case "date":
+                    item.SetDate("issued", CslJson.ParseEdtf(value) ?? new CslDate { Literal = Latex.ToUnicode(value, protectCase: false) });
+                    custom[CustomDateField] = "date";
+                    continue;
+                case "urldate":
+                    item.SetDate("accessed", CslJson.ParseEdtf(value) ?? new CslDate { Literal = value });
+                    continue;
+                case "institution" or "school" or "organization" when !item.Has("publisher") && !fields.Any(x => x.Name == "publisher")
+                    && name == PublisherField(e.Type, null, name):
+                    item.SetString("publisher", Latex.ToUnicode(value));
+                    continue;
+                case "entrysubtype" when e.Type == "article" && subtype is "newspaper" or "magazine":
+                    continue;
+                case "crossref":
+                    raw[name] = value;
+                    continue;
+            }
+
+            if (FieldMap.TryGetValue(name, out var variable) && !item.Has(variable) && !(name == "eprint"))
+            {
+                item.SetString(variable, Verbatim.Contains(name) ? value : Latex.ToUnicode(value, protectCase: variable is "title" or "container-title" or "collection-title" or "title-short"));
+                continue;
+            }
+
+            raw[name] = value;
+        }
+
+        if (year is not null)
+        {
+            item.SetDate("issued", CslDate.Of(year.Value, month, month is null ? null : day));
+            if (month is null && day is not null)
+            {
+                raw["day"] = day.Value.ToString(CultureInfo.InvariantCulture);
+            }
+        }
+        else if (yearText is not null)
+        {
+            item.SetDate("issued", new CslDate { Literal = Latex.ToUnicode(yearText, protectCase: false) });
+            if (month is not null)
+            {
+                raw["month"] = Latex.MonthMacros[month.Value - 1];
+            }
+        }
+        else if (month is not null)
+        {
+            raw["month"] = Latex.MonthMacros[month.Value - 1];
+        }
+
+        if (raw.Count > 0)
+        {
+            custom[CustomFields] = raw;
+        }
+
+        if (custom.Count > 0)
+        {
+            item.SetExtra("custom", custom);
+        }
+
+        return item;
+    }
+
+    internal static string DefaultContainerField(string bibType) => bibType is "article" or "periodical" ? "journal" : "booktitle";
+
+    /// <summary>Which BibTeX field holds the CSL publisher for an entry type (school for theses, institution for
+    /// reports, organization for manuals, publisher otherwise).</summary>
+    internal static string PublisherField(string bibType, string? cslType, string? candidate = null)
+    {
+        _ = cslType;
+        _ = candidate;
+        return bibType switch
+        {
+            "phdthesis" or "mastersthesis" or "thesis" => "school",
+            "techreport" or "report" => "institution",
+            "manual" => "organization",
+            _ => "publisher",
+        };
+    }
+
+    internal static void SetCslVariable(CslItem item, string variable, string value)
+    {
+        if (variable == "type")
+        {
+            item.Type = value;
+            return;
+        }
+
+        switch (CslVariables.KindOf(variable))
+        {
+            case VariableKind.Name:
+                item.SetNames(variable, BibTexNames.Parse(Latex.FromUnicode(value)));
+                break;
+            case VariableKind.Date:
+                item.SetDate(variable, CslJson.ParseEdtf(value) ?? new CslDate { Literal = value });
+                break;
+            default:
+                item.SetString(variable, value);
+                break;
+        }
+    }
+}

@@ -1,0 +1,563 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Text;
+
+namespace SourceCheck.References.BibTex;
+
+/// <summary>LaTeX text ↔ Unicode for BibTeX field values. Accents (\"o, {\"o}, \"{o}, \'e, \c{c}, \v{s}, \H{o}, …),
+/// special letters (\ss, \o, \ae, \l, \i, …), escaped characters (\&amp; \% \$ \# \_ \{ \}), dashes (-- –, --- —),
+/// ~ (no-break space) and ``quotes''. Case-protecting braces become CSL's <c>&lt;span class="nocase"&gt;</c>,
+/// \textit/\emph → &lt;i&gt;, \textbf → &lt;b&gt;, \textsc → small caps, \url{x} → x; the writer turns them back.
+/// Math ($…$) is kept as written.</summary>
+public static class Latex
+{
+    private const string NoCaseOpen = "<span class=\"nocase\">";
+    private const string SmallCapsOpen = "<span style=\"font-variant:small-caps;\">";
+
+    private static readonly FrozenDictionary<char, char> Combining = new Dictionary<char, char>
+    {
+        ['"'] = '\u0308', ['\''] = '\u0301', ['`'] = '\u0300', ['^'] = '\u0302', ['~'] = '\u0303', ['='] = '\u0304',
+        ['.'] = '\u0307', ['u'] = '\u0306', ['v'] = '\u030C', ['H'] = '\u030B', ['c'] = '\u0327', ['k'] = '\u0328',
+        ['r'] = '\u030A', ['d'] = '\u0323', ['b'] = '\u0331', ['t'] = '\u0361',
+    }.ToFrozenDictionary();
+
+    private static readonly FrozenDictionary<char, char> CombiningBack = Combining
+        .Where(kv => kv.Key != 't')
+        .ToFrozenDictionary(kv => kv.Value, kv => kv.Key);
+
+    private static readonly FrozenDictionary<string, string> Letters = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["ss"] = "ß", ["SS"] = "SS", ["o"] = "ø", ["O"] = "Ø", ["ae"] = "æ", ["AE"] = "Æ", ["oe"] = "œ", ["OE"] = "Œ",
+        ["aa"] = "å", ["AA"] = "Å", ["l"] = "ł", ["L"] = "Ł", ["i"] = "ı", ["j"] = "ȷ", ["dh"] = "ð", ["DH"] = "Ð",
+        ["th"] = "þ", ["TH"] = "Þ", ["ng"] = "ŋ", ["NG"] = "Ŋ", ["dj"] = "đ", ["DJ"] = "Đ",
+        ["textendash"] = "–", ["textemdash"] = "—", ["textquoteleft"] = "‘", ["textquoteright"] = "’",
+        ["textquotedblleft"] = "“", ["textquotedblright"] = "”", ["textellipsis"] = "…", ["ldots"] = "…", ["dots"] = "…",
+        ["textregistered"] = "®", ["texttrademark"] = "™", ["copyright"] = "©", ["textcopyright"] = "©", ["S"] = "§", ["P"] = "¶",
+        ["pounds"] = "£", ["euro"] = "€", ["texteuro"] = "€", ["textdegree"] = "°", ["guillemotleft"] = "«", ["guillemotright"] = "»",
+        ["textbackslash"] = "\\", ["LaTeX"] = "LaTeX", ["TeX"] = "TeX", ["textasciitilde"] = "~", ["textunderscore"] = "_",
+        ["textbar"] = "|", ["textless"] = "<", ["textgreater"] = ">", ["slash"] = "/", ["quad"] = " ", ["qquad"] = " ",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static readonly FrozenDictionary<string, string> LettersBack = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["ß"] = "{\\ss}", ["ø"] = "{\\o}", ["Ø"] = "{\\O}", ["æ"] = "{\\ae}", ["Æ"] = "{\\AE}", ["œ"] = "{\\oe}", ["Œ"] = "{\\OE}",
+        ["å"] = "{\\aa}", ["Å"] = "{\\AA}", ["ł"] = "{\\l}", ["Ł"] = "{\\L}", ["ı"] = "{\\i}", ["ð"] = "{\\dh}", ["Ð"] = "{\\DH}",
+        ["þ"] = "{\\th}", ["Þ"] = "{\\TH}", ["…"] = "{\\ldots}", ["©"] = "{\\textcopyright}", ["®"] = "{\\textregistered}",
+        ["™"] = "{\\texttrademark}", ["§"] = "{\\S}", ["£"] = "{\\pounds}", ["€"] = "{\\texteuro}", ["°"] = "{\\textdegree}",
+        ["«"] = "{\\guillemotleft}", ["»"] = "{\\guillemotright}",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>LaTeX field text → Unicode (with CSL rich-text markup for case protection and font styles).
+    /// <paramref name="protectCase"/>: inner brace groups become nocase spans (titles); otherwise braces are dropped.</summary>
+    public static string ToUnicode(string latex, bool protectCase = true)
+    {
+        ArgumentNullException.ThrowIfNull(latex);
+        if (latex.IndexOfAny(['\\', '{', '}', '~', '-', '`', '\'', '$']) < 0)
+        {
+            return latex;
+        }
+
+        var sb = new StringBuilder(latex.Length);
+        int i = 0;
+        Convert(latex, ref i, sb, depth: 0, protectCase, stopAtClose: false);
+        return sb.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    private static void Convert(string s, ref int i, StringBuilder sb, int depth, bool protectCase, bool stopAtClose)
+    {
+        while (i < s.Length)
+        {
+            char c = s[i];
+            switch (c)
+            {
+                case '}' when stopAtClose:
+                    i++;
+                    return;
+                case '}':
+                    i++;
+                    break;
+                case '{':
+                {
+                    i++;
+                    if (Switch(s, i) is { } sw)
+                    {
+                        // {\em text}, {\bf text}, {\sc text}: a font switch for the rest of the group.
+                        i += sw.Length;
+                        string open = sw.Tag == "sc" ? SmallCapsOpen : $"<{sw.Tag}>";
+                        string closeTag = sw.Tag == "sc" ? "</span>" : $"</{sw.Tag}>";
+                        sb.Append(open);
+                        Convert(s, ref i, sb, depth + 1, protectCase, stopAtClose: true);
+                        sb.Append(closeTag);
+                        break;
+                    }
+
+                    // {\"o} and {\ss}: a group that is only a command is not case protection.
+                    bool commandGroup = i < s.Length && s[i] == '\\' && IsAccentOrLetterGroup(s, i);
+                    if (commandGroup || !protectCase || sb.ToString().EndsWith(NoCaseOpen, StringComparison.Ordinal))
+                    {
+                        Convert(s, ref i, sb, depth + 1, protectCase, stopAtClose: true);
+                    }
+                    else
+                    {
+                        sb.Append(NoCaseOpen);
+                        Convert(s, ref i, sb, depth + 1, protectCase: false, stopAtClose: true);
+                        sb.Append("</span>");
+                    }
+
+                    break;
+                }
+
+                case '\\':
+                    Command(s, ref i, sb, depth, protectCase);
+                    break;
+                case '~':
+                    sb.Append('\u00A0');
+                    i++;
+                    break;
+                case '-' when At(s, i, "---"):
+                    sb.Append('—');
+                    i += 3;
+                    break;
+                case '-' when At(s, i, "--"):
+                    sb.Append('–');
+                    i += 2;
+                    break;
+                case '`' when At(s, i, "``"):
+                    sb.Append('“');
+                    i += 2;
+                    break;
+                case '\'' when At(s, i, "''"):
+                    sb.Append('”');
+                    i += 2;
+                    break;
+                case '$':
+                {
+                    int close = s.IndexOf('$', i + 1);
+                    if (close < 0)
+                    {
+                        sb.Append('$');
+                        i++;
+                    }
+                    else
+                    {
+                        sb.Append(s, i, close - i + 1);
+                        i = close + 1;
+                    }
+
+                    break;
+                }
+
+                default:
+                    sb.Append(c);
+                    i++;
+                    break;
+            }
+        }
+    }
+
+    private static (string Tag, int Length)? Switch(string s, int i)
+    {
+        if (i >= s.Length || s[i] != '\\')
+        {
+            return null;
+        }
+
+        int e = i + 1;
+        while (e < s.Length && char.IsAsciiLetter(s[e]))
+        {
+            e++;
+        }
+
+        string? tag = s[(i + 1)..e] switch
+        {
+            "em" or "it" or "sl" or "itshape" or "slshape" => "i",
+            "bf" or "bfseries" => "b",
+            "sc" or "scshape" => "sc",
+            _ => null,
+        };
+        if (tag is null || e >= s.Length || s[e] is not (' ' or '}'))
+        {
+            return null;
+        }
+
+        if (s[e] == ' ')
+        {
+            e++;
+        }
+
+        return (tag, e - i);
+    }
+
+    private static bool IsAccentOrLetterGroup(string s, int i)
+    {
+        if (i + 1 >= s.Length)
+        {
+            return false;
+        }
+
+        char n = s[i + 1];
+        if (!char.IsLetter(n))
+        {
+            return Combining.ContainsKey(n) || n is '&' or '%' or '$' or '#' or '_' or '{' or '}';
+        }
+
+        int e = i + 1;
+        while (e < s.Length && char.IsAsciiLetter(s[e]))
+        {
+            e++;
+        }
+
+        string name = s[(i + 1)..e];
+        return Letters.ContainsKey(name) || (name.Length == 1 && Combining.ContainsKey(name[0]));
+    }
+
+    private static void Command(string s, ref int i, StringBuilder sb, int depth, bool protectCase)
+    {
+        i++; // backslash
+        if (i >= s.Length)
+        {
+            sb.Append('\\');
+            return;
+        }
+
+        char c = s[i];
+        if (c is '&' or '%' or '$' or '#' or '_' or '{' or '}' or ' ' or ',' or ';' or '!' or '/' or '@')
+        {
+            sb.Append(c is ',' or ';' ? ' ' : c == '/' || c == '@' || c == '!' ? "" : c.ToString());
+            i++;
+            return;
+        }
+
+        if (c == '\\')
+        {
+            sb.Append(' ');
+            i++;
+            return;
+        }
+
+        string name;
+        if (!char.IsAsciiLetter(c))
+        {
+            name = c.ToString();
+            i++;
+        }
+        else
+        {
+            int start = i;
+            while (i < s.Length && char.IsAsciiLetter(s[i]))
+            {
+                i++;
+            }
+
+            name = s[start..i];
+        }
+
+        if (name.Length == 1 && Combining.TryGetValue(name[0], out char mark) && (!char.IsAsciiLetter(name[0]) || !Letters.ContainsKey(name) || NextIsArgument(s, i)))
+        {
+            // Argument: {x}, a single letter, or (after a letter-named accent) a space then a letter.
+            while (i < s.Length && s[i] == ' ' && char.IsAsciiLetter(name[0]))
+            {
+                i++;
+            }
+
+            string baseText;
+            if (i < s.Length && s[i] == '{')
+            {
+                int close = MatchBrace(s, i);
+                baseText = ToUnicode(s[(i + 1)..close], protectCase: false);
+                i = close + 1;
+            }
+            else if (i < s.Length && s[i] == '\\')
+            {
+                // \"\i
+                var inner = new StringBuilder();
+                Command(s, ref i, inner, depth, protectCase);
+                baseText = inner.ToString();
+            }
+            else if (i < s.Length)
+            {
+                baseText = s[i].ToString();
+                i++;
+            }
+            else
+            {
+                baseText = string.Empty;
+            }
+
+            if (baseText == "ı")
+            {
+                baseText = "i";
+            }
+
+            if (baseText.Length > 0)
+            {
+                sb.Append(baseText[0]).Append(mark).Append(baseText, 1, baseText.Length - 1);
+            }
+
+            return;
+        }
+
+        if (Letters.TryGetValue(name, out string? letter))
+        {
+            if (i < s.Length && s[i] == ' ' && char.IsAsciiLetter(name[^1]))
+            {
+                i++; // "\ss dorf" — the space only ends the command name
+            }
+            else if (At(s, i, "{}"))
+            {
+                i += 2;
+            }
+
+            sb.Append(letter);
+            return;
+        }
+
+        while (i < s.Length && s[i] == ' ')
+        {
+            i++;
+        }
+
+        string? arg = null;
+        if (i < s.Length && s[i] == '{')
+        {
+            int close = MatchBrace(s, i);
+            arg = s[(i + 1)..close];
+            i = close + 1;
+        }
+
+        switch (name)
+        {
+            case "textit" or "emph" or "it" or "em" or "textsl" or "sl":
+                sb.Append("<i>").Append(ToUnicode(arg ?? string.Empty, protectCase)).Append("</i>");
+                break;
+            case "textbf" or "bf":
+                sb.Append("<b>").Append(ToUnicode(arg ?? string.Empty, protectCase)).Append("</b>");
+                break;
+            case "textsc" or "sc":
+                sb.Append(SmallCapsOpen).Append(ToUnicode(arg ?? string.Empty, protectCase)).Append("</span>");
+                break;
+            case "textsuperscript":
+                sb.Append("<sup>").Append(ToUnicode(arg ?? string.Empty, protectCase)).Append("</sup>");
+                break;
+            case "textsubscript":
+                sb.Append("<sub>").Append(ToUnicode(arg ?? string.Empty, protectCase)).Append("</sub>");
+                break;
+            case "url" or "path" or "nolinkurl" or "doi":
+                sb.Append(arg ?? string.Empty);
+                break;
+            case "href":
+            {
+                // \href{url}{text}: keep the text
+                if (i < s.Length && s[i] == '{')
+                {
+                    int close = MatchBrace(s, i);
+                    sb.Append(ToUnicode(s[(i + 1)..close], protectCase));
+                    i = close + 1;
+                }
+                else
+                {
+                    sb.Append(arg ?? string.Empty);
+                }
+
+                break;
+            }
+
+            default:
+                if (arg is not null)
+                {
+                    sb.Append(ToUnicode(arg, protectCase));
+                }
+
+                break;
+        }
+    }
+
+    private static bool NextIsArgument(string s, int i) => i < s.Length && (s[i] == '{' || s[i] == ' ');
+
+    /// <summary>Index of the brace closing the one at <paramref name="open"/> (or the end of the string).</summary>
+    internal static int MatchBrace(string s, int open)
+    {
+        int depth = 0;
+        for (int k = open; k < s.Length; k++)
+        {
+            if (s[k] == '\\')
+            {
+                k++;
+                continue;
+            }
+
+            if (s[k] == '{')
+            {
+                depth++;
+            }
+            else if (s[k] == '}')
+            {
+                depth--;
+                if (depth == 0)
+                {
+                    return k;
+                }
+            }
+        }
+
+        return s.Length;
+    }
+
+    private static bool At(string s, int i, string what) => string.CompareOrdinal(s, i, what, 0, what.Length) == 0;
+
+    /// <summary>Unicode (with CSL rich-text markup) → LaTeX for a BibTeX field value: special characters escaped,
+    /// accented letters as {\"o}, dashes as --/---, no-break space as ~, markup as \textit/\textbf/\textsc and
+    /// nocase spans as {…}. <paramref name="verbatim"/> (URLs, DOIs): only braces are balanced, nothing escaped.</summary>
+    public static string FromUnicode(string text, bool verbatim = false)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (verbatim)
+        {
+            return text;
+        }
+
+        var sb = new StringBuilder(text.Length + 8);
+        string decomposed = text.Normalize(NormalizationForm.FormD);
+        for (int i = 0; i < decomposed.Length; i++)
+        {
+            char c = decomposed[i];
+            if (c == '<' && TryMarkup(decomposed, ref i, sb))
+            {
+                continue;
+            }
+
+            if (i + 1 < decomposed.Length && CombiningBack.TryGetValue(decomposed[i + 1], out char accent) && char.IsLetter(c))
+            {
+                string baseLetter = c == 'i' && accent is '"' or '\'' or '`' or '^' ? "\\i" : c.ToString();
+                sb.Append(char.IsAsciiLetter(accent) ? $"{{\\{accent}{{{baseLetter}}}}}" : $"{{\\{accent}{baseLetter}}}");
+                i++;
+                continue;
+            }
+
+            switch (c)
+            {
+                case '&' or '%' or '$' or '#' or '_':
+                    sb.Append('\\').Append(c);
+                    break;
+                case '{':
+                    sb.Append("\\{");
+                    break;
+                case '}':
+                    sb.Append("\\}");
+                    break;
+                case '\\':
+                    sb.Append("{\\textbackslash}");
+                    break;
+                case '~':
+                    sb.Append("{\\textasciitilde}");
+                    break;
+                case '\u00A0':
+                    sb.Append('~');
+                    break;
+                case '–':
+                    sb.Append("--");
+                    break;
+                case '—':
+                    sb.Append("---");
+                    break;
+                case '“':
+                    sb.Append("``");
+                    break;
+                case '”':
+                    sb.Append("''");
+                    break;
+                default:
+                    if (LettersBack.TryGetValue(c.ToString(), out string? back))
+                    {
+                        sb.Append(back);
+                    }
+                    else
+                    {
+                        sb.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        return sb.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    private static bool TryMarkup(string s, ref int i, StringBuilder sb)
+    {
+        (string Open, string Latex, string Close)[] tags =
+        [
+            (NoCaseOpen, "{", "}"), ("<i>", "\\textit{", "}"), ("<b>", "\\textbf{", "}"), (SmallCapsOpen, "\\textsc{", "}"),
+            ("<sup>", "\\textsuperscript{", "}"), ("<sub>", "\\textsubscript{", "}"),
+        ];
+        foreach (var (open, latex, close) in tags)
+        {
+            if (!At(s, i, open))
+            {
+                continue;
+            }
+
+            string closeTag = open.StartsWith("<span", StringComparison.Ordinal) ? "</span>" : "</" + open[1..];
+            int end = FindClose(s, i + open.Length, closeTag, open.StartsWith("<span", StringComparison.Ordinal));
+            if (end < 0)
+            {
+                return false;
+            }
+
+            sb.Append(latex).Append(FromUnicode(s[(i + open.Length)..end].Normalize(NormalizationForm.FormC))).Append(close);
+            i = end + closeTag.Length - 1;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static int FindClose(string s, int from, string closeTag, bool span)
+    {
+        int depth = 0;
+        for (int k = from; k < s.Length; k++)
+        {
+            if (span && At(s, k, "<span"))
+            {
+                depth++;
+            }
+            else if (At(s, k, closeTag))
+            {
+                if (depth == 0)
+                {
+                    return k;
+                }
+
+                depth--;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Month field → 1–12 ("nov", "November", "11", "Nov."), or null.</summary>
+    public static int? Month(string value)
+    {
+        string v = value.Trim().TrimEnd('.').ToLowerInvariant();
+        if (int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out int n))
+        {
+            return n is >= 1 and <= 12 ? n : null;
+        }
+
+        string[] names = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+        for (int k = 0; k < names.Length; k++)
+        {
+            if (v.StartsWith(names[k], StringComparison.Ordinal))
+            {
+                return k + 1;
+            }
+        }
+
+        return v.StartsWith("mär", StringComparison.Ordinal) ? 3 : v.StartsWith("mai", StringComparison.Ordinal) ? 5 : v.StartsWith("okt", StringComparison.Ordinal) ? 10 : v.StartsWith("dez", StringComparison.Ordinal) ? 12 : null;
+    }
+
+    internal static readonly string[] MonthMacros = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+    internal static readonly string[] MonthNames =
+        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+}
