@@ -46,6 +46,7 @@ internal static class FeatureExtractor
 {
     public const int MaxPerToken = 40;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Extract(string text, FeatureBuffer buf, int bucketMask)
     {
         var tokens = buf.Tokens;
@@ -56,6 +57,8 @@ internal static class FeatureExtractor
         buf.Lower = lower;
         var classes = buf.Classes;
         Span<ulong> shapes = n <= 512 ? stackalloc ulong[n] : new ulong[n];
+        Span<ulong> keys = n <= 512 ? stackalloc ulong[n] : new ulong[n];
+        Span<ulong> words = n <= 512 ? stackalloc ulong[n] : new ulong[n];
         for (int t = 0; t < n; t++)
         {
             var tok = tokens[t];
@@ -72,6 +75,14 @@ internal static class FeatureExtractor
 
             classes[t] = c;
             shapes[t] = Shape(text.AsSpan(tok.Start, tok.Length), tok.Kind);
+            keys[t] = WordKey(tok, lower);
+            words[t] = tok.Kind switch
+            {
+                RefTokenKind.Url => Hash(2, "<url>"),
+                RefTokenKind.Doi => Hash(2, "<doi>"),
+                RefTokenKind.Word => keys[t],
+                _ => Hash(2, span.Length > 24 ? span[..24] : span),
+            };
         }
 
         var feats = buf.Features;
@@ -109,12 +120,7 @@ internal static class FeatureExtractor
                 afterIn = false;
             }
 
-            ulong wordHash = kind switch
-            {
-                RefTokenKind.Url => Hash(2, "<url>"),
-                RefTokenKind.Doi => Hash(2, "<doi>"),
-                _ => Hash(2, word.Length > 24 ? word[..24] : word),
-            };
+            ulong wordHash = words[t];
             feats[k++] = Bucket(Hash(1, "bias"), bucketMask);
             feats[k++] = Bucket(wordHash, bucketMask);
             feats[k++] = Bucket(Mix(3, shapes[t]), bucketMask);
@@ -156,8 +162,8 @@ internal static class FeatureExtractor
             feats[k++] = Bucket(Mix(13, shapes[t] * 7 + state), bucketMask);
 
             // neighbours
-            ulong prevWord = t > 0 ? WordKey(tokens[t - 1], lower) : Hash(0, "<s>");
-            ulong nextWord = t + 1 < n ? WordKey(tokens[t + 1], lower) : Hash(0, "</s>");
+            ulong prevWord = t > 0 ? keys[t - 1] : 0x51A7UL;
+            ulong nextWord = t + 1 < n ? keys[t + 1] : 0xE0D5UL;
             feats[k++] = Bucket(Mix(14, prevWord), bucketMask);
             feats[k++] = Bucket(Mix(15, nextWord), bucketMask);
             feats[k++] = Bucket(Mix(16, t > 0 ? shapes[t - 1] : 1), bucketMask);
@@ -169,12 +175,12 @@ internal static class FeatureExtractor
             feats[k++] = Bucket(Mix(22, (t > 0 ? (ulong)classes[t - 1] : 1UL << 40) * 3 + (t + 1 < n ? (ulong)classes[t + 1] << 20 : 1UL << 41)), bucketMask);
             if (t > 1)
             {
-                feats[k++] = Bucket(Mix(23, WordKey(tokens[t - 2], lower)), bucketMask);
+                feats[k++] = Bucket(Mix(23, keys[t - 2]), bucketMask);
             }
 
             if (t + 2 < n)
             {
-                feats[k++] = Bucket(Mix(24, WordKey(tokens[t + 2], lower)), bucketMask);
+                feats[k++] = Bucket(Mix(24, keys[t + 2]), bucketMask);
             }
 
             // rule outputs

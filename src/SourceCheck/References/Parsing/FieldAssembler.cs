@@ -66,10 +66,25 @@ internal static class FieldAssembler
                 }
 
                 seen.Add(seg.Field);
-                foreach (var (nameText, first, last) in SplitNames(text, tokens, seg))
+                var chunks = MergeFamilyGiven(text, tokens, SplitNames(text, tokens, seg).ToList(), list.Count > 0 ? list[^1].Seg : (Segment?)null);
+                foreach (var (nameText, first, last) in chunks)
                 {
                     if (IsNoAuthor(nameText) || IsEtAl(nameText))
                     {
+                        continue;
+                    }
+
+                    if (first < 0)
+                    {
+                        // merged into the previous name ("Hartner," + "Marcus")
+                        var prev = list[^1];
+                        string merged = text[tokens[prev.Seg.First].Start..tokens[last].End];
+                        if (NameText.Parse(merged) is { } whole)
+                        {
+                            list[^1] = (whole, prev.Seg with { Last = last });
+                            fields[^1] = Field(seg.Field == TagLabels.Author ? "author" : "editor", NameText.Clean(merged), prev.Seg.First, last);
+                        }
+
                         continue;
                     }
 
@@ -253,7 +268,7 @@ internal static class FieldAssembler
     {
         for (int t = prev.Last + 1; t < next.First; t++)
         {
-            if (tokens[t].Kind != RefTokenKind.Punct && labels[t] != TagLabels.O)
+            if (tokens[t].Kind != RefTokenKind.Punct && labels[t] != TagLabels.O && TagLabels.FieldOf(labels[t]) != next.Field)
             {
                 return false;
             }
@@ -336,6 +351,72 @@ internal static class FieldAssembler
         {
             yield return (text[tokens[start].Start..tokens[seg.Last].End], start, seg.Last); // ditto "———."
         }
+    }
+
+    /// <summary>The tagger sometimes starts a new name at the given name of an inverted name ("Hartner, |Marcus",
+    /// "Wehe, |D. K"). A one-word family followed by a comma and a piece without a comma that is only given
+    /// names or initials is one person: such pieces are marked (first = −1) to be merged into the previous one.</summary>
+    private static List<(string Text, int First, int Last)> MergeFamilyGiven(string text, List<RefToken> tokens, List<(string Text, int First, int Last)> chunks, Segment? previous)
+    {
+        for (int i = 0; i < chunks.Count; i++)
+        {
+            int prevFirst;
+            int prevLast;
+            if (i > 0)
+            {
+                if (chunks[i - 1].First < 0)
+                {
+                    continue;
+                }
+
+                (prevFirst, prevLast) = (chunks[i - 1].First, chunks[i - 1].Last);
+            }
+            else if (previous is { } p)
+            {
+                (prevFirst, prevLast) = (p.First, p.Last);
+            }
+            else
+            {
+                continue;
+            }
+
+            if (WordCount(tokens, prevFirst, prevLast) != 1 || tokens[prevFirst].Kind != RefTokenKind.Word || tokens[prevFirst].Length < 2
+                || !char.IsUpper(text[tokens[prevFirst].Start]))
+            {
+                continue;
+            }
+
+            // a comma right after the family (inside the previous piece or between the two)
+            bool comma = false;
+            for (int t = prevFirst + 1; t < chunks[i].First; t++)
+            {
+                comma |= tokens[t].Kind == RefTokenKind.Punct && text[tokens[t].Start] == ',';
+            }
+
+            var (cur, first, last) = chunks[i];
+            if (!comma || cur.Contains(',', StringComparison.Ordinal) || WordCount(tokens, first, last) > 3)
+            {
+                continue;
+            }
+
+            chunks[i] = (cur, -1, last);
+        }
+
+        return chunks;
+    }
+
+    private static int WordCount(List<RefToken> tokens, int from, int to)
+    {
+        int c = 0;
+        for (int t = from; t <= to; t++)
+        {
+            if (tokens[t].Kind != RefTokenKind.Punct)
+            {
+                c++;
+            }
+        }
+
+        return c;
     }
 
     private static bool HasWord(List<RefToken> tokens, int from, int to)
@@ -468,12 +549,25 @@ internal static class FieldAssembler
         return at >= 0 ? NormaliseDoi(url[(at + 8)..]) : null;
     }
 
+    private static string Ascii(string s)
+    {
+        foreach (char c in s)
+        {
+            if (c > 127)
+            {
+                return s.Normalize(NormalizationForm.FormD);
+            }
+        }
+
+        return s;
+    }
+
     private static string MakeId(CslItem item)
     {
         var sb = new StringBuilder();
         var first = item.Authors.Count > 0 ? item.Authors[0] : null;
         string who = first?.Family ?? first?.Literal ?? string.Empty;
-        foreach (char c in who.Normalize(NormalizationForm.FormD))
+        foreach (char c in Ascii(who))
         {
             if (char.IsAsciiLetterOrDigit(c))
             {
@@ -500,7 +594,7 @@ internal static class FieldAssembler
                 continue;
             }
 
-            foreach (char c in lw.Normalize(NormalizationForm.FormD))
+            foreach (char c in Ascii(lw))
             {
                 if (char.IsAsciiLetterOrDigit(c))
                 {
