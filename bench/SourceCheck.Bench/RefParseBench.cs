@@ -97,7 +97,15 @@ internal static class RefParseBench
         var load = Stopwatch.StartNew();
         var model = ReferenceParser.Model;
         load.Stop();
-        Console.WriteLine($"  model load: {ReferenceParser.ModelLoadTime.TotalMilliseconds:F1} ms (first call {load.Elapsed.TotalMilliseconds:F1} ms)");
+        double bestLoad = double.MaxValue;
+        for (int i = 0; i < 5; i++)
+        {
+            var one = Stopwatch.StartNew();
+            ReferenceParser.LoadModelFromResource();
+            bestLoad = Math.Min(bestLoad, one.Elapsed.TotalMilliseconds);
+        }
+
+        Console.WriteLine($"  model load: {bestLoad:F1} ms (best of 5 loads; the first load in this process, incl. JIT: {ReferenceParser.ModelLoadTime.TotalMilliseconds:F1} ms)");
         if (model is null)
         {
             Console.WriteLine("  no embedded model; run the train-refparser section");

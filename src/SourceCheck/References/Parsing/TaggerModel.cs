@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Numerics;
 using System.Runtime.InteropServices;
@@ -358,27 +359,41 @@ internal sealed class TaggerModel
 
     public static TaggerModel Load(Stream stream)
     {
-        using var deflate = new DeflateStream(stream, CompressionMode.Decompress, leaveOpen: true);
-        using var buffered = new BufferedStream(deflate, 1 << 16);
-        using var r = new BinaryReader(buffered);
-        if (r.ReadUInt32() != Magic)
+        byte[] data;
+        using (var deflate = new DeflateStream(stream, CompressionMode.Decompress, leaveOpen: true))
+        using (var ms = new MemoryStream())
+        {
+            deflate.CopyTo(ms);
+            data = ms.ToArray();
+        }
+
+        ReadOnlySpan<byte> r = data;
+        int pos = 0;
+        uint ReadU32(ReadOnlySpan<byte> d)
+        {
+            uint v = BinaryPrimitives.ReadUInt32LittleEndian(d[pos..]);
+            pos += 4;
+            return v;
+        }
+
+        if (data.Length < 24 || ReadU32(r) != Magic)
         {
             throw new InvalidDataException("not a SourceCheck reference-parser model");
         }
 
-        int bits = r.ReadInt32();
-        int labels = r.ReadInt32();
+        int bits = (int)ReadU32(r);
+        int labels = (int)ReadU32(r);
         if (labels != TagLabels.Count || bits is < 8 or > 24)
         {
             throw new InvalidDataException("reference-parser model does not match this label set");
         }
 
-        float temperature = r.ReadSingle();
-        float scale = r.ReadSingle();
+        float temperature = BitConverter.UInt32BitsToSingle(ReadU32(r));
+        float scale = BitConverter.UInt32BitsToSingle(ReadU32(r));
         var transitions = new float[(labels + 1) * labels];
         for (int i = 0; i < transitions.Length; i++)
         {
-            transitions[i] = r.ReadSingle();
+            transitions[i] = BitConverter.UInt32BitsToSingle(ReadU32(r));
         }
 
         // a pinned array (never moved) with the table starting on a 64-byte boundary
@@ -386,17 +401,34 @@ internal sealed class TaggerModel
         var handle = GCHandle.Alloc(table, GCHandleType.Pinned);
         int misalign = (int)(handle.AddrOfPinnedObject() & 63) / sizeof(short);
         handle.Free();
-
         int qBase = misalign == 0 ? 0 : QStride - misalign;
-        int count = r.ReadInt32();
+        int count = (int)ReadU32(r);
         int index = -1;
+        int limit = table.Length - qBase;
         for (int i = 0; i < count; i++)
         {
-            index += (int)Read7Bit(r);
-            short q = r.ReadInt16();
-            int b = index / labels;
-            int y = index - b * labels;
-            table[qBase + b * QStride + y] = Math.Clamp(q, (short)-QuantLimit, (short)QuantLimit);
+            uint gap = 0;
+            int shift = 0;
+            byte b;
+            do
+            {
+                b = r[pos++];
+                gap |= (uint)(b & 0x7F) << shift;
+                shift += 7;
+            }
+            while (b >= 0x80);
+
+            index += (int)gap;
+            short q = BinaryPrimitives.ReadInt16LittleEndian(r[pos..]);
+            pos += 2;
+            int bucket = index / labels;
+            int at = bucket * QStride + index - bucket * labels;
+            if ((uint)at >= (uint)limit)
+            {
+                throw new InvalidDataException("reference-parser model is corrupt");
+            }
+
+            table[qBase + at] = Math.Clamp(q, (short)-QuantLimit, (short)QuantLimit);
         }
 
         var model = new TaggerModel(bits, table, qBase, scale, transitions, temperature);
