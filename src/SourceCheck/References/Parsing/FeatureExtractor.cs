@@ -44,7 +44,7 @@ internal sealed class FeatureBuffer
 /// right after an opening quote, looks like initials / a day number / a year range).</summary>
 internal static class FeatureExtractor
 {
-    public const int MaxPerToken = 40;
+    public const int MaxPerToken = 48;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Extract(string text, FeatureBuffer buf, int bucketMask)
@@ -85,6 +85,31 @@ internal static class FeatureExtractor
             };
         }
 
+        // segments ("sentences" of the reference) and their properties, for position-in-segment features
+        Span<byte> segOf = n <= 512 ? stackalloc byte[n] : new byte[n];
+        Span<byte> posInSeg = n <= 512 ? stackalloc byte[n] : new byte[n];
+        Span<int> segLen = stackalloc int[16];
+        Span<bool> segYear = stackalloc bool[16];
+        segLen.Clear();
+        segYear.Clear();
+        int sg = 0;
+        int inSeg = 0;
+        for (int t = 0; t < n; t++)
+        {
+            int sgc = Math.Min(sg, 15);
+            segOf[t] = (byte)sgc;
+            posInSeg[t] = (byte)Math.Min(inSeg, 5);
+            segLen[sgc]++;
+            segYear[sgc] |= (classes[t] & WordClass.Year) != 0;
+            inSeg++;
+            if (IsSegmentEnd(text, tokens, t, lower))
+            {
+                sg++;
+                inSeg = 0;
+            }
+        }
+
+        int segCount = Math.Min(sg + 1, 16);
         var feats = buf.Features;
         var offsets = buf.Offsets;
         int k = 0;
@@ -210,6 +235,15 @@ internal static class FeatureExtractor
                 // initials ("R", "JJ") — with what follows
                 feats[k++] = Bucket(Mix(31, nextWord), bucketMask);
             }
+
+            // segment context
+            int sgi = segOf[t];
+            ulong fromEnd = (ulong)Math.Min(Math.Max(segCount - 1 - sgi, 0), 7);
+            ulong lenBucket = segLen[sgi] switch { <= 2 => 0UL, <= 4 => 1UL, <= 8 => 2UL, <= 16 => 3UL, _ => 4UL };
+            feats[k++] = Bucket(Mix(32, (ulong)posInSeg[t] * 8 + fromEnd), bucketMask);
+            feats[k++] = Bucket(Mix(33, shapes[t] * 13 + posInSeg[t]), bucketMask);
+            feats[k++] = Bucket(Mix(34, (segYear[sgi] ? 64UL : 0) + lenBucket * 8 + fromEnd), bucketMask);
+            feats[k++] = Bucket(Mix(35, wordHash * 5 + Math.Min(fromEnd, 3)), bucketMask);
 
             // state after this token
             if ((cls & WordClass.Year) != 0)
