@@ -92,6 +92,13 @@ public static class ReferenceParser
         return result;
     }
 
+    /// <summary>Loads the embedded model again (for timing); null when it is missing.</summary>
+    internal static TaggerModel? LoadModelFromResource()
+    {
+        using var stream = typeof(ReferenceParser).Assembly.GetManifestResourceStream(ModelResource);
+        return stream is null ? null : TaggerModel.Load(stream);
+    }
+
     private static (TaggerModel?, TimeSpan) LoadEmbedded()
     {
         var sw = Stopwatch.StartNew();
@@ -111,6 +118,14 @@ public static class ReferenceParser
             return (null, sw.Elapsed);
         }
         catch (EndOfStreamException)
+        {
+            return (null, sw.Elapsed);
+        }
+        catch (IndexOutOfRangeException)
+        {
+            return (null, sw.Elapsed);
+        }
+        catch (ArgumentOutOfRangeException)
         {
             return (null, sw.Elapsed);
         }

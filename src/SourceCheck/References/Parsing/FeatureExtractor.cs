@@ -44,8 +44,9 @@ internal sealed class FeatureBuffer
 /// right after an opening quote, looks like initials / a day number / a year range).</summary>
 internal static class FeatureExtractor
 {
-    public const int MaxPerToken = 40;
+    public const int MaxPerToken = 48;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Extract(string text, FeatureBuffer buf, int bucketMask)
     {
         var tokens = buf.Tokens;
@@ -56,6 +57,8 @@ internal static class FeatureExtractor
         buf.Lower = lower;
         var classes = buf.Classes;
         Span<ulong> shapes = n <= 512 ? stackalloc ulong[n] : new ulong[n];
+        Span<ulong> keys = n <= 512 ? stackalloc ulong[n] : new ulong[n];
+        Span<ulong> words = n <= 512 ? stackalloc ulong[n] : new ulong[n];
         for (int t = 0; t < n; t++)
         {
             var tok = tokens[t];
@@ -72,8 +75,41 @@ internal static class FeatureExtractor
 
             classes[t] = c;
             shapes[t] = Shape(text.AsSpan(tok.Start, tok.Length), tok.Kind);
+            keys[t] = WordKey(tok, lower);
+            words[t] = tok.Kind switch
+            {
+                RefTokenKind.Url => Hash(2, "<url>"),
+                RefTokenKind.Doi => Hash(2, "<doi>"),
+                RefTokenKind.Word => keys[t],
+                _ => Hash(2, span.Length > 24 ? span[..24] : span),
+            };
         }
 
+        // segments ("sentences" of the reference) and their properties, for position-in-segment features
+        Span<byte> segOf = n <= 512 ? stackalloc byte[n] : new byte[n];
+        Span<byte> posInSeg = n <= 512 ? stackalloc byte[n] : new byte[n];
+        Span<int> segLen = stackalloc int[16];
+        Span<bool> segYear = stackalloc bool[16];
+        segLen.Clear();
+        segYear.Clear();
+        int sg = 0;
+        int inSeg = 0;
+        for (int t = 0; t < n; t++)
+        {
+            int sgc = Math.Min(sg, 15);
+            segOf[t] = (byte)sgc;
+            posInSeg[t] = (byte)Math.Min(inSeg, 5);
+            segLen[sgc]++;
+            segYear[sgc] |= (classes[t] & WordClass.Year) != 0;
+            inSeg++;
+            if (IsSegmentEnd(text, tokens, t, lower))
+            {
+                sg++;
+                inSeg = 0;
+            }
+        }
+
+        int segCount = Math.Min(sg + 1, 16);
         var feats = buf.Features;
         var offsets = buf.Offsets;
         int k = 0;
@@ -109,12 +145,7 @@ internal static class FeatureExtractor
                 afterIn = false;
             }
 
-            ulong wordHash = kind switch
-            {
-                RefTokenKind.Url => Hash(2, "<url>"),
-                RefTokenKind.Doi => Hash(2, "<doi>"),
-                _ => Hash(2, word.Length > 24 ? word[..24] : word),
-            };
+            ulong wordHash = words[t];
             feats[k++] = Bucket(Hash(1, "bias"), bucketMask);
             feats[k++] = Bucket(wordHash, bucketMask);
             feats[k++] = Bucket(Mix(3, shapes[t]), bucketMask);
@@ -156,8 +187,8 @@ internal static class FeatureExtractor
             feats[k++] = Bucket(Mix(13, shapes[t] * 7 + state), bucketMask);
 
             // neighbours
-            ulong prevWord = t > 0 ? WordKey(tokens[t - 1], lower) : Hash(0, "<s>");
-            ulong nextWord = t + 1 < n ? WordKey(tokens[t + 1], lower) : Hash(0, "</s>");
+            ulong prevWord = t > 0 ? keys[t - 1] : 0x51A7UL;
+            ulong nextWord = t + 1 < n ? keys[t + 1] : 0xE0D5UL;
             feats[k++] = Bucket(Mix(14, prevWord), bucketMask);
             feats[k++] = Bucket(Mix(15, nextWord), bucketMask);
             feats[k++] = Bucket(Mix(16, t > 0 ? shapes[t - 1] : 1), bucketMask);
@@ -169,12 +200,12 @@ internal static class FeatureExtractor
             feats[k++] = Bucket(Mix(22, (t > 0 ? (ulong)classes[t - 1] : 1UL << 40) * 3 + (t + 1 < n ? (ulong)classes[t + 1] << 20 : 1UL << 41)), bucketMask);
             if (t > 1)
             {
-                feats[k++] = Bucket(Mix(23, WordKey(tokens[t - 2], lower)), bucketMask);
+                feats[k++] = Bucket(Mix(23, keys[t - 2]), bucketMask);
             }
 
             if (t + 2 < n)
             {
-                feats[k++] = Bucket(Mix(24, WordKey(tokens[t + 2], lower)), bucketMask);
+                feats[k++] = Bucket(Mix(24, keys[t + 2]), bucketMask);
             }
 
             // rule outputs
@@ -204,6 +235,15 @@ internal static class FeatureExtractor
                 // initials ("R", "JJ") — with what follows
                 feats[k++] = Bucket(Mix(31, nextWord), bucketMask);
             }
+
+            // segment context
+            int sgi = segOf[t];
+            ulong fromEnd = (ulong)Math.Min(Math.Max(segCount - 1 - sgi, 0), 7);
+            ulong lenBucket = segLen[sgi] switch { <= 2 => 0UL, <= 4 => 1UL, <= 8 => 2UL, <= 16 => 3UL, _ => 4UL };
+            feats[k++] = Bucket(Mix(32, (ulong)posInSeg[t] * 8 + fromEnd), bucketMask);
+            feats[k++] = Bucket(Mix(33, shapes[t] * 13 + posInSeg[t]), bucketMask);
+            feats[k++] = Bucket(Mix(34, (segYear[sgi] ? 64UL : 0) + lenBucket * 8 + fromEnd), bucketMask);
+            feats[k++] = Bucket(Mix(35, wordHash * 5 + Math.Min(fromEnd, 3)), bucketMask);
 
             // state after this token
             if ((cls & WordClass.Year) != 0)

@@ -44,6 +44,18 @@ internal static class FieldAssembler
             }
         }
 
+        // one region per name list: consecutive author (editor) segments with only separators between them
+        for (int i = segments.Count - 1; i > 0; i--)
+        {
+            var cur = segments[i];
+            var prev = segments[i - 1];
+            if (cur.Field is TagLabels.Author or TagLabels.Editor && prev.Field == cur.Field && Adjacent(prev, cur, tokens, text, labels))
+            {
+                segments[i - 1] = prev with { Last = cur.Last };
+                segments.RemoveAt(i);
+            }
+        }
+
         var item = new CslItem(id ?? "ref", "document");
         var fields = ImmutableArray.CreateBuilder<ParsedField>();
         var seen = new HashSet<int>();
@@ -60,14 +72,20 @@ internal static class FieldAssembler
             if (seg.Field is TagLabels.Author or TagLabels.Editor)
             {
                 var list = seg.Field == TagLabels.Author ? authors : editors;
-                if (list.Count > 0 && seen.Contains(seg.Field) && !Adjacent(list[^1].Seg, seg, tokens, text, labels))
+                if (seen.Contains(seg.Field))
                 {
                     continue; // a second, separate name list (e.g. a reviewer) is not merged in
                 }
 
                 seen.Add(seg.Field);
-                foreach (var (nameText, first, last) in SplitNames(text, tokens, seg))
+                if (seg.Field == TagLabels.Author && !segments.Any(x => x.Field == TagLabels.Editor) && FollowedByEditorWord(text, tokens, seg))
                 {
+                    list = editors; // "Brown, L. E. (Ed.)", "Comaroff, J. and J. L. Comaroff, eds."
+                }
+
+                foreach (var (first, last) in SplitNameList(text, tokens, seg))
+                {
+                    string nameText = text[tokens[first].Start..tokens[last].End];
                     if (IsNoAuthor(nameText) || IsEtAl(nameText))
                     {
                         continue;
@@ -76,7 +94,7 @@ internal static class FieldAssembler
                     if (NameText.Parse(nameText) is { } person)
                     {
                         list.Add((person, new Segment(seg.Field, first, last)));
-                        fields.Add(Field(seg.Field == TagLabels.Author ? "author" : "editor", NameText.Clean(nameText), first, last));
+                        fields.Add(Field(list == authors ? "author" : "editor", NameText.Clean(nameText), first, last));
                     }
                 }
 
@@ -253,7 +271,7 @@ internal static class FieldAssembler
     {
         for (int t = prev.Last + 1; t < next.First; t++)
         {
-            if (tokens[t].Kind != RefTokenKind.Punct && labels[t] != TagLabels.O)
+            if (tokens[t].Kind != RefTokenKind.Punct && labels[t] != TagLabels.O && TagLabels.FieldOf(labels[t]) != next.Field)
             {
                 return false;
             }
@@ -298,44 +316,252 @@ internal static class FieldAssembler
     private static string Slice(string text, List<RefToken> tokens, Segment seg) =>
         text[tokens[seg.First].Start..tokens[seg.Last].End];
 
-    /// <summary>The names inside one name segment: cut at each "-B" start the tagger gave (segments arrive
-    /// already cut), and also at ";" / " & " / " and " when the tagger left two persons in one piece.</summary>
-    private static IEnumerable<(string Text, int First, int Last)> SplitNames(string text, List<RefToken> tokens, Segment seg)
+    private enum Boundary
     {
-        int start = seg.First;
+        Soft,
+        Hard,
+    }
+
+    /// <summary>Splits a name list into persons by rules (the tagger finds where the list is; its name-start
+    /// labels are not trusted inside long lists): ";", "&amp;", "and"/"und"/"et"/"y" separate persons; commas
+    /// separate pieces, and a one-word family piece followed by a piece of given names or initials is one
+    /// inverted name ("Wile, R.", "Krach, Soren"), while "U. Dayal, H. Garcia-Molina" are two. "et al." ends
+    /// the list; role words ("eds.") are dropped; a suffix ("Jr.", "III") joins the name before it.</summary>
+    private static List<(int First, int Last)> SplitNameList(string text, List<RefToken> tokens, Segment seg)
+    {
+        var parts = new List<(int First, int Last, Boundary Before)>();
+        int start = -1;
+        var boundary = Boundary.Hard;
+        int depth = 0;
         for (int t = seg.First; t <= seg.Last; t++)
         {
             var tok = tokens[t];
-            bool cut = false;
-            if (tok.Kind == RefTokenKind.Punct && text[tok.Start] is ';' or '&')
+            var w = text.AsSpan(tok.Start, tok.Length);
+            Boundary? cut = null;
+            bool stop = false;
+            if (tok.Kind == RefTokenKind.Punct)
             {
-                cut = true;
+                char c = w[0];
+                if (c is '(' or '[')
+                {
+                    depth++;
+                }
+                else if (c is ')' or ']')
+                {
+                    depth = Math.Max(0, depth - 1);
+                }
+                else if (depth == 0)
+                {
+                    cut = c switch
+                    {
+                        ';' or '&' => Boundary.Hard,
+                        ',' => Boundary.Soft,
+                        _ => null,
+                    };
+                }
             }
-            else if (tok.Kind == RefTokenKind.Word && tok.Length <= 3)
+            else if (depth == 0 && tok.Kind == RefTokenKind.Word && tok.Length <= 3)
             {
-                var w = text.AsSpan(tok.Start, tok.Length);
-                cut = w is "and" or "und" or "et" or "y" && !(t + 1 <= seg.Last && text.AsSpan(tokens[t + 1].Start, tokens[t + 1].Length) is "al");
+                bool etAl = w is "et" && t + 1 <= seg.Last && text.AsSpan(tokens[t + 1].Start, tokens[t + 1].Length) is "al";
+                if (etAl)
+                {
+                    stop = true;
+                }
+                else if (w is "and" or "und" or "et" or "y" or "AND")
+                {
+                    cut = Boundary.Hard;
+                }
             }
 
-            if (cut)
+            if (cut is not null || stop)
             {
-                if (t > start && HasWord(tokens, start, t - 1))
+                if (start >= 0)
                 {
-                    yield return (text[tokens[start].Start..tokens[t - 1].End], start, t - 1);
+                    parts.Add((start, t - 1, boundary));
+                    start = -1;
+                    boundary = cut ?? Boundary.Hard;
+                }
+                else if (cut == Boundary.Hard)
+                {
+                    boundary = Boundary.Hard;
                 }
 
-                start = t + 1;
+                if (stop)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            if (start < 0)
+            {
+                start = t;
             }
         }
 
-        if (start <= seg.Last && HasWord(tokens, start, seg.Last))
+        if (start >= 0)
         {
-            yield return (text[tokens[start].Start..tokens[seg.Last].End], start, seg.Last);
+            parts.Add((start, seg.Last, boundary));
         }
-        else if (start <= seg.Last && !HasWord(tokens, seg.First, seg.Last))
+
+        var result = new List<(int First, int Last)>();
+        for (int i = 0; i < parts.Count; i++)
         {
-            yield return (text[tokens[start].Start..tokens[seg.Last].End], start, seg.Last); // ditto "———."
+            var (first, last, _) = parts[i];
+            if (!HasWord(tokens, first, last))
+            {
+                if (parts.Count == 1)
+                {
+                    result.Add((first, last)); // ditto "———."
+                }
+
+                continue;
+            }
+
+            var words = Words(text, tokens, first, last);
+            if (words.All(IsRoleWord))
+            {
+                continue;
+            }
+
+            if (result.Count > 0 && words.Count == 1 && IsSuffixWord(words[0]))
+            {
+                result[^1] = (result[^1].First, last);
+                continue;
+            }
+
+            // the first name of a list is often inverted even when the others are not ("Krach, Soren, Frank
+            // Hegel"): there any short piece after the family is the given name
+            if (i + 1 < parts.Count && parts[i + 1].Before == Boundary.Soft && IsFamilyLike(words)
+                && (i == 0 ? Words(text, tokens, parts[1].First, parts[1].Last) is { Count: <= 3 } g && !g.All(IsRoleWord) && char.IsUpper(g[0][0])
+                    : IsGivenLike(Words(text, tokens, parts[i + 1].First, parts[i + 1].Last))))
+            {
+                result.Add((first, parts[i + 1].Last));
+                i++;
+                continue;
+            }
+
+            result.Add((first, last));
         }
+
+        return result;
+    }
+
+    private static List<string> Words(string text, List<RefToken> tokens, int first, int last)
+    {
+        var words = new List<string>(4);
+        int depth = 0;
+        for (int t = first; t <= last; t++)
+        {
+            var tok = tokens[t];
+            if (tok.Kind == RefTokenKind.Punct)
+            {
+                char c = text[tok.Start];
+                depth += c is '(' or '[' ? 1 : c is ')' or ']' ? -1 : 0;
+                if (c == '.' && words.Count > 0 && !tok.SpaceBefore)
+                {
+                    words[^1] += ".";
+                }
+
+                continue;
+            }
+
+            if (depth <= 0)
+            {
+                if (words.Count > 0 && !tok.SpaceBefore && t > first && tokens[t - 1].Kind == RefTokenKind.Punct && text[tokens[t - 1].Start] is '.' or '-')
+                {
+                    words[^1] += text.Substring(tok.Start, tok.Length); // "J.C", "M.-C"
+                }
+                else
+                {
+                    words.Add(text.Substring(tok.Start, tok.Length));
+                }
+            }
+        }
+
+        return words;
+    }
+
+    private static bool FollowedByEditorWord(string text, List<RefToken> tokens, Segment seg)
+    {
+        int from = Math.Max(seg.First, seg.Last - 3);
+        for (int t = from; t < Math.Min(tokens.Count, seg.Last + 4); t++)
+        {
+            var tok = tokens[t];
+            if (tok.Kind == RefTokenKind.Word)
+            {
+                var w = text.AsSpan(tok.Start, tok.Length);
+                if (w is "ed" or "eds" or "Ed" or "Eds" or "editor" or "editors" or "Editor" or "Editors" or "Hrsg" or "hrsg" or "Hg" or "hg" or "éd" or "éds" or "dir")
+                {
+                    return true;
+                }
+
+                if (t > seg.Last)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsRoleWord(string w) =>
+        (Lexicon.ClassOf(w.TrimEnd('.').ToLowerInvariant()) & WordClass.EditorLabel) != 0 || w.TrimEnd('.') is "Host" or "host";
+
+    private static bool IsSuffixWord(string w) => w.TrimEnd('.') is "Jr" or "Sr" or "II" or "III" or "IV" or "jr" or "sr";
+
+    /// <summary>"Wile", "El-Kadi", "de la Macorra", "Van Dyke", "BIASI": particles then one non-initial word.</summary>
+    private static bool IsFamilyLike(List<string> words)
+    {
+        if (words.Count == 0 || words.Count > 4)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < words.Count - 1; i++)
+        {
+            if (!Lexicon.Particles.Contains(words[i].ToLowerInvariant()))
+            {
+                return false;
+            }
+        }
+
+        string last = words[^1];
+        return last.Length >= 2 && char.IsLetter(last[0]) && !NameText.IsInitials(last, requireDot: false);
+    }
+
+    /// <summary>Given names or initials: "R.", "J. P.", "Soren", "Lloyd A.", "Giuseppe".</summary>
+    private static bool IsGivenLike(List<string> words)
+    {
+        if (words.Count == 0 || words.Count > 3)
+        {
+            return false;
+        }
+
+        if (words.All(w => NameText.IsInitials(w, requireDot: false)))
+        {
+            return true;
+        }
+
+        // one or two given names, possibly followed by an initial; not "Frank Hegel" (given + family)
+        int initials = words.Count(w => NameText.IsInitials(w, requireDot: false));
+        return words.Count == 1 ? char.IsUpper(words[0][0]) : initials >= words.Count - 1 && NameText.IsInitials(words[^1], false) || Lexicon.Particles.Contains(words[^1].ToLowerInvariant());
+    }
+
+    private static int WordCount(List<RefToken> tokens, int from, int to)
+    {
+        int c = 0;
+        for (int t = from; t <= to; t++)
+        {
+            if (tokens[t].Kind != RefTokenKind.Punct)
+            {
+                c++;
+            }
+        }
+
+        return c;
     }
 
     private static bool HasWord(List<RefToken> tokens, int from, int to)
@@ -468,12 +694,25 @@ internal static class FieldAssembler
         return at >= 0 ? NormaliseDoi(url[(at + 8)..]) : null;
     }
 
+    private static string Ascii(string s)
+    {
+        foreach (char c in s)
+        {
+            if (c > 127)
+            {
+                return s.Normalize(NormalizationForm.FormD);
+            }
+        }
+
+        return s;
+    }
+
     private static string MakeId(CslItem item)
     {
         var sb = new StringBuilder();
         var first = item.Authors.Count > 0 ? item.Authors[0] : null;
         string who = first?.Family ?? first?.Literal ?? string.Empty;
-        foreach (char c in who.Normalize(NormalizationForm.FormD))
+        foreach (char c in Ascii(who))
         {
             if (char.IsAsciiLetterOrDigit(c))
             {
@@ -500,7 +739,7 @@ internal static class FieldAssembler
                 continue;
             }
 
-            foreach (char c in lw.Normalize(NormalizationForm.FormD))
+            foreach (char c in Ascii(lw))
             {
                 if (char.IsAsciiLetterOrDigit(c))
                 {

@@ -243,5 +243,5 @@ internal static class NameText
         return !requireDot && core.All(char.IsUpper);
     }
 
-    private static bool IsAllCapsWord(string w) => w.Length > 1 && w.All(c => !char.IsLetter(c) || char.IsUpper(c)) && w.Count(char.IsLetter) > 1;
+    private static bool IsAllCapsWord(string w) => w.Length > 1 && !w.Contains('.', StringComparison.Ordinal) && w.All(c => !char.IsLetter(c) || char.IsUpper(c)) && w.Count(char.IsLetter) > 1;
 }

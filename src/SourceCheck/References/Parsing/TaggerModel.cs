@@ -1,6 +1,8 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace SourceCheck.References.Parsing;
 
@@ -26,6 +28,30 @@ internal sealed class TaggerModel
         Temperature = temperature;
     }
 
+    private TaggerModel(int bucketBits, short[] quantised, int quantisedBase, float scale, float[] transitions, float temperature)
+    {
+        BucketBits = bucketBits;
+        Emission = [];
+        _q = quantised;
+        _qBase = quantisedBase;
+        _qScale = scale;
+        Transitions = transitions;
+        Temperature = temperature;
+    }
+
+    /// <summary>Largest quantised weight: with at most <see cref="FeatureExtractor.MaxPerToken"/> features
+    /// per token, a sum of int16 weights cannot overflow.</summary>
+    private const int QuantLimit = 32000 / FeatureExtractor.MaxPerToken;
+
+    /// <summary>Row width (int16 cells) of the quantised table: 32 cells = one 64-byte cache line.</summary>
+    private const int QStride = 32;
+
+    // Loaded models keep the emission table as int16 rows of one cache line each (bucket × 32, aligned):
+    // a token's score is ~30 random row reads, so the table's size, not arithmetic, sets the speed.
+    private readonly short[]? _q;
+    private readonly int _qBase;
+    private readonly float _qScale;
+
     public int BucketBits { get; }
 
     public int BucketMask => (1 << BucketBits) - 1;
@@ -42,13 +68,19 @@ internal sealed class TaggerModel
         new(bucketBits, new float[(1 << bucketBits) * TagLabels.Stride], new float[(TagLabels.Count + 1) * TagLabels.Count], 1f);
 
     /// <summary>Scores of every label at every token: n × Stride.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Emissions(FeatureBuffer buf, float[] scores)
     {
+        if (_q is not null)
+        {
+            QuantisedEmissions(buf, scores);
+            return;
+        }
+
         int n = buf.Count;
         var w = Emission;
         var feats = buf.Features;
         var offsets = buf.Offsets;
-        int vs = Vector<float>.Count;
         for (int t = 0; t < n; t++)
         {
             var row = scores.AsSpan(t * TagLabels.Stride, TagLabels.Stride);
@@ -57,27 +89,85 @@ internal sealed class TaggerModel
             {
                 int baseIndex = feats[k] * TagLabels.Stride;
                 var src = w.AsSpan(baseIndex, TagLabels.Stride);
-                if (Vector.IsHardwareAccelerated && TagLabels.Stride % vs == 0)
-                {
-                    var dst = MemoryMarshal.Cast<float, Vector<float>>(row);
-                    var s = MemoryMarshal.Cast<float, Vector<float>>(src);
-                    for (int v = 0; v < dst.Length; v++)
-                    {
-                        dst[v] += s[v];
-                    }
-                }
-                else
-                {
-                    for (int y = 0; y < TagLabels.Count; y++)
-                    {
-                        row[y] += src[y];
-                    }
-                }
+                var dst = MemoryMarshal.Cast<float, Vector256<float>>(row);
+                var s = MemoryMarshal.Cast<float, Vector256<float>>(src);
+                dst[0] += s[0];
+                dst[1] += s[1];
+                dst[2] += s[2];
             }
         }
     }
 
-    /// <summary>Viterbi decoding; fills <paramref name="labels"/> and, when given, per-token confidences.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private void QuantisedEmissions(FeatureBuffer buf, float[] scores)
+    {
+        int n = buf.Count;
+        var feats = buf.Features;
+        var offsets = buf.Offsets;
+        ref short table = ref _q![_qBase];
+        var scale = Vector256.Create(_qScale);
+        var outV = MemoryMarshal.Cast<float, Vector256<float>>(scores.AsSpan(0, n * TagLabels.Stride));
+        for (int t = 0; t < n; t++)
+        {
+            var acc0 = Vector256<short>.Zero;
+            var acc1 = Vector256<short>.Zero;
+            for (int k = offsets[t]; k < offsets[t + 1]; k++)
+            {
+                nuint at = (nuint)feats[k] * QStride;
+                acc0 += Vector256.LoadUnsafe(ref table, at);
+                acc1 += Vector256.LoadUnsafe(ref table, at + 16);
+            }
+
+            var (lo, hi) = Vector256.Widen(acc0);
+            var (lo1, _) = Vector256.Widen(acc1);
+            outV[t * 3] = Vector256.ConvertToSingle(lo) * scale;
+            outV[t * 3 + 1] = Vector256.ConvertToSingle(hi) * scale;
+            outV[t * 3 + 2] = Vector256.ConvertToSingle(lo1) * scale;
+        }
+    }
+
+    private float[] _trT = [];
+    private float[] _trP = [];
+    private float[] _start = [];
+
+    /// <summary>Rebuilds the padded transition tables the decoder reads (call after changing
+    /// <see cref="Transitions"/>): <c>_trT[y*S+p]</c> = score of p→y, <c>_trP[p*S+q]</c> = score of p→q,
+    /// padding cells at −∞ so that vector maxima ignore them.</summary>
+    public void RefreshTransitions()
+    {
+        const int L = TagLabels.Count;
+        const int S = TagLabels.Stride;
+        if (_trT.Length == 0)
+        {
+            _trT = new float[S * S];
+            _trP = new float[S * S];
+            _start = new float[S];
+        }
+
+        Array.Fill(_trT, NegInf);
+        Array.Fill(_trP, NegInf);
+        Array.Fill(_start, NegInf);
+        var tr = Transitions;
+        for (int p = 0; p < L; p++)
+        {
+            for (int y = 0; y < L; y++)
+            {
+                _trT[y * S + p] = tr[p * L + y];
+                _trP[p * S + y] = tr[p * L + y];
+            }
+        }
+
+        for (int y = 0; y < L; y++)
+        {
+            _start[y] = tr[L * L + y];
+        }
+    }
+
+    private const float NegInf = -1e30f;
+
+    /// <summary>Viterbi decoding; fills <paramref name="labels"/> and, when given, per-token confidences.
+    /// The inner max over previous labels runs on 8-float vectors (3 per row of 24).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Decode(FeatureBuffer buf, int[] labels, float[]? confidence, DecodeScratch scratch)
     {
         int n = buf.Count;
@@ -86,40 +176,62 @@ internal sealed class TaggerModel
             return;
         }
 
+        if (_trT.Length == 0)
+        {
+            RefreshTransitions();
+        }
+
         const int L = TagLabels.Count;
         const int S = TagLabels.Stride;
         scratch.Ensure(n);
         var emit = scratch.Emit;
         Emissions(buf, emit);
+        for (int t = 0; t < n; t++)
+        {
+            // padding labels can never win
+            emit[t * S + 21] = NegInf;
+            emit[t * S + 22] = NegInf;
+            emit[t * S + 23] = NegInf;
+        }
+
         var alpha = scratch.Alpha;
         var back = scratch.Back;
-        var tr = Transitions;
-        for (int y = 0; y < L; y++)
+        var emitV = MemoryMarshal.Cast<float, Vector256<float>>(emit.AsSpan(0, n * S));
+        var alphaV = MemoryMarshal.Cast<float, Vector256<float>>(alpha.AsSpan(0, n * S));
+        var trTV = MemoryMarshal.Cast<float, Vector256<float>>(_trT.AsSpan());
+        var trPV = MemoryMarshal.Cast<float, Vector256<float>>(_trP.AsSpan());
+        var startV = MemoryMarshal.Cast<float, Vector256<float>>(_start.AsSpan());
+        for (int v = 0; v < 3; v++)
         {
-            alpha[y] = emit[y] + tr[L * L + y];
+            alphaV[v] = emitV[v] + startV[v];
         }
 
         for (int t = 1; t < n; t++)
         {
-            int prev = (t - 1) * S;
+            int pv = (t - 1) * 3;
+            var a0 = alphaV[pv];
+            var a1 = alphaV[pv + 1];
+            var a2 = alphaV[pv + 2];
             int cur = t * S;
             for (int y = 0; y < L; y++)
             {
-                float best = float.NegativeInfinity;
-                int arg = 0;
-                for (int p = 0; p < L; p++)
-                {
-                    float s = alpha[prev + p] + tr[p * L + y];
-                    if (s > best)
-                    {
-                        best = s;
-                        arg = p;
-                    }
-                }
-
+                int r = y * 3;
+                var s0 = a0 + trTV[r];
+                var s1 = a1 + trTV[r + 1];
+                var s2 = a2 + trTV[r + 2];
+                var m = Vector256.Max(Vector256.Max(s0, s1), s2);
+                float best = HorizontalMax(m);
+                var bv = Vector256.Create(best);
+                uint mask = Vector256.Equals(s0, bv).ExtractMostSignificantBits()
+                    | (Vector256.Equals(s1, bv).ExtractMostSignificantBits() << 8)
+                    | (Vector256.Equals(s2, bv).ExtractMostSignificantBits() << 16);
                 alpha[cur + y] = best + emit[cur + y];
-                back[cur + y] = (byte)arg;
+                back[cur + y] = (byte)BitOperations.TrailingZeroCount(mask);
             }
+
+            alpha[cur + 21] = NegInf;
+            alpha[cur + 22] = NegInf;
+            alpha[cur + 23] = NegInf;
         }
 
         int last = (n - 1) * S;
@@ -145,45 +257,54 @@ internal sealed class TaggerModel
 
         // backward max pass: beta[t][y] = best score of labels t+1..n-1 given y at t
         var beta = scratch.Beta;
-        for (int y = 0; y < L; y++)
-        {
-            beta[last + y] = 0;
-        }
-
+        var betaV = MemoryMarshal.Cast<float, Vector256<float>>(beta.AsSpan(0, n * S));
+        betaV[(n - 1) * 3] = Vector256<float>.Zero;
+        betaV[(n - 1) * 3 + 1] = Vector256<float>.Zero;
+        betaV[(n - 1) * 3 + 2] = Vector256<float>.Zero;
         for (int t = n - 2; t >= 0; t--)
         {
+            int nv = (t + 1) * 3;
+            var w0 = emitV[nv] + betaV[nv];
+            var w1 = emitV[nv + 1] + betaV[nv + 1];
+            var w2 = emitV[nv + 2] + betaV[nv + 2];
             int cur = t * S;
-            int next = (t + 1) * S;
             for (int y = 0; y < L; y++)
             {
-                float best = float.NegativeInfinity;
-                for (int q = 0; q < L; q++)
-                {
-                    float s = tr[y * L + q] + emit[next + q] + beta[next + q];
-                    if (s > best)
-                    {
-                        best = s;
-                    }
-                }
-
-                beta[cur + y] = best;
+                int r = y * 3;
+                var m = Vector256.Max(Vector256.Max(w0 + trPV[r], w1 + trPV[r + 1]), w2 + trPV[r + 2]);
+                beta[cur + y] = HorizontalMax(m);
             }
         }
 
+        // confidence of the chosen label: a two-way softmax between the best path through it and the best
+        // path through any other label at that token (max-marginals), at the calibrated temperature
         float inv = 1f / Math.Max(Temperature, 1e-3f);
         for (int t = 0; t < n; t++)
         {
-            int cur = t * S;
+            int v = t * 3;
             int chosen = labels[t];
-            float top = alpha[cur + chosen] + beta[cur + chosen];
-            double sum = 0;
-            for (int y = 0; y < L; y++)
-            {
-                sum += Math.Exp(Math.Min(0, alpha[cur + y] + beta[cur + y] - top) * inv);
-            }
-
-            confidence[t] = (float)(1.0 / sum);
+            var m0 = alphaV[v] + betaV[v];
+            var m1 = alphaV[v + 1] + betaV[v + 1];
+            var m2 = alphaV[v + 2] + betaV[v + 2];
+            float top = alpha[t * S + chosen] + beta[t * S + chosen];
+            var lane = Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7);
+            var neg = Vector256.Create(NegInf);
+            m0 = Vector256.ConditionalSelect(Vector256.Equals(lane, Vector256.Create(chosen)).AsSingle(), neg, m0);
+            m1 = Vector256.ConditionalSelect(Vector256.Equals(lane, Vector256.Create(chosen - 8)).AsSingle(), neg, m1);
+            m2 = Vector256.ConditionalSelect(Vector256.Equals(lane, Vector256.Create(chosen - 16)).AsSingle(), neg, m2);
+            float second = HorizontalMax(Vector256.Max(Vector256.Max(m0, m1), m2));
+            float margin = (top - second) * inv;
+            confidence[t] = margin > 30 ? 1f : 1f / (1f + MathF.Exp(-margin));
         }
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static float HorizontalMax(Vector256<float> v)
+    {
+        var m = Vector128.Max(v.GetLower(), v.GetUpper());
+        m = Vector128.Max(m, Vector128.Shuffle(m, Vector128.Create(2, 3, 0, 1)));
+        m = Vector128.Max(m, Vector128.Shuffle(m, Vector128.Create(1, 0, 3, 2)));
+        return m.ToScalar();
     }
 
     // ------------------------------------------------------------------ storage
@@ -205,7 +326,7 @@ internal sealed class TaggerModel
             max = Math.Max(max, Math.Abs(v));
         }
 
-        float scale = max > 0 ? max / 32767f : 1f;
+        float scale = max > 0 ? max / QuantLimit : 1f;
         w.Write(scale);
         foreach (float v in Transitions)
         {
@@ -238,42 +359,81 @@ internal sealed class TaggerModel
 
     public static TaggerModel Load(Stream stream)
     {
-        using var deflate = new DeflateStream(stream, CompressionMode.Decompress, leaveOpen: true);
-        using var buffered = new BufferedStream(deflate, 1 << 16);
-        using var r = new BinaryReader(buffered);
-        if (r.ReadUInt32() != Magic)
+        byte[] data;
+        using (var deflate = new DeflateStream(stream, CompressionMode.Decompress, leaveOpen: true))
+        using (var ms = new MemoryStream())
+        {
+            deflate.CopyTo(ms);
+            data = ms.ToArray();
+        }
+
+        ReadOnlySpan<byte> r = data;
+        int pos = 0;
+        uint ReadU32(ReadOnlySpan<byte> d)
+        {
+            uint v = BinaryPrimitives.ReadUInt32LittleEndian(d[pos..]);
+            pos += 4;
+            return v;
+        }
+
+        if (data.Length < 24 || ReadU32(r) != Magic)
         {
             throw new InvalidDataException("not a SourceCheck reference-parser model");
         }
 
-        int bits = r.ReadInt32();
-        int labels = r.ReadInt32();
+        int bits = (int)ReadU32(r);
+        int labels = (int)ReadU32(r);
         if (labels != TagLabels.Count || bits is < 8 or > 24)
         {
             throw new InvalidDataException("reference-parser model does not match this label set");
         }
 
-        float temperature = r.ReadSingle();
-        float scale = r.ReadSingle();
+        float temperature = BitConverter.UInt32BitsToSingle(ReadU32(r));
+        float scale = BitConverter.UInt32BitsToSingle(ReadU32(r));
         var transitions = new float[(labels + 1) * labels];
         for (int i = 0; i < transitions.Length; i++)
         {
-            transitions[i] = r.ReadSingle();
+            transitions[i] = BitConverter.UInt32BitsToSingle(ReadU32(r));
         }
 
-        var emission = new float[(1 << bits) * TagLabels.Stride];
-        int count = r.ReadInt32();
+        // a pinned array (never moved) with the table starting on a 64-byte boundary
+        var table = GC.AllocateArray<short>((1 << bits) * QStride + QStride, pinned: true);
+        var handle = GCHandle.Alloc(table, GCHandleType.Pinned);
+        int misalign = (int)(handle.AddrOfPinnedObject() & 63) / sizeof(short);
+        handle.Free();
+        int qBase = misalign == 0 ? 0 : QStride - misalign;
+        int count = (int)ReadU32(r);
         int index = -1;
+        int limit = table.Length - qBase;
         for (int i = 0; i < count; i++)
         {
-            index += (int)Read7Bit(r);
-            short q = r.ReadInt16();
-            int b = index / labels;
-            int y = index - b * labels;
-            emission[b * TagLabels.Stride + y] = q * scale;
+            uint gap = 0;
+            int shift = 0;
+            byte b;
+            do
+            {
+                b = r[pos++];
+                gap |= (uint)(b & 0x7F) << shift;
+                shift += 7;
+            }
+            while (b >= 0x80);
+
+            index += (int)gap;
+            short q = BinaryPrimitives.ReadInt16LittleEndian(r[pos..]);
+            pos += 2;
+            int bucket = index / labels;
+            int at = bucket * QStride + index - bucket * labels;
+            if ((uint)at >= (uint)limit)
+            {
+                throw new InvalidDataException("reference-parser model is corrupt");
+            }
+
+            table[qBase + at] = Math.Clamp(q, (short)-QuantLimit, (short)QuantLimit);
         }
 
-        return new TaggerModel(bits, emission, transitions, temperature);
+        var model = new TaggerModel(bits, table, qBase, scale, transitions, temperature);
+        model.RefreshTransitions();
+        return model;
     }
 
     private static void Write7Bit(BinaryWriter w, uint v)

@@ -121,6 +121,7 @@ public static class TaggerTrainer
                     }
                 }
 
+                model.RefreshTransitions();
                 c++;
             }
 
@@ -137,6 +138,7 @@ public static class TaggerTrainer
             tr[i] -= ut[i] / c;
         }
 
+        model.RefreshTransitions();
         Calibrate(model, seqs, log);
         return model;
     }
@@ -150,7 +152,7 @@ public static class TaggerTrainer
         var sample = seqs.Where((_, i) => i % 7 == 0).Take(1500).ToList();
         double bestLoss = double.MaxValue;
         float bestT = 1;
-        foreach (float temp in new[] { 0.25f, 0.5f, 1f, 2f, 4f, 8f, 16f, 32f })
+        foreach (float temp in new[] { 1f, 2f, 4f, 8f, 12f, 16f, 24f, 32f, 48f, 64f, 96f })
         {
             model.Temperature = temp;
             double loss = 0;
