@@ -712,6 +712,7 @@ public sealed class CslProcessor
             }
 
             string groupDelim = citeGroupDelim ?? ", ";
+            string ysDelim = _style.Citation.Opt("year-suffix-delimiter") ?? delimiter;
             foreach (var g in groups)
             {
                 bool collapsed = collapse is not null && g.Count > 1;
@@ -719,6 +720,7 @@ public sealed class CslProcessor
                 {
                     var rc = g[i];
                     RNode? node = rc.Node;
+                    bool suffixOnly = false;
                     if (i > 0 && collapse is not null)
                     {
                         var ctx = NewCtx(rc.Item, _style.Citation, bib: false);
@@ -728,9 +730,10 @@ public sealed class CslProcessor
                         ctx.SuppressAuthor = true;
                         node = Renderer.RenderLayout(ctx, layout);
                         if (collapse is "year-suffix" or "year-suffix-ranged" && string.IsNullOrEmpty(rc.Cite.Locator) && _state[rc.Item.Id].YearSuffix >= 0
-                            && SameYear(g[i - 1].Item, rc.Item) && _state[g[i - 1].Item.Id].YearSuffix >= 0)
+                            && SameYear(g[i - 1].Item, rc.Item) && _state[g[i - 1].Item.Id].YearSuffix >= 0 && string.IsNullOrEmpty(g[i - 1].Cite.Locator))
                         {
                             node = new RText(Renderer.YearSuffixLetters(_state[rc.Item.Id].YearSuffix));
+                            suffixOnly = true;
                         }
                     }
 
@@ -739,7 +742,16 @@ public sealed class CslProcessor
                         continue;
                     }
 
-                    string after = i < g.Count - 1 ? (collapse is not null ? groupDelim : (citeGroupDelim ?? delimiter)) : (collapsed ? afterCollapse : delimiter);
+                    if (parts.Count > 0 && i > 0)
+                    {
+                        parts[^1] = (parts[^1].Node, suffixOnly ? ysDelim : collapse is not null ? groupDelim : (citeGroupDelim ?? delimiter));
+                    }
+                    else if (parts.Count > 0)
+                    {
+                        parts[^1] = (parts[^1].Node, parts[^1].DelimAfter);
+                    }
+
+                    string after = collapsed ? afterCollapse : delimiter;
                     parts.Add((WithAffixes(node, rc.Cite), after));
                 }
             }

@@ -412,7 +412,7 @@ internal static class Renderer
 
         if (d.TextCase != TextCase.None)
         {
-            TextCasing.Apply(content, d.TextCase, c.Locale);
+            TextCasing.Apply(content, d.TextCase, c.Locale, d.TextCase != TextCase.Title || IsEnglish(c));
         }
 
         RNode node = content;
@@ -455,6 +455,17 @@ internal static class Renderer
         }
 
         return node;
+    }
+
+    private static bool IsEnglish(Ctx c)
+    {
+        string? lang = c.Item.GetString("language");
+        if (!string.IsNullOrEmpty(lang))
+        {
+            return lang.StartsWith("en", StringComparison.OrdinalIgnoreCase);
+        }
+
+        return c.Style.DefaultLocale is not { } dl || dl.StartsWith("en", StringComparison.OrdinalIgnoreCase);
     }
 
     public static void StripPeriods(RNode node)
