@@ -700,7 +700,7 @@ public sealed class CslProcessor
             var groups = new List<List<RenderedCite>>();
             foreach (var rc in cites)
             {
-                var g = rc.NamesKey.Length > 0 ? groups.FirstOrDefault(x => x[0].NamesKey == rc.NamesKey) : null;
+                var g = rc.NamesKey.Length > 0 || collapse is not null ? groups.FirstOrDefault(x => x[0].NamesKey == rc.NamesKey) : null;
                 if (g is null)
                 {
                     groups.Add([rc]);
@@ -711,7 +711,7 @@ public sealed class CslProcessor
                 }
             }
 
-            string groupDelim = citeGroupDelim ?? ", ";
+            string groupDelim = citeGroupDelim ?? delimiter;
             string ysDelim = _style.Citation.Opt("year-suffix-delimiter") ?? delimiter;
             foreach (var g in groups)
             {
@@ -744,14 +744,16 @@ public sealed class CslProcessor
 
                     if (parts.Count > 0 && i > 0)
                     {
-                        parts[^1] = (parts[^1].Node, suffixOnly ? ysDelim : collapse is not null ? groupDelim : (citeGroupDelim ?? delimiter));
+                        parts[^1] = (parts[^1].Node, suffixOnly ? ysDelim
+                            : collapse is not null && !string.IsNullOrEmpty(g[i - 1].Cite.Locator) ? afterCollapse
+                            : collapse is not null ? groupDelim : (citeGroupDelim ?? delimiter));
                     }
                     else if (parts.Count > 0)
                     {
                         parts[^1] = (parts[^1].Node, parts[^1].DelimAfter);
                     }
 
-                    string after = collapsed ? afterCollapse : delimiter;
+                    string after = collapse is not null ? afterCollapse : delimiter;
                     parts.Add((WithAffixes(node, rc.Cite), after));
                 }
             }
@@ -808,10 +810,15 @@ public sealed class CslProcessor
         for (int i = 0; i < parts.Count; i++)
         {
             body.Add(parts[i].Node);
-            if (i < parts.Count - 1 && parts[i].DelimAfter.Length > 0)
+            if (i < parts.Count - 1 && parts[i].DelimAfter.Length > 0 && !Rich.Plain(parts[i + 1].Node).StartsWith(','))
             {
                 body.Add(new RText(parts[i].DelimAfter));
             }
+        }
+
+        if (cites.Count > 0)
+        {
+            CapitalizeLeadingTerm(body, cites[0].Cite.Prefix);
         }
 
         if (Rich.IsEmpty(body))
@@ -823,12 +830,58 @@ public sealed class CslProcessor
         RNode final = body;
         if (ctx0 is not null)
         {
-            final = Renderer.Decorate(ctx0, body, layout.Decor) ?? body;
+            final = DecorateLayout(ctx0, body, layout.Decor);
         }
 
         root.Add(final);
         Punctuation.Fix(root, _locale);
         return Rich.Render(root, format, _locale);
+    }
+
+    private static void CapitalizeLeadingTerm(RSpan body, string? prefix)
+    {
+        if (prefix is not null && !prefix.TrimEnd().EndsWith('.'))
+        {
+            return;
+        }
+
+        var leaves = new List<RText>();
+        Rich.Leaves(body, leaves);
+        bool skippedPrefix = prefix is null;
+        foreach (var l in leaves)
+        {
+            if (l.Text.Length == 0)
+            {
+                continue;
+            }
+
+            if (!skippedPrefix)
+            {
+                skippedPrefix = true;
+                continue;
+            }
+
+            if (l.IsTerm && char.IsLower(l.Text[0]))
+            {
+                l.Text = char.ToUpperInvariant(l.Text[0]) + l.Text[1..];
+            }
+
+            return;
+        }
+    }
+
+    /// <summary>Layout decoration: unlike other elements, the layout's formatting encloses its affixes.</summary>
+    private static RNode DecorateLayout(Ctx ctx, RNode body, Decor d)
+    {
+        var inner = Renderer.Decorate(ctx, body, d with { Format = default }) ?? body;
+        if (d.Format.IsEmpty)
+        {
+            return inner;
+        }
+
+        var f = new RSpan { Format = d.Format };
+        f.Add(inner);
+        return f;
     }
 
     private static bool Collapsible(RenderedCite rc) => string.IsNullOrEmpty(rc.Cite.Locator) && rc.Cite.Prefix is null && rc.Cite.Suffix is null;
@@ -935,7 +988,7 @@ public sealed class CslProcessor
             else
             {
                 node = Renderer.RenderLayout(ctx, sec.Layout);
-                node = node is null ? null : Renderer.Decorate(ctx, node, sec.Layout.Decor);
+                node = node is null ? null : DecorateLayout(ctx, node, sec.Layout.Decor);
             }
 
             if (node is null)

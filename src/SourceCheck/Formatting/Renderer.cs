@@ -193,7 +193,13 @@ internal static class Renderer
                     return null;
                 }
 
-                return Decorate(c, Rich.ParseMarkup(term, quotes: false), t.Decor);
+                var termNode = Rich.ParseMarkup(term, quotes: false);
+                if (termNode.Children is [RText tt])
+                {
+                    tt.IsTerm = true;
+                }
+
+                return Decorate(c, termNode, t.Decor);
             }
 
             case TextSource.Value:
@@ -229,6 +235,17 @@ internal static class Renderer
                 return c.State.FirstNoteNumber > 0 && c.Cite is not null && c.Position != Position.First ? c.State.FirstNoteNumber.ToString(CultureInfo.InvariantCulture) : null;
             case "year-suffix":
                 return c.State.YearSuffix >= 0 ? YearSuffixLetters(c.State.YearSuffix) : null;
+            case "citation-label":
+            {
+                string label = c.Item.GetString("citation-label") ?? Trigraph(c.Item);
+                if (c.ImplicitYearSuffix && !c.YearSuffixRendered && c.State.YearSuffix >= 0 && !c.SortMode)
+                {
+                    c.YearSuffixRendered = true;
+                    label += YearSuffixLetters(c.State.YearSuffix);
+                }
+
+                return label;
+            }
         }
 
         string? v = null;
@@ -253,6 +270,31 @@ internal static class Renderer
         }
 
         return string.IsNullOrEmpty(v) ? null : v;
+    }
+
+    private static string Trigraph(CslItem item)
+    {
+        IReadOnlyList<CslName> names = [];
+        foreach (var v in new[] { "author", "editor", "translator" })
+        {
+            names = item.GetNames(v);
+            if (names.Count > 0)
+            {
+                break;
+            }
+        }
+
+        static string Fam(CslName n) => (n.Family ?? n.Literal ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal);
+        static string Take(string s, int k) => s.Length <= k ? s : s[..k];
+        string label = names.Count switch
+        {
+            0 => Take((item.GetString("title") ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal), 4),
+            1 => Take(Fam(names[0]), 4),
+            2 or 3 => string.Concat(names.Select(n => Take(Fam(n), 2))),
+            _ => string.Concat(names.Take(4).Select(n => Take(Fam(n), 1))),
+        };
+        int? year = item.GetDate("issued")?.Start?.Year;
+        return label + (year is { } y ? (Math.Abs(y) % 100).ToString("D2", CultureInfo.InvariantCulture) : string.Empty);
     }
 
     public static string YearSuffixLetters(int n)

@@ -38,6 +38,9 @@ public sealed class RText : RNode
     /// <summary>A locale quote mark produced by quotes="true" (the punctuation-in-quote rules look at it).</summary>
     public bool IsCloseQuote { get; set; }
 
+    /// <summary>Text that came from a locale term (a leading term of a note citation is capitalized).</summary>
+    public bool IsTerm { get; set; }
+
     public override string ToString() => Text;
 }
 
