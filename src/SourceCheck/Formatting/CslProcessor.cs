@@ -38,8 +38,9 @@ public sealed class CslProcessor
         _style = style;
         _locale = locale;
         _items = [];
-        foreach (var item in items)
+        foreach (var input in items)
         {
+            var item = NoteFieldVariables(input);
             if (_byId.TryAdd(item.Id, item))
             {
                 _items.Add(item);
@@ -69,6 +70,83 @@ public sealed class CslProcessor
     }
 
     public Style Style => _style;
+
+    /// <summary>Variables given as "name: value" lines in the note field (the Zotero convention citeproc-js honours).</summary>
+    private static CslItem NoteFieldVariables(CslItem item)
+    {
+        string? note = item.GetString("note");
+        if (note is null || !note.Contains(": ", StringComparison.Ordinal))
+        {
+            return item;
+        }
+
+        CslItem? copy = null;
+        var remaining = new List<string>();
+        foreach (var rawLine in note.Split('\n'))
+        {
+            string line = rawLine.Trim();
+            if (line.StartsWith("{:", StringComparison.Ordinal) && line.EndsWith('}'))
+            {
+                line = line[2..^1];
+            }
+
+            int colon = line.IndexOf(": ", StringComparison.Ordinal);
+            string key = colon > 0 ? line[..colon].Trim() : string.Empty;
+            var kind = key.Length > 0 ? CslVariables.KindOf(key) : null;
+            if (kind is null && key != "type")
+            {
+                remaining.Add(rawLine);
+                continue;
+            }
+
+            string value = line[(colon + 2)..].Trim();
+            copy ??= item.Clone();
+            switch (kind)
+            {
+                case VariableKind.Date:
+                    if (!copy.Has(key) && CslJson.ParseEdtf(value) is { } d)
+                    {
+                        copy.SetDate(key, d);
+                    }
+
+                    break;
+                case VariableKind.Name:
+                {
+                    var parts = value.Split("||");
+                    var name = parts.Length > 1 ? CslName.Person(parts[0].Trim(), parts[1].Trim()) : CslName.Institution(value);
+                    copy.SetNames(key, [.. copy.GetNames(key), name]);
+                    break;
+                }
+
+                case null:
+                    copy.Type = value;
+                    break;
+                default:
+                    if (!copy.Has(key))
+                    {
+                        copy.SetString(key, value);
+                    }
+
+                    break;
+            }
+        }
+
+        if (copy is null)
+        {
+            return item;
+        }
+
+        if (remaining.Count == 0)
+        {
+            copy.Remove("note");
+        }
+        else
+        {
+            copy.SetString("note", string.Join('\n', remaining));
+        }
+
+        return copy;
+    }
 
     public Locale Locale => _locale;
 

@@ -260,6 +260,16 @@ internal static class Renderer
         }
 
         v ??= c.Item.GetString(name);
+        if (v is null && name == "page-first" && c.Item.GetString("page") is { } pg)
+        {
+            int e = 0;
+            while (e < pg.Length && !(pg[e] is '-' or '\u2013' or ',' or '&' or ' '))
+            {
+                e++;
+            }
+
+            v = pg[..e];
+        }
         if (v is null && name == "title-short")
         {
             v = c.Item.GetString("shortTitle");
@@ -324,13 +334,14 @@ internal static class Renderer
             c.YearSuffixRendered = true;
         }
 
+        string rangeDelim = c.Locale.Term("page-range-delimiter") ?? "\u2013";
         if (name is "page" or "locator" && c.Style.PageRangeFormat is { } prf && (name == "page" || (c.Cite?.Label ?? "page") == "page"))
         {
-            v = Numbers.FormatPageRange(v, prf);
+            v = Numbers.FormatPageRange(v, prf, rangeDelim);
         }
         else if (name is "page" or "locator")
         {
-            v = Numbers.NormalizeRangeDash(v);
+            v = Numbers.NormalizeRangeDash(v, rangeDelim);
         }
 
         if (name is "URL" or "DOI")
