@@ -92,8 +92,30 @@ internal static class Renderer
     public static RNode? RenderChildren(Ctx c, IEnumerable<Element> children, string? delimiter)
     {
         RSpan? span = null;
+        AppendChildren(c, children, delimiter, ref span);
+        return span;
+    }
+
+    /// <summary>Renders children into <paramref name="span"/> with delimiters; a choose is transparent (its chosen
+    /// branch's children take part in the enclosing delimiter).</summary>
+    private static void AppendChildren(Ctx c, IEnumerable<Element> children, string? delimiter, ref RSpan? span)
+    {
         foreach (var e in children)
         {
+            if (e is ChooseElement ch)
+            {
+                foreach (var b in ch.Branches)
+                {
+                    if (b.Conditions.IsEmpty || Conditions.Test(c, b))
+                    {
+                        AppendChildren(c, b.Children, delimiter, ref span);
+                        break;
+                    }
+                }
+
+                continue;
+            }
+
             var n = Render(c, e);
             if (n is null || Rich.IsEmpty(n))
             {
@@ -108,8 +130,6 @@ internal static class Renderer
 
             span.Children.Add(n);
         }
-
-        return span;
     }
 
     public static RNode? Render(Ctx c, Element e) => e switch
