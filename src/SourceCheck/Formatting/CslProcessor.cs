@@ -167,15 +167,23 @@ public sealed class CslProcessor
             }
         }
 
+        var sw = System.Diagnostics.Stopwatch.StartNew();
         var sorted = SortBibliography(registry);
+        long tSort = sw.ElapsedMilliseconds;
         AssignNumbers(registry, sorted);
         Disambiguate(sorted);
+        long tDis = sw.ElapsedMilliseconds;
         var renderedCitations = RenderCitations(citations, format);
         var bib = new List<string>();
         string bibText = string.Empty;
         if (bibliography && _style.Bibliography is not null)
         {
             (bib, bibText) = RenderBibliography(sorted, format);
+        }
+
+        if (Environment.GetEnvironmentVariable("CSL_PROFILE") is not null)
+        {
+            Console.Error.WriteLine($"profile: sort {tSort} ms, disambiguation {tDis - tSort} ms, rest {sw.ElapsedMilliseconds - tDis} ms");
         }
 
         return new FormatResult(renderedCitations, bib, [.. _warnings]) { BibliographyText = bibText };
@@ -199,52 +207,67 @@ public sealed class CslProcessor
         return SortItems(registry, sec);
     }
 
+    private static readonly string Pending = new('\0', 1);
+
     private List<CslItem> SortItems(List<CslItem> items, Section sec)
     {
-        var keys = items.Select(it => sec.Sort.Select(k => SortValue(it, k, sec)).ToArray()).ToList();
+        // keys are computed lazily: most comparisons are decided by the first key
+        int nk = sec.Sort.Length;
+        var keys = new string?[items.Count][];
+        for (int i = 0; i < items.Count; i++)
+        {
+            keys[i] = new string?[nk];
+            Array.Fill(keys[i], Pending);
+        }
+
+        string? Key(int i, int k)
+        {
+            var v = keys[i][k];
+            if (ReferenceEquals(v, Pending))
+            {
+                v = SortValue(items[i], sec.Sort[k], sec);
+                keys[i][k] = v;
+            }
+
+            return v;
+        }
+
         var idx = Enumerable.Range(0, items.Count).ToArray();
         Array.Sort(idx, (a, b) =>
         {
-            int r = CompareKeys(keys[a], keys[b], sec);
-            return r != 0 ? r : a.CompareTo(b);
+            for (int k = 0; k < nk; k++)
+            {
+                int r = CompareOne(Key(a, k), Key(b, k), sec.Sort[k].Descending);
+                if (r != 0)
+                {
+                    return r;
+                }
+            }
+
+            return a.CompareTo(b);
         });
         return [.. idx.Select(i => items[i])];
     }
 
-    private int CompareKeys(string?[] a, string?[] b, Section sec)
+    private int CompareOne(string? x, string? y, bool descending)
     {
-        for (int k = 0; k < a.Length; k++)
+        if (x is null && y is null)
         {
-            string? x = a[k], y = b[k];
-            if (x is null && y is null)
-            {
-                continue;
-            }
-
-            if (x is null)
-            {
-                return 1;
-            }
-
-            if (y is null)
-            {
-                return -1;
-            }
-
-            int r = _compare.Compare(x, y, CompareOptions.IgnoreCase | CompareOptions.IgnoreKanaType | CompareOptions.IgnoreWidth);
-            if (r == 0)
-            {
-                r = string.CompareOrdinal(x, y);
-                r = 0;
-            }
-
-            if (r != 0)
-            {
-                return sec.Sort[k].Descending ? -r : r;
-            }
+            return 0;
         }
 
-        return 0;
+        if (x is null)
+        {
+            return 1;
+        }
+
+        if (y is null)
+        {
+            return -1;
+        }
+
+        int r = _compare.Compare(x, y, CompareOptions.IgnoreCase | CompareOptions.IgnoreKanaType | CompareOptions.IgnoreWidth);
+        return descending ? -r : r;
     }
 
     private string? SortValue(CslItem item, SortKey key, Section sec)
@@ -579,19 +602,29 @@ public sealed class CslProcessor
         }
 
         var all = perItem.Values.SelectMany(l => primary ? l.Take(1) : l).Distinct().ToList();
-        var byBase = all.GroupBy(n => Render(n, 0)).Where(g => g.Count() > 1).ToList();
-        var levels = new Dictionary<CslName, int>();
-        foreach (var g in byBase)
+        var rendered = new Dictionary<CslName, string[]>();
+        foreach (var n in all)
         {
-            foreach (var n in g)
+            var r = new string[cap + 1];
+            for (int level = 0; level <= cap; level++)
             {
-                for (int level = 1; level <= cap; level++)
+                r[level] = Render(n, level);
+            }
+
+            rendered[n] = r;
+        }
+
+        var levels = new Dictionary<CslName, int>();
+        foreach (var g in all.GroupBy(n => rendered[n][0], StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            for (int level = 1; level <= cap; level++)
+            {
+                var counts = g.GroupBy(n => rendered[n][level], StringComparer.Ordinal).ToDictionary(x => x.Key, x => x.Count(), StringComparer.Ordinal);
+                foreach (var n in g)
                 {
-                    string mine = Render(n, level);
-                    if (g.Where(o => !Equals(o, n)).All(o => Render(o, level) != mine))
+                    if (!levels.ContainsKey(n) && counts[rendered[n][level]] == 1)
                     {
                         levels[n] = level;
-                        break;
                     }
                 }
             }
@@ -672,14 +705,14 @@ public sealed class CslProcessor
             if (!_style.Citation.Sort.IsEmpty && cites.Count > 1)
             {
                 var items = cites.Select(ci => _byId[ci.Id]).ToList();
-                var keys = items.Select(it => _style.Citation.Sort.Select(k => SortValue(it, k, _style.Citation)).ToArray()).ToList();
-                var idx = Enumerable.Range(0, cites.Count).ToArray();
-                Array.Sort(idx, (a, b) =>
+                var order = SortItems(items, _style.Citation);
+                var pos = new Dictionary<CslItem, int>(ReferenceEqualityComparer.Instance);
+                for (int k = 0; k < order.Count; k++)
                 {
-                    int r = CompareKeys(keys[a], keys[b], _style.Citation);
-                    return r != 0 ? r : a.CompareTo(b);
-                });
-                cites = [.. idx.Select(i => cites[i])];
+                    pos.TryAdd(order[k], k);
+                }
+
+                cites = [.. cites.Select((ci, i) => (ci, i)).OrderBy(x => pos[items[x.i]]).ThenBy(x => x.i).Select(x => x.ci)];
             }
 
             var rendered = new List<RenderedCite>();
