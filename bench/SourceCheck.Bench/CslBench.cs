@@ -8,7 +8,63 @@ internal static class CslBench
 {
     public static void Run()
     {
+        if (Environment.GetEnvironmentVariable("CSL_BENCH_DUMP_ITEMS") is { } dumpPath)
+        {
+            int n = int.Parse(Environment.GetEnvironmentVariable("CSL_BENCH_DUMP_COUNT") ?? "300", System.Globalization.CultureInfo.InvariantCulture);
+            int seed = int.Parse(Environment.GetEnvironmentVariable("CSL_BENCH_DUMP_SEED") ?? "20251121", System.Globalization.CultureInfo.InvariantCulture);
+            File.WriteAllText(dumpPath, SourceCheck.Csl.CslJson.Serialize(CslSampleItems.Generate(n, seed)));
+            Console.WriteLine($"wrote {n} items to {dumpPath}");
+            return;
+        }
+
+        Apa();
         Suite();
+    }
+
+    private static void Apa()
+    {
+        string? shared = SharedDir();
+        if (shared is null)
+        {
+            Console.WriteLine("csl-apa: ../shared not available");
+            return;
+        }
+
+        string xml = File.ReadAllText(Path.Combine(shared, "csl-styles", "apa.csl"));
+        var localeProvider = StyleCatalog.FolderLocales(Path.Combine(shared, "csl-locales"));
+        // warm-up (JIT), then measure a cold-cache-like compile of the style
+        _ = Style.Parse(xml);
+        var sw = Stopwatch.StartNew();
+        const int rounds = 20;
+        Style? style = null;
+        for (int i = 0; i < rounds; i++)
+        {
+            style = Style.Parse(xml).Value;
+        }
+
+        double compileMs = sw.Elapsed.TotalMilliseconds / rounds;
+        var firstSw = Stopwatch.StartNew();
+        var fresh = Style.Parse(xml).Value!;
+        var locale = fresh.ResolveLocale("en-US", localeProvider);
+        double firstMs = firstSw.Elapsed.TotalMilliseconds;
+        Console.WriteLine($"csl-apa-compile: {compileMs:F1} ms per compile (avg of {rounds}); compile + en-US locale {firstMs:F1} ms");
+
+        var items = CslSampleItems.Generate(10_000, 42);
+        long allocBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var total = Stopwatch.StartNew();
+        var compiled = Style.Parse(xml).Value!;
+        var loc = compiled.ResolveLocale("en-US", localeProvider);
+        var processor = new CslProcessor(compiled, loc, items);
+        var result = processor.Process([], OutputFormat.Html);
+        total.Stop();
+        long alloc = GC.GetTotalAllocatedBytes(precise: true) - allocBefore;
+        using var proc = Process.GetCurrentProcess();
+        proc.Refresh();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        Console.WriteLine($"csl-apa-10k: {result.Bibliography.Count} entries in {total.ElapsedMilliseconds} ms wall, {cpu.TotalMilliseconds:F0} ms CPU, end to end (compile + locale + sort + disambiguation + render; load average {LoadAverage()})");
+        Console.WriteLine($"csl-apa-10k-memory: allocated {alloc / (1024 * 1024)} MB, peak working set {proc.PeakWorkingSet64 / (1024 * 1024)} MB");
+        _ = style;
     }
 
     private static string? SharedDir()
@@ -21,6 +77,18 @@ internal static class CslBench
 
         string? shared = dir is null ? null : Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared"));
         return shared is not null && Directory.Exists(shared) ? shared : null;
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
+        }
+        catch (IOException)
+        {
+            return "n/a";
+        }
     }
 
     public static void Suite()

@@ -32,6 +32,7 @@ public static class CliApp
         yield return ParseCommand.Create(env);
         yield return TraceCommand.Create(env);
         yield return IngestStressCommand.Create(env);
+        yield return FormatCommand.Create(env);
     }
 
     public static int Run(string[] args, CliEnvironment env)

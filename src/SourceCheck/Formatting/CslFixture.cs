@@ -91,29 +91,73 @@ internal static partial class CslFixture
         else if (s.TryGetValue("CITATIONS", out var cs))
         {
             var arr = JsonNode.Parse(cs)!.AsArray();
+            var known = new Dictionary<string, Citation>(StringComparer.Ordinal);
+            List<Citation>? previousDoc = null;
+            List<Citation> doc = [];
             foreach (var triple in arr)
             {
-                var cit = triple!.AsArray()[0]!.AsObject();
+                var t = triple!.AsArray();
+                var cit = t[0]!.AsObject();
+                string id = cit["citationID"]?.ToString() ?? Guid.NewGuid().ToString();
                 int? noteIndex = cit["properties"]?["noteIndex"] is JsonValue nv && nv.TryGetValue(out int ni) ? ni : null;
-                citations.Add(new Citation([.. cit["citationItems"]!.AsArray().Select(x => ReadCite(x!.AsObject()))])
+                var citation = new Citation([.. cit["citationItems"]!.AsArray().Select(x => ReadCite(x!.AsObject()))]) { NoteIndex = noteIndex, Id = id };
+                var next = new List<Citation>();
+                foreach (var pair in t[1]!.AsArray().Concat([null]).Concat(t[2]!.AsArray()))
                 {
-                    NoteIndex = noteIndex,
-                    Id = cit["citationID"]?.ToString(),
-                });
+                    if (pair is null)
+                    {
+                        next.Add(citation);
+                        continue;
+                    }
+
+                    string pid = pair.AsArray()[0]!.ToString();
+                    int? pnote = pair.AsArray()[1] is JsonValue pv && pv.TryGetValue(out int pn) ? pn : null;
+                    if (known.TryGetValue(pid, out var old))
+                    {
+                        next.Add(old with { NoteIndex = pnote });
+                    }
+                }
+
+                known[id] = citation;
+                previousDoc = doc;
+                doc = next;
             }
 
-            bibIds = [.. citations.SelectMany(c => c.Items).Select(x => x.Id).Distinct()];
+            List<string> RenderDoc(List<Citation> d)
+            {
+                if (d.Count == 0)
+                {
+                    return [];
+                }
+
+                var ids = d.SelectMany(c => c.Items).Select(x => x.Id).Distinct().ToList();
+                var p = new CslProcessor(style, locale, items);
+                return [.. p.Process(d, OutputFormat.Html, ids, bibliography: false).Citations];
+            }
+
             if (mode == "citation")
             {
-                var res = proc.Process(citations, OutputFormat.Html, bibIds, bibliography: false);
-                var lines = new List<string>();
-                for (int i = 0; i < res.Citations.Count; i++)
+                var now = RenderDoc(doc);
+                var before = RenderDoc(previousDoc ?? []);
+                var beforeById = new Dictionary<string, string>(StringComparer.Ordinal);
+                for (int i = 0; i < before.Count; i++)
                 {
-                    lines.Add((i == res.Citations.Count - 1 ? ">>" : "..") + "[" + i + "] " + res.Citations[i]);
+                    beforeById[previousDoc![i].Id!] = before[i];
+                }
+
+                string lastId = known.Count > 0 ? arr[^1]![0]!["citationID"]?.ToString() ?? string.Empty : string.Empty;
+                var lines = new List<string>();
+                for (int i = 0; i < now.Count; i++)
+                {
+                    bool changed = doc[i].Id == lastId || !beforeById.TryGetValue(doc[i].Id!, out var old) || old != now[i];
+                    lines.Add((changed ? ">>" : "..") + "[" + i + "] " + now[i]);
                 }
 
                 return string.Join("\n", lines);
             }
+
+            citations = doc;
+            bibIds = [.. citations.SelectMany(c => c.Items).Select(x => x.Id).Distinct()];
         }
         else
         {

@@ -38,8 +38,9 @@ public sealed class CslProcessor
         _style = style;
         _locale = locale;
         _items = [];
-        foreach (var item in items)
+        foreach (var input in items)
         {
+            var item = NoteFieldVariables(input);
             if (_byId.TryAdd(item.Id, item))
             {
                 _items.Add(item);
@@ -70,6 +71,83 @@ public sealed class CslProcessor
 
     public Style Style => _style;
 
+    /// <summary>Variables given as "name: value" lines in the note field (the Zotero convention citeproc-js honours).</summary>
+    private static CslItem NoteFieldVariables(CslItem item)
+    {
+        string? note = item.GetString("note");
+        if (note is null || !note.Contains(": ", StringComparison.Ordinal))
+        {
+            return item;
+        }
+
+        CslItem? copy = null;
+        var remaining = new List<string>();
+        foreach (var rawLine in note.Split('\n'))
+        {
+            string line = rawLine.Trim();
+            if (line.StartsWith("{:", StringComparison.Ordinal) && line.EndsWith('}'))
+            {
+                line = line[2..^1];
+            }
+
+            int colon = line.IndexOf(": ", StringComparison.Ordinal);
+            string key = colon > 0 ? line[..colon].Trim() : string.Empty;
+            var kind = key.Length > 0 ? CslVariables.KindOf(key) : null;
+            if (kind is null && key != "type")
+            {
+                remaining.Add(rawLine);
+                continue;
+            }
+
+            string value = line[(colon + 2)..].Trim();
+            copy ??= item.Clone();
+            switch (kind)
+            {
+                case VariableKind.Date:
+                    if (!copy.Has(key) && CslJson.ParseEdtf(value) is { } d)
+                    {
+                        copy.SetDate(key, d);
+                    }
+
+                    break;
+                case VariableKind.Name:
+                {
+                    var parts = value.Split("||");
+                    var name = parts.Length > 1 ? CslName.Person(parts[0].Trim(), parts[1].Trim()) : CslName.Institution(value);
+                    copy.SetNames(key, [.. copy.GetNames(key), name]);
+                    break;
+                }
+
+                case null:
+                    copy.Type = value;
+                    break;
+                default:
+                    if (!copy.Has(key))
+                    {
+                        copy.SetString(key, value);
+                    }
+
+                    break;
+            }
+        }
+
+        if (copy is null)
+        {
+            return item;
+        }
+
+        if (remaining.Count == 0)
+        {
+            copy.Remove("note");
+        }
+        else
+        {
+            copy.SetString("note", string.Join('\n', remaining));
+        }
+
+        return copy;
+    }
+
     public Locale Locale => _locale;
 
     /// <summary>Renders <paramref name="citations"/> (in document order) and the bibliography of all items
@@ -89,15 +167,23 @@ public sealed class CslProcessor
             }
         }
 
+        var sw = System.Diagnostics.Stopwatch.StartNew();
         var sorted = SortBibliography(registry);
+        long tSort = sw.ElapsedMilliseconds;
         AssignNumbers(registry, sorted);
         Disambiguate(sorted);
+        long tDis = sw.ElapsedMilliseconds;
         var renderedCitations = RenderCitations(citations, format);
         var bib = new List<string>();
         string bibText = string.Empty;
         if (bibliography && _style.Bibliography is not null)
         {
             (bib, bibText) = RenderBibliography(sorted, format);
+        }
+
+        if (Environment.GetEnvironmentVariable("CSL_PROFILE") is not null)
+        {
+            Console.Error.WriteLine($"profile: sort {tSort} ms, disambiguation {tDis - tSort} ms, rest {sw.ElapsedMilliseconds - tDis} ms");
         }
 
         return new FormatResult(renderedCitations, bib, [.. _warnings]) { BibliographyText = bibText };
@@ -121,52 +207,67 @@ public sealed class CslProcessor
         return SortItems(registry, sec);
     }
 
+    private static readonly string Pending = new('\0', 1);
+
     private List<CslItem> SortItems(List<CslItem> items, Section sec)
     {
-        var keys = items.Select(it => sec.Sort.Select(k => SortValue(it, k, sec)).ToArray()).ToList();
+        // keys are computed lazily: most comparisons are decided by the first key
+        int nk = sec.Sort.Length;
+        var keys = new string?[items.Count][];
+        for (int i = 0; i < items.Count; i++)
+        {
+            keys[i] = new string?[nk];
+            Array.Fill(keys[i], Pending);
+        }
+
+        string? Key(int i, int k)
+        {
+            var v = keys[i][k];
+            if (ReferenceEquals(v, Pending))
+            {
+                v = SortValue(items[i], sec.Sort[k], sec);
+                keys[i][k] = v;
+            }
+
+            return v;
+        }
+
         var idx = Enumerable.Range(0, items.Count).ToArray();
         Array.Sort(idx, (a, b) =>
         {
-            int r = CompareKeys(keys[a], keys[b], sec);
-            return r != 0 ? r : a.CompareTo(b);
+            for (int k = 0; k < nk; k++)
+            {
+                int r = CompareOne(Key(a, k), Key(b, k), sec.Sort[k].Descending);
+                if (r != 0)
+                {
+                    return r;
+                }
+            }
+
+            return a.CompareTo(b);
         });
         return [.. idx.Select(i => items[i])];
     }
 
-    private int CompareKeys(string?[] a, string?[] b, Section sec)
+    private int CompareOne(string? x, string? y, bool descending)
     {
-        for (int k = 0; k < a.Length; k++)
+        if (x is null && y is null)
         {
-            string? x = a[k], y = b[k];
-            if (x is null && y is null)
-            {
-                continue;
-            }
-
-            if (x is null)
-            {
-                return 1;
-            }
-
-            if (y is null)
-            {
-                return -1;
-            }
-
-            int r = _compare.Compare(x, y, CompareOptions.IgnoreCase | CompareOptions.IgnoreKanaType | CompareOptions.IgnoreWidth);
-            if (r == 0)
-            {
-                r = string.CompareOrdinal(x, y);
-                r = 0;
-            }
-
-            if (r != 0)
-            {
-                return sec.Sort[k].Descending ? -r : r;
-            }
+            return 0;
         }
 
-        return 0;
+        if (x is null)
+        {
+            return 1;
+        }
+
+        if (y is null)
+        {
+            return -1;
+        }
+
+        int r = _compare.Compare(x, y, CompareOptions.IgnoreCase | CompareOptions.IgnoreKanaType | CompareOptions.IgnoreWidth);
+        return descending ? -r : r;
     }
 
     private string? SortValue(CslItem item, SortKey key, Section sec)
@@ -501,19 +602,29 @@ public sealed class CslProcessor
         }
 
         var all = perItem.Values.SelectMany(l => primary ? l.Take(1) : l).Distinct().ToList();
-        var byBase = all.GroupBy(n => Render(n, 0)).Where(g => g.Count() > 1).ToList();
-        var levels = new Dictionary<CslName, int>();
-        foreach (var g in byBase)
+        var rendered = new Dictionary<CslName, string[]>();
+        foreach (var n in all)
         {
-            foreach (var n in g)
+            var r = new string[cap + 1];
+            for (int level = 0; level <= cap; level++)
             {
-                for (int level = 1; level <= cap; level++)
+                r[level] = Render(n, level);
+            }
+
+            rendered[n] = r;
+        }
+
+        var levels = new Dictionary<CslName, int>();
+        foreach (var g in all.GroupBy(n => rendered[n][0], StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            for (int level = 1; level <= cap; level++)
+            {
+                var counts = g.GroupBy(n => rendered[n][level], StringComparer.Ordinal).ToDictionary(x => x.Key, x => x.Count(), StringComparer.Ordinal);
+                foreach (var n in g)
                 {
-                    string mine = Render(n, level);
-                    if (g.Where(o => !Equals(o, n)).All(o => Render(o, level) != mine))
+                    if (!levels.ContainsKey(n) && counts[rendered[n][level]] == 1)
                     {
                         levels[n] = level;
-                        break;
                     }
                 }
             }
@@ -594,14 +705,14 @@ public sealed class CslProcessor
             if (!_style.Citation.Sort.IsEmpty && cites.Count > 1)
             {
                 var items = cites.Select(ci => _byId[ci.Id]).ToList();
-                var keys = items.Select(it => _style.Citation.Sort.Select(k => SortValue(it, k, _style.Citation)).ToArray()).ToList();
-                var idx = Enumerable.Range(0, cites.Count).ToArray();
-                Array.Sort(idx, (a, b) =>
+                var order = SortItems(items, _style.Citation);
+                var pos = new Dictionary<CslItem, int>(ReferenceEqualityComparer.Instance);
+                for (int k = 0; k < order.Count; k++)
                 {
-                    int r = CompareKeys(keys[a], keys[b], _style.Citation);
-                    return r != 0 ? r : a.CompareTo(b);
-                });
-                cites = [.. idx.Select(i => cites[i])];
+                    pos.TryAdd(order[k], k);
+                }
+
+                cites = [.. cites.Select((ci, i) => (ci, i)).OrderBy(x => pos[items[x.i]]).ThenBy(x => x.i).Select(x => x.ci)];
             }
 
             var rendered = new List<RenderedCite>();
@@ -700,7 +811,7 @@ public sealed class CslProcessor
             var groups = new List<List<RenderedCite>>();
             foreach (var rc in cites)
             {
-                var g = rc.NamesKey.Length > 0 ? groups.FirstOrDefault(x => x[0].NamesKey == rc.NamesKey) : null;
+                var g = rc.NamesKey.Length > 0 || collapse is not null ? groups.FirstOrDefault(x => x[0].NamesKey == rc.NamesKey) : null;
                 if (g is null)
                 {
                     groups.Add([rc]);
@@ -711,7 +822,8 @@ public sealed class CslProcessor
                 }
             }
 
-            string groupDelim = citeGroupDelim ?? ", ";
+            string groupDelim = citeGroupDelim ?? delimiter;
+            string ysDelim = _style.Citation.Opt("year-suffix-delimiter") ?? delimiter;
             foreach (var g in groups)
             {
                 bool collapsed = collapse is not null && g.Count > 1;
@@ -719,6 +831,7 @@ public sealed class CslProcessor
                 {
                     var rc = g[i];
                     RNode? node = rc.Node;
+                    bool suffixOnly = false;
                     if (i > 0 && collapse is not null)
                     {
                         var ctx = NewCtx(rc.Item, _style.Citation, bib: false);
@@ -728,9 +841,10 @@ public sealed class CslProcessor
                         ctx.SuppressAuthor = true;
                         node = Renderer.RenderLayout(ctx, layout);
                         if (collapse is "year-suffix" or "year-suffix-ranged" && string.IsNullOrEmpty(rc.Cite.Locator) && _state[rc.Item.Id].YearSuffix >= 0
-                            && SameYear(g[i - 1].Item, rc.Item) && _state[g[i - 1].Item.Id].YearSuffix >= 0)
+                            && SameYear(g[i - 1].Item, rc.Item) && _state[g[i - 1].Item.Id].YearSuffix >= 0 && string.IsNullOrEmpty(g[i - 1].Cite.Locator))
                         {
                             node = new RText(Renderer.YearSuffixLetters(_state[rc.Item.Id].YearSuffix));
+                            suffixOnly = true;
                         }
                     }
 
@@ -739,7 +853,18 @@ public sealed class CslProcessor
                         continue;
                     }
 
-                    string after = i < g.Count - 1 ? (collapse is not null ? groupDelim : (citeGroupDelim ?? delimiter)) : (collapsed ? afterCollapse : delimiter);
+                    if (parts.Count > 0 && i > 0)
+                    {
+                        parts[^1] = (parts[^1].Node, suffixOnly ? ysDelim
+                            : collapse is not null && !string.IsNullOrEmpty(g[i - 1].Cite.Locator) ? afterCollapse
+                            : collapse is not null ? groupDelim : (citeGroupDelim ?? delimiter));
+                    }
+                    else if (parts.Count > 0)
+                    {
+                        parts[^1] = (parts[^1].Node, parts[^1].DelimAfter);
+                    }
+
+                    string after = collapse is not null ? afterCollapse : delimiter;
                     parts.Add((WithAffixes(node, rc.Cite), after));
                 }
             }
@@ -796,10 +921,15 @@ public sealed class CslProcessor
         for (int i = 0; i < parts.Count; i++)
         {
             body.Add(parts[i].Node);
-            if (i < parts.Count - 1 && parts[i].DelimAfter.Length > 0)
+            if (i < parts.Count - 1 && parts[i].DelimAfter.Length > 0 && !Rich.Plain(parts[i + 1].Node).StartsWith(','))
             {
                 body.Add(new RText(parts[i].DelimAfter));
             }
+        }
+
+        if (cites.Count > 0)
+        {
+            CapitalizeLeadingTerm(body, cites[0].Cite.Prefix);
         }
 
         if (Rich.IsEmpty(body))
@@ -811,12 +941,58 @@ public sealed class CslProcessor
         RNode final = body;
         if (ctx0 is not null)
         {
-            final = Renderer.Decorate(ctx0, body, layout.Decor) ?? body;
+            final = DecorateLayout(ctx0, body, layout.Decor);
         }
 
         root.Add(final);
         Punctuation.Fix(root, _locale);
         return Rich.Render(root, format, _locale);
+    }
+
+    private static void CapitalizeLeadingTerm(RSpan body, string? prefix)
+    {
+        if (prefix is not null && !prefix.TrimEnd().EndsWith('.'))
+        {
+            return;
+        }
+
+        var leaves = new List<RText>();
+        Rich.Leaves(body, leaves);
+        bool skippedPrefix = prefix is null;
+        foreach (var l in leaves)
+        {
+            if (l.Text.Length == 0)
+            {
+                continue;
+            }
+
+            if (!skippedPrefix)
+            {
+                skippedPrefix = true;
+                continue;
+            }
+
+            if (l.IsTerm && char.IsLower(l.Text[0]))
+            {
+                l.Text = char.ToUpperInvariant(l.Text[0]) + l.Text[1..];
+            }
+
+            return;
+        }
+    }
+
+    /// <summary>Layout decoration: unlike other elements, the layout's formatting encloses its affixes.</summary>
+    private static RNode DecorateLayout(Ctx ctx, RNode body, Decor d)
+    {
+        var inner = Renderer.Decorate(ctx, body, d with { Format = default }) ?? body;
+        if (d.Format.IsEmpty)
+        {
+            return inner;
+        }
+
+        var f = new RSpan { Format = d.Format };
+        f.Add(inner);
+        return f;
     }
 
     private static bool Collapsible(RenderedCite rc) => string.IsNullOrEmpty(rc.Cite.Locator) && rc.Cite.Prefix is null && rc.Cite.Suffix is null;
@@ -923,7 +1099,7 @@ public sealed class CslProcessor
             else
             {
                 node = Renderer.RenderLayout(ctx, sec.Layout);
-                node = node is null ? null : Renderer.Decorate(ctx, node, sec.Layout.Decor);
+                node = node is null ? null : DecorateLayout(ctx, node, sec.Layout.Decor);
             }
 
             if (node is null)

@@ -47,9 +47,11 @@ internal static class Dates
         var parts = EffectiveParts(c, d);
         var start = date.Parts[0];
         DateParts? end = date.Parts.Length > 1 ? date.Parts[1] : null;
+        bool openRange = false;
         if (end is { } e0 && (e0.Year == 0 && e0.Month is null or 0 && e0.Day is null or 0))
         {
             end = null;
+            openRange = true;
         }
 
         string? season = date.Season;
@@ -119,6 +121,12 @@ internal static class Dates
             foreach (var p in parts)
             {
                 Append(span, RenderPart(c, p, sv, season, date), delimiter);
+            }
+
+            if (openRange && span.Children.Count > 0)
+            {
+                string rd = parts.LastOrDefault(p => p.Name == DatePartName.Year)?.RangeDelimiter ?? "\u2013";
+                span.Children.Add(new RText(rd));
             }
         }
 
@@ -237,11 +245,11 @@ internal static class Dates
 
                 if (y < 0)
                 {
-                    text += c.Locale.Term("bc") ?? "BC";
+                    text += (c.Locale.Term("bc") ?? "BC").Trim();
                 }
                 else if (y < 1000 && p.Form != DatePartForm.Short)
                 {
-                    text += c.Locale.Term("ad") ?? "AD";
+                    text += (c.Locale.Term("ad") ?? "AD").Trim();
                 }
 
                 if (c.ImplicitYearSuffix && !c.YearSuffixRendered && c.State.YearSuffix >= 0 && !c.SortMode)

@@ -409,6 +409,21 @@ internal static class Names
         string? dp = name.DroppingParticle;
         string? suffix = name.Suffix;
 
+        bool commaSuffix = name.CommaSuffix;
+        if (suffix is null && given is not null && given.Contains(',', StringComparison.Ordinal))
+        {
+            int comma = given.IndexOf(',', StringComparison.Ordinal);
+            string rest = given[(comma + 1)..];
+            if (rest.StartsWith('!'))
+            {
+                commaSuffix = true;
+                rest = rest[1..];
+            }
+
+            suffix = rest.Trim();
+            given = given[..comma].Trim();
+        }
+
         // particles embedded in names (e.g. family "van Gogh" without explicit particle)
         if (ndp is null && family.Length > 0 && !name.Extra.ContainsKey("static-particles"))
         {
@@ -466,7 +481,7 @@ internal static class Names
             if (form != "short" && !string.IsNullOrEmpty(suffix))
             {
                 span.Add(Part(fam, nameEl?.Family));
-                span.Add(new RText((name.CommaSuffix ? ", " : " ") + suffix));
+                span.Add(new RText((commaSuffix ? ", " : " ") + suffix));
                 return span;
             }
 
@@ -495,7 +510,7 @@ internal static class Names
             if (!string.IsNullOrEmpty(suffix))
             {
                 span.Add(Part(famText, nameEl?.Family));
-                span.Add(new RText((name.CommaSuffix ? ", " : " ") + suffix));
+                span.Add(new RText((commaSuffix ? ", " : " ") + suffix));
             }
             else
             {

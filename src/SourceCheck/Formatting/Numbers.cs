@@ -118,6 +118,7 @@ internal static class Numbers
 
     public static string Format(string value, NumberForm form, Locale locale, string? gender, string? pageRangeFormat)
     {
+        string rangeDelimiter = locale.Term("page-range-delimiter") ?? "\u2013";
         var toks = Tokenize(value)!;
         var sb = new StringBuilder();
         for (int k = 0; k < toks.Count; k++)
@@ -127,11 +128,11 @@ internal static class Numbers
             {
                 sb.Append(t.Text switch
                 {
-                    "-" or "\u2013" or "--" => "\u2013",
+                    "-" or "\u2013" or "--" => rangeDelimiter,
                     "," => ", ",
                     "&" => " & ",
                     "+" => "+",
-                    _ => t.Text.Contains(',') ? ", " : t.Text.Contains('&') ? " & " : "\u2013",
+                    _ => t.Text.Contains(',') ? ", " : t.Text.Contains('&') ? " & " : rangeDelimiter,
                 });
                 continue;
             }
@@ -160,7 +161,7 @@ internal static class Numbers
         string result = sb.ToString();
         if (pageRangeFormat is not null && form == NumberForm.Numeric)
         {
-            result = FormatPageRange(value, pageRangeFormat);
+            result = FormatPageRange(value, pageRangeFormat, rangeDelimiter);
         }
 
         return result;
@@ -189,7 +190,7 @@ internal static class Numbers
     }
 
     /// <summary>Hyphens between numbers become en dashes ("12-14" → "12–14").</summary>
-    public static string NormalizeRangeDash(string v)
+    public static string NormalizeRangeDash(string v, string rangeDelimiter = "\u2013")
     {
         if (!v.Contains('-'))
         {
@@ -222,7 +223,7 @@ internal static class Numbers
                 if (a >= 0 && bb < v.Length && char.IsAsciiDigit(v[a]) && char.IsAsciiDigit(v[bb]))
                 {
                     sb.Length -= i - 1 - a;
-                    sb.Append('\u2013');
+                    sb.Append(rangeDelimiter);
                     i = bb - 1;
                     continue;
                 }
@@ -234,7 +235,7 @@ internal static class Numbers
         return sb.ToString();
     }
 
-    public static string FormatPageRange(string v, string format)
+    public static string FormatPageRange(string v, string format, string rangeDelimiter = "\u2013")
     {
         // Each comma/ampersand separated piece is a range of two numbers with the same prefix.
         var pieces = v.Split(',');
@@ -251,9 +252,15 @@ internal static class Numbers
 
             string a = piece[..dash].Trim();
             string b = piece[(dash + 1)..].Trim('-', ' ', '\u2013');
-            if (!SplitNum(a, out string pa, out string na) || !SplitNum(b, out string pb, out string nb) || (pb.Length > 0 && pb != pa))
+            if (!SplitNum(a, out string pa, out string na) || !SplitNum(b, out string pb, out string nb))
             {
-                outp.Add(NormalizeRangeDash(piece));
+                outp.Add(NormalizeRangeDash(piece, rangeDelimiter));
+                continue;
+            }
+
+            if (pb != pa)
+            {
+                outp.Add(piece);
                 continue;
             }
 
@@ -271,7 +278,7 @@ internal static class Numbers
                 "chicago-16" => Chicago(na, nb, true),
                 _ => nb,
             };
-            outp.Add(pa + na + "\u2013" + pa + second);
+            outp.Add(pa + na + rangeDelimiter + (format == "expanded" ? pa : string.Empty) + second);
         }
 
         return string.Join(", ", outp);

@@ -92,8 +92,30 @@ internal static class Renderer
     public static RNode? RenderChildren(Ctx c, IEnumerable<Element> children, string? delimiter)
     {
         RSpan? span = null;
+        AppendChildren(c, children, delimiter, ref span);
+        return span;
+    }
+
+    /// <summary>Renders children into <paramref name="span"/> with delimiters; a choose is transparent (its chosen
+    /// branch's children take part in the enclosing delimiter).</summary>
+    private static void AppendChildren(Ctx c, IEnumerable<Element> children, string? delimiter, ref RSpan? span)
+    {
         foreach (var e in children)
         {
+            if (e is ChooseElement ch)
+            {
+                foreach (var b in ch.Branches)
+                {
+                    if (b.Conditions.IsEmpty || Conditions.Test(c, b))
+                    {
+                        AppendChildren(c, b.Children, delimiter, ref span);
+                        break;
+                    }
+                }
+
+                continue;
+            }
+
             var n = Render(c, e);
             if (n is null || Rich.IsEmpty(n))
             {
@@ -108,8 +130,6 @@ internal static class Renderer
 
             span.Children.Add(n);
         }
-
-        return span;
     }
 
     public static RNode? Render(Ctx c, Element e) => e switch
@@ -193,7 +213,13 @@ internal static class Renderer
                     return null;
                 }
 
-                return Decorate(c, Rich.ParseMarkup(term, quotes: false), t.Decor);
+                var termNode = Rich.ParseMarkup(term, quotes: false);
+                if (termNode.Children is [RText tt])
+                {
+                    tt.IsTerm = true;
+                }
+
+                return Decorate(c, termNode, t.Decor);
             }
 
             case TextSource.Value:
@@ -229,6 +255,17 @@ internal static class Renderer
                 return c.State.FirstNoteNumber > 0 && c.Cite is not null && c.Position != Position.First ? c.State.FirstNoteNumber.ToString(CultureInfo.InvariantCulture) : null;
             case "year-suffix":
                 return c.State.YearSuffix >= 0 ? YearSuffixLetters(c.State.YearSuffix) : null;
+            case "citation-label":
+            {
+                string label = c.Item.GetString("citation-label") ?? Trigraph(c.Item);
+                if (c.ImplicitYearSuffix && !c.YearSuffixRendered && c.State.YearSuffix >= 0 && !c.SortMode)
+                {
+                    c.YearSuffixRendered = true;
+                    label += YearSuffixLetters(c.State.YearSuffix);
+                }
+
+                return label;
+            }
         }
 
         string? v = null;
@@ -243,6 +280,16 @@ internal static class Renderer
         }
 
         v ??= c.Item.GetString(name);
+        if (v is null && name == "page-first" && c.Item.GetString("page") is { } pg)
+        {
+            int e = 0;
+            while (e < pg.Length && !(pg[e] is '-' or '\u2013' or ',' or '&' or ' '))
+            {
+                e++;
+            }
+
+            v = pg[..e];
+        }
         if (v is null && name == "title-short")
         {
             v = c.Item.GetString("shortTitle");
@@ -253,6 +300,31 @@ internal static class Renderer
         }
 
         return string.IsNullOrEmpty(v) ? null : v;
+    }
+
+    private static string Trigraph(CslItem item)
+    {
+        IReadOnlyList<CslName> names = [];
+        foreach (var v in new[] { "author", "editor", "translator" })
+        {
+            names = item.GetNames(v);
+            if (names.Count > 0)
+            {
+                break;
+            }
+        }
+
+        static string Fam(CslName n) => (n.Family ?? n.Literal ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal);
+        static string Take(string s, int k) => s.Length <= k ? s : s[..k];
+        string label = names.Count switch
+        {
+            0 => Take((item.GetString("title") ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal), 4),
+            1 => Take(Fam(names[0]), 4),
+            2 or 3 => string.Concat(names.Select(n => Take(Fam(n), 2))),
+            _ => string.Concat(names.Take(4).Select(n => Take(Fam(n), 1))),
+        };
+        int? year = item.GetDate("issued")?.Start?.Year;
+        return label + (year is { } y ? (Math.Abs(y) % 100).ToString("D2", CultureInfo.InvariantCulture) : string.Empty);
     }
 
     public static string YearSuffixLetters(int n)
@@ -282,13 +354,14 @@ internal static class Renderer
             c.YearSuffixRendered = true;
         }
 
+        string rangeDelim = c.Locale.Term("page-range-delimiter") ?? "\u2013";
         if (name is "page" or "locator" && c.Style.PageRangeFormat is { } prf && (name == "page" || (c.Cite?.Label ?? "page") == "page"))
         {
-            v = Numbers.FormatPageRange(v, prf);
+            v = Numbers.FormatPageRange(v, prf, rangeDelim);
         }
         else if (name is "page" or "locator")
         {
-            v = Numbers.NormalizeRangeDash(v);
+            v = Numbers.NormalizeRangeDash(v, rangeDelim);
         }
 
         if (name is "URL" or "DOI")
@@ -412,7 +485,7 @@ internal static class Renderer
 
         if (d.TextCase != TextCase.None)
         {
-            TextCasing.Apply(content, d.TextCase, c.Locale);
+            TextCasing.Apply(content, d.TextCase, c.Locale, d.TextCase != TextCase.Title || IsEnglish(c));
         }
 
         RNode node = content;
@@ -455,6 +528,17 @@ internal static class Renderer
         }
 
         return node;
+    }
+
+    private static bool IsEnglish(Ctx c)
+    {
+        string? lang = c.Item.GetString("language");
+        if (!string.IsNullOrEmpty(lang))
+        {
+            return lang.StartsWith("en", StringComparison.OrdinalIgnoreCase);
+        }
+
+        return c.Style.DefaultLocale is not { } dl || dl.StartsWith("en", StringComparison.OrdinalIgnoreCase);
     }
 
     public static void StripPeriods(RNode node)

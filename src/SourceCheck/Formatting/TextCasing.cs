@@ -7,8 +7,11 @@ internal static class TextCasing
 {
     private static readonly FrozenSet<string> StopWords = FrozenSet.ToFrozenSet(
     [
-        "a", "an", "and", "as", "at", "but", "by", "down", "for", "from", "in", "into", "nor", "of", "on", "onto",
-        "or", "over", "so", "the", "till", "to", "up", "via", "with", "yet",
+        "a", "aboard", "about", "above", "across", "after", "against", "along", "amid", "among", "an", "and", "around",
+        "as", "at", "before", "behind", "below", "beneath", "beside", "between", "beyond", "but", "by", "down", "during",
+        "except", "for", "from", "in", "inside", "into", "like", "near", "nor", "of", "off", "on", "onto", "or", "out",
+        "outside", "over", "past", "per", "since", "so", "than", "the", "through", "till", "to", "toward", "towards",
+        "under", "until", "up", "upon", "versus", "via", "vs", "v", "with", "within", "without", "yet",
     ], StringComparer.Ordinal);
 
     private static void Collect(RNode node, bool noCase, List<(RText Leaf, bool NoCase)> into)
@@ -19,7 +22,7 @@ internal static class TextCasing
         }
         else if (node is RSpan s)
         {
-            bool nc = noCase || s.NoCase || (s.FromMarkup && s.Format.Variant == FontVariant.SmallCaps && false);
+            bool nc = noCase || s.NoCase || (s.FromMarkup && (s.Format.Variant == FontVariant.SmallCaps || s.Format.Align != VerticalAlign.Unset));
             foreach (var c in s.Children)
             {
                 Collect(c, nc, into);
@@ -94,14 +97,11 @@ internal static class TextCasing
 
                 break;
             case TextCase.Sentence:
-                if (!HasLower(chars, prot))
+                for (int i = 0; i < total; i++)
                 {
-                    for (int i = 0; i < total; i++)
+                    if (!prot[i])
                     {
-                        if (!prot[i])
-                        {
-                            chars[i] = char.ToLowerInvariant(chars[i]);
-                        }
+                        chars[i] = char.ToLowerInvariant(chars[i]);
                     }
                 }
 
@@ -218,18 +218,6 @@ internal static class TextCasing
 
     private static void Title(char[] chars, bool[] prot)
     {
-        if (!HasLower(chars, prot))
-        {
-            for (int i = 0; i < chars.Length; i++)
-            {
-                if (!prot[i] && char.IsLetter(chars[i]))
-                {
-                    bool wordStart = i == 0 || !char.IsLetter(chars[i - 1]);
-                    chars[i] = wordStart ? chars[i] : char.ToLowerInvariant(chars[i]);
-                }
-            }
-        }
-
         var words = Words(chars).ToList();
         for (int w = 0; w < words.Count; w++)
         {
@@ -277,11 +265,19 @@ internal static class TextCasing
             int sub = ls;
             for (int i = ls; i <= le; i++)
             {
-                if (i == le || chars[i] is '-' or '/' or '\u2013')
+                if (i == le || chars[i] is '-' or '/' or '\u2013' or '\u2014')
                 {
                     if (i > sub)
                     {
-                        CapitalizeWord(chars, prot, sub, i);
+                        string part = new string(chars, sub, i - sub);
+                        if (sub > ls && StopWords.Contains(part))
+                        {
+                            // a stop word inside a hyphenated compound stays lowercase
+                        }
+                        else if (!(sub > ls && i - sub == 1 && char.IsAsciiDigit(chars[sub - 2])))
+                        {
+                            CapitalizeWord(chars, prot, sub, i);
+                        }
                     }
 
                     sub = i + 1;

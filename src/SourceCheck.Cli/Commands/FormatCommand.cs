@@ -1,0 +1,155 @@
+using System.CommandLine;
+using System.Text;
+using SourceCheck.Cli.Infrastructure;
+using SourceCheck.Diagnostics;
+using SourceCheck.Formatting;
+using SourceCheck.References;
+
+namespace SourceCheck.Cli.Commands;
+
+/// <summary><c>sourcecheck format [FILE|-] [--style apa|NAME|FILE.csl] [--locale en-US] [--to text|html|markdown|rtf]
+/// [--cite ID[,ID…]] [--bibliography|--citations] [--locales DIR] [-o FILE]</c>.</summary>
+public static class FormatCommand
+{
+    public static Command Create(CliEnvironment env)
+    {
+        var file = new Argument<string?>("FILE") { Description = "References (CSL-JSON, CSL-YAML, BibTeX, RIS or bibliography text), or - for standard input", Arity = ArgumentArity.ZeroOrOne };
+        var style = new Option<string>("--style", "-s") { Description = "Style: a short name (apa, mla, chicago, ieee, harvard, din), a name in the user styles folder, or a .csl file", DefaultValueFactory = _ => "apa" };
+        var locale = new Option<string?>("--locale", "-l") { Description = "Locale such as en-US, en-GB, de-DE (default: the style's default-locale, else en-US)" };
+        var localesDir = new Option<string?>("--locales") { Description = "Folder with locales-xx-XX.xml files to use instead of the built-in locales" };
+        var to = new Option<string>("--to", "-t") { Description = "Output format", DefaultValueFactory = _ => "text" };
+        to.AcceptOnlyFromAmong("text", "html", "markdown", "rtf");
+        var cite = new Option<string[]>("--cite", "-c") { Description = "Render an in-text citation of these ids (comma-separated; repeat for several citations)", AllowMultipleArgumentsPerToken = true };
+        var bibOnly = new Option<bool>("--bibliography") { Description = "Only the bibliography" };
+        var citesOnly = new Option<bool>("--citations") { Description = "Only the citations" };
+        var output = new Option<string?>("--output", "-o") { Description = "Write to FILE instead of standard output" };
+        var command = new Command("format", "Format references with a CSL style: bibliography and in-text citations")
+        {
+            file, style, locale, localesDir, to, cite, bibOnly, citesOnly, output,
+        };
+        command.SetAction(parse =>
+        {
+            var catalog = new StyleCatalog(env.GetEnvironmentVariable, env.CurrentDirectory);
+            string styleName = parse.GetValue(style)!;
+            var found = catalog.FindStyle(styleName)
+                ?? throw new CliException($"{DiagnosticCodes.CslStyleNotFound}: style '{styleName}' not found (give a .csl file, a name in {catalog.UserStylesFolder}, or one of: {string.Join(", ", EmbeddedLocales.StyleNames().DefaultIfEmpty("(none built in)"))})");
+            var parsed = Style.Parse(found.Xml, found.Source, href => ResolveParent(catalog, href));
+            if (parsed.Value is null)
+            {
+                CliIO.ReportDiagnostics(env, parsed.Diagnostics, found.Source);
+                env.Error.WriteLine($"error: {found.Source}: the style has {parsed.Diagnostics.Count(d => d.Severity == Severity.Error)} error(s)");
+                return ExitCodes.InputError;
+            }
+
+            CliIO.ReportDiagnostics(env, parsed.Diagnostics.Where(d => d.Severity != Severity.Info), found.Source);
+            Func<string, string?> localeProvider = parse.GetValue(localesDir) is { } dir
+                ? StyleCatalog.FolderLocales(Path.GetFullPath(dir, env.CurrentDirectory))
+                : catalog.FindLocale;
+            var loc = parsed.Value.ResolveLocale(parse.GetValue(locale), localeProvider);
+
+            var (text, name) = CliIO.ReadInput(env, parse.GetValue(file));
+            var refs = ReferenceReader.Read(text, InputFormat.Auto, name);
+            CliIO.ReportDiagnostics(env, refs.Diagnostics, name);
+            if (refs.Items.Count == 0)
+            {
+                env.Error.WriteLine($"error: {name}: no references found");
+                return ExitCodes.InputError;
+            }
+
+            var citations = new List<Citation>();
+            foreach (var group in parse.GetValue(cite) ?? [])
+            {
+                var ids = group.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                foreach (var id in ids.Where(id => refs.Items.All(i => i.Id != id)))
+                {
+                    throw new CliException($"{DiagnosticCodes.CslItemNotFound}: --cite: no reference with id '{id}'");
+                }
+
+                citations.Add(new Citation([.. ids.Select(id => new CiteItem(id))]));
+            }
+
+            bool wantBib = !parse.GetValue(citesOnly);
+            bool wantCites = !parse.GetValue(bibOnly);
+            if (citations.Count == 0 && wantCites && !wantBib)
+            {
+                // --citations without --cite: one citation per reference
+                citations.AddRange(refs.Items.Select(i => new Citation([new CiteItem(i.Id)])));
+            }
+
+            var format = parse.GetValue(to) switch
+            {
+                "html" => OutputFormat.Html,
+                "markdown" => OutputFormat.Markdown,
+                "rtf" => OutputFormat.Rtf,
+                _ => OutputFormat.Text,
+            };
+            var processor = new CslProcessor(parsed.Value, loc, refs.Items);
+            var result = processor.Process(wantCites ? citations : [], format, bibliography: wantBib);
+            CliIO.ReportDiagnostics(env, result.Warnings);
+            var sb = new StringBuilder();
+            if (format == OutputFormat.Rtf)
+            {
+                sb.Append("{\\rtf1\\ansi\\deff0\n");
+            }
+
+            if (wantCites)
+            {
+                foreach (var c in result.Citations)
+                {
+                    sb.Append(c).Append(format == OutputFormat.Rtf ? "\\par\n" : "\n");
+                }
+
+                if (wantBib && result.Citations.Count > 0)
+                {
+                    sb.Append(format == OutputFormat.Rtf ? "\\par\n" : "\n");
+                }
+            }
+
+            if (wantBib)
+            {
+                if (parsed.Value.Bibliography is null)
+                {
+                    env.Error.WriteLine($"warning: {found.Source}: the style has no bibliography");
+                }
+                else if (format == OutputFormat.Html)
+                {
+                    sb.Append(result.BibliographyText).Append('\n');
+                }
+                else
+                {
+                    foreach (var e in result.Bibliography.Where(e => e.Length > 0))
+                    {
+                        sb.Append(e).Append(format switch
+                        {
+                            OutputFormat.Rtf => "\\par\n",
+                            OutputFormat.Markdown => "\n\n",
+                            _ => "\n",
+                        });
+                    }
+                }
+            }
+
+            if (format == OutputFormat.Rtf)
+            {
+                sb.Append("}\n");
+            }
+
+            string rendered = format == OutputFormat.Markdown ? sb.ToString().TrimEnd('\n') + "\n" : sb.ToString();
+            CliIO.WriteOutput(env, parse.GetValue(output), rendered);
+            return refs.HasErrors ? ExitCodes.InputError : ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static string? ResolveParent(StyleCatalog catalog, string href)
+    {
+        string name = href.TrimEnd('/');
+        int slash = name.LastIndexOf('/');
+        if (slash >= 0)
+        {
+            name = name[(slash + 1)..];
+        }
+
+        return catalog.FindStyle(name)?.Xml;
+    }
+}
