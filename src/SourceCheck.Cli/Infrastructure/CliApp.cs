@@ -30,6 +30,7 @@ public static class CliApp
     private static IEnumerable<Command> Commands(CliEnvironment env)
     {
         yield return ParseCommand.Create(env);
+        yield return ClaimsCommand.Create(env);
     }
 
     public static int Run(string[] args, CliEnvironment env)
