@@ -198,6 +198,14 @@ public static partial class ClaimExtractor
                 speaker = mentions[0];
             }
 
+            if (speaker is null && draft.Speaker is null && main is not null && mainWords >= 3 && mentions.Count == 0
+                && previous is { Speaker: not null } && paragraph - previous.Paragraph <= 1)
+            {
+                // quoted words with nobody named: the speaker of the preceding claim goes on
+                draft.Speaker = previous.Speaker;
+                draft.SpeakerMention = "(implicit)";
+            }
+
             if (speaker is not null)
             {
                 draft.Speaker = speaker.Name;

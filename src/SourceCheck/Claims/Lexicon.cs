@@ -167,11 +167,11 @@ internal static partial class Lexicon
     public static partial Regex MetaObjectRegex();
 
     /// <summary>Channels: platforms.</summary>
-    [GeneratedRegex(@"(?:\b(?:on|auf|via|über)\s+(?:der\s+Plattform\s+|the\s+platform\s+|dem\s+Kurznachrichtendienst\s+|(?:the\s+)?social\s+(?:media\s+)?(?:network|platform)\s+)?(?<p>X|Twitter|LinkedIn|Facebook|Instagram|Threads|Bluesky|Mastodon|TikTok|Truth Social|YouTube|Substack)\b)|(?:\bin\s+(?:a|an|einem)\s+(?:[\p{L}-]+\s+){0,2}(?<p>LinkedIn|Facebook|Instagram|X|Twitter|Bluesky|Threads|Substack)[\s-]?(?:post|Post|Beitrag|Eintrag))", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"(?:\b(?:[Oo]n|[Aa]uf|via|über)\s+(?:der\s+Plattform\s+|the\s+platform\s+|dem\s+Kurznachrichtendienst\s+|(?:the\s+)?social\s+(?:media\s+)?(?:network|platform)\s+)?(?<p>X|Twitter|LinkedIn|Facebook|Instagram|Threads|Bluesky|Mastodon|TikTok|Truth Social|YouTube|Substack)\b)|(?:\bin\s+(?:a|an|einem)\s+(?:[\p{L}-]+\s+){0,2}(?<p>LinkedIn|Facebook|Instagram|X|Twitter|Bluesky|Threads|Substack)[\s-]?(?:post|Post|Beitrag|Eintrag))", RegexOptions.None, 1000)]
     public static partial Regex PlatformRegex();
 
     /// <summary>Channels: named events ("at the Harbor Tech Summit", "auf einer Technologiekonferenz in San Francisco").</summary>
-    [GeneratedRegex(@"\b(?:at|auf|bei|während|during)\s+(?:the|der|dem|einer|einem|a|an)\s+(?:(?<named>(?:\p{Lu}[\p{L}&'-]*\s+){0,5}(?:Summit|Conference|Forum|Festival|Congress|Expo|Symposium|Gipfel|Konferenz|Kongress|Messe|Tagung|Gala|Hearing))\b|(?<generic>[\p{L}-]*(?:[Kk]onferenz|[Gg]ipfel|[Tt]agung|[Mm]esse|[Vv]eranstaltung|conference|summit|event|hearing|Pressekonferenz|press conference|briefing|Anhörung)(?:\s+(?:in|des|der|von|of|in)\s+(?:the\s+)?\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,3})?))", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"\b(?:[Aa]t|[Aa]uf|[Bb]ei|[Ww]ährend|[Dd]uring)\s+(?:the|der|dem|einer|einem|a|an)\s+(?:(?<named>(?:\p{Lu}[\p{L}&'-]*\s+){0,5}(?:Summit|Conference|Forum|Festival|Congress|Expo|Symposium|Gipfel|Konferenz|Kongress|Messe|Tagung|Gala|Hearing))\b|(?<generic>[\p{L}-]*(?:[Kk]onferenz|[Gg]ipfel|[Tt]agung|[Mm]esse|[Vv]eranstaltung|conference|summit|event|hearing|Pressekonferenz|press conference|briefing|Anhörung)(?:\s+(?:in|des|der|von|of|in)\s+(?:the\s+)?\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,3})?))", RegexOptions.None, 1000)]
     public static partial Regex EventRegex();
 
     /// <summary>Other channels: interviews, statements, reporters.</summary>

@@ -70,6 +70,27 @@ internal sealed partial class PersonIndex
         bool Adjacent(int i) => words[i].End + 1 == words[i + 1].Start && text[words[i].End] == ' ';
         static bool IsCap(string w) => w.Length >= 2 && char.IsUpper(w[0]) && w.Skip(1).Any(char.IsLower) && !w.Contains('-', StringComparison.Ordinal);
 
+        // name-shaped: "Kessler", "McDonald", "O'Brien" (not "OpenAI", "KI")
+        static bool IsNameShaped(string w)
+        {
+            if (w.Length < 2 || !char.IsUpper(w[0]))
+            {
+                return false;
+            }
+
+            int start = w.StartsWith("Mc", StringComparison.Ordinal) ? 2 : w.StartsWith("Mac", StringComparison.Ordinal) && w.Length > 4 && char.IsUpper(w[3]) ? 3
+                : w.Length > 2 && w[1] is '\'' or '’' ? 2 : 1;
+            for (int k = start; k < w.Length; k++)
+            {
+                if (!char.IsLower(w[k]) && !(k == start && char.IsUpper(w[k])))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         // standalone surname counts (word not preceded by a determiner)
         for (int i = 0; i < words.Count; i++)
         {
@@ -106,7 +127,7 @@ internal sealed partial class PersonIndex
         for (int i = 0; i + 1 < words.Count; i++)
         {
             string a = W(i), b = W(i + 1);
-            if (!IsCap(a) || !IsCap(b) || !Adjacent(i) || Lexicon.NotNames.Contains(a) || Lexicon.OrgWords.Contains(b)
+            if (!IsNameShaped(a) || !IsNameShaped(b) || !Adjacent(i) || Lexicon.NotNames.Contains(a) || Lexicon.OrgWords.Contains(b)
                 || Lexicon.NotNames.Contains(b) || lower.Contains(a.ToLowerInvariant()) || lower.Contains(b.ToLowerInvariant()))
             {
                 continue;
