@@ -62,6 +62,10 @@ public static partial class ClaimExtractor
         public string? Outlet { get; set; }
 
         public ImmutableArray<Figure> Figures { get; set; } = [];
+
+        /// <summary>Not a claim: a sentence that only names a speaker's channel ("… sprach während einer
+        /// Veranstaltung des Wall Street Journal"); takes part in channel propagation, not in the output.</summary>
+        public bool Phantom { get; init; }
     }
 
     private sealed class Run(Article article, string documentId)
@@ -90,7 +94,7 @@ public static partial class ClaimExtractor
 
                 foreach (var s in SentenceSplitter.Split(_text, start, para.Span.End))
                 {
-                    var draft = Analyse(s, p, drafts.Count > 0 ? drafts[^1] : null);
+                    var draft = Analyse(s, p, drafts.LastOrDefault(d => !d.Phantom));
                     if (draft is not null)
                     {
                         drafts.Add(draft);
@@ -100,7 +104,7 @@ public static partial class ClaimExtractor
 
             Propagate(drafts);
             var claims = new List<Claim>(drafts.Count);
-            foreach (var d in drafts)
+            foreach (var d in drafts.Where(x => !x.Phantom))
             {
                 claims.Add(new Claim($"{documentId}-c{claims.Count + 1}", documentId, _lang, _text.Substring(d.Span.Start, d.Span.Length),
                     d.Span, d.Quote, d.QuotedWords, d.Speaker, d.SpeakerMention, d.Channel, d.Outlet, d.Figures));
@@ -159,6 +163,12 @@ public static partial class ClaimExtractor
             bool worthy = (verb is not null && !nonResponse) || cue is not null || (main is not null && mainWords >= 3) || figures.Length > 0;
             if (!worthy || (nonResponse && figures.Length == 0 && main is null))
             {
+                var person = mentions.FirstOrDefault(m => m.Kind is MentionKind.Person or MentionKind.Pronoun or MentionKind.Role);
+                if (person is not null && FindChannel(s, e, sentence, person) is { Channel: { } ch, Later: var later })
+                {
+                    return new Draft { Span = span, Paragraph = paragraph, Phantom = true, Speaker = person.Name, Channel = ch, ChannelLater = later };
+                }
+
                 return null;
             }
 
@@ -272,6 +282,7 @@ public static partial class ClaimExtractor
         private (int Start, int End)? FindSpeechVerb(int s, int e, Func<int, bool> inQuote)
         {
             (int, int)? found = null;
+            (int, int)? final = null;
             foreach (Match m in Scan(Lexicon.SpeechVerbRegex(), s, e))
             {
                 if (inQuote(m.Index) || IsMetaOnly(m.Index + m.Length, e))
@@ -279,8 +290,20 @@ public static partial class ClaimExtractor
                     continue;
                 }
 
-                found = (m.Index, m.Index + m.Length);
-                break;
+                found ??= (m.Index, m.Index + m.Length);
+                if (Lexicon.ReportingVerbs.Contains(m.Value) && _text.IndexOf(',', m.Index, e - m.Index) < 0)
+                {
+                    int comma = _text.LastIndexOf(',', m.Index, m.Index - s);
+                    if (comma >= 0 && !inQuote(comma) && m.Index - comma <= 80)
+                    {
+                        final = (m.Index, m.Index + m.Length);
+                    }
+                }
+            }
+
+            if (final is not null)
+            {
+                return final;
             }
 
             if (_lang == "de")
@@ -691,7 +714,7 @@ public static partial class ClaimExtractor
     [GeneratedRegex(@"\G(?:Das|Die|Der|The)\s+(?<n>(?:\p{Lu}[\p{L}-]*\s+){0,2}(?:Haus|House|Regierung|Government|Ministerium|Ministry|Bundesregierung|Kommission|Commission|Behörde|Agency|Pentagon|Kreml|Kremlin|Senat|Senate|Parlament|Parliament|Zentralbank|Fed|Notenbank))\b", RegexOptions.None, 1000)]
     private static partial Regex InstitutionRegex();
 
-    [GeneratedRegex(@"\b(?:später|danach|anschließend|zuvor|later|earlier|afterwards|subsequently)\b", RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(@"\b(?:später|danach|darauf|anschließend|zuvor|later|earlier|afterwards|subsequently)\b", RegexOptions.IgnoreCase, 1000)]
     private static partial Regex LaterRegex();
 
     [GeneratedRegex(@"\Gtold\s+(?:the\s+)?(?<o>\p{Lu}[\p{L}&.-]*(?:\s\p{Lu}[\p{L}&.-]*){0,3})|\btold\s+(?:the\s+)?(?<o>\p{Lu}[\p{L}&.-]*(?:\s\p{Lu}[\p{L}&.-]*){0,3})", RegexOptions.None, 1000)]

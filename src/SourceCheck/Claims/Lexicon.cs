@@ -68,7 +68,8 @@ internal static partial class Lexicon
         "University", "Institute", "Foundation", "Association", "Council", "Committee", "Agency", "Ministry", "Office",
         "Department", "Company", "Technologies", "Systems", "Labs", "Ventures", "Fund", "Equity", "Francisco", "York",
         "Angeles", "Valley", "City", "Kingdom", "States", "Union", "Forum", "Festival", "Review", "Magazine", "Verlag",
-        "Zeitung", "Rundschau", "Nachrichten", "Allgemeine", "Stiftung", "Institut", "Ministerium", "Regierung",
+        "Zeitung", "Rundschau", "Nachrichten", "Allgemeine", "Stiftung", "Institut", "Ministerium", "Regierung", "Motors",
+        "Energy", "Airlines", "Pharma", "Software", "Networks", "Insurance", "Robotics", "Industries", "Semiconductor",
     };
 
     public static readonly HashSet<string> GroupWords = new(StringComparer.OrdinalIgnoreCase)
@@ -153,6 +154,14 @@ internal static partial class Lexicon
     /// <summary>Speech and stance verbs that introduce reported content (first match outside quotes wins).</summary>
     [GeneratedRegex(@"\b(?:said|says|say|saying|told|tells|wrote|writes|written|added|adds|argued|argues|claimed|stated|explained|explains|noted|insisted|insists|warned|warns|stressed|emphasi[sz]ed|announced|confirmed|confirms|denied|denies|rejected|rejects|acknowledged|admitted|admits|suggested|suggests|predicted|predicts|expects|expected|estimated|questioned|believes|believed|clarified|urged|urges|proposed|promised|vowed|pledged|maintained|contended|reiterated|asserted|posted|tweeted|testified|criticized|criticised|forecast|projected|ruled out|rules out|called for|pointed out|sagte|sagt|sagten|gesagt|erklärte|erklärt|erklärten|betonte|betont|betonten|schrieb|schreibt|geschrieben|bekräftigte|bekräftigt|berichtete|meinte|meint|glaubt|glaubte|warnte|warnt|forderte|fordert|kritisierte|kritisiert|bestätigte|bestätigt|dementierte|erwartet|erwartete|erwarten|plädiert|plädierte|argumentiert|argumentierte|präzisierte|unterstrich|versicherte|prognostiziert|prognostizierte|schätzt|schätzte|äußerte|bezweifelt|bezweifelte|mahnte|sprach von|spricht von|vertrat die Ansicht|vertritt die Ansicht|hieß es|heißt es|eingeräumt|klargestellt|ausgeschlossen|abgelehnt|zurückgewiesen|angekündigt|mitgeteilt|vorgeschlagen)\b", RegexOptions.IgnoreCase, 1000)]
     public static partial Regex SpeechVerbRegex();
+
+    /// <summary>Reporting verbs that, at the end of a sentence after a comma (", Kessler said on Wednesday."),
+    /// name the speaker of the whole sentence.</summary>
+    public static readonly HashSet<string> ReportingVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "said", "says", "told", "wrote", "writes", "added", "adds", "argued", "stated", "explained", "noted", "insisted",
+        "warned", "stressed", "sagte", "sagt", "erklärte", "schrieb", "betonte", "bekräftigte", "meinte", "warnte",
+    };
 
     /// <summary>German separable speech verbs: finite part; the particle must close the clause.</summary>
     [GeneratedRegex(@"\b(?<v>kündigte|kündigt|teilte|teilt|räumte|räumt|stellte|stellt|schloss|schließt|lehnte|lehnt|wies|weist|schlug|schlägt|hob|hebt)\b", RegexOptions.None, 1000)]

@@ -259,10 +259,26 @@ internal sealed partial class PersonIndex
             }
 
             string next = i + 1 < words.Count && words[i].End + 1 == words[i + 1].Start ? text[words[i + 1].Start..words[i + 1].End] : string.Empty;
-            if (next is "AI" or "Inc" or "Corp" or "AG" or "SE" or "GmbH" or "Ltd" or "Group" or "Holdings" or "Technologies" or "Labs" or "Inc.")
+            if (next is "AI" or "Inc" or "Corp" or "AG" or "SE" or "GmbH" or "Ltd" or "Group" or "Holdings" or "Technologies" or "Labs" or "Motors" or "Systems" or "Energy" or "Bank")
             {
+                // "Veltrix Motors Inc": credit the first word of the capitalised run
+                int first = i;
+                while (first > 0 && words[first - 1].End + 1 == words[first].Start && char.IsUpper(text[words[first - 1].Start])
+                    && !Lexicon.NotNames.Contains(text[words[first - 1].Start..words[first - 1].End]) && i - first < 2)
+                {
+                    first--;
+                }
+
+                if (first < i)
+                {
+                    string head = text[words[first].Start..words[first].End];
+                    score[head] = score.GetValueOrDefault(head) + 3;
+                    suffix.TryAdd(head, text[words[first].Start..words[i].End] + " " + next);
+                    continue;
+                }
+
                 marker = true;
-                suffix.TryAdd(token, token + " " + next.TrimEnd('.'));
+                suffix.TryAdd(token, token + " " + next);
             }
 
             string prev = i > 0 ? text[words[i - 1].Start..words[i - 1].End] : string.Empty;
