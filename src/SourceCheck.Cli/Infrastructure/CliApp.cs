@@ -33,6 +33,7 @@ public static class CliApp
         yield return TraceCommand.Create(env);
         yield return IngestStressCommand.Create(env);
         yield return FormatCommand.Create(env);
+        yield return ClaimsCommand.Create(env);
     }
 
     public static int Run(string[] args, CliEnvironment env)

@@ -1,12 +1,16 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
+using SourceCheck.Documents;
 using SourceCheck.Text;
 
 namespace SourceCheck.Claims;
 
-/// <summary>Extracts check-worthy claims from an article's text. PLACEHOLDER body (one claim per naive
-/// sentence): the real extractor (sentence segmentation, quotes, attribution, figures) replaces it; the
-/// signature is the contract the matcher and the CLI use.</summary>
+/// <summary>Extracts check-worthy claims from an article: sentences that carry a figure, a quotation, a
+/// reported statement (speech verb with content, German Konjunktiv/dass-clauses, English reported speech)
+/// or a source cue ("according to", "laut", "nach eigenen Angaben"). Each claim is attributed: speaker
+/// (surnames, pronouns and role titles resolved to the person the article names), the mention as written,
+/// channel ("X (post)", "Harbor Tech Summit (conference)") and reporting outlet ("wie „Zeit“ berichtet",
+/// dateline outlet). Headlines, headings, questions, boilerplate and the bibliography block are skipped.</summary>
 public static partial class ClaimExtractor
 {
     /// <param name="text">The article text (offsets in claims refer to it).</param>
@@ -14,23 +18,708 @@ public static partial class ClaimExtractor
     /// <param name="language">"de" or "en"; null to detect.</param>
     public static IReadOnlyList<Claim> Extract(string text, string documentId, string? language = null)
     {
-        var claims = new List<Claim>();
-        foreach (Match m in SentenceRegex().Matches(text))
-        {
-            string sentence = m.Value.Trim();
-            if (sentence.Length < 20)
-            {
-                continue;
-            }
-
-            int start = m.Index + (m.Value.Length - m.Value.TrimStart().Length);
-            claims.Add(new Claim($"{documentId}-c{claims.Count + 1}", documentId, language ?? "en", sentence,
-                new TextSpan(start, sentence.Length), QuoteKind.None, null, null, null, null, null, ImmutableArray<Figure>.Empty));
-        }
-
-        return claims;
+        ArgumentNullException.ThrowIfNull(text);
+        return Extract(ArticleReader.FromText(text, documentId, language), documentId);
     }
 
-    [GeneratedRegex(@"[^.!?\n]+[.!?]?", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex SentenceRegex();
+    /// <summary>Claims of an article read by <see cref="ArticleReader"/>; offsets refer to <see cref="Article.Text"/>.</summary>
+    public static IReadOnlyList<Claim> Extract(Article article, string? documentId = null)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        var run = new Run(article, documentId ?? article.Name ?? "doc");
+        return run.Execute();
+    }
+
+    private enum MentionKind
+    {
+        Person,
+        Pronoun,
+        Role,
+        Org,
+        Group,
+    }
+
+    private sealed record Mention(int Start, int End, MentionKind Kind, Person? Person, string Text, string? Name);
+
+    private sealed class Draft
+    {
+        public required TextSpan Span { get; init; }
+
+        public required int Paragraph { get; init; }
+
+        public QuoteKind Quote { get; set; }
+
+        public string? QuotedWords { get; set; }
+
+        public string? Speaker { get; set; }
+
+        public string? SpeakerMention { get; set; }
+
+        public string? Channel { get; set; }
+
+        public bool ChannelLater { get; set; }
+
+        public string? Outlet { get; set; }
+
+        public ImmutableArray<Figure> Figures { get; set; } = [];
+
+        /// <summary>Not a claim: a sentence that only names a speaker's channel ("… sprach während einer
+        /// Veranstaltung des Wall Street Journal"); takes part in channel propagation, not in the output.</summary>
+        public bool Phantom { get; init; }
+    }
+
+    private sealed class Run(Article article, string documentId)
+    {
+        private readonly string _text = article.Text;
+        private readonly string _lang = article.Language;
+        private readonly PersonIndex _people = PersonIndex.Build(article.Text, article.Title);
+        private readonly List<(int Offset, Person Person)> _history = [];
+
+        public IReadOnlyList<Claim> Execute()
+        {
+            var drafts = new List<Draft>();
+            for (int p = 0; p < article.Paragraphs.Length; p++)
+            {
+                var para = article.Paragraphs[p];
+                if (para.Kind is not (ParagraphKind.Body or ParagraphKind.ListItem))
+                {
+                    continue;
+                }
+
+                int start = para.Span.Start;
+                if (article.Dateline is { } dl && dl.Start >= para.Span.Start && dl.Start < para.Span.End)
+                {
+                    start = dl.End;
+                }
+
+                foreach (var s in SentenceSplitter.Split(_text, start, para.Span.End))
+                {
+                    var draft = Analyse(s, p, drafts.LastOrDefault(d => !d.Phantom));
+                    if (draft is not null)
+                    {
+                        drafts.Add(draft);
+                    }
+                }
+            }
+
+            Propagate(drafts);
+            var claims = new List<Claim>(drafts.Count);
+            foreach (var d in drafts.Where(x => !x.Phantom))
+            {
+                claims.Add(new Claim($"{documentId}-c{claims.Count + 1}", documentId, _lang, _text.Substring(d.Span.Start, d.Span.Length),
+                    d.Span, d.Quote, d.QuotedWords, d.Speaker, d.SpeakerMention, d.Channel, d.Outlet, d.Figures));
+            }
+
+            return claims;
+        }
+
+        private Draft? Analyse(TextSpan span, int paragraph, Draft? previous)
+        {
+            int s = span.Start, e = span.End;
+            string sentence = _text.Substring(s, span.Length);
+            var quotes = QuoteScanner.FindTopLevel(_text, s, e);
+            bool InQuote(int pos) => quotes.Any(q => pos > q.OpenIndex && pos < q.CloseIndex);
+
+            var mentions = FindMentions(s, e, InQuote);
+            RecordHistory(mentions);
+
+            if (IsQuestion(sentence) || WordCount(sentence) < 4)
+            {
+                return null;
+            }
+
+            // verbs and cues (outside quotes)
+            (int Start, int End)? verb = FindSpeechVerb(s, e, InQuote);
+            (int Start, int End)? cue = null;
+            if (verb is null)
+            {
+                foreach (Match m in Scan(Lexicon.SourceCueRegex(), s, e))
+                {
+                    if (!InQuote(m.Index))
+                    {
+                        cue = (m.Index, m.Index + m.Length);
+                        break;
+                    }
+                }
+            }
+
+            var figures = FigureExtractor.Extract(_text, s, e, _lang);
+            QuoteRange? main = null;
+            int mainWords = 0;
+            foreach (var q in quotes)
+            {
+                int words = WordCount(_text.AsSpan(q.InnerStart, q.InnerEnd - q.InnerStart));
+                if (words >= 2 && words > mainWords)
+                {
+                    main = q;
+                    mainWords = words;
+                }
+            }
+
+            bool quoteAtStart = main is { } mq && mq.OpenIndex <= s + 1;
+            bool colonBefore = main is { } mc && mc.OpenIndex - 3 >= s && _text.AsSpan(mc.OpenIndex - 3, 3).Contains(':');
+            bool direct = main is not null && (mainWords >= 8 || quoteAtStart || colonBefore);
+            bool nonResponse = Lexicon.NonResponseRegex().IsMatch(sentence);
+            bool worthy = (verb is not null && !nonResponse) || cue is not null || (main is not null && mainWords >= 3) || figures.Length > 0;
+            if (!worthy || (nonResponse && figures.Length == 0 && main is null))
+            {
+                var person = mentions.FirstOrDefault(m => m.Kind is MentionKind.Person or MentionKind.Pronoun or MentionKind.Role);
+                if (person is not null && FindChannel(s, e, sentence, person) is { Channel: { } ch, Later: var later })
+                {
+                    return new Draft { Span = span, Paragraph = paragraph, Phantom = true, Speaker = person.Name, Channel = ch, ChannelLater = later };
+                }
+
+                return null;
+            }
+
+            var draft = new Draft { Span = span, Paragraph = paragraph, Figures = figures };
+            if (main is { } mqq)
+            {
+                string inner = _text[mqq.InnerStart..mqq.InnerEnd].Trim().TrimEnd(',').TrimEnd();
+                draft.QuotedWords = direct || mainWords >= 2 ? inner : null;
+            }
+
+            // speaker: the mention nearest to the verb or cue
+            var anchor = verb ?? cue;
+            Mention? speaker = null;
+            if (anchor is { } a)
+            {
+                int best = int.MaxValue;
+                foreach (var m in mentions)
+                {
+                    int gap = m.End <= a.Start ? a.Start - m.End : m.Start >= a.End ? m.Start - a.End : 0;
+                    gap += m.Kind switch { MentionKind.Org => 20, MentionKind.Group => 10, _ => 0 };
+                    if (gap < best && gap <= 150)
+                    {
+                        best = gap;
+                        speaker = m;
+                    }
+                }
+            }
+            else if (direct && quoteAtStart && previous is { Speaker: not null } && paragraph - previous.Paragraph <= 1)
+            {
+                draft.Speaker = previous.Speaker;
+                draft.SpeakerMention = "(continuation)";
+                draft.Channel = previous.Channel;
+                draft.Outlet = previous.Outlet;
+            }
+            else if (mentions.Count > 0 && mentions[0].Start - s <= 30)
+            {
+                speaker = mentions[0];
+            }
+
+            if (speaker is null && draft.Speaker is null && main is not null && mainWords >= 3 && mentions.Count == 0
+                && previous is { Speaker: not null } && paragraph - previous.Paragraph <= 1)
+            {
+                // quoted words with nobody named: the speaker of the preceding claim goes on
+                draft.Speaker = previous.Speaker;
+                draft.SpeakerMention = "(implicit)";
+            }
+
+            if (speaker is not null)
+            {
+                draft.Speaker = speaker.Name;
+                draft.SpeakerMention = speaker.Text;
+            }
+
+            draft.Quote = direct ? QuoteKind.Direct
+                : verb is not null || (_lang == "de" && HasKonjunktiv(sentence) && cue is not null && speaker?.Kind is MentionKind.Person or MentionKind.Pronoun or MentionKind.Role) ? QuoteKind.Indirect
+                : QuoteKind.None;
+            if (draft.Quote == QuoteKind.None && cue is not null && speaker?.Kind is MentionKind.Person or MentionKind.Pronoun or MentionKind.Role)
+            {
+                draft.Quote = QuoteKind.Indirect; // "nach Oseis Ansicht", "laut Altman"
+            }
+
+            (draft.Channel, draft.ChannelLater) = FindChannel(s, e, sentence, speaker);
+            draft.Channel ??= previous is not null && draft.SpeakerMention == "(continuation)" ? previous.Channel : null;
+            draft.Outlet = FindOutlet(s, e) ?? draft.Outlet;
+            return draft;
+        }
+
+        private static bool IsQuestion(string sentence)
+        {
+            var t = sentence.AsSpan().TrimEnd();
+            while (t.Length > 0 && (QuoteScanner.IsQuoteMark(t[^1]) || t[^1] == ')'))
+            {
+                t = t[..^1];
+            }
+
+            return t.Length > 0 && t[^1] == '?' && !QuoteScanner.IsQuoteMark(sentence.TrimEnd()[^1]);
+        }
+
+        private static int WordCount(ReadOnlySpan<char> s)
+        {
+            int n = 0;
+            bool inWord = false;
+            foreach (char c in s)
+            {
+                bool w = char.IsLetterOrDigit(c);
+                if (w && !inWord)
+                {
+                    n++;
+                }
+
+                inWord = w;
+            }
+
+            return n;
+        }
+
+        private static bool HasKonjunktiv(string sentence)
+        {
+            foreach (var w in TextNormalizer.Words(sentence))
+            {
+                if (Lexicon.Konjunktiv.Contains(w))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>First speech verb with content: not followed by a meta object only ("clarified her remarks").</summary>
+        private (int Start, int End)? FindSpeechVerb(int s, int e, Func<int, bool> inQuote)
+        {
+            (int, int)? found = null;
+            (int, int)? final = null;
+            foreach (Match m in Scan(Lexicon.SpeechVerbRegex(), s, e))
+            {
+                if (inQuote(m.Index) || IsMetaOnly(m.Index + m.Length, e))
+                {
+                    continue;
+                }
+
+                found ??= (m.Index, m.Index + m.Length);
+                if (Lexicon.ReportingVerbs.Contains(m.Value) && _text.IndexOf(',', m.Index, e - m.Index) < 0)
+                {
+                    int comma = _text.LastIndexOf(',', m.Index, m.Index - s);
+                    if (comma >= 0 && !inQuote(comma) && m.Index - comma <= 80)
+                    {
+                        final = (m.Index, m.Index + m.Length);
+                    }
+                }
+            }
+
+            if (final is not null)
+            {
+                return final;
+            }
+
+            if (_lang == "de")
+            {
+                foreach (Match m in Scan(Lexicon.SeparableVerbRegex(), s, e))
+                {
+                    if (inQuote(m.Index) || (found is { } f && f.Item1 < m.Index))
+                    {
+                        continue;
+                    }
+
+                    string? particle = Lexicon.ParticleFor(m.Groups["v"].Value);
+                    if (particle is null)
+                    {
+                        continue;
+                    }
+
+                    var pm = Regex.Match(_text[(m.Index + m.Length)..e], @"\s" + particle + @"(?=\s*(?:[,.;:!?]|$|dass\b))", RegexOptions.None, TimeSpan.FromSeconds(1));
+                    if (pm.Success && !IsMetaOnly(m.Index + m.Length, e))
+                    {
+                        found = (m.Index, m.Index + m.Length);
+                        break;
+                    }
+                }
+            }
+
+            return found;
+        }
+
+        private bool IsMetaOnly(int afterVerb, int e)
+        {
+            string rest = _text[afterVerb..e];
+            var mm = Lexicon.MetaObjectRegex().Match(rest);
+            if (!mm.Success)
+            {
+                return false;
+            }
+
+            string tail = rest[(mm.Index + mm.Length)..];
+            return !tail.Contains(',', StringComparison.Ordinal) && !tail.Contains(" that ", StringComparison.Ordinal) && !tail.Contains("dass", StringComparison.Ordinal)
+                && !tail.Any(QuoteScanner.IsQuoteMark);
+        }
+
+        private List<Mention> FindMentions(int s, int e, Func<int, bool> inQuote)
+        {
+            var found = new List<Mention>();
+            var words = Scan(WordRegex(), s, e).Where(m => !inQuote(m.Index)).ToList();
+            for (int i = 0; i < words.Count; i++)
+            {
+                var w = words[i];
+                string word = w.Value;
+                if (_people.LookupFirst(word) is { } pf && i + 1 < words.Count && words[i + 1].Value == pf.Surname && words[i + 1].Index == w.Index + w.Length + 1)
+                {
+                    found.Add(new Mention(w.Index, words[i + 1].Index + words[i + 1].Length, MentionKind.Person, pf, pf.FullName, pf.FullName));
+                    i++;
+                    continue;
+                }
+
+                if (char.IsUpper(word[0]) && _people.Lookup(word) is { } p)
+                {
+                    found.Add(new Mention(w.Index, w.Index + w.Length, MentionKind.Person, p, word, p.FullName));
+                    continue;
+                }
+
+                bool pronoun = _lang == "de" ? word is "er" or "Er" or "sie" or "Sie" : word is "he" or "He" or "she" or "She";
+                if (pronoun)
+                {
+                    found.Add(new Mention(w.Index, w.Index + w.Length, MentionKind.Pronoun, null, word, null));
+                    continue;
+                }
+
+                if (_people.MainOrgToken is { } org && (word == org || word == org + "s" || word == org + "'s" || word == org + "’s"))
+                {
+                    int end = w.Index + w.Length;
+                    string text = word;
+                    if (_people.MainOrg is { } full && full != org && _text.AsSpan(w.Index).StartsWith(full, StringComparison.Ordinal))
+                    {
+                        end = w.Index + full.Length;
+                        text = full;
+                    }
+
+                    found.Add(new Mention(w.Index, end, MentionKind.Org, null, text, _people.MainOrg));
+                    continue;
+                }
+
+                if (i + 1 < words.Count && Lexicon.CompanyNouns.Contains(word + " " + words[i + 1].Value) && _people.MainOrg is not null)
+                {
+                    found.Add(new Mention(w.Index, words[i + 1].Index + words[i + 1].Length, MentionKind.Org, null, word + " " + words[i + 1].Value, _people.MainOrg));
+                    i++;
+                    continue;
+                }
+
+                if (Lexicon.GroupWords.Contains(word) && (char.IsUpper(word[0]) || i == 0))
+                {
+                    found.Add(new Mention(w.Index, w.Index + w.Length, MentionKind.Group, null, word, word.ToLowerInvariant() + " (unnamed)"));
+                }
+            }
+
+            if (found.Count == 0 && words.Count > 0)
+            {
+                // institution as subject: "Das Weiße Haus schloss …", "The White House said …"
+                var inst = InstitutionRegex().Match(_text, s, e - s);
+                if (inst.Success && inst.Index == s)
+                {
+                    found.Add(new Mention(inst.Groups["n"].Index, inst.Groups["n"].Index + inst.Groups["n"].Length, MentionKind.Org, null, inst.Value, inst.Groups["n"].Value));
+                }
+            }
+
+            // role titles: merged into an adjacent name, or resolved to the person with that role
+            foreach (Match r in Scan(Lexicon.RoleRegex(), s, e))
+            {
+                if (inQuote(r.Index))
+                {
+                    continue;
+                }
+
+                int idx = found.FindIndex(m => m.Kind == MentionKind.Person && m.Start >= r.Index + r.Length && m.Start - (r.Index + r.Length) <= 1);
+                if (idx >= 0)
+                {
+                    var m = found[idx];
+                    found[idx] = m with { Start = r.Index, Text = _text[r.Index..m.End] };
+                    continue;
+                }
+
+                bool apposition = found.Any(m => m.Kind == MentionKind.Person && m.End <= r.Index && r.Index - m.End <= 50
+                    && _text.AsSpan(m.End, r.Index - m.End).Contains(','));
+                if (apposition)
+                {
+                    continue;
+                }
+
+                string? cat = Lexicon.RoleCategory(r.Value);
+                var person = ResolveRole(cat, r.Index);
+                if (person is not null)
+                {
+                    int start = r.Index;
+                    // include a preceding article/possessive in the mention text ("der OpenAI-Chef", "the CEO")
+                    var before = ArticleBeforeRegex().Match(_text, s, r.Index - s);
+                    if (before.Success && before.Index >= s)
+                    {
+                        start = before.Index;
+                    }
+
+                    found.Add(new Mention(start, r.Index + r.Length, MentionKind.Role, person, _text[start..(r.Index + r.Length)], person.FullName));
+                }
+            }
+
+            found.Sort((a, b) => a.Start.CompareTo(b.Start));
+
+            // pronouns, in order, against what came before
+            var local = new List<(int, Person)>();
+            for (int i = 0; i < found.Count; i++)
+            {
+                var m = found[i];
+                if (m.Kind == MentionKind.Pronoun)
+                {
+                    bool female = m.Text is "she" or "She" || (_lang == "de" && m.Text is "sie" or "Sie");
+                    var person = ResolvePronoun(female, local);
+                    found[i] = person is null ? m with { Name = null } : m with { Person = person, Name = person.FullName };
+                    if (person is not null)
+                    {
+                        local.Add((m.Start, person));
+                    }
+                }
+                else if (m.Person is not null)
+                {
+                    local.Add((m.Start, m.Person));
+                }
+            }
+
+            found.RemoveAll(m => m.Name is null);
+            return found;
+        }
+
+        private void RecordHistory(List<Mention> mentions)
+        {
+            foreach (var m in mentions)
+            {
+                if (m.Person is not null)
+                {
+                    _history.Add((m.Start, m.Person));
+                    m.Person.Mentions++;
+                }
+            }
+        }
+
+        private Person? ResolvePronoun(bool female, List<(int Offset, Person Person)> local)
+        {
+            bool Fits(Person p) => p.Gender == Gender.Unknown || (p.Gender == Gender.Female) == female;
+            for (int i = local.Count - 1; i >= 0; i--)
+            {
+                if (Fits(local[i].Person))
+                {
+                    return local[i].Person;
+                }
+            }
+
+            for (int i = _history.Count - 1; i >= 0 && i >= _history.Count - 40; i--)
+            {
+                if (Fits(_history[i].Person))
+                {
+                    return _history[i].Person;
+                }
+            }
+
+            return null;
+        }
+
+        private Person? ResolveRole(string? category, int offset)
+        {
+            if (category is null)
+            {
+                return null;
+            }
+
+            var holders = _people.People.Where(p => p.Roles.Contains(category)).ToList();
+            if (holders.Count == 1)
+            {
+                return holders[0];
+            }
+
+            if (holders.Count > 1)
+            {
+                for (int i = _history.Count - 1; i >= 0 && i >= _history.Count - 200; i--)
+                {
+                    if (holders.Contains(_history[i].Person))
+                    {
+                        return _history[i].Person;
+                    }
+                }
+
+                return holders[0];
+            }
+
+            if (category is "analyst" or "adviser" or "spokesperson" or "manager" or "minister")
+            {
+                // a generic title without a named holder: the most recent person, if any
+                return category == "manager" && _history.Count > 0 ? _history[^1].Person : null;
+            }
+
+            // "der OpenAI-Chef" with no named CEO: the most recent person without another role; learn the role
+            for (int i = _history.Count - 1; i >= 0 && i >= _history.Count - 200; i--)
+            {
+                var p = _history[i].Person;
+                if (p.Roles.Count == 0 && p.FirstOffset < offset)
+                {
+                    p.Roles.Add(category);
+                    return p;
+                }
+            }
+
+            var candidate = _people.People.Where(p => p.Roles.Count == 0 && p.FirstOffset < offset).OrderByDescending(p => p.Mentions).FirstOrDefault();
+            candidate?.Roles.Add(category);
+            return candidate;
+        }
+
+        private (string? Channel, bool Later) FindChannel(int s, int e, string sentence, Mention? speaker)
+        {
+            bool later = LaterRegex().IsMatch(sentence);
+            var pm = Lexicon.PlatformRegex().Match(_text, s, e - s);
+            if (pm.Success)
+            {
+                string platform = pm.Groups["p"].Value;
+                return ((platform == "Twitter" ? "X" : platform) + " (post)", later);
+            }
+
+            var em = Lexicon.EventRegex().Match(_text, s, e - s);
+            if (em.Success)
+            {
+                if (em.Groups["named"].Success)
+                {
+                    return (em.Groups["named"].Value.Trim() + " (conference)", later);
+                }
+
+                return (em.Groups["generic"].Value.Trim(), later);
+            }
+
+            var om = Lexicon.OtherChannelRegex().Match(_text, s, e - s);
+            if (om.Success)
+            {
+                if (om.Groups["iv"].Success)
+                {
+                    return ("interview with " + om.Groups["iv"].Value.Trim('„', '“'), later);
+                }
+
+                return (om.Groups["rep"].Success ? "remarks to reporters"
+                    : om.Groups["st"].Success ? "statement"
+                    : om.Groups["blog"].Success ? "blog post"
+                    : om.Groups["memo"].Success ? "memo"
+                    : om.Groups["letter"].Success ? "letter"
+                    : om.Groups["tv"].Value.Trim() + " (TV)", later);
+            }
+
+            var told = ToldOutletRegex().Match(_text, s, e - s);
+            if (told.Success && !IsPersonWord(told.Groups["o"].Value))
+            {
+                return ("interview with " + told.Groups["o"].Value, later);
+            }
+
+            if (speaker?.Kind == MentionKind.Org && CompanyCueRegex().IsMatch(sentence))
+            {
+                return ("company statement", later);
+            }
+
+            return (null, later);
+        }
+
+        private IEnumerable<Match> Scan(Regex regex, int s, int e)
+        {
+            for (var m = regex.Match(_text, s, e - s); m.Success; m = m.NextMatch())
+            {
+                yield return m;
+            }
+        }
+
+        private bool IsPersonWord(string s) => s.Split(' ').Any(w => _people.Lookup(w) is not null || _people.LookupFirst(w) is not null);
+
+        private string? FindOutlet(int s, int e)
+        {
+            foreach (var m in article.SourceMentions)
+            {
+                if (m.Span.Start < s || m.Span.End > e || m.Cue is "dateline" or "sources")
+                {
+                    continue;
+                }
+
+                if (IsPersonWord(m.Name) || (_people.MainOrgToken is { } org && m.Name.StartsWith(org, StringComparison.Ordinal)))
+                {
+                    continue;
+                }
+
+                return m.Name;
+            }
+
+            return null;
+        }
+
+        /// <summary>Channel and outlet carried forward per speaker (a speaker keeps talking on the channel
+        /// last named); the first named channel also fills that speaker's earlier claims unless it is marked
+        /// as later ("später", "later"); claims without an outlet get the article's own outlet, or its single
+        /// named source.</summary>
+        private void Propagate(List<Draft> drafts)
+        {
+            var channel = new Dictionary<string, string>(StringComparer.Ordinal);
+            var outlet = new Dictionary<string, string>(StringComparer.Ordinal);
+            var pending = new Dictionary<string, List<Draft>>(StringComparer.Ordinal);
+            foreach (var d in drafts)
+            {
+                if (d.Speaker is null)
+                {
+                    continue;
+                }
+
+                if (d.Channel is not null)
+                {
+                    if (!channel.ContainsKey(d.Speaker) && !d.ChannelLater && pending.TryGetValue(d.Speaker, out var earlier))
+                    {
+                        foreach (var x in earlier)
+                        {
+                            x.Channel ??= d.Channel;
+                        }
+                    }
+
+                    channel[d.Speaker] = d.Channel;
+                }
+                else if (channel.TryGetValue(d.Speaker, out var c))
+                {
+                    d.Channel = c;
+                }
+                else
+                {
+                    (pending.TryGetValue(d.Speaker, out var list) ? list : pending[d.Speaker] = []).Add(d);
+                }
+
+                if (d.Outlet is not null)
+                {
+                    outlet[d.Speaker] = d.Outlet;
+                }
+                else if (outlet.TryGetValue(d.Speaker, out var o))
+                {
+                    d.Outlet = o;
+                }
+            }
+
+            string? fallback = article.Outlet;
+            if (fallback is null)
+            {
+                var sources = article.SourceMentions.Where(m => m.Cue == "sources").Select(m => m.Name).Distinct(StringComparer.Ordinal).ToList();
+                if (sources.Count == 1)
+                {
+                    fallback = sources[0];
+                }
+            }
+
+            foreach (var d in drafts)
+            {
+                d.Outlet ??= fallback;
+            }
+        }
+    }
+
+    [GeneratedRegex(@"[\p{L}][\p{L}\d]*(?:[-'’][\p{L}\d]+)*", RegexOptions.None, 1000)]
+    private static partial Regex WordRegex();
+
+    [GeneratedRegex(@"(?:\b(?:der|die|das|den|dem|des|the|his|her|its|seine[rnm]?|ihre[rnm]?|a|an|eine[rnm]?)\s+(?:[\p{L}'’-]+\s+){0,2})$", RegexOptions.IgnoreCase, 1000)]
+    private static partial Regex ArticleBeforeRegex();
+
+    [GeneratedRegex(@"\G(?:Das|Die|Der|The)\s+(?<n>(?:\p{Lu}[\p{L}-]*\s+){0,2}(?:Haus|House|Regierung|Government|Ministerium|Ministry|Bundesregierung|Kommission|Commission|Behörde|Agency|Pentagon|Kreml|Kremlin|Senat|Senate|Parlament|Parliament|Zentralbank|Fed|Notenbank))\b", RegexOptions.None, 1000)]
+    private static partial Regex InstitutionRegex();
+
+    [GeneratedRegex(@"\b(?:später|danach|darauf|anschließend|zuvor|later|earlier|afterwards|subsequently)\b", RegexOptions.IgnoreCase, 1000)]
+    private static partial Regex LaterRegex();
+
+    [GeneratedRegex(@"\Gtold\s+(?:the\s+)?(?<o>\p{Lu}[\p{L}&.-]*(?:\s\p{Lu}[\p{L}&.-]*){0,3})|\btold\s+(?:the\s+)?(?<o>\p{Lu}[\p{L}&.-]*(?:\s\p{Lu}[\p{L}&.-]*){0,3})", RegexOptions.None, 1000)]
+    private static partial Regex ToldOutletRegex();
+
+    [GeneratedRegex(@"according to the (?:company|firm|group)|nach eigenen Angaben|(?:teilte|erklärte) das Unternehmen|the company said|das Unternehmen (?:erwartet|plant|rechnet)|erwartet das Unternehmen", RegexOptions.IgnoreCase, 1000)]
+    private static partial Regex CompanyCueRegex();
 }

@@ -250,7 +250,9 @@ public static class SentenceSplitter
 
         if (word.Length == 1 && char.IsLetter(word[0]))
         {
-            return false; // initial or one-letter abbreviation ("J. P. Morgan", "z. B.", "u. a.")
+            // initial or one-letter abbreviation ("J. P. Morgan", "z. B.", "u. a."); an upper-case letter
+            // before a quotation or a typical sentence opener ends the sentence ("… on X. „Wir …")
+            return char.IsUpper(word[0]) && (!char.IsLetter(n) || SentenceOpeners.Contains(nextWord)) && (ws < 2 || text[ws - 2] != '.');
         }
 
         if (word.Contains('.'))

@@ -1,0 +1,202 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using SourceCheck.Claims;
+using SourceCheck.Cli.Infrastructure;
+using SourceCheck.Documents;
+using Spectre.Console;
+
+namespace SourceCheck.Cli.Commands;
+
+/// <summary><c>sourcecheck claims FILE… [--json] [--lang de|en] [-o FILE]</c>: check-worthy claims of each
+/// article (text or HTML) with attribution (speaker, channel, reporting outlet) and normalised figures.</summary>
+public static class ClaimsCommand
+{
+    public const string Schema = "sourcecheck-claims/1";
+
+    public static Command Create(CliEnvironment env)
+    {
+        var files = new Argument<string[]>("FILE") { Description = "Article files (text or HTML), or - for standard input", Arity = ArgumentArity.OneOrMore };
+        var json = new Option<bool>("--json") { Description = "Write JSON (schema sourcecheck-claims/1) instead of a table" };
+        var lang = new Option<string?>("--lang") { Description = "Language of the articles (default: detected)" };
+        lang.AcceptOnlyFromAmong("de", "en");
+        var output = new Option<string?>("--output", "-o") { Description = "Write to FILE instead of standard output" };
+        var command = new Command("claims", "Extract check-worthy claims with speaker, channel, reporting outlet and figures")
+        {
+            files, json, lang, output,
+        };
+        command.SetAction(parse =>
+        {
+            var documents = new List<(string Name, Article Article, IReadOnlyList<Claim> Claims)>();
+            foreach (string path in parse.GetValue(files) ?? [])
+            {
+                var (text, name) = CliIO.ReadInput(env, path);
+                var article = ArticleReader.Read(text, name, parse.GetValue(lang));
+                string id = Path.GetFileNameWithoutExtension(name) is { Length: > 0 } stem && name != "<stdin>" ? stem : "stdin";
+                documents.Add((name, article, ClaimExtractor.Extract(article, id)));
+            }
+
+            string rendered = parse.GetValue(json) ? RenderJson(documents) : RenderTable(env, documents);
+            CliIO.WriteOutput(env, parse.GetValue(output), rendered);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    internal static string RenderJson(IReadOnlyList<(string Name, Article Article, IReadOnlyList<Claim> Claims)> documents)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartObject();
+            w.WriteString("schema", Schema);
+            w.WriteStartArray("documents");
+            foreach (var (name, article, claims) in documents)
+            {
+                w.WriteStartObject();
+                w.WriteString("file", name);
+                w.WriteString("language", article.Language);
+                WriteNullable(w, "title", article.Title);
+                WriteNullable(w, "byline", article.Byline);
+                WriteNullable(w, "date", article.Date);
+                WriteNullable(w, "outlet", article.Outlet);
+                w.WriteNumber("paragraphs", article.Paragraphs.Length);
+                w.WriteNumber("links", article.Links.Length);
+                if (article.Bibliography is { } bib)
+                {
+                    w.WriteStartObject("bibliography");
+                    w.WriteString("heading", bib.Heading);
+                    w.WriteNumber("start", bib.Span.Start);
+                    w.WriteNumber("end", bib.Span.End);
+                    w.WriteEndObject();
+                }
+                else
+                {
+                    w.WriteNull("bibliography");
+                }
+
+                w.WriteStartArray("source_mentions");
+                foreach (var m in article.SourceMentions)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("name", m.Name);
+                    w.WriteString("cue", m.Cue);
+                    w.WriteNumber("start", m.Span.Start);
+                    w.WriteNumber("end", m.Span.End);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                w.WriteStartArray("claims");
+                foreach (var c in claims)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("id", c.Id);
+                    w.WriteNumber("start", c.Span.Start);
+                    w.WriteNumber("end", c.Span.End);
+                    w.WriteString("text", c.Text);
+                    w.WriteString("quote", c.Quote.ToString().ToLowerInvariant());
+                    WriteNullable(w, "quoted_words", c.QuotedWords);
+                    WriteNullable(w, "speaker", c.Speaker);
+                    WriteNullable(w, "speaker_mention", c.SpeakerMention);
+                    WriteNullable(w, "channel", c.Channel);
+                    WriteNullable(w, "reporting_outlet", c.ReportingOutlet);
+                    w.WriteStartArray("figures");
+                    foreach (var f in c.Figures)
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("text", f.Text);
+                        w.WriteNumber("value", f.Value);
+                        if (f.ValueMax is { } max)
+                        {
+                            w.WriteNumber("value_max", max);
+                        }
+                        else
+                        {
+                            w.WriteNull("value_max");
+                        }
+
+                        WriteNullable(w, "unit", f.Unit);
+                        w.WriteNumber("start", f.Span.Start);
+                        w.WriteNumber("end", f.Span.End);
+                        w.WriteEndObject();
+                    }
+
+                    w.WriteEndArray();
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+    }
+
+    private static void WriteNullable(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is null)
+        {
+            w.WriteNull(name);
+        }
+        else
+        {
+            w.WriteString(name, value);
+        }
+    }
+
+    private static string RenderTable(CliEnvironment env, IReadOnlyList<(string Name, Article Article, IReadOnlyList<Claim> Claims)> documents)
+    {
+        var sw = new StringWriter { NewLine = "\n" };
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(sw),
+            Ansi = env.Color && !env.OutputRedirected ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = env.Color && !env.OutputRedirected ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = Math.Max(80, env.Width);
+        foreach (var (name, article, claims) in documents)
+        {
+            console.WriteLine($"{name}: {article.Language}, {claims.Count} claims" + (article.Title is null ? string.Empty : $" — {article.Title}"));
+            var table = new Table().Border(TableBorder.Simple);
+            table.AddColumn("Id");
+            table.AddColumn("Offsets");
+            table.AddColumn("Claim");
+            table.AddColumn("Quote");
+            table.AddColumn("Speaker");
+            table.AddColumn("Channel / outlet");
+            table.AddColumn("Figures");
+            foreach (var c in claims)
+            {
+                string figures = string.Join("; ", c.Figures.Select(FormatFigure));
+                string speaker = c.Speaker is null ? "-" : c.SpeakerMention is { } m && m != c.Speaker ? $"{c.Speaker} ({m})" : c.Speaker;
+                string channel = string.Join(" / ", new[] { c.Channel, c.ReportingOutlet }.Where(x => x is not null));
+                table.AddRow(
+                    Markup.Escape(c.Id),
+                    $"{c.Span.Start}-{c.Span.End}",
+                    Markup.Escape(c.Text.Length > 160 ? c.Text[..157] + "…" : c.Text),
+                    c.Quote.ToString().ToLowerInvariant(),
+                    Markup.Escape(speaker),
+                    Markup.Escape(channel.Length == 0 ? "-" : channel),
+                    Markup.Escape(figures.Length == 0 ? "-" : figures));
+            }
+
+            console.Write(table);
+        }
+
+        return sw.ToString();
+    }
+
+    internal static string FormatFigure(Figure f)
+    {
+        string v = f.Value.ToString("G4", CultureInfo.InvariantCulture);
+        string range = f.ValueMax is { } max ? $"{v}..{max.ToString("G4", CultureInfo.InvariantCulture)}" : v;
+        return $"{f.Text} = {range}{(f.Unit is null ? string.Empty : " " + f.Unit)}";
+    }
+}

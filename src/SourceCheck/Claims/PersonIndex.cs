@@ -1,0 +1,340 @@
+using System.Text.RegularExpressions;
+
+namespace SourceCheck.Claims;
+
+internal enum Gender
+{
+    Unknown,
+    Female,
+    Male,
+}
+
+/// <summary>A person the article names: full name, surname, roles ("cfo", "ceo", …) and gender where known.</summary>
+internal sealed class Person(string fullName, string first, string surname, int firstOffset)
+{
+    public string FullName { get; } = fullName;
+
+    public string First { get; } = first;
+
+    public string Surname { get; } = surname;
+
+    public int FirstOffset { get; } = firstOffset;
+
+    public HashSet<string> Roles { get; } = new(StringComparer.Ordinal);
+
+    public Gender Gender { get; set; }
+
+    public int Mentions { get; set; }
+}
+
+/// <summary>People and the main organisation of an article, found once per article: capitalised name
+/// pairs whose surname recurs on its own (not after an article), or whose first name is a known given name,
+/// or that follow a role title; roles from appositions ("Miriam Kessler, the …", "Konzernchef Daniel Osei");
+/// the main organisation from recurring capitalised names with company markers.</summary>
+internal sealed partial class PersonIndex
+{
+    private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einen", "einem", "the", "a", "an", "this",
+        "that", "diese", "dieser", "diesem", "jede", "jeder", "kein", "keine", "keinen", "seine", "ihre", "his", "her",
+        "their", "our", "unsere", "mehr", "more", "staatliche", "staatlichen",
+    };
+
+    private readonly Dictionary<string, Person> _bySurname = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Person> _byFirst = new(StringComparer.Ordinal);
+
+    public List<Person> People { get; } = [];
+
+    /// <summary>Display name of the main organisation ("Corvane AI"), or null.</summary>
+    public string? MainOrg { get; private set; }
+
+    /// <summary>Single-word form of the main organisation ("Corvane").</summary>
+    public string? MainOrgToken { get; private set; }
+
+    public static PersonIndex Build(string text, string? title)
+    {
+        var index = new PersonIndex();
+        var words = new List<(int Start, int End)>();
+        var lower = new HashSet<string>(StringComparer.Ordinal);
+        var standalone = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (Match m in WordRegex().Matches(text))
+        {
+            words.Add((m.Index, m.Index + m.Length));
+            if (char.IsLower(m.Value[0]))
+            {
+                lower.Add(m.Value);
+            }
+        }
+
+        string W(int i) => text[words[i].Start..words[i].End];
+        bool Adjacent(int i) => words[i].End + 1 == words[i + 1].Start && text[words[i].End] == ' ';
+        static bool IsCap(string w) => w.Length >= 2 && char.IsUpper(w[0]) && w.Skip(1).Any(char.IsLower) && !w.Contains('-', StringComparison.Ordinal);
+
+        // name-shaped: "Kessler", "McDonald", "O'Brien" (not "OpenAI", "KI")
+        static bool IsNameShaped(string w)
+        {
+            if (w.Length < 2 || !char.IsUpper(w[0]))
+            {
+                return false;
+            }
+
+            int start = w.StartsWith("Mc", StringComparison.Ordinal) ? 2 : w.StartsWith("Mac", StringComparison.Ordinal) && w.Length > 4 && char.IsUpper(w[3]) ? 3
+                : w.Length > 2 && w[1] is '\'' or '’' ? 2 : 1;
+            for (int k = start; k < w.Length; k++)
+            {
+                if (!char.IsLower(w[k]) && !(k == start && char.IsUpper(w[k])))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        // standalone surname counts (word not preceded by a determiner)
+        for (int i = 0; i < words.Count; i++)
+        {
+            string w = W(i);
+            if (!IsCap(w))
+            {
+                continue;
+            }
+
+            string prev = i > 0 ? W(i - 1) : string.Empty;
+            if (Determiners.Contains(prev))
+            {
+                continue;
+            }
+
+            standalone[w] = standalone.GetValueOrDefault(w) + 1;
+            if (w.EndsWith('s') && w.Length > 3)
+            {
+                string stem = w[..^1];
+                standalone[stem] = standalone.GetValueOrDefault(stem) + 1;
+            }
+        }
+
+        var pairs = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i + 1 < words.Count; i++)
+        {
+            if (char.IsUpper(text[words[i].Start]) && char.IsUpper(text[words[i + 1].Start]))
+            {
+                string key = W(i) + " " + W(i + 1);
+                pairs[key] = pairs.GetValueOrDefault(key) + 1;
+            }
+        }
+
+        for (int i = 0; i + 1 < words.Count; i++)
+        {
+            string a = W(i), b = W(i + 1);
+            if (!IsNameShaped(a) || !IsNameShaped(b) || !Adjacent(i) || Lexicon.NotNames.Contains(a) || Lexicon.OrgWords.Contains(b)
+                || Lexicon.NotNames.Contains(b) || lower.Contains(a.ToLowerInvariant()) || lower.Contains(b.ToLowerInvariant()))
+            {
+                continue;
+            }
+
+            if (i + 2 < words.Count && Adjacent(i + 1) && IsCap(W(i + 2)) && Lexicon.OrgWords.Contains(W(i + 2)))
+            {
+                continue; // "Harbor Tech Summit"
+            }
+
+            bool given = Lexicon.FemaleNames.Contains(a) || Lexicon.MaleNames.Contains(a);
+            int pairCount = pairs.GetValueOrDefault(a + " " + b);
+            bool recurs = standalone.GetValueOrDefault(b) > pairCount;
+            string before = BeforeWindow(text, words[i].Start);
+            bool roleBefore = Lexicon.RoleRegex().Match(before) is { Success: true } rm && rm.Index + rm.Length >= before.TrimEnd().Length - 1;
+            if (!given && !recurs && !roleBefore)
+            {
+                continue;
+            }
+
+            if (index._bySurname.ContainsKey(b))
+            {
+                continue;
+            }
+
+            var person = new Person(a + " " + b, a, b, words[i].Start)
+            {
+                Gender = Lexicon.FemaleNames.Contains(a) ? Gender.Female : Lexicon.MaleNames.Contains(a) ? Gender.Male : Gender.Unknown,
+            };
+            index.People.Add(person);
+            index._bySurname[b] = person;
+            index._byFirst.TryAdd(a, person);
+        }
+
+        // roles from the contexts of full-name mentions
+        foreach (var person in index.People)
+        {
+            int at = 0;
+            int seen = 0;
+            while ((at = text.IndexOf(person.FullName, at, StringComparison.Ordinal)) >= 0 && seen < 5)
+            {
+                AddRoles(person, BeforeWindow(text, at), before: true);
+                AddRoles(person, AfterWindow(text, at + person.FullName.Length), before: false);
+                at += person.FullName.Length;
+                seen++;
+            }
+        }
+
+        index.MainOrgFind(text, words, title, standalone);
+        return index;
+    }
+
+    private static void AddRoles(Person person, string window, bool before)
+    {
+        if (!before && !window.StartsWith(',') && !window.StartsWith(" (", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        foreach (Match m in Lexicon.RoleRegex().Matches(window))
+        {
+            if (before && window.Length - (m.Index + m.Length) > 45)
+            {
+                continue;
+            }
+
+            if (!before && m.Index > 40)
+            {
+                continue;
+            }
+
+            if (Lexicon.RoleCategory(m.Value) is { } cat)
+            {
+                person.Roles.Add(cat);
+                if (person.Gender == Gender.Unknown && m.Value.EndsWith("in", StringComparison.Ordinal) && char.IsUpper(m.Value[0]))
+                {
+                    person.Gender = Gender.Female;
+                }
+            }
+        }
+    }
+
+    /// <summary>Text of the current sentence before an offset (at most 80 characters).</summary>
+    private static string BeforeWindow(string text, int offset)
+    {
+        int s = Math.Max(0, offset - 80);
+        string w = text[s..offset];
+        int cut = w.LastIndexOfAny(['.', '!', '?', '\n', ':', '“', '"']);
+        return cut >= 0 ? w[(cut + 1)..] : w;
+    }
+
+    private static string AfterWindow(string text, int offset)
+    {
+        int e = Math.Min(text.Length, offset + 90);
+        string w = text[offset..e];
+        int cut = w.IndexOfAny(['.', '!', '?', '\n']);
+        return cut >= 0 ? w[..cut] : w;
+    }
+
+    private void MainOrgFind(string text, List<(int Start, int End)> words, string? title, Dictionary<string, int> standalone)
+    {
+        var score = new Dictionary<string, double>(StringComparer.Ordinal);
+        var suffix = new Dictionary<string, string>(StringComparer.Ordinal);
+        var personParts = new HashSet<string>(People.SelectMany(p => new[] { p.First, p.Surname }), StringComparer.Ordinal);
+        for (int i = 0; i < words.Count; i++)
+        {
+            string w = text[words[i].Start..words[i].End];
+            string token = w;
+            bool marker = false;
+            int hy = w.IndexOf('-', StringComparison.Ordinal);
+            if (hy > 1)
+            {
+                token = w[..hy];
+                string rest = w[(hy + 1)..];
+                marker = Lexicon.RoleRegex().IsMatch(rest) || rest.StartsWith("Chef", StringComparison.Ordinal) || rest.StartsWith("Aktie", StringComparison.Ordinal)
+                    || rest.StartsWith("Konzern", StringComparison.Ordinal) || rest.StartsWith("Finanz", StringComparison.Ordinal);
+            }
+
+            if (token.Length < 3 || !char.IsUpper(token[0]) || personParts.Contains(token) || Lexicon.NotNames.Contains(token)
+                || token.All(char.IsUpper) || Lexicon.OrgWords.Contains(token))
+            {
+                continue;
+            }
+
+            if (token.EndsWith("'s", StringComparison.Ordinal) || token.EndsWith("’s", StringComparison.Ordinal))
+            {
+                token = token[..^2];
+                marker = true;
+            }
+
+            string next = i + 1 < words.Count && words[i].End + 1 == words[i + 1].Start ? text[words[i + 1].Start..words[i + 1].End] : string.Empty;
+            if (next is "AI" or "Inc" or "Corp" or "AG" or "SE" or "GmbH" or "Ltd" or "Group" or "Holdings" or "Technologies" or "Labs" or "Motors" or "Systems" or "Energy" or "Bank")
+            {
+                // "Veltrix Motors Inc": credit the first word of the capitalised run
+                int first = i;
+                while (first > 0 && words[first - 1].End + 1 == words[first].Start && char.IsUpper(text[words[first - 1].Start])
+                    && !Lexicon.NotNames.Contains(text[words[first - 1].Start..words[first - 1].End]) && i - first < 2)
+                {
+                    first--;
+                }
+
+                if (first < i)
+                {
+                    string head = text[words[first].Start..words[first].End];
+                    score[head] = score.GetValueOrDefault(head) + 3;
+                    suffix.TryAdd(head, text[words[first].Start..words[i].End] + " " + next);
+                    continue;
+                }
+
+                marker = true;
+                suffix.TryAdd(token, token + " " + next);
+            }
+
+            string prev = i > 0 ? text[words[i - 1].Start..words[i - 1].End] : string.Empty;
+            if (prev.EndsWith("Unternehmens", StringComparison.Ordinal) || prev.EndsWith("Unternehmen", StringComparison.Ordinal) || prev is "company" or "firm" or "startup"
+                || prev.EndsWith("Entwickler", StringComparison.Ordinal) || prev.EndsWith("Konzern", StringComparison.Ordinal) || prev.EndsWith("Konzerns", StringComparison.Ordinal))
+            {
+                marker = true;
+            }
+
+            double s = score.GetValueOrDefault(token) + 1 + (marker ? 3 : 0);
+            score[token] = s;
+        }
+
+        string? best = null;
+        double bestScore = 0;
+        foreach (var (token, s) in score)
+        {
+            double total = s + (title is not null && title.Contains(token, StringComparison.Ordinal) ? 3 : 0);
+            int count = standalone.GetValueOrDefault(token);
+            if (total >= 6 && total > bestScore && (count >= 2 || total >= 8))
+            {
+                best = token;
+                bestScore = total;
+            }
+        }
+
+        if (best is not null)
+        {
+            MainOrgToken = best;
+            MainOrg = suffix.GetValueOrDefault(best) ?? best;
+        }
+    }
+
+    /// <summary>The person a capitalised word refers to: surname, genitive surname ("Oseis", "Kessler's"), or full name start.</summary>
+    public Person? Lookup(string word)
+    {
+        if (_bySurname.TryGetValue(word, out var p))
+        {
+            return p;
+        }
+
+        if (word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal))
+        {
+            return _bySurname.GetValueOrDefault(word[..^2]);
+        }
+
+        if (word.EndsWith('s') && word.Length > 3)
+        {
+            return _bySurname.GetValueOrDefault(word[..^1]);
+        }
+
+        return null;
+    }
+
+    public Person? LookupFirst(string word) => _byFirst.GetValueOrDefault(word);
+
+    [GeneratedRegex(@"[\p{L}][\p{L}\d]*(?:[-'’][\p{L}\d]+)*", RegexOptions.None, 1000)]
+    private static partial Regex WordRegex();
+}
