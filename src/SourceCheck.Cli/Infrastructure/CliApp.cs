@@ -34,6 +34,8 @@ public static class CliApp
         yield return IngestStressCommand.Create(env);
         yield return FormatCommand.Create(env);
         yield return ClaimsCommand.Create(env);
+        yield return CompareCommand.Create(env);
+        yield return SimilarityCommand.Create(env);
     }
 
     public static int Run(string[] args, CliEnvironment env)

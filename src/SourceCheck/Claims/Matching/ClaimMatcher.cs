@@ -75,12 +75,12 @@ public static class ClaimMatcher
         string l = (language ?? string.Empty).ToLowerInvariant();
         if (l.StartsWith("de", StringComparison.Ordinal))
         {
-            return "de";
+            return LanguageGuess.Confirm(text, "de");
         }
 
         if (l.StartsWith("en", StringComparison.Ordinal))
         {
-            return "en";
+            return LanguageGuess.Confirm(text, "en");
         }
 
         return LanguageGuess.Guess(text);

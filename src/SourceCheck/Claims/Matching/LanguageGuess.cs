@@ -5,7 +5,27 @@ namespace SourceCheck.Claims.Matching;
 /// <summary>Guesses "de" or "en" for a sentence from function words and German letters.</summary>
 public static class LanguageGuess
 {
-    public static string Guess(string text)
+    public static string Guess(string text) => Votes(text) is var (de, en) && de > en ? "de" : "en";
+
+    /// <summary>The sentence's own language when its evidence clearly outweighs the given language
+    /// (an English headline quoted in a German article), else <paramref name="given"/>.</summary>
+    public static string Confirm(string text, string given)
+    {
+        var (de, en) = Votes(text);
+        if (given == "de" && en >= de + 3 && en >= 2 * Math.Max(1, de))
+        {
+            return "en";
+        }
+
+        if (given == "en" && de >= en + 3 && de >= 2 * Math.Max(1, en))
+        {
+            return "de";
+        }
+
+        return given;
+    }
+
+    private static (int De, int En) Votes(string text)
     {
         int de = 0, en = 0;
         foreach (char c in text)
@@ -31,6 +51,6 @@ public static class LanguageGuess
             }
         }
 
-        return de > en ? "de" : "en";
+        return (de, en);
     }
 }

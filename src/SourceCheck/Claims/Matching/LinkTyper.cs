@@ -15,7 +15,12 @@ public static class LinkTyper
         bool polarityDiffers = (ta.NegationCount > 0) != (tb.NegationCount > 0);
         var figuresDiffer = SimilarityScorer.FiguresDiffer(ta.Figures, tb.Figures);
         var evidence = ImmutableArray.CreateBuilder<string>();
-        var aligned = AlignedWords(ta, tb);
+        var aligned = AlignedWords(ta, tb, out int alignedContent);
+        if (alignedContent < 1 || aligned.Count < 2 || Math.Min(ta.Content.Count, tb.Content.Count) < 3)
+        {
+            return null;
+        }
+
         if (aligned.Count > 0)
         {
             evidence.Add("aligned: " + string.Join(", ", aligned.Take(8)));
@@ -30,7 +35,7 @@ public static class LinkTyper
                 evidence.Add($"figures differ: {fa.Text} ({ClaimMatcher.Format(fa.Value)}) vs {fb.Text} ({ClaimMatcher.Format(fb.Value)})");
             }
         }
-        else if (polarityDiffers && score >= options.ContradictionThreshold && aligned.Count >= 2)
+        else if (polarityDiffers && score >= options.ContradictionThreshold && alignedContent >= 2)
         {
             type = LinkType.Contradiction;
             var (neg, side) = ta.NegationCount > 0 ? (ta, "A") : (tb, "B");
@@ -40,7 +45,7 @@ public static class LinkTyper
         {
             return null;
         }
-        else if (SpeakersDiffer(a, b))
+        else if (SpeakersDiffer(a, b) && ta.Figures.IsDefaultOrEmpty && tb.Figures.IsDefaultOrEmpty)
         {
             type = LinkType.Misattribution;
             evidence.Add($"speakers differ: {a.Speaker} vs {b.Speaker}");
@@ -158,8 +163,9 @@ public static class LinkTyper
     }
 
     /// <summary>Pairs of surface words that align (same stem/name/number, or lexicon translation).</summary>
-    internal static List<string> AlignedWords(AnalyzedText a, AnalyzedText b)
+    internal static List<string> AlignedWords(AnalyzedText a, AnalyzedText b, out int contentWords)
     {
+        contentWords = 0;
         bool cross = a.Language != b.Language;
         var result = new List<string>();
         var used = new HashSet<string>(StringComparer.Ordinal);
@@ -183,6 +189,10 @@ public static class LinkTyper
                 if (used.Add(pair))
                 {
                     result.Add(pair);
+                    if (!x.Entity && !x.Number && !a.Entities.Contains(x.Key))
+                    {
+                        contentWords++;
+                    }
                 }
             }
         }

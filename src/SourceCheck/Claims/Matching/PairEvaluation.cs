@@ -86,6 +86,21 @@ public static class PairEvaluation
         return result;
     }
 
+    /// <summary>Same-claim probability for every pair (IDF from all sentences of the list).</summary>
+    public static double[] Scores(SimilarityScorer scorer, IReadOnlyList<SentencePair> pairs)
+    {
+        var features = Features(scorer, pairs);
+        var scores = new double[pairs.Count];
+        for (int i = 0; i < pairs.Count; i++)
+        {
+            var p = pairs[i];
+            bool cross = (p.LangA ?? LanguageGuess.Guess(p.A)) != (p.LangB ?? LanguageGuess.Guess(p.B));
+            scores[i] = SimilarityScorer.Probability(features[i], cross);
+        }
+
+        return scores;
+    }
+
     public static bool IsCross(SentencePair p) => (p.LangA ?? "en") != (p.LangB ?? "en");
 
     /// <summary>L2-regularised logistic regression by batch gradient descent; returns bias + weights.</summary>

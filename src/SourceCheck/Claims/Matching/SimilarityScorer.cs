@@ -388,13 +388,20 @@ public sealed class SimilarityScorer
         return result;
     }
 
-    private static string NormUnit(string? unit) => (unit ?? string.Empty).ToUpperInvariant() switch
+    private static string NormUnit(string? unit) => FirstWord(unit).ToUpperInvariant() switch
     {
         "US$" or "$" or "DOLLAR" or "USD" => "USD",
         "€" or "EURO" or "EUR" => "EUR",
         "%" or "PERCENT" or "PROZENT" => "PERCENT",
         var u => u.ToLowerInvariant(),
     };
+
+    private static string FirstWord(string? unit)
+    {
+        string u = (unit ?? string.Empty).Trim();
+        int cut = u.IndexOfAny([' ', '(', ',']);
+        return cut > 0 ? u[..cut] : u;
+    }
 
     internal static bool SameValue(Figure x, Figure y)
     {

@@ -1,0 +1,71 @@
+using SourceCheck.Claims.Matching;
+using SourceCheck.Claims.Text;
+
+namespace SourceCheck.Tests.Claims.Matching;
+
+public sealed class TextTests
+{
+    public sealed class Tokenize
+    {
+        [Fact]
+        public void Should_split_hyphenated_compounds_and_fold_umlauts()
+        {
+            var tokens = Tokenizer.Tokenize("Die KI-Infrastruktur für Äußerungen", "de");
+            Assert.Equal(["die", "ki", "infrastruktur", "fur", "ausserungen"], tokens.Select(t => t.Lower));
+            Assert.True(tokens[0].IsStop);
+            Assert.True(tokens[1].Acronym);
+            Assert.False(tokens[2].IsStop);
+        }
+
+        [Fact]
+        public void Should_keep_numbers_with_language_decimal_convention()
+        {
+            Assert.Equal("1.4", Tokenizer.Tokenize("rund 1,4 Billionen", "de").Single(t => t.Kind == TokenKind.Number).Stem);
+            Assert.Equal("1.2", Tokenizer.Tokenize("roughly 1.2 trillion", "en").Single(t => t.Kind == TokenKind.Number).Stem);
+            Assert.Equal("1200", Tokenizer.Tokenize("1.200 Euro", "de").Single(t => t.Kind == TokenKind.Number).Stem);
+            Assert.Equal("1200", Tokenizer.Tokenize("1,200 dollars", "en").Single(t => t.Kind == TokenKind.Number).Stem);
+        }
+
+        [Fact]
+        public void Should_mark_negation_cues()
+        {
+            Assert.Contains(Tokenizer.Tokenize("OpenAI doesn't want a bailout", "en"), t => t.Negation);
+            Assert.Contains(Tokenizer.Tokenize("Wir wollen keine Garantien", "de"), t => t.Negation);
+            Assert.DoesNotContain(Tokenizer.Tokenize("Wir wollen Garantien", "de"), t => t.Negation);
+        }
+    }
+
+    public sealed class ReadFigures
+    {
+        [Fact]
+        public void Should_scale_and_type_figures_in_both_languages()
+        {
+            var de = FigureReader.Read("Verträge über 1,4 Billionen US-Dollar und 20 Milliarden Dollar Umsatz", "de");
+            Assert.Equal([1.4e12, 2e10], de.Select(f => f.Value));
+            Assert.All(de, f => Assert.Equal("USD", f.Unit));
+            var en = FigureReader.Read("revenue of $15 billion, up 12% since 2024", "en");
+            Assert.Equal(1.5e10, en[0].Value);
+            Assert.Equal("USD", en[0].Unit);
+            Assert.Equal("percent", en[1].Unit);
+            Assert.Equal("year", en[2].Unit);
+        }
+    }
+
+    public sealed class GuessLanguage
+    {
+        [Theory]
+        [InlineData("Sam Altman says he doesn't want the government to bail out OpenAI if it fails.", "en")]
+        [InlineData("Wir haben keine staatlichen Garantien für die Rechenzentren und wollen auch keine.", "de")]
+        public void Should_tell_german_from_english(string text, string expected)
+        {
+            Assert.Equal(expected, LanguageGuess.Guess(text));
+        }
+
+        [Fact]
+        public void Should_override_article_language_only_on_clear_evidence()
+        {
+            Assert.Equal("en", LanguageGuess.Confirm("Sam Altman says OpenAI does not want a government bailout for AI.", "de"));
+            Assert.Equal("de", LanguageGuess.Confirm("OpenAI", "de"));
+        }
+    }
+}
