@@ -494,7 +494,7 @@ internal sealed class PageMetadataReader
     private static readonly string[] PaywallClasses =
     [
         "paywall", "pay-wall", "premium-content", "subscriber-only", "subscription-required", "piano-", "plus-content",
-        "article--premium", "regwall", "meteredContent", "tp-container", "locked-content", "paid-content", "abo-",
+        "article--premium", "regwall", "meteredContent", "tp-container", "locked-content", "paid-content",
     ];
 
     private Sourced<PaywallInfo>? Paywall()
