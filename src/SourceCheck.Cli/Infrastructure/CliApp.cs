@@ -30,6 +30,8 @@ public static class CliApp
     private static IEnumerable<Command> Commands(CliEnvironment env)
     {
         yield return ParseCommand.Create(env);
+        yield return PageCommand.Create(env);
+        yield return VerifyCommand.Create(env);
     }
 
     public static int Run(string[] args, CliEnvironment env)
