@@ -36,6 +36,8 @@ public static class CliApp
         yield return ClaimsCommand.Create(env);
         yield return CompareCommand.Create(env);
         yield return SimilarityCommand.Create(env);
+        yield return PageCommand.Create(env);
+        yield return VerifyCommand.Create(env);
     }
 
     public static int Run(string[] args, CliEnvironment env)

@@ -494,7 +494,7 @@ internal sealed class PageMetadataReader
     private static readonly string[] PaywallClasses =
     [
         "paywall", "pay-wall", "premium-content", "subscriber-only", "subscription-required", "piano-", "plus-content",
-        "article--premium", "regwall", "meteredContent", "tp-container", "locked-content", "paid-content", "abo-",
+        "article--premium", "regwall", "meteredContent", "tp-container", "locked-content", "paid-content",
     ];
 
     private Sourced<PaywallInfo>? Paywall()
@@ -596,6 +596,18 @@ internal sealed class PageMetadataReader
 
             if (people.Count > 0)
             {
+                // A visible byline that names everyone the metadata names, and more, is the fuller list
+                // ("meta name=author" often carries only the first author).
+                if (!group.Any(g => g.Source.StartsWith("byline:", StringComparison.Ordinal)))
+                {
+                    var byline = Bylines().SelectMany(b => AuthorNames.Split(b.Value).Select(AuthorNames.CleanName).Where(n => n is not null
+                        && AuthorNames.LooksLikePerson(n) && !AuthorNames.IsOrganisation(n, site)).Select(n => b with { Value = n! })).ToList();
+                    if (byline.Count > people.Count && people.All(p => byline.Any(b => AuthorNames.SameName(b.Value, p.Value))))
+                    {
+                        return [.. byline.DistinctBy(b => WebText.Key(b.Value))];
+                    }
+                }
+
                 return [.. people];
             }
         }

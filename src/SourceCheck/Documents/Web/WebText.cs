@@ -169,7 +169,8 @@ public static class WebText
     /// <summary>The month number for an English, German (or other common European) month name, or 0.</summary>
     public static int MonthNumber(string name) => Months.TryGetValue(name.TrimEnd('.'), out int m) ? m : 0;
 
-    /// <summary>Levenshtein distance, capped work for long strings.</summary>
+    /// <summary>Edit distance with adjacent transpositions counted as one edit (optimal string alignment);
+    /// long strings are not compared (the longer length is returned).</summary>
     public static int EditDistance(string a, string b)
     {
         if (a.Length > 200 || b.Length > 200)
@@ -177,26 +178,33 @@ public static class WebText
             return Math.Max(a.Length, b.Length);
         }
 
-        var prev = new int[b.Length + 1];
-        var cur = new int[b.Length + 1];
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (int i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
         for (int j = 0; j <= b.Length; j++)
         {
-            prev[j] = j;
+            d[0, j] = j;
         }
 
         for (int i = 1; i <= a.Length; i++)
         {
-            cur[0] = i;
             for (int j = 1; j <= b.Length; j++)
             {
                 int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                cur[j] = Math.Min(Math.Min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
+                int v = Math.Min(Math.Min(d[i, j - 1] + 1, d[i - 1, j] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    v = Math.Min(v, d[i - 2, j - 2] + 1);
+                }
 
-            (prev, cur) = (cur, prev);
+                d[i, j] = v;
+            }
         }
 
-        return prev[b.Length];
+        return d[a.Length, b.Length];
     }
 
     /// <summary>Removes diacritics (for tolerant name comparison).</summary>

@@ -1,0 +1,148 @@
+using System.CommandLine;
+using System.Globalization;
+using SourceCheck.Cli.Infrastructure;
+using SourceCheck.Documents.Web;
+using SourceCheck.Verification;
+using Spectre.Console;
+
+namespace SourceCheck.Cli.Commands;
+
+/// <summary><c>sourcecheck page FILE|URL [--url URL] [--json] [--allow-private] [--timeout S]</c>: shows what
+/// SourceCheck reads from one page, each value with its provenance.</summary>
+public static class PageCommand
+{
+    public static Command Create(CliEnvironment env)
+    {
+        var input = new Argument<string>("FILE|URL") { Description = "A saved HTML page, - for standard input, or an http(s) URL to fetch" };
+        var url = new Option<string?>("--url") { Description = "The page's address (for a saved file: resolves relative links, URL dates)" };
+        var json = new Option<bool>("--json") { Description = "Write JSON (schema sourcecheck-page/1)" };
+        var allowPrivate = new Option<bool>("--allow-private") { Description = "Allow fetching from private, loopback and link-local addresses" };
+        var timeout = new Option<double>("--timeout") { Description = "Fetch time limit in seconds", DefaultValueFactory = _ => 30 };
+        var output = new Option<string?>("--output", "-o") { Description = "Write to FILE instead of standard output" };
+        var command = new Command("page", "Show what SourceCheck reads from a web page: title, authors, dates, site, canonical URL, language, DOI, paywall, body text")
+        {
+            input, url, json, allowPrivate, timeout, output,
+        };
+        command.SetAction(parse =>
+        {
+            string target = parse.GetValue(input)!;
+            FetchResult? fetch = null;
+            WebPage page;
+            if (target.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || target.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+            {
+                var seconds = parse.GetValue(timeout);
+                using var fetcher = new PageFetcher(new AddressGuard(parse.GetValue(allowPrivate)), VerifyCommand.Options(seconds), env.Time);
+                fetch = fetcher.FetchAsync(target).GetAwaiter().GetResult();
+                if (fetch.Body is null || fetch.Error != FetchErrorKind.None)
+                {
+                    throw new CliException($"{target}: {fetch.Error}: {fetch.ErrorMessage ?? (fetch.Status is { } s ? $"HTTP {s}" : "no page")}");
+                }
+
+                if (fetch.IsHttpError)
+                {
+                    env.Error.WriteLine($"warning: {target}: HTTP {fetch.Status}");
+                }
+
+                page = PageReader.Read(fetch.Body, parse.GetValue(url) ?? fetch.FinalUrl, fetch.Charset);
+            }
+            else
+            {
+                page = PageReader.Read(ReadBytes(env, target), parse.GetValue(url));
+            }
+
+            string rendered = parse.GetValue(json) ? ReportJson.Write(ReportJson.Page(page, fetch)) : Render(env, page, fetch);
+            CliIO.WriteOutput(env, parse.GetValue(output), rendered);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    internal static byte[] ReadBytes(CliEnvironment env, string path)
+    {
+        if (path == "-")
+        {
+            var (text, _) = CliIO.ReadInput(env, "-");
+            return System.Text.Encoding.UTF8.GetBytes(text);
+        }
+
+        string full = Path.GetFullPath(path, env.CurrentDirectory);
+        if (!File.Exists(full))
+        {
+            throw new CliException($"{path}: no such file");
+        }
+
+        if (new FileInfo(full).Length > 64L * 1024 * 1024)
+        {
+            throw new CliException($"{path}: file larger than 64 MiB");
+        }
+
+        try
+        {
+            byte[] bytes = File.ReadAllBytes(full);
+            if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+            {
+                using var gz = new System.IO.Compression.GZipStream(new MemoryStream(bytes), System.IO.Compression.CompressionMode.Decompress);
+                using var ms = new MemoryStream();
+                gz.CopyTo(ms);
+                bytes = ms.ToArray();
+            }
+
+            return bytes;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            throw new CliException($"{path}: cannot read: {ex.Message}");
+        }
+    }
+
+    internal static IAnsiConsole Console(CliEnvironment env, TextWriter writer)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = env.Color && !env.OutputRedirected ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = env.Color && !env.OutputRedirected ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Out = new AnsiConsoleOutput(writer),
+            Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = env.Width;
+        return console;
+    }
+
+    private static string Render(CliEnvironment env, WebPage page, FetchResult? fetch)
+    {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        var console = Console(env, writer);
+        var m = page.Metadata;
+        var table = new Table().AddColumn("field").AddColumn("value").AddColumn("source");
+        void Row(string field, string? value, string? source) =>
+            table.AddRow(Markup.Escape(field), Markup.Escape(value ?? "-"), Markup.Escape(source ?? string.Empty));
+        if (fetch is not null)
+        {
+            Row("fetched", $"{fetch.Status} {fetch.FinalUrl}", string.Join(" -> ", fetch.Chain.Select(h => h.Status)));
+        }
+
+        Row("title", m.Title?.Value, m.Title?.Source);
+        if (m.Authors.IsDefaultOrEmpty)
+        {
+            Row("authors", null, null);
+        }
+
+        foreach (var a in m.Authors)
+        {
+            Row("author", a.Value, a.Source);
+        }
+
+        Row("published", m.Published?.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), m.Published?.Source);
+        Row("modified", m.Modified?.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), m.Modified?.Source);
+        Row("site", m.Site?.Value, m.Site?.Source);
+        Row("canonical", m.CanonicalUrl?.Value, m.CanonicalUrl?.Source);
+        Row("language", m.Language?.Value, m.Language?.Source);
+        Row("doi", m.Doi?.Value, m.Doi?.Source);
+        Row("paywall", m.Paywall is { } pw ? $"yes: {pw.Value.Evidence}" : "no", m.Paywall?.Source);
+        Row("body", $"{page.Body.Length} characters, {page.Body.Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Length} paragraphs", page.BodySource);
+        console.Write(table);
+        writer.WriteLine();
+        writer.WriteLine(page.Body);
+        return writer.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
+    }
+}
