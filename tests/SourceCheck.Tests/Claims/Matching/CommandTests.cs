@@ -18,8 +18,8 @@ public sealed class CommandTests
         public void Should_write_links_with_offsets_and_text_as_json()
         {
             string dir = TempDir();
-            File.WriteAllText(Path.Combine(dir, "one.txt"), "Local news.\n\nThe city council approved a new budget for public libraries on Tuesday evening.\n");
-            File.WriteAllText(Path.Combine(dir, "two.txt"), "Report.\n\nOn Tuesday evening the city council approved a new budget for the public libraries.\n");
+            File.WriteAllText(Path.Combine(dir, "one.txt"), "Local news.\n\nThe city council approved a budget of 12 million dollars for public libraries on Tuesday evening, the mayor said.\n");
+            File.WriteAllText(Path.Combine(dir, "two.txt"), "Report.\n\nOn Tuesday evening the city council approved a budget of 12 million dollars for the public libraries, the mayor said.\n");
             var result = CliRunner.RunIn(dir, null, "compare", "one.txt", "two.txt", "--json");
             Assert.Equal(0, result.ExitCode);
             using var doc = JsonDocument.Parse(result.Out);
@@ -37,8 +37,8 @@ public sealed class CommandTests
         public void Should_print_a_table_and_reject_a_bad_threshold()
         {
             string dir = TempDir();
-            File.WriteAllText(Path.Combine(dir, "one.txt"), "The city council approved a new budget for public libraries on Tuesday evening.");
-            File.WriteAllText(Path.Combine(dir, "two.txt"), "On Tuesday evening the city council approved a new budget for the public libraries.");
+            File.WriteAllText(Path.Combine(dir, "one.txt"), "Budget.\n\nThe city council approved a budget of 12 million dollars for public libraries on Tuesday evening, the mayor said.");
+            File.WriteAllText(Path.Combine(dir, "two.txt"), "Libraries.\n\nOn Tuesday evening the city council approved a budget of 12 million dollars for the public libraries, the mayor said.");
             var table = CliRunner.RunIn(dir, null, "compare", "one.txt", "two.txt");
             Assert.Equal(0, table.ExitCode);
             Assert.Contains("paraphrase", table.Out, StringComparison.Ordinal);
