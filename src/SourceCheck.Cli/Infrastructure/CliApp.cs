@@ -39,6 +39,7 @@ public static class CliApp
         yield return SimilarityCommand.Create(env);
         yield return PageCommand.Create(env);
         yield return VerifyCommand.Create(env);
+        yield return CheckCommand.Create(env);
     }
 
     public static int Run(string[] args, CliEnvironment env)

@@ -24,8 +24,9 @@ public sealed record CheckOptions
     /// <summary>Verifies a document's references against their pages (null: no verification).</summary>
     public Func<string, IReadOnlyList<CslItem>, IReadOnlyList<ReportFinding>>? Verify { get; init; }
 
-    /// <summary>Claims already in the store (other documents), matched against the new ones.</summary>
-    public IReadOnlyList<Claim> KnownClaims { get; init; } = [];
+    /// <summary>Given the new claims, returns claims already known (e.g. from the store, other documents)
+    /// to match them against; their DocumentId must not clash with the inputs'.</summary>
+    public Func<IReadOnlyList<Claim>, IReadOnlyList<Claim>>? FindKnownClaims { get; init; }
 
     public MatchOptions? Match { get; init; }
 
@@ -90,9 +91,10 @@ public static class CheckPipeline
         }
 
         var articleClaims = documents.SelectMany(d => d.Claims).ToList();
-        var all = new List<Claim>(articleClaims.Count + headlineClaims.Count + options.KnownClaims.Count);
+        var known = options.FindKnownClaims?.Invoke(articleClaims) ?? [];
+        var all = new List<Claim>(articleClaims.Count + headlineClaims.Count + known.Count);
         all.AddRange(articleClaims);
-        all.AddRange(options.KnownClaims);
+        all.AddRange(known);
         all.AddRange(headlineClaims);
         var rawLinks = ClaimMatcher.Match(all, options.Match);
 
