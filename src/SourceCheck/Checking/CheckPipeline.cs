@@ -167,19 +167,42 @@ public static class CheckPipeline
         return (report, documents);
     }
 
-    /// <summary>A claim has no source when the article names no speaker, channel or outlet for it and no cited
-    /// work's headline says the same.</summary>
+    /// <summary>A claim has no source when no cited work's headline says the same and the article names neither
+    /// where it was said (channel: a post, a conference, an interview) nor an outlet that reported it. A speaker
+    /// alone ("Analysten bezweifeln …", "the company plans …") does not tell a reader where to check.</summary>
     public static bool IsUnsourced(Claim claim, IReadOnlySet<string> supported) =>
-        !supported.Contains(claim.Id) && claim.Speaker is null && claim.Channel is null && claim.ReportingOutlet is null;
+        !supported.Contains(claim.Id) && claim.Channel is null && claim.ReportingOutlet is null;
 
     private static (IReadOnlyList<CslItem> Items, IReadOnlyList<ReferenceEntry> Entries, IReadOnlyList<Diagnostics.Diagnostic> Diagnostics) ReadReferences(CheckInput input, Article article)
     {
         bool html = ArticleReader.LooksLikeHtml(input.Content);
         var blocks = html ? HtmlBibliographyDetector.Detect(input.Content) : BibliographyDetector.Detect(input.Content);
-        var result = ReferenceReader.FromBlocks(html ? InputFormat.Html : InputFormat.Text, blocks, input.File);
-        var entries = blocks.SelectMany(b => b.Entries).ToList();
+        // An entry that yields no field at all ("Quellen: „Zeit“" names a source, it does not cite a work) is
+        // not a reference: it is dropped with its diagnostics; the article's source mentions keep the name.
+        var kept = new List<CslItem>();
+        var keptEntries = new List<ReferenceEntry>();
+        var diagnostics = new List<Diagnostics.Diagnostic>();
+        int number = 0;
+        foreach (var entry in blocks.SelectMany(b => b.Entries))
+        {
+            var own = new List<Diagnostics.Diagnostic>();
+            var parsed = ReferenceReader.ParseOne(entry, ++number, own, input.File);
+            if (parsed.Item.Count == 0)
+            {
+                continue;
+            }
+
+            kept.Add(parsed.Item);
+            keptEntries.Add(entry);
+            diagnostics.AddRange(own);
+        }
+
+        ReferenceIds.Assign(kept);
+        var entryOf = kept.Select((item, i) => (item.Id, Entry: keptEntries[i])).ToDictionary(p => p.Id, p => p.Entry, StringComparer.Ordinal);
+        var dedup = Deduplicator.Merge(kept);
+        diagnostics.AddRange(dedup.Diagnostics);
         _ = article;
-        return (result.Items, entries, result.Diagnostics);
+        return (dedup.Items, [.. dedup.Items.Select(i => entryOf[i.Id])], diagnostics);
     }
 
     private static string DocumentIdOf(string file)
