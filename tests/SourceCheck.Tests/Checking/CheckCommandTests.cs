@@ -1,0 +1,151 @@
+using System.Text.Json;
+using SourceCheck.Storage;
+using SourceCheck.Tests.Support;
+
+namespace SourceCheck.Tests.Checking;
+
+public sealed class CheckCommandTests
+{
+    private static string TempDb() => Path.Combine(Path.GetTempPath(), "sc-check-" + Guid.NewGuid().ToString("N")[..8] + ".db");
+
+    private static string[] FixtureArticles() =>
+    [
+        SharedData.Fixture("check/nordwind-de-1.txt"),
+        SharedData.Fixture("check/nordwind-de-2.txt"),
+        SharedData.Fixture("check/nordwind-en.txt"),
+    ];
+
+    public sealed class Json
+    {
+        [Fact]
+        public void Should_report_references_claims_and_links_with_offsets_into_each_file()
+        {
+            string db = TempDb();
+            var r = CliRunner.Run(null, ["check", .. FixtureArticles(), "--db", db, "--to", "json"]);
+            Assert.True(r.ExitCode == 0, r.Error);
+            using var doc = JsonDocument.Parse(r.Out);
+            var root = doc.RootElement;
+            Assert.Equal("sourcecheck-check/1", root.GetProperty("schema").GetString());
+            var documents = root.GetProperty("documents").EnumerateArray().ToList();
+            Assert.Equal(3, documents.Count);
+            var withBib = documents[1];
+            Assert.Equal(4, withBib.GetProperty("references").GetArrayLength());
+            Assert.Contains(withBib.GetProperty("bibliography").EnumerateArray(),
+                e => e.GetString()!.StartsWith("Okafor, N., & Lindqvist, E. (2025, March 4).", StringComparison.Ordinal));
+
+            // Every link end names its file and the exact text at its offsets.
+            var links = root.GetProperty("links").EnumerateArray().ToList();
+            Assert.NotEmpty(links);
+            foreach (var link in links)
+            {
+                foreach (var end in new[] { link.GetProperty("a"), link.GetProperty("b") })
+                {
+                    string text = File.ReadAllText(end.GetProperty("file").GetString()!).Replace("\r\n", "\n", StringComparison.Ordinal);
+                    Assert.Equal(end.GetProperty("text").GetString(), text[end.GetProperty("start").GetInt32()..end.GetProperty("end").GetInt32()]);
+                }
+            }
+
+            // The German "no guarantees" claim is linked to the English report of it as a translation.
+            Assert.Contains(links, l => l.GetProperty("type").GetString() == "translation"
+                && l.GetProperty("a").GetProperty("text").GetString()!.Contains("keine staatlichen Garantien", StringComparison.Ordinal)
+                && l.GetProperty("b").GetProperty("text").GetString()!.Contains("does not want state guarantees", StringComparison.Ordinal));
+
+            // ... and to the English headline that says it, in the second article's bibliography.
+            Assert.Contains(root.GetProperty("support").EnumerateArray(), s => s.GetProperty("reference").GetString() == "okafor2025"
+                && s.GetProperty("document").GetString() == "nordwind-de-1.txt");
+        }
+    }
+
+    public sealed class Store
+    {
+        [Fact]
+        public void Should_ingest_idempotently_and_keep_links()
+        {
+            string db = TempDb();
+            Assert.Equal(0, CliRunner.Run(null, ["check", .. FixtureArticles(), "--db", db]).ExitCode);
+            StoreStats first;
+            using (var store = SourceCheckStore.Open(db))
+            {
+                first = store.Stats();
+            }
+
+            var again = CliRunner.Run(null, ["check", .. FixtureArticles(), "--db", db]);
+            Assert.Equal(0, again.ExitCode);
+            using var reopened = SourceCheckStore.Open(db);
+            var second = reopened.Stats();
+            Assert.Equal(3, second.Documents);
+            Assert.Equal(first.Claims, second.Claims);
+            Assert.Equal(first.Links, second.Links);
+            Assert.True(second.Links > 0);
+            Assert.Equal(2, second.Runs);
+        }
+    }
+
+    public sealed class Formats
+    {
+        [Fact]
+        public void Should_write_one_self_contained_html_file()
+        {
+            string dir = Path.Combine(Path.GetTempPath(), "sc-check-" + Guid.NewGuid().ToString("N")[..8]);
+            Directory.CreateDirectory(dir);
+            var r = CliRunner.RunIn(dir, null, ["check", .. FixtureArticles(), "--no-store", "--to", "html", "-o", "report.html"]);
+            Assert.Equal(0, r.ExitCode);
+            string html = File.ReadAllText(Path.Combine(dir, "report.html"));
+            Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("<i>Coastal Business Daily</i>", html, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Should_exit_3_for_a_missing_article_and_2_without_articles()
+        {
+            Assert.Equal(3, CliRunner.Run(null, "check", "no-such-article.txt", "--no-store").ExitCode);
+            Assert.Equal(2, CliRunner.Run(null, "check").ExitCode);
+        }
+
+        [Fact]
+        public void Should_exit_1_with_fail_on_unsourced_when_a_claim_has_no_source()
+        {
+            var r = CliRunner.Run(null, ["check", SharedData.Fixture("check/nordwind-de-2.txt"), "--no-store", "--fail-on", "unsourced"]);
+            Assert.Equal(1, r.ExitCode);
+        }
+    }
+
+    public sealed class Seeds
+    {
+        [SkippableFact]
+        public void Should_link_the_shared_Altman_claims_across_both_seed_articles_and_to_the_cited_headlines()
+        {
+            string seeds = SharedData.Require("seeds");
+            var files = Directory.GetFiles(seeds, "*.txt").Order(StringComparer.Ordinal).ToArray();
+            string db = TempDb();
+            var r = CliRunner.Run(null, ["check", .. files, "--db", db, "--to", "json"]);
+            Assert.True(r.ExitCode == 0, r.Error);
+            using var doc = JsonDocument.Parse(r.Out);
+            var root = doc.RootElement;
+            var second = root.GetProperty("documents")[1];
+            Assert.Equal(10, second.GetProperty("references").GetArrayLength());
+            Assert.Contains(second.GetProperty("bibliography").EnumerateArray(),
+                e => e.GetString() == "Wile, R., & Kopack, S. (2025, November 6). OpenAI’s Sam Altman backtracks on CFO’s government “backstop” talk. NBC News.");
+
+            var links = root.GetProperty("links").EnumerateArray().ToList();
+            bool Linked(string a, string b) => links.Any(l =>
+                l.GetProperty("type").GetString() != "contradiction"
+                && l.GetProperty("a").GetProperty("text").GetString()!.Contains(a, StringComparison.Ordinal)
+                && l.GetProperty("b").GetProperty("text").GetString()!.Contains(b, StringComparison.Ordinal));
+            Assert.True(Linked("eigene KI-Infrastruktur aufbauen", "eigene KI-Infrastrukturen"), "own AI infrastructure claim not linked");
+            Assert.True(Linked("keine staatlichen Garantien", "keine staatlichen Garantien"), "no guarantees claim not linked");
+
+            var support = root.GetProperty("support").EnumerateArray().ToList();
+            Assert.Contains(support, s => s.GetProperty("document").GetString() == Path.GetFileName(files[0])
+                && s.GetProperty("reference_title").GetString()!.Contains("does not want a government bailout", StringComparison.Ordinal));
+
+            // trace finds the claim in both articles with the outlet each credits.
+            var trace = CliRunner.Run(null, "trace", "Regierungen sollten eigene KI-Infrastruktur aufbauen", "--db", db, "--json");
+            Assert.True(trace.ExitCode == 0, trace.Error);
+            Assert.Contains(Path.GetFileName(files[0]), trace.Out, StringComparison.Ordinal);
+            Assert.Contains(Path.GetFileName(files[1]), trace.Out, StringComparison.Ordinal);
+            Assert.Contains("Zeit", trace.Out, StringComparison.Ordinal);
+        }
+    }
+}
