@@ -4,6 +4,7 @@ internal static class BenchProgram
 {
     private static readonly (string Name, Action Run)[] Sections =
     [
+        ("store", StoreBench.Run),
     ];
 
     public static int Run(string[] args)

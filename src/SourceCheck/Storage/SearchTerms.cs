@@ -34,13 +34,14 @@ public static class SearchTerms
         "daß", "sich", "sie", "er", "es", "wir", "ich", "du", "man", "wie", "als", "so", "wenn", "ob", "was", "wer",
         "diese", "dieser", "dieses", "diesen", "diesem", "jene", "alle", "allen", "aller", "eigentlich", "dabei",
         "damit", "dann", "denn", "da", "hier", "dort", "laut", "etwa", "rund", "bis", "seit", "wieder", "sowie",
+        "sagte", "sagt", "sagten", "erklarte", "erklart", "schrieb", "schreibt", "betonte", "berichtet", "berichtete", "meinte",
         // English
         "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "for", "with", "by", "from", "at", "as", "into",
         "that", "this", "these", "those", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had",
         "should", "would", "could", "will", "shall", "can", "may", "might", "must", "do", "does", "did", "not", "no",
         "it", "its", "their", "they", "them", "he", "she", "his", "her", "we", "our", "us", "you", "your", "i", "my",
         "said", "says", "say", "also", "than", "then", "there", "which", "who", "whom", "what", "when", "if", "so",
-        "about", "over", "after", "before", "own",
+        "about", "over", "after", "before", "own", "told", "wrote", "according", "reported", "stated",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     // Longest first; applied once, only when at least four characters remain.
@@ -162,11 +163,10 @@ public static class SearchTerms
         return (double)found / terms.Count;
     }
 
-    /// <summary>The share of terms a claim must contain to count as saying the same thing: 60 %, and at least two terms when there are two or more.</summary>
-    public static double MinimumCoverage(int termCount) => termCount switch
-    {
-        <= 0 => 1,
-        1 => 1,
-        _ => Math.Max(2.0 / termCount, 0.6) - 1e-9,
-    };
+    /// <summary>How many of <paramref name="termCount"/> terms a claim must contain to count as saying the same thing:
+    /// 60 % rounded up, and at least two when there are two or more.</summary>
+    public static int RequiredTerms(int termCount) => termCount <= 1 ? termCount : Math.Max(2, (int)Math.Ceiling(0.6 * termCount));
+
+    /// <summary><see cref="RequiredTerms"/> as a share (for comparing with <see cref="Coverage"/>).</summary>
+    public static double MinimumCoverage(int termCount) => termCount <= 0 ? 1 : (double)RequiredTerms(termCount) / termCount - 1e-9;
 }

@@ -41,10 +41,10 @@ public sealed partial class SourceCheckStore
             UNION
             SELECT id, 1.0 FROM claims WHERE id = $claimId
         ),
-        reach(id, depth) AS (
-            SELECT id, 0 FROM hits
+        reach(id, depth, coverage) AS (
+            SELECT id, 0, coverage FROM hits
             UNION
-            SELECT CASE WHEN l.claim_a = r.id THEN l.claim_b ELSE l.claim_a END, r.depth + 1
+            SELECT CASE WHEN l.claim_a = r.id THEN l.claim_b ELSE l.claim_a END, r.depth + 1, NULL
             FROM reach r JOIN claim_links l ON l.claim_a = r.id OR l.claim_b = r.id
             WHERE r.depth < $maxDepth AND l.status <> 'rejected'
         )
@@ -52,7 +52,7 @@ public sealed partial class SourceCheckStore
             c.id, c.document_id, c.ordinal, coalesce(c.external_id, 'c' || c.id), c.span_start, c.span_end, c.text, c.language,
             c.quote_kind, c.quoted_words, c.speaker, c.speaker_mention, c.channel, c.reporting_outlet, c.figures_json, d.source,
             d.id, d.content_hash, d.source, d.title, d.outlet, d.published, d.language, d.claim_count, d.reference_count, d.ingested_at,
-            min(r.depth), (SELECT max(h.coverage) FROM hits h WHERE h.id = c.id)
+            min(r.depth), max(r.coverage)
         FROM reach r
         JOIN claims c ON c.id = r.id
         JOIN documents d ON d.id = c.document_id
@@ -258,9 +258,13 @@ public sealed partial class SourceCheckStore
             return new TraceResult(input, null, [], [], []);
         }
 
+        // A claim holding at least `required` of the n terms holds at least one of ANY n - required + 1 of them, so
+        // matching only the rarest n - required + 1 terms finds every candidate while touching few index entries.
+        int required = SearchTerms.RequiredTerms(terms.Count);
+        var seedTerms = RarestFirst(terms).Take(terms.Count - required + 1).ToList();
         using var cmd = Command(TraceSql, null);
         // With no terms, a phrase that cannot occur keeps the FTS part empty (an empty MATCH is a syntax error).
-        cmd.Parameters.AddWithValue("$match", terms.Count > 0 ? SearchTerms.AnyQuery(terms) : "\"sc0nothing0\"");
+        cmd.Parameters.AddWithValue("$match", seedTerms.Count > 0 ? SearchTerms.AnyQuery(seedTerms) : "\"sc0nothing0\"");
         cmd.Parameters.AddWithValue("$terms", SearchTerms.Encode(terms));
         cmd.Parameters.AddWithValue("$minCoverage", SearchTerms.MinimumCoverage(terms.Count));
         cmd.Parameters.AddWithValue("$claimId", Db(seedClaim));
@@ -281,6 +285,25 @@ public sealed partial class SourceCheckStore
             [.. links.Where(l => l.ClaimA == x.Claim.Id || l.ClaimB == x.Claim.Id)
                 .Select(l => new TraceLink(l.Id, l.Other(x.Claim.Id), l.EffectiveType, l.Score, l.Status))])).ToList();
         return new TraceResult(input, seedClaim, [.. terms], [.. traced], TraceResult.Group(traced));
+    }
+
+    /// <summary>The terms ordered by how many claims contain them (fewest first), from the index's term statistics.</summary>
+    private List<SearchTerm> RarestFirst(IReadOnlyList<SearchTerm> terms)
+    {
+        using var cmd = Command("""
+            SELECT coalesce(sum(doc), 0) FROM claims_fts_vocab WHERE term >= $term AND term <= $upper
+            """, null);
+        var pTerm = cmd.Parameters.Add("$term", SqliteType.Text);
+        var pUpper = cmd.Parameters.Add("$upper", SqliteType.Text);
+        var counts = new List<(SearchTerm Term, long Count, int Order)>();
+        for (int i = 0; i < terms.Count; i++)
+        {
+            pTerm.Value = terms[i].Stem;
+            pUpper.Value = terms[i].Prefix ? terms[i].Stem + "\uffff" : terms[i].Stem;
+            counts.Add((terms[i], Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture), i));
+        }
+
+        return [.. counts.OrderBy(c => c.Count).ThenBy(c => c.Order).Select(c => c.Term)];
     }
 
     private List<StoredLink> LinksAmong(IEnumerable<long> claimIds)
