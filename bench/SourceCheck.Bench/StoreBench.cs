@@ -19,6 +19,10 @@ internal static class StoreBench
     private const double TargetQueryP95Ms = 20;
     private const double TargetTraceP95Ms = 100;
 
+    private const int FunctionWordCount = 150;
+
+    private static HashSet<string> FunctionWords { get; set; } = [];
+
     private static readonly string[] Speakers = ["Sam Altman", "Sarah Friar", "Olaf Scholz", "Ursula von der Leyen", "Satya Nadella", "Lisa Paus"];
     private static readonly string[] Channels = ["X (post)", "LinkedIn (post)", "Pressekonferenz", "interview", "Bundestag"];
     private static readonly string[] Outlets = ["Zeit", "Spiegel", "Reuters", "CNN", "NBC News", "Handelsblatt", "FAZ", "TechCrunch"];
@@ -33,15 +37,25 @@ internal static class StoreBench
         }
         finally
         {
-            Directory.Delete(folder, recursive: true);
+            if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("SOURCECHECK_BENCH_KEEP")))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            else
+            {
+                Console.WriteLine("kept: " + folder);
+            }
         }
     }
 
     private static void RunIn(string path)
     {
-        var vocabulary = Vocabulary(new Random(7), 3000);
+        // News text follows Zipf's law with a large vocabulary (Heaps' law: ~50k distinct words in 1.4M tokens).
+        var vocabulary = Vocabulary(new Random(7), 50_000);
+        var cumulative = ZipfCumulative(vocabulary.Length, 1.07);
+        FunctionWords = vocabulary.Take(FunctionWordCount).ToHashSet(StringComparer.Ordinal);
         var rng = new Random(42);
-        var articles = Enumerable.Range(0, Documents).Select(i => Article(rng, vocabulary, i)).ToList();
+        var articles = Enumerable.Range(0, Documents).Select(i => Article(rng, vocabulary, cumulative, i)).ToList();
         using var store = SourceCheckStore.Open(path);
         var linkRng = new Random(11);
         var claimIds = new List<long>(Documents * ClaimsPerDocument);
@@ -101,7 +115,9 @@ internal static class StoreBench
         for (int i = 0; i < 300; i++)
         {
             var claim = articles[rng.Next(stored / ClaimsPerDocument)].Item3[rng.Next(ClaimsPerDocument)];
-            var words = claim.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length > 4).ToArray();
+            // Content words: not among the generator's most frequent words, which play the part of function words.
+            var words = claim.Text.TrimEnd('.').Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Where(w => !FunctionWords.Contains(w.ToLowerInvariant()) && w != "sagte").ToArray();
             string query = string.Join(' ', Enumerable.Range(0, 2 + rng.Next(2)).Select(_ => words[rng.Next(words.Length)]));
             var sw = Stopwatch.StartNew();
             found += store.Search(query, 20).Count > 0 ? 1 : 0;
@@ -155,8 +171,26 @@ internal static class StoreBench
         return [.. words];
     }
 
-    /// <summary>A short article: ~10 sentences of 10-18 words drawn with a Zipf-like skew, attributions and one reference.</summary>
-    private static (DocumentInput, IReadOnlyList<ReferenceInput>, IReadOnlyList<Claim>) Article(Random rng, string[] vocabulary, int index)
+    /// <summary>A short article: 10 sentences of 10-18 words drawn from a Zipf distribution, attributions and one reference.</summary>
+    private static double[] ZipfCumulative(int size, double exponent)
+    {
+        var cumulative = new double[size];
+        double sum = 0;
+        for (int r = 0; r < size; r++)
+        {
+            sum += 1 / Math.Pow(r + 1, exponent);
+            cumulative[r] = sum;
+        }
+
+        for (int r = 0; r < size; r++)
+        {
+            cumulative[r] /= sum;
+        }
+
+        return cumulative;
+    }
+
+    private static (DocumentInput, IReadOnlyList<ReferenceInput>, IReadOnlyList<Claim>) Article(Random rng, string[] vocabulary, double[] cumulative, int index)
     {
         string source = $"https://example.org/news/{index}";
         var text = new StringBuilder();
@@ -167,8 +201,9 @@ internal static class StoreBench
             var sentence = new StringBuilder();
             for (int w = 0; w < words; w++)
             {
-                // Skewed choice: low ranks are common words, high ranks rare ones.
-                int rank = (int)(vocabulary.Length * Math.Pow(rng.NextDouble(), 2.5));
+                // Zipf choice: low ranks are common words, high ranks rare ones.
+                int rank = Array.BinarySearch(cumulative, rng.NextDouble());
+                rank = rank < 0 ? Math.Min(~rank, vocabulary.Length - 1) : rank;
                 sentence.Append(w == 0 ? char.ToUpperInvariant(vocabulary[rank][0]) + vocabulary[rank][1..] : vocabulary[rank]).Append(' ');
             }
 

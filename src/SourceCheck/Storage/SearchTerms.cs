@@ -50,6 +50,11 @@ public static class SearchTerms
     /// <summary>Lower-case and remove diacritics (ü → u), as the index tokenizer does.</summary>
     public static string Fold(string text)
     {
+        if (System.Text.Ascii.IsValid(text))
+        {
+            return text.ToLowerInvariant();
+        }
+
         var decomposed = text.Normalize(NormalizationForm.FormD);
         var sb = new StringBuilder(decomposed.Length);
         foreach (char c in decomposed)
@@ -138,6 +143,26 @@ public static class SearchTerms
 
     /// <summary>FTS5 query matching claims that contain ANY of the terms (ranked by bm25; filter by <see cref="Coverage"/>).</summary>
     public static string AnyQuery(IEnumerable<SearchTerm> terms) => string.Join(" OR ", terms.Select(t => t.ToFts()));
+
+    /// <summary>FTS5 query matching claims that contain at least two of the terms: (t1 AND t2) OR (t1 AND t3) OR ….</summary>
+    public static string AtLeastTwoQuery(IReadOnlyList<SearchTerm> terms)
+    {
+        if (terms.Count < 2)
+        {
+            return AllQuery(terms);
+        }
+
+        var pairs = new List<string>();
+        for (int i = 0; i < terms.Count; i++)
+        {
+            for (int j = i + 1; j < terms.Count; j++)
+            {
+                pairs.Add("(" + terms[i].ToFts() + " AND " + terms[j].ToFts() + ")");
+            }
+        }
+
+        return string.Join(" OR ", pairs);
+    }
 
     /// <summary>FTS5 query matching claims that contain ALL of the terms.</summary>
     public static string AllQuery(IEnumerable<SearchTerm> terms) => string.Join(" AND ", terms.Select(t => t.ToFts()));

@@ -29,15 +29,17 @@ public sealed partial class SourceCheckStore
     /// by a link not rejected in review; ordered by document date, then ingest order.</summary>
     private const string TraceSql = """
         WITH RECURSIVE
-        seed(id, coverage) AS (
-            SELECT f.rowid, sc_coverage(f.text, $terms)
-            FROM claims_fts f
+        seed(id) AS (
+            SELECT f.rowid FROM claims_fts f
             WHERE claims_fts MATCH $match
             ORDER BY f.rank
             LIMIT $seedLimit
         ),
+        scored(id, coverage) AS MATERIALIZED (
+            SELECT c.id, sc_coverage(c.text, $terms) FROM seed s JOIN claims c ON c.id = s.id
+        ),
         hits(id, coverage) AS (
-            SELECT id, coverage FROM seed WHERE coverage >= $minCoverage
+            SELECT id, coverage FROM scored WHERE coverage >= $minCoverage
             UNION
             SELECT id, 1.0 FROM claims WHERE id = $claimId
         ),
@@ -215,14 +217,13 @@ public sealed partial class SourceCheckStore
             return [];
         }
 
+        // Rank in the index alone (rowid and rank through the sorter), then fetch only the rows kept.
         using var cmd = Command("SELECT " + ClaimColumns + ", " + DocumentColumns + """
             , f.rank
-            FROM claims_fts f
-            JOIN claims c ON c.id = f.rowid
+            FROM (SELECT rowid AS id, rank FROM claims_fts WHERE claims_fts MATCH $match ORDER BY rank LIMIT $limit) f
+            JOIN claims c ON c.id = f.id
             JOIN documents d ON d.id = c.document_id
-            WHERE claims_fts MATCH $match
             ORDER BY f.rank, c.id
-            LIMIT $limit
             """, null);
         cmd.Parameters.AddWithValue("$match", SearchTerms.AllQuery(terms));
         cmd.Parameters.AddWithValue("$limit", limit);
@@ -258,13 +259,17 @@ public sealed partial class SourceCheckStore
             return new TraceResult(input, null, [], [], []);
         }
 
-        // A claim holding at least `required` of the n terms holds at least one of ANY n - required + 1 of them, so
-        // matching only the rarest n - required + 1 terms finds every candidate while touching few index entries.
+        // A claim holding at least `required` of the n terms misses at most n - required of them, so it holds at least
+        // one of ANY n - required + 1 terms, and at least two of any n - required + 2. Matching pairs among the rarest
+        // terms finds every candidate while touching few index entries (no bm25 over claims sharing one common word).
         int required = SearchTerms.RequiredTerms(terms.Count);
-        var seedTerms = RarestFirst(terms).Take(terms.Count - required + 1).ToList();
+        var rarest = RarestFirst(terms);
+        string match = required >= 2
+            ? SearchTerms.AtLeastTwoQuery(rarest.Take(terms.Count - required + 2).ToList())
+            : SearchTerms.AnyQuery(rarest.Take(terms.Count - required + 1));
         using var cmd = Command(TraceSql, null);
         // With no terms, a phrase that cannot occur keeps the FTS part empty (an empty MATCH is a syntax error).
-        cmd.Parameters.AddWithValue("$match", seedTerms.Count > 0 ? SearchTerms.AnyQuery(seedTerms) : "\"sc0nothing0\"");
+        cmd.Parameters.AddWithValue("$match", terms.Count > 0 ? match : "\"sc0nothing0\"");
         cmd.Parameters.AddWithValue("$terms", SearchTerms.Encode(terms));
         cmd.Parameters.AddWithValue("$minCoverage", SearchTerms.MinimumCoverage(terms.Count));
         cmd.Parameters.AddWithValue("$claimId", Db(seedClaim));
