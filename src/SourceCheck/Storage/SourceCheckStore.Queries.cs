@@ -24,15 +24,14 @@ public sealed partial class SourceCheckStore
         l.id, l.claim_a, l.claim_b, l.type, l.score, l.evidence_json, l.status, l.relabelled_type, l.reviewed_at
         """;
 
-    /// <summary>The recursive trace query: claims whose words match (FTS5 OR query over the salient terms, ranked by bm25,
-    /// kept when they contain enough of the terms), plus a given claim, plus — transitively — every claim linked to them
+    /// <summary>The recursive trace query: claims whose words match (an FTS5 query over the rarest salient terms gives the
+    /// candidates, kept when they contain enough of all the terms; no bm25 ranking: inclusion is decided by coverage), plus a given claim, plus — transitively — every claim linked to them
     /// by a link not rejected in review; ordered by document date, then ingest order.</summary>
     private const string TraceSql = """
         WITH RECURSIVE
         seed(id) AS (
             SELECT f.rowid FROM claims_fts f
             WHERE claims_fts MATCH $match
-            ORDER BY f.rank
             LIMIT $seedLimit
         ),
         scored(id, coverage) AS MATERIALIZED (
@@ -49,16 +48,18 @@ public sealed partial class SourceCheckStore
             SELECT CASE WHEN l.claim_a = r.id THEN l.claim_b ELSE l.claim_a END, r.depth + 1, NULL
             FROM reach r JOIN claim_links l ON l.claim_a = r.id OR l.claim_b = r.id
             WHERE r.depth < $maxDepth AND l.status <> 'rejected'
+        ),
+        found(id, depth, coverage) AS MATERIALIZED (
+            SELECT id, min(depth), max(coverage) FROM reach GROUP BY id
         )
         SELECT
             c.id, c.document_id, c.ordinal, coalesce(c.external_id, 'c' || c.id), c.span_start, c.span_end, c.text, c.language,
             c.quote_kind, c.quoted_words, c.speaker, c.speaker_mention, c.channel, c.reporting_outlet, c.figures_json, d.source,
             d.id, d.content_hash, d.source, d.title, d.outlet, d.published, d.language, d.claim_count, d.reference_count, d.ingested_at,
-            min(r.depth), max(r.coverage)
-        FROM reach r
-        JOIN claims c ON c.id = r.id
-        JOIN documents d ON d.id = c.document_id
-        GROUP BY c.id
+            f.depth, f.coverage
+        FROM found f
+        CROSS JOIN claims c ON c.id = f.id
+        CROSS JOIN documents d ON d.id = c.document_id
         ORDER BY d.published IS NULL, d.published, d.id, c.span_start
         """;
 
@@ -241,7 +242,7 @@ public sealed partial class SourceCheckStore
     /// (digits, or "#12") or free text. Finds every stored claim that says it — claims containing most of the text's
     /// salient terms, the given claim, and transitively every claim linked to those by a link not rejected in review —
     /// and groups them into chains: speaker → channel → first outlet → later outlets ordered by document date.</summary>
-    public TraceResult Trace(string textOrClaimId, int maxDepth = 4, int seedLimit = 500)
+    public TraceResult Trace(string textOrClaimId, int maxDepth = 4, int seedLimit = 2000)
     {
         ArgumentNullException.ThrowIfNull(textOrClaimId);
         string input = textOrClaimId.Trim();
@@ -253,7 +254,7 @@ public sealed partial class SourceCheckStore
             text = claim.Claim.Text;
         }
 
-        var terms = SearchTerms.Salient(text);
+        var terms = SearchTerms.Salient(text, max: 12);
         if (terms.Count == 0 && seedClaim is null)
         {
             return new TraceResult(input, null, [], [], []);
