@@ -77,7 +77,7 @@ public sealed partial class SourceCheckStore : IDisposable
             connection.Open();
             store.Execute("PRAGMA busy_timeout = 10000;");
             store.Execute("PRAGMA journal_mode = WAL;");
-            store.Execute("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+            store.Execute("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY;");
             store.Migrate();
             connection.CreateFunction<string?, string, double>("sc_coverage", store.CoverageFunction, isDeterministic: true);
             return store;
