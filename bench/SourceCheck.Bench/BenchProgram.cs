@@ -9,6 +9,7 @@ internal static class BenchProgram
         ("match", MatchBench.Run),
         ("match-train", MatchBench.Train),
         ("web", WebBench.Run),
+        ("store", StoreBench.Run),
     ];
 
     public static int Run(string[] args)

@@ -34,13 +34,14 @@ public static class SearchTerms
         "daß", "sich", "sie", "er", "es", "wir", "ich", "du", "man", "wie", "als", "so", "wenn", "ob", "was", "wer",
         "diese", "dieser", "dieses", "diesen", "diesem", "jene", "alle", "allen", "aller", "eigentlich", "dabei",
         "damit", "dann", "denn", "da", "hier", "dort", "laut", "etwa", "rund", "bis", "seit", "wieder", "sowie",
+        "sagte", "sagt", "sagten", "erklarte", "erklart", "schrieb", "schreibt", "betonte", "berichtet", "berichtete", "meinte",
         // English
         "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "for", "with", "by", "from", "at", "as", "into",
         "that", "this", "these", "those", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had",
         "should", "would", "could", "will", "shall", "can", "may", "might", "must", "do", "does", "did", "not", "no",
         "it", "its", "their", "they", "them", "he", "she", "his", "her", "we", "our", "us", "you", "your", "i", "my",
         "said", "says", "say", "also", "than", "then", "there", "which", "who", "whom", "what", "when", "if", "so",
-        "about", "over", "after", "before", "own",
+        "about", "over", "after", "before", "own", "told", "wrote", "according", "reported", "stated",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     // Longest first; applied once, only when at least four characters remain.
@@ -49,6 +50,11 @@ public static class SearchTerms
     /// <summary>Lower-case and remove diacritics (ü → u), as the index tokenizer does.</summary>
     public static string Fold(string text)
     {
+        if (System.Text.Ascii.IsValid(text))
+        {
+            return text.ToLowerInvariant();
+        }
+
         var decomposed = text.Normalize(NormalizationForm.FormD);
         var sb = new StringBuilder(decomposed.Length);
         foreach (char c in decomposed)
@@ -138,6 +144,26 @@ public static class SearchTerms
     /// <summary>FTS5 query matching claims that contain ANY of the terms (ranked by bm25; filter by <see cref="Coverage"/>).</summary>
     public static string AnyQuery(IEnumerable<SearchTerm> terms) => string.Join(" OR ", terms.Select(t => t.ToFts()));
 
+    /// <summary>FTS5 query matching claims that contain at least two of the terms: (t1 AND t2) OR (t1 AND t3) OR ….</summary>
+    public static string AtLeastTwoQuery(IReadOnlyList<SearchTerm> terms)
+    {
+        if (terms.Count < 2)
+        {
+            return AllQuery(terms);
+        }
+
+        var pairs = new List<string>();
+        for (int i = 0; i < terms.Count; i++)
+        {
+            for (int j = i + 1; j < terms.Count; j++)
+            {
+                pairs.Add("(" + terms[i].ToFts() + " AND " + terms[j].ToFts() + ")");
+            }
+        }
+
+        return string.Join(" OR ", pairs);
+    }
+
     /// <summary>FTS5 query matching claims that contain ALL of the terms.</summary>
     public static string AllQuery(IEnumerable<SearchTerm> terms) => string.Join(" AND ", terms.Select(t => t.ToFts()));
 
@@ -162,11 +188,10 @@ public static class SearchTerms
         return (double)found / terms.Count;
     }
 
-    /// <summary>The share of terms a claim must contain to count as saying the same thing: 60 %, and at least two terms when there are two or more.</summary>
-    public static double MinimumCoverage(int termCount) => termCount switch
-    {
-        <= 0 => 1,
-        1 => 1,
-        _ => Math.Max(2.0 / termCount, 0.6) - 1e-9,
-    };
+    /// <summary>How many of <paramref name="termCount"/> terms a claim must contain to count as saying the same thing:
+    /// 60 % rounded up, and at least two when there are two or more.</summary>
+    public static int RequiredTerms(int termCount) => termCount <= 1 ? termCount : Math.Max(2, (int)Math.Ceiling(0.6 * termCount));
+
+    /// <summary><see cref="RequiredTerms"/> as a share (for comparing with <see cref="Coverage"/>).</summary>
+    public static double MinimumCoverage(int termCount) => termCount <= 0 ? 1 : (double)RequiredTerms(termCount) / termCount - 1e-9;
 }

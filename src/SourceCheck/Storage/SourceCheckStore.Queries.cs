@@ -24,39 +24,42 @@ public sealed partial class SourceCheckStore
         l.id, l.claim_a, l.claim_b, l.type, l.score, l.evidence_json, l.status, l.relabelled_type, l.reviewed_at
         """;
 
-    /// <summary>The recursive trace query: claims whose words match (FTS5 OR query over the salient terms, ranked by bm25,
-    /// kept when they contain enough of the terms), plus a given claim, plus — transitively — every claim linked to them
+    /// <summary>The recursive trace query: claims whose words match (an FTS5 query over the rarest salient terms gives the
+    /// candidates, kept when they contain enough of all the terms; no bm25 ranking: inclusion is decided by coverage), plus a given claim, plus — transitively — every claim linked to them
     /// by a link not rejected in review; ordered by document date, then ingest order.</summary>
     private const string TraceSql = """
         WITH RECURSIVE
-        seed(id, coverage) AS (
-            SELECT f.rowid, sc_coverage(f.text, $terms)
-            FROM claims_fts f
+        seed(id) AS (
+            SELECT f.rowid FROM claims_fts f
             WHERE claims_fts MATCH $match
-            ORDER BY f.rank
             LIMIT $seedLimit
         ),
+        scored(id, coverage) AS MATERIALIZED (
+            SELECT c.id, sc_coverage(c.text, $terms) FROM seed s JOIN claims c ON c.id = s.id
+        ),
         hits(id, coverage) AS (
-            SELECT id, coverage FROM seed WHERE coverage >= $minCoverage
+            SELECT id, coverage FROM scored WHERE coverage >= $minCoverage
             UNION
             SELECT id, 1.0 FROM claims WHERE id = $claimId
         ),
-        reach(id, depth) AS (
-            SELECT id, 0 FROM hits
+        reach(id, depth, coverage) AS (
+            SELECT id, 0, coverage FROM hits
             UNION
-            SELECT CASE WHEN l.claim_a = r.id THEN l.claim_b ELSE l.claim_a END, r.depth + 1
+            SELECT CASE WHEN l.claim_a = r.id THEN l.claim_b ELSE l.claim_a END, r.depth + 1, NULL
             FROM reach r JOIN claim_links l ON l.claim_a = r.id OR l.claim_b = r.id
             WHERE r.depth < $maxDepth AND l.status <> 'rejected'
+        ),
+        found(id, depth, coverage) AS MATERIALIZED (
+            SELECT id, min(depth), max(coverage) FROM reach GROUP BY id
         )
         SELECT
             c.id, c.document_id, c.ordinal, coalesce(c.external_id, 'c' || c.id), c.span_start, c.span_end, c.text, c.language,
             c.quote_kind, c.quoted_words, c.speaker, c.speaker_mention, c.channel, c.reporting_outlet, c.figures_json, d.source,
             d.id, d.content_hash, d.source, d.title, d.outlet, d.published, d.language, d.claim_count, d.reference_count, d.ingested_at,
-            min(r.depth), (SELECT max(h.coverage) FROM hits h WHERE h.id = c.id)
-        FROM reach r
-        JOIN claims c ON c.id = r.id
-        JOIN documents d ON d.id = c.document_id
-        GROUP BY c.id
+            f.depth, f.coverage
+        FROM found f
+        CROSS JOIN claims c ON c.id = f.id
+        CROSS JOIN documents d ON d.id = c.document_id
         ORDER BY d.published IS NULL, d.published, d.id, c.span_start
         """;
 
@@ -215,14 +218,13 @@ public sealed partial class SourceCheckStore
             return [];
         }
 
+        // Rank in the index alone (rowid and rank through the sorter), then fetch only the rows kept.
         using var cmd = Command("SELECT " + ClaimColumns + ", " + DocumentColumns + """
             , f.rank
-            FROM claims_fts f
-            JOIN claims c ON c.id = f.rowid
+            FROM (SELECT rowid AS id, rank FROM claims_fts WHERE claims_fts MATCH $match ORDER BY rank LIMIT $limit) f
+            JOIN claims c ON c.id = f.id
             JOIN documents d ON d.id = c.document_id
-            WHERE claims_fts MATCH $match
             ORDER BY f.rank, c.id
-            LIMIT $limit
             """, null);
         cmd.Parameters.AddWithValue("$match", SearchTerms.AllQuery(terms));
         cmd.Parameters.AddWithValue("$limit", limit);
@@ -240,7 +242,7 @@ public sealed partial class SourceCheckStore
     /// (digits, or "#12") or free text. Finds every stored claim that says it — claims containing most of the text's
     /// salient terms, the given claim, and transitively every claim linked to those by a link not rejected in review —
     /// and groups them into chains: speaker → channel → first outlet → later outlets ordered by document date.</summary>
-    public TraceResult Trace(string textOrClaimId, int maxDepth = 4, int seedLimit = 500)
+    public TraceResult Trace(string textOrClaimId, int maxDepth = 4, int seedLimit = 2000)
     {
         ArgumentNullException.ThrowIfNull(textOrClaimId);
         string input = textOrClaimId.Trim();
@@ -252,15 +254,23 @@ public sealed partial class SourceCheckStore
             text = claim.Claim.Text;
         }
 
-        var terms = SearchTerms.Salient(text);
+        var terms = SearchTerms.Salient(text, max: 12);
         if (terms.Count == 0 && seedClaim is null)
         {
             return new TraceResult(input, null, [], [], []);
         }
 
+        // A claim holding at least `required` of the n terms misses at most n - required of them, so it holds at least
+        // one of ANY n - required + 1 terms, and at least two of any n - required + 2. Matching pairs among the rarest
+        // terms finds every candidate while touching few index entries (no bm25 over claims sharing one common word).
+        int required = SearchTerms.RequiredTerms(terms.Count);
+        var rarest = RarestFirst(terms);
+        string match = required >= 2
+            ? SearchTerms.AtLeastTwoQuery(rarest.Take(terms.Count - required + 2).ToList())
+            : SearchTerms.AnyQuery(rarest.Take(terms.Count - required + 1));
         using var cmd = Command(TraceSql, null);
         // With no terms, a phrase that cannot occur keeps the FTS part empty (an empty MATCH is a syntax error).
-        cmd.Parameters.AddWithValue("$match", terms.Count > 0 ? SearchTerms.AnyQuery(terms) : "\"sc0nothing0\"");
+        cmd.Parameters.AddWithValue("$match", terms.Count > 0 ? match : "\"sc0nothing0\"");
         cmd.Parameters.AddWithValue("$terms", SearchTerms.Encode(terms));
         cmd.Parameters.AddWithValue("$minCoverage", SearchTerms.MinimumCoverage(terms.Count));
         cmd.Parameters.AddWithValue("$claimId", Db(seedClaim));
@@ -281,6 +291,25 @@ public sealed partial class SourceCheckStore
             [.. links.Where(l => l.ClaimA == x.Claim.Id || l.ClaimB == x.Claim.Id)
                 .Select(l => new TraceLink(l.Id, l.Other(x.Claim.Id), l.EffectiveType, l.Score, l.Status))])).ToList();
         return new TraceResult(input, seedClaim, [.. terms], [.. traced], TraceResult.Group(traced));
+    }
+
+    /// <summary>The terms ordered by how many claims contain them (fewest first), from the index's term statistics.</summary>
+    private List<SearchTerm> RarestFirst(IReadOnlyList<SearchTerm> terms)
+    {
+        using var cmd = Command("""
+            SELECT coalesce(sum(doc), 0) FROM claims_fts_vocab WHERE term >= $term AND term <= $upper
+            """, null);
+        var pTerm = cmd.Parameters.Add("$term", SqliteType.Text);
+        var pUpper = cmd.Parameters.Add("$upper", SqliteType.Text);
+        var counts = new List<(SearchTerm Term, long Count, int Order)>();
+        for (int i = 0; i < terms.Count; i++)
+        {
+            pTerm.Value = terms[i].Stem;
+            pUpper.Value = terms[i].Prefix ? terms[i].Stem + "\uffff" : terms[i].Stem;
+            counts.Add((terms[i], Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture), i));
+        }
+
+        return [.. counts.OrderBy(c => c.Count).ThenBy(c => c.Order).Select(c => c.Term)];
     }
 
     private List<StoredLink> LinksAmong(IEnumerable<long> claimIds)

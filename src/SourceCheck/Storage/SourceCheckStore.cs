@@ -28,6 +28,7 @@ public sealed partial class SourceCheckStore : IDisposable
 
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _time;
+    private IngestCommands? _ingest;
     private string? _coverageKey;
     private IReadOnlyList<SearchTerm> _coverageTerms = [];
 
@@ -76,7 +77,7 @@ public sealed partial class SourceCheckStore : IDisposable
             connection.Open();
             store.Execute("PRAGMA busy_timeout = 10000;");
             store.Execute("PRAGMA journal_mode = WAL;");
-            store.Execute("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+            store.Execute("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY;");
             store.Migrate();
             connection.CreateFunction<string?, string, double>("sc_coverage", store.CoverageFunction, isDeterministic: true);
             return store;
@@ -93,7 +94,11 @@ public sealed partial class SourceCheckStore : IDisposable
         }
     }
 
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        _ingest?.Dispose();
+        _connection.Dispose();
+    }
 
     internal static StoreException Translate(SqliteException ex, string path) => ex.SqliteErrorCode switch
     {
@@ -155,117 +160,153 @@ public sealed partial class SourceCheckStore : IDisposable
         references ??= [];
         claims ??= [];
         string hash = document.ContentHash ?? ContentHash(document.Text);
+        var commands = _ingest ??= new IngestCommands(_connection);
         using var tx = _connection.BeginTransaction();
-        using (var find = Command("SELECT id, claim_count, reference_count FROM documents WHERE content_hash = $hash", tx))
+        commands.SetTransaction(tx);
+        try
         {
-            find.Parameters.AddWithValue("$hash", hash);
-            using var reader = find.ExecuteReader();
-            if (reader.Read())
+            commands.FindHash.Value = hash;
+            using (var reader = commands.Find.ExecuteReader())
             {
-                long existing = reader.GetInt64(0);
-                int claimCount = reader.GetInt32(1);
-                int referenceCount = reader.GetInt32(2);
-                reader.Close();
-                var map = ClaimIdMap(existing, tx);
-                tx.Commit();
-                return new IngestResult(existing, false, map, claimCount, referenceCount);
+                if (reader.Read())
+                {
+                    long existing = reader.GetInt64(0);
+                    int claimCount = reader.GetInt32(1);
+                    int referenceCount = reader.GetInt32(2);
+                    reader.Close();
+                    var map = ClaimIdMap(existing, tx);
+                    tx.Commit();
+                    return new IngestResult(existing, false, map, claimCount, referenceCount);
+                }
             }
-        }
 
-        long documentId;
-        using (var insert = Command("""
-            INSERT INTO documents (content_hash, source, title, outlet, published, language, text, claim_count, reference_count, ingested_at)
-            VALUES ($hash, $source, $title, $outlet, $published, $language, $text, $claims, $refs, $at);
-            SELECT last_insert_rowid();
-            """, tx))
-        {
-            insert.Parameters.AddWithValue("$hash", hash);
-            insert.Parameters.AddWithValue("$source", document.Source);
-            insert.Parameters.AddWithValue("$title", Db(document.Title));
-            insert.Parameters.AddWithValue("$outlet", Db(document.Outlet));
-            insert.Parameters.AddWithValue("$published", Db(document.Date));
-            insert.Parameters.AddWithValue("$language", Db(document.Language));
-            insert.Parameters.AddWithValue("$text", document.Text);
-            insert.Parameters.AddWithValue("$claims", claims.Count);
-            insert.Parameters.AddWithValue("$refs", references.Count);
-            insert.Parameters.AddWithValue("$at", Now());
-            documentId = (long)insert.ExecuteScalar()!;
-        }
+            var d = commands.DocumentParameters;
+            d[0].Value = hash;
+            d[1].Value = document.Source;
+            d[2].Value = Db(document.Title);
+            d[3].Value = Db(document.Outlet);
+            d[4].Value = Db(document.Date);
+            d[5].Value = Db(document.Language);
+            d[6].Value = document.Text;
+            d[7].Value = claims.Count;
+            d[8].Value = references.Count;
+            d[9].Value = Now();
+            long documentId = (long)commands.InsertDocument.ExecuteScalar()!;
 
-        if (references.Count > 0)
-        {
-            using var insertRef = Command("""
-                INSERT INTO refs (document_id, entry_number, span_start, span_end, csl_json, dedup_key)
-                VALUES ($doc, $entry, $start, $end, $json, $key)
-                """, tx);
-            var pDoc = insertRef.Parameters.Add("$doc", SqliteType.Integer);
-            var pEntry = insertRef.Parameters.Add("$entry", SqliteType.Integer);
-            var pStart = insertRef.Parameters.Add("$start", SqliteType.Integer);
-            var pEnd = insertRef.Parameters.Add("$end", SqliteType.Integer);
-            var pJson = insertRef.Parameters.Add("$json", SqliteType.Text);
-            var pKey = insertRef.Parameters.Add("$key", SqliteType.Text);
-            insertRef.Prepare();
+            var r = commands.ReferenceParameters;
             foreach (var reference in references)
             {
-                pDoc.Value = documentId;
-                pEntry.Value = Db(reference.EntryNumber);
-                pStart.Value = Db(reference.Span?.Start);
-                pEnd.Value = Db(reference.Span?.End);
-                pJson.Value = CslJson.SerializeLine(reference.Item);
-                pKey.Value = ReferenceKey.For(reference.Item);
-                insertRef.ExecuteNonQuery();
+                r[0].Value = documentId;
+                r[1].Value = Db(reference.EntryNumber);
+                r[2].Value = Db(reference.Span?.Start);
+                r[3].Value = Db(reference.Span?.End);
+                r[4].Value = CslJson.SerializeLine(reference.Item);
+                r[5].Value = ReferenceKey.For(reference.Item);
+                commands.InsertReference.ExecuteNonQuery();
             }
-        }
 
-        var ids = new Dictionary<string, long>(StringComparer.Ordinal);
-        if (claims.Count > 0)
-        {
-            using var insertClaim = Command("""
-                INSERT INTO claims (document_id, ordinal, external_id, span_start, span_end, text, language, quote_kind,
-                                    quoted_words, speaker, speaker_mention, channel, reporting_outlet, figures_json)
-                VALUES ($doc, $ordinal, $ext, $start, $end, $text, $language, $quote, $quoted, $speaker, $mention, $channel, $outlet, $figures);
-                SELECT last_insert_rowid();
-                """, tx);
-            var p = insertClaim.Parameters;
-            var pDoc = p.Add("$doc", SqliteType.Integer);
-            var pOrdinal = p.Add("$ordinal", SqliteType.Integer);
-            var pExt = p.Add("$ext", SqliteType.Text);
-            var pStart = p.Add("$start", SqliteType.Integer);
-            var pEnd = p.Add("$end", SqliteType.Integer);
-            var pText = p.Add("$text", SqliteType.Text);
-            var pLanguage = p.Add("$language", SqliteType.Text);
-            var pQuote = p.Add("$quote", SqliteType.Text);
-            var pQuoted = p.Add("$quoted", SqliteType.Text);
-            var pSpeaker = p.Add("$speaker", SqliteType.Text);
-            var pMention = p.Add("$mention", SqliteType.Text);
-            var pChannel = p.Add("$channel", SqliteType.Text);
-            var pOutlet = p.Add("$outlet", SqliteType.Text);
-            var pFigures = p.Add("$figures", SqliteType.Text);
-            insertClaim.Prepare();
+            var ids = new Dictionary<string, long>(StringComparer.Ordinal);
+            var c = commands.ClaimParameters;
             int ordinal = 0;
             foreach (var claim in claims)
             {
-                pDoc.Value = documentId;
-                pOrdinal.Value = ordinal++;
-                pExt.Value = Db(claim.Id);
-                pStart.Value = claim.Span.Start;
-                pEnd.Value = claim.Span.End;
-                pText.Value = claim.Text;
-                pLanguage.Value = Db(claim.Language);
-                pQuote.Value = QuoteName(claim.Quote);
-                pQuoted.Value = Db(claim.QuotedWords);
-                pSpeaker.Value = Db(claim.Speaker);
-                pMention.Value = Db(claim.SpeakerMention);
-                pChannel.Value = Db(claim.Channel);
-                pOutlet.Value = Db(claim.ReportingOutlet);
-                pFigures.Value = FiguresJson(claim.Figures);
-                long id = (long)insertClaim.ExecuteScalar()!;
+                c[0].Value = documentId;
+                c[1].Value = ordinal++;
+                c[2].Value = Db(claim.Id);
+                c[3].Value = claim.Span.Start;
+                c[4].Value = claim.Span.End;
+                c[5].Value = claim.Text;
+                c[6].Value = Db(claim.Language);
+                c[7].Value = QuoteName(claim.Quote);
+                c[8].Value = Db(claim.QuotedWords);
+                c[9].Value = Db(claim.Speaker);
+                c[10].Value = Db(claim.SpeakerMention);
+                c[11].Value = Db(claim.Channel);
+                c[12].Value = Db(claim.ReportingOutlet);
+                c[13].Value = FiguresJson(claim.Figures);
+                long id = (long)commands.InsertClaim.ExecuteScalar()!;
                 ids.TryAdd(claim.Id, id);
             }
+
+            tx.Commit();
+            return new IngestResult(documentId, true, ids, claims.Count, references.Count);
+        }
+        finally
+        {
+            commands.SetTransaction(null);
+        }
+    }
+
+    /// <summary>The ingest statements, prepared once per connection and reused for every document.</summary>
+    private sealed class IngestCommands : IDisposable
+    {
+        public IngestCommands(SqliteConnection connection)
+        {
+            Find = Create(connection, "SELECT id, claim_count, reference_count FROM documents WHERE content_hash = $hash");
+            FindHash = Find.Parameters.Add("$hash", SqliteType.Text);
+            InsertDocument = Create(connection, """
+                INSERT INTO documents (content_hash, source, title, outlet, published, language, text, claim_count, reference_count, ingested_at)
+                VALUES ($hash, $source, $title, $outlet, $published, $language, $text, $claims, $refs, $at)
+                RETURNING id
+                """);
+            DocumentParameters = Add(InsertDocument, "$hash", "$source", "$title", "$outlet", "$published", "$language", "$text", "$claims", "$refs", "$at");
+            InsertReference = Create(connection, """
+                INSERT INTO refs (document_id, entry_number, span_start, span_end, csl_json, dedup_key)
+                VALUES ($doc, $entry, $start, $end, $json, $key)
+                """);
+            ReferenceParameters = Add(InsertReference, "$doc", "$entry", "$start", "$end", "$json", "$key");
+            InsertClaim = Create(connection, """
+                INSERT INTO claims (document_id, ordinal, external_id, span_start, span_end, text, language, quote_kind,
+                                    quoted_words, speaker, speaker_mention, channel, reporting_outlet, figures_json)
+                VALUES ($doc, $ordinal, $ext, $start, $end, $text, $language, $quote, $quoted, $speaker, $mention, $channel, $outlet, $figures)
+                RETURNING id
+                """);
+            ClaimParameters = Add(InsertClaim, "$doc", "$ordinal", "$ext", "$start", "$end", "$text", "$language", "$quote", "$quoted",
+                "$speaker", "$mention", "$channel", "$outlet", "$figures");
         }
 
-        tx.Commit();
-        return new IngestResult(documentId, true, ids, claims.Count, references.Count);
+        public SqliteCommand Find { get; }
+
+        public SqliteParameter FindHash { get; }
+
+        public SqliteCommand InsertDocument { get; }
+
+        public SqliteParameter[] DocumentParameters { get; }
+
+        public SqliteCommand InsertReference { get; }
+
+        public SqliteParameter[] ReferenceParameters { get; }
+
+        public SqliteCommand InsertClaim { get; }
+
+        public SqliteParameter[] ClaimParameters { get; }
+
+        public void SetTransaction(SqliteTransaction? tx)
+        {
+            Find.Transaction = tx;
+            InsertDocument.Transaction = tx;
+            InsertReference.Transaction = tx;
+            InsertClaim.Transaction = tx;
+        }
+
+        public void Dispose()
+        {
+            Find.Dispose();
+            InsertDocument.Dispose();
+            InsertReference.Dispose();
+            InsertClaim.Dispose();
+        }
+
+        private static SqliteCommand Create(SqliteConnection connection, string sql)
+        {
+            var cmd = connection.CreateCommand();
+            cmd.CommandText = sql;
+            return cmd;
+        }
+
+        // No declared type: each value binds as what it is (integer, text or NULL).
+        private static SqliteParameter[] Add(SqliteCommand cmd, params string[] names) =>
+            [.. names.Select(n => cmd.Parameters.Add(new SqliteParameter { ParameterName = n }))];
     }
 
     private Dictionary<string, long> ClaimIdMap(long documentId, SqliteTransaction? tx)

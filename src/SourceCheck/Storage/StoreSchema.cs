@@ -134,11 +134,17 @@ public static class StoreSchema
         ALTER TABLE runs ADD COLUMN findings INTEGER;
         """;
 
+    /// <summary>Version 4: term statistics over the claim index (fts5vocab), used to search by the rarest terms first.</summary>
+    public const string V4Script = """
+        CREATE VIRTUAL TABLE claims_fts_vocab USING fts5vocab('claims_fts', 'row');
+        """;
+
     public static IReadOnlyList<Migration> Migrations { get; } =
     [
         new(1, "documents, references, claims, links, runs", V1Script),
         new(2, "FTS5 full-text index over claims", V2Script),
         new(3, "link review state, verification findings", V3Script),
+        new(4, "term statistics for the claim index", V4Script),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

@@ -138,6 +138,37 @@ public sealed class ReviewTests
     public sealed class Command
     {
         [Fact]
+        public void Should_run_the_ui_from_the_command_with_a_key_source_and_save()
+        {
+            var (tmp, paraphrase, translation) = Seed();
+            using var _ = tmp;
+            var output = new StringWriter { NewLine = "\n" };
+            var error = new StringWriter { NewLine = "\n" };
+            var env = new SourceCheck.Cli.Infrastructure.CliEnvironment { In = new StringReader(string.Empty), Out = output, Error = error, Width = 140 };
+            var keys = new ScriptedKeySource([ScriptedKeySource.Char('r'), ScriptedKeySource.Char('a'), ScriptedKeySource.Char('q')]);
+            var command = SourceCheck.Cli.Commands.ReviewCommand.Create(env, keys);
+            int code = command.Parse(["--db", tmp.FilePath]).Invoke();
+            Assert.Equal(0, code);
+            Assert.Contains("2 decision(s) saved", error.ToString(), StringComparison.Ordinal);
+            using var store = tmp.Open();
+            Assert.Equal(ReviewStatus.Rejected, store.GetLink(paraphrase)!.Status);
+            Assert.Equal(ReviewStatus.Accepted, store.GetLink(translation)!.Status);
+            Assert.Contains("[-ihre -]", output.ToString(), StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Should_say_when_there_is_nothing_to_review()
+        {
+            using var tmp = new TempDb();
+            var output = new StringWriter { NewLine = "\n" };
+            var env = new SourceCheck.Cli.Infrastructure.CliEnvironment { In = new StringReader(string.Empty), Out = output, Error = new StringWriter() };
+            int code = SourceCheck.Cli.Commands.ReviewCommand.Create(env, new ScriptedKeySource([ScriptedKeySource.Char('a'), ScriptedKeySource.Char('q')]))
+                .Parse(["--db", tmp.FilePath]).Invoke();
+            Assert.Equal(0, code);
+            Assert.Contains("No flagged links to review", output.ToString(), StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void Should_refuse_cleanly_without_a_terminal()
         {
             var (tmp, _, _) = Seed();

@@ -105,6 +105,12 @@ public sealed class StoreTests
             Assert.Equal(early.Claims[0].Span.End, claim.Claim.Span.End);
             Assert.Equal(early.Input.Text.Substring(claim.Claim.Span.Start, claim.Claim.Span.Length), claim.Claim.Text);
 
+            using (var raw = RawConnection(tmp.FilePath))
+            {
+                // Values bind as their own types (no integers stored as text).
+                Assert.Equal("integer integer integer text", Query(raw, "SELECT typeof(d.claim_count) || ' ' || typeof(c.document_id) || ' ' || typeof(c.span_start) || ' ' || typeof(c.text) FROM claims c JOIN documents d ON d.id = c.document_id LIMIT 1"));
+            }
+
             var reference = Assert.Single(store.GetReferences(doc.Id));
             Assert.Equal(1, reference.EntryNumber);
             Assert.Equal("OpenAI backtracks on backstop", reference.Item!.GetString("title"));
@@ -251,6 +257,13 @@ public sealed class StoreTests
         using var cmd = c.CreateCommand();
         cmd.CommandText = sql;
         cmd.ExecuteNonQuery();
+    }
+
+    internal static string Query(SqliteConnection c, string sql)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        return Convert.ToString(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture)!;
     }
 
     internal static string Pragma(SqliteConnection c, string name)

@@ -87,6 +87,29 @@ public sealed class TraceTests
         }
 
         [Fact]
+        public void Should_find_claims_holding_just_enough_terms_among_many_that_share_common_ones()
+        {
+            using var tmp = new TempDb();
+            using var store = tmp.Open();
+            var sentences = Enumerable.Range(0, 150)
+                .Select(i => ($"Regierungen wollen Straßen aufbauen, Nummer {i}.", (string?)null, (string?)null, (string?)null))
+                .Append(("Die Regierungen sollen KI aufbauen.", null, null, null))
+                .Append(("Eigene Infrastruktur für alle.", null, null, null))
+                .Append(("Eigene Infrastruktur sollen Regierungen planen.", null, null, null));
+            var doc = StoreTestData.Make("many.txt", "Blatt", "2025-11-10", "de", sentences);
+            var ids = StoreTestData.Ingest(store, doc).ClaimIds;
+            var found = store.Trace("Regierungen sollten eigene KI-Infrastruktur aufbauen").Claims.Select(c => c.Claim.Id).ToHashSet();
+            // 3 of 5 terms (regierung*, ki, aufbau*): found although two of them are in 151 claims.
+            Assert.Contains(ids["many.txt-c151"], found);
+            // 3 of 5 (eigen*, infrastruktur*, regierung*).
+            Assert.Contains(ids["many.txt-c153"], found);
+            // 2 of 5 are not enough.
+            Assert.DoesNotContain(ids["many.txt-c1"], found);
+            Assert.DoesNotContain(ids["many.txt-c152"], found);
+            Assert.Equal(2, found.Count);
+        }
+
+        [Fact]
         public void Should_not_match_claims_sharing_only_one_term()
         {
             var (tmp, _) = Seeded(linkEnglish: false);
