@@ -2,6 +2,7 @@ using System.CommandLine;
 using SourceCheck.Checking;
 using SourceCheck.Claims;
 using SourceCheck.Cli.Infrastructure;
+using SourceCheck.Cli.Review;
 using SourceCheck.Csl;
 using SourceCheck.Diagnostics;
 using SourceCheck.Formatting;
@@ -21,7 +22,7 @@ public static class CheckCommand
         var sources = new Option<string[]>("--sources") { Description = "Pages or articles the articles cite (matched for claims too)", AllowMultipleArgumentsPerToken = true };
         var style = new Option<string>("--style", "-s") { Description = "CSL style for the references: apa, mla, chicago, ieee, harvard, din, a name in the user styles folder, or a .csl file", DefaultValueFactory = _ => "apa" };
         var locale = new Option<string?>("--locale", "-l") { Description = "Locale for formatting (default: the style's)" };
-        var db = new Option<string?>("--db") { Description = "SQLite store to use (default: the user's data folder, or SOURCECHECK_DB)" };
+        var db = StoreCli.CreateDbOption();
         var noStore = new Option<bool>("--no-store") { Description = "Do not read or write the store" };
         var to = new Option<string>("--to") { Description = "Report format", DefaultValueFactory = _ => "text" };
         to.AcceptOnlyFromAmong("text", "json", "markdown", "html");
@@ -71,8 +72,7 @@ public static class CheckCommand
             {
                 if (!parse.GetValue(noStore))
                 {
-                    string path = StorePaths.Resolve(parse.GetValue(db), env.GetEnvironmentVariable, env.CurrentDirectory);
-                    store = SourceCheckStore.Open(path, env.Time);
+                    store = StoreCli.Open(env, parse.GetValue(db));
                 }
 
                 var inputHashes = inputs.Select(i => SourceCheckStore.ContentHash(i.Content)).ToHashSet(StringComparer.Ordinal);
