@@ -12,12 +12,15 @@ internal static class BenchProgram
         ("store", StoreBench.Run),
     ];
 
+    /// <summary>Runs the named sections (all figure sections when none is named; training sections only by name).</summary>
     public static int Run(string[] args)
     {
         var wanted = args.Length == 0 ? null : new HashSet<string>(args, StringComparer.OrdinalIgnoreCase);
         foreach (var (name, run) in Sections)
         {
-            if (wanted is null || wanted.Contains(name))
+            // Training sections write model files: they run only when named.
+            bool tool = name.Contains("train", StringComparison.Ordinal);
+            if (wanted is null ? !tool : wanted.Contains(name))
             {
                 Console.WriteLine($"## {name}");
                 run();
