@@ -4,6 +4,7 @@ internal static class BenchProgram
 {
     private static readonly (string Name, Action Run)[] Sections =
     [
+        ("parse", ParseBench.Run),
     ];
 
     public static int Run(string[] args)

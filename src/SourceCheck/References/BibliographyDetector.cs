@@ -563,7 +563,7 @@ public static partial class BibliographyDetector
         char first = span[0];
         if (char.IsLower(first) || char.IsDigit(first) && last.Kind != EntryKind.Numbered || first is '(' or '[' or ',' or ';' or ':' or '&' or '–' or '—' or '/')
         {
-            return !RefPatterns.LooksLikeReferenceStart(span) || char.IsLower(first);
+            return !(RefPatterns.LooksLikeReferenceStart(span) && RefPatterns.LooksLikeReference(span));
         }
 
         char end = text[last.End - 1];
@@ -798,7 +798,7 @@ public static partial class BibliographyDetector
     [GeneratedRegex(@"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.)\s+", RegexOptions.None, 1000)]
     private static partial Regex SectionNumber();
 
-    [GeneratedRegex(@"^(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)](?=\s))\s*", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"^(?:\[\d{1,5}\]|\(\d{1,4}\)|\d{1,4}[.)](?=\s))\s*", RegexOptions.None, 1000)]
     internal static partial Regex NumberMarker();
 
     [GeneratedRegex(@"^([-•–—*·▪●◦‣⁃►▸])\s+", RegexOptions.None, 1000)]

@@ -108,11 +108,11 @@ internal static partial class RefPatterns
     private static partial Regex BracketYear();
 
     // "Wile, R." / "Wile, Ryan" / "van der Berg, K." / "Pérez-Higueras JJ," / "SMITH, J"
-    [GeneratedRegex(@"^(?:(?:van|von|de|der|den|da|di|du|le|la|del|della|ten|ter)\s+){0,3}\p{Lu}[\p{L}'’\-]+(?:\s\p{Lu}[\p{L}'’\-]+)?,\s+\p{Lu}(?:[\p{Ll}'’\-]+\b|\.)|^\p{Lu}[\p{L}'’\-]+\s\p{Lu}{1,3}[,.]\s", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"^(?:(?:van|von|de|der|den|da|di|du|le|la|del|della|ten|ter|dos|das|zu|af)\s+){0,3}(?:\p{Lu}[\p{L}'’\-]+(?:\s\p{Lu}[\p{L}'’\-]+)?,\s+\p{Lu}(?:[\p{Ll}'’\-]+\b|\.)|\p{Lu}[\p{L}'’\-]+\s\p{Lu}{1,3}[,.]\s)", RegexOptions.None, 1000)]
     private static partial Regex NameStart();
 
     // "Maria Fernández and Tom Reilly, “…" / "Karen Olsen, “…"
-    [GeneratedRegex(@"^\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]+){0,3}(?:(?:,|\s+and|\s+und|\s+&)\s+\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]+){0,3}){0,4},?\s+[“""„«‘]", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"^\p{Lu}[\p{L}'’.\-]+(?:\s+(?:(?:van|von|de|der|den|da|di|du|le|la|del|della|ten|ter|dos|das|zu|af)\s+){0,3}\p{Lu}[\p{L}'’.\-]+){0,3}(?:(?:,|\s+and|\s+und|\s+&)\s+\p{Lu}[\p{L}'’.\-]+(?:\s+(?:(?:van|von|de|der|den|da|di|du|le|la|del|della|ten|ter|dos|das|zu|af)\s+){0,3}\p{Lu}[\p{L}'’.\-]+){0,3}){0,4},?\s+[“""„«‘]", RegexOptions.None, 1000)]
     private static partial Regex PersonThenQuote();
 
     [GeneratedRegex(@"^(?:https?://|www\.|doi:|DOI\b|10\.\d{4,9}/|<https?://|Retrieved\b|Abgerufen\b|Available\b|Accessed\b|URL\b|Zugriff\b|Zugegriffen\b|Online\b|\[Online\]|Verfügbar\b|Consulté\b|Disponible\b)", RegexOptions.IgnoreCase, 1000)]
