@@ -300,6 +300,7 @@ public static partial class BibliographyDetector
         public required EntryKind Kind;
         public required char Bullet;
         public int Lines = 1;
+        public int Indent;
         public List<(int Start, int End)> Pieces = [];
     }
 
@@ -353,11 +354,11 @@ public static partial class BibliographyDetector
 
             if (NumberMarker().IsMatch(span) || BulletMarker().IsMatch(span))
             {
-                AddLineEntries(text, a, b, built, inlineLine: false);
+                AddLineEntries(text, a, b, built, inlineLine: false, a - line.Start);
                 continue;
             }
 
-            if (last is not null && IsContinuation(text, last, a, b, afterBlank, paragraphMode))
+            if (last is not null && IsContinuation(text, last, a, b, afterBlank, paragraphMode, a - line.Start))
             {
                 last.Pieces.Add((a, b));
                 last.End = b;
@@ -365,7 +366,8 @@ public static partial class BibliographyDetector
                 continue;
             }
 
-            if (lenient || RefPatterns.LooksLikeReference(span) || (last is null && built.Count == 0 && RefPatterns.LooksLikeReferenceStart(span)))
+            if (lenient || RefPatterns.LooksLikeReference(span) || (last is null && built.Count == 0 && RefPatterns.LooksLikeReferenceStart(span))
+                || (RefPatterns.LooksLikeReferenceStart(span) && NextLineIndentedDeeper(text, lines, li, a - line.Start)))
             {
                 if (!lenient && last is not null && last.Kind != EntryKind.Plain && afterBlank)
                 {
@@ -374,7 +376,7 @@ public static partial class BibliographyDetector
                     break;
                 }
 
-                AddLineEntries(text, a, b, built, inlineLine: false);
+                AddLineEntries(text, a, b, built, inlineLine: false, a - line.Start);
                 continue;
             }
 
@@ -408,7 +410,7 @@ public static partial class BibliographyDetector
     }
 
     /// <summary>Adds the entries of one line: a single entry, or several when the line is an inline list.</summary>
-    private static void AddLineEntries(string text, int a, int b, List<Building> built, bool inlineLine)
+    private static void AddLineEntries(string text, int a, int b, List<Building> built, bool inlineLine, int indent = 0)
     {
         EntryKind kind = EntryKind.Plain;
         char bulletChar = '\0';
@@ -426,43 +428,26 @@ public static partial class BibliographyDetector
             contentStart = bullet.Index + bullet.Length;
         }
 
-        // Inline list: split at " <sep> " where the next part starts a reference.
-        var starts = new List<(int MarkerStart, int ContentStart)> { (a, contentStart) };
+        // Inline list: split at " <sep> " where the next part starts a reference. A line without a bullet of its own
+        // (the rest of a heading line) is tried with each usual separator and the one giving most splits is used.
         char sep = bulletChar;
+        List<(int MarkerStart, int ContentStart)> starts;
         if (sep == '\0' && inlineLine)
         {
-            sep = '-';
-        }
-
-        if (sep != '\0')
-        {
-            int from = contentStart;
-            while (from < b)
+            starts = [(a, contentStart)];
+            foreach (char candidate in "-•–|·")
             {
-                int idx = text.IndexOf(sep, from, b - from);
-                if (idx < 0)
+                var tried = InlineStarts(text, a, contentStart, b, candidate);
+                if (tried.Count > starts.Count)
                 {
-                    break;
-                }
-
-                from = idx + 1;
-                if (idx == 0 || !char.IsWhiteSpace(text[idx - 1]) || idx + 1 >= b || !char.IsWhiteSpace(text[idx + 1]))
-                {
-                    continue;
-                }
-
-                int next = idx + 1;
-                while (next < b && char.IsWhiteSpace(text[next]))
-                {
-                    next++;
-                }
-
-                int segmentEnd = NextSeparator(text, next, b, sep);
-                if (next < b && RefPatterns.LooksLikeReferenceStart(text.AsSpan(next, Math.Min(segmentEnd - next, 300))))
-                {
-                    starts.Add((idx, next));
+                    starts = tried;
+                    sep = candidate;
                 }
             }
+        }
+        else
+        {
+            starts = sep == '\0' ? [(a, contentStart)] : InlineStarts(text, a, contentStart, b, sep);
         }
 
         for (int k = 0; k < starts.Count; k++)
@@ -481,10 +466,45 @@ public static partial class BibliographyDetector
                 End = te,
                 Kind = starts.Count > 1 && kind == EntryKind.Plain ? EntryKind.Bulleted : kind,
                 Bullet = sep,
+                Indent = indent,
             };
             entry.Pieces.Add((ts, te));
             built.Add(entry);
         }
+    }
+
+    private static List<(int MarkerStart, int ContentStart)> InlineStarts(string text, int a, int contentStart, int b, char sep)
+    {
+        var starts = new List<(int MarkerStart, int ContentStart)> { (a, contentStart) };
+        int from = contentStart;
+        while (from < b)
+        {
+            int idx = text.IndexOf(sep, from, b - from);
+            if (idx < 0)
+            {
+                break;
+            }
+
+            from = idx + 1;
+            if (idx == 0 || !char.IsWhiteSpace(text[idx - 1]) || idx + 1 >= b || !char.IsWhiteSpace(text[idx + 1]))
+            {
+                continue;
+            }
+
+            int next = idx + 1;
+            while (next < b && char.IsWhiteSpace(text[next]))
+            {
+                next++;
+            }
+
+            int segmentEnd = NextSeparator(text, next, b, sep);
+            if (next < b && RefPatterns.LooksLikeReferenceStart(text.AsSpan(next, Math.Min(segmentEnd - next, 300))))
+            {
+                starts.Add((idx, next));
+            }
+        }
+
+        return starts;
     }
 
     private static int NextSeparator(string text, int from, int end, char sep)
@@ -542,7 +562,7 @@ public static partial class BibliographyDetector
         return paragraphs >= 2 && multiLine;
     }
 
-    private static bool IsContinuation(string text, Building last, int a, int b, bool afterBlank, bool paragraphMode)
+    private static bool IsContinuation(string text, Building last, int a, int b, bool afterBlank, bool paragraphMode, int indent)
     {
         var span = text.AsSpan(a, b - a);
         if (afterBlank && !paragraphMode)
@@ -556,6 +576,12 @@ public static partial class BibliographyDetector
         }
 
         if (RefPatterns.IsUrlLine(span))
+        {
+            return true;
+        }
+
+        // Hanging indent: a line indented deeper than the first line of the entry continues it.
+        if (indent > last.Indent + 1)
         {
             return true;
         }
@@ -581,10 +607,20 @@ public static partial class BibliographyDetector
         // Marked lists: an unmarked line right below an entry continues it unless it starts a reference.
         if (last.Kind != EntryKind.Plain)
         {
-            return !RefPatterns.LooksLikeReference(span) && !RefPatterns.LooksLikeProse(span);
+            return RefPatterns.IsContinuationWord(span);
         }
 
         return false;
+    }
+
+    private static bool NextLineIndentedDeeper(string text, IReadOnlyList<Line> lines, int li, int indent)
+    {
+        if (li + 1 >= lines.Count || lines[li + 1].IsBlank(text))
+        {
+            return false;
+        }
+
+        return lines[li + 1].Indent(text) > indent + 1;
     }
 
     private static bool EndsWithUrl(string text, int s, int e)

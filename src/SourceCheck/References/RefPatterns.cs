@@ -66,6 +66,9 @@ internal static partial class RefPatterns
     /// <summary>A line that only continues the previous entry: a URL, DOI or "Retrieved from …".</summary>
     public static bool IsUrlLine(ReadOnlySpan<char> line) => ContinuationStart().IsMatch(line);
 
+    /// <summary>A line that begins like the middle of a reference: "In:", "S. 3", "pp. 4", "Vol. 2", "(Hrsg.)".</summary>
+    public static bool IsContinuationWord(ReadOnlySpan<char> line) => ContinuationWord().IsMatch(line);
+
     /// <summary>Running prose: many words, no date, URL or DOI.</summary>
     public static bool LooksLikeProse(ReadOnlySpan<char> text)
     {
@@ -84,6 +87,9 @@ internal static partial class RefPatterns
 
         return words >= 10 && !Year().IsMatch(text) && !Url().IsMatch(text);
     }
+
+    [GeneratedRegex(@"^(?:In:|In\s+\p{Lu}|S\.\s*\d|pp?\.\s*\d|Vol\.|vol\.|Bd\.|Jg\.|Nr\.|No\.|Hrsg\.|\(Hrsg\.\)|Ed\.|eds?\.|edited\b|\d+\s*[(–-])", RegexOptions.None, 1000)]
+    private static partial Regex ContinuationWord();
 
     [GeneratedRegex(@"(?<![\d/.-])(1[5-9]\d\d|20\d\d)[a-z]?(?![\d])", RegexOptions.None, 1000)]
     public static partial Regex Year();

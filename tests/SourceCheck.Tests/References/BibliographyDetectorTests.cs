@@ -85,6 +85,22 @@ public sealed class BibliographyDetectorTests
                 "Einzelnachweise\n– Lorenz, F. (2019): Der lange Winter. In: Alpenblatt, 12.01.2019.\n– Weber, S. (2020): Schnee von gestern. In: Talzeitung, 03.02.2020, S. 7.\n",
                 ["Lorenz, F. (2019): Der lange Winter. In: Alpenblatt, 12.01.2019.", "Weber, S. (2020): Schnee von gestern. In: Talzeitung, 03.02.2020, S. 7."]
             },
+            {
+                "Works Cited\nAlvarez, Rosa. \u201cThe Long Road Home.\u201d\n    Valley Herald, 3 Oct. 2023, pp. 4-5.\nBishop, Carl. Winter Tales.\n    Northfield Books, 2019.\n",
+                ["Alvarez, Rosa. \u201cThe Long Road Home.\u201d Valley Herald, 3 Oct. 2023, pp. 4-5.", "Bishop, Carl. Winter Tales. Northfield Books, 2019."]
+            },
+            {
+                "Quellen:\n• Lorenz, F. (2019): Der lange Winter.\nIn: Alpenblatt, 12.01.2019.\n• Weber, S. (2020): Schnee von gestern. In: Talzeitung, 03.02.2020.\nArtikel teilen\n",
+                ["Lorenz, F. (2019): Der lange Winter. In: Alpenblatt, 12.01.2019.", "Weber, S. (2020): Schnee von gestern. In: Talzeitung, 03.02.2020."]
+            },
+            {
+                "Sources: Harlow, P. (2024, March 3). Tides of change. Coastal Courier. • Orion Media Group. (2023). Annual report 2023. Orion Media.",
+                ["Harlow, P. (2024, March 3). Tides of change. Coastal Courier.", "Orion Media Group. (2023). Annual report 2023. Orion Media."]
+            },
+            {
+                "Endnotes\n1) Karen Olsen, \u201cFerry Service Suspended,\u201d Island Times, June 3, 2025.\n2) Ibid.\n3) Tom van Dijk, \u201cThe Night Boat,\u201d Harbour Post, June 4, 2025,\nhttps://harbourpost.example/night-boat.\n",
+                ["1) Karen Olsen, \u201cFerry Service Suspended,\u201d Island Times, June 3, 2025.", "2) Ibid.", "3) Tom van Dijk, \u201cThe Night Boat,\u201d Harbour Post, June 4, 2025, https://harbourpost.example/night-boat."]
+            },
         };
 
         [Theory]
