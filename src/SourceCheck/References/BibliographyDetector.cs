@@ -781,7 +781,10 @@ public static partial class BibliographyDetector
             }
         }
 
-        int refLike = entries.Count(e => RefPatterns.LooksLikeReference(e.Text));
+        // Prose paragraphs often carry a year and commas; a list of references also starts like references and
+        // its entries are short.
+        int refLike = entries.Count(e => e.Text.Length <= 1000 && RefPatterns.LooksLikeReference(e.Text)
+            && (RefPatterns.LooksLikeReferenceStart(e.Text) || BibliographyDetector.NumberMarker().IsMatch(e.Text)));
         if (refLike * 10 < entries.Count * 8)
         {
             return null;

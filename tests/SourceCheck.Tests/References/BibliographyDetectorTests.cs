@@ -118,6 +118,13 @@ public sealed class BibliographyDetectorTests
         }
 
         [Fact]
+        public void Should_not_take_an_article_with_years_for_a_reference_list()
+        {
+            const string text = "In 2024, the council approved the budget, which rose by 4 percent.\nThe mayor, elected in 2019, said the ferry would stay.\nCritics, however, pointed to the 2023 audit.\n";
+            Assert.Empty(BibliographyDetector.Detect(text));
+        }
+
+        [Fact]
         public void Should_ignore_a_heading_word_followed_by_prose()
         {
             const string text = "Sources\nThe mayor said that the bridge would open next spring after long delays and many meetings with residents.\n";
