@@ -203,7 +203,7 @@ public static class BibTexWriter
             }
             else
             {
-                sb.Append('{').Append(Balance(value)).Append('}');
+                sb.Append('{').Append(Balance(OneLine(value))).Append('}');
             }
 
             sb.Append(",\n");
@@ -265,6 +265,11 @@ public static class BibTexWriter
         string text = date.ToString();
         return date.Circa ? text + "~" : text;
     }
+
+    /// <summary>Line breaks inside a value become spaces (BibTeX reads them as spaces anyway, and a line that
+    /// starts with '@' inside a value would look like a new entry to tolerant readers).</summary>
+    private static string OneLine(string value) =>
+        value.IndexOfAny(['\n', '\r']) < 0 ? value : value.Replace("\r\n", " ", StringComparison.Ordinal).Replace('\n', ' ').Replace('\r', ' ');
 
     private static string SanitiseKey(string key)
     {
