@@ -604,6 +604,12 @@ public static partial class BibliographyDetector
             return !RefPatterns.LooksLikeReferenceStart(span);
         }
 
+        // "Nguyen, T. (2025, February 2)." wrapped before the title: an entry that so far is only author and date.
+        if (end == '.' && last.End - last.Start < 120 && text[last.End - 2] == ')' && !RefPatterns.LooksLikeReferenceStart(span))
+        {
+            return true;
+        }
+
         // Marked lists: an unmarked line right below an entry continues it unless it starts a reference.
         if (last.Kind != EntryKind.Plain)
         {

@@ -101,6 +101,10 @@ public sealed class BibliographyDetectorTests
                 "Endnotes\n1) Karen Olsen, \u201cFerry Service Suspended,\u201d Island Times, June 3, 2025.\n2) Ibid.\n3) Tom van Dijk, \u201cThe Night Boat,\u201d Harbour Post, June 4, 2025,\nhttps://harbourpost.example/night-boat.\n",
                 ["1) Karen Olsen, \u201cFerry Service Suspended,\u201d Island Times, June 3, 2025.", "2) Ibid.", "3) Tom van Dijk, \u201cThe Night Boat,\u201d Harbour Post, June 4, 2025, https://harbourpost.example/night-boat."]
             },
+            {
+                "References\nNguyen, T. (2025, February 2).\nWhat the new rules mean for small newsrooms. Newsroom Notes.\nSantos, R. (2025, April 30). Inside the chip shortage. Business Ledger.\n",
+                ["Nguyen, T. (2025, February 2). What the new rules mean for small newsrooms. Newsroom Notes.", "Santos, R. (2025, April 30). Inside the chip shortage. Business Ledger."]
+            },
         };
 
         [Theory]
