@@ -35,6 +35,9 @@ public static partial class BibliographyDetector
         "bronnen", "bronvermelding", "literatuur", "literatuurlijst", "referenties", "noten",
         "källor", "referenser", "litteratur", "kilder", "referencer", "lähteet", "kirjallisuus",
         "przypisy", "bibliografia i przypisy", "źródła",
+        "weblinks", "quellen und links", "links und quellen", "sources and links", "bibliography and sources", "notes and sources",
+        "sources & references", "references & notes", "notes & references", "sources & notes", "quellen & links",
+        "literatur und quellen", "quellen und literatur", "quellen und anmerkungen", "sources cited", "references cited",
     ];
 
     private static readonly FrozenHeadingSet Headings = new(HeadingWords);
@@ -220,7 +223,7 @@ public static partial class BibliographyDetector
         for (int words = 0; words < 5 && q < e; words++)
         {
             int ws = q;
-            while (q < e && (char.IsLetter(text[q]) || text[q] == '-' || text[q] == '\''))
+            while (q < e && (char.IsLetter(text[q]) || text[q] is '-' or '\'' or '&'))
             {
                 q++;
             }
@@ -238,6 +241,16 @@ public static partial class BibliographyDetector
                 while (r < e && (text[r] is ' ' or '\t' or '*' or '#' or '='))
                 {
                     r++;
+                }
+
+                // "Literatur (Auswahl)", "References (selected)"
+                if (r < e && text[r] == '(' && text.IndexOf(')', r, Math.Min(e - r, 40)) is int close and > 0)
+                {
+                    r = close + 1;
+                    while (r < e && (text[r] is ' ' or '\t' or '*'))
+                    {
+                        r++;
+                    }
                 }
 
                 if (r >= e)

@@ -105,6 +105,14 @@ public sealed class BibliographyDetectorTests
                 "References\nNguyen, T. (2025, February 2).\nWhat the new rules mean for small newsrooms. Newsroom Notes.\nSantos, R. (2025, April 30). Inside the chip shortage. Business Ledger.\n",
                 ["Nguyen, T. (2025, February 2). What the new rules mean for small newsrooms. Newsroom Notes.", "Santos, R. (2025, April 30). Inside the chip shortage. Business Ledger."]
             },
+            {
+                "Literatur (Auswahl)\n- Krüger, H. (2018). Die Stadt am Fluss. Ufer Verlag.\n- Seidel, M. (2020). Brücken bauen. Ortsverlag.\n",
+                ["Krüger, H. (2018). Die Stadt am Fluss. Ufer Verlag.", "Seidel, M. (2020). Brücken bauen. Ortsverlag."]
+            },
+            {
+                "Sources & References:\n[1] Ames, T. (2024). Bridges. Rivet Press.\n[2] Kline, O. (2023). Night trains. Rail Daily.\n",
+                ["[1] Ames, T. (2024). Bridges. Rivet Press.", "[2] Kline, O. (2023). Night trains. Rail Daily."]
+            },
         };
 
         [Theory]
