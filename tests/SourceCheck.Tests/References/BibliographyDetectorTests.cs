@@ -124,6 +124,21 @@ public sealed class BibliographyDetectorTests
         }
 
         [Fact]
+        public void Should_handle_windows_line_endings()
+        {
+            const string text = "References\r\n\r\nNguyen, T. (2025, February 2). What the rules mean. Newsroom Notes.\r\nhttps://notes.example/rules\r\n\r\nSantos, R. (2025). Chips again. Ledger.\r\n";
+            Assert.Equal(["Nguyen, T. (2025, February 2). What the rules mean. Newsroom Notes. https://notes.example/rules", "Santos, R. (2025). Chips again. Ledger."], Entries(text));
+        }
+
+        [Fact]
+        public void Should_split_text_known_to_be_a_bibliography_without_heading()
+        {
+            var block = BibliographyDetector.Split("1. Okoro, D. Lighthouses. Harbor Press.\n2. Vance, E. Salt and signal. Quay Gazette.\n");
+            Assert.Null(block.Heading);
+            Assert.Equal(2, block.Entries.Length);
+        }
+
+        [Fact]
         public void Should_find_nothing_in_plain_prose()
         {
             Assert.Empty(BibliographyDetector.Detect("The council met on Tuesday. Notes were taken by the clerk.\nNothing else happened in 2024, said the mayor."));
