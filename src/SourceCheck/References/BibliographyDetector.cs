@@ -323,9 +323,6 @@ public static partial class BibliographyDetector
         string text = source.Text;
         var built = new List<Building>();
         int blankRun = 0;
-        bool paragraphMode = false;
-        int li = headingLine;
-        int nextLine = headingLine + 1;
 
         // The rest of the heading line (inline list or the first entry).
         if (headingLine >= 0 && headingLine < lines.Count)
@@ -337,8 +334,8 @@ public static partial class BibliographyDetector
             }
         }
 
-        paragraphMode = DetectParagraphMode(text, lines, headingLine + 1);
-        bool stopped = false;
+        bool paragraphMode = DetectParagraphMode(text, lines, headingLine + 1);
+        int li;
         for (li = headingLine + 1; li < lines.Count; li++)
         {
             var line = lines[li];
@@ -361,7 +358,6 @@ public static partial class BibliographyDetector
 
             if (last is not null && FindHeading(text, line) is not null && !lenient)
             {
-                stopped = true;
                 break;
             }
 
@@ -385,7 +381,6 @@ public static partial class BibliographyDetector
                 if (!lenient && last is not null && last.Kind != EntryKind.Plain && afterBlank)
                 {
                     // A plain line after a blank line below a numbered/bulleted list: the list has ended.
-                    stopped = true;
                     break;
                 }
 
@@ -393,12 +388,10 @@ public static partial class BibliographyDetector
                 continue;
             }
 
-            stopped = true;
             break;
         }
 
-        nextLine = li;
-        _ = stopped;
+        int nextLine = li;
 
         // Cut page boilerplate glued to the last entry and split glued entries.
         var entries = new List<ReferenceEntry>();

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using SourceCheck.Csl;
 using SourceCheck.Diagnostics;
@@ -135,7 +134,7 @@ public static class BibTexWriter
                         "container-title" => containerField ?? BibTexReader.DefaultContainerField(bibType),
                         "issue" when isArticle => "number",
                         "number" => isArticle ? BibTexReader.CslPrefix + "number" : "number",
-                        "publisher" => BibTexReader.PublisherField(bibType, item.Type),
+                        "publisher" => BibTexReader.PublisherField(bibType),
                         "citation-key" => string.Empty,
                         _ => Reverse.GetValueOrDefault(key) ?? BibTexReader.CslPrefix + key,
                     };
@@ -315,6 +314,4 @@ public static class BibTexWriter
 
         return value.Replace("{", "\\{", StringComparison.Ordinal).Replace("}", "\\}", StringComparison.Ordinal);
     }
-
-    internal static string ToJson(JsonNode node) => node.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
 }
