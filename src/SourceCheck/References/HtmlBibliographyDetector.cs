@@ -220,6 +220,13 @@ public static class HtmlBibliographyDetector
             return null;
         }
 
+        // A heading holds a few inline elements at most; checking this first keeps the scan linear on big pages
+        // (TextContent of a container is its whole subtree).
+        if (element.Children.Length > 3 || element.Children.Any(c => c.Children.Length > 3))
+        {
+            return null;
+        }
+
         string text = element.TextContent;
         if (text.Length > 80)
         {
