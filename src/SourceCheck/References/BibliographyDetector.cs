@@ -693,7 +693,11 @@ public static partial class BibliographyDetector
                 continue;
             }
 
-            if (!char.IsLower(text[i - 1]) || !char.IsLower(text[i - 2]) || !char.IsUpper(text[i + 1]) || !char.IsLower(text[i + 2]))
+            // Before the stop: a word of two lower-case letters or more ("Dreams."), a closing bracket or a number
+            // ("(2025).", "S. 1."); not an initial ("J.Smith"). After it: a capitalised word.
+            char p1 = text[i - 1];
+            bool wordEnd = (char.IsLower(p1) && char.IsLower(text[i - 2])) || p1 is ')' or ']' || (char.IsDigit(p1) && text[i - 2] is ' ' or '-' or '–' or ',' || char.IsDigit(p1) && char.IsDigit(text[i - 2]));
+            if (!wordEnd || !char.IsUpper(text[i + 1]) || !char.IsLower(text[i + 2]))
             {
                 continue;
             }

@@ -113,6 +113,10 @@ public sealed class BibliographyDetectorTests
                 "Sources & References:\n[1] Ames, T. (2024). Bridges. Rivet Press.\n[2] Kline, O. (2023). Night trains. Rail Daily.\n",
                 ["[1] Ames, T. (2024). Bridges. Rivet Press.", "[2] Kline, O. (2023). Night trains. Rail Daily."]
             },
+            {
+                "Quellen:\n• Lorenz, F. (2019): Der lange Winter. In: Alpenblatt, 12.01.2019, S. 4.Mehr zum Thema lesen Sie in unserem Dossier\n",
+                ["Lorenz, F. (2019): Der lange Winter. In: Alpenblatt, 12.01.2019, S. 4."]
+            },
         };
 
         [Theory]
