@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-namespace SourceCheck.Tests.Support;
+namespace SourceCheck.Tests.References;
 
 /// <summary>A small JSON Schema (draft-07 subset) validator for tests: type, enum, properties,
 /// additionalProperties (bool or schema), items, anyOf, $ref to #/definitions/…, required, minItems, maxItems.
