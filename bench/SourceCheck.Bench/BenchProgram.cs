@@ -10,6 +10,7 @@ internal static class BenchProgram
         ("match-train", MatchBench.Train),
         ("web", WebBench.Run),
         ("store", StoreBench.Run),
+        ("parse", ParseBench.Run),
     ];
 
     /// <summary>Runs the named sections (all figure sections when none is named; training sections only by name).</summary>

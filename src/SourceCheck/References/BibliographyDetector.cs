@@ -35,6 +35,9 @@ public static partial class BibliographyDetector
         "bronnen", "bronvermelding", "literatuur", "literatuurlijst", "referenties", "noten",
         "källor", "referenser", "litteratur", "kilder", "referencer", "lähteet", "kirjallisuus",
         "przypisy", "bibliografia i przypisy", "źródła",
+        "weblinks", "quellen und links", "links und quellen", "sources and links", "bibliography and sources", "notes and sources",
+        "sources & references", "references & notes", "notes & references", "sources & notes", "quellen & links",
+        "literatur und quellen", "quellen und literatur", "quellen und anmerkungen", "sources cited", "references cited",
     ];
 
     private static readonly FrozenHeadingSet Headings = new(HeadingWords);
@@ -220,7 +223,7 @@ public static partial class BibliographyDetector
         for (int words = 0; words < 5 && q < e; words++)
         {
             int ws = q;
-            while (q < e && (char.IsLetter(text[q]) || text[q] == '-' || text[q] == '\''))
+            while (q < e && (char.IsLetter(text[q]) || text[q] is '-' or '\'' or '&'))
             {
                 q++;
             }
@@ -238,6 +241,16 @@ public static partial class BibliographyDetector
                 while (r < e && (text[r] is ' ' or '\t' or '*' or '#' or '='))
                 {
                     r++;
+                }
+
+                // "Literatur (Auswahl)", "References (selected)"
+                if (r < e && text[r] == '(' && text.IndexOf(')', r, Math.Min(e - r, 40)) is int close and > 0)
+                {
+                    r = close + 1;
+                    while (r < e && (text[r] is ' ' or '\t' or '*'))
+                    {
+                        r++;
+                    }
                 }
 
                 if (r >= e)
@@ -300,6 +313,7 @@ public static partial class BibliographyDetector
         public required EntryKind Kind;
         public required char Bullet;
         public int Lines = 1;
+        public int Indent;
         public List<(int Start, int End)> Pieces = [];
     }
 
@@ -309,9 +323,6 @@ public static partial class BibliographyDetector
         string text = source.Text;
         var built = new List<Building>();
         int blankRun = 0;
-        bool paragraphMode = false;
-        int li = headingLine;
-        int nextLine = headingLine + 1;
 
         // The rest of the heading line (inline list or the first entry).
         if (headingLine >= 0 && headingLine < lines.Count)
@@ -323,8 +334,8 @@ public static partial class BibliographyDetector
             }
         }
 
-        paragraphMode = DetectParagraphMode(text, lines, headingLine + 1);
-        bool stopped = false;
+        bool paragraphMode = DetectParagraphMode(text, lines, headingLine + 1);
+        int li;
         for (li = headingLine + 1; li < lines.Count; li++)
         {
             var line = lines[li];
@@ -347,17 +358,16 @@ public static partial class BibliographyDetector
 
             if (last is not null && FindHeading(text, line) is not null && !lenient)
             {
-                stopped = true;
                 break;
             }
 
             if (NumberMarker().IsMatch(span) || BulletMarker().IsMatch(span))
             {
-                AddLineEntries(text, a, b, built, inlineLine: false);
+                AddLineEntries(text, a, b, built, inlineLine: false, a - line.Start);
                 continue;
             }
 
-            if (last is not null && IsContinuation(text, last, a, b, afterBlank, paragraphMode))
+            if (last is not null && IsContinuation(text, last, a, b, afterBlank, paragraphMode, a - line.Start))
             {
                 last.Pieces.Add((a, b));
                 last.End = b;
@@ -365,25 +375,23 @@ public static partial class BibliographyDetector
                 continue;
             }
 
-            if (lenient || RefPatterns.LooksLikeReference(span) || (last is null && built.Count == 0 && RefPatterns.LooksLikeReferenceStart(span)))
+            if (lenient || RefPatterns.LooksLikeReference(span) || (last is null && built.Count == 0 && RefPatterns.LooksLikeReferenceStart(span))
+                || (RefPatterns.LooksLikeReferenceStart(span) && NextLineIndentedDeeper(text, lines, li, a - line.Start)))
             {
                 if (!lenient && last is not null && last.Kind != EntryKind.Plain && afterBlank)
                 {
                     // A plain line after a blank line below a numbered/bulleted list: the list has ended.
-                    stopped = true;
                     break;
                 }
 
-                AddLineEntries(text, a, b, built, inlineLine: false);
+                AddLineEntries(text, a, b, built, inlineLine: false, a - line.Start);
                 continue;
             }
 
-            stopped = true;
             break;
         }
 
-        nextLine = li;
-        _ = stopped;
+        int nextLine = li;
 
         // Cut page boilerplate glued to the last entry and split glued entries.
         var entries = new List<ReferenceEntry>();
@@ -408,7 +416,7 @@ public static partial class BibliographyDetector
     }
 
     /// <summary>Adds the entries of one line: a single entry, or several when the line is an inline list.</summary>
-    private static void AddLineEntries(string text, int a, int b, List<Building> built, bool inlineLine)
+    private static void AddLineEntries(string text, int a, int b, List<Building> built, bool inlineLine, int indent = 0)
     {
         EntryKind kind = EntryKind.Plain;
         char bulletChar = '\0';
@@ -426,43 +434,26 @@ public static partial class BibliographyDetector
             contentStart = bullet.Index + bullet.Length;
         }
 
-        // Inline list: split at " <sep> " where the next part starts a reference.
-        var starts = new List<(int MarkerStart, int ContentStart)> { (a, contentStart) };
+        // Inline list: split at " <sep> " where the next part starts a reference. A line without a bullet of its own
+        // (the rest of a heading line) is tried with each usual separator and the one giving most splits is used.
         char sep = bulletChar;
+        List<(int MarkerStart, int ContentStart)> starts;
         if (sep == '\0' && inlineLine)
         {
-            sep = '-';
-        }
-
-        if (sep != '\0')
-        {
-            int from = contentStart;
-            while (from < b)
+            starts = [(a, contentStart)];
+            foreach (char candidate in "-•–|·")
             {
-                int idx = text.IndexOf(sep, from, b - from);
-                if (idx < 0)
+                var tried = InlineStarts(text, a, contentStart, b, candidate);
+                if (tried.Count > starts.Count)
                 {
-                    break;
-                }
-
-                from = idx + 1;
-                if (idx == 0 || !char.IsWhiteSpace(text[idx - 1]) || idx + 1 >= b || !char.IsWhiteSpace(text[idx + 1]))
-                {
-                    continue;
-                }
-
-                int next = idx + 1;
-                while (next < b && char.IsWhiteSpace(text[next]))
-                {
-                    next++;
-                }
-
-                int segmentEnd = NextSeparator(text, next, b, sep);
-                if (next < b && RefPatterns.LooksLikeReferenceStart(text.AsSpan(next, Math.Min(segmentEnd - next, 300))))
-                {
-                    starts.Add((idx, next));
+                    starts = tried;
+                    sep = candidate;
                 }
             }
+        }
+        else
+        {
+            starts = sep == '\0' ? [(a, contentStart)] : InlineStarts(text, a, contentStart, b, sep);
         }
 
         for (int k = 0; k < starts.Count; k++)
@@ -481,10 +472,45 @@ public static partial class BibliographyDetector
                 End = te,
                 Kind = starts.Count > 1 && kind == EntryKind.Plain ? EntryKind.Bulleted : kind,
                 Bullet = sep,
+                Indent = indent,
             };
             entry.Pieces.Add((ts, te));
             built.Add(entry);
         }
+    }
+
+    private static List<(int MarkerStart, int ContentStart)> InlineStarts(string text, int a, int contentStart, int b, char sep)
+    {
+        var starts = new List<(int MarkerStart, int ContentStart)> { (a, contentStart) };
+        int from = contentStart;
+        while (from < b)
+        {
+            int idx = text.IndexOf(sep, from, b - from);
+            if (idx < 0)
+            {
+                break;
+            }
+
+            from = idx + 1;
+            if (idx == 0 || !char.IsWhiteSpace(text[idx - 1]) || idx + 1 >= b || !char.IsWhiteSpace(text[idx + 1]))
+            {
+                continue;
+            }
+
+            int next = idx + 1;
+            while (next < b && char.IsWhiteSpace(text[next]))
+            {
+                next++;
+            }
+
+            int segmentEnd = NextSeparator(text, next, b, sep);
+            if (next < b && RefPatterns.LooksLikeReferenceStart(text.AsSpan(next, Math.Min(segmentEnd - next, 300))))
+            {
+                starts.Add((idx, next));
+            }
+        }
+
+        return starts;
     }
 
     private static int NextSeparator(string text, int from, int end, char sep)
@@ -542,7 +568,7 @@ public static partial class BibliographyDetector
         return paragraphs >= 2 && multiLine;
     }
 
-    private static bool IsContinuation(string text, Building last, int a, int b, bool afterBlank, bool paragraphMode)
+    private static bool IsContinuation(string text, Building last, int a, int b, bool afterBlank, bool paragraphMode, int indent)
     {
         var span = text.AsSpan(a, b - a);
         if (afterBlank && !paragraphMode)
@@ -560,10 +586,16 @@ public static partial class BibliographyDetector
             return true;
         }
 
+        // Hanging indent: a line indented deeper than the first line of the entry continues it.
+        if (indent > last.Indent + 1)
+        {
+            return true;
+        }
+
         char first = span[0];
         if (char.IsLower(first) || char.IsDigit(first) && last.Kind != EntryKind.Numbered || first is '(' or '[' or ',' or ';' or ':' or '&' or '–' or '—' or '/')
         {
-            return !RefPatterns.LooksLikeReferenceStart(span) || char.IsLower(first);
+            return !(RefPatterns.LooksLikeReferenceStart(span) && RefPatterns.LooksLikeReference(span));
         }
 
         char end = text[last.End - 1];
@@ -578,13 +610,29 @@ public static partial class BibliographyDetector
             return !RefPatterns.LooksLikeReferenceStart(span);
         }
 
+        // "Nguyen, T. (2025, February 2)." wrapped before the title: an entry that so far is only author and date.
+        if (end == '.' && last.End - last.Start < 120 && text[last.End - 2] == ')' && !RefPatterns.LooksLikeReferenceStart(span))
+        {
+            return true;
+        }
+
         // Marked lists: an unmarked line right below an entry continues it unless it starts a reference.
         if (last.Kind != EntryKind.Plain)
         {
-            return !RefPatterns.LooksLikeReference(span) && !RefPatterns.LooksLikeProse(span);
+            return RefPatterns.IsContinuationWord(span);
         }
 
         return false;
+    }
+
+    private static bool NextLineIndentedDeeper(string text, IReadOnlyList<Line> lines, int li, int indent)
+    {
+        if (li + 1 >= lines.Count || lines[li + 1].IsBlank(text))
+        {
+            return false;
+        }
+
+        return lines[li + 1].Indent(text) > indent + 1;
     }
 
     private static bool EndsWithUrl(string text, int s, int e)
@@ -645,7 +693,11 @@ public static partial class BibliographyDetector
                 continue;
             }
 
-            if (!char.IsLower(text[i - 1]) || !char.IsLower(text[i - 2]) || !char.IsUpper(text[i + 1]) || !char.IsLower(text[i + 2]))
+            // Before the stop: a word of two lower-case letters or more ("Dreams."), a closing bracket or a number
+            // ("(2025).", "S. 1."); not an initial ("J.Smith"). After it: a capitalised word.
+            char p1 = text[i - 1];
+            bool wordEnd = (char.IsLower(p1) && char.IsLower(text[i - 2])) || p1 is ')' or ']' || (char.IsDigit(p1) && text[i - 2] is ' ' or '-' or '–' or ',' || char.IsDigit(p1) && char.IsDigit(text[i - 2]));
+            if (!wordEnd || !char.IsUpper(text[i + 1]) || !char.IsLower(text[i + 2]))
             {
                 continue;
             }
@@ -745,7 +797,10 @@ public static partial class BibliographyDetector
             }
         }
 
-        int refLike = entries.Count(e => RefPatterns.LooksLikeReference(e.Text));
+        // Prose paragraphs often carry a year and commas; a list of references also starts like references and
+        // its entries are short.
+        int refLike = entries.Count(e => e.Text.Length <= 1000 && RefPatterns.LooksLikeReference(e.Text)
+            && (RefPatterns.LooksLikeReferenceStart(e.Text) || BibliographyDetector.NumberMarker().IsMatch(e.Text)));
         if (refLike * 10 < entries.Count * 8)
         {
             return null;
@@ -798,7 +853,7 @@ public static partial class BibliographyDetector
     [GeneratedRegex(@"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.)\s+", RegexOptions.None, 1000)]
     private static partial Regex SectionNumber();
 
-    [GeneratedRegex(@"^(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)](?=\s))\s*", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"^(?:\[\d{1,5}\]|\(\d{1,4}\)|\d{1,4}[.)](?=\s))\s*", RegexOptions.None, 1000)]
     internal static partial Regex NumberMarker();
 
     [GeneratedRegex(@"^([-•–—*·▪●◦‣⁃►▸])\s+", RegexOptions.None, 1000)]

@@ -53,8 +53,10 @@ public static class HtmlBibliographyDetector
             }
 
             var entries = new List<ReferenceEntry>();
+            // A heading wrapped in other elements (<div class="title"><h2>References</h2></div>): climb until
+            // something follows it.
             var anchor = element;
-            if (anchor.NextElementSibling is null && anchor.Parent is IElement parent && parent.LocalName is "strong" or "b" or "span" or "p" or "header")
+            for (int up = 0; up < 3 && anchor.NextElementSibling is null && anchor.ParentElement is { } parent && parent != root; up++)
             {
                 anchor = parent;
             }
@@ -218,6 +220,13 @@ public static class HtmlBibliographyDetector
             return null;
         }
 
+        // A heading holds a few inline elements at most; checking this first keeps the scan linear on big pages
+        // (TextContent of a container is its whole subtree).
+        if (element.Children.Length > 3 || element.Children.Any(c => c.Children.Length > 3))
+        {
+            return null;
+        }
+
         string text = element.TextContent;
         if (text.Length > 80)
         {
@@ -278,6 +287,10 @@ public static class HtmlBibliographyDetector
             if (child is IText t)
             {
                 sb.Append(t.Data.Replace('\n', ' ').Replace('\r', ' '));
+            }
+            else if (child is IElement { LocalName: "br" })
+            {
+                sb.Append('\n');
             }
             else if (child is IElement e)
             {

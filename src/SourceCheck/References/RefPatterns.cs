@@ -66,6 +66,9 @@ internal static partial class RefPatterns
     /// <summary>A line that only continues the previous entry: a URL, DOI or "Retrieved from …".</summary>
     public static bool IsUrlLine(ReadOnlySpan<char> line) => ContinuationStart().IsMatch(line);
 
+    /// <summary>A line that begins like the middle of a reference: "In:", "S. 3", "pp. 4", "Vol. 2", "(Hrsg.)".</summary>
+    public static bool IsContinuationWord(ReadOnlySpan<char> line) => ContinuationWord().IsMatch(line);
+
     /// <summary>Running prose: many words, no date, URL or DOI.</summary>
     public static bool LooksLikeProse(ReadOnlySpan<char> text)
     {
@@ -84,6 +87,9 @@ internal static partial class RefPatterns
 
         return words >= 10 && !Year().IsMatch(text) && !Url().IsMatch(text);
     }
+
+    [GeneratedRegex(@"^(?:In:|In\s+\p{Lu}|S\.\s*\d|pp?\.\s*\d|Vol\.|vol\.|Bd\.|Jg\.|Nr\.|No\.|Hrsg\.|\(Hrsg\.\)|Ed\.|eds?\.|edited\b|\d+\s*[(–-])", RegexOptions.None, 1000)]
+    private static partial Regex ContinuationWord();
 
     [GeneratedRegex(@"(?<![\d/.-])(1[5-9]\d\d|20\d\d)[a-z]?(?![\d])", RegexOptions.None, 1000)]
     public static partial Regex Year();
@@ -108,11 +114,11 @@ internal static partial class RefPatterns
     private static partial Regex BracketYear();
 
     // "Wile, R." / "Wile, Ryan" / "van der Berg, K." / "Pérez-Higueras JJ," / "SMITH, J"
-    [GeneratedRegex(@"^(?:(?:van|von|de|der|den|da|di|du|le|la|del|della|ten|ter)\s+){0,3}\p{Lu}[\p{L}'’\-]+(?:\s\p{Lu}[\p{L}'’\-]+)?,\s+\p{Lu}(?:[\p{Ll}'’\-]+\b|\.)|^\p{Lu}[\p{L}'’\-]+\s\p{Lu}{1,3}[,.]\s", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"^(?:(?:van|von|de|der|den|da|di|du|le|la|del|della|ten|ter|dos|das|zu|af)\s+){0,3}(?:\p{Lu}[\p{L}'’\-]+(?:\s\p{Lu}[\p{L}'’\-]+)?,\s+\p{Lu}(?:[\p{Ll}'’\-]+\b|\.)|\p{Lu}[\p{L}'’\-]+\s\p{Lu}{1,3}[,.]\s)", RegexOptions.None, 1000)]
     private static partial Regex NameStart();
 
     // "Maria Fernández and Tom Reilly, “…" / "Karen Olsen, “…"
-    [GeneratedRegex(@"^\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]+){0,3}(?:(?:,|\s+and|\s+und|\s+&)\s+\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]+){0,3}){0,4},?\s+[“""„«‘]", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"^\p{Lu}[\p{L}'’.\-]+(?:\s+(?:(?:van|von|de|der|den|da|di|du|le|la|del|della|ten|ter|dos|das|zu|af)\s+){0,3}\p{Lu}[\p{L}'’.\-]+){0,3}(?:(?:,|\s+and|\s+und|\s+&)\s+\p{Lu}[\p{L}'’.\-]+(?:\s+(?:(?:van|von|de|der|den|da|di|du|le|la|del|della|ten|ter|dos|das|zu|af)\s+){0,3}\p{Lu}[\p{L}'’.\-]+){0,3}){0,4},?\s+[“""„«‘]", RegexOptions.None, 1000)]
     private static partial Regex PersonThenQuote();
 
     [GeneratedRegex(@"^(?:https?://|www\.|doi:|DOI\b|10\.\d{4,9}/|<https?://|Retrieved\b|Abgerufen\b|Available\b|Accessed\b|URL\b|Zugriff\b|Zugegriffen\b|Online\b|\[Online\]|Verfügbar\b|Consulté\b|Disponible\b)", RegexOptions.IgnoreCase, 1000)]

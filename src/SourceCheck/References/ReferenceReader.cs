@@ -121,7 +121,7 @@ public static class ReferenceReader
     }
 
     /// <summary>Lines longer than this are not read as text (a reference is a few hundred characters).</summary>
-    public const int MaxLineLength = 100_000;
+    public const int MaxLineLength = 4_000_000;
 
     /// <summary>Entries longer than this are not given to the reference parser.</summary>
     public const int MaxEntryLength = 10_000;

@@ -85,6 +85,38 @@ public sealed class BibliographyDetectorTests
                 "Einzelnachweise\n– Lorenz, F. (2019): Der lange Winter. In: Alpenblatt, 12.01.2019.\n– Weber, S. (2020): Schnee von gestern. In: Talzeitung, 03.02.2020, S. 7.\n",
                 ["Lorenz, F. (2019): Der lange Winter. In: Alpenblatt, 12.01.2019.", "Weber, S. (2020): Schnee von gestern. In: Talzeitung, 03.02.2020, S. 7."]
             },
+            {
+                "Works Cited\nAlvarez, Rosa. \u201cThe Long Road Home.\u201d\n    Valley Herald, 3 Oct. 2023, pp. 4-5.\nBishop, Carl. Winter Tales.\n    Northfield Books, 2019.\n",
+                ["Alvarez, Rosa. \u201cThe Long Road Home.\u201d Valley Herald, 3 Oct. 2023, pp. 4-5.", "Bishop, Carl. Winter Tales. Northfield Books, 2019."]
+            },
+            {
+                "Quellen:\n• Lorenz, F. (2019): Der lange Winter.\nIn: Alpenblatt, 12.01.2019.\n• Weber, S. (2020): Schnee von gestern. In: Talzeitung, 03.02.2020.\nArtikel teilen\n",
+                ["Lorenz, F. (2019): Der lange Winter. In: Alpenblatt, 12.01.2019.", "Weber, S. (2020): Schnee von gestern. In: Talzeitung, 03.02.2020."]
+            },
+            {
+                "Sources: Harlow, P. (2024, March 3). Tides of change. Coastal Courier. • Orion Media Group. (2023). Annual report 2023. Orion Media.",
+                ["Harlow, P. (2024, March 3). Tides of change. Coastal Courier.", "Orion Media Group. (2023). Annual report 2023. Orion Media."]
+            },
+            {
+                "Endnotes\n1) Karen Olsen, \u201cFerry Service Suspended,\u201d Island Times, June 3, 2025.\n2) Ibid.\n3) Tom van Dijk, \u201cThe Night Boat,\u201d Harbour Post, June 4, 2025,\nhttps://harbourpost.example/night-boat.\n",
+                ["1) Karen Olsen, \u201cFerry Service Suspended,\u201d Island Times, June 3, 2025.", "2) Ibid.", "3) Tom van Dijk, \u201cThe Night Boat,\u201d Harbour Post, June 4, 2025, https://harbourpost.example/night-boat."]
+            },
+            {
+                "References\nNguyen, T. (2025, February 2).\nWhat the new rules mean for small newsrooms. Newsroom Notes.\nSantos, R. (2025, April 30). Inside the chip shortage. Business Ledger.\n",
+                ["Nguyen, T. (2025, February 2). What the new rules mean for small newsrooms. Newsroom Notes.", "Santos, R. (2025, April 30). Inside the chip shortage. Business Ledger."]
+            },
+            {
+                "Literatur (Auswahl)\n- Krüger, H. (2018). Die Stadt am Fluss. Ufer Verlag.\n- Seidel, M. (2020). Brücken bauen. Ortsverlag.\n",
+                ["Krüger, H. (2018). Die Stadt am Fluss. Ufer Verlag.", "Seidel, M. (2020). Brücken bauen. Ortsverlag."]
+            },
+            {
+                "Sources & References:\n[1] Ames, T. (2024). Bridges. Rivet Press.\n[2] Kline, O. (2023). Night trains. Rail Daily.\n",
+                ["[1] Ames, T. (2024). Bridges. Rivet Press.", "[2] Kline, O. (2023). Night trains. Rail Daily."]
+            },
+            {
+                "Quellen:\n• Lorenz, F. (2019): Der lange Winter. In: Alpenblatt, 12.01.2019, S. 4.Mehr zum Thema lesen Sie in unserem Dossier\n",
+                ["Lorenz, F. (2019): Der lange Winter. In: Alpenblatt, 12.01.2019, S. 4."]
+            },
         };
 
         [Theory]
@@ -96,9 +128,31 @@ public sealed class BibliographyDetectorTests
         }
 
         [Fact]
+        public void Should_handle_windows_line_endings()
+        {
+            const string text = "References\r\n\r\nNguyen, T. (2025, February 2). What the rules mean. Newsroom Notes.\r\nhttps://notes.example/rules\r\n\r\nSantos, R. (2025). Chips again. Ledger.\r\n";
+            Assert.Equal(["Nguyen, T. (2025, February 2). What the rules mean. Newsroom Notes. https://notes.example/rules", "Santos, R. (2025). Chips again. Ledger."], Entries(text));
+        }
+
+        [Fact]
+        public void Should_split_text_known_to_be_a_bibliography_without_heading()
+        {
+            var block = BibliographyDetector.Split("1. Okoro, D. Lighthouses. Harbor Press.\n2. Vance, E. Salt and signal. Quay Gazette.\n");
+            Assert.Null(block.Heading);
+            Assert.Equal(2, block.Entries.Length);
+        }
+
+        [Fact]
         public void Should_find_nothing_in_plain_prose()
         {
             Assert.Empty(BibliographyDetector.Detect("The council met on Tuesday. Notes were taken by the clerk.\nNothing else happened in 2024, said the mayor."));
+        }
+
+        [Fact]
+        public void Should_not_take_an_article_with_years_for_a_reference_list()
+        {
+            const string text = "In 2024, the council approved the budget, which rose by 4 percent.\nThe mayor, elected in 2019, said the ferry would stay.\nCritics, however, pointed to the 2023 audit.\n";
+            Assert.Empty(BibliographyDetector.Detect(text));
         }
 
         [Fact]

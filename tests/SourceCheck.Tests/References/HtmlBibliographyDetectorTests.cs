@@ -51,6 +51,23 @@ public sealed class HtmlBibliographyDetectorTests
         }
 
         [Fact]
+        public void Should_climb_out_of_a_heading_wrapper()
+        {
+            const string html = "<main><div class=\"hd\"><h2>Einzelnachweise</h2></div><ol><li>Marsh, I. (2020). Quiet rivers. Fen Books.</li></ol></main>";
+            var block = Assert.Single(HtmlBibliographyDetector.Detect(html));
+            Assert.Equal("Einzelnachweise", block.Heading);
+            Assert.Single(block.Entries);
+        }
+
+        [Fact]
+        public void Should_split_br_separated_references_in_a_paragraph()
+        {
+            const string html = "<h3>Sources</h3><p>Marsh, I. (2020). Quiet rivers. Fen Books.<br>Lund, M. (2019). Harbour lights. Quay Press.<br/>https://quay.example/lights</p>";
+            var block = Assert.Single(HtmlBibliographyDetector.Detect(html));
+            Assert.Equal(["Marsh, I. (2020). Quiet rivers. Fen Books.", "Lund, M. (2019). Harbour lights. Quay Press. https://quay.example/lights"], block.Entries.Select(e => e.Text));
+        }
+
+        [Fact]
         public void Should_fall_back_to_the_page_text_for_an_inline_list()
         {
             const string html = "<p>Ende.</p><p>Bibliography: - Rowe, T. (2025, May 1). A title. Outlet One. - Zhou, L. (2025). Other title. Outlet Two.</p>";

@@ -207,7 +207,7 @@ public static class BibTexReader
                     item.SetDate("accessed", CslJson.ParseEdtf(value) ?? new CslDate { Literal = value });
                     continue;
                 case "institution" or "school" or "organization" when !item.Has("publisher") && !fields.Any(x => x.Name == "publisher")
-                    && name == PublisherField(e.Type, null, name):
+                    && name == PublisherField(e.Type):
                     item.SetString("publisher", Latex.ToUnicode(value));
                     continue;
                 case "entrysubtype" when e.Type == "article" && subtype is "newspaper" or "magazine":
@@ -264,18 +264,13 @@ public static class BibTexReader
 
     /// <summary>Which BibTeX field holds the CSL publisher for an entry type (school for theses, institution for
     /// reports, organization for manuals, publisher otherwise).</summary>
-    internal static string PublisherField(string bibType, string? cslType, string? candidate = null)
+    internal static string PublisherField(string bibType) => bibType switch
     {
-        _ = cslType;
-        _ = candidate;
-        return bibType switch
-        {
-            "phdthesis" or "mastersthesis" or "thesis" => "school",
-            "techreport" or "report" => "institution",
-            "manual" => "organization",
-            _ => "publisher",
-        };
-    }
+        "phdthesis" or "mastersthesis" or "thesis" => "school",
+        "techreport" or "report" => "institution",
+        "manual" => "organization",
+        _ => "publisher",
+    };
 
     internal static void SetCslVariable(CslItem item, string variable, string value)
     {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using SourceCheck.Csl;
 using SourceCheck.Diagnostics;
@@ -135,7 +134,7 @@ public static class BibTexWriter
                         "container-title" => containerField ?? BibTexReader.DefaultContainerField(bibType),
                         "issue" when isArticle => "number",
                         "number" => isArticle ? BibTexReader.CslPrefix + "number" : "number",
-                        "publisher" => BibTexReader.PublisherField(bibType, item.Type),
+                        "publisher" => BibTexReader.PublisherField(bibType),
                         "citation-key" => string.Empty,
                         _ => Reverse.GetValueOrDefault(key) ?? BibTexReader.CslPrefix + key,
                     };
@@ -203,7 +202,7 @@ public static class BibTexWriter
             }
             else
             {
-                sb.Append('{').Append(Balance(value)).Append('}');
+                sb.Append('{').Append(Balance(OneLine(value))).Append('}');
             }
 
             sb.Append(",\n");
@@ -266,6 +265,11 @@ public static class BibTexWriter
         return date.Circa ? text + "~" : text;
     }
 
+    /// <summary>Line breaks inside a value become spaces (BibTeX reads them as spaces anyway, and a line that
+    /// starts with '@' inside a value would look like a new entry to tolerant readers).</summary>
+    private static string OneLine(string value) =>
+        value.IndexOfAny(['\n', '\r']) < 0 ? value : value.Replace("\r\n", " ", StringComparison.Ordinal).Replace('\n', ' ').Replace('\r', ' ');
+
     private static string SanitiseKey(string key)
     {
         var sb = new StringBuilder(key.Length);
@@ -310,6 +314,4 @@ public static class BibTexWriter
 
         return value.Replace("{", "\\{", StringComparison.Ordinal).Replace("}", "\\}", StringComparison.Ordinal);
     }
-
-    internal static string ToJson(JsonNode node) => node.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
 }

@@ -84,6 +84,10 @@ public static class RisWriter
         return sb.ToString();
     }
 
+    /// <summary>"ris-3": an id the reader made up for a record without ID (not written back).</summary>
+    private static bool IsGeneratedId(string id) =>
+        id.StartsWith("ris-", StringComparison.Ordinal) && id.Length > 4 && id.AsSpan(4).IndexOfAnyExceptInRange('0', '9') < 0;
+
     private static string? CustomString(JsonObject? custom, string key) =>
         custom?[key] is JsonValue v && v.TryGetValue(out string? s) ? s : null;
 
@@ -93,14 +97,14 @@ public static class RisWriter
         var raw = custom?[RisReader.CustomTags] as JsonObject;
         string ty = CustomString(custom, RisReader.CustomType) ?? TypeFor(item.Type);
         Tag(sb, "TY", ty);
-        if (!System.Text.RegularExpressions.Regex.IsMatch(item.Id, @"^ris-\d+$", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1)))
+        if (!IsGeneratedId(item.Id))
         {
             Tag(sb, "ID", item.Id);
         }
 
         if (RisReader.TypeMap.GetValueOrDefault(ty, "document") != item.Type)
         {
-            Unrepresentable(diagnostics, item, number, "type", $"type '{item.Type}' (written as {ty})");
+            Unrepresentable(diagnostics, item, number, $"type '{item.Type}' (written as {ty})");
         }
 
         foreach (var key in item.Keys)
@@ -120,7 +124,7 @@ public static class RisWriter
                     };
                     if (tag is null)
                     {
-                        Unrepresentable(diagnostics, item, number, key, key);
+                        Unrepresentable(diagnostics, item, number, key);
                         break;
                     }
 
@@ -155,7 +159,7 @@ public static class RisWriter
                     Tag(sb, "Y2", DateText(date));
                     break;
                 case CslDate:
-                    Unrepresentable(diagnostics, item, number, key, key);
+                    Unrepresentable(diagnostics, item, number, key);
                     break;
                 case string s:
                     WriteString(sb, item, custom, key, s, number, diagnostics);
@@ -172,18 +176,18 @@ public static class RisWriter
                         {
                             foreach (var (field, _) in fields)
                             {
-                                Unrepresentable(diagnostics, item, number, "custom.bibtex." + field, $"BibTeX field '{field}'");
+                                Unrepresentable(diagnostics, item, number, $"BibTeX field '{field}'");
                             }
 
                             continue;
                         }
 
-                        Unrepresentable(diagnostics, item, number, "custom." + ck, "custom." + ck);
+                        Unrepresentable(diagnostics, item, number, "custom." + ck);
                     }
 
                     break;
                 default:
-                    Unrepresentable(diagnostics, item, number, key, key);
+                    Unrepresentable(diagnostics, item, number, key);
                     break;
             }
         }
@@ -258,12 +262,12 @@ public static class RisWriter
             return;
         }
 
-        Unrepresentable(diagnostics, item, number, key, key);
+        Unrepresentable(diagnostics, item, number, key);
     }
 
-    private static void Unrepresentable(List<Diagnostic> diagnostics, CslItem item, int number, string key, string what) =>
+    private static void Unrepresentable(List<Diagnostic> diagnostics, CslItem item, int number, string what) =>
         diagnostics.Add(new Diagnostic(DiagnosticCodes.FieldNotRepresentable, Severity.Warning, TextSpan.Empty,
-            $"item {number} ({item.Id}): {what} has no RIS tag; not written{(key == "type" ? string.Empty : string.Empty)}"));
+            $"item {number} ({item.Id}): {what} has no RIS tag; not written"));
 
     private static void Tag(StringBuilder sb, string tag, string value)
     {
