@@ -17,7 +17,10 @@ internal static class CslBench
             return;
         }
 
-        Apa();
+        if (Environment.GetEnvironmentVariable("CSL_SUITE_ONLY") is null)
+        {
+            Apa();
+        }
         Suite();
     }
 

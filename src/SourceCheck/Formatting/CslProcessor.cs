@@ -762,6 +762,7 @@ public sealed class CslProcessor
                 firstNote.TryAdd(ci.Id, note);
 
                 _state[ci.Id].FirstNoteNumber = firstNote[ci.Id];
+                lastNote[ci.Id] = note;
                 var ctx = NewCtx(item, _style.Citation, bib: false);
                 ctx.Cite = ci;
                 ctx.Position = pos;
@@ -822,11 +823,11 @@ public sealed class CslProcessor
                 }
             }
 
-            string groupDelim = citeGroupDelim ?? delimiter;
-            string ysDelim = _style.Citation.Opt("year-suffix-delimiter") ?? delimiter;
+            string groupDelim = citeGroupDelim ?? ", ";
+            string ysDelim = _style.Citation.Opt("year-suffix-delimiter") ?? citeGroupDelim ?? delimiter;
             foreach (var g in groups)
             {
-                bool collapsed = collapse is not null && g.Count > 1;
+                bool prevSuffixOnly = false;
                 for (int i = 0; i < g.Count; i++)
                 {
                     var rc = g[i];
@@ -856,7 +857,7 @@ public sealed class CslProcessor
                     if (parts.Count > 0 && i > 0)
                     {
                         parts[^1] = (parts[^1].Node, suffixOnly ? ysDelim
-                            : collapse is not null && !string.IsNullOrEmpty(g[i - 1].Cite.Locator) ? afterCollapse
+                            : collapse is not null && (prevSuffixOnly || !string.IsNullOrEmpty(g[i - 1].Cite.Locator)) ? afterCollapse
                             : collapse is not null ? groupDelim : (citeGroupDelim ?? delimiter));
                     }
                     else if (parts.Count > 0)
@@ -866,6 +867,7 @@ public sealed class CslProcessor
 
                     string after = collapse is not null ? afterCollapse : delimiter;
                     parts.Add((WithAffixes(node, rc.Cite), after));
+                    prevSuffixOnly = suffixOnly;
                 }
             }
 
