@@ -17,6 +17,12 @@ internal static class CslBench
             return;
         }
 
+        if (Environment.GetEnvironmentVariable("CSL_ORACLE") is { } oracleDir)
+        {
+            Oracle(oracleDir);
+            return;
+        }
+
         if (Environment.GetEnvironmentVariable("CSL_SUITE_ONLY") is null)
         {
             Apa();
@@ -80,6 +86,47 @@ internal static class CslBench
 
         string? shared = dir is null ? null : Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared"));
         return shared is not null && Directory.Exists(shared) ? shared : null;
+    }
+
+    private static void Oracle(string dir)
+    {
+        string shared = SharedDir()!;
+        var items = SourceCheck.Csl.CslJson.Parse(File.ReadAllText(Path.Combine(dir, "items.json"))).Value!;
+        var expected = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "expected.json")))!;
+        var style = Style.Parse(File.ReadAllText(Path.Combine(shared, "csl-styles", "apa.csl"))).Value!;
+        var locale = style.ResolveLocale("en-US", StyleCatalog.FolderLocales(Path.Combine(shared, "csl-locales")));
+        var proc = new CslProcessor(style, locale, items);
+        var citations = items.Select(i => new Citation([new CiteItem(i.Id)])).ToList();
+        var result = proc.Process(citations, OutputFormat.Html);
+        var order = expected["order"]!.AsArray().Select(x => x!.ToString()).ToList();
+        int same = 0, citeSame = 0;
+        var ids = items.Select(i => i.Id).ToList();
+        for (int i = 0; i < items.Count; i++)
+        {
+            string want = expected["entries"]![ids[i]]!.ToString();
+            want = want.Replace("<div class=\"csl-entry\">", string.Empty, StringComparison.Ordinal).Replace("</div>", string.Empty, StringComparison.Ordinal);
+            string got = result.Bibliography[order.IndexOf(ids[i])];
+            if (want == got)
+            {
+                same++;
+            }
+            else
+            {
+                Console.WriteLine($"- {ids[i]}\n  want {want}\n  got  {got}");
+            }
+
+            string wantCite = expected["citations"]![ids[i]]!.ToString();
+            if (wantCite == result.Citations[i])
+            {
+                citeSame++;
+            }
+            else
+            {
+                Console.WriteLine($"- cite {ids[i]}\n  want {wantCite}\n  got  {result.Citations[i]}");
+            }
+        }
+
+        Console.WriteLine($"csl-apa-oracle: {same}/{items.Count} bibliography entries and {citeSame}/{items.Count} citations identical to citeproc-js");
     }
 
     private static string LoadAverage()

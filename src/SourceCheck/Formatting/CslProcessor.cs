@@ -601,7 +601,7 @@ public sealed class CslProcessor
             return Rich.Plain(node);
         }
 
-        var all = perItem.Values.SelectMany(l => primary ? l.Take(1) : l).Distinct().ToList();
+        var all = perItem.Values.SelectMany(l => l).Distinct().ToList();
         var rendered = new Dictionary<CslName, string[]>();
         foreach (var n in all)
         {
@@ -614,18 +614,58 @@ public sealed class CslProcessor
             rendered[n] = r;
         }
 
+        var itemsOf = new Dictionary<CslName, HashSet<string>>();
+        foreach (var (id, names) in perItem)
+        {
+            foreach (var n in names)
+            {
+                if (!itemsOf.TryGetValue(n, out var set))
+                {
+                    itemsOf[n] = set = new HashSet<string>(StringComparer.Ordinal);
+                }
+
+                set.Add(id);
+            }
+        }
+
         var levels = new Dictionary<CslName, int>();
         foreach (var g in all.GroupBy(n => rendered[n][0], StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
-            for (int level = 1; level <= cap; level++)
+            var members = g.ToList();
+            foreach (var n in members)
             {
-                var counts = g.GroupBy(n => rendered[n][level], StringComparer.Ordinal).ToDictionary(x => x.Key, x => x.Count(), StringComparer.Ordinal);
-                foreach (var n in g)
+                // names only met in the same cites as this one do not make it ambiguous
+                var others = members.Where(o => !Equals(o, n) && itemsOf[o].Any(id => !itemsOf[n].Contains(id))).ToList();
+                if (others.Count == 0)
                 {
-                    if (!levels.ContainsKey(n) && counts[rendered[n][level]] == 1)
+                    continue;
+                }
+
+                int chosen = 0;
+                for (int level = 1; level <= cap; level++)
+                {
+                    if (others.All(o => rendered[o][level] != rendered[n][level]))
                     {
-                        levels[n] = level;
+                        chosen = level;
+                        break;
                     }
+                }
+
+                if (chosen == 0)
+                {
+                    for (int level = 1; level <= cap; level++)
+                    {
+                        if (others.Any(o => rendered[o][level] != rendered[n][level]))
+                        {
+                            chosen = level;
+                            break;
+                        }
+                    }
+                }
+
+                if (chosen > 0)
+                {
+                    levels[n] = chosen;
                 }
             }
         }

@@ -88,7 +88,8 @@ internal static class Names
                         var wrapped = new RSpan();
                         wrapped.Add(Renderer.Decorate(c, result, decor));
                         c.FirstNamesNode ??= wrapped;
-                        c.FirstNamesList ??= [Rich.Plain(result)];
+                        c.FirstNamesList ??= c.LastNamesList ?? [Rich.Plain(result)];
+                        c.FirstNamesRaw ??= c.LastNamesRaw;
                         return wrapped;
                     }
 
@@ -166,6 +167,8 @@ internal static class Names
             outer.Children.Add(one);
         }
 
+        c.LastNamesList = allNames;
+        c.LastNamesRaw = [.. lists.SelectMany(l => l.Names)];
         var final = Renderer.Decorate(c, outer, decor);
         if (topLevelFirst && !c.SortMode && final is not null)
         {
@@ -284,7 +287,11 @@ internal static class Names
             var node = RenderName(c, names[i], inv, opts, nameEl, level);
             allNames.Add(Rich.Plain(node));
             nameIndex++;
-            if (i > 0)
+            if (i > 0 && c.SortMode)
+            {
+                span.Children.Add(new RText(", ") { NoCase = true });
+            }
+            else if (i > 0)
             {
                 bool last = i == shownCount - 1 && !truncated;
                 if (last && andTerm is not null)
@@ -309,7 +316,16 @@ internal static class Names
         }
 
         nameIndex += names.Count - shownCount;
-        if (truncated)
+        if (truncated && c.SortMode)
+        {
+            // sort keys carry the names only (and the last name with names-use-last)
+            if (useLast && names.Count >= shownCount + 2)
+            {
+                span.Children.Add(new RText(", ") { NoCase = true });
+                span.Children.Add(RenderName(c, names[^1], true, opts, nameEl, 0));
+            }
+        }
+        else if (truncated)
         {
             if (useLast && names.Count >= shownCount + 2)
             {
