@@ -167,23 +167,15 @@ public sealed class CslProcessor
             }
         }
 
-        var sw = System.Diagnostics.Stopwatch.StartNew();
         var sorted = SortBibliography(registry);
-        long tSort = sw.ElapsedMilliseconds;
         AssignNumbers(registry, sorted);
         Disambiguate(sorted);
-        long tDis = sw.ElapsedMilliseconds;
         var renderedCitations = RenderCitations(citations, format);
         var bib = new List<string>();
         string bibText = string.Empty;
         if (bibliography && _style.Bibliography is not null)
         {
             (bib, bibText) = RenderBibliography(sorted, format);
-        }
-
-        if (Environment.GetEnvironmentVariable("CSL_PROFILE") is not null)
-        {
-            Console.Error.WriteLine($"profile: sort {tSort} ms, disambiguation {tDis - tSort} ms, rest {sw.ElapsedMilliseconds - tDis} ms");
         }
 
         return new FormatResult(renderedCitations, bib, [.. _warnings]) { BibliographyText = bibText };
@@ -230,6 +222,11 @@ public sealed class CslProcessor
             }
 
             return v;
+        }
+
+        if (nk > 0 && items.Count >= 256)
+        {
+            Parallel.For(0, items.Count, ParallelOptions(items.Count), i => keys[i][0] = SortValue(items[i], sec.Sort[0], sec));
         }
 
         var idx = Enumerable.Range(0, items.Count).ToArray();
@@ -357,6 +354,9 @@ public sealed class CslProcessor
         }
     }
 
+    /// <summary>Small jobs run inline; large ones use the available cores.</summary>
+    private static ParallelOptions ParallelOptions(int count) => new() { MaxDegreeOfParallelism = count < 256 ? 1 : Environment.ProcessorCount };
+
     private static bool MacroUses(Macro m, string variable)
     {
         bool Walk(IEnumerable<Element> els) => els.Any(e => e switch
@@ -411,10 +411,12 @@ public sealed class CslProcessor
             GlobalGivenNames(order, rule);
         }
 
+        var keyArr = new string[order.Count];
+        Parallel.For(0, order.Count, ParallelOptions(order.Count), i => keyArr[i] = DisambigKey(order[i]));
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var it in order)
+        for (int i = 0; i < order.Count; i++)
         {
-            keys[it.Id] = DisambigKey(it);
+            keys[order[i].Id] = keyArr[i];
         }
 
         List<List<CslItem>> Groups() => [.. order.GroupBy(it => keys[it.Id], StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.ToList())];
@@ -582,14 +584,19 @@ public sealed class CslProcessor
         bool primary = rule.StartsWith("primary", StringComparison.Ordinal);
         int cap = rule.EndsWith("with-initials", StringComparison.Ordinal) ? 1 : 2;
         // collect the rendered names (first names element) of every item
-        var perItem = new Dictionary<string, IReadOnlyList<CslName>>();
-        foreach (var it in order)
+        var namesArr = new IReadOnlyList<CslName>[order.Count];
+        Parallel.For(0, order.Count, ParallelOptions(order.Count), i =>
         {
-            var ctx = NewCtx(it, _style.Citation, bib: false);
+            var ctx = NewCtx(order[i], _style.Citation, bib: false);
             ctx.DisambigMode = true;
-            ctx.Cite = new CiteItem(it.Id);
+            ctx.Cite = new CiteItem(order[i].Id);
             Renderer.RenderLayout(ctx, _style.Citation.Layout);
-            perItem[it.Id] = ctx.FirstNamesRaw ?? [];
+            namesArr[i] = ctx.FirstNamesRaw ?? [];
+        });
+        var perItem = new Dictionary<string, IReadOnlyList<CslName>>(StringComparer.Ordinal);
+        for (int i = 0; i < order.Count; i++)
+        {
+            perItem[order[i].Id] = namesArr[i];
         }
 
         var opts = (_style.Citation.Names).Over(_style.Names);
@@ -1128,11 +1135,12 @@ public sealed class CslProcessor
         string? sas = sec.Opt("subsequent-author-substitute");
         string sasRule = sec.Opt("subsequent-author-substitute-rule") ?? "complete-all";
         bool secondField = sec.Opt("second-field-align") is "flush" or "margin";
-        var entries = new List<string>();
-        List<string>? prevNames = null;
-        foreach (var item in sorted)
+        // entries render independently (in parallel); subsequent-author-substitute then runs in order
+        var nodes = new RNode?[sorted.Count];
+        var ctxs = new Ctx[sorted.Count];
+        Parallel.For(0, sorted.Count, ParallelOptions(sorted.Count), i =>
         {
-            var ctx = NewCtx(item, sec, bib: true);
+            var ctx = NewCtx(sorted[i], sec, bib: true);
             RNode? node;
             if (secondField)
             {
@@ -1144,31 +1152,51 @@ public sealed class CslProcessor
                 node = node is null ? null : DecorateLayout(ctx, node, sec.Layout.Decor);
             }
 
-            if (node is null)
-            {
-                entries.Add(string.Empty);
-                continue;
-            }
+            nodes[i] = node;
+            ctxs[i] = ctx;
+        });
 
-            if (sas is not null && ctx.FirstNamesNode is { } namesNode && ctx.FirstNamesList is { } names)
+        if (sas is not null)
+        {
+            List<string>? prevNames = null;
+            for (int i = 0; i < nodes.Length; i++)
             {
-                if (prevNames is not null)
+                if (nodes[i] is null)
                 {
-                    ApplySubstitute(namesNode, names, prevNames, sas, sasRule);
+                    continue;
                 }
 
-                prevNames = names;
+                if (ctxs[i].FirstNamesNode is { } namesNode && ctxs[i].FirstNamesList is { } names)
+                {
+                    if (prevNames is not null)
+                    {
+                        ApplySubstitute(namesNode, names, prevNames, sas, sasRule);
+                    }
+
+                    prevNames = names;
+                }
+                else
+                {
+                    prevNames = null;
+                }
             }
-            else if (sas is not null)
+        }
+
+        var rendered = new string[nodes.Length];
+        Parallel.For(0, nodes.Length, ParallelOptions(nodes.Length), i =>
+        {
+            if (nodes[i] is not { } node)
             {
-                prevNames = null;
+                rendered[i] = string.Empty;
+                return;
             }
 
             var root = new RSpan();
             root.Add(node);
             Punctuation.Fix(root, _locale);
-            entries.Add(Rich.Render(root, format, _locale));
-        }
+            rendered[i] = Rich.Render(root, format, _locale);
+        });
+        var entries = new List<string>(rendered);
 
         var sb = new StringBuilder();
         if (format == OutputFormat.Html)
