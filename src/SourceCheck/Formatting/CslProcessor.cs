@@ -972,7 +972,14 @@ public sealed class CslProcessor
             body.Add(parts[i].Node);
             if (i < parts.Count - 1 && parts[i].DelimAfter.Length > 0 && !Rich.Plain(parts[i + 1].Node).StartsWith(','))
             {
-                body.Add(new RText(parts[i].DelimAfter));
+                string d = parts[i].DelimAfter;
+                string before = Rich.Plain(parts[i].Node).TrimEnd();
+                if (before.Length > 0 && before[^1] is ',' or ';' && d.TrimStart().Length > 0 && char.IsPunctuation(d.TrimStart()[0]))
+                {
+                    d = " ";
+                }
+
+                body.Add(new RText(d));
             }
         }
 

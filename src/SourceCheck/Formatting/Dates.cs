@@ -37,10 +37,10 @@ internal static class Dates
             return Renderer.Decorate(c, Rich.ParseMarkup(lit), d.Decor with { TextCase = d.Decor.TextCase });
         }
 
-        c.NonEmpty++;
-        c.Recording?.Add(d.Variable);
         if (c.SortMode)
         {
+            c.NonEmpty++;
+            c.Recording?.Add(d.Variable);
             return new RText(SortString(date));
         }
 
@@ -135,6 +135,8 @@ internal static class Dates
             return null;
         }
 
+        c.NonEmpty++;
+        c.Recording?.Add(d.Variable);
         return Renderer.Decorate(c, span, d.Decor);
     }
 
