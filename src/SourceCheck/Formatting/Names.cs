@@ -282,7 +282,7 @@ internal static class Names
         for (int i = 0; i < shownCount; i++)
         {
             bool inv = c.SortMode || nameAsSortOrder == "all" || (nameAsSortOrder == "first" && i == 0 && nameIndex == 0);
-            inverted[i] = inv;
+            inverted[i] = inv && !IsLiteral(names[i]) && !string.IsNullOrEmpty(names[i].Given);
             int level = !c.Bib && c.State.GivenLevel is { } gl && nameIndex < gl.Length ? gl[nameIndex] : 0;
             var node = RenderName(c, names[i], inv, opts, nameEl, level);
             allNames.Add(Rich.Plain(node));
@@ -520,8 +520,12 @@ internal static class Names
         if (!inverted && !name.StaticOrdering)
         {
             // Given dp ndp Family Suffix
-            span.Add(Part(Join(given, dp), nameEl?.Given));
-            span.Add(new RText(" "));
+            string givenPart = Join(given, dp);
+            span.Add(Part(givenPart, nameEl?.Given));
+            if (givenPart.Length == 0 || givenPart[^1] is not ('\'' or '\u2019' or '-'))
+            {
+                span.Add(new RText(" "));
+            }
             string famText = Join(ndp, family);
             if (!string.IsNullOrEmpty(suffix))
             {
@@ -594,6 +598,15 @@ internal static class Names
         {
             ndp = family[..lastSplit];
             family = family[(lastSplit + 1)..];
+            return;
+        }
+
+        // "al-One", "d'Alembert": a lowercase particle glued with a hyphen or apostrophe
+        int glue = family.IndexOfAny(['-', '\'', '\u2019']);
+        if (glue > 0 && glue < 4 && glue + 1 < family.Length && char.IsLower(family[0]) && char.IsUpper(family[glue + 1]) && family[..glue].All(char.IsLower))
+        {
+            ndp = family[..(glue + 1)];
+            family = family[(glue + 1)..];
         }
     }
 

@@ -458,7 +458,7 @@ internal static class Renderer
                 Plural.Never => false,
                 _ => variable == "number-of-pages" || variable == "number-of-volumes"
                     ? Numbers.LeadingNumber(value) is { } nv && nv > 1
-                    : Numbers.IsPlural(value),
+                    : Numbers.IsPlural(value) || (c.Locale.Term("and") is { Length: > 0 } andTerm && value.Contains(" " + andTerm + " ", StringComparison.Ordinal)),
             };
         }
 

@@ -231,6 +231,22 @@ public static class Rich
                     continue;
                 }
             }
+            else if (quotes && c == '\u201C' && text.IndexOf('\u201D', i + 1) > i)
+            {
+                Flush();
+                var q = new RSpan { Quotes = true, FromMarkup = true };
+                stack.Peek().Span.Children.Add(q);
+                stack.Push((q, "\u201D"));
+                i++;
+                continue;
+            }
+            else if (quotes && c == '\u201D' && stack.Peek().Close == "\u201D")
+            {
+                Flush();
+                stack.Pop();
+                i++;
+                continue;
+            }
             else if (quotes && c == '\'')
             {
                 bool inQuote = stack.Peek().Close == "'";
