@@ -72,7 +72,8 @@ internal static class Punctuation
                 string p = prev.Text;
                 char pc = p[^1];
                 char nc = leaf.Text[0];
-                if (quoteBetween && lastQuote is not null && lastInQuote is not null && nc is '.' or ',' && locale.PunctuationInQuote)
+                if (quoteBetween && lastQuote is not null && lastInQuote is not null && nc is '.' or ',' && locale.PunctuationInQuote
+                    && (leaf.NoCase || !lastQuote.FromMarkup))
                 {
                     string inner = lastInQuote.Text;
                     char ic = inner.Length > 0 ? inner[^1] : ' ';
