@@ -742,13 +742,37 @@ public sealed class CslProcessor
         var result = new List<string>();
         var lastNote = new Dictionary<string, int>(StringComparer.Ordinal);
         var firstNote = new Dictionary<string, int>(StringComparer.Ordinal);
-        Citation? prevCitation = null;
+        // the cites an ibid may refer back to: in-text citations (note 0) and notes are separate streams;
+        // citations sharing a note number form one note
+        List<CiteItem>? prevInText = null;
+        List<CiteItem>? prevNote = null;
+        List<CiteItem>? currentNote = null;
+        int currentNoteIndex = -1;
         int noteCounter = 0;
         foreach (var citation in citations)
         {
             noteCounter++;
             int note = citation.NoteIndex ?? noteCounter;
             var cites = citation.Items.Where(ci => _byId.ContainsKey(ci.Id)).ToList();
+            List<CiteItem>? before;
+            bool sameNote = false;
+            if (note == 0)
+            {
+                before = prevInText;
+            }
+            else if (note == currentNoteIndex)
+            {
+                before = currentNote;
+                sameNote = true;
+            }
+            else
+            {
+                prevNote = currentNote;
+                currentNote = [];
+                currentNoteIndex = note;
+                before = prevNote;
+            }
+
             if (!_style.Citation.Sort.IsEmpty && cites.Count > 1)
             {
                 var items = cites.Select(ci => _byId[ci.Id]).ToList();
@@ -777,13 +801,9 @@ public sealed class CslProcessor
                     {
                         prev = cites[j - 1];
                     }
-                    else if (prevCitation is not null && prevCitation.Items.Count == 1)
+                    else if (before is { Count: > 0 } && (sameNote || before.All(x => x.Id == ci.Id)))
                     {
-                        prev = prevCitation.Items[0];
-                    }
-                    else if (prevCitation is not null && prevCitation.Items.All(x => x.Id == ci.Id))
-                    {
-                        prev = prevCitation.Items[^1];
+                        prev = before[^1];
                     }
 
                     if (prev is not null && prev.Id == ci.Id)
@@ -824,7 +844,14 @@ public sealed class CslProcessor
                 lastNote[ci.Id] = note;
             }
 
-            prevCitation = citation with { Items = cites };
+            if (note == 0)
+            {
+                prevInText = cites;
+            }
+            else
+            {
+                currentNote!.AddRange(cites);
+            }
             result.Add(JoinCites(rendered, format));
         }
 
