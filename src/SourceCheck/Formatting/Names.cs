@@ -636,26 +636,23 @@ internal static class Names
 
     public static string Initialize(string given, string with, bool initialize, bool hyphen)
     {
-        var sb = new StringBuilder();
-        // tokens separated by spaces, periods; hyphens kept as separators
-        var tokens = new List<(string Text, char Sep)>();
+        // tokens: letters up to a space, period or hyphen; a token closed by a period is an abbreviation kept whole
+        var tokens = new List<(string Text, bool Abbrev, char Sep)>();
         var cur = new StringBuilder();
-        foreach (char ch in given)
+        for (int i = 0; i < given.Length; i++)
         {
-            if (ch is ' ' or '.' or '-' or '\u2010')
+            char ch = given[i];
+            if (ch is ' ' or '.' or '-' or '\u2010' or '\u00A0')
             {
                 if (cur.Length > 0)
                 {
-                    tokens.Add((cur.ToString(), ch == '-' || ch == '\u2010' ? '-' : ' '));
+                    tokens.Add((cur.ToString(), ch == '.', ch is '-' or '\u2010' ? '-' : ' '));
                     cur.Clear();
                 }
-                else if (ch == '-' && tokens.Count > 0)
+
+                if (ch is '-' or '\u2010' && tokens.Count > 0)
                 {
-                    tokens[^1] = (tokens[^1].Text, '-');
-                }
-                else if (ch == '.' && tokens.Count > 0)
-                {
-                    // "J." : already an initial
+                    tokens[^1] = (tokens[^1].Text, tokens[^1].Abbrev, '-');
                 }
 
                 continue;
@@ -666,57 +663,67 @@ internal static class Names
 
         if (cur.Length > 0)
         {
-            tokens.Add((cur.ToString(), ' '));
+            tokens.Add((cur.ToString(), false, ' '));
         }
 
+        var sb = new StringBuilder();
         string trimmedWith = with.TrimEnd();
+        bool prevInit = false;
+        char prevSep = ' ';
         for (int i = 0; i < tokens.Count; i++)
         {
-            var (t, sep) = tokens[i];
-            bool isInitial = t.Length == 1 || (t.Length <= 3 && t.All(char.IsUpper) && false);
-            bool last = i == tokens.Count - 1;
-            if (!initialize && !isInitial)
+            var (t, abbrev, sep) = tokens[i];
+            bool word = char.IsLower(t[0]) && !abbrev;
+            string piece;
+            bool isInit;
+            if (word)
             {
-                sb.Append(t);
-                if (!last)
-                {
-                    sb.Append(sep == '-' ? "-" : " ");
-                }
-
-                continue;
+                piece = t;
+                isInit = false;
             }
-
-            if (char.IsLower(t[0]) && t.Length > 1)
+            else if (abbrev)
             {
-                // lowercase particle inside a given name: keep it
-                sb.Append(t);
-                if (!last)
-                {
-                    sb.Append(' ');
-                }
-
-                continue;
+                piece = t + with;
+                isInit = true;
             }
-
-            string initial = t.All(char.IsUpper) && t.Length > 1 && t.Length <= 3 && false ? t : char.ToUpper(t[0], CultureInfo.InvariantCulture).ToString();
-            if (t.Length > 1 && char.IsUpper(t[0]) && t.Length >= 2 && t[1] is 'h' && false)
+            else if (initialize || t.Length == 1)
             {
-                initial = t[..2];
-            }
-
-            sb.Append(initial);
-            if (last)
-            {
-                sb.Append(with);
-            }
-            else if (sep == '-' && hyphen)
-            {
-                sb.Append(trimmedWith).Append('-');
+                piece = char.ToUpper(t[0], CultureInfo.InvariantCulture) + with;
+                isInit = true;
             }
             else
             {
-                sb.Append(with);
+                piece = t;
+                isInit = false;
             }
+
+            if (i > 0)
+            {
+                if (prevSep == '-')
+                {
+                    if (prevInit)
+                    {
+                        sb.Length -= with.Length;
+                        sb.Append(trimmedWith);
+                        if (hyphen)
+                        {
+                            sb.Append('-');
+                        }
+                    }
+                    else
+                    {
+                        sb.Append('-');
+                    }
+                }
+                else if (!prevInit || (!with.EndsWith(' ') && !isInit))
+                {
+                    sb.Append(' ');
+                }
+            }
+
+            sb.Append(piece);
+            prevInit = isInit;
+            prevSep = sep;
         }
 
         return sb.ToString().TrimEnd();
