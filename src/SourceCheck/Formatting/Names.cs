@@ -491,60 +491,92 @@ internal static class Names
             return partEl is null ? node : Renderer.Decorate(c, node, partEl.Decor) ?? node;
         }
 
+        // a name part: each piece formatted on its own, joined by spaces (not after an apostrophe or hyphen),
+        // the part's affixes around the whole
+        RNode Compose(NamePartElement? affixEl, string? tail, params (string? Text, NamePartElement? Fmt)[] pieces)
+        {
+            var inner = new RSpan();
+            string last = string.Empty;
+            foreach (var (text, fmt) in pieces)
+            {
+                if (string.IsNullOrEmpty(text))
+                {
+                    continue;
+                }
+
+                if (last.Length > 0 && last[^1] is not ('\'' or '\u2019' or '-'))
+                {
+                    inner.Add(new RText(" "));
+                }
+
+                var node = Rich.ParseMarkup(text);
+                inner.Add(fmt is null ? node : Renderer.Decorate(c, node, fmt.Decor with { Prefix = null, Suffix = null }) ?? node);
+                last = text;
+            }
+
+            if (!string.IsNullOrEmpty(tail))
+            {
+                inner.Add(new RText(tail));
+            }
+
+            if (affixEl is null || (affixEl.Decor.Prefix is null && affixEl.Decor.Suffix is null))
+            {
+                return inner;
+            }
+
+            var wrapped = new RSpan();
+            if (affixEl.Decor.Prefix is { } pre)
+            {
+                wrapped.Add(new RText(pre) { NoCase = true });
+            }
+
+            wrapped.Add(inner);
+            if (affixEl.Decor.Suffix is { } suf)
+            {
+                wrapped.Add(new RText(suf) { NoCase = true });
+            }
+
+            return wrapped;
+        }
+
+        var fEl = nameEl?.Family;
+        var gEl = nameEl?.Given;
+        string suffixTail = string.IsNullOrEmpty(suffix) ? string.Empty : (commaSuffix ? ", " : " ") + suffix;
         if (form == "short" || string.IsNullOrEmpty(given) && string.IsNullOrEmpty(dp))
         {
-            string fam = cjk ? family : Join(ndp, family);
-            if (form != "short" && !string.IsNullOrEmpty(suffix))
+            if (cjk)
             {
-                span.Add(Part(fam, nameEl?.Family));
-                span.Add(new RText((commaSuffix ? ", " : " ") + suffix));
-                return span;
+                return Part(family, fEl);
             }
 
-            if (form == "short" && c.SortMode)
-            {
-                return Part(fam, nameEl?.Family);
-            }
-
-            span.Add(Part(fam, nameEl?.Family));
-            return span;
+            return Compose(fEl, form != "short" ? suffixTail : null, (ndp, fEl), (family, fEl));
         }
 
         if (cjk && (IsCjk(family) || IsCjk(given)))
         {
-            span.Add(Part(family, nameEl?.Family));
-            span.Add(Part(given ?? string.Empty, nameEl?.Given));
+            span.Add(Part(family, fEl));
+            span.Add(Part(given ?? string.Empty, gEl));
             return span;
         }
 
         if (!inverted && !name.StaticOrdering)
         {
             // Given dp ndp Family Suffix
-            string givenPart = Join(given, dp);
-            span.Add(Part(givenPart, nameEl?.Given));
-            if (givenPart.Length == 0 || givenPart[^1] is not ('\'' or '\u2019' or '-'))
+            span.Add(Compose(gEl, null, (given, gEl)));
+            if (string.IsNullOrEmpty(given) || given[^1] is not ('\'' or '\u2019' or '-'))
             {
                 span.Add(new RText(" "));
             }
-            string famText = Join(ndp, family);
-            if (!string.IsNullOrEmpty(suffix))
-            {
-                span.Add(Part(famText, nameEl?.Family));
-                span.Add(new RText((commaSuffix ? ", " : " ") + suffix));
-            }
-            else
-            {
-                span.Add(Part(famText, nameEl?.Family));
-            }
 
+            span.Add(Compose(fEl, suffixTail, (dp, gEl), (ndp, fEl), (family, fEl)));
             return span;
         }
 
         if (name.StaticOrdering && !inverted)
         {
-            span.Add(Part(Join(ndp, family), nameEl?.Family));
+            span.Add(Compose(fEl, null, (ndp, fEl), (family, fEl)));
             span.Add(new RText(" "));
-            span.Add(Part(given ?? string.Empty, nameEl?.Given));
+            span.Add(Part(given ?? string.Empty, gEl));
             return span;
         }
 
@@ -552,15 +584,15 @@ internal static class Names
         bool demoteNdp = demote == "display-and-sort" || (demote == "sort-only" && c.SortMode);
         if (demoteNdp)
         {
-            span.Add(Part(family, nameEl?.Family));
+            span.Add(Compose(fEl, null, (family, fEl)));
             span.Add(new RText(sep));
-            span.Add(Part(Join(Join(given, dp), ndp), nameEl?.Given));
+            span.Add(Compose(gEl, null, (given, gEl), (dp, gEl), (ndp, gEl)));
         }
         else
         {
-            span.Add(Part(Join(ndp, family), nameEl?.Family));
+            span.Add(Compose(fEl, null, (ndp, fEl), (family, fEl)));
             span.Add(new RText(sep));
-            span.Add(Part(Join(given, dp), nameEl?.Given));
+            span.Add(Compose(gEl, null, (given, gEl), (dp, gEl)));
         }
 
         if (!string.IsNullOrEmpty(suffix))
