@@ -836,7 +836,7 @@ public sealed class CslProcessor
                 ctx.NearNote = near;
                 ctx.SuppressAuthor = ci.SuppressAuthor;
                 var node = RenderCiteLayout(ctx, ci.AuthorOnly);
-                rendered.Add(new RenderedCite(ci, item, node, ctx.FirstNamesList is { } fl ? string.Join("|", fl) : string.Empty, ctx));
+                rendered.Add(new RenderedCite(ci, item, node, ctx.FirstNamesNode is { } fnn ? Rich.Plain(fnn) : string.Empty, ctx));
             }
 
             foreach (var ci in cites)
