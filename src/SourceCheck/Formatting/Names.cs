@@ -263,6 +263,11 @@ internal static class Names
         var (min, useFirst, useLast) = EtAl(c, opts);
         bool truncated = false;
         int shownCount = names.Count;
+        if (min > 0 && names.Count >= min && useFirst + (c.Bib ? 0 : c.State.AddNames) <= 0 && opts.EtAlUseFirst is not null)
+        {
+            return null;
+        }
+
         if (min > 0 && useFirst > 0 && names.Count >= min)
         {
             shownCount = Math.Min(names.Count, useFirst + (c.Bib ? 0 : c.State.AddNames));
@@ -421,6 +426,13 @@ internal static class Names
 
         string family = name.Family ?? string.Empty;
         string? given = name.Given;
+        if (family.Length == 0 && !string.IsNullOrEmpty(given) && string.IsNullOrEmpty(name.NonDroppingParticle))
+        {
+            // a name with only a given name ("Banksy") is shown as it is
+            var only = Rich.ParseMarkup(given);
+            return nameEl?.Given is { } ge ? Renderer.Decorate(c, only, ge.Decor) ?? only : only;
+        }
+
         string? ndp = name.NonDroppingParticle;
         string? dp = name.DroppingParticle;
         string? suffix = name.Suffix;
