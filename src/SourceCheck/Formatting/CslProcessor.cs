@@ -406,13 +406,15 @@ public sealed class CslProcessor
             return;
         }
 
+        Dictionary<string, string>? known = null;
         if (addGiven && rule != "by-cite")
         {
-            GlobalGivenNames(order, rule);
+            known = GlobalGivenNames(order, rule);
         }
 
         var keyArr = new string[order.Count];
-        Parallel.For(0, order.Count, ParallelOptions(order.Count), i => keyArr[i] = DisambigKey(order[i]));
+        Parallel.For(0, order.Count, ParallelOptions(order.Count), i =>
+            keyArr[i] = known is not null && known.TryGetValue(order[i].Id, out var k) ? k : DisambigKey(order[i]));
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
         for (int i = 0; i < order.Count; i++)
         {
@@ -579,18 +581,20 @@ public sealed class CslProcessor
         return ctx.FirstNamesList?.Count ?? 0;
     }
 
-    private void GlobalGivenNames(List<CslItem> order, string rule)
+    /// <summary>Applies a global given-name rule; returns the disambiguation keys of the items it left unchanged.</summary>
+    private Dictionary<string, string> GlobalGivenNames(List<CslItem> order, string rule)
     {
         bool primary = rule.StartsWith("primary", StringComparison.Ordinal);
         int cap = rule.EndsWith("with-initials", StringComparison.Ordinal) ? 1 : 2;
         // collect the rendered names (first names element) of every item
         var namesArr = new IReadOnlyList<CslName>[order.Count];
+        var firstKeys = new string[order.Count];
         Parallel.For(0, order.Count, ParallelOptions(order.Count), i =>
         {
             var ctx = NewCtx(order[i], _style.Citation, bib: false);
             ctx.DisambigMode = true;
             ctx.Cite = new CiteItem(order[i].Id);
-            Renderer.RenderLayout(ctx, _style.Citation.Layout);
+            firstKeys[i] = Rich.Plain(Renderer.RenderLayout(ctx, _style.Citation.Layout));
             namesArr[i] = ctx.FirstNamesRaw ?? [];
         });
         var perItem = new Dictionary<string, IReadOnlyList<CslName>>(StringComparer.Ordinal);
@@ -691,6 +695,17 @@ public sealed class CslProcessor
 
             _state[it.Id].GivenLevel = arr;
         }
+
+        var unchanged = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (int i = 0; i < order.Count; i++)
+        {
+            if (_state[order[i].Id].GivenLevel is not { } gl || Array.TrueForAll(gl, l => l == 0))
+            {
+                unchanged[order[i].Id] = firstKeys[i];
+            }
+        }
+
+        return unchanged;
     }
 
     private NameOptions? FindNameOptions()
