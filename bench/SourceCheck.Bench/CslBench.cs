@@ -26,8 +26,27 @@ internal static class CslBench
         if (Environment.GetEnvironmentVariable("CSL_SUITE_ONLY") is null)
         {
             Apa();
+            if (RepoRoot() is { } root && Directory.Exists(Path.Combine(root, "fixtures", "apa-citeproc")) && SharedDir() is not null)
+            {
+                Oracle(Path.Combine(root, "fixtures", "apa-citeproc"));
+            }
         }
-        Suite();
+
+        if (Environment.GetEnvironmentVariable("CSL_SUITE_SKIP") is null)
+        {
+            Suite();
+        }
+    }
+
+    private static string? RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SourceCheck.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName;
     }
 
     private static void Apa()
