@@ -167,23 +167,15 @@ public sealed class CslProcessor
             }
         }
 
-        var sw = System.Diagnostics.Stopwatch.StartNew();
         var sorted = SortBibliography(registry);
-        long tSort = sw.ElapsedMilliseconds;
         AssignNumbers(registry, sorted);
         Disambiguate(sorted);
-        long tDis = sw.ElapsedMilliseconds;
         var renderedCitations = RenderCitations(citations, format);
         var bib = new List<string>();
         string bibText = string.Empty;
         if (bibliography && _style.Bibliography is not null)
         {
             (bib, bibText) = RenderBibliography(sorted, format);
-        }
-
-        if (Environment.GetEnvironmentVariable("CSL_PROFILE") is not null)
-        {
-            Console.Error.WriteLine($"profile: sort {tSort} ms, disambiguation {tDis - tSort} ms, rest {sw.ElapsedMilliseconds - tDis} ms");
         }
 
         return new FormatResult(renderedCitations, bib, [.. _warnings]) { BibliographyText = bibText };
@@ -230,6 +222,11 @@ public sealed class CslProcessor
             }
 
             return v;
+        }
+
+        if (nk > 0 && items.Count >= 256)
+        {
+            Parallel.For(0, items.Count, ParallelOptions(items.Count), i => keys[i][0] = SortValue(items[i], sec.Sort[0], sec));
         }
 
         var idx = Enumerable.Range(0, items.Count).ToArray();
@@ -357,6 +354,9 @@ public sealed class CslProcessor
         }
     }
 
+    /// <summary>Small jobs run inline; large ones use the available cores.</summary>
+    private static ParallelOptions ParallelOptions(int count) => new() { MaxDegreeOfParallelism = count < 256 ? 1 : Environment.ProcessorCount };
+
     private static bool MacroUses(Macro m, string variable)
     {
         bool Walk(IEnumerable<Element> els) => els.Any(e => e switch
@@ -406,15 +406,19 @@ public sealed class CslProcessor
             return;
         }
 
+        Dictionary<string, string>? known = null;
         if (addGiven && rule != "by-cite")
         {
-            GlobalGivenNames(order, rule);
+            known = GlobalGivenNames(order, rule);
         }
 
+        var keyArr = new string[order.Count];
+        Parallel.For(0, order.Count, ParallelOptions(order.Count), i =>
+            keyArr[i] = known is not null && known.TryGetValue(order[i].Id, out var k) ? k : DisambigKey(order[i]));
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var it in order)
+        for (int i = 0; i < order.Count; i++)
         {
-            keys[it.Id] = DisambigKey(it);
+            keys[order[i].Id] = keyArr[i];
         }
 
         List<List<CslItem>> Groups() => [.. order.GroupBy(it => keys[it.Id], StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.ToList())];
@@ -577,19 +581,26 @@ public sealed class CslProcessor
         return ctx.FirstNamesList?.Count ?? 0;
     }
 
-    private void GlobalGivenNames(List<CslItem> order, string rule)
+    /// <summary>Applies a global given-name rule; returns the disambiguation keys of the items it left unchanged.</summary>
+    private Dictionary<string, string> GlobalGivenNames(List<CslItem> order, string rule)
     {
         bool primary = rule.StartsWith("primary", StringComparison.Ordinal);
         int cap = rule.EndsWith("with-initials", StringComparison.Ordinal) ? 1 : 2;
         // collect the rendered names (first names element) of every item
-        var perItem = new Dictionary<string, IReadOnlyList<CslName>>();
-        foreach (var it in order)
+        var namesArr = new IReadOnlyList<CslName>[order.Count];
+        var firstKeys = new string[order.Count];
+        Parallel.For(0, order.Count, ParallelOptions(order.Count), i =>
         {
-            var ctx = NewCtx(it, _style.Citation, bib: false);
+            var ctx = NewCtx(order[i], _style.Citation, bib: false);
             ctx.DisambigMode = true;
-            ctx.Cite = new CiteItem(it.Id);
-            Renderer.RenderLayout(ctx, _style.Citation.Layout);
-            perItem[it.Id] = ctx.FirstNamesRaw ?? [];
+            ctx.Cite = new CiteItem(order[i].Id);
+            firstKeys[i] = Rich.Plain(Renderer.RenderLayout(ctx, _style.Citation.Layout));
+            namesArr[i] = ctx.FirstNamesRaw ?? [];
+        });
+        var perItem = new Dictionary<string, IReadOnlyList<CslName>>(StringComparer.Ordinal);
+        for (int i = 0; i < order.Count; i++)
+        {
+            perItem[order[i].Id] = namesArr[i];
         }
 
         var opts = (_style.Citation.Names).Over(_style.Names);
@@ -601,7 +612,7 @@ public sealed class CslProcessor
             return Rich.Plain(node);
         }
 
-        var all = perItem.Values.SelectMany(l => primary ? l.Take(1) : l).Distinct().ToList();
+        var all = perItem.Values.SelectMany(l => l).Distinct().ToList();
         var rendered = new Dictionary<CslName, string[]>();
         foreach (var n in all)
         {
@@ -614,18 +625,58 @@ public sealed class CslProcessor
             rendered[n] = r;
         }
 
+        var itemsOf = new Dictionary<CslName, HashSet<string>>();
+        foreach (var (id, names) in perItem)
+        {
+            foreach (var n in names)
+            {
+                if (!itemsOf.TryGetValue(n, out var set))
+                {
+                    itemsOf[n] = set = new HashSet<string>(StringComparer.Ordinal);
+                }
+
+                set.Add(id);
+            }
+        }
+
         var levels = new Dictionary<CslName, int>();
         foreach (var g in all.GroupBy(n => rendered[n][0], StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
-            for (int level = 1; level <= cap; level++)
+            var members = g.ToList();
+            foreach (var n in members)
             {
-                var counts = g.GroupBy(n => rendered[n][level], StringComparer.Ordinal).ToDictionary(x => x.Key, x => x.Count(), StringComparer.Ordinal);
-                foreach (var n in g)
+                // names only met in the same cites as this one do not make it ambiguous
+                var others = members.Where(o => !Equals(o, n) && itemsOf[o].Any(id => !itemsOf[n].Contains(id))).ToList();
+                if (others.Count == 0)
                 {
-                    if (!levels.ContainsKey(n) && counts[rendered[n][level]] == 1)
+                    continue;
+                }
+
+                int chosen = 0;
+                for (int level = 1; level <= cap; level++)
+                {
+                    if (others.All(o => rendered[o][level] != rendered[n][level]))
                     {
-                        levels[n] = level;
+                        chosen = level;
+                        break;
                     }
+                }
+
+                if (chosen == 0)
+                {
+                    for (int level = 1; level <= cap; level++)
+                    {
+                        if (others.Any(o => rendered[o][level] != rendered[n][level]))
+                        {
+                            chosen = level;
+                            break;
+                        }
+                    }
+                }
+
+                if (chosen > 0)
+                {
+                    levels[n] = chosen;
                 }
             }
         }
@@ -644,6 +695,17 @@ public sealed class CslProcessor
 
             _state[it.Id].GivenLevel = arr;
         }
+
+        var unchanged = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (int i = 0; i < order.Count; i++)
+        {
+            if (_state[order[i].Id].GivenLevel is not { } gl || Array.TrueForAll(gl, l => l == 0))
+            {
+                unchanged[order[i].Id] = firstKeys[i];
+            }
+        }
+
+        return unchanged;
     }
 
     private NameOptions? FindNameOptions()
@@ -695,13 +757,37 @@ public sealed class CslProcessor
         var result = new List<string>();
         var lastNote = new Dictionary<string, int>(StringComparer.Ordinal);
         var firstNote = new Dictionary<string, int>(StringComparer.Ordinal);
-        Citation? prevCitation = null;
+        // the cites an ibid may refer back to: in-text citations (note 0) and notes are separate streams;
+        // citations sharing a note number form one note
+        List<CiteItem>? prevInText = null;
+        List<CiteItem>? prevNote = null;
+        List<CiteItem>? currentNote = null;
+        int currentNoteIndex = -1;
         int noteCounter = 0;
         foreach (var citation in citations)
         {
             noteCounter++;
             int note = citation.NoteIndex ?? noteCounter;
             var cites = citation.Items.Where(ci => _byId.ContainsKey(ci.Id)).ToList();
+            List<CiteItem>? before;
+            bool sameNote = false;
+            if (note == 0)
+            {
+                before = prevInText;
+            }
+            else if (note == currentNoteIndex)
+            {
+                before = currentNote;
+                sameNote = true;
+            }
+            else
+            {
+                prevNote = currentNote;
+                currentNote = [];
+                currentNoteIndex = note;
+                before = prevNote;
+            }
+
             if (!_style.Citation.Sort.IsEmpty && cites.Count > 1)
             {
                 var items = cites.Select(ci => _byId[ci.Id]).ToList();
@@ -730,13 +816,9 @@ public sealed class CslProcessor
                     {
                         prev = cites[j - 1];
                     }
-                    else if (prevCitation is not null && prevCitation.Items.Count == 1)
+                    else if (before is { Count: > 0 } && (sameNote || before.All(x => x.Id == ci.Id)))
                     {
-                        prev = prevCitation.Items[0];
-                    }
-                    else if (prevCitation is not null && prevCitation.Items.All(x => x.Id == ci.Id))
-                    {
-                        prev = prevCitation.Items[^1];
+                        prev = before[^1];
                     }
 
                     if (prev is not null && prev.Id == ci.Id)
@@ -762,13 +844,14 @@ public sealed class CslProcessor
                 firstNote.TryAdd(ci.Id, note);
 
                 _state[ci.Id].FirstNoteNumber = firstNote[ci.Id];
+                lastNote[ci.Id] = note;
                 var ctx = NewCtx(item, _style.Citation, bib: false);
                 ctx.Cite = ci;
                 ctx.Position = pos;
                 ctx.NearNote = near;
                 ctx.SuppressAuthor = ci.SuppressAuthor;
                 var node = RenderCiteLayout(ctx, ci.AuthorOnly);
-                rendered.Add(new RenderedCite(ci, item, node, ctx.FirstNamesList is { } fl ? string.Join("|", fl) : string.Empty, ctx));
+                rendered.Add(new RenderedCite(ci, item, node, ctx.FirstNamesNode is { } fnn ? Rich.Plain(fnn) : string.Empty, ctx));
             }
 
             foreach (var ci in cites)
@@ -776,7 +859,14 @@ public sealed class CslProcessor
                 lastNote[ci.Id] = note;
             }
 
-            prevCitation = citation with { Items = cites };
+            if (note == 0)
+            {
+                prevInText = cites;
+            }
+            else
+            {
+                currentNote!.AddRange(cites);
+            }
             result.Add(JoinCites(rendered, format));
         }
 
@@ -822,11 +912,11 @@ public sealed class CslProcessor
                 }
             }
 
-            string groupDelim = citeGroupDelim ?? delimiter;
-            string ysDelim = _style.Citation.Opt("year-suffix-delimiter") ?? delimiter;
+            string groupDelim = citeGroupDelim ?? ", ";
+            string ysDelim = _style.Citation.Opt("year-suffix-delimiter") ?? citeGroupDelim ?? delimiter;
             foreach (var g in groups)
             {
-                bool collapsed = collapse is not null && g.Count > 1;
+                bool prevSuffixOnly = false;
                 for (int i = 0; i < g.Count; i++)
                 {
                     var rc = g[i];
@@ -856,7 +946,7 @@ public sealed class CslProcessor
                     if (parts.Count > 0 && i > 0)
                     {
                         parts[^1] = (parts[^1].Node, suffixOnly ? ysDelim
-                            : collapse is not null && !string.IsNullOrEmpty(g[i - 1].Cite.Locator) ? afterCollapse
+                            : collapse is not null && (prevSuffixOnly || !string.IsNullOrEmpty(g[i - 1].Cite.Locator)) ? afterCollapse
                             : collapse is not null ? groupDelim : (citeGroupDelim ?? delimiter));
                     }
                     else if (parts.Count > 0)
@@ -866,6 +956,7 @@ public sealed class CslProcessor
 
                     string after = collapse is not null ? afterCollapse : delimiter;
                     parts.Add((WithAffixes(node, rc.Cite), after));
+                    prevSuffixOnly = suffixOnly;
                 }
             }
 
@@ -923,7 +1014,14 @@ public sealed class CslProcessor
             body.Add(parts[i].Node);
             if (i < parts.Count - 1 && parts[i].DelimAfter.Length > 0 && !Rich.Plain(parts[i + 1].Node).StartsWith(','))
             {
-                body.Add(new RText(parts[i].DelimAfter));
+                string d = parts[i].DelimAfter;
+                string before = Rich.Plain(parts[i].Node).TrimEnd();
+                if (before.Length > 0 && before[^1] is ',' or ';' && d.TrimStart().Length > 0 && char.IsPunctuation(d.TrimStart()[0]))
+                {
+                    d = " ";
+                }
+
+                body.Add(new RText(d));
             }
         }
 
@@ -1086,11 +1184,12 @@ public sealed class CslProcessor
         string? sas = sec.Opt("subsequent-author-substitute");
         string sasRule = sec.Opt("subsequent-author-substitute-rule") ?? "complete-all";
         bool secondField = sec.Opt("second-field-align") is "flush" or "margin";
-        var entries = new List<string>();
-        List<string>? prevNames = null;
-        foreach (var item in sorted)
+        // entries render independently (in parallel); subsequent-author-substitute then runs in order
+        var nodes = new RNode?[sorted.Count];
+        var ctxs = new Ctx[sorted.Count];
+        Parallel.For(0, sorted.Count, ParallelOptions(sorted.Count), i =>
         {
-            var ctx = NewCtx(item, sec, bib: true);
+            var ctx = NewCtx(sorted[i], sec, bib: true);
             RNode? node;
             if (secondField)
             {
@@ -1102,31 +1201,51 @@ public sealed class CslProcessor
                 node = node is null ? null : DecorateLayout(ctx, node, sec.Layout.Decor);
             }
 
-            if (node is null)
-            {
-                entries.Add(string.Empty);
-                continue;
-            }
+            nodes[i] = node;
+            ctxs[i] = ctx;
+        });
 
-            if (sas is not null && ctx.FirstNamesNode is { } namesNode && ctx.FirstNamesList is { } names)
+        if (sas is not null)
+        {
+            List<string>? prevNames = null;
+            for (int i = 0; i < nodes.Length; i++)
             {
-                if (prevNames is not null)
+                if (nodes[i] is null)
                 {
-                    ApplySubstitute(namesNode, names, prevNames, sas, sasRule);
+                    continue;
                 }
 
-                prevNames = names;
+                if (ctxs[i].FirstNamesNode is { } namesNode && ctxs[i].FirstNamesList is { } names)
+                {
+                    if (prevNames is not null)
+                    {
+                        ApplySubstitute(namesNode, names, prevNames, sas, sasRule);
+                    }
+
+                    prevNames = names;
+                }
+                else
+                {
+                    prevNames = null;
+                }
             }
-            else if (sas is not null)
+        }
+
+        var rendered = new string[nodes.Length];
+        Parallel.For(0, nodes.Length, ParallelOptions(nodes.Length), i =>
+        {
+            if (nodes[i] is not { } node)
             {
-                prevNames = null;
+                rendered[i] = string.Empty;
+                return;
             }
 
             var root = new RSpan();
             root.Add(node);
             Punctuation.Fix(root, _locale);
-            entries.Add(Rich.Render(root, format, _locale));
-        }
+            rendered[i] = Rich.Render(root, format, _locale);
+        });
+        var entries = new List<string>(rendered);
 
         var sb = new StringBuilder();
         if (format == OutputFormat.Html)

@@ -37,11 +37,12 @@ internal static class Dates
             return Renderer.Decorate(c, Rich.ParseMarkup(lit), d.Decor with { TextCase = d.Decor.TextCase });
         }
 
-        c.NonEmpty++;
-        c.Recording?.Add(d.Variable);
         if (c.SortMode)
         {
-            return new RText(SortString(date));
+            c.NonEmpty++;
+            c.Recording?.Add(d.Variable);
+            int limit = d.Form is not null ? d.PartsLimit : d.Parts.Any(p => p.Name == DatePartName.Day) ? 3 : d.Parts.Any(p => p.Name == DatePartName.Month) ? 2 : 1;
+            return new RText(SortString(date, limit));
         }
 
         var parts = EffectiveParts(c, d);
@@ -135,6 +136,8 @@ internal static class Dates
             return null;
         }
 
+        c.NonEmpty++;
+        c.Recording?.Add(d.Variable);
         return Renderer.Decorate(c, span, d.Decor);
     }
 
@@ -245,11 +248,11 @@ internal static class Dates
 
                 if (y < 0)
                 {
-                    text += (c.Locale.Term("bc") ?? "BC").Trim();
+                    text += c.Locale.Term("bc") ?? "BC";
                 }
                 else if (y < 1000 && p.Form != DatePartForm.Short)
                 {
-                    text += (c.Locale.Term("ad") ?? "AD").Trim();
+                    text += c.Locale.Term("ad") ?? "AD";
                 }
 
                 if (c.ImplicitYearSuffix && !c.YearSuffixRendered && c.State.YearSuffix >= 0 && !c.SortMode)
@@ -331,10 +334,10 @@ internal static class Dates
         return Renderer.Decorate(c, new RSpan().Add(new RText(text)), p.Decor);
     }
 
-    public static string SortString(CslDate date)
+    public static string SortString(CslDate date, int limit = 3)
     {
-        static string One(DateParts p) => string.Create(CultureInfo.InvariantCulture,
-            $"{p.Year + 10000:D5}{p.Month ?? 0:D2}{p.Day ?? 0:D2}");
+        string One(DateParts p) => string.Create(CultureInfo.InvariantCulture,
+            $"{p.Year + 10000:D5}{(limit >= 2 ? p.Month ?? 0 : 0):D2}{(limit >= 3 ? p.Day ?? 0 : 0):D2}");
         if (date.Parts.IsDefaultOrEmpty)
         {
             return string.Empty;

@@ -88,7 +88,8 @@ internal static class Names
                         var wrapped = new RSpan();
                         wrapped.Add(Renderer.Decorate(c, result, decor));
                         c.FirstNamesNode ??= wrapped;
-                        c.FirstNamesList ??= [Rich.Plain(result)];
+                        c.FirstNamesList ??= c.LastNamesList ?? [Rich.Plain(result)];
+                        c.FirstNamesRaw ??= c.LastNamesRaw;
                         return wrapped;
                     }
 
@@ -166,6 +167,8 @@ internal static class Names
             outer.Children.Add(one);
         }
 
+        c.LastNamesList = allNames;
+        c.LastNamesRaw = [.. lists.SelectMany(l => l.Names)];
         var final = Renderer.Decorate(c, outer, decor);
         if (topLevelFirst && !c.SortMode && final is not null)
         {
@@ -260,6 +263,11 @@ internal static class Names
         var (min, useFirst, useLast) = EtAl(c, opts);
         bool truncated = false;
         int shownCount = names.Count;
+        if (min > 0 && names.Count >= min && useFirst + (c.Bib ? 0 : c.State.AddNames) <= 0 && opts.EtAlUseFirst is not null)
+        {
+            return null;
+        }
+
         if (min > 0 && useFirst > 0 && names.Count >= min)
         {
             shownCount = Math.Min(names.Count, useFirst + (c.Bib ? 0 : c.State.AddNames));
@@ -279,12 +287,16 @@ internal static class Names
         for (int i = 0; i < shownCount; i++)
         {
             bool inv = c.SortMode || nameAsSortOrder == "all" || (nameAsSortOrder == "first" && i == 0 && nameIndex == 0);
-            inverted[i] = inv;
+            inverted[i] = inv && !IsLiteral(names[i]) && !string.IsNullOrEmpty(names[i].Given);
             int level = !c.Bib && c.State.GivenLevel is { } gl && nameIndex < gl.Length ? gl[nameIndex] : 0;
             var node = RenderName(c, names[i], inv, opts, nameEl, level);
             allNames.Add(Rich.Plain(node));
             nameIndex++;
-            if (i > 0)
+            if (i > 0 && c.SortMode)
+            {
+                span.Children.Add(new RText(", ") { NoCase = true });
+            }
+            else if (i > 0)
             {
                 bool last = i == shownCount - 1 && !truncated;
                 if (last && andTerm is not null)
@@ -309,7 +321,16 @@ internal static class Names
         }
 
         nameIndex += names.Count - shownCount;
-        if (truncated)
+        if (truncated && c.SortMode)
+        {
+            // sort keys carry the names only (and the last name with names-use-last)
+            if (useLast && names.Count >= shownCount + 2)
+            {
+                span.Children.Add(new RText(", ") { NoCase = true });
+                span.Children.Add(RenderName(c, names[^1], true, opts, nameEl, 0));
+            }
+        }
+        else if (truncated)
         {
             if (useLast && names.Count >= shownCount + 2)
             {
@@ -405,6 +426,13 @@ internal static class Names
 
         string family = name.Family ?? string.Empty;
         string? given = name.Given;
+        if (family.Length == 0 && !string.IsNullOrEmpty(given) && string.IsNullOrEmpty(name.NonDroppingParticle))
+        {
+            // a name with only a given name ("Banksy") is shown as it is
+            var only = Rich.ParseMarkup(given);
+            return nameEl?.Given is { } ge ? Renderer.Decorate(c, only, ge.Decor) ?? only : only;
+        }
+
         string? ndp = name.NonDroppingParticle;
         string? dp = name.DroppingParticle;
         string? suffix = name.Suffix;
@@ -475,56 +503,92 @@ internal static class Names
             return partEl is null ? node : Renderer.Decorate(c, node, partEl.Decor) ?? node;
         }
 
+        // a name part: each piece formatted on its own, joined by spaces (not after an apostrophe or hyphen),
+        // the part's affixes around the whole
+        RNode Compose(NamePartElement? affixEl, string? tail, params (string? Text, NamePartElement? Fmt)[] pieces)
+        {
+            var inner = new RSpan();
+            string last = string.Empty;
+            foreach (var (text, fmt) in pieces)
+            {
+                if (string.IsNullOrEmpty(text))
+                {
+                    continue;
+                }
+
+                if (last.Length > 0 && last[^1] is not ('\'' or '\u2019' or '-'))
+                {
+                    inner.Add(new RText(" "));
+                }
+
+                var node = Rich.ParseMarkup(text);
+                inner.Add(fmt is null ? node : Renderer.Decorate(c, node, fmt.Decor with { Prefix = null, Suffix = null }) ?? node);
+                last = text;
+            }
+
+            if (!string.IsNullOrEmpty(tail))
+            {
+                inner.Add(new RText(tail));
+            }
+
+            if (affixEl is null || (affixEl.Decor.Prefix is null && affixEl.Decor.Suffix is null))
+            {
+                return inner;
+            }
+
+            var wrapped = new RSpan();
+            if (affixEl.Decor.Prefix is { } pre)
+            {
+                wrapped.Add(new RText(pre) { NoCase = true });
+            }
+
+            wrapped.Add(inner);
+            if (affixEl.Decor.Suffix is { } suf)
+            {
+                wrapped.Add(new RText(suf) { NoCase = true });
+            }
+
+            return wrapped;
+        }
+
+        var fEl = nameEl?.Family;
+        var gEl = nameEl?.Given;
+        string suffixTail = string.IsNullOrEmpty(suffix) ? string.Empty : (commaSuffix ? ", " : " ") + suffix;
         if (form == "short" || string.IsNullOrEmpty(given) && string.IsNullOrEmpty(dp))
         {
-            string fam = cjk ? family : Join(ndp, family);
-            if (form != "short" && !string.IsNullOrEmpty(suffix))
+            if (cjk)
             {
-                span.Add(Part(fam, nameEl?.Family));
-                span.Add(new RText((commaSuffix ? ", " : " ") + suffix));
-                return span;
+                return Part(family, fEl);
             }
 
-            if (form == "short" && c.SortMode)
-            {
-                return Part(fam, nameEl?.Family);
-            }
-
-            span.Add(Part(fam, nameEl?.Family));
-            return span;
+            return Compose(fEl, form != "short" ? suffixTail : null, (ndp, fEl), (family, fEl));
         }
 
         if (cjk && (IsCjk(family) || IsCjk(given)))
         {
-            span.Add(Part(family, nameEl?.Family));
-            span.Add(Part(given ?? string.Empty, nameEl?.Given));
+            span.Add(Part(family, fEl));
+            span.Add(Part(given ?? string.Empty, gEl));
             return span;
         }
 
         if (!inverted && !name.StaticOrdering)
         {
             // Given dp ndp Family Suffix
-            span.Add(Part(Join(given, dp), nameEl?.Given));
-            span.Add(new RText(" "));
-            string famText = Join(ndp, family);
-            if (!string.IsNullOrEmpty(suffix))
+            span.Add(Compose(gEl, null, (given, gEl)));
+            if (string.IsNullOrEmpty(given) || given[^1] is not ('\'' or '\u2019' or '-'))
             {
-                span.Add(Part(famText, nameEl?.Family));
-                span.Add(new RText((commaSuffix ? ", " : " ") + suffix));
-            }
-            else
-            {
-                span.Add(Part(famText, nameEl?.Family));
+                span.Add(new RText(" "));
             }
 
+            span.Add(Compose(fEl, suffixTail, (dp, gEl), (ndp, fEl), (family, fEl)));
             return span;
         }
 
         if (name.StaticOrdering && !inverted)
         {
-            span.Add(Part(Join(ndp, family), nameEl?.Family));
+            span.Add(Compose(fEl, null, (ndp, fEl), (family, fEl)));
             span.Add(new RText(" "));
-            span.Add(Part(given ?? string.Empty, nameEl?.Given));
+            span.Add(Part(given ?? string.Empty, gEl));
             return span;
         }
 
@@ -532,15 +596,15 @@ internal static class Names
         bool demoteNdp = demote == "display-and-sort" || (demote == "sort-only" && c.SortMode);
         if (demoteNdp)
         {
-            span.Add(Part(family, nameEl?.Family));
+            span.Add(Compose(fEl, null, (family, fEl)));
             span.Add(new RText(sep));
-            span.Add(Part(Join(Join(given, dp), ndp), nameEl?.Given));
+            span.Add(Compose(gEl, null, (given, gEl), (dp, gEl), (ndp, gEl)));
         }
         else
         {
-            span.Add(Part(Join(ndp, family), nameEl?.Family));
+            span.Add(Compose(fEl, null, (ndp, fEl), (family, fEl)));
             span.Add(new RText(sep));
-            span.Add(Part(Join(given, dp), nameEl?.Given));
+            span.Add(Compose(gEl, null, (given, gEl), (dp, gEl)));
         }
 
         if (!string.IsNullOrEmpty(suffix))
@@ -578,6 +642,15 @@ internal static class Names
         {
             ndp = family[..lastSplit];
             family = family[(lastSplit + 1)..];
+            return;
+        }
+
+        // "al-One", "d'Alembert": a lowercase particle glued with a hyphen or apostrophe
+        int glue = family.IndexOfAny(['-', '\'', '\u2019']);
+        if (glue > 0 && glue < 4 && glue + 1 < family.Length && char.IsLower(family[0]) && char.IsUpper(family[glue + 1]) && family[..glue].All(char.IsLower))
+        {
+            ndp = family[..(glue + 1)];
+            family = family[(glue + 1)..];
         }
     }
 
@@ -607,26 +680,23 @@ internal static class Names
 
     public static string Initialize(string given, string with, bool initialize, bool hyphen)
     {
-        var sb = new StringBuilder();
-        // tokens separated by spaces, periods; hyphens kept as separators
-        var tokens = new List<(string Text, char Sep)>();
+        // tokens: letters up to a space, period or hyphen; a token closed by a period is an abbreviation kept whole
+        var tokens = new List<(string Text, bool Abbrev, char Sep)>();
         var cur = new StringBuilder();
-        foreach (char ch in given)
+        for (int i = 0; i < given.Length; i++)
         {
-            if (ch is ' ' or '.' or '-' or '\u2010')
+            char ch = given[i];
+            if (ch is ' ' or '.' or '-' or '\u2010' or '\u00A0')
             {
                 if (cur.Length > 0)
                 {
-                    tokens.Add((cur.ToString(), ch == '-' || ch == '\u2010' ? '-' : ' '));
+                    tokens.Add((cur.ToString(), ch == '.', ch is '-' or '\u2010' ? '-' : ' '));
                     cur.Clear();
                 }
-                else if (ch == '-' && tokens.Count > 0)
+
+                if (ch is '-' or '\u2010' && tokens.Count > 0)
                 {
-                    tokens[^1] = (tokens[^1].Text, '-');
-                }
-                else if (ch == '.' && tokens.Count > 0)
-                {
-                    // "J." : already an initial
+                    tokens[^1] = (tokens[^1].Text, tokens[^1].Abbrev, '-');
                 }
 
                 continue;
@@ -637,57 +707,67 @@ internal static class Names
 
         if (cur.Length > 0)
         {
-            tokens.Add((cur.ToString(), ' '));
+            tokens.Add((cur.ToString(), false, ' '));
         }
 
+        var sb = new StringBuilder();
         string trimmedWith = with.TrimEnd();
+        bool prevInit = false;
+        char prevSep = ' ';
         for (int i = 0; i < tokens.Count; i++)
         {
-            var (t, sep) = tokens[i];
-            bool isInitial = t.Length == 1 || (t.Length <= 3 && t.All(char.IsUpper) && false);
-            bool last = i == tokens.Count - 1;
-            if (!initialize && !isInitial)
+            var (t, abbrev, sep) = tokens[i];
+            bool word = char.IsLower(t[0]) && !abbrev;
+            string piece;
+            bool isInit;
+            if (word)
             {
-                sb.Append(t);
-                if (!last)
-                {
-                    sb.Append(sep == '-' ? "-" : " ");
-                }
-
-                continue;
+                piece = t;
+                isInit = false;
             }
-
-            if (char.IsLower(t[0]) && t.Length > 1)
+            else if (abbrev)
             {
-                // lowercase particle inside a given name: keep it
-                sb.Append(t);
-                if (!last)
-                {
-                    sb.Append(' ');
-                }
-
-                continue;
+                piece = t + with;
+                isInit = true;
             }
-
-            string initial = t.All(char.IsUpper) && t.Length > 1 && t.Length <= 3 && false ? t : char.ToUpper(t[0], CultureInfo.InvariantCulture).ToString();
-            if (t.Length > 1 && char.IsUpper(t[0]) && t.Length >= 2 && t[1] is 'h' && false)
+            else if (initialize || t.Length == 1)
             {
-                initial = t[..2];
-            }
-
-            sb.Append(initial);
-            if (last)
-            {
-                sb.Append(with);
-            }
-            else if (sep == '-' && hyphen)
-            {
-                sb.Append(trimmedWith).Append('-');
+                piece = char.ToUpper(t[0], CultureInfo.InvariantCulture) + with;
+                isInit = true;
             }
             else
             {
-                sb.Append(with);
+                piece = t;
+                isInit = false;
             }
+
+            if (i > 0)
+            {
+                if (prevSep == '-')
+                {
+                    if (prevInit)
+                    {
+                        sb.Length -= with.Length;
+                        sb.Append(trimmedWith);
+                        if (hyphen)
+                        {
+                            sb.Append('-');
+                        }
+                    }
+                    else
+                    {
+                        sb.Append('-');
+                    }
+                }
+                else if (!prevInit || (!with.EndsWith(' ') && !isInit))
+                {
+                    sb.Append(' ');
+                }
+            }
+
+            sb.Append(piece);
+            prevInit = isInit;
+            prevSep = sep;
         }
 
         return sb.ToString().TrimEnd();

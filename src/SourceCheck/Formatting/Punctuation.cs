@@ -27,6 +27,21 @@ internal static class Punctuation
         }
     }
 
+    private const int Keep = 0;
+    private const int Drop = 1;
+    private const int Replace = 2;
+
+    /// <summary>What happens when punctuation <paramref name="next"/> follows text ending in <paramref name="prev"/>
+    /// (citeproc-js's table): drop the new mark, let it replace the old one, or keep both.</summary>
+    private static int Action(char prev, char next) => (prev, next) switch
+    {
+        (':', ':') or (';', ':') or ('!', ':') or ('?', ':') => Drop,
+        (':', '.') or ('.', '.') or (';', '.') or ('!', '.') or ('?', '.') => Drop,
+        (';', ';') or ('!', '!') or ('?', '?') or (',', ',') => Drop,
+        (':', '!') or (';', '!') or (':', '?') or (';', '?') => Replace,
+        _ => Keep,
+    };
+
     public static void Fix(RNode root, Locale locale)
     {
         var toks = new List<Tok>();
@@ -57,7 +72,8 @@ internal static class Punctuation
                 string p = prev.Text;
                 char pc = p[^1];
                 char nc = leaf.Text[0];
-                if (quoteBetween && lastQuote is not null && lastInQuote is not null && nc is '.' or ',' && locale.PunctuationInQuote)
+                if (quoteBetween && lastQuote is not null && lastInQuote is not null && nc is '.' or ',' && locale.PunctuationInQuote
+                    && (leaf.NoCase || !lastQuote.FromMarkup))
                 {
                     string inner = lastInQuote.Text;
                     char ic = inner.Length > 0 ? inner[^1] : ' ';
@@ -78,9 +94,14 @@ internal static class Punctuation
 
                 if (!quoteBetween)
                 {
-                    if ((nc == '.' && pc is '.' or '?' or '!') || (nc == pc && nc is ',' or ';' or ':'))
+                    int action = Action(pc, nc);
+                    if (action == Drop)
                     {
                         leaf.Text = leaf.Text[1..];
+                    }
+                    else if (action == Replace)
+                    {
+                        prev.Text = prev.Text[..^1];
                     }
                     else if (nc == ' ' && pc == ' ')
                     {

@@ -67,6 +67,8 @@ internal sealed class Ctx
     public bool ImplicitYearSuffix;
     public int NameCounter;
     public List<string>? Recording;
+    public List<string>? LastNamesList;
+    public IReadOnlyList<Csl.CslName>? LastNamesRaw;
     public IReadOnlyList<Csl.CslName>? FirstNamesRaw;
 
     public NameOptions NameOpts = NameOptions.Empty;
@@ -225,13 +227,18 @@ internal static class Renderer
             case TextSource.Value:
                 return t.Name.Length == 0 ? null : Decorate(c, Rich.ParseMarkup(t.Name, quotes: false), t.Decor);
             default:
-                c.Called++;
                 var node = Variable(c, t.Name, t.Form);
                 if (node is null)
                 {
+                    if (t.Name != "year-suffix")
+                    {
+                        c.Called++;
+                    }
+
                     return null;
                 }
 
+                c.Called++;
                 c.NonEmpty++;
                 c.Recording?.Add(t.Name);
                 return Decorate(c, node, t.Decor);
@@ -451,7 +458,7 @@ internal static class Renderer
                 Plural.Never => false,
                 _ => variable == "number-of-pages" || variable == "number-of-volumes"
                     ? Numbers.LeadingNumber(value) is { } nv && nv > 1
-                    : Numbers.IsPlural(value),
+                    : Numbers.IsPlural(value) || (c.Locale.Term("and") is { Length: > 0 } andTerm && value.Contains(" " + andTerm + " ", StringComparison.Ordinal)),
             };
         }
 

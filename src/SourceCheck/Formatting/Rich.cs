@@ -52,6 +52,9 @@ public sealed class RSpan : RNode
 
     public bool Quotes { get; set; }
 
+    /// <summary>A quotation parsed from curly single quotes in a field: rendered with single quotes unless nested in single quotes.</summary>
+    public bool SingleQuotes { get; set; }
+
     public DisplayMode Display { get; set; }
 
     public bool NoCase { get; set; }
@@ -154,7 +157,7 @@ public static class Rich
     public static RSpan ParseMarkup(string text, bool quotes = true)
     {
         var root = new RSpan();
-        if (text.IndexOf('<') < 0 && (!quotes || (text.IndexOf('"') < 0 && text.IndexOf('\'') < 0)))
+        if (text.IndexOf('<') < 0 && (!quotes || text.AsSpan().IndexOfAny("\"'\u201C\u2018") < 0))
         {
             root.Children.Add(new RText(text));
             return root;
@@ -230,6 +233,38 @@ public static class Rich
                     i++;
                     continue;
                 }
+            }
+            else if (quotes && c == '\u201C' && text.IndexOf('\u201D', i + 1) > i)
+            {
+                Flush();
+                var q = new RSpan { Quotes = true, FromMarkup = true };
+                stack.Peek().Span.Children.Add(q);
+                stack.Push((q, "\u201D"));
+                i++;
+                continue;
+            }
+            else if (quotes && c == '\u201D' && stack.Peek().Close == "\u201D")
+            {
+                Flush();
+                stack.Pop();
+                i++;
+                continue;
+            }
+            else if (quotes && c == '\u2018' && (i == 0 || !char.IsLetterOrDigit(text[i - 1])) && text.IndexOf('\u2019', i + 1) > i)
+            {
+                Flush();
+                var q = new RSpan { Quotes = true, SingleQuotes = true, FromMarkup = true };
+                stack.Peek().Span.Children.Add(q);
+                stack.Push((q, "\u2019"));
+                i++;
+                continue;
+            }
+            else if (quotes && c == '\u2019' && stack.Peek().Close == "\u2019" && (i + 1 >= text.Length || !char.IsLetterOrDigit(text[i + 1])))
+            {
+                Flush();
+                stack.Pop();
+                i++;
+                continue;
             }
             else if (quotes && c == '\'')
             {
@@ -437,10 +472,13 @@ public static class Rich
             }
 
             int qd = quoteDepth;
+            bool single = false;
             if (s.Quotes)
             {
-                _sb.Append(EscapeStr(quoteDepth % 2 == 0 ? locale.OpenQuote : locale.OpenInnerQuote));
-                qd++;
+                // quoteDepth carries the kind of the enclosing quotation: 0 none, 1 double, 2 single
+                single = s.SingleQuotes ? quoteDepth != 2 : quoteDepth == 1;
+                _sb.Append(EscapeStr(single ? locale.OpenInnerQuote : locale.OpenQuote));
+                qd = single ? 2 : 1;
             }
 
             foreach (var c in s.Children)
@@ -450,7 +488,7 @@ public static class Rich
 
             if (s.Quotes)
             {
-                _sb.Append(EscapeStr(quoteDepth % 2 == 0 ? locale.CloseQuote : locale.CloseInnerQuote));
+                _sb.Append(EscapeStr(single ? locale.CloseInnerQuote : locale.CloseQuote));
             }
 
             for (int i = closers.Count - 1; i >= 0; i--)
