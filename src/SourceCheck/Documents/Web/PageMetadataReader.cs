@@ -582,7 +582,7 @@ internal sealed class PageMetadataReader
                         continue;
                     }
 
-                    if (!AuthorNames.LooksLikePerson(n))
+                    if (!AuthorNames.LooksLikePerson(n, !cand.Source.StartsWith("byline:", StringComparison.Ordinal)))
                     {
                         continue;
                     }
@@ -652,8 +652,35 @@ internal sealed class PageMetadataReader
         yield return MetaAll("article:author").Where(v => !IsUrl(v)).Select(v => new Sourced<string>(v, "meta:article:author")).ToList();
         yield return MetaAll("dc.creator").Concat(MetaAll("dcterms.creator")).Concat(MetaAll("dc.creator.personalname")).Select(v => new Sourced<string>(AuthorNames.Reorder(v), "meta:dc.creator")).ToList();
         yield return MetaAll("sailthru.author").Concat(MetaAll("cxenseparse:author")).Concat(MetaAll("article.author")).Select(v => new Sourced<string>(v, "meta:other-author")).ToList();
+        yield return TwitterLabelled();
         yield return Microdata();
+        yield return LdPersons();
         yield return Bylines();
+    }
+
+    /// <summary>"twitter:label1" = "Written by" / "Verfasst von" with the name in "twitter:data1".</summary>
+    private List<Sourced<string>> TwitterLabelled()
+    {
+        var list = new List<Sourced<string>>();
+        for (int i = 1; i <= 4; i++)
+        {
+            string? label = Meta($"twitter:label{i}");
+            if (label is not null && (label.Contains("by", StringComparison.OrdinalIgnoreCase) || label.Contains("von", StringComparison.OrdinalIgnoreCase)
+                || label.Contains("autor", StringComparison.OrdinalIgnoreCase) || label.Contains("author", StringComparison.OrdinalIgnoreCase))
+                && Meta($"twitter:data{i}") is { Length: > 0 } data)
+            {
+                list.Add(new Sourced<string>(data, $"meta:twitter:data{i}"));
+            }
+        }
+
+        return list;
+    }
+
+    /// <summary>A single Person node in the JSON-LD graph (WordPress/Yoast pages whose article node is missing).</summary>
+    private List<Sourced<string>> LdPersons()
+    {
+        var persons = _ld.Nodes.Where(n => JsonLd.Types(n).Contains("Person") && JsonLd.Str(n, "name") is { Length: > 0 }).Select(n => JsonLd.Str(n, "name")!).Distinct().ToList();
+        return persons.Count == 1 && _ld.Article is null ? [new Sourced<string>(persons[0], "json-ld:Person")] : [];
     }
 
     private static bool IsUrl(string v) => v.StartsWith("http", StringComparison.OrdinalIgnoreCase) || v.StartsWith("/", StringComparison.Ordinal) || v.StartsWith("www.", StringComparison.OrdinalIgnoreCase);
@@ -695,7 +722,7 @@ internal sealed class PageMetadataReader
                 continue;
             }
 
-            string? name = e.QuerySelector("[itemprop~=name]") is { } n ? (n.GetAttribute("content") ?? n.TextContent) : e.GetAttribute("content") ?? e.TextContent;
+            string? name = e.QuerySelector("[itemprop~=name]") is { } n ? (n.GetAttribute("content") ?? WebText.TextOf(n)) : e.GetAttribute("content") ?? WebText.TextOf(e);
             name = WebText.Clean(name);
             if (name.Length is > 0 and < 200 && !IsInTeaser(e))
             {
@@ -747,8 +774,8 @@ internal sealed class PageMetadataReader
                 {
                     foreach (var i in inner)
                     {
-                        string t = WebText.Clean(i.TextContent);
-                        if (t.Length is > 2 and < 80)
+                        string t = WebText.TextOf(i);
+                        if (t.Length is > 1 and < 80)
                         {
                             list.Add(new Sourced<string>(t, "byline:" + sel));
                         }
@@ -757,10 +784,15 @@ internal sealed class PageMetadataReader
                     continue;
                 }
 
-                string text = WebText.Clean(e.TextContent);
-                if (text.Length is > 2 and < 160)
+                string text = WebText.TextOf(e);
+                if (text.Length is > 1 and < 160)
                 {
                     list.Add(new Sourced<string>(text, "byline:" + sel));
+                }
+
+                if (list.Count >= 4)
+                {
+                    break;
                 }
             }
 
@@ -778,7 +810,7 @@ internal sealed class PageMetadataReader
                 continue;
             }
 
-            string text = WebText.Clean(e.TextContent);
+            string text = WebText.TextOf(e);
             if (text.Length is < 6 or > 140)
             {
                 continue;
@@ -961,7 +993,7 @@ internal sealed class PageMetadataReader
                     continue;
                 }
 
-                string text = WebText.Clean(e.TextContent);
+                string text = WebText.TextOf(e);
                 if (text.Length is > 6 and < 120 && WebText.ParseDate(text) is { } d)
                 {
                     return new Sourced<DateOnly>(d, "html:visible-date");
