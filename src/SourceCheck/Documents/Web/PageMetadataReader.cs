@@ -857,8 +857,23 @@ internal sealed class PageMetadataReader
         Sourced<DateOnly>? published = null;
         Sourced<DateOnly>? modified = null;
 
-        Sourced<DateOnly>? FromText(string? v, string source, bool loose = false) =>
-            WebText.ParseDate(v, loose) is { } d ? new Sourced<DateOnly>(d, source) : null;
+        string? publishedRaw = null;
+        var stamps = new List<string>();
+        Sourced<DateOnly>? FromText(string? v, string source, bool loose = false)
+        {
+            if (WebText.ParseDate(v, loose) is not { } d)
+            {
+                return null;
+            }
+
+            stamps.Add(v!);
+            if (!source.Contains("odif", StringComparison.Ordinal) && !source.Contains("updated", StringComparison.Ordinal))
+            {
+                publishedRaw ??= v;
+            }
+
+            return new Sourced<DateOnly>(d, source);
+        }
 
         if (_ld.Article is { } a)
         {
@@ -944,7 +959,9 @@ internal sealed class PageMetadataReader
             }
         }
 
-        published ??= VisibleDate();
+        var visible = VisibleDate();
+        published ??= visible;
+        published = LocalDay(published, publishedRaw, stamps, visible);
 
         if (published is null)
         {
@@ -982,6 +999,69 @@ internal sealed class PageMetadataReader
         return (published, modified);
     }
 
+    private static readonly Regex Offset = new(@"T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})\s*$", RegexOptions.CultureInvariant, Timeout);
+
+    /// <summary>The publication day in the page's own time zone: a UTC timestamp is moved by the offset another
+    /// timestamp on the page uses; a timestamp one day off the day in the URL or the visible date text yields to
+    /// them (they are written in local time).</summary>
+    private Sourced<DateOnly>? LocalDay(Sourced<DateOnly>? published, string? raw, List<string> stamps, Sourced<DateOnly>? visible)
+    {
+        if (published is null || raw is null || !published.Source.StartsWith("json-ld", StringComparison.Ordinal) && !published.Source.StartsWith("meta:", StringComparison.Ordinal))
+        {
+            return published;
+        }
+
+        var m = Offset.Match(raw.Trim());
+        if (!m.Success)
+        {
+            return published;
+        }
+
+        bool utc = m.Groups[1].Value is "Z" or "+00:00" or "+0000" or "-00:00";
+        if (utc && DateTimeOffset.TryParse(raw.Trim(), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var instant))
+        {
+            foreach (var other in stamps)
+            {
+                var om = Offset.Match(other.Trim());
+                if (om.Success && om.Groups[1].Value is not ("Z" or "+00:00" or "+0000" or "-00:00")
+                    && DateTimeOffset.TryParse(other.Trim(), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var withOffset))
+                {
+                    var local = DateOnly.FromDateTime(instant.ToOffset(withOffset.Offset).DateTime);
+                    if (local != published.Value)
+                    {
+                        return new Sourced<DateOnly>(local, published.Source + "+local-offset");
+                    }
+
+                    return published;
+                }
+            }
+        }
+
+        DateOnly? urlDay = null;
+        if (_url is not null)
+        {
+            var um = UrlDate.Match(_url);
+            if (um.Success)
+            {
+                urlDay = WebText.ParseDate($"{um.Groups[1].Value}-{um.Groups[2].Value}-{um.Groups[3].Value}");
+            }
+            else if ((um = UrlDateCompact.Match(_url)).Success)
+            {
+                urlDay = WebText.ParseDate($"{um.Groups[1].Value}-{um.Groups[2].Value}-{um.Groups[3].Value}");
+            }
+        }
+
+        foreach (var (day, source) in new[] { (urlDay, "url"), (visible?.Value, "html:visible-date") })
+        {
+            if (day is { } d && Math.Abs(d.DayNumber - published.Value.DayNumber) == 1)
+            {
+                return new Sourced<DateOnly>(d, published.Source + "+" + source);
+            }
+        }
+
+        return published;
+    }
+
     private Sourced<DateOnly>? VisibleDate()
     {
         foreach (var sel in new[] { "[class*=date]", "[class*=Date]", "[class*=time]", "[class*=datum]", "[class*=meta]", "[class*=byline]", "[class*=published]" })
@@ -994,13 +1074,58 @@ internal sealed class PageMetadataReader
                 }
 
                 string text = WebText.TextOf(e);
-                if (text.Length is > 6 and < 120 && WebText.ParseDate(text) is { } d)
+                if (text.Length is > 6 and < 120 && WebText.ParseDate(text) is { } d && Plausible(d))
                 {
                     return new Sourced<DateOnly>(d, "html:visible-date");
                 }
             }
         }
 
-        return null;
+        // Any short text with a full date, preferring the first one after the main heading.
+        var h1 = _doc.QuerySelector("article h1, main h1, h1");
+        bool afterHeading = h1 is null;
+        Sourced<DateOnly>? first = null;
+        int seen = 0;
+        foreach (var e in _doc.Body?.QuerySelectorAll("*") ?? Enumerable.Empty<IElement>())
+        {
+            if (++seen > 6000)
+            {
+                break;
+            }
+
+            if (e == h1)
+            {
+                afterHeading = true;
+                continue;
+            }
+
+            if (e.LocalName is "script" or "style" or "a" or "option" || e.ChildElementCount > 3)
+            {
+                continue;
+            }
+
+            string own = string.Concat(e.ChildNodes.OfType<IText>().Select(t => t.Data));
+            if (own.Length is < 6 or > 200 || !own.Any(char.IsDigit))
+            {
+                continue;
+            }
+
+            string text = WebText.TextOf(e);
+            if (text.Length > 200 || WebText.ParseDate(text) is not { } d || !Plausible(d) || IsInTeaser(e))
+            {
+                continue;
+            }
+
+            if (afterHeading)
+            {
+                return new Sourced<DateOnly>(d, "html:text-date");
+            }
+
+            first ??= new Sourced<DateOnly>(d, "html:text-date");
+        }
+
+        return first;
     }
+
+    private static bool Plausible(DateOnly d) => d.Year >= 1995 && d <= DateOnly.FromDateTime(DateTime.UtcNow.AddDays(2));
 }
