@@ -102,7 +102,8 @@ internal sealed class PageMetadataReader
         var site = Site();
         string? htmlTitle = _doc.QuerySelector("head title")?.TextContent is { } t ? WebText.Clean(t) : (_doc.Title is { } dt ? WebText.Clean(dt) : null);
         string? h1 = Heading(site?.Value);
-        var title = Title(htmlTitle, h1, site?.Value);
+        var titleCandidates = new List<Sourced<string>>();
+        var title = Title(htmlTitle, h1, site?.Value, titleCandidates);
         if (site is null && htmlTitle is not null && title is not null)
         {
             site = SiteFromTitle(htmlTitle, title.Value);
@@ -123,6 +124,7 @@ internal sealed class PageMetadataReader
             Paywall = Paywall(),
             PageType = _ld.ArticleType is { } at ? new Sourced<string>(at, "json-ld:@type") : FirstMeta("og:type"),
             Heading = h1,
+            TitleCandidates = [.. titleCandidates],
             HtmlTitle = htmlTitle,
         };
     }
@@ -160,9 +162,8 @@ internal sealed class PageMetadataReader
         return best is null ? null : WebText.Clean(best.TextContent);
     }
 
-    private Sourced<string>? Title(string? htmlTitle, string? h1, string? site)
+    private Sourced<string>? Title(string? htmlTitle, string? h1, string? site, List<Sourced<string>> candidates)
     {
-        var candidates = new List<Sourced<string>>();
         void Add(string? v, string source)
         {
             v = WebText.Clean(v);
@@ -188,6 +189,10 @@ internal sealed class PageMetadataReader
         Add(h1, "html:h1");
         string? cleanedTitle = htmlTitle is null ? null : StripSite(htmlTitle, site, candidates.Select(c => c.Value));
         Add(cleanedTitle, "html:title");
+        if (htmlTitle is not null && cleanedTitle != htmlTitle)
+        {
+            Add(htmlTitle, "html:title-full");
+        }
 
         if (candidates.Count == 0)
         {
@@ -197,7 +202,7 @@ internal sealed class PageMetadataReader
         // Clean site names off meta titles as well ("Headline | Outlet" in og:title).
         for (int i = 0; i < candidates.Count; i++)
         {
-            if (candidates[i].Source != "html:h1" && candidates[i].Source != "html:title")
+            if (candidates[i].Source is not ("html:h1" or "html:title" or "html:title-full"))
             {
                 string stripped = StripSite(candidates[i].Value, site, candidates.Where(c => c.Source == "html:h1").Select(c => c.Value));
                 candidates[i] = candidates[i] with { Value = stripped };
@@ -210,7 +215,7 @@ internal sealed class PageMetadataReader
         for (int i = 0; i < candidates.Count; i++)
         {
             string key = WebText.Key(candidates[i].Value);
-            if (key.Length == 0)
+            if (key.Length == 0 || candidates[i].Source == "html:title-full")
             {
                 continue;
             }
@@ -218,7 +223,7 @@ internal sealed class PageMetadataReader
             double score = 0;
             foreach (var other in candidates)
             {
-                if (WebText.Key(other.Value) == key)
+                if (other.Source != "html:title-full" && WebText.Key(other.Value) == key)
                 {
                     score += other.Source == "html:h1" ? 2 : 1;
                 }
@@ -1051,7 +1056,12 @@ internal sealed class PageMetadataReader
             }
         }
 
-        foreach (var (day, source) in new[] { (urlDay, "url"), (visible?.Value, "html:visible-date") })
+        if (urlDay == published.Value)
+        {
+            return published;
+        }
+
+        foreach (var (day, source) in new[] { (urlDay, "url"), (urlDay is null ? visible?.Value : null, "html:visible-date") })
         {
             if (day is { } d && Math.Abs(d.DayNumber - published.Value.DayNumber) == 1)
             {

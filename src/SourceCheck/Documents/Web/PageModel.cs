@@ -40,6 +40,10 @@ public sealed record PageMetadata
     /// <summary>The main heading (<c>h1</c>) as shown, for soft-404 checks.</summary>
     public string? Heading { get; init; }
 
+    /// <summary>Every title candidate read (site names removed), with its source: what the page calls itself in
+    /// each place. The comparison accepts a cited title equal to any of them.</summary>
+    public ImmutableArray<Sourced<string>> TitleCandidates { get; init; } = [];
+
     /// <summary>The raw <c>&lt;title&gt;</c> element text.</summary>
     public string? HtmlTitle { get; init; }
 }
