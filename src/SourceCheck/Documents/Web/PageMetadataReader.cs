@@ -12,7 +12,7 @@ internal sealed class PageMetadataReader
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
 
-    private static readonly string[] TitleSeparators = [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " « ", " / ", " ~ ", " • ", ": "];
+    private static readonly string[] TitleSeparators = [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " « ", " › ", " / ", " ~ ", " • ", " _ ", ": "];
 
     private static readonly Regex UrlDate = new(@"/((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?:[/_.-]|$)", RegexOptions.CultureInvariant, Timeout);
 
@@ -209,7 +209,24 @@ internal sealed class PageMetadataReader
             }
         }
 
-        // Agreement: the candidate that most other sources agree with (h1 counts double: it is what readers see).
+        // Without any metadata title, the page's <title> (cleaned) is what it calls itself; the h1 only when the
+        // <title> is a single word (a site name).
+        bool hasMeta = candidates.Any(c => c.Source.StartsWith("meta:", StringComparison.Ordinal) || c.Source.StartsWith("json-ld:", StringComparison.Ordinal));
+        var titleCand = candidates.FirstOrDefault(c => c.Source == "html:title");
+        var h1Cand = candidates.FirstOrDefault(c => c.Source == "html:h1");
+        if (!hasMeta)
+        {
+            if (titleCand is not null && (h1Cand is null || WebText.Key(titleCand.Value) == WebText.Key(h1Cand.Value) || titleCand.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 2))
+            {
+                return titleCand;
+            }
+
+            return h1Cand ?? titleCand;
+        }
+
+        // Agreement: the candidate most sources agree with. A headline of three words or more counts 2.5 (it is
+        // what readers see); shorter h1s are often section names.
+        double h1Weight = h1Cand is not null && h1Cand.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3 ? 2.5 : 1;
         Sourced<string>? best = null;
         double bestScore = -1;
         for (int i = 0; i < candidates.Count; i++)
@@ -225,7 +242,7 @@ internal sealed class PageMetadataReader
             {
                 if (other.Source != "html:title-full" && WebText.Key(other.Value) == key)
                 {
-                    score += other.Source == "html:h1" ? 2 : 1;
+                    score += other.Source == "html:h1" ? h1Weight : 1;
                 }
             }
 

@@ -23,6 +23,16 @@ public static class PageReader
         string? bodyClass = doc.Body?.GetAttribute("class");
         string body = BodyExtractor.Extract(doc, meta.Title?.Value);
         string source = "html:main-content";
+        if (body.Length < 500)
+        {
+            using var again = parser.ParseDocument(html);
+            string lenient = BodyExtractor.Extract(again, meta.Title?.Value, lenient: true);
+            if (lenient.Length > Math.Max(body.Length * 2, 200))
+            {
+                body = lenient;
+                source = "html:main-content-lenient";
+            }
+        }
         if (!string.IsNullOrWhiteSpace(ldBody))
         {
             string ld = WebText.Clean(ldBody);
