@@ -405,7 +405,7 @@ internal static class BodyExtractor
                 return;
             }
 
-            if (paragraphs.Count > 0 && paragraphs[^1] == p)
+            if (paragraphs.Count > 0 && paragraphs[^1] == p && p.Length < 80)
             {
                 return;
             }
@@ -475,10 +475,13 @@ internal static class BodyExtractor
         return string.Join("\n\n", paragraphs);
     }
 
+    private static bool TitleLike(string key, string titleKey) =>
+        key == titleKey || (key.Length > 10 && (titleKey.Contains(key, StringComparison.Ordinal) || key.Contains(titleKey, StringComparison.Ordinal)));
+
     private static bool SkipInRender(IElement e, Dictionary<IElement, Stat> stats, string titleKey)
     {
         string tag = e.LocalName;
-        if (tag == "h1")
+        if (tag == "h1" && (titleKey.Length == 0 || TitleLike(WebText.Key(e.TextContent), titleKey)))
         {
             return true;
         }
