@@ -419,7 +419,20 @@ internal sealed class PageMetadataReader
         }
 
         string host = uri.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? uri.Host[4..] : uri.Host;
-        return SiteNames.ForHost(host) is { } known ? new Sourced<string>(known, "domain:table") : new Sourced<string>(host, "domain");
+        if (SiteNames.ForHost(host) is { } known)
+        {
+            return new Sourced<string>(known, "domain:table");
+        }
+
+        // The registrable label: "about.gitlab.com" -> "gitlab", "news.example.co.uk" -> "example".
+        var labels = host.Split('.');
+        if (labels.Length >= 2 && !System.Net.IPAddress.TryParse(host, out _))
+        {
+            bool shortSecond = labels.Length >= 3 && labels[^2].Length <= 3 && labels[^1].Length == 2;
+            return new Sourced<string>(labels[^(shortSecond ? 3 : 2)], "domain");
+        }
+
+        return new Sourced<string>(host, "domain");
     }
 
     // ---------------------------------------------------------------- canonical, language, DOI
@@ -604,7 +617,8 @@ internal sealed class PageMetadataReader
                         continue;
                     }
 
-                    if (!AuthorNames.LooksLikePerson(n, !cand.Source.StartsWith("byline:", StringComparison.Ordinal)))
+                    bool marked = !cand.Source.StartsWith("byline:", StringComparison.Ordinal) || cand.Source is "byline:[rel~=author]" or "byline:.fn" or "byline:.vcard .fn" or "byline:.username";
+                    if (!AuthorNames.LooksLikePerson(n, marked))
                     {
                         continue;
                     }
@@ -757,7 +771,7 @@ internal sealed class PageMetadataReader
 
     private static readonly string[] BylineSelectors =
     [
-        "[rel~=author]", "[data-testid*=byline]", ".byline", ".author", ".article-author", ".author-name", ".byline__name", ".byline-name", ".autor", ".author__name",
+        "[rel~=author]", "[data-testid*=byline]", ".byline", ".vcard .fn", ".fn", ".username", "[class*=auteur]", "[class*=auth_name]", ".author", ".article-author", ".author-name", ".byline__name", ".byline-name", ".autor", ".author__name",
         "[class*=byline]", "[class*=author]", "[class*=autor]", "[id*=byline]", "[id*=author]",
     ];
 
@@ -833,14 +847,15 @@ internal sealed class PageMetadataReader
             }
 
             string text = WebText.TextOf(e);
-            if (text.Length is < 6 or > 140)
+            if (text.Length is < 6 or > 400)
             {
                 continue;
             }
 
-            if (AuthorNames.BylinePrefix.IsMatch(text))
+            var bm = AuthorNames.BylinePrefix.Match(text);
+            if (bm.Success)
             {
-                list.Add(new Sourced<string>(text, "byline:text"));
+                list.Add(new Sourced<string>(bm.Value, "byline:text"));
                 return list;
             }
         }
@@ -855,9 +870,9 @@ internal sealed class PageMetadataReader
         for (var p = e; p is not null && depth < 30; p = p.ParentElement, depth++)
         {
             string c = ((p.GetAttribute("class") ?? string.Empty) + " " + (p.GetAttribute("id") ?? string.Empty)).ToLowerInvariant();
-            if (c.Contains("teaser", StringComparison.Ordinal) || c.Contains("related", StringComparison.Ordinal) || c.Contains("popular", StringComparison.Ordinal)
+            if ((c.Contains("teaser", StringComparison.Ordinal) && p.LocalName is "article" or "li") || c.Contains("related", StringComparison.Ordinal) || c.Contains("popular", StringComparison.Ordinal)
                 || c.Contains("comment", StringComparison.Ordinal) || c.Contains("most-read", StringComparison.Ordinal) || c.Contains("mostread", StringComparison.Ordinal)
-                || c.Contains("recommend", StringComparison.Ordinal) || c.Contains("sidebar", StringComparison.Ordinal) || c.Contains("footer", StringComparison.Ordinal)
+                || c.Contains("recommend", StringComparison.Ordinal) || c.Contains("sidebar", StringComparison.Ordinal) || c.Contains("site-footer", StringComparison.Ordinal)
                 || c.Contains("widget", StringComparison.Ordinal) || c.Contains("more-stories", StringComparison.Ordinal))
             {
                 return true;
