@@ -58,6 +58,9 @@ public sealed record WebPage(string? Url, PageMetadata Metadata, string Body, st
     /// <summary>The class attribute of <c>&lt;body&gt;</c> (error pages often say so there).</summary>
     public string? BodyClass { get; init; }
 
+    /// <summary>True when the page was nested deeper than <see cref="PageReader.MaxDepth"/> and was read only up to there.</summary>
+    public bool TooDeep { get; init; }
+
     /// <summary>The text encoding the page was decoded with, when read from bytes.</summary>
     public string? Encoding { get; init; }
 }
