@@ -13,7 +13,7 @@ public static class AuthorNames
     public static readonly Regex BylinePrefix = new(@"^(?:By|BY|by|Von|VON|von|Written by|Text:|Text von|Ein Beitrag von|Autor:|Autorin:|Author:|Story by|Reporting by|Posted by|Geschrieben von|Verfasst von|Erstellt von)\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{L}[\p{L}.'’-]*){0,3}(?:\s*(?:,|and|und|&)\s*\p{Lu}[\p{L}.'’-]+(?:\s+\p{L}[\p{L}.'’-]*){0,3}){0,4}",
         RegexOptions.CultureInvariant, Timeout);
 
-    private static readonly Regex Prefix = new(@"^\s*(?:(?:written|posted|reported|published|text|story|reporting|words|photos?|analysis|interview|commentary|review)\s+by|by|von|from|text|autor(?:in)?|auteur|author|por|verfasst\s+von|erstellt\s+von|geschrieben\s+von|ein(?:e|en)?\s+\p{L}+\s+von|interview|kommentar|analyse|de|par)\s*[:\-]?\s+",
+    private static readonly Regex Prefix = new(@"^\s*(?:(?:written|posted|reported|published|text|story|reporting|words|photos?|analysis|interview|commentary|review)\s+by|by|von|from|text|autor(?:in)?|auteur|author|por|verfasst\s+von|erstellt\s+von|geschrieben\s+von|ein(?:e|en)?\s+\p{L}+\s+von|interview|kommentar|analyse|quelle|source|de|par)\s*[:\-]?\s+",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
 
     private static readonly Regex Email = new(@"\S+@\S+", RegexOptions.CultureInvariant, Timeout);

@@ -790,9 +790,22 @@ internal sealed class PageMetadataReader
                 continue;
             }
 
+            IElement? firstFound = null;
             foreach (var e in found)
             {
                 if (IsInTeaser(e) || e.LocalName is "meta" or "link" or "body" or "html" or "script" or "img")
+                {
+                    continue;
+                }
+
+                // Only the first byline and bylines beside it (same parent or grandparent): others on the page
+                // belong to other stories.
+                if (firstFound is null)
+                {
+                    firstFound = e;
+                }
+                else if (e.ParentElement != firstFound.ParentElement && e.ParentElement?.ParentElement != firstFound.ParentElement?.ParentElement
+                    && !firstFound.Contains(e) && !e.Contains(firstFound))
                 {
                     continue;
                 }
