@@ -77,6 +77,7 @@ internal static class WebBench
             ["url"] = m.CanonicalUrl?.Value,
             ["body"] = page.Body,
             ["paywall"] = m.Paywall?.Value.Paywalled ?? false,
+            ["title_candidates"] = new JsonArray(m.TitleCandidates.Select(c => (JsonNode)new JsonObject { ["source"] = c.Source, ["value"] = c.Value }).ToArray()),
         };
     }
 

@@ -30,6 +30,12 @@ public sealed class CitationVerifier(IPageSource source)
         }
 
         var findings = ReferenceComparer.Compare(item, fetch, page).ToList();
+        if (page?.TooDeep == true)
+        {
+            findings.Add(new Finding(FindingTypes.FetchFailed, "url", FindingSeverity.Warning, url, "page nested too deeply",
+                $"elements nested deeper than {PageReader.MaxDepth} levels; the page was read only up to there"));
+        }
+
         if (fetch.Truncated)
         {
             findings.Add(new Finding(FindingTypes.FetchFailed, "url", FindingSeverity.Info, url, "page truncated", fetch.ErrorMessage ?? "page larger than the size limit"));

@@ -285,3 +285,44 @@ public sealed class FetcherTests
         }
     }
 }
+
+public sealed class HostilePageTests
+{
+    public sealed class VerifyAsync
+    {
+        [Fact]
+        public async Task Should_end_with_a_clear_finding_for_a_deeply_nested_page()
+        {
+            await using var server = await TestWebServer.StartAsync();
+            string deep = "<html><head><title>Deep</title></head><body>" + string.Concat(Enumerable.Repeat("<div>", 200_000)) + "<p>x</p></body></html>";
+            server.Html("/deep", deep);
+            using var fetcher = new PageFetcher(new AddressGuard(allowedOrigins: [server.Origin]));
+            var verifier = new CitationVerifier(new OnlinePageSource(fetcher));
+            var item = new SourceCheck.Csl.CslItem("deep", "webpage");
+            item.SetString("URL", server.Url("/deep"));
+            var sw = Stopwatch.StartNew();
+
+            var result = await verifier.VerifyAsync(item);
+
+            Assert.Contains(result.Findings, f => f.Type == FindingTypes.FetchFailed && f.Page == "page nested too deeply");
+            Assert.True(sw.Elapsed < TimeSpan.FromSeconds(15), $"took {sw.Elapsed}");
+        }
+
+        [Fact]
+        public async Task Should_end_with_a_clear_finding_for_an_endless_redirect()
+        {
+            await using var server = await TestWebServer.StartAsync();
+            server.Redirect("/r1", "/r2");
+            server.Redirect("/r2", "/r1");
+            using var fetcher = new PageFetcher(new AddressGuard(allowedOrigins: [server.Origin]));
+            var item = new SourceCheck.Csl.CslItem("loop", "webpage");
+            item.SetString("URL", server.Url("/r1"));
+
+            var result = await new CitationVerifier(new OnlinePageSource(fetcher)).VerifyAsync(item);
+
+            var finding = Assert.Single(result.Findings);
+            Assert.Equal(FindingTypes.FetchFailed, finding.Type);
+            Assert.Contains("redirect loop", finding.Evidence, StringComparison.Ordinal);
+        }
+    }
+}

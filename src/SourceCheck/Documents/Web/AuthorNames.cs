@@ -10,10 +10,10 @@ public static class AuthorNames
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
 
     /// <summary>A visible byline: "By Jane Doe", "Von Max Muster und Erika Beispiel".</summary>
-    public static readonly Regex BylinePrefix = new(@"^(?:By|BY|Von|VON|Written by|Text:|Text von|Ein Beitrag von|Autor:|Autorin:|Author:|Story by|Reporting by|Posted by|Geschrieben von|Verfasst von)\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{L}[\p{L}.'’-]*){0,3}(?:\s*(?:,|and|und|&)\s*\p{Lu}[\p{L}.'’-]+(?:\s+\p{L}[\p{L}.'’-]*){0,3}){0,4}",
+    public static readonly Regex BylinePrefix = new(@"^(?:By|BY|by|Von|VON|von|Written by|Text:|Text von|Ein Beitrag von|Autor:|Autorin:|Author:|Story by|Reporting by|Posted by|Geschrieben von|Verfasst von|Erstellt von)\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{L}[\p{L}.'’-]*){0,3}(?:\s*(?:,|and|und|&)\s*\p{Lu}[\p{L}.'’-]+(?:\s+\p{L}[\p{L}.'’-]*){0,3}){0,4}",
         RegexOptions.CultureInvariant, Timeout);
 
-    private static readonly Regex Prefix = new(@"^\s*(?:(?:written|posted|reported|published|text|story|reporting|words|photos?)\s+by|by|von|from|text|autor(?:in)?|author|verfasst\s+von|ein\s+(?:beitrag|artikel)\s+von|de|par)\s*[:\-]?\s+",
+    private static readonly Regex Prefix = new(@"^\s*(?:(?:written|posted|reported|published|text|story|reporting|words|photos?|analysis|interview|commentary|review)\s+by|by|von|from|text|autor(?:in)?|auteur|author|por|verfasst\s+von|erstellt\s+von|geschrieben\s+von|ein(?:e|en)?\s+\p{L}+\s+von|interview|kommentar|analyse|quelle|source|de|par)\s*[:\-]?\s+",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
 
     private static readonly Regex Email = new(@"\S+@\S+", RegexOptions.CultureInvariant, Timeout);
@@ -37,6 +37,13 @@ public static class AuthorNames
         "contributors", "contributor", "admin", "administrator", "webmaster", "wire", "ag", "e.v.", "ev", "institut", "institute", "university",
         "universität", "ministry", "ministerium", "department", "office", "company", "foundation", "stiftung", "partner", "sponsored", "anzeige",
         "presse", "pressemitteilung", "feed", "kommentar", "gastbeitrag", "guest", "ots", "newsdesk", "mitarbeiter", "korrespondent",
+    };
+
+    private static readonly HashSet<string> NotNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "von", "by", "por", "par", "de", "auteur", "autor", "autorin", "author", "authors", "autoren", "text", "weiter", "weitere artikel", "more",
+        "mehr", "follow", "folgen", "no author", "unknown", "anonymous", "admin", "administrator", "posted", "share", "teilen", "facebook", "twitter",
+        "linkedin", "instagram", "email", "e-mail", "home", "startseite", "kommentare", "comments", "updated", "aktualisiert", "foto", "photo", "bild",
     };
 
     private static readonly HashSet<string> Particles = new(StringComparer.OrdinalIgnoreCase)
@@ -107,7 +114,7 @@ public static class AuthorNames
         n = Prefix.Replace(n, string.Empty);
         n = Location.Replace(n, string.Empty);
         n = n.Trim(' ', '.', ',', ':', ';', '-', '–', '—', '|', '*', '/', '"', '\'', '«', '»', '„', '“', '”');
-        if (n.Length < 2 || n.Length > 80)
+        if (n.Length < 2 || n.Length > 80 || NotNames.Contains(n))
         {
             return null;
         }
@@ -169,8 +176,13 @@ public static class AuthorNames
     }
 
     /// <summary>1–5 words, letters, mostly capitalised (particles such as "von", "de" allowed), no digits or URLs.</summary>
-    public static bool LooksLikePerson(string name)
+    public static bool LooksLikePerson(string name, bool fromMetadata = false)
     {
+        if (fromMetadata && name.Length is >= 2 and <= 30 && !name.Contains(' ', StringComparison.Ordinal) && name.All(c => char.IsLetter(c) || c is '.' or '-' or '_'))
+        {
+            return true;
+        }
+
         if (name.Any(char.IsDigit) || name.Contains("http", StringComparison.OrdinalIgnoreCase) || name.Contains('@', StringComparison.Ordinal))
         {
             return false;

@@ -45,7 +45,9 @@ internal static class BodyExtractor
         @"^(?:advertisement|anzeige|werbung|share|teilen|read more|mehr lesen|weiterlesen|lesen sie auch|also read|related|photo:|foto:|bild:|getty images|image:|source:|quelle:|click here|subscribe|abonnieren|©|\(c\))",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
 
-    public static string Extract(IDocument doc, string? title)
+    /// <param name="lenient">Second pass for pages where the first found almost nothing: class/id hints are not
+    /// used to remove elements.</param>
+    public static string Extract(IDocument doc, string? title, bool lenient = false)
     {
         var body = doc.Body;
         if (body is null)
@@ -53,7 +55,7 @@ internal static class BodyExtractor
             return string.Empty;
         }
 
-        Prune(body);
+        Prune(body, lenient);
         var stats = ComputeStats(body);
         var scores = Score(body, stats);
         IElement? top = null;
@@ -134,7 +136,7 @@ internal static class BodyExtractor
 
     private static string ClassAndId(IElement e) => (e.GetAttribute("class") ?? string.Empty) + " " + (e.GetAttribute("id") ?? string.Empty);
 
-    private static void Prune(IElement body)
+    private static void Prune(IElement body, bool lenient)
     {
         var remove = new List<IElement>();
         var stack = new Stack<IElement>();
@@ -142,7 +144,7 @@ internal static class BodyExtractor
         while (stack.Count > 0)
         {
             var e = stack.Pop();
-            if (e != body && ShouldRemove(e))
+            if (e != body && ShouldRemove(e, lenient))
             {
                 remove.Add(e);
                 continue;
@@ -160,7 +162,7 @@ internal static class BodyExtractor
         }
     }
 
-    private static bool ShouldRemove(IElement e)
+    private static bool ShouldRemove(IElement e, bool lenient)
     {
         string tag = e.LocalName;
         if (RemoveTags.Contains(tag))
@@ -186,7 +188,7 @@ internal static class BodyExtractor
             return true;
         }
 
-        if (tag is "article" or "main" or "body" or "html" or "p" or "h1" or "h2" or "h3" or "table" or "tbody" or "tr" or "td" or "pre" or "code")
+        if (lenient || tag is "article" or "main" or "body" or "html" or "p" or "h1" or "h2" or "h3" or "table" or "tbody" or "tr" or "td" or "pre" or "code")
         {
             return false;
         }
@@ -403,7 +405,7 @@ internal static class BodyExtractor
                 return;
             }
 
-            if (paragraphs.Count > 0 && paragraphs[^1] == p)
+            if (paragraphs.Count > 0 && paragraphs[^1] == p && p.Length < 80)
             {
                 return;
             }
@@ -473,10 +475,13 @@ internal static class BodyExtractor
         return string.Join("\n\n", paragraphs);
     }
 
+    private static bool TitleLike(string key, string titleKey) =>
+        key == titleKey || (key.Length > 10 && (titleKey.Contains(key, StringComparison.Ordinal) || key.Contains(titleKey, StringComparison.Ordinal)));
+
     private static bool SkipInRender(IElement e, Dictionary<IElement, Stat> stats, string titleKey)
     {
         string tag = e.LocalName;
-        if (tag == "h1")
+        if (tag == "h1" && (titleKey.Length == 0 || TitleLike(WebText.Key(e.TextContent), titleKey)))
         {
             return true;
         }

@@ -12,7 +12,7 @@ internal sealed class PageMetadataReader
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
 
-    private static readonly string[] TitleSeparators = [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " « ", " / ", " ~ ", " • ", ": "];
+    private static readonly string[] TitleSeparators = [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " « ", " › ", " / ", " ~ ", " • ", " _ ", ": "];
 
     private static readonly Regex UrlDate = new(@"/((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?:[/_.-]|$)", RegexOptions.CultureInvariant, Timeout);
 
@@ -102,7 +102,8 @@ internal sealed class PageMetadataReader
         var site = Site();
         string? htmlTitle = _doc.QuerySelector("head title")?.TextContent is { } t ? WebText.Clean(t) : (_doc.Title is { } dt ? WebText.Clean(dt) : null);
         string? h1 = Heading(site?.Value);
-        var title = Title(htmlTitle, h1, site?.Value);
+        var titleCandidates = new List<Sourced<string>>();
+        var title = Title(htmlTitle, h1, site?.Value, titleCandidates);
         if (site is null && htmlTitle is not null && title is not null)
         {
             site = SiteFromTitle(htmlTitle, title.Value);
@@ -123,6 +124,7 @@ internal sealed class PageMetadataReader
             Paywall = Paywall(),
             PageType = _ld.ArticleType is { } at ? new Sourced<string>(at, "json-ld:@type") : FirstMeta("og:type"),
             Heading = h1,
+            TitleCandidates = [.. titleCandidates],
             HtmlTitle = htmlTitle,
         };
     }
@@ -160,9 +162,8 @@ internal sealed class PageMetadataReader
         return best is null ? null : WebText.Clean(best.TextContent);
     }
 
-    private Sourced<string>? Title(string? htmlTitle, string? h1, string? site)
+    private Sourced<string>? Title(string? htmlTitle, string? h1, string? site, List<Sourced<string>> candidates)
     {
-        var candidates = new List<Sourced<string>>();
         void Add(string? v, string source)
         {
             v = WebText.Clean(v);
@@ -188,6 +189,10 @@ internal sealed class PageMetadataReader
         Add(h1, "html:h1");
         string? cleanedTitle = htmlTitle is null ? null : StripSite(htmlTitle, site, candidates.Select(c => c.Value));
         Add(cleanedTitle, "html:title");
+        if (htmlTitle is not null && cleanedTitle != htmlTitle)
+        {
+            Add(htmlTitle, "html:title-full");
+        }
 
         if (candidates.Count == 0)
         {
@@ -197,20 +202,37 @@ internal sealed class PageMetadataReader
         // Clean site names off meta titles as well ("Headline | Outlet" in og:title).
         for (int i = 0; i < candidates.Count; i++)
         {
-            if (candidates[i].Source != "html:h1" && candidates[i].Source != "html:title")
+            if (candidates[i].Source is not ("html:h1" or "html:title" or "html:title-full"))
             {
                 string stripped = StripSite(candidates[i].Value, site, candidates.Where(c => c.Source == "html:h1").Select(c => c.Value));
                 candidates[i] = candidates[i] with { Value = stripped };
             }
         }
 
-        // Agreement: the candidate that most other sources agree with (h1 counts double: it is what readers see).
+        // Without any metadata title, the page's <title> (cleaned) is what it calls itself; the h1 only when the
+        // <title> is a single word (a site name).
+        bool hasMeta = candidates.Any(c => c.Source.StartsWith("meta:", StringComparison.Ordinal) || c.Source.StartsWith("json-ld:", StringComparison.Ordinal));
+        var titleCand = candidates.FirstOrDefault(c => c.Source == "html:title");
+        var h1Cand = candidates.FirstOrDefault(c => c.Source == "html:h1");
+        if (!hasMeta)
+        {
+            if (titleCand is not null && (h1Cand is null || WebText.Key(titleCand.Value) == WebText.Key(h1Cand.Value) || titleCand.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 2))
+            {
+                return titleCand;
+            }
+
+            return h1Cand ?? titleCand;
+        }
+
+        // Agreement: the candidate most sources agree with. A headline of three words or more counts 2.5 (it is
+        // what readers see); shorter h1s are often section names.
+        double h1Weight = h1Cand is not null && h1Cand.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3 ? 2.5 : 1;
         Sourced<string>? best = null;
         double bestScore = -1;
         for (int i = 0; i < candidates.Count; i++)
         {
             string key = WebText.Key(candidates[i].Value);
-            if (key.Length == 0)
+            if (key.Length == 0 || candidates[i].Source == "html:title-full")
             {
                 continue;
             }
@@ -218,9 +240,9 @@ internal sealed class PageMetadataReader
             double score = 0;
             foreach (var other in candidates)
             {
-                if (WebText.Key(other.Value) == key)
+                if (other.Source != "html:title-full" && WebText.Key(other.Value) == key)
                 {
-                    score += other.Source == "html:h1" ? 2 : 1;
+                    score += other.Source == "html:h1" ? h1Weight : 1;
                 }
             }
 
@@ -397,7 +419,20 @@ internal sealed class PageMetadataReader
         }
 
         string host = uri.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? uri.Host[4..] : uri.Host;
-        return SiteNames.ForHost(host) is { } known ? new Sourced<string>(known, "domain:table") : new Sourced<string>(host, "domain");
+        if (SiteNames.ForHost(host) is { } known)
+        {
+            return new Sourced<string>(known, "domain:table");
+        }
+
+        // The registrable label: "about.gitlab.com" -> "gitlab", "news.example.co.uk" -> "example".
+        var labels = host.Split('.');
+        if (labels.Length >= 2 && !System.Net.IPAddress.TryParse(host, out _))
+        {
+            bool shortSecond = labels.Length >= 3 && labels[^2].Length <= 3 && labels[^1].Length == 2;
+            return new Sourced<string>(labels[^(shortSecond ? 3 : 2)], "domain");
+        }
+
+        return new Sourced<string>(host, "domain");
     }
 
     // ---------------------------------------------------------------- canonical, language, DOI
@@ -582,7 +617,8 @@ internal sealed class PageMetadataReader
                         continue;
                     }
 
-                    if (!AuthorNames.LooksLikePerson(n))
+                    bool marked = !cand.Source.StartsWith("byline:", StringComparison.Ordinal) || cand.Source is "byline:[rel~=author]" or "byline:.fn" or "byline:.vcard .fn" or "byline:.username";
+                    if (!AuthorNames.LooksLikePerson(n, marked))
                     {
                         continue;
                     }
@@ -652,8 +688,35 @@ internal sealed class PageMetadataReader
         yield return MetaAll("article:author").Where(v => !IsUrl(v)).Select(v => new Sourced<string>(v, "meta:article:author")).ToList();
         yield return MetaAll("dc.creator").Concat(MetaAll("dcterms.creator")).Concat(MetaAll("dc.creator.personalname")).Select(v => new Sourced<string>(AuthorNames.Reorder(v), "meta:dc.creator")).ToList();
         yield return MetaAll("sailthru.author").Concat(MetaAll("cxenseparse:author")).Concat(MetaAll("article.author")).Select(v => new Sourced<string>(v, "meta:other-author")).ToList();
+        yield return TwitterLabelled();
         yield return Microdata();
+        yield return LdPersons();
         yield return Bylines();
+    }
+
+    /// <summary>"twitter:label1" = "Written by" / "Verfasst von" with the name in "twitter:data1".</summary>
+    private List<Sourced<string>> TwitterLabelled()
+    {
+        var list = new List<Sourced<string>>();
+        for (int i = 1; i <= 4; i++)
+        {
+            string? label = Meta($"twitter:label{i}");
+            if (label is not null && (label.Contains("by", StringComparison.OrdinalIgnoreCase) || label.Contains("von", StringComparison.OrdinalIgnoreCase)
+                || label.Contains("autor", StringComparison.OrdinalIgnoreCase) || label.Contains("author", StringComparison.OrdinalIgnoreCase))
+                && Meta($"twitter:data{i}") is { Length: > 0 } data)
+            {
+                list.Add(new Sourced<string>(data, $"meta:twitter:data{i}"));
+            }
+        }
+
+        return list;
+    }
+
+    /// <summary>A single Person node in the JSON-LD graph (WordPress/Yoast pages whose article node is missing).</summary>
+    private List<Sourced<string>> LdPersons()
+    {
+        var persons = _ld.Nodes.Where(n => JsonLd.Types(n).Contains("Person") && JsonLd.Str(n, "name") is { Length: > 0 }).Select(n => JsonLd.Str(n, "name")!).Distinct().ToList();
+        return persons.Count == 1 && _ld.Article is null ? [new Sourced<string>(persons[0], "json-ld:Person")] : [];
     }
 
     private static bool IsUrl(string v) => v.StartsWith("http", StringComparison.OrdinalIgnoreCase) || v.StartsWith("/", StringComparison.Ordinal) || v.StartsWith("www.", StringComparison.OrdinalIgnoreCase);
@@ -695,7 +758,7 @@ internal sealed class PageMetadataReader
                 continue;
             }
 
-            string? name = e.QuerySelector("[itemprop~=name]") is { } n ? (n.GetAttribute("content") ?? n.TextContent) : e.GetAttribute("content") ?? e.TextContent;
+            string? name = e.QuerySelector("[itemprop~=name]") is { } n ? (n.GetAttribute("content") ?? WebText.TextOf(n)) : e.GetAttribute("content") ?? WebText.TextOf(e);
             name = WebText.Clean(name);
             if (name.Length is > 0 and < 200 && !IsInTeaser(e))
             {
@@ -708,7 +771,7 @@ internal sealed class PageMetadataReader
 
     private static readonly string[] BylineSelectors =
     [
-        "[rel~=author]", "[data-testid*=byline]", ".byline", ".author", ".article-author", ".author-name", ".byline__name", ".byline-name", ".autor", ".author__name",
+        "[rel~=author]", "[data-testid*=byline]", ".byline", ".vcard .fn", ".fn", ".username", "[class*=auteur]", "[class*=auth_name]", ".author", ".article-author", ".author-name", ".byline__name", ".byline-name", ".autor", ".author__name",
         "[class*=byline]", "[class*=author]", "[class*=autor]", "[id*=byline]", "[id*=author]",
     ];
 
@@ -727,9 +790,22 @@ internal sealed class PageMetadataReader
                 continue;
             }
 
+            IElement? firstFound = null;
             foreach (var e in found)
             {
                 if (IsInTeaser(e) || e.LocalName is "meta" or "link" or "body" or "html" or "script" or "img")
+                {
+                    continue;
+                }
+
+                // Only the first byline and bylines beside it (same parent or grandparent): others on the page
+                // belong to other stories.
+                if (firstFound is null)
+                {
+                    firstFound = e;
+                }
+                else if (e.ParentElement != firstFound.ParentElement && e.ParentElement?.ParentElement != firstFound.ParentElement?.ParentElement
+                    && !firstFound.Contains(e) && !e.Contains(firstFound))
                 {
                     continue;
                 }
@@ -747,8 +823,8 @@ internal sealed class PageMetadataReader
                 {
                     foreach (var i in inner)
                     {
-                        string t = WebText.Clean(i.TextContent);
-                        if (t.Length is > 2 and < 80)
+                        string t = WebText.TextOf(i);
+                        if (t.Length is > 1 and < 80)
                         {
                             list.Add(new Sourced<string>(t, "byline:" + sel));
                         }
@@ -757,10 +833,15 @@ internal sealed class PageMetadataReader
                     continue;
                 }
 
-                string text = WebText.Clean(e.TextContent);
-                if (text.Length is > 2 and < 160)
+                string text = WebText.TextOf(e);
+                if (text.Length is > 1 and < 160)
                 {
                     list.Add(new Sourced<string>(text, "byline:" + sel));
+                }
+
+                if (list.Count >= 4)
+                {
+                    break;
                 }
             }
 
@@ -778,15 +859,16 @@ internal sealed class PageMetadataReader
                 continue;
             }
 
-            string text = WebText.Clean(e.TextContent);
-            if (text.Length is < 6 or > 140)
+            string text = WebText.TextOf(e);
+            if (text.Length is < 6 or > 400)
             {
                 continue;
             }
 
-            if (AuthorNames.BylinePrefix.IsMatch(text))
+            var bm = AuthorNames.BylinePrefix.Match(text);
+            if (bm.Success)
             {
-                list.Add(new Sourced<string>(text, "byline:text"));
+                list.Add(new Sourced<string>(bm.Value, "byline:text"));
                 return list;
             }
         }
@@ -801,9 +883,9 @@ internal sealed class PageMetadataReader
         for (var p = e; p is not null && depth < 30; p = p.ParentElement, depth++)
         {
             string c = ((p.GetAttribute("class") ?? string.Empty) + " " + (p.GetAttribute("id") ?? string.Empty)).ToLowerInvariant();
-            if (c.Contains("teaser", StringComparison.Ordinal) || c.Contains("related", StringComparison.Ordinal) || c.Contains("popular", StringComparison.Ordinal)
+            if ((c.Contains("teaser", StringComparison.Ordinal) && p.LocalName is "article" or "li") || c.Contains("related", StringComparison.Ordinal) || c.Contains("popular", StringComparison.Ordinal)
                 || c.Contains("comment", StringComparison.Ordinal) || c.Contains("most-read", StringComparison.Ordinal) || c.Contains("mostread", StringComparison.Ordinal)
-                || c.Contains("recommend", StringComparison.Ordinal) || c.Contains("sidebar", StringComparison.Ordinal) || c.Contains("footer", StringComparison.Ordinal)
+                || c.Contains("recommend", StringComparison.Ordinal) || c.Contains("sidebar", StringComparison.Ordinal) || c.Contains("site-footer", StringComparison.Ordinal)
                 || c.Contains("widget", StringComparison.Ordinal) || c.Contains("more-stories", StringComparison.Ordinal))
             {
                 return true;
@@ -825,8 +907,23 @@ internal sealed class PageMetadataReader
         Sourced<DateOnly>? published = null;
         Sourced<DateOnly>? modified = null;
 
-        Sourced<DateOnly>? FromText(string? v, string source, bool loose = false) =>
-            WebText.ParseDate(v, loose) is { } d ? new Sourced<DateOnly>(d, source) : null;
+        string? publishedRaw = null;
+        var stamps = new List<string>();
+        Sourced<DateOnly>? FromText(string? v, string source, bool loose = false)
+        {
+            if (WebText.ParseDate(v, loose) is not { } d)
+            {
+                return null;
+            }
+
+            stamps.Add(v!);
+            if (!source.Contains("odif", StringComparison.Ordinal) && !source.Contains("updated", StringComparison.Ordinal))
+            {
+                publishedRaw ??= v;
+            }
+
+            return new Sourced<DateOnly>(d, source);
+        }
 
         if (_ld.Article is { } a)
         {
@@ -912,7 +1009,9 @@ internal sealed class PageMetadataReader
             }
         }
 
-        published ??= VisibleDate();
+        var visible = VisibleDate();
+        published ??= visible;
+        published = LocalDay(published, publishedRaw, stamps, visible);
 
         if (published is null)
         {
@@ -950,6 +1049,74 @@ internal sealed class PageMetadataReader
         return (published, modified);
     }
 
+    private static readonly Regex Offset = new(@"T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})\s*$", RegexOptions.CultureInvariant, Timeout);
+
+    /// <summary>The publication day in the page's own time zone: a UTC timestamp is moved by the offset another
+    /// timestamp on the page uses; a timestamp one day off the day in the URL or the visible date text yields to
+    /// them (they are written in local time).</summary>
+    private Sourced<DateOnly>? LocalDay(Sourced<DateOnly>? published, string? raw, List<string> stamps, Sourced<DateOnly>? visible)
+    {
+        if (published is null || raw is null || !published.Source.StartsWith("json-ld", StringComparison.Ordinal) && !published.Source.StartsWith("meta:", StringComparison.Ordinal))
+        {
+            return published;
+        }
+
+        var m = Offset.Match(raw.Trim());
+        if (!m.Success)
+        {
+            return published;
+        }
+
+        bool utc = m.Groups[1].Value is "Z" or "+00:00" or "+0000" or "-00:00";
+        if (utc && DateTimeOffset.TryParse(raw.Trim(), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var instant))
+        {
+            foreach (var other in stamps)
+            {
+                var om = Offset.Match(other.Trim());
+                if (om.Success && om.Groups[1].Value is not ("Z" or "+00:00" or "+0000" or "-00:00")
+                    && DateTimeOffset.TryParse(other.Trim(), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var withOffset))
+                {
+                    var local = DateOnly.FromDateTime(instant.ToOffset(withOffset.Offset).DateTime);
+                    if (local != published.Value)
+                    {
+                        return new Sourced<DateOnly>(local, published.Source + "+local-offset");
+                    }
+
+                    return published;
+                }
+            }
+        }
+
+        DateOnly? urlDay = null;
+        if (_url is not null)
+        {
+            var um = UrlDate.Match(_url);
+            if (um.Success)
+            {
+                urlDay = WebText.ParseDate($"{um.Groups[1].Value}-{um.Groups[2].Value}-{um.Groups[3].Value}");
+            }
+            else if ((um = UrlDateCompact.Match(_url)).Success)
+            {
+                urlDay = WebText.ParseDate($"{um.Groups[1].Value}-{um.Groups[2].Value}-{um.Groups[3].Value}");
+            }
+        }
+
+        if (urlDay == published.Value)
+        {
+            return published;
+        }
+
+        foreach (var (day, source) in new[] { (urlDay, "url"), (urlDay is null ? visible?.Value : null, "html:visible-date") })
+        {
+            if (day is { } d && Math.Abs(d.DayNumber - published.Value.DayNumber) == 1)
+            {
+                return new Sourced<DateOnly>(d, published.Source + "+" + source);
+            }
+        }
+
+        return published;
+    }
+
     private Sourced<DateOnly>? VisibleDate()
     {
         foreach (var sel in new[] { "[class*=date]", "[class*=Date]", "[class*=time]", "[class*=datum]", "[class*=meta]", "[class*=byline]", "[class*=published]" })
@@ -961,14 +1128,59 @@ internal sealed class PageMetadataReader
                     continue;
                 }
 
-                string text = WebText.Clean(e.TextContent);
-                if (text.Length is > 6 and < 120 && WebText.ParseDate(text) is { } d)
+                string text = WebText.TextOf(e);
+                if (text.Length is > 6 and < 120 && WebText.ParseDate(text) is { } d && Plausible(d))
                 {
                     return new Sourced<DateOnly>(d, "html:visible-date");
                 }
             }
         }
 
-        return null;
+        // Any short text with a full date, preferring the first one after the main heading.
+        var h1 = _doc.QuerySelector("article h1, main h1, h1");
+        bool afterHeading = h1 is null;
+        Sourced<DateOnly>? first = null;
+        int seen = 0;
+        foreach (var e in _doc.Body?.QuerySelectorAll("*") ?? Enumerable.Empty<IElement>())
+        {
+            if (++seen > 6000)
+            {
+                break;
+            }
+
+            if (e == h1)
+            {
+                afterHeading = true;
+                continue;
+            }
+
+            if (e.LocalName is "script" or "style" or "a" or "option" || e.ChildElementCount > 3)
+            {
+                continue;
+            }
+
+            string own = string.Concat(e.ChildNodes.OfType<IText>().Select(t => t.Data));
+            if (own.Length is < 6 or > 200 || !own.Any(char.IsDigit))
+            {
+                continue;
+            }
+
+            string text = WebText.TextOf(e);
+            if (text.Length > 200 || WebText.ParseDate(text) is not { } d || !Plausible(d) || IsInTeaser(e))
+            {
+                continue;
+            }
+
+            if (afterHeading)
+            {
+                return new Sourced<DateOnly>(d, "html:text-date");
+            }
+
+            first ??= new Sourced<DateOnly>(d, "html:text-date");
+        }
+
+        return first;
     }
+
+    private static bool Plausible(DateOnly d) => d.Year >= 1995 && d <= DateOnly.FromDateTime(DateTime.UtcNow.AddDays(2));
 }

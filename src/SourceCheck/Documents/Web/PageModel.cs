@@ -40,6 +40,10 @@ public sealed record PageMetadata
     /// <summary>The main heading (<c>h1</c>) as shown, for soft-404 checks.</summary>
     public string? Heading { get; init; }
 
+    /// <summary>Every title candidate read (site names removed), with its source: what the page calls itself in
+    /// each place. The comparison accepts a cited title equal to any of them.</summary>
+    public ImmutableArray<Sourced<string>> TitleCandidates { get; init; } = [];
+
     /// <summary>The raw <c>&lt;title&gt;</c> element text.</summary>
     public string? HtmlTitle { get; init; }
 }
@@ -53,6 +57,9 @@ public sealed record WebPage(string? Url, PageMetadata Metadata, string Body, st
 
     /// <summary>The class attribute of <c>&lt;body&gt;</c> (error pages often say so there).</summary>
     public string? BodyClass { get; init; }
+
+    /// <summary>True when the page was nested deeper than <see cref="PageReader.MaxDepth"/> and was read only up to there.</summary>
+    public bool TooDeep { get; init; }
 
     /// <summary>The text encoding the page was decoded with, when read from bytes.</summary>
     public string? Encoding { get; init; }

@@ -63,6 +63,40 @@ public static class WebText
         return d;
     }
 
+    /// <summary>The text of an element with a space at every element boundary (AngleSharp's TextContent runs
+    /// "Jane Doe</a><span>Reporter" together), white space collapsed. Iterative, bounded to 20,000 characters.</summary>
+    public static string TextOf(AngleSharp.Dom.IElement element)
+    {
+        var sb = new StringBuilder();
+        var stack = new Stack<AngleSharp.Dom.INode>();
+        stack.Push(element);
+        while (stack.Count > 0 && sb.Length < 20000)
+        {
+            var n = stack.Pop();
+            if (n is AngleSharp.Dom.IText t)
+            {
+                sb.Append(t.Data);
+                continue;
+            }
+
+            if (n is AngleSharp.Dom.IElement e)
+            {
+                if (e.LocalName is "script" or "style" or "noscript" or "template")
+                {
+                    continue;
+                }
+
+                sb.Append(' ');
+                for (int i = e.ChildNodes.Length - 1; i >= 0; i--)
+                {
+                    stack.Push(e.ChildNodes[i]);
+                }
+            }
+        }
+
+        return Clean(sb.ToString());
+    }
+
     /// <summary>Collapses runs of white space (including no-break spaces) to one space and trims.</summary>
     public static string Clean(string? text) =>
         string.IsNullOrEmpty(text) ? string.Empty : Spaces.Replace(text.Replace('\u00A0', ' ').Replace('\u200B', ' '), " ").Trim();

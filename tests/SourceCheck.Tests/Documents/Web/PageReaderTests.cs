@@ -1,0 +1,221 @@
+using System.Diagnostics;
+using System.Text;
+using SourceCheck.Documents.Web;
+using SourceCheck.Tests.Support;
+
+namespace SourceCheck.Tests.Documents.Web;
+
+public sealed class PageReaderTests
+{
+    private static string Page(string head, string body) =>
+        $"<!DOCTYPE html><html lang=\"de\"><head><meta charset=\"utf-8\">{head}</head><body>{body}</body></html>";
+
+    public sealed class Read
+    {
+        [Fact]
+        public void Should_resolve_json_ld_author_references_in_the_graph()
+        {
+            string ld = """
+                <script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+                  {"@type":"NewsArticle","headline":"Harbour plan approved","datePublished":"2025-09-18T21:30:00-04:00",
+                   "author":[{"@type":"Person","name":"Ana Silva"},{"@id":"#p2"}],"publisher":{"@type":"Organization","name":"Coast Daily"}},
+                  {"@type":"Person","@id":"#p2","name":"Ben Ode"}]}</script>
+                """;
+            var page = PageReader.Read(Page(ld + "<title>Harbour plan approved | Coast Daily</title>", "<h1>Harbour plan approved</h1><p>Text.</p>"));
+
+            var m = page.Metadata;
+            Assert.Equal(["Ana Silva", "Ben Ode"], m.Authors.Select(a => a.Value));
+            Assert.All(m.Authors, a => Assert.Equal("json-ld:author", a.Source));
+            Assert.Equal(new DateOnly(2025, 9, 18), m.Published!.Value);
+            Assert.Equal("Coast Daily", m.Site!.Value);
+            Assert.Equal("Harbour plan approved", m.Title!.Value);
+        }
+
+        [Fact]
+        public void Should_read_a_german_byline_and_drop_agencies()
+        {
+            var page = PageReader.Read(Page("<title>Stadtrat tagt</title>",
+                "<article><h1>Stadtrat tagt lange</h1><div class=\"autor-zeile\">Von Jana Wiesmüller und Tom Berg, dpa</div><p>Der Stadtrat hat lange getagt, und am Ende wurde beschlossen.</p></article>"));
+
+            Assert.Equal(["Jana Wiesmüller", "Tom Berg"], page.Metadata.Authors.Select(a => a.Value));
+        }
+
+        [Fact]
+        public void Should_take_an_agency_when_it_is_the_only_author()
+        {
+            var page = PageReader.Read(Page("<meta name=\"author\" content=\"dpa\">", "<h1>Kurz gemeldet heute</h1><p>Text der Meldung, kurz.</p>"));
+
+            Assert.Equal(["dpa"], page.Metadata.Authors.Select(a => a.Value));
+        }
+
+        [Fact]
+        public void Should_reorder_highwire_author_names_and_keep_dates_apart()
+        {
+            string head = """
+                <meta name="citation_title" content="Heat and Health">
+                <meta name="citation_author" content="Lindqvist, Henrik">
+                <meta name="citation_author" content="Osei, Abena">
+                <meta name="citation_publication_date" content="2024/03/14">
+                <meta name="citation_online_date" content="2024/03/12">
+                <meta name="citation_doi" content="10.5555/mpr.2024.0031">
+                <meta property="article:modified_time" content="2024-04-02T10:00:00Z">
+                """;
+            var m = PageReader.Read(Page(head, "<h1>Heat and Health</h1>")).Metadata;
+
+            Assert.Equal(["Henrik Lindqvist", "Abena Osei"], m.Authors.Select(a => a.Value));
+            Assert.Equal(new DateOnly(2024, 3, 14), m.Published!.Value);
+            Assert.Equal("meta:citation_publication_date", m.Published.Source);
+            Assert.Equal(new DateOnly(2024, 4, 2), m.Modified!.Value);
+            Assert.Equal("10.5555/mpr.2024.0031", m.Doi!.Value);
+        }
+
+        [Theory]
+        [InlineData("Budget passes after long night | The Courier", "The Courier", "Budget passes after long night")]
+        [InlineData("Budget passes after long night - The Courier", "The Courier", "Budget passes after long night")]
+        [InlineData("The Courier: Budget passes after long night", "The Courier", "Budget passes after long night")]
+        [InlineData("Budget passes after long night", "The Courier", "Budget passes after long night")]
+        public void Should_strip_the_site_name_from_the_title(string htmlTitle, string site, string expected)
+        {
+            var m = PageReader.Read(Page($"<title>{htmlTitle}</title><meta property=\"og:site_name\" content=\"{site}\">", "<p>x</p>")).Metadata;
+
+            Assert.Equal(expected, m.Title!.Value);
+        }
+
+        [Theory]
+        [InlineData("<span class=\"date\">6. November 2025</span>", 2025, 11, 6)]
+        [InlineData("<span class=\"date\">November 6, 2025</span>", 2025, 11, 6)]
+        [InlineData("<span class=\"datum\">06.11.2025, 14:30 Uhr</span>", 2025, 11, 6)]
+        public void Should_read_visible_dates_in_english_and_german(string html, int y, int mo, int d)
+        {
+            var m = PageReader.Read(Page("<title>t</title>", "<h1>Headline of the story</h1>" + html + "<p>Body text.</p>")).Metadata;
+
+            Assert.Equal(new DateOnly(y, mo, d), m.Published!.Value);
+        }
+
+        [Fact]
+        public void Should_read_the_date_from_the_url_when_the_page_has_none()
+        {
+            var m = PageReader.Read(Page("<title>t</title>", "<p>Body.</p>"), "https://example.com/news/2025/11/06/story").Metadata;
+
+            Assert.Equal(new DateOnly(2025, 11, 6), m.Published!.Value);
+            Assert.Equal("url", m.Published.Source);
+        }
+
+        [Fact]
+        public void Should_keep_the_article_text_without_navigation_comments_and_related_links()
+        {
+            string body = """
+                <nav><a href="/">Home</a> <a href="/world">World</a></nav>
+                <div id="content"><article class="story">
+                  <h1>River plan</h1>
+                  <p>The council approved the river plan on Tuesday, after a debate that lasted four hours, with seven votes in favour.</p>
+                  <h2>What happens next</h2>
+                  <p>Work on the embankment starts in spring, and the first section, near the old mill, should be finished by autumn.</p>
+                </article>
+                <div class="related-links"><ul><li><a href="/a">Other story one</a></li><li><a href="/b">Other story two</a></li></ul></div>
+                <div id="comments"><p>Great article, thanks for writing it, I have a lot of thoughts about it.</p></div></div>
+                """;
+            var page = PageReader.Read(Page("<title>River plan</title>", body));
+
+            Assert.Contains("What happens next", page.Body, StringComparison.Ordinal);
+            Assert.Contains("first section, near the old mill", page.Body, StringComparison.Ordinal);
+            Assert.DoesNotContain("Other story", page.Body, StringComparison.Ordinal);
+            Assert.DoesNotContain("Great article", page.Body, StringComparison.Ordinal);
+            Assert.DoesNotContain("Home", page.Body, StringComparison.Ordinal);
+            Assert.Equal(3, page.Body.Split("\n\n").Length);
+        }
+
+        [Fact]
+        public void Should_read_a_deeply_nested_page_without_exhausting_the_stack()
+        {
+            var sb = new StringBuilder("<html><head><title>Deep page here</title></head><body>");
+            const int depth = 100_000;
+            for (int i = 0; i < depth; i++)
+            {
+                sb.Append("<div>");
+            }
+
+            sb.Append("<p>The innermost paragraph holds the text, which is long enough to be found, with commas, and more.</p>");
+            for (int i = 0; i < depth; i++)
+            {
+                sb.Append("</div>");
+            }
+
+            sb.Append("</body></html>");
+            var sw = Stopwatch.StartNew();
+
+            var page = PageReader.Read(sb.ToString());
+
+            Assert.Equal("Deep page here", page.Metadata.Title!.Value);
+            Assert.True(page.TooDeep);
+            Assert.True(sw.Elapsed < TimeSpan.FromSeconds(10), $"took {sw.Elapsed}");
+        }
+    }
+
+    public sealed class Decode
+    {
+        [Fact]
+        public void Should_use_the_meta_charset()
+        {
+            byte[] bytes = Encoding.Latin1.GetBytes("<html><head><meta charset=\"iso-8859-1\"><title>Gr\u00fc\u00dfe aus M\u00fcnchen</title></head><body></body></html>");
+
+            var (text, encoding) = HtmlDecoder.Decode(bytes);
+
+            Assert.Contains("Grüße aus München", text, StringComparison.Ordinal);
+            Assert.Equal("windows-1252", encoding);
+        }
+
+        [Fact]
+        public void Should_prefer_valid_utf8_over_a_wrong_single_byte_declaration()
+        {
+            byte[] bytes = Encoding.UTF8.GetBytes("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\"><title>Grüße</title></head></html>");
+
+            var (text, _) = HtmlDecoder.Decode(bytes);
+
+            Assert.Contains("Grüße", text, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Should_honour_a_byte_order_mark()
+        {
+            byte[] bytes = [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes("<title>Ünïcödé</title>")];
+
+            Assert.Contains("Ünïcödé", HtmlDecoder.Decode(bytes).Text, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Should_fall_back_to_windows_1252_for_undeclared_invalid_utf8()
+        {
+            byte[] bytes = [.. Encoding.ASCII.GetBytes("<p>caf"), 0xE9, .. Encoding.ASCII.GetBytes(" \u0080</p>")];
+
+            Assert.Contains("café", HtmlDecoder.Decode(bytes).Text, StringComparison.Ordinal);
+        }
+    }
+
+    public sealed class Dev
+    {
+        /// <summary>Floor check on the shared dev pages (skips without ../shared): the reader must beat the stdlib
+        /// meta-tag floor on a sample of fundus pages (title and date).</summary>
+        [SkippableFact]
+        public void Should_beat_the_floor_on_fundus_titles_and_dates()
+        {
+            string dev = SharedData.Require("webmeta/dev.jsonl");
+            string root = Path.GetDirectoryName(dev)!;
+            int n = 0, title = 0, date = 0;
+            foreach (var line in File.ReadLines(dev).Where(l => l.Contains("\"source\": \"fundus\"", StringComparison.Ordinal)).Take(40))
+            {
+                var row = System.Text.Json.Nodes.JsonNode.Parse(line)!;
+                using var gz = new System.IO.Compression.GZipStream(File.OpenRead(Path.Combine(root, (string)row["file"]!)), System.IO.Compression.CompressionMode.Decompress);
+                using var ms = new MemoryStream();
+                gz.CopyTo(ms);
+                var m = PageReader.Read(ms.ToArray(), (string?)row["url"]).Metadata;
+                n++;
+                title += WebText.Key(m.Title?.Value) == WebText.Key((string?)row["title"]) ? 1 : 0;
+                date += m.Published?.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) == (string?)row["date"] ? 1 : 0;
+            }
+
+            Assert.True(title >= n * 0.7, $"title {title}/{n}");
+            Assert.True(date >= n * 0.85, $"date {date}/{n}");
+        }
+    }
+}
