@@ -27,6 +27,11 @@ internal sealed class AnalyzedText
 
     public required int NegationCount { get; init; }
 
+    /// <summary>TF-IDF vectors (own stems; own stems plus translations), filled once the IDF table is complete.</summary>
+    internal (Dictionary<string, double> Vector, double Norm)? MonoVector { get; set; }
+
+    internal (Dictionary<string, double> Vector, double Norm)? CrossVector { get; set; }
+
     public static AnalyzedText Analyze(string text, string language, BilingualLexicon lexicon, ImmutableArray<Figure>? figures = null)
     {
         var tokens = Tokenizer.Tokenize(text, language);

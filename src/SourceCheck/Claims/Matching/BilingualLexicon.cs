@@ -148,7 +148,7 @@ public sealed class BilingualLexicon
         for (int i = 3; i <= word.Length - 4; i++)
         {
             string head = word[i..];
-            string headStem = GermanStemmer.Stem(head);
+            string headStem = Tokenizer.Stem(head, "de");
             if (headStem.Length < 3 || !_map.ContainsKey(headStem))
             {
                 continue;
@@ -157,7 +157,7 @@ public sealed class BilingualLexicon
             string modifier = word[..i];
             foreach (string candidate in ModifierForms(modifier))
             {
-                string modStem = GermanStemmer.Stem(candidate);
+                string modStem = Tokenizer.Stem(candidate, "de");
                 if (modStem.Length >= 3 && _map.ContainsKey(modStem))
                 {
                     return [modStem, headStem];

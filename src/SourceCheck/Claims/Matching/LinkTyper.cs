@@ -12,6 +12,11 @@ public static class LinkTyper
     internal static ClaimLink? Type(Claim a, Claim b, AnalyzedText ta, AnalyzedText tb, double score, MatchOptions options)
     {
         double threshold = options.Threshold;
+        if (score < Math.Min(threshold * 0.7, options.ContradictionThreshold))
+        {
+            return null;
+        }
+
         bool polarityDiffers = (ta.NegationCount > 0) != (tb.NegationCount > 0);
         var figuresDiffer = SimilarityScorer.FiguresDiffer(ta.Figures, tb.Figures);
         var evidence = ImmutableArray.CreateBuilder<string>();

@@ -92,9 +92,7 @@ public sealed class SimilarityScorer
         }
 
         // TF-IDF cosine in a shared term space.
-        var va = Vector(a, cross);
-        var vb = Vector(b, cross);
-        f[0] = Cosine(va, vb);
+        f[0] = Cosine(CachedVector(a, cross), CachedVector(b, cross));
 
         double ab = Align(a, b, cross, out int unmatchedA);
         double ba = Align(b, a, cross, out int unmatchedB);
@@ -152,24 +150,66 @@ public sealed class SimilarityScorer
         static void Add(Dictionary<string, double> v, string k, double w) => v[k] = v.TryGetValue(k, out double old) ? old + w : w;
     }
 
-    private static double Cosine(Dictionary<string, double> a, Dictionary<string, double> b)
+    /// <summary>Vector and norm of a text, computed once (call after the IDF table is complete).</summary>
+    private (Dictionary<string, double> Vector, double Norm) CachedVector(AnalyzedText t, bool cross)
     {
-        double dot = 0, na = 0, nb = 0;
-        foreach (var (k, x) in a)
+        var cached = cross ? t.CrossVector : t.MonoVector;
+        if (cached is { } c)
         {
-            na += x * x;
-            if (b.TryGetValue(k, out double y))
+            return c;
+        }
+
+        var v = Vector(t, cross);
+        double norm = Math.Sqrt(v.Values.Sum(x => x * x));
+        var result = (v, norm);
+        if (cross)
+        {
+            t.CrossVector = result;
+        }
+        else
+        {
+            t.MonoVector = result;
+        }
+
+        return result;
+    }
+
+    private static double Cosine((Dictionary<string, double> Vector, double Norm) a, (Dictionary<string, double> Vector, double Norm) b)
+    {
+        if (a.Norm == 0 || b.Norm == 0)
+        {
+            return 0;
+        }
+
+        var (small, large) = a.Vector.Count <= b.Vector.Count ? (a.Vector, b.Vector) : (b.Vector, a.Vector);
+        double dot = 0;
+        foreach (var (k, x) in small)
+        {
+            if (large.TryGetValue(k, out double y))
             {
                 dot += x * y;
             }
         }
 
-        foreach (var (_, y) in b)
+        return dot / (a.Norm * b.Norm);
+    }
+
+    /// <summary>The claim-link score of two texts (cosine and alignment only; cheaper than <see cref="Features"/>).</summary>
+    internal double LinkScore(AnalyzedText a, AnalyzedText b)
+    {
+        if (a.Content.Count == 0 || b.Content.Count == 0)
         {
-            nb += y * y;
+            return 0;
         }
 
-        return na == 0 || nb == 0 ? 0 : dot / Math.Sqrt(na * nb);
+        bool cross = a.Language != b.Language;
+        var f = new double[3];
+        f[0] = Cosine(CachedVector(a, cross), CachedVector(b, cross));
+        double ab = Align(a, b, cross, out _);
+        double ba = Align(b, a, cross, out _);
+        f[1] = Math.Min(ab, ba);
+        f[2] = Math.Max(ab, ba);
+        return LinkScore(f);
     }
 
     /// <summary>IDF-weighted mean over a's content of the best match in b.</summary>
