@@ -19,6 +19,12 @@ internal static class MatchBench
 
     public static string? SharedRoot()
     {
+        string? env = Environment.GetEnvironmentVariable("SOURCECHECK_SHARED");
+        if (!string.IsNullOrEmpty(env) && Directory.Exists(env))
+        {
+            return env;
+        }
+
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SourceCheck.sln")))
         {

@@ -10,12 +10,13 @@ namespace SourceCheck.Claims.Matching;
 /// the <see cref="BilingualLexicon"/>.</summary>
 public sealed class SimilarityScorer
 {
-    public const int FeatureCount = 14;
+    public const int FeatureCount = 21;
 
     public static readonly string[] FeatureNames =
     [
         "cosine", "align_min", "align_max", "align_mean_sq", "bigram_dice", "char4_jaccard", "numbers_agree", "numbers_differ",
         "entity_jaccard", "entity_unmatched", "length_ratio", "negation_differs", "order_lcs", "unmatched_content",
+        "surface_unigram_f1", "length_difference", "content_jaccard", "trigram_dice", "unmatched_min", "numbers_unmatched", "align_min_squared",
     ];
 
     private readonly BilingualLexicon _lexicon;
@@ -121,6 +122,17 @@ public sealed class SimilarityScorer
         f[10] = (double)Math.Min(a.Content.Count, b.Content.Count) / Math.Max(a.Content.Count, b.Content.Count);
         f[11] = (a.NegationCount > 0) != (b.NegationCount > 0) ? 1 : 0;
         f[13] = Math.Min(10, Math.Max(unmatchedA, unmatchedB)) / 10.0;
+        if (!cross)
+        {
+            f[14] = SurfaceUnigramF1(a, b);
+            f[16] = ContentJaccard(a, b);
+            f[17] = NGramDice(a.StemSequence, b.StemSequence, 3);
+        }
+
+        f[15] = Math.Min(1.0, Math.Abs(a.Tokens.Count - b.Tokens.Count) / (double)Math.Max(1, Math.Max(a.Tokens.Count, b.Tokens.Count)));
+        f[18] = Math.Min(10, Math.Min(unmatchedA, unmatchedB)) / 10.0;
+        f[19] = Math.Min(3, UnmatchedNumbers(a, b) + UnmatchedNumbers(b, a)) / 3.0;
+        f[20] = f[1] * f[1];
         return f;
     }
 
@@ -293,6 +305,73 @@ public sealed class SimilarityScorer
         }
 
         return 0;
+    }
+
+    private static double SurfaceUnigramF1(AnalyzedText a, AnalyzedText b)
+    {
+        var ca = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var t in a.Tokens)
+        {
+            ca[t.Lower] = ca.TryGetValue(t.Lower, out int n) ? n + 1 : 1;
+        }
+
+        int common = 0;
+        foreach (var t in b.Tokens)
+        {
+            if (ca.TryGetValue(t.Lower, out int n) && n > 0)
+            {
+                common++;
+                ca[t.Lower] = n - 1;
+            }
+        }
+
+        return a.Tokens.Count + b.Tokens.Count == 0 ? 0 : 2.0 * common / (a.Tokens.Count + b.Tokens.Count);
+    }
+
+    private static double ContentJaccard(AnalyzedText a, AnalyzedText b)
+    {
+        var sa = a.Content.Select(c => c.Stem).ToHashSet(StringComparer.Ordinal);
+        var sb = b.Content.Select(c => c.Stem).ToHashSet(StringComparer.Ordinal);
+        int inter = sa.Count(sb.Contains);
+        int union = sa.Count + sb.Count - inter;
+        return union == 0 ? 0 : (double)inter / union;
+    }
+
+    private static int UnmatchedNumbers(AnalyzedText a, AnalyzedText b)
+    {
+        int n = 0;
+        foreach (var c in a.Content)
+        {
+            if (c.Number && !b.Content.Any(y => y.Number && y.Stem == c.Stem))
+            {
+                n++;
+            }
+        }
+
+        return n;
+    }
+
+    private static double NGramDice(string[] a, string[] b, int n)
+    {
+        if (a.Length < n || b.Length < n)
+        {
+            return 0;
+        }
+
+        var sa = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i + n <= a.Length; i++)
+        {
+            sa.Add(string.Join('\u0001', a, i, n));
+        }
+
+        var sb = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i + n <= b.Length; i++)
+        {
+            sb.Add(string.Join('\u0001', b, i, n));
+        }
+
+        int inter = sa.Count(sb.Contains);
+        return 2.0 * inter / (sa.Count + sb.Count);
     }
 
     private static double BigramDice(string[] a, string[] b)
