@@ -304,6 +304,33 @@ public sealed class SimilarityScorer
             return 0.8;
         }
 
+        // near-synonyms: English words translating one German word; German words sharing their best translation
+        if (x.Synonyms is { Length: > 0 } sx && y.Synonyms is { Length: > 0 } sy)
+        {
+            foreach (int i in sx)
+            {
+                if (Array.IndexOf(sy, i) >= 0)
+                {
+                    return 0.6;
+                }
+            }
+        }
+
+        if (x.Translations.Length > 0 && y.Translations.Length > 0)
+        {
+            int kx = Math.Min(3, x.Translations.Length), ky = Math.Min(3, y.Translations.Length);
+            for (int i = 0; i < kx; i++)
+            {
+                for (int j = 0; j < ky; j++)
+                {
+                    if (x.Translations[i].Stem == y.Translations[j].Stem)
+                    {
+                        return 0.6;
+                    }
+                }
+            }
+        }
+
         return 0;
     }
 
