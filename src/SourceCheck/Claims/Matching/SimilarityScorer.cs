@@ -10,13 +10,14 @@ namespace SourceCheck.Claims.Matching;
 /// the <see cref="BilingualLexicon"/>.</summary>
 public sealed class SimilarityScorer
 {
-    public const int FeatureCount = 21;
+    public const int FeatureCount = 24;
 
     public static readonly string[] FeatureNames =
     [
         "cosine", "align_min", "align_max", "align_mean_sq", "bigram_dice", "char4_jaccard", "numbers_agree", "numbers_differ",
         "entity_jaccard", "entity_unmatched", "length_ratio", "negation_differs", "order_lcs", "unmatched_content",
         "surface_unigram_f1", "length_difference", "content_jaccard", "trigram_dice", "unmatched_min", "numbers_unmatched", "align_min_squared",
+        "surface_unigram_f1_squared", "cosine_squared", "unmatched_max_squared",
     ];
 
     private readonly BilingualLexicon _lexicon;
@@ -133,6 +134,9 @@ public sealed class SimilarityScorer
         f[18] = Math.Min(10, Math.Min(unmatchedA, unmatchedB)) / 10.0;
         f[19] = Math.Min(3, UnmatchedNumbers(a, b) + UnmatchedNumbers(b, a)) / 3.0;
         f[20] = f[1] * f[1];
+        f[21] = f[14] * f[14];
+        f[22] = f[0] * f[0];
+        f[23] = f[13] * f[13];
         return f;
     }
 
