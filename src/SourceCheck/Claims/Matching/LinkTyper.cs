@@ -31,6 +31,12 @@ public static class LinkTyper
             evidence.Add("aligned: " + string.Join(", ", aligned.Take(8)));
         }
 
+        // figures of one unit that differ by more than a factor of 3 are different quantities, not one misreported figure
+        if (figuresDiffer.Any(p => SimilarityScorer.Ratio(p.A.Value, p.B.Value) > 3))
+        {
+            return null;
+        }
+
         LinkType type;
         if (figuresDiffer.Count > 0 && score >= threshold * 0.7)
         {

@@ -531,7 +531,8 @@ public sealed class SimilarityScorer
 
             if (!xa.Any(x => xb.Any(y => SameValue(x, y))))
             {
-                result.Add((xa[0], xb[0]));
+                var closest = xa.SelectMany(x => xb.Select(y => (x, y))).MinBy(p => Ratio(p.x.Value, p.y.Value));
+                result.Add(closest);
             }
         }
 
@@ -545,6 +546,14 @@ public sealed class SimilarityScorer
         "%" or "PERCENT" or "PROZENT" => "PERCENT",
         var u => u.ToLowerInvariant(),
     };
+
+    /// <summary>max/min of two magnitudes (≥ 1; infinity when signs differ or one is zero).</summary>
+    internal static double Ratio(double a, double b)
+    {
+        a = Math.Abs(a);
+        b = Math.Abs(b);
+        return a == 0 || b == 0 ? double.PositiveInfinity : Math.Max(a, b) / Math.Min(a, b);
+    }
 
     private static string FirstWord(string? unit)
     {
