@@ -5,7 +5,7 @@ namespace SourceCheck.Claims.Matching;
 
 /// <summary>A content unit of a text: its own stem, a language-independent key (for names, numbers and
 /// acronyms that match across languages as they are), and (German) weighted English translations.</summary>
-internal sealed record ContentToken(string Stem, string Key, bool Entity, bool Number, (string Stem, float Weight)[] Translations, string Surface = "");
+internal sealed record ContentToken(string Stem, string Key, bool Entity, bool Number, (string Stem, float Weight)[] Translations, string Surface = "", int[]? Synonyms = null);
 
 /// <summary>A text prepared for matching: tokens, content units, numbers/figures, entities, negation.</summary>
 internal sealed class AnalyzedText
@@ -26,6 +26,11 @@ internal sealed class AnalyzedText
     public required ImmutableArray<Figure> Figures { get; init; }
 
     public required int NegationCount { get; init; }
+
+    /// <summary>TF-IDF vectors (own stems; own stems plus translations), filled once the IDF table is complete.</summary>
+    internal (Dictionary<string, double> Vector, double Norm)? MonoVector { get; set; }
+
+    internal (Dictionary<string, double> Vector, double Norm)? CrossVector { get; set; }
 
     public static AnalyzedText Analyze(string text, string language, BilingualLexicon lexicon, ImmutableArray<Figure>? figures = null)
     {
@@ -81,7 +86,7 @@ internal sealed class AnalyzedText
             }
             else
             {
-                content.Add(new ContentToken(t.Stem, key, entity, false, [], t.Surface));
+                content.Add(new ContentToken(t.Stem, key, entity, false, [], t.Surface, entity ? null : lexicon.EnglishSynonymIds(t.Stem)));
             }
         }
 

@@ -106,6 +106,60 @@ public sealed class BilingualLexicon
         }
     }
 
+    private Dictionary<string, int[]>? _englishClasses;
+
+    /// <summary>Ids of the German words that translate an English stem (German entries with at most four
+    /// English stems only), so that two English words sharing an id are near-synonyms ("buy"/"purchase").</summary>
+    public int[] EnglishSynonymIds(string englishStem)
+    {
+        var classes = _englishClasses ?? BuildEnglishClasses();
+        return classes.TryGetValue(englishStem, out var ids) ? ids : [];
+    }
+
+    private Dictionary<string, int[]> BuildEnglishClasses()
+    {
+        lock (_splitLock)
+        {
+            if (_englishClasses is not null)
+            {
+                return _englishClasses;
+            }
+
+            var acc = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            int id = 0;
+            foreach (var (_, list) in _map)
+            {
+                id++;
+                if (list.Length < 2 || list.Length > 4)
+                {
+                    continue;
+                }
+
+                foreach (var (en, w) in list)
+                {
+                    if (w < 0.75f)
+                    {
+                        continue;
+                    }
+
+                    if (!acc.TryGetValue(en, out var ids))
+                    {
+                        ids = [];
+                        acc[en] = ids;
+                    }
+
+                    if (ids.Count < 24)
+                    {
+                        ids.Add(id);
+                    }
+                }
+            }
+
+            _englishClasses = acc.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+            return _englishClasses;
+        }
+    }
+
     /// <summary>English stems (with weights in (0,1]) for a German stem; empty when unknown.</summary>
     public ReadOnlySpan<(string Stem, float Weight)> Translate(string germanStem) =>
         _map.TryGetValue(germanStem, out var list) ? list : ReadOnlySpan<(string, float)>.Empty;
@@ -148,7 +202,7 @@ public sealed class BilingualLexicon
         for (int i = 3; i <= word.Length - 4; i++)
         {
             string head = word[i..];
-            string headStem = GermanStemmer.Stem(head);
+            string headStem = Tokenizer.Stem(head, "de");
             if (headStem.Length < 3 || !_map.ContainsKey(headStem))
             {
                 continue;
@@ -157,7 +211,7 @@ public sealed class BilingualLexicon
             string modifier = word[..i];
             foreach (string candidate in ModifierForms(modifier))
             {
-                string modStem = GermanStemmer.Stem(candidate);
+                string modStem = Tokenizer.Stem(candidate, "de");
                 if (modStem.Length >= 3 && _map.ContainsKey(modStem))
                 {
                     return [modStem, headStem];

@@ -14,7 +14,10 @@ public sealed record MatchOptions
     public double ContradictionThreshold { get; init; } = 0.25;
 
     /// <summary>Candidates kept per claim from the index (highest shared rare-term weight first).</summary>
-    public int MaxCandidatesPerClaim { get; init; } = 40;
+    public int MaxCandidatesPerClaim { get; init; } = 10;
+
+    /// <summary>A candidate must share at least this fraction of the claim's own rare-term weight.</summary>
+    public double MinSharedWeight { get; init; } = 0.2;
 
     /// <summary>Terms found in more than this share of claims are not used for candidates (boilerplate).</summary>
     public double MaxTermShare { get; init; } = 0.1;
@@ -46,21 +49,30 @@ public static class ClaimMatcher
         var lexicon = options.Lexicon ?? BilingualLexicon.Default;
         var scorer = new SimilarityScorer(lexicon, new IdfTable());
         var analyzed = new AnalyzedText[claims.Count];
-        for (int i = 0; i < claims.Count; i++)
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = claims.Count < 2000 ? 1 : Environment.ProcessorCount };
+        Parallel.For(0, claims.Count, parallel, i =>
         {
             var c = claims[i];
             analyzed[i] = scorer.Analyze(c.Text, NormalizeLanguage(c.Language, c.Text), c.Figures.IsDefault ? null : c.Figures);
-            scorer.AddToIdf(analyzed[i]);
+        });
+        foreach (var a in analyzed)
+        {
+            scorer.AddToIdf(a);
         }
 
         var candidates = claims.Count <= options.ExhaustiveBelow
             ? AllCrossPairs(claims)
             : Candidates(claims, analyzed, scorer.Idf, options);
-        var links = new List<ClaimLink>();
-        foreach (var (i, j) in candidates)
+        var found = new ClaimLink?[candidates.Count];
+        Parallel.For(0, candidates.Count, parallel, k =>
         {
-            double score = SimilarityScorer.LinkScore(scorer.Features(analyzed[i], analyzed[j]));
-            var link = LinkTyper.Type(claims[i], claims[j], analyzed[i], analyzed[j], score, options);
+            var (i, j) = candidates[k];
+            double score = scorer.LinkScore(analyzed[i], analyzed[j]);
+            found[k] = LinkTyper.Type(claims[i], claims[j], analyzed[i], analyzed[j], score, options);
+        });
+        var links = new List<ClaimLink>();
+        foreach (var link in found)
+        {
             if (link is not null)
             {
                 links.Add(link);
@@ -175,6 +187,13 @@ public static class ClaimMatcher
         var top = new PriorityQueue<int, double>();
         for (int i = 0; i < claims.Count; i++)
         {
+            double self = 0;
+            foreach (int t in claimTerms[i])
+            {
+                self += weights[t];
+            }
+
+            double minimum = options.MinSharedWeight * self;
             foreach (int t in claimTerms[i])
             {
                 double w = weights[t];
@@ -201,6 +220,11 @@ public static class ClaimMatcher
 
             foreach (int j in touched)
             {
+                if (acc[j] < minimum)
+                {
+                    continue;
+                }
+
                 top.Enqueue(j, acc[j]);
                 if (top.Count > options.MaxCandidatesPerClaim)
                 {

@@ -13,6 +13,20 @@ public static partial class FigureReader
     public static ImmutableArray<Figure> Read(string text, string language)
     {
         var builder = ImmutableArray.CreateBuilder<Figure>();
+        try
+        {
+            ReadInto(builder, text, language);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // the pattern is linear; a timeout means a starved thread: keep what was read
+        }
+
+        return builder.ToImmutable();
+    }
+
+    private static void ReadInto(ImmutableArray<Figure>.Builder builder, string text, string language)
+    {
         foreach (Match m in FigureRegex().Matches(text))
         {
             if (Tokenizer.ParseNumber(m.Groups["num"].Value, language) is not double value)
@@ -50,11 +64,9 @@ public static partial class FigureReader
 
             builder.Add(new Figure(m.Value.Trim(), value * factor, null, unit, new TextSpan(m.Index, m.Length)));
         }
-
-        return builder.ToImmutable();
     }
 
     [GeneratedRegex(@"(?<cur>US\$|\$|€|£)?(?<num>\d+(?:[.,]\d+)*)(?:\s?(?<scale>%|(?:per cent|percent|prozent|trillion|billionen|billion|bn|tn|milliarden|milliarde|mrd|millionen|million|mn|mio)\b\.?))?(?:\s?(?<cur2>US-Dollar|dollars?|euros?|usd|eur|€))?",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 5000)]
     private static partial Regex FigureRegex();
 }

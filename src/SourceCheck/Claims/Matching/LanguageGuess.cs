@@ -36,9 +36,9 @@ public static class LanguageGuess
             }
         }
 
-        foreach (var token in Tokenizer.Tokenize(text, "en"))
+        foreach (var word in Words(text))
         {
-            string w = token.Surface.ToLowerInvariant();
+            string w = word.ToLowerInvariant();
             bool inDe = StopWords.German.Contains(w);
             bool inEn = StopWords.English.Contains(w);
             if (inDe && !inEn)
@@ -52,5 +52,28 @@ public static class LanguageGuess
         }
 
         return (de, en);
+    }
+
+    private static IEnumerable<string> Words(string text)
+    {
+        int i = 0;
+        while (i < text.Length)
+        {
+            while (i < text.Length && !char.IsLetter(text[i]))
+            {
+                i++;
+            }
+
+            int start = i;
+            while (i < text.Length && (char.IsLetter(text[i]) || text[i] == '\''))
+            {
+                i++;
+            }
+
+            if (i > start)
+            {
+                yield return text[start..i];
+            }
+        }
     }
 }

@@ -12,6 +12,11 @@ public static class LinkTyper
     internal static ClaimLink? Type(Claim a, Claim b, AnalyzedText ta, AnalyzedText tb, double score, MatchOptions options)
     {
         double threshold = options.Threshold;
+        if (score < Math.Min(threshold * 0.7, options.ContradictionThreshold))
+        {
+            return null;
+        }
+
         bool polarityDiffers = (ta.NegationCount > 0) != (tb.NegationCount > 0);
         var figuresDiffer = SimilarityScorer.FiguresDiffer(ta.Figures, tb.Figures);
         var evidence = ImmutableArray.CreateBuilder<string>();
@@ -24,6 +29,12 @@ public static class LinkTyper
         if (aligned.Count > 0)
         {
             evidence.Add("aligned: " + string.Join(", ", aligned.Take(8)));
+        }
+
+        // figures of one unit that differ by more than a factor of 3 are different quantities, not one misreported figure
+        if (figuresDiffer.Any(p => SimilarityScorer.Ratio(p.A.Value, p.B.Value) > 3))
+        {
+            return null;
         }
 
         LinkType type;

@@ -104,7 +104,7 @@ public static class PairEvaluation
     public static bool IsCross(SentencePair p) => (p.LangA ?? "en") != (p.LangB ?? "en");
 
     /// <summary>L2-regularised logistic regression by batch gradient descent; returns bias + weights.</summary>
-    public static double[] Train(IReadOnlyList<double[]> x, IReadOnlyList<int> y, double l2 = 1e-3, int iterations = 4000, double rate = 1.0)
+    public static double[] Train(IReadOnlyList<double[]> x, IReadOnlyList<int> y, double l2 = 1e-4, int iterations = 20000, double rate = 2.0)
     {
         int d = x[0].Length;
         var w = new double[d + 1];

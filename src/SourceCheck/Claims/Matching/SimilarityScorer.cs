@@ -10,12 +10,14 @@ namespace SourceCheck.Claims.Matching;
 /// the <see cref="BilingualLexicon"/>.</summary>
 public sealed class SimilarityScorer
 {
-    public const int FeatureCount = 14;
+    public const int FeatureCount = 24;
 
     public static readonly string[] FeatureNames =
     [
         "cosine", "align_min", "align_max", "align_mean_sq", "bigram_dice", "char4_jaccard", "numbers_agree", "numbers_differ",
         "entity_jaccard", "entity_unmatched", "length_ratio", "negation_differs", "order_lcs", "unmatched_content",
+        "surface_unigram_f1", "length_difference", "content_jaccard", "trigram_dice", "unmatched_min", "numbers_unmatched", "align_min_squared",
+        "surface_unigram_f1_squared", "cosine_squared", "unmatched_max_squared",
     ];
 
     private readonly BilingualLexicon _lexicon;
@@ -92,9 +94,7 @@ public sealed class SimilarityScorer
         }
 
         // TF-IDF cosine in a shared term space.
-        var va = Vector(a, cross);
-        var vb = Vector(b, cross);
-        f[0] = Cosine(va, vb);
+        f[0] = Cosine(CachedVector(a, cross), CachedVector(b, cross));
 
         double ab = Align(a, b, cross, out int unmatchedA);
         double ba = Align(b, a, cross, out int unmatchedB);
@@ -123,6 +123,20 @@ public sealed class SimilarityScorer
         f[10] = (double)Math.Min(a.Content.Count, b.Content.Count) / Math.Max(a.Content.Count, b.Content.Count);
         f[11] = (a.NegationCount > 0) != (b.NegationCount > 0) ? 1 : 0;
         f[13] = Math.Min(10, Math.Max(unmatchedA, unmatchedB)) / 10.0;
+        if (!cross)
+        {
+            f[14] = SurfaceUnigramF1(a, b);
+            f[16] = ContentJaccard(a, b);
+            f[17] = NGramDice(a.StemSequence, b.StemSequence, 3);
+        }
+
+        f[15] = Math.Min(1.0, Math.Abs(a.Tokens.Count - b.Tokens.Count) / (double)Math.Max(1, Math.Max(a.Tokens.Count, b.Tokens.Count)));
+        f[18] = Math.Min(10, Math.Min(unmatchedA, unmatchedB)) / 10.0;
+        f[19] = Math.Min(3, UnmatchedNumbers(a, b) + UnmatchedNumbers(b, a)) / 3.0;
+        f[20] = f[1] * f[1];
+        f[21] = f[14] * f[14];
+        f[22] = f[0] * f[0];
+        f[23] = f[13] * f[13];
         return f;
     }
 
@@ -152,24 +166,66 @@ public sealed class SimilarityScorer
         static void Add(Dictionary<string, double> v, string k, double w) => v[k] = v.TryGetValue(k, out double old) ? old + w : w;
     }
 
-    private static double Cosine(Dictionary<string, double> a, Dictionary<string, double> b)
+    /// <summary>Vector and norm of a text, computed once (call after the IDF table is complete).</summary>
+    private (Dictionary<string, double> Vector, double Norm) CachedVector(AnalyzedText t, bool cross)
     {
-        double dot = 0, na = 0, nb = 0;
-        foreach (var (k, x) in a)
+        var cached = cross ? t.CrossVector : t.MonoVector;
+        if (cached is { } c)
         {
-            na += x * x;
-            if (b.TryGetValue(k, out double y))
+            return c;
+        }
+
+        var v = Vector(t, cross);
+        double norm = Math.Sqrt(v.Values.Sum(x => x * x));
+        var result = (v, norm);
+        if (cross)
+        {
+            t.CrossVector = result;
+        }
+        else
+        {
+            t.MonoVector = result;
+        }
+
+        return result;
+    }
+
+    private static double Cosine((Dictionary<string, double> Vector, double Norm) a, (Dictionary<string, double> Vector, double Norm) b)
+    {
+        if (a.Norm == 0 || b.Norm == 0)
+        {
+            return 0;
+        }
+
+        var (small, large) = a.Vector.Count <= b.Vector.Count ? (a.Vector, b.Vector) : (b.Vector, a.Vector);
+        double dot = 0;
+        foreach (var (k, x) in small)
+        {
+            if (large.TryGetValue(k, out double y))
             {
                 dot += x * y;
             }
         }
 
-        foreach (var (_, y) in b)
+        return dot / (a.Norm * b.Norm);
+    }
+
+    /// <summary>The claim-link score of two texts (cosine and alignment only; cheaper than <see cref="Features"/>).</summary>
+    internal double LinkScore(AnalyzedText a, AnalyzedText b)
+    {
+        if (a.Content.Count == 0 || b.Content.Count == 0)
         {
-            nb += y * y;
+            return 0;
         }
 
-        return na == 0 || nb == 0 ? 0 : dot / Math.Sqrt(na * nb);
+        bool cross = a.Language != b.Language;
+        var f = new double[3];
+        f[0] = Cosine(CachedVector(a, cross), CachedVector(b, cross));
+        double ab = Align(a, b, cross, out _);
+        double ba = Align(b, a, cross, out _);
+        f[1] = Math.Min(ab, ba);
+        f[2] = Math.Max(ab, ba);
+        return LinkScore(f);
     }
 
     /// <summary>IDF-weighted mean over a's content of the best match in b.</summary>
@@ -252,7 +308,101 @@ public sealed class SimilarityScorer
             return 0.8;
         }
 
+        // near-synonyms: English words translating one German word; German words sharing their best translation
+        if (x.Synonyms is { Length: > 0 } sx && y.Synonyms is { Length: > 0 } sy)
+        {
+            foreach (int i in sx)
+            {
+                if (Array.IndexOf(sy, i) >= 0)
+                {
+                    return 0.6;
+                }
+            }
+        }
+
+        if (x.Translations.Length > 0 && y.Translations.Length > 0)
+        {
+            int kx = Math.Min(3, x.Translations.Length), ky = Math.Min(3, y.Translations.Length);
+            for (int i = 0; i < kx; i++)
+            {
+                for (int j = 0; j < ky; j++)
+                {
+                    if (x.Translations[i].Stem == y.Translations[j].Stem)
+                    {
+                        return 0.6;
+                    }
+                }
+            }
+        }
+
         return 0;
+    }
+
+    private static double SurfaceUnigramF1(AnalyzedText a, AnalyzedText b)
+    {
+        var ca = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var t in a.Tokens)
+        {
+            ca[t.Lower] = ca.TryGetValue(t.Lower, out int n) ? n + 1 : 1;
+        }
+
+        int common = 0;
+        foreach (var t in b.Tokens)
+        {
+            if (ca.TryGetValue(t.Lower, out int n) && n > 0)
+            {
+                common++;
+                ca[t.Lower] = n - 1;
+            }
+        }
+
+        return a.Tokens.Count + b.Tokens.Count == 0 ? 0 : 2.0 * common / (a.Tokens.Count + b.Tokens.Count);
+    }
+
+    private static double ContentJaccard(AnalyzedText a, AnalyzedText b)
+    {
+        var sa = a.Content.Select(c => c.Stem).ToHashSet(StringComparer.Ordinal);
+        var sb = b.Content.Select(c => c.Stem).ToHashSet(StringComparer.Ordinal);
+        int inter = sa.Count(sb.Contains);
+        int union = sa.Count + sb.Count - inter;
+        return union == 0 ? 0 : (double)inter / union;
+    }
+
+    private static int UnmatchedNumbers(AnalyzedText a, AnalyzedText b)
+    {
+        int n = 0;
+        foreach (var c in a.Content)
+        {
+            if (c.Number && !b.Content.Any(y => y.Number && y.Stem == c.Stem))
+            {
+                n++;
+            }
+        }
+
+        return n;
+    }
+
+    private static double NGramDice(string[] a, string[] b, int n)
+    {
+        if (a.Length < n || b.Length < n)
+        {
+            return 0;
+        }
+
+        var sa = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i + n <= a.Length; i++)
+        {
+            sa.Add(string.Join('\u0001', a, i, n));
+        }
+
+        var sb = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i + n <= b.Length; i++)
+        {
+            sb.Add(string.Join('\u0001', b, i, n));
+        }
+
+        int inter = sa.Count(sb.Contains);
+        return 2.0 * inter / (sa.Count + sb.Count);
     }
 
     private static double BigramDice(string[] a, string[] b)
@@ -381,7 +531,8 @@ public sealed class SimilarityScorer
 
             if (!xa.Any(x => xb.Any(y => SameValue(x, y))))
             {
-                result.Add((xa[0], xb[0]));
+                var closest = xa.SelectMany(x => xb.Select(y => (x, y))).MinBy(p => Ratio(p.x.Value, p.y.Value));
+                result.Add(closest);
             }
         }
 
@@ -395,6 +546,14 @@ public sealed class SimilarityScorer
         "%" or "PERCENT" or "PROZENT" => "PERCENT",
         var u => u.ToLowerInvariant(),
     };
+
+    /// <summary>max/min of two magnitudes (≥ 1; infinity when signs differ or one is zero).</summary>
+    internal static double Ratio(double a, double b)
+    {
+        a = Math.Abs(a);
+        b = Math.Abs(b);
+        return a == 0 || b == 0 ? double.PositiveInfinity : Math.Max(a, b) / Math.Min(a, b);
+    }
 
     private static string FirstWord(string? unit)
     {

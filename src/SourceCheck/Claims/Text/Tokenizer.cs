@@ -114,6 +114,10 @@ public static class Tokenizer
         tokens.Add(new Token(word, folded, stem, TokenKind.Word, stop && !acronym, (capital && !sentenceStart) || acronym, acronym, negation, offset));
     }
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> GermanStems = new(StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> EnglishStems = new(StringComparer.Ordinal);
+
+    /// <summary>Stem of a lower-case word (memoised; the memo is cleared when it grows past 500,000 words).</summary>
     public static string Stem(string lowerWord, string language)
     {
         if (lowerWord.Length > 40)
@@ -121,7 +125,20 @@ public static class Tokenizer
             return Fold(lowerWord);
         }
 
-        return language == "de" ? GermanStemmer.Stem(lowerWord) : EnglishStemmer.Stem(Fold(lowerWord));
+        var memo = language == "de" ? GermanStems : EnglishStems;
+        if (memo.TryGetValue(lowerWord, out var stem))
+        {
+            return stem;
+        }
+
+        stem = language == "de" ? GermanStemmer.Stem(lowerWord) : EnglishStemmer.Stem(Fold(lowerWord));
+        if (memo.Count > 500_000)
+        {
+            memo.Clear();
+        }
+
+        memo[lowerWord] = stem;
+        return stem;
     }
 
     /// <summary>Lower-case folding for matching: ä → a, ö → o, ü → u, ß → ss, other diacritics removed.</summary>
