@@ -4,6 +4,7 @@ internal static class BenchProgram
 {
     private static readonly (string Name, Action Run)[] Sections =
     [
+        ("claims-extraction", ClaimsExtractionBench.Run),
     ];
 
     public static int Run(string[] args)

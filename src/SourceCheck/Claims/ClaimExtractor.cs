@@ -623,9 +623,25 @@ public static partial class ClaimExtractor
 
         private string? FindOutlet(int s, int e)
         {
-            foreach (var m in article.SourceMentions)
+            var mentions = article.SourceMentions;
+            int lo = 0, hi = mentions.Length;
+            while (lo < hi)
             {
-                if (m.Span.Start < s || m.Span.End > e || m.Cue is "dateline" or "sources")
+                int mid = (lo + hi) / 2;
+                if (mentions[mid].Span.Start < s)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+
+            for (int i = lo; i < mentions.Length && mentions[i].Span.Start < e; i++)
+            {
+                var m = mentions[i];
+                if (m.Span.End > e || m.Cue is "dateline" or "sources")
                 {
                     continue;
                 }

@@ -127,7 +127,7 @@ internal sealed partial class PersonIndex
         for (int i = 0; i + 1 < words.Count; i++)
         {
             string a = W(i), b = W(i + 1);
-            if (!IsNameShaped(a) || !IsNameShaped(b) || !Adjacent(i) || Lexicon.NotNames.Contains(a) || Lexicon.OrgWords.Contains(b)
+            if (index._bySurname.ContainsKey(b) || !IsNameShaped(a) || !IsNameShaped(b) || !Adjacent(i) || Lexicon.NotNames.Contains(a) || Lexicon.OrgWords.Contains(b)
                 || Lexicon.NotNames.Contains(b) || lower.Contains(a.ToLowerInvariant()) || lower.Contains(b.ToLowerInvariant()))
             {
                 continue;
