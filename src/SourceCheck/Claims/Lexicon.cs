@@ -60,6 +60,42 @@ internal static partial class Lexicon
         "tech", "ai", "ki", "business", "global", "international", "private", "public", "staatliche", "neue", "big",
     };
 
+    /// <summary>Capitalised words that are never the main organisation (scale, currency, calendar words).</summary>
+    public static readonly HashSet<string> NotOrgs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Millionen", "Million", "Milliarden", "Milliarde", "Billionen", "Billion", "Prozent", "Euro", "Dollar", "Jahr",
+        "Jahre", "Jahren", "Woche", "Wochen", "Monate", "Monaten", "Unternehmen", "Konzern", "Regierung", "Staaten",
+        "Analysten", "Kritiker", "Experten", "Anleger", "Aktie", "Umsatz", "Debatte", "Diskussion", "Rechenzentren",
+    };
+
+    private static readonly string[] NounSuffixes =
+    [
+        "konzern", "unternehmen", "hersteller", "entwickler", "anbieter", "bauer", "chef", "chefin", "minister",
+        "ministerin", "sprecher", "sprecherin", "experte", "expertin", "analyst", "analystin", "gruppe", "bank", "ung",
+        "heit", "keit", "schaft", "tion", "tät", "ismus", "markt", "gipfel", "konferenz", "präsident", "präsidentin",
+        "berater", "beraterin", "vorstand", "leiter", "leiterin", "gründer", "gründerin", "manager", "managerin",
+        "direktor", "direktorin", "verband", "behörde", "amt", "ministerium", "institut", "zeitung", "agentur",
+    ];
+
+    /// <summary>German compound nouns that can stand before a name ("Pharmakonzern Nordava", "Gesundheitsminister Dahl").</summary>
+    public static bool IsCommonNounShape(string word)
+    {
+        if (word.Length < 6)
+        {
+            return false;
+        }
+
+        foreach (string suffix in NounSuffixes)
+        {
+            if (word.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) && word.Length > suffix.Length + 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Second words that make a capitalised pair an organisation or place, not a person.</summary>
     public static readonly HashSet<string> OrgWords = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -188,7 +224,7 @@ internal static partial class Lexicon
     public static partial Regex OtherChannelRegex();
 
     /// <summary>Non-responses that are not claims ("did not immediately respond", "declined to comment").</summary>
-    [GeneratedRegex(@"\b(?:did not (?:immediately )?respond|declined to comment|could not be reached|was not available for comment|lehnte eine Stellungnahme ab|war (?:zunächst )?nicht zu erreichen|äußerte sich (?:zunächst )?nicht|lag (?:zunächst )?nicht vor)\b", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"\b(?:did not (?:immediately )?respond|did not (?:say|disclose|specify)|declined to (?:say|disclose|comment)|would not (?:say|comment)|nicht mit(?=\.?$)|declined to comment|could not be reached|was not available for comment|lehnte eine Stellungnahme ab|war (?:zunächst )?nicht zu erreichen|äußerte sich (?:zunächst )?nicht|lag (?:zunächst )?nicht vor)\b", RegexOptions.None, 1000)]
     public static partial Regex NonResponseRegex();
 
     /// <summary>Particles that close German separable speech verbs, by finite verb stem.</summary>

@@ -139,11 +139,18 @@ internal sealed partial class PersonIndex
             }
 
             bool given = Lexicon.FemaleNames.Contains(a) || Lexicon.MaleNames.Contains(a);
+            if (!given && Lexicon.IsCommonNounShape(a))
+            {
+                continue; // "Pharmakonzern Nordava", "Gesundheitsminister Dahl"
+            }
+
             int pairCount = pairs.GetValueOrDefault(a + " " + b);
             bool recurs = standalone.GetValueOrDefault(b) > pairCount;
             string before = BeforeWindow(text, words[i].Start);
             bool roleBefore = Lexicon.RoleRegex().Match(before) is { Success: true } rm && rm.Index + rm.Length >= before.TrimEnd().Length - 1;
-            if (!given && !recurs && !roleBefore)
+            string after = AfterWindow(text, words[i + 1].End);
+            bool speaks = SpeakerContextRegex().IsMatch(after) || (Lexicon.RoleRegex().Match(after) is { Success: true } ra && ra.Index <= 30 && after.StartsWith(',') );
+            if (!given && !recurs && !roleBefore && !speaks)
             {
                 continue;
             }
@@ -246,7 +253,7 @@ internal sealed partial class PersonIndex
                     || rest.StartsWith("Konzern", StringComparison.Ordinal) || rest.StartsWith("Finanz", StringComparison.Ordinal);
             }
 
-            if (token.Length < 3 || !char.IsUpper(token[0]) || personParts.Contains(token) || Lexicon.NotNames.Contains(token)
+            if (token.Length < 3 || !char.IsUpper(token[0]) || personParts.Contains(token) || Lexicon.NotNames.Contains(token) || Lexicon.NotOrgs.Contains(token)
                 || token.All(char.IsUpper) || Lexicon.OrgWords.Contains(token))
             {
                 continue;
@@ -259,7 +266,7 @@ internal sealed partial class PersonIndex
             }
 
             string next = i + 1 < words.Count && words[i].End + 1 == words[i + 1].Start ? text[words[i + 1].Start..words[i + 1].End] : string.Empty;
-            if (next is "AI" or "Inc" or "Corp" or "AG" or "SE" or "GmbH" or "Ltd" or "Group" or "Holdings" or "Technologies" or "Labs" or "Motors" or "Systems" or "Energy" or "Bank")
+            if (next is "AI" or "Inc" or "Corp" or "AG" or "SE" or "GmbH" or "Ltd" or "Group" or "Holdings" or "Technologies" or "Labs" or "Motors" or "Systems" or "Energy" or "Bank" or "Pharma" or "Airlines" or "Software")
             {
                 // "Veltrix Motors Inc": credit the first word of the capitalised run
                 int first = i;
@@ -282,8 +289,10 @@ internal sealed partial class PersonIndex
             }
 
             string prev = i > 0 ? text[words[i - 1].Start..words[i - 1].End] : string.Empty;
-            if (prev.EndsWith("Unternehmens", StringComparison.Ordinal) || prev.EndsWith("Unternehmen", StringComparison.Ordinal) || prev is "company" or "firm" or "startup"
-                || prev.EndsWith("Entwickler", StringComparison.Ordinal) || prev.EndsWith("Konzern", StringComparison.Ordinal) || prev.EndsWith("Konzerns", StringComparison.Ordinal))
+            if (prev.EndsWith("unternehmens", StringComparison.OrdinalIgnoreCase) || prev.EndsWith("unternehmen", StringComparison.OrdinalIgnoreCase) || prev is "company" or "firm" or "startup" or "group" or "maker"
+                || prev.EndsWith("entwickler", StringComparison.OrdinalIgnoreCase) || prev.EndsWith("konzern", StringComparison.OrdinalIgnoreCase) || prev.EndsWith("konzerns", StringComparison.OrdinalIgnoreCase)
+                || prev.EndsWith("hersteller", StringComparison.OrdinalIgnoreCase) || prev.EndsWith("herstellers", StringComparison.OrdinalIgnoreCase) || prev.EndsWith("bauer", StringComparison.OrdinalIgnoreCase)
+                || prev.EndsWith("bauers", StringComparison.OrdinalIgnoreCase) || prev.EndsWith("anbieter", StringComparison.OrdinalIgnoreCase) || prev.EndsWith("anbieters", StringComparison.OrdinalIgnoreCase))
             {
                 marker = true;
             }
@@ -337,4 +346,8 @@ internal sealed partial class PersonIndex
 
     [GeneratedRegex(@"[\p{L}][\p{L}\d]*(?:[-'’][\p{L}\d]+)*", RegexOptions.None, 1000)]
     private static partial Regex WordRegex();
+
+    /// <summary>After a name: a speech verb ("Aiko Tanaka said", "Jonas Vogt sagte").</summary>
+    [GeneratedRegex(@"^,?\s(?:(?:also|auch|later|später|then|on \w+day)\s)?(?:said|says|told|wrote|added|argued|warned|sagte|sagt|erklärte|schrieb|betonte|warnte|meinte|hatte gesagt|has said|had said)\b", RegexOptions.None, 1000)]
+    private static partial Regex SpeakerContextRegex();
 }
