@@ -646,7 +646,8 @@ public static partial class ClaimExtractor
                     continue;
                 }
 
-                if (IsPersonWord(m.Name) || (_people.MainOrgToken is { } org && m.Name.StartsWith(org, StringComparison.Ordinal)))
+                if (IsPersonWord(m.Name) || (_people.MainOrgToken is { } org && m.Name.StartsWith(org, StringComparison.Ordinal))
+                    || Lexicon.GroupWords.Contains(m.Name) || Lexicon.NotNames.Contains(m.Name))
                 {
                     continue;
                 }
@@ -727,7 +728,7 @@ public static partial class ClaimExtractor
     [GeneratedRegex(@"(?:\b(?:der|die|das|den|dem|des|the|his|her|its|seine[rnm]?|ihre[rnm]?|a|an|eine[rnm]?)\s+(?:[\p{L}'’-]+\s+){0,2})$", RegexOptions.IgnoreCase, 1000)]
     private static partial Regex ArticleBeforeRegex();
 
-    [GeneratedRegex(@"\G(?:Das|Die|Der|The)\s+(?<n>(?:\p{Lu}[\p{L}-]*\s+){0,2}(?:Haus|House|Regierung|Government|Ministerium|Ministry|Bundesregierung|Kommission|Commission|Behörde|Agency|Pentagon|Kreml|Kremlin|Senat|Senate|Parlament|Parliament|Zentralbank|Fed|Notenbank))\b", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"\G(?:Das|Die|Der|The)\s+(?<n>(?:\p{Lu}[\p{L}-]*\s+){0,2}(?:Haus|House|Regierung|Government|government|Ministerium|Ministry|ministry|Bundesregierung|Landesregierung|Kommission|Commission|commission|Behörde|Aufsichtsbehörde|Agency|agency|regulator|Pentagon|Kreml|Kremlin|Senat|Senate|Parlament|Parliament|Zentralbank|central bank|Fed|Notenbank|Polizei|police|Gericht|court|Staatsanwaltschaft|prosecutors|Gewerkschaft|union|Verband|Kartellamt|Bundeskartellamt|EU-Kommission|Weiße Haus))\b", RegexOptions.None, 1000)]
     private static partial Regex InstitutionRegex();
 
     [GeneratedRegex(@"\b(?:später|danach|darauf|anschließend|zuvor|later|earlier|afterwards|subsequently)\b", RegexOptions.IgnoreCase, 1000)]

@@ -169,6 +169,23 @@ internal sealed partial class PersonIndex
             index._byFirst.TryAdd(a, person);
         }
 
+        // "Mr. Baker", "Frau Lind": a title and a surname
+        foreach (Match m in TitledNameRegex().Matches(text))
+        {
+            string surname = m.Groups["s"].Value;
+            if (index._bySurname.ContainsKey(surname) || !IsNameShaped(surname) || Lexicon.NotNames.Contains(surname) || lower.Contains(surname.ToLowerInvariant()))
+            {
+                continue;
+            }
+
+            var person = new Person(surname, string.Empty, surname, m.Index)
+            {
+                Gender = m.Groups["t"].Value is "Mr" or "Herr" or "Herrn" ? Gender.Male : m.Groups["t"].Value is "Mrs" or "Ms" or "Frau" ? Gender.Female : Gender.Unknown,
+            };
+            index.People.Add(person);
+            index._bySurname[surname] = person;
+        }
+
         // roles from the contexts of full-name mentions
         foreach (var person in index.People)
         {
@@ -346,6 +363,9 @@ internal sealed partial class PersonIndex
 
     [GeneratedRegex(@"[\p{L}][\p{L}\d]*(?:[-'’][\p{L}\d]+)*", RegexOptions.None, 1000)]
     private static partial Regex WordRegex();
+
+    [GeneratedRegex(@"\b(?<t>Mr|Mrs|Ms|Dr|Prof|Herr|Herrn|Frau)\.?\s(?<s>\p{Lu}[\p{L}'’]+)\b(?!\s\p{Lu}\p{Ll})", RegexOptions.None, 1000)]
+    private static partial Regex TitledNameRegex();
 
     /// <summary>After a name: a speech verb ("Aiko Tanaka said", "Jonas Vogt sagte").</summary>
     [GeneratedRegex(@"^,?\s(?:(?:also|auch|later|später|then|on \w+day)\s)?(?:said|says|told|wrote|added|argued|warned|sagte|sagt|erklärte|schrieb|betonte|warnte|meinte|hatte gesagt|has said|had said)\b", RegexOptions.None, 1000)]

@@ -312,6 +312,7 @@ public static partial class ArticleReader
                 : m.Groups["laut"].Success ? "laut"
                 : m.Groups["wie"].Success ? "wie-berichtet"
                 : m.Groups["acc"].Success ? "according-to"
+                : m.Groups["rep"].Success ? "reported"
                 : "told";
             var g = m.Groups["name"];
             string name = g.Value.Trim().Trim('„', '“', '”', '"', '«', '»', '‚', '‘', '’', '\'').Trim();
@@ -365,6 +366,6 @@ public static partial class ArticleReader
     [GeneratedRegex(@"^(?:Das könnte (?:dich|Sie) auch interessieren|Mehr zum Thema|Lesen Sie auch|Auch interessant|Read more|Related|Share this|Teilen|Newsletter|Anzeige|Werbung|Cookie|Subscribe|Abonnieren|Jetzt abonnieren|Sign up|Wähle deine|Advertisement|Zum Artikel|Weiterlesen|Alle Rechte vorbehalten|Copyright|©)", RegexOptions.IgnoreCase, 1000)]
     private static partial Regex BoilerplateRegex();
 
-    [GeneratedRegex(@"(?<sources>(?<=^|\n)\s*Quellen?\s*:\s*(?<name>[^\n]{2,120}))|(?<laut>\b(?:laut|Laut)\s+(?<name>„[^“”\n]{1,60}[“”]|""[^""\n]{1,60}""|\p{Lu}(?:[\p{L}&-]|\.(?=\p{L}))*(?:\s\p{Lu}(?:[\p{L}&-]|\.(?=\p{L}))*){0,3}))|(?<wie>\bwie\s+(?:die\s+|der\s+|das\s+)?(?<name>„[^“”\n]{1,60}[“”]|""[^""\n]{1,60}""|\p{Lu}(?:[\p{L}&-]|\.(?=\p{L}))*(?:\s\p{Lu}(?:[\p{L}&-]|\.(?=\p{L}))*){0,3})\s+(?:berichtet|berichtete|meldet|meldete|schreibt|schrieb|unter Berufung))|(?<acc>\b[Aa]ccording to\s+(?:the\s+)?(?<name>\p{Lu}(?:[\p{L}&'-]|\.(?=\p{L}))*(?:\s(?:of\s)?\p{Lu}(?:[\p{L}&'-]|\.(?=\p{L}))*){0,4}|""[^""\n]{1,60}""))|(?<told>\btold\s+(?:the\s+)?(?<name>\p{Lu}(?:[\p{L}&'-]|\.(?=\p{L}))*(?:\s\p{Lu}(?:[\p{L}&'-]|\.(?=\p{L}))*){0,3}))", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"(?<sources>(?<=^|\n)\s*Quellen?\s*:\s*(?<name>[^\n]{2,120}))|(?<laut>\b(?:laut|Laut)\s+(?<name>„[^“”\n]{1,60}[“”]|""[^""\n]{1,60}""|\p{Lu}(?:[\p{L}&-]|\.(?=\p{L}))*(?:\s\p{Lu}(?:[\p{L}&-]|\.(?=\p{L}))*){0,3}))|(?<wie>\bwie\s+(?:die\s+|der\s+|das\s+)?(?<name>„[^“”\n]{1,60}[“”]|""[^""\n]{1,60}""|\p{Lu}(?:[\p{L}&-]|\.(?=\p{L}))*(?:\s\p{Lu}(?:[\p{L}&-]|\.(?=\p{L}))*){0,3})\s+(?:berichtet|berichtete|meldet|meldete|schreibt|schrieb|unter Berufung))|(?<acc>\b[Aa]ccording to\s+(?:the\s+)?(?<name>\p{Lu}(?:[\p{L}&'-]|\.(?=\p{L}))*(?:\s(?:of\s)?\p{Lu}(?:[\p{L}&'-]|\.(?=\p{L}))*){0,4}|""[^""\n]{1,60}""))|(?<rep>(?<=^|[\s(])(?:the\s+|The\s+|die\s+|Die\s+|der\s+|Der\s+|das\s+|Das\s+)?(?<name>„[^“”\n]{1,60}[“”]|\p{Lu}(?:[\p{L}&'-]|\.(?=\p{L}))*(?:\s\p{Lu}(?:[\p{L}&'-]|\.(?=\p{L}))*){0,3})\s+(?:reported|reports|berichtete|berichtet|meldete|meldet)\b)|(?<told>\btold\s+(?:the\s+)?(?<name>\p{Lu}(?:[\p{L}&'-]|\.(?=\p{L}))*(?:\s\p{Lu}(?:[\p{L}&'-]|\.(?=\p{L}))*){0,3}))", RegexOptions.None, 1000)]
     private static partial Regex SourceMentionRegex();
 }
