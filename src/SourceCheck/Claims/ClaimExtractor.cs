@@ -189,6 +189,11 @@ public static partial class ClaimExtractor
                 {
                     int gap = m.End <= a.Start ? a.Start - m.End : m.Start >= a.End ? m.Start - a.End : 0;
                     gap += m.Kind switch { MentionKind.Org => 20, MentionKind.Group => 10, _ => 0 };
+                    if (m.Text.EndsWith("'s", StringComparison.Ordinal) || m.Text.EndsWith("’s", StringComparison.Ordinal))
+                    {
+                        gap += 40; // a possessive ("Nordava's recall") is rarely the speaker
+                    }
+
                     if (gap < best && gap <= 150)
                     {
                         best = gap;
@@ -449,6 +454,37 @@ public static partial class ClaimExtractor
 
                     found.Add(new Mention(start, r.Index + r.Length, MentionKind.Role, person, _text[start..(r.Index + r.Length)], person.FullName));
                 }
+                else if (cat is "spokesperson" or "analyst" or "adviser" or "minister" && !found.Any(m => m.Start <= r.Index && m.End >= r.Index + r.Length))
+                {
+                    // an unnamed title holder: "a spokesman for the agency", "ein Sprecher des Ministeriums"
+                    var of = OfPhraseRegex().Match(_text, r.Index + r.Length, e - (r.Index + r.Length));
+                    int end = of.Success ? of.Index + of.Length : r.Index + r.Length;
+                    string phrase = _text[r.Index..end];
+                    string name = of.Success ? $"{r.Value.ToLowerInvariant()} ({ResolveInstitution(of.Groups["o"].Value, r.Index)})" : r.Value.ToLowerInvariant() + " (unnamed)";
+                    found.Add(new Mention(r.Index, end, MentionKind.Group, null, phrase, name));
+                }
+            }
+
+            // outlets as subjects ("The Wall Street Journal reported …") and institutions named by head noun ("according to the agency")
+            foreach (var sm in article.SourceMentions)
+            {
+                if (sm.Span.Start >= s && sm.Span.End <= e && sm.Cue is "reported" && !IsPersonWord(sm.Name)
+                    && !(_people.MainOrgToken is { } mo && sm.Name.StartsWith(mo, StringComparison.Ordinal)))
+                {
+                    found.Add(new Mention(sm.Span.Start, sm.Span.End, MentionKind.Group, null, sm.Name, sm.Name));
+                }
+            }
+
+            foreach (Match h in Scan(HeadNounRegex(), s, e))
+            {
+                if (!inQuote(h.Index) && !found.Any(m => m.Start <= h.Index && m.End > h.Index))
+                {
+                    string resolved = ResolveInstitution(h.Value, s);
+                    if (!string.Equals(resolved, h.Value, StringComparison.Ordinal))
+                    {
+                        found.Add(new Mention(h.Index, h.Index + h.Length, MentionKind.Org, null, h.Value, resolved));
+                    }
+                }
             }
 
             found.Sort((a, b) => a.Start.CompareTo(b.Start));
@@ -611,6 +647,53 @@ public static partial class ClaimExtractor
             return (null, later);
         }
 
+        /// <summary>"the agency" → the last "… Agency" named before (capitalised phrase ending in the same head noun).</summary>
+        private string ResolveInstitution(string phrase, int before)
+        {
+            string head = phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1];
+            if (head.Length < 3)
+            {
+                return phrase;
+            }
+
+            string cap = char.ToUpperInvariant(head[0]) + head[1..];
+            int at = before;
+            while ((at = _text.LastIndexOf(cap, at - 1, StringComparison.Ordinal)) > 0)
+            {
+                int start = at;
+                int k = at;
+                // walk back over capitalised words ("European Medicines Agency")
+                while (k > 1 && _text[k - 1] == ' ' && char.IsUpper(_text[WordStart(k - 1)]) && _text[WordStart(k - 1)..(k - 1)] is not ("The" or "Der" or "Die" or "Das" or "A" or "An" or "Ein" or "Eine" or "Dem" or "Den" or "Des"))
+                {
+                    k = WordStart(k - 1);
+                    start = k;
+                }
+
+                if (start < at)
+                {
+                    return _text[start..(at + cap.Length)];
+                }
+
+                if (at <= 1)
+                {
+                    break;
+                }
+            }
+
+            return phrase;
+        }
+
+        private int WordStart(int end)
+        {
+            int i = end;
+            while (i > 0 && char.IsLetter(_text[i - 1]))
+            {
+                i--;
+            }
+
+            return i;
+        }
+
         private IEnumerable<Match> Scan(Regex regex, int s, int e)
         {
             for (var m = regex.Match(_text, s, e - s); m.Success; m = m.NextMatch())
@@ -730,6 +813,12 @@ public static partial class ClaimExtractor
 
     [GeneratedRegex(@"\G(?:Das|Die|Der|The)\s+(?<n>(?:\p{Lu}[\p{L}-]*\s+){0,2}(?:Haus|House|Regierung|Government|government|Ministerium|Ministry|ministry|Bundesregierung|Landesregierung|Kommission|Commission|commission|Behörde|Aufsichtsbehörde|Agency|agency|regulator|Pentagon|Kreml|Kremlin|Senat|Senate|Parlament|Parliament|Zentralbank|central bank|Fed|Notenbank|Polizei|police|Gericht|court|Staatsanwaltschaft|prosecutors|Gewerkschaft|union|Verband|Kartellamt|Bundeskartellamt|EU-Kommission|Weiße Haus))\b", RegexOptions.None, 1000)]
     private static partial Regex InstitutionRegex();
+
+    [GeneratedRegex(@"\G\s+(?:for|of|at|des|der|von|vom|bei)\s+(?:the\s+|dem\s+|der\s+)?(?<o>\p{Lu}?[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+){0,3})", RegexOptions.None, 1000)]
+    private static partial Regex OfPhraseRegex();
+
+    [GeneratedRegex(@"\b(?:the|die|das|der)\s+(?:agency|ministry|regulator|government|commission|court|police|union|watchdog|Behörde|Ministerium|Regierung|Kommission|Gericht|Polizei|Gewerkschaft|Aufsicht)\b", RegexOptions.None, 1000)]
+    private static partial Regex HeadNounRegex();
 
     [GeneratedRegex(@"\b(?:später|danach|darauf|anschließend|zuvor|later|earlier|afterwards|subsequently)\b", RegexOptions.IgnoreCase, 1000)]
     private static partial Regex LaterRegex();
