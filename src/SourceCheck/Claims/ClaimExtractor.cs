@@ -149,6 +149,11 @@ public static partial class ClaimExtractor
             foreach (var q in quotes)
             {
                 int words = WordCount(_text.AsSpan(q.InnerStart, q.InnerEnd - q.InnerStart));
+                if (IsTitleLike(_text.AsSpan(q.InnerStart, q.InnerEnd - q.InnerStart)))
+                {
+                    continue; // „Wall Street Journal“, "The Decoder": a name, not someone's words
+                }
+
                 if (words >= 2 && words > mainWords)
                 {
                     main = q;
@@ -239,6 +244,38 @@ public static partial class ClaimExtractor
             draft.Channel ??= previous is not null && draft.SpeakerMention == "(continuation)" ? previous.Channel : null;
             draft.Outlet = FindOutlet(s, e) ?? draft.Outlet;
             return draft;
+        }
+
+        private static bool IsTitleLike(ReadOnlySpan<char> inner)
+        {
+            int words = 0;
+            bool start = true;
+            foreach (char c in inner)
+            {
+                if (char.IsLetter(c))
+                {
+                    if (start)
+                    {
+                        words++;
+                        if (!char.IsUpper(c))
+                        {
+                            return false;
+                        }
+                    }
+
+                    start = false;
+                }
+                else if (char.IsWhiteSpace(c))
+                {
+                    start = true;
+                }
+                else if (c is '.' or ',' or '!' or '?' or ':' or ';')
+                {
+                    return false;
+                }
+            }
+
+            return words is >= 1 and <= 5;
         }
 
         private static bool IsQuestion(string sentence)
@@ -468,7 +505,7 @@ public static partial class ClaimExtractor
             // outlets as subjects ("The Wall Street Journal reported …") and institutions named by head noun ("according to the agency")
             foreach (var sm in article.SourceMentions)
             {
-                if (sm.Span.Start >= s && sm.Span.End <= e && sm.Cue is "reported" && !IsPersonWord(sm.Name)
+                if (sm.Span.Start >= s && sm.Span.End <= e && sm.Cue is "reported" or "wie-berichtet" && !IsPersonWord(sm.Name)
                     && !(_people.MainOrgToken is { } mo && sm.Name.StartsWith(mo, StringComparison.Ordinal)))
                 {
                     found.Add(new Mention(sm.Span.Start, sm.Span.End, MentionKind.Group, null, sm.Name, sm.Name));

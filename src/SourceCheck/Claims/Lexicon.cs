@@ -188,7 +188,7 @@ internal static partial class Lexicon
     public static partial Regex RoleRegex();
 
     /// <summary>Speech and stance verbs that introduce reported content (first match outside quotes wins).</summary>
-    [GeneratedRegex(@"\b(?:said|says|say|saying|told|tells|wrote|writes|written|added|adds|argued|argues|claimed|stated|explained|explains|noted|insisted|insists|warned|warns|stressed|emphasi[sz]ed|announced|confirmed|confirms|denied|denies|rejected|rejects|acknowledged|admitted|admits|suggested|suggests|predicted|predicts|expects|expected|estimated|questioned|believes|believed|clarified|urged|urges|proposed|promised|vowed|pledged|maintained|contended|reiterated|asserted|posted|tweeted|testified|criticized|criticised|forecast|projected|ruled out|rules out|called for|pointed out|conceded|disputed|countered|cautioned|reported|announces|sagte|sagt|sagten|sagen|gesagt|erklären|betonen|warnen|fordern|kritisieren|bezweifeln|bemängeln|bemängelte|bemängelt|rechnet mit|rechnen mit|rechnete mit|verwies darauf|berichten|meldete|dementiert|bestätigen|erklärte|erklärt|erklärten|betonte|betont|betonten|schrieb|schreibt|geschrieben|bekräftigte|bekräftigt|berichtete|meinte|meint|glaubt|glaubte|warnte|warnt|forderte|fordert|kritisierte|kritisiert|bestätigte|bestätigt|dementierte|erwartet|erwartete|erwarten|plädiert|plädierte|argumentiert|argumentierte|präzisierte|unterstrich|versicherte|prognostiziert|prognostizierte|schätzt|schätzte|äußerte|bezweifelt|bezweifelte|mahnte|sprach von|spricht von|vertrat die Ansicht|vertritt die Ansicht|hieß es|heißt es|eingeräumt|klargestellt|ausgeschlossen|abgelehnt|zurückgewiesen|angekündigt|mitgeteilt|vorgeschlagen)\b", RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(@"\b(?:said|says|say|saying|told|tells|wrote|writes|written|added|adds|argued|argues|claimed|stated|explained|explains|noted|insisted|insists|warned|warns|stressed|emphasi[sz]ed|announced|confirmed|confirms|denied|denies|rejected|rejects|acknowledged|admitted|admits|suggested|suggests|predicted|predicts|expects|expected|estimated|questioned|believes|believed|clarified|urged|urges|proposed|promised|vowed|pledged|maintained|contended|reiterated|asserted|posted|tweeted|testified|criticized|criticised|forecast|projected|ruled out|rules out|called for|pointed out|conceded|disputed|countered|cautioned|reported|announces|sagte|sagt|sagten|sagen|gesagt|erklären|betonen|warnen|fordern|kritisieren|bezweifeln|bemängeln|bemängelte|bemängelt|rechnet mit|rechnen mit|rechnete mit|verwies darauf|berichten|berichtet|meldet|meldete|dementiert|bestätigen|erklärte|erklärt|erklärten|betonte|betont|betonten|schrieb|schreibt|geschrieben|bekräftigte|bekräftigt|berichtete|meinte|meint|glaubt|glaubte|warnte|warnt|forderte|fordert|kritisierte|kritisiert|bestätigte|bestätigt|dementierte|erwartet|erwartete|erwarten|plädiert|plädierte|argumentiert|argumentierte|präzisierte|unterstrich|versicherte|prognostiziert|prognostizierte|schätzt|schätzte|äußerte|bezweifelt|bezweifelte|mahnte|sprach von|spricht von|vertrat die Ansicht|vertritt die Ansicht|hieß es|heißt es|eingeräumt|klargestellt|ausgeschlossen|abgelehnt|zurückgewiesen|angekündigt|mitgeteilt|vorgeschlagen)\b", RegexOptions.IgnoreCase, 1000)]
     public static partial Regex SpeechVerbRegex();
 
     /// <summary>Reporting verbs that, at the end of a sentence after a comma (", Kessler said on Wednesday."),
@@ -200,7 +200,7 @@ internal static partial class Lexicon
     };
 
     /// <summary>German separable speech verbs: finite part; the particle must close the clause.</summary>
-    [GeneratedRegex(@"\b(?<v>kündigte|kündigt|teilte|teilt|räumte|räumt|stellte|stellt|schloss|schließt|lehnte|lehnt|wies|weist|schlug|schlägt|hob|hebt)\b", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"\b(?<v>kündigte|kündigt|teilte|teilt|räumte|räumt|stellte|stellt|schloss|schließt|lehnte|lehnt|wies|weist|schlug|schlägt|hob|hebt|fügte|fügt|gab|gibt|deutete|deutet|sprach|spricht|machte|macht)\b", RegexOptions.None, 1000)]
     public static partial Regex SeparableVerbRegex();
 
     /// <summary>Source cues without a verb: "according to", "laut", "nach eigenen Angaben", "nach X Ansicht", "zufolge", ", so der …".</summary>
@@ -220,7 +220,7 @@ internal static partial class Lexicon
     public static partial Regex EventRegex();
 
     /// <summary>Other channels: interviews, statements, reporters.</summary>
-    [GeneratedRegex(@"\b(?:in an interview with\s+(?:the\s+)?(?<iv>\p{Lu}[\p{L}&.'-]*(?:\s+\p{Lu}[\p{L}&.'-]*){0,3})|(?:im|in einem)\s+(?:Interview|Gespräch)\s+mit\s+(?:der\s+|dem\s+|den\s+)?(?<iv>„?\p{Lu}[\p{L}&.'-]*(?:\s+\p{Lu}[\p{L}&.'-]*){0,3}“?)|(?<rep>told reporters|sagte (?:vor )?(?:Journalisten|Reportern)|vor Journalisten)|(?<st>in a statement|in einer (?:Mitteilung|Stellungnahme|Erklärung|Pressemitteilung)|in a press release)|(?<blog>in a blog post|in einem Blogbeitrag|in einem Blogpost)|(?<memo>in a memo|in einem Memo)|(?<letter>in a letter|in einem Brief)|(?<tv>on (?:CNBC|CNN|Fox|BBC|Bloomberg TV)))", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"\b(?:in an interview with\s+(?:the\s+)?(?<iv>\p{Lu}[\p{L}&.'-]*(?:\s+\p{Lu}[\p{L}&.'-]*){0,3})|(?:sagte|erklärte|sagt|bestätigte)\s+(?:dem|der)\s+(?:Sender|Zeitung|Nachrichtenagentur|Agentur|Magazin|Nachrichtenmagazin|Wochenzeitung|Tageszeitung|Fernsehsender|Radiosender)\s+(?<iv>„?\p{Lu}[\p{L}&.'-]*(?:\s+\p{Lu}[\p{L}&.'-]*){0,3}“?)|(?:im|in einem)\s+(?:Interview|Gespräch)\s+mit\s+(?:der\s+|dem\s+|den\s+)?(?<iv>„?\p{Lu}[\p{L}&.'-]*(?:\s+\p{Lu}[\p{L}&.'-]*){0,3}“?)|(?<rep>told reporters|sagte (?:vor )?(?:Journalisten|Reportern)|vor Journalisten)|(?<st>in a statement|in einer (?:Mitteilung|Stellungnahme|Erklärung|Pressemitteilung)|in a press release)|(?<blog>in a blog post|in einem Blogbeitrag|in einem Blogpost)|(?<memo>in a memo|in einem Memo)|(?<letter>in a letter|in einem Brief)|(?<tv>on (?:CNBC|CNN|Fox|BBC|Bloomberg TV)))", RegexOptions.None, 1000)]
     public static partial Regex OtherChannelRegex();
 
     /// <summary>Non-responses that are not claims ("did not immediately respond", "declined to comment").</summary>
@@ -230,13 +230,18 @@ internal static partial class Lexicon
     /// <summary>Particles that close German separable speech verbs, by finite verb stem.</summary>
     public static string? ParticleFor(string verb) => verb switch
     {
+        "fügte" or "fügt" => "hinzu",
+        "gab" or "gibt" => "(?:an|bekannt|zu)",
+        "deutete" or "deutet" => "an",
+        "sprach" or "spricht" => "aus",
+        "machte" or "macht" => "deutlich",
         "kündigte" or "kündigt" => "an",
         "teilte" or "teilt" => "mit",
         "räumte" or "räumt" => "ein",
         "stellte" or "stellt" => "klar",
         "schloss" or "schließt" => "aus",
         "lehnte" or "lehnt" => "ab",
-        "wies" or "weist" => "zurück",
+        "wies" or "weist" => "(?:zurück|hin|darauf hin)",
         "schlug" or "schlägt" => "vor",
         "hob" or "hebt" => "hervor",
         _ => null,
