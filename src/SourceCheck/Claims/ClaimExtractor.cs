@@ -450,7 +450,8 @@ public static partial class ClaimExtractor
                 var inst = InstitutionRegex().Match(_text, s, e - s);
                 if (inst.Success && inst.Index == s)
                 {
-                    found.Add(new Mention(inst.Groups["n"].Index, inst.Groups["n"].Index + inst.Groups["n"].Length, MentionKind.Org, null, inst.Value, inst.Groups["n"].Value));
+                    string n = inst.Groups["n"].Value;
+                    found.Add(new Mention(inst.Groups["n"].Index, inst.Groups["n"].Index + inst.Groups["n"].Length, MentionKind.Org, null, inst.Value, Lexicon.CanonicalInstitution(n) ?? n));
                 }
             }
 
@@ -848,7 +849,7 @@ public static partial class ClaimExtractor
     [GeneratedRegex(@"(?:\b(?:der|die|das|den|dem|des|the|his|her|its|seine[rnm]?|ihre[rnm]?|a|an|eine[rnm]?)\s+(?:[\p{L}'’-]+\s+){0,2})$", RegexOptions.IgnoreCase, 1000)]
     private static partial Regex ArticleBeforeRegex();
 
-    [GeneratedRegex(@"\G(?:Das|Die|Der|The)\s+(?<n>(?:\p{Lu}[\p{L}-]*\s+){0,2}(?:Haus|House|Regierung|Government|government|Ministerium|Ministry|ministry|Bundesregierung|Landesregierung|Kommission|Commission|commission|Behörde|Aufsichtsbehörde|Agency|agency|regulator|Pentagon|Kreml|Kremlin|Senat|Senate|Parlament|Parliament|Zentralbank|central bank|Fed|Notenbank|Polizei|police|Gericht|court|Staatsanwaltschaft|prosecutors|Gewerkschaft|union|Verband|Kartellamt|Bundeskartellamt|EU-Kommission|Weiße Haus))\b", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"\G(?:Das|Die|Der|The)\s+(?<n>(?:\p{Lu}[\p{L}-]*\s+){0,2}(?:Haus|House|Regierung|Government|government|Ministerium|Ministry|ministry|Bundesregierung|Landesregierung|Kommission|Commission|commission|Behörde|Aufsichtsbehörde|Agency|agency|regulator|Pentagon|Kreml|Kremlin|Senat|Senate|Parlament|Parliament|Zentralbank|central bank|Fed|Notenbank|Polizei|police|Gericht|court|Staatsanwaltschaft|prosecutors|Gewerkschaft|union|Verband|Kartellamt|Bundeskartellamt|EU-Kommission|Weiße Haus|US-Regierung|US-Notenbank|EZB))\b", RegexOptions.None, 1000)]
     private static partial Regex InstitutionRegex();
 
     [GeneratedRegex(@"\G\s+(?:for|of|at|des|der|von|vom|bei)\s+(?:the\s+|dem\s+|der\s+)?(?<o>\p{Lu}?[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+){0,3})", RegexOptions.None, 1000)]

@@ -123,6 +123,20 @@ internal static partial class Lexicon
         "des unternehmens", "dem unternehmen",
     };
 
+    /// <summary>English names of institutions German articles name in German ("Das Weiße Haus" → "White House").</summary>
+    public static string? CanonicalInstitution(string name) => name switch
+    {
+        "Weiße Haus" or "Weißes Haus" => "White House",
+        "Kreml" => "Kremlin",
+        "EU-Kommission" or "Europäische Kommission" => "European Commission",
+        "Bundesregierung" => "German government",
+        "US-Regierung" => "US government",
+        "US-Notenbank" or "Fed" => "Federal Reserve",
+        "Europäische Zentralbank" or "EZB" => "European Central Bank",
+        "Bundeskartellamt" => "Federal Cartel Office",
+        _ => null,
+    };
+
     /// <summary>Role category of a title word, or null.</summary>
     public static string? RoleCategory(string roleText)
     {

@@ -128,3 +128,45 @@ public sealed class ClaimExtractorTests
         }
     }
 }
+
+public sealed class ClaimExtractorInstitutionTests
+{
+    public sealed class Extract
+    {
+        private const string English =
+            "Regulator opens probe into pen recall\n\n" +
+            "BRUSSELS (Continental Press) - The European Medicines Agency has opened a review of the recall, a spokesman for the agency said on Wednesday.\n\n" +
+            "According to the agency, 14 cases of under-dosing had been reported by March.\n\n" +
+            "The Wall Street Journal reported that the maker had known about the fault since January.\n";
+
+        private const string German =
+            "Aufsicht prüft Rückruf\n\n" +
+            "Vorstandschefin Ingrid Solberg sagte dem Sender Bloomberg TV, das Unternehmen habe „nichts zu verbergen“. " +
+            "Etwa ein Drittel der Pens sei bereits ersetzt worden, fügte sie hinzu.\n\n" +
+            "Das Weiße Haus schloss eine Rettung mit Steuergeld aus.\n";
+
+        [Fact]
+        public void Should_attribute_unnamed_spokespeople_institutions_and_outlets()
+        {
+            var claims = ClaimExtractor.Extract(English, "e2");
+            Assert.Equal("spokesman (European Medicines Agency)", claims.Single(c => c.Text.Contains("spokesman", StringComparison.Ordinal)).Speaker);
+            Assert.Equal("European Medicines Agency", claims.Single(c => c.Text.StartsWith("According to the agency", StringComparison.Ordinal)).Speaker);
+            var wsj = claims.Single(c => c.Text.Contains("reported that", StringComparison.Ordinal));
+            Assert.Equal("Wall Street Journal", wsj.Speaker);
+            Assert.Equal("Wall Street Journal", wsj.ReportingOutlet);
+        }
+
+        [Fact]
+        public void Should_handle_german_separable_verbs_dative_interviews_and_institutions()
+        {
+            var claims = ClaimExtractor.Extract(German, "g2");
+            var interview = claims.Single(c => c.Text.Contains("Bloomberg TV", StringComparison.Ordinal));
+            Assert.Equal("Ingrid Solberg", interview.Speaker);
+            Assert.Equal("interview with Bloomberg TV", interview.Channel);
+            var added = claims.Single(c => c.Text.Contains("fügte sie hinzu", StringComparison.Ordinal));
+            Assert.Equal("Ingrid Solberg", added.Speaker);
+            Assert.Equal(QuoteKind.Indirect, added.Quote);
+            Assert.Equal("White House", claims.Single(c => c.Text.Contains("Weiße Haus", StringComparison.Ordinal)).Speaker);
+        }
+    }
+}
