@@ -30,6 +30,9 @@ public static partial class ClaimExtractor
         return run.Execute();
     }
 
+    /// <summary>Longest sentence analysed (characters); longer "sentences" are skipped.</summary>
+    public const int MaxSentenceLength = 2000;
+
     private enum MentionKind
     {
         Person,
@@ -94,7 +97,21 @@ public static partial class ClaimExtractor
 
                 foreach (var s in SentenceSplitter.Split(_text, start, para.Span.End))
                 {
-                    var draft = Analyse(s, p, drafts.LastOrDefault(d => !d.Phantom));
+                    if (s.Length > MaxSentenceLength)
+                    {
+                        continue; // not a sentence (a run-on line, a table, a pasted blob)
+                    }
+
+                    Draft? draft;
+                    try
+                    {
+                        draft = Analyse(s, p, drafts.LastOrDefault(d => !d.Phantom));
+                    }
+                    catch (RegexMatchTimeoutException)
+                    {
+                        draft = null;
+                    }
+
                     if (draft is not null)
                     {
                         drafts.Add(draft);

@@ -57,12 +57,26 @@ internal sealed partial class PersonIndex
         var words = new List<(int Start, int End)>();
         var lower = new HashSet<string>(StringComparer.Ordinal);
         var standalone = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (Match m in WordRegex().Matches(text))
+        int p = 0;
+        while (p < text.Length)
         {
-            words.Add((m.Index, m.Index + m.Length));
-            if (char.IsLower(m.Value[0]))
+            if (!char.IsLetter(text[p]))
             {
-                lower.Add(m.Value);
+                p++;
+                continue;
+            }
+
+            int ws = p;
+            p++;
+            while (p < text.Length && (char.IsLetterOrDigit(text[p]) || (text[p] is '-' or '\'' or '’' && p + 1 < text.Length && char.IsLetterOrDigit(text[p + 1]))))
+            {
+                p++;
+            }
+
+            words.Add((ws, p));
+            if (char.IsLower(text[ws]))
+            {
+                lower.Add(text[ws..p]);
             }
         }
 
@@ -170,7 +184,7 @@ internal sealed partial class PersonIndex
         }
 
         // "Mr. Baker", "Frau Lind": a title and a surname
-        foreach (Match m in TitledNameRegex().Matches(text))
+        foreach (Match m in SafeMatches(TitledNameRegex(), text))
         {
             string surname = m.Groups["s"].Value;
             if (index._bySurname.ContainsKey(surname) || !IsNameShaped(surname) || Lexicon.NotNames.Contains(surname) || lower.Contains(surname.ToLowerInvariant()))
@@ -361,8 +375,23 @@ internal sealed partial class PersonIndex
 
     public Person? LookupFirst(string word) => _byFirst.GetValueOrDefault(word);
 
-    [GeneratedRegex(@"[\p{L}][\p{L}\d]*(?:[-'’][\p{L}\d]+)*", RegexOptions.None, 1000)]
-    private static partial Regex WordRegex();
+    private static List<Match> SafeMatches(Regex regex, string text)
+    {
+        var result = new List<Match>();
+        try
+        {
+            for (var m = regex.Match(text); m.Success; m = m.NextMatch())
+            {
+                result.Add(m);
+            }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // keep what was found
+        }
+
+        return result;
+    }
 
     [GeneratedRegex(@"\b(?<t>Mr|Mrs|Ms|Dr|Prof|Herr|Herrn|Frau)\.?\s(?<s>\p{Lu}[\p{L}'’]+)\b(?!\s\p{Lu}\p{Ll})", RegexOptions.None, 1000)]
     private static partial Regex TitledNameRegex();

@@ -210,7 +210,7 @@ public static partial class ArticleReader
     {
         ArgumentNullException.ThrowIfNull(text);
         BibliographySection? found = null;
-        foreach (Match m in BibliographyHeadingRegex().Matches(text))
+        foreach (Match m in ScanLines(BibliographyHeadingRegex(), text))
         {
             var h = m.Groups["h"];
             int headStart = h.Index;
@@ -306,7 +306,7 @@ public static partial class ArticleReader
     {
         ArgumentNullException.ThrowIfNull(text);
         var result = new List<SourceMention>();
-        foreach (Match m in SourceMentionRegex().Matches(text))
+        foreach (Match m in ScanLines(SourceMentionRegex(), text))
         {
             string cue = m.Groups["sources"].Success ? "sources"
                 : m.Groups["laut"].Success ? "laut"
@@ -345,6 +345,43 @@ public static partial class ArticleReader
         }
 
         return result;
+    }
+
+    /// <summary>Matches line by line (positions stay absolute), so that each match attempt is bounded by a
+    /// line and a line that times out is skipped instead of failing the whole article.</summary>
+    private static IEnumerable<Match> ScanLines(Regex regex, string text)
+    {
+        int start = 0;
+        while (start < text.Length)
+        {
+            int end = text.IndexOf('\n', start);
+            if (end < 0)
+            {
+                end = text.Length;
+            }
+
+            var found = new List<Match>();
+            try
+            {
+                // include the line break before the line so that patterns anchored on "\n" still see it
+                int from = start > 0 ? start - 1 : 0;
+                for (var m = regex.Match(text, from, end - from); m.Success; m = m.NextMatch())
+                {
+                    found.Add(m);
+                }
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                found.Clear();
+            }
+
+            foreach (var m in found)
+            {
+                yield return m;
+            }
+
+            start = end + 1;
+        }
     }
 
     private static bool IsNonSource(string name) => name is "reporters" or "the company" or "the firm" or "them" or "him" or "her"
