@@ -117,6 +117,16 @@ public sealed class ClaimExtractorTests
         }
 
         [Fact]
+        public void Should_survive_pathological_input()
+        {
+            string quotes = new string('„', 50_000) + " " + string.Concat(Enumerable.Repeat("Er sagte, es seien 5 Prozent. ", 100));
+            Assert.InRange(ClaimExtractor.Extract(quotes, "q", "de").Count, 90, 100);
+            string apostrophes = string.Concat(Enumerable.Repeat("x 'a ", 100_000));
+            Assert.Empty(ClaimExtractor.Extract(apostrophes, "a", "en"));
+            Assert.Empty(ClaimExtractor.Extract(string.Empty, "e"));
+        }
+
+        [Fact]
         public void Should_extract_every_sentence_of_a_long_repetitive_text()
         {
             string block = "Konzernchef Udo Brand sagte am 6. November, der Umsatz steige um 3,5 Prozent auf 1,2 Milliarden Euro. " +
