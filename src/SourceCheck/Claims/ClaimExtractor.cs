@@ -521,9 +521,10 @@ public static partial class ClaimExtractor
             }
 
             // outlets as subjects ("The Wall Street Journal reported …") and institutions named by head noun ("according to the agency")
-            foreach (var sm in article.SourceMentions)
+            for (int mi = FirstMentionAtOrAfter(s); mi < article.SourceMentions.Length && article.SourceMentions[mi].Span.Start < e; mi++)
             {
-                if (sm.Span.Start >= s && sm.Span.End <= e && sm.Cue is "reported" or "wie-berichtet" && !IsPersonWord(sm.Name)
+                var sm = article.SourceMentions[mi];
+                if (sm.Span.End <= e && sm.Cue is "reported" or "wie-berichtet" && !IsPersonWord(sm.Name)
                     && !(_people.MainOrgToken is { } mo && sm.Name.StartsWith(mo, StringComparison.Ordinal)))
                 {
                     found.Add(new Mention(sm.Span.Start, sm.Span.End, MentionKind.Group, null, sm.Name, sm.Name));
@@ -702,6 +703,27 @@ public static partial class ClaimExtractor
             return (null, later);
         }
 
+        /// <summary>Index of the first source mention starting at or after an offset (mentions are sorted).</summary>
+        private int FirstMentionAtOrAfter(int offset)
+        {
+            var mentions = article.SourceMentions;
+            int lo = 0, hi = mentions.Length;
+            while (lo < hi)
+            {
+                int mid = (lo + hi) / 2;
+                if (mentions[mid].Span.Start < offset)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+
+            return lo;
+        }
+
         /// <summary>"the agency" → the last "… Agency" named before (capitalised phrase ending in the same head noun).</summary>
         private string ResolveInstitution(string phrase, int before)
         {
@@ -762,21 +784,7 @@ public static partial class ClaimExtractor
         private string? FindOutlet(int s, int e)
         {
             var mentions = article.SourceMentions;
-            int lo = 0, hi = mentions.Length;
-            while (lo < hi)
-            {
-                int mid = (lo + hi) / 2;
-                if (mentions[mid].Span.Start < s)
-                {
-                    lo = mid + 1;
-                }
-                else
-                {
-                    hi = mid;
-                }
-            }
-
-            for (int i = lo; i < mentions.Length && mentions[i].Span.Start < e; i++)
+            for (int i = FirstMentionAtOrAfter(s); i < mentions.Length && mentions[i].Span.Start < e; i++)
             {
                 var m = mentions[i];
                 if (m.Span.End > e || m.Cue is "dateline" or "sources")
