@@ -263,6 +263,20 @@ public static partial class ClaimExtractor
             return draft;
         }
 
+        private static readonly HashSet<string> NotVerbsEn = new(StringComparer.Ordinal)
+        {
+            "den", "einen", "keinen", "ihren", "seinen", "diesen", "jenen", "eben", "oben", "morgen", "gestern", "zwischen",
+            "neben", "unten", "trotzdem", "außen", "innen", "wegen", "allen", "vielen", "wenigen", "anderen", "beiden",
+        };
+
+        private static bool IsPluralVerbNeighbour(List<Match> words, int i)
+        {
+            static bool Plural(string w) => w.Length > 3 && char.IsLower(w[0]) && w.EndsWith("en", StringComparison.Ordinal) && !NotVerbsEn.Contains(w);
+            bool next = i + 1 < words.Count && Plural(words[i + 1].Value);
+            bool prev = i > 0 && Plural(words[i - 1].Value);
+            return next || prev;
+        }
+
         private static bool IsTitleLike(ReadOnlySpan<char> inner)
         {
             int words = 0;
@@ -428,6 +442,11 @@ public static partial class ClaimExtractor
                 }
 
                 bool pronoun = _lang == "de" ? word is "er" or "Er" or "sie" or "Sie" : word is "he" or "He" or "she" or "She";
+                if (pronoun && word is "sie" or "Sie" && IsPluralVerbNeighbour(words, i))
+                {
+                    continue; // "Sie erwarten", "sagten sie": they, not she
+                }
+
                 if (pronoun)
                 {
                     found.Add(new Mention(w.Index, w.Index + w.Length, MentionKind.Pronoun, null, word, null));

@@ -117,6 +117,15 @@ public sealed class ClaimExtractorTests
         }
 
         [Fact]
+        public void Should_not_read_plural_sie_as_the_last_woman_named()
+        {
+            string text = "Titel\n\nFinanzchefin Petra Lind sagte, die Zahlen seien solide. Die Anleger bleiben skeptisch. Sie erwarten, dass die Kosten steigen.\n";
+            var claims = ClaimExtractor.Extract(text, "p", "de");
+            Assert.Equal("Petra Lind", claims.Single(c => c.Text.Contains("solide", StringComparison.Ordinal)).Speaker);
+            Assert.NotEqual("Petra Lind", claims.Single(c => c.Text.StartsWith("Sie erwarten", StringComparison.Ordinal)).Speaker);
+        }
+
+        [Fact]
         public void Should_survive_pathological_input()
         {
             string quotes = new string('„', 50_000) + " " + string.Concat(Enumerable.Repeat("Er sagte, es seien 5 Prozent. ", 100));
