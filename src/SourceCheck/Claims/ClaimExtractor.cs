@@ -235,6 +235,12 @@ public static partial class ClaimExtractor
                 speaker = mentions[0];
             }
 
+            if (speaker is null && verb is { } vb && NameNextToVerb(vb.Start, vb.End, s, e) is { } bare)
+            {
+                // "Kessler said …" with no full name anywhere in the article: the bare name
+                speaker = new Mention(bare.Start, bare.End, MentionKind.Person, null, _text[bare.Start..bare.End], _text[bare.Start..bare.End]);
+            }
+
             if (speaker is null && draft.Speaker is null && main is not null && mainWords >= 3 && mentions.Count == 0
                 && previous is { Speaker: not null } && paragraph - previous.Paragraph <= 1)
             {
@@ -275,6 +281,53 @@ public static partial class ClaimExtractor
             bool next = i + 1 < words.Count && Plural(words[i + 1].Value);
             bool prev = i > 0 && Plural(words[i - 1].Value);
             return next || prev;
+        }
+
+        /// <summary>A capitalised name right before ("Kessler said") or right after ("sagte Kessler") a speech verb.</summary>
+        private (int Start, int End)? NameNextToVerb(int vs, int ve, int s, int e)
+        {
+            int b = vs - 1;
+            if (b > s && _text[b] == ' ')
+            {
+                int ws = b;
+                while (ws > s && char.IsLetter(_text[ws - 1]))
+                {
+                    ws--;
+                }
+
+                if (IsBareName(ws, b))
+                {
+                    return (ws, b);
+                }
+            }
+
+            if (ve + 1 < e && _text[ve] == ' ')
+            {
+                int we = ve + 1;
+                while (we < e && char.IsLetter(_text[we]))
+                {
+                    we++;
+                }
+
+                if (IsBareName(ve + 1, we) && (we >= e || !char.IsLetter(_text[we])))
+                {
+                    return (ve + 1, we);
+                }
+            }
+
+            return null;
+        }
+
+        private bool IsBareName(int start, int end)
+        {
+            if (end - start < 3 || !char.IsUpper(_text[start]))
+            {
+                return false;
+            }
+
+            string w = _text[start..end];
+            return w.Skip(1).All(char.IsLower) && !Lexicon.NotNames.Contains(w) && !Lexicon.GroupWords.Contains(w) && !Lexicon.NotOrgs.Contains(w)
+                && !Lexicon.IsCommonNounShape(w) && !(_lang == "de" && w.Length > 10) && w is not ("Sie" or "Er" or "Es" or "Wir" or "Ich" or "They" or "It" or "We");
         }
 
         private static bool IsTitleLike(ReadOnlySpan<char> inner)

@@ -34,6 +34,13 @@ public static partial class ArticleReader
         string lang = language is "de" or "en" ? language : LanguageGuesser.Guess(text);
         var bibliography = FindBibliography(text);
         var paragraphs = SplitParagraphs(text, bibliography);
+        if (paragraphs.Count(p => p.Kind is not (ParagraphKind.Boilerplate or ParagraphKind.Bibliography)) == 1 && paragraphs.FirstOrDefault(p => p.Kind == ParagraphKind.Title) is { } only
+            && title is null && only.Span.Length > 0 && text.AsSpan(only.Span.Start, only.Span.Length).TrimEnd().EndsWith(".", StringComparison.Ordinal))
+        {
+            // a single sentence or paragraph on its own is body text, not a headline
+            paragraphs[paragraphs.IndexOf(only)] = only with { Kind = ParagraphKind.Body };
+        }
+
         TextSpan? titleSpan = null;
         int firstBody = -1;
         for (int i = 0; i < paragraphs.Count; i++)
