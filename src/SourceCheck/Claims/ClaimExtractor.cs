@@ -150,7 +150,7 @@ public static partial class ClaimExtractor
             (int Start, int End)? cue = null;
             if (verb is null)
             {
-                foreach (Match m in Scan(Lexicon.SourceCueRegex(), s, e))
+                foreach (Match m in Scan(AttributionLexicon.SourceCueRegex(), s, e))
                 {
                     if (!InQuote(m.Index))
                     {
@@ -181,7 +181,7 @@ public static partial class ClaimExtractor
             bool quoteAtStart = main is { } mq && mq.OpenIndex <= s + 1;
             bool colonBefore = main is { } mc && mc.OpenIndex - 3 >= s && _text.AsSpan(mc.OpenIndex - 3, 3).Contains(':');
             bool direct = main is not null && (mainWords >= 8 || quoteAtStart || colonBefore);
-            bool nonResponse = Lexicon.NonResponseRegex().IsMatch(sentence);
+            bool nonResponse = AttributionLexicon.NonResponseRegex().IsMatch(sentence);
             bool worthy = (verb is not null && !nonResponse) || cue is not null || (main is not null && mainWords >= 3) || figures.Length > 0;
             if (!worthy || (nonResponse && figures.Length == 0 && main is null))
             {
@@ -326,8 +326,8 @@ public static partial class ClaimExtractor
             }
 
             string w = _text[start..end];
-            return w.Skip(1).All(char.IsLower) && !Lexicon.NotNames.Contains(w) && !Lexicon.GroupWords.Contains(w) && !Lexicon.NotOrgs.Contains(w)
-                && !Lexicon.IsCommonNounShape(w) && !(_lang == "de" && w.Length > 10) && w is not ("Sie" or "Er" or "Es" or "Wir" or "Ich" or "They" or "It" or "We");
+            return w.Skip(1).All(char.IsLower) && !AttributionLexicon.NotNames.Contains(w) && !AttributionLexicon.GroupWords.Contains(w) && !AttributionLexicon.NotOrgs.Contains(w)
+                && !AttributionLexicon.IsCommonNounShape(w) && !(_lang == "de" && w.Length > 10) && w is not ("Sie" or "Er" or "Es" or "Wir" or "Ich" or "They" or "It" or "We");
         }
 
         private static bool IsTitleLike(ReadOnlySpan<char> inner)
@@ -395,7 +395,7 @@ public static partial class ClaimExtractor
         {
             foreach (var w in TextNormalizer.Words(sentence))
             {
-                if (Lexicon.Konjunktiv.Contains(w))
+                if (AttributionLexicon.Konjunktiv.Contains(w))
                 {
                     return true;
                 }
@@ -409,7 +409,7 @@ public static partial class ClaimExtractor
         {
             (int, int)? found = null;
             (int, int)? final = null;
-            foreach (Match m in Scan(Lexicon.SpeechVerbRegex(), s, e))
+            foreach (Match m in Scan(AttributionLexicon.SpeechVerbRegex(), s, e))
             {
                 if (inQuote(m.Index) || IsMetaOnly(m.Index + m.Length, e))
                 {
@@ -417,7 +417,7 @@ public static partial class ClaimExtractor
                 }
 
                 found ??= (m.Index, m.Index + m.Length);
-                if (Lexicon.ReportingVerbs.Contains(m.Value) && _text.IndexOf(',', m.Index, e - m.Index) < 0)
+                if (AttributionLexicon.ReportingVerbs.Contains(m.Value) && _text.IndexOf(',', m.Index, e - m.Index) < 0)
                 {
                     int comma = _text.LastIndexOf(',', m.Index, m.Index - s);
                     if (comma >= 0 && !inQuote(comma) && m.Index - comma <= 80)
@@ -434,14 +434,14 @@ public static partial class ClaimExtractor
 
             if (_lang == "de")
             {
-                foreach (Match m in Scan(Lexicon.SeparableVerbRegex(), s, e))
+                foreach (Match m in Scan(AttributionLexicon.SeparableVerbRegex(), s, e))
                 {
                     if (inQuote(m.Index) || (found is { } f && f.Item1 < m.Index))
                     {
                         continue;
                     }
 
-                    string? particle = Lexicon.ParticleFor(m.Groups["v"].Value);
+                    string? particle = AttributionLexicon.ParticleFor(m.Groups["v"].Value);
                     if (particle is null)
                     {
                         continue;
@@ -462,7 +462,7 @@ public static partial class ClaimExtractor
         private bool IsMetaOnly(int afterVerb, int e)
         {
             string rest = _text[afterVerb..e];
-            var mm = Lexicon.MetaObjectRegex().Match(rest);
+            var mm = AttributionLexicon.MetaObjectRegex().Match(rest);
             if (!mm.Success)
             {
                 return false;
@@ -520,14 +520,14 @@ public static partial class ClaimExtractor
                     continue;
                 }
 
-                if (i + 1 < words.Count && Lexicon.CompanyNouns.Contains(word + " " + words[i + 1].Value) && _people.MainOrg is not null)
+                if (i + 1 < words.Count && AttributionLexicon.CompanyNouns.Contains(word + " " + words[i + 1].Value) && _people.MainOrg is not null)
                 {
                     found.Add(new Mention(w.Index, words[i + 1].Index + words[i + 1].Length, MentionKind.Org, null, word + " " + words[i + 1].Value, _people.MainOrg));
                     i++;
                     continue;
                 }
 
-                if (Lexicon.GroupWords.Contains(word) && (char.IsUpper(word[0]) || i == 0))
+                if (AttributionLexicon.GroupWords.Contains(word) && (char.IsUpper(word[0]) || i == 0))
                 {
                     found.Add(new Mention(w.Index, w.Index + w.Length, MentionKind.Group, null, word, word.ToLowerInvariant() + " (unnamed)"));
                 }
@@ -540,12 +540,12 @@ public static partial class ClaimExtractor
                 if (inst.Success && inst.Index == s)
                 {
                     string n = inst.Groups["n"].Value;
-                    found.Add(new Mention(inst.Groups["n"].Index, inst.Groups["n"].Index + inst.Groups["n"].Length, MentionKind.Org, null, inst.Value, Lexicon.CanonicalInstitution(n) ?? n));
+                    found.Add(new Mention(inst.Groups["n"].Index, inst.Groups["n"].Index + inst.Groups["n"].Length, MentionKind.Org, null, inst.Value, AttributionLexicon.CanonicalInstitution(n) ?? n));
                 }
             }
 
             // role titles: merged into an adjacent name, or resolved to the person with that role
-            foreach (Match r in Scan(Lexicon.RoleRegex(), s, e))
+            foreach (Match r in Scan(AttributionLexicon.RoleRegex(), s, e))
             {
                 if (inQuote(r.Index))
                 {
@@ -567,7 +567,7 @@ public static partial class ClaimExtractor
                     continue;
                 }
 
-                string? cat = Lexicon.RoleCategory(r.Value);
+                string? cat = AttributionLexicon.RoleCategory(r.Value);
                 var person = ResolveRole(cat, r.Index);
                 if (person is not null)
                 {
@@ -727,14 +727,14 @@ public static partial class ClaimExtractor
         private (string? Channel, bool Later) FindChannel(int s, int e, string sentence, Mention? speaker)
         {
             bool later = LaterRegex().IsMatch(sentence);
-            var pm = Lexicon.PlatformRegex().Match(_text, s, e - s);
+            var pm = AttributionLexicon.PlatformRegex().Match(_text, s, e - s);
             if (pm.Success)
             {
                 string platform = pm.Groups["p"].Value;
                 return ((platform == "Twitter" ? "X" : platform) + " (post)", later);
             }
 
-            var em = Lexicon.EventRegex().Match(_text, s, e - s);
+            var em = AttributionLexicon.EventRegex().Match(_text, s, e - s);
             if (em.Success)
             {
                 if (em.Groups["named"].Success)
@@ -745,7 +745,7 @@ public static partial class ClaimExtractor
                 return (em.Groups["generic"].Value.Trim(), later);
             }
 
-            var om = Lexicon.OtherChannelRegex().Match(_text, s, e - s);
+            var om = AttributionLexicon.OtherChannelRegex().Match(_text, s, e - s);
             if (om.Success)
             {
                 if (om.Groups["iv"].Success)
@@ -865,7 +865,7 @@ public static partial class ClaimExtractor
                 }
 
                 if (IsPersonWord(m.Name) || (_people.MainOrgToken is { } org && m.Name.StartsWith(org, StringComparison.Ordinal))
-                    || Lexicon.GroupWords.Contains(m.Name) || Lexicon.NotNames.Contains(m.Name))
+                    || AttributionLexicon.GroupWords.Contains(m.Name) || AttributionLexicon.NotNames.Contains(m.Name))
                 {
                     continue;
                 }

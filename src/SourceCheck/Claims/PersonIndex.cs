@@ -141,19 +141,19 @@ internal sealed partial class PersonIndex
         for (int i = 0; i + 1 < words.Count; i++)
         {
             string a = W(i), b = W(i + 1);
-            if (index._bySurname.ContainsKey(b) || !IsNameShaped(a) || !IsNameShaped(b) || !Adjacent(i) || Lexicon.NotNames.Contains(a) || Lexicon.OrgWords.Contains(b)
-                || Lexicon.NotNames.Contains(b) || lower.Contains(a.ToLowerInvariant()) || lower.Contains(b.ToLowerInvariant()))
+            if (index._bySurname.ContainsKey(b) || !IsNameShaped(a) || !IsNameShaped(b) || !Adjacent(i) || AttributionLexicon.NotNames.Contains(a) || AttributionLexicon.OrgWords.Contains(b)
+                || AttributionLexicon.NotNames.Contains(b) || lower.Contains(a.ToLowerInvariant()) || lower.Contains(b.ToLowerInvariant()))
             {
                 continue;
             }
 
-            if (i + 2 < words.Count && Adjacent(i + 1) && IsCap(W(i + 2)) && Lexicon.OrgWords.Contains(W(i + 2)))
+            if (i + 2 < words.Count && Adjacent(i + 1) && IsCap(W(i + 2)) && AttributionLexicon.OrgWords.Contains(W(i + 2)))
             {
                 continue; // "Harbor Tech Summit"
             }
 
-            bool given = Lexicon.FemaleNames.Contains(a) || Lexicon.MaleNames.Contains(a);
-            if (!given && Lexicon.IsCommonNounShape(a))
+            bool given = AttributionLexicon.FemaleNames.Contains(a) || AttributionLexicon.MaleNames.Contains(a);
+            if (!given && AttributionLexicon.IsCommonNounShape(a))
             {
                 continue; // "Pharmakonzern Nordava", "Gesundheitsminister Dahl"
             }
@@ -161,9 +161,9 @@ internal sealed partial class PersonIndex
             int pairCount = pairs.GetValueOrDefault(a + " " + b);
             bool recurs = standalone.GetValueOrDefault(b) > pairCount;
             string before = BeforeWindow(text, words[i].Start);
-            bool roleBefore = Lexicon.RoleRegex().Match(before) is { Success: true } rm && rm.Index + rm.Length >= before.TrimEnd().Length - 1;
+            bool roleBefore = AttributionLexicon.RoleRegex().Match(before) is { Success: true } rm && rm.Index + rm.Length >= before.TrimEnd().Length - 1;
             string after = AfterWindow(text, words[i + 1].End);
-            bool speaks = SpeakerContextRegex().IsMatch(after) || (Lexicon.RoleRegex().Match(after) is { Success: true } ra && ra.Index <= 30 && after.StartsWith(',') );
+            bool speaks = SpeakerContextRegex().IsMatch(after) || (AttributionLexicon.RoleRegex().Match(after) is { Success: true } ra && ra.Index <= 30 && after.StartsWith(',') );
             if (!given && !recurs && !roleBefore && !speaks)
             {
                 continue;
@@ -176,7 +176,7 @@ internal sealed partial class PersonIndex
 
             var person = new Person(a + " " + b, a, b, words[i].Start)
             {
-                Gender = Lexicon.FemaleNames.Contains(a) ? Gender.Female : Lexicon.MaleNames.Contains(a) ? Gender.Male : Gender.Unknown,
+                Gender = AttributionLexicon.FemaleNames.Contains(a) ? Gender.Female : AttributionLexicon.MaleNames.Contains(a) ? Gender.Male : Gender.Unknown,
             };
             index.People.Add(person);
             index._bySurname[b] = person;
@@ -187,7 +187,7 @@ internal sealed partial class PersonIndex
         foreach (Match m in SafeMatches(TitledNameRegex(), text))
         {
             string surname = m.Groups["s"].Value;
-            if (index._bySurname.ContainsKey(surname) || !IsNameShaped(surname) || Lexicon.NotNames.Contains(surname) || lower.Contains(surname.ToLowerInvariant()))
+            if (index._bySurname.ContainsKey(surname) || !IsNameShaped(surname) || AttributionLexicon.NotNames.Contains(surname) || lower.Contains(surname.ToLowerInvariant()))
             {
                 continue;
             }
@@ -225,7 +225,7 @@ internal sealed partial class PersonIndex
             return;
         }
 
-        foreach (Match m in Lexicon.RoleRegex().Matches(window))
+        foreach (Match m in AttributionLexicon.RoleRegex().Matches(window))
         {
             if (before && window.Length - (m.Index + m.Length) > 45)
             {
@@ -237,7 +237,7 @@ internal sealed partial class PersonIndex
                 continue;
             }
 
-            if (Lexicon.RoleCategory(m.Value) is { } cat)
+            if (AttributionLexicon.RoleCategory(m.Value) is { } cat)
             {
                 person.Roles.Add(cat);
                 if (person.Gender == Gender.Unknown && m.Value.EndsWith("in", StringComparison.Ordinal) && char.IsUpper(m.Value[0]))
@@ -280,12 +280,12 @@ internal sealed partial class PersonIndex
             {
                 token = w[..hy];
                 string rest = w[(hy + 1)..];
-                marker = Lexicon.RoleRegex().IsMatch(rest) || rest.StartsWith("Chef", StringComparison.Ordinal) || rest.StartsWith("Aktie", StringComparison.Ordinal)
+                marker = AttributionLexicon.RoleRegex().IsMatch(rest) || rest.StartsWith("Chef", StringComparison.Ordinal) || rest.StartsWith("Aktie", StringComparison.Ordinal)
                     || rest.StartsWith("Konzern", StringComparison.Ordinal) || rest.StartsWith("Finanz", StringComparison.Ordinal);
             }
 
-            if (token.Length < 3 || !char.IsUpper(token[0]) || personParts.Contains(token) || Lexicon.NotNames.Contains(token) || Lexicon.NotOrgs.Contains(token)
-                || token.All(char.IsUpper) || Lexicon.OrgWords.Contains(token))
+            if (token.Length < 3 || !char.IsUpper(token[0]) || personParts.Contains(token) || AttributionLexicon.NotNames.Contains(token) || AttributionLexicon.NotOrgs.Contains(token)
+                || token.All(char.IsUpper) || AttributionLexicon.OrgWords.Contains(token))
             {
                 continue;
             }
@@ -302,7 +302,7 @@ internal sealed partial class PersonIndex
                 // "Veltrix Motors Inc": credit the first word of the capitalised run
                 int first = i;
                 while (first > 0 && words[first - 1].End + 1 == words[first].Start && char.IsUpper(text[words[first - 1].Start])
-                    && !Lexicon.NotNames.Contains(text[words[first - 1].Start..words[first - 1].End]) && i - first < 2)
+                    && !AttributionLexicon.NotNames.Contains(text[words[first - 1].Start..words[first - 1].End]) && i - first < 2)
                 {
                     first--;
                 }

@@ -5,7 +5,7 @@ namespace SourceCheck.Claims;
 /// <summary>Word lists and patterns for attribution in German and English news text: speech verbs,
 /// source cues, role titles, pronouns, given names (for pronoun gender), groups of unnamed speakers.
 /// Generic: nothing here names a story.</summary>
-internal static partial class Lexicon
+internal static partial class AttributionLexicon
 {
     public static readonly HashSet<string> FemaleNames = new(StringComparer.Ordinal)
     {
