@@ -11,6 +11,7 @@ internal static class BenchProgram
         ("web", WebBench.Run),
         ("store", StoreBench.Run),
         ("parse", ParseBench.Run),
+        ("claims-extraction", ClaimsExtractionBench.Run),
     ];
 
     /// <summary>Runs the named sections (all figure sections when none is named; training sections only by name).</summary>

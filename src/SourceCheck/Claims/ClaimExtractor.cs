@@ -30,6 +30,9 @@ public static partial class ClaimExtractor
         return run.Execute();
     }
 
+    /// <summary>Longest sentence analysed (characters); longer "sentences" are skipped.</summary>
+    public const int MaxSentenceLength = 2000;
+
     private enum MentionKind
     {
         Person,
@@ -94,7 +97,21 @@ public static partial class ClaimExtractor
 
                 foreach (var s in SentenceSplitter.Split(_text, start, para.Span.End))
                 {
-                    var draft = Analyse(s, p, drafts.LastOrDefault(d => !d.Phantom));
+                    if (s.Length > MaxSentenceLength)
+                    {
+                        continue; // not a sentence (a run-on line, a table, a pasted blob)
+                    }
+
+                    Draft? draft;
+                    try
+                    {
+                        draft = Analyse(s, p, drafts.LastOrDefault(d => !d.Phantom));
+                    }
+                    catch (RegexMatchTimeoutException)
+                    {
+                        draft = null;
+                    }
+
                     if (draft is not null)
                     {
                         drafts.Add(draft);
@@ -133,7 +150,7 @@ public static partial class ClaimExtractor
             (int Start, int End)? cue = null;
             if (verb is null)
             {
-                foreach (Match m in Scan(Lexicon.SourceCueRegex(), s, e))
+                foreach (Match m in Scan(AttributionLexicon.SourceCueRegex(), s, e))
                 {
                     if (!InQuote(m.Index))
                     {
@@ -149,6 +166,11 @@ public static partial class ClaimExtractor
             foreach (var q in quotes)
             {
                 int words = WordCount(_text.AsSpan(q.InnerStart, q.InnerEnd - q.InnerStart));
+                if (IsTitleLike(_text.AsSpan(q.InnerStart, q.InnerEnd - q.InnerStart)))
+                {
+                    continue; // „Wall Street Journal“, "The Decoder": a name, not someone's words
+                }
+
                 if (words >= 2 && words > mainWords)
                 {
                     main = q;
@@ -159,7 +181,7 @@ public static partial class ClaimExtractor
             bool quoteAtStart = main is { } mq && mq.OpenIndex <= s + 1;
             bool colonBefore = main is { } mc && mc.OpenIndex - 3 >= s && _text.AsSpan(mc.OpenIndex - 3, 3).Contains(':');
             bool direct = main is not null && (mainWords >= 8 || quoteAtStart || colonBefore);
-            bool nonResponse = Lexicon.NonResponseRegex().IsMatch(sentence);
+            bool nonResponse = AttributionLexicon.NonResponseRegex().IsMatch(sentence);
             bool worthy = (verb is not null && !nonResponse) || cue is not null || (main is not null && mainWords >= 3) || figures.Length > 0;
             if (!worthy || (nonResponse && figures.Length == 0 && main is null))
             {
@@ -189,6 +211,11 @@ public static partial class ClaimExtractor
                 {
                     int gap = m.End <= a.Start ? a.Start - m.End : m.Start >= a.End ? m.Start - a.End : 0;
                     gap += m.Kind switch { MentionKind.Org => 20, MentionKind.Group => 10, _ => 0 };
+                    if (m.Text.EndsWith("'s", StringComparison.Ordinal) || m.Text.EndsWith("’s", StringComparison.Ordinal))
+                    {
+                        gap += 40; // a possessive ("Nordava's recall") is rarely the speaker
+                    }
+
                     if (gap < best && gap <= 150)
                     {
                         best = gap;
@@ -206,6 +233,12 @@ public static partial class ClaimExtractor
             else if (mentions.Count > 0 && mentions[0].Start - s <= 30)
             {
                 speaker = mentions[0];
+            }
+
+            if (speaker is null && verb is { } vb && NameNextToVerb(vb.Start, vb.End, s, e) is { } bare)
+            {
+                // "Kessler said …" with no full name anywhere in the article: the bare name
+                speaker = new Mention(bare.Start, bare.End, MentionKind.Person, null, _text[bare.Start..bare.End], _text[bare.Start..bare.End]);
             }
 
             if (speaker is null && draft.Speaker is null && main is not null && mainWords >= 3 && mentions.Count == 0
@@ -234,6 +267,99 @@ public static partial class ClaimExtractor
             draft.Channel ??= previous is not null && draft.SpeakerMention == "(continuation)" ? previous.Channel : null;
             draft.Outlet = FindOutlet(s, e) ?? draft.Outlet;
             return draft;
+        }
+
+        private static readonly HashSet<string> NotVerbsEn = new(StringComparer.Ordinal)
+        {
+            "den", "einen", "keinen", "ihren", "seinen", "diesen", "jenen", "eben", "oben", "morgen", "gestern", "zwischen",
+            "neben", "unten", "trotzdem", "außen", "innen", "wegen", "allen", "vielen", "wenigen", "anderen", "beiden",
+        };
+
+        private static bool IsPluralVerbNeighbour(List<Match> words, int i)
+        {
+            static bool Plural(string w) => w.Length > 3 && char.IsLower(w[0]) && w.EndsWith("en", StringComparison.Ordinal) && !NotVerbsEn.Contains(w);
+            bool next = i + 1 < words.Count && Plural(words[i + 1].Value);
+            bool prev = i > 0 && Plural(words[i - 1].Value);
+            return next || prev;
+        }
+
+        /// <summary>A capitalised name right before ("Kessler said") or right after ("sagte Kessler") a speech verb.</summary>
+        private (int Start, int End)? NameNextToVerb(int vs, int ve, int s, int e)
+        {
+            int b = vs - 1;
+            if (b > s && _text[b] == ' ')
+            {
+                int ws = b;
+                while (ws > s && char.IsLetter(_text[ws - 1]))
+                {
+                    ws--;
+                }
+
+                if (IsBareName(ws, b))
+                {
+                    return (ws, b);
+                }
+            }
+
+            if (ve + 1 < e && _text[ve] == ' ')
+            {
+                int we = ve + 1;
+                while (we < e && char.IsLetter(_text[we]))
+                {
+                    we++;
+                }
+
+                if (IsBareName(ve + 1, we) && (we >= e || !char.IsLetter(_text[we])))
+                {
+                    return (ve + 1, we);
+                }
+            }
+
+            return null;
+        }
+
+        private bool IsBareName(int start, int end)
+        {
+            if (end - start < 3 || !char.IsUpper(_text[start]))
+            {
+                return false;
+            }
+
+            string w = _text[start..end];
+            return w.Skip(1).All(char.IsLower) && !AttributionLexicon.NotNames.Contains(w) && !AttributionLexicon.GroupWords.Contains(w) && !AttributionLexicon.NotOrgs.Contains(w)
+                && !AttributionLexicon.IsCommonNounShape(w) && !(_lang == "de" && w.Length > 10) && w is not ("Sie" or "Er" or "Es" or "Wir" or "Ich" or "They" or "It" or "We");
+        }
+
+        private static bool IsTitleLike(ReadOnlySpan<char> inner)
+        {
+            int words = 0;
+            bool start = true;
+            foreach (char c in inner)
+            {
+                if (char.IsLetter(c))
+                {
+                    if (start)
+                    {
+                        words++;
+                        if (!char.IsUpper(c))
+                        {
+                            return false;
+                        }
+                    }
+
+                    start = false;
+                }
+                else if (char.IsWhiteSpace(c))
+                {
+                    start = true;
+                }
+                else if (c is '.' or ',' or '!' or '?' or ':' or ';')
+                {
+                    return false;
+                }
+            }
+
+            return words is >= 1 and <= 5;
         }
 
         private static bool IsQuestion(string sentence)
@@ -269,7 +395,7 @@ public static partial class ClaimExtractor
         {
             foreach (var w in TextNormalizer.Words(sentence))
             {
-                if (Lexicon.Konjunktiv.Contains(w))
+                if (AttributionLexicon.Konjunktiv.Contains(w))
                 {
                     return true;
                 }
@@ -283,7 +409,7 @@ public static partial class ClaimExtractor
         {
             (int, int)? found = null;
             (int, int)? final = null;
-            foreach (Match m in Scan(Lexicon.SpeechVerbRegex(), s, e))
+            foreach (Match m in Scan(AttributionLexicon.SpeechVerbRegex(), s, e))
             {
                 if (inQuote(m.Index) || IsMetaOnly(m.Index + m.Length, e))
                 {
@@ -291,7 +417,7 @@ public static partial class ClaimExtractor
                 }
 
                 found ??= (m.Index, m.Index + m.Length);
-                if (Lexicon.ReportingVerbs.Contains(m.Value) && _text.IndexOf(',', m.Index, e - m.Index) < 0)
+                if (AttributionLexicon.ReportingVerbs.Contains(m.Value) && _text.IndexOf(',', m.Index, e - m.Index) < 0)
                 {
                     int comma = _text.LastIndexOf(',', m.Index, m.Index - s);
                     if (comma >= 0 && !inQuote(comma) && m.Index - comma <= 80)
@@ -308,14 +434,14 @@ public static partial class ClaimExtractor
 
             if (_lang == "de")
             {
-                foreach (Match m in Scan(Lexicon.SeparableVerbRegex(), s, e))
+                foreach (Match m in Scan(AttributionLexicon.SeparableVerbRegex(), s, e))
                 {
                     if (inQuote(m.Index) || (found is { } f && f.Item1 < m.Index))
                     {
                         continue;
                     }
 
-                    string? particle = Lexicon.ParticleFor(m.Groups["v"].Value);
+                    string? particle = AttributionLexicon.ParticleFor(m.Groups["v"].Value);
                     if (particle is null)
                     {
                         continue;
@@ -336,7 +462,7 @@ public static partial class ClaimExtractor
         private bool IsMetaOnly(int afterVerb, int e)
         {
             string rest = _text[afterVerb..e];
-            var mm = Lexicon.MetaObjectRegex().Match(rest);
+            var mm = AttributionLexicon.MetaObjectRegex().Match(rest);
             if (!mm.Success)
             {
                 return false;
@@ -369,6 +495,11 @@ public static partial class ClaimExtractor
                 }
 
                 bool pronoun = _lang == "de" ? word is "er" or "Er" or "sie" or "Sie" : word is "he" or "He" or "she" or "She";
+                if (pronoun && word is "sie" or "Sie" && IsPluralVerbNeighbour(words, i))
+                {
+                    continue; // "Sie erwarten", "sagten sie": they, not she
+                }
+
                 if (pronoun)
                 {
                     found.Add(new Mention(w.Index, w.Index + w.Length, MentionKind.Pronoun, null, word, null));
@@ -389,14 +520,14 @@ public static partial class ClaimExtractor
                     continue;
                 }
 
-                if (i + 1 < words.Count && Lexicon.CompanyNouns.Contains(word + " " + words[i + 1].Value) && _people.MainOrg is not null)
+                if (i + 1 < words.Count && AttributionLexicon.CompanyNouns.Contains(word + " " + words[i + 1].Value) && _people.MainOrg is not null)
                 {
                     found.Add(new Mention(w.Index, words[i + 1].Index + words[i + 1].Length, MentionKind.Org, null, word + " " + words[i + 1].Value, _people.MainOrg));
                     i++;
                     continue;
                 }
 
-                if (Lexicon.GroupWords.Contains(word) && (char.IsUpper(word[0]) || i == 0))
+                if (AttributionLexicon.GroupWords.Contains(word) && (char.IsUpper(word[0]) || i == 0))
                 {
                     found.Add(new Mention(w.Index, w.Index + w.Length, MentionKind.Group, null, word, word.ToLowerInvariant() + " (unnamed)"));
                 }
@@ -408,12 +539,13 @@ public static partial class ClaimExtractor
                 var inst = InstitutionRegex().Match(_text, s, e - s);
                 if (inst.Success && inst.Index == s)
                 {
-                    found.Add(new Mention(inst.Groups["n"].Index, inst.Groups["n"].Index + inst.Groups["n"].Length, MentionKind.Org, null, inst.Value, inst.Groups["n"].Value));
+                    string n = inst.Groups["n"].Value;
+                    found.Add(new Mention(inst.Groups["n"].Index, inst.Groups["n"].Index + inst.Groups["n"].Length, MentionKind.Org, null, inst.Value, AttributionLexicon.CanonicalInstitution(n) ?? n));
                 }
             }
 
             // role titles: merged into an adjacent name, or resolved to the person with that role
-            foreach (Match r in Scan(Lexicon.RoleRegex(), s, e))
+            foreach (Match r in Scan(AttributionLexicon.RoleRegex(), s, e))
             {
                 if (inQuote(r.Index))
                 {
@@ -435,7 +567,7 @@ public static partial class ClaimExtractor
                     continue;
                 }
 
-                string? cat = Lexicon.RoleCategory(r.Value);
+                string? cat = AttributionLexicon.RoleCategory(r.Value);
                 var person = ResolveRole(cat, r.Index);
                 if (person is not null)
                 {
@@ -448,6 +580,38 @@ public static partial class ClaimExtractor
                     }
 
                     found.Add(new Mention(start, r.Index + r.Length, MentionKind.Role, person, _text[start..(r.Index + r.Length)], person.FullName));
+                }
+                else if (cat is "spokesperson" or "analyst" or "adviser" or "minister" && !found.Any(m => m.Start <= r.Index && m.End >= r.Index + r.Length))
+                {
+                    // an unnamed title holder: "a spokesman for the agency", "ein Sprecher des Ministeriums"
+                    var of = OfPhraseRegex().Match(_text, r.Index + r.Length, e - (r.Index + r.Length));
+                    int end = of.Success ? of.Index + of.Length : r.Index + r.Length;
+                    string phrase = _text[r.Index..end];
+                    string name = of.Success ? $"{r.Value.ToLowerInvariant()} ({ResolveInstitution(of.Groups["o"].Value, r.Index)})" : r.Value.ToLowerInvariant() + " (unnamed)";
+                    found.Add(new Mention(r.Index, end, MentionKind.Group, null, phrase, name));
+                }
+            }
+
+            // outlets as subjects ("The Wall Street Journal reported …") and institutions named by head noun ("according to the agency")
+            for (int mi = FirstMentionAtOrAfter(s); mi < article.SourceMentions.Length && article.SourceMentions[mi].Span.Start < e; mi++)
+            {
+                var sm = article.SourceMentions[mi];
+                if (sm.Span.End <= e && sm.Cue is "reported" or "wie-berichtet" && !IsPersonWord(sm.Name)
+                    && !(_people.MainOrgToken is { } mo && sm.Name.StartsWith(mo, StringComparison.Ordinal)))
+                {
+                    found.Add(new Mention(sm.Span.Start, sm.Span.End, MentionKind.Group, null, sm.Name, sm.Name));
+                }
+            }
+
+            foreach (Match h in Scan(HeadNounRegex(), s, e))
+            {
+                if (!inQuote(h.Index) && !found.Any(m => m.Start <= h.Index && m.End > h.Index))
+                {
+                    string resolved = ResolveInstitution(h.Value, s);
+                    if (!string.Equals(resolved, h.Value, StringComparison.Ordinal))
+                    {
+                        found.Add(new Mention(h.Index, h.Index + h.Length, MentionKind.Org, null, h.Value, resolved));
+                    }
                 }
             }
 
@@ -563,14 +727,14 @@ public static partial class ClaimExtractor
         private (string? Channel, bool Later) FindChannel(int s, int e, string sentence, Mention? speaker)
         {
             bool later = LaterRegex().IsMatch(sentence);
-            var pm = Lexicon.PlatformRegex().Match(_text, s, e - s);
+            var pm = AttributionLexicon.PlatformRegex().Match(_text, s, e - s);
             if (pm.Success)
             {
                 string platform = pm.Groups["p"].Value;
                 return ((platform == "Twitter" ? "X" : platform) + " (post)", later);
             }
 
-            var em = Lexicon.EventRegex().Match(_text, s, e - s);
+            var em = AttributionLexicon.EventRegex().Match(_text, s, e - s);
             if (em.Success)
             {
                 if (em.Groups["named"].Success)
@@ -581,7 +745,7 @@ public static partial class ClaimExtractor
                 return (em.Groups["generic"].Value.Trim(), later);
             }
 
-            var om = Lexicon.OtherChannelRegex().Match(_text, s, e - s);
+            var om = AttributionLexicon.OtherChannelRegex().Match(_text, s, e - s);
             if (om.Success)
             {
                 if (om.Groups["iv"].Success)
@@ -611,6 +775,74 @@ public static partial class ClaimExtractor
             return (null, later);
         }
 
+        /// <summary>Index of the first source mention starting at or after an offset (mentions are sorted).</summary>
+        private int FirstMentionAtOrAfter(int offset)
+        {
+            var mentions = article.SourceMentions;
+            int lo = 0, hi = mentions.Length;
+            while (lo < hi)
+            {
+                int mid = (lo + hi) / 2;
+                if (mentions[mid].Span.Start < offset)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+
+            return lo;
+        }
+
+        /// <summary>"the agency" → the last "… Agency" named before (capitalised phrase ending in the same head noun).</summary>
+        private string ResolveInstitution(string phrase, int before)
+        {
+            string head = phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1];
+            if (head.Length < 3)
+            {
+                return phrase;
+            }
+
+            string cap = char.ToUpperInvariant(head[0]) + head[1..];
+            int at = before;
+            while ((at = _text.LastIndexOf(cap, at - 1, StringComparison.Ordinal)) > 0)
+            {
+                int start = at;
+                int k = at;
+                // walk back over capitalised words ("European Medicines Agency")
+                while (k > 1 && _text[k - 1] == ' ' && char.IsUpper(_text[WordStart(k - 1)]) && _text[WordStart(k - 1)..(k - 1)] is not ("The" or "Der" or "Die" or "Das" or "A" or "An" or "Ein" or "Eine" or "Dem" or "Den" or "Des"))
+                {
+                    k = WordStart(k - 1);
+                    start = k;
+                }
+
+                if (start < at)
+                {
+                    return _text[start..(at + cap.Length)];
+                }
+
+                if (at <= 1)
+                {
+                    break;
+                }
+            }
+
+            return phrase;
+        }
+
+        private int WordStart(int end)
+        {
+            int i = end;
+            while (i > 0 && char.IsLetter(_text[i - 1]))
+            {
+                i--;
+            }
+
+            return i;
+        }
+
         private IEnumerable<Match> Scan(Regex regex, int s, int e)
         {
             for (var m = regex.Match(_text, s, e - s); m.Success; m = m.NextMatch())
@@ -623,14 +855,17 @@ public static partial class ClaimExtractor
 
         private string? FindOutlet(int s, int e)
         {
-            foreach (var m in article.SourceMentions)
+            var mentions = article.SourceMentions;
+            for (int i = FirstMentionAtOrAfter(s); i < mentions.Length && mentions[i].Span.Start < e; i++)
             {
-                if (m.Span.Start < s || m.Span.End > e || m.Cue is "dateline" or "sources")
+                var m = mentions[i];
+                if (m.Span.End > e || m.Cue is "dateline" or "sources")
                 {
                     continue;
                 }
 
-                if (IsPersonWord(m.Name) || (_people.MainOrgToken is { } org && m.Name.StartsWith(org, StringComparison.Ordinal)))
+                if (IsPersonWord(m.Name) || (_people.MainOrgToken is { } org && m.Name.StartsWith(org, StringComparison.Ordinal))
+                    || AttributionLexicon.GroupWords.Contains(m.Name) || AttributionLexicon.NotNames.Contains(m.Name))
                 {
                     continue;
                 }
@@ -711,8 +946,14 @@ public static partial class ClaimExtractor
     [GeneratedRegex(@"(?:\b(?:der|die|das|den|dem|des|the|his|her|its|seine[rnm]?|ihre[rnm]?|a|an|eine[rnm]?)\s+(?:[\p{L}'’-]+\s+){0,2})$", RegexOptions.IgnoreCase, 1000)]
     private static partial Regex ArticleBeforeRegex();
 
-    [GeneratedRegex(@"\G(?:Das|Die|Der|The)\s+(?<n>(?:\p{Lu}[\p{L}-]*\s+){0,2}(?:Haus|House|Regierung|Government|Ministerium|Ministry|Bundesregierung|Kommission|Commission|Behörde|Agency|Pentagon|Kreml|Kremlin|Senat|Senate|Parlament|Parliament|Zentralbank|Fed|Notenbank))\b", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"\G(?:Das|Die|Der|The)\s+(?<n>(?:\p{Lu}[\p{L}-]*\s+){0,2}(?:Haus|House|Regierung|Government|government|Ministerium|Ministry|ministry|Bundesregierung|Landesregierung|Kommission|Commission|commission|Behörde|Aufsichtsbehörde|Agency|agency|regulator|Pentagon|Kreml|Kremlin|Senat|Senate|Parlament|Parliament|Zentralbank|central bank|Fed|Notenbank|Polizei|police|Gericht|court|Staatsanwaltschaft|prosecutors|Gewerkschaft|union|Verband|Kartellamt|Bundeskartellamt|EU-Kommission|Weiße Haus|US-Regierung|US-Notenbank|EZB))\b", RegexOptions.None, 1000)]
     private static partial Regex InstitutionRegex();
+
+    [GeneratedRegex(@"\G\s+(?:for|of|at|des|der|von|vom|bei)\s+(?:the\s+|dem\s+|der\s+)?(?<o>\p{Lu}?[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+){0,3})", RegexOptions.None, 1000)]
+    private static partial Regex OfPhraseRegex();
+
+    [GeneratedRegex(@"\b(?:the|die|das|der)\s+(?:agency|ministry|regulator|government|commission|court|police|union|watchdog|Behörde|Ministerium|Regierung|Kommission|Gericht|Polizei|Gewerkschaft|Aufsicht)\b", RegexOptions.None, 1000)]
+    private static partial Regex HeadNounRegex();
 
     [GeneratedRegex(@"\b(?:später|danach|darauf|anschließend|zuvor|later|earlier|afterwards|subsequently)\b", RegexOptions.IgnoreCase, 1000)]
     private static partial Regex LaterRegex();

@@ -57,12 +57,26 @@ internal sealed partial class PersonIndex
         var words = new List<(int Start, int End)>();
         var lower = new HashSet<string>(StringComparer.Ordinal);
         var standalone = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (Match m in WordRegex().Matches(text))
+        int p = 0;
+        while (p < text.Length)
         {
-            words.Add((m.Index, m.Index + m.Length));
-            if (char.IsLower(m.Value[0]))
+            if (!char.IsLetter(text[p]))
             {
-                lower.Add(m.Value);
+                p++;
+                continue;
+            }
+
+            int ws = p;
+            p++;
+            while (p < text.Length && (char.IsLetterOrDigit(text[p]) || (text[p] is '-' or '\'' or '’' && p + 1 < text.Length && char.IsLetterOrDigit(text[p + 1]))))
+            {
+                p++;
+            }
+
+            words.Add((ws, p));
+            if (char.IsLower(text[ws]))
+            {
+                lower.Add(text[ws..p]);
             }
         }
 
@@ -127,23 +141,30 @@ internal sealed partial class PersonIndex
         for (int i = 0; i + 1 < words.Count; i++)
         {
             string a = W(i), b = W(i + 1);
-            if (!IsNameShaped(a) || !IsNameShaped(b) || !Adjacent(i) || Lexicon.NotNames.Contains(a) || Lexicon.OrgWords.Contains(b)
-                || Lexicon.NotNames.Contains(b) || lower.Contains(a.ToLowerInvariant()) || lower.Contains(b.ToLowerInvariant()))
+            if (index._bySurname.ContainsKey(b) || !IsNameShaped(a) || !IsNameShaped(b) || !Adjacent(i) || AttributionLexicon.NotNames.Contains(a) || AttributionLexicon.OrgWords.Contains(b)
+                || AttributionLexicon.NotNames.Contains(b) || lower.Contains(a.ToLowerInvariant()) || lower.Contains(b.ToLowerInvariant()))
             {
                 continue;
             }
 
-            if (i + 2 < words.Count && Adjacent(i + 1) && IsCap(W(i + 2)) && Lexicon.OrgWords.Contains(W(i + 2)))
+            if (i + 2 < words.Count && Adjacent(i + 1) && IsCap(W(i + 2)) && AttributionLexicon.OrgWords.Contains(W(i + 2)))
             {
                 continue; // "Harbor Tech Summit"
             }
 
-            bool given = Lexicon.FemaleNames.Contains(a) || Lexicon.MaleNames.Contains(a);
+            bool given = AttributionLexicon.FemaleNames.Contains(a) || AttributionLexicon.MaleNames.Contains(a);
+            if (!given && AttributionLexicon.IsCommonNounShape(a))
+            {
+                continue; // "Pharmakonzern Nordava", "Gesundheitsminister Dahl"
+            }
+
             int pairCount = pairs.GetValueOrDefault(a + " " + b);
             bool recurs = standalone.GetValueOrDefault(b) > pairCount;
             string before = BeforeWindow(text, words[i].Start);
-            bool roleBefore = Lexicon.RoleRegex().Match(before) is { Success: true } rm && rm.Index + rm.Length >= before.TrimEnd().Length - 1;
-            if (!given && !recurs && !roleBefore)
+            bool roleBefore = AttributionLexicon.RoleRegex().Match(before) is { Success: true } rm && rm.Index + rm.Length >= before.TrimEnd().Length - 1;
+            string after = AfterWindow(text, words[i + 1].End);
+            bool speaks = SpeakerContextRegex().IsMatch(after) || (AttributionLexicon.RoleRegex().Match(after) is { Success: true } ra && ra.Index <= 30 && after.StartsWith(',') );
+            if (!given && !recurs && !roleBefore && !speaks)
             {
                 continue;
             }
@@ -155,11 +176,28 @@ internal sealed partial class PersonIndex
 
             var person = new Person(a + " " + b, a, b, words[i].Start)
             {
-                Gender = Lexicon.FemaleNames.Contains(a) ? Gender.Female : Lexicon.MaleNames.Contains(a) ? Gender.Male : Gender.Unknown,
+                Gender = AttributionLexicon.FemaleNames.Contains(a) ? Gender.Female : AttributionLexicon.MaleNames.Contains(a) ? Gender.Male : Gender.Unknown,
             };
             index.People.Add(person);
             index._bySurname[b] = person;
             index._byFirst.TryAdd(a, person);
+        }
+
+        // "Mr. Baker", "Frau Lind": a title and a surname
+        foreach (Match m in SafeMatches(TitledNameRegex(), text))
+        {
+            string surname = m.Groups["s"].Value;
+            if (index._bySurname.ContainsKey(surname) || !IsNameShaped(surname) || AttributionLexicon.NotNames.Contains(surname) || lower.Contains(surname.ToLowerInvariant()))
+            {
+                continue;
+            }
+
+            var person = new Person(surname, string.Empty, surname, m.Index)
+            {
+                Gender = m.Groups["t"].Value is "Mr" or "Herr" or "Herrn" ? Gender.Male : m.Groups["t"].Value is "Mrs" or "Ms" or "Frau" ? Gender.Female : Gender.Unknown,
+            };
+            index.People.Add(person);
+            index._bySurname[surname] = person;
         }
 
         // roles from the contexts of full-name mentions
@@ -187,7 +225,7 @@ internal sealed partial class PersonIndex
             return;
         }
 
-        foreach (Match m in Lexicon.RoleRegex().Matches(window))
+        foreach (Match m in AttributionLexicon.RoleRegex().Matches(window))
         {
             if (before && window.Length - (m.Index + m.Length) > 45)
             {
@@ -199,7 +237,7 @@ internal sealed partial class PersonIndex
                 continue;
             }
 
-            if (Lexicon.RoleCategory(m.Value) is { } cat)
+            if (AttributionLexicon.RoleCategory(m.Value) is { } cat)
             {
                 person.Roles.Add(cat);
                 if (person.Gender == Gender.Unknown && m.Value.EndsWith("in", StringComparison.Ordinal) && char.IsUpper(m.Value[0]))
@@ -242,12 +280,12 @@ internal sealed partial class PersonIndex
             {
                 token = w[..hy];
                 string rest = w[(hy + 1)..];
-                marker = Lexicon.RoleRegex().IsMatch(rest) || rest.StartsWith("Chef", StringComparison.Ordinal) || rest.StartsWith("Aktie", StringComparison.Ordinal)
+                marker = AttributionLexicon.RoleRegex().IsMatch(rest) || rest.StartsWith("Chef", StringComparison.Ordinal) || rest.StartsWith("Aktie", StringComparison.Ordinal)
                     || rest.StartsWith("Konzern", StringComparison.Ordinal) || rest.StartsWith("Finanz", StringComparison.Ordinal);
             }
 
-            if (token.Length < 3 || !char.IsUpper(token[0]) || personParts.Contains(token) || Lexicon.NotNames.Contains(token)
-                || token.All(char.IsUpper) || Lexicon.OrgWords.Contains(token))
+            if (token.Length < 3 || !char.IsUpper(token[0]) || personParts.Contains(token) || AttributionLexicon.NotNames.Contains(token) || AttributionLexicon.NotOrgs.Contains(token)
+                || token.All(char.IsUpper) || AttributionLexicon.OrgWords.Contains(token))
             {
                 continue;
             }
@@ -259,12 +297,12 @@ internal sealed partial class PersonIndex
             }
 
             string next = i + 1 < words.Count && words[i].End + 1 == words[i + 1].Start ? text[words[i + 1].Start..words[i + 1].End] : string.Empty;
-            if (next is "AI" or "Inc" or "Corp" or "AG" or "SE" or "GmbH" or "Ltd" or "Group" or "Holdings" or "Technologies" or "Labs" or "Motors" or "Systems" or "Energy" or "Bank")
+            if (next is "AI" or "Inc" or "Corp" or "AG" or "SE" or "GmbH" or "Ltd" or "Group" or "Holdings" or "Technologies" or "Labs" or "Motors" or "Systems" or "Energy" or "Bank" or "Pharma" or "Airlines" or "Software")
             {
                 // "Veltrix Motors Inc": credit the first word of the capitalised run
                 int first = i;
                 while (first > 0 && words[first - 1].End + 1 == words[first].Start && char.IsUpper(text[words[first - 1].Start])
-                    && !Lexicon.NotNames.Contains(text[words[first - 1].Start..words[first - 1].End]) && i - first < 2)
+                    && !AttributionLexicon.NotNames.Contains(text[words[first - 1].Start..words[first - 1].End]) && i - first < 2)
                 {
                     first--;
                 }
@@ -282,8 +320,10 @@ internal sealed partial class PersonIndex
             }
 
             string prev = i > 0 ? text[words[i - 1].Start..words[i - 1].End] : string.Empty;
-            if (prev.EndsWith("Unternehmens", StringComparison.Ordinal) || prev.EndsWith("Unternehmen", StringComparison.Ordinal) || prev is "company" or "firm" or "startup"
-                || prev.EndsWith("Entwickler", StringComparison.Ordinal) || prev.EndsWith("Konzern", StringComparison.Ordinal) || prev.EndsWith("Konzerns", StringComparison.Ordinal))
+            if (prev.EndsWith("unternehmens", StringComparison.OrdinalIgnoreCase) || prev.EndsWith("unternehmen", StringComparison.OrdinalIgnoreCase) || prev is "company" or "firm" or "startup" or "group" or "maker"
+                || prev.EndsWith("entwickler", StringComparison.OrdinalIgnoreCase) || prev.EndsWith("konzern", StringComparison.OrdinalIgnoreCase) || prev.EndsWith("konzerns", StringComparison.OrdinalIgnoreCase)
+                || prev.EndsWith("hersteller", StringComparison.OrdinalIgnoreCase) || prev.EndsWith("herstellers", StringComparison.OrdinalIgnoreCase) || prev.EndsWith("bauer", StringComparison.OrdinalIgnoreCase)
+                || prev.EndsWith("bauers", StringComparison.OrdinalIgnoreCase) || prev.EndsWith("anbieter", StringComparison.OrdinalIgnoreCase) || prev.EndsWith("anbieters", StringComparison.OrdinalIgnoreCase))
             {
                 marker = true;
             }
@@ -335,6 +375,28 @@ internal sealed partial class PersonIndex
 
     public Person? LookupFirst(string word) => _byFirst.GetValueOrDefault(word);
 
-    [GeneratedRegex(@"[\p{L}][\p{L}\d]*(?:[-'’][\p{L}\d]+)*", RegexOptions.None, 1000)]
-    private static partial Regex WordRegex();
+    private static List<Match> SafeMatches(Regex regex, string text)
+    {
+        var result = new List<Match>();
+        try
+        {
+            for (var m = regex.Match(text); m.Success; m = m.NextMatch())
+            {
+                result.Add(m);
+            }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // keep what was found
+        }
+
+        return result;
+    }
+
+    [GeneratedRegex(@"\b(?<t>Mr|Mrs|Ms|Dr|Prof|Herr|Herrn|Frau)\.?\s(?<s>\p{Lu}[\p{L}'’]+)\b(?!\s\p{Lu}\p{Ll})", RegexOptions.None, 1000)]
+    private static partial Regex TitledNameRegex();
+
+    /// <summary>After a name: a speech verb ("Aiko Tanaka said", "Jonas Vogt sagte").</summary>
+    [GeneratedRegex(@"^,?\s(?:(?:also|auch|later|später|then|on \w+day)\s)?(?:said|says|told|wrote|added|argued|warned|sagte|sagt|erklärte|schrieb|betonte|warnte|meinte|hatte gesagt|has said|had said)\b", RegexOptions.None, 1000)]
+    private static partial Regex SpeakerContextRegex();
 }

@@ -34,6 +34,13 @@ public static partial class ArticleReader
         string lang = language is "de" or "en" ? language : LanguageGuesser.Guess(text);
         var bibliography = FindBibliography(text);
         var paragraphs = SplitParagraphs(text, bibliography);
+        if (paragraphs.Count(p => p.Kind is not (ParagraphKind.Boilerplate or ParagraphKind.Bibliography)) == 1 && paragraphs.FirstOrDefault(p => p.Kind == ParagraphKind.Title) is { } only
+            && title is null && only.Span.Length > 0 && text.AsSpan(only.Span.Start, only.Span.Length).TrimEnd().EndsWith(".", StringComparison.Ordinal))
+        {
+            // a single sentence or paragraph on its own is body text, not a headline
+            paragraphs[paragraphs.IndexOf(only)] = only with { Kind = ParagraphKind.Body };
+        }
+
         TextSpan? titleSpan = null;
         int firstBody = -1;
         for (int i = 0; i < paragraphs.Count; i++)
@@ -210,7 +217,7 @@ public static partial class ArticleReader
     {
         ArgumentNullException.ThrowIfNull(text);
         BibliographySection? found = null;
-        foreach (Match m in BibliographyHeadingRegex().Matches(text))
+        foreach (Match m in ScanLines(BibliographyHeadingRegex(), text))
         {
             var h = m.Groups["h"];
             int headStart = h.Index;
@@ -306,12 +313,13 @@ public static partial class ArticleReader
     {
         ArgumentNullException.ThrowIfNull(text);
         var result = new List<SourceMention>();
-        foreach (Match m in SourceMentionRegex().Matches(text))
+        foreach (Match m in ScanLines(SourceMentionRegex(), text))
         {
             string cue = m.Groups["sources"].Success ? "sources"
                 : m.Groups["laut"].Success ? "laut"
                 : m.Groups["wie"].Success ? "wie-berichtet"
                 : m.Groups["acc"].Success ? "according-to"
+                : m.Groups["rep"].Success ? "reported"
                 : "told";
             var g = m.Groups["name"];
             string name = g.Value.Trim().Trim('„', '“', '”', '"', '«', '»', '‚', '‘', '’', '\'').Trim();
@@ -346,6 +354,43 @@ public static partial class ArticleReader
         return result;
     }
 
+    /// <summary>Matches line by line (positions stay absolute), so that each match attempt is bounded by a
+    /// line and a line that times out is skipped instead of failing the whole article.</summary>
+    private static IEnumerable<Match> ScanLines(Regex regex, string text)
+    {
+        int start = 0;
+        while (start < text.Length)
+        {
+            int end = text.IndexOf('\n', start);
+            if (end < 0)
+            {
+                end = text.Length;
+            }
+
+            var found = new List<Match>();
+            try
+            {
+                // include the line break before the line so that patterns anchored on "\n" still see it
+                int from = start > 0 ? start - 1 : 0;
+                for (var m = regex.Match(text, from, end - from); m.Success; m = m.NextMatch())
+                {
+                    found.Add(m);
+                }
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                found.Clear();
+            }
+
+            foreach (var m in found)
+            {
+                yield return m;
+            }
+
+            start = end + 1;
+        }
+    }
+
     private static bool IsNonSource(string name) => name is "reporters" or "the company" or "the firm" or "them" or "him" or "her"
         or "us" or "the newspaper" or "analysts" or "officials" or "Angaben" or "eigenen Angaben" || name.StartsWith("the company", StringComparison.Ordinal)
         || char.IsLower(name[0]);
@@ -365,6 +410,6 @@ public static partial class ArticleReader
     [GeneratedRegex(@"^(?:Das könnte (?:dich|Sie) auch interessieren|Mehr zum Thema|Lesen Sie auch|Auch interessant|Read more|Related|Share this|Teilen|Newsletter|Anzeige|Werbung|Cookie|Subscribe|Abonnieren|Jetzt abonnieren|Sign up|Wähle deine|Advertisement|Zum Artikel|Weiterlesen|Alle Rechte vorbehalten|Copyright|©)", RegexOptions.IgnoreCase, 1000)]
     private static partial Regex BoilerplateRegex();
 
-    [GeneratedRegex(@"(?<sources>(?<=^|\n)\s*Quellen?\s*:\s*(?<name>[^\n]{2,120}))|(?<laut>\b(?:laut|Laut)\s+(?<name>„[^“”\n]{1,60}[“”]|""[^""\n]{1,60}""|\p{Lu}(?:[\p{L}&-]|\.(?=\p{L}))*(?:\s\p{Lu}(?:[\p{L}&-]|\.(?=\p{L}))*){0,3}))|(?<wie>\bwie\s+(?:die\s+|der\s+|das\s+)?(?<name>„[^“”\n]{1,60}[“”]|""[^""\n]{1,60}""|\p{Lu}(?:[\p{L}&-]|\.(?=\p{L}))*(?:\s\p{Lu}(?:[\p{L}&-]|\.(?=\p{L}))*){0,3})\s+(?:berichtet|berichtete|meldet|meldete|schreibt|schrieb|unter Berufung))|(?<acc>\b[Aa]ccording to\s+(?:the\s+)?(?<name>\p{Lu}(?:[\p{L}&'-]|\.(?=\p{L}))*(?:\s(?:of\s)?\p{Lu}(?:[\p{L}&'-]|\.(?=\p{L}))*){0,4}|""[^""\n]{1,60}""))|(?<told>\btold\s+(?:the\s+)?(?<name>\p{Lu}(?:[\p{L}&'-]|\.(?=\p{L}))*(?:\s\p{Lu}(?:[\p{L}&'-]|\.(?=\p{L}))*){0,3}))", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"(?<sources>(?<=^|\n)\s*Quellen?\s*:\s*(?<name>[^\n]{2,120}))|(?<laut>\b(?:laut|Laut)\s+(?<name>„[^“”\n]{1,60}[“”]|""[^""\n]{1,60}""|\p{Lu}(?:[\p{L}&-]|\.(?=\p{L}))*(?:\s\p{Lu}(?:[\p{L}&-]|\.(?=\p{L}))*){0,3}))|(?<wie>\bwie\s+(?:die\s+|der\s+|das\s+)?(?<name>„[^“”\n]{1,60}[“”]|""[^""\n]{1,60}""|\p{Lu}(?:[\p{L}&-]|\.(?=\p{L}))*(?:\s\p{Lu}(?:[\p{L}&-]|\.(?=\p{L}))*){0,3})\s+(?:berichtet|berichtete|meldet|meldete|schreibt|schrieb|unter Berufung))|(?<acc>\b[Aa]ccording to\s+(?:the\s+)?(?<name>\p{Lu}(?:[\p{L}&'-]|\.(?=\p{L}))*(?:\s(?:of\s)?\p{Lu}(?:[\p{L}&'-]|\.(?=\p{L}))*){0,4}|""[^""\n]{1,60}""))|(?<rep>(?<=^|[\s(])(?:the\s+|The\s+|die\s+|Die\s+|der\s+|Der\s+|das\s+|Das\s+)?(?<name>„[^“”\n]{1,60}[“”]|\p{Lu}(?:[\p{L}&'-]|\.(?=\p{L}))*(?:\s\p{Lu}(?:[\p{L}&'-]|\.(?=\p{L}))*){0,3})\s+(?:reported|reports|berichtete|berichtet|meldete|meldet)\b)|(?<told>\btold\s+(?:the\s+)?(?<name>\p{Lu}(?:[\p{L}&'-]|\.(?=\p{L}))*(?:\s\p{Lu}(?:[\p{L}&'-]|\.(?=\p{L}))*){0,3}))", RegexOptions.None, 1000)]
     private static partial Regex SourceMentionRegex();
 }

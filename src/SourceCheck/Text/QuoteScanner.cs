@@ -73,6 +73,11 @@ public static class QuoteScanner
 
             if (CanOpen(prev, next, c))
             {
+                if (stack.Count >= 16)
+                {
+                    stack.RemoveAt(0); // bounded nesting keeps the pass linear on pathological input
+                }
+
                 stack.Add((c, i));
             }
         }

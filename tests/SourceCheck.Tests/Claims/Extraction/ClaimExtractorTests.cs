@@ -117,6 +117,25 @@ public sealed class ClaimExtractorTests
         }
 
         [Fact]
+        public void Should_not_read_plural_sie_as_the_last_woman_named()
+        {
+            string text = "Titel\n\nFinanzchefin Petra Lind sagte, die Zahlen seien solide. Die Anleger bleiben skeptisch. Sie erwarten, dass die Kosten steigen.\n";
+            var claims = ClaimExtractor.Extract(text, "p", "de");
+            Assert.Equal("Petra Lind", claims.Single(c => c.Text.Contains("solide", StringComparison.Ordinal)).Speaker);
+            Assert.NotEqual("Petra Lind", claims.Single(c => c.Text.StartsWith("Sie erwarten", StringComparison.Ordinal)).Speaker);
+        }
+
+        [Fact]
+        public void Should_survive_pathological_input()
+        {
+            string quotes = new string('„', 50_000) + " " + string.Concat(Enumerable.Repeat("Er sagte, es seien 5 Prozent. ", 100));
+            Assert.InRange(ClaimExtractor.Extract(quotes, "q", "de").Count, 90, 100);
+            string apostrophes = string.Concat(Enumerable.Repeat("x 'a ", 100_000));
+            Assert.Empty(ClaimExtractor.Extract(apostrophes, "a", "en"));
+            Assert.Empty(ClaimExtractor.Extract(string.Empty, "e"));
+        }
+
+        [Fact]
         public void Should_extract_every_sentence_of_a_long_repetitive_text()
         {
             string block = "Konzernchef Udo Brand sagte am 6. November, der Umsatz steige um 3,5 Prozent auf 1,2 Milliarden Euro. " +
@@ -125,6 +144,48 @@ public sealed class ClaimExtractorTests
             var claims = ClaimExtractor.Extract(text, "big", "de");
             Assert.Equal(10000, claims.Count);
             Assert.All(claims, c => Assert.Equal("Udo Brand", c.Speaker));
+        }
+    }
+}
+
+public sealed class ClaimExtractorInstitutionTests
+{
+    public sealed class Extract
+    {
+        private const string English =
+            "Regulator opens probe into pen recall\n\n" +
+            "BRUSSELS (Continental Press) - The European Medicines Agency has opened a review of the recall, a spokesman for the agency said on Wednesday.\n\n" +
+            "According to the agency, 14 cases of under-dosing had been reported by March.\n\n" +
+            "The Wall Street Journal reported that the maker had known about the fault since January.\n";
+
+        private const string German =
+            "Aufsicht prüft Rückruf\n\n" +
+            "Vorstandschefin Ingrid Solberg sagte dem Sender Bloomberg TV, das Unternehmen habe „nichts zu verbergen“. " +
+            "Etwa ein Drittel der Pens sei bereits ersetzt worden, fügte sie hinzu.\n\n" +
+            "Das Weiße Haus schloss eine Rettung mit Steuergeld aus.\n";
+
+        [Fact]
+        public void Should_attribute_unnamed_spokespeople_institutions_and_outlets()
+        {
+            var claims = ClaimExtractor.Extract(English, "e2");
+            Assert.Equal("spokesman (European Medicines Agency)", claims.Single(c => c.Text.Contains("spokesman", StringComparison.Ordinal)).Speaker);
+            Assert.Equal("European Medicines Agency", claims.Single(c => c.Text.StartsWith("According to the agency", StringComparison.Ordinal)).Speaker);
+            var wsj = claims.Single(c => c.Text.Contains("reported that", StringComparison.Ordinal));
+            Assert.Equal("Wall Street Journal", wsj.Speaker);
+            Assert.Equal("Wall Street Journal", wsj.ReportingOutlet);
+        }
+
+        [Fact]
+        public void Should_handle_german_separable_verbs_dative_interviews_and_institutions()
+        {
+            var claims = ClaimExtractor.Extract(German, "g2");
+            var interview = claims.Single(c => c.Text.Contains("Bloomberg TV", StringComparison.Ordinal));
+            Assert.Equal("Ingrid Solberg", interview.Speaker);
+            Assert.Equal("interview with Bloomberg TV", interview.Channel);
+            var added = claims.Single(c => c.Text.Contains("fügte sie hinzu", StringComparison.Ordinal));
+            Assert.Equal("Ingrid Solberg", added.Speaker);
+            Assert.Equal(QuoteKind.Indirect, added.Quote);
+            Assert.Equal("White House", claims.Single(c => c.Text.Contains("Weiße Haus", StringComparison.Ordinal)).Speaker);
         }
     }
 }

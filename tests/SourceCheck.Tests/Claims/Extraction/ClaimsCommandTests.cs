@@ -60,6 +60,20 @@ public sealed class ClaimsCommandTests
         }
 
         [Fact]
+        public void Should_read_html_articles()
+        {
+            var result = CliRunner.Run(null, "claims", "--json", SharedData.Fixture("claims/en-veltrix.html"));
+            Assert.Equal(0, result.ExitCode);
+            using var doc = JsonDocument.Parse(result.Out);
+            var d = doc.RootElement.GetProperty("documents")[0];
+            Assert.Equal("Meridian Wire", d.GetProperty("outlet").GetString());
+            Assert.Equal(1, d.GetProperty("links").GetInt32());
+            var claims = d.GetProperty("claims").EnumerateArray().ToList();
+            Assert.Contains(claims, c => c.GetProperty("speaker").GetString() == "Laura Brennan" && c.GetProperty("quote").GetString() == "direct");
+            Assert.DoesNotContain(claims, c => c.GetProperty("text").GetString()!.Contains("Injected", StringComparison.Ordinal));
+        }
+
+        [Fact]
         public void Should_report_usage_and_input_errors_with_exit_codes()
         {
             Assert.Equal(2, CliRunner.Run(null, "claims", "--lang", "fr", "x.txt").ExitCode);

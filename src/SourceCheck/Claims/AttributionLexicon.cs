@@ -5,7 +5,7 @@ namespace SourceCheck.Claims;
 /// <summary>Word lists and patterns for attribution in German and English news text: speech verbs,
 /// source cues, role titles, pronouns, given names (for pronoun gender), groups of unnamed speakers.
 /// Generic: nothing here names a story.</summary>
-internal static partial class Lexicon
+internal static partial class AttributionLexicon
 {
     public static readonly HashSet<string> FemaleNames = new(StringComparer.Ordinal)
     {
@@ -60,6 +60,42 @@ internal static partial class Lexicon
         "tech", "ai", "ki", "business", "global", "international", "private", "public", "staatliche", "neue", "big",
     };
 
+    /// <summary>Capitalised words that are never the main organisation (scale, currency, calendar words).</summary>
+    public static readonly HashSet<string> NotOrgs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Millionen", "Million", "Milliarden", "Milliarde", "Billionen", "Billion", "Prozent", "Euro", "Dollar", "Jahr",
+        "Jahre", "Jahren", "Woche", "Wochen", "Monate", "Monaten", "Unternehmen", "Konzern", "Regierung", "Staaten",
+        "Analysten", "Kritiker", "Experten", "Anleger", "Aktie", "Umsatz", "Debatte", "Diskussion", "Rechenzentren",
+    };
+
+    private static readonly string[] NounSuffixes =
+    [
+        "konzern", "unternehmen", "hersteller", "entwickler", "anbieter", "bauer", "chef", "chefin", "minister",
+        "ministerin", "sprecher", "sprecherin", "experte", "expertin", "analyst", "analystin", "gruppe", "bank", "ung",
+        "heit", "keit", "schaft", "tion", "tät", "ismus", "markt", "gipfel", "konferenz", "präsident", "präsidentin",
+        "berater", "beraterin", "vorstand", "leiter", "leiterin", "gründer", "gründerin", "manager", "managerin",
+        "direktor", "direktorin", "verband", "behörde", "amt", "ministerium", "institut", "zeitung", "agentur",
+    ];
+
+    /// <summary>German compound nouns that can stand before a name ("Pharmakonzern Nordava", "Gesundheitsminister Dahl").</summary>
+    public static bool IsCommonNounShape(string word)
+    {
+        if (word.Length < 6)
+        {
+            return false;
+        }
+
+        foreach (string suffix in NounSuffixes)
+        {
+            if (word.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) && word.Length > suffix.Length + 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Second words that make a capitalised pair an organisation or place, not a person.</summary>
     public static readonly HashSet<string> OrgWords = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -85,6 +121,20 @@ internal static partial class Lexicon
         "the company", "the firm", "the group", "the startup", "the start-up", "the developer", "the maker",
         "das unternehmen", "der konzern", "die firma", "das start-up", "der entwickler", "der hersteller", "die gruppe",
         "des unternehmens", "dem unternehmen",
+    };
+
+    /// <summary>English names of institutions German articles name in German ("Das Weiße Haus" → "White House").</summary>
+    public static string? CanonicalInstitution(string name) => name switch
+    {
+        "Weiße Haus" or "Weißes Haus" => "White House",
+        "Kreml" => "Kremlin",
+        "EU-Kommission" or "Europäische Kommission" => "European Commission",
+        "Bundesregierung" => "German government",
+        "US-Regierung" => "US government",
+        "US-Notenbank" or "Fed" => "Federal Reserve",
+        "Europäische Zentralbank" or "EZB" => "European Central Bank",
+        "Bundeskartellamt" => "Federal Cartel Office",
+        _ => null,
     };
 
     /// <summary>Role category of a title word, or null.</summary>
@@ -152,7 +202,7 @@ internal static partial class Lexicon
     public static partial Regex RoleRegex();
 
     /// <summary>Speech and stance verbs that introduce reported content (first match outside quotes wins).</summary>
-    [GeneratedRegex(@"\b(?:said|says|say|saying|told|tells|wrote|writes|written|added|adds|argued|argues|claimed|stated|explained|explains|noted|insisted|insists|warned|warns|stressed|emphasi[sz]ed|announced|confirmed|confirms|denied|denies|rejected|rejects|acknowledged|admitted|admits|suggested|suggests|predicted|predicts|expects|expected|estimated|questioned|believes|believed|clarified|urged|urges|proposed|promised|vowed|pledged|maintained|contended|reiterated|asserted|posted|tweeted|testified|criticized|criticised|forecast|projected|ruled out|rules out|called for|pointed out|sagte|sagt|sagten|gesagt|erklärte|erklärt|erklärten|betonte|betont|betonten|schrieb|schreibt|geschrieben|bekräftigte|bekräftigt|berichtete|meinte|meint|glaubt|glaubte|warnte|warnt|forderte|fordert|kritisierte|kritisiert|bestätigte|bestätigt|dementierte|erwartet|erwartete|erwarten|plädiert|plädierte|argumentiert|argumentierte|präzisierte|unterstrich|versicherte|prognostiziert|prognostizierte|schätzt|schätzte|äußerte|bezweifelt|bezweifelte|mahnte|sprach von|spricht von|vertrat die Ansicht|vertritt die Ansicht|hieß es|heißt es|eingeräumt|klargestellt|ausgeschlossen|abgelehnt|zurückgewiesen|angekündigt|mitgeteilt|vorgeschlagen)\b", RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(@"\b(?:said|says|say|saying|told|tells|wrote|writes|written|added|adds|argued|argues|claimed|stated|explained|explains|noted|insisted|insists|warned|warns|stressed|emphasi[sz]ed|announced|confirmed|confirms|denied|denies|rejected|rejects|acknowledged|admitted|admits|suggested|suggests|predicted|predicts|expects|expected|estimated|questioned|believes|believed|clarified|urged|urges|proposed|promised|vowed|pledged|maintained|contended|reiterated|asserted|posted|tweeted|testified|criticized|criticised|forecast|projected|ruled out|rules out|called for|pointed out|conceded|disputed|countered|cautioned|reported|announces|sagte|sagt|sagten|sagen|gesagt|erklären|betonen|warnen|fordern|kritisieren|bezweifeln|bemängeln|bemängelte|bemängelt|rechnet mit|rechnen mit|rechnete mit|verwies darauf|berichten|berichtet|meldet|meldete|dementiert|bestätigen|erklärte|erklärt|erklärten|betonte|betont|betonten|schrieb|schreibt|geschrieben|bekräftigte|bekräftigt|berichtete|meinte|meint|glaubt|glaubte|warnte|warnt|forderte|fordert|kritisierte|kritisiert|bestätigte|bestätigt|dementierte|erwartet|erwartete|erwarten|plädiert|plädierte|argumentiert|argumentierte|präzisierte|unterstrich|versicherte|prognostiziert|prognostizierte|schätzt|schätzte|äußerte|bezweifelt|bezweifelte|mahnte|sprach von|spricht von|vertrat die Ansicht|vertritt die Ansicht|hieß es|heißt es|eingeräumt|klargestellt|ausgeschlossen|abgelehnt|zurückgewiesen|angekündigt|mitgeteilt|vorgeschlagen)\b", RegexOptions.IgnoreCase, 1000)]
     public static partial Regex SpeechVerbRegex();
 
     /// <summary>Reporting verbs that, at the end of a sentence after a comma (", Kessler said on Wednesday."),
@@ -164,7 +214,7 @@ internal static partial class Lexicon
     };
 
     /// <summary>German separable speech verbs: finite part; the particle must close the clause.</summary>
-    [GeneratedRegex(@"\b(?<v>kündigte|kündigt|teilte|teilt|räumte|räumt|stellte|stellt|schloss|schließt|lehnte|lehnt|wies|weist|schlug|schlägt|hob|hebt)\b", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"\b(?<v>kündigte|kündigt|teilte|teilt|räumte|räumt|stellte|stellt|schloss|schließt|lehnte|lehnt|wies|weist|schlug|schlägt|hob|hebt|fügte|fügt|gab|gibt|deutete|deutet|sprach|spricht|machte|macht)\b", RegexOptions.None, 1000)]
     public static partial Regex SeparableVerbRegex();
 
     /// <summary>Source cues without a verb: "according to", "laut", "nach eigenen Angaben", "nach X Ansicht", "zufolge", ", so der …".</summary>
@@ -184,23 +234,28 @@ internal static partial class Lexicon
     public static partial Regex EventRegex();
 
     /// <summary>Other channels: interviews, statements, reporters.</summary>
-    [GeneratedRegex(@"\b(?:in an interview with\s+(?:the\s+)?(?<iv>\p{Lu}[\p{L}&.'-]*(?:\s+\p{Lu}[\p{L}&.'-]*){0,3})|(?:im|in einem)\s+(?:Interview|Gespräch)\s+mit\s+(?:der\s+|dem\s+|den\s+)?(?<iv>„?\p{Lu}[\p{L}&.'-]*(?:\s+\p{Lu}[\p{L}&.'-]*){0,3}“?)|(?<rep>told reporters|sagte (?:vor )?(?:Journalisten|Reportern)|vor Journalisten)|(?<st>in a statement|in einer (?:Mitteilung|Stellungnahme|Erklärung|Pressemitteilung)|in a press release)|(?<blog>in a blog post|in einem Blogbeitrag|in einem Blogpost)|(?<memo>in a memo|in einem Memo)|(?<letter>in a letter|in einem Brief)|(?<tv>on (?:CNBC|CNN|Fox|BBC|Bloomberg TV)))", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"\b(?:in an interview with\s+(?:the\s+)?(?<iv>\p{Lu}[\p{L}&.'-]*(?:\s+\p{Lu}[\p{L}&.'-]*){0,3})|(?:sagte|erklärte|sagt|bestätigte)\s+(?:dem|der)\s+(?:Sender|Zeitung|Nachrichtenagentur|Agentur|Magazin|Nachrichtenmagazin|Wochenzeitung|Tageszeitung|Fernsehsender|Radiosender)\s+(?<iv>„?\p{Lu}[\p{L}&.'-]*(?:\s+\p{Lu}[\p{L}&.'-]*){0,3}“?)|(?:im|in einem)\s+(?:Interview|Gespräch)\s+mit\s+(?:der\s+|dem\s+|den\s+)?(?<iv>„?\p{Lu}[\p{L}&.'-]*(?:\s+\p{Lu}[\p{L}&.'-]*){0,3}“?)|(?<rep>told reporters|sagte (?:vor )?(?:Journalisten|Reportern)|vor Journalisten)|(?<st>in a statement|in einer (?:Mitteilung|Stellungnahme|Erklärung|Pressemitteilung)|in a press release)|(?<blog>in a blog post|in einem Blogbeitrag|in einem Blogpost)|(?<memo>in a memo|in einem Memo)|(?<letter>in a letter|in einem Brief)|(?<tv>on (?:CNBC|CNN|Fox|BBC|Bloomberg TV)))", RegexOptions.None, 1000)]
     public static partial Regex OtherChannelRegex();
 
     /// <summary>Non-responses that are not claims ("did not immediately respond", "declined to comment").</summary>
-    [GeneratedRegex(@"\b(?:did not (?:immediately )?respond|declined to comment|could not be reached|was not available for comment|lehnte eine Stellungnahme ab|war (?:zunächst )?nicht zu erreichen|äußerte sich (?:zunächst )?nicht|lag (?:zunächst )?nicht vor)\b", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"\b(?:did not (?:immediately )?respond|did not (?:say|disclose|specify)|declined to (?:say|disclose|comment)|would not (?:say|comment)|nicht mit(?=\.?$)|declined to comment|could not be reached|was not available for comment|lehnte eine Stellungnahme ab|war (?:zunächst )?nicht zu erreichen|äußerte sich (?:zunächst )?nicht|lag (?:zunächst )?nicht vor)\b", RegexOptions.None, 1000)]
     public static partial Regex NonResponseRegex();
 
     /// <summary>Particles that close German separable speech verbs, by finite verb stem.</summary>
     public static string? ParticleFor(string verb) => verb switch
     {
+        "fügte" or "fügt" => "hinzu",
+        "gab" or "gibt" => "(?:an|bekannt|zu)",
+        "deutete" or "deutet" => "an",
+        "sprach" or "spricht" => "aus",
+        "machte" or "macht" => "deutlich",
         "kündigte" or "kündigt" => "an",
         "teilte" or "teilt" => "mit",
         "räumte" or "räumt" => "ein",
         "stellte" or "stellt" => "klar",
         "schloss" or "schließt" => "aus",
         "lehnte" or "lehnt" => "ab",
-        "wies" or "weist" => "zurück",
+        "wies" or "weist" => "(?:zurück|hin|darauf hin)",
         "schlug" or "schlägt" => "vor",
         "hob" or "hebt" => "hervor",
         _ => null,
