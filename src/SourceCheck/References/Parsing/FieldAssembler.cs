@@ -83,8 +83,15 @@ internal static class FieldAssembler
                     list = editors; // "Brown, L. E. (Ed.)", "Comaroff, J. and J. L. Comaroff, eds."
                 }
 
-                foreach (var (first, last) in SplitNameList(text, tokens, seg))
+                foreach (var (first, lastToken) in SplitNameList(text, tokens, seg))
                 {
+                    int last = lastToken;
+                    if (last + 1 < tokens.Count && tokens[last].Kind == RefTokenKind.Word && tokens[last].Length <= 2 && char.IsUpper(text[tokens[last].Start])
+                        && tokens[last + 1].Kind == RefTokenKind.Punct && text[tokens[last + 1].Start] == '.' && !tokens[last + 1].SpaceBefore)
+                    {
+                        last++; // "Kopack, S." — the period of the last initial is also the list's full stop
+                    }
+
                     string nameText = text[tokens[first].Start..tokens[last].End];
                     if (IsNoAuthor(nameText) || IsEtAl(nameText))
                     {
@@ -156,14 +163,13 @@ internal static class FieldAssembler
             }
             else if (seg.Field == TagLabels.Url)
             {
+                // a doi.org link the tagger read as a URL stays a URL (the tagger reads it as a DOI where the
+                // reference style means one: "https://doi.org/…" at the end of an APA reference)
                 value = value.Trim('<', '>').TrimEnd('.', ',', ';');
-                string? doi = DoiFromUrl(value);
-                if (doi is not null && !values.ContainsKey(TagLabels.Doi))
+                if (DoiFromUrl(value) is { } doi && !values.ContainsKey(TagLabels.Doi) && !segments.Any(x => x.Field == TagLabels.Doi))
                 {
                     item.SetString("DOI", doi);
                     values[TagLabels.Doi] = doi;
-                    fields.Add(Field("DOI", doi, seg.First, seg.Last));
-                    seen.Add(TagLabels.Doi);
                 }
             }
 
@@ -685,14 +691,15 @@ internal static class FieldAssembler
             v = v[at..];
         }
 
+        int comma = v.IndexOfAny([',', ';', ' ']);
+        if (comma > 0)
+        {
+            v = v[..comma];
+        }
+
         return v.TrimEnd('.', ',', ';', ')', ']').Trim();
     }
 
-    private static string? DoiFromUrl(string url)
-    {
-        int at = url.IndexOf("doi.org/10.", StringComparison.OrdinalIgnoreCase);
-        return at >= 0 ? NormaliseDoi(url[(at + 8)..]) : null;
-    }
 
     private static string Ascii(string s)
     {
@@ -705,6 +712,13 @@ internal static class FieldAssembler
         }
 
         return s;
+    }
+
+    /// <summary>The DOI of a doi.org link ("https://doi.org/10.1038/x" → "10.1038/x").</summary>
+    private static string? DoiFromUrl(string url)
+    {
+        int at = url.IndexOf("doi.org/10.", StringComparison.OrdinalIgnoreCase);
+        return at >= 0 ? NormaliseDoi(url[(at + 8)..]) : null;
     }
 
     private static string MakeId(CslItem item)
