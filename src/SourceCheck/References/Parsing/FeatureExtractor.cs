@@ -286,7 +286,7 @@ internal static class FeatureExtractor
     private static bool IsClosing(List<RefToken> tokens, int t, string text) =>
         t + 1 >= tokens.Count || tokens[t + 1].SpaceBefore || tokens[t + 1].Kind == RefTokenKind.Punct;
 
-    private static bool IsOpenQuote(char c) => c is '“' or '«' or '"' or '„' or '‘' or '\'' or '‚';
+    private static bool IsOpenQuote(char c) => c is '“' or '«' or '"' or '„' or '‘' or '‚';
 
     /// <summary>". " after a word that is not an initial, ":" and "?"/"!" followed by a space end a segment.</summary>
     public static bool IsSegmentEnd(string text, List<RefToken> tokens, int t, string lower)

@@ -17,7 +17,9 @@ public static class InventedReferences
     private static readonly string[] FrenchOutlets = ["Le Courrier du Nord", "La Gazette de Lyon", "Le Petit Quotidien", "L'Écho de Bretagne"];
     private static readonly string[] SpanishOutlets = ["Diario del Norte", "El Correo Andaluz", "La Voz de Valencia", "El Heraldo Digital"];
     private static readonly string[] TitleStarts = ["Port strike enters second week", "Council approves new bike lanes", "Why rural broadband maps keep getting it wrong", "Heatwave pushes power demand to record", "Ferry operator suspends winter timetable", "Inside the race to build cheaper batteries", "Farmers protest over water rules", "Central bank holds rates steady", "What the new data law means for small firms", "Hospitals brace for a hard flu season", "Drought forces canal to cut daily transits", "Startup raises funds for flood sensors", "The quiet decline of local radio", "Schools test four-day week", "Regulators weigh limits on chatbots for children", "Housing costs outpace wages again", "Storm damage closes coastal road", "A new map of the city's heat islands"];
-    private static readonly string[] TitleTails = ["", ": what we know", " — and what comes next", ": a timeline", "? Experts disagree", ", report finds", ": 'We were not warned'", " as talks stall"];
+    private static readonly string[] TitleTails = ["", ": what we know", " — and what comes next", ": a timeline", "? Experts disagree", ", report finds", ": 'We were not warned'", " as talks stall", " over 'backstop' talk", " after 'historic' vote", " - and why it matters", ", officials confirm", " in 2024"];
+    private static readonly string[] Shows = ["The Morning Brief", "Data Points", "City Hall Weekly", "The Long Read", "Tech Tonight"];
+    private static readonly string[] Journals = ["Journal of Media Studies", "Nature", "Science", "Public Health Reports", "Energy Policy", "Journalism Practice"];
     private static readonly string[] GermanTitles = ["Streit um Rentenpaket spitzt sich zu", "Bahn kündigt neue Sprinterzüge an", "Mieten steigen in Großstädten weiter", "Landtag beschließt Schulreform", "Hitzewelle: Kliniken am Limit", "Inflation sinkt auf 2,1 Prozent"];
     private static readonly string[] FrenchTitles = ["Les agriculteurs bloquent les autoroutes", "La grève des ports se prolonge", "Le prix du gaz recule enfin"];
     private static readonly string[] SpanishTitles = ["El Gobierno aprueba el plan de vivienda", "La sequía obliga a cortar el riego", "Suben los precios del aceite"];
@@ -26,12 +28,12 @@ public static class InventedReferences
     private static readonly string[] FrMonths = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
     private static readonly string[] EsMonths = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"];
 
-    public static IEnumerable<(string Text, IReadOnlyDictionary<string, IReadOnlyList<string>> Fields)> All(int count = 400, int seed = 4242)
+    public static IEnumerable<(string Text, IReadOnlyDictionary<string, IReadOnlyList<string>> Fields)> All(int count = 624, int seed = 4242)
     {
         var rng = new Random(seed);
         for (int i = 0; i < count; i++)
         {
-            yield return Make(rng, i % 16);
+            yield return Make(rng, i % 26);
         }
     }
 
@@ -238,6 +240,146 @@ public static class InventedReferences
                 f["title"] = [de];
                 f["url"] = [pageUrl];
                 f["accessed"] = [acc];
+                return (text, f);
+            }
+
+            case 16: // Chicago note, two authors
+            {
+                int number = 1 + rng.Next(40);
+                text = $"{number}. {giv} {fam} and {giv2} {fam2}, “{title},” {outlet}, {EnMonths[month - 1]} {day}, {year}, {url}.";
+                f["citation-number"] = [number.ToString(CultureInfo.InvariantCulture)];
+                f["author"] = [$"{giv} {fam}", $"{giv2} {fam2}"];
+                f["date"] = [$"{EnMonths[month - 1]} {day}, {year}"];
+                f["url"] = [url];
+                break;
+            }
+
+            case 17: // post on a platform with a handle
+            {
+                string handle = "@" + fam.ToLowerInvariant().Replace("'", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal) + "_" + giv.ToLowerInvariant()[..2];
+                string platform = Pick(new[] { "X", "Bluesky", "Mastodon", "Threads" });
+                string postUrl = $"https://{platform.ToLowerInvariant()}.com/{handle[1..]}/status/{rng.NextInt64(100000000000, 999999999999)}";
+                text = $"{fam}, {giv[0]}. [{handle}]. ({year}, {EnMonths[month - 1]} {day}). {title} [Post]. {platform}. {postUrl}";
+                f["author"] = [$"{fam}, {giv[0]}."];
+                f["date"] = [$"{year}, {EnMonths[month - 1]} {day}"];
+                f["title"] = [title];
+                f["genre"] = ["Post"];
+                f["container-title"] = [platform];
+                f["url"] = [postUrl];
+                return (text, f);
+            }
+
+            case 18: // podcast episode
+            {
+                string show = Pick(Shows);
+                string publisher = Pick(new[] { "Civic Radio", "Harbour Media", "Northern Broadcasting" });
+                text = $"{fam}, {giv[0]}. (Host). ({year}, {EnMonths[month - 1]} {day}). {title} [Audio podcast episode]. In {show}. {publisher}. {url}";
+                f["author"] = [$"{fam}, {giv[0]}."];
+                f["date"] = [$"{year}, {EnMonths[month - 1]} {day}"];
+                f["title"] = [title];
+                f["genre"] = ["Audio podcast episode"];
+                f["container-title"] = [show];
+                f["publisher"] = [publisher];
+                f["url"] = [url];
+                return (text, f);
+            }
+
+            case 19: // encyclopedia entry
+            {
+                string entry = Pick(new[] { "Atlantic hurricane season", "Port of Rotterdam", "Heat dome", "Four-day week" });
+                string wiki = "https://en.wikipedia.org/wiki/" + entry.Replace(' ', '_');
+                text = $"Wikipedia contributors. ({year}, {EnMonths[month - 1]} {day}). {entry}. In Wikipedia, The Free Encyclopedia. {wiki}";
+                f["author"] = ["Wikipedia contributors"];
+                f["date"] = [$"{year}, {EnMonths[month - 1]} {day}"];
+                f["title"] = [entry];
+                f["container-title"] = ["Wikipedia, The Free Encyclopedia"];
+                f["url"] = [wiki];
+                return (text, f);
+            }
+
+            case 20: // MLA print with edition, section and page
+            {
+                string ed = Pick(new[] { "late", "national", "early" });
+                int sec = 1 + rng.Next(6);
+                int pg = 1 + rng.Next(30);
+                text = $"{fam}, {giv}. “{title}.” {outlet}, {ed} ed., {day} {EnShort[month - 1]} {year}, sec. {sec}, p. {pg}.";
+                f["author"] = [$"{fam}, {giv}"];
+                f["edition"] = [ed];
+                f["date"] = [$"{day} {EnShort[month - 1]} {year}"];
+                f["section"] = [sec.ToString(CultureInfo.InvariantCulture)];
+                f["pages"] = [pg.ToString(CultureInfo.InvariantCulture)];
+                break;
+            }
+
+            case 21: // Chicago with "updated"
+                text = $"{giv} {fam}, “{title},” {outlet}, updated {EnMonths[month - 1]} {day}, {year}, {url}.";
+                f["author"] = [$"{giv} {fam}"];
+                f["date"] = [$"{EnMonths[month - 1]} {day}, {year}"];
+                f["url"] = [url];
+                break;
+            case 22: // APA journal article with a DOI link
+            {
+                string journal = Pick(Journals);
+                int vol = 10 + rng.Next(600);
+                int iss = 1 + rng.Next(12);
+                int p1 = 1 + rng.Next(300);
+                string doi = $"10.{1000 + rng.Next(8000)}/{Slug(title)[..Math.Min(12, Slug(title).Length)]}.{year}.{rng.Next(100, 999)}";
+                text = $"{fam}, {giv[0]}. ({year}). {title}. {journal}, {vol}({iss}), {p1}–{p1 + 3 + rng.Next(20)}. https://doi.org/{doi}";
+                f["author"] = [$"{fam}, {giv[0]}."];
+                f["date"] = [year.ToString(CultureInfo.InvariantCulture)];
+                f["title"] = [title];
+                f["container-title"] = [journal];
+                f["volume"] = [vol.ToString(CultureInfo.InvariantCulture)];
+                f["issue"] = [iss.ToString(CultureInfo.InvariantCulture)];
+                f["pages"] = [text[(text.LastIndexOf(", ", StringComparison.Ordinal) + 2)..text.LastIndexOf(". https", StringComparison.Ordinal)]];
+                f["doi"] = [doi];
+                return (text, f);
+            }
+
+            case 23: // German online article with URL and Zugriff
+            {
+                string de = Pick(GermanTitles);
+                string deOutlet = Pick(GermanOutlets);
+                string pageUrl = "https://" + Host(deOutlet) + "/" + Slug(de);
+                string date = $"{day:00}.{month:00}.{year}";
+                string acc = $"{accDay:00}.{month:00}.{year}";
+                bool unsigned = rng.Next(2) == 0;
+                string who = unsigned ? "o. V." : $"{fam}, {giv[0]}.";
+                text = $"{who} ({year}): {de}. In: {deOutlet}, {date}, URL: {pageUrl} (Zugriff: {acc}).";
+                if (!unsigned)
+                {
+                    f["author"] = [who];
+                }
+
+                f["date"] = [date];
+                f["title"] = [de];
+                f["container-title"] = [deOutlet];
+                f["url"] = [pageUrl];
+                f["accessed"] = [acc];
+                return (text, f);
+            }
+
+            case 24: // IEEE with et al.
+            {
+                int number = 1 + rng.Next(60);
+                text = $"[{number}] {giv[0]}. {fam} et al., “{title},” {outlet}, {day} {EnShort[month - 1]} {year}.";
+                f["citation-number"] = [number.ToString(CultureInfo.InvariantCulture)];
+                f["author"] = [$"{giv[0]}. {fam}"];
+                f["date"] = [$"{day} {EnShort[month - 1]} {year}"];
+                break;
+            }
+
+            case 25: // video by a corporate channel
+            {
+                string corp = Pick(new[] { "Channel 4 News", "City Council Live", "Harbour TV", "The Data Desk Team" });
+                string video = "https://www.youtube.com/watch?v=" + new string(Enumerable.Range(0, 11).Select(_ => "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"[rng.Next(57)]).ToArray());
+                text = $"{corp}. ({year}, {EnMonths[month - 1]} {day}). {title} [Video]. YouTube. {video}";
+                f["author"] = [corp];
+                f["date"] = [$"{year}, {EnMonths[month - 1]} {day}"];
+                f["title"] = [title];
+                f["genre"] = ["Video"];
+                f["container-title"] = ["YouTube"];
+                f["url"] = [video];
                 return (text, f);
             }
 
