@@ -94,6 +94,17 @@ internal static class RefParseBench
     /// <summary>Scores the embedded model on the scholarly validation split and news-dev, and times it.</summary>
     public static void Run()
     {
+        if (Environment.GetEnvironmentVariable("REFPARSE_EXPLAIN") is { } explain)
+        {
+            foreach (var tag in ReferenceParser.Explain(explain))
+            {
+                Console.WriteLine($"  {tag.Token,-24} {tag.Label,-16} {tag.Confidence:0.000}");
+            }
+
+            Console.WriteLine("  " + CslJson.SerializeLine(ReferenceParser.Parse(explain).Item));
+            return;
+        }
+
         var model = ReferenceParser.Model;
         string? external = Environment.GetEnvironmentVariable("REFPARSE_MODEL");
         if (external is not null)

@@ -110,6 +110,24 @@ internal static class FeatureExtractor
         }
 
         int segCount = Math.Min(sg + 1, 16);
+
+        // rule output: the reference has a day-level date ("November 6", "6 Nov.", "6.11.2025")
+        bool fullDate = false;
+        for (int t = 0; t < n && !fullDate; t++)
+        {
+            if ((classes[t] & WordClass.Month) != 0 && char.IsUpper(text[tokens[t].Start]))
+            {
+                for (int d = Math.Max(0, t - 2); d <= Math.Min(n - 1, t + 2); d++)
+                {
+                    fullDate |= tokens[d].Kind == RefTokenKind.Number && tokens[d].Length <= 2;
+                }
+            }
+            else if (tokens[t].Kind == RefTokenKind.Number && tokens[t].Length <= 2 && t + 4 < n && text[tokens[t + 1].Start] == '.'
+                && tokens[t + 2].Kind == RefTokenKind.Number && tokens[t + 2].Length <= 2 && text[tokens[t + 3].Start] == '.' && (classes[t + 4] & WordClass.Year) != 0)
+            {
+                fullDate = true;
+            }
+        }
         var feats = buf.Features;
         var offsets = buf.Offsets;
         int k = 0;
@@ -244,6 +262,7 @@ internal static class FeatureExtractor
             feats[k++] = Bucket(Mix(33, shapes[t] * 13 + posInSeg[t]), bucketMask);
             feats[k++] = Bucket(Mix(34, (segYear[sgi] ? 64UL : 0) + lenBucket * 8 + fromEnd), bucketMask);
             feats[k++] = Bucket(Mix(35, wordHash * 5 + Math.Min(fromEnd, 3)), bucketMask);
+            feats[k++] = Bucket(Mix(36, (fullDate ? 64UL : 0) + fromEnd * 8 + posInSeg[t]), bucketMask);
 
             // state after this token
             if ((cls & WordClass.Year) != 0)

@@ -66,6 +66,8 @@ internal static class FieldAssembler
         string? genre = null;
         bool inBeforeContainer = false;
         var values = new Dictionary<int, string>();
+        (int Start, int End) titleSpan = (0, 0);
+        var segmentOf = new Dictionary<int, Segment>();
 
         foreach (var seg in segments)
         {
@@ -120,6 +122,17 @@ internal static class FieldAssembler
             }
 
             string value = CleanValue(seg.Field, Slice(text, tokens, seg));
+            if (seg.Field is TagLabels.Title or TagLabels.Container && seg.First > 0 && tokens[seg.First - 1].Kind == RefTokenKind.Punct
+                && ClosingOf(text[tokens[seg.First - 1].Start]) is char close && value.Contains(close, StringComparison.Ordinal) && !value.EndsWith(close))
+            {
+                // "‘Governments should not pick winners’: OpenAI …" — the opening quote belongs to the title
+                value = text[tokens[seg.First - 1].Start] + value;
+            }
+
+            if (seg.Field == TagLabels.Title)
+            {
+                titleSpan = (tokens[seg.First].Start, tokens[seg.Last].End);
+            }
             if (value.Length == 0)
             {
                 seen.Remove(seg.Field);
@@ -127,6 +140,7 @@ internal static class FieldAssembler
             }
 
             values[seg.Field] = value;
+            segmentOf[seg.Field] = seg;
             if (seg.Field == TagLabels.Container)
             {
                 containerRaw = value;
@@ -227,13 +241,43 @@ internal static class FieldAssembler
             }
         }
 
+        // APA news "Title. Outlet." with a day-level date: a lone publisher or note that ends the reference
+        // (only punctuation or a URL after it) is the outlet
+        if (!values.ContainsKey(TagLabels.Container) && issued?.Start is { Day: not null } && !values.ContainsKey(TagLabels.Location) && genre is null)
+        {
+            foreach (int from in new[] { TagLabels.Publisher, TagLabels.Note })
+            {
+                if (!values.TryGetValue(from, out var outlet) || !segmentOf.TryGetValue(from, out var oseg) || !OnlyTrailing(tokens, labels, oseg.Last + 1))
+                {
+                    continue;
+                }
+
+                string fromName = from == TagLabels.Publisher ? "publisher" : "note";
+                item.Remove(fromName);
+                item.SetString("container-title", outlet);
+                values.Remove(from);
+                values[TagLabels.Container] = outlet;
+                containerRaw = outlet;
+                for (int i = 0; i < fields.Count; i++)
+                {
+                    if (fields[i].Name == fromName)
+                    {
+                        fields[i] = fields[i] with { Name = "container-title" };
+                    }
+                }
+
+                break;
+            }
+        }
+
         bool corporate = authors.Count > 0 && authors[0].Name.Literal is not null;
         var evidence = new TypeEvidence(
             containerRaw, genre, item.Title,
             values.ContainsKey(TagLabels.Volume), values.ContainsKey(TagLabels.Issue), values.ContainsKey(TagLabels.Pages),
             values.ContainsKey(TagLabels.Doi), values.ContainsKey(TagLabels.Url), values.ContainsKey(TagLabels.Publisher),
             values.ContainsKey(TagLabels.Location), editors.Count > 0, values.ContainsKey(TagLabels.Edition),
-            issued?.Start is { Month: not null }, inBeforeContainer, corporate, buf.Lower);
+            issued?.Start is { Month: not null }, inBeforeContainer, corporate,
+            titleSpan.End > titleSpan.Start ? string.Concat(buf.Lower.AsSpan(0, titleSpan.Start), buf.Lower.AsSpan(titleSpan.End)) : buf.Lower);
         item.Type = TypeInference.Infer(evidence);
         item.Id = id ?? MakeId(item);
 
@@ -652,6 +696,28 @@ internal static class FieldAssembler
 
         return v.Trim();
     }
+
+    private static bool OnlyTrailing(List<RefToken> tokens, int[] labels, int from)
+    {
+        for (int t = from; t < tokens.Count; t++)
+        {
+            if (tokens[t].Kind is not (RefTokenKind.Punct or RefTokenKind.Url or RefTokenKind.Doi) && labels[t] != TagLabels.Url && labels[t] != TagLabels.Accessed)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static char? ClosingOf(char open) => open switch
+    {
+        '‘' => '’',
+        '“' => '”',
+        '«' => '»',
+        '„' => '“',
+        _ => null,
+    };
 
     private static string StripEditionWords(string v)
     {

@@ -29,7 +29,7 @@ public sealed class ReferenceParserTests
             }
 
             var entries = block.Split(" - ", StringSplitOptions.RemoveEmptyEntries).Select(e => e.Trim().TrimStart('-', ' ')).ToList();
-            var glued = Regex.Match(entries[^1], @"^(.*?\.)(?=[A-ZÄÖÜ][a-zäöü]+ [a-zäöü])", RegexOptions.None, TimeSpan.FromSeconds(1));
+            var glued = Regex.Match(entries[^1], @"^(.*?\.)(?=[A-ZÄÖÜ][a-zäöü]+\s)", RegexOptions.None, TimeSpan.FromSeconds(1));
             if (glued.Success)
             {
                 entries[^1] = glued.Groups[1].Value;
