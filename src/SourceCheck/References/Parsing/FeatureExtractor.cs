@@ -164,7 +164,7 @@ internal static class FeatureExtractor
             }
 
             ulong wordHash = words[t];
-            feats[k++] = Bucket(Hash(1, "bias"), bucketMask);
+            feats[k++] = Bucket(BiasHash, bucketMask);
             feats[k++] = Bucket(wordHash, bucketMask);
             feats[k++] = Bucket(Mix(3, shapes[t]), bucketMask);
             if (kind == RefTokenKind.Word && word.Length >= 4)
@@ -188,12 +188,12 @@ internal static class FeatureExtractor
             feats[k++] = Bucket(Mix(7, (ulong)pos), bucketMask);
             if (t == 0)
             {
-                feats[k++] = Bucket(Hash(8, "first"), bucketMask);
+                feats[k++] = Bucket(FirstHash, bucketMask);
             }
 
             if (t == n - 1)
             {
-                feats[k++] = Bucket(Hash(8, "last"), bucketMask);
+                feats[k++] = Bucket(LastHash, bucketMask);
             }
 
             ulong state = (ulong)((paren > 0 ? 1 : 0) | (bracket > 0 ? 2 : 0) | (inQuote && !closingQuote ? 4 : 0));
@@ -293,9 +293,9 @@ internal static class FeatureExtractor
                 inQuote = false;
             }
 
-            if (IsSegmentEnd(text, tokens, t, lower))
+            if (t + 1 < n)
             {
-                segment++;
+                segment = segOf[t + 1];
             }
         }
 
@@ -399,7 +399,7 @@ internal static class FeatureExtractor
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Bucket(ulong h, int mask) => (int)((h ^ (h >> 29)) * 0xBF58476D1CE4E5B9UL >> 32) & mask;
+    private static int Bucket(ulong h, int mask) => (int)(h >> 32) & mask;
 
     private static ulong Hash(int template, ReadOnlySpan<char> s)
     {
@@ -409,8 +409,14 @@ internal static class FeatureExtractor
             h = (h ^ c) * 1099511628211UL;
         }
 
-        return h;
+        h ^= h >> 29;
+        h *= 0xBF58476D1CE4E5B9UL;
+        return h ^ (h >> 32);
     }
+
+    private static readonly ulong BiasHash = Hash(1, "bias");
+    private static readonly ulong FirstHash = Hash(8, "first");
+    private static readonly ulong LastHash = Hash(8, "last");
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Mix(int template, ulong v)

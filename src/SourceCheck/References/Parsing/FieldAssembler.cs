@@ -629,8 +629,22 @@ internal static class FieldAssembler
 
     private static bool IsNoAuthor(string s)
     {
-        string t = new string(s.Where(char.IsLetter).ToArray()).ToLowerInvariant();
-        return t is "ov" or "nn" or "anon" or "anonymous" or "ohneverfasser" or "sa" or "etal";
+        if (s.Length > 24)
+        {
+            return false;
+        }
+
+        Span<char> letters = stackalloc char[24];
+        int n = 0;
+        foreach (char c in s)
+        {
+            if (char.IsLetter(c))
+            {
+                letters[n++] = char.ToLowerInvariant(c);
+            }
+        }
+
+        return letters[..n] is "ov" or "nn" or "anon" or "anonymous" or "ohneverfasser" or "sa" or "etal";
     }
 
     private static bool IsEtAl(string s) => s.Trim().TrimEnd('.').Equals("et al", StringComparison.OrdinalIgnoreCase);

@@ -109,6 +109,7 @@ internal static class NameText
     {
         var sb = new System.Text.StringBuilder(raw.Length);
         int depth = 0;
+        bool space = false;
         foreach (char c in raw)
         {
             if (c is '(' or '[')
@@ -123,13 +124,27 @@ internal static class NameText
                 continue;
             }
 
-            if (depth == 0)
+            if (depth > 0)
             {
-                sb.Append(c is '\u00A0' ? ' ' : c);
+                continue;
             }
+
+            if (char.IsWhiteSpace(c))
+            {
+                space = sb.Length > 0;
+                continue;
+            }
+
+            if (space)
+            {
+                sb.Append(' ');
+                space = false;
+            }
+
+            sb.Append(c);
         }
 
-        string s = System.Text.RegularExpressions.Regex.Replace(sb.ToString(), @"\s+", " ", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromMilliseconds(100)).Trim();
+        string s = sb.ToString();
         s = s.Trim(',', ';', ':', '&', ' ', '/');
         if (s.EndsWith(" and", StringComparison.OrdinalIgnoreCase) || s.EndsWith(" und", StringComparison.OrdinalIgnoreCase))
         {
