@@ -56,6 +56,28 @@ internal static class FieldAssembler
             }
         }
 
+        // a URL (DOI) field is the segment that holds a link, when one does ("[@handle]" tagged url is not)
+        foreach (int linkField in new[] { TagLabels.Url, TagLabels.Doi })
+        {
+            bool HasLink(Segment x)
+            {
+                for (int t = x.First; t <= x.Last; t++)
+                {
+                    if (tokens[t].Kind is RefTokenKind.Url or RefTokenKind.Doi)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            if (segments.Any(x => x.Field == linkField && HasLink(x)))
+            {
+                segments.RemoveAll(x => x.Field == linkField && !HasLink(x));
+            }
+        }
+
         var item = new CslItem(id ?? "ref", "document");
         var fields = ImmutableArray.CreateBuilder<ParsedField>();
         var seen = new HashSet<int>();
@@ -100,10 +122,11 @@ internal static class FieldAssembler
                         continue;
                     }
 
-                    if (NameText.Parse(nameText) is { } person)
+                    string cleaned = NameText.Clean(nameText);
+                    if (NameText.ParseClean(cleaned) is { } person)
                     {
                         list.Add((person, new Segment(seg.Field, first, last)));
-                        fields.Add(Field(list == authors ? "author" : "editor", NameText.Clean(nameText), first, last));
+                        fields.Add(Field(list == authors ? "author" : "editor", cleaned, first, last));
                     }
                 }
 

@@ -9,9 +9,11 @@ namespace SourceCheck.References.Parsing;
 /// stay whole as <c>literal</c>.</summary>
 internal static class NameText
 {
-    public static CslName? Parse(string raw)
+    public static CslName? Parse(string raw) => ParseClean(Clean(raw));
+
+    /// <summary><see cref="Parse"/> for a name already passed through <see cref="Clean"/>.</summary>
+    public static CslName? ParseClean(string s)
     {
-        string s = Clean(raw);
         if (s.Length == 0)
         {
             return null;
