@@ -90,8 +90,14 @@ internal static class FeatureExtractor
         Span<byte> posInSeg = n <= 512 ? stackalloc byte[n] : new byte[n];
         Span<int> segLen = stackalloc int[16];
         Span<bool> segYear = stackalloc bool[16];
+        Span<int> segWords = stackalloc int[16];
+        Span<int> segCaps = stackalloc int[16];
+        Span<int> segDigits = stackalloc int[16];
         segLen.Clear();
         segYear.Clear();
+        segWords.Clear();
+        segCaps.Clear();
+        segDigits.Clear();
         int sg = 0;
         int inSeg = 0;
         for (int t = 0; t < n; t++)
@@ -101,6 +107,15 @@ internal static class FeatureExtractor
             posInSeg[t] = (byte)Math.Min(inSeg, 5);
             segLen[sgc]++;
             segYear[sgc] |= (classes[t] & WordClass.Year) != 0;
+            if (tokens[t].Kind == RefTokenKind.Word && tokens[t].Length > 3 && (classes[t] & WordClass.Stop) == 0)
+            {
+                segWords[sgc]++;
+                segCaps[sgc] += char.IsUpper(text[tokens[t].Start]) ? 1 : 0;
+            }
+            else if (tokens[t].Kind == RefTokenKind.Number)
+            {
+                segDigits[sgc]++;
+            }
             inSeg++;
             if (IsSegmentEnd(text, tokens, t, lower))
             {
@@ -263,6 +278,8 @@ internal static class FeatureExtractor
             feats[k++] = Bucket(Mix(34, (segYear[sgi] ? 64UL : 0) + lenBucket * 8 + fromEnd), bucketMask);
             feats[k++] = Bucket(Mix(35, wordHash * 5 + Math.Min(fromEnd, 3)), bucketMask);
             feats[k++] = Bucket(Mix(36, (fullDate ? 64UL : 0) + fromEnd * 8 + posInSeg[t]), bucketMask);
+            ulong capsBucket = segWords[sgi] == 0 ? 5UL : (ulong)(segCaps[sgi] * 4 / segWords[sgi]);
+            feats[k++] = Bucket(Mix(37, capsBucket * 64 + (ulong)Math.Min(segDigits[sgi], 3) * 8 + fromEnd), bucketMask);
 
             // state after this token
             if ((cls & WordClass.Year) != 0)
