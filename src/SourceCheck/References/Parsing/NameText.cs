@@ -202,6 +202,11 @@ internal static class NameText
         }
 
         bool anyInitials = words.Any(w => IsInitials(w, false) && w.Length <= 3);
+        if (words.Length >= 3 && !anyInitials && words.Skip(1).SkipLast(1).Any(w => w is "of" or "for" or "für" or "and" or "und" or "the" or "on" or "für"))
+        {
+            return true; // "Bundesamt für Statistik", "Ministry of Transport"
+        }
+
         foreach (string w in words)
         {
             string lw = w.Trim('.', ',').ToLowerInvariant();
