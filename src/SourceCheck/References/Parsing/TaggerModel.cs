@@ -28,7 +28,7 @@ internal sealed class TaggerModel
         Temperature = temperature;
     }
 
-    private TaggerModel(int bucketBits, short[] quantised, int quantisedBase, float scale, float[] transitions, float temperature)
+    private TaggerModel(int bucketBits, sbyte[] quantised, int quantisedBase, float scale, float[] transitions, float temperature)
     {
         BucketBits = bucketBits;
         Emission = [];
@@ -43,12 +43,12 @@ internal sealed class TaggerModel
     /// per token, a sum of int16 weights cannot overflow.</summary>
     private const int QuantLimit = 32000 / FeatureExtractor.MaxPerToken;
 
-    /// <summary>Row width (int16 cells) of the quantised table: 32 cells = one 64-byte cache line.</summary>
+    /// <summary>Row width (int8 cells) of the in-memory table: 32 bytes, two rows per cache line.</summary>
     private const int QStride = 32;
 
     // Loaded models keep the emission table as int16 rows of one cache line each (bucket × 32, aligned):
     // a token's score is ~30 random row reads, so the table's size, not arithmetic, sets the speed.
-    private readonly short[]? _q;
+    private readonly sbyte[]? _q;
     private readonly int _qBase;
     private readonly float _qScale;
 
@@ -104,7 +104,7 @@ internal sealed class TaggerModel
         int n = buf.Count;
         var feats = buf.Features;
         var offsets = buf.Offsets;
-        ref short table = ref _q![_qBase];
+        ref sbyte table = ref _q![_qBase];
         var scale = Vector256.Create(_qScale);
         var outV = MemoryMarshal.Cast<float, Vector256<float>>(scores.AsSpan(0, n * TagLabels.Stride));
         for (int t = 0; t < n; t++)
@@ -113,9 +113,9 @@ internal sealed class TaggerModel
             var acc1 = Vector256<short>.Zero;
             for (int k = offsets[t]; k < offsets[t + 1]; k++)
             {
-                nuint at = (nuint)feats[k] * QStride;
-                acc0 += Vector256.LoadUnsafe(ref table, at);
-                acc1 += Vector256.LoadUnsafe(ref table, at + 16);
+                var (w0, w1) = Vector256.Widen(Vector256.LoadUnsafe(ref table, (nuint)feats[k] * QStride));
+                acc0 += w0;
+                acc1 += w1;
             }
 
             var (lo, hi) = Vector256.Widen(acc0);
@@ -385,15 +385,13 @@ internal sealed class TaggerModel
             transitions[i] = BitConverter.UInt32BitsToSingle(ReadU32(r));
         }
 
-        // a pinned array (never moved) with the table starting on a 64-byte boundary
-        var table = GC.AllocateArray<short>((1 << bits) * QStride + QStride, pinned: true);
-        var handle = GCHandle.Alloc(table, GCHandleType.Pinned);
-        int misalign = (int)(handle.AddrOfPinnedObject() & 63) / sizeof(short);
-        handle.Free();
-        int qBase = misalign == 0 ? 0 : QStride - misalign;
+        // In memory the weights are int8 (rescaled from the file's int16): 32-byte rows, 8 MB for 2^18
+        // buckets, so that the table stays in the last-level cache; sums of ≤ 48 int8 weights fit int16.
         int count = (int)ReadU32(r);
+        var indices = new int[count];
+        var cells = new short[count];
         int index = -1;
-        int limit = table.Length - qBase;
+        int maxAbs = 1;
         for (int i = 0; i < count; i++)
         {
             uint gap = 0;
@@ -410,16 +408,32 @@ internal sealed class TaggerModel
             index += (int)gap;
             short q = BinaryPrimitives.ReadInt16LittleEndian(r[pos..]);
             pos += 2;
-            int bucket = index / labels;
-            int at = bucket * QStride + index - bucket * labels;
+            indices[i] = index;
+            cells[i] = q;
+            maxAbs = Math.Max(maxAbs, Math.Abs((int)q));
+        }
+
+        // a pinned array (never moved) with the table starting on a 64-byte boundary
+        var table = GC.AllocateArray<sbyte>((1 << bits) * QStride + 64, pinned: true);
+        var handle = GCHandle.Alloc(table, GCHandleType.Pinned);
+        int misalign = (int)(handle.AddrOfPinnedObject() & 63);
+        handle.Free();
+        int qBase = misalign == 0 ? 0 : 64 - misalign;
+        int limit = table.Length - qBase;
+        float factor = 127f / maxAbs;
+        for (int i = 0; i < count; i++)
+        {
+            int bucket = indices[i] / labels;
+            int at = bucket * QStride + indices[i] - bucket * labels;
             if ((uint)at >= (uint)limit)
             {
                 throw new InvalidDataException("reference-parser model is corrupt");
             }
 
-            table[qBase + at] = Math.Clamp(q, (short)-QuantLimit, (short)QuantLimit);
+            table[qBase + at] = (sbyte)Math.Clamp((int)MathF.Round(cells[i] * factor), -127, 127);
         }
 
+        scale /= factor;
         var model = new TaggerModel(bits, table, qBase, scale, transitions, temperature);
         model.RefreshTransitions();
         return model;
