@@ -12,9 +12,30 @@ internal static class DateText
     /// <summary>True for "n.d.", "nd", "o. J.", "o.J.", "s.d.", "undated", "no date".</summary>
     public static bool IsNoDate(string s)
     {
-        var t = new string(s.Where(char.IsLetter).ToArray()).ToLowerInvariant();
-        return t is "nd" or "oj" or "sd" or "undated" or "nodate" or "ohnejahr" or "sf" or "snt";
+        Span<char> letters = stackalloc char[12];
+        int n = 0;
+        foreach (char c in s)
+        {
+            if (char.IsLetter(c))
+            {
+                if (n == letters.Length)
+                {
+                    return false;
+                }
+
+                letters[n++] = char.ToLowerInvariant(c);
+            }
+            else if (char.IsDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return letters[..n] is "nd" or "oj" or "sd" or "undated" or "nodate" or "ohnejahr" or "sf" or "snt";
     }
+
+    private static readonly System.Collections.Frozen.FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> SeasonLookup =
+        Lexicon.Seasons.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public static CslDate? Parse(string raw)
     {
@@ -88,7 +109,7 @@ internal static class DateText
                 {
                     months.Add(m);
                 }
-                else if (Lexicon.Seasons.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out int se))
+                else if (SeasonLookup.TryGetValue(word, out int se))
                 {
                     season = se;
                 }

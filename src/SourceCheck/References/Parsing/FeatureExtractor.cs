@@ -90,8 +90,14 @@ internal static class FeatureExtractor
         Span<byte> posInSeg = n <= 512 ? stackalloc byte[n] : new byte[n];
         Span<int> segLen = stackalloc int[16];
         Span<bool> segYear = stackalloc bool[16];
+        Span<int> segWords = stackalloc int[16];
+        Span<int> segCaps = stackalloc int[16];
+        Span<int> segDigits = stackalloc int[16];
         segLen.Clear();
         segYear.Clear();
+        segWords.Clear();
+        segCaps.Clear();
+        segDigits.Clear();
         int sg = 0;
         int inSeg = 0;
         for (int t = 0; t < n; t++)
@@ -101,6 +107,15 @@ internal static class FeatureExtractor
             posInSeg[t] = (byte)Math.Min(inSeg, 5);
             segLen[sgc]++;
             segYear[sgc] |= (classes[t] & WordClass.Year) != 0;
+            if (tokens[t].Kind == RefTokenKind.Word && tokens[t].Length > 3 && (classes[t] & WordClass.Stop) == 0)
+            {
+                segWords[sgc]++;
+                segCaps[sgc] += char.IsUpper(text[tokens[t].Start]) ? 1 : 0;
+            }
+            else if (tokens[t].Kind == RefTokenKind.Number)
+            {
+                segDigits[sgc]++;
+            }
             inSeg++;
             if (IsSegmentEnd(text, tokens, t, lower))
             {
@@ -110,6 +125,24 @@ internal static class FeatureExtractor
         }
 
         int segCount = Math.Min(sg + 1, 16);
+
+        // rule output: the reference has a day-level date ("November 6", "6 Nov.", "6.11.2025")
+        bool fullDate = false;
+        for (int t = 0; t < n && !fullDate; t++)
+        {
+            if ((classes[t] & WordClass.Month) != 0 && char.IsUpper(text[tokens[t].Start]))
+            {
+                for (int d = Math.Max(0, t - 2); d <= Math.Min(n - 1, t + 2); d++)
+                {
+                    fullDate |= tokens[d].Kind == RefTokenKind.Number && tokens[d].Length <= 2;
+                }
+            }
+            else if (tokens[t].Kind == RefTokenKind.Number && tokens[t].Length <= 2 && t + 4 < n && text[tokens[t + 1].Start] == '.'
+                && tokens[t + 2].Kind == RefTokenKind.Number && tokens[t + 2].Length <= 2 && text[tokens[t + 3].Start] == '.' && (classes[t + 4] & WordClass.Year) != 0)
+            {
+                fullDate = true;
+            }
+        }
         var feats = buf.Features;
         var offsets = buf.Offsets;
         int k = 0;
@@ -146,7 +179,7 @@ internal static class FeatureExtractor
             }
 
             ulong wordHash = words[t];
-            feats[k++] = Bucket(Hash(1, "bias"), bucketMask);
+            feats[k++] = Bucket(BiasHash, bucketMask);
             feats[k++] = Bucket(wordHash, bucketMask);
             feats[k++] = Bucket(Mix(3, shapes[t]), bucketMask);
             if (kind == RefTokenKind.Word && word.Length >= 4)
@@ -170,12 +203,12 @@ internal static class FeatureExtractor
             feats[k++] = Bucket(Mix(7, (ulong)pos), bucketMask);
             if (t == 0)
             {
-                feats[k++] = Bucket(Hash(8, "first"), bucketMask);
+                feats[k++] = Bucket(FirstHash, bucketMask);
             }
 
             if (t == n - 1)
             {
-                feats[k++] = Bucket(Hash(8, "last"), bucketMask);
+                feats[k++] = Bucket(LastHash, bucketMask);
             }
 
             ulong state = (ulong)((paren > 0 ? 1 : 0) | (bracket > 0 ? 2 : 0) | (inQuote && !closingQuote ? 4 : 0));
@@ -244,6 +277,9 @@ internal static class FeatureExtractor
             feats[k++] = Bucket(Mix(33, shapes[t] * 13 + posInSeg[t]), bucketMask);
             feats[k++] = Bucket(Mix(34, (segYear[sgi] ? 64UL : 0) + lenBucket * 8 + fromEnd), bucketMask);
             feats[k++] = Bucket(Mix(35, wordHash * 5 + Math.Min(fromEnd, 3)), bucketMask);
+            feats[k++] = Bucket(Mix(36, (fullDate ? 64UL : 0) + fromEnd * 8 + posInSeg[t]), bucketMask);
+            ulong capsBucket = segWords[sgi] == 0 ? 5UL : (ulong)(segCaps[sgi] * 4 / segWords[sgi]);
+            feats[k++] = Bucket(Mix(37, capsBucket * 64 + (ulong)Math.Min(segDigits[sgi], 3) * 8 + fromEnd), bucketMask);
 
             // state after this token
             if ((cls & WordClass.Year) != 0)
@@ -274,9 +310,9 @@ internal static class FeatureExtractor
                 inQuote = false;
             }
 
-            if (IsSegmentEnd(text, tokens, t, lower))
+            if (t + 1 < n)
             {
-                segment++;
+                segment = segOf[t + 1];
             }
         }
 
@@ -286,7 +322,7 @@ internal static class FeatureExtractor
     private static bool IsClosing(List<RefToken> tokens, int t, string text) =>
         t + 1 >= tokens.Count || tokens[t + 1].SpaceBefore || tokens[t + 1].Kind == RefTokenKind.Punct;
 
-    private static bool IsOpenQuote(char c) => c is '“' or '«' or '"' or '„' or '‘' or '\'' or '‚';
+    private static bool IsOpenQuote(char c) => c is '“' or '«' or '"' or '„' or '‘' or '‚';
 
     /// <summary>". " after a word that is not an initial, ":" and "?"/"!" followed by a space end a segment.</summary>
     public static bool IsSegmentEnd(string text, List<RefToken> tokens, int t, string lower)
@@ -380,7 +416,7 @@ internal static class FeatureExtractor
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Bucket(ulong h, int mask) => (int)((h ^ (h >> 29)) * 0xBF58476D1CE4E5B9UL >> 32) & mask;
+    private static int Bucket(ulong h, int mask) => (int)(h >> 32) & mask;
 
     private static ulong Hash(int template, ReadOnlySpan<char> s)
     {
@@ -390,8 +426,14 @@ internal static class FeatureExtractor
             h = (h ^ c) * 1099511628211UL;
         }
 
-        return h;
+        h ^= h >> 29;
+        h *= 0xBF58476D1CE4E5B9UL;
+        return h ^ (h >> 32);
     }
+
+    private static readonly ulong BiasHash = Hash(1, "bias");
+    private static readonly ulong FirstHash = Hash(8, "first");
+    private static readonly ulong LastHash = Hash(8, "last");
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Mix(int template, ulong v)

@@ -56,6 +56,28 @@ internal static class FieldAssembler
             }
         }
 
+        // a URL (DOI) field is the segment that holds a link, when one does ("[@handle]" tagged url is not)
+        foreach (int linkField in new[] { TagLabels.Url, TagLabels.Doi })
+        {
+            bool HasLink(Segment x)
+            {
+                for (int t = x.First; t <= x.Last; t++)
+                {
+                    if (tokens[t].Kind is RefTokenKind.Url or RefTokenKind.Doi)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            if (segments.Any(x => x.Field == linkField && HasLink(x)))
+            {
+                segments.RemoveAll(x => x.Field == linkField && !HasLink(x));
+            }
+        }
+
         var item = new CslItem(id ?? "ref", "document");
         var fields = ImmutableArray.CreateBuilder<ParsedField>();
         var seen = new HashSet<int>();
@@ -66,6 +88,8 @@ internal static class FieldAssembler
         string? genre = null;
         bool inBeforeContainer = false;
         var values = new Dictionary<int, string>();
+        (int Start, int End) titleSpan = (0, 0);
+        var segmentOf = new Dictionary<int, Segment>();
 
         foreach (var seg in segments)
         {
@@ -83,18 +107,26 @@ internal static class FieldAssembler
                     list = editors; // "Brown, L. E. (Ed.)", "Comaroff, J. and J. L. Comaroff, eds."
                 }
 
-                foreach (var (first, last) in SplitNameList(text, tokens, seg))
+                foreach (var (first, lastToken) in SplitNameList(text, tokens, seg))
                 {
+                    int last = lastToken;
+                    if (last + 1 < tokens.Count && tokens[last].Kind == RefTokenKind.Word && tokens[last].Length <= 2 && char.IsUpper(text[tokens[last].Start])
+                        && tokens[last + 1].Kind == RefTokenKind.Punct && text[tokens[last + 1].Start] == '.' && !tokens[last + 1].SpaceBefore)
+                    {
+                        last++; // "Kopack, S." — the period of the last initial is also the list's full stop
+                    }
+
                     string nameText = text[tokens[first].Start..tokens[last].End];
                     if (IsNoAuthor(nameText) || IsEtAl(nameText))
                     {
                         continue;
                     }
 
-                    if (NameText.Parse(nameText) is { } person)
+                    string cleaned = NameText.Clean(nameText);
+                    if (NameText.ParseClean(cleaned) is { } person)
                     {
                         list.Add((person, new Segment(seg.Field, first, last)));
-                        fields.Add(Field(list == authors ? "author" : "editor", NameText.Clean(nameText), first, last));
+                        fields.Add(Field(list == authors ? "author" : "editor", cleaned, first, last));
                     }
                 }
 
@@ -113,6 +145,17 @@ internal static class FieldAssembler
             }
 
             string value = CleanValue(seg.Field, Slice(text, tokens, seg));
+            if (seg.Field is TagLabels.Title or TagLabels.Container && seg.First > 0 && tokens[seg.First - 1].Kind == RefTokenKind.Punct
+                && ClosingOf(text[tokens[seg.First - 1].Start]) is char close && value.Contains(close, StringComparison.Ordinal) && !value.EndsWith(close))
+            {
+                // "‘Governments should not pick winners’: OpenAI …" — the opening quote belongs to the title
+                value = text[tokens[seg.First - 1].Start] + value;
+            }
+
+            if (seg.Field == TagLabels.Title)
+            {
+                titleSpan = (tokens[seg.First].Start, tokens[seg.Last].End);
+            }
             if (value.Length == 0)
             {
                 seen.Remove(seg.Field);
@@ -120,6 +163,7 @@ internal static class FieldAssembler
             }
 
             values[seg.Field] = value;
+            segmentOf[seg.Field] = seg;
             if (seg.Field == TagLabels.Container)
             {
                 containerRaw = value;
@@ -156,14 +200,13 @@ internal static class FieldAssembler
             }
             else if (seg.Field == TagLabels.Url)
             {
+                // a doi.org link the tagger read as a URL stays a URL (the tagger reads it as a DOI where the
+                // reference style means one: "https://doi.org/…" at the end of an APA reference)
                 value = value.Trim('<', '>').TrimEnd('.', ',', ';');
-                string? doi = DoiFromUrl(value);
-                if (doi is not null && !values.ContainsKey(TagLabels.Doi))
+                if (DoiFromUrl(value) is { } doi && !values.ContainsKey(TagLabels.Doi) && !segments.Any(x => x.Field == TagLabels.Doi))
                 {
                     item.SetString("DOI", doi);
                     values[TagLabels.Doi] = doi;
-                    fields.Add(Field("DOI", doi, seg.First, seg.Last));
-                    seen.Add(TagLabels.Doi);
                 }
             }
 
@@ -221,13 +264,43 @@ internal static class FieldAssembler
             }
         }
 
+        // APA news "Title. Outlet." with a day-level date: a lone publisher or note that ends the reference
+        // (only punctuation or a URL after it) is the outlet
+        if (!values.ContainsKey(TagLabels.Container) && issued?.Start is { Day: not null } && !values.ContainsKey(TagLabels.Location) && genre is null)
+        {
+            foreach (int from in new[] { TagLabels.Publisher, TagLabels.Note })
+            {
+                if (!values.TryGetValue(from, out var outlet) || !segmentOf.TryGetValue(from, out var oseg) || !OnlyTrailing(tokens, labels, oseg.Last + 1))
+                {
+                    continue;
+                }
+
+                string fromName = from == TagLabels.Publisher ? "publisher" : "note";
+                item.Remove(fromName);
+                item.SetString("container-title", outlet);
+                values.Remove(from);
+                values[TagLabels.Container] = outlet;
+                containerRaw = outlet;
+                for (int i = 0; i < fields.Count; i++)
+                {
+                    if (fields[i].Name == fromName)
+                    {
+                        fields[i] = fields[i] with { Name = "container-title" };
+                    }
+                }
+
+                break;
+            }
+        }
+
         bool corporate = authors.Count > 0 && authors[0].Name.Literal is not null;
         var evidence = new TypeEvidence(
             containerRaw, genre, item.Title,
             values.ContainsKey(TagLabels.Volume), values.ContainsKey(TagLabels.Issue), values.ContainsKey(TagLabels.Pages),
             values.ContainsKey(TagLabels.Doi), values.ContainsKey(TagLabels.Url), values.ContainsKey(TagLabels.Publisher),
             values.ContainsKey(TagLabels.Location), editors.Count > 0, values.ContainsKey(TagLabels.Edition),
-            issued?.Start is { Month: not null }, inBeforeContainer, corporate, buf.Lower);
+            issued?.Start is { Month: not null }, inBeforeContainer, corporate,
+            titleSpan.End > titleSpan.Start ? string.Concat(buf.Lower.AsSpan(0, titleSpan.Start), buf.Lower.AsSpan(titleSpan.End)) : buf.Lower);
         item.Type = TypeInference.Infer(evidence);
         item.Id = id ?? MakeId(item);
 
@@ -579,8 +652,22 @@ internal static class FieldAssembler
 
     private static bool IsNoAuthor(string s)
     {
-        string t = new string(s.Where(char.IsLetter).ToArray()).ToLowerInvariant();
-        return t is "ov" or "nn" or "anon" or "anonymous" or "ohneverfasser" or "sa" or "etal";
+        if (s.Length > 24)
+        {
+            return false;
+        }
+
+        Span<char> letters = stackalloc char[24];
+        int n = 0;
+        foreach (char c in s)
+        {
+            if (char.IsLetter(c))
+            {
+                letters[n++] = char.ToLowerInvariant(c);
+            }
+        }
+
+        return letters[..n] is "ov" or "nn" or "anon" or "anonymous" or "ohneverfasser" or "sa" or "etal";
     }
 
     private static bool IsEtAl(string s) => s.Trim().TrimEnd('.').Equals("et al", StringComparison.OrdinalIgnoreCase);
@@ -647,6 +734,28 @@ internal static class FieldAssembler
         return v.Trim();
     }
 
+    private static bool OnlyTrailing(List<RefToken> tokens, int[] labels, int from)
+    {
+        for (int t = from; t < tokens.Count; t++)
+        {
+            if (tokens[t].Kind is not (RefTokenKind.Punct or RefTokenKind.Url or RefTokenKind.Doi) && labels[t] != TagLabels.Url && labels[t] != TagLabels.Accessed)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static char? ClosingOf(char open) => open switch
+    {
+        '‘' => '’',
+        '“' => '”',
+        '«' => '»',
+        '„' => '“',
+        _ => null,
+    };
+
     private static string StripEditionWords(string v)
     {
         foreach (string w in new[] { " edition", " ed.", " ed", " edn.", " edn", " Aufl.", " Auflage", " éd.", " Ausg." })
@@ -685,14 +794,15 @@ internal static class FieldAssembler
             v = v[at..];
         }
 
+        int comma = v.IndexOfAny([',', ';', ' ']);
+        if (comma > 0)
+        {
+            v = v[..comma];
+        }
+
         return v.TrimEnd('.', ',', ';', ')', ']').Trim();
     }
 
-    private static string? DoiFromUrl(string url)
-    {
-        int at = url.IndexOf("doi.org/10.", StringComparison.OrdinalIgnoreCase);
-        return at >= 0 ? NormaliseDoi(url[(at + 8)..]) : null;
-    }
 
     private static string Ascii(string s)
     {
@@ -705,6 +815,13 @@ internal static class FieldAssembler
         }
 
         return s;
+    }
+
+    /// <summary>The DOI of a doi.org link ("https://doi.org/10.1038/x" → "10.1038/x").</summary>
+    private static string? DoiFromUrl(string url)
+    {
+        int at = url.IndexOf("doi.org/10.", StringComparison.OrdinalIgnoreCase);
+        return at >= 0 ? NormaliseDoi(url[(at + 8)..]) : null;
     }
 
     private static string MakeId(CslItem item)

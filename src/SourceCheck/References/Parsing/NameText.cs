@@ -9,9 +9,11 @@ namespace SourceCheck.References.Parsing;
 /// stay whole as <c>literal</c>.</summary>
 internal static class NameText
 {
-    public static CslName? Parse(string raw)
+    public static CslName? Parse(string raw) => ParseClean(Clean(raw));
+
+    /// <summary><see cref="Parse"/> for a name already passed through <see cref="Clean"/>.</summary>
+    public static CslName? ParseClean(string s)
     {
-        string s = Clean(raw);
         if (s.Length == 0)
         {
             return null;
@@ -109,6 +111,7 @@ internal static class NameText
     {
         var sb = new System.Text.StringBuilder(raw.Length);
         int depth = 0;
+        bool space = false;
         foreach (char c in raw)
         {
             if (c is '(' or '[')
@@ -123,13 +126,27 @@ internal static class NameText
                 continue;
             }
 
-            if (depth == 0)
+            if (depth > 0)
             {
-                sb.Append(c is '\u00A0' ? ' ' : c);
+                continue;
             }
+
+            if (char.IsWhiteSpace(c))
+            {
+                space = sb.Length > 0;
+                continue;
+            }
+
+            if (space)
+            {
+                sb.Append(' ');
+                space = false;
+            }
+
+            sb.Append(c);
         }
 
-        string s = System.Text.RegularExpressions.Regex.Replace(sb.ToString(), @"\s+", " ", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromMilliseconds(100)).Trim();
+        string s = sb.ToString();
         s = s.Trim(',', ';', ':', '&', ' ', '/');
         if (s.EndsWith(" and", StringComparison.OrdinalIgnoreCase) || s.EndsWith(" und", StringComparison.OrdinalIgnoreCase))
         {
@@ -185,6 +202,11 @@ internal static class NameText
         }
 
         bool anyInitials = words.Any(w => IsInitials(w, false) && w.Length <= 3);
+        if (words.Length >= 3 && !anyInitials && words.Skip(1).SkipLast(1).Any(w => w is "of" or "for" or "für" or "and" or "und" or "the" or "on" or "für"))
+        {
+            return true; // "Bundesamt für Statistik", "Ministry of Transport"
+        }
+
         foreach (string w in words)
         {
             string lw = w.Trim('.', ',').ToLowerInvariant();

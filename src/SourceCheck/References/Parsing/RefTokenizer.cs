@@ -103,7 +103,8 @@ internal static class RefTokenizer
             return i;
         }
 
-        bool url = rest.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+        bool url = SpacedScheme(rest) > 0
+            || rest.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
             || rest.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
             || rest.StartsWith("ftp://", StringComparison.OrdinalIgnoreCase)
             || (rest.StartsWith("www.", StringComparison.OrdinalIgnoreCase) && rest.Length > 6 && char.IsLetterOrDigit(rest[4]));
@@ -129,7 +130,7 @@ internal static class RefTokenizer
             }
         }
 
-        int j = i;
+        int j = i + Math.Max(0, SpacedScheme(rest));
         int parens = 0;
         while (j < text.Length && !char.IsWhiteSpace(text[j]))
         {
@@ -161,6 +162,37 @@ internal static class RefTokenizer
         }
 
         return j - i >= 6 ? j : i;
+    }
+
+    /// <summary>Length of an OCR-spaced scheme such as "http ://" or "https: //" (0 when there is none).</summary>
+    private static int SpacedScheme(ReadOnlySpan<char> s)
+    {
+        int k = s.StartsWith("https", StringComparison.OrdinalIgnoreCase) ? 5 : s.StartsWith("http", StringComparison.OrdinalIgnoreCase) ? 4 : 0;
+        if (k == 0)
+        {
+            return 0;
+        }
+
+        int spaces = 0;
+        while (k < s.Length && s[k] == ' ' && spaces < 2)
+        {
+            k++;
+            spaces++;
+        }
+
+        if (k >= s.Length || s[k] != ':')
+        {
+            return 0;
+        }
+
+        k++;
+        while (k < s.Length && s[k] == ' ' && spaces < 2)
+        {
+            k++;
+            spaces++;
+        }
+
+        return spaces > 0 && k + 2 < s.Length && s[k] == '/' && s[k + 1] == '/' ? k + 2 : 0;
     }
 
     private static bool IsDoiStart(ReadOnlySpan<char> s)

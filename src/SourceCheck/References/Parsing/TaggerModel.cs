@@ -28,7 +28,7 @@ internal sealed class TaggerModel
         Temperature = temperature;
     }
 
-    private TaggerModel(int bucketBits, short[] quantised, int quantisedBase, float scale, float[] transitions, float temperature)
+    private TaggerModel(int bucketBits, sbyte[] quantised, int quantisedBase, float scale, float[] transitions, float temperature)
     {
         BucketBits = bucketBits;
         Emission = [];
@@ -43,12 +43,12 @@ internal sealed class TaggerModel
     /// per token, a sum of int16 weights cannot overflow.</summary>
     private const int QuantLimit = 32000 / FeatureExtractor.MaxPerToken;
 
-    /// <summary>Row width (int16 cells) of the quantised table: 32 cells = one 64-byte cache line.</summary>
+    /// <summary>Row width (int8 cells) of the in-memory table: 32 bytes, two rows per cache line.</summary>
     private const int QStride = 32;
 
     // Loaded models keep the emission table as int16 rows of one cache line each (bucket × 32, aligned):
     // a token's score is ~30 random row reads, so the table's size, not arithmetic, sets the speed.
-    private readonly short[]? _q;
+    private readonly sbyte[]? _q;
     private readonly int _qBase;
     private readonly float _qScale;
 
@@ -104,7 +104,7 @@ internal sealed class TaggerModel
         int n = buf.Count;
         var feats = buf.Features;
         var offsets = buf.Offsets;
-        ref short table = ref _q![_qBase];
+        ref sbyte table = ref _q![_qBase];
         var scale = Vector256.Create(_qScale);
         var outV = MemoryMarshal.Cast<float, Vector256<float>>(scores.AsSpan(0, n * TagLabels.Stride));
         for (int t = 0; t < n; t++)
@@ -113,9 +113,9 @@ internal sealed class TaggerModel
             var acc1 = Vector256<short>.Zero;
             for (int k = offsets[t]; k < offsets[t + 1]; k++)
             {
-                nuint at = (nuint)feats[k] * QStride;
-                acc0 += Vector256.LoadUnsafe(ref table, at);
-                acc1 += Vector256.LoadUnsafe(ref table, at + 16);
+                var (w0, w1) = Vector256.Widen(Vector256.LoadUnsafe(ref table, (nuint)feats[k] * QStride));
+                acc0 += w0;
+                acc1 += w1;
             }
 
             var (lo, hi) = Vector256.Widen(acc0);
@@ -199,7 +199,6 @@ internal sealed class TaggerModel
         var emitV = MemoryMarshal.Cast<float, Vector256<float>>(emit.AsSpan(0, n * S));
         var alphaV = MemoryMarshal.Cast<float, Vector256<float>>(alpha.AsSpan(0, n * S));
         var trTV = MemoryMarshal.Cast<float, Vector256<float>>(_trT.AsSpan());
-        var trPV = MemoryMarshal.Cast<float, Vector256<float>>(_trP.AsSpan());
         var startV = MemoryMarshal.Cast<float, Vector256<float>>(_start.AsSpan());
         for (int v = 0; v < 3; v++)
         {
@@ -255,40 +254,30 @@ internal sealed class TaggerModel
             return;
         }
 
-        // backward max pass: beta[t][y] = best score of labels t+1..n-1 given y at t
-        var beta = scratch.Beta;
-        var betaV = MemoryMarshal.Cast<float, Vector256<float>>(beta.AsSpan(0, n * S));
-        betaV[(n - 1) * 3] = Vector256<float>.Zero;
-        betaV[(n - 1) * 3 + 1] = Vector256<float>.Zero;
-        betaV[(n - 1) * 3 + 2] = Vector256<float>.Zero;
-        for (int t = n - 2; t >= 0; t--)
-        {
-            int nv = (t + 1) * 3;
-            var w0 = emitV[nv] + betaV[nv];
-            var w1 = emitV[nv + 1] + betaV[nv + 1];
-            var w2 = emitV[nv + 2] + betaV[nv + 2];
-            int cur = t * S;
-            for (int y = 0; y < L; y++)
-            {
-                int r = y * 3;
-                var m = Vector256.Max(Vector256.Max(w0 + trPV[r], w1 + trPV[r + 1]), w2 + trPV[r + 2]);
-                beta[cur + y] = HorizontalMax(m);
-            }
-        }
-
-        // confidence of the chosen label: a two-way softmax between the best path through it and the best
-        // path through any other label at that token (max-marginals), at the calibrated temperature
+        // Confidence of the chosen label at t: a two-way softmax (calibrated temperature) between the best
+        // path through it and the best path through any other label at t that rejoins the decoded path at
+        // t+1 (alpha[t][y] + transition y→label[t+1]; the rest of the path is common to all y). This is
+        // one vector pass per token instead of a full backward max-marginal pass, for the same ranking in
+        // practice.
         float inv = 1f / Math.Max(Temperature, 1e-3f);
+        var lane = Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7);
+        var neg = Vector256.Create(NegInf);
         for (int t = 0; t < n; t++)
         {
             int v = t * 3;
             int chosen = labels[t];
-            var m0 = alphaV[v] + betaV[v];
-            var m1 = alphaV[v + 1] + betaV[v + 1];
-            var m2 = alphaV[v + 2] + betaV[v + 2];
-            float top = alpha[t * S + chosen] + beta[t * S + chosen];
-            var lane = Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7);
-            var neg = Vector256.Create(NegInf);
+            var m0 = alphaV[v];
+            var m1 = alphaV[v + 1];
+            var m2 = alphaV[v + 2];
+            if (t + 1 < n)
+            {
+                int r = labels[t + 1] * 3;
+                m0 += trTV[r];
+                m1 += trTV[r + 1];
+                m2 += trTV[r + 2];
+            }
+
+            float top = chosen < 8 ? m0.GetElement(chosen) : chosen < 16 ? m1.GetElement(chosen - 8) : m2.GetElement(chosen - 16);
             m0 = Vector256.ConditionalSelect(Vector256.Equals(lane, Vector256.Create(chosen)).AsSingle(), neg, m0);
             m1 = Vector256.ConditionalSelect(Vector256.Equals(lane, Vector256.Create(chosen - 8)).AsSingle(), neg, m1);
             m2 = Vector256.ConditionalSelect(Vector256.Equals(lane, Vector256.Create(chosen - 16)).AsSingle(), neg, m2);
@@ -396,15 +385,13 @@ internal sealed class TaggerModel
             transitions[i] = BitConverter.UInt32BitsToSingle(ReadU32(r));
         }
 
-        // a pinned array (never moved) with the table starting on a 64-byte boundary
-        var table = GC.AllocateArray<short>((1 << bits) * QStride + QStride, pinned: true);
-        var handle = GCHandle.Alloc(table, GCHandleType.Pinned);
-        int misalign = (int)(handle.AddrOfPinnedObject() & 63) / sizeof(short);
-        handle.Free();
-        int qBase = misalign == 0 ? 0 : QStride - misalign;
+        // In memory the weights are int8 (rescaled from the file's int16): 32-byte rows, 8 MB for 2^18
+        // buckets, so that the table stays in the last-level cache; sums of ≤ 48 int8 weights fit int16.
         int count = (int)ReadU32(r);
+        var indices = new int[count];
+        var cells = new short[count];
         int index = -1;
-        int limit = table.Length - qBase;
+        int maxAbs = 1;
         for (int i = 0; i < count; i++)
         {
             uint gap = 0;
@@ -421,16 +408,32 @@ internal sealed class TaggerModel
             index += (int)gap;
             short q = BinaryPrimitives.ReadInt16LittleEndian(r[pos..]);
             pos += 2;
-            int bucket = index / labels;
-            int at = bucket * QStride + index - bucket * labels;
+            indices[i] = index;
+            cells[i] = q;
+            maxAbs = Math.Max(maxAbs, Math.Abs((int)q));
+        }
+
+        // a pinned array (never moved) with the table starting on a 64-byte boundary
+        var table = GC.AllocateArray<sbyte>((1 << bits) * QStride + 64, pinned: true);
+        var handle = GCHandle.Alloc(table, GCHandleType.Pinned);
+        int misalign = (int)(handle.AddrOfPinnedObject() & 63);
+        handle.Free();
+        int qBase = misalign == 0 ? 0 : 64 - misalign;
+        int limit = table.Length - qBase;
+        float factor = 127f / maxAbs;
+        for (int i = 0; i < count; i++)
+        {
+            int bucket = indices[i] / labels;
+            int at = bucket * QStride + indices[i] - bucket * labels;
             if ((uint)at >= (uint)limit)
             {
                 throw new InvalidDataException("reference-parser model is corrupt");
             }
 
-            table[qBase + at] = Math.Clamp(q, (short)-QuantLimit, (short)QuantLimit);
+            table[qBase + at] = (sbyte)Math.Clamp((int)MathF.Round(cells[i] * factor), -127, 127);
         }
 
+        scale /= factor;
         var model = new TaggerModel(bits, table, qBase, scale, transitions, temperature);
         model.RefreshTransitions();
         return model;
@@ -470,7 +473,6 @@ internal sealed class DecodeScratch
 {
     public float[] Emit = new float[128 * TagLabels.Stride];
     public float[] Alpha = new float[128 * TagLabels.Stride];
-    public float[] Beta = new float[128 * TagLabels.Stride];
     public byte[] Back = new byte[128 * TagLabels.Stride];
 
     public void Ensure(int n)
@@ -481,7 +483,6 @@ internal sealed class DecodeScratch
             int s = Math.Max(size, Emit.Length * 2);
             Emit = new float[s];
             Alpha = new float[s];
-            Beta = new float[s];
             Back = new byte[s];
         }
     }
