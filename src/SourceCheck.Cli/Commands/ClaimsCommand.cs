@@ -92,38 +92,7 @@ public static class ClaimsCommand
                 foreach (var c in claims)
                 {
                     w.WriteStartObject();
-                    w.WriteString("id", c.Id);
-                    w.WriteNumber("start", c.Span.Start);
-                    w.WriteNumber("end", c.Span.End);
-                    w.WriteString("text", c.Text);
-                    w.WriteString("quote", c.Quote.ToString().ToLowerInvariant());
-                    WriteNullable(w, "quoted_words", c.QuotedWords);
-                    WriteNullable(w, "speaker", c.Speaker);
-                    WriteNullable(w, "speaker_mention", c.SpeakerMention);
-                    WriteNullable(w, "channel", c.Channel);
-                    WriteNullable(w, "reporting_outlet", c.ReportingOutlet);
-                    w.WriteStartArray("figures");
-                    foreach (var f in c.Figures)
-                    {
-                        w.WriteStartObject();
-                        w.WriteString("text", f.Text);
-                        w.WriteNumber("value", f.Value);
-                        if (f.ValueMax is { } max)
-                        {
-                            w.WriteNumber("value_max", max);
-                        }
-                        else
-                        {
-                            w.WriteNull("value_max");
-                        }
-
-                        WriteNullable(w, "unit", f.Unit);
-                        w.WriteNumber("start", f.Span.Start);
-                        w.WriteNumber("end", f.Span.End);
-                        w.WriteEndObject();
-                    }
-
-                    w.WriteEndArray();
+                    ClaimJson.WriteFields(w, c);
                     w.WriteEndObject();
                 }
 

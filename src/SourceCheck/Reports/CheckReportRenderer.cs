@@ -160,34 +160,8 @@ public static class CheckReportRenderer
     private static void WriteClaim(Utf8JsonWriter w, Claim c, bool unsourced)
     {
         w.WriteStartObject();
-        w.WriteString("id", c.Id);
-        w.WriteNumber("start", c.Span.Start);
-        w.WriteNumber("end", c.Span.End);
-        w.WriteString("text", c.Text);
-        w.WriteString("language", c.Language);
-        w.WriteString("quote", c.Quote.ToString().ToLowerInvariant());
-        w.WriteString("quoted_words", c.QuotedWords);
-        w.WriteString("speaker", c.Speaker);
-        w.WriteString("speaker_mention", c.SpeakerMention);
-        w.WriteString("channel", c.Channel);
-        w.WriteString("reporting_outlet", c.ReportingOutlet);
+        ClaimJson.WriteFields(w, c);
         w.WriteBoolean("unsourced", unsourced);
-        w.WriteStartArray("figures");
-        foreach (var f in c.Figures)
-        {
-            w.WriteStartObject();
-            w.WriteString("text", f.Text);
-            w.WriteNumber("value", f.Value);
-            if (f.ValueMax is { } max)
-            {
-                w.WriteNumber("value_max", max);
-            }
-
-            w.WriteString("unit", f.Unit);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
         w.WriteEndObject();
     }
 

@@ -15,24 +15,6 @@ public sealed partial class SourceCheckStore
             return [];
         }
 
-        using var cmd = Command("SELECT " + ClaimColumns + ", " + DocumentColumns + """
-            , f.rank
-            FROM claims_fts f
-            JOIN claims c ON c.id = f.rowid
-            JOIN documents d ON d.id = c.document_id
-            WHERE claims_fts MATCH $match
-            ORDER BY f.rank, c.id
-            LIMIT $limit
-            """, null);
-        cmd.Parameters.AddWithValue("$match", SearchTerms.AnyQuery(terms));
-        cmd.Parameters.AddWithValue("$limit", limit);
-        using var r = cmd.ExecuteReader();
-        var hits = new List<SearchHit>();
-        while (r.Read())
-        {
-            hits.Add(new SearchHit(ReadClaim(r, 0), ReadDocument(r, ClaimColumnCount), r.GetDouble(ClaimColumnCount + 10)));
-        }
-
-        return hits;
+        return SearchMatching(SearchTerms.AnyQuery(terms), limit);
     }
 }

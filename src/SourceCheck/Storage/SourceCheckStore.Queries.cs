@@ -219,6 +219,12 @@ public sealed partial class SourceCheckStore
         }
 
         // Rank in the index alone (rowid and rank through the sorter), then fetch only the rows kept.
+        return SearchMatching(SearchTerms.AllQuery(terms), limit);
+    }
+
+    /// <summary>Claims matching an FTS5 query, best bm25 rank first.</summary>
+    private List<SearchHit> SearchMatching(string match, int limit)
+    {
         using var cmd = Command("SELECT " + ClaimColumns + ", " + DocumentColumns + """
             , f.rank
             FROM (SELECT rowid AS id, rank FROM claims_fts WHERE claims_fts MATCH $match ORDER BY rank LIMIT $limit) f
@@ -226,7 +232,7 @@ public sealed partial class SourceCheckStore
             JOIN documents d ON d.id = c.document_id
             ORDER BY f.rank, c.id
             """, null);
-        cmd.Parameters.AddWithValue("$match", SearchTerms.AllQuery(terms));
+        cmd.Parameters.AddWithValue("$match", match);
         cmd.Parameters.AddWithValue("$limit", limit);
         using var r = cmd.ExecuteReader();
         var hits = new List<SearchHit>();
