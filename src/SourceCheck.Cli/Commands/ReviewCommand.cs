@@ -2,6 +2,7 @@ using System.CommandLine;
 using SourceCheck.Cli.Infrastructure;
 using SourceCheck.Cli.Review;
 using SourceCheck.Csl;
+using SourceCheck.Formatting;
 using SourceCheck.Storage;
 using Spectre.Console;
 
@@ -21,7 +22,7 @@ public static class ReviewCommand
         var status = new Option<string>("--status") { Description = "Which links to list", DefaultValueFactory = _ => "open" };
         status.AcceptOnlyFromAmong("open", "all", "accepted", "rejected");
         var export = new Option<string?>("--export-accepted") { Description = "Write the references of accepted links' documents to FILE as CSL-JSON (no UI)" };
-        var style = new Option<string?>("--style") { Description = "With --export-accepted: the citation style to format in (CSL-JSON is written until the formatter is wired in)" };
+        var style = new Option<string?>("--style") { Description = "With --export-accepted: format the references as a bibliography in this CSL style (plain text) instead of CSL-JSON" };
         var command = new Command("review", "Review flagged claim links in a terminal UI: accept, reject or relabel; export accepted references")
         {
             db, status, export, style,
@@ -32,11 +33,21 @@ public static class ReviewCommand
             {
                 using var exportStore = StoreCli.Open(env, parse.GetValue(db));
                 var items = exportStore.AcceptedReferences();
-                CliIO.WriteOutput(env, file, CslJson.Serialize(items));
+                string content = CslJson.Serialize(items);
                 if (parse.GetValue(style) is { Length: > 0 } styleName)
                 {
-                    env.Error.WriteLine($"note: --style {styleName}: formatting is not wired into review yet; wrote CSL-JSON");
+                    var (loaded, diagnostics) = StyleLoader.Load(new StyleCatalog(env.GetEnvironmentVariable, env.CurrentDirectory), styleName);
+                    if (loaded is null)
+                    {
+                        CliIO.ReportDiagnostics(env, diagnostics);
+                        return ExitCodes.InputError;
+                    }
+
+                    var entries = items.Count == 0 ? [] : new CslProcessor(loaded.Style, loaded.Locale, items).Process([], OutputFormat.Text).Bibliography;
+                    content = string.Concat(entries.Select(e => e + "\n"));
                 }
+
+                CliIO.WriteOutput(env, file, content);
 
                 env.Error.WriteLine($"exported {items.Count} reference(s) of accepted links to {file}");
                 return ExitCodes.Ok;

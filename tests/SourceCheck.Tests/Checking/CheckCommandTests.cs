@@ -81,6 +81,28 @@ public sealed class CheckCommandTests
         }
     }
 
+    public sealed class Review
+    {
+        [Fact]
+        public void Should_export_the_references_of_accepted_links_in_a_style()
+        {
+            string db = TempDb();
+            Assert.Equal(0, CliRunner.Run(null, ["check", .. FixtureArticles(), "--db", db]).ExitCode);
+            using (var store = SourceCheckStore.Open(db))
+            {
+                foreach (var detail in store.ListLinks())
+                {
+                    store.SetReview(detail.Link.Id, ReviewStatus.Accepted);
+                }
+            }
+
+            string file = Path.Combine(Path.GetTempPath(), "sc-export-" + Guid.NewGuid().ToString("N")[..8] + ".txt");
+            var r = CliRunner.Run(null, "review", "--db", db, "--export-accepted", file, "--style", "apa");
+            Assert.True(r.ExitCode == 0, r.Error);
+            Assert.Contains("Okafor, N., & Lindqvist, E. (2025, March 4).", File.ReadAllText(file), StringComparison.Ordinal);
+        }
+    }
+
     public sealed class Formats
     {
         [Fact]
