@@ -31,21 +31,25 @@ public static class FormatCommand
         {
             var catalog = new StyleCatalog(env.GetEnvironmentVariable, env.CurrentDirectory);
             string styleName = parse.GetValue(style)!;
-            var found = catalog.FindStyle(styleName)
-                ?? throw new CliException($"{DiagnosticCodes.CslStyleNotFound}: style '{styleName}' not found (give a .csl file, a name in {catalog.UserStylesFolder}, or one of: {string.Join(", ", EmbeddedLocales.StyleNames().DefaultIfEmpty("(none built in)"))})");
-            var parsed = Style.Parse(found.Xml, found.Source, href => ResolveParent(catalog, href));
-            if (parsed.Value is null)
+            Func<string, string?>? localeProvider = parse.GetValue(localesDir) is { } dir
+                ? StyleCatalog.FolderLocales(Path.GetFullPath(dir, env.CurrentDirectory))
+                : null;
+            var (loaded, styleDiagnostics) = StyleLoader.Load(catalog, styleName, parse.GetValue(locale), localeProvider);
+            if (loaded is null)
             {
-                CliIO.ReportDiagnostics(env, parsed.Diagnostics, found.Source);
-                env.Error.WriteLine($"error: {found.Source}: the style has {parsed.Diagnostics.Count(d => d.Severity == Severity.Error)} error(s)");
+                if (styleDiagnostics.Any(d => d.Code == DiagnosticCodes.CslStyleNotFound))
+                {
+                    throw new CliException($"{DiagnosticCodes.CslStyleNotFound}: style '{styleName}' not found (give a .csl file, a name in {catalog.UserStylesFolder}, or one of: {string.Join(", ", EmbeddedLocales.StyleNames().DefaultIfEmpty("(none built in)"))})");
+                }
+
+                string source = catalog.FindStyle(styleName)?.Source ?? styleName;
+                CliIO.ReportDiagnostics(env, styleDiagnostics, source);
+                env.Error.WriteLine($"error: {source}: the style has {styleDiagnostics.Count(d => d.Severity == Severity.Error)} error(s)");
                 return ExitCodes.InputError;
             }
 
-            CliIO.ReportDiagnostics(env, parsed.Diagnostics.Where(d => d.Severity != Severity.Info), found.Source);
-            Func<string, string?> localeProvider = parse.GetValue(localesDir) is { } dir
-                ? StyleCatalog.FolderLocales(Path.GetFullPath(dir, env.CurrentDirectory))
-                : catalog.FindLocale;
-            var loc = parsed.Value.ResolveLocale(parse.GetValue(locale), localeProvider);
+            CliIO.ReportDiagnostics(env, styleDiagnostics.Where(d => d.Severity != Severity.Info), loaded.Source);
+            var loc = loaded.Locale;
 
             var (text, name) = CliIO.ReadInput(env, parse.GetValue(file));
             var refs = ReferenceReader.Read(text, InputFormat.Auto, name);
@@ -83,7 +87,7 @@ public static class FormatCommand
                 "rtf" => OutputFormat.Rtf,
                 _ => OutputFormat.Text,
             };
-            var processor = new CslProcessor(parsed.Value, loc, refs.Items);
+            var processor = new CslProcessor(loaded.Style, loc, refs.Items);
             var result = processor.Process(wantCites ? citations : [], format, bibliography: wantBib);
             CliIO.ReportDiagnostics(env, result.Warnings);
             var sb = new StringBuilder();
@@ -107,9 +111,9 @@ public static class FormatCommand
 
             if (wantBib)
             {
-                if (parsed.Value.Bibliography is null)
+                if (loaded.Style.Bibliography is null)
                 {
-                    env.Error.WriteLine($"warning: {found.Source}: the style has no bibliography");
+                    env.Error.WriteLine($"warning: {loaded.Source}: the style has no bibliography");
                 }
                 else if (format == OutputFormat.Html)
                 {
@@ -139,17 +143,5 @@ public static class FormatCommand
             return refs.HasErrors ? ExitCodes.InputError : ExitCodes.Ok;
         });
         return command;
-    }
-
-    private static string? ResolveParent(StyleCatalog catalog, string href)
-    {
-        string name = href.TrimEnd('/');
-        int slash = name.LastIndexOf('/');
-        if (slash >= 0)
-        {
-            name = name[(slash + 1)..];
-        }
-
-        return catalog.FindStyle(name)?.Xml;
     }
 }
