@@ -4,6 +4,8 @@ namespace SourceCheck.Formatting;
 
 internal static class Conditions
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, VariableKind?> KindCache = new(StringComparer.Ordinal);
+
     public static bool Test(Ctx c, ChooseBranch b)
     {
         switch (b.Match)
@@ -106,7 +108,7 @@ internal static class Conditions
             return false;
         }
 
-        switch (CslVariables.KindOf(name))
+        switch (KindCache.GetOrAdd(name, static n => CslVariables.KindOf(n)))
         {
             case VariableKind.Name:
                 return c.Item.GetNames(name).Count > 0;

@@ -604,11 +604,12 @@ public sealed class CslProcessor
         }
 
         var opts = (_style.Citation.Names).Over(_style.Names);
+        var nameOpts = FindNameOptions() ?? opts; // one walk of the style, not one per name
         string Render(CslName n, int level)
         {
             var ctx = NewCtx(order[0], _style.Citation, bib: false);
             ctx.NameOpts = opts;
-            var node = Names.RenderName(ctx, n, false, FindNameOptions() ?? opts, null, level);
+            var node = Names.RenderName(ctx, n, false, nameOpts, null, level);
             return Rich.Plain(node);
         }
 

@@ -646,7 +646,7 @@ internal static class Names
         }
 
         // "al-One", "d'Alembert": a lowercase particle glued with a hyphen or apostrophe
-        int glue = family.IndexOfAny(['-', '\'', '\u2019']);
+        int glue = family.AsSpan().IndexOfAny('-', '\'', '\u2019');
         if (glue > 0 && glue < 4 && glue + 1 < family.Length && char.IsLower(family[0]) && char.IsUpper(family[glue + 1]) && family[..glue].All(char.IsLower))
         {
             ndp = family[..(glue + 1)];

@@ -44,7 +44,7 @@ internal static class Punctuation
 
     public static void Fix(RNode root, Locale locale)
     {
-        var toks = new List<Tok>();
+        var toks = new List<Tok>(64);
         Walk(root, toks);
         RText? prev = null;
         bool quoteBetween = false;

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using SourceCheck.Csl;
@@ -91,7 +92,7 @@ internal static class Renderer
         return Rich.IsEmpty(span) ? null : span;
     }
 
-    public static RNode? RenderChildren(Ctx c, IEnumerable<Element> children, string? delimiter)
+    public static RNode? RenderChildren(Ctx c, ImmutableArray<Element> children, string? delimiter)
     {
         RSpan? span = null;
         AppendChildren(c, children, delimiter, ref span);
@@ -100,7 +101,7 @@ internal static class Renderer
 
     /// <summary>Renders children into <paramref name="span"/> with delimiters; a choose is transparent (its chosen
     /// branch's children take part in the enclosing delimiter).</summary>
-    private static void AppendChildren(Ctx c, IEnumerable<Element> children, string? delimiter, ref RSpan? span)
+    private static void AppendChildren(Ctx c, ImmutableArray<Element> children, string? delimiter, ref RSpan? span)
     {
         foreach (var e in children)
         {
@@ -361,14 +362,13 @@ internal static class Renderer
             c.YearSuffixRendered = true;
         }
 
-        string rangeDelim = c.Locale.Term("page-range-delimiter") ?? "\u2013";
-        if (name is "page" or "locator" && c.Style.PageRangeFormat is { } prf && (name == "page" || (c.Cite?.Label ?? "page") == "page"))
+        if (name is "page" or "locator")
         {
-            v = Numbers.FormatPageRange(v, prf, rangeDelim);
-        }
-        else if (name is "page" or "locator")
-        {
-            v = Numbers.NormalizeRangeDash(v, rangeDelim);
+            // the range delimiter term is only looked up for the variables that use it
+            string rangeDelim = c.Locale.Term("page-range-delimiter") ?? "\u2013";
+            v = c.Style.PageRangeFormat is { } prf && (name == "page" || (c.Cite?.Label ?? "page") == "page")
+                ? Numbers.FormatPageRange(v, prf, rangeDelim)
+                : Numbers.NormalizeRangeDash(v, rangeDelim);
         }
 
         if (name is "URL" or "DOI")

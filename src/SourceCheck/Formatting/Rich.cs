@@ -132,9 +132,22 @@ public static class Rich
     {
         null => true,
         RText t => t.Text.Length == 0,
-        RSpan s => s.Children.TrueForAll(IsEmpty),
+        RSpan s => AllEmpty(s.Children),
         _ => true,
     };
+
+    private static bool AllEmpty(List<RNode> children)
+    {
+        foreach (var c in children)
+        {
+            if (!IsEmpty(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>Leaves in document order.</summary>
     public static void Leaves(RNode node, List<RText> into)
