@@ -161,6 +161,7 @@ internal static class RefParseBench
 
         var proc = Process.GetCurrentProcess();
         var cpu0 = proc.TotalProcessorTime;
+        long alloc0 = GC.GetAllocatedBytesForCurrentThread();
         var sw = Stopwatch.StartNew();
         int count = 0;
         while (sw.Elapsed.TotalSeconds < 3)
@@ -173,6 +174,7 @@ internal static class RefParseBench
         }
 
         sw.Stop();
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - alloc0;
         proc.Refresh();
         double cpu = (proc.TotalProcessorTime - cpu0).TotalSeconds;
         if (Environment.GetEnvironmentVariable("REFPARSE_PROFILE") is not null)
@@ -184,7 +186,8 @@ internal static class RefParseBench
         double best = BestOf(texts, t => ReferenceParser.Parse(t));
         Console.WriteLine($"  throughput (best of 12 runs per chunk of 25 references; robust to other load): {1e6 / best:N0} references/s on one thread ({best:F1} µs/reference)");
         Console.WriteLine($"  throughput: {count / cpu:N0} references/s per core (CPU time of the process; {count / sw.Elapsed.TotalSeconds:N0}/s wall clock on one thread, "
-            + $"load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}) — {count} parses, mean {avgLen:F0} chars");
+            + $"load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}) — {count} parses, mean {avgLen:F0} chars, "
+            + $"{allocated / Math.Max(count, 1):N0} bytes allocated per parse (result objects included)");
     }
 
     /// <summary>Writes every dev and news-dev record's full parse (CSL item, fields with spans and confidences,
