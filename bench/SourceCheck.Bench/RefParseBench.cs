@@ -105,6 +105,12 @@ internal static class RefParseBench
             return;
         }
 
+        if (Environment.GetEnvironmentVariable("REFPARSE_DUMP") is { } dumpPath)
+        {
+            Dump(dumpPath);
+            return;
+        }
+
         var model = ReferenceParser.Model;
         string? external = Environment.GetEnvironmentVariable("REFPARSE_MODEL");
         if (external is not null)
@@ -155,6 +161,7 @@ internal static class RefParseBench
 
         var proc = Process.GetCurrentProcess();
         var cpu0 = proc.TotalProcessorTime;
+        long alloc0 = GC.GetAllocatedBytesForCurrentThread();
         var sw = Stopwatch.StartNew();
         int count = 0;
         while (sw.Elapsed.TotalSeconds < 3)
@@ -167,6 +174,7 @@ internal static class RefParseBench
         }
 
         sw.Stop();
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - alloc0;
         proc.Refresh();
         double cpu = (proc.TotalProcessorTime - cpu0).TotalSeconds;
         if (Environment.GetEnvironmentVariable("REFPARSE_PROFILE") is not null)
@@ -178,7 +186,41 @@ internal static class RefParseBench
         double best = BestOf(texts, t => ReferenceParser.Parse(t));
         Console.WriteLine($"  throughput (best of 12 runs per chunk of 25 references; robust to other load): {1e6 / best:N0} references/s on one thread ({best:F1} µs/reference)");
         Console.WriteLine($"  throughput: {count / cpu:N0} references/s per core (CPU time of the process; {count / sw.Elapsed.TotalSeconds:N0}/s wall clock on one thread, "
-            + $"load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}) — {count} parses, mean {avgLen:F0} chars");
+            + $"load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}) — {count} parses, mean {avgLen:F0} chars, "
+            + $"{allocated / Math.Max(count, 1):N0} bytes allocated per parse (result objects included)");
+    }
+
+    /// <summary>Writes every dev and news-dev record's full parse (CSL item, fields with spans and confidences,
+    /// diagnostics, per-token tags) to one file, so that speed work can be checked to be output-identical
+    /// (run before and after, then diff).</summary>
+    private static void Dump(string path)
+    {
+        var records = TrainingData.Read(Path.Combine(DataDir, "dev.jsonl")).Concat(TrainingData.Read(Path.Combine(DataDir, "news-dev.jsonl")));
+        using var w = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
+        int count = 0;
+        foreach (var r in records)
+        {
+            var p = ReferenceParser.Parse(r.Text, r.Id);
+            w.WriteLine(CslJson.SerializeLine(p.Item));
+            foreach (var f in p.Fields)
+            {
+                w.WriteLine(FormattableString.Invariant($"  F {f.Name}|{f.Value}|{f.Span}|{f.Confidence:R}"));
+            }
+
+            foreach (var d in p.Diagnostics)
+            {
+                w.WriteLine(FormattableString.Invariant($"  D {d.Code}|{d.Severity}|{d.Span}|{d.Message}"));
+            }
+
+            foreach (var t in ReferenceParser.Explain(r.Text))
+            {
+                w.WriteLine(FormattableString.Invariant($"  T {t.Token}|{t.Span}|{t.Label}|{t.Confidence:R}"));
+            }
+
+            count++;
+        }
+
+        Console.WriteLine($"  wrote {count} parses to {path}");
     }
 
     /// <summary>Mean µs per text, robust to a busy shared machine: the texts are cut into chunks of 25,

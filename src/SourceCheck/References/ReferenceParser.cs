@@ -47,7 +47,7 @@ public static class ReferenceParser
             work = work[..MaxLength];
         }
 
-        if (!work.Any(char.IsLetterOrDigit))
+        if (!HasLetterOrDigit(work))
         {
             diagnostics.Add(new Diagnostic(DiagnosticCodes.UnparsedReference, Severity.Warning, FieldAssembler.SpanOf(origin, 0, text.Length),
                 work.Trim().Length == 0 ? "empty reference" : "reference has no words or numbers"));
@@ -64,6 +64,19 @@ public static class ReferenceParser
         var ws = _workspace ??= new Workspace();
         ws.Tag(work, model);
         return FieldAssembler.Assemble(work, ws.Buffer, ws.Labels, ws.Confidence, id, origin, diagnostics);
+    }
+
+    private static bool HasLetterOrDigit(string s)
+    {
+        foreach (char c in s)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Each token of <paramref name="text"/> with its label and confidence, in order; spans are

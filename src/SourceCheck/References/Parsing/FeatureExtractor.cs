@@ -78,8 +78,8 @@ internal static class FeatureExtractor
             keys[t] = WordKey(tok, lower);
             words[t] = tok.Kind switch
             {
-                RefTokenKind.Url => Hash(2, "<url>"),
-                RefTokenKind.Doi => Hash(2, "<doi>"),
+                RefTokenKind.Url => UrlHash,
+                RefTokenKind.Doi => DoiHash,
                 RefTokenKind.Word => keys[t],
                 _ => Hash(2, span.Length > 24 ? span[..24] : span),
             };
@@ -117,7 +117,7 @@ internal static class FeatureExtractor
                 segDigits[sgc]++;
             }
             inSeg++;
-            if (IsSegmentEnd(text, tokens, t, lower))
+            if (IsSegmentEnd(text, tokens, t, classes))
             {
                 sg++;
                 inSeg = 0;
@@ -325,7 +325,15 @@ internal static class FeatureExtractor
     private static bool IsOpenQuote(char c) => c is '“' or '«' or '"' or '„' or '‘' or '‚';
 
     /// <summary>". " after a word that is not an initial, ":" and "?"/"!" followed by a space end a segment.</summary>
-    public static bool IsSegmentEnd(string text, List<RefToken> tokens, int t, string lower)
+    public static bool IsSegmentEnd(string text, List<RefToken> tokens, int t, string lower) =>
+        IsSegmentEnd(text, tokens, t, lower, null);
+
+    /// <summary><see cref="IsSegmentEnd(string, List{RefToken}, int, string)"/> reading the word classes
+    /// already computed for the tokens (the label/month bits it tests are those of the lexicon).</summary>
+    private static bool IsSegmentEnd(string text, List<RefToken> tokens, int t, WordClass[] classes) =>
+        IsSegmentEnd(text, tokens, t, null, classes);
+
+    private static bool IsSegmentEnd(string text, List<RefToken> tokens, int t, string? lower, WordClass[]? classes)
     {
         var tok = tokens[t];
         if (tok.Kind != RefTokenKind.Punct || t + 1 >= tokens.Count || !tokens[t + 1].SpaceBefore)
@@ -355,7 +363,7 @@ internal static class FeatureExtractor
             return false; // initial "R." / "Th."
         }
 
-        if (prev.Kind == RefTokenKind.Word && (Lexicon.ClassOf(lower.AsSpan(prev.Start, prev.Length)) & (WordClass.PagesLabel | WordClass.VolumeLabel | WordClass.IssueLabel | WordClass.EditorLabel | WordClass.Month | WordClass.EtAl)) != 0)
+        if (prev.Kind == RefTokenKind.Word && ((classes is not null ? classes[t - 1] : Lexicon.ClassOf(lower.AsSpan(prev.Start, prev.Length))) & (WordClass.PagesLabel | WordClass.VolumeLabel | WordClass.IssueLabel | WordClass.EditorLabel | WordClass.Month | WordClass.EtAl)) != 0)
         {
             return false;
         }
@@ -382,9 +390,9 @@ internal static class FeatureExtractor
 
     private static ulong WordKey(RefToken tok, string lower) => tok.Kind switch
     {
-        RefTokenKind.Url => Hash(2, "<url>"),
-        RefTokenKind.Doi => Hash(2, "<doi>"),
-        RefTokenKind.Number => Hash(2, tok.Length == 4 ? "<d4>" : tok.Length <= 2 ? "<d2>" : "<dn>"),
+        RefTokenKind.Url => UrlHash,
+        RefTokenKind.Doi => DoiHash,
+        RefTokenKind.Number => tok.Length == 4 ? D4Hash : tok.Length <= 2 ? D2Hash : DnHash,
         _ => Hash(2, lower.AsSpan(tok.Start, Math.Min(tok.Length, 24))),
     };
 
@@ -434,6 +442,11 @@ internal static class FeatureExtractor
     private static readonly ulong BiasHash = Hash(1, "bias");
     private static readonly ulong FirstHash = Hash(8, "first");
     private static readonly ulong LastHash = Hash(8, "last");
+    private static readonly ulong UrlHash = Hash(2, "<url>");
+    private static readonly ulong DoiHash = Hash(2, "<doi>");
+    private static readonly ulong D4Hash = Hash(2, "<d4>");
+    private static readonly ulong D2Hash = Hash(2, "<d2>");
+    private static readonly ulong DnHash = Hash(2, "<dn>");
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Mix(int template, ulong v)

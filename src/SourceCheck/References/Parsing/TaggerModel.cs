@@ -205,32 +205,48 @@ internal sealed class TaggerModel
             alphaV[v] = emitV[v] + startV[v];
         }
 
+        // Forward pass, vectorised over the current label: for each previous label p (ascending), the row
+        // p→* of transition scores plus alpha[t-1][p] is compared with the running maximum; a strictly
+        // greater score replaces it and records p, so ties keep the smallest p — the same maxima and the
+        // same back-pointers as a per-label scan, in 21 × 3 vector steps per token.
+        var trPV = MemoryMarshal.Cast<float, Vector256<float>>(_trP.AsSpan());
+        var backV = MemoryMarshal.Cast<byte, Vector64<byte>>(back.AsSpan(0, n * S));
+        var negV = Vector256.Create(NegInf);
         for (int t = 1; t < n; t++)
         {
-            int pv = (t - 1) * 3;
-            var a0 = alphaV[pv];
-            var a1 = alphaV[pv + 1];
-            var a2 = alphaV[pv + 2];
-            int cur = t * S;
-            for (int y = 0; y < L; y++)
+            int prev = (t - 1) * S;
+            var m0 = Vector256.Create(-float.MaxValue);
+            var m1 = m0;
+            var m2 = m0;
+            var i0 = Vector256<int>.Zero;
+            var i1 = i0;
+            var i2 = i0;
+            for (int p = 0; p < L; p++)
             {
-                int r = y * 3;
-                var s0 = a0 + trTV[r];
-                var s1 = a1 + trTV[r + 1];
-                var s2 = a2 + trTV[r + 2];
-                var m = Vector256.Max(Vector256.Max(s0, s1), s2);
-                float best = HorizontalMax(m);
-                var bv = Vector256.Create(best);
-                uint mask = Vector256.Equals(s0, bv).ExtractMostSignificantBits()
-                    | (Vector256.Equals(s1, bv).ExtractMostSignificantBits() << 8)
-                    | (Vector256.Equals(s2, bv).ExtractMostSignificantBits() << 16);
-                alpha[cur + y] = best + emit[cur + y];
-                back[cur + y] = (byte)BitOperations.TrailingZeroCount(mask);
+                var a = Vector256.Create(alpha[prev + p]);
+                var pi = Vector256.Create(p);
+                int r = p * 3;
+                var s0 = a + trPV[r];
+                var s1 = a + trPV[r + 1];
+                var s2 = a + trPV[r + 2];
+                var g0 = Vector256.GreaterThan(s0, m0);
+                var g1 = Vector256.GreaterThan(s1, m1);
+                var g2 = Vector256.GreaterThan(s2, m2);
+                m0 = Vector256.ConditionalSelect(g0, s0, m0);
+                m1 = Vector256.ConditionalSelect(g1, s1, m1);
+                m2 = Vector256.ConditionalSelect(g2, s2, m2);
+                i0 = Vector256.ConditionalSelect(g0.AsInt32(), pi, i0);
+                i1 = Vector256.ConditionalSelect(g1.AsInt32(), pi, i1);
+                i2 = Vector256.ConditionalSelect(g2.AsInt32(), pi, i2);
             }
 
-            alpha[cur + 21] = NegInf;
-            alpha[cur + 22] = NegInf;
-            alpha[cur + 23] = NegInf;
+            int cv = t * 3;
+            alphaV[cv] = m0 + emitV[cv];
+            alphaV[cv + 1] = m1 + emitV[cv + 1];
+            alphaV[cv + 2] = Vector256.ConditionalSelect(PadMask, negV, m2 + emitV[cv + 2]);
+            backV[cv] = Narrow(i0);
+            backV[cv + 1] = Narrow(i1);
+            backV[cv + 2] = Narrow(i2);
         }
 
         int last = (n - 1) * S;
@@ -285,6 +301,16 @@ internal sealed class TaggerModel
             float margin = (top - second) * inv;
             confidence[t] = margin > 30 ? 1f : 1f / (1f + MathF.Exp(-margin));
         }
+    }
+
+    /// <summary>Lanes 21–23 of the third vector of a row (padding labels).</summary>
+    private static readonly Vector256<float> PadMask = Vector256.Create(0, 0, 0, 0, 0, -1, -1, -1).AsSingle();
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static Vector64<byte> Narrow(Vector256<int> v)
+    {
+        var s = Vector256.Narrow(v, v);           // int → short, element order kept
+        return Vector256.Narrow(s, s).AsByte().GetLower().GetLower(); // short → byte (values 0..20)
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
