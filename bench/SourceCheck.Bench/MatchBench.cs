@@ -213,6 +213,13 @@ internal static class MatchBench
                         continue;
                     }
 
+                    if ((an[i].NegationCount > 0) != (an[j].NegationCount > 0))
+                    {
+                        var (scope, ca, cb) = LinkTyper.PolaritySupport(an[i], an[j]);
+                        gold.TryGetValue(Key(claims[i].Id, claims[j].Id), out var g2);
+                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"POL {sc.LinkScore(an[i], an[j]):F3} scope={scope:F2} cover={ca:F2}/{cb:F2} {claims[i].Id} {claims[j].Id} gold={g2 ?? "-"}"));
+                    }
+
                     var f = sc.Features(an[i], an[j]);
                     gold.TryGetValue(Key(claims[i].Id, claims[j].Id), out var gt);
                     Console.WriteLine($"DBG {sc.Score(an[i], an[j]):F3} {claims[i].Id} {claims[j].Id} gold={gt ?? "-"} " + string.Join(" ", f.Select(v => v.ToString("F2", CultureInfo.InvariantCulture))));
