@@ -37,6 +37,12 @@ public static class LinkTyper
             return null;
         }
 
+        // an annualised/run-rate figure is a different quantity from a plain one (revenue this year vs annualised revenue)
+        if (!ta.Figures.IsDefaultOrEmpty && !tb.Figures.IsDefaultOrEmpty && RateQualified(ta.Text) != RateQualified(tb.Text))
+        {
+            return null;
+        }
+
         LinkType type;
         if (figuresDiffer.Count > 0 && score >= threshold * 0.7)
         {
@@ -59,6 +65,12 @@ public static class LinkTyper
         }
         else if (SpeakersDiffer(a, b) && ta.Figures.IsDefaultOrEmpty && tb.Figures.IsDefaultOrEmpty)
         {
+            // two reported (indirect) statements of different people are two claims, not one misattributed quote
+            if (a.Quote != QuoteKind.Direct && b.Quote != QuoteKind.Direct)
+            {
+                return null;
+            }
+
             type = LinkType.Misattribution;
             evidence.Add($"speakers differ: {a.Speaker} vs {b.Speaker}");
         }
@@ -181,6 +193,16 @@ public static class LinkTyper
         }
 
         return n == 0 ? 0 : (double)aligned / n;
+    }
+
+    private static readonly string[] RateQualifiers =
+        ["annualized", "annualised", "annualisiert", "annualisierte", "run rate", "run-rate", "hochgerechnet", "aufs jahr gerechnet"];
+
+    /// <summary>Whether a text qualifies its figure as an annualised or run-rate value.</summary>
+    internal static bool RateQualified(string text)
+    {
+        string lower = text.ToLowerInvariant();
+        return RateQualifiers.Any(q => lower.Contains(q, StringComparison.Ordinal));
     }
 
     internal static bool SpeakersDiffer(Claim a, Claim b)
