@@ -217,7 +217,7 @@ internal static class MatchBench
                     {
                         var (scope, ca, cb) = LinkTyper.PolaritySupport(an[i], an[j]);
                         gold.TryGetValue(Key(claims[i].Id, claims[j].Id), out var g2);
-                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"POL {sc.LinkScore(an[i], an[j]):F3} scope={scope:F2} cover={ca:F2}/{cb:F2} {claims[i].Id} {claims[j].Id} gold={g2 ?? "-"}"));
+                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"POL {sc.LinkScore(an[i], an[j]):F3} clause={LinkTyper.NegatedClauseShare(an[i], an[j]):F2} scope={scope:F2} cover={ca:F2}/{cb:F2} {claims[i].Id} {claims[j].Id} gold={g2 ?? "-"}"));
                     }
 
                     var f = sc.Features(an[i], an[j]);

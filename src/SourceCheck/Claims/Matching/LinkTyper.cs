@@ -159,13 +159,78 @@ public static class LinkTyper
     /// or the pair is aligned strongly overall.</summary>
     internal static bool SameProposition(AnalyzedText ta, AnalyzedText tb, double score)
     {
-        if (score >= StrongContradictionScore)
+        // the shared content must sit mostly in the negated clause ("plädiert für X, will aber keine Y" shares X, not Y)
+        if (NegatedClauseShare(ta, tb) < 0.5)
         {
-            return true;
+            return false;
         }
 
         var (scope, coverA, coverB) = PolaritySupport(ta, tb);
-        return scope >= 0.5 && Math.Max(coverA, coverB) >= 0.25;
+        return score >= StrongContradictionScore ? scope >= 0.4 : scope >= 0.5 && Math.Max(coverA, coverB) >= 0.25;
+    }
+
+    /// <summary>Of the other text's content words that align with the negated text, the share whose match
+    /// lies in a clause carrying the negation cue.</summary>
+    internal static double NegatedClauseShare(AnalyzedText ta, AnalyzedText tb)
+    {
+        var (neg, other) = ta.NegationCount > 0 ? (ta, tb) : (tb, ta);
+        bool cross = ta.Language != tb.Language;
+        var tokens = neg.Tokens;
+        var clause = new HashSet<string>(StringComparer.Ordinal);
+        int start = 0;
+        for (int i = 0; i <= tokens.Count; i++)
+        {
+            if (i == tokens.Count || (i > 0 && ClauseBreak(neg.Text, tokens[i - 1], tokens[i])))
+            {
+                bool negated = false;
+                for (int k = start; k < i; k++)
+                {
+                    negated |= tokens[k].Negation;
+                }
+
+                if (negated)
+                {
+                    for (int k = start; k < i; k++)
+                    {
+                        clause.Add(tokens[k].Surface);
+                    }
+                }
+
+                start = i;
+            }
+        }
+
+        int aligned = 0, inClause = 0;
+        foreach (var y in other.Content)
+        {
+            if (y.Entity || y.Number)
+            {
+                continue;
+            }
+
+            ContentToken? best = null;
+            double bestScore = 0.5;
+            foreach (var x in neg.Content)
+            {
+                double m = x.Entity ? 0 : SimilarityScorer.Match(y, x, cross);
+                if (m >= bestScore)
+                {
+                    bestScore = m;
+                    best = x;
+                }
+            }
+
+            if (best is not null)
+            {
+                aligned++;
+                if (clause.Contains(best.Surface))
+                {
+                    inClause++;
+                }
+            }
+        }
+
+        return aligned == 0 ? 0 : (double)inClause / aligned;
     }
 
     private static bool ClauseBreak(string text, Token previous, Token next)
