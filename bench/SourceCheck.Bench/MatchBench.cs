@@ -287,6 +287,16 @@ internal static class MatchBench
         return best;
     }
 
+    /// <summary>Only the pair scores on ../shared/paraphrase (validation split).</summary>
+    public static void PairsOnly()
+    {
+        string? shared = SharedRoot();
+        if (shared is not null)
+        {
+            Paraphrase(shared);
+        }
+    }
+
     /// <summary>Only the claim-link scores on ../shared/claims (gold spans and the extractor's own claims).</summary>
     public static void ClaimsOnly()
     {
