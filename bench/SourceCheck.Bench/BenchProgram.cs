@@ -8,6 +8,7 @@ internal static class BenchProgram
         ("csl", CslBench.Run),
         ("match", MatchBench.Run),
         ("match-train", MatchBench.Train),
+        ("match-claims", MatchBench.ClaimsOnly), ("match-pairs", MatchBench.PairsOnly),
         ("web", WebBench.Run),
         ("store", StoreBench.Run),
         ("parse", ParseBench.Run),

@@ -213,6 +213,13 @@ internal static class MatchBench
                         continue;
                     }
 
+                    if ((an[i].NegationCount > 0) != (an[j].NegationCount > 0))
+                    {
+                        var (scope, ca, cb) = LinkTyper.PolaritySupport(an[i], an[j]);
+                        gold.TryGetValue(Key(claims[i].Id, claims[j].Id), out var g2);
+                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"POL {sc.LinkScore(an[i], an[j]):F3} clause={LinkTyper.NegatedClauseShare(an[i], an[j]):F2} scope={scope:F2} cover={ca:F2}/{cb:F2} {claims[i].Id} {claims[j].Id} gold={g2 ?? "-"}"));
+                    }
+
                     var f = sc.Features(an[i], an[j]);
                     gold.TryGetValue(Key(claims[i].Id, claims[j].Id), out var gt);
                     Console.WriteLine($"DBG {sc.Score(an[i], an[j]):F3} {claims[i].Id} {claims[j].Id} gold={gt ?? "-"} " + string.Join(" ", f.Select(v => v.ToString("F2", CultureInfo.InvariantCulture))));
@@ -239,9 +246,68 @@ internal static class MatchBench
         watch.Restart();
         var ownLinks = ClaimMatcher.Match(own);
         File.WriteAllText(Path.Combine(outDir, "claims-extracted.preds.json"), PredictionJson(ownLinks));
-        Console.WriteLine($"claims (extractor's own claims: {own.Count}): {ownLinks.Count} links [{watch.ElapsedMilliseconds} ms]; score with python3 ../shared/claims/score.py ../shared/claims/gold.json {Path.Combine(outDir, "claims-extracted.preds.json")}");
+        // map the extractor's spans to gold claims by character IoU >= 0.5 (as score.py does)
+        var mapped = new List<ClaimLink>();
+        foreach (var l in ownLinks)
+        {
+            string? ga = GoldId(claims, l.A);
+            string? gb = GoldId(claims, l.B);
+            var fa = ga is null ? l.A : l.A with { Id = ga };
+            var fb = gb is null ? l.B : l.B with { Id = gb };
+            mapped.Add(l with { A = fa, B = fb });
+        }
+
+        Report($"claims (extractor's own claims: {own.Count}, IoU>=0.5)", mapped, gold, watch.ElapsedMilliseconds);
+        Console.WriteLine($"(score with python3 ../shared/claims/score.py ../shared/claims/gold.json {Path.Combine(outDir, "claims-extracted.preds.json")})");
 
         static string? Str(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+    }
+
+    private static string? GoldId(List<Claim> gold, Claim c)
+    {
+        string? best = null;
+        double bestIou = 0.5;
+        foreach (var g in gold)
+        {
+            if (g.DocumentId != c.DocumentId)
+            {
+                continue;
+            }
+
+            int inter = Math.Min(g.Span.End, c.Span.End) - Math.Max(g.Span.Start, c.Span.Start);
+            int union = Math.Max(g.Span.End, c.Span.End) - Math.Min(g.Span.Start, c.Span.Start);
+            double iou = inter <= 0 || union <= 0 ? 0 : (double)inter / union;
+            if (iou >= bestIou)
+            {
+                bestIou = iou;
+                best = g.Id;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Only the pair scores on ../shared/paraphrase (validation split).</summary>
+    public static void PairsOnly()
+    {
+        string? shared = SharedRoot();
+        if (shared is not null)
+        {
+            Paraphrase(shared);
+        }
+    }
+
+    /// <summary>Only the claim-link scores on ../shared/claims (gold spans and the extractor's own claims).</summary>
+    public static void ClaimsOnly()
+    {
+        string? shared = SharedRoot();
+        if (shared is null)
+        {
+            Console.WriteLine("../shared not present: claims scores skipped");
+            return;
+        }
+
+        ClaimsScores(shared);
     }
 
     private static (string, string) Key(string a, string b) => string.CompareOrdinal(a, b) <= 0 ? (a, b) : (b, a);

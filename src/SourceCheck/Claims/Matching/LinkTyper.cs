@@ -37,6 +37,12 @@ public static class LinkTyper
             return null;
         }
 
+        // an annualised/run-rate figure is a different quantity from a plain one (revenue this year vs annualised revenue)
+        if (!ta.Figures.IsDefaultOrEmpty && !tb.Figures.IsDefaultOrEmpty && RateQualified(ta.Text) != RateQualified(tb.Text))
+        {
+            return null;
+        }
+
         LinkType type;
         if (figuresDiffer.Count > 0 && score >= threshold * 0.7)
         {
@@ -46,18 +52,25 @@ public static class LinkTyper
                 evidence.Add($"figures differ: {fa.Text} ({ClaimMatcher.Format(fa.Value)}) vs {fb.Text} ({ClaimMatcher.Format(fb.Value)})");
             }
         }
-        else if (polarityDiffers && score >= options.ContradictionThreshold && alignedContent >= 2)
+        else if (polarityDiffers && score >= options.ContradictionThreshold && alignedContent >= 2 && SameProposition(ta, tb, score))
         {
             type = LinkType.Contradiction;
             var (neg, side) = ta.NegationCount > 0 ? (ta, "A") : (tb, "B");
             evidence.Add($"negation only in {side}: " + string.Join(", ", neg.Tokens.Where(t => t.Negation).Select(t => t.Surface).Distinct()));
         }
-        else if (score < threshold)
+        else if (score < threshold || (polarityDiffers && score < threshold + PolarityMargin))
         {
+            // opposite polarity without the same proposition: rather no link than a false contradiction or paraphrase
             return null;
         }
         else if (SpeakersDiffer(a, b) && ta.Figures.IsDefaultOrEmpty && tb.Figures.IsDefaultOrEmpty)
         {
+            // two reported (indirect) statements of different people are two claims, not one misattributed quote
+            if (a.Quote != QuoteKind.Direct && b.Quote != QuoteKind.Direct)
+            {
+                return null;
+            }
+
             type = LinkType.Misattribution;
             evidence.Add($"speakers differ: {a.Speaker} vs {b.Speaker}");
         }
@@ -81,6 +94,180 @@ public static class LinkTyper
         }
 
         return new ClaimLink(a, b, type, Math.Round(score, 4), evidence.ToImmutable());
+    }
+
+    /// <summary>How well the negated proposition is matched on the other side: the share of the content
+    /// words in the negation's scope (the words after each cue up to the clause end) that align with the
+    /// other text, and the share of each side's non-name content words that align at all.</summary>
+    internal static (double Scope, double CoverA, double CoverB) PolaritySupport(AnalyzedText ta, AnalyzedText tb)
+    {
+        var (neg, other) = ta.NegationCount > 0 ? (ta, tb) : (tb, ta);
+        bool cross = ta.Language != tb.Language;
+        var scope = new HashSet<string>(StringComparer.Ordinal);
+        var tokens = neg.Tokens;
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if (!tokens[i].Negation)
+            {
+                continue;
+            }
+
+            int taken = 0;
+            for (int k = i + 1; k < tokens.Count && taken < ScopeWords; k++)
+            {
+                if (ClauseBreak(neg.Text, tokens[k - 1], tokens[k]))
+                {
+                    break;
+                }
+
+                if (!tokens[k].IsStop && tokens[k].Kind == TokenKind.Word && !tokens[k].Negation)
+                {
+                    scope.Add(tokens[k].Surface);
+                    taken++;
+                }
+            }
+        }
+
+        int inScope = 0, alignedScope = 0;
+        foreach (var x in neg.Content)
+        {
+            if (x.Entity || x.Number || !scope.Contains(x.Surface))
+            {
+                continue;
+            }
+
+            inScope++;
+            if (other.Content.Any(y => !y.Entity && SimilarityScorer.Match(x, y, cross) >= 0.5))
+            {
+                alignedScope++;
+            }
+        }
+
+        return (inScope == 0 ? 0 : (double)alignedScope / inScope, Cover(ta, tb, cross), Cover(tb, ta, cross));
+    }
+
+    private const int ScopeWords = 5;
+
+    /// <summary>Extra score a pair of opposite polarity needs to be linked as anything but a contradiction.</summary>
+    private const double PolarityMargin = 0.1;
+
+    /// <summary>Score above which a pair of opposite polarity counts as the same proposition on its own.</summary>
+    private const double StrongContradictionScore = 0.4;
+
+    /// <summary>A contradiction needs the negated proposition itself on the other side: most words in the
+    /// negation's scope align with the other text (not just a cue on one side plus topical overlap),
+    /// or the pair is aligned strongly overall.</summary>
+    internal static bool SameProposition(AnalyzedText ta, AnalyzedText tb, double score)
+    {
+        // the shared content must sit mostly in the negated clause ("plädiert für X, will aber keine Y" shares X, not Y)
+        if (NegatedClauseShare(ta, tb) < 0.5)
+        {
+            return false;
+        }
+
+        var (scope, coverA, coverB) = PolaritySupport(ta, tb);
+        return score >= StrongContradictionScore ? scope >= 0.4 : scope >= 0.5 && Math.Max(coverA, coverB) >= 0.25;
+    }
+
+    /// <summary>Of the other text's content words that align with the negated text, the share whose match
+    /// lies in a clause carrying the negation cue.</summary>
+    internal static double NegatedClauseShare(AnalyzedText ta, AnalyzedText tb)
+    {
+        var (neg, other) = ta.NegationCount > 0 ? (ta, tb) : (tb, ta);
+        bool cross = ta.Language != tb.Language;
+        var tokens = neg.Tokens;
+        var clause = new HashSet<string>(StringComparer.Ordinal);
+        int start = 0;
+        for (int i = 0; i <= tokens.Count; i++)
+        {
+            if (i == tokens.Count || (i > 0 && ClauseBreak(neg.Text, tokens[i - 1], tokens[i])))
+            {
+                bool negated = false;
+                for (int k = start; k < i; k++)
+                {
+                    negated |= tokens[k].Negation;
+                }
+
+                if (negated)
+                {
+                    for (int k = start; k < i; k++)
+                    {
+                        clause.Add(tokens[k].Surface);
+                    }
+                }
+
+                start = i;
+            }
+        }
+
+        int aligned = 0, inClause = 0;
+        foreach (var y in other.Content)
+        {
+            if (y.Entity || y.Number)
+            {
+                continue;
+            }
+
+            ContentToken? best = null;
+            double bestScore = 0.5;
+            foreach (var x in neg.Content)
+            {
+                double m = x.Entity ? 0 : SimilarityScorer.Match(y, x, cross);
+                if (m >= bestScore)
+                {
+                    bestScore = m;
+                    best = x;
+                }
+            }
+
+            if (best is not null)
+            {
+                aligned++;
+                if (clause.Contains(best.Surface))
+                {
+                    inClause++;
+                }
+            }
+        }
+
+        return aligned == 0 ? 0 : (double)inClause / aligned;
+    }
+
+    private static bool ClauseBreak(string text, Token previous, Token next)
+    {
+        int from = Math.Min(text.Length, previous.Offset + previous.Surface.Length);
+        int to = Math.Min(text.Length, Math.Max(from, next.Offset));
+        return text.AsSpan(from, to - from).IndexOfAny(",;:.!?") >= 0;
+    }
+
+    private static double Cover(AnalyzedText a, AnalyzedText b, bool cross)
+    {
+        int n = 0, aligned = 0;
+        foreach (var x in a.Content)
+        {
+            if (x.Entity || x.Number)
+            {
+                continue;
+            }
+
+            n++;
+            if (b.Content.Any(y => !y.Entity && SimilarityScorer.Match(x, y, cross) >= 0.5))
+            {
+                aligned++;
+            }
+        }
+
+        return n == 0 ? 0 : (double)aligned / n;
+    }
+
+    private static readonly string[] RateQualifiers =
+        ["annualized", "annualised", "annualisiert", "annualisierte", "run rate", "run-rate", "hochgerechnet", "aufs jahr gerechnet"];
+
+    /// <summary>Whether a text qualifies its figure as an annualised or run-rate value.</summary>
+    internal static bool RateQualified(string text)
+    {
+        string lower = text.ToLowerInvariant();
+        return RateQualifiers.Any(q => lower.Contains(q, StringComparison.Ordinal));
     }
 
     internal static bool SpeakersDiffer(Claim a, Claim b)

@@ -27,8 +27,8 @@ public static class StopWords
     /// <summary>Negation and rejection cues (lower case, surface forms).</summary>
     public static readonly HashSet<string> Negations = new(
         ("not no never none nobody nothing neither nor without n't cannot can't won't don't doesn't didn't isn't aren't wasn't weren't " +
-         "deny denies denied denying reject rejects rejected rejecting refuse refuses refused refusing ruled dismiss dismissed dismisses " +
-         "nicht kein keine keinen keinem keiner keines nie niemals nichts niemand weder ablehnen lehnt lehnte abgelehnt ausgeschlossen schloss " +
+         "instead deny denies denied denying reject rejects rejected rejecting refuse refuses refused refusing ruled dismiss dismissed dismisses " +
+         "statt anstatt nicht kein keine keinen keinem keiner keines nie niemals nichts niemand weder ablehnen lehnt lehnte abgelehnt ausgeschlossen schloss " +
          "zurückgewiesen zurückweisen weist wies dementiert dementierte bestreitet bestritt").Split(' ', StringSplitOptions.RemoveEmptyEntries),
         StringComparer.Ordinal);
 

@@ -70,6 +70,29 @@ public sealed class MatcherTests
             Assert.Equal(LinkType.Contradiction, link.Type);
         }
 
+        [Fact]
+        public void Should_not_flag_contradiction_when_the_negation_is_about_something_else()
+        {
+            var claims = new[]
+            {
+                MakeClaim("A-1", "A", "en", "The mayor argues for public investment in city bus lanes, but she rejects any subsidies for her own firm."),
+                MakeClaim("B-1", "B", "en", "The mayor said the city should build more public bus lanes with its own investment."),
+            };
+            var links = ClaimMatcher.Match(claims, new MatchOptions { Lexicon = BilingualLexicon.HandWrittenOnly() });
+            Assert.DoesNotContain(links, l => l.Type == LinkType.Contradiction);
+        }
+
+        [Fact]
+        public void Should_not_link_an_annualised_figure_to_a_plain_one()
+        {
+            var claims = new[]
+            {
+                MakeClaim("A-1", "A", "en", "The carmaker expects revenue of about $15 billion this year, the finance chief said."),
+                MakeClaim("B-1", "B", "en", "The carmaker expects annualized revenue of about $18 billion this year, the finance chief said."),
+            };
+            Assert.Empty(ClaimMatcher.Match(claims, new MatchOptions { Lexicon = BilingualLexicon.HandWrittenOnly() }));
+        }
+
         [SkippableFact]
         public void Should_link_translations_through_the_dictionary()
         {
