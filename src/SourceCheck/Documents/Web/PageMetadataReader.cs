@@ -865,7 +865,7 @@ internal sealed class PageMetadataReader
                 continue;
             }
 
-            var bm = AuthorNames.BylinePrefix.Match(text);
+            var bm = AuthorNames.BylinePrefix.Match(text.TrimStart('-', '–', '—', '|', '·', '•', '*', ' ', '(', '['));
             if (bm.Success)
             {
                 list.Add(new Sourced<string>(bm.Value, "byline:text"));
@@ -876,13 +876,16 @@ internal sealed class PageMetadataReader
         return list;
     }
 
+    /// <summary>Layout class tokens that name a sidebar or widget area without being one ("has-sidebar", "content-sidebar-wrap", "mh-widget-layout2").</summary>
+    private static readonly Regex LayoutTokens = new(@"(?<![\w-])(?:(?:has|with|no|without)-[\w-]*|[\w-]*(?:layout|wrap|template|container)[\w-]*)(?![\w-])", RegexOptions.CultureInvariant, Timeout);
+
     /// <summary>Teasers, related-story lists and comment blocks are not the article's own byline.</summary>
     private static bool IsInTeaser(IElement e)
     {
         int depth = 0;
-        for (var p = e; p is not null && depth < 30; p = p.ParentElement, depth++)
+        for (var p = e; p is not null && depth < 30 && p.LocalName is not ("body" or "html"); p = p.ParentElement, depth++)
         {
-            string c = ((p.GetAttribute("class") ?? string.Empty) + " " + (p.GetAttribute("id") ?? string.Empty)).ToLowerInvariant();
+            string c = LayoutTokens.Replace(((p.GetAttribute("class") ?? string.Empty) + " " + (p.GetAttribute("id") ?? string.Empty)).ToLowerInvariant(), " ");
             if ((c.Contains("teaser", StringComparison.Ordinal) && p.LocalName is "article" or "li") || c.Contains("related", StringComparison.Ordinal) || c.Contains("popular", StringComparison.Ordinal)
                 || c.Contains("comment", StringComparison.Ordinal) || c.Contains("most-read", StringComparison.Ordinal) || c.Contains("mostread", StringComparison.Ordinal)
                 || c.Contains("recommend", StringComparison.Ordinal) || c.Contains("sidebar", StringComparison.Ordinal) || c.Contains("site-footer", StringComparison.Ordinal)
