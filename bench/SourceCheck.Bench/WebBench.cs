@@ -26,7 +26,10 @@ internal static class WebBench
         string outDir = Environment.GetEnvironmentVariable("WEB_BENCH_OUT") ?? Path.Combine(Path.GetTempPath(), "sourcecheck-web-bench");
         Directory.CreateDirectory(outDir);
         string preds = Path.Combine(outDir, "preds.jsonl");
-        var rows = File.ReadLines(gold).Where(l => l.Trim().Length > 0).Select(l => JsonNode.Parse(l)!.AsObject()).ToList();
+        // WEB_BENCH_SOURCES=fundus,trafilatura reads only those sources (faster iteration); the scores then cover only them.
+        string[] only = (Environment.GetEnvironmentVariable("WEB_BENCH_SOURCES") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var rows = File.ReadLines(gold).Where(l => l.Trim().Length > 0).Select(l => JsonNode.Parse(l)!.AsObject())
+            .Where(r => only.Length == 0 || only.Contains((string?)r["source"])).ToList();
         var pages = rows.Select(r => (Row: r, Bytes: Gunzip(Path.Combine(shared, (string)r["file"]!)))).ToList();
         long totalBytes = pages.Sum(p => (long)p.Bytes.Length);
 

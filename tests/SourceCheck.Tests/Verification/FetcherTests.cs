@@ -11,6 +11,8 @@ public sealed class FetcherTests
     private static PageFetcher Fetcher(TestWebServer server, FetchOptions? options = null) =>
         new(new AddressGuard(allowedOrigins: [server.Origin]), options ?? new FetchOptions { TotalTimeout = TimeSpan.FromSeconds(10), IdleTimeout = TimeSpan.FromSeconds(2) });
 
+    /// <summary>Runs alone: the bounded-memory test measures process-wide allocations, which parallel tests would inflate.</summary>
+    [Collection(FetcherSerial.Name)]
     public sealed class FetchAsync
     {
         [Fact]
@@ -325,4 +327,11 @@ public sealed class HostilePageTests
             Assert.Contains("redirect loop", finding.Evidence, StringComparison.Ordinal);
         }
     }
+}
+
+/// <summary>A collection that does not run in parallel with other tests (allocation measurements).</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class FetcherSerial
+{
+    public const string Name = "fetcher-serial";
 }

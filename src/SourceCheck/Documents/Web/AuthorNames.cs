@@ -23,7 +23,7 @@ public static class AuthorNames
     private static readonly Regex Splitter = new(@"\s*(?:;|\||\s&\s|\band\b|\bund\b|\bet\b|\bsowie\b|,|\n|/)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
 
     private static readonly Regex Trailer = new(
-        @"\s*(?:[,|·•–—-]\s*|\s)(?:\d{1,2}[./]\s?\d{1,2}|\d{4}|updated|aktualisiert|published|veröffentlicht|am\s|on\s|posted|stand|mehr\s+vom|more\s+from|follow|folgen|twitter|e-?mail|kontakt|contact|\d+\s+min).*$",
+        @"\s*(?:[,|·•–—-]\s*|\s)(?:\d{1,2}[./]\s?\d{1,2}|\d{4}|updated|aktualisiert|published|veröffentlicht|am\s|on\s|posted|stand|mehr\s+vom|more\s+from|follow|folgen|twitter|e-?mail|kontakt|contact|\d+\s+min|(?:tags|schlagworte|illustrations?|fotos?|photos?|bilder?|grafik|(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b|(?:mo|di|mi|do|fr|sa|so)\.?$).*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
 
     private static readonly Regex Location = new(@"\s+(?:in|aus|from)\s+\p{Lu}[\p{L}\s.'’-]*$", RegexOptions.CultureInvariant, Timeout);
@@ -84,6 +84,11 @@ public static class AuthorNames
         if (v.Length == 0 || v.Length > 400)
         {
             yield break;
+        }
+
+        if (v.Contains('&', StringComparison.Ordinal))
+        {
+            v = WebText.Clean(System.Net.WebUtility.HtmlDecode(v));
         }
 
         v = Email.Replace(v, " ");

@@ -18,6 +18,8 @@ internal sealed class PageMetadataReader
 
     private static readonly Regex UrlDateCompact = new(@"[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$)", RegexOptions.CultureInvariant, Timeout);
 
+    private static readonly Regex RdfDate = new(@"\bdc:date=""(\d{4}-\d{2}-\d{2}[^""<>]{0,30})""", RegexOptions.CultureInvariant, Timeout);
+
     private static readonly Regex DoiPattern = new(@"\b(10\.\d{4,9}/[^\s""'<>]+)", RegexOptions.CultureInvariant, Timeout);
 
     private readonly IDocument _doc;
@@ -609,7 +611,10 @@ internal sealed class PageMetadataReader
                     if (AuthorNames.IsOrganisation(n, site))
                     {
                         string shown = AuthorNames.Unmark(n);
-                        if (shown.Length > 1 && !shown.Contains('.', StringComparison.Ordinal) && (site is null || WebText.Key(shown) != WebText.Key(site)))
+                        // The outlet itself counts only where the page names it as the author explicitly (JSON-LD
+                        // author, meta author): annotators then take it as the author; a byline element does not.
+                        bool explicitAuthor = cand.Source is "json-ld:author" or "json-ld:creator" or "meta:author" or "meta:article:author" or "meta:dc.creator";
+                        if (shown.Length > 1 && (explicitAuthor || (!shown.Contains('.', StringComparison.Ordinal) && (site is null || WebText.Key(shown) != WebText.Key(site)))))
                         {
                             orgFallback.Add(cand with { Value = shown });
                         }
@@ -865,7 +870,7 @@ internal sealed class PageMetadataReader
                 continue;
             }
 
-            var bm = AuthorNames.BylinePrefix.Match(text);
+            var bm = AuthorNames.BylinePrefix.Match(text.TrimStart('-', '–', '—', '|', '·', '•', '*', ' ', '(', '['));
             if (bm.Success)
             {
                 list.Add(new Sourced<string>(bm.Value, "byline:text"));
@@ -876,17 +881,20 @@ internal sealed class PageMetadataReader
         return list;
     }
 
+    /// <summary>Layout class tokens that name a sidebar or widget area without being one ("has-sidebar", "content-sidebar-wrap", "mh-widget-layout2").</summary>
+    private static readonly Regex LayoutTokens = new(@"(?<![\w-])(?:(?:has|with|no|without)-[\w-]*|[\w-]*(?:layout|wrap|template|container)[\w-]*)(?![\w-])", RegexOptions.CultureInvariant, Timeout);
+
     /// <summary>Teasers, related-story lists and comment blocks are not the article's own byline.</summary>
     private static bool IsInTeaser(IElement e)
     {
         int depth = 0;
-        for (var p = e; p is not null && depth < 30; p = p.ParentElement, depth++)
+        for (var p = e; p is not null && depth < 30 && p.LocalName is not ("body" or "html"); p = p.ParentElement, depth++)
         {
-            string c = ((p.GetAttribute("class") ?? string.Empty) + " " + (p.GetAttribute("id") ?? string.Empty)).ToLowerInvariant();
+            string c = LayoutTokens.Replace(((p.GetAttribute("class") ?? string.Empty) + " " + (p.GetAttribute("id") ?? string.Empty)).ToLowerInvariant(), " ");
             if ((c.Contains("teaser", StringComparison.Ordinal) && p.LocalName is "article" or "li") || c.Contains("related", StringComparison.Ordinal) || c.Contains("popular", StringComparison.Ordinal)
                 || c.Contains("comment", StringComparison.Ordinal) || c.Contains("most-read", StringComparison.Ordinal) || c.Contains("mostread", StringComparison.Ordinal)
-                || c.Contains("recommend", StringComparison.Ordinal) || c.Contains("sidebar", StringComparison.Ordinal) || c.Contains("site-footer", StringComparison.Ordinal)
-                || c.Contains("widget", StringComparison.Ordinal) || c.Contains("more-stories", StringComparison.Ordinal))
+                || c.Contains("recommend", StringComparison.Ordinal) || c.Contains("site-footer", StringComparison.Ordinal) || c.Contains("more-stories", StringComparison.Ordinal)
+                || ((c.Contains("sidebar", StringComparison.Ordinal) || c.Contains("widget", StringComparison.Ordinal)) && p.QuerySelector("h1") is null))
             {
                 return true;
             }
@@ -1007,6 +1015,12 @@ internal sealed class PageMetadataReader
                     break;
                 }
             }
+        }
+
+        if (published is null && RdfDate.Match(_doc.Source.Text.Length > 2_000_000 ? _doc.Source.Text[..2_000_000] : _doc.Source.Text) is { Success: true } rdf)
+        {
+            // Blog engines (Movable Type, goo, TypePad) embed a trackback RDF block in a comment with dc:date.
+            published = FromText(rdf.Groups[1].Value, "html:rdf-dc:date", true);
         }
 
         var visible = VisibleDate();

@@ -41,6 +41,46 @@ public sealed class PageReaderTests
         }
 
         [Fact]
+        public void Should_find_the_byline_on_a_page_whose_body_class_names_a_sidebar()
+        {
+            string html = "<!DOCTYPE html><html><head><title>Plejaden im Winter</title></head><body class=\"single has-sidebar mh-widget-layout2\">"
+                + "<article><h1>Plejaden im Winter</h1><span class=\"entry-meta-author vcard\"><a class=\"fn\" href=\"/author/hr/\">Helmut Rasch</a></span>"
+                + "<p>Die Plejaden stehen im Winter hoch am Himmel, und man sieht sie gut.</p></article>"
+                + "<div class=\"sidebar\"><span class=\"author\">Ola Nordmann</span></div></body></html>";
+
+            Assert.Equal(["Helmut Rasch"], PageReader.Read(html).Metadata.Authors.Select(a => a.Value));
+        }
+
+        [Theory]
+        [InlineData("Von Tomas Berger Fr", "Tomas Berger")]
+        [InlineData("By Alex Bozar Thursday", "Alex Bozar")]
+        [InlineData("Text von Christian Seidl Illustration von Markus Rot", "Christian Seidl")]
+        public void Should_drop_weekdays_and_credits_after_a_visible_byline(string byline, string expected)
+        {
+            var page = PageReader.Read(Page("<title>Bericht vom Tag</title>", $"<article><h1>Bericht vom Tag</h1><p class=\"byline\">{byline}</p><p>Der Bericht ist lang genug, um ein Text zu sein.</p></article>"));
+
+            Assert.Equal([expected], page.Metadata.Authors.Select(a => a.Value));
+        }
+
+        [Fact]
+        public void Should_take_the_outlet_named_as_json_ld_author_when_no_person_is_given()
+        {
+            string ld = """<script type="application/ld+json">{"@type":"NewsArticle","headline":"Waldbrand gelöscht","author":{"@type":"Organization","name":"Kreisblatt"},"publisher":{"@type":"Organization","name":"Kreisblatt"}}</script>""";
+            var m = PageReader.Read(Page(ld + "<meta property=\"og:site_name\" content=\"Kreisblatt\">", "<h1>Waldbrand gelöscht</h1><p>Text.</p>")).Metadata;
+
+            Assert.Equal(["Kreisblatt"], m.Authors.Select(a => a.Value));
+        }
+
+        [Fact]
+        public void Should_read_the_trackback_rdf_date_of_a_blog_post()
+        {
+            string body = "<h1>Wanderung zum Gipfel</h1><!-- <rdf:RDF><rdf:Description dc:title=\"x\" dc:date=\"2020-07-03T17:16:22+09:00\" /></rdf:RDF> --><p>Ein Bericht.</p>";
+            var m = PageReader.Read(Page("<title>Wanderung</title>", body), "https://blog.example/e/abc").Metadata;
+
+            Assert.Equal(new DateOnly(2020, 7, 3), m.Published!.Value);
+        }
+
+        [Fact]
         public void Should_take_an_agency_when_it_is_the_only_author()
         {
             var page = PageReader.Read(Page("<meta name=\"author\" content=\"dpa\">", "<h1>Kurz gemeldet heute</h1><p>Text der Meldung, kurz.</p>"));
