@@ -50,6 +50,7 @@ public static class CompareCommand
                 names.Add(id);
                 texts[id] = text;
                 claims.AddRange(ClaimExtractor.Extract(text, id, LanguageGuess.Guess(text)));
+                claims.AddRange(HeadlineClaims.FromText(text, id));
             }
 
             var lexicon = BilingualLexicon.Default;

@@ -162,6 +162,18 @@ public sealed class CheckCommandTests
             Assert.Contains(support, s => s.GetProperty("document").GetString() == Path.GetFileName(files[0])
                 && s.GetProperty("reference_title").GetString()!.Contains("does not want a government bailout", StringComparison.Ordinal));
 
+            // compare (no store, no formatting) links the German claims to the cited English headlines too,
+            // with offsets that point at the headline inside the second article.
+            var compare = CliRunner.Run(null, ["compare", .. files, "--json"]);
+            Assert.True(compare.ExitCode == 0, compare.Error);
+            using var cmp = JsonDocument.Parse(compare.Out);
+            var headlineLinks = cmp.RootElement.GetProperty("links").EnumerateArray()
+                .Where(l => l.GetProperty("b").GetProperty("text").GetString() == "Sam Altman says OpenAI does not want a government bailout for AI").ToList();
+            Assert.NotEmpty(headlineLinks);
+            string secondText = File.ReadAllText(files[1]);
+            var b = headlineLinks[0].GetProperty("b");
+            Assert.Equal(b.GetProperty("text").GetString(), secondText[b.GetProperty("start").GetInt32()..b.GetProperty("end").GetInt32()]);
+
             // trace finds the claim in both articles with the outlet each credits.
             var trace = CliRunner.Run(null, "trace", "Regierungen sollten eigene KI-Infrastruktur aufbauen", "--db", db, "--json");
             Assert.True(trace.ExitCode == 0, trace.Error);
