@@ -81,32 +81,32 @@ public static class EnglishStemmer
         int r2 = ComputeRegion(w, r1);
 
         // Step 0
-        if (EndsWith(w, "'s'"))
+        if (StemBuffer.EndsWith(w, "'s'"))
         {
             w.Length -= 3;
         }
-        else if (EndsWith(w, "'s"))
+        else if (StemBuffer.EndsWith(w, "'s"))
         {
             w.Length -= 2;
         }
-        else if (EndsWith(w, "'"))
+        else if (StemBuffer.EndsWith(w, "'"))
         {
             w.Length -= 1;
         }
 
         // Step 1a
-        if (EndsWith(w, "sses"))
+        if (StemBuffer.EndsWith(w, "sses"))
         {
             w.Length -= 2;
         }
-        else if (EndsWith(w, "ied") || EndsWith(w, "ies"))
+        else if (StemBuffer.EndsWith(w, "ied") || StemBuffer.EndsWith(w, "ies"))
         {
             w.Length -= w.Length > 4 ? 2 : 1;
         }
-        else if (EndsWith(w, "us") || EndsWith(w, "ss"))
+        else if (StemBuffer.EndsWith(w, "us") || StemBuffer.EndsWith(w, "ss"))
         {
         }
-        else if (EndsWith(w, "s"))
+        else if (StemBuffer.EndsWith(w, "s"))
         {
             bool vowelBefore = false;
             for (int i = 0; i < w.Length - 2; i++)
@@ -158,7 +158,7 @@ public static class EnglishStemmer
     {
         foreach (var suffix in new[] { "eedly", "eed" })
         {
-            if (EndsWith(w, suffix))
+            if (StemBuffer.EndsWith(w, suffix))
             {
                 if (w.Length - suffix.Length >= r1)
                 {
@@ -172,7 +172,7 @@ public static class EnglishStemmer
 
         foreach (var suffix in new[] { "ingly", "edly", "ing", "ed" })
         {
-            if (!EndsWith(w, suffix))
+            if (!StemBuffer.EndsWith(w, suffix))
             {
                 continue;
             }
@@ -194,7 +194,7 @@ public static class EnglishStemmer
             }
 
             w.Length = stemLength;
-            if (EndsWith(w, "at") || EndsWith(w, "bl") || EndsWith(w, "iz"))
+            if (StemBuffer.EndsWith(w, "at") || StemBuffer.EndsWith(w, "bl") || StemBuffer.EndsWith(w, "iz"))
             {
                 w.Append('e');
             }
@@ -215,7 +215,7 @@ public static class EnglishStemmer
     {
         foreach (var (suffix, replacement) in rules)
         {
-            if (!EndsWith(w, suffix))
+            if (!StemBuffer.EndsWith(w, suffix))
             {
                 continue;
             }
@@ -246,7 +246,7 @@ public static class EnglishStemmer
     {
         foreach (var (suffix, replacement) in Step3Rules)
         {
-            if (!EndsWith(w, suffix))
+            if (!StemBuffer.EndsWith(w, suffix))
             {
                 continue;
             }
@@ -267,7 +267,7 @@ public static class EnglishStemmer
     {
         foreach (var suffix in Step4Suffixes)
         {
-            if (!EndsWith(w, suffix))
+            if (!StemBuffer.EndsWith(w, suffix))
             {
                 continue;
             }
@@ -310,25 +310,6 @@ public static class EnglishStemmer
     }
 
     private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
-
-    private static bool EndsWith(System.Text.StringBuilder w, string suffix)
-    {
-        if (w.Length < suffix.Length)
-        {
-            return false;
-        }
-
-        int offset = w.Length - suffix.Length;
-        for (int i = 0; i < suffix.Length; i++)
-        {
-            if (w[offset + i] != suffix[i])
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 
     private static int ComputeR1(System.Text.StringBuilder w)
     {

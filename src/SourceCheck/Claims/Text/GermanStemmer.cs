@@ -70,7 +70,7 @@ public static class GermanStemmer
         string[] group = ["ern", "em", "er", "en", "es", "e", "s"];
         foreach (var suffix in group)
         {
-            if (!EndsWith(w, suffix))
+            if (!StemBuffer.EndsWith(w, suffix))
             {
                 continue;
             }
@@ -92,7 +92,7 @@ public static class GermanStemmer
             }
 
             w.Length = start;
-            if (suffix is "e" or "en" or "es" && EndsWith(w, "niss"))
+            if (suffix is "e" or "en" or "es" && StemBuffer.EndsWith(w, "niss"))
             {
                 w.Length -= 1;
             }
@@ -106,7 +106,7 @@ public static class GermanStemmer
         string[] group = ["est", "en", "er", "st"];
         foreach (var suffix in group)
         {
-            if (!EndsWith(w, suffix))
+            if (!StemBuffer.EndsWith(w, suffix))
             {
                 continue;
             }
@@ -139,7 +139,7 @@ public static class GermanStemmer
         string? found = null;
         foreach (var suffix in group.OrderByDescending(s => s.Length))
         {
-            if (EndsWith(w, suffix))
+            if (StemBuffer.EndsWith(w, suffix))
             {
                 found = suffix;
                 break;
@@ -162,7 +162,7 @@ public static class GermanStemmer
             case "end":
             case "ung":
                 w.Length = start;
-                if (EndsWith(w, "ig") && w.Length - 2 >= r2 && !(w.Length >= 3 && w[w.Length - 3] == 'e'))
+                if (StemBuffer.EndsWith(w, "ig") && w.Length - 2 >= r2 && !(w.Length >= 3 && w[w.Length - 3] == 'e'))
                 {
                     w.Length -= 2;
                 }
@@ -180,7 +180,7 @@ public static class GermanStemmer
             case "lich":
             case "heit":
                 w.Length = start;
-                if ((EndsWith(w, "er") || EndsWith(w, "en")) && w.Length - 2 >= r1)
+                if ((StemBuffer.EndsWith(w, "er") || StemBuffer.EndsWith(w, "en")) && w.Length - 2 >= r1)
                 {
                     w.Length -= 2;
                 }
@@ -188,11 +188,11 @@ public static class GermanStemmer
                 break;
             case "keit":
                 w.Length = start;
-                if (EndsWith(w, "lich") && w.Length - 4 >= r2)
+                if (StemBuffer.EndsWith(w, "lich") && w.Length - 4 >= r2)
                 {
                     w.Length -= 4;
                 }
-                else if (EndsWith(w, "ig") && w.Length - 2 >= r2)
+                else if (StemBuffer.EndsWith(w, "ig") && w.Length - 2 >= r2)
                 {
                     w.Length -= 2;
                 }
@@ -218,24 +218,5 @@ public static class GermanStemmer
         }
 
         return w.Length;
-    }
-
-    private static bool EndsWith(StringBuilder w, string suffix)
-    {
-        if (w.Length < suffix.Length)
-        {
-            return false;
-        }
-
-        int offset = w.Length - suffix.Length;
-        for (int i = 0; i < suffix.Length; i++)
-        {
-            if (w[offset + i] != suffix[i])
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }
