@@ -110,19 +110,7 @@ public static class CompareCommand
             w.WriteStartArray("links");
             foreach (var l in links)
             {
-                w.WriteStartObject();
-                WriteClaim(w, "a", l.A);
-                WriteClaim(w, "b", l.B);
-                w.WriteString("type", l.Type.ToName());
-                w.WriteNumber("score", Math.Round(l.Score, 4));
-                w.WriteStartArray("evidence");
-                foreach (string e in l.Evidence)
-                {
-                    w.WriteStringValue(e);
-                }
-
-                w.WriteEndArray();
-                w.WriteEndObject();
+                ClaimJson.WriteLink(w, l, c => c.DocumentId);
             }
 
             w.WriteEndArray();
@@ -130,21 +118,6 @@ public static class CompareCommand
         }
 
         return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
-    }
-
-    private static void WriteClaim(Utf8JsonWriter w, string name, Claim c)
-    {
-        w.WriteStartObject(name);
-        w.WriteString("file", c.DocumentId);
-        w.WriteNumber("start", c.Span.Start);
-        w.WriteNumber("end", c.Span.End);
-        w.WriteString("text", c.Text);
-        if (!string.IsNullOrEmpty(c.Speaker))
-        {
-            w.WriteString("speaker", c.Speaker);
-        }
-
-        w.WriteEndObject();
     }
 
     private static string RenderTable(CliEnvironment env, IReadOnlyList<ClaimLink> links, int claimCount)

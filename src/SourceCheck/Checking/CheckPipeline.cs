@@ -61,7 +61,7 @@ public static class CheckPipeline
             options.Progress?.Report($"reading {input.File}");
             string id = UniqueId(DocumentIdOf(input.File), ids);
             var article = ArticleReader.Read(input.Content, id);
-            var (references, entries, diagnostics) = ReadReferences(input, article);
+            var (references, entries, diagnostics) = ReadReferences(input);
             warnings.AddRange(diagnostics.Where(d => d.Severity != Diagnostics.Severity.Info && d.Code != Diagnostics.DiagnosticCodes.NoBibliographyFound)
                 .Select(d => $"{input.File}: {d.Message}"));
             var claims = ClaimExtractor.Extract(article.Text, id, article.Language);
@@ -173,7 +173,7 @@ public static class CheckPipeline
     public static bool IsUnsourced(Claim claim, IReadOnlySet<string> supported) =>
         !supported.Contains(claim.Id) && claim.Channel is null && claim.ReportingOutlet is null;
 
-    private static (IReadOnlyList<CslItem> Items, IReadOnlyList<ReferenceEntry> Entries, IReadOnlyList<Diagnostics.Diagnostic> Diagnostics) ReadReferences(CheckInput input, Article article)
+    private static (IReadOnlyList<CslItem> Items, IReadOnlyList<ReferenceEntry> Entries, IReadOnlyList<Diagnostics.Diagnostic> Diagnostics) ReadReferences(CheckInput input)
     {
         bool html = ArticleReader.LooksLikeHtml(input.Content);
         var blocks = html ? HtmlBibliographyDetector.Detect(input.Content) : BibliographyDetector.Detect(input.Content);
@@ -201,7 +201,6 @@ public static class CheckPipeline
         var entryOf = kept.Select((item, i) => (item.Id, Entry: keptEntries[i])).ToDictionary(p => p.Id, p => p.Entry, StringComparer.Ordinal);
         var dedup = Deduplicator.Merge(kept);
         diagnostics.AddRange(dedup.Diagnostics);
-        _ = article;
         return (dedup.Items, [.. dedup.Items.Select(i => entryOf[i.Id])], diagnostics);
     }
 

@@ -44,4 +44,38 @@ public static class ClaimJson
 
         w.WriteEndArray();
     }
+
+    /// <summary>Writes one link as an object: <c>a</c> and <c>b</c> (file, claim id, start, end, text, speaker),
+    /// type, score and evidence. <paramref name="fileOf"/> names the file a claim's document came from.</summary>
+    public static void WriteLink(Utf8JsonWriter w, ClaimLink link, Func<Claim, string> fileOf)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(link);
+        ArgumentNullException.ThrowIfNull(fileOf);
+        w.WriteStartObject();
+        WriteEnd(w, "a", link.A, fileOf);
+        WriteEnd(w, "b", link.B, fileOf);
+        w.WriteString("type", link.Type.ToName());
+        w.WriteNumber("score", Math.Round(link.Score, 4));
+        w.WriteStartArray("evidence");
+        foreach (string e in link.Evidence)
+        {
+            w.WriteStringValue(e);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteEnd(Utf8JsonWriter w, string name, Claim c, Func<Claim, string> fileOf)
+    {
+        w.WriteStartObject(name);
+        w.WriteString("file", fileOf(c));
+        w.WriteString("claim", c.Id);
+        w.WriteNumber("start", c.Span.Start);
+        w.WriteNumber("end", c.Span.End);
+        w.WriteString("text", c.Text);
+        w.WriteString("speaker", c.Speaker);
+        w.WriteEndObject();
+    }
 }

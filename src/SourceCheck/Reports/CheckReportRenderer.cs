@@ -98,19 +98,7 @@ public static class CheckReportRenderer
             w.WriteStartArray("links");
             foreach (var link in report.Links)
             {
-                w.WriteStartObject();
-                WriteEnd(w, "a", link.A, report);
-                WriteEnd(w, "b", link.B, report);
-                w.WriteString("type", link.Type.ToName());
-                w.WriteNumber("score", Math.Round(link.Score, 4));
-                w.WriteStartArray("evidence");
-                foreach (var e in link.Evidence)
-                {
-                    w.WriteStringValue(e);
-                }
-
-                w.WriteEndArray();
-                w.WriteEndObject();
+                ClaimJson.WriteLink(w, link, c => report.FileOf(c.DocumentId));
             }
 
             w.WriteEndArray();
@@ -162,18 +150,6 @@ public static class CheckReportRenderer
         w.WriteStartObject();
         ClaimJson.WriteFields(w, c);
         w.WriteBoolean("unsourced", unsourced);
-        w.WriteEndObject();
-    }
-
-    private static void WriteEnd(Utf8JsonWriter w, string name, Claim c, CheckReport report)
-    {
-        w.WriteStartObject(name);
-        w.WriteString("file", report.FileOf(c.DocumentId));
-        w.WriteString("claim", c.Id);
-        w.WriteNumber("start", c.Span.Start);
-        w.WriteNumber("end", c.Span.End);
-        w.WriteString("text", c.Text);
-        w.WriteString("speaker", c.Speaker);
         w.WriteEndObject();
     }
 
