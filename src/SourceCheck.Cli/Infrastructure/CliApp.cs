@@ -31,6 +31,7 @@ public static class CliApp
     {
         yield return ParseCommand.Create(env);
         yield return TraceCommand.Create(env);
+        yield return SearchCommand.Create(env);
         yield return ReviewCommand.Create(env);
         yield return IngestStressCommand.Create(env);
         yield return FormatCommand.Create(env);

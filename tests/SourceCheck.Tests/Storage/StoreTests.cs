@@ -234,6 +234,42 @@ public sealed class StoreTests
         }
 
         [Fact]
+        public void Should_rank_a_short_claim_with_the_terms_above_a_long_one()
+        {
+            using var tmp = new TempDb();
+            using var store = tmp.Open();
+            StoreTestData.Ingest(store, StoreTestData.Make("a.txt", "Blatt", "2025-01-01", "de",
+            [
+                ("Der Haushalt des Landes Berlin für das kommende Jahr wurde nach langer Debatte im Parlament mit knapper Mehrheit beschlossen.", null, null, null),
+                ("Berlin beschließt Haushalt.", null, null, null),
+            ]));
+            var hits = store.Search("Haushalt Berlin");
+            Assert.Equal(2, hits.Count);
+            Assert.StartsWith("Berlin beschließt", hits[0].Claim.Claim.Text, StringComparison.Ordinal);
+            Assert.True(hits[0].Rank < hits[1].Rank);
+        }
+
+        [Fact]
+        public void Should_rank_only_the_newest_matches_when_more_than_the_window_match()
+        {
+            using var tmp = new TempDb();
+            using var store = tmp.Open();
+            // The oldest claim is the best match (shortest), but it lies outside the window of newest matches.
+            var sentences = new List<(string, string?, string?, string?)> { ("Haushalt Berlin.", null, null, null) };
+            for (int i = 0; i < SourceCheckStore.SearchRankWindow; i++)
+            {
+                sentences.Add(($"Der Haushalt von Berlin wurde in Lesung {i} lange und ausführlich beraten.", null, null, null));
+            }
+
+            StoreTestData.Ingest(store, StoreTestData.Make("many.txt", "Blatt", "2025-01-01", "de", sentences));
+            var hits = store.Search("Haushalt Berlin", 5);
+            Assert.Equal(5, hits.Count);
+            Assert.DoesNotContain(hits, h => h.Claim.Claim.Text == "Haushalt Berlin.");
+            // Equal scores: newest first.
+            Assert.Contains("Lesung 999 ", hits[0].Claim.Claim.Text, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void Should_treat_fts_syntax_in_the_query_as_plain_words()
         {
             using var tmp = new TempDb();

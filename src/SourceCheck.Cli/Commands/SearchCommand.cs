@@ -1,0 +1,135 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using SourceCheck.Cli.Infrastructure;
+using SourceCheck.Cli.Review;
+using SourceCheck.Storage;
+using Spectre.Console;
+
+namespace SourceCheck.Cli.Commands;
+
+/// <summary><c>sourcecheck search WORDS [--db FILE] [--limit N] [--json]</c>: stored claims containing every salient
+/// word (diacritics folded, light stemming), best match first.</summary>
+public static class SearchCommand
+{
+    public const string Schema = "sourcecheck-search/1";
+
+    public static Command Create(CliEnvironment env)
+    {
+        var words = new Argument<string>("WORDS") { Description = "Words the claims must contain (stop words are ignored; \"Bürgschaft\" also finds \"Bürgschaften\")" };
+        var db = StoreCli.CreateDbOption();
+        var json = new Option<bool>("--json") { Description = $"Write JSON (schema {Schema}) instead of a table" };
+        var limit = new Option<int>("--limit") { Description = "Show at most this many claims", DefaultValueFactory = _ => 20 };
+        var command = new Command("search", $"Full-text search over stored claims (text, speaker, credited outlet); ranks the newest {SourceCheckStore.SearchRankWindow} matches")
+        {
+            words, db, json, limit,
+        };
+        command.SetAction(parse =>
+        {
+            string text = parse.GetValue(words) ?? string.Empty;
+            if (SearchTerms.Salient(text).Count == 0)
+            {
+                throw new CliException("give at least one word that is not a stop word", ExitCodes.Usage);
+            }
+
+            using var store = StoreCli.Open(env, parse.GetValue(db));
+            var hits = store.Search(text, Math.Clamp(parse.GetValue(limit), 1, 1000));
+            if (parse.GetValue(json))
+            {
+                CliIO.WriteOutput(env, null, ToJson(text, hits));
+            }
+            else
+            {
+                Render(StoreCli.Console(env, env.Out, env.OutputRedirected), hits);
+            }
+
+            if (hits.Count == 0)
+            {
+                env.Error.WriteLine($"no stored claim contains: {string.Join(' ', SearchTerms.Salient(text))} (searched {store.Path})");
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static void Render(IAnsiConsole console, IReadOnlyList<SearchHit> hits)
+    {
+        if (hits.Count == 0)
+        {
+            return;
+        }
+
+        var table = new Table().AddColumns("#", "date", "outlet", "speaker", "claim");
+        foreach (var hit in hits)
+        {
+            var c = hit.Claim.Claim;
+            table.AddRow(
+                Markup.Escape(hit.Claim.Id.ToString(CultureInfo.InvariantCulture)),
+                Markup.Escape(hit.Document.Date ?? string.Empty),
+                Markup.Escape(hit.Document.Outlet ?? hit.Document.Source),
+                Markup.Escape(c.Speaker ?? string.Empty),
+                Markup.Escape(c.Text));
+        }
+
+        console.Write(table);
+    }
+
+    public static string ToJson(string query, IReadOnlyList<SearchHit> hits)
+    {
+        ArgumentNullException.ThrowIfNull(hits);
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, NewLine = "\n" }))
+        {
+            w.WriteStartObject();
+            w.WriteString("schema", Schema);
+            w.WriteString("query", query);
+            w.WriteStartArray("terms");
+            foreach (var t in SearchTerms.Salient(query))
+            {
+                w.WriteStringValue(t.ToString());
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("claims");
+            foreach (var hit in hits)
+            {
+                var c = hit.Claim.Claim;
+                w.WriteStartObject();
+                w.WriteNumber("id", hit.Claim.Id);
+                w.WriteNumber("score", Math.Round(-hit.Rank, 4));
+                w.WriteString("text", c.Text);
+                WriteNullable(w, "speaker", c.Speaker);
+                WriteNullable(w, "channel", c.Channel);
+                WriteNullable(w, "reporting_outlet", c.ReportingOutlet);
+                w.WriteStartObject("document");
+                w.WriteNumber("id", hit.Document.Id);
+                w.WriteString("source", hit.Document.Source);
+                WriteNullable(w, "title", hit.Document.Title);
+                WriteNullable(w, "outlet", hit.Document.Outlet);
+                WriteNullable(w, "date", hit.Document.Date);
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    private static void WriteNullable(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is null)
+        {
+            w.WriteNull(name);
+        }
+        else
+        {
+            w.WriteString(name, value);
+        }
+    }
+}
