@@ -46,6 +46,12 @@ public sealed class CslProcessor
                 _items.Add(item);
                 _state[item.Id] = new ItemState();
             }
+            else
+            {
+                // a later item with the same id replaces the earlier one (in its place)
+                _items[_items.IndexOf(_byId[item.Id])] = item;
+                _byId[item.Id] = item;
+            }
         }
 
         _compare = locale.Culture.CompareInfo;
@@ -769,7 +775,7 @@ public sealed class CslProcessor
         {
             noteCounter++;
             int note = citation.NoteIndex ?? noteCounter;
-            var cites = citation.Items.Where(ci => _byId.ContainsKey(ci.Id)).ToList();
+            var cites = citation.Items.Where(ci => _byId.ContainsKey(ci.Id)).Select(NormalizeLocator).ToList();
             List<CiteItem>? before;
             bool sameNote = false;
             if (note == 0)
@@ -1026,7 +1032,7 @@ public sealed class CslProcessor
             }
         }
 
-        if (cites.Count > 0)
+        if (cites.Count > 0 && _style.IsNote)
         {
             CapitalizeLeadingTerm(body, cites[0].Cite.Prefix);
         }
@@ -1048,9 +1054,63 @@ public sealed class CslProcessor
         return Rich.Render(root, format, _locale);
     }
 
+    private static readonly string[] LocatorTypes =
+    [
+        "act", "appendix", "article-locator", "book", "canon", "chapter", "column", "elocation", "equation", "figure", "folio",
+        "issue", "line", "note", "opus", "page", "paragraph", "part", "rule", "scene", "section", "sub-verbo", "supplement",
+        "table", "timestamp", "title-locator", "verse", "volume",
+    ];
+
+    private Dictionary<string, string>? _locatorAbbreviations;
+
+    /// <summary>Locator text is trimmed; a locator without a label that starts with a locator term's short form
+    /// ("vol. 1, fol. 186") takes that term as its label and the rest as the locator.</summary>
+    private CiteItem NormalizeLocator(CiteItem ci)
+    {
+        if (ci.Locator is not { Length: > 0 } loc)
+        {
+            return ci;
+        }
+
+        string trimmed = loc.Trim();
+        if (ci.Label is null)
+        {
+            int sp = trimmed.IndexOf(' ', StringComparison.Ordinal);
+            if (sp > 1 && trimmed[sp - 1] == '.' && char.IsLower(trimmed[0]))
+            {
+                _locatorAbbreviations ??= BuildLocatorAbbreviations();
+                if (_locatorAbbreviations.TryGetValue(trimmed[..sp], out string? label))
+                {
+                    return ci with { Label = label, Locator = trimmed[(sp + 1)..].TrimStart() };
+                }
+            }
+        }
+
+        return ReferenceEquals(trimmed, loc) ? ci : ci with { Locator = trimmed };
+    }
+
+    private Dictionary<string, string> BuildLocatorAbbreviations()
+    {
+        var d = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (string type in LocatorTypes)
+        {
+            foreach (bool plural in (ReadOnlySpan<bool>)[false, true])
+            {
+                if (_locale.Term(type, TermForm.Short, plural) is { Length: > 1 } abbr && abbr[^1] == '.' && !abbr.Contains(' ', StringComparison.Ordinal))
+                {
+                    d.TryAdd(abbr, type);
+                }
+            }
+        }
+
+        return d;
+    }
+
     private static void CapitalizeLeadingTerm(RSpan body, string? prefix)
     {
-        if (prefix is not null && !prefix.TrimEnd().EndsWith('.'))
+        // a note starts a sentence; after a prefix only when the prefix ends a sentence of more than one word
+        // (a one-word prefix such as "Cf." or "See." is an abbreviation)
+        if (prefix is not null && (!prefix.TrimEnd().EndsWith('.') || !prefix.Trim().Contains(' ', StringComparison.Ordinal)))
         {
             return;
         }

@@ -369,6 +369,11 @@ internal static class Renderer
             v = c.Style.PageRangeFormat is { } prf && (name == "page" || (c.Cite?.Label ?? "page") == "page")
                 ? Numbers.FormatPageRange(v, prf, rangeDelim)
                 : Numbers.NormalizeRangeDash(v, rangeDelim);
+            if (v.Contains('&', StringComparison.Ordinal) && c.Locale.Term("and", TermForm.Symbol) is { Length: > 0 } amp && amp != "&" && Numbers.IsNumeric(v))
+            {
+                // "12 & 14": the ampersand between numbers is the locale's "and" symbol
+                v = v.Replace("&", amp, StringComparison.Ordinal);
+            }
         }
 
         if (name is "URL" or "DOI")
@@ -447,10 +452,6 @@ internal static class Renderer
             }
 
             term = variable == "locator" ? c.Cite?.Label ?? "page" : variable;
-            if (term == "sub-verbo")
-            {
-                term = "sub verbo";
-            }
 
             plural = l.Plural switch
             {
@@ -463,6 +464,12 @@ internal static class Renderer
         }
 
         string? text = c.Locale.Term(term, l.Form, plural);
+        if (string.IsNullOrEmpty(text) && term is "sub verbo" or "sub-verbo")
+        {
+            // the locator type is "sub-verbo" in CSL 1.0.2 locales, "sub verbo" in older ones and in item data
+            text = c.Locale.Term(term == "sub verbo" ? "sub-verbo" : "sub verbo", l.Form, plural);
+        }
+
         if (string.IsNullOrEmpty(text))
         {
             return null;

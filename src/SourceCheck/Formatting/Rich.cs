@@ -599,7 +599,8 @@ public static class Rich
                             default:
                                 if (c >= '\u00AA' && SuperscriptMap.TryGetValue(c, out char plain))
                                 {
-                                    _sb.Append("<sup>").Append(plain).Append("</sup>");
+                                    // the service mark and trade mark signs are two letters
+                                    _sb.Append("<sup>").Append(plain).Append(c switch { '\u2120' => "M", '\u2122' => "M", _ => string.Empty }).Append("</sup>");
                                 }
                                 else
                                 {
