@@ -301,12 +301,8 @@ public sealed class Locale
                     }
                 }
 
-                if (neutral is not null)
-                {
-                    return neutral;
-                }
-
-                return list[0];
+                // a gendered ordinal of another gender does not apply: the caller falls back to the next term
+                return neutral;
             }
         }
 

@@ -226,7 +226,8 @@ internal static class Renderer
             }
 
             case TextSource.Value:
-                return t.Name.Length == 0 ? null : Decorate(c, Rich.ParseMarkup(t.Name, quotes: false), t.Decor);
+                // straight quotes in a value are quotations, like in field values ("'friend'" → “friend”)
+                return t.Name.Length == 0 ? null : Decorate(c, Rich.ParseMarkup(t.Name), t.Decor);
             default:
                 var node = Variable(c, t.Name, t.Form);
                 if (node is null)
@@ -413,6 +414,11 @@ internal static class Renderer
             string? gender = n.Form is NumberForm.Ordinal or NumberForm.LongOrdinal ? GenderOf(c, n.Variable) : null;
             text = Numbers.Format(v, n.Form, c.Locale, gender, n.Variable == "page" || n.Variable == "locator" ? c.Style.PageRangeFormat : null);
         }
+        else if (v.AsSpan().IndexOfAnyInRange('0', '9') >= 0)
+        {
+            // a number field with numbers in it is not parsed for rich-text markup
+            return Decorate(c, new RSpan().Add(new RText(v.Replace("\\-", "-", StringComparison.Ordinal))), n.Decor);
+        }
         else
         {
             text = v;
@@ -499,7 +505,8 @@ internal static class Renderer
 
         if (d.TextCase != TextCase.None)
         {
-            TextCasing.Apply(content, d.TextCase, c.Locale, d.TextCase != TextCase.Title || IsEnglish(c));
+            TextCasing.Apply(content, d.TextCase, c.Locale, d.TextCase != TextCase.Title || IsEnglish(c),
+                d.TextCase is TextCase.Uppercase or TextCase.Lowercase ? CasingCulture(c) : null);
         }
 
         RNode node = content;
@@ -542,6 +549,31 @@ internal static class Renderer
         }
 
         return node;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, CultureInfo?> LanguageCultures = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Upper- and lowercasing follow the item's language (Turkish dotted and dotless i), else the locale's.</summary>
+    private static CultureInfo CasingCulture(Ctx c)
+    {
+        string? lang = c.Item.GetString("language");
+        if (string.IsNullOrEmpty(lang) || lang.Length > 35)
+        {
+            return c.Locale.Culture;
+        }
+
+        return LanguageCultures.GetOrAdd(lang, static l =>
+        {
+            try
+            {
+                var ci = CultureInfo.GetCultureInfo(l);
+                return ci.Name.Length == 0 ? null : ci;
+            }
+            catch (CultureNotFoundException)
+            {
+                return null;
+            }
+        }) ?? c.Locale.Culture;
     }
 
     private static bool IsEnglish(Ctx c)

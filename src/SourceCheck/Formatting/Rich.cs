@@ -229,7 +229,7 @@ public static class Rich
             else if (quotes && c == '"')
             {
                 bool inQuote = stack.Peek().Close == "\"";
-                if (inQuote && (i + 1 >= text.Length || !char.IsLetterOrDigit(text[i + 1])))
+                if (inQuote && (i + 1 >= text.Length || !char.IsLetterOrDigit(text[i + 1])) && !char.IsWhiteSpace(text[i - 1]))
                 {
                     Flush();
                     stack.Pop();
@@ -237,7 +237,8 @@ public static class Rich
                     continue;
                 }
 
-                if (!inQuote && (i == 0 || !char.IsLetterOrDigit(text[i - 1])) && text.IndexOf('"', i + 1) > i + 1)
+                // an opening quote needs a closing one (not after a space); an orphan stays a straight quote
+                if (!inQuote && (i == 0 || !char.IsLetterOrDigit(text[i - 1])) && HasClosingDouble(text, i + 1))
                 {
                     Flush();
                     var q = new RSpan { Quotes = true, FromMarkup = true };
@@ -336,6 +337,19 @@ public static class Rich
         ['\u319D'] = '\u5929', ['\u319E'] = '\u5730', ['\u319F'] = '\u4EBA', ['\u02C0'] = '\u0294', ['\u02C1'] = '\u0295',
         ['\u06E5'] = '\u0648', ['\u06E6'] = '\u064A',
     };
+
+    private static bool HasClosingDouble(string text, int from)
+    {
+        for (int j = from + 1; j < text.Length; j++)
+        {
+            if (text[j] == '"' && !char.IsWhiteSpace(text[j - 1]) && (j + 1 >= text.Length || !char.IsLetterOrDigit(text[j + 1])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool HasClosingSingle(string text, int from)
     {
