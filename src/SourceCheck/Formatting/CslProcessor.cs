@@ -1140,6 +1140,43 @@ public sealed class CslProcessor
         }
     }
 
+    /// <summary>A bibliography layout whose last output is a display block (right-inline, indent, ...) takes the
+    /// layout suffix inside that block.</summary>
+    private static RNode DecorateBibLayout(Ctx ctx, RNode body, Decor d)
+    {
+        if (d.Suffix is { Length: > 0 } suffix && LastDisplay(body) is { } display)
+        {
+            var node = DecorateLayout(ctx, body, d with { Suffix = null });
+            display.Children.Add(new RText(suffix) { NoCase = true });
+            return node;
+        }
+
+        return DecorateLayout(ctx, body, d);
+    }
+
+    private static RSpan? LastDisplay(RNode node)
+    {
+        if (node is not RSpan s)
+        {
+            return null;
+        }
+
+        if (s.Display != DisplayMode.None)
+        {
+            return s;
+        }
+
+        for (int i = s.Children.Count - 1; i >= 0; i--)
+        {
+            if (!Rich.IsEmpty(s.Children[i]))
+            {
+                return LastDisplay(s.Children[i]);
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Layout decoration: unlike other elements, the layout's formatting encloses its affixes.</summary>
     private static RNode DecorateLayout(Ctx ctx, RNode body, Decor d)
     {
@@ -1259,7 +1296,7 @@ public sealed class CslProcessor
             else
             {
                 node = Renderer.RenderLayout(ctx, sec.Layout);
-                node = node is null ? null : DecorateLayout(ctx, node, sec.Layout.Decor);
+                node = node is null ? null : DecorateBibLayout(ctx, node, sec.Layout.Decor);
             }
 
             nodes[i] = node;

@@ -156,12 +156,14 @@ internal static class Renderer
         bool suppress = c.Called > 0 && c.NonEmpty == 0;
         int nonEmptyInside = c.NonEmpty;
         c.Called = called + (c.Called > 0 ? 1 : 0);
-        c.NonEmpty = nonEmpty + (nonEmptyInside > 0 ? 1 : 0);
         if (suppress || content is null)
         {
+            c.NonEmpty = nonEmpty + (nonEmptyInside > 0 ? 1 : 0);
             return null;
         }
 
+        // a nested group that renders counts as content for the enclosing group, even without variables
+        c.NonEmpty = nonEmpty + 1;
         return Decorate(c, content, g.Decor);
     }
 

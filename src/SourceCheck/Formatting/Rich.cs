@@ -372,6 +372,7 @@ public static class Rich
         ("<sup>", s => s.Format = s.Format with { Align = VerticalAlign.Sup }, "</sup>"),
         ("<sub>", s => s.Format = s.Format with { Align = VerticalAlign.Sub }, "</sub>"),
         ("<span class=\"nocase\">", s => s.NoCase = true, "</span>"),
+        ("<span class=\"nodecor\">", s => s.Format = new Formatting(FontStyle.Normal, FontVariant.Normal, FontWeight.Normal, TextDecoration.None, VerticalAlign.Unset), "</span>"),
         ("<span style=\"font-variant:small-caps;\">", s => s.Format = s.Format with { Variant = FontVariant.SmallCaps }, "</span>"),
         ("<span style=\"font-variant: small-caps;\">", s => s.Format = s.Format with { Variant = FontVariant.SmallCaps }, "</span>"),
     ];
