@@ -194,6 +194,7 @@ internal static partial class CslFixture
             Suffix = Str(o["suffix"]),
             SuppressAuthor = Bool(o["suppress-author"]),
             AuthorOnly = Bool(o["author-only"]),
+            Position = o["position"] is JsonValue pv && pv.TryGetValue(out int p) && p is >= 0 and <= 3 ? (Position)p : null,
         };
     }
 }

@@ -848,6 +848,12 @@ public sealed class CslProcessor
                     near = note - ln <= distance;
                 }
 
+                if (ci.Position is { } forced)
+                {
+                    // the caller knows the position (e.g. a citation edited in a document)
+                    pos = forced;
+                }
+
                 firstNote.TryAdd(ci.Id, note);
 
                 _state[ci.Id].FirstNoteNumber = firstNote[ci.Id];

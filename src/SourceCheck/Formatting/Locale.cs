@@ -95,7 +95,8 @@ public sealed class LocaleData
         }
         else
         {
-            single = multiple = t.Value;
+            // content that is only layout whitespace (a line break and indentation) is an empty term
+            single = multiple = string.IsNullOrWhiteSpace(t.Value) && t.Value.Contains('\n', StringComparison.Ordinal) ? string.Empty : t.Value;
         }
 
         if (name.StartsWith("ordinal", StringComparison.Ordinal) || name.StartsWith("long-ordinal", StringComparison.Ordinal))

@@ -36,6 +36,9 @@ public sealed record CiteItem(string Id)
     public bool SuppressAuthor { get; init; }
 
     public bool AuthorOnly { get; init; }
+
+    /// <summary>A position given by the caller instead of the one computed from the citation order.</summary>
+    public Position? Position { get; init; }
 }
 
 public enum Position : byte { First, Subsequent, Ibid, IbidWithLocator }
@@ -377,6 +380,13 @@ internal static class Renderer
                 // "12 & 14": the ampersand between numbers is the locale's "and" symbol
                 v = v.Replace("&", amp, StringComparison.Ordinal);
             }
+        }
+
+        else if (name is "issue" or "volume" or "number" or "chapter-number" or "collection-number" or "number-of-volumes"
+            && v.Contains('-', StringComparison.Ordinal) && Numbers.IsNumeric(v))
+        {
+            // a numeric range in another number variable ("3-4") takes an en dash
+            v = Numbers.NormalizeRangeDash(v);
         }
 
         if (name is "URL" or "DOI")

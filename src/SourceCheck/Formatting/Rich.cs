@@ -169,6 +169,12 @@ public static class Rich
     /// <c>&lt;sup&gt;</c>, <c>&lt;sub&gt;</c>, nocase/small-caps spans, and straight quotes) into a tree.</summary>
     public static RSpan ParseMarkup(string text, bool quotes = true)
     {
+        if (text.AsSpan().IndexOfAny('\u00AB', '\u00BB') >= 0)
+        {
+            // French guillemets hold their content with narrow no-break spaces
+            text = text.Replace("\u00AB ", "\u00AB\u202F", StringComparison.Ordinal).Replace(" \u00BB", "\u202F\u00BB", StringComparison.Ordinal);
+        }
+
         var root = new RSpan();
         if (text.IndexOf('<') < 0 && (!quotes || text.AsSpan().IndexOfAny("\"'\u201C\u2018") < 0))
         {
@@ -372,7 +378,11 @@ public static class Rich
         ("<sup>", s => s.Format = s.Format with { Align = VerticalAlign.Sup }, "</sup>"),
         ("<sub>", s => s.Format = s.Format with { Align = VerticalAlign.Sub }, "</sub>"),
         ("<span class=\"nocase\">", s => s.NoCase = true, "</span>"),
-        ("<span class=\"nodecor\">", s => s.Format = new Formatting(FontStyle.Normal, FontVariant.Normal, FontWeight.Normal, TextDecoration.None, VerticalAlign.Unset), "</span>"),
+        ("<span class=\"nodecor\">", s =>
+        {
+            s.Format = new Formatting(FontStyle.Normal, FontVariant.Normal, FontWeight.Normal, TextDecoration.None, VerticalAlign.Unset);
+            s.NoCase = true;
+        }, "</span>"),
         ("<span style=\"font-variant:small-caps;\">", s => s.Format = s.Format with { Variant = FontVariant.SmallCaps }, "</span>"),
         ("<span style=\"font-variant: small-caps;\">", s => s.Format = s.Format with { Variant = FontVariant.SmallCaps }, "</span>"),
     ];
