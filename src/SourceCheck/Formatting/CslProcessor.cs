@@ -1060,15 +1060,6 @@ public sealed class CslProcessor
         return Rich.Render(root, format, _locale);
     }
 
-    private static readonly string[] LocatorTypes =
-    [
-        "act", "appendix", "article-locator", "book", "canon", "chapter", "column", "elocation", "equation", "figure", "folio",
-        "issue", "line", "note", "opus", "page", "paragraph", "part", "rule", "scene", "section", "sub-verbo", "supplement",
-        "table", "timestamp", "title-locator", "verse", "volume",
-    ];
-
-    private Dictionary<string, string>? _locatorAbbreviations;
-
     /// <summary>Locator text is trimmed; a locator without a label that starts with a locator term's short form
     /// ("vol. 1, fol. 186") takes that term as its label and the rest as the locator.</summary>
     private CiteItem NormalizeLocator(CiteItem ci)
@@ -1084,8 +1075,7 @@ public sealed class CslProcessor
             int sp = trimmed.IndexOf(' ', StringComparison.Ordinal);
             if (sp > 1 && trimmed[sp - 1] == '.' && char.IsLower(trimmed[0]))
             {
-                _locatorAbbreviations ??= BuildLocatorAbbreviations();
-                if (_locatorAbbreviations.TryGetValue(trimmed[..sp], out string? label))
+                if (_locale.LocatorTypeOf(trimmed[..sp]) is { } label)
                 {
                     return ci with { Label = label, Locator = trimmed[(sp + 1)..].TrimStart() };
                 }
@@ -1093,23 +1083,6 @@ public sealed class CslProcessor
         }
 
         return ReferenceEquals(trimmed, loc) ? ci : ci with { Locator = trimmed };
-    }
-
-    private Dictionary<string, string> BuildLocatorAbbreviations()
-    {
-        var d = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (string type in LocatorTypes)
-        {
-            foreach (bool plural in (ReadOnlySpan<bool>)[false, true])
-            {
-                if (_locale.Term(type, TermForm.Short, plural) is { Length: > 1 } abbr && abbr[^1] == '.' && !abbr.Contains(' ', StringComparison.Ordinal))
-                {
-                    d.TryAdd(abbr, type);
-                }
-            }
-        }
-
-        return d;
     }
 
     private static void CapitalizeLeadingTerm(RSpan body, string? prefix)

@@ -264,6 +264,46 @@ internal static class Numbers
         return result;
     }
 
+    /// <summary>A number field that is not a plain number list: comma-separated parts that are numbers are
+    /// formatted, and a part led by a locator abbreviation ("p. 3-8") takes that term in the right number
+    /// ("pp. 3–8"); anything else is kept as it is.</summary>
+    public static string FormatMixed(string value, NumberForm form, Locale locale, string? gender)
+    {
+        if (!value.Contains(',', StringComparison.Ordinal))
+        {
+            return value.Replace("\\-", "-", StringComparison.Ordinal);
+        }
+
+        var parts = value.Split(',');
+        var sb = new StringBuilder(value.Length + 8);
+        for (int k = 0; k < parts.Length; k++)
+        {
+            string part = parts[k].Trim();
+            if (k > 0)
+            {
+                sb.Append(", ");
+            }
+
+            if (IsNumeric(part))
+            {
+                sb.Append(Format(part, form, locale, gender, null));
+                continue;
+            }
+
+            int sp = part.IndexOf(' ', StringComparison.Ordinal);
+            if (sp > 1 && part[sp - 1] == '.' && IsNumeric(part[(sp + 1)..]) && locale.LocatorTypeOf(part[..sp]) is { } type
+                && locale.Term(type, TermForm.Short, IsPlural(part[(sp + 1)..])) is { Length: > 0 } term)
+            {
+                sb.Append(term).Append(' ').Append(Format(part[(sp + 1)..], NumberForm.Numeric, locale, null, null));
+                continue;
+            }
+
+            sb.Append(part.Replace("\\-", "-", StringComparison.Ordinal));
+        }
+
+        return sb.ToString();
+    }
+
     public static string Roman(int n)
     {
         if (n is <= 0 or >= 4000)

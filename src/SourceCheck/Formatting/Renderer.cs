@@ -428,8 +428,11 @@ internal static class Renderer
         }
         else if (v.AsSpan().IndexOfAnyInRange('0', '9') >= 0)
         {
-            // a number field with numbers in it is not parsed for rich-text markup
-            return Decorate(c, new RSpan().Add(new RText(v.Replace("\\-", "-", StringComparison.Ordinal))), n.Decor);
+            // a number field with numbers in it is not parsed for rich-text markup; its numeric parts
+            // ("7, p. 3-8") are formatted one by one
+            string? gender = n.Form is NumberForm.Ordinal or NumberForm.LongOrdinal ? GenderOf(c, n.Variable) : null;
+            text = Numbers.FormatMixed(v, n.Form, c.Locale, gender);
+            return Decorate(c, new RSpan().Add(new RText(text)), n.Decor);
         }
         else
         {

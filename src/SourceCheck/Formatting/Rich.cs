@@ -299,7 +299,7 @@ public static class Rich
                     continue;
                 }
 
-                if (!prevWord && nextWord && HasClosingSingle(text, i + 1))
+                if (!prevWord && (nextWord || (i + 1 < text.Length && text[i + 1] == '"')) && HasClosingSingle(text, i + 1))
                 {
                     Flush();
                     var q = new RSpan { Quotes = true, FromMarkup = true };
@@ -424,8 +424,15 @@ public static class Rich
                 DisplayMode.Indent => "csl-indent",
                 _ => null,
             };
+            int divStart = -1, contentStart = -1;
             if (divClass is not null && format == OutputFormat.Html)
             {
+                if (Rich.IsEmpty(s))
+                {
+                    return; // an empty display block (e.g. names replaced by an empty subsequent-author-substitute)
+                }
+
+                divStart = _sb.Length;
                 _sb.Append(s.Display switch
                 {
                     DisplayMode.Block => "\n\n    ",
@@ -433,6 +440,7 @@ public static class Rich
                     _ => string.Empty,
                 });
                 _sb.Append("<div class=\"").Append(divClass).Append("\">");
+                contentStart = _sb.Length;
             }
 
             var closers = new List<string>(4);
@@ -536,6 +544,30 @@ public static class Rich
 
             if (divClass is not null && format == OutputFormat.Html)
             {
+                // trailing spaces of a right-inline block are written after it, before the entry's end
+                int trailing = 0;
+                while (s.Display == DisplayMode.RightInline && trailing < _sb.Length && _sb[_sb.Length - 1 - trailing] == ' ')
+                {
+                    trailing++;
+                }
+
+                _sb.Length -= trailing;
+                if (divStart == 0)
+                {
+                    // leading spaces of the first block of an entry are written before it
+                    int leading = 0;
+                    while (contentStart + leading < _sb.Length && _sb[contentStart + leading] == ' ')
+                    {
+                        leading++;
+                    }
+
+                    if (leading > 0)
+                    {
+                        _sb.Remove(contentStart, leading);
+                        _sb.Insert(0, " ", leading);
+                    }
+                }
+
                 _sb.Append("</div>");
                 _sb.Append(s.Display switch
                 {
@@ -543,6 +575,7 @@ public static class Rich
                     DisplayMode.RightInline or DisplayMode.Indent => "\n  ",
                     _ => string.Empty,
                 });
+                _sb.Append(' ', trailing);
             }
             else if (divClass is not null && s.Display == DisplayMode.Block && format != OutputFormat.Html)
             {
