@@ -381,7 +381,6 @@ internal static class Renderer
                 v = v.Replace("&", amp, StringComparison.Ordinal);
             }
         }
-
         else if (name is "issue" or "volume" or "number" or "chapter-number" or "collection-number" or "number-of-volumes"
             && v.Contains('-', StringComparison.Ordinal) && Numbers.IsNumeric(v))
         {
@@ -577,18 +576,25 @@ internal static class Renderer
             return c.Locale.Culture;
         }
 
-        return LanguageCultures.GetOrAdd(lang, static l =>
+        if (!LanguageCultures.TryGetValue(lang, out var culture))
         {
             try
             {
-                var ci = CultureInfo.GetCultureInfo(l);
-                return ci.Name.Length == 0 ? null : ci;
+                culture = CultureInfo.GetCultureInfo(lang);
+                culture = culture.Name.Length == 0 ? null : culture;
             }
             catch (CultureNotFoundException)
             {
-                return null;
+                culture = null;
             }
-        }) ?? c.Locale.Culture;
+
+            if (LanguageCultures.Count < 256)
+            {
+                LanguageCultures.TryAdd(lang, culture);
+            }
+        }
+
+        return culture ?? c.Locale.Culture;
     }
 
     private static bool IsEnglish(Ctx c)
