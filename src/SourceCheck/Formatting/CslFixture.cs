@@ -161,7 +161,8 @@ internal static partial class CslFixture
         }
         else
         {
-            var order = proc.SortBibliography([.. items]);
+            // an id given twice: the later item wins (as in the processor)
+            var order = proc.SortBibliography([.. items.GroupBy(i => i.Id, StringComparer.Ordinal).Select(g => g.Last())]);
             citations.Add(new Citation([.. order.Select(i => new CiteItem(i.Id))]));
         }
 
@@ -193,6 +194,7 @@ internal static partial class CslFixture
             Suffix = Str(o["suffix"]),
             SuppressAuthor = Bool(o["suppress-author"]),
             AuthorOnly = Bool(o["author-only"]),
+            Position = o["position"] is JsonValue pv && pv.TryGetValue(out int p) && p is >= 0 and <= 3 ? (Position)p : null,
         };
     }
 }

@@ -46,6 +46,12 @@ public sealed class CslProcessor
                 _items.Add(item);
                 _state[item.Id] = new ItemState();
             }
+            else
+            {
+                // a later item with the same id replaces the earlier one (in its place)
+                _items[_items.IndexOf(_byId[item.Id])] = item;
+                _byId[item.Id] = item;
+            }
         }
 
         _compare = locale.Culture.CompareInfo;
@@ -769,7 +775,7 @@ public sealed class CslProcessor
         {
             noteCounter++;
             int note = citation.NoteIndex ?? noteCounter;
-            var cites = citation.Items.Where(ci => _byId.ContainsKey(ci.Id)).ToList();
+            var cites = citation.Items.Where(ci => _byId.ContainsKey(ci.Id)).Select(NormalizeLocator).ToList();
             List<CiteItem>? before;
             bool sameNote = false;
             if (note == 0)
@@ -840,6 +846,12 @@ public sealed class CslProcessor
 
                     int distance = int.TryParse(_style.Citation.Opt("near-note-distance"), NumberStyles.Integer, CultureInfo.InvariantCulture, out int nd) ? nd : 5;
                     near = note - ln <= distance;
+                }
+
+                if (ci.Position is { } forced)
+                {
+                    // the caller knows the position (e.g. a citation edited in a document)
+                    pos = forced;
                 }
 
                 firstNote.TryAdd(ci.Id, note);
@@ -1026,7 +1038,7 @@ public sealed class CslProcessor
             }
         }
 
-        if (cites.Count > 0)
+        if (cites.Count > 0 && _style.IsNote)
         {
             CapitalizeLeadingTerm(body, cites[0].Cite.Prefix);
         }
@@ -1048,9 +1060,36 @@ public sealed class CslProcessor
         return Rich.Render(root, format, _locale);
     }
 
+    /// <summary>Locator text is trimmed; a locator without a label that starts with a locator term's short form
+    /// ("vol. 1, fol. 186") takes that term as its label and the rest as the locator.</summary>
+    private CiteItem NormalizeLocator(CiteItem ci)
+    {
+        if (ci.Locator is not { Length: > 0 } loc)
+        {
+            return ci;
+        }
+
+        string trimmed = loc.Trim();
+        if (ci.Label is null)
+        {
+            int sp = trimmed.IndexOf(' ', StringComparison.Ordinal);
+            if (sp > 1 && trimmed[sp - 1] == '.' && char.IsLower(trimmed[0]))
+            {
+                if (_locale.LocatorTypeOf(trimmed[..sp]) is { } label)
+                {
+                    return ci with { Label = label, Locator = trimmed[(sp + 1)..].TrimStart() };
+                }
+            }
+        }
+
+        return ReferenceEquals(trimmed, loc) ? ci : ci with { Locator = trimmed };
+    }
+
     private static void CapitalizeLeadingTerm(RSpan body, string? prefix)
     {
-        if (prefix is not null && !prefix.TrimEnd().EndsWith('.'))
+        // a note starts a sentence; after a prefix only when the prefix ends a sentence of more than one word
+        // (a one-word prefix such as "Cf." or "See." is an abbreviation)
+        if (prefix is not null && (!prefix.TrimEnd().EndsWith('.') || !prefix.Trim().Contains(' ', StringComparison.Ordinal)))
         {
             return;
         }
@@ -1078,6 +1117,43 @@ public sealed class CslProcessor
 
             return;
         }
+    }
+
+    /// <summary>A bibliography layout whose last output is a display block (right-inline, indent, ...) takes the
+    /// layout suffix inside that block.</summary>
+    private static RNode DecorateBibLayout(Ctx ctx, RNode body, Decor d)
+    {
+        if (d.Suffix is { Length: > 0 } suffix && LastDisplay(body) is { } display)
+        {
+            var node = DecorateLayout(ctx, body, d with { Suffix = null });
+            display.Children.Add(new RText(suffix) { NoCase = true });
+            return node;
+        }
+
+        return DecorateLayout(ctx, body, d);
+    }
+
+    private static RSpan? LastDisplay(RNode node)
+    {
+        if (node is not RSpan s)
+        {
+            return null;
+        }
+
+        if (s.Display != DisplayMode.None)
+        {
+            return s;
+        }
+
+        for (int i = s.Children.Count - 1; i >= 0; i--)
+        {
+            if (!Rich.IsEmpty(s.Children[i]))
+            {
+                return LastDisplay(s.Children[i]);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Layout decoration: unlike other elements, the layout's formatting encloses its affixes.</summary>
@@ -1199,7 +1275,7 @@ public sealed class CslProcessor
             else
             {
                 node = Renderer.RenderLayout(ctx, sec.Layout);
-                node = node is null ? null : DecorateLayout(ctx, node, sec.Layout.Decor);
+                node = node is null ? null : DecorateBibLayout(ctx, node, sec.Layout.Decor);
             }
 
             nodes[i] = node;

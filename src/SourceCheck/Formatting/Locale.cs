@@ -95,7 +95,8 @@ public sealed class LocaleData
         }
         else
         {
-            single = multiple = t.Value;
+            // content that is only layout whitespace (a line break and indentation) is an empty term
+            single = multiple = string.IsNullOrWhiteSpace(t.Value) && t.Value.Contains('\n', StringComparison.Ordinal) ? string.Empty : t.Value;
         }
 
         if (name.StartsWith("ordinal", StringComparison.Ordinal) || name.StartsWith("long-ordinal", StringComparison.Ordinal))
@@ -249,6 +250,38 @@ public sealed class Locale
     }
 
     /// <summary>Ordinal suffix for a number, CSL 1.0.1 rules (ordinal-00..99 with match, then "ordinal").</summary>
+    private static readonly string[] LocatorTypes =
+    [
+        "act", "appendix", "article-locator", "book", "canon", "chapter", "column", "elocation", "equation", "figure", "folio",
+        "issue", "line", "note", "opus", "page", "paragraph", "part", "rule", "scene", "section", "sub-verbo", "supplement",
+        "table", "timestamp", "title-locator", "verse", "volume",
+    ];
+
+    private Dictionary<string, string>? _locatorAbbreviations;
+
+    /// <summary>The locator type whose short term (singular or plural) is <paramref name="abbreviation"/>
+    /// ("vol." → volume, "pp." → page); only abbreviations ending in a period count.</summary>
+    public string? LocatorTypeOf(string abbreviation)
+    {
+        var map = LazyInitializer.EnsureInitialized(ref _locatorAbbreviations, () =>
+        {
+            var d = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (string type in LocatorTypes)
+            {
+                foreach (bool plural in (ReadOnlySpan<bool>)[false, true])
+                {
+                    if (Term(type, TermForm.Short, plural) is { Length: > 1 } abbr && abbr[^1] == '.' && !abbr.Contains(' ', StringComparison.Ordinal))
+                    {
+                        d.TryAdd(abbr, type);
+                    }
+                }
+            }
+
+            return d;
+        });
+        return map.GetValueOrDefault(abbreviation);
+    }
+
     public string OrdinalSuffix(int n, string? gender)
     {
         int abs = Math.Abs(n);
@@ -301,12 +334,8 @@ public sealed class Locale
                     }
                 }
 
-                if (neutral is not null)
-                {
-                    return neutral;
-                }
-
-                return list[0];
+                // a gendered ordinal of another gender does not apply: the caller falls back to the next term
+                return neutral;
             }
         }
 

@@ -452,8 +452,15 @@ internal static class Names
             given = given[..comma].Trim();
         }
 
+        // a family name in double quotes is taken literally: no particles are parsed out of it
+        bool quotedFamily = family.Length > 2 && family[0] == '"' && family[^1] == '"';
+        if (quotedFamily)
+        {
+            family = family[1..^1];
+        }
+
         // particles embedded in names (e.g. family "van Gogh" without explicit particle)
-        if (ndp is null && family.Length > 0 && !name.Extra.ContainsKey("static-particles"))
+        if (ndp is null && family.Length > 0 && !quotedFamily && !name.Extra.ContainsKey("static-particles"))
         {
             SplitFamilyParticle(ref family, ref ndp);
         }

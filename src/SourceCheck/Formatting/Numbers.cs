@@ -102,7 +102,104 @@ internal static class Numbers
             return t.Count > 1;
         }
 
-        return s.Contains('\u2013') || (s.Contains('-') && s.Any(char.IsAsciiDigit)) || s.Contains(',') || s.Contains('&') || s.Contains(" and ", StringComparison.Ordinal);
+        // not a plain number list: plural when it starts with a list or range of number-like pieces ("12a-14b",
+        // "i-ix", "367-368, fig. 333");
+        // an escaped hyphen ("3\-B") is not a range
+        int pieces = 0;
+        int start = 0;
+        for (int i = 0; i <= s.Length; i++)
+        {
+            bool sep = i == s.Length || s[i] is ',' or '&' or '\u2013' || (s[i] == '-' && (i == 0 || s[i - 1] != '\\'));
+            int andLen = 0;
+            if (!sep && s[i] == ' ' && string.CompareOrdinal(s, i, " and ", 0, 5) == 0)
+            {
+                sep = true;
+                andLen = 4;
+            }
+
+            if (!sep)
+            {
+                continue;
+            }
+
+            var piece = s.AsSpan(start, i - start).Trim();
+            if (piece.Length > 0)
+            {
+                if (!IsNumberLike(piece))
+                {
+                    break; // text after the numbers ("367-368, fig. 333") starts another locator
+                }
+
+                pieces++;
+            }
+
+            i += andLen;
+            start = i + 1;
+        }
+
+        return pieces > 1;
+    }
+
+    /// <summary>"12", "12a", "A12", "xiv": a piece that counts as a number for plural detection.</summary>
+    private static bool IsNumberLike(ReadOnlySpan<char> piece)
+    {
+        if (IsRoman(piece))
+        {
+            return true;
+        }
+
+        int d0 = piece.IndexOfAnyInRange('0', '9');
+        if (d0 < 0)
+        {
+            return false;
+        }
+
+        int d1 = piece.LastIndexOfAnyInRange('0', '9');
+        foreach (char ch in piece[..d0])
+        {
+            if (!char.IsLetter(ch))
+            {
+                return false;
+            }
+        }
+
+        foreach (char ch in piece[d0..(d1 + 1)])
+        {
+            if (!char.IsAsciiDigit(ch))
+            {
+                return false;
+            }
+        }
+
+        foreach (char ch in piece[(d1 + 1)..])
+        {
+            if (!char.IsLetter(ch))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A roman numeral written in one case ("xiv", "XIV").</summary>
+    public static bool IsRoman(ReadOnlySpan<char> s)
+    {
+        if (s.Length == 0)
+        {
+            return false;
+        }
+
+        bool lower = char.IsLower(s[0]);
+        foreach (char ch in s)
+        {
+            if ((lower ? "ivxlcdm" : "IVXLCDM").IndexOf(ch, StringComparison.Ordinal) < 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     public static int? LeadingNumber(string s)
@@ -167,6 +264,46 @@ internal static class Numbers
         return result;
     }
 
+    /// <summary>A number field that is not a plain number list: comma-separated parts that are numbers are
+    /// formatted, and a part led by a locator abbreviation ("p. 3-8") takes that term in the right number
+    /// ("pp. 3–8"); anything else is kept as it is.</summary>
+    public static string FormatMixed(string value, NumberForm form, Locale locale, string? gender)
+    {
+        if (!value.Contains(',', StringComparison.Ordinal))
+        {
+            return value.Replace("\\-", "-", StringComparison.Ordinal);
+        }
+
+        var parts = value.Split(',');
+        var sb = new StringBuilder(value.Length + 8);
+        for (int k = 0; k < parts.Length; k++)
+        {
+            string part = parts[k].Trim();
+            if (k > 0)
+            {
+                sb.Append(", ");
+            }
+
+            if (IsNumeric(part))
+            {
+                sb.Append(Format(part, form, locale, gender, null));
+                continue;
+            }
+
+            int sp = part.IndexOf(' ', StringComparison.Ordinal);
+            if (sp > 1 && part[sp - 1] == '.' && IsNumeric(part[(sp + 1)..]) && locale.LocatorTypeOf(part[..sp]) is { } type
+                && locale.Term(type, TermForm.Short, IsPlural(part[(sp + 1)..])) is { Length: > 0 } term)
+            {
+                sb.Append(term).Append(' ').Append(Format(part[(sp + 1)..], NumberForm.Numeric, locale, null, null));
+                continue;
+            }
+
+            sb.Append(part.Replace("\\-", "-", StringComparison.Ordinal));
+        }
+
+        return sb.ToString();
+    }
+
     public static string Roman(int n)
     {
         if (n is <= 0 or >= 4000)
@@ -189,7 +326,8 @@ internal static class Numbers
         return sb.ToString();
     }
 
-    /// <summary>Hyphens between numbers become en dashes ("12-14" → "12–14").</summary>
+    /// <summary>Hyphens between numbers (or roman numerals) become en dashes ("12-14" → "12–14", "i-ix" → "i–ix");
+    /// an escaped hyphen ("3\-B") stays a hyphen and loses its backslash.</summary>
     public static string NormalizeRangeDash(string v, string rangeDelimiter = "\u2013")
     {
         if (!v.Contains('-'))
@@ -200,6 +338,13 @@ internal static class Numbers
         var sb = new StringBuilder(v.Length);
         for (int i = 0; i < v.Length; i++)
         {
+            if (v[i] == '\\' && i + 1 < v.Length && v[i + 1] == '-')
+            {
+                sb.Append('-');
+                i++;
+                continue;
+            }
+
             if (v[i] == '-' && i > 0 && i + 1 < v.Length)
             {
                 int a = i - 1;
@@ -220,7 +365,7 @@ internal static class Numbers
                     bb++;
                 }
 
-                if (a >= 0 && bb < v.Length && char.IsAsciiDigit(v[a]) && char.IsAsciiDigit(v[bb]))
+                if (a >= 0 && bb < v.Length && ((char.IsAsciiDigit(v[a]) && char.IsAsciiDigit(v[bb])) || RomanAround(v, a, bb)))
                 {
                     sb.Length -= i - 1 - a;
                     sb.Append(rangeDelimiter);
@@ -235,66 +380,117 @@ internal static class Numbers
         return sb.ToString();
     }
 
-    public static string FormatPageRange(string v, string format, string rangeDelimiter = "\u2013")
+    /// <summary>Whether the words ending at <paramref name="a"/> and starting at <paramref name="b"/> are both roman numerals.</summary>
+    private static bool RomanAround(string v, int a, int b)
     {
-        // Each comma/ampersand separated piece is a range of two numbers with the same prefix.
-        var pieces = v.Split(',');
-        var outp = new List<string>();
-        foreach (var raw in pieces)
+        int s = a;
+        while (s > 0 && char.IsLetter(v[s - 1]))
         {
-            string piece = raw.Trim();
-            int dash = piece.IndexOfAny(['-', '\u2013']);
-            if (dash <= 0)
-            {
-                outp.Add(piece);
-                continue;
-            }
-
-            string a = piece[..dash].Trim();
-            string b = piece[(dash + 1)..].Trim('-', ' ', '\u2013');
-            if (!SplitNum(a, out string pa, out string na) || !SplitNum(b, out string pb, out string nb))
-            {
-                outp.Add(NormalizeRangeDash(piece, rangeDelimiter));
-                continue;
-            }
-
-            if (pb != pa)
-            {
-                outp.Add(piece);
-                continue;
-            }
-
-            if (nb.Length < na.Length)
-            {
-                nb = na[..(na.Length - nb.Length)] + nb;
-            }
-
-            string second = format switch
-            {
-                "expanded" => nb,
-                "minimal" => Minimal(na, nb, 1),
-                "minimal-two" => Minimal(na, nb, 2),
-                "chicago" or "chicago-15" => Chicago(na, nb, false),
-                "chicago-16" => Chicago(na, nb, true),
-                _ => nb,
-            };
-            outp.Add(pa + na + rangeDelimiter + (format == "expanded" ? pa : string.Empty) + second);
+            s--;
         }
 
-        return string.Join(", ", outp);
+        int e = b;
+        while (e < v.Length && char.IsLetter(v[e]))
+        {
+            e++;
+        }
+
+        return (s == 0 || !char.IsLetterOrDigit(v[s - 1])) && (e == v.Length || !char.IsLetterOrDigit(v[e]))
+            && IsRoman(v.AsSpan(s, a + 1 - s)) && IsRoman(v.AsSpan(b, e - b));
     }
 
+    public static string FormatPageRange(string v, string format, string rangeDelimiter = "\u2013")
+    {
+        // Pieces separated by commas or ampersands; each piece is a range of two numbers with the same prefix
+        // (everything before the trailing digits). Ranges whose prefixes differ are not page ranges: they keep
+        // a plain hyphen.
+        var sb = new StringBuilder(v.Length + 4);
+        int pos = 0;
+        while (pos <= v.Length)
+        {
+            int next = v.IndexOfAny([',', '&'], pos);
+            int stop = next < 0 ? v.Length : next;
+            AppendPageRange(sb, v[pos..stop].Trim(), format, rangeDelimiter);
+            if (next < 0)
+            {
+                break;
+            }
+
+            sb.Append(v[next] == ',' ? ", " : " & ");
+            pos = next + 1;
+        }
+
+        return sb.ToString();
+    }
+
+    private static void AppendPageRange(StringBuilder sb, string piece, string format, string rangeDelimiter)
+    {
+        int dash = piece.IndexOfAny(['-', '\u2013']);
+        if (dash <= 0 || piece.Contains("\\-", StringComparison.Ordinal))
+        {
+            sb.Append(NormalizeRangeDash(piece, rangeDelimiter));
+            return;
+        }
+
+        string a = piece[..dash].Trim();
+        string b = piece[(dash + 1)..].Trim('-', ' ', '\u2013');
+        if (b.Length == 0 || a.Contains(' ', StringComparison.Ordinal) || b.Contains(' ', StringComparison.Ordinal)
+            || b.Contains('-', StringComparison.Ordinal) || b.Contains('\u2013', StringComparison.Ordinal))
+        {
+            sb.Append(NormalizeRangeDash(piece, rangeDelimiter));
+            return;
+        }
+
+        if (!SplitNum(a, out string pa, out string na) || !SplitNum(b, out string pb, out string nb))
+        {
+            // roman numerals: only the delimiter is standardised
+            if (IsRoman(a) && IsRoman(b))
+            {
+                sb.Append(a).Append(rangeDelimiter).Append(b);
+            }
+            else
+            {
+                sb.Append(NormalizeRangeDash(piece, rangeDelimiter));
+            }
+
+            return;
+        }
+
+        if (pb != pa)
+        {
+            sb.Append(a).Append('-').Append(b);
+            return;
+        }
+
+        if (nb.Length < na.Length)
+        {
+            nb = na[..(na.Length - nb.Length)] + nb;
+        }
+
+        string second = format switch
+        {
+            "expanded" => nb,
+            "minimal" => Minimal(na, nb, 1),
+            "minimal-two" => Minimal(na, nb, 2),
+            "chicago" or "chicago-15" => Chicago(na, nb, false),
+            "chicago-16" => Chicago(na, nb, true),
+            _ => nb,
+        };
+        sb.Append(pa).Append(na).Append(rangeDelimiter).Append(format == "expanded" ? pa : string.Empty).Append(second);
+    }
+
+    /// <summary>Splits "8n11564" into the prefix "8n" and the trailing digits "11564".</summary>
     private static bool SplitNum(string s, out string prefix, out string num)
     {
-        int i = 0;
-        while (i < s.Length && !char.IsAsciiDigit(s[i]))
+        int i = s.Length;
+        while (i > 0 && char.IsAsciiDigit(s[i - 1]))
         {
-            i++;
+            i--;
         }
 
         prefix = s[..i];
         num = s[i..];
-        return num.Length > 0 && num.All(char.IsAsciiDigit);
+        return num.Length > 0;
     }
 
     private static string Minimal(string a, string b, int min)

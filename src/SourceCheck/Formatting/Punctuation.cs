@@ -50,6 +50,9 @@ internal static class Punctuation
         bool quoteBetween = false;
         RSpan? lastQuote = null;
         RText? lastInQuote = null;
+        // the closing quote (and the text inside it) that came right before prev, if any
+        RSpan? prevQuote = null;
+        RText? prevInQuote = null;
         for (int i = 0; i < toks.Count; i++)
         {
             var t = toks[i];
@@ -69,31 +72,18 @@ internal static class Punctuation
 
             if (prev is not null)
             {
-                string p = prev.Text;
-                char pc = p[^1];
                 char nc = leaf.Text[0];
-                if (quoteBetween && lastQuote is not null && lastInQuote is not null && nc is '.' or ',' && locale.PunctuationInQuote
+                if (quoteBetween && lastQuote is not null && lastInQuote is not null && locale.PunctuationInQuote
                     && (leaf.NoCase || !lastQuote.FromMarkup))
                 {
-                    string inner = lastInQuote.Text;
-                    char ic = inner.Length > 0 ? inner[^1] : ' ';
-                    if (!(ic is '.' or '?' or '!' || (ic == ',' && nc == ',')))
-                    {
-                        lastInQuote.Text = inner + nc;
-                    }
-
-                    leaf.Text = leaf.Text[1..];
-                    if (leaf.Text.Length == 0)
-                    {
-                        continue;
-                    }
-
-                    nc = leaf.Text[0];
-                    pc = lastInQuote.Text.Length > 0 ? lastInQuote.Text[^1] : pc;
+                    // punctuation after a closing quote: periods, commas, question and exclamation marks move
+                    // inside; colons and semicolons stay outside (both collapse with the mark inside the quote)
+                    MoveIntoQuote(leaf, lastInQuote);
                 }
-
-                if (!quoteBetween)
+                else if (!quoteBetween)
                 {
+                    string p = prev.Text;
+                    char pc = p[^1];
                     int action = Action(pc, nc);
                     if (action == Drop)
                     {
@@ -102,20 +92,17 @@ internal static class Punctuation
                     else if (action == Replace)
                     {
                         prev.Text = prev.Text[..^1];
+                        if (prev.Text.Length == 0 && prevQuote is not null && prevInQuote is not null && locale.PunctuationInQuote
+                            && (leaf.NoCase || !prevQuote.FromMarkup))
+                        {
+                            // "“colon”:" + "!": the mark replacing the colon now follows the quote
+                            MoveIntoQuote(leaf, prevInQuote);
+                        }
                     }
                     else if (nc == ' ' && pc == ' ')
                     {
                         leaf.Text = leaf.Text[1..];
                     }
-                    else if (nc is ',' or ';' or ':' or '.' && pc == ' ' && p.Length > 1 && p[^2] is ',' or ';' or ':' or '.')
-                    {
-                        // "A, " + ", B": keep the later punctuation
-                    }
-                }
-                else if (leaf.Text.Length > 0 && leaf.Text[0] == '.' && lastInQuote is not null && lastInQuote.Text.Length > 0
-                    && lastInQuote.Text[^1] is '.' or '?' or '!' && !locale.PunctuationInQuote && false)
-                {
-                    leaf.Text = leaf.Text[1..];
                 }
 
                 if (leaf.Text.Length == 0)
@@ -124,8 +111,44 @@ internal static class Punctuation
                 }
             }
 
+            prevQuote = quoteBetween ? lastQuote : null;
+            prevInQuote = quoteBetween ? lastInQuote : null;
             prev = leaf;
             quoteBetween = false;
+        }
+    }
+
+    private static void MoveIntoQuote(RText leaf, RText inQuote)
+    {
+        while (leaf.Text.Length > 0)
+        {
+            char nc = leaf.Text[0];
+            string inner = inQuote.Text;
+            char ic = inner.Length > 0 ? inner[^1] : ' ';
+            if (nc is '.' or ',' or '!' or '?')
+            {
+                switch (Action(ic, nc))
+                {
+                    case Drop:
+                        break;
+                    case Replace:
+                        inQuote.Text = inner[..^1] + nc;
+                        break;
+                    default:
+                        inQuote.Text = inner + nc;
+                        break;
+                }
+
+                leaf.Text = leaf.Text[1..];
+                continue;
+            }
+
+            if (nc is ':' or ';' && Action(ic, nc) == Drop)
+            {
+                leaf.Text = leaf.Text[1..];
+            }
+
+            return;
         }
     }
 }

@@ -36,6 +36,9 @@ public sealed record CiteItem(string Id)
     public bool SuppressAuthor { get; init; }
 
     public bool AuthorOnly { get; init; }
+
+    /// <summary>A position given by the caller instead of the one computed from the citation order.</summary>
+    public Position? Position { get; init; }
 }
 
 public enum Position : byte { First, Subsequent, Ibid, IbidWithLocator }
@@ -156,12 +159,14 @@ internal static class Renderer
         bool suppress = c.Called > 0 && c.NonEmpty == 0;
         int nonEmptyInside = c.NonEmpty;
         c.Called = called + (c.Called > 0 ? 1 : 0);
-        c.NonEmpty = nonEmpty + (nonEmptyInside > 0 ? 1 : 0);
         if (suppress || content is null)
         {
+            c.NonEmpty = nonEmpty + (nonEmptyInside > 0 ? 1 : 0);
             return null;
         }
 
+        // a nested group that renders counts as content for the enclosing group, even without variables
+        c.NonEmpty = nonEmpty + 1;
         return Decorate(c, content, g.Decor);
     }
 
@@ -226,7 +231,8 @@ internal static class Renderer
             }
 
             case TextSource.Value:
-                return t.Name.Length == 0 ? null : Decorate(c, Rich.ParseMarkup(t.Name, quotes: false), t.Decor);
+                // straight quotes in a value are quotations, like in field values ("'friend'" → “friend”)
+                return t.Name.Length == 0 ? null : Decorate(c, Rich.ParseMarkup(t.Name), t.Decor);
             default:
                 var node = Variable(c, t.Name, t.Form);
                 if (node is null)
@@ -369,6 +375,17 @@ internal static class Renderer
             v = c.Style.PageRangeFormat is { } prf && (name == "page" || (c.Cite?.Label ?? "page") == "page")
                 ? Numbers.FormatPageRange(v, prf, rangeDelim)
                 : Numbers.NormalizeRangeDash(v, rangeDelim);
+            if (v.Contains('&', StringComparison.Ordinal) && c.Locale.Term("and", TermForm.Symbol) is { Length: > 0 } amp && amp != "&" && Numbers.IsNumeric(v))
+            {
+                // "12 & 14": the ampersand between numbers is the locale's "and" symbol
+                v = v.Replace("&", amp, StringComparison.Ordinal);
+            }
+        }
+        else if (name is "issue" or "volume" or "number" or "chapter-number" or "collection-number" or "number-of-volumes"
+            && v.Contains('-', StringComparison.Ordinal) && Numbers.IsNumeric(v))
+        {
+            // a numeric range in another number variable ("3-4") takes an en dash
+            v = Numbers.NormalizeRangeDash(v);
         }
 
         if (name is "URL" or "DOI")
@@ -407,6 +424,14 @@ internal static class Renderer
         {
             string? gender = n.Form is NumberForm.Ordinal or NumberForm.LongOrdinal ? GenderOf(c, n.Variable) : null;
             text = Numbers.Format(v, n.Form, c.Locale, gender, n.Variable == "page" || n.Variable == "locator" ? c.Style.PageRangeFormat : null);
+        }
+        else if (v.AsSpan().IndexOfAnyInRange('0', '9') >= 0)
+        {
+            // a number field with numbers in it is not parsed for rich-text markup; its numeric parts
+            // ("7, p. 3-8") are formatted one by one
+            string? gender = n.Form is NumberForm.Ordinal or NumberForm.LongOrdinal ? GenderOf(c, n.Variable) : null;
+            text = Numbers.FormatMixed(v, n.Form, c.Locale, gender);
+            return Decorate(c, new RSpan().Add(new RText(text)), n.Decor);
         }
         else
         {
@@ -447,10 +472,6 @@ internal static class Renderer
             }
 
             term = variable == "locator" ? c.Cite?.Label ?? "page" : variable;
-            if (term == "sub-verbo")
-            {
-                term = "sub verbo";
-            }
 
             plural = l.Plural switch
             {
@@ -463,6 +484,12 @@ internal static class Renderer
         }
 
         string? text = c.Locale.Term(term, l.Form, plural);
+        if (string.IsNullOrEmpty(text) && term is "sub verbo" or "sub-verbo")
+        {
+            // the locator type is "sub-verbo" in CSL 1.0.2 locales, "sub verbo" in older ones and in item data
+            text = c.Locale.Term(term == "sub verbo" ? "sub-verbo" : "sub verbo", l.Form, plural);
+        }
+
         if (string.IsNullOrEmpty(text))
         {
             return null;
@@ -492,7 +519,8 @@ internal static class Renderer
 
         if (d.TextCase != TextCase.None)
         {
-            TextCasing.Apply(content, d.TextCase, c.Locale, d.TextCase != TextCase.Title || IsEnglish(c));
+            TextCasing.Apply(content, d.TextCase, c.Locale, d.TextCase != TextCase.Title || IsEnglish(c),
+                d.TextCase is TextCase.Uppercase or TextCase.Lowercase ? CasingCulture(c) : null);
         }
 
         RNode node = content;
@@ -535,6 +563,38 @@ internal static class Renderer
         }
 
         return node;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, CultureInfo?> LanguageCultures = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Upper- and lowercasing follow the item's language (Turkish dotted and dotless i), else the locale's.</summary>
+    private static CultureInfo CasingCulture(Ctx c)
+    {
+        string? lang = c.Item.GetString("language");
+        if (string.IsNullOrEmpty(lang) || lang.Length > 35)
+        {
+            return c.Locale.Culture;
+        }
+
+        if (!LanguageCultures.TryGetValue(lang, out var culture))
+        {
+            try
+            {
+                culture = CultureInfo.GetCultureInfo(lang);
+                culture = culture.Name.Length == 0 ? null : culture;
+            }
+            catch (CultureNotFoundException)
+            {
+                culture = null;
+            }
+
+            if (LanguageCultures.Count < 256)
+            {
+                LanguageCultures.TryAdd(lang, culture);
+            }
+        }
+
+        return culture ?? c.Locale.Culture;
     }
 
     private static bool IsEnglish(Ctx c)

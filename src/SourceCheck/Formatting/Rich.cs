@@ -169,6 +169,12 @@ public static class Rich
     /// <c>&lt;sup&gt;</c>, <c>&lt;sub&gt;</c>, nocase/small-caps spans, and straight quotes) into a tree.</summary>
     public static RSpan ParseMarkup(string text, bool quotes = true)
     {
+        if (text.AsSpan().IndexOfAny('\u00AB', '\u00BB') >= 0)
+        {
+            // French guillemets hold their content with narrow no-break spaces
+            text = text.Replace("\u00AB ", "\u00AB\u202F", StringComparison.Ordinal).Replace(" \u00BB", "\u202F\u00BB", StringComparison.Ordinal);
+        }
+
         var root = new RSpan();
         if (text.IndexOf('<') < 0 && (!quotes || text.AsSpan().IndexOfAny("\"'\u201C\u2018") < 0))
         {
@@ -229,7 +235,7 @@ public static class Rich
             else if (quotes && c == '"')
             {
                 bool inQuote = stack.Peek().Close == "\"";
-                if (inQuote && (i + 1 >= text.Length || !char.IsLetterOrDigit(text[i + 1])))
+                if (inQuote && (i + 1 >= text.Length || !char.IsLetterOrDigit(text[i + 1])) && !char.IsWhiteSpace(text[i - 1]))
                 {
                     Flush();
                     stack.Pop();
@@ -237,7 +243,8 @@ public static class Rich
                     continue;
                 }
 
-                if (!inQuote && (i == 0 || !char.IsLetterOrDigit(text[i - 1])) && text.IndexOf('"', i + 1) > i + 1)
+                // an opening quote needs a closing one (not after a space); an orphan stays a straight quote
+                if (!inQuote && (i == 0 || !char.IsLetterOrDigit(text[i - 1])) && HasClosingDouble(text, i + 1))
                 {
                     Flush();
                     var q = new RSpan { Quotes = true, FromMarkup = true };
@@ -292,7 +299,7 @@ public static class Rich
                     continue;
                 }
 
-                if (!prevWord && nextWord && HasClosingSingle(text, i + 1))
+                if (!prevWord && (nextWord || (i + 1 < text.Length && text[i + 1] == '"')) && HasClosingSingle(text, i + 1))
                 {
                     Flush();
                     var q = new RSpan { Quotes = true, FromMarkup = true };
@@ -337,6 +344,19 @@ public static class Rich
         ['\u06E5'] = '\u0648', ['\u06E6'] = '\u064A',
     };
 
+    private static bool HasClosingDouble(string text, int from)
+    {
+        for (int j = from + 1; j < text.Length; j++)
+        {
+            if (text[j] == '"' && !char.IsWhiteSpace(text[j - 1]) && (j + 1 >= text.Length || !char.IsLetterOrDigit(text[j + 1])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool HasClosingSingle(string text, int from)
     {
         for (int j = from; j < text.Length; j++)
@@ -358,6 +378,11 @@ public static class Rich
         ("<sup>", s => s.Format = s.Format with { Align = VerticalAlign.Sup }, "</sup>"),
         ("<sub>", s => s.Format = s.Format with { Align = VerticalAlign.Sub }, "</sub>"),
         ("<span class=\"nocase\">", s => s.NoCase = true, "</span>"),
+        ("<span class=\"nodecor\">", s =>
+        {
+            s.Format = new Formatting(FontStyle.Normal, FontVariant.Normal, FontWeight.Normal, TextDecoration.None, VerticalAlign.Unset);
+            s.NoCase = true;
+        }, "</span>"),
         ("<span style=\"font-variant:small-caps;\">", s => s.Format = s.Format with { Variant = FontVariant.SmallCaps }, "</span>"),
         ("<span style=\"font-variant: small-caps;\">", s => s.Format = s.Format with { Variant = FontVariant.SmallCaps }, "</span>"),
     ];
@@ -399,8 +424,15 @@ public static class Rich
                 DisplayMode.Indent => "csl-indent",
                 _ => null,
             };
+            int divStart = -1, contentStart = -1;
             if (divClass is not null && format == OutputFormat.Html)
             {
+                if (Rich.IsEmpty(s))
+                {
+                    return; // an empty display block (e.g. names replaced by an empty subsequent-author-substitute)
+                }
+
+                divStart = _sb.Length;
                 _sb.Append(s.Display switch
                 {
                     DisplayMode.Block => "\n\n    ",
@@ -408,6 +440,7 @@ public static class Rich
                     _ => string.Empty,
                 });
                 _sb.Append("<div class=\"").Append(divClass).Append("\">");
+                contentStart = _sb.Length;
             }
 
             var closers = new List<string>(4);
@@ -511,6 +544,30 @@ public static class Rich
 
             if (divClass is not null && format == OutputFormat.Html)
             {
+                // trailing spaces of a right-inline block are written after it, before the entry's end
+                int trailing = 0;
+                while (s.Display == DisplayMode.RightInline && trailing < _sb.Length && _sb[_sb.Length - 1 - trailing] == ' ')
+                {
+                    trailing++;
+                }
+
+                _sb.Length -= trailing;
+                if (divStart == 0)
+                {
+                    // leading spaces of the first block of an entry are written before it
+                    int leading = 0;
+                    while (contentStart + leading < _sb.Length && _sb[contentStart + leading] == ' ')
+                    {
+                        leading++;
+                    }
+
+                    if (leading > 0)
+                    {
+                        _sb.Remove(contentStart, leading);
+                        _sb.Insert(0, " ", leading);
+                    }
+                }
+
                 _sb.Append("</div>");
                 _sb.Append(s.Display switch
                 {
@@ -518,6 +575,7 @@ public static class Rich
                     DisplayMode.RightInline or DisplayMode.Indent => "\n  ",
                     _ => string.Empty,
                 });
+                _sb.Append(' ', trailing);
             }
             else if (divClass is not null && s.Display == DisplayMode.Block && format != OutputFormat.Html)
             {
@@ -599,7 +657,8 @@ public static class Rich
                             default:
                                 if (c >= '\u00AA' && SuperscriptMap.TryGetValue(c, out char plain))
                                 {
-                                    _sb.Append("<sup>").Append(plain).Append("</sup>");
+                                    // the service mark and trade mark signs are two letters
+                                    _sb.Append("<sup>").Append(plain).Append(c switch { '\u2120' => "M", '\u2122' => "M", _ => string.Empty }).Append("</sup>");
                                 }
                                 else
                                 {

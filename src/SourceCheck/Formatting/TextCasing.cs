@@ -12,6 +12,7 @@ internal static class TextCasing
         "except", "for", "from", "in", "inside", "into", "like", "near", "nor", "of", "off", "on", "onto", "or", "out",
         "outside", "over", "past", "per", "since", "so", "than", "the", "through", "till", "to", "toward", "towards",
         "under", "until", "up", "upon", "versus", "via", "vs", "v", "with", "within", "without", "yet",
+        "de", "von", "van", // name particles stay lowercase in titles
     ], StringComparer.Ordinal);
 
     private static void Collect(RNode node, bool noCase, List<(RText Leaf, bool NoCase)> into)
@@ -30,8 +31,9 @@ internal static class TextCasing
         }
     }
 
-    public static void Apply(RNode node, TextCase tc, Locale locale, bool english = true)
+    public static void Apply(RNode node, TextCase tc, Locale locale, bool english = true, System.Globalization.CultureInfo? culture = null)
     {
+        var textInfo = (culture ?? locale.Culture).TextInfo;
         if (tc == TextCase.Title && !english)
         {
             return;
@@ -71,7 +73,7 @@ internal static class TextCasing
                 {
                     if (!prot[i])
                     {
-                        chars[i] = char.ToLowerInvariant(chars[i]);
+                        chars[i] = textInfo.ToLower(chars[i]);
                     }
                 }
 
@@ -81,7 +83,7 @@ internal static class TextCasing
                 {
                     if (!prot[i])
                     {
-                        chars[i] = char.ToUpperInvariant(chars[i]);
+                        chars[i] = textInfo.ToUpper(chars[i]);
                     }
                 }
 
@@ -273,6 +275,10 @@ internal static class TextCasing
                         if (sub > ls && StopWords.Contains(part))
                         {
                             // a stop word inside a hyphenated compound stays lowercase
+                        }
+                        else if (i - sub == 1 && chars[sub] is >= '\u03B1' and <= '\u03C9')
+                        {
+                            // a lone Greek letter ("β-carotene") is a symbol, not a word
                         }
                         else if (!(sub > ls && i - sub == 1 && char.IsAsciiDigit(chars[sub - 2])))
                         {
