@@ -106,12 +106,22 @@ internal static class Names
             c.Recording?.Add(v);
         }
 
+        if (c.InSubstitute)
+        {
+            // a variable substituted once is suppressed for the rest of the substitution as well
+            c.Suppressed ??= [];
+            foreach (var (v, _) in lists)
+            {
+                c.Suppressed.Add(v);
+            }
+        }
+
         // editor + translator with the same names: one list with the editortranslator term
         if (lists.Count >= 2)
         {
             int ed = lists.FindIndex(l => l.Var == "editor");
             int tr = lists.FindIndex(l => l.Var == "translator");
-            if (ed >= 0 && tr >= 0 && lists[ed].Names.SequenceEqual(lists[tr].Names))
+            if (ed >= 0 && tr >= 0 && lists[ed].Names.SequenceEqual(lists[tr].Names) && !string.IsNullOrEmpty(c.Locale.Term("editortranslator")))
             {
                 lists[ed] = ("editortranslator", lists[ed].Names);
                 lists.RemoveAt(tr);
@@ -452,8 +462,15 @@ internal static class Names
             given = given[..comma].Trim();
         }
 
+        bool quotedFamily = family.Length > 2 && family[0] == '"' && family[^1] == '"';
+        if (quotedFamily)
+        {
+            // a family name in double quotes is taken as it is (no particle parsing)
+            family = family[1..^1];
+        }
+
         // particles embedded in names (e.g. family "van Gogh" without explicit particle)
-        if (ndp is null && family.Length > 0 && !name.Extra.ContainsKey("static-particles"))
+        if (ndp is null && family.Length > 0 && !quotedFamily && !name.Extra.ContainsKey("static-particles"))
         {
             SplitFamilyParticle(ref family, ref ndp);
         }
@@ -521,7 +538,7 @@ internal static class Names
                     inner.Add(new RText(" "));
                 }
 
-                var node = Rich.ParseMarkup(text);
+                var node = Rich.ParseMarkup(text[^1] == ' ' ? text.TrimEnd() : text);
                 inner.Add(fmt is null ? node : Renderer.Decorate(c, node, fmt.Decor with { Prefix = null, Suffix = null }) ?? node);
                 last = text;
             }
@@ -575,7 +592,8 @@ internal static class Names
         {
             // Given dp ndp Family Suffix
             span.Add(Compose(gEl, null, (given, gEl)));
-            if (string.IsNullOrEmpty(given) || given[^1] is not ('\'' or '\u2019' or '-'))
+            bool suffixSpace = gEl?.Decor.Suffix is { Length: > 0 } gs && char.IsWhiteSpace(gs[^1]);
+            if (!suffixSpace && (string.IsNullOrEmpty(given) || given[^1] is not ('\'' or '\u2019' or '-')))
             {
                 span.Add(new RText(" "));
             }
@@ -598,7 +616,7 @@ internal static class Names
         {
             span.Add(Compose(fEl, null, (family, fEl)));
             span.Add(new RText(sep));
-            span.Add(Compose(gEl, null, (given, gEl), (dp, gEl), (ndp, gEl)));
+            span.Add(Compose(gEl, null, (given, gEl), (dp, gEl), (ndp, fEl)));
         }
         else
         {
@@ -609,7 +627,7 @@ internal static class Names
 
         if (!string.IsNullOrEmpty(suffix))
         {
-            span.Add(new RText(sep + suffix));
+            span.Add(new RText(sep + suffix.Replace('\'', '\u2019')));
         }
 
         return span;
@@ -629,7 +647,7 @@ internal static class Names
             }
 
             string word = family[i..sp];
-            if (word.Length == 0 || !char.IsLower(word[0]))
+            if (word.Length == 0 || !(char.IsLower(word[0]) || (word.Length > 1 && word[0] is '\'' or '\u2019' && char.IsLower(word[1]))))
             {
                 break;
             }
@@ -640,7 +658,8 @@ internal static class Names
 
         if (lastSplit > 0)
         {
-            ndp = family[..lastSplit];
+            // a particle ending in an apostrophe keeps its space ("de' Frinkle"); a trailing space marks it
+            ndp = family[lastSplit - 1] is '\'' or '\u2019' ? family[..(lastSplit + 1)] : family[..lastSplit];
             family = family[(lastSplit + 1)..];
             return;
         }
@@ -676,6 +695,23 @@ internal static class Names
             dp = given[(cut + 1)..];
             given = given[..cut];
         }
+    }
+
+    /// <summary>The initial of a name: its first letter, or a capital digraph ("TSerendorjiin" → "Ts").</summary>
+    private static string LongInitial(string t)
+    {
+        int run = 1;
+        while (run < t.Length && char.IsUpper(t[run]))
+        {
+            run++;
+        }
+
+        if (run > 1 && run < t.Length && char.IsLower(t[run]))
+        {
+            return char.ToUpper(t[0], CultureInfo.InvariantCulture) + t[1..run].ToLower(CultureInfo.InvariantCulture);
+        }
+
+        return char.ToUpper(t[0], CultureInfo.InvariantCulture).ToString();
     }
 
     public static string Initialize(string given, string with, bool initialize, bool hyphen)
@@ -720,6 +756,13 @@ internal static class Names
             bool word = char.IsLower(t[0]) && !abbrev;
             string piece;
             bool isInit;
+            if (word && initialize && i > 0 && prevSep == '-')
+            {
+                // a lowercase part after a hyphen ("Guo-ping") has no initial of its own
+                prevSep = sep;
+                continue;
+            }
+
             if (word)
             {
                 piece = t;
@@ -732,7 +775,7 @@ internal static class Names
             }
             else if (initialize || t.Length == 1)
             {
-                piece = char.ToUpper(t[0], CultureInfo.InvariantCulture) + with;
+                piece = LongInitial(t) + with;
                 isInit = true;
             }
             else
