@@ -331,9 +331,17 @@ public sealed class CslProcessor
     private static string CleanSortString(string s)
     {
         var sb = new StringBuilder(s.Length);
-        foreach (char ch in s)
+        for (int i = 0; i < s.Length; i++)
         {
-            if (ch is '[' or ']' or '"' or '\u201C' or '\u201D' or '\u2018' or '\u2019' or '\'' or '(' or ')' or '<' or '>')
+            char ch = s[i];
+            if (ch is '\u2019' or '\'' && i > 0 && i + 1 < s.Length && char.IsLetter(s[i - 1]) && char.IsLetter(s[i + 1]))
+            {
+                // an apostrophe inside a word ("d’Wander") is part of it
+                sb.Append('\u2019');
+                continue;
+            }
+
+            if (ch is '[' or ']' or '"' or '\u201C' or '\u201D' or '\u2018' or '\u2019' or '\'' or '(' or ')' or '<' or '>' or ',')
             {
                 continue;
             }
@@ -898,11 +906,15 @@ public sealed class CslProcessor
 
         if (collapse is "year" or "year-suffix" or "year-suffix-ranged" || citeGroupDelim is not null)
         {
-            // group cites by author (names output), keeping first-appearance order
+            // group cites by author (names output), keeping first-appearance order; an unsorted citation keeps its
+            // order and only joins neighbours
             var groups = new List<List<RenderedCite>>();
+            bool sorted = !_style.Citation.Sort.IsEmpty;
             foreach (var rc in cites)
             {
-                var g = rc.NamesKey.Length > 0 || collapse is not null ? groups.FirstOrDefault(x => x[0].NamesKey == rc.NamesKey) : null;
+                var g = rc.NamesKey.Length == 0 && collapse is null ? null
+                    : sorted ? groups.FirstOrDefault(x => x[0].NamesKey == rc.NamesKey)
+                    : groups.Count > 0 && groups[^1][0].NamesKey == rc.NamesKey ? groups[^1] : null;
                 if (g is null)
                 {
                     groups.Add([rc]);
@@ -955,7 +967,7 @@ public sealed class CslProcessor
                         parts[^1] = (parts[^1].Node, parts[^1].DelimAfter);
                     }
 
-                    string after = collapse is not null ? afterCollapse : delimiter;
+                    string after = collapse is not null && g.Count > 1 ? afterCollapse : delimiter;
                     parts.Add((WithAffixes(node, rc.Cite), after));
                     prevSuffixOnly = suffixOnly;
                 }
@@ -1013,7 +1025,7 @@ public sealed class CslProcessor
         for (int i = 0; i < parts.Count; i++)
         {
             body.Add(parts[i].Node);
-            if (i < parts.Count - 1 && parts[i].DelimAfter.Length > 0 && !Rich.Plain(parts[i + 1].Node).StartsWith(','))
+            if (i < parts.Count - 1 && parts[i].DelimAfter.Length > 0 && Rich.Plain(parts[i + 1].Node) is var nextText && !(nextText.StartsWith(',') || nextText.StartsWith(". ", StringComparison.Ordinal) || nextText.StartsWith(';')))
             {
                 string d = parts[i].DelimAfter;
                 string before = Rich.Plain(parts[i].Node).TrimEnd();
@@ -1048,10 +1060,13 @@ public sealed class CslProcessor
         return Rich.Render(root, format, _locale);
     }
 
+    private static bool EndsSentence(string prefix) => prefix.TrimEnd().TrimEnd('"', '\u201D', '\u2019', '\'').EndsWith('.');
+
     private static void CapitalizeLeadingTerm(RSpan body, string? prefix)
     {
-        if (prefix is not null && !prefix.TrimEnd().EndsWith('.'))
+        if (prefix is not null)
         {
+            // a prefix closing a sentence capitalizes the term after it (see WithAffixes)
             return;
         }
 
@@ -1156,6 +1171,16 @@ public sealed class CslProcessor
         var span = new RSpan();
         if (cite.Prefix is { Length: > 0 } p)
         {
+            if (EndsSentence(p) && node is RSpan body)
+            {
+                var leaves = new List<RText>();
+                Rich.Leaves(body, leaves);
+                if (leaves.Find(l => l.Text.Length > 0) is { IsTerm: true } first && char.IsLower(first.Text[0]))
+                {
+                    first.Text = char.ToUpperInvariant(first.Text[0]) + first.Text[1..];
+                }
+            }
+
             span.Add(Rich.ParseMarkup(p));
             if (!char.IsWhiteSpace(p[^1]) && p[^1] is not ('(' or '['))
             {
@@ -1324,8 +1349,17 @@ public sealed class CslProcessor
             case "complete-all":
                 if (names.SequenceEqual(prev))
                 {
-                    namesNode.Children.Clear();
-                    namesNode.Children.Add(new RText(sas));
+                    // the names are replaced as a whole; a label stays
+                    if (FindNameList(namesNode) is { } list && FindNameList(namesNode, list) is null)
+                    {
+                        list.Children.Clear();
+                        list.Children.Add(new RText(sas));
+                    }
+                    else
+                    {
+                        namesNode.Children.Clear();
+                        namesNode.Children.Add(new RText(sas));
+                    }
                 }
 
                 break;
@@ -1369,6 +1403,9 @@ public sealed class CslProcessor
         var list = FindNameList(namesNode);
         if (list is null)
         {
+            // a substituted non-name value (a title) is replaced as a whole
+            namesNode.Children.Clear();
+            namesNode.Children.Add(new RText(sas));
             return;
         }
 
@@ -1385,18 +1422,18 @@ public sealed class CslProcessor
         }
     }
 
-    private static RSpan? FindNameList(RSpan node)
+    private static RSpan? FindNameList(RSpan node, RSpan? except = null)
     {
         foreach (var c in node.Children)
         {
             if (c is RSpan s)
             {
-                if (s.IsNameList)
+                if (s.IsNameList && !ReferenceEquals(s, except))
                 {
                     return s;
                 }
 
-                if (FindNameList(s) is { } r)
+                if (FindNameList(s, except) is { } r)
                 {
                     return r;
                 }
