@@ -182,6 +182,11 @@ public sealed class CslProcessor
     }
 
     /// <summary>Registry order after the bibliography sort (citation order when the style has no sort).</summary>
+    /// <summary>The processing state of an item (number, disambiguation), to tell which citations a change touches.</summary>
+    internal string StateKey(string id, bool withNumber) => _state.TryGetValue(id, out var st)
+        ? string.Join('|', withNumber ? st.CitationNumber : 0, st.YearSuffix, st.AddNames, st.Disambiguate, st.GivenLevel is null ? string.Empty : string.Join(',', st.GivenLevel))
+        : string.Empty;
+
     internal List<CslItem> SortBibliography(List<CslItem> registry)
     {
         var sec = _style.Bibliography;
@@ -967,7 +972,7 @@ public sealed class CslProcessor
                         parts[^1] = (parts[^1].Node, parts[^1].DelimAfter);
                     }
 
-                    string after = collapse is not null && g.Count > 1 ? afterCollapse : delimiter;
+                    string after = collapse is not null ? afterCollapse : delimiter;
                     parts.Add((WithAffixes(node, rc.Cite), after));
                     prevSuffixOnly = suffixOnly;
                 }

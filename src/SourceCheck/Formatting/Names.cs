@@ -150,7 +150,7 @@ internal static class Names
                 continue;
             }
 
-            RNode? lab = label is null ? null : Renderer.RenderLabel(c, new LabelElement
+            RNode? lab = label is null || c.SortMode ? null : Renderer.RenderLabel(c, new LabelElement
             {
                 Variable = v,
                 Form = label.Form,
