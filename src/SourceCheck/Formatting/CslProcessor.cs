@@ -930,7 +930,7 @@ public sealed class CslProcessor
                 }
             }
 
-            string groupDelim = citeGroupDelim ?? ", ";
+            string groupDelim = citeGroupDelim ?? (!sorted && _style.IsNote ? delimiter : ", ");
             string ysDelim = _style.Citation.Opt("year-suffix-delimiter") ?? citeGroupDelim ?? delimiter;
             foreach (var g in groups)
             {
