@@ -14,6 +14,12 @@ internal static class Dates
             return null;
         }
 
+        if (c.DisambigMode && d.Variable == "accessed")
+        {
+            // the access date does not tell cites apart (as citeproc-js: it is left out of the ambiguity test)
+            return null;
+        }
+
         var date = c.Item.GetDate(d.Variable);
         if (date is null)
         {

@@ -399,6 +399,12 @@ public static class Rich
                 DisplayMode.Indent => "csl-indent",
                 _ => null,
             };
+            if (divClass is not null && IsEmpty(s))
+            {
+                // a display block emptied after rendering (subsequent-author-substitute="") leaves no trace
+                return;
+            }
+
             if (divClass is not null && format == OutputFormat.Html)
             {
                 _sb.Append(s.Display switch
