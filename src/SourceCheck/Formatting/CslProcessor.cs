@@ -397,10 +397,11 @@ public sealed class CslProcessor
 
     // ------------------------------------------------------------------ disambiguation
 
-    private string DisambigKey(CslItem item)
+    private string DisambigKey(CslItem item, bool subsequentEtAl = false)
     {
         var ctx = NewCtx(item, _style.Citation, bib: false);
         ctx.DisambigMode = true;
+        ctx.SubsequentEtAl = subsequentEtAl;
         ctx.Cite = new CiteItem(item.Id);
         var node = Renderer.RenderLayout(ctx, _style.Citation.Layout);
         return Rich.Plain(node);
@@ -458,7 +459,16 @@ public sealed class CslProcessor
 
         if (addYear)
         {
-            foreach (var group in Groups())
+            var groups = Groups();
+            var opts = _style.Citation.Names.Over(_style.Names);
+            if (opts.EtAlSubsequentMin is not null || opts.EtAlSubsequentUseFirst is not null)
+            {
+                // cites that only collide in their subsequent (shortened et-al) form need year suffixes as well
+                groups = MergeGroups(order, groups, order.GroupBy(it => DisambigKey(it, subsequentEtAl: true), StringComparer.Ordinal)
+                    .Select(g => g.ToList()).ToList());
+            }
+
+            foreach (var group in groups)
             {
                 int n = 0;
                 foreach (var it in group)
@@ -467,6 +477,54 @@ public sealed class CslProcessor
                 }
             }
         }
+    }
+
+    /// <summary>Unites two groupings of the same items (connected components), each group in <paramref name="order"/>.</summary>
+    private static List<List<CslItem>> MergeGroups(List<CslItem> order, List<List<CslItem>> a, List<List<CslItem>> b)
+    {
+        var index = new Dictionary<CslItem, int>(ReferenceEqualityComparer.Instance);
+        for (int i = 0; i < order.Count; i++)
+        {
+            index[order[i]] = i;
+        }
+
+        var parent = new int[order.Count];
+        for (int i = 0; i < parent.Length; i++)
+        {
+            parent[i] = i;
+        }
+
+        int Find(int x)
+        {
+            while (parent[x] != x)
+            {
+                x = parent[x] = parent[parent[x]];
+            }
+
+            return x;
+        }
+
+        foreach (var g in a.Concat(b))
+        {
+            for (int i = 1; i < g.Count; i++)
+            {
+                parent[Find(index[g[i]])] = Find(index[g[0]]);
+            }
+        }
+
+        var byRoot = new Dictionary<int, List<CslItem>>();
+        for (int i = 0; i < order.Count; i++)
+        {
+            int r = Find(i);
+            if (!byRoot.TryGetValue(r, out var list))
+            {
+                byRoot[r] = list = [];
+            }
+
+            list.Add(order[i]);
+        }
+
+        return [.. byRoot.Values.Where(l => l.Count > 1)];
     }
 
     private void ResolveGroup(List<CslItem> group, Dictionary<string, string> keys, bool addNames, bool addGiven)

@@ -239,7 +239,7 @@ internal static class Names
     {
         int min = opts.EtAlMin ?? 0;
         int useFirst = opts.EtAlUseFirst ?? 0;
-        if (!c.Bib && c.Cite is not null && c.Position != Position.First && !c.DisambigMode)
+        if (!c.Bib && c.Cite is not null && ((c.Position != Position.First && !c.DisambigMode) || c.SubsequentEtAl))
         {
             min = opts.EtAlSubsequentMin ?? min;
             useFirst = opts.EtAlSubsequentUseFirst ?? useFirst;

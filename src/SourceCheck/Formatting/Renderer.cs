@@ -64,6 +64,9 @@ internal sealed class Ctx
     public RSpan? FirstNamesNode;
     public List<string>? FirstNamesList;
     public bool DisambigMode;
+
+    /// <summary>Disambiguation key in the subsequent-cite et-al form (et-al-subsequent-min/use-first).</summary>
+    public bool SubsequentEtAl;
     public bool YearSuffixRendered;
     public bool ImplicitYearSuffix;
     public int NameCounter;
