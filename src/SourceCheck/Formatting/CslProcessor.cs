@@ -449,9 +449,31 @@ public sealed class CslProcessor
         {
             foreach (var group in Groups())
             {
-                foreach (var it in group)
+                // one more disambiguate condition at a time, for the cites still ambiguous
+                var pending = new List<CslItem>(group);
+                for (int level = 1; level <= 16 && pending.Count > 0; level++)
                 {
-                    _state[it.Id].Disambiguate = true;
+                    bool changed = false;
+                    foreach (var it in pending)
+                    {
+                        _state[it.Id].Disambiguate = true;
+                        _state[it.Id].DisambiguateLevel = level;
+                        string k = DisambigKey(it);
+                        changed |= k != keys[it.Id];
+                        keys[it.Id] = k;
+                    }
+
+                    var counts = group.GroupBy(it => keys[it.Id], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+                    pending.RemoveAll(it => counts[keys[it.Id]] == 1);
+                    if (!changed && level > 1)
+                    {
+                        break;
+                    }
+                }
+
+                foreach (var it in pending)
+                {
+                    _state[it.Id].DisambiguateLevel = int.MaxValue;
                     keys[it.Id] = DisambigKey(it);
                 }
             }

@@ -17,6 +17,9 @@ internal sealed class ItemState
 
     public bool Disambiguate;
 
+    /// <summary>How many disambiguate="true" conditions (in rendering order) test true.</summary>
+    public int DisambiguateLevel = int.MaxValue;
+
     public int CitationNumber;
 
     public int FirstNoteNumber;
@@ -67,6 +70,9 @@ internal sealed class Ctx
 
     /// <summary>Disambiguation key in the subsequent-cite et-al form (et-al-subsequent-min/use-first).</summary>
     public bool SubsequentEtAl;
+
+    /// <summary>disambiguate conditions met so far in this rendering.</summary>
+    public int DisambiguateSeen;
     public bool YearSuffixRendered;
     public bool ImplicitYearSuffix;
     public int NameCounter;
