@@ -713,7 +713,8 @@ public sealed class CslProcessor
             var r = new string[cap + 1];
             for (int level = 0; level <= cap; level++)
             {
-                r[level] = Render(n, level);
+                // compared without spaces and periods: "J. J." and "J.J." are one person
+                r[level] = Render(n, level).Replace(" ", string.Empty, StringComparison.Ordinal).Replace(".", string.Empty, StringComparison.Ordinal);
             }
 
             rendered[n] = r;
