@@ -717,16 +717,42 @@ internal static class Names
     public static string Initialize(string given, string with, bool initialize, bool hyphen)
     {
         // tokens: letters up to a space, period or hyphen; a token closed by a period is an abbreviation kept whole
+        // a word wrapped in markup ("<b>John</b>") keeps the markup around its initial
         var tokens = new List<(string Text, bool Abbrev, char Sep)>();
+        var wraps = new List<string?>();
+        string? openTag = null;
         var cur = new StringBuilder();
         for (int i = 0; i < given.Length; i++)
         {
             char ch = given[i];
+            if (ch == '<' && given.IndexOf('>', i + 1) is int close and > 0 && close - i <= 12)
+            {
+                string tag = given[(i + 1)..close];
+                if (tag.StartsWith('/'))
+                {
+                    if (cur.Length > 0)
+                    {
+                        tokens.Add((cur.ToString(), false, ' '));
+                        wraps.Add(openTag);
+                        cur.Clear();
+                    }
+                    openTag = null;
+                }
+                else if (cur.Length == 0)
+                {
+                    openTag = tag;
+                }
+
+                i = close;
+                continue;
+            }
+
             if (ch is ' ' or '.' or '-' or '\u2010' or '\u00A0')
             {
                 if (cur.Length > 0)
                 {
                     tokens.Add((cur.ToString(), ch == '.', ch is '-' or '\u2010' ? '-' : ' '));
+                    wraps.Add(openTag);
                     cur.Clear();
                 }
 
@@ -744,6 +770,7 @@ internal static class Names
         if (cur.Length > 0)
         {
             tokens.Add((cur.ToString(), false, ' '));
+            wraps.Add(openTag);
         }
 
         var sb = new StringBuilder();
@@ -790,8 +817,7 @@ internal static class Names
                 {
                     if (prevInit)
                     {
-                        sb.Length -= with.Length;
-                        sb.Append(trimmedWith);
+                        sb.Length -= with.Length - trimmedWith.Length;
                         if (hyphen)
                         {
                             sb.Append('-');
@@ -808,7 +834,16 @@ internal static class Names
                 }
             }
 
-            sb.Append(piece);
+            if (wraps[i] is { } w && w.All(char.IsLetter))
+            {
+                string core = piece.TrimEnd();
+                sb.Append('<').Append(w).Append('>').Append(core).Append("</").Append(w).Append('>').Append(piece, core.Length, piece.Length - core.Length);
+            }
+            else
+            {
+                sb.Append(piece);
+            }
+
             prevInit = isInit;
             prevSep = sep;
         }

@@ -331,7 +331,19 @@ internal static class Renderer
             }
         }
 
-        static string Fam(CslName n) => (n.Family ?? n.Literal ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal);
+        static string Fam(CslName n)
+        {
+            // the family name without its particle ("von Dipheria" → "Dipheria")
+            string f = n.Family ?? n.Literal ?? string.Empty;
+            int sp = f.LastIndexOf(' ');
+            if (n.Family is not null && sp > 0 && char.IsLower(f[0]) && sp + 1 < f.Length && !char.IsLower(f[sp + 1]))
+            {
+                f = f[(sp + 1)..];
+            }
+
+            return f.Replace(" ", string.Empty, StringComparison.Ordinal);
+        }
+
         static string Take(string s, int k) => s.Length <= k ? s : s[..k];
         string label = names.Count switch
         {
