@@ -169,6 +169,23 @@ public sealed class CslProcessor
 
         var sorted = SortBibliography(registry);
         AssignNumbers(registry, sorted);
+        if (_style.IsNote)
+        {
+            // first-reference note numbers are known before disambiguation (subsequent forms print them)
+            int counter = 0;
+            foreach (var c in citations)
+            {
+                counter++;
+                foreach (var ci in c.Items)
+                {
+                    if (_state.TryGetValue(ci.Id, out var st) && st.FirstNoteNumber == 0)
+                    {
+                        st.FirstNoteNumber = c.NoteIndex ?? counter;
+                    }
+                }
+            }
+        }
+
         Disambiguate(sorted);
         var renderedCitations = RenderCitations(citations, format);
         var bib = new List<string>();
@@ -397,11 +414,16 @@ public sealed class CslProcessor
 
     // ------------------------------------------------------------------ disambiguation
 
-    private string DisambigKey(CslItem item, bool subsequentEtAl = false)
+    private string DisambigKey(CslItem item, bool subsequentEtAl = false, bool subsequentPosition = false)
     {
         var ctx = NewCtx(item, _style.Citation, bib: false);
         ctx.DisambigMode = true;
-        ctx.SubsequentEtAl = subsequentEtAl;
+        ctx.SubsequentEtAl = subsequentEtAl || subsequentPosition;
+        if (subsequentPosition)
+        {
+            ctx.Position = Position.Subsequent;
+        }
+
         ctx.Cite = new CiteItem(item.Id);
         var node = Renderer.RenderLayout(ctx, _style.Citation.Layout);
         return Rich.Plain(node);
@@ -447,7 +469,21 @@ public sealed class CslProcessor
 
         if (usesDisambiguate)
         {
-            foreach (var group in Groups())
+            var dgroups = Groups();
+            Dictionary<string, string>? subKeys = null;
+            if (_style.IsNote)
+            {
+                // note styles: cites that collide in their subsequent form ("Doe, supra note 1") need it as well
+                subKeys = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (var it in order)
+                {
+                    subKeys[it.Id] = DisambigKey(it, subsequentPosition: true);
+                }
+
+                dgroups = MergeGroups(order, dgroups, [.. order.GroupBy(it => subKeys[it.Id], StringComparer.Ordinal).Select(g => g.ToList())]);
+            }
+
+            foreach (var group in dgroups)
             {
                 // one more disambiguate condition at a time, for the cites still ambiguous
                 var pending = new List<CslItem>(group);
@@ -461,10 +497,18 @@ public sealed class CslProcessor
                         string k = DisambigKey(it);
                         changed |= k != keys[it.Id];
                         keys[it.Id] = k;
+                        if (subKeys is not null)
+                        {
+                            string sk = DisambigKey(it, subsequentPosition: true);
+                            changed |= sk != subKeys[it.Id];
+                            subKeys[it.Id] = sk;
+                        }
                     }
 
                     var counts = group.GroupBy(it => keys[it.Id], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-                    pending.RemoveAll(it => counts[keys[it.Id]] == 1);
+                    var subCounts = subKeys is null ? null
+                        : group.GroupBy(it => subKeys[it.Id], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+                    pending.RemoveAll(it => counts[keys[it.Id]] == 1 && (subCounts is null || subCounts[subKeys![it.Id]] == 1));
                     if (!changed && level > 1)
                     {
                         break;
