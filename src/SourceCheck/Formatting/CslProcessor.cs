@@ -1097,7 +1097,11 @@ public sealed class CslProcessor
                         parts[^1] = (parts[^1].Node, parts[^1].DelimAfter);
                     }
 
-                    string after = collapse is not null ? afterCollapse : delimiter;
+                    // after-collapse-delimiter follows collapsed groups (with year-suffix collapsing: only groups of
+                    // several cites)
+                    string after = collapse is null ? delimiter
+                        : collapse is "year-suffix" or "year-suffix-ranged" && g.Count == 1 ? delimiter
+                        : afterCollapse;
                     parts.Add((WithAffixes(node, rc.Cite), after));
                     prevSuffixOnly = suffixOnly;
                 }
