@@ -95,7 +95,11 @@ internal static class Conditions
                     _ => false,
                 };
             case "disambiguate":
-                return (value == "true") == c.State.Disambiguate;
+            {
+                // disambiguate="true" conditions switch on one at a time, in the order they are met
+                bool on = c.State.Disambiguate && ++c.DisambiguateSeen <= c.State.DisambiguateLevel;
+                return (value == "true") == on;
+            }
             default:
                 return false;
         }

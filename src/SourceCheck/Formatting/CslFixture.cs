@@ -123,33 +123,43 @@ internal static partial class CslFixture
                 doc = next;
             }
 
-            List<string> RenderDoc(List<Citation> d)
+            (List<string> Texts, CslProcessor? Proc) RenderDoc(List<Citation> d)
             {
                 if (d.Count == 0)
                 {
-                    return [];
+                    return ([], null);
                 }
 
                 var ids = d.SelectMany(c => c.Items).Select(x => x.Id).Distinct().ToList();
                 var p = new CslProcessor(style, locale, items);
-                return [.. p.Process(d, OutputFormat.Html, ids, bibliography: false).Citations];
+                return ([.. p.Process(d, OutputFormat.Html, ids, bibliography: false).Citations], p);
             }
 
             if (mode == "citation")
             {
-                var now = RenderDoc(doc);
-                var before = RenderDoc(previousDoc ?? []);
+                var (now, nowProc) = RenderDoc(doc);
+                var (before, beforeProc) = RenderDoc(previousDoc ?? []);
                 var beforeById = new Dictionary<string, string>(StringComparer.Ordinal);
+                var beforeCitation = new Dictionary<string, Citation>(StringComparer.Ordinal);
                 for (int i = 0; i < before.Count; i++)
                 {
                     beforeById[previousDoc![i].Id!] = before[i];
+                    beforeCitation[previousDoc[i].Id!] = previousDoc[i];
                 }
+
+                // a citation is re-rendered when its text, its note number or the state of one of its items changed
+                // (note numbers and citation numbers only count when the style prints them)
+                string csl = s["CSL"];
+                bool usesNote = csl.Contains("first-reference-note-number", StringComparison.Ordinal) || csl.Contains("near-note", StringComparison.Ordinal);
+                bool usesNumber = csl.Contains("citation-number", StringComparison.Ordinal);
+                bool Touched(Citation c) => !beforeCitation.TryGetValue(c.Id!, out var old) || (usesNote && old.NoteIndex != c.NoteIndex)
+                    || c.Items.Any(x => nowProc!.StateKey(x.Id, usesNumber) != beforeProc!.StateKey(x.Id, usesNumber));
 
                 string lastId = known.Count > 0 ? arr[^1]![0]!["citationID"]?.ToString() ?? string.Empty : string.Empty;
                 var lines = new List<string>();
                 for (int i = 0; i < now.Count; i++)
                 {
-                    bool changed = doc[i].Id == lastId || !beforeById.TryGetValue(doc[i].Id!, out var old) || old != now[i];
+                    bool changed = doc[i].Id == lastId || !beforeById.TryGetValue(doc[i].Id!, out var old) || old != now[i] || Touched(doc[i]);
                     lines.Add((changed ? ">>" : "..") + "[" + i + "] " + now[i]);
                 }
 

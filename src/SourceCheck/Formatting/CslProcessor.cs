@@ -175,6 +175,23 @@ public sealed class CslProcessor
 
         var sorted = SortBibliography(registry);
         AssignNumbers(registry, sorted);
+        if (_style.IsNote)
+        {
+            // first-reference note numbers are known before disambiguation (subsequent forms print them)
+            int counter = 0;
+            foreach (var c in citations)
+            {
+                counter++;
+                foreach (var ci in c.Items)
+                {
+                    if (_state.TryGetValue(ci.Id, out var st) && st.FirstNoteNumber == 0)
+                    {
+                        st.FirstNoteNumber = c.NoteIndex ?? counter;
+                    }
+                }
+            }
+        }
+
         Disambiguate(sorted);
         var renderedCitations = RenderCitations(citations, format);
         var bib = new List<string>();
@@ -188,6 +205,11 @@ public sealed class CslProcessor
     }
 
     /// <summary>Registry order after the bibliography sort (citation order when the style has no sort).</summary>
+    /// <summary>The processing state of an item (number, disambiguation), to tell which citations a change touches.</summary>
+    internal string StateKey(string id, bool withNumber) => _state.TryGetValue(id, out var st)
+        ? string.Join('|', withNumber ? st.CitationNumber : 0, st.YearSuffix, st.AddNames, st.Disambiguate, st.GivenLevel is null ? string.Empty : string.Join(',', st.GivenLevel))
+        : string.Empty;
+
     internal List<CslItem> SortBibliography(List<CslItem> registry)
     {
         var sec = _style.Bibliography;
@@ -337,9 +359,17 @@ public sealed class CslProcessor
     private static string CleanSortString(string s)
     {
         var sb = new StringBuilder(s.Length);
-        foreach (char ch in s)
+        for (int i = 0; i < s.Length; i++)
         {
-            if (ch is '[' or ']' or '"' or '\u201C' or '\u201D' or '\u2018' or '\u2019' or '\'' or '(' or ')' or '<' or '>')
+            char ch = s[i];
+            if (ch is '\u2019' or '\'' && i > 0 && i + 1 < s.Length && char.IsLetter(s[i - 1]) && char.IsLetter(s[i + 1]))
+            {
+                // an apostrophe inside a word ("d’Wander") is part of it
+                sb.Append('\u2019');
+                continue;
+            }
+
+            if (ch is '[' or ']' or '"' or '\u201C' or '\u201D' or '\u2018' or '\u2019' or '\'' or '(' or ')' or '<' or '>' or ',')
             {
                 continue;
             }
@@ -390,10 +420,16 @@ public sealed class CslProcessor
 
     // ------------------------------------------------------------------ disambiguation
 
-    private string DisambigKey(CslItem item)
+    private string DisambigKey(CslItem item, bool subsequentEtAl = false, bool subsequentPosition = false)
     {
         var ctx = NewCtx(item, _style.Citation, bib: false);
         ctx.DisambigMode = true;
+        ctx.SubsequentEtAl = subsequentEtAl || subsequentPosition;
+        if (subsequentPosition)
+        {
+            ctx.Position = Position.Subsequent;
+        }
+
         ctx.Cite = new CiteItem(item.Id);
         var node = Renderer.RenderLayout(ctx, _style.Citation.Layout);
         return Rich.Plain(node);
@@ -439,11 +475,55 @@ public sealed class CslProcessor
 
         if (usesDisambiguate)
         {
-            foreach (var group in Groups())
+            var dgroups = Groups();
+            Dictionary<string, string>? subKeys = null;
+            if (_style.IsNote)
             {
-                foreach (var it in group)
+                // note styles: cites that collide in their subsequent form ("Doe, supra note 1") need it as well
+                subKeys = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (var it in order)
                 {
-                    _state[it.Id].Disambiguate = true;
+                    subKeys[it.Id] = DisambigKey(it, subsequentPosition: true);
+                }
+
+                dgroups = MergeGroups(order, dgroups, [.. order.GroupBy(it => subKeys[it.Id], StringComparer.Ordinal).Select(g => g.ToList())]);
+            }
+
+            foreach (var group in dgroups)
+            {
+                // one more disambiguate condition at a time, for the cites still ambiguous
+                var pending = new List<CslItem>(group);
+                for (int level = 1; level <= 16 && pending.Count > 0; level++)
+                {
+                    bool changed = false;
+                    foreach (var it in pending)
+                    {
+                        _state[it.Id].Disambiguate = true;
+                        _state[it.Id].DisambiguateLevel = level;
+                        string k = DisambigKey(it);
+                        changed |= k != keys[it.Id];
+                        keys[it.Id] = k;
+                        if (subKeys is not null)
+                        {
+                            string sk = DisambigKey(it, subsequentPosition: true);
+                            changed |= sk != subKeys[it.Id];
+                            subKeys[it.Id] = sk;
+                        }
+                    }
+
+                    var counts = group.GroupBy(it => keys[it.Id], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+                    var subCounts = subKeys is null ? null
+                        : group.GroupBy(it => subKeys[it.Id], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+                    pending.RemoveAll(it => counts[keys[it.Id]] == 1 && (subCounts is null || subCounts[subKeys![it.Id]] == 1));
+                    if (!changed && level > 1)
+                    {
+                        break;
+                    }
+                }
+
+                foreach (var it in pending)
+                {
+                    _state[it.Id].DisambiguateLevel = int.MaxValue;
                     keys[it.Id] = DisambigKey(it);
                 }
             }
@@ -451,7 +531,16 @@ public sealed class CslProcessor
 
         if (addYear)
         {
-            foreach (var group in Groups())
+            var groups = Groups();
+            var opts = _style.Citation.Names.Over(_style.Names);
+            if (opts.EtAlSubsequentMin is not null || opts.EtAlSubsequentUseFirst is not null)
+            {
+                // cites that only collide in their subsequent (shortened et-al) form need year suffixes as well
+                groups = MergeGroups(order, groups, order.GroupBy(it => DisambigKey(it, subsequentEtAl: true), StringComparer.Ordinal)
+                    .Select(g => g.ToList()).ToList());
+            }
+
+            foreach (var group in groups)
             {
                 int n = 0;
                 foreach (var it in group)
@@ -460,6 +549,54 @@ public sealed class CslProcessor
                 }
             }
         }
+    }
+
+    /// <summary>Unites two groupings of the same items (connected components), each group in <paramref name="order"/>.</summary>
+    private static List<List<CslItem>> MergeGroups(List<CslItem> order, List<List<CslItem>> a, List<List<CslItem>> b)
+    {
+        var index = new Dictionary<CslItem, int>(ReferenceEqualityComparer.Instance);
+        for (int i = 0; i < order.Count; i++)
+        {
+            index[order[i]] = i;
+        }
+
+        var parent = new int[order.Count];
+        for (int i = 0; i < parent.Length; i++)
+        {
+            parent[i] = i;
+        }
+
+        int Find(int x)
+        {
+            while (parent[x] != x)
+            {
+                x = parent[x] = parent[parent[x]];
+            }
+
+            return x;
+        }
+
+        foreach (var g in a.Concat(b))
+        {
+            for (int i = 1; i < g.Count; i++)
+            {
+                parent[Find(index[g[i]])] = Find(index[g[0]]);
+            }
+        }
+
+        var byRoot = new Dictionary<int, List<CslItem>>();
+        for (int i = 0; i < order.Count; i++)
+        {
+            int r = Find(i);
+            if (!byRoot.TryGetValue(r, out var list))
+            {
+                byRoot[r] = list = [];
+            }
+
+            list.Add(order[i]);
+        }
+
+        return [.. byRoot.Values.Where(l => l.Count > 1)];
     }
 
     private void ResolveGroup(List<CslItem> group, Dictionary<string, string> keys, bool addNames, bool addGiven)
@@ -626,7 +763,8 @@ public sealed class CslProcessor
             var r = new string[cap + 1];
             for (int level = 0; level <= cap; level++)
             {
-                r[level] = Render(n, level);
+                // compared without spaces and periods: "J. J." and "J.J." are one person
+                r[level] = Render(n, level).Replace(" ", string.Empty, StringComparison.Ordinal).Replace(".", string.Empty, StringComparison.Ordinal);
             }
 
             rendered[n] = r;
@@ -910,11 +1048,15 @@ public sealed class CslProcessor
 
         if (collapse is "year" or "year-suffix" or "year-suffix-ranged" || citeGroupDelim is not null)
         {
-            // group cites by author (names output), keeping first-appearance order
+            // group cites by author (names output), keeping first-appearance order; an unsorted citation keeps its
+            // order and only joins neighbours
             var groups = new List<List<RenderedCite>>();
+            bool sorted = !_style.Citation.Sort.IsEmpty;
             foreach (var rc in cites)
             {
-                var g = rc.NamesKey.Length > 0 || collapse is not null ? groups.FirstOrDefault(x => x[0].NamesKey == rc.NamesKey) : null;
+                var g = rc.NamesKey.Length == 0 && collapse is null ? null
+                    : sorted ? groups.FirstOrDefault(x => x[0].NamesKey == rc.NamesKey)
+                    : groups.Count > 0 && groups[^1][0].NamesKey == rc.NamesKey ? groups[^1] : null;
                 if (g is null)
                 {
                     groups.Add([rc]);
@@ -925,7 +1067,7 @@ public sealed class CslProcessor
                 }
             }
 
-            string groupDelim = citeGroupDelim ?? ", ";
+            string groupDelim = citeGroupDelim ?? (!sorted && _style.IsNote ? delimiter : ", ");
             string ysDelim = _style.Citation.Opt("year-suffix-delimiter") ?? citeGroupDelim ?? delimiter;
             foreach (var g in groups)
             {
@@ -967,7 +1109,11 @@ public sealed class CslProcessor
                         parts[^1] = (parts[^1].Node, parts[^1].DelimAfter);
                     }
 
-                    string after = collapse is not null ? afterCollapse : delimiter;
+                    // after-collapse-delimiter follows collapsed groups (with year-suffix collapsing: only groups of
+                    // several cites)
+                    string after = collapse is null ? delimiter
+                        : collapse is "year-suffix" or "year-suffix-ranged" && g.Count == 1 ? delimiter
+                        : afterCollapse;
                     parts.Add((WithAffixes(node, rc.Cite), after));
                     prevSuffixOnly = suffixOnly;
                 }
@@ -1025,7 +1171,7 @@ public sealed class CslProcessor
         for (int i = 0; i < parts.Count; i++)
         {
             body.Add(parts[i].Node);
-            if (i < parts.Count - 1 && parts[i].DelimAfter.Length > 0 && !Rich.Plain(parts[i + 1].Node).StartsWith(','))
+            if (i < parts.Count - 1 && parts[i].DelimAfter.Length > 0 && Rich.Plain(parts[i + 1].Node) is var nextText && !(nextText.StartsWith(',') || nextText.StartsWith(". ", StringComparison.Ordinal) || nextText.StartsWith(';')))
             {
                 string d = parts[i].DelimAfter;
                 string before = Rich.Plain(parts[i].Node).TrimEnd();
@@ -1085,12 +1231,15 @@ public sealed class CslProcessor
         return ReferenceEquals(trimmed, loc) ? ci : ci with { Locator = trimmed };
     }
 
+    /// <summary>A cite prefix that ends a sentence of more than one word ("Caps after. ", not the abbreviation "Cf. ").</summary>
+    private static bool EndsSentence(string prefix) =>
+        prefix.TrimEnd().TrimEnd('"', '\u201D', '\u2019', '\'').EndsWith('.') && prefix.Trim().Contains(' ', StringComparison.Ordinal);
+
     private static void CapitalizeLeadingTerm(RSpan body, string? prefix)
     {
-        // a note starts a sentence; after a prefix only when the prefix ends a sentence of more than one word
-        // (a one-word prefix such as "Cf." or "See." is an abbreviation)
-        if (prefix is not null && (!prefix.TrimEnd().EndsWith('.') || !prefix.Trim().Contains(' ', StringComparison.Ordinal)))
+        if (prefix is not null)
         {
+            // a prefix closing a sentence capitalizes the term after it (see WithAffixes)
             return;
         }
 
@@ -1222,7 +1371,7 @@ public sealed class CslProcessor
         return result;
     }
 
-    private static RNode WithAffixes(RNode node, CiteItem cite)
+    private RNode WithAffixes(RNode node, CiteItem cite)
     {
         if (cite.Prefix is null && cite.Suffix is null)
         {
@@ -1232,6 +1381,17 @@ public sealed class CslProcessor
         var span = new RSpan();
         if (cite.Prefix is { Length: > 0 } p)
         {
+            // in a note a prefix closing a sentence capitalizes the term after it ("Caps after. Ibid.")
+            if (_style.IsNote && EndsSentence(p) && node is RSpan body)
+            {
+                var leaves = new List<RText>();
+                Rich.Leaves(body, leaves);
+                if (leaves.Find(l => l.Text.Length > 0) is { IsTerm: true } first && char.IsLower(first.Text[0]))
+                {
+                    first.Text = char.ToUpperInvariant(first.Text[0]) + first.Text[1..];
+                }
+            }
+
             span.Add(Rich.ParseMarkup(p));
             if (!char.IsWhiteSpace(p[^1]) && p[^1] is not ('(' or '['))
             {
@@ -1400,8 +1560,17 @@ public sealed class CslProcessor
             case "complete-all":
                 if (names.SequenceEqual(prev))
                 {
-                    namesNode.Children.Clear();
-                    namesNode.Children.Add(new RText(sas));
+                    // the names are replaced as a whole; a label stays
+                    if (FindNameList(namesNode) is { } list && FindNameList(namesNode, list) is null)
+                    {
+                        list.Children.Clear();
+                        list.Children.Add(new RText(sas));
+                    }
+                    else
+                    {
+                        namesNode.Children.Clear();
+                        namesNode.Children.Add(new RText(sas));
+                    }
                 }
 
                 break;
@@ -1445,6 +1614,9 @@ public sealed class CslProcessor
         var list = FindNameList(namesNode);
         if (list is null)
         {
+            // a substituted non-name value (a title) is replaced as a whole
+            namesNode.Children.Clear();
+            namesNode.Children.Add(new RText(sas));
             return;
         }
 
@@ -1461,18 +1633,18 @@ public sealed class CslProcessor
         }
     }
 
-    private static RSpan? FindNameList(RSpan node)
+    private static RSpan? FindNameList(RSpan node, RSpan? except = null)
     {
         foreach (var c in node.Children)
         {
             if (c is RSpan s)
             {
-                if (s.IsNameList)
+                if (s.IsNameList && !ReferenceEquals(s, except))
                 {
                     return s;
                 }
 
-                if (FindNameList(s) is { } r)
+                if (FindNameList(s, except) is { } r)
                 {
                     return r;
                 }

@@ -14,6 +14,12 @@ internal static class Dates
             return null;
         }
 
+        if (c.DisambigMode && d.Variable == "accessed")
+        {
+            // the access date does not tell cites apart (as citeproc-js: it is left out of the ambiguity test)
+            return null;
+        }
+
         var date = c.Item.GetDate(d.Variable);
         if (date is null)
         {
@@ -284,9 +290,10 @@ internal static class Dates
                     break;
                 }
 
-                if (m is >= 13 and <= 16 || m is >= 21 and <= 24)
+                if (m is >= 13 and <= 24)
                 {
-                    int sn = m.Value >= 21 ? m.Value - 20 : m.Value - 12;
+                    // 13–16, 17–20 and 21–24 all encode the four seasons
+                    int sn = ((m.Value - 13) % 4) + 1;
                     text = c.Locale.Term($"season-{sn:D2}");
                     break;
                 }

@@ -106,12 +106,22 @@ internal static class Names
             c.Recording?.Add(v);
         }
 
+        if (c.InSubstitute)
+        {
+            // a variable substituted once is suppressed for the rest of the substitution as well
+            c.Suppressed ??= [];
+            foreach (var (v, _) in lists)
+            {
+                c.Suppressed.Add(v);
+            }
+        }
+
         // editor + translator with the same names: one list with the editortranslator term
         if (lists.Count >= 2)
         {
             int ed = lists.FindIndex(l => l.Var == "editor");
             int tr = lists.FindIndex(l => l.Var == "translator");
-            if (ed >= 0 && tr >= 0 && lists[ed].Names.SequenceEqual(lists[tr].Names))
+            if (ed >= 0 && tr >= 0 && lists[ed].Names.SequenceEqual(lists[tr].Names) && !string.IsNullOrEmpty(c.Locale.Term("editortranslator")))
             {
                 lists[ed] = ("editortranslator", lists[ed].Names);
                 lists.RemoveAt(tr);
@@ -140,7 +150,7 @@ internal static class Names
                 continue;
             }
 
-            RNode? lab = label is null ? null : Renderer.RenderLabel(c, new LabelElement
+            RNode? lab = label is null || c.SortMode ? null : Renderer.RenderLabel(c, new LabelElement
             {
                 Variable = v,
                 Form = label.Form,
@@ -229,7 +239,7 @@ internal static class Names
     {
         int min = opts.EtAlMin ?? 0;
         int useFirst = opts.EtAlUseFirst ?? 0;
-        if (!c.Bib && c.Cite is not null && c.Position != Position.First && !c.DisambigMode)
+        if (!c.Bib && c.Cite is not null && ((c.Position != Position.First && !c.DisambigMode) || c.SubsequentEtAl))
         {
             min = opts.EtAlSubsequentMin ?? min;
             useFirst = opts.EtAlSubsequentUseFirst ?? useFirst;
@@ -528,7 +538,7 @@ internal static class Names
                     inner.Add(new RText(" "));
                 }
 
-                var node = Rich.ParseMarkup(text);
+                var node = Rich.ParseMarkup(text[^1] == ' ' ? text.TrimEnd() : text);
                 inner.Add(fmt is null ? node : Renderer.Decorate(c, node, fmt.Decor with { Prefix = null, Suffix = null }) ?? node);
                 last = text;
             }
@@ -582,7 +592,8 @@ internal static class Names
         {
             // Given dp ndp Family Suffix
             span.Add(Compose(gEl, null, (given, gEl)));
-            if (string.IsNullOrEmpty(given) || given[^1] is not ('\'' or '\u2019' or '-'))
+            bool suffixSpace = gEl?.Decor.Suffix is { Length: > 0 } gs && char.IsWhiteSpace(gs[^1]);
+            if (!suffixSpace && (string.IsNullOrEmpty(given) || given[^1] is not ('\'' or '\u2019' or '-')))
             {
                 span.Add(new RText(" "));
             }
@@ -605,7 +616,7 @@ internal static class Names
         {
             span.Add(Compose(fEl, null, (family, fEl)));
             span.Add(new RText(sep));
-            span.Add(Compose(gEl, null, (given, gEl), (dp, gEl), (ndp, gEl)));
+            span.Add(Compose(gEl, null, (given, gEl), (dp, gEl), (ndp, fEl)));
         }
         else
         {
@@ -616,7 +627,7 @@ internal static class Names
 
         if (!string.IsNullOrEmpty(suffix))
         {
-            span.Add(new RText(sep + suffix));
+            span.Add(new RText(sep + suffix.Replace('\'', '\u2019')));
         }
 
         return span;
@@ -636,7 +647,7 @@ internal static class Names
             }
 
             string word = family[i..sp];
-            if (word.Length == 0 || !char.IsLower(word[0]))
+            if (word.Length == 0 || !(char.IsLower(word[0]) || (word.Length > 1 && word[0] is '\'' or '\u2019' && char.IsLower(word[1]))))
             {
                 break;
             }
@@ -647,7 +658,8 @@ internal static class Names
 
         if (lastSplit > 0)
         {
-            ndp = family[..lastSplit];
+            // a particle ending in an apostrophe keeps its space ("de' Frinkle"); a trailing space marks it
+            ndp = family[lastSplit - 1] is '\'' or '\u2019' ? family[..(lastSplit + 1)] : family[..lastSplit];
             family = family[(lastSplit + 1)..];
             return;
         }
@@ -685,19 +697,62 @@ internal static class Names
         }
     }
 
+    /// <summary>The initial of a name: its first letter, or a capital digraph ("TSerendorjiin" → "Ts").</summary>
+    private static string LongInitial(string t)
+    {
+        int run = 1;
+        while (run < t.Length && char.IsUpper(t[run]))
+        {
+            run++;
+        }
+
+        if (run > 1 && run < t.Length && char.IsLower(t[run]))
+        {
+            return char.ToUpper(t[0], CultureInfo.InvariantCulture) + t[1..run].ToLower(CultureInfo.InvariantCulture);
+        }
+
+        return char.ToUpper(t[0], CultureInfo.InvariantCulture).ToString();
+    }
+
     public static string Initialize(string given, string with, bool initialize, bool hyphen)
     {
         // tokens: letters up to a space, period or hyphen; a token closed by a period is an abbreviation kept whole
+        // a word wrapped in markup ("<b>John</b>") keeps the markup around its initial
         var tokens = new List<(string Text, bool Abbrev, char Sep)>();
+        var wraps = new List<string?>();
+        string? openTag = null;
         var cur = new StringBuilder();
         for (int i = 0; i < given.Length; i++)
         {
             char ch = given[i];
+            if (ch == '<' && given.IndexOf('>', i + 1) is int close and > 0 && close - i <= 12)
+            {
+                string tag = given[(i + 1)..close];
+                if (tag.StartsWith('/'))
+                {
+                    if (cur.Length > 0)
+                    {
+                        tokens.Add((cur.ToString(), false, ' '));
+                        wraps.Add(openTag);
+                        cur.Clear();
+                    }
+                    openTag = null;
+                }
+                else if (cur.Length == 0)
+                {
+                    openTag = tag;
+                }
+
+                i = close;
+                continue;
+            }
+
             if (ch is ' ' or '.' or '-' or '\u2010' or '\u00A0')
             {
                 if (cur.Length > 0)
                 {
                     tokens.Add((cur.ToString(), ch == '.', ch is '-' or '\u2010' ? '-' : ' '));
+                    wraps.Add(openTag);
                     cur.Clear();
                 }
 
@@ -715,6 +770,7 @@ internal static class Names
         if (cur.Length > 0)
         {
             tokens.Add((cur.ToString(), false, ' '));
+            wraps.Add(openTag);
         }
 
         var sb = new StringBuilder();
@@ -727,6 +783,13 @@ internal static class Names
             bool word = char.IsLower(t[0]) && !abbrev;
             string piece;
             bool isInit;
+            if (word && initialize && i > 0 && prevSep == '-')
+            {
+                // a lowercase part after a hyphen ("Guo-ping") has no initial of its own
+                prevSep = sep;
+                continue;
+            }
+
             if (word)
             {
                 piece = t;
@@ -739,7 +802,7 @@ internal static class Names
             }
             else if (initialize || t.Length == 1)
             {
-                piece = char.ToUpper(t[0], CultureInfo.InvariantCulture) + with;
+                piece = LongInitial(t) + with;
                 isInit = true;
             }
             else
@@ -754,8 +817,7 @@ internal static class Names
                 {
                     if (prevInit)
                     {
-                        sb.Length -= with.Length;
-                        sb.Append(trimmedWith);
+                        sb.Length -= with.Length - trimmedWith.Length;
                         if (hyphen)
                         {
                             sb.Append('-');
@@ -772,7 +834,16 @@ internal static class Names
                 }
             }
 
-            sb.Append(piece);
+            if (wraps[i] is { } w && w.All(char.IsLetter))
+            {
+                string core = piece.TrimEnd();
+                sb.Append('<').Append(w).Append('>').Append(core).Append("</").Append(w).Append('>').Append(piece, core.Length, piece.Length - core.Length);
+            }
+            else
+            {
+                sb.Append(piece);
+            }
+
             prevInit = isInit;
             prevSep = sep;
         }

@@ -17,6 +17,9 @@ internal sealed class ItemState
 
     public bool Disambiguate;
 
+    /// <summary>How many disambiguate="true" conditions (in rendering order) test true.</summary>
+    public int DisambiguateLevel = int.MaxValue;
+
     public int CitationNumber;
 
     public int FirstNoteNumber;
@@ -67,6 +70,12 @@ internal sealed class Ctx
     public RSpan? FirstNamesNode;
     public List<string>? FirstNamesList;
     public bool DisambigMode;
+
+    /// <summary>Disambiguation key in the subsequent-cite et-al form (et-al-subsequent-min/use-first).</summary>
+    public bool SubsequentEtAl;
+
+    /// <summary>disambiguate conditions met so far in this rendering.</summary>
+    public int DisambiguateSeen;
     public bool YearSuffixRendered;
     public bool ImplicitYearSuffix;
     public int NameCounter;
@@ -328,7 +337,19 @@ internal static class Renderer
             }
         }
 
-        static string Fam(CslName n) => (n.Family ?? n.Literal ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal);
+        static string Fam(CslName n)
+        {
+            // the family name without its particle ("von Dipheria" → "Dipheria")
+            string f = n.Family ?? n.Literal ?? string.Empty;
+            int sp = f.LastIndexOf(' ');
+            if (n.Family is not null && sp > 0 && char.IsLower(f[0]) && sp + 1 < f.Length && !char.IsLower(f[sp + 1]))
+            {
+                f = f[(sp + 1)..];
+            }
+
+            return f.Replace(" ", string.Empty, StringComparison.Ordinal);
+        }
+
         static string Take(string s, int k) => s.Length <= k ? s : s[..k];
         string label = names.Count switch
         {

@@ -424,6 +424,12 @@ public static class Rich
                 DisplayMode.Indent => "csl-indent",
                 _ => null,
             };
+            if (divClass is not null && Rich.IsEmpty(s))
+            {
+                // a display block emptied after rendering (subsequent-author-substitute="") leaves no trace
+                return;
+            }
+
             int divStart = -1, contentStart = -1;
             if (divClass is not null && format == OutputFormat.Html)
             {
