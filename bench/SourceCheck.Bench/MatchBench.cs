@@ -92,6 +92,7 @@ internal static class MatchBench
         {
             var x = new List<double[]>();
             var y = new List<int>();
+            var ids = new List<string>();
             foreach (string set in sets)
             {
                 var (pairs, features) = Load(shared, set, lexicon);
@@ -101,6 +102,7 @@ internal static class MatchBench
                     {
                         x.Add(features[i]);
                         y.Add(label);
+                        ids.Add(pairs[i].Id);
                     }
                 }
             }
@@ -108,6 +110,35 @@ internal static class MatchBench
             var w = PairEvaluation.Train(x, y);
             var scores = x.Select(f => PairEvaluation.Predict(w, f)).ToList();
             double t = PairEvaluation.BestThreshold(scores, y);
+            if (name == "Mono")
+            {
+                // same language: mean of the logistic regression and boosted trees; the threshold is the best one
+                // on out-of-fold predictions of the training split (in-sample tree scores are overconfident)
+                var oof = new double[x.Count];
+                var folds = ids.Select(id => PairEvaluation.FoldOf(id)).ToArray();
+                foreach (int fold in folds.Distinct())
+                {
+                    var idx = Enumerable.Range(0, x.Count).Where(i => folds[i] != fold).ToList();
+                    var fw = PairEvaluation.Train(idx.Select(i => x[i]).ToList(), idx.Select(i => y[i]).ToList());
+                    var ft = BoostedTrees.Train(idx.Select(i => x[i]).ToList(), idx.Select(i => y[i]).ToList());
+                    for (int i = 0; i < x.Count; i++)
+                    {
+                        if (folds[i] == fold)
+                        {
+                            oof[i] = 0.5 * (PairEvaluation.Predict(fw, x[i]) + ft.Probability(x[i]));
+                        }
+                    }
+                }
+
+                var trees = BoostedTrees.Train(x, y);
+                t = PairEvaluation.BestThreshold(oof, y);
+                Console.WriteLine($"Mono (out-of-fold, regression + trees): {PairEvaluation.Metrics(oof, y, t)}");
+                string file = Path.Combine(Path.GetTempPath(), "sourcecheck-match", "ScorerTrees.cs");
+                Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+                File.WriteAllText(file, trees.ToCSharp("ScorerTrees", "Mono"));
+                Console.WriteLine($"trees written to {file} (copy to src/SourceCheck/Claims/Matching/)");
+            }
+
             Console.WriteLine($"{name}: trained on {x.Count} pairs; train {PairEvaluation.Metrics(scores, y, t)}");
             Console.WriteLine(PairEvaluation.FormatWeights(name, w));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    public const double {name}Threshold = {t:0.####};"));
@@ -210,9 +241,24 @@ internal static class MatchBench
                 (test ? ty : y).Add(label);
             }
 
-            var w = PairEvaluation.Train(x, y, l2);
-            double t = PairEvaluation.BestThreshold(x.Select(f => PairEvaluation.Predict(w, f)).ToList(), y);
-            var ps = tx.Select(f => PairEvaluation.Predict(w, f)).ToList();
+            Func<double[], double> predict;
+            if (Environment.GetEnvironmentVariable("MATCH_MODEL") is string spec && spec.StartsWith("gbdt", StringComparison.Ordinal))
+            {
+                // gbdt:trees:depth:rate:minLeaf
+                var parts = spec.Split(':');
+                var model = BoostedTrees.Train(x, y, int.Parse(parts[1], CultureInfo.InvariantCulture), int.Parse(parts[2], CultureInfo.InvariantCulture),
+                    double.Parse(parts[3], CultureInfo.InvariantCulture), int.Parse(parts[4], CultureInfo.InvariantCulture));
+                var w = PairEvaluation.Train(x, y, l2);
+                predict = spec.StartsWith("gbdtlr", StringComparison.Ordinal) ? f => 0.5 * (model.Probability(f) + PairEvaluation.Predict(w, f)) : model.Probability;
+            }
+            else
+            {
+                var w = PairEvaluation.Train(x, y, l2);
+                predict = f => PairEvaluation.Predict(w, f);
+            }
+
+            double t = PairEvaluation.BestThreshold(x.Select(predict).ToList(), y);
+            var ps = tx.Select(predict).ToList();
             var m = PairEvaluation.Metrics(ps, ty, t);
             accs.Add(m.Accuracy);
             for (int i = 0; i < ps.Count; i++)

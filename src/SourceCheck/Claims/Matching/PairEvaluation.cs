@@ -43,7 +43,10 @@ public static class PairEvaluation
 
     /// <summary>Deterministic split: a pair is in validation when the FNV-1a hash of its group key (the id
     /// without a trailing -pos/-neg, so both pairs of one Tatoeba source sentence fall on one side) is 0 mod 4.</summary>
-    public static bool IsValidation(string id)
+    public static bool IsValidation(string id) => FoldOf(id) == 0;
+
+    /// <summary>Fold (0–3) of a pair: the FNV-1a hash of its group key mod 4; fold 0 is the validation split.</summary>
+    public static int FoldOf(string id)
     {
         string key = id.EndsWith("-pos", StringComparison.Ordinal) || id.EndsWith("-neg", StringComparison.Ordinal) ? id[..^4] : id;
         uint h = 2166136261;
@@ -52,7 +55,7 @@ public static class PairEvaluation
             h = (h ^ c) * 16777619;
         }
 
-        return h % 4 == 0;
+        return (int)(h % 4);
     }
 
     /// <summary>Features for every pair; the scorer's IDF table is filled from all sentences first.</summary>

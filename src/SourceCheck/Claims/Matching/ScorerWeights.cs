@@ -8,7 +8,7 @@ internal static class ScorerWeights
 
     public static readonly double[] Cross = [-2.2658, 4.8267, 4.1669, 1.6252, 0.7399, 0, 0, 1.9681, 0, -0.3423, 0.1159, 0.5318, -0.6192, 0, 0.4149, 0, -5.4748, 0, 0, -0.1058, 0.9649, 1.3909, 0, 0.4907, -2.4483, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
 
-    public const double MonoThreshold = 0.506;
+    public const double MonoThreshold = 0.5022;
 
     public const double CrossThreshold = 0.4992;
 }

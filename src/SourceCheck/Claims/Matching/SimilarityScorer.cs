@@ -75,6 +75,8 @@ public sealed class SimilarityScorer
     /// sentence-level paraphrase data, penalises).</summary>
     internal static double LinkScore(double[] features) => Math.Clamp((0.5 * (features[1] + features[2])) + (0.2 * features[0]), 0, 1);
 
+    /// <summary>Same-claim probability: cross-language, the logistic regression; same language, the mean of the
+    /// logistic regression and the boosted trees (<see cref="ScorerTrees"/>), which see interactions of the features.</summary>
     internal static double Probability(double[] features, bool cross)
     {
         var w = cross ? ScorerWeights.Cross : ScorerWeights.Mono;
@@ -84,7 +86,8 @@ public sealed class SimilarityScorer
             z += w[i + 1] * features[i];
         }
 
-        return 1.0 / (1.0 + Math.Exp(-z));
+        double p = 1.0 / (1.0 + Math.Exp(-z));
+        return cross ? p : 0.5 * (p + ScorerTrees.Mono.Probability(features));
     }
 
     internal double[] Features(AnalyzedText a, AnalyzedText b)
