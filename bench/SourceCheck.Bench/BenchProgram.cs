@@ -7,7 +7,7 @@ internal static class BenchProgram
         ("refparse", RefParseBench.Run), ("train-refparser", RefParseBench.Train), ("refparse-newscv", RefParseBench.NewsCrossValidation),
         ("csl", CslBench.Run),
         ("match", MatchBench.Run),
-        ("match-train", MatchBench.Train),
+        ("match-train", MatchBench.Train), ("match-train-cv", MatchBench.CrossValidateMono),
         ("match-claims", MatchBench.ClaimsOnly), ("match-pairs", MatchBench.PairsOnly),
         ("web", WebBench.Run),
         ("store", StoreBench.Run),

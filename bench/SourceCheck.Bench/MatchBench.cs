@@ -92,6 +92,7 @@ internal static class MatchBench
         {
             var x = new List<double[]>();
             var y = new List<int>();
+            var ids = new List<string>();
             foreach (string set in sets)
             {
                 var (pairs, features) = Load(shared, set, lexicon);
@@ -101,6 +102,7 @@ internal static class MatchBench
                     {
                         x.Add(features[i]);
                         y.Add(label);
+                        ids.Add(pairs[i].Id);
                     }
                 }
             }
@@ -108,9 +110,180 @@ internal static class MatchBench
             var w = PairEvaluation.Train(x, y);
             var scores = x.Select(f => PairEvaluation.Predict(w, f)).ToList();
             double t = PairEvaluation.BestThreshold(scores, y);
+            if (name == "Mono")
+            {
+                // same language: mean of the logistic regression and boosted trees; the threshold is the best one
+                // on out-of-fold predictions of the training split (in-sample tree scores are overconfident)
+                var oof = new double[x.Count];
+                var folds = ids.Select(id => PairEvaluation.FoldOf(id)).ToArray();
+                foreach (int fold in folds.Distinct())
+                {
+                    var idx = Enumerable.Range(0, x.Count).Where(i => folds[i] != fold).ToList();
+                    var fw = PairEvaluation.Train(idx.Select(i => x[i]).ToList(), idx.Select(i => y[i]).ToList());
+                    var ft = BoostedTrees.Train(idx.Select(i => x[i]).ToList(), idx.Select(i => y[i]).ToList());
+                    for (int i = 0; i < x.Count; i++)
+                    {
+                        if (folds[i] == fold)
+                        {
+                            oof[i] = 0.5 * (PairEvaluation.Predict(fw, x[i]) + ft.Probability(x[i]));
+                        }
+                    }
+                }
+
+                var trees = BoostedTrees.Train(x, y);
+                t = PairEvaluation.BestThreshold(oof, y);
+                Console.WriteLine($"Mono (out-of-fold, regression + trees): {PairEvaluation.Metrics(oof, y, t)}");
+                string file = Path.Combine(Path.GetTempPath(), "sourcecheck-match", "ScorerTrees.cs");
+                Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+                File.WriteAllText(file, trees.ToCSharp("ScorerTrees", "Mono"));
+                Console.WriteLine($"trees written to {file} (copy to src/SourceCheck/Claims/Matching/)");
+            }
+
             Console.WriteLine($"{name}: trained on {x.Count} pairs; train {PairEvaluation.Metrics(scores, y, t)}");
             Console.WriteLine(PairEvaluation.FormatWeights(name, w));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    public const double {name}Threshold = {t:0.####};"));
+        }
+    }
+
+    /// <summary>Four-fold cross-validation of the same-language pair model on MRPC (folds = the id hash
+    /// mod 4; fold 0 is the validation split): accuracy at the threshold chosen on the training folds, and
+    /// ROC-AUC. <c>MATCH_DROP=3,7</c> zeroes those feature columns (ablation).</summary>
+    public static void CrossValidateMono()
+    {
+        string? shared = SharedRoot();
+        if (shared is null)
+        {
+            Console.WriteLine("../shared not present: nothing to cross-validate");
+            return;
+        }
+
+        var lexicon = BilingualLexicon.Default;
+        var drop = (Environment.GetEnvironmentVariable("MATCH_DROP") ?? string.Empty)
+            .Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToHashSet();
+        var (pairs, features) = Load(shared, "mrpc-dev.jsonl", lexicon);
+        foreach (var f in features)
+        {
+            foreach (int d in drop)
+            {
+                f[d] = 0;
+            }
+        }
+
+        var (baseline, baseLoss) = CrossValidateMono(pairs, features, verbose: true);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"MRPC 4-fold mean accuracy {baseline:F4}, log-loss {baseLoss:F4} (drop: {string.Join(",", drop)})"));
+        if (Environment.GetEnvironmentVariable("MATCH_ABLATE") == "greedy")
+        {
+            // backward elimination by cross-validated log-loss (smoother than accuracy)
+            var removed = new HashSet<int>(drop);
+            while (true)
+            {
+                int bestK = -1;
+                double bestLoss = baseLoss - 0.0005, bestAcc = 0;
+                for (int k = 0; k < features[0].Length; k++)
+                {
+                    if (removed.Contains(k))
+                    {
+                        continue;
+                    }
+
+                    var reduced = features.Select(f => { var g = (double[])f.Clone(); foreach (int r in removed) { g[r] = 0; } g[k] = 0; return g; }).ToArray();
+                    var (acc, loss) = CrossValidateMono(pairs, reduced, verbose: false);
+                    if (loss < bestLoss)
+                    {
+                        (bestK, bestLoss, bestAcc) = (k, loss, acc);
+                    }
+                }
+
+                if (bestK < 0)
+                {
+                    break;
+                }
+
+                removed.Add(bestK);
+                baseLoss = bestLoss;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"drop {bestK,2} {SimilarityScorer.FeatureNames[bestK],-28} acc {bestAcc:F4} log-loss {bestLoss:F4}"));
+            }
+
+            Console.WriteLine($"MATCH_DROP={string.Join(",", removed.Order())}");
+        }
+        else if (Environment.GetEnvironmentVariable("MATCH_ABLATE") == "1")
+        {
+            for (int k = 0; k < features[0].Length; k++)
+            {
+                var reduced = features.Select(f => { var g = (double[])f.Clone(); g[k] = 0; return g; }).ToArray();
+                var (acc, loss) = CrossValidateMono(pairs, reduced, verbose: false);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"without {k,2} {SimilarityScorer.FeatureNames[k],-28} {acc:F4} ({acc - baseline:+0.0000;-0.0000}) log-loss {loss:F4}"));
+            }
+        }
+    }
+
+    private static (double Accuracy, double LogLoss) CrossValidateMono(IReadOnlyList<SentencePair> pairs, double[][] features, bool verbose)
+    {
+        double l2 = double.Parse(Environment.GetEnvironmentVariable("MATCH_L2") ?? "1e-4", CultureInfo.InvariantCulture);
+        var accs = new List<double>();
+        double loss = 0;
+        int count = 0;
+        for (int fold = 0; fold < 4; fold++)
+        {
+            var x = new List<double[]>();
+            var y = new List<int>();
+            var tx = new List<double[]>();
+            var ty = new List<int>();
+            for (int i = 0; i < pairs.Count; i++)
+            {
+                if (pairs[i].Label is not int label)
+                {
+                    continue;
+                }
+
+                bool test = Fold(pairs[i].Id) == fold;
+                (test ? tx : x).Add(features[i]);
+                (test ? ty : y).Add(label);
+            }
+
+            Func<double[], double> predict;
+            if (Environment.GetEnvironmentVariable("MATCH_MODEL") is string spec && spec.StartsWith("gbdt", StringComparison.Ordinal))
+            {
+                // gbdt:trees:depth:rate:minLeaf
+                var parts = spec.Split(':');
+                var model = BoostedTrees.Train(x, y, int.Parse(parts[1], CultureInfo.InvariantCulture), int.Parse(parts[2], CultureInfo.InvariantCulture),
+                    double.Parse(parts[3], CultureInfo.InvariantCulture), int.Parse(parts[4], CultureInfo.InvariantCulture));
+                var w = PairEvaluation.Train(x, y, l2);
+                predict = spec.StartsWith("gbdtlr", StringComparison.Ordinal) ? f => 0.5 * (model.Probability(f) + PairEvaluation.Predict(w, f)) : model.Probability;
+            }
+            else
+            {
+                var w = PairEvaluation.Train(x, y, l2);
+                predict = f => PairEvaluation.Predict(w, f);
+            }
+
+            double t = PairEvaluation.BestThreshold(x.Select(predict).ToList(), y);
+            var ps = tx.Select(predict).ToList();
+            var m = PairEvaluation.Metrics(ps, ty, t);
+            accs.Add(m.Accuracy);
+            for (int i = 0; i < ps.Count; i++)
+            {
+                loss -= Math.Log(Math.Clamp(ty[i] == 1 ? ps[i] : 1 - ps[i], 1e-12, 1));
+                count++;
+            }
+
+            if (verbose)
+            {
+                Console.WriteLine($"fold {fold}: {m}");
+            }
+        }
+
+        return (accs.Average(), loss / count);
+
+        static int Fold(string id)
+        {
+            uint h = 2166136261;
+            foreach (char c in id)
+            {
+                h = (h ^ c) * 16777619;
+            }
+
+            return (int)(h % 4);
         }
     }
 

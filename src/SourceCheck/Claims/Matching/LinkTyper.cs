@@ -120,7 +120,7 @@ public static class LinkTyper
                     break;
                 }
 
-                if (!tokens[k].IsStop && tokens[k].Kind == TokenKind.Word && !tokens[k].Negation)
+                if (!tokens[k].IsStop && tokens[k].Kind == TokenKind.Word && !tokens[k].Negation && !IsModal(tokens[k].Surface))
                 {
                     scope.Add(tokens[k].Surface);
                     taken++;
@@ -128,7 +128,9 @@ public static class LinkTyper
             }
         }
 
-        int inScope = 0, alignedScope = 0;
+        // scope words aligned to distinct words of the other text (one compound matching two scope words counts once)
+        int inScope = 0;
+        var partners = new HashSet<string>(StringComparer.Ordinal);
         foreach (var x in neg.Content)
         {
             if (x.Entity || x.Number || !scope.Contains(x.Surface))
@@ -137,16 +139,39 @@ public static class LinkTyper
             }
 
             inScope++;
-            if (other.Content.Any(y => !y.Entity && SimilarityScorer.Match(x, y, cross) >= 0.5))
+            int partner = -1;
+            double best = 0.5;
+            for (int j = 0; j < other.Content.Count; j++)
             {
-                alignedScope++;
+                var y = other.Content[j];
+                double m = y.Entity || IsModal(y.Surface) ? 0 : SimilarityScorer.Match(x, y, cross);
+                if (m >= best && (partner < 0 || m > best))
+                {
+                    (partner, best) = (j, m);
+                }
+            }
+
+            if (partner >= 0)
+            {
+                partners.Add(other.Content[partner].Surface);
             }
         }
 
-        return (inScope == 0 ? 0 : (double)alignedScope / inScope, Cover(ta, tb, cross), Cover(tb, ta, cross));
+        return (inScope == 0 ? 0 : Math.Min(1.0, (double)partners.Count / inScope), Cover(ta, tb, cross), Cover(tb, ta, cross));
     }
 
     private const int ScopeWords = 5;
+
+    /// <summary>Modal and wish verbs (folded lower case): they carry the attitude, not the proposition, and
+    /// German "will" (wants) is no evidence against English "want" in another sentence.</summary>
+    private static readonly HashSet<string> Modals = new(StringComparer.Ordinal)
+    {
+        "want", "wants", "wanted", "wanting", "will", "would", "shall", "should", "may", "might", "must", "can", "could",
+        "willst", "wollen", "wolle", "wollte", "wollten", "wollt", "mochte", "mochten", "mochtest", "wunsche", "wunschen", "wunscht",
+        "soll", "solle", "sollen", "sollte", "sollten", "muss", "musse", "mussen", "musste", "kann", "konne", "konnen", "konnte", "konnten", "durfe", "darf",
+    };
+
+    private static bool IsModal(string surface) => Modals.Contains(Tokenizer.Fold(surface.ToLowerInvariant()));
 
     /// <summary>Extra score a pair of opposite polarity needs to be linked as anything but a contradiction.</summary>
     private const double PolarityMargin = 0.1;
@@ -203,7 +228,7 @@ public static class LinkTyper
         int aligned = 0, inClause = 0;
         foreach (var y in other.Content)
         {
-            if (y.Entity || y.Number)
+            if (y.Entity || y.Number || IsModal(y.Surface))
             {
                 continue;
             }
@@ -212,7 +237,7 @@ public static class LinkTyper
             double bestScore = 0.5;
             foreach (var x in neg.Content)
             {
-                double m = x.Entity ? 0 : SimilarityScorer.Match(y, x, cross);
+                double m = x.Entity || IsModal(x.Surface) ? 0 : SimilarityScorer.Match(y, x, cross);
                 if (m >= bestScore)
                 {
                     bestScore = m;
@@ -245,13 +270,13 @@ public static class LinkTyper
         int n = 0, aligned = 0;
         foreach (var x in a.Content)
         {
-            if (x.Entity || x.Number)
+            if (x.Entity || x.Number || IsModal(x.Surface))
             {
                 continue;
             }
 
             n++;
-            if (b.Content.Any(y => !y.Entity && SimilarityScorer.Match(x, y, cross) >= 0.5))
+            if (b.Content.Any(y => !y.Entity && !IsModal(y.Surface) && SimilarityScorer.Match(x, y, cross) >= 0.5))
             {
                 aligned++;
             }

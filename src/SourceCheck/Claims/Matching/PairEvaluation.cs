@@ -43,7 +43,10 @@ public static class PairEvaluation
 
     /// <summary>Deterministic split: a pair is in validation when the FNV-1a hash of its group key (the id
     /// without a trailing -pos/-neg, so both pairs of one Tatoeba source sentence fall on one side) is 0 mod 4.</summary>
-    public static bool IsValidation(string id)
+    public static bool IsValidation(string id) => FoldOf(id) == 0;
+
+    /// <summary>Fold (0–3) of a pair: the FNV-1a hash of its group key mod 4; fold 0 is the validation split.</summary>
+    public static int FoldOf(string id)
     {
         string key = id.EndsWith("-pos", StringComparison.Ordinal) || id.EndsWith("-neg", StringComparison.Ordinal) ? id[..^4] : id;
         uint h = 2166136261;
@@ -52,7 +55,7 @@ public static class PairEvaluation
             h = (h ^ c) * 16777619;
         }
 
-        return h % 4 == 0;
+        return (int)(h % 4);
     }
 
     /// <summary>Features for every pair; the scorer's IDF table is filled from all sentences first.</summary>
@@ -103,41 +106,130 @@ public static class PairEvaluation
 
     public static bool IsCross(SentencePair p) => (p.LangA ?? "en") != (p.LangB ?? "en");
 
-    /// <summary>L2-regularised logistic regression by batch gradient descent; returns bias + weights.</summary>
-    public static double[] Train(IReadOnlyList<double[]> x, IReadOnlyList<int> y, double l2 = 1e-4, int iterations = 20000, double rate = 2.0)
+    /// <summary>L2-regularised logistic regression (mean log-loss + l2/2·|w|², bias not regularised) by
+    /// Newton's method; returns bias + weights.</summary>
+    public static double[] Train(IReadOnlyList<double[]> x, IReadOnlyList<int> y, double l2 = 1e-4, int iterations = 50)
     {
-        int d = x[0].Length;
-        var w = new double[d + 1];
-        var grad = new double[d + 1];
+        int d = x[0].Length + 1;
+        var w = new double[d];
         int n = x.Count;
+        var row = new double[d];
         for (int it = 0; it < iterations; it++)
         {
-            Array.Clear(grad);
+            var grad = new double[d];
+            var hess = new double[d, d];
             for (int i = 0; i < n; i++)
             {
-                double z = w[0];
-                var xi = x[i];
+                row[0] = 1;
+                Array.Copy(x[i], 0, row, 1, d - 1);
+                double z = 0;
                 for (int j = 0; j < d; j++)
                 {
-                    z += w[j + 1] * xi[j];
+                    z += w[j] * row[j];
                 }
 
-                double err = (1.0 / (1.0 + Math.Exp(-z))) - y[i];
-                grad[0] += err;
+                double p = 1.0 / (1.0 + Math.Exp(-z));
+                double err = p - y[i];
+                double s = Math.Max(p * (1 - p), 1e-9);
                 for (int j = 0; j < d; j++)
                 {
-                    grad[j + 1] += err * xi[j];
+                    grad[j] += err * row[j] / n;
+                    for (int k = 0; k <= j; k++)
+                    {
+                        hess[j, k] += s * row[j] * row[k] / n;
+                    }
                 }
             }
 
-            for (int j = 0; j <= d; j++)
+            for (int j = 0; j < d; j++)
             {
-                double reg = j == 0 ? 0 : l2 * w[j];
-                w[j] -= rate * ((grad[j] / n) + reg);
+                for (int k = 0; k < j; k++)
+                {
+                    hess[k, j] = hess[j, k];
+                }
+
+                double reg = j == 0 ? 1e-9 : l2;
+                grad[j] += j == 0 ? 0 : l2 * w[j];
+                hess[j, j] += reg;
+            }
+
+            var step = Solve(hess, grad);
+            double change = 0;
+            for (int j = 0; j < d; j++)
+            {
+                w[j] -= step[j];
+                change = Math.Max(change, Math.Abs(step[j]));
+            }
+
+            if (change < 1e-7)
+            {
+                break;
             }
         }
 
         return w;
+    }
+
+    /// <summary>Solves a·v = b by Gaussian elimination with partial pivoting (a is overwritten).</summary>
+    private static double[] Solve(double[,] a, double[] b)
+    {
+        int n = b.Length;
+        var v = (double[])b.Clone();
+        for (int c = 0; c < n; c++)
+        {
+            int pivot = c;
+            for (int r = c + 1; r < n; r++)
+            {
+                if (Math.Abs(a[r, c]) > Math.Abs(a[pivot, c]))
+                {
+                    pivot = r;
+                }
+            }
+
+            if (pivot != c)
+            {
+                for (int k = 0; k < n; k++)
+                {
+                    (a[c, k], a[pivot, k]) = (a[pivot, k], a[c, k]);
+                }
+
+                (v[c], v[pivot]) = (v[pivot], v[c]);
+            }
+
+            if (Math.Abs(a[c, c]) < 1e-15)
+            {
+                continue;
+            }
+
+            for (int r = c + 1; r < n; r++)
+            {
+                double f = a[r, c] / a[c, c];
+                if (f == 0)
+                {
+                    continue;
+                }
+
+                for (int k = c; k < n; k++)
+                {
+                    a[r, k] -= f * a[c, k];
+                }
+
+                v[r] -= f * v[c];
+            }
+        }
+
+        for (int c = n - 1; c >= 0; c--)
+        {
+            double s = v[c];
+            for (int k = c + 1; k < n; k++)
+            {
+                s -= a[c, k] * v[k];
+            }
+
+            v[c] = Math.Abs(a[c, c]) < 1e-15 ? 0 : s / a[c, c];
+        }
+
+        return v;
     }
 
     public static double Predict(double[] w, double[] x)

@@ -10,7 +10,7 @@ namespace SourceCheck.Claims.Matching;
 /// the <see cref="BilingualLexicon"/>.</summary>
 public sealed class SimilarityScorer
 {
-    public const int FeatureCount = 24;
+    public const int FeatureCount = 44;
 
     public static readonly string[] FeatureNames =
     [
@@ -18,6 +18,10 @@ public sealed class SimilarityScorer
         "entity_jaccard", "entity_unmatched", "length_ratio", "negation_differs", "order_lcs", "unmatched_content",
         "surface_unigram_f1", "length_difference", "content_jaccard", "trigram_dice", "unmatched_min", "numbers_unmatched", "align_min_squared",
         "surface_unigram_f1_squared", "cosine_squared", "unmatched_max_squared",
+        "unigram_prec_min", "unigram_prec_max", "bigram_prec_min", "bigram_prec_max", "unmatched_idf_min", "unmatched_idf_max",
+        "token_edit", "common_run", "log_length_ratio", "names_unmatched_max", "names_unmatched_min", "quote_differs",
+        "date_word_differs", "numbers_only_one_side", "trigram_prec_min", "fourgram_prec_min",
+        "stem_edit", "content_edit", "token_edit_squared", "fragmentation",
     ];
 
     private readonly BilingualLexicon _lexicon;
@@ -71,6 +75,8 @@ public sealed class SimilarityScorer
     /// sentence-level paraphrase data, penalises).</summary>
     internal static double LinkScore(double[] features) => Math.Clamp((0.5 * (features[1] + features[2])) + (0.2 * features[0]), 0, 1);
 
+    /// <summary>Same-claim probability: cross-language, the logistic regression; same language, the mean of the
+    /// logistic regression and the boosted trees (<see cref="ScorerTrees"/>), which see interactions of the features.</summary>
     internal static double Probability(double[] features, bool cross)
     {
         var w = cross ? ScorerWeights.Cross : ScorerWeights.Mono;
@@ -80,7 +86,8 @@ public sealed class SimilarityScorer
             z += w[i + 1] * features[i];
         }
 
-        return 1.0 / (1.0 + Math.Exp(-z));
+        double p = 1.0 / (1.0 + Math.Exp(-z));
+        return cross ? p : 0.5 * (p + ScorerTrees.Mono.Probability(features));
     }
 
     internal double[] Features(AnalyzedText a, AnalyzedText b)
@@ -137,6 +144,11 @@ public sealed class SimilarityScorer
         f[21] = f[14] * f[14];
         f[22] = f[0] * f[0];
         f[23] = f[13] * f[13];
+        if (!cross)
+        {
+            SurfaceFeatures(a, b, f);
+        }
+
         return f;
     }
 
@@ -336,6 +348,207 @@ public sealed class SimilarityScorer
         }
 
         return 0;
+    }
+
+    private static readonly HashSet<string> DateWords = new(StringComparer.Ordinal)
+    {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
+        "yesterday", "today", "tomorrow", "tonight", "morning", "afternoon", "evening", "night", "week", "month", "year",
+        "earlier", "later", "last", "next",
+    };
+
+    /// <summary>Same-language surface features (indices 24–39): n-gram precisions both ways, IDF mass of
+    /// unaligned words, token edit distance, longest common run, length ratio, unmatched names, quotes,
+    /// date words and numbers present on one side only.</summary>
+    private void SurfaceFeatures(AnalyzedText a, AnalyzedText b, double[] f)
+    {
+        var ta = a.Tokens.Select(t => t.Lower).ToArray();
+        var tb = b.Tokens.Select(t => t.Lower).ToArray();
+        for (int n = 1; n <= 4; n++)
+        {
+            double pab = NGramPrecision(ta, tb, n), pba = NGramPrecision(tb, ta, n);
+            switch (n)
+            {
+                case 1: f[24] = Math.Min(pab, pba); f[25] = Math.Max(pab, pba); break;
+                case 2: f[26] = Math.Min(pab, pba); f[27] = Math.Max(pab, pba); break;
+                case 3: f[38] = Math.Min(pab, pba); break;
+                default: f[39] = Math.Min(pab, pba); break;
+            }
+        }
+
+        double ua = UnmatchedIdf(a, b), ub = UnmatchedIdf(b, a);
+        f[28] = Math.Min(1, Math.Min(ua, ub) / 20.0);
+        f[29] = Math.Min(1, Math.Max(ua, ub) / 20.0);
+        f[30] = TokenEditDistance(ta, tb);
+        f[31] = CommonRun(ta, tb);
+        f[32] = Math.Min(1, Math.Abs(Math.Log((ta.Length + 1.0) / (tb.Length + 1.0))));
+        int na = UnmatchedNames(a, b), nb = UnmatchedNames(b, a);
+        f[33] = Math.Min(3, Math.Max(na, nb)) / 3.0;
+        f[34] = Math.Min(3, Math.Min(na, nb)) / 3.0;
+        f[35] = HasQuote(a.Text) != HasQuote(b.Text) ? 1 : 0;
+        var da = ta.Where(DateWords.Contains).ToHashSet();
+        var db = tb.Where(DateWords.Contains).ToHashSet();
+        f[36] = da.Count > 0 && db.Count > 0 && !da.SetEquals(db) ? 1 : 0;
+        bool numA = a.Tokens.Any(t => t.Kind == TokenKind.Number), numB = b.Tokens.Any(t => t.Kind == TokenKind.Number);
+        f[37] = numA != numB ? 1 : 0;
+        f[40] = TokenEditDistance(a.StemSequence, b.StemSequence);
+        f[41] = TokenEditDistance(a.Content.Select(c => c.Stem).ToArray(), b.Content.Select(c => c.Stem).ToArray());
+        f[42] = f[30] * f[30];
+        f[43] = Fragmentation(ta, tb);
+    }
+
+    private static bool HasQuote(string s) => s.IndexOfAny(['"', '\u201C', '\u201D', '\u201E', '\u00AB', '\u00BB']) >= 0;
+
+    private static double NGramPrecision(string[] a, string[] b, int n)
+    {
+        if (a.Length < n)
+        {
+            return b.Length < n ? 1 : 0;
+        }
+
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i + n <= b.Length; i++)
+        {
+            string g = string.Join('\u0001', b, i, n);
+            counts[g] = counts.TryGetValue(g, out int c) ? c + 1 : 1;
+        }
+
+        int hit = 0, total = 0;
+        for (int i = 0; i + n <= a.Length; i++)
+        {
+            total++;
+            string g = string.Join('\u0001', a, i, n);
+            if (counts.TryGetValue(g, out int c) && c > 0)
+            {
+                hit++;
+                counts[g] = c - 1;
+            }
+        }
+
+        return total == 0 ? 0 : (double)hit / total;
+    }
+
+    private double UnmatchedIdf(AnalyzedText a, AnalyzedText b)
+    {
+        double sum = 0;
+        foreach (var x in a.Content)
+        {
+            double best = 0;
+            foreach (var y in b.Content)
+            {
+                best = Math.Max(best, Match(x, y, false));
+            }
+
+            if (best < 0.5)
+            {
+                sum += _idf.Idf(x.Stem);
+            }
+        }
+
+        return sum;
+    }
+
+    private static int UnmatchedNames(AnalyzedText a, AnalyzedText b)
+    {
+        var lowerB = b.Tokens.Select(t => t.Lower).ToHashSet(StringComparer.Ordinal);
+        return a.Tokens.Where(t => t.Capitalised && !t.IsStop && t.Kind == TokenKind.Word).Select(t => t.Lower).Distinct()
+            .Count(l => !lowerB.Contains(l) && !lowerB.Contains(EntityKeyOf(l)));
+
+        static string EntityKeyOf(string l) => AnalyzedText.EntityKey(l);
+    }
+
+    private static double TokenEditDistance(string[] a, string[] b)
+    {
+        int n = Math.Min(a.Length, 100), m = Math.Min(b.Length, 100);
+        if (n == 0 || m == 0)
+        {
+            return 1;
+        }
+
+        var prev = new int[m + 1];
+        var cur = new int[m + 1];
+        for (int j = 0; j <= m; j++)
+        {
+            prev[j] = j;
+        }
+
+        for (int i = 1; i <= n; i++)
+        {
+            cur[0] = i;
+            for (int j = 1; j <= m; j++)
+            {
+                int sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+                cur[j] = Math.Min(sub, Math.Min(prev[j] + 1, cur[j - 1] + 1));
+            }
+
+            (prev, cur) = (cur, prev);
+        }
+
+        return (double)prev[m] / Math.Max(n, m);
+    }
+
+    /// <summary>METEOR-style fragmentation: contiguous runs of exactly matched tokens per matched token (0 when
+    /// nothing matches; small when the shared words come in long runs).</summary>
+    private static double Fragmentation(string[] a, string[] b)
+    {
+        var positions = new Dictionary<string, Queue<int>>(StringComparer.Ordinal);
+        for (int j = 0; j < b.Length; j++)
+        {
+            if (!positions.TryGetValue(b[j], out var q))
+            {
+                positions[b[j]] = q = new Queue<int>();
+            }
+
+            q.Enqueue(j);
+        }
+
+        int matched = 0, chunks = 0, last = -2;
+        for (int i = 0; i < a.Length; i++)
+        {
+            if (positions.TryGetValue(a[i], out var q) && q.Count > 0)
+            {
+                int j = q.Dequeue();
+                matched++;
+                if (j != last + 1)
+                {
+                    chunks++;
+                }
+
+                last = j;
+            }
+            else
+            {
+                last = -2;
+            }
+        }
+
+        return matched == 0 ? 1 : (double)chunks / matched;
+    }
+
+    private static double CommonRun(string[] a, string[] b)
+    {
+        int n = Math.Min(a.Length, 100), m = Math.Min(b.Length, 100);
+        if (n == 0 || m == 0)
+        {
+            return 0;
+        }
+
+        var prev = new int[m + 1];
+        var cur = new int[m + 1];
+        int best = 0;
+        for (int i = 1; i <= n; i++)
+        {
+            for (int j = 1; j <= m; j++)
+            {
+                cur[j] = a[i - 1] == b[j - 1] ? prev[j - 1] + 1 : 0;
+                best = Math.Max(best, cur[j]);
+            }
+
+            (prev, cur) = (cur, prev);
+        }
+
+        return (double)best / Math.Min(n, m);
     }
 
     private static double SurfaceUnigramF1(AnalyzedText a, AnalyzedText b)

@@ -94,6 +94,31 @@ public sealed class MatcherTests
         }
 
         [SkippableFact]
+        public void Should_not_read_german_will_as_a_contradicted_want()
+        {
+            Skip.IfNot(BilingualLexicon.Default.CrossLanguageAvailable, "trans-de-en is not installed");
+            var claims = new[]
+            {
+                MakeClaim("A-1", "A", "de", "Nordwind Energy will in den nächsten sechs Jahren rund 2,5 Milliarden Euro in neue Ladeparks investieren."),
+                MakeClaim("B-1", "B", "en", "Nordwind Energy does not want state guarantees for its charging parks, CEO says"),
+            };
+            Assert.DoesNotContain(ClaimMatcher.Match(claims), l => l.Type == LinkType.Contradiction);
+        }
+
+        [SkippableFact]
+        public void Should_still_flag_a_negated_proposition_as_contradiction()
+        {
+            Skip.IfNot(BilingualLexicon.Default.CrossLanguageAvailable, "trans-de-en is not installed");
+            var claims = new[]
+            {
+                MakeClaim("A-1", "A", "de", "Die Regierung will die Steuern für kleine Unternehmen im nächsten Jahr senken."),
+                MakeClaim("B-1", "B", "en", "The government will not cut taxes for small companies next year."),
+            };
+            var link = Assert.Single(ClaimMatcher.Match(claims));
+            Assert.Equal(LinkType.Contradiction, link.Type);
+        }
+
+        [SkippableFact]
         public void Should_link_translations_through_the_dictionary()
         {
             Skip.IfNot(BilingualLexicon.Default.CrossLanguageAvailable, "trans-de-en is not installed");

@@ -30,6 +30,17 @@ public sealed class SharedDataTests
         }
 
         [SkippableFact]
+        public void Should_reach_the_mrpc_target_at_the_committed_threshold()
+        {
+            var pairs = PairEvaluation.ReadJsonl(File.ReadAllText(SharedData.Require("paraphrase/mrpc-dev.jsonl")));
+            var scores = PairEvaluation.Scores(new SimilarityScorer(BilingualLexicon.Default, new IdfTable()), pairs);
+            var val = Enumerable.Range(0, pairs.Count).Where(i => PairEvaluation.IsValidation(pairs[i].Id)).ToList();
+            var m = PairEvaluation.Metrics(val.Select(i => scores[i]).ToList(), val.Select(i => pairs[i].Label!.Value).ToList(),
+                SimilarityScorer.DefaultThreshold("en", "en"));
+            Assert.True(m.Accuracy >= 0.76 && m.Auc >= 0.80, m.ToString());
+        }
+
+        [SkippableFact]
         public void Should_reach_the_tatoeba_target_on_validation()
         {
             Skip.IfNot(BilingualLexicon.Default.CrossLanguageAvailable, "trans-de-en is not installed");
