@@ -117,9 +117,10 @@ internal static class CslBench
     private static void Repeat(int rounds)
     {
         string shared = SharedDir()!;
-        string xml = File.ReadAllText(Path.Combine(shared, "csl-styles", "apa.csl"));
+        string xml = File.ReadAllText(Environment.GetEnvironmentVariable("CSL_BENCH_STYLE") ?? Path.Combine(shared, "csl-styles", "apa.csl"));
         var localeProvider = StyleCatalog.FolderLocales(Path.Combine(shared, "csl-locales"));
         var items = CslSampleItems.Generate(10_000, 42);
+        string? output = Environment.GetEnvironmentVariable("CSL_BENCH_OUT");
         for (int r = 0; r < rounds; r++)
         {
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
@@ -127,6 +128,11 @@ internal static class CslBench
             var style = Style.Parse(xml).Value!;
             var result = new CslProcessor(style, style.ResolveLocale("en-US", localeProvider), items).Process([], OutputFormat.Html);
             var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+            if (output is not null)
+            {
+                File.WriteAllText(output, result.BibliographyText);
+            }
+
             Console.WriteLine($"round {r}: {result.Bibliography.Count} entries in {sw.ElapsedMilliseconds} ms wall, {cpu.TotalMilliseconds:F0} ms CPU, gen0 {GC.CollectionCount(0)} gen1 {GC.CollectionCount(1)} gen2 {GC.CollectionCount(2)}, GC pause {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms");
         }
     }
