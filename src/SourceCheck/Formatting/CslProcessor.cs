@@ -292,7 +292,7 @@ public sealed class CslProcessor
                     return null;
                 }
 
-                var el = new NamesElement { Variables = [v], Name = new NameElement { Options = new NameOptions { NameAsSortOrder = "all" } } };
+                var el = new NamesElement { Variables = [v], Name = new NameElement { Options = SortNameOptions } };
                 var node = Names.Render(ctx, el);
                 string s = Rich.Plain(node);
                 return s.Length == 0 ? null : CleanSortString(s);
@@ -327,6 +327,8 @@ public sealed class CslProcessor
             }
         }
     }
+
+    private static readonly NameOptions SortNameOptions = new() { NameAsSortOrder = "all" };
 
     private static string CleanSortString(string s)
     {
@@ -1193,6 +1195,7 @@ public sealed class CslProcessor
         (RNode? Node, Ctx Ctx) RenderEntry(int i)
         {
             var ctx = NewCtx(sorted[i], sec, bib: true);
+            ctx.NameTexts = sas is not null;
             RNode? node;
             if (secondField)
             {

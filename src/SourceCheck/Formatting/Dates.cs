@@ -177,20 +177,20 @@ internal static class Dates
         span.Children.Add(node);
     }
 
-    private static List<DatePart> EffectiveParts(Ctx c, DateElement d)
+    private static ImmutableArray<DatePart> EffectiveParts(Ctx c, DateElement d)
     {
         if (d.Form is null)
         {
-            return [.. d.Parts];
+            return d.Parts;
         }
 
         var loc = c.Locale.DateFormat(d.Form);
         if (loc is null)
         {
-            return [.. d.Parts];
+            return d.Parts;
         }
 
-        var result = new List<DatePart>();
+        var result = ImmutableArray.CreateBuilder<DatePart>();
         foreach (var lp in loc.Parts)
         {
             if (Rank(lp.Name) < 4 - d.PartsLimit)
@@ -222,7 +222,7 @@ internal static class Dates
             });
         }
 
-        return result;
+        return result.ToImmutable();
     }
 
     private static RNode? RenderPart(Ctx c, DatePart p, DateParts v, string? season, CslDate date)

@@ -63,6 +63,10 @@ internal sealed class Ctx
     public bool NamesSeen;
     public RSpan? FirstNamesNode;
     public List<string>? FirstNamesList;
+
+    /// <summary>Whether names elements record the plain text of each name (<see cref="FirstNamesList"/>); off where
+    /// nothing reads it (sort keys, a bibliography without subsequent-author-substitute).</summary>
+    public bool NameTexts = true;
     public bool DisambigMode;
     public bool YearSuffixRendered;
     public bool ImplicitYearSuffix;
@@ -498,21 +502,21 @@ internal static class Renderer
         RNode node = content;
         if (d.Quotes)
         {
-            var q = new RSpan { Quotes = true };
+            var q = new RSpan(1) { Quotes = true };
             q.Children.Add(node);
             node = q;
         }
 
         if (!d.Format.IsEmpty)
         {
-            var f = new RSpan { Format = d.Format };
+            var f = new RSpan(1) { Format = d.Format };
             f.Children.Add(node);
             node = f;
         }
 
         if (d.Prefix is { Length: > 0 } || d.Suffix is { Length: > 0 })
         {
-            var a = new RSpan();
+            var a = new RSpan(3);
             if (d.Prefix is { Length: > 0 } p)
             {
                 a.Children.Add(new RText(p) { NoCase = true });
@@ -529,7 +533,7 @@ internal static class Renderer
 
         if (d.Display != DisplayMode.None && !c.SortMode)
         {
-            var disp = new RSpan { Display = d.Display };
+            var disp = new RSpan(1) { Display = d.Display };
             disp.Children.Add(node);
             node = disp;
         }
