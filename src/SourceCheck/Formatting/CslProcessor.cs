@@ -588,15 +588,19 @@ public sealed class CslProcessor
     {
         bool primary = rule.StartsWith("primary", StringComparison.Ordinal);
         int cap = rule.EndsWith("with-initials", StringComparison.Ordinal) ? 1 : 2;
-        // collect the rendered names (first names element) of every item
+        // collect the rendered names (first names element) of every item: the citation renders only up to them
+        // (the full rendering follows once the given-name levels are known); an item without names renders in
+        // full, and that is its disambiguation key when its levels stay unchanged
         var namesArr = new IReadOnlyList<CslName>[order.Count];
-        var firstKeys = new string[order.Count];
+        var firstKeys = new string?[order.Count];
         Parallel.For(0, order.Count, ParallelOptions(order.Count), i =>
         {
             var ctx = NewCtx(order[i], _style.Citation, bib: false);
             ctx.DisambigMode = true;
             ctx.Cite = new CiteItem(order[i].Id);
-            firstKeys[i] = Rich.Plain(Renderer.RenderLayout(ctx, _style.Citation.Layout));
+            ctx.StopAfterFirstNames = true;
+            var node = Renderer.RenderLayout(ctx, _style.Citation.Layout);
+            firstKeys[i] = ctx.FirstNamesRaw is null ? Rich.Plain(node) : null;
             namesArr[i] = ctx.FirstNamesRaw ?? [];
         });
         var perItem = new Dictionary<string, IReadOnlyList<CslName>>(StringComparer.Ordinal);
@@ -702,9 +706,9 @@ public sealed class CslProcessor
         var unchanged = new Dictionary<string, string>(StringComparer.Ordinal);
         for (int i = 0; i < order.Count; i++)
         {
-            if (_state[order[i].Id].GivenLevel is not { } gl || Array.TrueForAll(gl, l => l == 0))
+            if (firstKeys[i] is { } key && (_state[order[i].Id].GivenLevel is not { } gl || Array.TrueForAll(gl, l => l == 0)))
             {
-                unchanged[order[i].Id] = firstKeys[i];
+                unchanged[order[i].Id] = key;
             }
         }
 

@@ -190,6 +190,23 @@ internal static class Dates
             return d.Parts;
         }
 
+        // the merge depends only on the style's date element and the locale's date format: done once per pair
+        if (MergedParts.TryGetValue(d, out var cached) && ReferenceEquals(cached.Format, loc))
+        {
+            return cached.Parts;
+        }
+
+        var merged = MergeParts(d, loc);
+        MergedParts.AddOrUpdate(d, new PartsCache(loc, merged));
+        return merged;
+    }
+
+    private sealed record PartsCache(DateElement Format, ImmutableArray<DatePart> Parts);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DateElement, PartsCache> MergedParts = new();
+
+    private static ImmutableArray<DatePart> MergeParts(DateElement d, DateElement loc)
+    {
         var result = ImmutableArray.CreateBuilder<DatePart>();
         foreach (var lp in loc.Parts)
         {

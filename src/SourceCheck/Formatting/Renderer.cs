@@ -67,6 +67,9 @@ internal sealed class Ctx
     /// <summary>Whether names elements record the plain text of each name (<see cref="FirstNamesList"/>); off where
     /// nothing reads it (sort keys, a bibliography without subsequent-author-substitute).</summary>
     public bool NameTexts = true;
+
+    /// <summary>A probe for the names of the first names element: rendering stops once they are known.</summary>
+    public bool StopAfterFirstNames;
     public bool DisambigMode;
     public bool YearSuffixRendered;
     public bool ImplicitYearSuffix;
@@ -91,6 +94,10 @@ internal static class Renderer
         foreach (var e in layout.Children)
         {
             span.Add(Render(c, e));
+            if (c.StopAfterFirstNames && c.FirstNamesRaw is not null)
+            {
+                break;
+            }
         }
 
         return Rich.IsEmpty(span) ? null : span;
@@ -109,6 +116,11 @@ internal static class Renderer
     {
         foreach (var e in children)
         {
+            if (c.StopAfterFirstNames && c.FirstNamesRaw is not null)
+            {
+                return;
+            }
+
             if (e is ChooseElement ch)
             {
                 foreach (var b in ch.Branches)
