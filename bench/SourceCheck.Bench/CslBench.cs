@@ -17,6 +17,12 @@ internal static class CslBench
             return;
         }
 
+        if (Environment.GetEnvironmentVariable("CSL_BENCH_REPEAT") is { } repeat)
+        {
+            Repeat(int.Parse(repeat, System.Globalization.CultureInfo.InvariantCulture));
+            return;
+        }
+
         if (Environment.GetEnvironmentVariable("CSL_ORACLE") is { } oracleDir)
         {
             Oracle(oracleDir);
@@ -79,6 +85,8 @@ internal static class CslBench
 
         var items = CslSampleItems.Generate(10_000, 42);
         long allocBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var pauseBefore = GC.GetTotalPauseDuration();
+        int gen0Before = GC.CollectionCount(0), gen2Before = GC.CollectionCount(2);
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var total = Stopwatch.StartNew();
         var compiled = Style.Parse(xml).Value!;
@@ -91,7 +99,8 @@ internal static class CslBench
         proc.Refresh();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         Console.WriteLine($"csl-apa-10k: {result.Bibliography.Count} entries in {total.ElapsedMilliseconds} ms wall, {cpu.TotalMilliseconds:F0} ms CPU, end to end (compile + locale + sort + disambiguation + render; load average {LoadAverage()})");
-        Console.WriteLine($"csl-apa-10k-memory: allocated {alloc / (1024 * 1024)} MB, peak working set {proc.PeakWorkingSet64 / (1024 * 1024)} MB");
+        Console.WriteLine($"csl-apa-10k-memory: allocated {alloc / (1024 * 1024)} MB, peak working set {proc.PeakWorkingSet64 / (1024 * 1024)} MB, "
+            + $"{GC.CollectionCount(0) - gen0Before} GCs ({GC.CollectionCount(2) - gen2Before} full), GC pauses {(GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds:F0} ms");
 
         // the same run again in a warm process (JIT done): what a long-lived host sees
         var cpu2Before = Process.GetCurrentProcess().TotalProcessorTime;
@@ -102,6 +111,30 @@ internal static class CslBench
         var cpu2 = Process.GetCurrentProcess().TotalProcessorTime - cpu2Before;
         Console.WriteLine($"csl-apa-10k-warm: {result2.Bibliography.Count} entries in {warm.ElapsedMilliseconds} ms wall, {cpu2.TotalMilliseconds:F0} ms CPU");
         _ = style;
+    }
+
+    /// <summary>The 10,000-item APA bibliography <paramref name="rounds"/> times in one process (for profilers).</summary>
+    private static void Repeat(int rounds)
+    {
+        string shared = SharedDir()!;
+        string xml = File.ReadAllText(Environment.GetEnvironmentVariable("CSL_BENCH_STYLE") ?? Path.Combine(shared, "csl-styles", "apa.csl"));
+        var localeProvider = StyleCatalog.FolderLocales(Path.Combine(shared, "csl-locales"));
+        var items = CslSampleItems.Generate(10_000, 42);
+        string? output = Environment.GetEnvironmentVariable("CSL_BENCH_OUT");
+        for (int r = 0; r < rounds; r++)
+        {
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var sw = Stopwatch.StartNew();
+            var style = Style.Parse(xml).Value!;
+            var result = new CslProcessor(style, style.ResolveLocale("en-US", localeProvider), items).Process([], OutputFormat.Html);
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+            if (output is not null)
+            {
+                File.WriteAllText(output, result.BibliographyText);
+            }
+
+            Console.WriteLine($"round {r}: {result.Bibliography.Count} entries in {sw.ElapsedMilliseconds} ms wall, {cpu.TotalMilliseconds:F0} ms CPU, gen0 {GC.CollectionCount(0)} gen1 {GC.CollectionCount(1)} gen2 {GC.CollectionCount(2)}, GC pause {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms");
+        }
     }
 
     private static string? SharedDir()

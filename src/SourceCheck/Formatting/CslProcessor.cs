@@ -320,7 +320,7 @@ public sealed class CslProcessor
                     return null;
                 }
 
-                var el = new NamesElement { Variables = [v], Name = new NameElement { Options = new NameOptions { NameAsSortOrder = "all" } } };
+                var el = new NamesElement { Variables = [v], Name = new NameElement { Options = SortNameOptions } };
                 var node = Names.Render(ctx, el);
                 string s = Rich.Plain(node);
                 return s.Length == 0 ? null : CleanSortString(s);
@@ -355,6 +355,8 @@ public sealed class CslProcessor
             }
         }
     }
+
+    private static readonly NameOptions SortNameOptions = new() { NameAsSortOrder = "all" };
 
     private static string CleanSortString(string s)
     {
@@ -729,15 +731,19 @@ public sealed class CslProcessor
     {
         bool primary = rule.StartsWith("primary", StringComparison.Ordinal);
         int cap = rule.EndsWith("with-initials", StringComparison.Ordinal) ? 1 : 2;
-        // collect the rendered names (first names element) of every item
+        // collect the rendered names (first names element) of every item: the citation renders only up to them
+        // (the full rendering follows once the given-name levels are known); an item without names renders in
+        // full, and that is its disambiguation key when its levels stay unchanged
         var namesArr = new IReadOnlyList<CslName>[order.Count];
-        var firstKeys = new string[order.Count];
+        var firstKeys = new string?[order.Count];
         Parallel.For(0, order.Count, ParallelOptions(order.Count), i =>
         {
             var ctx = NewCtx(order[i], _style.Citation, bib: false);
             ctx.DisambigMode = true;
             ctx.Cite = new CiteItem(order[i].Id);
-            firstKeys[i] = Rich.Plain(Renderer.RenderLayout(ctx, _style.Citation.Layout));
+            ctx.StopAfterFirstNames = true;
+            var node = Renderer.RenderLayout(ctx, _style.Citation.Layout);
+            firstKeys[i] = ctx.FirstNamesRaw is null ? Rich.Plain(node) : null;
             namesArr[i] = ctx.FirstNamesRaw ?? [];
         });
         var perItem = new Dictionary<string, IReadOnlyList<CslName>>(StringComparer.Ordinal);
@@ -844,9 +850,9 @@ public sealed class CslProcessor
         var unchanged = new Dictionary<string, string>(StringComparer.Ordinal);
         for (int i = 0; i < order.Count; i++)
         {
-            if (_state[order[i].Id].GivenLevel is not { } gl || Array.TrueForAll(gl, l => l == 0))
+            if (firstKeys[i] is { } key && (_state[order[i].Id].GivenLevel is not { } gl || Array.TrueForAll(gl, l => l == 0)))
             {
-                unchanged[order[i].Id] = firstKeys[i];
+                unchanged[order[i].Id] = key;
             }
         }
 
@@ -1421,12 +1427,15 @@ public sealed class CslProcessor
         string? sas = sec.Opt("subsequent-author-substitute");
         string sasRule = sec.Opt("subsequent-author-substitute-rule") ?? "complete-all";
         bool secondField = sec.Opt("second-field-align") is "flush" or "margin";
-        // entries render independently (in parallel); subsequent-author-substitute then runs in order
-        var nodes = new RNode?[sorted.Count];
-        var ctxs = new Ctx[sorted.Count];
-        Parallel.For(0, sorted.Count, ParallelOptions(sorted.Count), i =>
+        // Entries render independently, in contiguous chunks on the available cores; each entry is finished
+        // (subsequent-author-substitute, punctuation, serialisation) right after it renders, so no rendering tree
+        // outlives its entry. Subsequent-author-substitute needs the names of the previous entry: a chunk starts from
+        // the names of the entry before it (rendered once more for that).
+        var rendered = new string[sorted.Count];
+        (RNode? Node, Ctx Ctx) RenderEntry(int i)
         {
             var ctx = NewCtx(sorted[i], sec, bib: true);
+            ctx.NameTexts = sas is not null;
             RNode? node;
             if (secondField)
             {
@@ -1438,50 +1447,70 @@ public sealed class CslProcessor
                 node = node is null ? null : DecorateBibLayout(ctx, node, sec.Layout.Decor);
             }
 
-            nodes[i] = node;
-            ctxs[i] = ctx;
-        });
+            return (node, ctx);
+        }
 
-        if (sas is not null)
+        List<string>? NamesBefore(int start)
         {
-            List<string>? prevNames = null;
-            for (int i = 0; i < nodes.Length; i++)
+            for (int j = start - 1; j >= 0; j--)
             {
-                if (nodes[i] is null)
+                var (node, ctx) = RenderEntry(j);
+                if (node is not null)
                 {
+                    return ctx.FirstNamesNode is not null ? ctx.FirstNamesList : null;
+                }
+            }
+
+            return null;
+        }
+
+        void RenderRange(int from, int to)
+        {
+            List<string>? prevNames = sas is not null && from > 0 ? NamesBefore(from) : null;
+            for (int i = from; i < to; i++)
+            {
+                var (node, ctx) = RenderEntry(i);
+                if (node is null)
+                {
+                    rendered[i] = string.Empty;
                     continue;
                 }
 
-                if (ctxs[i].FirstNamesNode is { } namesNode && ctxs[i].FirstNamesList is { } names)
+                if (sas is not null)
                 {
-                    if (prevNames is not null)
+                    if (ctx.FirstNamesNode is { } namesNode && ctx.FirstNamesList is { } names)
                     {
-                        ApplySubstitute(namesNode, names, prevNames, sas, sasRule);
-                    }
+                        if (prevNames is not null)
+                        {
+                            ApplySubstitute(namesNode, names, prevNames, sas, sasRule);
+                        }
 
-                    prevNames = names;
+                        prevNames = names;
+                    }
+                    else
+                    {
+                        prevNames = null;
+                    }
                 }
-                else
-                {
-                    prevNames = null;
-                }
+
+                var root = new RSpan();
+                root.Add(node);
+                Punctuation.Fix(root, _locale);
+                rendered[i] = Rich.Render(root, format, _locale);
             }
         }
 
-        var rendered = new string[nodes.Length];
-        Parallel.For(0, nodes.Length, ParallelOptions(nodes.Length), i =>
+        int chunks = sorted.Count < 256 ? 1 : Math.Min(sorted.Count / 64, Environment.ProcessorCount * 8);
+        if (chunks <= 1)
         {
-            if (nodes[i] is not { } node)
-            {
-                rendered[i] = string.Empty;
-                return;
-            }
+            RenderRange(0, sorted.Count);
+        }
+        else
+        {
+            Parallel.For(0, chunks, ParallelOptions(sorted.Count), k => RenderRange(
+                (int)((long)sorted.Count * k / chunks), (int)((long)sorted.Count * (k + 1) / chunks)));
+        }
 
-            var root = new RSpan();
-            root.Add(node);
-            Punctuation.Fix(root, _locale);
-            rendered[i] = Rich.Render(root, format, _locale);
-        });
         var entries = new List<string>(rendered);
 
         var sb = new StringBuilder();

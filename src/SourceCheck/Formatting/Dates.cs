@@ -183,20 +183,37 @@ internal static class Dates
         span.Children.Add(node);
     }
 
-    private static List<DatePart> EffectiveParts(Ctx c, DateElement d)
+    private static ImmutableArray<DatePart> EffectiveParts(Ctx c, DateElement d)
     {
         if (d.Form is null)
         {
-            return [.. d.Parts];
+            return d.Parts;
         }
 
         var loc = c.Locale.DateFormat(d.Form);
         if (loc is null)
         {
-            return [.. d.Parts];
+            return d.Parts;
         }
 
-        var result = new List<DatePart>();
+        // the merge depends only on the style's date element and the locale's date format: done once per pair
+        if (MergedParts.TryGetValue(d, out var cached) && ReferenceEquals(cached.Format, loc))
+        {
+            return cached.Parts;
+        }
+
+        var merged = MergeParts(d, loc);
+        MergedParts.AddOrUpdate(d, new PartsCache(loc, merged));
+        return merged;
+    }
+
+    private sealed record PartsCache(DateElement Format, ImmutableArray<DatePart> Parts);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DateElement, PartsCache> MergedParts = new();
+
+    private static ImmutableArray<DatePart> MergeParts(DateElement d, DateElement loc)
+    {
+        var result = ImmutableArray.CreateBuilder<DatePart>();
         foreach (var lp in loc.Parts)
         {
             if (Rank(lp.Name) < 4 - d.PartsLimit)
@@ -228,7 +245,7 @@ internal static class Dates
             });
         }
 
-        return result;
+        return result.ToImmutable();
     }
 
     private static RNode? RenderPart(Ctx c, DatePart p, DateParts v, string? season, CslDate date)

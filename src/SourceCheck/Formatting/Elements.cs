@@ -147,6 +147,10 @@ public sealed record NameOptions
 
     public static readonly NameOptions Empty = new();
 
+    /// <summary>The last few merges of this with a parent (pairs parent, result; the arrays are never changed once
+    /// published): a style merges the same options for every item.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<NameOptions, NameOptions[]> OverCache = new();
+
     /// <summary>This over <paramref name="parent"/>: values given here win.</summary>
     public NameOptions Over(NameOptions? parent)
     {
@@ -155,6 +159,39 @@ public sealed record NameOptions
             return this;
         }
 
+        if (ReferenceEquals(this, Empty))
+        {
+            return parent;
+        }
+
+        OverCache.TryGetValue(this, out var cached);
+        if (cached is not null)
+        {
+            for (int i = 0; i < cached.Length; i += 2)
+            {
+                if (ReferenceEquals(cached[i], parent))
+                {
+                    return cached[i + 1];
+                }
+            }
+        }
+
+        var merged = Merge(parent);
+        int keep = Math.Min(cached?.Length ?? 0, 6);
+        var next = new NameOptions[keep + 2];
+        next[0] = parent;
+        next[1] = merged;
+        if (keep > 0)
+        {
+            Array.Copy(cached!, 0, next, 2, keep);
+        }
+
+        OverCache.AddOrUpdate(this, next);
+        return merged;
+    }
+
+    private NameOptions Merge(NameOptions parent)
+    {
         return new NameOptions
         {
             And = And ?? parent.And,

@@ -178,7 +178,8 @@ internal static class Names
         }
 
         c.LastNamesList = allNames;
-        c.LastNamesRaw = [.. lists.SelectMany(l => l.Names)];
+        IReadOnlyList<CslName> raw = [.. lists.SelectMany(l => l.Names)];
+        c.LastNamesRaw = raw;
         var final = Renderer.Decorate(c, outer, decor);
         if (topLevelFirst && !c.SortMode && final is not null)
         {
@@ -186,7 +187,7 @@ internal static class Names
             wrapped.Add(final);
             c.FirstNamesNode ??= wrapped;
             c.FirstNamesList ??= allNames;
-            c.FirstNamesRaw ??= [.. lists.SelectMany(l => l.Names)];
+            c.FirstNamesRaw ??= raw;
             return wrapped;
         }
 
@@ -300,7 +301,11 @@ internal static class Names
             inverted[i] = inv && !IsLiteral(names[i]) && !string.IsNullOrEmpty(names[i].Given);
             int level = !c.Bib && c.State.GivenLevel is { } gl && nameIndex < gl.Length ? gl[nameIndex] : 0;
             var node = RenderName(c, names[i], inv, opts, nameEl, level);
-            allNames.Add(Rich.Plain(node));
+            if (c.NameTexts && !c.SortMode)
+            {
+                allNames.Add(Rich.Plain(node));
+            }
+
             nameIndex++;
             if (i > 0 && c.SortMode)
             {

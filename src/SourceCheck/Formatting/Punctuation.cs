@@ -42,9 +42,26 @@ internal static class Punctuation
         _ => Keep,
     };
 
+    [ThreadStatic]
+    private static List<Tok>? _toks;
+
     public static void Fix(RNode root, Locale locale)
     {
-        var toks = new List<Tok>(64);
+        var toks = _toks ?? new List<Tok>(64);
+        _toks = null;
+        try
+        {
+            Fix(root, locale, toks);
+        }
+        finally
+        {
+            toks.Clear();
+            _toks = toks;
+        }
+    }
+
+    private static void Fix(RNode root, Locale locale, List<Tok> toks)
+    {
         Walk(root, toks);
         RText? prev = null;
         bool quoteBetween = false;

@@ -69,6 +69,13 @@ internal sealed class Ctx
     public bool NamesSeen;
     public RSpan? FirstNamesNode;
     public List<string>? FirstNamesList;
+
+    /// <summary>Whether names elements record the plain text of each name (<see cref="FirstNamesList"/>); off where
+    /// nothing reads it (sort keys, a bibliography without subsequent-author-substitute).</summary>
+    public bool NameTexts = true;
+
+    /// <summary>A probe for the names of the first names element: rendering stops once they are known.</summary>
+    public bool StopAfterFirstNames;
     public bool DisambigMode;
 
     /// <summary>Disambiguation key in the subsequent-cite et-al form (et-al-subsequent-min/use-first).</summary>
@@ -99,6 +106,10 @@ internal static class Renderer
         foreach (var e in layout.Children)
         {
             span.Add(Render(c, e));
+            if (c.StopAfterFirstNames && c.FirstNamesRaw is not null)
+            {
+                break;
+            }
         }
 
         return Rich.IsEmpty(span) ? null : span;
@@ -117,6 +128,11 @@ internal static class Renderer
     {
         foreach (var e in children)
         {
+            if (c.StopAfterFirstNames && c.FirstNamesRaw is not null)
+            {
+                return;
+            }
+
             if (e is ChooseElement ch)
             {
                 foreach (var b in ch.Branches)
@@ -547,21 +563,21 @@ internal static class Renderer
         RNode node = content;
         if (d.Quotes)
         {
-            var q = new RSpan { Quotes = true };
+            var q = new RSpan(1) { Quotes = true };
             q.Children.Add(node);
             node = q;
         }
 
         if (!d.Format.IsEmpty)
         {
-            var f = new RSpan { Format = d.Format };
+            var f = new RSpan(1) { Format = d.Format };
             f.Children.Add(node);
             node = f;
         }
 
         if (d.Prefix is { Length: > 0 } || d.Suffix is { Length: > 0 })
         {
-            var a = new RSpan();
+            var a = new RSpan(3);
             if (d.Prefix is { Length: > 0 } p)
             {
                 a.Children.Add(new RText(p) { NoCase = true });
@@ -578,7 +594,7 @@ internal static class Renderer
 
         if (d.Display != DisplayMode.None && !c.SortMode)
         {
-            var disp = new RSpan { Display = d.Display };
+            var disp = new RSpan(1) { Display = d.Display };
             disp.Children.Add(node);
             node = disp;
         }

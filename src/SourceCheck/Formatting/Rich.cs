@@ -46,7 +46,18 @@ public sealed class RText : RNode
 
 public sealed class RSpan : RNode
 {
-    public List<RNode> Children { get; } = [];
+    public RSpan()
+    {
+        Children = [];
+    }
+
+    /// <summary>A span with room for <paramref name="capacity"/> children (wrappers hold one or two).</summary>
+    public RSpan(int capacity)
+    {
+        Children = new List<RNode>(capacity);
+    }
+
+    public List<RNode> Children { get; }
 
     public Formatting Format { get; set; }
 
@@ -111,6 +122,9 @@ public static class Rich
         }
     }
 
+    [ThreadStatic]
+    private static StringBuilder? _plainBuilder;
+
     public static string Plain(RNode? node)
     {
         if (node is null)
@@ -123,9 +137,17 @@ public static class Rich
             return t.Text;
         }
 
-        var sb = new StringBuilder();
+        var sb = _plainBuilder ?? new StringBuilder();
+        _plainBuilder = null;
         AppendPlain(sb, node);
-        return sb.ToString();
+        string s = sb.ToString();
+        if (sb.Capacity <= 1024)
+        {
+            sb.Clear();
+            _plainBuilder = sb;
+        }
+
+        return s;
     }
 
     public static bool IsEmpty(RNode? node) => node switch
@@ -175,12 +197,14 @@ public static class Rich
             text = text.Replace("\u00AB ", "\u00AB\u202F", StringComparison.Ordinal).Replace(" \u00BB", "\u202F\u00BB", StringComparison.Ordinal);
         }
 
-        var root = new RSpan();
         if (text.IndexOf('<') < 0 && (!quotes || text.AsSpan().IndexOfAny("\"'\u201C\u2018") < 0))
         {
-            root.Children.Add(new RText(text));
-            return root;
+            var plain = new RSpan(1);
+            plain.Children.Add(new RText(text));
+            return plain;
         }
+
+        var root = new RSpan();
 
         var stack = new Stack<(RSpan Span, string Close)>();
         stack.Push((root, string.Empty));
@@ -403,7 +427,8 @@ public static class Rich
 
     private sealed class Writer(OutputFormat format, Locale locale)
     {
-        private readonly StringBuilder _sb = new();
+        private readonly StringBuilder _sb = new(256);
+        private readonly List<string> _closers = [];
 
         public override string ToString() => _sb.ToString();
 
@@ -449,7 +474,9 @@ public static class Rich
                 contentStart = _sb.Length;
             }
 
-            var closers = new List<string>(4);
+            // closing tags of this span sit on one stack shared by the whole tree, above closerMark
+            var closers = _closers;
+            int closerMark = closers.Count;
             var f = s.Format;
             var inner = state;
             if (f.Weight != FontWeight.Unset)
@@ -543,10 +570,12 @@ public static class Rich
                 _sb.Append(EscapeStr(single ? locale.CloseInnerQuote : locale.CloseQuote));
             }
 
-            for (int i = closers.Count - 1; i >= 0; i--)
+            for (int i = closers.Count - 1; i >= closerMark; i--)
             {
                 _sb.Append(closers[i]);
             }
+
+            closers.RemoveRange(closerMark, closers.Count - closerMark);
 
             if (divClass is not null && format == OutputFormat.Html)
             {
