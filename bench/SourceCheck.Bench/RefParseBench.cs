@@ -143,6 +143,24 @@ internal static class RefParseBench
 
         var dev = TrainingData.Read(Path.Combine(DataDir, "dev.jsonl"));
         var validation = dev.Where(r => TrainingData.IsValidation(r.Id)).ToList();
+        if (Environment.GetEnvironmentVariable("REFPARSE_PROFILE") == "parse")
+        {
+            // for a sampling profiler (perf): only the sustained parse loop
+            var all = validation.Select(r => r.Text).ToList();
+            int gc0 = GC.CollectionCount(0);
+            var pause0 = GC.GetTotalPauseDuration();
+            Console.WriteLine($"  sustained parse: {Sustained(all, t => ReferenceParser.Parse(t, null, default, model)):F1} µs CPU per reference; {GC.CollectionCount(0) - gc0} gen0 GCs, pause {(GC.GetTotalPauseDuration() - pause0).TotalMilliseconds:F0} ms");
+            Console.WriteLine($"  sustained parse: {Sustained(all, t => ReferenceParser.Parse(t, null, default, model)):F1} µs CPU per reference");
+            Console.WriteLine($"  sustained parse: {Sustained(all, t => ReferenceParser.Parse(t, null, default, model)):F1} µs CPU per reference");
+            return;
+        }
+
+        if (Environment.GetEnvironmentVariable("REFPARSE_PROFILE") == "only")
+        {
+            Profile(model, validation.Select(r => r.Text).ToList());
+            return;
+        }
+
         Score($"scholarly validation split ({validation.Count} of {dev.Count} dev records, never trained on)",
             validation.Select(r => r.Json).ToList(),
             validation.Select(r => CslJson.SerializeLine(ReferenceParser.Parse(r.Text, r.Id, default, model).Item)).ToList());
@@ -156,7 +174,7 @@ internal static class RefParseBench
         var texts = validation.Select(r => r.Text).ToList();
         for (int i = 0; i < 2000 && i < texts.Count; i++)
         {
-            ReferenceParser.Parse(texts[i]);
+            ReferenceParser.Parse(texts[i], null, default, model);
         }
 
         var proc = Process.GetCurrentProcess();
@@ -168,7 +186,7 @@ internal static class RefParseBench
         {
             foreach (var t in texts)
             {
-                ReferenceParser.Parse(t);
+                ReferenceParser.Parse(t, null, default, model);
                 count++;
             }
         }
@@ -183,7 +201,7 @@ internal static class RefParseBench
         }
 
         double avgLen = texts.Average(t => t.Length);
-        double best = BestOf(texts, t => ReferenceParser.Parse(t));
+        double best = BestOf(texts, t => ReferenceParser.Parse(t, null, default, model));
         Console.WriteLine($"  throughput (best of 12 runs per chunk of 25 references; robust to other load): {1e6 / best:N0} references/s on one thread ({best:F1} µs/reference)");
         Console.WriteLine($"  throughput: {count / cpu:N0} references/s per core (CPU time of the process; {count / sw.Elapsed.TotalSeconds:N0}/s wall clock on one thread, "
             + $"load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}) — {count} parses, mean {avgLen:F0} chars, "
@@ -262,7 +280,52 @@ internal static class RefParseBench
         Console.WriteLine($"  features+emissions: {BestOf(texts, t => { FeatureExtractor.Extract(t, buf, model.BucketMask); model.Emissions(buf, em); }):F1} µs/ref");
         Console.WriteLine($"  features+viterbi: {BestOf(texts, t => { FeatureExtractor.Extract(t, buf, model.BucketMask); model.Decode(buf, labels, null, scratch); }):F1} µs/ref");
         Console.WriteLine($"  features+viterbi+confidence: {BestOf(texts, t => { FeatureExtractor.Extract(t, buf, model.BucketMask); model.Decode(buf, labels, conf, scratch); }):F1} µs/ref");
-        Console.WriteLine($"  parse: {BestOf(texts, t => ReferenceParser.Parse(t)):F1} µs/ref");
+        Console.WriteLine($"  parse: {BestOf(texts, t => ReferenceParser.Parse(t, null, default, model)):F1} µs/ref");
+        Console.WriteLine("  sustained (3 s of passes over all texts, µs of process CPU time per reference):");
+        Console.WriteLine($"    features: {Sustained(texts, t => FeatureExtractor.Extract(t, buf, model.BucketMask)):F1} ({LastAllocated:F0} B)");
+        Console.WriteLine($"    features+emissions: {Sustained(texts, t => { FeatureExtractor.Extract(t, buf, model.BucketMask); model.Emissions(buf, em); }):F1}");
+        Console.WriteLine($"    features+viterbi+confidence: {Sustained(texts, t => { FeatureExtractor.Extract(t, buf, model.BucketMask); model.Decode(buf, labels, conf, scratch); }):F1} ({LastAllocated:F0} B)");
+        Console.WriteLine($"    parse: {Sustained(texts, t => ReferenceParser.Parse(t, null, default, model)):F1} ({LastAllocated:F0} B)");
+
+        // the emission table's memory cost alone: precomputed features, emissions only, all texts in turn
+        var pre = new List<(int[] F, int[] O, int N)>();
+        foreach (var t in texts)
+        {
+            FeatureExtractor.Extract(t, buf, model.BucketMask);
+            pre.Add((buf.Features[..buf.Offsets[buf.Count]], buf.Offsets[..(buf.Count + 1)], buf.Count));
+        }
+
+        var index = Enumerable.Range(0, pre.Count).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToList();
+        Console.WriteLine($"    emissions only (features precomputed): {Sustained(index, s => { var (f, o, n) = pre[int.Parse(s, CultureInfo.InvariantCulture)]; model.QuantisedEmissions(f, o, n, em); }):F1}");
+        var small = pre.Select(p => (p.F.Select(b => b & 4095).ToArray(), p.O, p.N)).ToList();
+        Console.WriteLine($"    emissions only, buckets folded to 2^12 (cache-resident; timing reference only): {Sustained(index, s => { var (f, o, n) = small[int.Parse(s, CultureInfo.InvariantCulture)]; model.QuantisedEmissions(f, o, n, em); }):F1}");
+    }
+
+    private static double LastAllocated;
+
+    /// <summary>µs of process CPU time per text over whole passes through all texts, at least 3 s of work.</summary>
+    private static double Sustained(List<string> texts, Action<string> work)
+    {
+        var proc = Process.GetCurrentProcess();
+        proc.Refresh();
+        var cpu0 = proc.TotalProcessorTime;
+        long alloc0 = GC.GetAllocatedBytesForCurrentThread();
+        var sw = Stopwatch.StartNew();
+        long count = 0;
+        while (sw.Elapsed.TotalSeconds < 3)
+        {
+            foreach (var t in texts)
+            {
+                work(t);
+            }
+
+            count += texts.Count;
+        }
+
+        proc.Refresh();
+        double us = (proc.TotalProcessorTime - cpu0).TotalMicroseconds / count;
+        LastAllocated = (GC.GetAllocatedBytesForCurrentThread() - alloc0) / (double)count;
+        return us;
     }
 
     private static List<TrainingSequence> BuildTrainingSet(int? excludeNewsFold, int folds)

@@ -99,11 +99,13 @@ internal sealed class TaggerModel
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private void QuantisedEmissions(FeatureBuffer buf, float[] scores)
+    private void QuantisedEmissions(FeatureBuffer buf, float[] scores) =>
+        QuantisedEmissions(buf.Features, buf.Offsets, buf.Count, scores);
+
+    /// <summary>Emission scores of <paramref name="n"/> tokens from their feature buckets (quantised models only).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    internal void QuantisedEmissions(int[] feats, int[] offsets, int n, float[] scores)
     {
-        int n = buf.Count;
-        var feats = buf.Features;
-        var offsets = buf.Offsets;
         ref sbyte table = ref _q![_qBase];
         var scale = Vector256.Create(_qScale);
         var outV = MemoryMarshal.Cast<float, Vector256<float>>(scores.AsSpan(0, n * TagLabels.Stride));
