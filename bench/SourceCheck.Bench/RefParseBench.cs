@@ -220,6 +220,7 @@ internal static class RefParseBench
         {
             var p = ReferenceParser.Parse(r.Text, r.Id);
             w.WriteLine(CslJson.SerializeLine(p.Item));
+            w.WriteLine("  I " + ReferenceParser.Parse(r.Text).Item.Id); // the derived id (no id given)
             foreach (var f in p.Fields)
             {
                 w.WriteLine(FormattableString.Invariant($"  F {f.Name}|{f.Value}|{f.Span}|{f.Confidence:R}"));
