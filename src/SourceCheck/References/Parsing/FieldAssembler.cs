@@ -580,8 +580,15 @@ internal static class FieldAssembler
         return false;
     }
 
-    private static bool IsRoleWord(string w) =>
-        (Lexicon.ClassOf(w.TrimEnd('.').ToLowerInvariant()) & WordClass.EditorLabel) != 0 || w.TrimEnd('.') is "Host" or "host";
+    private static bool IsRoleWord(string w)
+    {
+        var trimmed = w.AsSpan().TrimEnd('.');
+        Span<char> lower = stackalloc char[32];
+        var cls = trimmed.Length <= lower.Length
+            ? Lexicon.ClassOf(lower[..trimmed.ToLowerInvariant(lower)])
+            : Lexicon.ClassOf(trimmed.ToString().ToLowerInvariant());
+        return (cls & WordClass.EditorLabel) != 0 || trimmed is "Host" or "host";
+    }
 
     private static bool IsSuffixWord(string w) => w.TrimEnd('.') is "Jr" or "Sr" or "II" or "III" or "IV" or "jr" or "sr";
 
@@ -695,12 +702,12 @@ internal static class FieldAssembler
             v = StripPair(v, '(', ')');
             v = StripPair(v, '[', ']');
             v = StripPair(v, '<', '>');
-            if (v.Length > 0 && v[0] is '“' or '"' or '«' or '„' && !v[1..].Any(c => c is '”' or '"' or '»' or '“'))
+            if (v.Length > 0 && v[0] is '“' or '"' or '«' or '„' && v.AsSpan(1).IndexOfAny("”\"»“") < 0)
             {
                 v = v[1..];
             }
 
-            if (v.Length > 0 && v[^1] is '”' or '"' or '»' && !v[..^1].Any(c => c is '“' or '"' or '«' or '„'))
+            if (v.Length > 0 && v[^1] is '”' or '"' or '»' && v.AsSpan(0, v.Length - 1).IndexOfAny("“\"«„") < 0)
             {
                 v = v[..^1];
             }
@@ -756,9 +763,11 @@ internal static class FieldAssembler
         _ => null,
     };
 
+    private static readonly string[] EditionWords = [" edition", " ed.", " ed", " edn.", " edn", " Aufl.", " Auflage", " éd.", " Ausg."];
+
     private static string StripEditionWords(string v)
     {
-        foreach (string w in new[] { " edition", " ed.", " ed", " edn.", " edn", " Aufl.", " Auflage", " éd.", " Ausg." })
+        foreach (string w in EditionWords)
         {
             if (v.EndsWith(w, StringComparison.OrdinalIgnoreCase) && v.Length > w.Length)
             {
@@ -772,7 +781,7 @@ internal static class FieldAssembler
     private static string StripPair(string v, char open, char close) =>
         v.Length >= 2 && v[0] == open && v[^1] == close && v.IndexOf(close, 1) == v.Length - 1 ? v[1..^1].Trim() : v;
 
-    private static string StripPrefix(string v, params string[] prefixes)
+    private static string StripPrefix(string v, params ReadOnlySpan<string> prefixes)
     {
         foreach (string p in prefixes)
         {
@@ -847,16 +856,31 @@ internal static class FieldAssembler
             sb.Append(d.Year.ToString(CultureInfo.InvariantCulture));
         }
 
-        string title = item.Title ?? string.Empty;
-        foreach (var w in title.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        // the first title word that is not a stop word (words split at spaces, as written)
+        var rest = (item.Title ?? string.Empty).AsSpan();
+        Span<char> buffer = stackalloc char[64];
+        while (rest.Length > 0)
         {
-            string lw = w.ToLowerInvariant();
+            int space = rest.IndexOf(' ');
+            var w = space < 0 ? rest : rest[..space];
+            rest = space < 0 ? default : rest[(space + 1)..];
+            if (w.Length == 0)
+            {
+                continue;
+            }
+
+            ReadOnlySpan<char> lw = w.Length <= buffer.Length ? buffer[..w.ToLowerInvariant(buffer)] : w.ToString().ToLowerInvariant();
             if ((Lexicon.ClassOf(lw) & WordClass.Stop) != 0)
             {
                 continue;
             }
 
-            foreach (char c in Ascii(lw))
+            if (lw.ContainsAnyExceptInRange('\0', (char)127))
+            {
+                lw = Ascii(lw.ToString());
+            }
+
+            foreach (char c in lw)
             {
                 if (char.IsAsciiLetterOrDigit(c))
                 {
