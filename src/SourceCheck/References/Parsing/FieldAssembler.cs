@@ -57,30 +57,12 @@ internal static class FieldAssembler
         }
 
         // a URL (DOI) field is the segment that holds a link, when one does ("[@handle]" tagged url is not)
-        foreach (int linkField in new[] { TagLabels.Url, TagLabels.Doi })
-        {
-            bool HasLink(Segment x)
-            {
-                for (int t = x.First; t <= x.Last; t++)
-                {
-                    if (tokens[t].Kind is RefTokenKind.Url or RefTokenKind.Doi)
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-
-            if (segments.Any(x => x.Field == linkField && HasLink(x)))
-            {
-                segments.RemoveAll(x => x.Field == linkField && !HasLink(x));
-            }
-        }
+        KeepLinkSegments(segments, tokens, TagLabels.Url);
+        KeepLinkSegments(segments, tokens, TagLabels.Doi);
 
         var item = new CslItem(id ?? "ref", "document");
         var fields = ImmutableArray.CreateBuilder<ParsedField>();
-        var seen = new HashSet<int>();
+        int seen = 0; // fields already taken (bit per field; first occurrence wins)
         var authors = new List<(CslName Name, Segment Seg)>();
         var editors = new List<(CslName Name, Segment Seg)>();
         var dates = new List<Segment>();
@@ -96,12 +78,12 @@ internal static class FieldAssembler
             if (seg.Field is TagLabels.Author or TagLabels.Editor)
             {
                 var list = seg.Field == TagLabels.Author ? authors : editors;
-                if (seen.Contains(seg.Field))
+                if ((seen & (1 << seg.Field)) != 0)
                 {
                     continue; // a second, separate name list (e.g. a reviewer) is not merged in
                 }
 
-                seen.Add(seg.Field);
+                seen |= 1 << seg.Field;
                 if (seg.Field == TagLabels.Author && !segments.Any(x => x.Field == TagLabels.Editor) && FollowedByEditorWord(text, tokens, seg))
                 {
                     list = editors; // "Brown, L. E. (Ed.)", "Comaroff, J. and J. L. Comaroff, eds."
@@ -139,10 +121,12 @@ internal static class FieldAssembler
                 continue;
             }
 
-            if (!seen.Add(seg.Field))
+            if ((seen & (1 << seg.Field)) != 0)
             {
                 continue; // first occurrence wins
             }
+
+            seen |= 1 << seg.Field;
 
             string value = CleanValue(seg.Field, Slice(text, tokens, seg));
             if (seg.Field is TagLabels.Title or TagLabels.Container && seg.First > 0 && tokens[seg.First - 1].Kind == RefTokenKind.Punct
@@ -158,7 +142,7 @@ internal static class FieldAssembler
             }
             if (value.Length == 0)
             {
-                seen.Remove(seg.Field);
+                seen &= ~(1 << seg.Field);
                 continue;
             }
 
@@ -333,6 +317,46 @@ internal static class FieldAssembler
 
             return new ParsedField(name, value, SpanOf(origin, start, end - start), Math.Round(c / (last - first + 1), 3));
         }
+    }
+
+    /// <summary>When some segment of <paramref name="linkField"/> holds a URL/DOI token, drops the others of that field.</summary>
+    private static void KeepLinkSegments(List<Segment> segments, List<RefToken> tokens, int linkField)
+    {
+        bool any = false;
+        foreach (var x in segments)
+        {
+            any |= x.Field == linkField && HasLink(tokens, x);
+        }
+
+        if (!any)
+        {
+            return;
+        }
+
+        int kept = 0;
+        for (int i = 0; i < segments.Count; i++)
+        {
+            var x = segments[i];
+            if (x.Field != linkField || HasLink(tokens, x))
+            {
+                segments[kept++] = x;
+            }
+        }
+
+        segments.RemoveRange(kept, segments.Count - kept);
+    }
+
+    private static bool HasLink(List<RefToken> tokens, Segment x)
+    {
+        for (int t = x.First; t <= x.Last; t++)
+        {
+            if (tokens[t].Kind is RefTokenKind.Url or RefTokenKind.Doi)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public static TextSpan SpanOf(TextSpan origin, int start, int length) =>
