@@ -161,14 +161,11 @@ internal static class RefParseBench
             return;
         }
 
-        Score($"scholarly validation split ({validation.Count} of {dev.Count} dev records, never trained on)",
-            validation.Select(r => r.Json).ToList(),
-            validation.Select(r => CslJson.SerializeLine(ReferenceParser.Parse(r.Text, r.Id, default, model).Item)).ToList());
-
-        var news = TrainingData.Read(Path.Combine(DataDir, "news-dev.jsonl"));
-        Score("news-dev with the shipped model (TRAINED ON these 30 records: in-sample, not a held-out figure; see refparse-newscv)",
-            news.Select(r => r.Json).ToList(),
-            news.Select(r => CslJson.SerializeLine(ReferenceParser.Parse(r.Text, r.Id, default, model).Item)).ToList());
+        bool scores = Environment.GetEnvironmentVariable("REFPARSE_SPEED_ONLY") is null;
+        if (scores)
+        {
+            ScoreSplits(model, validation);
+        }
 
         // throughput on one thread. Sustained: whole passes over the 1,600 validation references (each pass
         // reads the emission table cold for most tokens, like a real bibliography would), after a warm-up of
@@ -231,6 +228,18 @@ internal static class RefParseBench
             + $"load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})");
         Console.WriteLine($"  throughput, best-of (12 runs per chunk of 25 references, cache-warm; robust to other load): {1e6 / best:N0} references/s ({best:F1} µs/reference)");
         Console.WriteLine($"  mean reference {avgLen:F0} chars; {allocated / Math.Max(count, 1):N0} bytes allocated per parse (result objects included)");
+    }
+
+    private static void ScoreSplits(TaggerModel model, List<LabelledReference> validation)
+    {
+        Score($"scholarly validation split ({validation.Count} of {TrainingData.Read(Path.Combine(DataDir, "dev.jsonl")).Count} dev records, never trained on)",
+            validation.Select(r => r.Json).ToList(),
+            validation.Select(r => CslJson.SerializeLine(ReferenceParser.Parse(r.Text, r.Id, default, model).Item)).ToList());
+
+        var news = TrainingData.Read(Path.Combine(DataDir, "news-dev.jsonl"));
+        Score("news-dev with the shipped model (TRAINED ON these 30 records: in-sample, not a held-out figure; see refparse-newscv)",
+            news.Select(r => r.Json).ToList(),
+            news.Select(r => CslJson.SerializeLine(ReferenceParser.Parse(r.Text, r.Id, default, model).Item)).ToList());
     }
 
     /// <summary>Writes every dev and news-dev record's full parse (CSL item, fields with spans and confidences,
