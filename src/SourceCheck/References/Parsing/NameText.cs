@@ -109,7 +109,9 @@ internal static class NameText
     /// <summary>Drops role markers and handles: "(Host)", "(Ed.)", "(Hrsg.)", "[@handle]", trailing commas.</summary>
     public static string Clean(string raw)
     {
-        var sb = new System.Text.StringBuilder(raw.Length);
+        // built in a stack buffer (names are short; the rare long one in a pooled-free heap buffer)
+        Span<char> sb = raw.Length <= 256 ? stackalloc char[raw.Length] : new char[raw.Length];
+        int length = 0;
         int depth = 0;
         bool space = false;
         foreach (char c in raw)
@@ -133,20 +135,20 @@ internal static class NameText
 
             if (char.IsWhiteSpace(c))
             {
-                space = sb.Length > 0;
+                space = length > 0;
                 continue;
             }
 
             if (space)
             {
-                sb.Append(' ');
+                sb[length++] = ' ';
                 space = false;
             }
 
-            sb.Append(c);
+            sb[length++] = c;
         }
 
-        string s = sb.ToString();
+        string s = new(sb[..length]);
         s = s.Trim(',', ';', ':', '&', ' ', '/');
         if (s.EndsWith(" and", StringComparison.OrdinalIgnoreCase) || s.EndsWith(" und", StringComparison.OrdinalIgnoreCase))
         {
@@ -265,6 +267,17 @@ internal static class NameText
 
     private static CslName Person(string family, string? given, string? suffix)
     {
+        if (!family.Contains(' ', StringComparison.Ordinal))
+        {
+            // one word: no particle (the common case, without splitting)
+            return new CslName
+            {
+                Family = family,
+                Given = string.IsNullOrWhiteSpace(given) ? null : given,
+                Suffix = suffix,
+            };
+        }
+
         // lower-case particles at the start of the family part: "de la Macorra", "van der Berg"
         var parts = family.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         int p = 0;
