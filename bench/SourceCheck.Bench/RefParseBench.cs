@@ -169,8 +169,9 @@ internal static class RefParseBench
 
         // throughput on one thread. Sustained: whole passes over the 1,600 validation references (each pass
         // reads the emission table cold for most tokens, like a real bibliography would), after a warm-up of
-        // 2 s of passes so that the measured code is the optimised JIT tier; 3 windows of at least 3 s wall
-        // clock each; refs per second of process CPU time (GC included), over all windows and per window.
+        // 4 s of passes so that the measured code is the optimised JIT tier (after 2 s the first window was
+        // still ~20 % slower: rarely taken paths keep delaying tier-1 compilation); 3 windows of at least 3 s
+        // wall clock each; refs per second of process CPU time (GC included), over all windows and per window.
         var texts = validation.Select(r => r.Text).ToList();
         var warm = Stopwatch.StartNew();
         do
@@ -180,7 +181,7 @@ internal static class RefParseBench
                 ReferenceParser.Parse(t, null, default, model);
             }
         }
-        while (warm.Elapsed.TotalSeconds < 2);
+        while (warm.Elapsed.TotalSeconds < 4);
 
         var proc = Process.GetCurrentProcess();
         long alloc0 = GC.GetAllocatedBytesForCurrentThread();
