@@ -69,9 +69,9 @@ internal static class FieldAssembler
         string? containerRaw = null;
         string? genre = null;
         bool inBeforeContainer = false;
-        var values = new Dictionary<int, string>();
+        var values = new string?[TagLabels.Count]; // cleaned value per field (null: none)
         (int Start, int End) titleSpan = (0, 0);
-        var segmentOf = new Dictionary<int, Segment>();
+        var segmentOf = new Segment?[TagLabels.Count];
 
         foreach (var seg in segments)
         {
@@ -187,7 +187,7 @@ internal static class FieldAssembler
                 // a doi.org link the tagger read as a URL stays a URL (the tagger reads it as a DOI where the
                 // reference style means one: "https://doi.org/…" at the end of an APA reference)
                 value = value.Trim('<', '>').TrimEnd('.', ',', ';');
-                if (DoiFromUrl(value) is { } doi && !values.ContainsKey(TagLabels.Doi) && !segments.Any(x => x.Field == TagLabels.Doi))
+                if (DoiFromUrl(value) is { } doi && values[TagLabels.Doi] is null && !segments.Any(x => x.Field == TagLabels.Doi))
                 {
                     item.SetString("DOI", doi);
                     values[TagLabels.Doi] = doi;
@@ -199,7 +199,7 @@ internal static class FieldAssembler
         }
 
         // volume "12(3)" tagged as one volume
-        if (values.TryGetValue(TagLabels.Volume, out var vol) && !values.ContainsKey(TagLabels.Issue))
+        if (values[TagLabels.Volume] is { } vol && values[TagLabels.Issue] is null)
         {
             int open = vol.IndexOf('(', StringComparison.Ordinal);
             if (open > 0 && vol.EndsWith(')'))
@@ -250,11 +250,11 @@ internal static class FieldAssembler
 
         // APA news "Title. Outlet." with a day-level date: a lone publisher or note that ends the reference
         // (only punctuation or a URL after it) is the outlet
-        if (!values.ContainsKey(TagLabels.Container) && issued?.Start is { Day: not null } && !values.ContainsKey(TagLabels.Location) && genre is null)
+        if (values[TagLabels.Container] is null && issued?.Start is { Day: not null } && values[TagLabels.Location] is null && genre is null)
         {
             foreach (int from in new[] { TagLabels.Publisher, TagLabels.Note })
             {
-                if (!values.TryGetValue(from, out var outlet) || !segmentOf.TryGetValue(from, out var oseg) || !OnlyTrailing(tokens, labels, oseg.Last + 1))
+                if (values[from] is not { } outlet || segmentOf[from] is not { } oseg || !OnlyTrailing(tokens, labels, oseg.Last + 1))
                 {
                     continue;
                 }
@@ -262,7 +262,7 @@ internal static class FieldAssembler
                 string fromName = from == TagLabels.Publisher ? "publisher" : "note";
                 item.Remove(fromName);
                 item.SetString("container-title", outlet);
-                values.Remove(from);
+                values[from] = null;
                 values[TagLabels.Container] = outlet;
                 containerRaw = outlet;
                 for (int i = 0; i < fields.Count; i++)
@@ -280,9 +280,9 @@ internal static class FieldAssembler
         bool corporate = authors.Count > 0 && authors[0].Name.Literal is not null;
         var evidence = new TypeEvidence(
             containerRaw, genre, item.Title,
-            values.ContainsKey(TagLabels.Volume), values.ContainsKey(TagLabels.Issue), values.ContainsKey(TagLabels.Pages),
-            values.ContainsKey(TagLabels.Doi), values.ContainsKey(TagLabels.Url), values.ContainsKey(TagLabels.Publisher),
-            values.ContainsKey(TagLabels.Location), editors.Count > 0, values.ContainsKey(TagLabels.Edition),
+            values[TagLabels.Volume] is not null, values[TagLabels.Issue] is not null, values[TagLabels.Pages] is not null,
+            values[TagLabels.Doi] is not null, values[TagLabels.Url] is not null, values[TagLabels.Publisher] is not null,
+            values[TagLabels.Location] is not null, editors.Count > 0, values[TagLabels.Edition] is not null,
             issued?.Start is { Month: not null }, inBeforeContainer, corporate,
             titleSpan.End > titleSpan.Start ? string.Concat(buf.Lower.AsSpan(0, titleSpan.Start), buf.Lower.AsSpan(titleSpan.End)) : buf.Lower);
         item.Type = TypeInference.Infer(evidence);
