@@ -51,9 +51,9 @@ internal static class DateText
             return new CslDate { Parts = [parts], Raw = s };
         }
 
-        var years = new List<int>();
-        var months = new List<int>();
-        var days = new List<int>();
+        var years = default(FirstTwo);
+        var months = default(FirstTwo);
+        var days = default(FirstTwo);
         int? season = null;
         int i = 0;
         string lower = s.ToLowerInvariant();
@@ -150,6 +150,32 @@ internal static class DateText
             Season = month is null && season is { } sn ? sn.ToString(CultureInfo.InvariantCulture) : null,
             Raw = s,
         };
+    }
+
+    /// <summary>A count of numbers seen and the first two of them (all that <see cref="Parse"/> reads),
+    /// without a list allocation.</summary>
+    private struct FirstTwo
+    {
+        private int _first;
+        private int _second;
+
+        public int Count { get; private set; }
+
+        public readonly int this[int index] => index == 0 ? _first : index == 1 ? _second : throw new ArgumentOutOfRangeException(nameof(index));
+
+        public void Add(int value)
+        {
+            if (Count == 0)
+            {
+                _first = value;
+            }
+            else if (Count == 1)
+            {
+                _second = value;
+            }
+
+            Count++;
+        }
     }
 
     /// <summary>The year of a date's text, when it has exactly one.</summary>
