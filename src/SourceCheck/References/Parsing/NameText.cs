@@ -195,17 +195,19 @@ internal static class NameText
     /// acronyms ("IEA", "dpa"), and long names without any initials or commas.</summary>
     public static bool IsCorporate(string s)
     {
+        int comma = s.IndexOf(',', StringComparison.Ordinal);
+        if (comma >= 0)
+        {
+            // "Bank, J." is a person; "Reuters, Associated Press" is not handled here (span-based: the
+            // common "Family, Given" case allocates nothing)
+            var after = s.AsSpan(comma + 1).Trim();
+            return after.Length == 0 || (CountWords(after) >= 3 && !AnyWordIsInitials(s));
+        }
+
         var words = s.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0)
         {
             return false;
-        }
-
-        if (s.Contains(',', StringComparison.Ordinal))
-        {
-            // "Bank, J." is a person; "Reuters, Associated Press" is not handled here
-            string after = s[(s.IndexOf(',', StringComparison.Ordinal) + 1)..].Trim();
-            return after.Length == 0 || (after.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3 && !words.Any(w => IsInitials(w, false)));
         }
 
         if (words[0] is "The" or "the" or "Die" or "Der" or "Das" or "Le" or "La" or "Les" or "El")
@@ -246,6 +248,36 @@ internal static class NameText
         if (words.Length >= 4 && !anyInitials && words.All(w => char.IsUpper(w[0]) || Lexicon.Particles.Contains(w) || (Lexicon.ClassOf(w) & WordClass.Stop) != 0))
         {
             return InnerWordIs(words, static w => !Lexicon.Particles.Contains(w.ToLowerInvariant()));
+        }
+
+        return false;
+    }
+
+    /// <summary>Number of non-empty pieces between spaces.</summary>
+    private static int CountWords(ReadOnlySpan<char> s)
+    {
+        int count = 0;
+        foreach (var range in s.Split(' '))
+        {
+            if (range.End.GetOffset(s.Length) > range.Start.GetOffset(s.Length))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private static bool AnyWordIsInitials(string s)
+    {
+        var span = s.AsSpan();
+        foreach (var range in span.Split(' '))
+        {
+            var w = span[range];
+            if (w.Length > 0 && IsInitials(w, requireDot: false))
+            {
+                return true;
+            }
         }
 
         return false;
@@ -300,7 +332,10 @@ internal static class NameText
     private static bool IsSuffix(string s) => s.TrimEnd('.') is "Jr" or "Sr" or "II" or "III" or "IV" or "jr" or "sr";
 
     /// <summary>"R.", "JJ", "J.-P.", "D.I.", "Th."</summary>
-    public static bool IsInitials(string w, bool requireDot)
+    public static bool IsInitials(string w, bool requireDot) => IsInitials(w.AsSpan(), requireDot);
+
+    /// <inheritdoc cref="IsInitials(string, bool)"/>
+    public static bool IsInitials(ReadOnlySpan<char> w, bool requireDot)
     {
         // the "core" is the word without '.' and '-' (no copy: at most its first two letters are needed)
         int coreLength = 0;
