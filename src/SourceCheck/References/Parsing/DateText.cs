@@ -51,9 +51,9 @@ internal static class DateText
             return new CslDate { Parts = [parts], Raw = s };
         }
 
-        var years = new List<int>();
-        var months = new List<int>();
-        var days = new List<int>();
+        var years = default(FirstTwo);
+        var months = default(FirstTwo);
+        var days = default(FirstTwo);
         int? season = null;
         int i = 0;
         string lower = s.ToLowerInvariant();
@@ -152,6 +152,32 @@ internal static class DateText
         };
     }
 
+    /// <summary>A count of numbers seen and the first two of them (all that <see cref="Parse"/> reads),
+    /// without a list allocation.</summary>
+    private struct FirstTwo
+    {
+        private int _first;
+        private int _second;
+
+        public int Count { get; private set; }
+
+        public readonly int this[int index] => index == 0 ? _first : index == 1 ? _second : throw new ArgumentOutOfRangeException(nameof(index));
+
+        public void Add(int value)
+        {
+            if (Count == 0)
+            {
+                _first = value;
+            }
+            else if (Count == 1)
+            {
+                _second = value;
+            }
+
+            Count++;
+        }
+    }
+
     /// <summary>The year of a date's text, when it has exactly one.</summary>
     public static bool HasYear(string s) => Parse(s)?.Start is not null;
 
@@ -166,8 +192,11 @@ internal static class DateText
     private static bool TryNumeric(string s, out DateParts parts)
     {
         parts = default;
-        var nums = new List<int>();
-        var seps = new List<char>();
+        // at most 3 numbers and 2 separators can make a date: more is "not numeric" at once
+        Span<int> nums = stackalloc int[3];
+        Span<char> seps = stackalloc char[2];
+        int numCount = 0;
+        int sepCount = 0;
         int i = 0;
         while (i < s.Length)
         {
@@ -187,7 +216,12 @@ internal static class DateText
                 return false;
             }
 
-            nums.Add(int.Parse(s.AsSpan(start, i - start), CultureInfo.InvariantCulture));
+            if (numCount == nums.Length)
+            {
+                return false;
+            }
+
+            nums[numCount++] = int.Parse(s.AsSpan(start, i - start), CultureInfo.InvariantCulture);
             if (i < s.Length)
             {
                 char sep = s[i];
@@ -196,7 +230,12 @@ internal static class DateText
                     return false;
                 }
 
-                seps.Add(sep);
+                if (sepCount == seps.Length)
+                {
+                    return false;
+                }
+
+                seps[sepCount++] = sep;
                 i++;
                 while (i < s.Length && s[i] == ' ')
                 {
@@ -205,7 +244,7 @@ internal static class DateText
             }
         }
 
-        if (nums.Count == 3 && seps.Count == 2)
+        if (numCount == 3 && sepCount == 2)
         {
             if (nums[0] >= 1000 && nums[1] is >= 1 and <= 12 && nums[2] is >= 1 and <= 31)
             {
@@ -232,7 +271,7 @@ internal static class DateText
             }
         }
 
-        if (nums.Count == 2 && seps.Count == 1)
+        if (numCount == 2 && sepCount == 1)
         {
             if (nums[0] >= 1000 && seps[0] is '-' or '/' && nums[1] is >= 1 and <= 12)
             {

@@ -52,6 +52,7 @@ internal static class FeatureExtractor
         var tokens = buf.Tokens;
         RefTokenizer.Tokenize(text, tokens);
         int n = tokens.Count;
+        var toks = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens);
         buf.Ensure(n);
         string lower = text.ToLowerInvariant();
         buf.Lower = lower;
@@ -61,7 +62,7 @@ internal static class FeatureExtractor
         Span<ulong> words = n <= 512 ? stackalloc ulong[n] : new ulong[n];
         for (int t = 0; t < n; t++)
         {
-            var tok = tokens[t];
+            var tok = toks[t];
             var span = lower.AsSpan(tok.Start, tok.Length);
             WordClass c = tok.Kind is RefTokenKind.Word or RefTokenKind.Number ? Lexicon.ClassOf(span) : WordClass.None;
             if (tok.Kind == RefTokenKind.Number && tok.Length == 4 && IsYear(span))
@@ -107,12 +108,12 @@ internal static class FeatureExtractor
             posInSeg[t] = (byte)Math.Min(inSeg, 5);
             segLen[sgc]++;
             segYear[sgc] |= (classes[t] & WordClass.Year) != 0;
-            if (tokens[t].Kind == RefTokenKind.Word && tokens[t].Length > 3 && (classes[t] & WordClass.Stop) == 0)
+            if (toks[t].Kind == RefTokenKind.Word && toks[t].Length > 3 && (classes[t] & WordClass.Stop) == 0)
             {
                 segWords[sgc]++;
-                segCaps[sgc] += char.IsUpper(text[tokens[t].Start]) ? 1 : 0;
+                segCaps[sgc] += char.IsUpper(text[toks[t].Start]) ? 1 : 0;
             }
-            else if (tokens[t].Kind == RefTokenKind.Number)
+            else if (toks[t].Kind == RefTokenKind.Number)
             {
                 segDigits[sgc]++;
             }
@@ -130,15 +131,15 @@ internal static class FeatureExtractor
         bool fullDate = false;
         for (int t = 0; t < n && !fullDate; t++)
         {
-            if ((classes[t] & WordClass.Month) != 0 && char.IsUpper(text[tokens[t].Start]))
+            if ((classes[t] & WordClass.Month) != 0 && char.IsUpper(text[toks[t].Start]))
             {
                 for (int d = Math.Max(0, t - 2); d <= Math.Min(n - 1, t + 2); d++)
                 {
-                    fullDate |= tokens[d].Kind == RefTokenKind.Number && tokens[d].Length <= 2;
+                    fullDate |= toks[d].Kind == RefTokenKind.Number && toks[d].Length <= 2;
                 }
             }
-            else if (tokens[t].Kind == RefTokenKind.Number && tokens[t].Length <= 2 && t + 4 < n && text[tokens[t + 1].Start] == '.'
-                && tokens[t + 2].Kind == RefTokenKind.Number && tokens[t + 2].Length <= 2 && text[tokens[t + 3].Start] == '.' && (classes[t + 4] & WordClass.Year) != 0)
+            else if (toks[t].Kind == RefTokenKind.Number && toks[t].Length <= 2 && t + 4 < n && text[toks[t + 1].Start] == '.'
+                && toks[t + 2].Kind == RefTokenKind.Number && toks[t + 2].Length <= 2 && text[toks[t + 3].Start] == '.' && (classes[t + 4] & WordClass.Year) != 0)
             {
                 fullDate = true;
             }
@@ -156,7 +157,7 @@ internal static class FeatureExtractor
         for (int t = 0; t < n; t++)
         {
             offsets[t] = k;
-            var tok = tokens[t];
+            var tok = toks[t];
             var kind = tok.Kind;
             var word = lower.AsSpan(tok.Start, tok.Length);
             char ch = kind == RefTokenKind.Punct ? text[tok.Start] : '\0';
@@ -242,8 +243,8 @@ internal static class FeatureExtractor
             }
 
             // rule outputs
-            ulong flags = (yearSeen ? 1UL : 0) | (afterIn ? 2UL : 0) | (t > 0 && IsOpenQuote(text[tokens[t - 1].Start]) && tokens[t - 1].Kind == RefTokenKind.Punct ? 4UL : 0)
-                | (tok.SpaceBefore ? 8UL : 0) | (t + 1 < n && tokens[t + 1].SpaceBefore ? 16UL : 0);
+            ulong flags = (yearSeen ? 1UL : 0) | (afterIn ? 2UL : 0) | (t > 0 && IsOpenQuote(text[toks[t - 1].Start]) && toks[t - 1].Kind == RefTokenKind.Punct ? 4UL : 0)
+                | (tok.SpaceBefore ? 8UL : 0) | (t + 1 < n && toks[t + 1].SpaceBefore ? 16UL : 0);
             feats[k++] = Bucket(Mix(25, flags), bucketMask);
             if (kind == RefTokenKind.Punct)
             {
@@ -287,7 +288,7 @@ internal static class FeatureExtractor
                 yearSeen = true;
             }
 
-            if ((cls & WordClass.InWord) != 0 && (t == 0 || tokens[t - 1].Kind == RefTokenKind.Punct))
+            if ((cls & WordClass.InWord) != 0 && (t == 0 || toks[t - 1].Kind == RefTokenKind.Punct))
             {
                 afterIn = true;
                 inSegment = segment;
@@ -301,7 +302,7 @@ internal static class FeatureExtractor
             {
                 bracket++;
             }
-            else if (IsOpenQuote(ch) && !inQuote && (tok.SpaceBefore || t == 0 || tokens[t - 1].Kind == RefTokenKind.Punct))
+            else if (IsOpenQuote(ch) && !inQuote && (tok.SpaceBefore || t == 0 || toks[t - 1].Kind == RefTokenKind.Punct))
             {
                 inQuote = true;
             }

@@ -57,51 +57,33 @@ internal static class FieldAssembler
         }
 
         // a URL (DOI) field is the segment that holds a link, when one does ("[@handle]" tagged url is not)
-        foreach (int linkField in new[] { TagLabels.Url, TagLabels.Doi })
-        {
-            bool HasLink(Segment x)
-            {
-                for (int t = x.First; t <= x.Last; t++)
-                {
-                    if (tokens[t].Kind is RefTokenKind.Url or RefTokenKind.Doi)
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-
-            if (segments.Any(x => x.Field == linkField && HasLink(x)))
-            {
-                segments.RemoveAll(x => x.Field == linkField && !HasLink(x));
-            }
-        }
+        KeepLinkSegments(segments, tokens, TagLabels.Url);
+        KeepLinkSegments(segments, tokens, TagLabels.Doi);
 
         var item = new CslItem(id ?? "ref", "document");
         var fields = ImmutableArray.CreateBuilder<ParsedField>();
-        var seen = new HashSet<int>();
+        int seen = 0; // fields already taken (bit per field; first occurrence wins)
         var authors = new List<(CslName Name, Segment Seg)>();
         var editors = new List<(CslName Name, Segment Seg)>();
         var dates = new List<Segment>();
         string? containerRaw = null;
         string? genre = null;
         bool inBeforeContainer = false;
-        var values = new Dictionary<int, string>();
+        var values = new string?[TagLabels.Count]; // cleaned value per field (null: none)
         (int Start, int End) titleSpan = (0, 0);
-        var segmentOf = new Dictionary<int, Segment>();
+        var segmentOf = new Segment?[TagLabels.Count];
 
         foreach (var seg in segments)
         {
             if (seg.Field is TagLabels.Author or TagLabels.Editor)
             {
                 var list = seg.Field == TagLabels.Author ? authors : editors;
-                if (seen.Contains(seg.Field))
+                if ((seen & (1 << seg.Field)) != 0)
                 {
                     continue; // a second, separate name list (e.g. a reviewer) is not merged in
                 }
 
-                seen.Add(seg.Field);
+                seen |= 1 << seg.Field;
                 if (seg.Field == TagLabels.Author && !segments.Any(x => x.Field == TagLabels.Editor) && FollowedByEditorWord(text, tokens, seg))
                 {
                     list = editors; // "Brown, L. E. (Ed.)", "Comaroff, J. and J. L. Comaroff, eds."
@@ -139,10 +121,12 @@ internal static class FieldAssembler
                 continue;
             }
 
-            if (!seen.Add(seg.Field))
+            if ((seen & (1 << seg.Field)) != 0)
             {
                 continue; // first occurrence wins
             }
+
+            seen |= 1 << seg.Field;
 
             string value = CleanValue(seg.Field, Slice(text, tokens, seg));
             if (seg.Field is TagLabels.Title or TagLabels.Container && seg.First > 0 && tokens[seg.First - 1].Kind == RefTokenKind.Punct
@@ -158,7 +142,7 @@ internal static class FieldAssembler
             }
             if (value.Length == 0)
             {
-                seen.Remove(seg.Field);
+                seen &= ~(1 << seg.Field);
                 continue;
             }
 
@@ -203,7 +187,7 @@ internal static class FieldAssembler
                 // a doi.org link the tagger read as a URL stays a URL (the tagger reads it as a DOI where the
                 // reference style means one: "https://doi.org/…" at the end of an APA reference)
                 value = value.Trim('<', '>').TrimEnd('.', ',', ';');
-                if (DoiFromUrl(value) is { } doi && !values.ContainsKey(TagLabels.Doi) && !segments.Any(x => x.Field == TagLabels.Doi))
+                if (DoiFromUrl(value) is { } doi && values[TagLabels.Doi] is null && !segments.Any(x => x.Field == TagLabels.Doi))
                 {
                     item.SetString("DOI", doi);
                     values[TagLabels.Doi] = doi;
@@ -215,7 +199,7 @@ internal static class FieldAssembler
         }
 
         // volume "12(3)" tagged as one volume
-        if (values.TryGetValue(TagLabels.Volume, out var vol) && !values.ContainsKey(TagLabels.Issue))
+        if (values[TagLabels.Volume] is { } vol && values[TagLabels.Issue] is null)
         {
             int open = vol.IndexOf('(', StringComparison.Ordinal);
             if (open > 0 && vol.EndsWith(')'))
@@ -266,11 +250,11 @@ internal static class FieldAssembler
 
         // APA news "Title. Outlet." with a day-level date: a lone publisher or note that ends the reference
         // (only punctuation or a URL after it) is the outlet
-        if (!values.ContainsKey(TagLabels.Container) && issued?.Start is { Day: not null } && !values.ContainsKey(TagLabels.Location) && genre is null)
+        if (values[TagLabels.Container] is null && issued?.Start is { Day: not null } && values[TagLabels.Location] is null && genre is null)
         {
             foreach (int from in new[] { TagLabels.Publisher, TagLabels.Note })
             {
-                if (!values.TryGetValue(from, out var outlet) || !segmentOf.TryGetValue(from, out var oseg) || !OnlyTrailing(tokens, labels, oseg.Last + 1))
+                if (values[from] is not { } outlet || segmentOf[from] is not { } oseg || !OnlyTrailing(tokens, labels, oseg.Last + 1))
                 {
                     continue;
                 }
@@ -278,7 +262,7 @@ internal static class FieldAssembler
                 string fromName = from == TagLabels.Publisher ? "publisher" : "note";
                 item.Remove(fromName);
                 item.SetString("container-title", outlet);
-                values.Remove(from);
+                values[from] = null;
                 values[TagLabels.Container] = outlet;
                 containerRaw = outlet;
                 for (int i = 0; i < fields.Count; i++)
@@ -296,9 +280,9 @@ internal static class FieldAssembler
         bool corporate = authors.Count > 0 && authors[0].Name.Literal is not null;
         var evidence = new TypeEvidence(
             containerRaw, genre, item.Title,
-            values.ContainsKey(TagLabels.Volume), values.ContainsKey(TagLabels.Issue), values.ContainsKey(TagLabels.Pages),
-            values.ContainsKey(TagLabels.Doi), values.ContainsKey(TagLabels.Url), values.ContainsKey(TagLabels.Publisher),
-            values.ContainsKey(TagLabels.Location), editors.Count > 0, values.ContainsKey(TagLabels.Edition),
+            values[TagLabels.Volume] is not null, values[TagLabels.Issue] is not null, values[TagLabels.Pages] is not null,
+            values[TagLabels.Doi] is not null, values[TagLabels.Url] is not null, values[TagLabels.Publisher] is not null,
+            values[TagLabels.Location] is not null, editors.Count > 0, values[TagLabels.Edition] is not null,
             issued?.Start is { Month: not null }, inBeforeContainer, corporate,
             titleSpan.End > titleSpan.Start ? string.Concat(buf.Lower.AsSpan(0, titleSpan.Start), buf.Lower.AsSpan(titleSpan.End)) : buf.Lower);
         item.Type = TypeInference.Infer(evidence);
@@ -333,6 +317,46 @@ internal static class FieldAssembler
 
             return new ParsedField(name, value, SpanOf(origin, start, end - start), Math.Round(c / (last - first + 1), 3));
         }
+    }
+
+    /// <summary>When some segment of <paramref name="linkField"/> holds a URL/DOI token, drops the others of that field.</summary>
+    private static void KeepLinkSegments(List<Segment> segments, List<RefToken> tokens, int linkField)
+    {
+        bool any = false;
+        foreach (var x in segments)
+        {
+            any |= x.Field == linkField && HasLink(tokens, x);
+        }
+
+        if (!any)
+        {
+            return;
+        }
+
+        int kept = 0;
+        for (int i = 0; i < segments.Count; i++)
+        {
+            var x = segments[i];
+            if (x.Field != linkField || HasLink(tokens, x))
+            {
+                segments[kept++] = x;
+            }
+        }
+
+        segments.RemoveRange(kept, segments.Count - kept);
+    }
+
+    private static bool HasLink(List<RefToken> tokens, Segment x)
+    {
+        for (int t = x.First; t <= x.Last; t++)
+        {
+            if (tokens[t].Kind is RefTokenKind.Url or RefTokenKind.Doi)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public static TextSpan SpanOf(TextSpan origin, int start, int length) =>
@@ -580,8 +604,15 @@ internal static class FieldAssembler
         return false;
     }
 
-    private static bool IsRoleWord(string w) =>
-        (Lexicon.ClassOf(w.TrimEnd('.').ToLowerInvariant()) & WordClass.EditorLabel) != 0 || w.TrimEnd('.') is "Host" or "host";
+    private static bool IsRoleWord(string w)
+    {
+        var trimmed = w.AsSpan().TrimEnd('.');
+        Span<char> lower = stackalloc char[32];
+        var cls = trimmed.Length <= lower.Length
+            ? Lexicon.ClassOf(lower[..trimmed.ToLowerInvariant(lower)])
+            : Lexicon.ClassOf(trimmed.ToString().ToLowerInvariant());
+        return (cls & WordClass.EditorLabel) != 0 || trimmed is "Host" or "host";
+    }
 
     private static bool IsSuffixWord(string w) => w.TrimEnd('.') is "Jr" or "Sr" or "II" or "III" or "IV" or "jr" or "sr";
 
@@ -695,12 +726,12 @@ internal static class FieldAssembler
             v = StripPair(v, '(', ')');
             v = StripPair(v, '[', ']');
             v = StripPair(v, '<', '>');
-            if (v.Length > 0 && v[0] is '“' or '"' or '«' or '„' && !v[1..].Any(c => c is '”' or '"' or '»' or '“'))
+            if (v.Length > 0 && v[0] is '“' or '"' or '«' or '„' && v.AsSpan(1).IndexOfAny("”\"»“") < 0)
             {
                 v = v[1..];
             }
 
-            if (v.Length > 0 && v[^1] is '”' or '"' or '»' && !v[..^1].Any(c => c is '“' or '"' or '«' or '„'))
+            if (v.Length > 0 && v[^1] is '”' or '"' or '»' && v.AsSpan(0, v.Length - 1).IndexOfAny("“\"«„") < 0)
             {
                 v = v[..^1];
             }
@@ -756,9 +787,11 @@ internal static class FieldAssembler
         _ => null,
     };
 
+    private static readonly string[] EditionWords = [" edition", " ed.", " ed", " edn.", " edn", " Aufl.", " Auflage", " éd.", " Ausg."];
+
     private static string StripEditionWords(string v)
     {
-        foreach (string w in new[] { " edition", " ed.", " ed", " edn.", " edn", " Aufl.", " Auflage", " éd.", " Ausg." })
+        foreach (string w in EditionWords)
         {
             if (v.EndsWith(w, StringComparison.OrdinalIgnoreCase) && v.Length > w.Length)
             {
@@ -772,7 +805,7 @@ internal static class FieldAssembler
     private static string StripPair(string v, char open, char close) =>
         v.Length >= 2 && v[0] == open && v[^1] == close && v.IndexOf(close, 1) == v.Length - 1 ? v[1..^1].Trim() : v;
 
-    private static string StripPrefix(string v, params string[] prefixes)
+    private static string StripPrefix(string v, params ReadOnlySpan<string> prefixes)
     {
         foreach (string p in prefixes)
         {
@@ -847,16 +880,31 @@ internal static class FieldAssembler
             sb.Append(d.Year.ToString(CultureInfo.InvariantCulture));
         }
 
-        string title = item.Title ?? string.Empty;
-        foreach (var w in title.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        // the first title word that is not a stop word (words split at spaces, as written)
+        var rest = (item.Title ?? string.Empty).AsSpan();
+        Span<char> buffer = stackalloc char[64];
+        while (rest.Length > 0)
         {
-            string lw = w.ToLowerInvariant();
+            int space = rest.IndexOf(' ');
+            var w = space < 0 ? rest : rest[..space];
+            rest = space < 0 ? default : rest[(space + 1)..];
+            if (w.Length == 0)
+            {
+                continue;
+            }
+
+            ReadOnlySpan<char> lw = w.Length <= buffer.Length ? buffer[..w.ToLowerInvariant(buffer)] : w.ToString().ToLowerInvariant();
             if ((Lexicon.ClassOf(lw) & WordClass.Stop) != 0)
             {
                 continue;
             }
 
-            foreach (char c in Ascii(lw))
+            if (lw.ContainsAnyExceptInRange('\0', (char)127))
+            {
+                lw = Ascii(lw.ToString());
+            }
+
+            foreach (char c in lw)
             {
                 if (char.IsAsciiLetterOrDigit(c))
                 {

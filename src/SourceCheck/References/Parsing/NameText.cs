@@ -19,7 +19,7 @@ internal static class NameText
             return null;
         }
 
-        if (s.All(c => !char.IsLetterOrDigit(c)))
+        if (!HasLetterOrDigit(s))
         {
             return CslName.Institution(s); // ditto dashes "———"
         }
@@ -109,7 +109,9 @@ internal static class NameText
     /// <summary>Drops role markers and handles: "(Host)", "(Ed.)", "(Hrsg.)", "[@handle]", trailing commas.</summary>
     public static string Clean(string raw)
     {
-        var sb = new System.Text.StringBuilder(raw.Length);
+        // built in a stack buffer (names are short; the rare long one in a pooled-free heap buffer)
+        Span<char> sb = raw.Length <= 256 ? stackalloc char[raw.Length] : new char[raw.Length];
+        int length = 0;
         int depth = 0;
         bool space = false;
         foreach (char c in raw)
@@ -133,20 +135,20 @@ internal static class NameText
 
             if (char.IsWhiteSpace(c))
             {
-                space = sb.Length > 0;
+                space = length > 0;
                 continue;
             }
 
             if (space)
             {
-                sb.Append(' ');
+                sb[length++] = ' ';
                 space = false;
             }
 
-            sb.Append(c);
+            sb[length++] = c;
         }
 
-        string s = sb.ToString();
+        string s = new(sb[..length]);
         s = s.Trim(',', ';', ':', '&', ' ', '/');
         if (s.EndsWith(" and", StringComparison.OrdinalIgnoreCase) || s.EndsWith(" und", StringComparison.OrdinalIgnoreCase))
         {
@@ -163,7 +165,7 @@ internal static class NameText
             s = s[2..];
         }
 
-        foreach (string role in new[] { " (Ed.)", " Ed.", " Eds.", " eds.", " ed.", " Hrsg.", " (Hg.)", " Hg." })
+        foreach (string role in RoleSuffixes)
         {
             if (s.EndsWith(role, StringComparison.Ordinal) && s.Length > role.Length + 2)
             {
@@ -174,21 +176,38 @@ internal static class NameText
         return s.Trim();
     }
 
+    private static readonly string[] RoleSuffixes = [" (Ed.)", " Ed.", " Eds.", " eds.", " ed.", " Hrsg.", " (Hg.)", " Hg."];
+
+    private static bool HasLetterOrDigit(string s)
+    {
+        foreach (char c in s)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Corporate authors: "The …", names with words like Team/Agency/News/Institute/contributors,
     /// acronyms ("IEA", "dpa"), and long names without any initials or commas.</summary>
     public static bool IsCorporate(string s)
     {
+        int comma = s.IndexOf(',', StringComparison.Ordinal);
+        if (comma >= 0)
+        {
+            // "Bank, J." is a person; "Reuters, Associated Press" is not handled here (span-based: the
+            // common "Family, Given" case allocates nothing)
+            var after = s.AsSpan(comma + 1).Trim();
+            return after.Length == 0 || (CountWords(after) >= 3 && !AnyWordIsInitials(s));
+        }
+
         var words = s.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0)
         {
             return false;
-        }
-
-        if (s.Contains(',', StringComparison.Ordinal))
-        {
-            // "Bank, J." is a person; "Reuters, Associated Press" is not handled here
-            string after = s[(s.IndexOf(',', StringComparison.Ordinal) + 1)..].Trim();
-            return after.Length == 0 || (after.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3 && !words.Any(w => IsInitials(w, false)));
         }
 
         if (words[0] is "The" or "the" or "Die" or "Der" or "Das" or "Le" or "La" or "Les" or "El")
@@ -202,23 +221,77 @@ internal static class NameText
         }
 
         bool anyInitials = words.Any(w => IsInitials(w, false) && w.Length <= 3);
-        if (words.Length >= 3 && !anyInitials && words.Skip(1).SkipLast(1).Any(w => w is "of" or "for" or "für" or "and" or "und" or "the" or "on" or "für"))
+        if (words.Length >= 3 && !anyInitials && InnerWordIs(words, static w => w is "of" or "for" or "für" or "and" or "und" or "the" or "on" or "für"))
         {
             return true; // "Bundesamt für Statistik", "Ministry of Transport"
         }
 
-        foreach (string w in words)
+        if (!anyInitials)
         {
-            string lw = w.Trim('.', ',').ToLowerInvariant();
-            if ((Lexicon.ClassOf(lw) & WordClass.Corporate) != 0 && !anyInitials)
+            Span<char> lower = stackalloc char[64];
+            foreach (string w in words)
             {
-                return true;
+                var trimmed = w.AsSpan().Trim(".,");
+                if (trimmed.Length <= lower.Length && trimmed.ToLowerInvariant(lower) is int length and >= 0
+                    && (Lexicon.ClassOf(lower[..length]) & WordClass.Corporate) != 0)
+                {
+                    return true;
+                }
+
+                if (trimmed.Length > lower.Length && (Lexicon.ClassOf(trimmed.ToString().ToLowerInvariant()) & WordClass.Corporate) != 0)
+                {
+                    return true;
+                }
             }
         }
 
         if (words.Length >= 4 && !anyInitials && words.All(w => char.IsUpper(w[0]) || Lexicon.Particles.Contains(w) || (Lexicon.ClassOf(w) & WordClass.Stop) != 0))
         {
-            return !words.Skip(1).SkipLast(1).All(w => Lexicon.Particles.Contains(w.ToLowerInvariant()));
+            return InnerWordIs(words, static w => !Lexicon.Particles.Contains(w.ToLowerInvariant()));
+        }
+
+        return false;
+    }
+
+    /// <summary>Number of non-empty pieces between spaces.</summary>
+    private static int CountWords(ReadOnlySpan<char> s)
+    {
+        int count = 0;
+        foreach (var range in s.Split(' '))
+        {
+            if (range.End.GetOffset(s.Length) > range.Start.GetOffset(s.Length))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private static bool AnyWordIsInitials(string s)
+    {
+        var span = s.AsSpan();
+        foreach (var range in span.Split(' '))
+        {
+            var w = span[range];
+            if (w.Length > 0 && IsInitials(w, requireDot: false))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether any word but the first and the last satisfies <paramref name="test"/>.</summary>
+    private static bool InnerWordIs(string[] words, Func<string, bool> test)
+    {
+        for (int i = 1; i < words.Length - 1; i++)
+        {
+            if (test(words[i]))
+            {
+                return true;
+            }
         }
 
         return false;
@@ -226,6 +299,17 @@ internal static class NameText
 
     private static CslName Person(string family, string? given, string? suffix)
     {
+        if (!family.Contains(' ', StringComparison.Ordinal))
+        {
+            // one word: no particle (the common case, without splitting)
+            return new CslName
+            {
+                Family = family,
+                Given = string.IsNullOrWhiteSpace(given) ? null : given,
+                Suffix = suffix,
+            };
+        }
+
         // lower-case particles at the start of the family part: "de la Macorra", "van der Berg"
         var parts = family.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         int p = 0;
@@ -248,22 +332,81 @@ internal static class NameText
     private static bool IsSuffix(string s) => s.TrimEnd('.') is "Jr" or "Sr" or "II" or "III" or "IV" or "jr" or "sr";
 
     /// <summary>"R.", "JJ", "J.-P.", "D.I.", "Th."</summary>
-    public static bool IsInitials(string w, bool requireDot)
+    public static bool IsInitials(string w, bool requireDot) => IsInitials(w.AsSpan(), requireDot);
+
+    /// <inheritdoc cref="IsInitials(string, bool)"/>
+    public static bool IsInitials(ReadOnlySpan<char> w, bool requireDot)
     {
-        string core = w.Replace(".", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
-        if (core.Length == 0 || core.Length > 3)
+        // the "core" is the word without '.' and '-' (no copy: at most its first two letters are needed)
+        int coreLength = 0;
+        char first = '\0';
+        char second = '\0';
+        bool allUpper = true;
+        bool dot = false;
+        foreach (char c in w)
+        {
+            if (c == '.')
+            {
+                dot = true;
+                continue;
+            }
+
+            if (c == '-')
+            {
+                continue;
+            }
+
+            if (coreLength == 0)
+            {
+                first = c;
+            }
+            else if (coreLength == 1)
+            {
+                second = c;
+            }
+
+            allUpper &= char.IsUpper(c);
+            if (++coreLength > 3)
+            {
+                return false;
+            }
+        }
+
+        if (coreLength == 0)
         {
             return false;
         }
 
-        if (w.Contains('.', StringComparison.Ordinal))
+        if (dot)
         {
             // "Th." or "R." or "D.I."
-            return char.IsUpper(core[0]) && (core.Length == 1 || core.All(char.IsUpper) || (core.Length == 2 && char.IsLower(core[1])));
+            return char.IsUpper(first) && (coreLength == 1 || allUpper || (coreLength == 2 && char.IsLower(second)));
         }
 
-        return !requireDot && core.All(char.IsUpper);
+        return !requireDot && allUpper;
     }
 
-    private static bool IsAllCapsWord(string w) => w.Length > 1 && !w.Contains('.', StringComparison.Ordinal) && w.All(c => !char.IsLetter(c) || char.IsUpper(c)) && w.Count(char.IsLetter) > 1;
+    private static bool IsAllCapsWord(string w)
+    {
+        if (w.Length <= 1 || w.Contains('.', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        int letters = 0;
+        foreach (char c in w)
+        {
+            if (char.IsLetter(c))
+            {
+                if (!char.IsUpper(c))
+                {
+                    return false;
+                }
+
+                letters++;
+            }
+        }
+
+        return letters > 1;
+    }
 }

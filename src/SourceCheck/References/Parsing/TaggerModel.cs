@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -99,11 +100,13 @@ internal sealed class TaggerModel
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private void QuantisedEmissions(FeatureBuffer buf, float[] scores)
+    private void QuantisedEmissions(FeatureBuffer buf, float[] scores) =>
+        QuantisedEmissions(buf.Features, buf.Offsets, buf.Count, scores);
+
+    /// <summary>Emission scores of <paramref name="n"/> tokens from their feature buckets (quantised models only).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    internal void QuantisedEmissions(int[] feats, int[] offsets, int n, float[] scores)
     {
-        int n = buf.Count;
-        var feats = buf.Features;
-        var offsets = buf.Offsets;
         ref sbyte table = ref _q![_qBase];
         var scale = Vector256.Create(_qScale);
         var outV = MemoryMarshal.Cast<float, Vector256<float>>(scores.AsSpan(0, n * TagLabels.Stride));
@@ -212,9 +215,13 @@ internal sealed class TaggerModel
         var trPV = MemoryMarshal.Cast<float, Vector256<float>>(_trP.AsSpan());
         var backV = MemoryMarshal.Cast<byte, Vector64<byte>>(back.AsSpan(0, n * S));
         var negV = Vector256.Create(NegInf);
+        // the inner loop reads through refs (no bounds checks): p < L, rows p*3..p*3+2 of the S×S table
+        ref float alphaRef = ref MemoryMarshal.GetArrayDataReference(alpha);
+        ref Vector256<float> trPRef = ref MemoryMarshal.GetReference(trPV);
         for (int t = 1; t < n; t++)
         {
             int prev = (t - 1) * S;
+            ref float alphaPrev = ref Unsafe.Add(ref alphaRef, prev);
             var m0 = Vector256.Create(-float.MaxValue);
             var m1 = m0;
             var m2 = m0;
@@ -223,12 +230,12 @@ internal sealed class TaggerModel
             var i2 = i0;
             for (int p = 0; p < L; p++)
             {
-                var a = Vector256.Create(alpha[prev + p]);
+                var a = Vector256.Create(Unsafe.Add(ref alphaPrev, p));
                 var pi = Vector256.Create(p);
-                int r = p * 3;
-                var s0 = a + trPV[r];
-                var s1 = a + trPV[r + 1];
-                var s2 = a + trPV[r + 2];
+                ref Vector256<float> row = ref Unsafe.Add(ref trPRef, p * 3);
+                var s0 = a + row;
+                var s1 = a + Unsafe.Add(ref row, 1);
+                var s2 = a + Unsafe.Add(ref row, 2);
                 var g0 = Vector256.GreaterThan(s0, m0);
                 var g1 = Vector256.GreaterThan(s1, m1);
                 var g2 = Vector256.GreaterThan(s2, m2);
