@@ -13,7 +13,7 @@ public static class AuthorNames
     public static readonly Regex BylinePrefix = new(@"^(?:By|BY|by|Von|VON|von|Written by|Text:|Text von|Ein Beitrag von|Autor:|Autorin:|Author:|Story by|Reporting by|Posted by|Geschrieben von|Verfasst von|Erstellt von)\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{L}[\p{L}.'’-]*){0,3}(?:\s*(?:,|and|und|&)\s*\p{Lu}[\p{L}.'’-]+(?:\s+\p{L}[\p{L}.'’-]*){0,3}){0,4}",
         RegexOptions.CultureInvariant, Timeout);
 
-    private static readonly Regex Prefix = new(@"^\s*(?:(?:written|posted|reported|published|text|story|reporting|words|photos?|analysis|interview|commentary|review)\s+by|by|von|from|text|autor(?:in)?|auteur|author|por|verfasst\s+von|erstellt\s+von|geschrieben\s+von|ein(?:e|en)?\s+\p{L}+\s+von|interview|kommentar|analyse|quelle|source|de|par)\s*[:\-]?\s+",
+    private static readonly Regex Prefix = new(@"^\s*(?:(?:written|posted|reported|published|text|story|reporting|words|photos?|analysis|interview|commentary|review)\s+by|(?:(?:view|see|show)\s+)?(?:all\s+)?(?:posts|articles|stories)\s+by|(?:alle\s+)?(?:beiträge|artikel)\s+von|(?:eingestellt|veröffentlicht|gepostet|publiziert)\s+von|by|von|from|text|autor(?:in)?|auteur|author|por|verfasst\s+von|erstellt\s+von|geschrieben\s+von|ein(?:e|en)?\s+\p{L}+\s+von|interview|kommentar|analyse|quelle|source|de|par)\s*[:\-]?\s+",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
 
     private static readonly Regex Email = new(@"\S+@\S+", RegexOptions.CultureInvariant, Timeout);
@@ -23,7 +23,7 @@ public static class AuthorNames
     private static readonly Regex Splitter = new(@"\s*(?:;|\||\s&\s|\band\b|\bund\b|\bet\b|\bsowie\b|,|\n|/)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
 
     private static readonly Regex Trailer = new(
-        @"\s*(?:[,|·•–—-]\s*|\s)(?:\d{1,2}[./]\s?\d{1,2}|\d{4}|updated|aktualisiert|published|veröffentlicht|am\s|on\s|posted|stand|mehr\s+vom|more\s+from|follow|folgen|twitter|e-?mail|kontakt|contact|\d+\s+min|(?:tags|schlagworte|illustrations?|fotos?|photos?|bilder?|grafik|(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b|(?:mo|di|mi|do|fr|sa|so)\.?$).*$",
+        @"\s*(?:[,|·•–—-]\s*|\s)(?:\d{1,2}[./]\s?\d{1,2}|\d{4}|updated|aktualisiert|published|veröffentlicht|am\s|on\s|posted|stand|mehr\s+vom|more\s+from|follow|folgen|twitter|e-?mail|kontakt|contact|\d+\s+min|(?:tags|schlagworte|illustrations?|fotos?|photos?|bilder?|grafik|(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b|(?:mo|di|mi|do|fr|sa|so)\.?$|anzeigen$).*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
 
     private static readonly Regex Location = new(@"\s+(?:in|aus|from)\s+\p{Lu}[\p{L}\s.'’-]*$", RegexOptions.CultureInvariant, Timeout);
@@ -183,7 +183,8 @@ public static class AuthorNames
     /// <summary>1–5 words, letters, mostly capitalised (particles such as "von", "de" allowed), no digits or URLs.</summary>
     public static bool LooksLikePerson(string name, bool fromMetadata = false)
     {
-        if (fromMetadata && name.Length is >= 2 and <= 30 && !name.Contains(' ', StringComparison.Ordinal) && name.All(c => char.IsLetter(c) || c is '.' or '-' or '_'))
+        if (fromMetadata && name.Length is >= 2 and <= 30 && !name.Contains(' ', StringComparison.Ordinal) && name.Any(char.IsLetter)
+            && name.All(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_'))
         {
             return true;
         }

@@ -595,57 +595,19 @@ internal sealed class PageMetadataReader
     private ImmutableArray<Sourced<string>> Authors(string? site)
     {
         var orgFallback = new List<Sourced<string>>();
-        foreach (var group in AuthorSources())
+        foreach (var group in AuthorSources(site))
         {
-            var people = new List<Sourced<string>>();
-            foreach (var cand in group)
-            {
-                foreach (var name in AuthorNames.Split(cand.Value))
-                {
-                    var n = AuthorNames.CleanName(name);
-                    if (n is null)
-                    {
-                        continue;
-                    }
-
-                    if (AuthorNames.IsOrganisation(n, site))
-                    {
-                        string shown = AuthorNames.Unmark(n);
-                        // The outlet itself counts only where the page names it as the author explicitly (JSON-LD
-                        // author, meta author): annotators then take it as the author; a byline element does not.
-                        bool explicitAuthor = cand.Source is "json-ld:author" or "json-ld:creator" or "meta:author" or "meta:article:author" or "meta:dc.creator";
-                        if (shown.Length > 1 && (explicitAuthor || (!shown.Contains('.', StringComparison.Ordinal) && (site is null || WebText.Key(shown) != WebText.Key(site)))))
-                        {
-                            orgFallback.Add(cand with { Value = shown });
-                        }
-
-                        continue;
-                    }
-
-                    bool marked = !cand.Source.StartsWith("byline:", StringComparison.Ordinal) || cand.Source is "byline:[rel~=author]" or "byline:.fn" or "byline:.vcard .fn" or "byline:.username";
-                    if (!AuthorNames.LooksLikePerson(n, marked))
-                    {
-                        continue;
-                    }
-
-                    if (!people.Any(p => AuthorNames.SameName(p.Value, n)))
-                    {
-                        people.Add(cand with { Value = n });
-                    }
-                }
-            }
-
+            var people = People(group, site, orgFallback);
             if (people.Count > 0)
             {
                 // A visible byline that names everyone the metadata names, and more, is the fuller list
                 // ("meta name=author" often carries only the first author).
                 if (!group.Any(g => g.Source.StartsWith("byline:", StringComparison.Ordinal)))
                 {
-                    var byline = Bylines().SelectMany(b => AuthorNames.Split(b.Value).Select(AuthorNames.CleanName).Where(n => n is not null
-                        && AuthorNames.LooksLikePerson(n) && !AuthorNames.IsOrganisation(n, site)).Select(n => b with { Value = n! })).ToList();
+                    var byline = People(Bylines(site), site, []);
                     if (byline.Count > people.Count && people.All(p => byline.Any(b => AuthorNames.SameName(b.Value, p.Value))))
                     {
-                        return [.. byline.DistinctBy(b => WebText.Key(b.Value))];
+                        return [.. byline];
                     }
                 }
 
@@ -656,7 +618,55 @@ internal sealed class PageMetadataReader
         return orgFallback.Count > 0 ? [orgFallback[0]] : [];
     }
 
-    private IEnumerable<List<Sourced<string>>> AuthorSources()
+    /// <summary>The people named by one group of author candidates; organisations go to <paramref name="orgFallback"/>.</summary>
+    private static List<Sourced<string>> People(List<Sourced<string>> group, string? site, List<Sourced<string>> orgFallback)
+    {
+        var people = new List<Sourced<string>>();
+        foreach (var cand in group)
+        {
+            foreach (var name in AuthorNames.Split(cand.Value))
+            {
+                var n = AuthorNames.CleanName(name);
+                if (n is null)
+                {
+                    continue;
+                }
+
+                if (AuthorNames.IsOrganisation(n, site))
+                {
+                    string shown = AuthorNames.Unmark(n);
+                    // The outlet itself counts only where the page names it as the author explicitly (JSON-LD
+                    // author, meta author): annotators then take it as the author; a byline element does not.
+                    bool explicitAuthor = cand.Source is "json-ld:author" or "json-ld:creator" or "meta:author" or "meta:article:author" or "meta:dc.creator";
+                    if (shown.Length > 1 && (explicitAuthor || (!shown.Contains('.', StringComparison.Ordinal) && (site is null || WebText.Key(shown) != WebText.Key(site)))))
+                    {
+                        orgFallback.Add(cand with { Value = shown });
+                    }
+
+                    continue;
+                }
+
+                if (!AuthorNames.LooksLikePerson(n, IsMarked(cand.Source)))
+                {
+                    continue;
+                }
+
+                if (!people.Any(p => AuthorNames.SameName(p.Value, n)))
+                {
+                    people.Add(cand with { Value = n });
+                }
+            }
+        }
+
+        return people;
+    }
+
+    /// <summary>Sources that mark their value as an author's name (metadata, rel=author, hCard), so that a user name
+    /// ("freeman1984", "jancak") is accepted there but not in free text.</summary>
+    private static bool IsMarked(string source) =>
+        !source.StartsWith("byline:", StringComparison.Ordinal) || source is "byline:[rel~=author]" or "byline:.fn" or "byline:.vcard .fn" or "byline:.username";
+
+    private IEnumerable<List<Sourced<string>>> AuthorSources(string? site)
     {
         if (_ld.Article is { } a && _ld.Prop(a, "author") is { } au)
         {
@@ -696,7 +706,7 @@ internal sealed class PageMetadataReader
         yield return TwitterLabelled();
         yield return Microdata();
         yield return LdPersons();
-        yield return Bylines();
+        yield return Bylines(site);
     }
 
     /// <summary>"twitter:label1" = "Written by" / "Verfasst von" with the name in "twitter:data1".</summary>
@@ -780,11 +790,19 @@ internal sealed class PageMetadataReader
         "[class*=byline]", "[class*=author]", "[class*=autor]", "[id*=byline]", "[id*=author]",
     ];
 
-    private List<Sourced<string>> Bylines()
+    private List<Sourced<string>>? _bylines;
+
+    /// <summary>Byline candidates: those of the first selector whose candidates name a person (a selector that finds
+    /// only "View all posts" links or an outlet gives way to the next); else the first non-empty list (for the
+    /// organisation fallback).</summary>
+    private List<Sourced<string>> Bylines(string? site) => _bylines ??= FindBylines(site);
+
+    private List<Sourced<string>> FindBylines(string? site)
     {
-        var list = new List<Sourced<string>>();
+        List<Sourced<string>>? fallback = null;
         foreach (var sel in BylineSelectors)
         {
+            var list = new List<Sourced<string>>();
             IEnumerable<IElement> found;
             try
             {
@@ -852,7 +870,12 @@ internal sealed class PageMetadataReader
 
             if (list.Count > 0)
             {
-                return list;
+                if (People(list, site, []).Count > 0)
+                {
+                    return list;
+                }
+
+                fallback ??= list;
             }
         }
 
@@ -873,12 +896,17 @@ internal sealed class PageMetadataReader
             var bm = AuthorNames.BylinePrefix.Match(text.TrimStart('-', '–', '—', '|', '·', '•', '*', ' ', '(', '['));
             if (bm.Success)
             {
-                list.Add(new Sourced<string>(bm.Value, "byline:text"));
-                return list;
+                List<Sourced<string>> list = [new Sourced<string>(bm.Value, "byline:text")];
+                if (People(list, site, []).Count > 0)
+                {
+                    return list;
+                }
+
+                fallback ??= list;
             }
         }
 
-        return list;
+        return fallback ?? [];
     }
 
     /// <summary>Layout class tokens that name a sidebar or widget area without being one ("has-sidebar", "content-sidebar-wrap", "mh-widget-layout2").</summary>
