@@ -10,7 +10,7 @@ public static class AuthorNames
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
 
     /// <summary>A visible byline: "By Jane Doe", "Von Max Muster und Erika Beispiel".</summary>
-    public static readonly Regex BylinePrefix = new(@"^(?:By|BY|by|Von|VON|von|Written by|Text:|Text von|Ein Beitrag von|Autor:|Autorin:|Author:|Story by|Reporting by|Posted by|Geschrieben von|Verfasst von|Erstellt von)\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{L}[\p{L}.'’-]*){0,3}(?:\s*(?:,|and|und|&)\s*\p{Lu}[\p{L}.'’-]+(?:\s+\p{L}[\p{L}.'’-]*){0,3}){0,4}",
+    public static readonly Regex BylinePrefix = new(@"^(?:(?:By|BY|by|Von|VON|von|Text|Autor|Autorin|Autoren|Author|Authors|Written by|Posted by|Par|Por)\s*:|By|BY|by|Von|VON|von|Written by|Text von|Ein(?:e|en)? \p{L}{3,15} von|Story by|Reporting by|Posted by|Geschrieben von|Verfasst von|Erstellt von|Eingestellt von|Veröffentlicht von|Par|Por|Door)\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{L}[\p{L}.'’-]*){0,3}(?:\s*(?:,|and|und|&)\s*\p{Lu}[\p{L}.'’-]+(?:\s+\p{L}[\p{L}.'’-]*){0,3}){0,4}",
         RegexOptions.CultureInvariant, Timeout);
 
     private static readonly Regex Prefix = new(@"^\s*(?:(?:written|posted|reported|published|text|story|reporting|words|photos?|analysis|interview|commentary|review)\s+by|(?:(?:view|see|show)\s+)?(?:all\s+)?(?:posts|articles|stories)\s+by|(?:alle\s+)?(?:beiträge|artikel)\s+von|(?:eingestellt|veröffentlicht|gepostet|publiziert)\s+von|by|von|from|text|autor(?:in)?|auteur|author|por|verfasst\s+von|erstellt\s+von|geschrieben\s+von|ein(?:e|en)?\s+\p{L}+\s+von|interview|kommentar|analyse|quelle|source|de|par)\s*[:\-]?\s+",
@@ -20,7 +20,7 @@ public static class AuthorNames
 
     private static readonly Regex Parens = new(@"\([^)]{0,80}\)|\[[^\]]{0,80}\]", RegexOptions.CultureInvariant, Timeout);
 
-    private static readonly Regex Splitter = new(@"\s*(?:;|\||\s&\s|\band\b|\bund\b|\bet\b|\bsowie\b|,|\n|/)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
+    private static readonly Regex Splitter = new(@"\s*(?:;|\||\s&\s|\s[-–—]\s|\band\b|\bund\b|\bet\b|\bsowie\b|,|\n|/)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
 
     private static readonly Regex Trailer = new(
         @"\s*(?:[,|·•–—-]\s*|\s)(?:\d{1,2}[./]\s?\d{1,2}|\d{4}|updated|aktualisiert|published|veröffentlicht|am\s|on\s|posted|stand|mehr\s+vom|more\s+from|follow|folgen|twitter|e-?mail|kontakt|contact|\d+\s+min|(?:tags|schlagworte|illustrations?|fotos?|photos?|bilder?|grafik|(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b|(?:mo|di|mi|do|fr|sa|so)\.?$|anzeigen$).*$",
@@ -57,6 +57,7 @@ public static class AuthorNames
         "correspondent", "columnist", "contributor", "producer", "photographer", "analyst", "redakteur", "redakteurin", "korrespondent",
         "korrespondentin", "autor", "autorin", "fotograf", "fotografin", "journalist", "journalistin", "leiter", "leiterin", "chefredakteur",
         "staff", "special", "international", "national", "digital", "associate", "deputy", "managing", "news", "economics", "economy", "lead",
+        "volontär", "volontärin", "praktikant", "praktikantin", "gastautor", "gastautorin", "moderator", "moderatorin",
     };
 
     /// <summary>"Last, First" (one comma, at most three words each side) becomes "First Last".</summary>
@@ -134,6 +135,11 @@ public static class AuthorNames
         while (words.Count > 2 && RoleWords.Contains(words[0]))
         {
             words.RemoveAt(0);
+        }
+
+        if (words.Count == 1 && RoleWords.Contains(words[0]))
+        {
+            return null;
         }
 
         n = string.Join(' ', words);

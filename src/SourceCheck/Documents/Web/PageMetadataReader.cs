@@ -598,6 +598,7 @@ internal sealed class PageMetadataReader
         foreach (var group in AuthorSources(site))
         {
             var people = People(group, site, orgFallback);
+            if (Environment.GetEnvironmentVariable("SC_DBG") is not null && group.Count > 0) { System.Console.Error.WriteLine("DBG group: " + string.Join(" || ", group.Select(g => g.Source + "=" + g.Value)) + " => " + string.Join(", ", people.Select(p => p.Value))); } //DBG
             if (people.Count > 0)
             {
                 // A visible byline that names everyone the metadata names, and more, is the fuller list
@@ -624,9 +625,12 @@ internal sealed class PageMetadataReader
         var people = new List<Sourced<string>>();
         foreach (var cand in group)
         {
-            foreach (var name in AuthorNames.Split(cand.Value))
+            var names = AuthorNames.Split(cand.Value).Select(AuthorNames.CleanName).ToList();
+            // A one-word part of a longer list ("Landesanstalt für Wald und Forstwirtschaft - LWF", "Rachel Brazil - UK")
+            // is a place, an acronym or a department rather than a person, unless every part is one word ("ssi, dan").
+            bool mixed = names.Count > 1 && names.Any(n => n is not null && n.Contains(' ', StringComparison.Ordinal));
+            foreach (var n in names)
             {
-                var n = AuthorNames.CleanName(name);
                 if (n is null)
                 {
                     continue;
@@ -646,7 +650,7 @@ internal sealed class PageMetadataReader
                     continue;
                 }
 
-                if (!AuthorNames.LooksLikePerson(n, IsMarked(cand.Source)))
+                if ((mixed && !n.Contains(' ', StringComparison.Ordinal)) || !AuthorNames.LooksLikePerson(n, IsMarked(cand.Source)))
                 {
                     continue;
                 }
@@ -814,6 +818,7 @@ internal sealed class PageMetadataReader
             }
 
             IElement? firstFound = null;
+            var raw = new List<Sourced<string>>();
             foreach (var e in found)
             {
                 if (IsInTeaser(e) || e.LocalName is "meta" or "link" or "body" or "html" or "script" or "img")
@@ -821,13 +826,9 @@ internal sealed class PageMetadataReader
                     continue;
                 }
 
-                // Only the first byline and bylines beside it (same parent or grandparent): others on the page
-                // belong to other stories.
-                if (firstFound is null)
-                {
-                    firstFound = e;
-                }
-                else if (e.ParentElement != firstFound.ParentElement && e.ParentElement?.ParentElement != firstFound.ParentElement?.ParentElement
+                // Only the first byline that names a person and bylines beside it (same parent or grandparent):
+                // others on the page belong to other stories.
+                if (firstFound is not null && e.ParentElement != firstFound.ParentElement && e.ParentElement?.ParentElement != firstFound.ParentElement?.ParentElement
                     && !firstFound.Contains(e) && !e.Contains(firstFound))
                 {
                     continue;
@@ -840,28 +841,28 @@ internal sealed class PageMetadataReader
                     continue;
                 }
 
-                // Prefer explicit name elements inside a byline.
-                var inner = e.QuerySelectorAll("a[rel~=author], [class*=name], a[href*='/autor'], a[href*='/author'], a[href*='/profile'], a[href*='/people/']").ToList();
-                if (inner.Count > 0 && sel is ".byline" or "[class*=byline]" or "[id*=byline]")
+                var cands = BylineCandidates(e, sel);
+                if (cands.Count == 0)
                 {
-                    foreach (var i in inner)
-                    {
-                        string t = WebText.TextOf(i);
-                        if (t.Length is > 1 and < 80)
-                        {
-                            list.Add(new Sourced<string>(t, "byline:" + sel));
-                        }
-                    }
-
                     continue;
                 }
 
-                string text = WebText.TextOf(e);
-                if (text.Length is > 1 and < 160)
+                if (firstFound is null)
                 {
-                    list.Add(new Sourced<string>(text, "byline:" + sel));
+                    if (People(cands, site, []).Count == 0)
+                    {
+                        if (raw.Count < 4)
+                        {
+                            raw.AddRange(cands);
+                        }
+
+                        continue;
+                    }
+
+                    firstFound = e;
                 }
 
+                list.AddRange(cands);
                 if (list.Count >= 4)
                 {
                     break;
@@ -870,12 +871,12 @@ internal sealed class PageMetadataReader
 
             if (list.Count > 0)
             {
-                if (People(list, site, []).Count > 0)
-                {
-                    return list;
-                }
+                return list;
+            }
 
-                fallback ??= list;
+            if (raw.Count > 0)
+            {
+                fallback ??= raw;
             }
         }
 
@@ -909,6 +910,42 @@ internal sealed class PageMetadataReader
         return fallback ?? [];
     }
 
+    /// <summary>The name texts of one byline element: explicit name elements inside a byline container, else its text.</summary>
+    private static List<Sourced<string>> BylineCandidates(IElement e, string sel)
+    {
+        var list = new List<Sourced<string>>();
+        if (e.HasAttribute("hidden") || WebText.TextOf(e, skipHidden: true).Length == 0)
+        {
+            return list;
+        }
+
+        if (sel is ".byline" or "[class*=byline]" or "[id*=byline]")
+        {
+            var inner = e.QuerySelectorAll("a[rel~=author], [class*=name], a[href*='/autor'], a[href*='/author'], a[href*='/profile'], a[href*='/people/']").ToList();
+            if (inner.Count > 0)
+            {
+                foreach (var i in inner)
+                {
+                    string t = WebText.TextOf(i, skipHidden: true);
+                    if (t.Length is > 1 and < 80)
+                    {
+                        list.Add(new Sourced<string>(t, "byline:" + sel));
+                    }
+                }
+
+                return list;
+            }
+        }
+
+        string text = WebText.TextOf(e, skipHidden: true);
+        if (text.Length is > 1 and < 160)
+        {
+            list.Add(new Sourced<string>(text, "byline:" + sel));
+        }
+
+        return list;
+    }
+
     /// <summary>Layout class tokens that name a sidebar or widget area without being one ("has-sidebar", "content-sidebar-wrap", "mh-widget-layout2").</summary>
     private static readonly Regex LayoutTokens = new(@"(?<![\w-])(?:(?:has|with|no|without)-[\w-]*|[\w-]*(?:layout|wrap|template|container)[\w-]*)(?![\w-])", RegexOptions.CultureInvariant, Timeout);
 
@@ -922,12 +959,13 @@ internal sealed class PageMetadataReader
             if ((c.Contains("teaser", StringComparison.Ordinal) && p.LocalName is "article" or "li") || c.Contains("related", StringComparison.Ordinal) || c.Contains("popular", StringComparison.Ordinal)
                 || c.Contains("comment", StringComparison.Ordinal) || c.Contains("most-read", StringComparison.Ordinal) || c.Contains("mostread", StringComparison.Ordinal)
                 || c.Contains("recommend", StringComparison.Ordinal) || c.Contains("site-footer", StringComparison.Ordinal) || c.Contains("more-stories", StringComparison.Ordinal)
-                || ((c.Contains("sidebar", StringComparison.Ordinal) || c.Contains("widget", StringComparison.Ordinal)) && p.QuerySelector("h1") is null))
+                || ((c.Contains("sidebar", StringComparison.Ordinal) || c.Contains("widget", StringComparison.Ordinal)) && p.QuerySelector("h1, article, .hentry, .post-body, .entry-content, [itemprop~=articleBody]") is null))
             {
                 return true;
             }
 
-            if (p.LocalName is "aside" or "footer" or "nav")
+            // An article's own footer (WordPress and Blogger put "Posted by" there) is not a page footer.
+            if (p.LocalName is "aside" or "nav" || (p.LocalName is "footer" && p.Closest("article, .hentry, .post") is null))
             {
                 return true;
             }
