@@ -23,7 +23,7 @@ public static class AuthorNames
     private static readonly Regex Splitter = new(@"\s*(?:;|\||\s&\s|\s[-–—]\s|\band\b|\bund\b|\bet\b|\bsowie\b|,|\n|/)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
 
     private static readonly Regex Trailer = new(
-        @"\s*(?:[,|·•–—-]\s*|\s)(?:\d{1,2}[./]\s?\d{1,2}|\d{4}|updated|aktualisiert|published|veröffentlicht|am\s|on\s|posted|stand|mehr\s+vom|more\s+from|follow|folgen|twitter|e-?mail|kontakt|contact|\d+\s+min|(?:tags|schlagworte|illustrations?|fotos?|photos?|bilder?|grafik|(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b|(?:mo|di|mi|do|fr|sa|so)\.?$|anzeigen$).*$",
+        @"\s*(?:[,|·•–—-]\s*|\s)(?:\d{1,2}[./]\s?\d{1,2}|\d{4}|updated|aktualisiert|published|veröffentlicht|am\s|on\s|le\s+\d|el\s+\d|posted|stand|mehr\s+vom|more\s+from|follow|folgen|twitter|e-?mail|kontakt|contact|\d+\s+min|(?:tags|schlagworte|illustrations?|fotos?|photos?|bilder?|grafik|(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b|(?:mo|di|mi|do|fr|sa|so)\.?(?:,|$)|anzeigen$).*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
 
     private static readonly Regex Location = new(@"\s+(?:in|aus|from)\s+\p{Lu}[\p{L}\s.'’-]*$", RegexOptions.CultureInvariant, Timeout);
@@ -44,6 +44,7 @@ public static class AuthorNames
         "von", "by", "por", "par", "de", "auteur", "autor", "autorin", "author", "authors", "autoren", "text", "weiter", "weitere artikel", "more",
         "mehr", "follow", "folgen", "no author", "unknown", "anonymous", "admin", "administrator", "posted", "share", "teilen", "facebook", "twitter",
         "linkedin", "instagram", "email", "e-mail", "home", "startseite", "kommentare", "comments", "updated", "aktualisiert", "foto", "photo", "bild",
+        "alle artikel", "alle beiträge", "all articles", "all posts", "mehr artikel", "profil", "profile",
     };
 
     private static readonly HashSet<string> Particles = new(StringComparer.OrdinalIgnoreCase)
@@ -95,7 +96,7 @@ public static class AuthorNames
         v = Email.Replace(v, " ");
         v = Parens.Replace(v, " ");
         v = Prefix.Replace(v, string.Empty);
-        v = Trailer.Replace(v, string.Empty);
+        v = Trailer.Replace(Trailer.Replace(v, string.Empty), string.Empty);
         bool org = v.EndsWith(" \u0001org", StringComparison.Ordinal);
         if (org)
         {
@@ -164,7 +165,8 @@ public static class AuthorNames
         }
 
         string key = WebText.Key(name);
-        if (site is not null && key.Length > 0 && (key == WebText.Key(site) || WebText.Key(site).Contains(key, StringComparison.Ordinal) && key.Length > 3))
+        if (site is not null && key.Length > 0 && (key == WebText.Key(site) || WebText.Key(site).Contains(key, StringComparison.Ordinal) && key.Length > 3
+            || key.Replace(" ", string.Empty, StringComparison.Ordinal) == WebText.Key(site).Replace(" ", string.Empty, StringComparison.Ordinal)))
         {
             return true;
         }

@@ -606,7 +606,10 @@ internal sealed class PageMetadataReader
                 if (!group.Any(g => g.Source.StartsWith("byline:", StringComparison.Ordinal)))
                 {
                     var byline = People(Bylines(site), site, []);
-                    if (byline.Count > people.Count && people.All(p => byline.Any(b => AuthorNames.SameName(b.Value, p.Value))))
+                    // Extra byline names are whole names of their own, not a metadata name with leftovers ("IN Julius Richter").
+                    bool clean = byline.All(b => people.Any(p => AuthorNames.SameName(b.Value, p.Value))
+                        || (b.Value.Contains(' ', StringComparison.Ordinal) && !people.Any(p => WebText.Key(b.Value).Contains(WebText.Key(p.Value), StringComparison.Ordinal))));
+                    if (clean && byline.Count > people.Count && people.All(p => byline.Any(b => AuthorNames.SameName(b.Value, p.Value))))
                     {
                         return [.. byline];
                     }
