@@ -10,7 +10,7 @@ public static class AuthorNames
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
 
     /// <summary>A visible byline: "By Jane Doe", "Von Max Muster und Erika Beispiel".</summary>
-    public static readonly Regex BylinePrefix = new(@"^(?:(?:By|BY|by|Von|VON|von|Text|Autor|Autorin|Autoren|Author|Authors|Written by|Posted by|Par|Por)\s*:|By|BY|by|Von|VON|von|Written by|Text von|Ein(?:e|en)? \p{L}{3,15} von|Story by|Reporting by|Posted by|Geschrieben von|Verfasst von|Erstellt von|Eingestellt von|Veröffentlicht von|Par|Por|Door)\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{L}[\p{L}.'’-]*){0,3}(?:\s*(?:,|and|und|&)\s*\p{Lu}[\p{L}.'’-]+(?:\s+\p{L}[\p{L}.'’-]*){0,3}){0,4}",
+    public static readonly Regex BylinePrefix = new(@"^(?:(?:By|BY|by|Von|VON|von|Text|Autor|Autorin|Autoren|Author|Authors|Auteur|Autore|Written by|Posted by|Par|Por)\s*:|By|BY|by|Von|VON|von|Written by|Text von|Ein(?:e|en)? \p{L}{3,15} von|Story by|Reporting by|Posted by|Geschrieben von|Verfasst von|Erstellt von|Eingestellt von|Veröffentlicht von|Par|Por|Door)\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{L}[\p{L}.'’-]*){0,3}(?:\s*(?:,|and|und|&)\s*\p{Lu}[\p{L}.'’-]+(?:\s+\p{L}[\p{L}.'’-]*){0,3}){0,4}",
         RegexOptions.CultureInvariant, Timeout);
 
     private static readonly Regex Prefix = new(@"^\s*(?:(?:written|posted|reported|published|text|story|reporting|words|photos?|analysis|interview|commentary|review)\s+by|(?:(?:view|see|show)\s+)?(?:all\s+)?(?:posts|articles|stories)\s+by|(?:alle\s+)?(?:beiträge|artikel)\s+von|(?:eingestellt|veröffentlicht|gepostet|publiziert)\s+von|by|von|from|text|autor(?:in)?|auteur|author|por|verfasst\s+von|erstellt\s+von|geschrieben\s+von|ein(?:e|en)?\s+\p{L}+\s+von|interview|kommentar|analyse|quelle|source|de|par)\s*[:\-]?\s+",

@@ -883,6 +883,12 @@ internal sealed class PageMetadataReader
             }
         }
 
+        // A label ("Autor:", "Von:", "Author") followed by the name in the next sibling nodes.
+        if (LabelledByline() is { } labelled && People(labelled, site, []).Count > 0)
+        {
+            return labelled;
+        }
+
         // Visible "By …" / "Von …" lines near the headline.
         foreach (var e in _doc.QuerySelectorAll("p, span, div, address, li").Take(4000))
         {
@@ -911,6 +917,70 @@ internal sealed class PageMetadataReader
         }
 
         return fallback ?? [];
+    }
+
+    private static readonly HashSet<string> AuthorLabels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "autor", "autorin", "autoren", "author", "authors", "von", "by", "verfasser", "verfasserin", "text", "written by", "geschrieben von", "auteur", "autor/in",
+    };
+
+    /// <summary>"&lt;h5&gt;Autor:&lt;/h5&gt;Peter Maahn", "&lt;b&gt;Von:&lt;/b&gt;&lt;br&gt;Götz Warnke", "&lt;h4&gt;Autor&lt;/h4&gt;&lt;p&gt;&lt;a&gt;Nikolai Huke&lt;/a&gt;&lt;/p&gt;".</summary>
+    private List<Sourced<string>>? LabelledByline()
+    {
+        int seen = 0;
+        foreach (var e in _doc.Body?.QuerySelectorAll("b, strong, h3, h4, h5, h6, dt, span, label, em, i, p, div") ?? Enumerable.Empty<IElement>())
+        {
+            if (++seen > 5000)
+            {
+                break;
+            }
+
+            if (e.ChildElementCount > 1)
+            {
+                continue;
+            }
+
+            string label = WebText.Clean(e.TextContent).TrimEnd(':', ' ');
+            if (label.Length is < 2 or > 16 || !AuthorLabels.Contains(label) || IsInTeaser(e))
+            {
+                continue;
+            }
+
+            var sb = new System.Text.StringBuilder();
+            for (var n = e.NextSibling; n is not null && sb.Length < 120; n = n.NextSibling)
+            {
+                if (n is IElement ne)
+                {
+                    if (ne.LocalName is "br")
+                    {
+                        if (sb.ToString().Trim().Length > 0)
+                        {
+                            break;
+                        }
+
+                        continue;
+                    }
+
+                    sb.Append(' ').Append(WebText.TextOf(ne)).Append(' ');
+                    if (ne.LocalName is "p" or "div" or "ul" or "dd" or "h3" or "h4" or "h5" or "h6")
+                    {
+                        break;
+                    }
+                }
+                else if (n is IText t)
+                {
+                    sb.Append(t.Data);
+                }
+            }
+
+            string value = WebText.Clean(sb.ToString());
+            if (value.Length is > 1 and < 120)
+            {
+                return [new Sourced<string>(value, "byline:label")];
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The name texts of one byline element: explicit name elements inside a byline container, else its text.</summary>
@@ -967,8 +1037,8 @@ internal sealed class PageMetadataReader
                 return true;
             }
 
-            // An article's own footer (WordPress and Blogger put "Posted by" there) is not a page footer.
-            if (p.LocalName is "aside" or "nav" || (p.LocalName is "footer" && p.Closest("article, .hentry, .post") is null))
+            // An article's own footer or aside (WordPress and Blogger put "Posted by" there) is not a page footer or sidebar.
+            if (p.LocalName is "nav" || (p.LocalName is "footer" or "aside" && p.Closest("article, .hentry, .post") is null))
             {
                 return true;
             }
@@ -1168,6 +1238,14 @@ internal sealed class PageMetadataReader
                     return published;
                 }
             }
+
+            // A bare date stored as local midnight and written out in UTC ("2022-11-06T23:00:00.000Z") on a page
+            // in a Central European language is the next day there.
+            var tod = instant.UtcDateTime.TimeOfDay;
+            if (tod.Hours is 22 or 23 && tod.Minutes == 0 && tod.Seconds == 0 && tod.Milliseconds == 0 && CentralEuropean())
+            {
+                return new Sourced<DateOnly>(published.Value.AddDays(1), published.Source + "+local-midnight");
+            }
         }
 
         DateOnly? urlDay = null;
@@ -1198,6 +1276,12 @@ internal sealed class PageMetadataReader
         }
 
         return published;
+    }
+
+    private bool CentralEuropean()
+    {
+        string lang = (_doc.DocumentElement?.GetAttribute("lang") ?? Meta("og:locale") ?? Meta("content-language") ?? string.Empty).ToLowerInvariant();
+        return lang.Length >= 2 && lang[..2] is "de" or "fr" or "it" or "nl" or "pl" or "cs" or "da" or "sv" or "nb" or "no" or "hu" or "sk" or "sl" or "hr";
     }
 
     private Sourced<DateOnly>? VisibleDate()
