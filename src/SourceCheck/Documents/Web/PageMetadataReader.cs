@@ -598,7 +598,6 @@ internal sealed class PageMetadataReader
         foreach (var group in AuthorSources(site))
         {
             var people = People(group, site, orgFallback);
-            if (Environment.GetEnvironmentVariable("SC_DBG") is not null && group.Count > 0) { System.Console.Error.WriteLine("DBG group: " + string.Join(" || ", group.Select(g => g.Source + "=" + g.Value)) + " => " + string.Join(", ", people.Select(p => p.Value))); } //DBG
             if (people.Count > 0)
             {
                 // A visible byline that names everyone the metadata names, and more, is the fuller list
