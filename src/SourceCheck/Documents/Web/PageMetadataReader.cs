@@ -74,6 +74,10 @@ internal sealed class PageMetadataReader
 
     internal JsonLd Ld => _ld;
 
+    /// <summary>Source of the outlet given as the author of a page that names no author (APA's group author); the
+    /// comparison does not count it as a person.</summary>
+    internal const string SiteAsAuthor = "site-as-author";
+
     public static (PageMetadata Metadata, string? LdBody) Read(IDocument doc, string? url)
     {
         var r = new PageMetadataReader(doc, url);
@@ -116,7 +120,8 @@ internal sealed class PageMetadataReader
         return new PageMetadata
         {
             Title = title,
-            Authors = Authors(site?.Value),
+            Authors = Authors(site?.Value) is { Length: > 0 } authors ? authors
+                : site is not null ? [new Sourced<string>(site.Value, SiteAsAuthor)] : [],
             Published = published,
             Modified = modified,
             Site = site,
