@@ -636,11 +636,23 @@ internal sealed class PageMetadataReader
             // A one-word part of a longer list ("Landesanstalt für Wald und Forstwirtschaft - LWF", "Rachel Brazil - UK")
             // is a place, an acronym or a department rather than a person, unless every part is one word ("ssi, dan").
             bool mixed = names.Count > 1 && names.Any(n => n is not null && n.Contains(' ', StringComparison.Ordinal));
-            foreach (var n in names)
+            foreach (var cleaned in names)
             {
+                string? n = cleaned;
                 if (n is null)
                 {
                     continue;
+                }
+
+                // "Adam Keller PhillyVoice": the outlet's name run on after the person's.
+                if (site is not null && WebText.Key(site) is { Length: > 2 } siteKey && WebText.Key(n).EndsWith(" " + siteKey, StringComparison.Ordinal)
+                    && n.Length > site.Length + 3 && n.EndsWith(site, StringComparison.OrdinalIgnoreCase))
+                {
+                    string rest = n[..^site.Length].TrimEnd(' ', ',', '-', '|', '/');
+                    if (rest.Contains(' ', StringComparison.Ordinal) && AuthorNames.LooksLikePerson(rest) && !AuthorNames.IsOrganisation(rest, site))
+                    {
+                        n = rest;
+                    }
                 }
 
                 if (AuthorNames.IsOrganisation(n, site))
@@ -675,7 +687,7 @@ internal sealed class PageMetadataReader
     /// <summary>Sources that mark their value as an author's name (metadata, rel=author, hCard), so that a user name
     /// ("freeman1984", "jancak") is accepted there but not in free text.</summary>
     private static bool IsMarked(string source) =>
-        !source.StartsWith("byline:", StringComparison.Ordinal) || source is "byline:[rel~=author]" or "byline:.fn" or "byline:.vcard .fn" or "byline:.username";
+        !source.StartsWith("byline:", StringComparison.Ordinal) || source is "byline:[rel~=author]" or "byline:.fn" or "byline:.vcard .fn" or "byline:.username" or "byline:text" or "byline:label";
 
     private IEnumerable<List<Sourced<string>>> AuthorSources(string? site)
     {

@@ -102,6 +102,24 @@ public sealed class PageReaderTests
         }
 
         [Fact]
+        public void Should_give_the_outlet_as_group_author_when_the_page_names_no_author()
+        {
+            var m = PageReader.Read(Page("<meta property=\"og:site_name\" content=\"Talverein Nord\">", "<h1>Sommerfest am Fluss</h1><p>Das Sommerfest findet am Samstag statt.</p>")).Metadata;
+
+            var author = Assert.Single(m.Authors);
+            Assert.Equal(("Talverein Nord", "site-as-author"), (author.Value, author.Source));
+        }
+
+        [Fact]
+        public void Should_cut_the_outlet_name_run_on_after_the_author()
+        {
+            var m = PageReader.Read(Page("<meta property=\"og:site_name\" content=\"HarbourVoice\">",
+                "<article><h1>Ferry timetable changes</h1><div class=\"byline\">By Adam Keller HarbourVoice</div><p>The ferry timetable changes next week, the operator said.</p></article>")).Metadata;
+
+            Assert.Equal(["Adam Keller"], m.Authors.Select(a => a.Value));
+        }
+
+        [Fact]
         public void Should_read_a_utc_local_midnight_stamp_as_the_next_day_on_a_german_page()
         {
             var m = PageReader.Read(Page("<meta property=\"article:published_time\" content=\"2022-11-06T23:00:00.000Z\">", "<h1>Herbst im Tal</h1><p>Text.</p>")).Metadata;
