@@ -116,6 +116,16 @@ internal sealed class PageMetadataReader
         }
 
         site ??= SiteFromDomain();
+        if (title is not null && site is not null && titleCandidates.All(c => c.Source.StartsWith("html:", StringComparison.Ordinal))
+            && (h1 is null || WebText.Key(h1) == WebText.Key(title.Value))
+            && EntryTitle(site.Value) is { } entry && WebText.Key(entry.Value) != WebText.Key(title.Value))
+        {
+            // A page without metadata whose <title> and h1 give only the blog's name: the post's own heading
+            // (.entry-title, .post-title, itemprop=headline).
+            titleCandidates.Add(entry);
+            title = entry;
+        }
+
         var (published, modified) = Dates();
         return new PageMetadata
         {
@@ -167,6 +177,20 @@ internal sealed class PageMetadataReader
         }
 
         return best is null ? null : WebText.Clean(best.TextContent);
+    }
+
+    private Sourced<string>? EntryTitle(string site)
+    {
+        foreach (var e in _doc.QuerySelectorAll(".entry-title, .post-title, .posttitle, .storytitle, .article-title, [itemprop~=headline]").Take(10))
+        {
+            string text = WebText.TextOf(e);
+            if (text.Length is >= 3 and <= 300 && WebText.Key(text) != WebText.Key(site) && !IsInTeaser(e))
+            {
+                return new Sourced<string>(text, "html:entry-title");
+            }
+        }
+
+        return null;
     }
 
     private Sourced<string>? Title(string? htmlTitle, string? h1, string? site, List<Sourced<string>> candidates)
