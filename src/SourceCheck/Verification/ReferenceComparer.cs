@@ -208,7 +208,7 @@ public static class ReferenceComparer
     private static void CheckAuthors(CslItem item, PageMetadata m, List<Finding> findings)
     {
         var cited = item.Authors.Where(a => !a.IsLiteral && !string.IsNullOrEmpty(a.Family)).ToList();
-        var page = m.Authors.Where(a => !AuthorNames.IsOrganisation(a.Value, m.Site?.Value)).ToList();
+        var page = m.Authors.Where(a => a.Source != PageMetadataReader.SiteAsAuthor && !AuthorNames.IsOrganisation(a.Value, m.Site?.Value)).ToList();
         if (cited.Count == 0 || page.Count == 0)
         {
             return;

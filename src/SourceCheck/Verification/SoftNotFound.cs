@@ -41,7 +41,7 @@ public static class SoftNotFound
             return $"canonical URL points at the home page ({canon.Value})";
         }
 
-        if (page.Body.Length < 300 && page.LinkCount > 30 && m.Published is null && m.Authors.IsDefaultOrEmpty)
+        if (page.Body.Length < 300 && page.LinkCount > 30 && m.Published is null && m.Authors.All(a => a.Source == PageMetadataReader.SiteAsAuthor))
         {
             return $"very short body ({page.Body.Length} characters) among {page.LinkCount} links and no article metadata";
         }

@@ -10,20 +10,20 @@ public static class AuthorNames
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
 
     /// <summary>A visible byline: "By Jane Doe", "Von Max Muster und Erika Beispiel".</summary>
-    public static readonly Regex BylinePrefix = new(@"^(?:By|BY|by|Von|VON|von|Written by|Text:|Text von|Ein Beitrag von|Autor:|Autorin:|Author:|Story by|Reporting by|Posted by|Geschrieben von|Verfasst von|Erstellt von)\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{L}[\p{L}.'’-]*){0,3}(?:\s*(?:,|and|und|&)\s*\p{Lu}[\p{L}.'’-]+(?:\s+\p{L}[\p{L}.'’-]*){0,3}){0,4}",
+    public static readonly Regex BylinePrefix = new(@"^(?:(?:By|BY|by|Von|VON|von|Text|Autor|Autorin|Autoren|Author|Authors|Auteur|Autore|Written by|Posted by|Par|Por)\s*:|By|BY|by|Von|VON|von|Written by|Text von|Ein(?:e|en)? \p{L}{3,15} von|Story by|Reporting by|Posted by|Geschrieben von|Verfasst von|Erstellt von|Eingestellt von|Veröffentlicht von|Par|Por|Door)\s+\p{Lu}[\p{L}\p{Nd}.'’-]+(?:\s+\p{L}[\p{L}.'’-]*){0,3}(?:\s*(?:,|and|und|&)\s*\p{Lu}[\p{L}.'’-]+(?:\s+\p{L}[\p{L}.'’-]*){0,3}){0,4}",
         RegexOptions.CultureInvariant, Timeout);
 
-    private static readonly Regex Prefix = new(@"^\s*(?:(?:written|posted|reported|published|text|story|reporting|words|photos?|analysis|interview|commentary|review)\s+by|by|von|from|text|autor(?:in)?|auteur|author|por|verfasst\s+von|erstellt\s+von|geschrieben\s+von|ein(?:e|en)?\s+\p{L}+\s+von|interview|kommentar|analyse|quelle|source|de|par)\s*[:\-]?\s+",
+    private static readonly Regex Prefix = new(@"^\s*(?:(?:written|posted|reported|published|text|story|reporting|words|photos?|analysis|interview|commentary|review)\s+by|(?:(?:view|see|show)\s+)?(?:all\s+)?(?:posts|articles|stories)\s+by|(?:alle\s+)?(?:beiträge|artikel)\s+von|(?:eingestellt|veröffentlicht|gepostet|publiziert)\s+von|by|von|from|text|autor(?:in)?|auteur|author|por|verfasst\s+von|erstellt\s+von|geschrieben\s+von|ein(?:e|en)?\s+\p{L}+\s+von|interview|kommentar|analyse|quelle|source|de|par)\s*[:\-]?\s+",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
 
     private static readonly Regex Email = new(@"\S+@\S+", RegexOptions.CultureInvariant, Timeout);
 
     private static readonly Regex Parens = new(@"\([^)]{0,80}\)|\[[^\]]{0,80}\]", RegexOptions.CultureInvariant, Timeout);
 
-    private static readonly Regex Splitter = new(@"\s*(?:;|\||\s&\s|\band\b|\bund\b|\bet\b|\bsowie\b|,|\n|/)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
+    private static readonly Regex Splitter = new(@"\s*(?:;|\||\s&\s|\s[-–—]\s|\band\b|\bund\b|\bet\b|\bsowie\b|,|\n|/)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
 
     private static readonly Regex Trailer = new(
-        @"\s*(?:[,|·•–—-]\s*|\s)(?:\d{1,2}[./]\s?\d{1,2}|\d{4}|updated|aktualisiert|published|veröffentlicht|am\s|on\s|posted|stand|mehr\s+vom|more\s+from|follow|folgen|twitter|e-?mail|kontakt|contact|\d+\s+min|(?:tags|schlagworte|illustrations?|fotos?|photos?|bilder?|grafik|(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b|(?:mo|di|mi|do|fr|sa|so)\.?$).*$",
+        @"\s*(?:[,|·•–—-]\s*|\s)(?:\d{1,2}[./]\s?\d{1,2}|\d{4}|updated|aktualisiert|published|veröffentlicht|am\s|on\s|le\s+\d|el\s+\d|posted|stand|mehr\s+vom|more\s+from|follow|folgen|twitter|e-?mail|kontakt|contact|\d+\s+min|(?:tags|schlagworte|illustrations?|fotos?|photos?|bilder?|grafik|(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b|(?:mo|di|mi|do|fr|sa|so)\.?(?:,|$)|anzeigen$|(?-i:le|el|am|on)$).*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
 
     private static readonly Regex Location = new(@"\s+(?:in|aus|from)\s+\p{Lu}[\p{L}\s.'’-]*$", RegexOptions.CultureInvariant, Timeout);
@@ -36,7 +36,7 @@ public static class AuthorNames
         "llc", "board", "service", "services", "network", "tv", "radio", "group", "gruppe", "correspondent", "correspondents", "reporters", "writer",
         "contributors", "contributor", "admin", "administrator", "webmaster", "wire", "ag", "e.v.", "ev", "institut", "institute", "university",
         "universität", "ministry", "ministerium", "department", "office", "company", "foundation", "stiftung", "partner", "sponsored", "anzeige",
-        "presse", "pressemitteilung", "feed", "kommentar", "gastbeitrag", "guest", "ots", "newsdesk", "mitarbeiter", "korrespondent",
+        "presse", "pressemitteilung", "redacción", "redaccion", "rédaction", "redazione", "feed", "kommentar", "gastbeitrag", "guest", "ots", "newsdesk", "mitarbeiter", "korrespondent",
     };
 
     private static readonly HashSet<string> NotNames = new(StringComparer.OrdinalIgnoreCase)
@@ -44,6 +44,8 @@ public static class AuthorNames
         "von", "by", "por", "par", "de", "auteur", "autor", "autorin", "author", "authors", "autoren", "text", "weiter", "weitere artikel", "more",
         "mehr", "follow", "folgen", "no author", "unknown", "anonymous", "admin", "administrator", "posted", "share", "teilen", "facebook", "twitter",
         "linkedin", "instagram", "email", "e-mail", "home", "startseite", "kommentare", "comments", "updated", "aktualisiert", "foto", "photo", "bild",
+        "alle artikel", "alle beiträge", "all articles", "all posts", "mehr artikel", "profil", "profile",
+        "veröffentlicht", "published", "geschrieben", "eingestellt", "gepostet", "redacción", "rédaction", "redazione",
     };
 
     private static readonly HashSet<string> Particles = new(StringComparer.OrdinalIgnoreCase)
@@ -57,6 +59,7 @@ public static class AuthorNames
         "correspondent", "columnist", "contributor", "producer", "photographer", "analyst", "redakteur", "redakteurin", "korrespondent",
         "korrespondentin", "autor", "autorin", "fotograf", "fotografin", "journalist", "journalistin", "leiter", "leiterin", "chefredakteur",
         "staff", "special", "international", "national", "digital", "associate", "deputy", "managing", "news", "economics", "economy", "lead",
+        "volontär", "volontärin", "praktikant", "praktikantin", "gastautor", "gastautorin", "moderator", "moderatorin",
     };
 
     /// <summary>"Last, First" (one comma, at most three words each side) becomes "First Last".</summary>
@@ -94,7 +97,7 @@ public static class AuthorNames
         v = Email.Replace(v, " ");
         v = Parens.Replace(v, " ");
         v = Prefix.Replace(v, string.Empty);
-        v = Trailer.Replace(v, string.Empty);
+        v = Trailer.Replace(Trailer.Replace(v, string.Empty), string.Empty);
         bool org = v.EndsWith(" \u0001org", StringComparison.Ordinal);
         if (org)
         {
@@ -136,6 +139,11 @@ public static class AuthorNames
             words.RemoveAt(0);
         }
 
+        if (words.Count == 1 && RoleWords.Contains(words[0]))
+        {
+            return null;
+        }
+
         n = string.Join(' ', words);
         if (n.Length > 0 && n.ToUpperInvariant() == n && n.Length > 4 && n.Any(char.IsLetter))
         {
@@ -158,7 +166,8 @@ public static class AuthorNames
         }
 
         string key = WebText.Key(name);
-        if (site is not null && key.Length > 0 && (key == WebText.Key(site) || WebText.Key(site).Contains(key, StringComparison.Ordinal) && key.Length > 3))
+        if (site is not null && key.Length > 0 && (key == WebText.Key(site) || WebText.Key(site).Contains(key, StringComparison.Ordinal) && key.Length > 3
+            || key.Replace(" ", string.Empty, StringComparison.Ordinal) == WebText.Key(site).Replace(" ", string.Empty, StringComparison.Ordinal)))
         {
             return true;
         }
@@ -183,7 +192,8 @@ public static class AuthorNames
     /// <summary>1–5 words, letters, mostly capitalised (particles such as "von", "de" allowed), no digits or URLs.</summary>
     public static bool LooksLikePerson(string name, bool fromMetadata = false)
     {
-        if (fromMetadata && name.Length is >= 2 and <= 30 && !name.Contains(' ', StringComparison.Ordinal) && name.All(c => char.IsLetter(c) || c is '.' or '-' or '_'))
+        if (fromMetadata && name.Length is >= 2 and <= 30 && !name.Contains(' ', StringComparison.Ordinal) && name.Any(char.IsLetter)
+            && name.All(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_'))
         {
             return true;
         }

@@ -74,6 +74,10 @@ internal sealed class PageMetadataReader
 
     internal JsonLd Ld => _ld;
 
+    /// <summary>Source of the outlet given as the author of a page that names no author (APA's group author); the
+    /// comparison does not count it as a person.</summary>
+    internal const string SiteAsAuthor = "site-as-author";
+
     public static (PageMetadata Metadata, string? LdBody) Read(IDocument doc, string? url)
     {
         var r = new PageMetadataReader(doc, url);
@@ -112,11 +116,22 @@ internal sealed class PageMetadataReader
         }
 
         site ??= SiteFromDomain();
+        if (title is not null && site is not null && titleCandidates.All(c => c.Source.StartsWith("html:", StringComparison.Ordinal))
+            && (h1 is null || WebText.Key(h1) == WebText.Key(title.Value))
+            && EntryTitle(site.Value) is { } entry && WebText.Key(entry.Value) != WebText.Key(title.Value))
+        {
+            // A page without metadata whose <title> and h1 give only the blog's name: the post's own heading
+            // (.entry-title, .post-title, itemprop=headline).
+            titleCandidates.Add(entry);
+            title = entry;
+        }
+
         var (published, modified) = Dates();
         return new PageMetadata
         {
             Title = title,
-            Authors = Authors(site?.Value),
+            Authors = Authors(site?.Value) is { Length: > 0 } authors ? authors
+                : site is not null ? [new Sourced<string>(site.Value, SiteAsAuthor)] : [],
             Published = published,
             Modified = modified,
             Site = site,
@@ -162,6 +177,20 @@ internal sealed class PageMetadataReader
         }
 
         return best is null ? null : WebText.Clean(best.TextContent);
+    }
+
+    private Sourced<string>? EntryTitle(string site)
+    {
+        foreach (var e in _doc.QuerySelectorAll(".entry-title, .post-title, .posttitle, .storytitle, .article-title, [itemprop~=headline]").Take(10))
+        {
+            string text = WebText.TextOf(e);
+            if (text.Length is >= 3 and <= 300 && WebText.Key(text) != WebText.Key(site) && !IsInTeaser(e))
+            {
+                return new Sourced<string>(text, "html:entry-title");
+            }
+        }
+
+        return null;
     }
 
     private Sourced<string>? Title(string? htmlTitle, string? h1, string? site, List<Sourced<string>> candidates)
@@ -595,57 +624,22 @@ internal sealed class PageMetadataReader
     private ImmutableArray<Sourced<string>> Authors(string? site)
     {
         var orgFallback = new List<Sourced<string>>();
-        foreach (var group in AuthorSources())
+        foreach (var group in AuthorSources(site))
         {
-            var people = new List<Sourced<string>>();
-            foreach (var cand in group)
-            {
-                foreach (var name in AuthorNames.Split(cand.Value))
-                {
-                    var n = AuthorNames.CleanName(name);
-                    if (n is null)
-                    {
-                        continue;
-                    }
-
-                    if (AuthorNames.IsOrganisation(n, site))
-                    {
-                        string shown = AuthorNames.Unmark(n);
-                        // The outlet itself counts only where the page names it as the author explicitly (JSON-LD
-                        // author, meta author): annotators then take it as the author; a byline element does not.
-                        bool explicitAuthor = cand.Source is "json-ld:author" or "json-ld:creator" or "meta:author" or "meta:article:author" or "meta:dc.creator";
-                        if (shown.Length > 1 && (explicitAuthor || (!shown.Contains('.', StringComparison.Ordinal) && (site is null || WebText.Key(shown) != WebText.Key(site)))))
-                        {
-                            orgFallback.Add(cand with { Value = shown });
-                        }
-
-                        continue;
-                    }
-
-                    bool marked = !cand.Source.StartsWith("byline:", StringComparison.Ordinal) || cand.Source is "byline:[rel~=author]" or "byline:.fn" or "byline:.vcard .fn" or "byline:.username";
-                    if (!AuthorNames.LooksLikePerson(n, marked))
-                    {
-                        continue;
-                    }
-
-                    if (!people.Any(p => AuthorNames.SameName(p.Value, n)))
-                    {
-                        people.Add(cand with { Value = n });
-                    }
-                }
-            }
-
+            var people = People(group, site, orgFallback);
             if (people.Count > 0)
             {
                 // A visible byline that names everyone the metadata names, and more, is the fuller list
                 // ("meta name=author" often carries only the first author).
                 if (!group.Any(g => g.Source.StartsWith("byline:", StringComparison.Ordinal)))
                 {
-                    var byline = Bylines().SelectMany(b => AuthorNames.Split(b.Value).Select(AuthorNames.CleanName).Where(n => n is not null
-                        && AuthorNames.LooksLikePerson(n) && !AuthorNames.IsOrganisation(n, site)).Select(n => b with { Value = n! })).ToList();
-                    if (byline.Count > people.Count && people.All(p => byline.Any(b => AuthorNames.SameName(b.Value, p.Value))))
+                    var byline = People(Bylines(site), site, []);
+                    // Extra byline names are whole names of their own, not a metadata name with leftovers ("IN Julius Richter").
+                    bool clean = byline.All(b => people.Any(p => AuthorNames.SameName(b.Value, p.Value))
+                        || (b.Value.Contains(' ', StringComparison.Ordinal) && !people.Any(p => WebText.Key(b.Value).Contains(WebText.Key(p.Value), StringComparison.Ordinal))));
+                    if (clean && byline.Count > people.Count && people.All(p => byline.Any(b => AuthorNames.SameName(b.Value, p.Value))))
                     {
-                        return [.. byline.DistinctBy(b => WebText.Key(b.Value))];
+                        return [.. byline];
                     }
                 }
 
@@ -656,7 +650,70 @@ internal sealed class PageMetadataReader
         return orgFallback.Count > 0 ? [orgFallback[0]] : [];
     }
 
-    private IEnumerable<List<Sourced<string>>> AuthorSources()
+    /// <summary>The people named by one group of author candidates; organisations go to <paramref name="orgFallback"/>.</summary>
+    private static List<Sourced<string>> People(List<Sourced<string>> group, string? site, List<Sourced<string>> orgFallback)
+    {
+        var people = new List<Sourced<string>>();
+        foreach (var cand in group)
+        {
+            var names = AuthorNames.Split(cand.Value).Select(AuthorNames.CleanName).ToList();
+            // A one-word part of a longer list ("Landesanstalt für Wald und Forstwirtschaft - LWF", "Rachel Brazil - UK")
+            // is a place, an acronym or a department rather than a person, unless every part is one word ("ssi, dan").
+            bool mixed = names.Count > 1 && names.Any(n => n is not null && n.Contains(' ', StringComparison.Ordinal));
+            foreach (var cleaned in names)
+            {
+                string? n = cleaned;
+                if (n is null)
+                {
+                    continue;
+                }
+
+                // "Adam Keller PhillyVoice": the outlet's name run on after the person's.
+                if (site is not null && WebText.Key(site) is { Length: > 2 } siteKey && WebText.Key(n).EndsWith(" " + siteKey, StringComparison.Ordinal)
+                    && n.Length > site.Length + 3 && n.EndsWith(site, StringComparison.OrdinalIgnoreCase))
+                {
+                    string rest = n[..^site.Length].TrimEnd(' ', ',', '-', '|', '/');
+                    if (rest.Contains(' ', StringComparison.Ordinal) && AuthorNames.LooksLikePerson(rest) && !AuthorNames.IsOrganisation(rest, site))
+                    {
+                        n = rest;
+                    }
+                }
+
+                if (AuthorNames.IsOrganisation(n, site))
+                {
+                    string shown = AuthorNames.Unmark(n);
+                    // The outlet itself counts only where the page names it as the author explicitly (JSON-LD
+                    // author, meta author): annotators then take it as the author; a byline element does not.
+                    bool explicitAuthor = cand.Source is "json-ld:author" or "json-ld:creator" or "meta:author" or "meta:article:author" or "meta:dc.creator";
+                    if (shown.Length > 1 && (explicitAuthor || (!shown.Contains('.', StringComparison.Ordinal) && (site is null || WebText.Key(shown) != WebText.Key(site)))))
+                    {
+                        orgFallback.Add(cand with { Value = shown });
+                    }
+
+                    continue;
+                }
+
+                if ((mixed && !n.Contains(' ', StringComparison.Ordinal)) || !AuthorNames.LooksLikePerson(n, IsMarked(cand.Source)))
+                {
+                    continue;
+                }
+
+                if (!people.Any(p => AuthorNames.SameName(p.Value, n)))
+                {
+                    people.Add(cand with { Value = n });
+                }
+            }
+        }
+
+        return people;
+    }
+
+    /// <summary>Sources that mark their value as an author's name (metadata, rel=author, hCard), so that a user name
+    /// ("freeman1984", "jancak") is accepted there but not in free text.</summary>
+    private static bool IsMarked(string source) =>
+        !source.StartsWith("byline:", StringComparison.Ordinal) || source is "byline:[rel~=author]" or "byline:.fn" or "byline:.vcard .fn" or "byline:.username" or "byline:text" or "byline:label";
+
+    private IEnumerable<List<Sourced<string>>> AuthorSources(string? site)
     {
         if (_ld.Article is { } a && _ld.Prop(a, "author") is { } au)
         {
@@ -696,7 +753,7 @@ internal sealed class PageMetadataReader
         yield return TwitterLabelled();
         yield return Microdata();
         yield return LdPersons();
-        yield return Bylines();
+        yield return Bylines(site);
     }
 
     /// <summary>"twitter:label1" = "Written by" / "Verfasst von" with the name in "twitter:data1".</summary>
@@ -780,11 +837,19 @@ internal sealed class PageMetadataReader
         "[class*=byline]", "[class*=author]", "[class*=autor]", "[id*=byline]", "[id*=author]",
     ];
 
-    private List<Sourced<string>> Bylines()
+    private List<Sourced<string>>? _bylines;
+
+    /// <summary>Byline candidates: those of the first selector whose candidates name a person (a selector that finds
+    /// only "View all posts" links or an outlet gives way to the next); else the first non-empty list (for the
+    /// organisation fallback).</summary>
+    private List<Sourced<string>> Bylines(string? site) => _bylines ??= FindBylines(site);
+
+    private List<Sourced<string>> FindBylines(string? site)
     {
-        var list = new List<Sourced<string>>();
+        List<Sourced<string>>? fallback = null;
         foreach (var sel in BylineSelectors)
         {
+            var list = new List<Sourced<string>>();
             IEnumerable<IElement> found;
             try
             {
@@ -796,6 +861,7 @@ internal sealed class PageMetadataReader
             }
 
             IElement? firstFound = null;
+            var raw = new List<Sourced<string>>();
             foreach (var e in found)
             {
                 if (IsInTeaser(e) || e.LocalName is "meta" or "link" or "body" or "html" or "script" or "img")
@@ -803,13 +869,9 @@ internal sealed class PageMetadataReader
                     continue;
                 }
 
-                // Only the first byline and bylines beside it (same parent or grandparent): others on the page
-                // belong to other stories.
-                if (firstFound is null)
-                {
-                    firstFound = e;
-                }
-                else if (e.ParentElement != firstFound.ParentElement && e.ParentElement?.ParentElement != firstFound.ParentElement?.ParentElement
+                // Only the first byline that names a person and bylines beside it (same parent or grandparent):
+                // others on the page belong to other stories.
+                if (firstFound is not null && e.ParentElement != firstFound.ParentElement && e.ParentElement?.ParentElement != firstFound.ParentElement?.ParentElement
                     && !firstFound.Contains(e) && !e.Contains(firstFound))
                 {
                     continue;
@@ -822,28 +884,28 @@ internal sealed class PageMetadataReader
                     continue;
                 }
 
-                // Prefer explicit name elements inside a byline.
-                var inner = e.QuerySelectorAll("a[rel~=author], [class*=name], a[href*='/autor'], a[href*='/author'], a[href*='/profile'], a[href*='/people/']").ToList();
-                if (inner.Count > 0 && sel is ".byline" or "[class*=byline]" or "[id*=byline]")
+                var cands = BylineCandidates(e, sel);
+                if (cands.Count == 0)
                 {
-                    foreach (var i in inner)
-                    {
-                        string t = WebText.TextOf(i);
-                        if (t.Length is > 1 and < 80)
-                        {
-                            list.Add(new Sourced<string>(t, "byline:" + sel));
-                        }
-                    }
-
                     continue;
                 }
 
-                string text = WebText.TextOf(e);
-                if (text.Length is > 1 and < 160)
+                if (firstFound is null)
                 {
-                    list.Add(new Sourced<string>(text, "byline:" + sel));
+                    if (People(cands, site, []).Count == 0)
+                    {
+                        if (raw.Count < 4)
+                        {
+                            raw.AddRange(cands);
+                        }
+
+                        continue;
+                    }
+
+                    firstFound = e;
                 }
 
+                list.AddRange(cands);
                 if (list.Count >= 4)
                 {
                     break;
@@ -854,6 +916,17 @@ internal sealed class PageMetadataReader
             {
                 return list;
             }
+
+            if (raw.Count > 0)
+            {
+                fallback ??= raw;
+            }
+        }
+
+        // A label ("Autor:", "Von:", "Author") followed by the name in the next sibling nodes.
+        if (LabelledByline() is { } labelled && People(labelled, site, []).Count > 0)
+        {
+            return labelled;
         }
 
         // Visible "By …" / "Von …" lines near the headline.
@@ -873,9 +946,114 @@ internal sealed class PageMetadataReader
             var bm = AuthorNames.BylinePrefix.Match(text.TrimStart('-', '–', '—', '|', '·', '•', '*', ' ', '(', '['));
             if (bm.Success)
             {
-                list.Add(new Sourced<string>(bm.Value, "byline:text"));
+                List<Sourced<string>> list = [new Sourced<string>(bm.Value, "byline:text")];
+                if (People(list, site, []).Count > 0)
+                {
+                    return list;
+                }
+
+                fallback ??= list;
+            }
+        }
+
+        return fallback ?? [];
+    }
+
+    private static readonly HashSet<string> AuthorLabels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "autor", "autorin", "autoren", "author", "authors", "von", "by", "verfasser", "verfasserin", "text", "written by", "geschrieben von", "auteur", "autor/in",
+    };
+
+    /// <summary>"&lt;h5&gt;Autor:&lt;/h5&gt;Peter Maahn", "&lt;b&gt;Von:&lt;/b&gt;&lt;br&gt;Götz Warnke", "&lt;h4&gt;Autor&lt;/h4&gt;&lt;p&gt;&lt;a&gt;Nikolai Huke&lt;/a&gt;&lt;/p&gt;".</summary>
+    private List<Sourced<string>>? LabelledByline()
+    {
+        int seen = 0;
+        foreach (var e in _doc.Body?.QuerySelectorAll("b, strong, h3, h4, h5, h6, dt, span, label, em, i, p, div") ?? Enumerable.Empty<IElement>())
+        {
+            if (++seen > 5000)
+            {
+                break;
+            }
+
+            if (e.ChildElementCount > 1)
+            {
+                continue;
+            }
+
+            string label = WebText.Clean(e.TextContent).TrimEnd(':', ' ');
+            if (label.Length is < 2 or > 16 || !AuthorLabels.Contains(label) || IsInTeaser(e))
+            {
+                continue;
+            }
+
+            var sb = new System.Text.StringBuilder();
+            for (var n = e.NextSibling; n is not null && sb.Length < 120; n = n.NextSibling)
+            {
+                if (n is IElement ne)
+                {
+                    if (ne.LocalName is "br")
+                    {
+                        if (sb.ToString().Trim().Length > 0)
+                        {
+                            break;
+                        }
+
+                        continue;
+                    }
+
+                    sb.Append(' ').Append(WebText.TextOf(ne)).Append(' ');
+                    if (ne.LocalName is "p" or "div" or "ul" or "dd" or "h3" or "h4" or "h5" or "h6")
+                    {
+                        break;
+                    }
+                }
+                else if (n is IText t)
+                {
+                    sb.Append(t.Data);
+                }
+            }
+
+            string value = WebText.Clean(sb.ToString());
+            if (value.Length is > 1 and < 120)
+            {
+                return [new Sourced<string>(value, "byline:label")];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The name texts of one byline element: explicit name elements inside a byline container, else its text.</summary>
+    private static List<Sourced<string>> BylineCandidates(IElement e, string sel)
+    {
+        var list = new List<Sourced<string>>();
+        if (e.HasAttribute("hidden") || WebText.TextOf(e, skipHidden: true).Length == 0)
+        {
+            return list;
+        }
+
+        if (sel is ".byline" or "[class*=byline]" or "[id*=byline]")
+        {
+            var inner = e.QuerySelectorAll("a[rel~=author], [class*=name], a[href*='/autor'], a[href*='/author'], a[href*='/profile'], a[href*='/people/']").ToList();
+            if (inner.Count > 0)
+            {
+                foreach (var i in inner)
+                {
+                    string t = WebText.TextOf(i, skipHidden: true);
+                    if (t.Length is > 1 and < 80)
+                    {
+                        list.Add(new Sourced<string>(t, "byline:" + sel));
+                    }
+                }
+
                 return list;
             }
+        }
+
+        string text = WebText.TextOf(e, skipHidden: true);
+        if (text.Length is > 1 and < 160)
+        {
+            list.Add(new Sourced<string>(text, "byline:" + sel));
         }
 
         return list;
@@ -894,12 +1072,13 @@ internal sealed class PageMetadataReader
             if ((c.Contains("teaser", StringComparison.Ordinal) && p.LocalName is "article" or "li") || c.Contains("related", StringComparison.Ordinal) || c.Contains("popular", StringComparison.Ordinal)
                 || c.Contains("comment", StringComparison.Ordinal) || c.Contains("most-read", StringComparison.Ordinal) || c.Contains("mostread", StringComparison.Ordinal)
                 || c.Contains("recommend", StringComparison.Ordinal) || c.Contains("site-footer", StringComparison.Ordinal) || c.Contains("more-stories", StringComparison.Ordinal)
-                || ((c.Contains("sidebar", StringComparison.Ordinal) || c.Contains("widget", StringComparison.Ordinal)) && p.QuerySelector("h1") is null))
+                || ((c.Contains("sidebar", StringComparison.Ordinal) || c.Contains("widget", StringComparison.Ordinal)) && p.QuerySelector("h1, article, .hentry, .post-body, .entry-content, [itemprop~=articleBody]") is null))
             {
                 return true;
             }
 
-            if (p.LocalName is "aside" or "footer" or "nav")
+            // An article's own footer or aside (WordPress and Blogger put "Posted by" there) is not a page footer or sidebar.
+            if (p.LocalName is "nav" || (p.LocalName is "footer" or "aside" && p.Closest("article, .hentry, .post") is null))
             {
                 return true;
             }
@@ -1099,6 +1278,14 @@ internal sealed class PageMetadataReader
                     return published;
                 }
             }
+
+            // A bare date stored as local midnight and written out in UTC ("2022-11-06T23:00:00.000Z") on a page
+            // in a Central European language is the next day there.
+            var tod = instant.UtcDateTime.TimeOfDay;
+            if (tod.Hours is 22 or 23 && tod.Minutes == 0 && tod.Seconds == 0 && tod.Milliseconds == 0 && CentralEuropean())
+            {
+                return new Sourced<DateOnly>(published.Value.AddDays(1), published.Source + "+local-midnight");
+            }
         }
 
         DateOnly? urlDay = null;
@@ -1129,6 +1316,12 @@ internal sealed class PageMetadataReader
         }
 
         return published;
+    }
+
+    private bool CentralEuropean()
+    {
+        string lang = (_doc.DocumentElement?.GetAttribute("lang") ?? Meta("og:locale") ?? Meta("content-language") ?? string.Empty).ToLowerInvariant();
+        return lang.Length >= 2 && lang[..2] is "de" or "fr" or "it" or "nl" or "pl" or "cs" or "da" or "sv" or "nb" or "no" or "hu" or "sk" or "sl" or "hr";
     }
 
     private Sourced<DateOnly>? VisibleDate()

@@ -65,7 +65,11 @@ public static class WebText
 
     /// <summary>The text of an element with a space at every element boundary (AngleSharp's TextContent runs
     /// "Jane Doe</a><span>Reporter" together), white space collapsed. Iterative, bounded to 20,000 characters.</summary>
-    public static string TextOf(AngleSharp.Dom.IElement element)
+    public static string TextOf(AngleSharp.Dom.IElement element) => TextOf(element, skipHidden: false);
+
+    /// <summary>As <see cref="TextOf(AngleSharp.Dom.IElement)"/>; with <paramref name="skipHidden"/> also without
+    /// elements hidden from view (the hidden attribute, "visually-hidden", "sr-only", "screen-reader-text").</summary>
+    public static string TextOf(AngleSharp.Dom.IElement element, bool skipHidden)
     {
         var sb = new StringBuilder();
         var stack = new Stack<AngleSharp.Dom.INode>();
@@ -81,7 +85,7 @@ public static class WebText
 
             if (n is AngleSharp.Dom.IElement e)
             {
-                if (e.LocalName is "script" or "style" or "noscript" or "template")
+                if (e.LocalName is "script" or "style" or "noscript" or "template" || (skipHidden && IsHidden(e)))
                 {
                     continue;
                 }
@@ -95,6 +99,18 @@ public static class WebText
         }
 
         return Clean(sb.ToString());
+    }
+
+    private static bool IsHidden(AngleSharp.Dom.IElement e)
+    {
+        if (e.HasAttribute("hidden"))
+        {
+            return true;
+        }
+
+        string? c = e.GetAttribute("class");
+        return c is not null && (c.Contains("visually-hidden", StringComparison.OrdinalIgnoreCase) || c.Contains("visuallyhidden", StringComparison.OrdinalIgnoreCase)
+            || c.Contains("sr-only", StringComparison.OrdinalIgnoreCase) || c.Contains("screen-reader", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>Collapses runs of white space (including no-break spaces) to one space and trims.</summary>

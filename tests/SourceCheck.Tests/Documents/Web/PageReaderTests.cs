@@ -63,6 +63,71 @@ public sealed class PageReaderTests
         }
 
         [Fact]
+        public void Should_pass_over_a_byline_link_that_names_no_person()
+        {
+            string body = "<article><h1>Neue Brücke eröffnet</h1><div class=\"entry-meta\"><span class=\"author vcard\"><a class=\"url fn n\" href=\"/author/lk/\">Lena Kraus</a></span></div>"
+                + "<p>Die neue Brücke über den Fluss ist seit heute für den Verkehr freigegeben.</p>"
+                + "<div class=\"entry-author\"><a class=\"author-link\" href=\"/author/lk/\" rel=\"author\">Alle Beiträge von Lena Kraus anzeigen</a></div></article>";
+
+            Assert.Equal(["Lena Kraus"], PageReader.Read(Page("<title>Neue Brücke</title>", body)).Metadata.Authors.Select(a => a.Value));
+        }
+
+        [Fact]
+        public void Should_read_a_user_name_in_author_markup_and_the_byline_in_the_article_footer()
+        {
+            string body = "<div class=\"widget Blog\"><div class=\"post hentry\"><h3 class=\"post-title\">Tag am See</h3><div class=\"post-body\"><p>Heute waren wir am See, es war warm und ruhig.</p></div>"
+                + "<footer class=\"post-footer\">Eingestellt von <a rel=\"author\" href=\"/profile/7\">seefahrer77</a></footer></div></div>";
+
+            Assert.Equal(["seefahrer77"], PageReader.Read(Page("<title>Tag am See</title>", body)).Metadata.Authors.Select(a => a.Value));
+        }
+
+        [Theory]
+        [InlineData("<h5>Autor: </h5>Karla Fenn/SP-X", "Karla Fenn")]
+        [InlineData("<b>Von:</b><br><br>Piet Oswald", "Piet Oswald")]
+        [InlineData("<h4>Autorin</h4><p><a href=\"/profil/rv\">Rita Vogt</a>, </p>", "Rita Vogt")]
+        public void Should_read_a_name_after_an_author_label(string meta, string expected)
+        {
+            string body = $"<article><h1>Bericht aus dem Kreis</h1><div class=\"info\">{meta}</div><p>Der Bericht aus dem Kreis ist lang genug, um ein Text zu sein.</p></article>";
+
+            Assert.Equal([expected], PageReader.Read(Page("<title>Bericht aus dem Kreis</title>", body)).Metadata.Authors.Select(a => a.Value));
+        }
+
+        [Fact]
+        public void Should_not_take_a_place_after_a_dash_for_an_author()
+        {
+            var page = PageReader.Read(Page("<meta name=\"author\" content=\"Landesamt für Wald und Forsten - LWF\">",
+                "<article><h1>Holz im Winter</h1><span class=\"byline\">Von Jonas Eibl</span><p>Im Winter wird Holz geschlagen, wenn der Boden gefroren ist.</p></article>"));
+
+            Assert.Equal(["Jonas Eibl"], page.Metadata.Authors.Select(a => a.Value));
+        }
+
+        [Fact]
+        public void Should_give_the_outlet_as_group_author_when_the_page_names_no_author()
+        {
+            var m = PageReader.Read(Page("<meta property=\"og:site_name\" content=\"Talverein Nord\">", "<h1>Sommerfest am Fluss</h1><p>Das Sommerfest findet am Samstag statt.</p>")).Metadata;
+
+            var author = Assert.Single(m.Authors);
+            Assert.Equal(("Talverein Nord", "site-as-author"), (author.Value, author.Source));
+        }
+
+        [Fact]
+        public void Should_cut_the_outlet_name_run_on_after_the_author()
+        {
+            var m = PageReader.Read(Page("<meta property=\"og:site_name\" content=\"HarbourVoice\">",
+                "<article><h1>Ferry timetable changes</h1><div class=\"byline\">By Adam Keller HarbourVoice</div><p>The ferry timetable changes next week, the operator said.</p></article>")).Metadata;
+
+            Assert.Equal(["Adam Keller"], m.Authors.Select(a => a.Value));
+        }
+
+        [Fact]
+        public void Should_read_a_utc_local_midnight_stamp_as_the_next_day_on_a_german_page()
+        {
+            var m = PageReader.Read(Page("<meta property=\"article:published_time\" content=\"2022-11-06T23:00:00.000Z\">", "<h1>Herbst im Tal</h1><p>Text.</p>")).Metadata;
+
+            Assert.Equal(new DateOnly(2022, 11, 7), m.Published!.Value);
+        }
+
+        [Fact]
         public void Should_take_the_outlet_named_as_json_ld_author_when_no_person_is_given()
         {
             string ld = """<script type="application/ld+json">{"@type":"NewsArticle","headline":"Waldbrand gelöscht","author":{"@type":"Organization","name":"Kreisblatt"},"publisher":{"@type":"Organization","name":"Kreisblatt"}}</script>""";
