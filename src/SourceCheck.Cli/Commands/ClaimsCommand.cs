@@ -57,10 +57,10 @@ public static class ClaimsCommand
                 w.WriteStartObject();
                 w.WriteString("file", name);
                 w.WriteString("language", article.Language);
-                WriteNullable(w, "title", article.Title);
-                WriteNullable(w, "byline", article.Byline);
-                WriteNullable(w, "date", article.Date);
-                WriteNullable(w, "outlet", article.Outlet);
+                CliJson.WriteNullable(w, "title", article.Title);
+                CliJson.WriteNullable(w, "byline", article.Byline);
+                CliJson.WriteNullable(w, "date", article.Date);
+                CliJson.WriteNullable(w, "outlet", article.Outlet);
                 w.WriteNumber("paragraphs", article.Paragraphs.Length);
                 w.WriteNumber("links", article.Links.Length);
                 if (article.Bibliography is { } bib)
@@ -105,18 +105,6 @@ public static class ClaimsCommand
         }
 
         return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
-    }
-
-    private static void WriteNullable(Utf8JsonWriter w, string name, string? value)
-    {
-        if (value is null)
-        {
-            w.WriteNull(name);
-        }
-        else
-        {
-            w.WriteString(name, value);
-        }
     }
 
     private static string RenderTable(CliEnvironment env, IReadOnlyList<(string Name, Article Article, IReadOnlyList<Claim> Claims)> documents)

@@ -101,15 +101,15 @@ public static class SearchCommand
                 w.WriteNumber("id", hit.Claim.Id);
                 w.WriteNumber("score", Math.Round(-hit.Rank, 4));
                 w.WriteString("text", c.Text);
-                WriteNullable(w, "speaker", c.Speaker);
-                WriteNullable(w, "channel", c.Channel);
-                WriteNullable(w, "reporting_outlet", c.ReportingOutlet);
+                CliJson.WriteNullable(w, "speaker", c.Speaker);
+                CliJson.WriteNullable(w, "channel", c.Channel);
+                CliJson.WriteNullable(w, "reporting_outlet", c.ReportingOutlet);
                 w.WriteStartObject("document");
                 w.WriteNumber("id", hit.Document.Id);
                 w.WriteString("source", hit.Document.Source);
-                WriteNullable(w, "title", hit.Document.Title);
-                WriteNullable(w, "outlet", hit.Document.Outlet);
-                WriteNullable(w, "date", hit.Document.Date);
+                CliJson.WriteNullable(w, "title", hit.Document.Title);
+                CliJson.WriteNullable(w, "outlet", hit.Document.Outlet);
+                CliJson.WriteNullable(w, "date", hit.Document.Date);
                 w.WriteEndObject();
                 w.WriteEndObject();
             }
@@ -119,17 +119,5 @@ public static class SearchCommand
         }
 
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
-    }
-
-    private static void WriteNullable(Utf8JsonWriter w, string name, string? value)
-    {
-        if (value is null)
-        {
-            w.WriteNull(name);
-        }
-        else
-        {
-            w.WriteString(name, value);
-        }
     }
 }

@@ -147,12 +147,12 @@ public static class TraceCommand
             foreach (var speaker in result.Speakers)
             {
                 w.WriteStartObject();
-                WriteNullable(w, "speaker", speaker.Speaker);
+                CliJson.WriteNullable(w, "speaker", speaker.Speaker);
                 w.WriteStartArray("channels");
                 foreach (var channel in speaker.Channels)
                 {
                     w.WriteStartObject();
-                    WriteNullable(w, "channel", channel.Channel);
+                    CliJson.WriteNullable(w, "channel", channel.Channel);
                     w.WriteStartArray("outlets");
                     for (int i = 0; i < channel.Outlets.Length; i++)
                     {
@@ -185,10 +185,10 @@ public static class TraceCommand
             w.WriteStartObject("document");
             w.WriteNumber("id", doc.Id);
             w.WriteString("source", doc.Source);
-            WriteNullable(w, "title", doc.Title);
-            WriteNullable(w, "outlet", doc.Outlet);
-            WriteNullable(w, "date", doc.Date);
-            WriteNullable(w, "language", doc.Language);
+            CliJson.WriteNullable(w, "title", doc.Title);
+            CliJson.WriteNullable(w, "outlet", doc.Outlet);
+            CliJson.WriteNullable(w, "date", doc.Date);
+            CliJson.WriteNullable(w, "language", doc.Language);
             w.WriteEndObject();
         }
 
@@ -215,10 +215,10 @@ public static class TraceCommand
             w.WriteString("text", c.Text);
             w.WriteNumber("start", c.Span.Start);
             w.WriteNumber("end", c.Span.End);
-            WriteNullable(w, "language", string.IsNullOrEmpty(c.Language) ? null : c.Language);
+            CliJson.WriteNullable(w, "language", string.IsNullOrEmpty(c.Language) ? null : c.Language);
             w.WriteString("quote", c.Quote switch { QuoteKind.Direct => "direct", QuoteKind.Indirect => "indirect", _ => "none" });
-            WriteNullable(w, "speaker_mention", c.SpeakerMention);
-            WriteNullable(w, "reporting_outlet", c.ReportingOutlet);
+            CliJson.WriteNullable(w, "speaker_mention", c.SpeakerMention);
+            CliJson.WriteNullable(w, "reporting_outlet", c.ReportingOutlet);
             w.WriteString("matched_by", claim.MatchedByText ? "text" : "link");
             if (claim.Coverage is { } cov)
             {
@@ -244,17 +244,5 @@ public static class TraceCommand
 
         w.WriteEndArray();
         w.WriteEndObject();
-    }
-
-    private static void WriteNullable(Utf8JsonWriter w, string name, string? value)
-    {
-        if (value is null)
-        {
-            w.WriteNull(name);
-        }
-        else
-        {
-            w.WriteString(name, value);
-        }
     }
 }
