@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
+using SourceCheck.References;
 using SourceCheck.Text;
 
 namespace SourceCheck.Documents;
@@ -210,101 +211,26 @@ public static partial class ArticleReader
         return line.Length < 160 && BoilerplateRegex().IsMatch(line);
     }
 
-    /// <summary>Finds an embedded bibliography block: a heading ("Bibliography:", "References", "Quellen:",
-    /// "Literatur") at a line start, or mid-line after a sentence end with a colon. Small on purpose: the
-    /// reference detector replaces it.</summary>
+    /// <summary>The article's bibliography: the last block with a heading that <see cref="BibliographyDetector"/>
+    /// finds ("Bibliography:", "Quellen", "Literatur", … at a line start or glued to the text before it). The same
+    /// detector supplies the references, so the paragraphs kept out of claim extraction are exactly the entries parsed.</summary>
     public static BibliographySection? FindBibliography(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        BibliographySection? found = null;
-        foreach (Match m in ScanLines(BibliographyHeadingRegex(), text))
+        var blocks = BibliographyDetector.Detect(text);
+        for (int i = blocks.Length - 1; i >= 0; i--)
         {
-            var h = m.Groups["h"];
-            int headStart = h.Index;
-            bool lineStart = headStart == 0 || text[headStart - 1] == '\n' || (m.Groups["pre"].Value.Contains('\n', StringComparison.Ordinal));
-            bool hasColon = m.Groups["colon"].Success;
-            if (!lineStart && !hasColon)
+            var block = blocks[i];
+            if (block.Heading is null || block.Entries.IsEmpty)
             {
                 continue;
             }
 
-            int afterHeading = m.Index + m.Length;
-            int lineEnd = text.IndexOf('\n', afterHeading);
-            if (lineEnd < 0)
-            {
-                lineEnd = text.Length;
-            }
-
-            bool restOfLineEmpty = string.IsNullOrWhiteSpace(text[afterHeading..lineEnd]);
-            if (lineStart && !hasColon && !restOfLineEmpty)
-            {
-                continue; // "Quellen der Kritik sind …": a sentence, not a heading
-            }
-
-            int entriesStart = afterHeading;
-            int entriesEnd;
-            if (!restOfLineEmpty)
-            {
-                entriesEnd = lineEnd; // inline list: to the end of the line
-            }
-            else
-            {
-                // heading on its own line: the following lines up to two blank lines or a boilerplate line
-                int p = lineEnd;
-                entriesEnd = p;
-                int blank = 0;
-                while (p < text.Length)
-                {
-                    int le = text.IndexOf('\n', p + 1);
-                    if (le < 0)
-                    {
-                        le = text.Length;
-                    }
-
-                    var line = text.AsSpan(p, le - p).Trim();
-                    if (line.IsEmpty)
-                    {
-                        if (++blank >= 2)
-                        {
-                            break;
-                        }
-                    }
-                    else
-                    {
-                        if (IsBoilerplate(line))
-                        {
-                            break;
-                        }
-
-                        blank = 0;
-                        entriesEnd = le;
-                    }
-
-                    p = le;
-                }
-            }
-
-            while (entriesStart < entriesEnd && char.IsWhiteSpace(text[entriesStart]))
-            {
-                entriesStart++;
-            }
-
-            while (entriesEnd > entriesStart && char.IsWhiteSpace(text[entriesEnd - 1]))
-            {
-                entriesEnd--;
-            }
-
-            if (entriesEnd <= entriesStart)
-            {
-                continue;
-            }
-
-            found = new BibliographySection(h.Value, TextSpan.FromBounds(headStart, entriesEnd), text[entriesStart..entriesEnd],
-                TextSpan.FromBounds(entriesStart, entriesEnd));
-            // prefer the last (usually the real one, at the end of the article)
+            int entriesStart = block.Entries[0].Span.Start, entriesEnd = block.Entries[^1].Span.End;
+            return new BibliographySection(block.Heading, block.Span, text[entriesStart..entriesEnd], TextSpan.FromBounds(entriesStart, entriesEnd));
         }
 
-        return found;
+        return null;
     }
 
     /// <summary>Inline source mentions: "Quellen: „Zeit“", "laut Reuters", "wie „Zeit“ berichtet",
@@ -403,9 +329,6 @@ public static partial class ArticleReader
 
     [GeneratedRegex(@"\G(?<place>\p{Lu}[\p{L}.'’ -]{1,40}?)(?:,\s*(?<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September|October|November|December)\.?\s\d{1,2}|\d{1,2}\.\s?\p{Lu}\p{Ll}+))?\s*\((?<outlet>[^()\n]{2,40})\)\s*[-–—]+\s+", RegexOptions.None, 1000)]
     private static partial Regex DatelineRegex();
-
-    [GeneratedRegex(@"(?<pre>^|[.!?“”""]\s+|\n)(?<h>Bibliography|References|Sources|Quellen|Quelle|Literatur|Literaturverzeichnis|Quellenverzeichnis|Einzelnachweise|Works Cited|Weiterführende Links)(?<colon>\s*:)?[ \t]*", RegexOptions.Multiline, 1000)]
-    private static partial Regex BibliographyHeadingRegex();
 
     [GeneratedRegex(@"^(?:Das könnte (?:dich|Sie) auch interessieren|Mehr zum Thema|Lesen Sie auch|Auch interessant|Read more|Related|Share this|Teilen|Newsletter|Anzeige|Werbung|Cookie|Subscribe|Abonnieren|Jetzt abonnieren|Sign up|Wähle deine|Advertisement|Zum Artikel|Weiterlesen|Alle Rechte vorbehalten|Copyright|©)", RegexOptions.IgnoreCase, 1000)]
     private static partial Regex BoilerplateRegex();

@@ -59,7 +59,7 @@ public sealed class ArticleReaderTests
             var article = ArticleReader.FromText(text);
             var bib = Assert.IsType<BibliographySection>(article.Bibliography);
             Assert.Equal("Bibliography", bib.Heading);
-            Assert.StartsWith("- Roe, J.", bib.EntriesText, StringComparison.Ordinal);
+            Assert.StartsWith("Roe, J.", bib.EntriesText, StringComparison.Ordinal);
             Assert.Equal(bib.EntriesText, article.Slice(bib.EntriesSpan));
             Assert.Contains(article.Paragraphs, p => p.Kind == ParagraphKind.Body && article.Slice(p.Span) == "Die Debatte geht weiter.");
             Assert.Contains(article.Paragraphs, p => p.Kind == ParagraphKind.Bibliography);
