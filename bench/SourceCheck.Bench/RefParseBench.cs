@@ -381,6 +381,10 @@ internal static class RefParseBench
             {
                 failed++;
                 failedFields[why!] = failedFields.GetValueOrDefault(why!) + 1;
+                if (Environment.GetEnvironmentVariable("REFPARSE_ALIGNDEBUG") is not null && failedFields[why!] <= 12)
+                {
+                    Console.WriteLine($"    [{why}] {r.Text} || {string.Join(" | ", r.Fields.TryGetValue(why!, out var v) ? v : [])}");
+                }
             }
         }
 
@@ -404,11 +408,11 @@ internal static class RefParseBench
         }
 
         int invented = 0;
-        foreach (var (text, fields) in Env("REFPARSE_INVENTED_REPEAT", 1) > 0 ? InventedReferences.All() : [])
+        foreach (var (text, fields) in Env("REFPARSE_INVENTED_REPEAT", 2) > 0 ? InventedReferences.All() : [])
         {
             if (Aligner.TryAlign(text, fields, out var labels, out var why))
             {
-                seqs.Add(new TrainingSequence(text, labels, Env("REFPARSE_INVENTED_REPEAT", 1)));
+                seqs.Add(new TrainingSequence(text, labels, Env("REFPARSE_INVENTED_REPEAT", 2)));
                 invented++;
             }
             else

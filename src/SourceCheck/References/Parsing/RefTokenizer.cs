@@ -74,7 +74,15 @@ internal static class RefTokenizer
                     break;
                 }
 
-                tokens.Add(new RefToken(start, i - start, allDigits ? RefTokenKind.Number : RefTokenKind.Word, space));
+                if (allDigits)
+                {
+                    tokens.Add(new RefToken(start, i - start, RefTokenKind.Number, space));
+                }
+                else
+                {
+                    AddWord(text, start, i, space, tokens);
+                }
+
                 space = false;
                 continue;
             }
@@ -85,6 +93,49 @@ internal static class RefTokenizer
         }
 
         return tokens;
+    }
+
+    /// <summary>Adds a letter/digit run, split where it glues a word to a trailing number ("Vol43",
+    /// "D12", "Springer1998" → word + number) or a year to a following word ("2013Interferometer"), as
+    /// OCR'd and run-together references do; mixed codes such as "H2O", "1994b", "2nd" stay whole.</summary>
+    private static void AddWord(string text, int start, int end, bool space, List<RefToken> tokens)
+    {
+        int digits = end;
+        while (digits > start && char.IsAsciiDigit(text[digits - 1]))
+        {
+            digits--;
+        }
+
+        if (digits < end && digits > start && char.IsLetter(text[digits - 1]))
+        {
+            // letters then a final number
+            AddWord(text, start, digits, space, tokens);
+            tokens.Add(new RefToken(digits, end - digits, RefTokenKind.Number, false));
+            return;
+        }
+
+        if (end - start >= 6 && IsDigits(text.AsSpan(start, 4)) && char.IsLetter(text[start + 4]) && char.IsLetter(text[start + 5]))
+        {
+            // a year glued to the next word
+            tokens.Add(new RefToken(start, 4, RefTokenKind.Number, space));
+            AddWord(text, start + 4, end, false, tokens);
+            return;
+        }
+
+        tokens.Add(new RefToken(start, end - start, RefTokenKind.Word, space));
+    }
+
+    private static bool IsDigits(ReadOnlySpan<char> s)
+    {
+        foreach (char c in s)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsMark(char c)

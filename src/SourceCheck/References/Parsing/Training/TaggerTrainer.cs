@@ -11,7 +11,7 @@ public sealed record TrainerOptions
 {
     public int BucketBits { get; init; } = 18;
 
-    public int Epochs { get; init; } = 15;
+    public int Epochs { get; init; } = 25;
 
     public int Seed { get; init; } = 20251121;
 }
