@@ -161,7 +161,7 @@ internal sealed class PageMetadataReader
                     continue;
                 }
 
-                if (h.QuerySelector("img") is not null && text.Length < 25 && h.QuerySelector("a[href='/']") is not null)
+                if ((h.QuerySelector("img") is not null && text.Length < 25 && h.QuerySelector("a[href='/']") is not null) || IsHomeLinkHeading(h, text))
                 {
                     continue;
                 }
@@ -177,6 +177,32 @@ internal sealed class PageMetadataReader
         }
 
         return best is null ? null : WebText.Clean(best.TextContent);
+    }
+
+    /// <summary>An h1 that is nothing but a link to the site's home page ("/", "https://blog.example/", also inside a
+    /// web-archive address): the site's or blog's name in the page header, not the article's headline.</summary>
+    private static bool IsHomeLinkHeading(IElement h, string text)
+    {
+        var links = h.QuerySelectorAll("a[href]");
+        if (links.Length != 1 || WebText.Key(WebText.Clean(links[0].TextContent)) != WebText.Key(text))
+        {
+            return false;
+        }
+
+        string href = links[0].GetAttribute("href")!.Trim();
+        int inner = href.LastIndexOf("http", StringComparison.OrdinalIgnoreCase);
+        if (inner > 0)
+        {
+            href = href[inner..];
+        }
+
+        if (href is "/" or "./")
+        {
+            return true;
+        }
+
+        return Uri.TryCreate(href, UriKind.Absolute, out var uri) && uri.Scheme.StartsWith("http", StringComparison.OrdinalIgnoreCase)
+            && uri.AbsolutePath == "/" && uri.Query.Length == 0 && uri.Fragment.Length == 0;
     }
 
     private Sourced<string>? EntryTitle(string site)
@@ -282,6 +308,65 @@ internal sealed class PageMetadataReader
             {
                 bestScore = score;
                 best = candidates[i];
+            }
+        }
+
+        return best is null ? null : HeadlineOverKicker(best, candidates);
+    }
+
+    /// <summary>The chosen title is a visible heading with a kicker line run on before the headline that the
+    /// article metadata gives alone ("Tunesien Große Aufgaben …", "Abstandsregeln : Wie Firmen …", "Patch Notes -
+    /// Patchnotes 4.47.4 …"): the metadata headline. A kicker joined by a colon ("Kicker: Headline") is written as
+    /// part of the headline and kept. Also a <c>&lt;title&gt;</c> "Blog: Post" whose one part is the chosen
+    /// title (the blog's name in the h1) and the other a metadata headline: the metadata headline.</summary>
+    private static Sourced<string> HeadlineOverKicker(Sourced<string> best, List<Sourced<string>> candidates)
+    {
+        string bestKey = WebText.Key(best.Value);
+        string? full = candidates.FirstOrDefault(c => c.Source == "html:title-full")?.Value;
+        foreach (var m in candidates)
+        {
+            if (m.Source is not ("json-ld:headline" or "meta:og:title" or "meta:twitter:title"))
+            {
+                continue;
+            }
+
+            string key = WebText.Key(m.Value);
+            if (key.Length == 0 || key == bestKey || key.Split(' ').Length < 3)
+            {
+                continue;
+            }
+
+            if (bestKey.EndsWith(key, StringComparison.Ordinal))
+            {
+                string t = best.Value;
+                for (int pos = t.Length - 1; pos > 0; pos--)
+                {
+                    if (WebText.Key(t[pos..]) == key)
+                    {
+                        if (!t[..pos].TrimEnd().EndsWith(':'))
+                        {
+                            return m;
+                        }
+
+                        break;
+                    }
+                }
+            }
+
+            if (full is not null)
+            {
+                foreach (var sep in TitleSeparators)
+                {
+                    string[] parts = full.Split(sep);
+                    if (parts.Length == 2)
+                    {
+                        string a = WebText.Key(parts[0]), b = WebText.Key(parts[1]);
+                        if ((a == bestKey && b == key) || (a == key && b == bestKey))
+                        {
+                            return m;
+                        }
+                    }
+                }
             }
         }
 

@@ -187,6 +187,40 @@ public sealed class PageReaderTests
         }
 
         [Theory]
+        [InlineData("<div class=\"kicker\">Harbour works</div> Budget passes after long night", "Budget passes after long night")]
+        [InlineData("<span>Patch Notes</span> - Budget passes after long night", "Budget passes after long night")]
+        [InlineData("Harbour works: Budget passes after long night", "Harbour works: Budget passes after long night")]
+        public void Should_drop_a_kicker_run_on_before_the_metadata_headline_unless_joined_by_a_colon(string h1, string expected)
+        {
+            string head = "<title>Budget passes after long night | The Courier</title><meta property=\"og:title\" content=\"Budget passes after long night\">";
+            var m = PageReader.Read(Page(head, $"<article><h1>{h1}</h1><p>x</p></article>")).Metadata;
+
+            Assert.Equal(expected, m.Title!.Value);
+        }
+
+        [Theory]
+        [InlineData("/")]
+        [InlineData("https://courier-blog.example/")]
+        [InlineData("https://web.archive.org/web/20140226054445/http://courier-blog.example/")]
+        public void Should_pass_over_an_h1_that_only_links_to_the_home_page(string href)
+        {
+            string body = $"<h1><a href=\"{href}\">Courier Blog</a></h1><div class=\"post\"><h1>Budget passes after long night</h1><p>x</p></div>";
+            var m = PageReader.Read(Page("<title>Budget passes after long night | Courier Blog</title>", body)).Metadata;
+
+            Assert.Equal("Budget passes after long night", m.Title!.Value);
+            Assert.Equal("Budget passes after long night", m.Heading);
+        }
+
+        [Fact]
+        public void Should_take_the_post_title_when_the_title_element_joins_blog_name_and_post()
+        {
+            string head = "<title>Courier Blog: Budget passes after long night</title><meta property=\"og:title\" content=\"Budget passes after long night\">";
+            var m = PageReader.Read(Page(head, "<h1 class=\"title\">Courier Blog</h1><p>x</p>")).Metadata;
+
+            Assert.Equal("Budget passes after long night", m.Title!.Value);
+        }
+
+        [Theory]
         [InlineData("<span class=\"date\">6. November 2025</span>", 2025, 11, 6)]
         [InlineData("<span class=\"date\">November 6, 2025</span>", 2025, 11, 6)]
         [InlineData("<span class=\"datum\">06.11.2025, 14:30 Uhr</span>", 2025, 11, 6)]
