@@ -177,8 +177,9 @@ public static class CheckPipeline
     {
         bool html = ArticleReader.LooksLikeHtml(input.Content);
         var blocks = html ? HtmlBibliographyDetector.Detect(input.Content) : BibliographyDetector.Detect(input.Content);
-        // An entry that yields no field at all ("Quellen: „Zeit“" names a source, it does not cite a work) is
-        // not a reference: it is dropped with its diagnostics; the article's source mentions keep the name.
+        // An entry that yields no field at all, or that is only a bare name ("Quellen: „Zeit“" names a source, it
+        // does not cite a work), is not a reference: it is dropped with its diagnostics; the article's source
+        // mentions keep the name.
         var kept = new List<CslItem>();
         var keptEntries = new List<ReferenceEntry>();
         var diagnostics = new List<Diagnostics.Diagnostic>();
@@ -187,7 +188,7 @@ public static class CheckPipeline
         {
             var own = new List<Diagnostics.Diagnostic>();
             var parsed = ReferenceReader.ParseOne(entry, ++number, own, input.File);
-            if (parsed.Item.Count == 0)
+            if (parsed.Item.Count == 0 || IsBareName(entry.Text))
             {
                 continue;
             }
@@ -202,6 +203,25 @@ public static class CheckPipeline
         var dedup = Deduplicator.Merge(kept);
         diagnostics.AddRange(dedup.Diagnostics);
         return (dedup.Items, [.. dedup.Items.Select(i => entryOf[i.Id])], diagnostics);
+    }
+
+    /// <summary>An entry that is only a name: at most three words once quotes and punctuation are removed, with no
+    /// digit (no date, page or number) and no link — "„Zeit“", "dpa", "NBC News".</summary>
+    internal static bool IsBareName(string entry)
+    {
+        var text = entry.AsSpan().Trim().Trim("„“”\"«»‚‘’'.,;:()[]-–— ");
+        if (text.IsEmpty || text.ContainsAny("0123456789") || text.Contains("://", StringComparison.Ordinal) || text.Contains("www.", StringComparison.OrdinalIgnoreCase))
+        {
+            return text.IsEmpty;
+        }
+
+        int words = 0;
+        foreach (var _ in text.Split(' '))
+        {
+            words++;
+        }
+
+        return words <= 3;
     }
 
     private static string DocumentIdOf(string file)

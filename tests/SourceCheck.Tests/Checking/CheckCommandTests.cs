@@ -28,6 +28,8 @@ public sealed class CheckCommandTests
             Assert.Equal("sourcecheck-check/1", root.GetProperty("schema").GetString());
             var documents = root.GetProperty("documents").EnumerateArray().ToList();
             Assert.Equal(3, documents.Count);
+            // "Quellen: „Tagesbote“" names a source; it is not a reference.
+            Assert.Equal(0, documents[0].GetProperty("references").GetArrayLength());
             var withBib = documents[1];
             Assert.Equal(4, withBib.GetProperty("references").GetArrayLength());
             Assert.Contains(withBib.GetProperty("bibliography").EnumerateArray(),
@@ -54,6 +56,20 @@ public sealed class CheckCommandTests
             Assert.Contains(root.GetProperty("support").EnumerateArray(), s => s.GetProperty("reference").GetString() == "okafor2025"
                 && s.GetProperty("document").GetString() == "nordwind-de-1.txt");
         }
+    }
+
+    public sealed class BareNames
+    {
+        [Theory]
+        [InlineData("„Zeit“", true)]
+        [InlineData("dpa", true)]
+        [InlineData("NBC News.", true)]
+        [InlineData("Grid Report Staff. (2025, March 5). Why charging networks may need public money. The Grid Report.", false)]
+        [InlineData("Ein Titel aus vier Wörtern", false)]
+        [InlineData("https://example.org", false)]
+        [InlineData("Report 2024", false)]
+        public void Should_tell_a_bare_source_name_from_a_reference(string entry, bool bare) =>
+            Assert.Equal(bare, SourceCheck.Checking.CheckPipeline.IsBareName(entry));
     }
 
     public sealed class Store
