@@ -88,6 +88,8 @@ internal static class CslBench
         var pauseBefore = GC.GetTotalPauseDuration();
         int gen0Before = GC.CollectionCount(0), gen2Before = GC.CollectionCount(2);
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var jitBefore = System.Runtime.JitInfo.GetCompilationTime();
+        long jitMethodsBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
         var total = Stopwatch.StartNew();
         var compiled = Style.Parse(xml).Value!;
         var loc = compiled.ResolveLocale("en-US", localeProvider);
@@ -99,6 +101,7 @@ internal static class CslBench
         proc.Refresh();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         Console.WriteLine($"csl-apa-10k: {result.Bibliography.Count} entries in {total.ElapsedMilliseconds} ms wall, {cpu.TotalMilliseconds:F0} ms CPU, end to end (compile + locale + sort + disambiguation + render; load average {LoadAverage()})");
+        Console.WriteLine($"csl-apa-10k-jit: {(System.Runtime.JitInfo.GetCompilationTime() - jitBefore).TotalMilliseconds:F0} ms compiling {System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethodsBefore} methods during the cold run (all threads)");
         Console.WriteLine($"csl-apa-10k-memory: allocated {alloc / (1024 * 1024)} MB, peak working set {proc.PeakWorkingSet64 / (1024 * 1024)} MB, "
             + $"{GC.CollectionCount(0) - gen0Before} GCs ({GC.CollectionCount(2) - gen2Before} full), GC pauses {(GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds:F0} ms");
 
