@@ -29,7 +29,8 @@ public static class SearchCommand
         command.SetAction(parse =>
         {
             string text = parse.GetValue(words) ?? string.Empty;
-            if (SearchTerms.Salient(text).Count == 0)
+            var terms = SearchTerms.Salient(text);
+            if (terms.Count == 0)
             {
                 throw new CliException("give at least one word that is not a stop word", ExitCodes.Usage);
             }
@@ -38,7 +39,7 @@ public static class SearchCommand
             var hits = store.Search(text, Math.Clamp(parse.GetValue(limit), 1, 1000));
             if (parse.GetValue(json))
             {
-                CliIO.WriteOutput(env, null, ToJson(text, hits));
+                CliIO.WriteOutput(env, null, ToJson(text, terms, hits));
             }
             else
             {
@@ -47,7 +48,7 @@ public static class SearchCommand
 
             if (hits.Count == 0)
             {
-                env.Error.WriteLine($"no stored claim contains: {string.Join(' ', SearchTerms.Salient(text))} (searched {store.Path})");
+                env.Error.WriteLine($"no stored claim contains: {string.Join(' ', terms)} (searched {store.Path})");
             }
 
             return ExitCodes.Ok;
@@ -77,8 +78,9 @@ public static class SearchCommand
         console.Write(table);
     }
 
-    public static string ToJson(string query, IReadOnlyList<SearchHit> hits)
+    public static string ToJson(string query, IReadOnlyList<SearchTerm> terms, IReadOnlyList<SearchHit> hits)
     {
+        ArgumentNullException.ThrowIfNull(terms);
         ArgumentNullException.ThrowIfNull(hits);
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, NewLine = "\n" }))
@@ -87,7 +89,7 @@ public static class SearchCommand
             w.WriteString("schema", Schema);
             w.WriteString("query", query);
             w.WriteStartArray("terms");
-            foreach (var t in SearchTerms.Salient(query))
+            foreach (var t in terms)
             {
                 w.WriteStringValue(t.ToString());
             }

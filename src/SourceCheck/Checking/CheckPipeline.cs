@@ -210,18 +210,9 @@ public static class CheckPipeline
     internal static bool IsBareName(string entry)
     {
         var text = entry.AsSpan().Trim().Trim("„“”\"«»‚‘’'.,;:()[]-–— ");
-        if (text.IsEmpty || text.ContainsAny("0123456789") || text.Contains("://", StringComparison.Ordinal) || text.Contains("www.", StringComparison.OrdinalIgnoreCase))
-        {
-            return text.IsEmpty;
-        }
-
-        int words = 0;
-        foreach (var _ in text.Split(' '))
-        {
-            words++;
-        }
-
-        return words <= 3;
+        bool numberOrLink = text.ContainsAny("0123456789") || text.Contains("://", StringComparison.Ordinal)
+            || text.Contains("www.", StringComparison.OrdinalIgnoreCase);
+        return text.IsEmpty || (!numberOrLink && text.Count(' ') < 3);
     }
 
     private static string DocumentIdOf(string file)

@@ -1190,9 +1190,10 @@ public sealed class CslProcessor
             }
         }
 
-        if (cites.Count > 0 && _style.IsNote)
+        // a note starts a sentence; a prefix that ends a sentence capitalizes the term after it (see WithAffixes)
+        if (cites.Count > 0 && _style.IsNote && cites[0].Cite.Prefix is null)
         {
-            CapitalizeLeadingTerm(body, cites[0].Cite.Prefix);
+            CapitalizeLeadingTerm(body);
         }
 
         if (Rich.IsEmpty(body))
@@ -1241,36 +1242,14 @@ public sealed class CslProcessor
     private static bool EndsSentence(string prefix) =>
         prefix.TrimEnd().TrimEnd('"', '\u201D', '\u2019', '\'').EndsWith('.') && prefix.Trim().Contains(' ', StringComparison.Ordinal);
 
-    private static void CapitalizeLeadingTerm(RSpan body, string? prefix)
+    /// <summary>Capitalizes the first rendered text when it is a term ("ibid." → "Ibid.").</summary>
+    private static void CapitalizeLeadingTerm(RSpan body)
     {
-        if (prefix is not null)
-        {
-            // a prefix closing a sentence capitalizes the term after it (see WithAffixes)
-            return;
-        }
-
         var leaves = new List<RText>();
         Rich.Leaves(body, leaves);
-        bool skippedPrefix = prefix is null;
-        foreach (var l in leaves)
+        if (leaves.Find(l => l.Text.Length > 0) is { IsTerm: true } first && char.IsLower(first.Text[0]))
         {
-            if (l.Text.Length == 0)
-            {
-                continue;
-            }
-
-            if (!skippedPrefix)
-            {
-                skippedPrefix = true;
-                continue;
-            }
-
-            if (l.IsTerm && char.IsLower(l.Text[0]))
-            {
-                l.Text = char.ToUpperInvariant(l.Text[0]) + l.Text[1..];
-            }
-
-            return;
+            first.Text = char.ToUpperInvariant(first.Text[0]) + first.Text[1..];
         }
     }
 
@@ -1390,12 +1369,7 @@ public sealed class CslProcessor
             // in a note a prefix closing a sentence capitalizes the term after it ("Caps after. Ibid.")
             if (_style.IsNote && EndsSentence(p) && node is RSpan body)
             {
-                var leaves = new List<RText>();
-                Rich.Leaves(body, leaves);
-                if (leaves.Find(l => l.Text.Length > 0) is { IsTerm: true } first && char.IsLower(first.Text[0]))
-                {
-                    first.Text = char.ToUpperInvariant(first.Text[0]) + first.Text[1..];
-                }
+                CapitalizeLeadingTerm(body);
             }
 
             span.Add(Rich.ParseMarkup(p));

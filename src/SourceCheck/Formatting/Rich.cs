@@ -458,11 +458,6 @@ public static class Rich
             int divStart = -1, contentStart = -1;
             if (divClass is not null && format == OutputFormat.Html)
             {
-                if (Rich.IsEmpty(s))
-                {
-                    return; // an empty display block (e.g. names replaced by an empty subsequent-author-substitute)
-                }
-
                 divStart = _sb.Length;
                 _sb.Append(s.Display switch
                 {

@@ -256,19 +256,13 @@ public sealed partial class SourceCheckStore
             .Take(limit)
             .Select(i => (candidates[i].Id, Score: scores[i]))
             .ToList();
-        var ids = new JsonArray();
-        foreach (var (id, _) in top)
-        {
-            ids.Add(id);
-        }
-
         var rows = new Dictionary<long, (StoredClaim, StoredDocument)>();
         using (var cmd = Command("SELECT " + ClaimColumns + ", " + DocumentColumns + " " + """
             FROM claims c JOIN documents d ON d.id = c.document_id
             WHERE c.id IN (SELECT value FROM json_each($ids))
             """, null))
         {
-            cmd.Parameters.AddWithValue("$ids", ids.ToJsonString());
+            cmd.Parameters.AddWithValue("$ids", IdsJson(top.Select(t => t.Id)));
             using var r = cmd.ExecuteReader();
             while (r.Read())
             {
@@ -387,13 +381,8 @@ public sealed partial class SourceCheckStore
 
     private List<StoredLink> LinksAmong(IEnumerable<long> claimIds)
     {
-        var array = new JsonArray();
-        foreach (long id in claimIds)
-        {
-            array.Add(id);
-        }
-
-        if (array.Count == 0)
+        string ids = IdsJson(claimIds);
+        if (ids == "[]")
         {
             return [];
         }
@@ -403,7 +392,7 @@ public sealed partial class SourceCheckStore
             WHERE l.claim_a IN (SELECT value FROM json_each($ids)) AND l.claim_b IN (SELECT value FROM json_each($ids))
             ORDER BY l.id
             """, null);
-        cmd.Parameters.AddWithValue("$ids", array.ToJsonString());
+        cmd.Parameters.AddWithValue("$ids", ids);
         return ReadLinks(cmd);
     }
 

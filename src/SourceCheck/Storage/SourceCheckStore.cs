@@ -507,6 +507,18 @@ public sealed partial class SourceCheckStore : IDisposable
         _ => QuoteKind.None,
     };
 
+    /// <summary>Store ids as a JSON array, for <c>json_each($ids)</c> parameters.</summary>
+    internal static string IdsJson(IEnumerable<long> ids)
+    {
+        var array = new JsonArray();
+        foreach (long id in ids)
+        {
+            array.Add(id);
+        }
+
+        return array.ToJsonString();
+    }
+
     internal static string StringsJson(IEnumerable<string> values)
     {
         var array = new JsonArray();
