@@ -61,10 +61,10 @@ public static class CheckPipeline
             options.Progress?.Report($"reading {input.File}");
             string id = UniqueId(DocumentIdOf(input.File), ids);
             var article = ArticleReader.Read(input.Content, id);
-            var (references, entries, diagnostics) = ReadReferences(input);
+            var (references, entries, diagnostics) = ReadReferences(input, article);
             warnings.AddRange(diagnostics.Where(d => d.Severity != Diagnostics.Severity.Info && d.Code != Diagnostics.DiagnosticCodes.NoBibliographyFound)
                 .Select(d => $"{input.File}: {d.Message}"));
-            var claims = ClaimExtractor.Extract(article.Text, id, article.Language);
+            var claims = ClaimExtractor.Extract(article, id);
             documents.Add(new CheckedDocument(input, article, references, entries, claims));
         }
 
@@ -173,10 +173,12 @@ public static class CheckPipeline
     public static bool IsUnsourced(Claim claim, IReadOnlySet<string> supported) =>
         !supported.Contains(claim.Id) && claim.Channel is null && claim.ReportingOutlet is null;
 
-    private static (IReadOnlyList<CslItem> Items, IReadOnlyList<ReferenceEntry> Entries, IReadOnlyList<Diagnostics.Diagnostic> Diagnostics) ReadReferences(CheckInput input)
+    private static (IReadOnlyList<CslItem> Items, IReadOnlyList<ReferenceEntry> Entries, IReadOnlyList<Diagnostics.Diagnostic> Diagnostics) ReadReferences(CheckInput input, Article article)
     {
+        // Plain text: the blocks the article reader found (one detector run per article). HTML: the detector
+        // for markup, on the page itself (lists and headings survive there).
         bool html = ArticleReader.LooksLikeHtml(input.Content);
-        var blocks = html ? HtmlBibliographyDetector.Detect(input.Content) : BibliographyDetector.Detect(input.Content);
+        var blocks = html ? HtmlBibliographyDetector.Detect(input.Content) : article.BibliographyBlocks;
         // An entry that yields no field at all, or that is only a bare name ("Quellen: „Zeit“" names a source, it
         // does not cite a work), is not a reference: it is dropped with its diagnostics; the article's source
         // mentions keep the name.

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using SourceCheck.References;
 using SourceCheck.Text;
 
 namespace SourceCheck.Documents;
@@ -47,6 +48,10 @@ public sealed record Article(
 {
     /// <summary>The dateline prefix of the first body paragraph ("SAN FRANCISCO, Nov 5 (The Ledger Wire) - "), if any.</summary>
     public TextSpan? Dateline { get; init; }
+
+    /// <summary>Every block <see cref="BibliographyDetector"/> found in <see cref="Text"/> (the source of
+    /// <see cref="Bibliography"/>), kept so that reading the references does not run the detector again.</summary>
+    public ImmutableArray<BibliographyBlock> BibliographyBlocks { get; init; } = [];
 
     public string Slice(TextSpan span) => Text.Substring(span.Start, span.Length);
 }

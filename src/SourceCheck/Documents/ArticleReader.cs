@@ -33,7 +33,8 @@ public static partial class ArticleReader
     {
         ArgumentNullException.ThrowIfNull(text);
         string lang = language is "de" or "en" ? language : LanguageGuesser.Guess(text);
-        var bibliography = FindBibliography(text);
+        var blocks = BibliographyDetector.Detect(text);
+        var bibliography = FindBibliography(text, blocks);
         var paragraphs = SplitParagraphs(text, bibliography);
         if (paragraphs.Count(p => p.Kind is not (ParagraphKind.Boilerplate or ParagraphKind.Bibliography)) == 1 && paragraphs.FirstOrDefault(p => p.Kind == ParagraphKind.Title) is { } only
             && title is null && only.Span.Length > 0 && text.AsSpan(only.Span.Start, only.Span.Length).TrimEnd().EndsWith(".", StringComparison.Ordinal))
@@ -95,15 +96,16 @@ public static partial class ArticleReader
             links?.ToImmutableArray() ?? [], bibliography, [.. mentions.DistinctBy(x => (x.Span.Start, x.Cue))])
         {
             Dateline = dateline,
+            BibliographyBlocks = blocks,
         };
     }
 
-    /// <summary>Paragraphs: runs of lines joined by soft line breaks, classified by kind.</summary>
+    /// <summary>Paragraphs: runs of lines joined by soft line breaks, classified by kind (see
+    /// <see cref="AssignLayout"/> for the headline and the page furniture around it).</summary>
     internal static List<ArticleParagraph> SplitParagraphs(string text, BibliographySection? bibliography)
     {
         var result = new List<ArticleParagraph>();
         int start = 0;
-        bool titleSeen = false;
         for (int i = 0; i <= text.Length; i++)
         {
             if (i < text.Length && !(text[i] == '\n' && SentenceSplitter.IsHardBreak(text, start, i, text.Length)))
@@ -145,22 +147,24 @@ public static partial class ArticleReader
 
                 if (cut > s)
                 {
-                    result.Add(new ArticleParagraph(new TextSpan(s, cut - s), Classify(text, s, cut, ref titleSeen)));
+                    result.Add(new ArticleParagraph(new TextSpan(s, cut - s), Classify(text.AsSpan(s, cut - s))));
                 }
 
                 result.Add(new ArticleParagraph(new TextSpan(bib2.Span.Start, e - bib2.Span.Start), ParagraphKind.Bibliography));
                 continue;
             }
 
-            result.Add(new ArticleParagraph(new TextSpan(s, e - s), Classify(text, s, e, ref titleSeen)));
+            result.Add(new ArticleParagraph(new TextSpan(s, e - s), Classify(text.AsSpan(s, e - s))));
         }
 
+        AssignLayout(text, result);
         return result;
     }
 
-    private static ParagraphKind Classify(string text, int s, int e, ref bool titleSeen)
+    /// <summary>The kind of a paragraph on its own: boilerplate, list item, heading (short, no final
+    /// punctuation) or body. The headline is chosen afterwards, from the paragraphs around it.</summary>
+    private static ParagraphKind Classify(ReadOnlySpan<char> line)
     {
-        var line = text.AsSpan(s, e - s);
         if (IsBoilerplate(line))
         {
             return ParagraphKind.Boilerplate;
@@ -171,28 +175,19 @@ public static partial class ArticleReader
             return ParagraphKind.ListItem;
         }
 
+        return !IsTerminal(line) && line.Length <= 160 ? ParagraphKind.Heading : ParagraphKind.Body;
+    }
+
+    private static bool IsTerminal(ReadOnlySpan<char> line)
+    {
         char last = line[^1];
-        bool terminal = last is '.' or '!' or '?' or '…' or ':' or ';'
+        return last is '.' or '!' or '?' or '…' or ':' or ';'
             || (QuoteScanner.IsQuoteMark(last) && line.Length > 1 && line[^2] is '.' or '!' or '?' or '…');
-        if (!titleSeen)
-        {
-            titleSeen = true;
-            if (line.Length <= 300 && !terminal || line.Length <= 200)
-            {
-                return ParagraphKind.Title;
-            }
-        }
-
-        if (!terminal && line.Length <= 160)
-        {
-            return ParagraphKind.Heading;
-        }
-
-        return ParagraphKind.Body;
     }
 
     /// <summary>Navigation, marketing and widget lines ("✓ 100% DSGVO-konform", "Das könnte dich auch
-    /// interessieren", "🚀 Demo jetzt buchen").</summary>
+    /// interessieren", "🚀 Demo jetzt buchen", "Alle akzeptieren", "Home | Tech | KI"), cookie banners and
+    /// choice prompts ("Choose your plan:").</summary>
     internal static bool IsBoilerplate(ReadOnlySpan<char> line)
     {
         if (line.IsEmpty)
@@ -208,7 +203,10 @@ public static partial class ArticleReader
             return true;
         }
 
-        return line.Length < 160 && BoilerplateRegex().IsMatch(line);
+        return (line.Length < 160 && BoilerplateRegex().IsMatch(line))
+            || (line.Length <= 60 && NavigationRegex().IsMatch(line))
+            || (line.Length <= 600 && ConsentRegex().IsMatch(line))
+            || IsBreadcrumb(line);
     }
 
     /// <summary>The article's bibliography: the last block with a heading that <see cref="BibliographyDetector"/>
@@ -217,7 +215,11 @@ public static partial class ArticleReader
     public static BibliographySection? FindBibliography(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var blocks = BibliographyDetector.Detect(text);
+        return FindBibliography(text, BibliographyDetector.Detect(text));
+    }
+
+    private static BibliographySection? FindBibliography(string text, ImmutableArray<BibliographyBlock> blocks)
+    {
         for (int i = blocks.Length - 1; i >= 0; i--)
         {
             var block = blocks[i];
