@@ -59,8 +59,8 @@ public static partial class ArticleReader
 
         title ??= titleSpan is { } ts ? text.Substring(ts.Start, ts.Length) : null;
 
-        // byline / date lines near the top
-        foreach (var p in paragraphs.Take(6))
+        // byline / date lines near the top (above the first body paragraph, past a cookie banner or menu)
+        foreach (var p in paragraphs.Take(Math.Clamp(firstBody + 1, 6, 12)))
         {
             string line = text.Substring(p.Span.Start, p.Span.Length);
             if (byline is null && BylineRegex().Match(line) is { Success: true } bm)
@@ -76,9 +76,16 @@ public static partial class ArticleReader
 
         TextSpan? dateline = null;
         var mentions = new List<SourceMention>();
-        if (firstBody >= 0)
+        // the dateline opens the first body paragraph, or the one after a teaser
+        for (int b = firstBody, tries = 0; b >= 0 && b < paragraphs.Count && tries < 2 && dateline is null; b++)
         {
-            var span = paragraphs[firstBody].Span;
+            if (paragraphs[b].Kind != ParagraphKind.Body)
+            {
+                continue;
+            }
+
+            tries++;
+            var span = paragraphs[b].Span;
             var m = DatelineRegex().Match(text, span.Start, Math.Min(span.Length, 160));
             if (m.Success)
             {
