@@ -118,7 +118,10 @@ public static class CheckPipeline
                 }
 
                 var owner = headlineOwner[headline.DocumentId];
-                support.Add(new ReferenceSupport(claim.Id, claim.DocumentId, owner.Item.Id, headline.Text, link.Type.ToName(), link.Score));
+                support.Add(new ReferenceSupport(claim.Id, claim.DocumentId, owner.Item.Id, headline.Text, link.Type.ToName(), link.Score)
+                {
+                    ReferenceDocumentId = owner.DocumentId == claim.DocumentId ? null : owner.DocumentId,
+                });
                 continue;
             }
 
@@ -154,7 +157,10 @@ public static class CheckPipeline
             }
 
             reports.Add(new DocumentReport(doc.Input.File, doc.Article.Name ?? doc.Input.File, doc.Article.Title, doc.Article.Outlet, doc.Article.Date,
-                doc.Article.Language, [.. doc.References], [.. formatted], [.. doc.Claims], unsourced, [.. notes]));
+                doc.Article.Language, [.. doc.References], [.. formatted], [.. doc.Claims], unsourced, [.. notes])
+            {
+                Opening = OpeningOf(doc.Article),
+            });
         }
 
         var lexicon = options.Match?.Lexicon ?? BilingualLexicon.Default;
@@ -165,6 +171,31 @@ public static class CheckPipeline
 
         var report = new CheckReport(options.Time.GetUtcNow(), options.Style, [.. reports], [.. links], [.. support], [.. findings], [.. warnings]);
         return (report, documents);
+    }
+
+    /// <summary>Longest opening sentence shown for an article without a headline (characters).</summary>
+    public const int OpeningLength = 120;
+
+    /// <summary>The first sentence of the first body paragraph (after a dateline), cut at a word to
+    /// <see cref="OpeningLength"/> characters with "…".</summary>
+    public static string? OpeningOf(Article article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        var body = article.Paragraphs.FirstOrDefault(p => p.Kind == ParagraphKind.Body);
+        if (body is null)
+        {
+            return null;
+        }
+
+        int start = body.Span.Start;
+        if (article.Dateline is { } dl && dl.Start >= body.Span.Start && dl.Start < body.Span.End)
+        {
+            start = dl.End;
+        }
+
+        var sentences = SentenceSplitter.Split(article.Text, start, body.Span.End);
+        var first = sentences.Count > 0 ? sentences[0] : TextSpan.FromBounds(start, body.Span.End);
+        return CheckReportRenderer.Shorten(article.Slice(first), OpeningLength);
     }
 
     /// <summary>A claim has no source when no cited work's headline says the same and the article names neither

@@ -16,7 +16,8 @@ public enum ReportFormat
     Html,
 }
 
-/// <summary>Renders a <see cref="CheckReport"/> as JSON (schema <c>sourcecheck-check/1</c>), plain text,
+/// <summary>Renders a <see cref="CheckReport"/> as JSON (schema <c>sourcecheck-check/1</c>; fields added since the
+/// first release — "opening", "supported_claims", "claim_text", "reference_document" — are additions only), plain text,
 /// Markdown or one self-contained HTML file. Summary first, details after; deterministic order.</summary>
 public static class CheckReportRenderer
 {
@@ -49,6 +50,7 @@ public static class CheckReportRenderer
             w.WriteNumber("references", report.ReferenceCount);
             w.WriteNumber("claims", report.ClaimCount);
             w.WriteNumber("unsourced_claims", report.UnsourcedCount);
+            w.WriteNumber("supported_claims", report.SupportedClaimCount);
             w.WriteNumber("links", report.Links.Length);
             w.WriteNumber("findings", report.Findings.Length);
             w.WriteEndObject();
@@ -59,6 +61,7 @@ public static class CheckReportRenderer
                 w.WriteString("file", d.File);
                 w.WriteString("id", d.DocumentId);
                 w.WriteString("title", d.Title);
+                w.WriteString("opening", d.Opening);
                 w.WriteString("outlet", d.Outlet);
                 w.WriteString("date", d.Date);
                 w.WriteString("language", d.Language);
@@ -107,8 +110,10 @@ public static class CheckReportRenderer
             {
                 w.WriteStartObject();
                 w.WriteString("claim", s.ClaimId);
+                w.WriteString("claim_text", report.FindClaim(s.ClaimId)?.Text);
                 w.WriteString("document", s.DocumentId);
                 w.WriteString("reference", s.ReferenceId);
+                w.WriteString("reference_document", s.ReferenceDocumentId ?? s.DocumentId);
                 w.WriteString("reference_title", s.ReferenceTitle);
                 w.WriteString("type", s.Type);
                 w.WriteNumber("score", Math.Round(s.Score, 4));
@@ -164,7 +169,24 @@ public static class CheckReportRenderer
         {
             sb.Append("== ").Append(d.File).Append('\n');
             AppendMeta(sb, d);
+            foreach (var n in d.Notes)
+            {
+                sb.Append("note: ").Append(n).Append('\n');
+            }
+
             sb.Append("\nReferences (").Append(d.References.Length).Append("):\n");
+            if (d.References.IsEmpty)
+            {
+                sb.Append("  (none)\n");
+            }
+            else if (d.FormattedBibliography.IsEmpty)
+            {
+                foreach (var item in d.References)
+                {
+                    sb.Append("  [").Append(item.Id).Append("] ").Append(item.Title ?? "(no title)").Append('\n');
+                }
+            }
+
             foreach (var entry in d.FormattedBibliography)
             {
                 sb.Append("  ").Append(entry).Append('\n');
@@ -172,14 +194,14 @@ public static class CheckReportRenderer
 
             var unsourced = d.Claims.Where(c => d.UnsourcedClaimIds.Contains(c.Id)).ToList();
             sb.Append("\nClaims with no source (").Append(unsourced.Count).Append(" of ").Append(d.Claims.Length).Append("):\n");
+            if (unsourced.Count == 0)
+            {
+                sb.Append("  (none)\n");
+            }
+
             foreach (var c in unsourced)
             {
                 sb.Append("  [").Append(c.Id).Append("] ").Append(c.Text).Append('\n');
-            }
-
-            foreach (var n in d.Notes)
-            {
-                sb.Append("  note: ").Append(n).Append('\n');
             }
 
             sb.Append('\n');
@@ -191,8 +213,8 @@ public static class CheckReportRenderer
             foreach (var link in report.Links)
             {
                 sb.Append("  ").Append(link.Type.ToName()).Append(' ').Append(link.Score.ToString("0.00", CultureInfo.InvariantCulture)).Append('\n');
-                sb.Append("    ").Append(report.FileOf(link.A.DocumentId)).Append(':').Append(link.A.Span.Start).Append("  ").Append(link.A.Text).Append('\n');
-                sb.Append("    ").Append(report.FileOf(link.B.DocumentId)).Append(':').Append(link.B.Span.Start).Append("  ").Append(link.B.Text).Append('\n');
+                sb.Append("    ").Append(ClaimLabel(report, link.A)).Append(link.A.Text).Append('\n');
+                sb.Append("    ").Append(ClaimLabel(report, link.B)).Append(link.B.Text).Append('\n');
                 if (link.Evidence.Length > 0)
                 {
                     sb.Append("    evidence: ").Append(string.Join("; ", link.Evidence)).Append('\n');
@@ -204,11 +226,23 @@ public static class CheckReportRenderer
 
         if (report.Support.Length > 0)
         {
-            sb.Append("Claims supported by cited headlines (").Append(report.Support.Length).Append("):\n");
-            foreach (var s in report.Support)
+            sb.Append("Claims supported by cited headlines (").Append(report.SupportedClaimCount).Append(" claim(s), ")
+              .Append(report.Support.Length).Append(" headline match(es)):\n");
+            foreach (var group in report.Support.GroupBy(s => s.ClaimId, StringComparer.Ordinal))
             {
-                sb.Append("  ").Append(s.ClaimId).Append(" <- ").Append(s.ReferenceId).Append(" (").Append(s.Type).Append(' ')
-                  .Append(s.Score.ToString("0.00", CultureInfo.InvariantCulture)).Append("): ").Append(s.ReferenceTitle).Append('\n');
+                var claim = report.FindClaim(group.Key);
+                sb.Append("  [").Append(group.Key).Append("] ").Append(claim is null ? string.Empty : Shorten(claim.Text, ClaimTextLength)).Append('\n');
+                foreach (var s in group)
+                {
+                    sb.Append("    <- ").Append(s.ReferenceId).Append(" (").Append(s.Type).Append(' ')
+                      .Append(s.Score.ToString("0.00", CultureInfo.InvariantCulture));
+                    if (s.ReferenceDocumentId is not null)
+                    {
+                        sb.Append(", cited in ").Append(report.FileOf(s.ReferenceDocumentId));
+                    }
+
+                    sb.Append("): ").Append(s.ReferenceTitle).Append('\n');
+                }
             }
 
             sb.Append('\n');
@@ -234,15 +268,44 @@ public static class CheckReportRenderer
         return sb.ToString();
     }
 
+    /// <summary>Longest claim text shown where a claim is only referred to (supported claims).</summary>
+    public const int ClaimTextLength = 120;
+
+    /// <summary>"[id] " for a claim of the report's documents (the id names the file); "[id] (document) " for a
+    /// claim from elsewhere (the store).</summary>
+    private static string ClaimLabel(CheckReport report, Claim claim) =>
+        report.IsReportDocument(claim.DocumentId) ? $"[{claim.Id}] " : $"[{claim.Id}] ({report.FileOf(claim.DocumentId)}) ";
+
+    /// <summary>Text cut at the last word boundary before <paramref name="max"/> characters, with "…" when cut;
+    /// line breaks and runs of spaces become one space.</summary>
+    public static string Shorten(string text, int max)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        string flat = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (flat.Length <= max)
+        {
+            return flat;
+        }
+
+        int cut = flat.LastIndexOf(' ', Math.Max(0, max - 1));
+        string head = (cut > max / 2 ? flat[..cut] : flat[..(max - 1)]).TrimEnd(',', ';', ':', ' ', '–', '-');
+        return head + " …";
+    }
+
+
     private static string Summary(CheckReport r) =>
         $"{r.Documents.Length} document(s), {r.ReferenceCount} reference(s), {r.ClaimCount} claim(s), " +
-        $"{r.UnsourcedCount} without a source, {r.Links.Length} cross-article link(s), {r.Support.Length} claim(s) matched to cited headlines, {r.Findings.Length} verification finding(s)";
+        $"{r.UnsourcedCount} without a source, {r.SupportedClaimCount} supported by cited headlines, {r.Links.Length} cross-article link(s), {r.Findings.Length} verification finding(s)";
 
     private static void AppendMeta(StringBuilder sb, DocumentReport d)
     {
         if (d.Title is not null)
         {
             sb.Append("title: ").Append(d.Title).Append('\n');
+        }
+        else
+        {
+            sb.Append("title: ").Append(NoHeadline(d)).Append('\n');
         }
 
         if (d.Outlet is not null)
@@ -258,6 +321,10 @@ public static class CheckReportRenderer
         sb.Append("language: ").Append(d.Language).Append('\n');
     }
 
+    /// <summary>"(no headline found; opens: "…")" for an article without a headline.</summary>
+    private static string NoHeadline(DocumentReport d) =>
+        d.Opening is null ? "(no headline found)" : $"(no headline found; opens: \"{d.Opening}\")";
+
     // ------------------------------------------------------------------ Markdown
 
     public static string Markdown(CheckReport report)
@@ -268,6 +335,11 @@ public static class CheckReportRenderer
         foreach (var d in report.Documents)
         {
             sb.Append("## ").Append(Md(d.Title ?? d.File)).Append("\n\n");
+            if (d.Title is null)
+            {
+                sb.Append('_').Append(Md(NoHeadline(d))).Append("_\n\n");
+            }
+
             sb.Append("File `").Append(d.File).Append("`, language ").Append(d.Language);
             if (d.Outlet is not null)
             {
@@ -307,7 +379,8 @@ public static class CheckReportRenderer
             sb.Append("## Claims supported by cited headlines\n\n");
             foreach (var s in report.Support)
             {
-                sb.Append("- `").Append(s.ClaimId).Append("` ← ").Append(Md(s.ReferenceTitle)).Append(" (").Append(s.Type).Append(")\n");
+                sb.Append("- `").Append(s.ClaimId).Append("` ").Append(Md(ClaimTextOf(report, s))).Append(" ← ").Append(Md(s.ReferenceTitle))
+                  .Append(" (").Append(s.Type).Append(s.ReferenceDocumentId is null ? string.Empty : ", cited in " + Md(report.FileOf(s.ReferenceDocumentId))).Append(")\n");
             }
 
             sb.Append('\n');
@@ -325,6 +398,9 @@ public static class CheckReportRenderer
 
         return sb.ToString();
     }
+
+    private static string ClaimTextOf(CheckReport report, ReferenceSupport support) =>
+        report.FindClaim(support.ClaimId) is { } claim ? Shorten(claim.Text, ClaimTextLength) : string.Empty;
 
     private static string Md(string s) => s.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 
@@ -345,7 +421,8 @@ public static class CheckReportRenderer
         sb.Append("<p class=\"summary\">").Append(H(Summary(report))).Append(". Style: ").Append(H(report.Style)).Append(".</p>\n");
         foreach (var d in report.Documents)
         {
-            sb.Append("<section>\n<h2>").Append(H(d.Title ?? d.File)).Append("</h2>\n<p>File <code>").Append(H(d.File)).Append("</code>, language ")
+            sb.Append("<section>\n<h2>").Append(H(d.Title ?? d.File)).Append("</h2>\n")
+              .Append(d.Title is null ? "<p><em>" + H(NoHeadline(d)) + "</em></p>\n" : string.Empty).Append("<p>File <code>").Append(H(d.File)).Append("</code>, language ")
               .Append(H(d.Language)).Append(d.Outlet is null ? string.Empty : ", outlet " + H(d.Outlet)).Append("</p>\n");
             sb.Append("<h3>References</h3>\n<ul class=\"bib\">\n");
             foreach (var entry in d.FormattedBibliography)
@@ -382,8 +459,9 @@ public static class CheckReportRenderer
             sb.Append("<h2>Claims supported by cited headlines</h2>\n<ul>\n");
             foreach (var s in report.Support)
             {
-                sb.Append("<li><code>").Append(H(s.ClaimId)).Append("</code> ← ").Append(H(s.ReferenceTitle)).Append(" <span class=\"type\">(")
-                  .Append(H(s.Type)).Append(")</span></li>\n");
+                sb.Append("<li><code>").Append(H(s.ClaimId)).Append("</code> ").Append(H(ClaimTextOf(report, s))).Append(" ← ").Append(H(s.ReferenceTitle))
+                  .Append(" <span class=\"type\">(").Append(H(s.Type)).Append(s.ReferenceDocumentId is null ? string.Empty : ", cited in " + H(report.FileOf(s.ReferenceDocumentId)))
+                  .Append(")</span></li>\n");
             }
 
             sb.Append("</ul>\n");

@@ -58,6 +58,38 @@ public sealed class CheckCommandTests
         }
     }
 
+    public sealed class Headlines
+    {
+        [Fact]
+        public void Should_report_no_headline_with_the_opening_sentence_for_a_page_that_has_none()
+        {
+            var r = CliRunner.Run(null, ["check", SharedData.Fixture("headlines/en-pricing-no-headline.txt"), SharedData.Fixture("headlines/en-cookie-banner.txt"), "--no-store", "--to", "json"]);
+            Assert.True(r.ExitCode == 0, r.Error);
+            using var doc = JsonDocument.Parse(r.Out);
+            var documents = doc.RootElement.GetProperty("documents");
+            Assert.Equal(JsonValueKind.Null, documents[0].GetProperty("title").ValueKind);
+            Assert.StartsWith("Court filings in the county rose sharply last year", documents[0].GetProperty("opening").GetString(), StringComparison.Ordinal);
+            Assert.EndsWith("…", documents[0].GetProperty("opening").GetString(), StringComparison.Ordinal);
+            Assert.Equal("Harbour authority asks for public money to rebuild quay walls", documents[1].GetProperty("title").GetString());
+            // the pricing blurbs ("120 common risks", "98% hit rate") are not claims
+            Assert.DoesNotContain(documents[0].GetProperty("claims").EnumerateArray(), c => c.GetProperty("text").GetString()!.Contains("risks", StringComparison.Ordinal));
+
+            var text = CliRunner.Run(null, ["check", SharedData.Fixture("headlines/en-pricing-no-headline.txt"), "--no-store"]);
+            Assert.Contains("title: (no headline found; opens: \"Court filings in the county", text.Out, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Should_keep_the_detected_bibliography_blocks_on_the_article()
+        {
+            string text = File.ReadAllText(SharedData.Fixture("check/nordwind-de-2.txt"));
+            var article = SourceCheck.Documents.ArticleReader.Read(text, "x");
+            static string Flat(IEnumerable<SourceCheck.References.BibliographyBlock> blocks) =>
+                string.Join("\n", blocks.Select(b => $"{b.Heading} {b.Span}: " + string.Join(" | ", b.Entries.Select(e => $"{e.Span} {e.Text}"))));
+            Assert.Equal(Flat(SourceCheck.References.BibliographyDetector.Detect(text)), Flat(article.BibliographyBlocks));
+            Assert.NotEmpty(article.BibliographyBlocks);
+        }
+    }
+
     public sealed class BareNames
     {
         [Theory]

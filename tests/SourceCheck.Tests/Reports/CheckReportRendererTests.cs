@@ -24,8 +24,32 @@ public sealed class CheckReportRendererTests
             [new ReportFinding("a", "wile2025", "title", "title_changed", "warning", "x", "y", null)], []);
     }
 
+    /// <summary>The sample with an article that has no headline and a claim supported by a headline cited in the other article.</summary>
+    private static CheckReport WithoutHeadline()
+    {
+        var sample = Sample();
+        var docB = sample.Documents[1] with { Opening = "Governments should build their own AI infrastructure, Altman said." };
+        var support = new ReferenceSupport("b-c4", "b", "wile2025", "OpenAI's Sam Altman backtracks", "translation", 0.6) { ReferenceDocumentId = "a" };
+        return sample with { Documents = [sample.Documents[0], docB], Support = [.. sample.Support, support] };
+    }
+
     public sealed class Json
     {
+        [Fact]
+        public void Should_add_opening_supported_claims_and_claim_text_within_schema_1()
+        {
+            var root = JsonNode.Parse(CheckReportRenderer.Json(WithoutHeadline()))!;
+            Assert.Equal("sourcecheck-check/1", (string?)root["schema"]);
+            Assert.Equal(2, (int)root["summary"]!["supported_claims"]!);
+            var docB = root["documents"]![1]!;
+            Assert.Null((string?)docB["title"]);
+            Assert.Equal("Governments should build their own AI infrastructure, Altman said.", (string?)docB["opening"]);
+            var support = root["support"]!.AsArray();
+            Assert.Equal("Regierungen sollten eigene KI-Infrastruktur aufbauen.", (string?)support[0]!["claim_text"]);
+            Assert.Equal("a", (string?)support[0]!["reference_document"]);
+            Assert.Equal("a", (string?)support[1]!["reference_document"]);
+        }
+
         [Fact]
         public void Should_write_versioned_schema_with_documents_and_links_naming_file_and_offsets()
         {
@@ -70,6 +94,48 @@ public sealed class CheckReportRendererTests
             int details = text.IndexOf("== a.txt", StringComparison.Ordinal);
             Assert.InRange(summary, 0, details - 1);
             Assert.Contains("translation 0.81", text, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Should_show_the_text_of_supported_claims_and_where_the_headline_is_cited()
+        {
+            string text = CheckReportRenderer.Text(WithoutHeadline());
+            int section = text.IndexOf("Claims supported by cited headlines (2 claim(s), 2 headline match(es)):", StringComparison.Ordinal);
+            Assert.True(section >= 0, text);
+            string details = text[section..];
+            Assert.Contains("[a-c1] Regierungen sollten eigene KI-Infrastruktur aufbauen.\n    <- wile2025 (translation 0.70): OpenAI's Sam Altman backtracks", details, StringComparison.Ordinal);
+            Assert.Contains("[b-c4] Governments should build", details, StringComparison.Ordinal);
+            Assert.Contains("<- wile2025 (translation 0.60, cited in a.txt)", details, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Should_say_when_an_article_has_no_headline_and_how_it_opens()
+        {
+            string text = CheckReportRenderer.Text(WithoutHeadline());
+            Assert.Contains("== b.txt\ntitle: (no headline found; opens: \"Governments should build their own AI infrastructure, Altman said.\")\n", text, StringComparison.Ordinal);
+            Assert.Contains("title: Titel\n", text, StringComparison.Ordinal);
+            Assert.Contains("References (0):\n  (none)\n", text, StringComparison.Ordinal);
+            Assert.Contains("Claims with no source (0 of 1):\n  (none)\n", text, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Should_name_link_ends_by_claim_id_not_by_a_bare_offset()
+        {
+            string text = CheckReportRenderer.Text(Sample());
+            Assert.Contains("    [a-c1] Regierungen sollten", text, StringComparison.Ordinal);
+            Assert.Contains("    [b-c4] Governments should", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("a.txt:10", text, StringComparison.Ordinal);
+        }
+
+        [Theory]
+        [InlineData("Kurz.", 20, "Kurz.")]
+        [InlineData("Ein Satz mit\nZeilenumbruch  und Leerraum", 60, "Ein Satz mit Zeilenumbruch und Leerraum")]
+        [InlineData("Sam Altman plädiert für staatliche Investitionen in KI-Rechenzentren", 40, "Sam Altman plädiert für staatliche …")]
+        public void Should_shorten_at_a_word_with_an_ellipsis(string input, int max, string expected)
+        {
+            string shortened = CheckReportRenderer.Shorten(input, max);
+            Assert.Equal(expected, shortened);
+            Assert.True(shortened.Length <= max + 1);
         }
     }
 }
