@@ -182,12 +182,34 @@ public static partial class ArticleReader
         }
 
         int next = title + 1;
-        if (next < kinds.Length && kinds[next] == ParagraphKind.Heading && Words(head) <= 3 && head.Length <= 30 && !IsTerminal(head)
+        if (next < kinds.Length && kinds[next] == ParagraphKind.Heading && IsKickerLabel(head)
             && line(next) is var longer && Words(longer) >= 4 && longer.Length > head.Length && !IsByline(longer) && NextContentIsBody(kinds, line, next))
         {
             kinds[title] = ParagraphKind.Heading;
             kinds[next] = ParagraphKind.Title;
         }
+    }
+
+    /// <summary>A kicker or section label: at most three words, 30 characters, no final punctuation, every word
+    /// capitalised or a connector ("EXCLUSIVE", "Tech &amp; Trends", "Künstliche Intelligenz"). A short German
+    /// headline has a lower-case verb ("Fähren fahren weiter") and is not taken for one.</summary>
+    private static bool IsKickerLabel(ReadOnlySpan<char> line)
+    {
+        if (line.Length > 30 || Words(line) > 3 || IsTerminal(line))
+        {
+            return false;
+        }
+
+        foreach (var range in line.Split(' '))
+        {
+            var word = line[range];
+            if (!word.IsEmpty && !char.IsUpper(word[0]) && word is not ("&" or "und" or "and" or "+" or "|" or "–" or "-"))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Body text follows within the next few paragraphs (furniture and bylines skipped).</summary>

@@ -346,13 +346,29 @@ public static class CheckReportRenderer
                 sb.Append(", outlet ").Append(Md(d.Outlet));
             }
 
-            sb.Append(".\n\n### References\n\n");
+            sb.Append(".\n\n");
+            foreach (var n in d.Notes)
+            {
+                sb.Append("> note: ").Append(Md(n)).Append("\n\n");
+            }
+
+            sb.Append("### References\n\n");
+            if (d.FormattedBibliography.IsEmpty)
+            {
+                sb.Append("_(none)_\n");
+            }
+
             foreach (var entry in d.FormattedBibliography)
             {
                 sb.Append("- ").Append(entry).Append('\n');
             }
 
             sb.Append("\n### Claims with no source\n\n");
+            if (d.UnsourcedClaimIds.IsEmpty)
+            {
+                sb.Append("_(none)_\n");
+            }
+
             foreach (var c in d.Claims.Where(c => d.UnsourcedClaimIds.Contains(c.Id)))
             {
                 sb.Append("- `").Append(c.Id).Append("` ").Append(Md(c.Text)).Append('\n');
@@ -377,10 +393,14 @@ public static class CheckReportRenderer
         if (report.Support.Length > 0)
         {
             sb.Append("## Claims supported by cited headlines\n\n");
-            foreach (var s in report.Support)
+            foreach (var group in report.Support.GroupBy(s => s.ClaimId, StringComparer.Ordinal))
             {
-                sb.Append("- `").Append(s.ClaimId).Append("` ").Append(Md(ClaimTextOf(report, s))).Append(" ← ").Append(Md(s.ReferenceTitle))
-                  .Append(" (").Append(s.Type).Append(s.ReferenceDocumentId is null ? string.Empty : ", cited in " + Md(report.FileOf(s.ReferenceDocumentId))).Append(")\n");
+                sb.Append("- `").Append(group.Key).Append("` ").Append(Md(ClaimTextOf(report, group.First()))).Append('\n');
+                foreach (var s in group)
+                {
+                    sb.Append("  - ← ").Append(Md(s.ReferenceTitle)).Append(" (").Append(s.Type)
+                      .Append(s.ReferenceDocumentId is null ? string.Empty : ", cited in " + Md(report.FileOf(s.ReferenceDocumentId))).Append(")\n");
+                }
             }
 
             sb.Append('\n');
@@ -424,7 +444,17 @@ public static class CheckReportRenderer
             sb.Append("<section>\n<h2>").Append(H(d.Title ?? d.File)).Append("</h2>\n")
               .Append(d.Title is null ? "<p><em>" + H(NoHeadline(d)) + "</em></p>\n" : string.Empty).Append("<p>File <code>").Append(H(d.File)).Append("</code>, language ")
               .Append(H(d.Language)).Append(d.Outlet is null ? string.Empty : ", outlet " + H(d.Outlet)).Append("</p>\n");
+            foreach (var n in d.Notes)
+            {
+                sb.Append("<p class=\"note\">note: ").Append(H(n)).Append("</p>\n");
+            }
+
             sb.Append("<h3>References</h3>\n<ul class=\"bib\">\n");
+            if (d.FormattedBibliography.IsEmpty)
+            {
+                sb.Append("<li><em>(none)</em></li>\n");
+            }
+
             foreach (var entry in d.FormattedBibliography)
             {
                 // Entries are rendered by the CSL processor's HTML output (already escaped markup).
@@ -432,6 +462,11 @@ public static class CheckReportRenderer
             }
 
             sb.Append("</ul>\n<h3>Claims with no source</h3>\n<ul>\n");
+            if (d.UnsourcedClaimIds.IsEmpty)
+            {
+                sb.Append("<li><em>(none)</em></li>\n");
+            }
+
             foreach (var c in d.Claims.Where(c => d.UnsourcedClaimIds.Contains(c.Id)))
             {
                 sb.Append("<li class=\"claim\"><code>").Append(H(c.Id)).Append("</code> ").Append(H(c.Text)).Append("</li>\n");
@@ -457,11 +492,16 @@ public static class CheckReportRenderer
         if (report.Support.Length > 0)
         {
             sb.Append("<h2>Claims supported by cited headlines</h2>\n<ul>\n");
-            foreach (var s in report.Support)
+            foreach (var group in report.Support.GroupBy(s => s.ClaimId, StringComparer.Ordinal))
             {
-                sb.Append("<li><code>").Append(H(s.ClaimId)).Append("</code> ").Append(H(ClaimTextOf(report, s))).Append(" ← ").Append(H(s.ReferenceTitle))
-                  .Append(" <span class=\"type\">(").Append(H(s.Type)).Append(s.ReferenceDocumentId is null ? string.Empty : ", cited in " + H(report.FileOf(s.ReferenceDocumentId)))
-                  .Append(")</span></li>\n");
+                sb.Append("<li><code>").Append(H(group.Key)).Append("</code> ").Append(H(ClaimTextOf(report, group.First()))).Append("\n<ul>\n");
+                foreach (var s in group)
+                {
+                    sb.Append("<li>← ").Append(H(s.ReferenceTitle)).Append(" <span class=\"type\">(").Append(H(s.Type))
+                      .Append(s.ReferenceDocumentId is null ? string.Empty : ", cited in " + H(report.FileOf(s.ReferenceDocumentId))).Append(")</span></li>\n");
+                }
+
+                sb.Append("</ul></li>\n");
             }
 
             sb.Append("</ul>\n");

@@ -69,6 +69,13 @@ public sealed class ArticleHeadlineTests
             Assert.Equal(duplicate.Paragraphs[0].Span, duplicate.TitleSpan);
         }
 
+        [Theory]
+        [InlineData("Künstliche Intelligenz\n\nWarum Rechenzentren so viel Strom brauchen\n\nDer Verbrauch steigt, sagte die Forscherin.\n", "Warum Rechenzentren so viel Strom brauchen")]
+        [InlineData("Fähren fahren weiter\n\nDer Stadtrat stimmt für zwei weitere Jahre Nachtbetrieb\n\nDer Rat hat entschieden, sagte die Sprecherin.\n", "Fähren fahren weiter")]
+        [InlineData("EXCLUSIVE\n\nAcme to cut 500 jobs\n\nBy Jane Roe\n\nAcme will cut 500 jobs, a spokesperson said.\n", "Acme to cut 500 jobs")]
+        public void Should_let_a_kicker_line_give_way_to_the_headline_below_it(string text, string expected) =>
+            Assert.Equal(expected, ArticleReader.FromText(text).Title);
+
         [Fact]
         public void Should_skip_bylines_date_lines_and_breadcrumbs_above_the_headline()
         {

@@ -84,6 +84,19 @@ public sealed class CheckReportRendererTests
         }
     }
 
+    public sealed class Markdown
+    {
+        [Fact]
+        public void Should_list_supported_claims_with_text_and_mark_empty_sections()
+        {
+            string md = CheckReportRenderer.Markdown(WithoutHeadline());
+            Assert.Contains("- `a-c1` Regierungen sollten eigene KI-Infrastruktur aufbauen.\n  - ← OpenAI's Sam Altman backtracks (translation)\n", md, StringComparison.Ordinal);
+            Assert.Contains("  - ← OpenAI's Sam Altman backtracks (translation, cited in a.txt)\n", md, StringComparison.Ordinal);
+            Assert.Contains("## b.txt\n\n_(no headline found; opens:", md, StringComparison.Ordinal);
+            Assert.Contains("### References\n\n_(none)_\n", md, StringComparison.Ordinal);
+        }
+    }
+
     public sealed class Text
     {
         [Fact]
