@@ -253,8 +253,9 @@ public static class CheckReportRenderer
             sb.Append("Verification findings (").Append(report.Findings.Length).Append("):\n");
             foreach (var f in report.Findings)
             {
-                sb.Append("  ").Append(f.Severity).Append(' ').Append(f.Type).Append(' ').Append(f.ReferenceId).Append(' ').Append(f.Field)
-                  .Append(": cited ").Append(f.Cited ?? "-").Append(", page ").Append(f.Page ?? "-").Append('\n');
+                sb.Append("  ").Append(f.Severity).Append(' ').Append(f.Type).Append(": [").Append(f.ReferenceId).Append("] in ")
+                  .Append(report.FileOf(f.DocumentId)).Append(", field ").Append(f.Field)
+                  .Append(": cited ").Append(Quoted(f.Cited)).Append(", page ").Append(Quoted(f.Page)).Append('\n');
             }
 
             sb.Append('\n');
@@ -267,6 +268,8 @@ public static class CheckReportRenderer
 
         return sb.ToString();
     }
+
+    private static string Quoted(string? value) => value is null ? "-" : $"\"{value}\"";
 
     /// <summary>Longest claim text shown where a claim is only referred to (supported claims).</summary>
     public const int ClaimTextLength = 120;

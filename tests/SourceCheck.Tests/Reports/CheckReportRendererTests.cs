@@ -132,6 +132,10 @@ public sealed class CheckReportRendererTests
         }
 
         [Fact]
+        public void Should_name_the_reference_file_and_quote_the_values_of_a_finding() =>
+            Assert.Contains("  warning title_changed: [wile2025] in a.txt, field title: cited \"x\", page \"y\"\n", CheckReportRenderer.Text(Sample()), StringComparison.Ordinal);
+
+        [Fact]
         public void Should_name_link_ends_by_claim_id_not_by_a_bare_offset()
         {
             string text = CheckReportRenderer.Text(Sample());
