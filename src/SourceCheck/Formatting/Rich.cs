@@ -46,18 +46,138 @@ public sealed class RText : RNode
 
 public sealed class RSpan : RNode
 {
+    // children are held inline: the first in a field, the rest in an array sized on demand (most spans are
+    // wrappers with one child; a list object plus its array per span was half of all rendering allocations)
+    private RNode? _first;
+    private RNode[]? _rest;
+    private int _count;
+    private readonly int _capacity;
+
     public RSpan()
     {
-        Children = [];
+        _capacity = 4;
     }
 
     /// <summary>A span with room for <paramref name="capacity"/> children (wrappers hold one or two).</summary>
     public RSpan(int capacity)
     {
-        Children = new List<RNode>(capacity);
+        _capacity = capacity;
     }
 
-    public List<RNode> Children { get; }
+    /// <summary>The children of this span (the span itself is the list: Add, Insert, Clear, Count, indexer,
+    /// foreach).</summary>
+    public RSpan Children => this;
+
+    public int Count => _count;
+
+    public RNode this[int index]
+    {
+        get
+        {
+            if ((uint)index >= (uint)_count)
+            {
+                throw new ArgumentOutOfRangeException(nameof(index));
+            }
+
+            return index == 0 ? _first! : _rest![index - 1];
+        }
+
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            if ((uint)index >= (uint)_count)
+            {
+                throw new ArgumentOutOfRangeException(nameof(index));
+            }
+
+            if (index == 0)
+            {
+                _first = value;
+            }
+            else
+            {
+                _rest![index - 1] = value;
+            }
+        }
+    }
+
+    public Enumerator GetEnumerator() => new(this);
+
+    /// <summary>Enumerates the children (the span must not change while it is enumerated).</summary>
+    public struct Enumerator
+    {
+        private readonly RSpan _span;
+        private int _index;
+
+        internal Enumerator(RSpan span)
+        {
+            _span = span;
+            _index = -1;
+        }
+
+        public readonly RNode Current => _index == 0 ? _span._first! : _span._rest![_index - 1];
+
+        public bool MoveNext() => ++_index < _span._count;
+    }
+
+    public void Clear()
+    {
+        if (_rest is not null)
+        {
+            Array.Clear(_rest, 0, Math.Max(0, _count - 1));
+        }
+
+        _first = null;
+        _count = 0;
+    }
+
+    public void Insert(int index, RNode node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        if ((uint)index > (uint)_count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(index));
+        }
+
+        if (index == _count)
+        {
+            Append(node);
+            return;
+        }
+
+        // shift: append the last child again, then move the others up by one
+        Append(this[_count - 1]);
+        for (int i = _count - 2; i > index; i--)
+        {
+            this[i] = this[i - 1];
+        }
+
+        this[index] = node;
+    }
+
+    private void Append(RNode node)
+    {
+        if (_count == 0)
+        {
+            _first = node;
+        }
+        else
+        {
+            int slot = _count - 1;
+            if (_rest is null)
+            {
+                _rest = new RNode[Math.Max(_capacity - 1, 1)];
+            }
+            else if (slot == _rest.Length)
+            {
+                Array.Resize(ref _rest, _rest.Length * 2);
+            }
+
+            _rest[slot] = node;
+        }
+
+        _count++;
+    }
 
     public Formatting Format { get; set; }
 
@@ -80,7 +200,7 @@ public sealed class RSpan : RNode
     {
         if (node is not null)
         {
-            Children.Add(node);
+            Append(node);
         }
 
         return this;
@@ -154,15 +274,15 @@ public static class Rich
     {
         null => true,
         RText t => t.Text.Length == 0,
-        RSpan s => AllEmpty(s.Children),
+        RSpan s => AllEmpty(s),
         _ => true,
     };
 
-    private static bool AllEmpty(List<RNode> children)
+    private static bool AllEmpty(RSpan span)
     {
-        foreach (var c in children)
+        for (int i = 0; i < span.Count; i++)
         {
-            if (!IsEmpty(c))
+            if (!IsEmpty(span[i]))
             {
                 return false;
             }
