@@ -261,7 +261,17 @@ public sealed class GroupElement : Element
 
 public enum MatchMode : byte { All, Any, None }
 
-public sealed record Condition(string Kind, ImmutableArray<string> Values);
+public sealed record Condition(string Kind, ImmutableArray<string> Values)
+{
+    /// <summary>For a "variable" condition, the kind of each tested variable (name, date, other), looked up once
+    /// when the style is compiled instead of for every item.</summary>
+    internal Csl.VariableKind?[] ValueKinds { get; } = Kind == "variable" ? [.. Values.Select(Csl.CslVariables.KindOf)] : [];
+
+    // equality as the positional record's (the derived kinds are not part of it)
+    public bool Equals(Condition? other) => other is not null && Kind == other.Kind && Values.Equals(other.Values);
+
+    public override int GetHashCode() => HashCode.Combine(Kind, Values);
+}
 
 public sealed class ChooseBranch
 {

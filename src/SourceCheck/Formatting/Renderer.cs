@@ -227,7 +227,8 @@ internal static class Renderer
                 var content = RenderChildren(c, t.Macro.Children, null);
                 bool suppress = c.Called > 0 && c.NonEmpty == 0;
                 int ca = c.Called;
-                bool produced = !suppress && content is not null && !Rich.IsEmpty(content);
+                // content holds only children that were not empty when added (nothing changed them since)
+                bool produced = !suppress && content is not null;
                 c.Called = called + (ca > 0 || produced ? 1 : 0);
                 c.NonEmpty = nonEmpty + (produced ? 1 : 0);
                 if (!produced)
