@@ -214,9 +214,15 @@ public sealed record NameOptions
 
 public sealed class NamePartElement
 {
+    private Decor? _innerDecor;
+
     public required string Name { get; init; }
 
     public Decor Decor { get; init; } = Decor.None;
+
+    /// <summary>The decoration without affixes (each piece of a name part is formatted on its own; the affixes go
+    /// around the whole part). Made once; a race makes equal copies.</summary>
+    internal Decor InnerDecor => _innerDecor ??= Decor with { Prefix = null, Suffix = null };
 }
 
 public sealed class NameElement

@@ -491,15 +491,16 @@ internal static class Renderer
 
     // ------------------------------------------------------------------ label
 
-    public static RNode? RenderLabel(Ctx c, LabelElement l, int? nameCount)
+    public static RNode? RenderLabel(Ctx c, LabelElement l, int? nameCount) => RenderLabel(c, l.Variable, l.Form, l.Plural, l.Decor, nameCount);
+
+    public static RNode? RenderLabel(Ctx c, string variable, TermForm form, Plural pluralMode, Decor decor, int? nameCount)
     {
-        string variable = l.Variable;
         string term;
         bool plural;
         if (nameCount is { } count)
         {
             term = variable;
-            plural = l.Plural switch { Plural.Always => true, Plural.Never => false, _ => count > 1 };
+            plural = pluralMode switch { Plural.Always => true, Plural.Never => false, _ => count > 1 };
         }
         else
         {
@@ -511,7 +512,7 @@ internal static class Renderer
 
             term = variable == "locator" ? c.Cite?.Label ?? "page" : variable;
 
-            plural = l.Plural switch
+            plural = pluralMode switch
             {
                 Plural.Always => true,
                 Plural.Never => false,
@@ -521,11 +522,11 @@ internal static class Renderer
             };
         }
 
-        string? text = c.Locale.Term(term, l.Form, plural);
+        string? text = c.Locale.Term(term, form, plural);
         if (string.IsNullOrEmpty(text) && term is "sub verbo" or "sub-verbo")
         {
             // the locator type is "sub-verbo" in CSL 1.0.2 locales, "sub verbo" in older ones and in item data
-            text = c.Locale.Term(term == "sub verbo" ? "sub-verbo" : "sub verbo", l.Form, plural);
+            text = c.Locale.Term(term == "sub verbo" ? "sub-verbo" : "sub verbo", form, plural);
         }
 
         if (string.IsNullOrEmpty(text))
@@ -533,7 +534,7 @@ internal static class Renderer
             return null;
         }
 
-        return Decorate(c, Rich.ParseMarkup(text, quotes: false), l.Decor);
+        return Decorate(c, Rich.ParseMarkup(text, quotes: false), decor);
     }
 
     // ------------------------------------------------------------------ decoration
