@@ -58,7 +58,7 @@ internal static class Conditions
             case "type":
                 return c.Item.Type == value;
             case "variable":
-                return HasVariable(c, value, cond.ValueKinds[index]);
+                return HasVariable(c, value, cond.ValueKinds[index], cond.ValueIds[index]);
             case "is-numeric":
             {
                 string? v = Renderer.StringVar(c, value);
@@ -104,13 +104,38 @@ internal static class Conditions
         }
     }
 
-    private static bool HasVariable(Ctx c, string name, VariableKind? kind)
+    /// <summary>Whether the item has the variable; <paramref name="id"/> (≥ 0 for variables whose presence
+    /// depends on the item alone) memoizes the answer for the rendering pass (suppression is checked every time).</summary>
+    private static bool HasVariable(Ctx c, string name, VariableKind? kind, int id)
     {
         if (c.Suppressed is not null && c.Suppressed.Contains(name))
         {
             return false;
         }
 
+        if (id < 0)
+        {
+            return ItemHas(c, name, kind);
+        }
+
+        var memo = c.VariableMemo ??= new byte[Math.Max(64, VariableIds.Count)];
+        if (id >= memo.Length)
+        {
+            return ItemHas(c, name, kind);
+        }
+
+        if (memo[id] != 0)
+        {
+            return memo[id] == 2;
+        }
+
+        bool has = ItemHas(c, name, kind);
+        memo[id] = has ? (byte)2 : (byte)1;
+        return has;
+    }
+
+    private static bool ItemHas(Ctx c, string name, VariableKind? kind)
+    {
         switch (kind)
         {
             case VariableKind.Name:

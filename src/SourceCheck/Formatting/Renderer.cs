@@ -92,6 +92,10 @@ internal sealed class Ctx
     public IReadOnlyList<Csl.CslName>? FirstNamesRaw;
 
     public NameOptions NameOpts = NameOptions.Empty;
+
+    /// <summary>Memo of item variable presence for choose conditions (0 unknown, 1 no, 2 yes), by
+    /// <see cref="VariableIds"/> number.</summary>
+    public byte[]? VariableMemo;
     public string? NamesDelimiter;
 }
 

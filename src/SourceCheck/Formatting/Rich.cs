@@ -540,15 +540,39 @@ public static class Rich
             return string.Empty;
         }
 
-        var w = new Writer(format, locale);
+        // one writer per thread, reused (Write does not call Render)
+        var w = _writer ?? new Writer();
+        _writer = null;
+        w.Reset(format, locale);
         w.Write(node, default, 0);
-        return w.ToString();
+        string s = w.ToString();
+        if (w.Reusable)
+        {
+            _writer = w;
+        }
+
+        return s;
     }
 
-    private sealed class Writer(OutputFormat format, Locale locale)
+    [ThreadStatic]
+    private static Writer? _writer;
+
+    private sealed class Writer
     {
         private readonly StringBuilder _sb = new(256);
         private readonly List<string> _closers = [];
+        private OutputFormat _format;
+        private Locale _locale = null!;
+
+        public bool Reusable => _sb.Capacity <= 16 * 1024;
+
+        public void Reset(OutputFormat outputFormat, Locale outputLocale)
+        {
+            _format = outputFormat;
+            _locale = outputLocale;
+            _sb.Clear();
+            _closers.Clear();
+        }
 
         public override string ToString() => _sb.ToString();
 
@@ -576,7 +600,7 @@ public static class Rich
             }
 
             int divStart = -1, contentStart = -1;
-            if (divClass is not null && format == OutputFormat.Html)
+            if (divClass is not null && _format == OutputFormat.Html)
             {
                 divStart = _sb.Length;
                 _sb.Append(s.Display switch
@@ -671,7 +695,7 @@ public static class Rich
             {
                 // quoteDepth carries the kind of the enclosing quotation: 0 none, 1 double, 2 single
                 single = s.SingleQuotes ? quoteDepth != 2 : quoteDepth == 1;
-                _sb.Append(EscapeStr(single ? locale.OpenInnerQuote : locale.OpenQuote));
+                Escape(single ? _locale.OpenInnerQuote : _locale.OpenQuote);
                 qd = single ? 2 : 1;
             }
 
@@ -682,7 +706,7 @@ public static class Rich
 
             if (s.Quotes)
             {
-                _sb.Append(EscapeStr(single ? locale.CloseInnerQuote : locale.CloseQuote));
+                Escape(single ? _locale.CloseInnerQuote : _locale.CloseQuote);
             }
 
             for (int i = closers.Count - 1; i >= closerMark; i--)
@@ -692,7 +716,7 @@ public static class Rich
 
             closers.RemoveRange(closerMark, closers.Count - closerMark);
 
-            if (divClass is not null && format == OutputFormat.Html)
+            if (divClass is not null && _format == OutputFormat.Html)
             {
                 // trailing spaces of a right-inline block are written after it, before the entry's end
                 int trailing = 0;
@@ -727,7 +751,7 @@ public static class Rich
                 });
                 _sb.Append(' ', trailing);
             }
-            else if (divClass is not null && s.Display == DisplayMode.Block && format != OutputFormat.Html)
+            else if (divClass is not null && s.Display == DisplayMode.Block && _format != OutputFormat.Html)
             {
                 _sb.Append('\n');
             }
@@ -737,7 +761,7 @@ public static class Rich
 
         private void Open(Tag tag, List<string> closers)
         {
-            (string open, string close) = format switch
+            (string open, string close) = _format switch
             {
                 OutputFormat.Html => tag switch
                 {
@@ -783,43 +807,46 @@ public static class Rich
             closers.Add(close);
         }
 
-        private string EscapeStr(string s)
-        {
-            int len = _sb.Length;
-            Escape(s);
-            string r = _sb.ToString(len, _sb.Length - len);
-            _sb.Length = len;
-            return r;
-        }
-
         private void Escape(string text)
         {
-            switch (format)
+            switch (_format)
             {
                 case OutputFormat.Html:
-                    foreach (char c in text)
+                {
+                    // runs of ordinary characters are appended whole
+                    int start = 0;
+                    for (int i = 0; i < text.Length; i++)
                     {
-                        switch (c)
+                        char c = text[i];
+                        if (c is not ('&' or '<' or '>') && c < '\u00AA')
                         {
-                            case '&': _sb.Append("&#38;"); break;
-                            case '<': _sb.Append("&#60;"); break;
-                            case '>': _sb.Append("&#62;"); break;
-                            default:
-                                if (c >= '\u00AA' && SuperscriptMap.TryGetValue(c, out char plain))
-                                {
-                                    // the service mark and trade mark signs are two letters
-                                    _sb.Append("<sup>").Append(plain).Append(c switch { '\u2120' => "M", '\u2122' => "M", _ => string.Empty }).Append("</sup>");
-                                }
-                                else
-                                {
-                                    _sb.Append(c);
-                                }
+                            continue;
+                        }
 
-                                break;
+                        string? entity = c switch { '&' => "&#38;", '<' => "&#60;", '>' => "&#62;", _ => null };
+                        char plain = default;
+                        if (entity is null && !SuperscriptMap.TryGetValue(c, out plain))
+                        {
+                            continue;
+                        }
+
+                        _sb.Append(text, start, i - start);
+                        start = i + 1;
+                        if (entity is not null)
+                        {
+                            _sb.Append(entity);
+                        }
+                        else
+                        {
+                            // the service mark and trade mark signs are two letters
+                            _sb.Append("<sup>").Append(plain).Append(c switch { '\u2120' => "M", '\u2122' => "M", _ => string.Empty }).Append("</sup>");
                         }
                     }
 
+                    _sb.Append(text, start, text.Length - start);
                     break;
+                }
+
                 case OutputFormat.Markdown:
                     foreach (char c in text)
                     {
