@@ -222,7 +222,7 @@ public sealed class NamePartElement
 
     /// <summary>The decoration without affixes (each piece of a name part is formatted on its own; the affixes go
     /// around the whole part). Made once; a race makes equal copies.</summary>
-    internal Decor InnerDecor => _innerDecor ??= Decor with { Prefix = null, Suffix = null };
+    internal Decor InnerDecor => _innerDecor ??= Decor with { Prefix = null, Suffix = null } is var d && d == Decor.None ? Decor.None : d;
 }
 
 public sealed class NameElement

@@ -426,7 +426,7 @@ internal static class Names
         if (IsLiteral(name))
         {
             string lit = name.Literal ?? name.Family ?? string.Empty;
-            var litNode = Rich.ParseMarkup(lit);
+            var litNode = Rich.ParseMarkupNode(lit);
             if (nameEl?.Family is { } fp)
             {
                 return Renderer.Decorate(c, litNode, fp.Decor) ?? litNode;
@@ -440,7 +440,7 @@ internal static class Names
         if (family.Length == 0 && !string.IsNullOrEmpty(given) && string.IsNullOrEmpty(name.NonDroppingParticle))
         {
             // a name with only a given name ("Banksy") is shown as it is
-            var only = Rich.ParseMarkup(given);
+            var only = Rich.ParseMarkupNode(given);
             return nameEl?.Given is { } ge ? Renderer.Decorate(c, only, ge.Decor) ?? only : only;
         }
 
@@ -513,7 +513,7 @@ internal static class Names
         var span = new RSpan();
         RNode Part(string text, NamePartElement? partEl)
         {
-            var node = Rich.ParseMarkup(text);
+            var node = Rich.ParseMarkupNode(text);
             return partEl is null ? node : Renderer.Decorate(c, node, partEl.Decor) ?? node;
         }
 
@@ -535,7 +535,7 @@ internal static class Names
                     inner.Add(new RText(" "));
                 }
 
-                var node = Rich.ParseMarkup(text[^1] == ' ' ? text.TrimEnd() : text);
+                var node = Rich.ParseMarkupNode(text[^1] == ' ' ? text.TrimEnd() : text);
                 inner.Add(fmt is null ? node : Renderer.Decorate(c, node, fmt.InnerDecor) ?? node);
                 last = text;
             }

@@ -311,19 +311,36 @@ public static class Rich
     /// <c>&lt;sup&gt;</c>, <c>&lt;sub&gt;</c>, nocase/small-caps spans, and straight quotes) into a tree.</summary>
     public static RSpan ParseMarkup(string text, bool quotes = true)
     {
-        if (text.AsSpan().IndexOfAny('\u00AB', '\u00BB') >= 0)
-        {
-            // French guillemets hold their content with narrow no-break spaces
-            text = text.Replace("\u00AB ", "\u00AB\u202F", StringComparison.Ordinal).Replace(" \u00BB", "\u202F\u00BB", StringComparison.Ordinal);
-        }
-
-        if (text.IndexOf('<') < 0 && (!quotes || text.AsSpan().IndexOfAny("\"'\u201C\u2018") < 0))
+        text = Guillemets(text);
+        if (IsPlain(text, quotes))
         {
             var plain = new RSpan(1);
             plain.Children.Add(new RText(text));
             return plain;
         }
 
+        return ParseRich(text, quotes);
+    }
+
+    /// <summary>As <see cref="ParseMarkup"/>, but text without markup is a bare leaf (no wrapping span), for
+    /// callers that only decorate or append the result.</summary>
+    internal static RNode ParseMarkupNode(string text, bool quotes = true)
+    {
+        text = Guillemets(text);
+        return IsPlain(text, quotes) ? new RText(text) : ParseRich(text, quotes);
+    }
+
+    private static string Guillemets(string text) =>
+        text.AsSpan().IndexOfAny('\u00AB', '\u00BB') < 0
+            ? text
+            // French guillemets hold their content with narrow no-break spaces
+            : text.Replace("\u00AB ", "\u00AB\u202F", StringComparison.Ordinal).Replace(" \u00BB", "\u202F\u00BB", StringComparison.Ordinal);
+
+    private static bool IsPlain(string text, bool quotes) =>
+        text.IndexOf('<') < 0 && (!quotes || text.AsSpan().IndexOfAny("\"'\u201C\u2018") < 0);
+
+    private static RSpan ParseRich(string text, bool quotes)
+    {
         var root = new RSpan();
 
         var stack = new Stack<(RSpan Span, string Close)>();
