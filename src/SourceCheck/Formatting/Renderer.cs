@@ -251,8 +251,9 @@ internal static class Renderer
                     return null;
                 }
 
-                var termNode = Rich.ParseMarkup(term, quotes: false);
-                if (termNode.Children is [RText tt])
+                // a term without markup is a bare leaf (as in a span of one leaf, it is marked as a term)
+                var termNode = Rich.ParseMarkupNode(term, quotes: false);
+                if ((termNode as RText ?? (termNode is RSpan { Children: [RText inner] } ? inner : null)) is { } tt)
                 {
                     tt.IsTerm = true;
                 }
@@ -262,7 +263,7 @@ internal static class Renderer
 
             case TextSource.Value:
                 // straight quotes in a value are quotations, like in field values ("'friend'" → “friend”)
-                return t.Name.Length == 0 ? null : Decorate(c, Rich.ParseMarkup(t.Name), t.Decor);
+                return t.Name.Length == 0 ? null : Decorate(c, Rich.ParseMarkupNode(t.Name), t.Decor);
             default:
                 var node = Variable(c, t.Name, t.Form);
                 if (node is null)
@@ -432,15 +433,11 @@ internal static class Renderer
 
         if (name is "URL" or "DOI")
         {
-            return new RSpan().Add(new RText(v));
+            return new RText(v);
         }
 
-        if (name == "title" && c.Item.Type is "bill" or "legislation" or "legal_case")
-        {
-            return Rich.ParseMarkup(v);
-        }
-
-        return Rich.ParseMarkup(v);
+        // values without markup are bare leaves (a wrapping span without formatting renders the same)
+        return Rich.ParseMarkupNode(v);
     }
 
     // ------------------------------------------------------------------ number
@@ -473,14 +470,14 @@ internal static class Renderer
             // ("7, p. 3-8") are formatted one by one
             string? gender = n.Form is NumberForm.Ordinal or NumberForm.LongOrdinal ? GenderOf(c, n.Variable) : null;
             text = Numbers.FormatMixed(v, n.Form, c.Locale, gender);
-            return Decorate(c, new RSpan().Add(new RText(text)), n.Decor);
+            return Decorate(c, new RText(text), n.Decor);
         }
         else
         {
             text = v;
         }
 
-        return Decorate(c, Rich.ParseMarkup(text), n.Decor);
+        return Decorate(c, Rich.ParseMarkupNode(text), n.Decor);
     }
 
     private static string? GenderOf(Ctx c, string variable)
@@ -538,7 +535,7 @@ internal static class Renderer
             return null;
         }
 
-        return Decorate(c, Rich.ParseMarkup(text, quotes: false), decor);
+        return Decorate(c, Rich.ParseMarkupNode(text, quotes: false), decor);
     }
 
     // ------------------------------------------------------------------ decoration

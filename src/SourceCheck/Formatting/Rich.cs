@@ -51,7 +51,7 @@ public sealed class RSpan : RNode
     private RNode? _first;
     private RNode[]? _rest;
     private int _count;
-    private readonly int _capacity;
+    private readonly byte _capacity;
 
     public RSpan()
     {
@@ -61,7 +61,7 @@ public sealed class RSpan : RNode
     /// <summary>A span with room for <paramref name="capacity"/> children (wrappers hold one or two).</summary>
     public RSpan(int capacity)
     {
-        _capacity = capacity;
+        _capacity = (byte)Math.Clamp(capacity, 1, 255);
     }
 
     /// <summary>The children of this span (the span itself is the list: Add, Insert, Clear, Count, indexer,
