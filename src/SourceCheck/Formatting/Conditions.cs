@@ -4,8 +4,6 @@ namespace SourceCheck.Formatting;
 
 internal static class Conditions
 {
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, VariableKind?> KindCache = new(StringComparer.Ordinal);
-
     public static bool Test(Ctx c, ChooseBranch b)
     {
         switch (b.Match)
@@ -13,9 +11,9 @@ internal static class Conditions
             case MatchMode.Any:
                 foreach (var cond in b.Conditions)
                 {
-                    foreach (var v in cond.Values)
+                    for (int i = 0; i < cond.Values.Length; i++)
                     {
-                        if (One(c, cond.Kind, v))
+                        if (One(c, cond, i))
                         {
                             return true;
                         }
@@ -26,9 +24,9 @@ internal static class Conditions
             case MatchMode.None:
                 foreach (var cond in b.Conditions)
                 {
-                    foreach (var v in cond.Values)
+                    for (int i = 0; i < cond.Values.Length; i++)
                     {
-                        if (One(c, cond.Kind, v))
+                        if (One(c, cond, i))
                         {
                             return false;
                         }
@@ -39,9 +37,9 @@ internal static class Conditions
             default:
                 foreach (var cond in b.Conditions)
                 {
-                    foreach (var v in cond.Values)
+                    for (int i = 0; i < cond.Values.Length; i++)
                     {
-                        if (!One(c, cond.Kind, v))
+                        if (!One(c, cond, i))
                         {
                             return false;
                         }
@@ -52,14 +50,15 @@ internal static class Conditions
         }
     }
 
-    private static bool One(Ctx c, string kind, string value)
+    private static bool One(Ctx c, Condition cond, int index)
     {
-        switch (kind)
+        string value = cond.Values[index];
+        switch (cond.Kind)
         {
             case "type":
                 return c.Item.Type == value;
             case "variable":
-                return HasVariable(c, value);
+                return HasVariable(c, value, cond.ValueKinds[index], cond.ValueIds[index]);
             case "is-numeric":
             {
                 string? v = Renderer.StringVar(c, value);
@@ -105,14 +104,39 @@ internal static class Conditions
         }
     }
 
-    public static bool HasVariable(Ctx c, string name)
+    /// <summary>Whether the item has the variable; <paramref name="id"/> (≥ 0 for variables whose presence
+    /// depends on the item alone) memoizes the answer for the rendering pass (suppression is checked every time).</summary>
+    private static bool HasVariable(Ctx c, string name, VariableKind? kind, int id)
     {
         if (c.Suppressed is not null && c.Suppressed.Contains(name))
         {
             return false;
         }
 
-        switch (KindCache.GetOrAdd(name, static n => CslVariables.KindOf(n)))
+        if (id < 0)
+        {
+            return ItemHas(c, name, kind);
+        }
+
+        var memo = c.VariableMemo ??= new byte[Math.Max(64, VariableIds.Count)];
+        if (id >= memo.Length)
+        {
+            return ItemHas(c, name, kind);
+        }
+
+        if (memo[id] != 0)
+        {
+            return memo[id] == 2;
+        }
+
+        bool has = ItemHas(c, name, kind);
+        memo[id] = has ? (byte)2 : (byte)1;
+        return has;
+    }
+
+    private static bool ItemHas(Ctx c, string name, VariableKind? kind)
+    {
+        switch (kind)
         {
             case VariableKind.Name:
                 return c.Item.GetNames(name).Count > 0;

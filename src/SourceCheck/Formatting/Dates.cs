@@ -40,7 +40,7 @@ internal static class Dates
             }
 
             c.NonEmpty++;
-            return Renderer.Decorate(c, Rich.ParseMarkup(lit), d.Decor with { TextCase = d.Decor.TextCase });
+            return Renderer.Decorate(c, Rich.ParseMarkupNode(lit), d.Decor);
         }
 
         if (c.SortMode)
@@ -355,7 +355,7 @@ internal static class Dates
         }
 
         _ = date;
-        return Renderer.Decorate(c, new RSpan().Add(new RText(text)), p.Decor);
+        return Renderer.Decorate(c, new RText(text), p.Decor);
     }
 
     public static string SortString(CslDate date, int limit = 3)

@@ -214,9 +214,15 @@ public sealed record NameOptions
 
 public sealed class NamePartElement
 {
+    private Decor? _innerDecor;
+
     public required string Name { get; init; }
 
     public Decor Decor { get; init; } = Decor.None;
+
+    /// <summary>The decoration without affixes (each piece of a name part is formatted on its own; the affixes go
+    /// around the whole part). Made once; a race makes equal copies.</summary>
+    internal Decor InnerDecor => _innerDecor ??= Decor with { Prefix = null, Suffix = null } is var d && d == Decor.None ? Decor.None : d;
 }
 
 public sealed class NameElement
@@ -261,7 +267,21 @@ public sealed class GroupElement : Element
 
 public enum MatchMode : byte { All, Any, None }
 
-public sealed record Condition(string Kind, ImmutableArray<string> Values);
+public sealed record Condition(string Kind, ImmutableArray<string> Values)
+{
+    /// <summary>For a "variable" condition, the kind of each tested variable (name, date, other), looked up once
+    /// when the style is compiled instead of for every item.</summary>
+    internal Csl.VariableKind?[] ValueKinds { get; } = Kind == "variable" ? [.. Values.Select(Csl.CslVariables.KindOf)] : [];
+
+    /// <summary>For a "variable" condition, a small number per tested variable whose presence depends on the item
+    /// alone (a rendering pass memoizes it), -1 for the others (locator, citation-number, year-suffix, ...).</summary>
+    internal int[] ValueIds { get; } = Kind == "variable" ? [.. Values.Select(VariableIds.Of)] : [];
+
+    // equality as the positional record's (the derived kinds are not part of it)
+    public bool Equals(Condition? other) => other is not null && Kind == other.Kind && Values.Equals(other.Values);
+
+    public override int GetHashCode() => HashCode.Combine(Kind, Values);
+}
 
 public sealed class ChooseBranch
 {
@@ -275,6 +295,42 @@ public sealed class ChooseBranch
 public sealed class ChooseElement : Element
 {
     public ImmutableArray<ChooseBranch> Branches { get; init; } = [];
+}
+
+/// <summary>Small numbers for variable names tested in conditions (for the per-rendering memo of
+/// <see cref="Conditions"/>); bounded, names past the bound get -1.</summary>
+internal static class VariableIds
+{
+    private const int Max = 512;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> Ids = new(StringComparer.Ordinal);
+    private static int _next;
+
+    public static int Count => Volatile.Read(ref _next);
+
+    public static int Of(string name)
+    {
+        // variables whose value depends on the cite or the processing state, not on the item alone
+        if (name is "locator" or "citation-number" or "first-reference-note-number" or "year-suffix" or "citation-label")
+        {
+            return -1;
+        }
+
+        if (Ids.TryGetValue(name, out int id))
+        {
+            return id;
+        }
+
+        if (Volatile.Read(ref _next) >= Max)
+        {
+            return -1;
+        }
+
+        return Ids.GetOrAdd(name, static _ =>
+        {
+            int n = Interlocked.Increment(ref _next) - 1;
+            return n < Max ? n : -1;
+        });
+    }
 }
 
 public sealed record SortKey(string? Variable, Macro? Macro, bool Descending, int? NamesMin, int? NamesUseFirst, bool? NamesUseLast);

@@ -150,13 +150,7 @@ internal static class Names
                 continue;
             }
 
-            RNode? lab = label is null || c.SortMode ? null : Renderer.RenderLabel(c, new LabelElement
-            {
-                Variable = v,
-                Form = label.Form,
-                Plural = label.Plural,
-                Decor = label.Decor,
-            }, names.Count);
+            RNode? lab = label is null || c.SortMode ? null : Renderer.RenderLabel(c, v, label.Form, label.Plural, label.Decor, names.Count);
             var one = new RSpan();
             if (labelBefore)
             {
@@ -178,7 +172,22 @@ internal static class Names
         }
 
         c.LastNamesList = allNames;
-        IReadOnlyList<CslName> raw = [.. lists.SelectMany(l => l.Names)];
+        IReadOnlyList<CslName> raw;
+        if (lists.Count == 1)
+        {
+            raw = lists[0].Names;
+        }
+        else
+        {
+            var all = new List<CslName>();
+            foreach (var (_, names) in lists)
+            {
+                all.AddRange(names);
+            }
+
+            raw = all;
+        }
+
         c.LastNamesRaw = raw;
         var final = Renderer.Decorate(c, outer, decor);
         if (topLevelFirst && !c.SortMode && final is not null)
@@ -294,7 +303,7 @@ internal static class Names
         };
         string nameAsSortOrder = opts.NameAsSortOrder ?? string.Empty;
         var span = new RSpan { IsNameList = true };
-        var inverted = new bool[shownCount];
+        Span<bool> inverted = shownCount <= 64 ? stackalloc bool[shownCount] : new bool[shownCount];
         for (int i = 0; i < shownCount; i++)
         {
             bool inv = c.SortMode || nameAsSortOrder == "all" || (nameAsSortOrder == "first" && i == 0 && nameIndex == 0);
@@ -373,7 +382,7 @@ internal static class Names
             }
         }
 
-        return nameEl is null ? span : Renderer.Decorate(c, span, nameEl.Decor with { Prefix = nameEl.Decor.Prefix, Suffix = nameEl.Decor.Suffix });
+        return nameEl is null ? span : Renderer.Decorate(c, span, nameEl.Decor);
     }
 
     private static bool IsLiteral(CslName n) => n.Literal is not null || (n.Family is not null && n.Given is null && n.Extra.ContainsKey("isInstitution"));
@@ -394,19 +403,6 @@ internal static class Names
         }
 
         return false;
-    }
-
-    private static bool IsRomanesque(string s)
-    {
-        foreach (char ch in s)
-        {
-            if (char.IsLetter(ch) && ch > 0x24F && !(ch >= 0x370 && ch <= 0x52F) && !(ch >= 0x1E00 && ch <= 0x1FFF))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private static string Join(string? a, string? b)
@@ -430,7 +426,7 @@ internal static class Names
         if (IsLiteral(name))
         {
             string lit = name.Literal ?? name.Family ?? string.Empty;
-            var litNode = Rich.ParseMarkup(lit);
+            var litNode = Rich.ParseMarkupNode(lit);
             if (nameEl?.Family is { } fp)
             {
                 return Renderer.Decorate(c, litNode, fp.Decor) ?? litNode;
@@ -444,7 +440,7 @@ internal static class Names
         if (family.Length == 0 && !string.IsNullOrEmpty(given) && string.IsNullOrEmpty(name.NonDroppingParticle))
         {
             // a name with only a given name ("Banksy") is shown as it is
-            var only = Rich.ParseMarkup(given);
+            var only = Rich.ParseMarkupNode(given);
             return nameEl?.Given is { } ge ? Renderer.Decorate(c, only, ge.Decor) ?? only : only;
         }
 
@@ -512,22 +508,18 @@ internal static class Names
         }
 
         bool cjk = IsCjk(family) || IsCjk(given);
-        if (!cjk && !IsRomanesque(family + given))
-        {
-            cjk = false;
-        }
 
         string demote = c.Style.DemoteNonDroppingParticle;
         var span = new RSpan();
         RNode Part(string text, NamePartElement? partEl)
         {
-            var node = Rich.ParseMarkup(text);
+            var node = Rich.ParseMarkupNode(text);
             return partEl is null ? node : Renderer.Decorate(c, node, partEl.Decor) ?? node;
         }
 
         // a name part: each piece formatted on its own, joined by spaces (not after an apostrophe or hyphen),
         // the part's affixes around the whole
-        RNode Compose(NamePartElement? affixEl, string? tail, params (string? Text, NamePartElement? Fmt)[] pieces)
+        RNode Compose(NamePartElement? affixEl, string? tail, params ReadOnlySpan<(string? Text, NamePartElement? Fmt)> pieces)
         {
             var inner = new RSpan();
             string last = string.Empty;
@@ -543,8 +535,8 @@ internal static class Names
                     inner.Add(new RText(" "));
                 }
 
-                var node = Rich.ParseMarkup(text[^1] == ' ' ? text.TrimEnd() : text);
-                inner.Add(fmt is null ? node : Renderer.Decorate(c, node, fmt.Decor with { Prefix = null, Suffix = null }) ?? node);
+                var node = Rich.ParseMarkupNode(text[^1] == ' ' ? text.TrimEnd() : text);
+                inner.Add(fmt is null ? node : Renderer.Decorate(c, node, fmt.InnerDecor) ?? node);
                 last = text;
             }
 
@@ -719,14 +711,32 @@ internal static class Names
         return char.ToUpper(t[0], CultureInfo.InvariantCulture).ToString();
     }
 
+    // buffers of Initialize, reused per thread (it does not call itself)
+    [ThreadStatic]
+    private static List<(string Text, bool Abbrev, char Sep)>? _initTokens;
+
+    [ThreadStatic]
+    private static List<string?>? _initWraps;
+
+    [ThreadStatic]
+    private static StringBuilder? _initCur;
+
+    [ThreadStatic]
+    private static StringBuilder? _initOut;
+
     public static string Initialize(string given, string with, bool initialize, bool hyphen)
     {
         // tokens: letters up to a space, period or hyphen; a token closed by a period is an abbreviation kept whole
         // a word wrapped in markup ("<b>John</b>") keeps the markup around its initial
-        var tokens = new List<(string Text, bool Abbrev, char Sep)>();
-        var wraps = new List<string?>();
+        var tokens = _initTokens ??= [];
+        var wraps = _initWraps ??= [];
+        var cur = _initCur ??= new StringBuilder();
+        var sb = _initOut ??= new StringBuilder();
+        tokens.Clear();
+        wraps.Clear();
+        cur.Clear();
+        sb.Clear();
         string? openTag = null;
-        var cur = new StringBuilder();
         for (int i = 0; i < given.Length; i++)
         {
             char ch = given[i];
@@ -778,7 +788,6 @@ internal static class Names
             wraps.Add(openTag);
         }
 
-        var sb = new StringBuilder();
         string trimmedWith = with.TrimEnd();
         bool prevInit = false;
         char prevSep = ' ';

@@ -92,6 +92,10 @@ internal sealed class Ctx
     public IReadOnlyList<Csl.CslName>? FirstNamesRaw;
 
     public NameOptions NameOpts = NameOptions.Empty;
+
+    /// <summary>Memo of item variable presence for choose conditions (0 unknown, 1 no, 2 yes), by
+    /// <see cref="VariableIds"/> number.</summary>
+    public byte[]? VariableMemo;
     public string? NamesDelimiter;
 }
 
@@ -227,7 +231,8 @@ internal static class Renderer
                 var content = RenderChildren(c, t.Macro.Children, null);
                 bool suppress = c.Called > 0 && c.NonEmpty == 0;
                 int ca = c.Called;
-                bool produced = !suppress && content is not null && !Rich.IsEmpty(content);
+                // content holds only children that were not empty when added (nothing changed them since)
+                bool produced = !suppress && content is not null;
                 c.Called = called + (ca > 0 || produced ? 1 : 0);
                 c.NonEmpty = nonEmpty + (produced ? 1 : 0);
                 if (!produced)
@@ -246,8 +251,9 @@ internal static class Renderer
                     return null;
                 }
 
-                var termNode = Rich.ParseMarkup(term, quotes: false);
-                if (termNode.Children is [RText tt])
+                // a term without markup is a bare leaf (as in a span of one leaf, it is marked as a term)
+                var termNode = Rich.ParseMarkupNode(term, quotes: false);
+                if ((termNode as RText ?? (termNode is RSpan { Children: [RText inner] } ? inner : null)) is { } tt)
                 {
                     tt.IsTerm = true;
                 }
@@ -257,7 +263,7 @@ internal static class Renderer
 
             case TextSource.Value:
                 // straight quotes in a value are quotations, like in field values ("'friend'" → “friend”)
-                return t.Name.Length == 0 ? null : Decorate(c, Rich.ParseMarkup(t.Name), t.Decor);
+                return t.Name.Length == 0 ? null : Decorate(c, Rich.ParseMarkupNode(t.Name), t.Decor);
             default:
                 var node = Variable(c, t.Name, t.Form);
                 if (node is null)
@@ -427,15 +433,11 @@ internal static class Renderer
 
         if (name is "URL" or "DOI")
         {
-            return new RSpan().Add(new RText(v));
+            return new RText(v);
         }
 
-        if (name == "title" && c.Item.Type is "bill" or "legislation" or "legal_case")
-        {
-            return Rich.ParseMarkup(v);
-        }
-
-        return Rich.ParseMarkup(v);
+        // values without markup are bare leaves (a wrapping span without formatting renders the same)
+        return Rich.ParseMarkupNode(v);
     }
 
     // ------------------------------------------------------------------ number
@@ -468,14 +470,14 @@ internal static class Renderer
             // ("7, p. 3-8") are formatted one by one
             string? gender = n.Form is NumberForm.Ordinal or NumberForm.LongOrdinal ? GenderOf(c, n.Variable) : null;
             text = Numbers.FormatMixed(v, n.Form, c.Locale, gender);
-            return Decorate(c, new RSpan().Add(new RText(text)), n.Decor);
+            return Decorate(c, new RText(text), n.Decor);
         }
         else
         {
             text = v;
         }
 
-        return Decorate(c, Rich.ParseMarkup(text), n.Decor);
+        return Decorate(c, Rich.ParseMarkupNode(text), n.Decor);
     }
 
     private static string? GenderOf(Ctx c, string variable)
@@ -490,15 +492,16 @@ internal static class Renderer
 
     // ------------------------------------------------------------------ label
 
-    public static RNode? RenderLabel(Ctx c, LabelElement l, int? nameCount)
+    public static RNode? RenderLabel(Ctx c, LabelElement l, int? nameCount) => RenderLabel(c, l.Variable, l.Form, l.Plural, l.Decor, nameCount);
+
+    public static RNode? RenderLabel(Ctx c, string variable, TermForm form, Plural pluralMode, Decor decor, int? nameCount)
     {
-        string variable = l.Variable;
         string term;
         bool plural;
         if (nameCount is { } count)
         {
             term = variable;
-            plural = l.Plural switch { Plural.Always => true, Plural.Never => false, _ => count > 1 };
+            plural = pluralMode switch { Plural.Always => true, Plural.Never => false, _ => count > 1 };
         }
         else
         {
@@ -510,7 +513,7 @@ internal static class Renderer
 
             term = variable == "locator" ? c.Cite?.Label ?? "page" : variable;
 
-            plural = l.Plural switch
+            plural = pluralMode switch
             {
                 Plural.Always => true,
                 Plural.Never => false,
@@ -520,11 +523,11 @@ internal static class Renderer
             };
         }
 
-        string? text = c.Locale.Term(term, l.Form, plural);
+        string? text = c.Locale.Term(term, form, plural);
         if (string.IsNullOrEmpty(text) && term is "sub verbo" or "sub-verbo")
         {
             // the locator type is "sub-verbo" in CSL 1.0.2 locales, "sub verbo" in older ones and in item data
-            text = c.Locale.Term(term == "sub verbo" ? "sub-verbo" : "sub verbo", l.Form, plural);
+            text = c.Locale.Term(term == "sub verbo" ? "sub-verbo" : "sub verbo", form, plural);
         }
 
         if (string.IsNullOrEmpty(text))
@@ -532,7 +535,7 @@ internal static class Renderer
             return null;
         }
 
-        return Decorate(c, Rich.ParseMarkup(text, quotes: false), l.Decor);
+        return Decorate(c, Rich.ParseMarkupNode(text, quotes: false), decor);
     }
 
     // ------------------------------------------------------------------ decoration

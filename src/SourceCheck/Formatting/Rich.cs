@@ -46,18 +46,138 @@ public sealed class RText : RNode
 
 public sealed class RSpan : RNode
 {
+    // children are held inline: the first in a field, the rest in an array sized on demand (most spans are
+    // wrappers with one child; a list object plus its array per span was half of all rendering allocations)
+    private RNode? _first;
+    private RNode[]? _rest;
+    private int _count;
+    private readonly byte _capacity;
+
     public RSpan()
     {
-        Children = [];
+        _capacity = 4;
     }
 
     /// <summary>A span with room for <paramref name="capacity"/> children (wrappers hold one or two).</summary>
     public RSpan(int capacity)
     {
-        Children = new List<RNode>(capacity);
+        _capacity = (byte)Math.Clamp(capacity, 1, 255);
     }
 
-    public List<RNode> Children { get; }
+    /// <summary>The children of this span (the span itself is the list: Add, Insert, Clear, Count, indexer,
+    /// foreach).</summary>
+    public RSpan Children => this;
+
+    public int Count => _count;
+
+    public RNode this[int index]
+    {
+        get
+        {
+            if ((uint)index >= (uint)_count)
+            {
+                throw new ArgumentOutOfRangeException(nameof(index));
+            }
+
+            return index == 0 ? _first! : _rest![index - 1];
+        }
+
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            if ((uint)index >= (uint)_count)
+            {
+                throw new ArgumentOutOfRangeException(nameof(index));
+            }
+
+            if (index == 0)
+            {
+                _first = value;
+            }
+            else
+            {
+                _rest![index - 1] = value;
+            }
+        }
+    }
+
+    public Enumerator GetEnumerator() => new(this);
+
+    /// <summary>Enumerates the children (the span must not change while it is enumerated).</summary>
+    public struct Enumerator
+    {
+        private readonly RSpan _span;
+        private int _index;
+
+        internal Enumerator(RSpan span)
+        {
+            _span = span;
+            _index = -1;
+        }
+
+        public readonly RNode Current => _index == 0 ? _span._first! : _span._rest![_index - 1];
+
+        public bool MoveNext() => ++_index < _span._count;
+    }
+
+    public void Clear()
+    {
+        if (_rest is not null)
+        {
+            Array.Clear(_rest, 0, Math.Max(0, _count - 1));
+        }
+
+        _first = null;
+        _count = 0;
+    }
+
+    public void Insert(int index, RNode node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        if ((uint)index > (uint)_count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(index));
+        }
+
+        if (index == _count)
+        {
+            Append(node);
+            return;
+        }
+
+        // shift: append the last child again, then move the others up by one
+        Append(this[_count - 1]);
+        for (int i = _count - 2; i > index; i--)
+        {
+            this[i] = this[i - 1];
+        }
+
+        this[index] = node;
+    }
+
+    private void Append(RNode node)
+    {
+        if (_count == 0)
+        {
+            _first = node;
+        }
+        else
+        {
+            int slot = _count - 1;
+            if (_rest is null)
+            {
+                _rest = new RNode[Math.Max(_capacity - 1, 1)];
+            }
+            else if (slot == _rest.Length)
+            {
+                Array.Resize(ref _rest, _rest.Length * 2);
+            }
+
+            _rest[slot] = node;
+        }
+
+        _count++;
+    }
 
     public Formatting Format { get; set; }
 
@@ -80,7 +200,7 @@ public sealed class RSpan : RNode
     {
         if (node is not null)
         {
-            Children.Add(node);
+            Append(node);
         }
 
         return this;
@@ -154,15 +274,15 @@ public static class Rich
     {
         null => true,
         RText t => t.Text.Length == 0,
-        RSpan s => AllEmpty(s.Children),
+        RSpan s => AllEmpty(s),
         _ => true,
     };
 
-    private static bool AllEmpty(List<RNode> children)
+    private static bool AllEmpty(RSpan span)
     {
-        foreach (var c in children)
+        for (int i = 0; i < span.Count; i++)
         {
-            if (!IsEmpty(c))
+            if (!IsEmpty(span[i]))
             {
                 return false;
             }
@@ -191,19 +311,36 @@ public static class Rich
     /// <c>&lt;sup&gt;</c>, <c>&lt;sub&gt;</c>, nocase/small-caps spans, and straight quotes) into a tree.</summary>
     public static RSpan ParseMarkup(string text, bool quotes = true)
     {
-        if (text.AsSpan().IndexOfAny('\u00AB', '\u00BB') >= 0)
-        {
-            // French guillemets hold their content with narrow no-break spaces
-            text = text.Replace("\u00AB ", "\u00AB\u202F", StringComparison.Ordinal).Replace(" \u00BB", "\u202F\u00BB", StringComparison.Ordinal);
-        }
-
-        if (text.IndexOf('<') < 0 && (!quotes || text.AsSpan().IndexOfAny("\"'\u201C\u2018") < 0))
+        text = Guillemets(text);
+        if (IsPlain(text, quotes))
         {
             var plain = new RSpan(1);
             plain.Children.Add(new RText(text));
             return plain;
         }
 
+        return ParseRich(text, quotes);
+    }
+
+    /// <summary>As <see cref="ParseMarkup"/>, but text without markup is a bare leaf (no wrapping span), for
+    /// callers that only decorate or append the result.</summary>
+    internal static RNode ParseMarkupNode(string text, bool quotes = true)
+    {
+        text = Guillemets(text);
+        return IsPlain(text, quotes) ? new RText(text) : ParseRich(text, quotes);
+    }
+
+    private static string Guillemets(string text) =>
+        text.AsSpan().IndexOfAny('\u00AB', '\u00BB') < 0
+            ? text
+            // French guillemets hold their content with narrow no-break spaces
+            : text.Replace("\u00AB ", "\u00AB\u202F", StringComparison.Ordinal).Replace(" \u00BB", "\u202F\u00BB", StringComparison.Ordinal);
+
+    private static bool IsPlain(string text, bool quotes) =>
+        text.IndexOf('<') < 0 && (!quotes || text.AsSpan().IndexOfAny("\"'\u201C\u2018") < 0);
+
+    private static RSpan ParseRich(string text, bool quotes)
+    {
         var root = new RSpan();
 
         var stack = new Stack<(RSpan Span, string Close)>();
@@ -420,15 +557,39 @@ public static class Rich
             return string.Empty;
         }
 
-        var w = new Writer(format, locale);
+        // one writer per thread, reused (Write does not call Render)
+        var w = _writer ?? new Writer();
+        _writer = null;
+        w.Reset(format, locale);
         w.Write(node, default, 0);
-        return w.ToString();
+        string s = w.ToString();
+        if (w.Reusable)
+        {
+            _writer = w;
+        }
+
+        return s;
     }
 
-    private sealed class Writer(OutputFormat format, Locale locale)
+    [ThreadStatic]
+    private static Writer? _writer;
+
+    private sealed class Writer
     {
         private readonly StringBuilder _sb = new(256);
         private readonly List<string> _closers = [];
+        private OutputFormat _format;
+        private Locale _locale = null!;
+
+        public bool Reusable => _sb.Capacity <= 16 * 1024;
+
+        public void Reset(OutputFormat outputFormat, Locale outputLocale)
+        {
+            _format = outputFormat;
+            _locale = outputLocale;
+            _sb.Clear();
+            _closers.Clear();
+        }
 
         public override string ToString() => _sb.ToString();
 
@@ -456,7 +617,7 @@ public static class Rich
             }
 
             int divStart = -1, contentStart = -1;
-            if (divClass is not null && format == OutputFormat.Html)
+            if (divClass is not null && _format == OutputFormat.Html)
             {
                 divStart = _sb.Length;
                 _sb.Append(s.Display switch
@@ -551,7 +712,7 @@ public static class Rich
             {
                 // quoteDepth carries the kind of the enclosing quotation: 0 none, 1 double, 2 single
                 single = s.SingleQuotes ? quoteDepth != 2 : quoteDepth == 1;
-                _sb.Append(EscapeStr(single ? locale.OpenInnerQuote : locale.OpenQuote));
+                Escape(single ? _locale.OpenInnerQuote : _locale.OpenQuote);
                 qd = single ? 2 : 1;
             }
 
@@ -562,7 +723,7 @@ public static class Rich
 
             if (s.Quotes)
             {
-                _sb.Append(EscapeStr(single ? locale.CloseInnerQuote : locale.CloseQuote));
+                Escape(single ? _locale.CloseInnerQuote : _locale.CloseQuote);
             }
 
             for (int i = closers.Count - 1; i >= closerMark; i--)
@@ -572,7 +733,7 @@ public static class Rich
 
             closers.RemoveRange(closerMark, closers.Count - closerMark);
 
-            if (divClass is not null && format == OutputFormat.Html)
+            if (divClass is not null && _format == OutputFormat.Html)
             {
                 // trailing spaces of a right-inline block are written after it, before the entry's end
                 int trailing = 0;
@@ -607,7 +768,7 @@ public static class Rich
                 });
                 _sb.Append(' ', trailing);
             }
-            else if (divClass is not null && s.Display == DisplayMode.Block && format != OutputFormat.Html)
+            else if (divClass is not null && s.Display == DisplayMode.Block && _format != OutputFormat.Html)
             {
                 _sb.Append('\n');
             }
@@ -617,7 +778,7 @@ public static class Rich
 
         private void Open(Tag tag, List<string> closers)
         {
-            (string open, string close) = format switch
+            (string open, string close) = _format switch
             {
                 OutputFormat.Html => tag switch
                 {
@@ -663,43 +824,46 @@ public static class Rich
             closers.Add(close);
         }
 
-        private string EscapeStr(string s)
-        {
-            int len = _sb.Length;
-            Escape(s);
-            string r = _sb.ToString(len, _sb.Length - len);
-            _sb.Length = len;
-            return r;
-        }
-
         private void Escape(string text)
         {
-            switch (format)
+            switch (_format)
             {
                 case OutputFormat.Html:
-                    foreach (char c in text)
+                {
+                    // runs of ordinary characters are appended whole
+                    int start = 0;
+                    for (int i = 0; i < text.Length; i++)
                     {
-                        switch (c)
+                        char c = text[i];
+                        if (c is not ('&' or '<' or '>') && c < '\u00AA')
                         {
-                            case '&': _sb.Append("&#38;"); break;
-                            case '<': _sb.Append("&#60;"); break;
-                            case '>': _sb.Append("&#62;"); break;
-                            default:
-                                if (c >= '\u00AA' && SuperscriptMap.TryGetValue(c, out char plain))
-                                {
-                                    // the service mark and trade mark signs are two letters
-                                    _sb.Append("<sup>").Append(plain).Append(c switch { '\u2120' => "M", '\u2122' => "M", _ => string.Empty }).Append("</sup>");
-                                }
-                                else
-                                {
-                                    _sb.Append(c);
-                                }
+                            continue;
+                        }
 
-                                break;
+                        string? entity = c switch { '&' => "&#38;", '<' => "&#60;", '>' => "&#62;", _ => null };
+                        char plain = default;
+                        if (entity is null && !SuperscriptMap.TryGetValue(c, out plain))
+                        {
+                            continue;
+                        }
+
+                        _sb.Append(text, start, i - start);
+                        start = i + 1;
+                        if (entity is not null)
+                        {
+                            _sb.Append(entity);
+                        }
+                        else
+                        {
+                            // the service mark and trade mark signs are two letters
+                            _sb.Append("<sup>").Append(plain).Append(c switch { '\u2120' => "M", '\u2122' => "M", _ => string.Empty }).Append("</sup>");
                         }
                     }
 
+                    _sb.Append(text, start, text.Length - start);
                     break;
+                }
+
                 case OutputFormat.Markdown:
                     foreach (char c in text)
                     {
