@@ -488,10 +488,16 @@ public sealed class CslProcessor
 
     // ------------------------------------------------------------------ disambiguation
 
-    private string DisambigKey(CslItem item, bool subsequentEtAl = false, bool subsequentPosition = false)
+    private string DisambigKey(CslItem item, bool subsequentEtAl = false, bool subsequentPosition = false) =>
+        DisambigKey(item, out _, subsequentEtAl, subsequentPosition);
+
+    /// <summary>The plain text of an item's citation as disambiguation sees it; <paramref name="etAlCut"/> tells
+    /// whether some names list was shortened by et-al (when not, adding names cannot change the key).</summary>
+    private string DisambigKey(CslItem item, out bool etAlCut, bool subsequentEtAl = false, bool subsequentPosition = false)
     {
         var ctx = NewCtx(item, _style.Citation, bib: false);
         ctx.DisambigMode = true;
+        ctx.NameTexts = false;
         ctx.SubsequentEtAl = subsequentEtAl || subsequentPosition;
         if (subsequentPosition)
         {
@@ -500,6 +506,7 @@ public sealed class CslProcessor
 
         ctx.Cite = new CiteItem(item.Id);
         var node = Renderer.RenderLayout(ctx, _style.Citation.Layout);
+        etAlCut = ctx.EtAlCut;
         return Rich.Plain(node);
     }
 
@@ -523,19 +530,49 @@ public sealed class CslProcessor
         }
 
         var keyArr = new string[order.Count];
+        var cutArr = new bool[order.Count];
         Parallel.For(0, order.Count, ParallelOptions(order.Count), i =>
-            keyArr[i] = known is not null && known.TryGetValue(order[i].Id, out var k) ? k : DisambigKey(order[i]));
+        {
+            if (known is not null && known.TryGetValue(order[i].Id, out var k))
+            {
+                keyArr[i] = k;
+                cutArr[i] = true; // not known: rendered again when names are added
+            }
+            else
+            {
+                keyArr[i] = DisambigKey(order[i], out cutArr[i]);
+            }
+        });
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
+        var uncut = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < order.Count; i++)
         {
             keys[order[i].Id] = keyArr[i];
+            if (!cutArr[i])
+            {
+                uncut.Add(order[i].Id);
+            }
         }
 
         if (addNames || addGiven)
         {
-            foreach (var group in Collisions(order, keys))
+            // colliding groups are independent of each other: resolved in parallel, each on its own keys
+            var groups = Collisions(order, keys);
+            int total = 0;
+            foreach (var g in groups)
             {
-                ResolveGroup(group, keys, addNames, addGiven && rule == "by-cite");
+                total += g.Count;
+            }
+
+            var resolved = new GroupState[groups.Count];
+            bool byCite = addGiven && rule == "by-cite";
+            Parallel.For(0, groups.Count, ParallelOptions(total), i => resolved[i] = ResolveGroup(groups[i], keys, uncut, addNames, byCite));
+            foreach (var g in resolved)
+            {
+                foreach (var (id, key) in g.Keys)
+                {
+                    keys[id] = key;
+                }
             }
         }
 
@@ -705,7 +742,7 @@ public sealed class CslProcessor
         return [.. byRoot.Values.Where(l => l.Count > 1)];
     }
 
-    private void ResolveGroup(List<CslItem> group, Dictionary<string, string> keys, bool addNames, bool addGiven)
+    private GroupState ResolveGroup(List<CslItem> group, Dictionary<string, string> allKeys, HashSet<string> uncut, bool addNames, bool addGiven)
     {
         int maxAdd = 0;
         if (addNames)
@@ -716,7 +753,7 @@ public sealed class CslProcessor
             }
         }
 
-        var g = new GroupState(this, group, keys);
+        var g = new GroupState(this, group, allKeys, uncut);
         int bestK = 0;
         int best = g.Distinct();
         for (int k = 0; k <= maxAdd && g.Pending.Count > 1; k++)
@@ -728,7 +765,7 @@ public sealed class CslProcessor
                     _state[it.Id].AddNames = k;
                 }
 
-                g.Rekey();
+                g.Rekey(addNamesOnly: true);
                 int d = g.Distinct();
                 if (d > best)
                 {
@@ -752,35 +789,78 @@ public sealed class CslProcessor
                 _state[it.Id].AddNames = bestK;
             }
 
-            g.Rekey();
+            g.Rekey(addNamesOnly: true);
         }
+
+        return g;
     }
 
     /// <summary>A colliding group being told apart: its keys and the cites still ambiguous.</summary>
-    private sealed class GroupState(CslProcessor processor, List<CslItem> group, Dictionary<string, string> keys)
+    private sealed class GroupState
     {
+        private readonly CslProcessor _processor;
+        private readonly List<CslItem> _group;
+        private readonly Dictionary<string, string> _keys = new(StringComparer.Ordinal);
+
+        /// <summary>Items whose key was rendered with no names list cut by et-al, and the add-names value it was
+        /// rendered with: with as many or more names added (and nothing else changed) the key stays the same.</summary>
+        private readonly Dictionary<string, int> _uncutAt = new(StringComparer.Ordinal);
         private readonly HashSet<string> _distinct = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
 
-        public List<CslItem> Pending { get; private set; } = [.. group];
+        public GroupState(CslProcessor processor, List<CslItem> group, Dictionary<string, string> allKeys, HashSet<string> uncut)
+        {
+            _processor = processor;
+            _group = group;
+            Pending = [.. group];
+            foreach (var it in group)
+            {
+                _keys[it.Id] = allKeys[it.Id];
+                if (uncut.Contains(it.Id))
+                {
+                    _uncutAt[it.Id] = processor._state[it.Id].AddNames;
+                }
+            }
+        }
+
+        public List<CslItem> Pending { get; private set; }
+
+        /// <summary>The group's keys by item id.</summary>
+        public Dictionary<string, string> Keys => _keys;
 
         /// <summary>How many different keys the group has.</summary>
         public int Distinct()
         {
             _distinct.Clear();
-            foreach (var it in group)
+            foreach (var it in _group)
             {
-                _distinct.Add(keys[it.Id]);
+                _distinct.Add(_keys[it.Id]);
             }
 
             return _distinct.Count;
         }
 
-        public void Rekey()
+        /// <summary>Renders the keys of the pending items again; with <paramref name="addNamesOnly"/> (only their
+        /// add-names value changed) a key that cannot have changed is kept.</summary>
+        public void Rekey(bool addNamesOnly = false)
         {
             foreach (var it in Pending)
             {
-                keys[it.Id] = processor.DisambigKey(it);
+                int add = _processor._state[it.Id].AddNames;
+                if (addNamesOnly && _uncutAt.TryGetValue(it.Id, out int from) && add >= from)
+                {
+                    continue;
+                }
+
+                _keys[it.Id] = _processor.DisambigKey(it, out bool cut);
+                if (cut)
+                {
+                    _uncutAt.Remove(it.Id);
+                }
+                else
+                {
+                    _uncutAt[it.Id] = add;
+                }
             }
         }
 
@@ -788,16 +868,16 @@ public sealed class CslProcessor
         public void Prune()
         {
             _counts.Clear();
-            foreach (var it in group)
+            foreach (var it in _group)
             {
-                string key = keys[it.Id];
+                string key = _keys[it.Id];
                 _counts[key] = _counts.GetValueOrDefault(key) + 1;
             }
 
             var still = new List<CslItem>(Pending.Count);
             foreach (var it in Pending)
             {
-                if (_counts[keys[it.Id]] > 1)
+                if (_counts[_keys[it.Id]] > 1)
                 {
                     still.Add(it);
                 }
@@ -1030,6 +1110,7 @@ public sealed class CslProcessor
         ctx.DisambigMode = true;
         ctx.Cite = new CiteItem(item.Id);
         ctx.StopAfterFirstNames = true;
+        ctx.NameTexts = false;
         var node = Renderer.RenderLayout(ctx, _style.Citation.Layout);
         fullKey = ctx.FirstNamesRaw is null ? Rich.Plain(node) : null;
         return ctx.FirstNamesRaw ?? [];

@@ -262,6 +262,7 @@ internal static class Names
         if (min > 0 && useFirst > 0 && names.Count >= min)
         {
             int k = Math.Min(names.Count, useFirst + (c.Bib ? 0 : c.State.AddNames));
+            c.EtAlCut |= k < names.Count;
             return names.Take(k).ToList();
         }
 
@@ -276,6 +277,7 @@ internal static class Names
         int shownCount = names.Count;
         if (min > 0 && names.Count >= min && useFirst + (c.Bib ? 0 : c.State.AddNames) <= 0 && opts.EtAlUseFirst is not null)
         {
+            c.EtAlCut = true;
             return null;
         }
 
@@ -283,6 +285,7 @@ internal static class Names
         {
             shownCount = Math.Min(names.Count, useFirst + (c.Bib ? 0 : c.State.AddNames));
             truncated = shownCount < names.Count;
+            c.EtAlCut |= truncated;
         }
 
         string delim = opts.Delimiter ?? ", ";
