@@ -4,7 +4,11 @@ namespace SourceCheck.Formatting;
 
 internal static class Conditions
 {
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, VariableKind?> KindCache = new(StringComparer.Ordinal);
+    // reference-type values: the shared generic code of the framework serves it (a nullable-enum value type would
+    // make the JIT compile a dozen ConcurrentDictionary methods for it in every fresh process)
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, KindOfVariable> KindCache = new(StringComparer.Ordinal);
+
+    private sealed record KindOfVariable(VariableKind? Kind);
 
     public static bool Test(Ctx c, ChooseBranch b)
     {
@@ -112,7 +116,7 @@ internal static class Conditions
             return false;
         }
 
-        switch (KindCache.GetOrAdd(name, static n => CslVariables.KindOf(n)))
+        switch (KindCache.GetOrAdd(name, static n => new KindOfVariable(CslVariables.KindOf(n))).Kind)
         {
             case VariableKind.Name:
                 return c.Item.GetNames(name).Count > 0;
