@@ -301,7 +301,7 @@ public sealed class CslProcessor
 
         if (nk > 0 && items.Count >= 256)
         {
-            Parallel.For(0, items.Count, ParallelOptions(items.Count), i => keys[i][0] = SortValue(items[i], sec.Sort[0], sec));
+            ForEachIndex(items.Count, items.Count, i => keys[i][0] = SortValue(items[i], sec.Sort[0], sec));
         }
 
         Array.Sort(idx, (a, b) =>
@@ -449,8 +449,47 @@ public sealed class CslProcessor
         }
     }
 
-    /// <summary>Small jobs run inline; large ones use the available cores.</summary>
-    private static ParallelOptions ParallelOptions(int count) => new() { MaxDegreeOfParallelism = count < 256 ? 1 : Environment.ProcessorCount };
+    /// <summary>Runs <paramref name="body"/> for 0 .. <paramref name="count"/> - 1: small jobs (fewer than 256 units
+    /// of <paramref name="work"/>) inline, large ones on the available cores, each worker taking the next index.
+    /// (Parallel.For would do the same, but its generic machinery costs every fresh process a JIT compile.)</summary>
+    private static void ForEachIndex(int count, int work, Action<int> body)
+    {
+        int degree = work < 256 ? 1 : Math.Min(Environment.ProcessorCount, count);
+        if (degree <= 1)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                body(i);
+            }
+
+            return;
+        }
+
+        int next = -1;
+        void Worker()
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < count)
+            {
+                body(i);
+            }
+        }
+
+        var others = new Task[degree - 1];
+        for (int t = 0; t < others.Length; t++)
+        {
+            others[t] = Task.Run(Worker);
+        }
+
+        try
+        {
+            Worker();
+        }
+        finally
+        {
+            Task.WaitAll(others);
+        }
+    }
 
     /// <summary>Whether elements (with the macros they call) print <paramref name="variable"/>.</summary>
     private static bool MacroUses(ImmutableArray<Element> els, string variable)
@@ -531,7 +570,7 @@ public sealed class CslProcessor
 
         var keyArr = new string[order.Count];
         var cutArr = new bool[order.Count];
-        Parallel.For(0, order.Count, ParallelOptions(order.Count), i =>
+        ForEachIndex(order.Count, order.Count, i =>
         {
             if (known is not null && known.TryGetValue(order[i].Id, out var k))
             {
@@ -566,7 +605,7 @@ public sealed class CslProcessor
 
             var resolved = new GroupState[groups.Count];
             bool byCite = addGiven && rule == "by-cite";
-            Parallel.For(0, groups.Count, ParallelOptions(total), i => resolved[i] = ResolveGroup(groups[i], keys, uncut, addNames, byCite));
+            ForEachIndex(groups.Count, total, i => resolved[i] = ResolveGroup(groups[i], keys, uncut, addNames, byCite));
             foreach (var g in resolved)
             {
                 foreach (var (id, key) in g.Keys)
@@ -986,7 +1025,7 @@ public sealed class CslProcessor
         int count = order.Count;
         var namesArr = new IReadOnlyList<CslName>[count];
         var firstKeys = new string?[count];
-        Parallel.For(0, count, ParallelOptions(count), i => namesArr[i] = ProbeFirstNames(order[i], out firstKeys[i]));
+        ForEachIndex(count, count, i => namesArr[i] = ProbeFirstNames(order[i], out firstKeys[i]));
 
         // every distinct name once (by value), with the items it appears in (ascending item indices)
         var index = new Dictionary<CslName, int>();
@@ -1021,7 +1060,7 @@ public sealed class CslProcessor
         var opts = (_style.Citation.Names).Over(_style.Names);
         var nameOpts = FindNameOptions() ?? opts; // one walk of the style, not one per name
         var rendered = new string[all.Count][];
-        Parallel.For(0, all.Count, ParallelOptions(all.Count), n =>
+        ForEachIndex(all.Count, all.Count, n =>
         {
             var r = new string[cap + 1];
             for (int level = 0; level <= cap; level++)
@@ -1844,7 +1883,7 @@ public sealed class CslProcessor
         }
         else
         {
-            Parallel.For(0, chunks, ParallelOptions(sorted.Count), k => RenderRange(
+            ForEachIndex(chunks, sorted.Count, k => RenderRange(
                 (int)((long)sorted.Count * k / chunks), (int)((long)sorted.Count * (k + 1) / chunks)));
         }
 
