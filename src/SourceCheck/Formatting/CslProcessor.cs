@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using SourceCheck.Csl;
@@ -62,17 +63,51 @@ public sealed class CslProcessor
 
     private static bool UsesVariable(Style style, string variable)
     {
-        bool Walk(IEnumerable<Element> els) => els.Any(e => e switch
+        foreach (var m in style.Macros.Values)
         {
-            TextElement t when t.Source == TextSource.Variable => t.Name == variable,
-            NumberElement n => n.Variable == variable,
-            GroupElement g => Walk(g.Children),
-            ChooseElement c => c.Branches.Any(b => Walk(b.Children)),
-            NamesElement n => n.Substitute is { } s && Walk(s),
-            _ => false,
-        });
-        return style.Macros.Values.Any(m => Walk(m.Children)) || Walk(style.Citation.Layout.Children)
-            || (style.Bibliography is { } b && Walk(b.Layout.Children));
+            if (AnyUses(m.Children, variable))
+            {
+                return true;
+            }
+        }
+
+        return AnyUses(style.Citation.Layout.Children, variable) || (style.Bibliography is { } b && AnyUses(b.Layout.Children, variable));
+    }
+
+    /// <summary>Whether an element prints <paramref name="variable"/> directly (macros are looked at separately).</summary>
+    private static bool AnyUses(ImmutableArray<Element> els, string variable)
+    {
+        foreach (var e in els)
+        {
+            bool uses = e switch
+            {
+                TextElement t when t.Source == TextSource.Variable => t.Name == variable,
+                NumberElement n => n.Variable == variable,
+                GroupElement g => AnyUses(g.Children, variable),
+                ChooseElement c => AnyBranchUses(c, variable, macros: false),
+                NamesElement n => n.Substitute is { } s && AnyUses(s, variable),
+                _ => false,
+            };
+            if (uses)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AnyBranchUses(ChooseElement c, string variable, bool macros)
+    {
+        foreach (var b in c.Branches)
+        {
+            if (macros ? MacroUses(b.Children, variable) : AnyUses(b.Children, variable))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public Style Style => _style;
@@ -81,11 +116,11 @@ public sealed class CslProcessor
     private static CslItem NoteFieldVariables(CslItem item)
     {
         string? note = item.GetString("note");
-        if (note is null || !note.Contains(": ", StringComparison.Ordinal))
-        {
-            return item;
-        }
+        return note is null || !note.Contains(": ", StringComparison.Ordinal) ? item : NoteFieldVariables(item, note);
+    }
 
+    private static CslItem NoteFieldVariables(CslItem item, string note)
+    {
         CslItem? copy = null;
         var remaining = new List<string>();
         foreach (var rawLine in note.Split('\n'))
@@ -177,19 +212,7 @@ public sealed class CslProcessor
         AssignNumbers(registry, sorted);
         if (_style.IsNote)
         {
-            // first-reference note numbers are known before disambiguation (subsequent forms print them)
-            int counter = 0;
-            foreach (var c in citations)
-            {
-                counter++;
-                foreach (var ci in c.Items)
-                {
-                    if (_state.TryGetValue(ci.Id, out var st) && st.FirstNoteNumber == 0)
-                    {
-                        st.FirstNoteNumber = c.NoteIndex ?? counter;
-                    }
-                }
-            }
+            FirstNoteNumbers(citations);
         }
 
         Disambiguate(sorted);
@@ -202,6 +225,23 @@ public sealed class CslProcessor
         }
 
         return new FormatResult(renderedCitations, bib, [.. _warnings]) { BibliographyText = bibText };
+    }
+
+    /// <summary>First-reference note numbers are known before disambiguation (subsequent forms print them).</summary>
+    private void FirstNoteNumbers(IReadOnlyList<Citation> citations)
+    {
+        int counter = 0;
+        foreach (var c in citations)
+        {
+            counter++;
+            foreach (var ci in c.Items)
+            {
+                if (_state.TryGetValue(ci.Id, out var st) && st.FirstNoteNumber == 0)
+                {
+                    st.FirstNoteNumber = c.NoteIndex ?? counter;
+                }
+            }
+        }
     }
 
     /// <summary>Registry order after the bibliography sort (citation order when the style has no sort).</summary>
@@ -234,10 +274,17 @@ public sealed class CslProcessor
         // keys are computed lazily: most comparisons are decided by the first key
         int nk = sec.Sort.Length;
         var keys = new string?[items.Count][];
+        var idx = new int[items.Count];
         for (int i = 0; i < items.Count; i++)
         {
-            keys[i] = new string?[nk];
-            Array.Fill(keys[i], Pending);
+            var row = new string?[nk];
+            for (int k = 0; k < nk; k++)
+            {
+                row[k] = Pending;
+            }
+
+            keys[i] = row;
+            idx[i] = i;
         }
 
         string? Key(int i, int k)
@@ -254,10 +301,9 @@ public sealed class CslProcessor
 
         if (nk > 0 && items.Count >= 256)
         {
-            Parallel.For(0, items.Count, ParallelOptions(items.Count), i => keys[i][0] = SortValue(items[i], sec.Sort[0], sec));
+            ForEachIndex(items.Count, items.Count, i => keys[i][0] = SortValue(items[i], sec.Sort[0], sec));
         }
 
-        var idx = Enumerable.Range(0, items.Count).ToArray();
         Array.Sort(idx, (a, b) =>
         {
             for (int k = 0; k < nk; k++)
@@ -271,7 +317,13 @@ public sealed class CslProcessor
 
             return a.CompareTo(b);
         });
-        return [.. idx.Select(i => items[i])];
+        var sorted = new List<CslItem>(idx.Length);
+        foreach (int i in idx)
+        {
+            sorted.Add(items[i]);
+        }
+
+        return sorted;
     }
 
     private int CompareOne(string? x, string? y, bool descending)
@@ -384,7 +436,12 @@ public sealed class CslProcessor
 
     private void AssignNumbers(List<CslItem> registry, List<CslItem> sorted)
     {
-        bool byCitationNumber = _style.Bibliography?.Sort.Any(k => k.Variable == "citation-number" || (k.Macro is not null && MacroUses(k.Macro, "citation-number"))) ?? false;
+        bool byCitationNumber = false;
+        foreach (var k in _style.Bibliography?.Sort ?? [])
+        {
+            byCitationNumber |= k.Variable == "citation-number" || (k.Macro is not null && MacroUses(k.Macro.Children, "citation-number"));
+        }
+
         var order = byCitationNumber ? registry : sorted;
         for (int i = 0; i < order.Count; i++)
         {
@@ -392,21 +449,69 @@ public sealed class CslProcessor
         }
     }
 
-    /// <summary>Small jobs run inline; large ones use the available cores.</summary>
-    private static ParallelOptions ParallelOptions(int count) => new() { MaxDegreeOfParallelism = count < 256 ? 1 : Environment.ProcessorCount };
-
-    private static bool MacroUses(Macro m, string variable)
+    /// <summary>Runs <paramref name="body"/> for 0 .. <paramref name="count"/> - 1: small jobs (fewer than 256 units
+    /// of <paramref name="work"/>) inline, large ones on the available cores, each worker taking the next index.
+    /// (Parallel.For would do the same, but its generic machinery costs every fresh process a JIT compile.)</summary>
+    private static void ForEachIndex(int count, int work, Action<int> body)
     {
-        bool Walk(IEnumerable<Element> els) => els.Any(e => e switch
+        int degree = work < 256 ? 1 : Math.Min(Environment.ProcessorCount, count);
+        if (degree <= 1)
         {
-            TextElement t when t.Source == TextSource.Variable => t.Name == variable,
-            TextElement { Macro: { } mm } => Walk(mm.Children),
-            NumberElement n => n.Variable == variable,
-            GroupElement g => Walk(g.Children),
-            ChooseElement c => c.Branches.Any(b => Walk(b.Children)),
-            _ => false,
-        });
-        return Walk(m.Children);
+            for (int i = 0; i < count; i++)
+            {
+                body(i);
+            }
+
+            return;
+        }
+
+        int next = -1;
+        void Worker()
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < count)
+            {
+                body(i);
+            }
+        }
+
+        var others = new Task[degree - 1];
+        for (int t = 0; t < others.Length; t++)
+        {
+            others[t] = Task.Run(Worker);
+        }
+
+        try
+        {
+            Worker();
+        }
+        finally
+        {
+            Task.WaitAll(others);
+        }
+    }
+
+    /// <summary>Whether elements (with the macros they call) print <paramref name="variable"/>.</summary>
+    private static bool MacroUses(ImmutableArray<Element> els, string variable)
+    {
+        foreach (var e in els)
+        {
+            bool uses = e switch
+            {
+                TextElement t when t.Source == TextSource.Variable => t.Name == variable,
+                TextElement { Macro: { } mm } => MacroUses(mm.Children, variable),
+                NumberElement n => n.Variable == variable,
+                GroupElement g => MacroUses(g.Children, variable),
+                ChooseElement c => AnyBranchUses(c, variable, macros: true),
+                _ => false,
+            };
+            if (uses)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private Ctx NewCtx(CslItem item, Section sec, bool bib) => new()
@@ -422,10 +527,16 @@ public sealed class CslProcessor
 
     // ------------------------------------------------------------------ disambiguation
 
-    private string DisambigKey(CslItem item, bool subsequentEtAl = false, bool subsequentPosition = false)
+    private string DisambigKey(CslItem item, bool subsequentEtAl = false, bool subsequentPosition = false) =>
+        DisambigKey(item, out _, subsequentEtAl, subsequentPosition);
+
+    /// <summary>The plain text of an item's citation as disambiguation sees it; <paramref name="etAlCut"/> tells
+    /// whether some names list was shortened by et-al (when not, adding names cannot change the key).</summary>
+    private string DisambigKey(CslItem item, out bool etAlCut, bool subsequentEtAl = false, bool subsequentPosition = false)
     {
         var ctx = NewCtx(item, _style.Citation, bib: false);
         ctx.DisambigMode = true;
+        ctx.NameTexts = false;
         ctx.SubsequentEtAl = subsequentEtAl || subsequentPosition;
         if (subsequentPosition)
         {
@@ -434,6 +545,7 @@ public sealed class CslProcessor
 
         ctx.Cite = new CiteItem(item.Id);
         var node = Renderer.RenderLayout(ctx, _style.Citation.Layout);
+        etAlCut = ctx.EtAlCut;
         return Rich.Plain(node);
     }
 
@@ -457,98 +569,166 @@ public sealed class CslProcessor
         }
 
         var keyArr = new string[order.Count];
-        Parallel.For(0, order.Count, ParallelOptions(order.Count), i =>
-            keyArr[i] = known is not null && known.TryGetValue(order[i].Id, out var k) ? k : DisambigKey(order[i]));
+        var cutArr = new bool[order.Count];
+        ForEachIndex(order.Count, order.Count, i =>
+        {
+            if (known is not null && known.TryGetValue(order[i].Id, out var k))
+            {
+                keyArr[i] = k;
+                cutArr[i] = true; // not known: rendered again when names are added
+            }
+            else
+            {
+                keyArr[i] = DisambigKey(order[i], out cutArr[i]);
+            }
+        });
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
+        var uncut = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < order.Count; i++)
         {
             keys[order[i].Id] = keyArr[i];
+            if (!cutArr[i])
+            {
+                uncut.Add(order[i].Id);
+            }
         }
-
-        List<List<CslItem>> Groups() => [.. order.GroupBy(it => keys[it.Id], StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.ToList())];
 
         if (addNames || addGiven)
         {
-            foreach (var group in Groups())
+            // colliding groups are independent of each other: resolved in parallel, each on its own keys
+            var groups = Collisions(order, keys);
+            int total = 0;
+            foreach (var g in groups)
             {
-                ResolveGroup(group, keys, addNames, addGiven && rule == "by-cite");
+                total += g.Count;
+            }
+
+            var resolved = new GroupState[groups.Count];
+            bool byCite = addGiven && rule == "by-cite";
+            ForEachIndex(groups.Count, total, i => resolved[i] = ResolveGroup(groups[i], keys, uncut, addNames, byCite));
+            foreach (var g in resolved)
+            {
+                foreach (var (id, key) in g.Keys)
+                {
+                    keys[id] = key;
+                }
             }
         }
 
         if (usesDisambiguate)
         {
-            var dgroups = Groups();
-            Dictionary<string, string>? subKeys = null;
-            if (_style.IsNote)
-            {
-                // note styles: cites that collide in their subsequent form ("Doe, supra note 1") need it as well
-                subKeys = new Dictionary<string, string>(StringComparer.Ordinal);
-                foreach (var it in order)
-                {
-                    subKeys[it.Id] = DisambigKey(it, subsequentPosition: true);
-                }
-
-                dgroups = MergeGroups(order, dgroups, [.. order.GroupBy(it => subKeys[it.Id], StringComparer.Ordinal).Select(g => g.ToList())]);
-            }
-
-            foreach (var group in dgroups)
-            {
-                // one more disambiguate condition at a time, for the cites still ambiguous
-                var pending = new List<CslItem>(group);
-                for (int level = 1; level <= 16 && pending.Count > 0; level++)
-                {
-                    bool changed = false;
-                    foreach (var it in pending)
-                    {
-                        _state[it.Id].Disambiguate = true;
-                        _state[it.Id].DisambiguateLevel = level;
-                        string k = DisambigKey(it);
-                        changed |= k != keys[it.Id];
-                        keys[it.Id] = k;
-                        if (subKeys is not null)
-                        {
-                            string sk = DisambigKey(it, subsequentPosition: true);
-                            changed |= sk != subKeys[it.Id];
-                            subKeys[it.Id] = sk;
-                        }
-                    }
-
-                    var counts = group.GroupBy(it => keys[it.Id], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-                    var subCounts = subKeys is null ? null
-                        : group.GroupBy(it => subKeys[it.Id], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-                    pending.RemoveAll(it => counts[keys[it.Id]] == 1 && (subCounts is null || subCounts[subKeys![it.Id]] == 1));
-                    if (!changed && level > 1)
-                    {
-                        break;
-                    }
-                }
-
-                foreach (var it in pending)
-                {
-                    _state[it.Id].DisambiguateLevel = int.MaxValue;
-                    keys[it.Id] = DisambigKey(it);
-                }
-            }
+            DisambiguateConditions(order, keys);
         }
 
         if (addYear)
         {
-            var groups = Groups();
-            var opts = _style.Citation.Names.Over(_style.Names);
-            if (opts.EtAlSubsequentMin is not null || opts.EtAlSubsequentUseFirst is not null)
+            YearSuffixes(order, keys);
+        }
+    }
+
+    /// <summary>The groups of items sharing a key (more than one item each), in first-appearance order.</summary>
+    private static List<List<CslItem>> Collisions(List<CslItem> order, Dictionary<string, string> keys)
+    {
+        var byKey = new Dictionary<string, List<CslItem>>(order.Count, StringComparer.Ordinal);
+        var groups = new List<List<CslItem>>();
+        foreach (var it in order)
+        {
+            string k = keys[it.Id];
+            if (!byKey.TryGetValue(k, out var g))
             {
-                // cites that only collide in their subsequent (shortened et-al) form need year suffixes as well
-                groups = MergeGroups(order, groups, order.GroupBy(it => DisambigKey(it, subsequentEtAl: true), StringComparer.Ordinal)
-                    .Select(g => g.ToList()).ToList());
+                byKey[k] = g = [];
+                groups.Add(g);
             }
 
-            foreach (var group in groups)
+            g.Add(it);
+        }
+
+        var result = new List<List<CslItem>>();
+        foreach (var g in groups)
+        {
+            if (g.Count > 1)
             {
-                int n = 0;
-                foreach (var it in group)
+                result.Add(g);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Switches on disambiguate conditions, one more at a time, for the cites still ambiguous.</summary>
+    private void DisambiguateConditions(List<CslItem> order, Dictionary<string, string> keys)
+    {
+        var dgroups = Collisions(order, keys);
+        Dictionary<string, string>? subKeys = null;
+        if (_style.IsNote)
+        {
+            // note styles: cites that collide in their subsequent form ("Doe, supra note 1") need it as well
+            subKeys = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var it in order)
+            {
+                subKeys[it.Id] = DisambigKey(it, subsequentPosition: true);
+            }
+
+            dgroups = MergeGroups(order, dgroups, [.. order.GroupBy(it => subKeys[it.Id], StringComparer.Ordinal).Select(g => g.ToList())]);
+        }
+
+        foreach (var group in dgroups)
+        {
+            // one more disambiguate condition at a time, for the cites still ambiguous
+            var pending = new List<CslItem>(group);
+            for (int level = 1; level <= 16 && pending.Count > 0; level++)
+            {
+                bool changed = false;
+                foreach (var it in pending)
                 {
-                    _state[it.Id].YearSuffix = n++;
+                    _state[it.Id].Disambiguate = true;
+                    _state[it.Id].DisambiguateLevel = level;
+                    string k = DisambigKey(it);
+                    changed |= k != keys[it.Id];
+                    keys[it.Id] = k;
+                    if (subKeys is not null)
+                    {
+                        string sk = DisambigKey(it, subsequentPosition: true);
+                        changed |= sk != subKeys[it.Id];
+                        subKeys[it.Id] = sk;
+                    }
                 }
+
+                var counts = group.GroupBy(it => keys[it.Id], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+                var subCounts = subKeys is null ? null
+                    : group.GroupBy(it => subKeys[it.Id], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+                pending.RemoveAll(it => counts[keys[it.Id]] == 1 && (subCounts is null || subCounts[subKeys![it.Id]] == 1));
+                if (!changed && level > 1)
+                {
+                    break;
+                }
+            }
+
+            foreach (var it in pending)
+            {
+                _state[it.Id].DisambiguateLevel = int.MaxValue;
+                keys[it.Id] = DisambigKey(it);
+            }
+        }
+    }
+
+    private void YearSuffixes(List<CslItem> order, Dictionary<string, string> keys)
+    {
+        var groups = Collisions(order, keys);
+        var opts = _style.Citation.Names.Over(_style.Names);
+        if (opts.EtAlSubsequentMin is not null || opts.EtAlSubsequentUseFirst is not null)
+        {
+            // cites that only collide in their subsequent (shortened et-al) form need year suffixes as well
+            groups = MergeGroups(order, groups, order.GroupBy(it => DisambigKey(it, subsequentEtAl: true), StringComparer.Ordinal)
+                .Select(g => g.ToList()).ToList());
+        }
+
+        foreach (var group in groups)
+        {
+            int n = 0;
+            foreach (var it in group)
+            {
+                _state[it.Id].YearSuffix = n++;
             }
         }
     }
@@ -601,109 +781,217 @@ public sealed class CslProcessor
         return [.. byRoot.Values.Where(l => l.Count > 1)];
     }
 
-    private void ResolveGroup(List<CslItem> group, Dictionary<string, string> keys, bool addNames, bool addGiven)
+    private GroupState ResolveGroup(List<CslItem> group, Dictionary<string, string> allKeys, HashSet<string> uncut, bool addNames, bool addGiven)
     {
-        int maxAdd = addNames ? group.Max(MaxNames) : 0;
-        var pending = new List<CslItem>(group);
-        int Distinct() => group.Select(it => keys[it.Id]).Distinct(StringComparer.Ordinal).Count();
-        void Rekey(IEnumerable<CslItem> items)
+        int maxAdd = 0;
+        if (addNames)
         {
-            foreach (var it in items)
+            foreach (var it in group)
             {
-                keys[it.Id] = DisambigKey(it);
+                maxAdd = Math.Max(maxAdd, MaxNames(it));
             }
         }
 
-        void Prune()
-        {
-            var counts = group.GroupBy(it => keys[it.Id], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-            pending = [.. pending.Where(it => counts[keys[it.Id]] > 1)];
-        }
-
+        var g = new GroupState(this, group, allKeys, uncut);
         int bestK = 0;
-        int best = Distinct();
-        for (int k = 0; k <= maxAdd && pending.Count > 1; k++)
+        int best = g.Distinct();
+        for (int k = 0; k <= maxAdd && g.Pending.Count > 1; k++)
         {
             if (k > 0)
             {
-                foreach (var it in pending)
+                foreach (var it in g.Pending)
                 {
                     _state[it.Id].AddNames = k;
                 }
 
-                Rekey(pending);
-                int d = Distinct();
+                g.Rekey(addNamesOnly: true);
+                int d = g.Distinct();
                 if (d > best)
                 {
                     best = d;
                     bestK = k;
                 }
 
-                Prune();
+                g.Prune();
             }
 
-            if (addGiven && pending.Count > 1)
+            if (addGiven && g.Pending.Count > 1 && AddGivenNamesByCite(g, ref best))
             {
-                int shown = pending.Max(NameCount);
-                foreach (var it in pending)
-                {
-                    var st = _state[it.Id];
-                    if (st.GivenLevel is null || st.GivenLevel.Length < shown)
-                    {
-                        var arr = new int[Math.Max(shown, 1)];
-                        st.GivenLevel?.CopyTo(arr, 0);
-                        st.GivenLevel = arr;
-                    }
-                }
-
-                for (int n = 0; n < shown && pending.Count > 1; n++)
-                {
-                    for (int level = 1; level <= 2 && pending.Count > 1; level++)
-                    {
-                        var before = pending.ToDictionary(it => it.Id, it => _state[it.Id].GivenLevel![n]);
-                        int d0 = Distinct();
-                        foreach (var it in pending)
-                        {
-                            if (_state[it.Id].GivenLevel![n] < level)
-                            {
-                                _state[it.Id].GivenLevel![n] = level;
-                            }
-                        }
-
-                        Rekey(pending);
-                        int d1 = Distinct();
-                        if (d1 <= d0)
-                        {
-                            foreach (var it in pending)
-                            {
-                                _state[it.Id].GivenLevel![n] = before[it.Id];
-                            }
-
-                            Rekey(pending);
-                            continue;
-                        }
-
-                        if (d1 > best)
-                        {
-                            best = d1;
-                            bestK = k;
-                        }
-
-                        Prune();
-                    }
-                }
+                bestK = k;
             }
         }
 
         if (addNames)
         {
-            foreach (var it in pending)
+            foreach (var it in g.Pending)
             {
                 _state[it.Id].AddNames = bestK;
             }
 
-            Rekey(pending);
+            g.Rekey(addNamesOnly: true);
         }
+
+        return g;
+    }
+
+    /// <summary>A colliding group being told apart: its keys and the cites still ambiguous.</summary>
+    private sealed class GroupState
+    {
+        private readonly CslProcessor _processor;
+        private readonly List<CslItem> _group;
+        private readonly Dictionary<string, string> _keys = new(StringComparer.Ordinal);
+
+        /// <summary>Items whose key was rendered with no names list cut by et-al, and the add-names value it was
+        /// rendered with: with as many or more names added (and nothing else changed) the key stays the same.</summary>
+        private readonly Dictionary<string, int> _uncutAt = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _distinct = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
+
+        public GroupState(CslProcessor processor, List<CslItem> group, Dictionary<string, string> allKeys, HashSet<string> uncut)
+        {
+            _processor = processor;
+            _group = group;
+            Pending = [.. group];
+            foreach (var it in group)
+            {
+                _keys[it.Id] = allKeys[it.Id];
+                if (uncut.Contains(it.Id))
+                {
+                    _uncutAt[it.Id] = processor._state[it.Id].AddNames;
+                }
+            }
+        }
+
+        public List<CslItem> Pending { get; private set; }
+
+        /// <summary>The group's keys by item id.</summary>
+        public Dictionary<string, string> Keys => _keys;
+
+        /// <summary>How many different keys the group has.</summary>
+        public int Distinct()
+        {
+            _distinct.Clear();
+            foreach (var it in _group)
+            {
+                _distinct.Add(_keys[it.Id]);
+            }
+
+            return _distinct.Count;
+        }
+
+        /// <summary>Renders the keys of the pending items again; with <paramref name="addNamesOnly"/> (only their
+        /// add-names value changed) a key that cannot have changed is kept.</summary>
+        public void Rekey(bool addNamesOnly = false)
+        {
+            foreach (var it in Pending)
+            {
+                int add = _processor._state[it.Id].AddNames;
+                if (addNamesOnly && _uncutAt.TryGetValue(it.Id, out int from) && add >= from)
+                {
+                    continue;
+                }
+
+                _keys[it.Id] = _processor.DisambigKey(it, out bool cut);
+                if (cut)
+                {
+                    _uncutAt.Remove(it.Id);
+                }
+                else
+                {
+                    _uncutAt[it.Id] = add;
+                }
+            }
+        }
+
+        /// <summary>Keeps only the cites whose key is still shared.</summary>
+        public void Prune()
+        {
+            _counts.Clear();
+            foreach (var it in _group)
+            {
+                string key = _keys[it.Id];
+                _counts[key] = _counts.GetValueOrDefault(key) + 1;
+            }
+
+            var still = new List<CslItem>(Pending.Count);
+            foreach (var it in Pending)
+            {
+                if (_counts[_keys[it.Id]] > 1)
+                {
+                    still.Add(it);
+                }
+            }
+
+            Pending = still;
+        }
+    }
+
+    /// <summary>The by-cite given-name rule: expands the given names of the shown names, one name and level at a
+    /// time, keeping an expansion only when it tells more cites apart; true when that improved on <paramref name="best"/>.</summary>
+    private bool AddGivenNamesByCite(GroupState g, ref int best)
+    {
+        bool improved = false;
+        int shown = 0;
+        foreach (var it in g.Pending)
+        {
+            shown = Math.Max(shown, NameCount(it));
+        }
+
+        foreach (var it in g.Pending)
+        {
+            var st = _state[it.Id];
+            if (st.GivenLevel is null || st.GivenLevel.Length < shown)
+            {
+                var arr = new int[Math.Max(shown, 1)];
+                st.GivenLevel?.CopyTo(arr, 0);
+                st.GivenLevel = arr;
+            }
+        }
+
+        for (int n = 0; n < shown && g.Pending.Count > 1; n++)
+        {
+            for (int level = 1; level <= 2 && g.Pending.Count > 1; level++)
+            {
+                var pending = g.Pending;
+                var before = new int[pending.Count];
+                for (int i = 0; i < pending.Count; i++)
+                {
+                    before[i] = _state[pending[i].Id].GivenLevel![n];
+                }
+
+                int d0 = g.Distinct();
+                foreach (var it in pending)
+                {
+                    if (_state[it.Id].GivenLevel![n] < level)
+                    {
+                        _state[it.Id].GivenLevel![n] = level;
+                    }
+                }
+
+                g.Rekey();
+                int d1 = g.Distinct();
+                if (d1 <= d0)
+                {
+                    for (int i = 0; i < pending.Count; i++)
+                    {
+                        _state[pending[i].Id].GivenLevel![n] = before[i];
+                    }
+
+                    g.Rekey();
+                    continue;
+                }
+
+                if (d1 > best)
+                {
+                    best = d1;
+                    improved = true;
+                }
+
+                g.Prune();
+            }
+        }
+
+        return improved;
     }
 
     private int MaxNames(CslItem item)
@@ -734,123 +1022,117 @@ public sealed class CslProcessor
         // collect the rendered names (first names element) of every item: the citation renders only up to them
         // (the full rendering follows once the given-name levels are known); an item without names renders in
         // full, and that is its disambiguation key when its levels stay unchanged
-        var namesArr = new IReadOnlyList<CslName>[order.Count];
-        var firstKeys = new string?[order.Count];
-        Parallel.For(0, order.Count, ParallelOptions(order.Count), i =>
+        int count = order.Count;
+        var namesArr = new IReadOnlyList<CslName>[count];
+        var firstKeys = new string?[count];
+        ForEachIndex(count, count, i => namesArr[i] = ProbeFirstNames(order[i], out firstKeys[i]));
+
+        // every distinct name once (by value), with the items it appears in (ascending item indices)
+        var index = new Dictionary<CslName, int>();
+        var all = new List<CslName>();
+        var itemsOf = new List<List<int>>();
+        var nameIdx = new int[count][];
+        for (int i = 0; i < count; i++)
         {
-            var ctx = NewCtx(order[i], _style.Citation, bib: false);
-            ctx.DisambigMode = true;
-            ctx.Cite = new CiteItem(order[i].Id);
-            ctx.StopAfterFirstNames = true;
-            var node = Renderer.RenderLayout(ctx, _style.Citation.Layout);
-            firstKeys[i] = ctx.FirstNamesRaw is null ? Rich.Plain(node) : null;
-            namesArr[i] = ctx.FirstNamesRaw ?? [];
-        });
-        var perItem = new Dictionary<string, IReadOnlyList<CslName>>(StringComparer.Ordinal);
-        for (int i = 0; i < order.Count; i++)
-        {
-            perItem[order[i].Id] = namesArr[i];
+            var names = namesArr[i];
+            var ids = new int[names.Count];
+            for (int j = 0; j < names.Count; j++)
+            {
+                if (!index.TryGetValue(names[j], out int id))
+                {
+                    index[names[j]] = id = all.Count;
+                    all.Add(names[j]);
+                    itemsOf.Add([]);
+                }
+
+                ids[j] = id;
+                var list = itemsOf[id];
+                if (list.Count == 0 || list[^1] != i)
+                {
+                    list.Add(i);
+                }
+            }
+
+            nameIdx[i] = ids;
         }
 
+        // each name at every level, compared without spaces and periods: "J. J." and "J.J." are one person
         var opts = (_style.Citation.Names).Over(_style.Names);
         var nameOpts = FindNameOptions() ?? opts; // one walk of the style, not one per name
-        string Render(CslName n, int level)
-        {
-            var ctx = NewCtx(order[0], _style.Citation, bib: false);
-            ctx.NameOpts = opts;
-            var node = Names.RenderName(ctx, n, false, nameOpts, null, level);
-            return Rich.Plain(node);
-        }
-
-        var all = perItem.Values.SelectMany(l => l).Distinct().ToList();
-        var rendered = new Dictionary<CslName, string[]>();
-        foreach (var n in all)
+        var rendered = new string[all.Count][];
+        ForEachIndex(all.Count, all.Count, n =>
         {
             var r = new string[cap + 1];
             for (int level = 0; level <= cap; level++)
             {
-                // compared without spaces and periods: "J. J." and "J.J." are one person
-                r[level] = Render(n, level).Replace(" ", string.Empty, StringComparison.Ordinal).Replace(".", string.Empty, StringComparison.Ordinal);
+                var ctx = NewCtx(order[0], _style.Citation, bib: false);
+                ctx.NameOpts = opts;
+                string plain = Rich.Plain(Names.RenderName(ctx, all[n], false, nameOpts, null, level));
+                r[level] = plain.Replace(" ", string.Empty, StringComparison.Ordinal).Replace(".", string.Empty, StringComparison.Ordinal);
             }
 
             rendered[n] = r;
-        }
+        });
 
-        var itemsOf = new Dictionary<CslName, HashSet<string>>();
-        foreach (var (id, names) in perItem)
+        // names that look alike in their short form: the first level that tells a name from the others
+        var levels = new int[all.Count];
+        var byShort = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var shortGroups = new List<List<int>>();
+        for (int n = 0; n < all.Count; n++)
         {
-            foreach (var n in names)
+            if (!byShort.TryGetValue(rendered[n][0], out var members))
             {
-                if (!itemsOf.TryGetValue(n, out var set))
-                {
-                    itemsOf[n] = set = new HashSet<string>(StringComparer.Ordinal);
-                }
-
-                set.Add(id);
+                byShort[rendered[n][0]] = members = [];
+                shortGroups.Add(members);
             }
+
+            members.Add(n);
         }
 
-        var levels = new Dictionary<CslName, int>();
-        foreach (var g in all.GroupBy(n => rendered[n][0], StringComparer.Ordinal).Where(g => g.Count() > 1))
+        var others = new List<int>();
+        foreach (var members in shortGroups)
         {
-            var members = g.ToList();
-            foreach (var n in members)
+            if (members.Count < 2)
+            {
+                continue;
+            }
+
+            foreach (int n in members)
             {
                 // names only met in the same cites as this one do not make it ambiguous
-                var others = members.Where(o => !Equals(o, n) && itemsOf[o].Any(id => !itemsOf[n].Contains(id))).ToList();
-                if (others.Count == 0)
+                others.Clear();
+                foreach (int o in members)
                 {
-                    continue;
-                }
-
-                int chosen = 0;
-                for (int level = 1; level <= cap; level++)
-                {
-                    if (others.All(o => rendered[o][level] != rendered[n][level]))
+                    if (o != n && !IsSubset(itemsOf[o], itemsOf[n]))
                     {
-                        chosen = level;
-                        break;
+                        others.Add(o);
                     }
                 }
 
-                if (chosen == 0)
+                if (others.Count > 0)
                 {
-                    for (int level = 1; level <= cap; level++)
-                    {
-                        if (others.Any(o => rendered[o][level] != rendered[n][level]))
-                        {
-                            chosen = level;
-                            break;
-                        }
-                    }
-                }
-
-                if (chosen > 0)
-                {
-                    levels[n] = chosen;
+                    levels[n] = FirstTellingLevel(rendered, n, others, cap);
                 }
             }
-        }
-
-        foreach (var it in order)
-        {
-            var names = perItem[it.Id];
-            var arr = new int[Math.Max(names.Count, 1)];
-            for (int i = 0; i < names.Count; i++)
-            {
-                if ((!primary || i == 0) && levels.TryGetValue(names[i], out int l))
-                {
-                    arr[i] = l;
-                }
-            }
-
-            _state[it.Id].GivenLevel = arr;
         }
 
         var unchanged = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (int i = 0; i < order.Count; i++)
+        for (int i = 0; i < count; i++)
         {
-            if (firstKeys[i] is { } key && (_state[order[i].Id].GivenLevel is not { } gl || Array.TrueForAll(gl, l => l == 0)))
+            var ids = nameIdx[i];
+            var arr = new int[Math.Max(ids.Length, 1)];
+            bool anyLevel = false;
+            for (int j = 0; j < ids.Length; j++)
+            {
+                if ((!primary || j == 0) && levels[ids[j]] > 0)
+                {
+                    arr[j] = levels[ids[j]];
+                    anyLevel = true;
+                }
+            }
+
+            _state[order[i].Id].GivenLevel = arr;
+            if (firstKeys[i] is { } key && !anyLevel)
             {
                 unchanged[order[i].Id] = key;
             }
@@ -859,51 +1141,171 @@ public sealed class CslProcessor
         return unchanged;
     }
 
-    private NameOptions? FindNameOptions()
+    /// <summary>The names of the first names element of an item's citation (rendering stops there); an item
+    /// without names renders in full and <paramref name="fullKey"/> is its disambiguation key.</summary>
+    private IReadOnlyList<CslName> ProbeFirstNames(CslItem item, out string? fullKey)
     {
-        // the name options of the first <name> element reachable from the citation layout
-        NameOptions? Walk(IEnumerable<Element> els)
+        var ctx = NewCtx(item, _style.Citation, bib: false);
+        ctx.DisambigMode = true;
+        ctx.Cite = new CiteItem(item.Id);
+        ctx.StopAfterFirstNames = true;
+        ctx.NameTexts = false;
+        var node = Renderer.RenderLayout(ctx, _style.Citation.Layout);
+        fullKey = ctx.FirstNamesRaw is null ? Rich.Plain(node) : null;
+        return ctx.FirstNamesRaw ?? [];
+    }
+
+    /// <summary>Whether every item of <paramref name="a"/> is in <paramref name="b"/> (both ascending).</summary>
+    private static bool IsSubset(List<int> a, List<int> b)
+    {
+        int j = 0;
+        foreach (int x in a)
         {
-            foreach (var e in els)
+            while (j < b.Count && b[j] < x)
             {
-                var r = e switch
+                j++;
+            }
+
+            if (j == b.Count || b[j] != x)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The first level at which name <paramref name="n"/> differs from all <paramref name="others"/>, else
+    /// the first at which it differs from any of them, else 0.</summary>
+    private static int FirstTellingLevel(string[][] rendered, int n, List<int> others, int cap)
+    {
+        for (int level = 1; level <= cap; level++)
+        {
+            bool all = true;
+            foreach (int o in others)
+            {
+                if (rendered[o][level] == rendered[n][level])
                 {
-                    NamesElement n when n.Name is not null => n.Name.Options.Over(_style.Citation.Names.Over(_style.Names)),
-                    TextElement { Macro: { } m } => Walk(m.Children),
-                    GroupElement g => Walk(g.Children),
-                    ChooseElement c => c.Branches.Select(b => Walk(b.Children)).FirstOrDefault(x => x is not null),
-                    _ => null,
-                };
-                if (r is not null)
-                {
-                    return r;
+                    all = false;
+                    break;
                 }
             }
 
-            return null;
+            if (all)
+            {
+                return level;
+            }
         }
 
-        return Walk(_style.Citation.Layout.Children);
+        for (int level = 1; level <= cap; level++)
+        {
+            foreach (int o in others)
+            {
+                if (rendered[o][level] != rendered[n][level])
+                {
+                    return level;
+                }
+            }
+        }
+
+        return 0;
     }
 
-    private bool UsesDisambiguateCondition()
+    private NameOptions? FindNameOptions() => FindNameOptions(_style.Citation.Layout.Children);
+
+    /// <summary>The name options of the first <c>name</c> element reachable from the elements.</summary>
+    private NameOptions? FindNameOptions(ImmutableArray<Element> els)
     {
-        bool Walk(IEnumerable<Element> els, HashSet<Macro> seen) => els.Any(e => e switch
+        foreach (var e in els)
         {
-            ChooseElement c => c.Branches.Any(b => b.Conditions.Any(x => x.Kind == "disambiguate") || Walk(b.Children, seen)),
-            TextElement { Macro: { } m } => seen.Add(m) && Walk(m.Children, seen),
-            GroupElement g => Walk(g.Children, seen),
-            NamesElement n => n.Substitute is { } s && Walk(s, seen),
-            _ => false,
-        });
-        return Walk(_style.Citation.Layout.Children, []);
+            NameOptions? r = null;
+            switch (e)
+            {
+                case NamesElement n when n.Name is not null:
+                    r = n.Name.Options.Over(_style.Citation.Names.Over(_style.Names));
+                    break;
+                case TextElement { Macro: { } m }:
+                    r = FindNameOptions(m.Children);
+                    break;
+                case GroupElement g:
+                    r = FindNameOptions(g.Children);
+                    break;
+                case ChooseElement c:
+                    foreach (var b in c.Branches)
+                    {
+                        r = FindNameOptions(b.Children);
+                        if (r is not null)
+                        {
+                            break;
+                        }
+                    }
+
+                    break;
+            }
+
+            if (r is not null)
+            {
+                return r;
+            }
+        }
+
+        return null;
+    }
+
+    private bool UsesDisambiguateCondition() => UsesDisambiguateCondition(_style.Citation.Layout.Children, []);
+
+    private static bool UsesDisambiguateCondition(ImmutableArray<Element> els, HashSet<Macro> seen)
+    {
+        foreach (var e in els)
+        {
+            bool uses = false;
+            switch (e)
+            {
+                case ChooseElement c:
+                    foreach (var b in c.Branches)
+                    {
+                        foreach (var x in b.Conditions)
+                        {
+                            uses |= x.Kind == "disambiguate";
+                        }
+
+                        if (uses || UsesDisambiguateCondition(b.Children, seen))
+                        {
+                            uses = true;
+                            break;
+                        }
+                    }
+
+                    break;
+                case TextElement { Macro: { } m }:
+                    uses = seen.Add(m) && UsesDisambiguateCondition(m.Children, seen);
+                    break;
+                case GroupElement g:
+                    uses = UsesDisambiguateCondition(g.Children, seen);
+                    break;
+                case NamesElement n:
+                    uses = n.Substitute is { } s && UsesDisambiguateCondition(s, seen);
+                    break;
+            }
+
+            if (uses)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // ------------------------------------------------------------------ citations
 
     private sealed record RenderedCite(CiteItem Cite, CslItem Item, RNode? Node, string NamesKey, Ctx Ctx);
 
-    private List<string> RenderCitations(IReadOnlyList<Citation> citations, OutputFormat format)
+    /// <summary>Renders the citations (a bibliography-only run compiles none of the citation code).</summary>
+    private List<string> RenderCitations(IReadOnlyList<Citation> citations, OutputFormat format) =>
+        citations.Count == 0 ? [] : RenderCitationList(citations, format);
+
+    private List<string> RenderCitationList(IReadOnlyList<Citation> citations, OutputFormat format)
     {
         var result = new List<string>();
         var lastNote = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -1481,7 +1883,7 @@ public sealed class CslProcessor
         }
         else
         {
-            Parallel.For(0, chunks, ParallelOptions(sorted.Count), k => RenderRange(
+            ForEachIndex(chunks, sorted.Count, k => RenderRange(
                 (int)((long)sorted.Count * k / chunks), (int)((long)sorted.Count * (k + 1) / chunks)));
         }
 

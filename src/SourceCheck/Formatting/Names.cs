@@ -271,6 +271,7 @@ internal static class Names
         if (min > 0 && useFirst > 0 && names.Count >= min)
         {
             int k = Math.Min(names.Count, useFirst + (c.Bib ? 0 : c.State.AddNames));
+            c.EtAlCut |= k < names.Count;
             return names.Take(k).ToList();
         }
 
@@ -285,6 +286,7 @@ internal static class Names
         int shownCount = names.Count;
         if (min > 0 && names.Count >= min && useFirst + (c.Bib ? 0 : c.State.AddNames) <= 0 && opts.EtAlUseFirst is not null)
         {
+            c.EtAlCut = true;
             return null;
         }
 
@@ -292,6 +294,7 @@ internal static class Names
         {
             shownCount = Math.Min(names.Count, useFirst + (c.Bib ? 0 : c.State.AddNames));
             truncated = shownCount < names.Count;
+            c.EtAlCut |= truncated;
         }
 
         string delim = opts.Delimiter ?? ", ";

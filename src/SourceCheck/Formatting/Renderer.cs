@@ -78,6 +78,9 @@ internal sealed class Ctx
     public bool StopAfterFirstNames;
     public bool DisambigMode;
 
+    /// <summary>Some names list was shortened by et-al (showing more names would change the output).</summary>
+    public bool EtAlCut;
+
     /// <summary>Disambiguation key in the subsequent-cite et-al form (et-al-subsequent-min/use-first).</summary>
     public bool SubsequentEtAl;
 
