@@ -68,7 +68,7 @@ public static class ClaimMatcher
         {
             var (i, j) = candidates[k];
             double score = scorer.LinkScore(analyzed[i], analyzed[j]);
-            found[k] = LinkTyper.Type(claims[i], claims[j], analyzed[i], analyzed[j], score, options);
+            found[k] = LinkTyper.Type(claims[i], claims[j], analyzed[i], analyzed[j], score, options, scorer.Idf);
         });
         var links = new List<ClaimLink>();
         foreach (var link in found)

@@ -9,7 +9,7 @@ namespace SourceCheck.Claims.Matching;
 /// misquote; languages differ → translation; one direct quote inside the other → exact_quote; else paraphrase.</summary>
 public static class LinkTyper
 {
-    internal static ClaimLink? Type(Claim a, Claim b, AnalyzedText ta, AnalyzedText tb, double score, MatchOptions options)
+    internal static ClaimLink? Type(Claim a, Claim b, AnalyzedText ta, AnalyzedText tb, double score, MatchOptions options, IdfTable? idf = null)
     {
         double threshold = options.Threshold;
         if (score < Math.Min(threshold * 0.7, options.ContradictionThreshold))
@@ -18,10 +18,17 @@ public static class LinkTyper
         }
 
         bool polarityDiffers = (ta.NegationCount > 0) != (tb.NegationCount > 0);
-        var figuresDiffer = SimilarityScorer.FiguresDiffer(ta.Figures, tb.Figures);
+        // differing figures count only when they quantify the same thing (words next to them align)
+        var figuresDiffer = SimilarityScorer.FiguresDiffer(ta.Figures, tb.Figures).Where(p => SameQuantity(ta, tb, p.A, p.B)).ToList();
         var evidence = ImmutableArray.CreateBuilder<string>();
         var aligned = AlignedWords(ta, tb, out int alignedContent);
         if (alignedContent < 1 || aligned.Count < 2 || Math.Min(ta.Content.Count, tb.Content.Count) < 3)
+        {
+            return null;
+        }
+
+        // the shared words must carry the statement, not only who made it (names, role titles, speech verbs, negation cues)
+        if (PropositionWords(ta, tb, idf) < MinPropositionWords)
         {
             return null;
         }
@@ -383,6 +390,140 @@ public static class LinkTyper
         }
 
         return sb.ToString().Trim();
+    }
+
+    /// <summary>Distinct aligned word pairs a link needs outside names, role titles, speech verbs and negation cues.</summary>
+    private const int MinPropositionWords = 2;
+
+    /// <summary>Number of distinct words of <paramref name="b"/> aligned to words of <paramref name="a"/> where
+    /// neither side is a name, number, role title, speech verb or negation cue: the evidence that the two
+    /// texts share a statement and not only a speaker ("sagte Vorstandschefin Helen Marsh").</summary>
+    internal static int PropositionWords(AnalyzedText a, AnalyzedText b, IdfTable? idf = null)
+    {
+        bool cross = a.Language != b.Language;
+        var partners = new HashSet<string>(StringComparer.Ordinal);
+        bool rare = false;
+        foreach (var x in a.Content)
+        {
+            if (!IsPropositionWord(x, a))
+            {
+                continue;
+            }
+
+            ContentToken? best = null;
+            double bestScore = 0.5;
+            foreach (var y in b.Content)
+            {
+                if (!IsPropositionWord(y, b))
+                {
+                    continue;
+                }
+
+                double m = SimilarityScorer.Match(x, y, cross);
+                if (m >= bestScore && (best is null || m > bestScore))
+                {
+                    (best, bestScore) = (y, m);
+                }
+            }
+
+            if (best is not null)
+            {
+                partners.Add(best.Surface.ToLowerInvariant());
+                // the English side's stem (German words count under their translations too)
+                string stem = a.Language == "en" ? x.Stem : best.Stem;
+                rare |= idf is not null && idf.Documents > 0 && idf.DocumentFrequency(stem) <= RareTermClaims;
+            }
+        }
+
+        // one shared word that hardly any other claim uses ("Börsengang" ~ "public offering") is as good as two
+        return partners.Count == 1 && rare ? MinPropositionWords : partners.Count;
+    }
+
+    /// <summary>A term in at most this many claims is rare enough to carry a link alone.</summary>
+    private const int RareTermClaims = 2;
+
+    private static bool IsPropositionWord(ContentToken t, AnalyzedText text)
+    {
+        if (t.Entity || t.Number || text.Entities.Contains(t.Key) || t.Surface.Length == 0)
+        {
+            return false;
+        }
+
+        string lower = t.Surface.ToLowerInvariant();
+        return !StopWords.Negations.Contains(lower) && !AttributionWords.Contains(Tokenizer.Fold(lower)) &&
+            !AttributionLexicon.RoleRegex().IsMatch(t.Surface);
+    }
+
+    /// <summary>Speech verbs and attribution words (folded lower case) that say who said something, not what.</summary>
+    private static readonly HashSet<string> AttributionWords = new(StringComparer.Ordinal)
+    {
+        "said", "says", "say", "saying", "told", "tell", "tells", "wrote", "writes", "added", "adds", "according", "stated", "explained",
+        "noted", "called", "spoke", "speaking", "interview", "statement", "reporters", "post", "posted",
+        "sagte", "sagt", "sagten", "gesagt", "erklarte", "erklart", "schrieb", "schreibt", "betonte", "betont", "meinte", "laut", "zufolge",
+        "sprach", "spricht", "aussage", "aussagen", "angaben", "mitteilung", "gesprach", "beitrag",
+    };
+
+    /// <summary>Whether two differing figures quantify the same thing: a content word next to one figure (up to
+    /// four words either side, outside the figure) aligns with a word next to the other. Figures whose text
+    /// cannot be located count as the same quantity.</summary>
+    internal static bool SameQuantity(AnalyzedText ta, AnalyzedText tb, Figure fa, Figure fb)
+    {
+        var ca = FigureContext(ta, fa);
+        var cb = FigureContext(tb, fb);
+        if (ca is null || cb is null)
+        {
+            return true;
+        }
+
+        bool cross = ta.Language != tb.Language;
+        return ca.Any(x => cb.Any(y => SimilarityScorer.Match(x, y, cross) >= 0.5));
+    }
+
+    private const int FigureWindow = 4;
+
+    private static List<ContentToken>? FigureContext(AnalyzedText t, Figure f)
+    {
+        int at = string.IsNullOrEmpty(f.Text) ? -1 : t.Text.IndexOf(f.Text, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        int end = at + f.Text.Length;
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        var tokens = t.Tokens;
+        int first = tokens.Count, last = -1;
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].Offset < end && tokens[i].Offset + tokens[i].Surface.Length > at)
+            {
+                first = Math.Min(first, i);
+                last = Math.Max(last, i);
+            }
+        }
+
+        if (last < 0)
+        {
+            return null;
+        }
+
+        for (int dir = -1; dir <= 1; dir += 2)
+        {
+            int taken = 0;
+            for (int k = dir < 0 ? first - 1 : last + 1; k >= 0 && k < tokens.Count && taken < FigureWindow; k += dir)
+            {
+                var tok = tokens[k];
+                if (tok.IsStop || tok.Kind != TokenKind.Word || tok.Negation)
+                {
+                    continue;
+                }
+
+                words.Add(tok.Surface);
+                taken++;
+            }
+        }
+
+        return t.Content.Where(c => !c.Number && words.Contains(c.Surface) && !AttributionWords.Contains(Tokenizer.Fold(c.Surface.ToLowerInvariant()))).ToList();
     }
 
     /// <summary>Pairs of surface words that align (same stem/name/number, or lexicon translation).</summary>
