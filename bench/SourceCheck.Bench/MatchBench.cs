@@ -421,7 +421,7 @@ internal static class MatchBench
         }
 
         watch.Restart();
-        var ownLinks = ClaimMatcher.Match(own);
+        var ownLinks = ClaimMatcher.Match(own, BenchMatchOptions());
         File.WriteAllText(Path.Combine(outDir, "claims-extracted.preds.json"), PredictionJson(ownLinks));
         // map the extractor's spans to gold claims by character IoU >= 0.5 (as score.py does)
         var mapped = new List<ClaimLink>();
@@ -524,6 +524,23 @@ internal static class MatchBench
             $"claims validation pooled (extractor's own claims): {predicted} links, gold {goldCount}; detection F1={F1(det, predicted, goldCount):F3} (P={Div(det, predicted):F3} R={Div(det, goldCount):F3}); typed F1={F1(typed, predicted, goldCount):F3}"));
     }
 
+    /// <summary>Default match options, with MATCH_THRESHOLD / MATCH_CONTRADICTION overrides for exploring.</summary>
+    private static MatchOptions BenchMatchOptions()
+    {
+        var o = MatchOptions.Default;
+        if (double.TryParse(Environment.GetEnvironmentVariable("MATCH_THRESHOLD"), NumberStyles.Float, CultureInfo.InvariantCulture, out double t))
+        {
+            o = o with { Threshold = t };
+        }
+
+        if (double.TryParse(Environment.GetEnvironmentVariable("MATCH_CONTRADICTION"), NumberStyles.Float, CultureInfo.InvariantCulture, out double c))
+        {
+            o = o with { ContradictionThreshold = c };
+        }
+
+        return o;
+    }
+
     private static string? RepoRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
@@ -562,6 +579,11 @@ internal static class MatchBench
         foreach (var c in goldClaims.Where(g => GoldIdsFound(own, goldClaims).Contains(g.Id) is false))
         {
             Console.WriteLine($"  MISSED-CLAIM {c.Id} | {Short(c.Text)}");
+        }
+
+        foreach (var c in own)
+        {
+            Console.WriteLine($"  CLAIM {GoldId(goldClaims, c) ?? "?" + c.Id} {c.Quote} speaker={c.Speaker} | {Short(c.Text)}");
         }
 
         foreach (var c in own.Where(o => GoldId(goldClaims, o) is null))

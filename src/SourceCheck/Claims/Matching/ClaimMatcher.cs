@@ -11,7 +11,7 @@ public sealed record MatchOptions
     public double Threshold { get; init; } = 0.3;
 
     /// <summary>Pairs with opposite polarity (negation/rejection cue on one side only) are contradictions from this score.</summary>
-    public double ContradictionThreshold { get; init; } = 0.25;
+    public double ContradictionThreshold { get; init; } = 0.15;
 
     /// <summary>Candidates kept per claim from the index (highest shared rare-term weight first).</summary>
     public int MaxCandidatesPerClaim { get; init; } = 10;

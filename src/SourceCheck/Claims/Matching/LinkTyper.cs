@@ -127,10 +127,24 @@ public static class LinkTyper
                     break;
                 }
 
-                if (!tokens[k].IsStop && tokens[k].Kind == TokenKind.Word && !tokens[k].Negation && !IsModal(tokens[k].Surface))
+                if (InScope(tokens[k]))
                 {
                     scope.Add(tokens[k].Surface);
                     taken++;
+                }
+            }
+
+            // a clause-final cue (German verb-final "… die Schließung der Bäder abgelehnt") negates the words before it
+            for (int k = i - 1; taken == 0 && k >= 0 && scope.Count < ScopeWords; k--)
+            {
+                if (ClauseBreak(neg.Text, tokens[k], tokens[k + 1]))
+                {
+                    break;
+                }
+
+                if (InScope(tokens[k]))
+                {
+                    scope.Add(tokens[k].Surface);
                 }
             }
         }
@@ -168,6 +182,8 @@ public static class LinkTyper
     }
 
     private const int ScopeWords = 5;
+
+    private static bool InScope(Token t) => !t.IsStop && t.Kind == TokenKind.Word && !t.Negation && !IsModal(t.Surface);
 
     /// <summary>Modal and wish verbs (folded lower case): they carry the attitude, not the proposition, and
     /// German "will" (wants) is no evidence against English "want" in another sentence.</summary>
