@@ -221,9 +221,12 @@ public static partial class ClaimExtractor
             if (anchor is { } a)
             {
                 int best = int.MaxValue;
+                // "he told Bioscope Daily": who follows "told" is the listener, not the speaker
+                bool toldVerb = _text.AsSpan(a.Start, a.End - a.Start) is "told" or "tells" or "tell";
                 foreach (var m in mentions)
                 {
                     int gap = m.End <= a.Start ? a.Start - m.End : m.Start >= a.End ? m.Start - a.End : 0;
+                    gap += toldVerb && m.Start >= a.End ? 60 : 0;
                     gap += m.Kind switch { MentionKind.Org => 20, MentionKind.Group => 10, _ => 0 };
                     if (m.Text.EndsWith("'s", StringComparison.Ordinal) || m.Text.EndsWith("’s", StringComparison.Ordinal))
                     {

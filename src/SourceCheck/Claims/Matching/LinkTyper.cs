@@ -17,9 +17,14 @@ public static class LinkTyper
             return null;
         }
 
-        bool polarityDiffers = (ta.NegationCount > 0) != (tb.NegationCount > 0);
+        bool polarityDiffers = Negated(ta) != Negated(tb);
         // differing figures count only when they quantify the same thing (words next to them align)
         var figuresDiffer = SimilarityScorer.FiguresDiffer(ta.Figures, tb.Figures).Where(p => SameQuantity(ta, tb, p.A, p.B)).ToList();
+        if (figuresDiffer.Count == 0 && CountsDiffer(ta, tb) is { } counts)
+        {
+            figuresDiffer.Add(counts);
+        }
+
         var evidence = ImmutableArray.CreateBuilder<string>();
         var aligned = AlignedWords(ta, tb, out int alignedContent);
         if (alignedContent < 1 || aligned.Count < 2 || Math.Min(ta.Content.Count, tb.Content.Count) < 3)
@@ -62,8 +67,8 @@ public static class LinkTyper
         else if (polarityDiffers && score >= options.ContradictionThreshold && alignedContent >= 2 && SameProposition(ta, tb, score))
         {
             type = LinkType.Contradiction;
-            var (neg, side) = ta.NegationCount > 0 ? (ta, "A") : (tb, "B");
-            evidence.Add($"negation only in {side}: " + string.Join(", ", neg.Tokens.Where(t => t.Negation).Select(t => t.Surface).Distinct()));
+            var (neg, side) = Negated(ta) ? (ta, "A") : (tb, "B");
+            evidence.Add($"negation only in {side}: " + string.Join(", ", neg.Tokens.Where(IsPropositionNegation).Select(t => t.Surface).Distinct()));
         }
         else if (score < threshold || (polarityDiffers && score < threshold + PolarityMargin))
         {
@@ -108,13 +113,13 @@ public static class LinkTyper
     /// other text, and the share of each side's non-name content words that align at all.</summary>
     internal static (double Scope, double CoverA, double CoverB) PolaritySupport(AnalyzedText ta, AnalyzedText tb)
     {
-        var (neg, other) = ta.NegationCount > 0 ? (ta, tb) : (tb, ta);
+        var (neg, other) = Negated(ta) ? (ta, tb) : (tb, ta);
         bool cross = ta.Language != tb.Language;
         var scope = new HashSet<string>(StringComparer.Ordinal);
         var tokens = neg.Tokens;
         for (int i = 0; i < tokens.Count; i++)
         {
-            if (!tokens[i].Negation)
+            if (!IsPropositionNegation(tokens[i]))
             {
                 continue;
             }
@@ -183,6 +188,12 @@ public static class LinkTyper
 
     private const int ScopeWords = 5;
 
+    /// <summary>Whether a text denies something: a negation cue other than a conditional "without" ("without
+    /// corrective action the debt would climb" asserts the climb).</summary>
+    internal static bool Negated(AnalyzedText t) => t.NegationCount > 0 && t.Tokens.Any(IsPropositionNegation);
+
+    private static bool IsPropositionNegation(Token t) => t.Negation && !string.Equals(t.Lower, "without", StringComparison.Ordinal);
+
     private static bool InScope(Token t) => !t.IsStop && t.Kind == TokenKind.Word && !t.Negation && !IsModal(t.Surface);
 
     /// <summary>Modal and wish verbs (folded lower case): they carry the attitude, not the proposition, and
@@ -199,6 +210,9 @@ public static class LinkTyper
     /// <summary>Extra score a pair of opposite polarity needs to be linked as anything but a contradiction.</summary>
     private const double PolarityMargin = 0.1;
 
+    /// <summary>Below this score a contradiction needs (nearly) every word of the negated scope on the other side.</summary>
+    private const double WeakContradictionScore = 0.25;
+
     /// <summary>Score above which a pair of opposite polarity counts as the same proposition on its own.</summary>
     private const double StrongContradictionScore = 0.4;
 
@@ -214,14 +228,16 @@ public static class LinkTyper
         }
 
         var (scope, coverA, coverB) = PolaritySupport(ta, tb);
-        return score >= StrongContradictionScore ? scope >= 0.4 : scope >= 0.5 && Math.Max(coverA, coverB) >= 0.25;
+        return score >= StrongContradictionScore ? scope >= 0.4
+            : score < WeakContradictionScore ? scope >= 0.75 && Math.Max(coverA, coverB) >= 0.25
+            : scope >= 0.5 && Math.Max(coverA, coverB) >= 0.25;
     }
 
     /// <summary>Of the other text's content words that align with the negated text, the share whose match
     /// lies in a clause carrying the negation cue.</summary>
     internal static double NegatedClauseShare(AnalyzedText ta, AnalyzedText tb)
     {
-        var (neg, other) = ta.NegationCount > 0 ? (ta, tb) : (tb, ta);
+        var (neg, other) = Negated(ta) ? (ta, tb) : (tb, ta);
         bool cross = ta.Language != tb.Language;
         var tokens = neg.Tokens;
         var clause = new HashSet<string>(StringComparer.Ordinal);
@@ -496,6 +512,40 @@ public static class LinkTyper
     }
 
     private const int FigureWindow = 4;
+
+    /// <summary>Plain counts ("4,200 patients" vs "2,400 patients"): figures without a unit whose neighbouring
+    /// words align, none of them agreeing. Years and small numbers (≤ 31: days, ordinals, list items) are left out.</summary>
+    internal static (Figure A, Figure B)? CountsDiffer(AnalyzedText ta, AnalyzedText tb)
+    {
+        if (ta.Figures.IsDefaultOrEmpty || tb.Figures.IsDefaultOrEmpty)
+        {
+            return null;
+        }
+
+        static bool Count(Figure f) => string.IsNullOrEmpty(f.Unit) && f.ValueMax is null && Math.Abs(f.Value) > 31 &&
+            !(f.Value >= 1900 && f.Value <= 2100 && f.Value == Math.Floor(f.Value));
+
+        (Figure, Figure)? differ = null;
+        foreach (var fa in ta.Figures.Where(Count))
+        {
+            foreach (var fb in tb.Figures.Where(Count))
+            {
+                if (!SameQuantity(ta, tb, fa, fb) || FigureContext(ta, fa) is null || FigureContext(tb, fb) is null)
+                {
+                    continue;
+                }
+
+                if (SimilarityScorer.SameValue(fa, fb))
+                {
+                    return null;
+                }
+
+                differ ??= (fa, fb);
+            }
+        }
+
+        return differ;
+    }
 
     private static List<ContentToken>? FigureContext(AnalyzedText t, Figure f)
     {
