@@ -538,6 +538,11 @@ internal static class MatchBench
             o = o with { ContradictionThreshold = c };
         }
 
+        if (double.TryParse(Environment.GetEnvironmentVariable("MATCH_CLAUSE"), NumberStyles.Float, CultureInfo.InvariantCulture, out double w))
+        {
+            o = o with { ClauseWeight = w };
+        }
+
         return o;
     }
 
