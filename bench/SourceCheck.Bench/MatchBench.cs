@@ -543,6 +543,11 @@ internal static class MatchBench
             o = o with { ClauseWeight = w };
         }
 
+        if (double.TryParse(Environment.GetEnvironmentVariable("MATCH_CLAUSE_FLOOR"), NumberStyles.Float, CultureInfo.InvariantCulture, out double f))
+        {
+            o = o with { ClauseFloor = f };
+        }
+
         return o;
     }
 

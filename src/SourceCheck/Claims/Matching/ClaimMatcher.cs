@@ -32,7 +32,7 @@ public sealed record MatchOptions
     public int IndexTranslations { get; init; } = 4;
 
     /// <summary>Pairs scoring at least this (and below <see cref="Threshold"/>) are also scored clause by clause.</summary>
-    public double ClauseFloor { get; init; } = 0.1;
+    public double ClauseFloor { get; init; } = 0.2;
 
     /// <summary>Weight of the best clause-level score (0 turns clause matching off).</summary>
     public double ClauseWeight { get; init; } = 0.9;
