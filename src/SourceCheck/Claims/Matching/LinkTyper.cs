@@ -467,8 +467,10 @@ public static class LinkTyper
             }
         }
 
+        // figures that agree are shared content too ("186 Millionen Euro" ~ "186 million euros")
+        int count = partners.Count + (SimilarityScorer.CompareNumbers(a, b).Agree > 0 ? 1 : 0);
         // one shared word that hardly any other claim uses ("Börsengang" ~ "public offering") is as good as two
-        return partners.Count == 1 && rare ? MinPropositionWords : partners.Count;
+        return count == 1 && rare ? MinPropositionWords : count;
     }
 
     /// <summary>A term in at most this many claims is rare enough to carry a link alone.</summary>
@@ -493,6 +495,9 @@ public static class LinkTyper
         "noted", "called", "spoke", "speaking", "interview", "statement", "reporters", "post", "posted",
         "sagte", "sagt", "sagten", "gesagt", "erklarte", "erklart", "schrieb", "schreibt", "betonte", "betont", "meinte", "laut", "zufolge",
         "sprach", "spricht", "aussage", "aussagen", "angaben", "mitteilung", "gesprach", "beitrag",
+        // units and scales belong to the figures, which are compared on their own
+        "euro", "euros", "dollar", "dollars", "usd", "eur", "percent", "prozent", "million", "millions", "billion", "billions", "trillion",
+        "millionen", "milliarde", "milliarden", "billionen", "mio", "mrd", "bn", "prozentpunkte", "points",
     };
 
     /// <summary>Whether two differing figures quantify the same thing: a content word next to one figure (up to
