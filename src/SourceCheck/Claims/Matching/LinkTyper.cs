@@ -495,6 +495,8 @@ public static class LinkTyper
         "noted", "called", "spoke", "speaking", "interview", "statement", "reporters", "post", "posted",
         "sagte", "sagt", "sagten", "gesagt", "erklarte", "erklart", "schrieb", "schreibt", "betonte", "betont", "meinte", "laut", "zufolge",
         "sprach", "spricht", "aussage", "aussagen", "angaben", "mitteilung", "gesprach", "beitrag",
+        // role titles said word by word ("chief executive", "Vorsitzende")
+        "chief", "executive", "officer", "director", "chairman", "chairwoman", "spokesman", "spokeswoman", "spokesperson", "vorsitzende", "vorsitzender",
         // units and scales belong to the figures, which are compared on their own
         "euro", "euros", "dollar", "dollars", "usd", "eur", "percent", "prozent", "million", "millions", "billion", "billions", "trillion",
         "millionen", "milliarde", "milliarden", "billionen", "mio", "mrd", "bn", "prozentpunkte", "points",
@@ -584,6 +586,7 @@ public static class LinkTyper
             for (int k = dir < 0 ? first - 1 : last + 1; k >= 0 && k < tokens.Count && taken < FigureWindow; k += dir)
             {
                 var tok = tokens[k];
+
                 if (tok.IsStop || tok.Kind != TokenKind.Word || tok.Negation)
                 {
                     continue;
