@@ -18,6 +18,11 @@ public static class LinkTyper
         }
 
         bool polarityDiffers = Negated(ta) != Negated(tb);
+        if (!polarityDiffers && score < threshold * 0.7)
+        {
+            return null; // below this only a contradiction can be linked
+        }
+
         // differing figures count only when they quantify the same thing (words next to them align)
         var figuresDiffer = SimilarityScorer.FiguresDiffer(ta.Figures, tb.Figures).Where(p => SameQuantity(ta, tb, p.A, p.B)).ToList();
         if (figuresDiffer.Count == 0 && CountsDiffer(ta, tb) is { } counts)
