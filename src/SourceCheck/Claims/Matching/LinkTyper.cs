@@ -37,11 +37,6 @@ public static class LinkTyper
             return null;
         }
 
-        // the shared words must carry the statement, not only who made it (names, role titles, speech verbs, negation cues)
-        if (PropositionWords(ta, tb, idf) < MinPropositionWords)
-        {
-            return null;
-        }
 
         if (aligned.Count > 0)
         {
@@ -108,6 +103,13 @@ public static class LinkTyper
         else
         {
             type = LinkType.Paraphrase;
+        }
+
+        // the shared words must carry the statement, not only who made it (names, role titles, speech verbs, negation cues);
+        // checked last, as the costliest test, for the pairs that would be linked
+        if (PropositionWords(ta, tb, idf) < MinPropositionWords)
+        {
+            return null;
         }
 
         return new ClaimLink(a, b, type, Math.Round(score, 4), evidence.ToImmutable());
