@@ -47,7 +47,7 @@ internal static class MatchBench
             GC.Collect();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
-            var links = ClaimMatcher.Match(claims);
+            var links = ClaimMatcher.Match(claims, BenchMatchOptions());
             watch.Stop();
             cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             var found = new HashSet<(string, string)>(links.Select(l => (l.A.Id, l.B.Id)));
@@ -344,9 +344,13 @@ internal static class MatchBench
 
     /// <summary>Gold claim spans (with speakers, quotes, figures) from gold.json through the matcher, and the
     /// extractor's own claims from the article texts; link P/R/F1 against the gold links.</summary>
-    public static void ClaimsScores(string shared)
+    public static void ClaimsScores(string shared) => ClaimsScores(Path.Combine(shared, "claims"), "dev", null);
+
+    /// <summary>Scores one story set (a folder with gold.json and the article files); adds the extractor-claims
+    /// detection/typed counts to <paramref name="pool"/> when given.</summary>
+    private static void ClaimsScores(string dir, string label, int[]? pool)
     {
-        string dir = Path.Combine(shared, "claims");
+        Console.WriteLine($"== claims set {label} ({dir})");
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "gold.json")));
         var root = doc.RootElement;
         var claims = new List<Claim>();
@@ -417,7 +421,7 @@ internal static class MatchBench
         }
 
         watch.Restart();
-        var ownLinks = ClaimMatcher.Match(own);
+        var ownLinks = ClaimMatcher.Match(own, BenchMatchOptions());
         File.WriteAllText(Path.Combine(outDir, "claims-extracted.preds.json"), PredictionJson(ownLinks));
         // map the extractor's spans to gold claims by character IoU >= 0.5 (as score.py does)
         var mapped = new List<ClaimLink>();
@@ -425,13 +429,27 @@ internal static class MatchBench
         {
             string? ga = GoldId(claims, l.A);
             string? gb = GoldId(claims, l.B);
-            var fa = ga is null ? l.A : l.A with { Id = ga };
-            var fb = gb is null ? l.B : l.B with { Id = gb };
+            var fa = l.A with { Id = ga ?? "?" + l.A.Id };
+            var fb = l.B with { Id = gb ?? "?" + l.B.Id };
             mapped.Add(l with { A = fa, B = fb });
         }
 
-        Report($"claims (extractor's own claims: {own.Count}, IoU>=0.5)", mapped, gold, watch.ElapsedMilliseconds);
-        Console.WriteLine($"(score with python3 ../shared/claims/score.py ../shared/claims/gold.json {Path.Combine(outDir, "claims-extracted.preds.json")})");
+        var counts = Report($"claims (extractor's own claims: {own.Count}, IoU>=0.5)", mapped, gold, watch.ElapsedMilliseconds);
+        if (pool is not null)
+        {
+            for (int i = 0; i < counts.Length; i++)
+            {
+                pool[i] += counts[i];
+            }
+        }
+
+        string predFile = Path.Combine(outDir, $"claims-extracted-{label}.preds.json");
+        File.WriteAllText(predFile, PredictionJson(ownLinks));
+        Console.WriteLine($"(score with python3 ../shared/claims/score.py {Path.Combine(dir, "gold.json")} {predFile})");
+        if (Environment.GetEnvironmentVariable("MATCH_VERBOSE") == "1")
+        {
+            PrintErrors(mapped, gold, claims, own);
+        }
 
         static string? Str(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
     }
@@ -481,11 +499,117 @@ internal static class MatchBench
         }
 
         ClaimsScores(shared);
+        ValidationScores();
     }
+
+    /// <summary>The own validation stories in fixtures/claims-val/*/ (never tuned on single records): per set and pooled.</summary>
+    public static void ValidationScores()
+    {
+        string? repo = RepoRoot();
+        string? valRoot = repo is null ? null : Path.Combine(repo, "fixtures", "claims-val");
+        if (valRoot is null || !Directory.Exists(valRoot))
+        {
+            Console.WriteLine("fixtures/claims-val not found: validation claims scores skipped");
+            return;
+        }
+
+        var pool = new int[4];
+        foreach (string dir in Directory.GetDirectories(valRoot).Where(d => File.Exists(Path.Combine(d, "gold.json"))).OrderBy(d => d, StringComparer.Ordinal))
+        {
+            ClaimsScores(dir, Path.GetFileName(dir), pool);
+        }
+
+        int det = pool[0], typed = pool[1], predicted = pool[2], goldCount = pool[3];
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"claims validation pooled (extractor's own claims): {predicted} links, gold {goldCount}; detection F1={F1(det, predicted, goldCount):F3} (P={Div(det, predicted):F3} R={Div(det, goldCount):F3}); typed F1={F1(typed, predicted, goldCount):F3}"));
+    }
+
+    /// <summary>Default match options, with MATCH_THRESHOLD / MATCH_CONTRADICTION overrides for exploring.</summary>
+    private static MatchOptions BenchMatchOptions()
+    {
+        var o = MatchOptions.Default;
+        if (double.TryParse(Environment.GetEnvironmentVariable("MATCH_THRESHOLD"), NumberStyles.Float, CultureInfo.InvariantCulture, out double t))
+        {
+            o = o with { Threshold = t };
+        }
+
+        if (double.TryParse(Environment.GetEnvironmentVariable("MATCH_CONTRADICTION"), NumberStyles.Float, CultureInfo.InvariantCulture, out double c))
+        {
+            o = o with { ContradictionThreshold = c };
+        }
+
+        if (double.TryParse(Environment.GetEnvironmentVariable("MATCH_CLAUSE"), NumberStyles.Float, CultureInfo.InvariantCulture, out double w))
+        {
+            o = o with { ClauseWeight = w };
+        }
+
+        if (double.TryParse(Environment.GetEnvironmentVariable("MATCH_CLAUSE_FLOOR"), NumberStyles.Float, CultureInfo.InvariantCulture, out double f))
+        {
+            o = o with { ClauseFloor = f };
+        }
+
+        return o;
+    }
+
+    private static string? RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SourceCheck.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName;
+    }
+
+    private static void PrintErrors(List<ClaimLink> mapped, Dictionary<(string, string), string> gold, List<Claim> goldClaims, List<Claim> own)
+    {
+        var text = goldClaims.ToDictionary(c => c.Id, c => c.Text);
+        var predicted = new Dictionary<(string, string), ClaimLink>();
+        foreach (var l in mapped)
+        {
+            predicted.TryAdd(Key(l.A.Id, l.B.Id), l);
+        }
+
+        foreach (var (k, l) in predicted.OrderBy(p => p.Key.Item1, StringComparer.Ordinal).ThenBy(p => p.Key.Item2, StringComparer.Ordinal))
+        {
+            gold.TryGetValue(k, out var g);
+            string mark = g is null ? "FP" : g == l.Type.ToName() ? "ok" : "TY";
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {mark} {k.Item1}~{k.Item2} {l.Type.ToName()} (gold {g ?? "-"}) {l.Score:F3} | {Short(l.A.Text)} || {Short(l.B.Text)} | {string.Join("; ", l.Evidence)}"));
+        }
+
+        foreach (var (k, g) in gold.OrderBy(p => p.Key.Item1, StringComparer.Ordinal).ThenBy(p => p.Key.Item2, StringComparer.Ordinal))
+        {
+            if (!predicted.ContainsKey(k))
+            {
+                Console.WriteLine($"  FN {k.Item1}~{k.Item2} {g} | {Short(text[k.Item1])} || {Short(text[k.Item2])}");
+            }
+        }
+
+        foreach (var c in goldClaims.Where(g => GoldIdsFound(own, goldClaims).Contains(g.Id) is false))
+        {
+            Console.WriteLine($"  MISSED-CLAIM {c.Id} | {Short(c.Text)}");
+        }
+
+        foreach (var c in own)
+        {
+            Console.WriteLine($"  CLAIM {GoldId(goldClaims, c) ?? "?" + c.Id} {c.Quote} speaker={c.Speaker} | {Short(c.Text)}");
+        }
+
+        foreach (var c in own.Where(o => GoldId(goldClaims, o) is null))
+        {
+            Console.WriteLine($"  EXTRA-CLAIM {c.Id} | {Short(c.Text)}");
+        }
+
+        static string Short(string t) => t.Length <= 90 ? t : t[..87] + "...";
+    }
+
+    private static HashSet<string> GoldIdsFound(List<Claim> own, List<Claim> goldClaims) =>
+        own.Select(o => GoldId(goldClaims, o)).OfType<string>().ToHashSet(StringComparer.Ordinal);
 
     private static (string, string) Key(string a, string b) => string.CompareOrdinal(a, b) <= 0 ? (a, b) : (b, a);
 
-    private static void Report(string name, IReadOnlyList<ClaimLink> links, Dictionary<(string, string), string> gold, long ms)
+    private static int[] Report(string name, IReadOnlyList<ClaimLink> links, Dictionary<(string, string), string> gold, long ms)
     {
         var predicted = new Dictionary<(string, string), string>();
         foreach (var l in links)
@@ -497,6 +621,7 @@ internal static class MatchBench
         int typed = predicted.Count(p => gold.TryGetValue(p.Key, out var t) && t == p.Value);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{name}: {predicted.Count} links, gold {gold.Count}; detection F1={F1(det, predicted.Count, gold.Count):F3} (P={Div(det, predicted.Count):F3} R={Div(det, gold.Count):F3}); typed F1={F1(typed, predicted.Count, gold.Count):F3} [{ms} ms]"));
+        return [det, typed, predicted.Count, gold.Count];
     }
 
     private static double Div(int a, int b) => b == 0 ? 0 : (double)a / b;
@@ -532,11 +657,17 @@ internal static class MatchBench
     public static void Run()
     {
         Throughput();
+        if (Environment.GetEnvironmentVariable("MATCH_ONLY_THROUGHPUT") == "1")
+        {
+            return;
+        }
+
         string? shared = SharedRoot();
         if (shared is not null)
         {
             Paraphrase(shared);
             ClaimsScores(shared);
+            ValidationScores();
         }
         else
         {

@@ -109,7 +109,16 @@ public static partial class ClaimExtractor
                     }
                     catch (RegexMatchTimeoutException)
                     {
-                        draft = null;
+                        // the first match of a large generated regex includes its JIT compilation, which can exceed
+                        // the timeout on a loaded machine: try once more before giving the sentence up
+                        try
+                        {
+                            draft = Analyse(s, p, drafts.LastOrDefault(d => !d.Phantom));
+                        }
+                        catch (RegexMatchTimeoutException)
+                        {
+                            draft = null;
+                        }
                     }
 
                     if (draft is not null)
@@ -183,6 +192,11 @@ public static partial class ClaimExtractor
             bool direct = main is not null && (mainWords >= 8 || quoteAtStart || colonBefore);
             bool nonResponse = AttributionLexicon.NonResponseRegex().IsMatch(sentence);
             bool worthy = (verb is not null && !nonResponse) || cue is not null || (main is not null && mainWords >= 3) || figures.Length > 0;
+            // German reported speech going on in the next sentence: „…“, sagte X. Die Stadt habe jahrelang … (Konjunktiv I, no new speaker verb)
+            bool continued = !worthy && !nonResponse && _lang == "de" && previous is { Speaker: not null, Quote: not QuoteKind.None } &&
+                previous.Paragraph == paragraph && string.IsNullOrWhiteSpace(_text[previous.Span.End..s]) && HasKonjunktivOne(sentence, quotes, s);
+            // a dated plan or forecast ("plans to file for approval in the first half of 2027", "will … 2027 beantragen")
+            worthy |= continued || (!nonResponse && main is null && PlanWithYearRegex().IsMatch(sentence));
             if (!worthy || (nonResponse && figures.Length == 0 && main is null))
             {
                 var person = mentions.FirstOrDefault(m => m.Kind is MentionKind.Person or MentionKind.Pronoun or MentionKind.Role);
@@ -207,9 +221,12 @@ public static partial class ClaimExtractor
             if (anchor is { } a)
             {
                 int best = int.MaxValue;
+                // "he told Bioscope Daily": who follows "told" is the listener, not the speaker
+                bool toldVerb = _text.AsSpan(a.Start, a.End - a.Start) is "told" or "tells" or "tell";
                 foreach (var m in mentions)
                 {
                     int gap = m.End <= a.Start ? a.Start - m.End : m.Start >= a.End ? m.Start - a.End : 0;
+                    gap += toldVerb && m.Start >= a.End ? 60 : 0;
                     gap += m.Kind switch { MentionKind.Org => 20, MentionKind.Group => 10, _ => 0 };
                     if (m.Text.EndsWith("'s", StringComparison.Ordinal) || m.Text.EndsWith("’s", StringComparison.Ordinal))
                     {
@@ -235,6 +252,14 @@ public static partial class ClaimExtractor
                 speaker = mentions[0];
             }
 
+            if (continued && speaker is null && previous is not null)
+            {
+                draft.Speaker = previous.Speaker;
+                draft.SpeakerMention = "(continuation)";
+                draft.Channel = previous.Channel;
+                draft.Outlet = previous.Outlet;
+            }
+
             if (speaker is null && verb is { } vb && NameNextToVerb(vb.Start, vb.End, s, e) is { } bare)
             {
                 // "Kessler said …" with no full name anywhere in the article: the bare name
@@ -256,7 +281,7 @@ public static partial class ClaimExtractor
             }
 
             draft.Quote = direct ? QuoteKind.Direct
-                : verb is not null || (_lang == "de" && HasKonjunktiv(sentence) && cue is not null && speaker?.Kind is MentionKind.Person or MentionKind.Pronoun or MentionKind.Role) ? QuoteKind.Indirect
+                : verb is not null || continued || (_lang == "de" && HasKonjunktiv(sentence) && cue is not null && speaker?.Kind is MentionKind.Person or MentionKind.Pronoun or MentionKind.Role) ? QuoteKind.Indirect
                 : QuoteKind.None;
             if (draft.Quote == QuoteKind.None && cue is not null && speaker?.Kind is MentionKind.Person or MentionKind.Pronoun or MentionKind.Role)
             {
@@ -389,6 +414,27 @@ public static partial class ClaimExtractor
             }
 
             return n;
+        }
+
+        /// <summary>Konjunktiv I forms (not the Konjunktiv II "würde/könnte", which narration uses too) outside quotations.</summary>
+        private static readonly HashSet<string> KonjunktivOne = new(StringComparer.Ordinal)
+        {
+            "sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle", "gebe", "lasse", "suche", "bemühe", "plane",
+            "stehe", "liege", "brauche", "erwarte", "halte", "komme", "wisse", "dürfe", "fehle", "bleibe", "treffe", "zahle",
+        };
+
+        private static bool HasKonjunktivOne(string sentence, IReadOnlyList<QuoteRange> quotes, int offset)
+        {
+            var sb = new System.Text.StringBuilder(sentence);
+            foreach (var q in quotes)
+            {
+                for (int i = Math.Max(q.OpenIndex - offset, 0); i <= Math.Min(q.CloseIndex - offset, sb.Length - 1); i++)
+                {
+                    sb[i] = ' ';
+                }
+            }
+
+            return TextNormalizer.Words(sb.ToString()).Any(KonjunktivOne.Contains);
         }
 
         private static bool HasKonjunktiv(string sentence)
@@ -960,6 +1006,10 @@ public static partial class ClaimExtractor
 
     [GeneratedRegex(@"\Gtold\s+(?:the\s+)?(?<o>\p{Lu}[\p{L}&.-]*(?:\s\p{Lu}[\p{L}&.-]*){0,3})|\btold\s+(?:the\s+)?(?<o>\p{Lu}[\p{L}&.-]*(?:\s\p{Lu}[\p{L}&.-]*){0,3})", RegexOptions.None, 1000)]
     private static partial Regex ToldOutletRegex();
+
+    /// <summary>A plan or forecast with a year: "plans to … in 2027", "will … by 2030", "will … 2027 beantragen", "soll bis 2030 …".</summary>
+    [GeneratedRegex(@"\b(?:plans? to|intends? to|aims? to|expects? to|is expected to|will|wants? to|will(?= )|wollen|plant|planen|beabsichtigt|soll|sollen)\b[^.;:!?]{0,80}?\b(?:19|20)\d\d\b|\b(?:19|20)\d\d\b[^.;:!?]{0,40}?\b(?:beantragen|einreichen|vorlegen|abschließen|erreichen|starten|planen|plant)\b", RegexOptions.None, 1000)]
+    private static partial Regex PlanWithYearRegex();
 
     [GeneratedRegex(@"according to the (?:company|firm|group)|nach eigenen Angaben|(?:teilte|erklärte) das Unternehmen|the company said|das Unternehmen (?:erwartet|plant|rechnet)|erwartet das Unternehmen", RegexOptions.IgnoreCase, 1000)]
     private static partial Regex CompanyCueRegex();

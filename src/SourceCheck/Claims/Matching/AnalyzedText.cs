@@ -39,9 +39,26 @@ internal sealed class AnalyzedText
         var entities = new HashSet<string>(StringComparer.Ordinal);
         int negations = 0;
         var seq = new List<string>(tokens.Count);
-        foreach (var t in tokens)
+        var separable = language == "de" ? SeparableVerbs(text, tokens, lexicon) : null;
+        for (int ti = 0; ti < tokens.Count; ti++)
         {
+            var t = tokens[ti];
             seq.Add(t.Stem);
+            if (separable is not null && separable.TryGetValue(ti, out var joined))
+            {
+                if (joined.Length > 0)
+                {
+                    content.Add(new ContentToken(joined, joined, false, false, lexicon.Translate(joined).ToArray(), t.Surface));
+                }
+
+                if (t.Negation)
+                {
+                    negations++;
+                }
+
+                continue;
+            }
+
             if (t.Negation)
             {
                 negations++;
@@ -102,6 +119,94 @@ internal sealed class AnalyzedText
             NegationCount = negations,
         };
     }
+
+    /// <summary>German separable verbs: a particle closing its clause ("… und das holt uns jetzt ein.") joined to
+    /// a lower-case verb earlier in the clause when the lexicon knows the compound ("einholen" = catch up).
+    /// Returns token index → joined stem (the verb) or "" (the particle, dropped).</summary>
+    private static Dictionary<int, string>? SeparableVerbs(string text, IReadOnlyList<Token> tokens, BilingualLexicon lexicon)
+    {
+        Dictionary<int, string>? result = null;
+        for (int i = 1; i < tokens.Count; i++)
+        {
+            var p = tokens[i];
+            string particle = p.Surface.ToLowerInvariant();
+            if (p.Kind != TokenKind.Word || p.Capitalised || !Particles.Contains(particle) || !ClauseEnd(text, tokens, i))
+            {
+                continue;
+            }
+
+            for (int k = i - 1; k >= 0 && k >= i - 12; k--)
+            {
+                var v = tokens[k];
+                if (ClauseEnd(text, tokens, k))
+                {
+                    break;
+                }
+
+                string verb = v.Surface.ToLowerInvariant();
+                if (v.Kind != TokenKind.Word || v.Capitalised || verb.Length < 3 || Particles.Contains(verb) || (result?.ContainsKey(k) ?? false))
+                {
+                    continue;
+                }
+
+                string? stem = JoinedStem(particle, verb, lexicon);
+                if (stem is not null)
+                {
+                    result ??= [];
+                    result[k] = stem;
+                    result[i] = string.Empty;
+                    break;
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static string? JoinedStem(string particle, string verb, BilingualLexicon lexicon)
+    {
+        foreach (string form in VerbForms(verb))
+        {
+            string stem = Tokenizer.Stem(particle + form, "de");
+            if (lexicon.Contains(stem) && lexicon.Translate(stem).Length > 0)
+            {
+                return stem;
+            }
+        }
+
+        return null;
+    }
+
+    private static IEnumerable<string> VerbForms(string verb)
+    {
+        yield return verb;                       // geben → ausgeben
+        yield return verb + "en";
+        foreach (string ending in (string[])["test", "ten", "te", "st", "t", "en", "e"])
+        {
+            if (verb.Length > ending.Length + 2 && verb.EndsWith(ending, StringComparison.Ordinal))
+            {
+                yield return verb[..^ending.Length] + "en"; // holt → einholen, legte → zulegen
+            }
+        }
+    }
+
+    private static bool ClauseEnd(string text, IReadOnlyList<Token> tokens, int i)
+    {
+        int from = Math.Min(text.Length, tokens[i].Offset + tokens[i].Surface.Length);
+        if (i + 1 >= tokens.Count)
+        {
+            return true;
+        }
+
+        int to = Math.Min(text.Length, Math.Max(from, tokens[i + 1].Offset));
+        return text.AsSpan(from, to - from).IndexOfAny(",;:.!?\u201c\u201d\"\u2013") >= 0;
+    }
+
+    private static readonly HashSet<string> Particles = new(StringComparer.Ordinal)
+    {
+        "ab", "an", "auf", "aus", "bei", "dar", "ein", "fest", "fort", "frei", "her", "heraus", "hin", "hinaus", "klar",
+        "los", "mit", "nach", "vor", "voran", "vorbei", "weg", "weiter", "zu", "zurück", "zusammen",
+    };
 
     /// <summary>Language-independent key of a word: folded lower case without a trailing genitive/plural "s".</summary>
     public static string EntityKey(string lower)

@@ -11,7 +11,7 @@ public sealed record MatchOptions
     public double Threshold { get; init; } = 0.3;
 
     /// <summary>Pairs with opposite polarity (negation/rejection cue on one side only) are contradictions from this score.</summary>
-    public double ContradictionThreshold { get; init; } = 0.25;
+    public double ContradictionThreshold { get; init; } = 0.15;
 
     /// <summary>Candidates kept per claim from the index (highest shared rare-term weight first).</summary>
     public int MaxCandidatesPerClaim { get; init; } = 10;
@@ -30,6 +30,12 @@ public sealed record MatchOptions
 
     /// <summary>Translations per German word used for the index.</summary>
     public int IndexTranslations { get; init; } = 4;
+
+    /// <summary>Pairs scoring at least this (and below <see cref="Threshold"/>) are also scored clause by clause.</summary>
+    public double ClauseFloor { get; init; } = 0.2;
+
+    /// <summary>Weight of the best clause-level score (0 turns clause matching off).</summary>
+    public double ClauseWeight { get; init; } = 0.9;
 
     /// <summary>Lexicon (null: <see cref="BilingualLexicon.Default"/>).</summary>
     public BilingualLexicon? Lexicon { get; init; }
@@ -64,11 +70,23 @@ public static class ClaimMatcher
             ? AllCrossPairs(claims)
             : Candidates(claims, analyzed, scorer.Idf, options);
         var found = new ClaimLink?[candidates.Count];
+        var clauses = new Lazy<AnalyzedText[]>[claims.Count];
+        for (int i = 0; i < claims.Count; i++)
+        {
+            int n = i;
+            clauses[i] = new Lazy<AnalyzedText[]>(() => Clauses(scorer, analyzed[n]), LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+
         Parallel.For(0, candidates.Count, parallel, k =>
         {
             var (i, j) = candidates[k];
             double score = scorer.LinkScore(analyzed[i], analyzed[j]);
-            found[k] = LinkTyper.Type(claims[i], claims[j], analyzed[i], analyzed[j], score, options);
+            if (score < options.Threshold && score >= options.ClauseFloor && options.ClauseWeight > 0)
+            {
+                score = Math.Max(score, options.ClauseWeight * ClauseScore(scorer, analyzed[i], analyzed[j], clauses[i].Value, clauses[j].Value));
+            }
+
+            found[k] = LinkTyper.Type(claims[i], claims[j], analyzed[i], analyzed[j], score, options, scorer.Idf);
         });
         var links = new List<ClaimLink>();
         foreach (var link in found)
@@ -81,6 +99,73 @@ public static class ClaimMatcher
 
         return links;
     }
+
+    /// <summary>Best link score between a clause of one claim and the other claim or one of its clauses: a wire
+    /// lead that packs three facts into one sentence still restates each of them.</summary>
+    private static double ClauseScore(SimilarityScorer scorer, AnalyzedText a, AnalyzedText b, AnalyzedText[] ca, AnalyzedText[] cb)
+    {
+        double best = 0;
+        foreach (var x in ca)
+        {
+            best = Math.Max(best, scorer.LinkScore(x, b));
+            foreach (var y in cb)
+            {
+                best = Math.Max(best, scorer.LinkScore(x, y));
+            }
+        }
+
+        foreach (var y in cb)
+        {
+            best = Math.Max(best, scorer.LinkScore(a, y));
+        }
+
+        return best;
+    }
+
+    /// <summary>Words that join two clauses of one sentence.</summary>
+    private static readonly HashSet<string> ClauseJoiners = new(StringComparer.Ordinal)
+    {
+        "and", "but", "while", "whereas", "und", "aber", "sowie", "während", "doch", "jedoch",
+    };
+
+    /// <summary>Clauses of a claim (split at , ; : dashes and joining words) with at least <see cref="MinClauseContent"/>
+    /// content words; none when the claim has only one.</summary>
+    internal static AnalyzedText[] Clauses(SimilarityScorer scorer, AnalyzedText t)
+    {
+        var tokens = t.Tokens;
+        if (t.Content.Count < 2 * MinClauseContent)
+        {
+            return [];
+        }
+
+        var cuts = new List<int> { 0 };
+        for (int i = 1; i < tokens.Count; i++)
+        {
+            int from = Math.Min(t.Text.Length, tokens[i - 1].Offset + tokens[i - 1].Surface.Length);
+            int to = Math.Min(t.Text.Length, Math.Max(from, tokens[i].Offset));
+            bool punct = t.Text.AsSpan(from, to - from).IndexOfAny(",;:\u2013\u2014") >= 0;
+            if (punct || ClauseJoiners.Contains(tokens[i].Lower))
+            {
+                cuts.Add(tokens[i].Offset);
+            }
+        }
+
+        cuts.Add(t.Text.Length);
+        var result = new List<AnalyzedText>();
+        for (int k = 0; k + 1 < cuts.Count; k++)
+        {
+            string part = t.Text[cuts[k]..cuts[k + 1]];
+            var clause = scorer.Analyze(part, t.Language);
+            if (clause.Content.Count(c => !c.Number) >= MinClauseContent && clause.Content.Count < t.Content.Count)
+            {
+                result.Add(clause);
+            }
+        }
+
+        return result.Count >= 2 ? [.. result] : [];
+    }
+
+    private const int MinClauseContent = 4;
 
     internal static string NormalizeLanguage(string? language, string text)
     {

@@ -9,7 +9,7 @@ namespace SourceCheck.Claims.Matching;
 /// misquote; languages differ → translation; one direct quote inside the other → exact_quote; else paraphrase.</summary>
 public static class LinkTyper
 {
-    internal static ClaimLink? Type(Claim a, Claim b, AnalyzedText ta, AnalyzedText tb, double score, MatchOptions options)
+    internal static ClaimLink? Type(Claim a, Claim b, AnalyzedText ta, AnalyzedText tb, double score, MatchOptions options, IdfTable? idf = null)
     {
         double threshold = options.Threshold;
         if (score < Math.Min(threshold * 0.7, options.ContradictionThreshold))
@@ -17,14 +17,26 @@ public static class LinkTyper
             return null;
         }
 
-        bool polarityDiffers = (ta.NegationCount > 0) != (tb.NegationCount > 0);
-        var figuresDiffer = SimilarityScorer.FiguresDiffer(ta.Figures, tb.Figures);
+        bool polarityDiffers = Negated(ta) != Negated(tb);
+        if (!polarityDiffers && score < threshold * 0.7)
+        {
+            return null; // below this only a contradiction can be linked
+        }
+
+        // differing figures count only when they quantify the same thing (words next to them align)
+        var figuresDiffer = SimilarityScorer.FiguresDiffer(ta.Figures, tb.Figures).Where(p => SameQuantity(ta, tb, p.A, p.B)).ToList();
+        if (figuresDiffer.Count == 0 && CountsDiffer(ta, tb) is { } counts)
+        {
+            figuresDiffer.Add(counts);
+        }
+
         var evidence = ImmutableArray.CreateBuilder<string>();
         var aligned = AlignedWords(ta, tb, out int alignedContent);
         if (alignedContent < 1 || aligned.Count < 2 || Math.Min(ta.Content.Count, tb.Content.Count) < 3)
         {
             return null;
         }
+
 
         if (aligned.Count > 0)
         {
@@ -55,8 +67,8 @@ public static class LinkTyper
         else if (polarityDiffers && score >= options.ContradictionThreshold && alignedContent >= 2 && SameProposition(ta, tb, score))
         {
             type = LinkType.Contradiction;
-            var (neg, side) = ta.NegationCount > 0 ? (ta, "A") : (tb, "B");
-            evidence.Add($"negation only in {side}: " + string.Join(", ", neg.Tokens.Where(t => t.Negation).Select(t => t.Surface).Distinct()));
+            var (neg, side) = Negated(ta) ? (ta, "A") : (tb, "B");
+            evidence.Add($"negation only in {side}: " + string.Join(", ", neg.Tokens.Where(IsPropositionNegation).Select(t => t.Surface).Distinct()));
         }
         else if (score < threshold || (polarityDiffers && score < threshold + PolarityMargin))
         {
@@ -93,6 +105,13 @@ public static class LinkTyper
             type = LinkType.Paraphrase;
         }
 
+        // the shared words must carry the statement, not only who made it (names, role titles, speech verbs, negation cues);
+        // checked last, as the costliest test, for the pairs that would be linked
+        if (PropositionWords(ta, tb, idf) < MinPropositionWords)
+        {
+            return null;
+        }
+
         return new ClaimLink(a, b, type, Math.Round(score, 4), evidence.ToImmutable());
     }
 
@@ -101,13 +120,13 @@ public static class LinkTyper
     /// other text, and the share of each side's non-name content words that align at all.</summary>
     internal static (double Scope, double CoverA, double CoverB) PolaritySupport(AnalyzedText ta, AnalyzedText tb)
     {
-        var (neg, other) = ta.NegationCount > 0 ? (ta, tb) : (tb, ta);
+        var (neg, other) = Negated(ta) ? (ta, tb) : (tb, ta);
         bool cross = ta.Language != tb.Language;
         var scope = new HashSet<string>(StringComparer.Ordinal);
         var tokens = neg.Tokens;
         for (int i = 0; i < tokens.Count; i++)
         {
-            if (!tokens[i].Negation)
+            if (!IsPropositionNegation(tokens[i]))
             {
                 continue;
             }
@@ -120,10 +139,24 @@ public static class LinkTyper
                     break;
                 }
 
-                if (!tokens[k].IsStop && tokens[k].Kind == TokenKind.Word && !tokens[k].Negation && !IsModal(tokens[k].Surface))
+                if (InScope(tokens[k]))
                 {
                     scope.Add(tokens[k].Surface);
                     taken++;
+                }
+            }
+
+            // a clause-final cue (German verb-final "… die Schließung der Bäder abgelehnt") negates the words before it
+            for (int k = i - 1; taken == 0 && k >= 0 && scope.Count < ScopeWords; k--)
+            {
+                if (ClauseBreak(neg.Text, tokens[k], tokens[k + 1]))
+                {
+                    break;
+                }
+
+                if (InScope(tokens[k]))
+                {
+                    scope.Add(tokens[k].Surface);
                 }
             }
         }
@@ -162,6 +195,14 @@ public static class LinkTyper
 
     private const int ScopeWords = 5;
 
+    /// <summary>Whether a text denies something: a negation cue other than a conditional "without" ("without
+    /// corrective action the debt would climb" asserts the climb).</summary>
+    internal static bool Negated(AnalyzedText t) => t.NegationCount > 0 && t.Tokens.Any(IsPropositionNegation);
+
+    private static bool IsPropositionNegation(Token t) => t.Negation && !string.Equals(t.Lower, "without", StringComparison.Ordinal);
+
+    private static bool InScope(Token t) => !t.IsStop && t.Kind == TokenKind.Word && !t.Negation && !IsModal(t.Surface);
+
     /// <summary>Modal and wish verbs (folded lower case): they carry the attitude, not the proposition, and
     /// German "will" (wants) is no evidence against English "want" in another sentence.</summary>
     private static readonly HashSet<string> Modals = new(StringComparer.Ordinal)
@@ -175,6 +216,9 @@ public static class LinkTyper
 
     /// <summary>Extra score a pair of opposite polarity needs to be linked as anything but a contradiction.</summary>
     private const double PolarityMargin = 0.1;
+
+    /// <summary>Below this score a contradiction needs (nearly) every word of the negated scope on the other side.</summary>
+    private const double WeakContradictionScore = 0.25;
 
     /// <summary>Score above which a pair of opposite polarity counts as the same proposition on its own.</summary>
     private const double StrongContradictionScore = 0.4;
@@ -191,14 +235,16 @@ public static class LinkTyper
         }
 
         var (scope, coverA, coverB) = PolaritySupport(ta, tb);
-        return score >= StrongContradictionScore ? scope >= 0.4 : scope >= 0.5 && Math.Max(coverA, coverB) >= 0.25;
+        return score >= StrongContradictionScore ? scope >= 0.4
+            : score < WeakContradictionScore ? scope >= 0.75 && Math.Max(coverA, coverB) >= 0.25
+            : scope >= 0.5 && Math.Max(coverA, coverB) >= 0.25;
     }
 
     /// <summary>Of the other text's content words that align with the negated text, the share whose match
     /// lies in a clause carrying the negation cue.</summary>
     internal static double NegatedClauseShare(AnalyzedText ta, AnalyzedText tb)
     {
-        var (neg, other) = ta.NegationCount > 0 ? (ta, tb) : (tb, ta);
+        var (neg, other) = Negated(ta) ? (ta, tb) : (tb, ta);
         bool cross = ta.Language != tb.Language;
         var tokens = neg.Tokens;
         var clause = new HashSet<string>(StringComparer.Ordinal);
@@ -383,6 +429,182 @@ public static class LinkTyper
         }
 
         return sb.ToString().Trim();
+    }
+
+    /// <summary>Distinct aligned word pairs a link needs outside names, role titles, speech verbs and negation cues.</summary>
+    private const int MinPropositionWords = 2;
+
+    /// <summary>Number of distinct words of <paramref name="b"/> aligned to words of <paramref name="a"/> where
+    /// neither side is a name, number, role title, speech verb or negation cue: the evidence that the two
+    /// texts share a statement and not only a speaker ("sagte Vorstandschefin Helen Marsh").</summary>
+    internal static int PropositionWords(AnalyzedText a, AnalyzedText b, IdfTable? idf = null)
+    {
+        bool cross = a.Language != b.Language;
+        var partners = new HashSet<string>(StringComparer.Ordinal);
+        bool rare = false;
+        foreach (var x in a.Content)
+        {
+            if (!IsPropositionWord(x, a))
+            {
+                continue;
+            }
+
+            ContentToken? best = null;
+            double bestScore = 0.5;
+            foreach (var y in b.Content)
+            {
+                if (!IsPropositionWord(y, b))
+                {
+                    continue;
+                }
+
+                double m = SimilarityScorer.Match(x, y, cross);
+                if (m >= bestScore && (best is null || m > bestScore))
+                {
+                    (best, bestScore) = (y, m);
+                }
+            }
+
+            if (best is not null)
+            {
+                partners.Add(best.Surface.ToLowerInvariant());
+                // the English side's stem (German words count under their translations too)
+                string stem = a.Language == "en" ? x.Stem : best.Stem;
+                rare |= idf is not null && idf.Documents > 0 && idf.DocumentFrequency(stem) <= RareTermClaims;
+            }
+        }
+
+        // figures that agree are shared content too ("186 Millionen Euro" ~ "186 million euros")
+        int count = partners.Count + (SimilarityScorer.CompareNumbers(a, b).Agree > 0 ? 1 : 0);
+        // one shared word that hardly any other claim uses ("Börsengang" ~ "public offering") is as good as two
+        return count == 1 && rare ? MinPropositionWords : count;
+    }
+
+    /// <summary>A term in at most this many claims is rare enough to carry a link alone.</summary>
+    private const int RareTermClaims = 2;
+
+    private static bool IsPropositionWord(ContentToken t, AnalyzedText text)
+    {
+        if (t.Entity || t.Number || text.Entities.Contains(t.Key) || t.Surface.Length == 0)
+        {
+            return false;
+        }
+
+        string lower = t.Surface.ToLowerInvariant();
+        return !StopWords.Negations.Contains(lower) && !AttributionWords.Contains(Tokenizer.Fold(lower)) &&
+            !AttributionLexicon.RoleRegex().IsMatch(t.Surface);
+    }
+
+    /// <summary>Speech verbs and attribution words (folded lower case) that say who said something, not what.</summary>
+    private static readonly HashSet<string> AttributionWords = new(StringComparer.Ordinal)
+    {
+        "said", "says", "say", "saying", "told", "tell", "tells", "wrote", "writes", "added", "adds", "according", "stated", "explained",
+        "noted", "called", "spoke", "speaking", "interview", "statement", "reporters", "post", "posted",
+        "sagte", "sagt", "sagten", "gesagt", "erklarte", "erklart", "schrieb", "schreibt", "betonte", "betont", "meinte", "laut", "zufolge",
+        "sprach", "spricht", "aussage", "aussagen", "angaben", "mitteilung", "gesprach", "beitrag",
+        // role titles said word by word ("chief executive", "Vorsitzende")
+        "chief", "executive", "officer", "director", "chairman", "chairwoman", "spokesman", "spokeswoman", "spokesperson", "vorsitzende", "vorsitzender",
+        // units and scales belong to the figures, which are compared on their own
+        "euro", "euros", "dollar", "dollars", "usd", "eur", "percent", "prozent", "million", "millions", "billion", "billions", "trillion",
+        "millionen", "milliarde", "milliarden", "billionen", "mio", "mrd", "bn", "prozentpunkte", "points",
+    };
+
+    /// <summary>Whether two differing figures quantify the same thing: a content word next to one figure (up to
+    /// four words either side, outside the figure) aligns with a word next to the other. Figures whose text
+    /// cannot be located count as the same quantity.</summary>
+    internal static bool SameQuantity(AnalyzedText ta, AnalyzedText tb, Figure fa, Figure fb)
+    {
+        var ca = FigureContext(ta, fa);
+        var cb = FigureContext(tb, fb);
+        if (ca is null || cb is null)
+        {
+            return true;
+        }
+
+        bool cross = ta.Language != tb.Language;
+        return ca.Any(x => cb.Any(y => SimilarityScorer.Match(x, y, cross) >= 0.5));
+    }
+
+    private const int FigureWindow = 4;
+
+    /// <summary>Plain counts ("4,200 patients" vs "2,400 patients"): figures without a unit whose neighbouring
+    /// words align, none of them agreeing. Years and small numbers (≤ 31: days, ordinals, list items) are left out.</summary>
+    internal static (Figure A, Figure B)? CountsDiffer(AnalyzedText ta, AnalyzedText tb)
+    {
+        if (ta.Figures.IsDefaultOrEmpty || tb.Figures.IsDefaultOrEmpty)
+        {
+            return null;
+        }
+
+        static bool Count(Figure f) => string.IsNullOrEmpty(f.Unit) && f.ValueMax is null && Math.Abs(f.Value) > 31 &&
+            !(f.Value >= 1900 && f.Value <= 2100 && f.Value == Math.Floor(f.Value));
+
+        (Figure, Figure)? differ = null;
+        foreach (var fa in ta.Figures.Where(Count))
+        {
+            foreach (var fb in tb.Figures.Where(Count))
+            {
+                if (!SameQuantity(ta, tb, fa, fb) || FigureContext(ta, fa) is null || FigureContext(tb, fb) is null)
+                {
+                    continue;
+                }
+
+                if (SimilarityScorer.SameValue(fa, fb))
+                {
+                    return null;
+                }
+
+                differ ??= (fa, fb);
+            }
+        }
+
+        return differ;
+    }
+
+    private static List<ContentToken>? FigureContext(AnalyzedText t, Figure f)
+    {
+        int at = string.IsNullOrEmpty(f.Text) ? -1 : t.Text.IndexOf(f.Text, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        int end = at + f.Text.Length;
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        var tokens = t.Tokens;
+        int first = tokens.Count, last = -1;
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].Offset < end && tokens[i].Offset + tokens[i].Surface.Length > at)
+            {
+                first = Math.Min(first, i);
+                last = Math.Max(last, i);
+            }
+        }
+
+        if (last < 0)
+        {
+            return null;
+        }
+
+        for (int dir = -1; dir <= 1; dir += 2)
+        {
+            int taken = 0;
+            for (int k = dir < 0 ? first - 1 : last + 1; k >= 0 && k < tokens.Count && taken < FigureWindow; k += dir)
+            {
+                var tok = tokens[k];
+
+                if (tok.IsStop || tok.Kind != TokenKind.Word || tok.Negation)
+                {
+                    continue;
+                }
+
+                words.Add(tok.Surface);
+                taken++;
+            }
+        }
+
+        return t.Content.Where(c => !c.Number && words.Contains(c.Surface) && !AttributionWords.Contains(Tokenizer.Fold(c.Surface.ToLowerInvariant()))).ToList();
     }
 
     /// <summary>Pairs of surface words that align (same stem/name/number, or lexicon translation).</summary>
