@@ -135,6 +135,13 @@ internal static class WebBench
             ["url"] = m.CanonicalUrl?.Value,
             ["body"] = page.Body,
             ["paywall"] = m.Paywall?.Value.Paywalled ?? false,
+            ["sources"] = new JsonObject
+            {
+                ["title"] = m.Title?.Source,
+                ["authors"] = m.Authors.Length > 0 ? m.Authors[0].Source : null,
+                ["date"] = m.Published?.Source,
+                ["site"] = m.Site?.Source,
+            },
             ["title_candidates"] = new JsonArray(m.TitleCandidates.Select(c => (JsonNode)new JsonObject { ["source"] = c.Source, ["value"] = c.Value }).ToArray()),
         };
     }
