@@ -9,8 +9,8 @@ using SourceCheck.Documents.Web;
 namespace SourceCheck.Bench;
 
 /// <summary>Section "web": reads every page of ../shared/webmeta/dev.jsonl (metadata + body), prints pages per
-/// second, writes predictions JSONL and, when python3 is available, the score.py figures for all of dev and for
-/// the project's own validation split (ids whose hash falls in the last fifth), which is never used for tuning.</summary>
+/// second, writes predictions JSONL and, when python3 is available, the score.py figures for all of dev and a 5-fold
+/// view (each fifth of the ids by hash as held-out validation; per fold, mean and minimum per field).</summary>
 internal static class WebBench
 {
     public static void Run()
@@ -47,15 +47,70 @@ internal static class WebBench
             $"pages: {pages.Count}, {totalBytes / 1e6:F1} MB html, {sw.Elapsed.TotalSeconds:F2} s, {pages.Count / sw.Elapsed.TotalSeconds:F0} pages/s, {totalBytes / 1e6 / sw.Elapsed.TotalSeconds:F1} MB/s"));
         Console.WriteLine($"predictions: {preds}");
 
-        // Own validation split: ids whose stable hash % 5 == 4.
-        string valGold = Path.Combine(outDir, "validation-gold.jsonl");
-        File.WriteAllLines(valGold, File.ReadLines(gold).Where(l => l.Trim().Length > 0 && IsValidation((string)JsonNode.Parse(l)!["id"]!)));
-        // score.py resolves nothing relative for scoring, so a copy of gold rows elsewhere is fine.
-        Score(shared, gold, preds, "dev (all)");
-        Score(shared, valGold, preds, "validation split (hash % 5 == 4)");
+        // 5-fold view: fold k holds the ids whose stable hash % 5 == k. Every fold serves once as held-out validation,
+        // and a change is judged by the mean and the minimum over the five folds, never by the dev total alone.
+        Score(shared, gold, preds, "dev (all)", null);
+        var folds = new List<JsonObject>();
+        for (int k = 0; k < Folds; k++)
+        {
+            string foldGold = Path.Combine(outDir, string.Create(CultureInfo.InvariantCulture, $"fold{k}-gold.jsonl"));
+            File.WriteAllLines(foldGold, File.ReadLines(gold).Where(l => l.Trim().Length > 0 && Fold((string)JsonNode.Parse(l)!["id"]!) == k));
+            string foldJson = Path.Combine(outDir, string.Create(CultureInfo.InvariantCulture, $"fold{k}-score.json"));
+            if (!Score(shared, foldGold, preds, null, foldJson) || !File.Exists(foldJson))
+            {
+                return;
+            }
+
+            folds.Add(JsonNode.Parse(File.ReadAllText(foldJson))!["overall"]!.AsObject());
+        }
+
+        PrintFolds(folds);
     }
 
-    internal static bool IsValidation(string id)
+    private const int Folds = 5;
+
+    private static readonly string[] FoldFields = ["title", "authors", "date", "site", "body"];
+
+    /// <summary>Prints one line per field: the score and n on each fold, then the mean and the minimum over the folds.</summary>
+    private static void PrintFolds(List<JsonObject> folds)
+    {
+        Console.WriteLine("### 5-fold view (fold k = ids with FNV-1a hash % 5 == k; fold 4 is the old validation split)");
+        var header = new StringBuilder("  field   ");
+        for (int k = 0; k < folds.Count; k++)
+        {
+            header.Append(CultureInfo.InvariantCulture, $"   fold{k}   (n)");
+        }
+
+        Console.WriteLine(header.Append("    mean    min").ToString());
+        foreach (string field in FoldFields)
+        {
+            var line = new StringBuilder().Append(CultureInfo.InvariantCulture, $"  {field,-8}");
+            var scores = new List<double>();
+            foreach (var fold in folds)
+            {
+                if (fold[field] is JsonObject r)
+                {
+                    double score = (double)r["score"]!;
+                    scores.Add(score);
+                    line.Append(CultureInfo.InvariantCulture, $"  {score,6:F3} ({(int)r["n"]!,3})");
+                }
+                else
+                {
+                    line.Append("       -      ");
+                }
+            }
+
+            if (scores.Count > 0)
+            {
+                line.Append(CultureInfo.InvariantCulture, $"   {scores.Average():F3}  {scores.Min():F3}");
+            }
+
+            Console.WriteLine(line.ToString());
+        }
+    }
+
+    /// <summary>The fold (0-4) of a row id: FNV-1a 32-bit hash of its UTF-16 code units, modulo 5.</summary>
+    internal static int Fold(string id)
     {
         uint h = 2166136261;
         foreach (char c in id)
@@ -63,7 +118,7 @@ internal static class WebBench
             h = (h ^ c) * 16777619;
         }
 
-        return h % 5 == 4;
+        return (int)(h % Folds);
     }
 
     internal static JsonObject Prediction(string id, WebPage page)
@@ -80,13 +135,26 @@ internal static class WebBench
             ["url"] = m.CanonicalUrl?.Value,
             ["body"] = page.Body,
             ["paywall"] = m.Paywall?.Value.Paywalled ?? false,
+            ["sources"] = new JsonObject
+            {
+                ["title"] = m.Title?.Source,
+                ["authors"] = m.Authors.Length > 0 ? m.Authors[0].Source : null,
+                ["date"] = m.Published?.Source,
+                ["site"] = m.Site?.Source,
+            },
             ["title_candidates"] = new JsonArray(m.TitleCandidates.Select(c => (JsonNode)new JsonObject { ["source"] = c.Source, ["value"] = c.Value }).ToArray()),
         };
     }
 
-    private static void Score(string shared, string gold, string preds, string label)
+    /// <summary>Runs score.py on one gold file; prints its tables when a label is given, writes its JSON when asked.
+    /// False when python3 is not available.</summary>
+    private static bool Score(string shared, string gold, string preds, string? label, string? json)
     {
-        Console.WriteLine($"### score.py {label}");
+        if (label is not null)
+        {
+            Console.WriteLine($"### score.py {label}");
+        }
+
         try
         {
             var psi = new ProcessStartInfo("python3")
@@ -100,14 +168,26 @@ internal static class WebBench
                 psi.ArgumentList.Add(a);
             }
 
+            if (json is not null)
+            {
+                psi.ArgumentList.Add("--json");
+                psi.ArgumentList.Add(json);
+            }
+
             using var p = Process.Start(psi)!;
             string output = p.StandardOutput.ReadToEnd();
             p.WaitForExit(120_000);
-            Console.Write(output);
+            if (label is not null)
+            {
+                Console.Write(output);
+            }
+
+            return true;
         }
         catch (System.ComponentModel.Win32Exception ex)
         {
             Console.WriteLine($"python3 not available: {ex.Message}");
+            return false;
         }
     }
 

@@ -338,6 +338,14 @@ internal static class BodyExtractor
 
             if (!para)
             {
+                if (e.LocalName is "div" or "section" or "article" or "td" && DirectText(e) is { Length: >= 80 } direct)
+                {
+                    // Text written straight into a container between block children ("Intro<br>text<h2>..</h2>more<br>"),
+                    // which Readability wraps into paragraphs of that container: the container scores like a paragraph's
+                    // parent. At least a sentence or two (as for sibling paragraphs below), not a dateline or byline.
+                    AddScore(scores, e, 1 + direct.Count(c => c is ',' or '，' or '、') + Math.Min(Math.Floor(CountNonSpace(direct) / 100.0), 3), 0);
+                }
+
                 continue;
             }
 
@@ -349,24 +357,54 @@ internal static class BodyExtractor
             }
 
             double score = 1 + text.Count(c => c is ',' or '，' or '、') + Math.Min(Math.Floor(len / 100.0), 3);
-            int level = 0;
-            for (var a = e.ParentElement; a is not null && level < 3; a = a.ParentElement, level++)
-            {
-                if (a.LocalName is "html")
-                {
-                    break;
-                }
-
-                if (!scores.ContainsKey(a))
-                {
-                    scores[a] = InitialScore(a);
-                }
-
-                scores[a] += score / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
-            }
+            AddScore(scores, e.ParentElement, score, 0);
         }
 
         return scores;
+    }
+
+    /// <summary>Adds a paragraph's score to its container and, decreasing, to the container's ancestors.</summary>
+    private static void AddScore(Dictionary<IElement, double> scores, IElement? container, double score, int level)
+    {
+        for (var a = container; a is not null && level < 3; a = a.ParentElement, level++)
+        {
+            if (a.LocalName is "html")
+            {
+                break;
+            }
+
+            if (!scores.ContainsKey(a))
+            {
+                scores[a] = InitialScore(a);
+            }
+
+            scores[a] += score / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
+        }
+    }
+
+    /// <summary>The phrasing text of an element that has block children: its own text nodes and inline children
+    /// (links, emphasis), without the block children's text.</summary>
+    private static string DirectText(IElement e)
+    {
+        if (!e.Children.Any(c => BlockTags.Contains(c.LocalName)))
+        {
+            return string.Empty;
+        }
+
+        var sb = new StringBuilder();
+        foreach (var n in e.ChildNodes)
+        {
+            if (n is IText t)
+            {
+                sb.Append(t.Data);
+            }
+            else if (n is IElement c && !BlockTags.Contains(c.LocalName) && c.LocalName is "a" or "b" or "strong" or "i" or "em" or "span" or "font" or "u" or "sup" or "sub" or "code" or "abbr" or "q" or "cite" or "mark" or "small")
+            {
+                sb.Append(c.TextContent);
+            }
+        }
+
+        return WebText.Clean(sb.ToString());
     }
 
     private static IEnumerable<IElement> Descendants(IElement root)

@@ -48,6 +48,17 @@ internal sealed class JsonLd
                 text = text[..^3];
             }
 
+            // XHTML-style pages wrap script content in a CDATA section (MediaWiki does): "<![CDATA[ {...} ]]>".
+            text = text.Trim();
+            if (text.StartsWith("<![CDATA[", StringComparison.Ordinal))
+            {
+                text = text[9..];
+                if (text.TrimEnd().EndsWith("]]>", StringComparison.Ordinal))
+                {
+                    text = text.TrimEnd()[..^3];
+                }
+            }
+
             try
             {
                 var doc = JsonDocument.Parse(text.Replace("\n", " ", StringComparison.Ordinal).Replace("\r", " ", StringComparison.Ordinal).Replace("\t", " ", StringComparison.Ordinal), options);

@@ -241,6 +241,40 @@ public sealed class PageReaderTests
         }
 
         [Fact]
+        public void Should_read_json_ld_wrapped_in_a_cdata_section()
+        {
+            string ld = """
+                <script type="application/ld+json">
+                <![CDATA[
+                {"@context":"https://schema.org","@type":"Article","name":"Lake Ferns","author":{"@type":"Person","name":"Ida Brandt"},"datePublished":"2003-02-28T10:00:00Z"}
+                ]]>
+                </script>
+                """;
+            var m = PageReader.Read(Page(ld + "<title>Lake Ferns</title>", "<h1>Lake Ferns</h1><p>Text.</p>")).Metadata;
+
+            Assert.Equal(["Ida Brandt"], m.Authors.Select(a => a.Value));
+            Assert.Equal("json-ld:author", m.Authors[0].Source);
+            Assert.Equal(new DateOnly(2003, 2, 28), m.Published!.Value);
+        }
+
+        [Fact]
+        public void Should_take_text_written_straight_into_a_container_between_headings()
+        {
+            string body = """
+                <div class="post-body">The ferry to the island runs again from Monday, after the pier was repaired, the operator said on Friday.<br>
+                Tickets cost the same as last year, and the first boat leaves at seven, with a second one at nine.
+                <h2>Timetable</h2>
+                In winter the ferry runs twice a day, except on holidays, when only the morning boat sails to the island.<br></div>
+                <div class="box"><p>Sign up for our weekly letter about local events.</p></div>
+                """;
+            var page = PageReader.Read(Page("<title>Ferry</title>", body));
+
+            Assert.Contains("the pier was repaired", page.Body, StringComparison.Ordinal);
+            Assert.Contains("In winter the ferry runs twice a day", page.Body, StringComparison.Ordinal);
+            Assert.DoesNotContain("Sign up", page.Body, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void Should_keep_the_article_text_without_navigation_comments_and_related_links()
         {
             string body = """
