@@ -35,10 +35,17 @@ internal static class WebBench
 
         var sw = Stopwatch.StartNew();
         var sb = new StringBuilder();
+        // WEB_TITLE_CV=1 also cross-validates title choices among the recorded candidates (WebTitleCv).
+        bool titleCv = Environment.GetEnvironmentVariable("WEB_TITLE_CV") == "1";
+        var titleRows = new List<WebTitleCv.Row>();
         foreach (var (row, bytes) in pages)
         {
             var page = PageReader.Read(bytes, (string?)row["url"]);
             sb.Append(Prediction((string)row["id"]!, page).ToJsonString()).Append('\n');
+            if (titleCv && (string?)row["title"] is { } goldTitle)
+            {
+                titleRows.Add(WebTitleCv.Build(Fold((string)row["id"]!), goldTitle, page));
+            }
         }
 
         sw.Stop();
@@ -46,6 +53,10 @@ internal static class WebBench
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"pages: {pages.Count}, {totalBytes / 1e6:F1} MB html, {sw.Elapsed.TotalSeconds:F2} s, {pages.Count / sw.Elapsed.TotalSeconds:F0} pages/s, {totalBytes / 1e6 / sw.Elapsed.TotalSeconds:F1} MB/s"));
         Console.WriteLine($"predictions: {preds}");
+        if (titleCv)
+        {
+            WebTitleCv.Run(titleRows, Folds);
+        }
 
         // 5-fold view: fold k holds the ids whose stable hash % 5 == k. Every fold serves once as held-out validation,
         // and a change is judged by the mean and the minimum over the five folds, never by the dev total alone.
