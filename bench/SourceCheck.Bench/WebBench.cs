@@ -44,7 +44,7 @@ internal static class WebBench
             sb.Append(Prediction((string)row["id"]!, page).ToJsonString()).Append('\n');
             if (titleCv && (string?)row["title"] is { } goldTitle)
             {
-                titleRows.Add(WebTitleCv.Build(Fold((string)row["id"]!), goldTitle, page));
+                titleRows.Add(WebTitleCv.Build(Fold((string)row["id"]!), goldTitle, page, bytes));
             }
         }
 

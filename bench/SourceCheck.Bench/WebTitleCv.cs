@@ -17,8 +17,10 @@ internal static class WebTitleCv
     private static readonly string[] Seps = [" | ", " - ", " – ", " — ", ": "];
 
     /// <summary>Features: 0-6 source-group counts, 7 chosen by the current rule, 8 separator, 9 contained in other
-    /// candidates (count), 10 colon.</summary>
-    private const int FeatureCount = 11;
+    /// candidates (count), 10 colon, 11 an h1 candidate taken from outside any article/main element.</summary>
+    private const int FeatureCount = 12;
+
+    private const int LooseH1 = 11;
 
     private const int Cur = 7;
 
@@ -27,8 +29,10 @@ internal static class WebTitleCv
     internal sealed record Row(int Fold, Cand[] Cands, bool CurrentCorrect);
 
     /// <summary>One row per dev page with a gold title: its distinct candidates (by normalised text) and features.</summary>
-    internal static Row Build(int fold, string goldTitle, WebPage page)
+    internal static Row Build(int fold, string goldTitle, WebPage page, byte[] html)
     {
+        using var doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(new MemoryStream(html));
+        bool structuredH1 = doc.QuerySelector("article h1, main h1, [itemprop=headline]") is not null;
         string gold = Norm(goldTitle);
         string cur = Norm(page.Metadata.Title?.Value);
         var byKey = new Dictionary<string, List<(string Source, string Value)>>(StringComparer.Ordinal);
@@ -72,6 +76,7 @@ internal static class WebTitleCv
             f[8] = Seps.Any(s => v.Contains(s, StringComparison.Ordinal)) ? 1 : 0;
             f[9] = order.Count(o => o != k && o.Contains(k, StringComparison.Ordinal));
             f[10] = v.Contains(':', StringComparison.Ordinal) ? 1 : 0;
+            f[LooseH1] = f[3] > 0 && !structuredH1 ? 1 : 0;
             cands.Add(new Cand(k == gold, f));
         }
 
@@ -90,6 +95,7 @@ internal static class WebTitleCv
             ("A preference list", FitPreference),
             ("B agreement + h1 weight", FitAgreement),
             ("C linear scorer", FitLinear),
+            ("D current, loose h1 alone", FitLooseH1),
         };
         foreach (var (name, fit) in families)
         {
@@ -204,6 +210,34 @@ internal static class WebTitleCv
         }
 
         return best;
+    }
+
+    /// <summary>D: the current rule, except when its choice is given by an h1 alone that sits outside any
+    /// article/main element: then the candidate most other sources give, if at least m sources give it (m fitted).</summary>
+    private static Func<Cand[], bool> FitLooseH1(List<Row> train)
+    {
+        static double Count(Cand c) => SourceGroups.Sum(g => c.F[g]);
+        static Func<Cand[], bool> Make(int m) => cands =>
+        {
+            var cur = cands.FirstOrDefault(c => c.F[Cur] > 0);
+            if (cur is null)
+            {
+                return false;
+            }
+
+            if (cur.F[LooseH1] > 0 && Count(cur) == 1)
+            {
+                var other = cands.Where(c => c != cur).OrderByDescending(Count).FirstOrDefault();
+                if (other is not null && Count(other) >= m)
+                {
+                    return other.Correct;
+                }
+            }
+
+            return cur.Correct;
+        };
+
+        return Enumerable.Range(1, 5).Select(Make).MaxBy(f => Accuracy(f, train))!;
     }
 
     /// <summary>C: weights over all features (including "chosen by the current rule"), coordinate ascent from
