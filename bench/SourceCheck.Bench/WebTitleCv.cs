@@ -100,21 +100,24 @@ internal static class WebTitleCv
         foreach (var (name, fit) in families)
         {
             var scores = new List<double>();
+            var trainScores = new List<double>();
             var line = new StringBuilder().Append(CultureInfo.InvariantCulture, $"  {name,-26}");
             for (int k = 0; k < folds; k++)
             {
                 var train = rows.Where(r => r.Fold != k).ToList();
                 var test = rows.Where(r => r.Fold == k).ToList();
-                double s = name == "current rule"
-                    ? test.Count(r => r.CurrentCorrect) / (double)test.Count
-                    : Accuracy(fit(train), test) / (double)test.Count;
-                scores.Add(s);
-                line.Append(CultureInfo.InvariantCulture, $"  {s:F3}");
+                Func<Cand[], bool> rule = name == "current rule" ? CurrentChoice : fit(train);
+                scores.Add(Accuracy(rule, test) / (double)test.Count);
+                trainScores.Add(Accuracy(rule, train) / (double)train.Count);
+                line.Append(CultureInfo.InvariantCulture, $"  {scores[^1]:F3}");
             }
 
-            Console.WriteLine(line.Append(CultureInfo.InvariantCulture, $"   mean {scores.Average():F3}  min {scores.Min():F3}").ToString());
+            Console.WriteLine(line.Append(CultureInfo.InvariantCulture,
+                $"   mean {scores.Average():F3}  min {scores.Min():F3}   (on the training folds {trainScores.Min():F3}-{trainScores.Max():F3})").ToString());
         }
     }
+
+    private static bool CurrentChoice(Cand[] cands) => cands.FirstOrDefault(c => c.F[Cur] > 0)?.Correct ?? false;
 
     private static int Accuracy(Func<Cand[], bool> choose, List<Row> rows) => rows.Count(r => r.Cands.Length > 0 && choose(r.Cands));
 
