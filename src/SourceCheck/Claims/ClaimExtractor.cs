@@ -1008,7 +1008,7 @@ public static partial class ClaimExtractor
     private static partial Regex ToldOutletRegex();
 
     /// <summary>A plan or forecast with a year: "plans to … in 2027", "will … by 2030", "will … 2027 beantragen", "soll bis 2030 …".</summary>
-    [GeneratedRegex(@"\b(?:plans? to|intends? to|aims? to|expects? to|is expected to|will|wants? to|will(?= )|wollen|plant|planen|beabsichtigt|soll|sollen)\b[^.;:!?]{0,80}?\b(?:19|20)\d\d\b|\b(?:19|20)\d\d\b[^.;:!?]{0,40}?\b(?:beantragen|einreichen|vorlegen|abschließen|erreichen|starten|planen|plant)\b", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"\b(?:plans? to|intends? to|aims? to|expects? to|is expected to|will|wants? to|wollen|plant|planen|beabsichtigt|soll|sollen)\b[^.;:!?]{0,80}?\b(?:19|20)\d\d\b|\b(?:19|20)\d\d\b[^.;:!?]{0,40}?\b(?:beantragen|einreichen|vorlegen|abschließen|erreichen|starten|planen|plant)\b", RegexOptions.None, 1000)]
     private static partial Regex PlanWithYearRegex();
 
     [GeneratedRegex(@"according to the (?:company|firm|group)|nach eigenen Angaben|(?:teilte|erklärte) das Unternehmen|the company said|das Unternehmen (?:erwartet|plant|rechnet)|erwartet das Unternehmen", RegexOptions.IgnoreCase, 1000)]

@@ -289,16 +289,18 @@ public static partial class ArticleReader
         }
 
         // a date with a place or a time next to it, and no sentence ("Berlin, 5. November 2025",
-        // "12.11.2025 | 14:03 Uhr"); "Apple-Event am 9. September 2025" is a headline
-        foreach (var m in DateRegex().EnumerateMatches(line))
+        // "12.11.2025 | 14:03 Uhr"); "Apple-Event am 9. September 2025" is a headline (first date of the line)
+        var dates = DateRegex().EnumerateMatches(line);
+        if (!dates.MoveNext())
         {
-            string rest = string.Concat(line[..m.Index], " ", line[(m.Index + m.Length)..]);
-            int words = Words(rest.AsSpan().Trim(" ,|·–—-:"));
-            bool timeOrBar = rest.Contains('|', StringComparison.Ordinal) || TimeRegex().IsMatch(rest);
-            return !rest.TrimEnd().EndsWith('.') && (words <= 1 || (words <= 3 && timeOrBar));
+            return false;
         }
 
-        return false;
+        var m = dates.Current;
+        string rest = string.Concat(line[..m.Index], " ", line[(m.Index + m.Length)..]);
+        int words = Words(rest.AsSpan().Trim(" ,|·–—-:"));
+        bool timeOrBar = rest.Contains('|', StringComparison.Ordinal) || TimeRegex().IsMatch(rest);
+        return !rest.TrimEnd().EndsWith('.') && (words <= 1 || (words <= 3 && timeOrBar));
     }
 
     /// <summary>Navigation, login and consent lines that are nothing but a link label ("Startseite",

@@ -230,8 +230,7 @@ public static class CheckReportRenderer
               .Append(report.Support.Length).Append(" headline match(es)):\n");
             foreach (var group in report.Support.GroupBy(s => s.ClaimId, StringComparer.Ordinal))
             {
-                var claim = report.FindClaim(group.Key);
-                sb.Append("  [").Append(group.Key).Append("] ").Append(claim is null ? string.Empty : Shorten(claim.Text, ClaimTextLength)).Append('\n');
+                sb.Append("  [").Append(group.Key).Append("] ").Append(ClaimTextOf(report, group.First())).Append('\n');
                 foreach (var s in group)
                 {
                     sb.Append("    <- ").Append(s.ReferenceId).Append(" (").Append(s.Type).Append(' ')
@@ -294,7 +293,6 @@ public static class CheckReportRenderer
         string head = (cut > max / 2 ? flat[..cut] : flat[..(max - 1)]).TrimEnd(',', ';', ':', ' ', '–', '-');
         return head + " …";
     }
-
 
     private static string Summary(CheckReport r) =>
         $"{r.Documents.Length} document(s), {r.ReferenceCount} reference(s), {r.ClaimCount} claim(s), " +

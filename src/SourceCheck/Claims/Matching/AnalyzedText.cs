@@ -192,14 +192,7 @@ internal sealed class AnalyzedText
 
     private static bool ClauseEnd(string text, IReadOnlyList<Token> tokens, int i)
     {
-        int from = Math.Min(text.Length, tokens[i].Offset + tokens[i].Surface.Length);
-        if (i + 1 >= tokens.Count)
-        {
-            return true;
-        }
-
-        int to = Math.Min(text.Length, Math.Max(from, tokens[i + 1].Offset));
-        return text.AsSpan(from, to - from).IndexOfAny(",;:.!?\u201c\u201d\"\u2013") >= 0;
+        return i + 1 >= tokens.Count || Tokenizer.GapHasAny(text, tokens[i], tokens[i + 1], ",;:.!?\u201c\u201d\"\u2013");
     }
 
     private static readonly HashSet<string> Particles = new(StringComparer.Ordinal)

@@ -141,10 +141,7 @@ public static class ClaimMatcher
         var cuts = new List<int> { 0 };
         for (int i = 1; i < tokens.Count; i++)
         {
-            int from = Math.Min(t.Text.Length, tokens[i - 1].Offset + tokens[i - 1].Surface.Length);
-            int to = Math.Min(t.Text.Length, Math.Max(from, tokens[i].Offset));
-            bool punct = t.Text.AsSpan(from, to - from).IndexOfAny(",;:\u2013\u2014") >= 0;
-            if (punct || ClauseJoiners.Contains(tokens[i].Lower))
+            if (Tokenizer.GapHasAny(t.Text, tokens[i - 1], tokens[i], ",;:\u2013\u2014") || ClauseJoiners.Contains(tokens[i].Lower))
             {
                 cuts.Add(tokens[i].Offset);
             }

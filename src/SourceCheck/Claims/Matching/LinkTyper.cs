@@ -37,7 +37,6 @@ public static class LinkTyper
             return null;
         }
 
-
         if (aligned.Count > 0)
         {
             evidence.Add("aligned: " + string.Join(", ", aligned.Take(8)));
@@ -304,12 +303,7 @@ public static class LinkTyper
         return aligned == 0 ? 0 : (double)inClause / aligned;
     }
 
-    private static bool ClauseBreak(string text, Token previous, Token next)
-    {
-        int from = Math.Min(text.Length, previous.Offset + previous.Surface.Length);
-        int to = Math.Min(text.Length, Math.Max(from, next.Offset));
-        return text.AsSpan(from, to - from).IndexOfAny(",;:.!?") >= 0;
-    }
+    private static bool ClauseBreak(string text, Token previous, Token next) => Tokenizer.GapHasAny(text, previous, next, ",;:.!?");
 
     private static double Cover(AnalyzedText a, AnalyzedText b, bool cross)
     {
@@ -521,9 +515,11 @@ public static class LinkTyper
             return true;
         }
 
-        bool cross = ta.Language != tb.Language;
-        return ca.Any(x => cb.Any(y => SimilarityScorer.Match(x, y, cross) >= 0.5));
+        return ContextsAlign(ca, cb, ta.Language != tb.Language);
     }
+
+    private static bool ContextsAlign(List<ContentToken> ca, List<ContentToken> cb, bool cross) =>
+        ca.Any(x => cb.Any(y => SimilarityScorer.Match(x, y, cross) >= 0.5));
 
     private const int FigureWindow = 4;
 
@@ -539,12 +535,20 @@ public static class LinkTyper
         static bool Count(Figure f) => string.IsNullOrEmpty(f.Unit) && f.ValueMax is null && Math.Abs(f.Value) > 31 &&
             !(f.Value >= 1900 && f.Value <= 2100 && f.Value == Math.Floor(f.Value));
 
+        // counts whose words next to them can be located; each context found once
+        bool cross = ta.Language != tb.Language;
+        var others = tb.Figures.Where(Count).Select(f => (Figure: f, Context: FigureContext(tb, f))).Where(x => x.Context is not null).ToList();
         (Figure, Figure)? differ = null;
         foreach (var fa in ta.Figures.Where(Count))
         {
-            foreach (var fb in tb.Figures.Where(Count))
+            if (FigureContext(ta, fa) is not { } ca)
             {
-                if (!SameQuantity(ta, tb, fa, fb) || FigureContext(ta, fa) is null || FigureContext(tb, fb) is null)
+                continue;
+            }
+
+            foreach (var (fb, cb) in others)
+            {
+                if (!ContextsAlign(ca, cb!, cross))
                 {
                     continue;
                 }

@@ -22,6 +22,15 @@ public sealed record Token(string Surface, string Lower, string Stem, TokenKind 
 /// compounds split into their parts ("KI-Infrastruktur" → "ki", "infrastruktur").</summary>
 public static class Tokenizer
 {
+    /// <summary>Whether the text between two tokens (after <paramref name="previous"/>, before
+    /// <paramref name="next"/>) holds any of <paramref name="marks"/>: the clause tests of the matcher.</summary>
+    internal static bool GapHasAny(string text, Token previous, Token next, string marks)
+    {
+        int from = Math.Min(text.Length, previous.Offset + previous.Surface.Length);
+        int to = Math.Min(text.Length, Math.Max(from, next.Offset));
+        return text.AsSpan(from, to - from).IndexOfAny(marks) >= 0;
+    }
+
     public static IReadOnlyList<Token> Tokenize(string text, string language)
     {
         var tokens = new List<Token>();
