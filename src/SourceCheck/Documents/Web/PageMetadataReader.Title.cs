@@ -1,0 +1,336 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+
+namespace SourceCheck.Documents.Web;
+
+/// <summary>The page title: candidates from metadata and headings, site-name parts removed, chosen by agreement.</summary>
+internal sealed partial class PageMetadataReader
+{
+    private static readonly string[] TitleSeparators = [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " « ", " › ", " / ", " ~ ", " • ", " _ ", ": "];
+    // ---------------------------------------------------------------- title
+
+    private string? Heading(string? site)
+    {
+        IElement? best = null;
+        foreach (var sel in new[] { "article h1", "main h1", "[itemprop=headline]", "h1" })
+        {
+            foreach (var h in _doc.QuerySelectorAll(sel))
+            {
+                string text = WebText.Clean(h.TextContent);
+                if (text.Length < 3 || text.Length > 400 || (site is not null && WebText.Key(text) == WebText.Key(site)))
+                {
+                    continue;
+                }
+
+                if ((h.QuerySelector("img") is not null && text.Length < 25 && h.QuerySelector("a[href='/']") is not null) || IsHomeLinkHeading(h, text))
+                {
+                    continue;
+                }
+
+                best = h;
+                break;
+            }
+
+            if (best is not null)
+            {
+                break;
+            }
+        }
+
+        return best is null ? null : WebText.Clean(best.TextContent);
+    }
+
+    /// <summary>An h1 that is nothing but a link to the site's home page ("/", "https://blog.example/", also inside a
+    /// web-archive address): the site's or blog's name in the page header, not the article's headline.</summary>
+    private static bool IsHomeLinkHeading(IElement h, string text)
+    {
+        var links = h.QuerySelectorAll("a[href]");
+        if (links.Length != 1 || WebText.Key(WebText.Clean(links[0].TextContent)) != WebText.Key(text))
+        {
+            return false;
+        }
+
+        string href = links[0].GetAttribute("href")!.Trim();
+        int inner = href.LastIndexOf("http", StringComparison.OrdinalIgnoreCase);
+        if (inner > 0)
+        {
+            href = href[inner..];
+        }
+
+        if (href is "/" or "./")
+        {
+            return true;
+        }
+
+        return Uri.TryCreate(href, UriKind.Absolute, out var uri) && uri.Scheme.StartsWith("http", StringComparison.OrdinalIgnoreCase)
+            && uri.AbsolutePath == "/" && uri.Query.Length == 0 && uri.Fragment.Length == 0;
+    }
+
+    private Sourced<string>? EntryTitle(string site)
+    {
+        foreach (var e in _doc.QuerySelectorAll(".entry-title, .post-title, .posttitle, .storytitle, .article-title, [itemprop~=headline]").Take(10))
+        {
+            string text = WebText.TextOf(e);
+            if (text.Length is >= 3 and <= 300 && WebText.Key(text) != WebText.Key(site) && !IsInTeaser(e))
+            {
+                return new Sourced<string>(text, "html:entry-title");
+            }
+        }
+
+        return null;
+    }
+
+    private Sourced<string>? Title(string? htmlTitle, string? h1, string? site, List<Sourced<string>> candidates)
+    {
+        void Add(string? v, string source)
+        {
+            v = WebText.Clean(v);
+            if (v.Length > 0 && v.Length < 600)
+            {
+                candidates.Add(new Sourced<string>(v, source));
+            }
+        }
+
+        if (_ld.Article is { } a)
+        {
+            Add(JsonLd.Str(a, "headline"), "json-ld:headline");
+            Add(JsonLd.Str(a, "name"), "json-ld:name");
+        }
+
+        Add(Meta("og:title"), "meta:og:title");
+        Add(Meta("twitter:title"), "meta:twitter:title");
+        Add(Meta("citation_title"), "meta:citation_title");
+        Add(Meta("dc.title") ?? Meta("dcterms.title"), "meta:dc.title");
+        Add(Meta("parsely-title"), "meta:parsely-title");
+        Add(Meta("title"), "meta:title");
+        Add(Meta("headline"), "meta:headline");
+        Add(h1, "html:h1");
+        string? cleanedTitle = htmlTitle is null ? null : StripSite(htmlTitle, site, candidates.Select(c => c.Value));
+        Add(cleanedTitle, "html:title");
+        if (htmlTitle is not null && cleanedTitle != htmlTitle)
+        {
+            Add(htmlTitle, "html:title-full");
+        }
+
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+
+        // Clean site names off meta titles as well ("Headline | Outlet" in og:title).
+        for (int i = 0; i < candidates.Count; i++)
+        {
+            if (candidates[i].Source is not ("html:h1" or "html:title" or "html:title-full"))
+            {
+                string stripped = StripSite(candidates[i].Value, site, candidates.Where(c => c.Source == "html:h1").Select(c => c.Value));
+                candidates[i] = candidates[i] with { Value = stripped };
+            }
+        }
+
+        // Without any metadata title, the page's <title> (cleaned) is what it calls itself; the h1 only when the
+        // <title> is a single word (a site name).
+        bool hasMeta = candidates.Any(c => c.Source.StartsWith("meta:", StringComparison.Ordinal) || c.Source.StartsWith("json-ld:", StringComparison.Ordinal));
+        var titleCand = candidates.FirstOrDefault(c => c.Source == "html:title");
+        var h1Cand = candidates.FirstOrDefault(c => c.Source == "html:h1");
+        if (!hasMeta)
+        {
+            if (titleCand is not null && (h1Cand is null || WebText.Key(titleCand.Value) == WebText.Key(h1Cand.Value) || titleCand.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 2))
+            {
+                return titleCand;
+            }
+
+            return h1Cand ?? titleCand;
+        }
+
+        // Agreement: the candidate most sources agree with. A headline of three words or more counts 2.5 (it is
+        // what readers see); shorter h1s are often section names.
+        double h1Weight = h1Cand is not null && h1Cand.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3 ? 2.5 : 1;
+        Sourced<string>? best = null;
+        double bestScore = -1;
+        for (int i = 0; i < candidates.Count; i++)
+        {
+            string key = WebText.Key(candidates[i].Value);
+            if (key.Length == 0 || candidates[i].Source == "html:title-full")
+            {
+                continue;
+            }
+
+            double score = 0;
+            foreach (var other in candidates)
+            {
+                if (other.Source != "html:title-full" && WebText.Key(other.Value) == key)
+                {
+                    score += other.Source == "html:h1" ? h1Weight : 1;
+                }
+            }
+
+            score -= i * 0.01;
+            if (score > bestScore)
+            {
+                bestScore = score;
+                best = candidates[i];
+            }
+        }
+
+        return best is null ? null : HeadlineOverKicker(best, candidates);
+    }
+
+    /// <summary>The chosen title is a visible heading with a kicker line run on before the headline that the
+    /// article metadata gives alone ("Tunesien Große Aufgaben …", "Abstandsregeln : Wie Firmen …", "Patch Notes -
+    /// Patchnotes 4.47.4 …"): the metadata headline. A kicker joined by a colon ("Kicker: Headline") is written as
+    /// part of the headline and kept. Also a <c>&lt;title&gt;</c> "Blog: Post" whose one part is the chosen
+    /// title (the blog's name in the h1) and the other a metadata headline: the metadata headline.</summary>
+    private static Sourced<string> HeadlineOverKicker(Sourced<string> best, List<Sourced<string>> candidates)
+    {
+        string bestKey = WebText.Key(best.Value);
+        string? full = candidates.FirstOrDefault(c => c.Source == "html:title-full")?.Value;
+        foreach (var m in candidates)
+        {
+            if (m.Source is not ("json-ld:headline" or "meta:og:title" or "meta:twitter:title"))
+            {
+                continue;
+            }
+
+            string key = WebText.Key(m.Value);
+            if (key.Length == 0 || key == bestKey || key.Split(' ').Length < 3)
+            {
+                continue;
+            }
+
+            if (bestKey.EndsWith(key, StringComparison.Ordinal))
+            {
+                string t = best.Value;
+                for (int pos = t.Length - 1; pos > 0; pos--)
+                {
+                    if (WebText.Key(t[pos..]) == key)
+                    {
+                        if (!t[..pos].TrimEnd().EndsWith(':'))
+                        {
+                            return m;
+                        }
+
+                        break;
+                    }
+                }
+            }
+
+            if (full is not null)
+            {
+                foreach (var sep in TitleSeparators)
+                {
+                    string[] parts = full.Split(sep);
+                    if (parts.Length == 2)
+                    {
+                        string a = WebText.Key(parts[0]), b = WebText.Key(parts[1]);
+                        if ((a == bestKey && b == key) || (a == key && b == bestKey))
+                        {
+                            return m;
+                        }
+                    }
+                }
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Removes a site-name part from a title: " | Outlet", " - Outlet", "Outlet: ", also when the site is
+    /// unknown but another source gives the headline without it.</summary>
+    internal static string StripSite(string title, string? site, IEnumerable<string> others)
+    {
+        string siteKey = WebText.Key(site);
+        var otherKeys = others.Select(WebText.Key).Where(k => k.Length > 0).ToHashSet();
+        if (otherKeys.Contains(WebText.Key(title)))
+        {
+            return title;
+        }
+
+        foreach (var sep in TitleSeparators)
+        {
+            int idx = title.IndexOf(sep, StringComparison.Ordinal);
+            if (idx < 0)
+            {
+                continue;
+            }
+
+            string[] parts = title.Split(sep);
+            if (parts.Length < 2)
+            {
+                continue;
+            }
+
+            // The headline given elsewhere is one of the parts (or the parts before/after the last separator).
+            for (int cut = 1; cut < parts.Length; cut++)
+            {
+                string head = string.Join(sep, parts[..cut]);
+                string tail = string.Join(sep, parts[cut..]);
+                if (otherKeys.Contains(WebText.Key(head)))
+                {
+                    return head;
+                }
+
+                if (otherKeys.Contains(WebText.Key(tail)))
+                {
+                    return tail;
+                }
+            }
+
+            if (siteKey.Length > 0)
+            {
+                string last = parts[^1];
+                string first = parts[0];
+                if (IsSiteLike(last, siteKey))
+                {
+                    return WebText.Clean(string.Join(sep, parts[..^1]));
+                }
+
+                if (IsSiteLike(first, siteKey) && sep != ": " || (sep == ": " && WebText.Key(first) == siteKey))
+                {
+                    return WebText.Clean(string.Join(sep, parts[1..]));
+                }
+            }
+        }
+
+        if (siteKey.Length == 0)
+        {
+            // Unknown site: drop a short last part after " | " or " - " (typical outlet suffix).
+            foreach (var sep in new[] { " | ", " - ", " – ", " — ", " :: ", " · " })
+            {
+                int idx = title.LastIndexOf(sep, StringComparison.Ordinal);
+                if (idx > 0)
+                {
+                    string tail = title[(idx + sep.Length)..];
+                    string head = title[..idx];
+                    if (tail.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 4 && head.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3)
+                    {
+                        return WebText.Clean(head);
+                    }
+                }
+            }
+        }
+
+        return title;
+    }
+
+    private static bool IsSiteLike(string part, string siteKey)
+    {
+        string k = WebText.Key(part);
+        if (k.Length == 0)
+        {
+            return false;
+        }
+
+        if (k == siteKey || k.Replace(" ", string.Empty, StringComparison.Ordinal) == siteKey.Replace(" ", string.Empty, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        // "Outlet.de", "Outlet Online", "www.outlet.com"
+        string compact = k.Replace(" ", string.Empty, StringComparison.Ordinal);
+        string siteCompact = siteKey.Replace(" ", string.Empty, StringComparison.Ordinal);
+        return compact.Length > 2 && siteCompact.Length > 2 && (compact.Contains(siteCompact, StringComparison.Ordinal) || siteCompact.Contains(compact, StringComparison.Ordinal))
+            && part.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6;
+    }
+}
