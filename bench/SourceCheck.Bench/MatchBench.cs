@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using SourceCheck.Claims;
-using SourceCheck.Text;
-using System.Globalization;
 using SourceCheck.Claims.Matching;
+using SourceCheck.Text;
 
 namespace SourceCheck.Bench;
 
@@ -417,7 +417,7 @@ internal static class MatchBench
         {
             string id = art.GetProperty("id").GetString()!;
             string text = File.ReadAllText(Path.Combine(dir, art.GetProperty("file").GetString()!));
-            own.AddRange(ClaimExtractor.Extract(text, id, LanguageGuess.Guess(text)));
+            own.AddRange(ClaimExtractor.Extract(text, id, LanguageGuesser.Guess(text)));
         }
 
         watch.Restart();

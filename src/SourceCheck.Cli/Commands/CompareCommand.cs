@@ -5,6 +5,7 @@ using System.Text.Json;
 using SourceCheck.Claims;
 using SourceCheck.Claims.Matching;
 using SourceCheck.Cli.Infrastructure;
+using SourceCheck.Text;
 using Spectre.Console;
 
 namespace SourceCheck.Cli.Commands;
@@ -49,7 +50,7 @@ public static class CompareCommand
                 string id = UniqueName(name, names);
                 names.Add(id);
                 texts[id] = text;
-                claims.AddRange(ClaimExtractor.Extract(text, id, LanguageGuess.Guess(text)));
+                claims.AddRange(ClaimExtractor.Extract(text, id, LanguageGuesser.Guess(text)));
                 claims.AddRange(HeadlineClaims.FromText(text, id));
             }
 

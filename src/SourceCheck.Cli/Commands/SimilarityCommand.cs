@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using SourceCheck.Claims.Matching;
 using SourceCheck.Cli.Infrastructure;
+using SourceCheck.Text;
 
 namespace SourceCheck.Cli.Commands;
 
@@ -43,8 +44,8 @@ public static class SimilarityCommand
             for (int i = 0; i < items.Count; i++)
             {
                 var p = items[i];
-                string la = p.LangA ?? LanguageGuess.Guess(p.A);
-                string lb = p.LangB ?? LanguageGuess.Guess(p.B);
+                string la = p.LangA ?? LanguageGuesser.Guess(p.A);
+                string lb = p.LangB ?? LanguageGuesser.Guess(p.B);
                 double score = scores[i];
                 int label = score >= (t ?? SimilarityScorer.DefaultThreshold(la, lb)) ? 1 : 0;
                 sb.Append("{\"id\": ").Append(JsonSerializer.Serialize(p.Id))

@@ -83,7 +83,7 @@ public static class CheckPipeline
                 }
 
                 string pseudo = $"{ReferencePrefix}{doc.Article.Name}/{item.Id}";
-                string lang = LanguageGuess.Guess(item.Title!);
+                string lang = LanguageGuesser.Guess(item.Title!);
                 headlineClaims.Add(new Claim(pseudo, pseudo, lang, item.Title!, new TextSpan(0, item.Title!.Length), QuoteKind.None,
                     null, null, null, null, item.GetString("container-title"), []));
                 headlineOwner[pseudo] = (doc.Article.Name ?? doc.Input.File, item);

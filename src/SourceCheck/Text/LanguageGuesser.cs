@@ -1,83 +1,175 @@
 namespace SourceCheck.Text;
 
-/// <summary>Guesses whether a text is German or English from function words and characters
-/// (umlauts, ß). Cheap, linear, good enough for news text of a sentence or more.</summary>
+/// <summary>The library's one language guesser. German against English (articles, sentences, headlines) is a vote of
+/// function words that belong to one language only (<see cref="FunctionWords"/>) plus German letters (ä, ö, ü, ß);
+/// <see cref="GuessPage"/> votes between six European languages for web pages that do not declare theirs. Linear in
+/// the text, no allocation per word.</summary>
 public static class LanguageGuesser
 {
-    private static readonly HashSet<string> German = new(StringComparer.Ordinal)
-    {
-        "der", "die", "das", "und", "ist", "nicht", "sich", "mit", "den", "dem", "des", "ein", "eine", "einen",
-        "einer", "auf", "für", "von", "zu", "im", "auch", "wie", "dass", "sie", "er", "es", "wir", "ich", "hat",
-        "haben", "wird", "werden", "sind", "war", "noch", "nach", "bei", "aus", "oder", "aber", "wenn", "nur",
-        "über", "vor", "zum", "zur", "sei", "seine", "ihre", "diese", "dieser", "keine", "kein", "sagte", "schrieb",
-    };
+    /// <summary>Text beyond this many characters adds no evidence worth its cost.</summary>
+    private const int Limit = 200_000;
 
-    private static readonly HashSet<string> English = new(StringComparer.Ordinal)
-    {
-        "the", "and", "is", "are", "was", "were", "of", "to", "in", "that", "it", "for", "on", "with", "as",
-        "by", "at", "from", "be", "this", "have", "has", "had", "not", "but", "or", "an", "a", "which", "would",
-        "will", "its", "their", "they", "he", "she", "we", "said", "told", "wrote", "after", "about", "into",
-    };
+    /// <summary>Longest word looked up; longer runs of letters are no function words.</summary>
+    private const int MaxWord = 24;
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> German = FunctionWords.German.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> English = FunctionWords.English.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly (string Lang, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Words)[] PageLists =
+    [
+        Page("en", "the and of to is in that for with was on are it this"),
+        Page("de", "der die das und ist nicht mit den von sich auf ein eine auch"),
+        Page("fr", "le la les et des est une dans pour que qui pas sur du"),
+        Page("es", "el la los las y que del en una por con para es se"),
+        Page("it", "il che della di non una per sono gli con nel alla è anche"),
+        Page("nl", "de het een van en is dat niet met voor zijn op ook wordt"),
+    ];
 
     /// <summary>"de" or "en" (English when there is no evidence either way).</summary>
     public static string Guess(string text) => Guess(text.AsSpan());
 
+    /// <inheritdoc cref="Guess(string)"/>
     public static string Guess(ReadOnlySpan<char> text)
     {
-        var (de, en) = Score(text);
+        var (de, en) = Votes(text);
         return de > en ? "de" : "en";
     }
 
-    /// <summary>Scores for German and English (function-word hits, plus umlaut/ß characters).</summary>
-    public static (double German, double English) Score(ReadOnlySpan<char> text)
+    /// <summary>The text's own language when its evidence clearly outweighs the given one (an English headline
+    /// quoted in a German article), else <paramref name="given"/>.</summary>
+    public static string Confirm(string text, string given)
     {
-        double de = 0, en = 0;
-        int i = 0;
-        int limit = Math.Min(text.Length, 200_000);
-        Span<char> buffer = stackalloc char[24];
-        while (i < limit)
+        var (de, en) = Votes(text);
+        if (given == "de" && en >= de + 3 && en >= 2 * Math.Max(1, de))
         {
-            if (!char.IsLetter(text[i]))
+            return "en";
+        }
+
+        if (given == "en" && de >= en + 3 && de >= 2 * Math.Max(1, en))
+        {
+            return "de";
+        }
+
+        return given;
+    }
+
+    /// <summary>Votes for German and English: each word that is a function word of one language only counts 1 for
+    /// it, each ä, ö, ü or ß counts 2 for German.</summary>
+    public static (int German, int English) Votes(ReadOnlySpan<char> text)
+    {
+        int de = 0, en = 0;
+        text = text[..Math.Min(text.Length, Limit)];
+        foreach (char c in text)
+        {
+            if (c is 'ä' or 'ö' or 'ü' or 'ß' or 'Ä' or 'Ö' or 'Ü')
             {
-                i++;
+                de += 2;
+            }
+        }
+
+        Span<char> buffer = stackalloc char[MaxWord];
+        int i = 0;
+        while (NextWord(text, ref i, buffer, allowApostrophe: true) is var length && length >= 0)
+        {
+            if (length == 0)
+            {
                 continue;
             }
 
-            int start = i;
-            while (i < limit && char.IsLetter(text[i]))
+            var word = buffer[..length];
+            bool inDe = German.Contains(word);
+            bool inEn = English.Contains(word);
+            if (inDe != inEn)
             {
-                char c = text[i];
-                if (c is 'ä' or 'ö' or 'ü' or 'ß' or 'Ä' or 'Ö' or 'Ü')
+                if (inDe)
                 {
-                    de += 0.5;
+                    de++;
                 }
-
-                i++;
-            }
-
-            int length = i - start;
-            if (length > buffer.Length)
-            {
-                continue;
-            }
-
-            for (int k = 0; k < length; k++)
-            {
-                buffer[k] = char.ToLowerInvariant(text[start + k]);
-            }
-
-            string word = new(buffer[..length]);
-            if (German.Contains(word))
-            {
-                de++;
-            }
-
-            if (English.Contains(word))
-            {
-                en++;
+                else
+                {
+                    en++;
+                }
             }
         }
 
         return (de, en);
     }
+
+    /// <summary>The most likely of en, de, fr, es, it and nl for a page's text, or null when it has fewer than 20
+    /// words or fewer than 3 function words of the best language.</summary>
+    public static string? GuessPage(string text)
+    {
+        var span = text.AsSpan(0, Math.Min(text.Length, 20_000));
+        Span<int> counts = stackalloc int[PageLists.Length];
+        Span<char> buffer = stackalloc char[MaxWord];
+        int seen = 0;
+        int i = 0;
+        while (NextWord(span, ref i, buffer, allowApostrophe: false) is var length && length >= 0)
+        {
+            seen++;
+            if (length == 0)
+            {
+                continue;
+            }
+
+            for (int k = 0; k < PageLists.Length; k++)
+            {
+                if (PageLists[k].Words.Contains(buffer[..length]))
+                {
+                    counts[k]++;
+                }
+            }
+        }
+
+        if (seen < 20)
+        {
+            return null;
+        }
+
+        int best = 0;
+        for (int k = 1; k < counts.Length; k++)
+        {
+            if (counts[k] > counts[best])
+            {
+                best = k;
+            }
+        }
+
+        return counts[best] >= 3 ? PageLists[best].Lang : null;
+    }
+
+    /// <summary>Finds the next word (a run of letters, with inner apostrophes when allowed) from <paramref name="i"/>,
+    /// writes it lower-cased into <paramref name="buffer"/> and returns its length; 0 for a word too long for the
+    /// buffer (no function word), -1 at the end of the text.</summary>
+    private static int NextWord(ReadOnlySpan<char> text, ref int i, Span<char> buffer, bool allowApostrophe)
+    {
+        while (i < text.Length && !char.IsLetter(text[i]))
+        {
+            i++;
+        }
+
+        if (i >= text.Length)
+        {
+            return -1;
+        }
+
+        int start = i;
+        while (i < text.Length && (char.IsLetter(text[i]) || (allowApostrophe && text[i] == '\'')))
+        {
+            i++;
+        }
+
+        int length = i - start;
+        if (length > buffer.Length)
+        {
+            return 0;
+        }
+
+        text.Slice(start, length).ToLowerInvariant(buffer);
+        return length;
+    }
+
+    private static (string, HashSet<string>.AlternateLookup<ReadOnlySpan<char>>) Page(string lang, string words) =>
+        (lang, new HashSet<string>(words.Split(' '), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>());
 }

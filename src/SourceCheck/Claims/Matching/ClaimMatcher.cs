@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using SourceCheck.Claims.Text;
+using SourceCheck.Text;
 
 namespace SourceCheck.Claims.Matching;
 
@@ -169,15 +170,15 @@ public static class ClaimMatcher
         string l = (language ?? string.Empty).ToLowerInvariant();
         if (l.StartsWith("de", StringComparison.Ordinal))
         {
-            return LanguageGuess.Confirm(text, "de");
+            return LanguageGuesser.Confirm(text, "de");
         }
 
         if (l.StartsWith("en", StringComparison.Ordinal))
         {
-            return LanguageGuess.Confirm(text, "en");
+            return LanguageGuesser.Confirm(text, "en");
         }
 
-        return LanguageGuess.Guess(text);
+        return LanguageGuesser.Guess(text);
     }
 
     private static List<(int, int)> AllCrossPairs(IReadOnlyList<Claim> claims)

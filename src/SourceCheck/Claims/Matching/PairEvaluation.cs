@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using SourceCheck.Text;
 
 namespace SourceCheck.Claims.Matching;
 
@@ -66,8 +67,8 @@ public static class PairEvaluation
         for (int i = 0; i < pairs.Count; i++)
         {
             var p = pairs[i];
-            var a = scorer.Analyze(p.A, p.LangA ?? LanguageGuess.Guess(p.A));
-            var b = scorer.Analyze(p.B, p.LangB ?? LanguageGuess.Guess(p.B));
+            var a = scorer.Analyze(p.A, p.LangA ?? LanguageGuesser.Guess(p.A));
+            var b = scorer.Analyze(p.B, p.LangB ?? LanguageGuesser.Guess(p.B));
             analyzed[i] = (a, b);
             if (seen.Add(p.A))
             {
@@ -97,7 +98,7 @@ public static class PairEvaluation
         for (int i = 0; i < pairs.Count; i++)
         {
             var p = pairs[i];
-            bool cross = (p.LangA ?? LanguageGuess.Guess(p.A)) != (p.LangB ?? LanguageGuess.Guess(p.B));
+            bool cross = (p.LangA ?? LanguageGuesser.Guess(p.A)) != (p.LangB ?? LanguageGuesser.Guess(p.B));
             scores[i] = SimilarityScorer.Probability(features[i], cross);
         }
 

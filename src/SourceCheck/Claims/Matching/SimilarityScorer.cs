@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using SourceCheck.Claims.Text;
+using SourceCheck.Text;
 
 namespace SourceCheck.Claims.Matching;
 
@@ -45,8 +46,8 @@ public sealed class SimilarityScorer
 
     public double ScoreText(string a, string b, string? langA, string? langB)
     {
-        string la = langA ?? LanguageGuess.Guess(a);
-        string lb = langB ?? LanguageGuess.Guess(b);
+        string la = langA ?? LanguageGuesser.Guess(a);
+        string lb = langB ?? LanguageGuesser.Guess(b);
         return Score(Analyze(a, la), Analyze(b, lb));
     }
 

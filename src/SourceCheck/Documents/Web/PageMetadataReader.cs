@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
+using SourceCheck.Text;
 
 namespace SourceCheck.Documents.Web;
 
@@ -263,7 +264,7 @@ internal sealed partial class PageMetadataReader
         }
 
         string sample = WebText.Clean(_doc.Body?.TextContent ?? string.Empty);
-        return LanguageGuess.Guess(sample) is { } g ? new Sourced<string>(g, "detected") : null;
+        return LanguageGuesser.GuessPage(sample) is { } g ? new Sourced<string>(g, "detected") : null;
     }
 
     private static string NormLang(string lang)

@@ -1,5 +1,6 @@
 using SourceCheck.Claims.Matching;
 using SourceCheck.Claims.Text;
+using SourceCheck.Text;
 
 namespace SourceCheck.Tests.Claims.Matching;
 
@@ -58,14 +59,14 @@ public sealed class TextTests
         [InlineData("Wir haben keine staatlichen Garantien für die Rechenzentren und wollen auch keine.", "de")]
         public void Should_tell_german_from_english(string text, string expected)
         {
-            Assert.Equal(expected, LanguageGuess.Guess(text));
+            Assert.Equal(expected, LanguageGuesser.Guess(text));
         }
 
         [Fact]
         public void Should_override_article_language_only_on_clear_evidence()
         {
-            Assert.Equal("en", LanguageGuess.Confirm("Sam Altman says OpenAI does not want a government bailout for AI.", "de"));
-            Assert.Equal("de", LanguageGuess.Confirm("OpenAI", "de"));
+            Assert.Equal("en", LanguageGuesser.Confirm("Sam Altman says OpenAI does not want a government bailout for AI.", "de"));
+            Assert.Equal("de", LanguageGuesser.Confirm("OpenAI", "de"));
         }
     }
 }
