@@ -22,7 +22,10 @@ internal static class WebBench
             return;
         }
 
-        string gold = Path.Combine(shared, "dev.jsonl");
+        // WEB_BENCH_GOLD=/path/split.jsonl reads and scores another split in the same format (page files relative to its
+        // folder), e.g. a held-out one.
+        string gold = Environment.GetEnvironmentVariable("WEB_BENCH_GOLD") is { Length: > 0 } other ? Path.GetFullPath(other) : Path.Combine(shared, "dev.jsonl");
+        string pageRoot = Path.GetDirectoryName(gold)!;
         string outDir = Environment.GetEnvironmentVariable("WEB_BENCH_OUT") ?? Path.Combine(Path.GetTempPath(), "sourcecheck-web-bench");
         Directory.CreateDirectory(outDir);
         string preds = Path.Combine(outDir, "preds.jsonl");
@@ -30,7 +33,7 @@ internal static class WebBench
         string[] only = (Environment.GetEnvironmentVariable("WEB_BENCH_SOURCES") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var rows = File.ReadLines(gold).Where(l => l.Trim().Length > 0).Select(l => JsonNode.Parse(l)!.AsObject())
             .Where(r => only.Length == 0 || only.Contains((string?)r["source"])).ToList();
-        var pages = rows.Select(r => (Row: r, Bytes: Gunzip(Path.Combine(shared, (string)r["file"]!)))).ToList();
+        var pages = rows.Select(r => (Row: r, Bytes: Gunzip(Path.Combine(pageRoot, (string)r["file"]!)))).ToList();
         long totalBytes = pages.Sum(p => (long)p.Bytes.Length);
 
         var sw = Stopwatch.StartNew();
@@ -60,7 +63,7 @@ internal static class WebBench
 
         // 5-fold view: fold k holds the ids whose stable hash % 5 == k. Every fold serves once as held-out validation,
         // and a change is judged by the mean and the minimum over the five folds, never by the dev total alone.
-        Score(shared, gold, preds, "dev (all)", null);
+        Score(shared, gold, preds, Path.GetFileName(gold) + " (all)", null);
         var folds = new List<JsonObject>();
         for (int k = 0; k < Folds; k++)
         {
