@@ -326,6 +326,11 @@ internal sealed partial class PageMetadataReader
                 continue;
             }
 
+            if (WebText.TextOfLongerThan(e, 400))
+            {
+                continue;
+            }
+
             string text = WebText.TextOf(e);
             if (text.Length is < 6 or > 400)
             {
@@ -364,7 +369,7 @@ internal sealed partial class PageMetadataReader
                 break;
             }
 
-            if (e.ChildElementCount > 1)
+            if (e.ChildElementCount > 1 || WebText.TextContentLongerThan(e, 16, ':'))
             {
                 continue;
             }
@@ -452,11 +457,23 @@ internal sealed partial class PageMetadataReader
     private static readonly Regex LayoutTokens = new(@"(?<![\w-])(?:(?:has|with|no|without)-[\w-]*|[\w-]*(?:layout|wrap|template|container)[\w-]*)(?![\w-])", RegexOptions.CultureInvariant, Timeout);
 
     /// <summary>Teasers, related-story lists and comment blocks are not the article's own byline.</summary>
-    private static bool IsInTeaser(IElement e)
+    private bool IsInTeaser(IElement e)
     {
         int depth = 0;
         for (var p = e; p is not null && depth < 30 && p.LocalName is not ("body" or "html"); p = p.ParentElement, depth++)
         {
+            if (_teaserOwn.TryGetValue(p, out bool known))
+            {
+                if (known)
+                {
+                    return true;
+                }
+
+                continue;
+            }
+
+            // Recorded as a teaser until the tests below find it is not one.
+            _teaserOwn[p] = true;
             string c = LayoutTokens.Replace(((p.GetAttribute("class") ?? string.Empty) + " " + (p.GetAttribute("id") ?? string.Empty)).ToLowerInvariant(), " ");
             if ((c.Contains("teaser", StringComparison.Ordinal) && p.LocalName is "article" or "li") || c.Contains("related", StringComparison.Ordinal) || c.Contains("popular", StringComparison.Ordinal)
                 || c.Contains("comment", StringComparison.Ordinal) || c.Contains("most-read", StringComparison.Ordinal) || c.Contains("mostread", StringComparison.Ordinal)
@@ -471,6 +488,8 @@ internal sealed partial class PageMetadataReader
             {
                 return true;
             }
+
+            _teaserOwn[p] = false;
         }
 
         return false;

@@ -262,6 +262,11 @@ internal sealed partial class PageMetadataReader
                     continue;
                 }
 
+                if (WebText.TextOfLongerThan(e, 119))
+                {
+                    continue;
+                }
+
                 string text = WebText.TextOf(e);
                 if (text.Length is > 6 and < 120 && WebText.ParseDate(text) is { } d && Plausible(d))
                 {
@@ -295,6 +300,11 @@ internal sealed partial class PageMetadataReader
 
             string own = string.Concat(e.ChildNodes.OfType<IText>().Select(t => t.Data));
             if (own.Length is < 6 or > 200 || !own.Any(char.IsDigit))
+            {
+                continue;
+            }
+
+            if (WebText.TextOfLongerThan(e, 200))
             {
                 continue;
             }

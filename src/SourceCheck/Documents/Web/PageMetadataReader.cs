@@ -21,6 +21,11 @@ internal sealed partial class PageMetadataReader
     private readonly Dictionary<string, List<string>> _meta = new(StringComparer.OrdinalIgnoreCase);
     private readonly JsonLd _ld;
 
+    /// <summary>Per element, whether its own class/id/tag marks a teaser, related list, comment block, sidebar or
+    /// page footer (see IsInTeaser): the document does not change while metadata is read, and the same ancestors
+    /// are asked about again for every element below them.</summary>
+    private readonly Dictionary<IElement, bool> _teaserOwn = [];
+
     private PageMetadataReader(IDocument doc, string? url)
     {
         _doc = doc;
