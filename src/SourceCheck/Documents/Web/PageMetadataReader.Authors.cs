@@ -202,7 +202,7 @@ internal sealed partial class PageMetadataReader
     private List<Sourced<string>> Microdata()
     {
         var list = new List<Sourced<string>>();
-        foreach (var e in _doc.QuerySelectorAll("[itemprop~=author], [itemprop~=creator]").Take(20))
+        foreach (var e in Query("[itemprop~=author], [itemprop~=creator]").Take(20))
         {
             if (e.LocalName == "meta" || e.LocalName == "link")
             {
@@ -242,7 +242,7 @@ internal sealed partial class PageMetadataReader
             IEnumerable<IElement> found;
             try
             {
-                found = _doc.QuerySelectorAll(sel).Take(40).ToList();
+                found = Query(sel).Take(40).ToList();
             }
             catch (AngleSharp.Dom.DomException)
             {
@@ -319,7 +319,7 @@ internal sealed partial class PageMetadataReader
         }
 
         // Visible "By …" / "Von …" lines near the headline.
-        foreach (var e in _doc.QuerySelectorAll("p, span, div, address, li").Take(4000))
+        foreach (var e in Query("p, span, div, address, li").Take(4000))
         {
             if (e.ChildElementCount > 8 || IsInTeaser(e))
             {
@@ -362,7 +362,7 @@ internal sealed partial class PageMetadataReader
     private List<Sourced<string>>? LabelledByline()
     {
         int seen = 0;
-        foreach (var e in _doc.Body?.QuerySelectorAll("b, strong, h3, h4, h5, h6, dt, span, label, em, i, p, div") ?? Enumerable.Empty<IElement>())
+        foreach (var e in QueryBody("b, strong, h3, h4, h5, h6, dt, span, label, em, i, p, div"))
         {
             if (++seen > 5000)
             {
@@ -454,7 +454,10 @@ internal sealed partial class PageMetadataReader
     }
 
     /// <summary>Layout class tokens that name a sidebar or widget area without being one ("has-sidebar", "content-sidebar-wrap", "mh-widget-layout2").</summary>
-    private static readonly Regex LayoutTokens = new(@"(?<![\w-])(?:(?:has|with|no|without)-[\w-]*|[\w-]*(?:layout|wrap|template|container)[\w-]*)(?![\w-])", RegexOptions.CultureInvariant, Timeout);
+    private static readonly Regex LayoutTokens = LayoutTokensPattern();
+
+    [GeneratedRegex(@"(?<![\w-])(?:(?:has|with|no|without)-[\w-]*|[\w-]*(?:layout|wrap|template|container)[\w-]*)(?![\w-])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex LayoutTokensPattern();
 
     /// <summary>Teasers, related-story lists and comment blocks are not the article's own byline.</summary>
     private bool IsInTeaser(IElement e)
