@@ -10,6 +10,7 @@ internal static class BenchProgram
         ("match-train", MatchBench.Train), ("match-train-cv", MatchBench.CrossValidateMono),
         ("match-claims", MatchBench.ClaimsOnly), ("match-pairs", MatchBench.PairsOnly),
         ("web", WebBench.Run),
+        ("web-speed", WebSpeedBench.Run),
         ("store", StoreBench.Run),
         ("parse", ParseBench.Run),
         ("claims-extraction", ClaimsExtractionBench.Run),

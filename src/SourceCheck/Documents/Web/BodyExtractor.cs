@@ -9,23 +9,15 @@ namespace SourceCheck.Documents.Web;
 /// they hold (length, commas, link density, class/id hints), takes the best one with its related siblings and
 /// renders it as paragraphs separated by blank lines. Works iteratively, so deeply nested pages cannot exhaust
 /// the stack. The document is modified.</summary>
-internal static class BodyExtractor
+internal static partial class BodyExtractor
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
+    private static readonly Regex Unlikely = UnlikelyPattern();
 
-    private static readonly Regex Unlikely = new(
-        @"-ad-|\bad-|\bads?\b|adsense|advert|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share|sharing|newsletter|cookie|consent|promo|recommend|subscribe|print|toolbar|tags?\b|author-?bio|outbrain|taboola|teaser|more-?stories|most-?read|mostread|trending|widget|overlay|modal|signup|jump-?link|skip-?link|hidden|visually-?hidden|sr-only|paywall|abo-?box|offer|navigation|nav\b|navbar|masthead|site-?header|topbar|bottom-?bar|rating|feedback|survey|zum-?thema|weiterlesen|read-?more|lesen-?sie-?auch|mehr-?zum|dossier-?box",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
+    private static readonly Regex MaybeCandidate = MaybeCandidatePattern();
 
-    private static readonly Regex MaybeCandidate = new(@"and|article|body|column|content|main|mathjax|shadow|story|entry|post|text|artikel|beitrag",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
+    private static readonly Regex Positive = PositivePattern();
 
-    private static readonly Regex Positive = new(@"article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|artikel|beitrag|richtext|rich-text|paragraph",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
-
-    private static readonly Regex Negative = new(
-        @"-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|teaser|newsletter|caption|credit|byline|author|dateline|timestamp|social|nav",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
+    private static readonly Regex Negative = NegativePattern();
 
     private static readonly HashSet<string> RemoveTags = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -41,9 +33,7 @@ internal static class BodyExtractor
 
     private static readonly HashSet<string> ParagraphTags = new(StringComparer.OrdinalIgnoreCase) { "p", "pre", "td", "blockquote", "h2", "h3", "li" };
 
-    private static readonly Regex Junk = new(
-        @"^(?:advertisement|anzeige|werbung|share|teilen|read more|mehr lesen|weiterlesen|lesen sie auch|also read|related|photo:|foto:|bild:|getty images|image:|source:|quelle:|click here|subscribe|abonnieren|©|\(c\))",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
+    private static readonly Regex Junk = JunkPattern();
 
     /// <param name="lenient">Second pass for pages where the first found almost nothing: class/id hints are not
     /// used to remove elements.</param>
@@ -551,4 +541,20 @@ internal static class BodyExtractor
 
         return false;
     }
+
+    // Source-generated (the same patterns and options as before; no interpreter, no start-up compilation).
+    [GeneratedRegex(@"-ad-|\bad-|\bads?\b|adsense|advert|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share|sharing|newsletter|cookie|consent|promo|recommend|subscribe|print|toolbar|tags?\b|author-?bio|outbrain|taboola|teaser|more-?stories|most-?read|mostread|trending|widget|overlay|modal|signup|jump-?link|skip-?link|hidden|visually-?hidden|sr-only|paywall|abo-?box|offer|navigation|nav\b|navbar|masthead|site-?header|topbar|bottom-?bar|rating|feedback|survey|zum-?thema|weiterlesen|read-?more|lesen-?sie-?auch|mehr-?zum|dossier-?box", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex UnlikelyPattern();
+
+    [GeneratedRegex(@"and|article|body|column|content|main|mathjax|shadow|story|entry|post|text|artikel|beitrag", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex MaybeCandidatePattern();
+
+    [GeneratedRegex(@"article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|artikel|beitrag|richtext|rich-text|paragraph", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex PositivePattern();
+
+    [GeneratedRegex(@"-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|teaser|newsletter|caption|credit|byline|author|dateline|timestamp|social|nav", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex NegativePattern();
+
+    [GeneratedRegex(@"^(?:advertisement|anzeige|werbung|share|teilen|read more|mehr lesen|weiterlesen|lesen sie auch|also read|related|photo:|foto:|bild:|getty images|image:|source:|quelle:|click here|subscribe|abonnieren|©|\(c\))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex JunkPattern();
 }

@@ -202,7 +202,7 @@ internal sealed partial class PageMetadataReader
     private List<Sourced<string>> Microdata()
     {
         var list = new List<Sourced<string>>();
-        foreach (var e in _doc.QuerySelectorAll("[itemprop~=author], [itemprop~=creator]").Take(20))
+        foreach (var e in Query("[itemprop~=author], [itemprop~=creator]").Take(20))
         {
             if (e.LocalName == "meta" || e.LocalName == "link")
             {
@@ -242,7 +242,7 @@ internal sealed partial class PageMetadataReader
             IEnumerable<IElement> found;
             try
             {
-                found = _doc.QuerySelectorAll(sel).Take(40).ToList();
+                found = Query(sel).Take(40).ToList();
             }
             catch (AngleSharp.Dom.DomException)
             {
@@ -319,9 +319,14 @@ internal sealed partial class PageMetadataReader
         }
 
         // Visible "By …" / "Von …" lines near the headline.
-        foreach (var e in _doc.QuerySelectorAll("p, span, div, address, li").Take(4000))
+        foreach (var e in Query("p, span, div, address, li").Take(4000))
         {
             if (e.ChildElementCount > 8 || IsInTeaser(e))
+            {
+                continue;
+            }
+
+            if (WebText.TextOfLongerThan(e, 400))
             {
                 continue;
             }
@@ -357,14 +362,14 @@ internal sealed partial class PageMetadataReader
     private List<Sourced<string>>? LabelledByline()
     {
         int seen = 0;
-        foreach (var e in _doc.Body?.QuerySelectorAll("b, strong, h3, h4, h5, h6, dt, span, label, em, i, p, div") ?? Enumerable.Empty<IElement>())
+        foreach (var e in QueryBody("b, strong, h3, h4, h5, h6, dt, span, label, em, i, p, div"))
         {
             if (++seen > 5000)
             {
                 break;
             }
 
-            if (e.ChildElementCount > 1)
+            if (e.ChildElementCount > 1 || WebText.TextContentLongerThan(e, 16, ':'))
             {
                 continue;
             }
@@ -449,14 +454,29 @@ internal sealed partial class PageMetadataReader
     }
 
     /// <summary>Layout class tokens that name a sidebar or widget area without being one ("has-sidebar", "content-sidebar-wrap", "mh-widget-layout2").</summary>
-    private static readonly Regex LayoutTokens = new(@"(?<![\w-])(?:(?:has|with|no|without)-[\w-]*|[\w-]*(?:layout|wrap|template|container)[\w-]*)(?![\w-])", RegexOptions.CultureInvariant, Timeout);
+    private static readonly Regex LayoutTokens = LayoutTokensPattern();
+
+    [GeneratedRegex(@"(?<![\w-])(?:(?:has|with|no|without)-[\w-]*|[\w-]*(?:layout|wrap|template|container)[\w-]*)(?![\w-])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex LayoutTokensPattern();
 
     /// <summary>Teasers, related-story lists and comment blocks are not the article's own byline.</summary>
-    private static bool IsInTeaser(IElement e)
+    private bool IsInTeaser(IElement e)
     {
         int depth = 0;
         for (var p = e; p is not null && depth < 30 && p.LocalName is not ("body" or "html"); p = p.ParentElement, depth++)
         {
+            if (_teaserOwn.TryGetValue(p, out bool known))
+            {
+                if (known)
+                {
+                    return true;
+                }
+
+                continue;
+            }
+
+            // Recorded as a teaser until the tests below find it is not one.
+            _teaserOwn[p] = true;
             string c = LayoutTokens.Replace(((p.GetAttribute("class") ?? string.Empty) + " " + (p.GetAttribute("id") ?? string.Empty)).ToLowerInvariant(), " ");
             if ((c.Contains("teaser", StringComparison.Ordinal) && p.LocalName is "article" or "li") || c.Contains("related", StringComparison.Ordinal) || c.Contains("popular", StringComparison.Ordinal)
                 || c.Contains("comment", StringComparison.Ordinal) || c.Contains("most-read", StringComparison.Ordinal) || c.Contains("mostread", StringComparison.Ordinal)
@@ -471,6 +491,8 @@ internal sealed partial class PageMetadataReader
             {
                 return true;
             }
+
+            _teaserOwn[p] = false;
         }
 
         return false;

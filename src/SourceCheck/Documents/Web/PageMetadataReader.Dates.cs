@@ -83,7 +83,7 @@ internal sealed partial class PageMetadataReader
 
         if (published is null)
         {
-            foreach (var t in _doc.QuerySelectorAll("[itemprop~=datePublished], time[pubdate], [property~='article:published_time']").Take(5))
+            foreach (var t in Query("[itemprop~=datePublished], time[pubdate], [property~='article:published_time']").Take(5))
             {
                 string? v = t.GetAttribute("datetime") ?? t.GetAttribute("content") ?? t.TextContent;
                 if ((published = FromText(v, "html:itemprop=datePublished", true)) is not null)
@@ -109,7 +109,7 @@ internal sealed partial class PageMetadataReader
 
         if (published is null)
         {
-            foreach (var t in _doc.QuerySelectorAll("article time[datetime], main time[datetime], time[datetime]").Take(10))
+            foreach (var t in Query("article time[datetime], main time[datetime], time[datetime]").Take(10))
             {
                 if (IsInTeaser(t))
                 {
@@ -157,7 +157,7 @@ internal sealed partial class PageMetadataReader
 
         if (modified is null)
         {
-            foreach (var t in _doc.QuerySelectorAll("[itemprop~=dateModified]").Take(3))
+            foreach (var t in Query("[itemprop~=dateModified]").Take(3))
             {
                 if ((modified = FromText(t.GetAttribute("datetime") ?? t.GetAttribute("content") ?? t.TextContent, "html:itemprop=dateModified", true)) is not null)
                 {
@@ -255,9 +255,14 @@ internal sealed partial class PageMetadataReader
     {
         foreach (var sel in new[] { "[class*=date]", "[class*=Date]", "[class*=time]", "[class*=datum]", "[class*=meta]", "[class*=byline]", "[class*=published]" })
         {
-            foreach (var e in _doc.QuerySelectorAll(sel).Take(30))
+            foreach (var e in Query(sel).Take(30))
             {
                 if (IsInTeaser(e))
+                {
+                    continue;
+                }
+
+                if (WebText.TextOfLongerThan(e, 119))
                 {
                     continue;
                 }
@@ -275,7 +280,7 @@ internal sealed partial class PageMetadataReader
         bool afterHeading = h1 is null;
         Sourced<DateOnly>? first = null;
         int seen = 0;
-        foreach (var e in _doc.Body?.QuerySelectorAll("*") ?? Enumerable.Empty<IElement>())
+        foreach (var e in QueryBody("*"))
         {
             if (++seen > 6000)
             {
@@ -295,6 +300,11 @@ internal sealed partial class PageMetadataReader
 
             string own = string.Concat(e.ChildNodes.OfType<IText>().Select(t => t.Data));
             if (own.Length is < 6 or > 200 || !own.Any(char.IsDigit))
+            {
+                continue;
+            }
+
+            if (WebText.TextOfLongerThan(e, 200))
             {
                 continue;
             }

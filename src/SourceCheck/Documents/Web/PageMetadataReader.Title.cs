@@ -16,7 +16,7 @@ internal sealed partial class PageMetadataReader
         IElement? best = null;
         foreach (var sel in new[] { "article h1", "main h1", "[itemprop=headline]", "h1" })
         {
-            foreach (var h in _doc.QuerySelectorAll(sel))
+            foreach (var h in Query(sel))
             {
                 string text = WebText.Clean(h.TextContent);
                 if (text.Length < 3 || text.Length > 400 || (site is not null && WebText.Key(text) == WebText.Key(site)))
@@ -70,7 +70,7 @@ internal sealed partial class PageMetadataReader
 
     private Sourced<string>? EntryTitle(string site)
     {
-        foreach (var e in _doc.QuerySelectorAll(".entry-title, .post-title, .posttitle, .storytitle, .article-title, [itemprop~=headline]").Take(10))
+        foreach (var e in Query(".entry-title, .post-title, .posttitle, .storytitle, .article-title, [itemprop~=headline]").Take(10))
         {
             string text = WebText.TextOf(e);
             if (text.Length is >= 3 and <= 300 && WebText.Key(text) != WebText.Key(site) && !IsInTeaser(e))

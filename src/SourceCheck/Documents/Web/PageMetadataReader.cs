@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using AngleSharp.Css.Dom;
 using AngleSharp.Dom;
 using SourceCheck.Text;
 
@@ -21,6 +22,71 @@ internal sealed partial class PageMetadataReader
     private readonly string? _url;
     private readonly Dictionary<string, List<string>> _meta = new(StringComparer.OrdinalIgnoreCase);
     private readonly JsonLd _ld;
+
+    /// <summary>Per element, whether its own class/id/tag marks a teaser, related list, comment block, sidebar or
+    /// page footer (see IsInTeaser): the document does not change while metadata is read, and the same ancestors
+    /// are asked about again for every element below them.</summary>
+    private readonly Dictionary<IElement, bool> _teaserOwn = [];
+
+    /// <summary>Parsed selectors (the reader uses a fixed set of selector texts).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ISelector?> Selectors = new(StringComparer.Ordinal);
+
+    private IElement[]? _elements;
+
+    private IElement[]? _bodyElements;
+
+    /// <summary>As <c>_doc.QuerySelectorAll(selector)</c>, lazily, over the document's elements collected once in
+    /// document order (the document does not change while metadata is read; each query otherwise walks the
+    /// whole tree again and parses its selector again).</summary>
+    private IEnumerable<IElement> Query(string selector) => Query(selector, _elements ??= ElementsUnder(_doc));
+
+    /// <summary>As <c>_doc.Body?.QuerySelectorAll(selector)</c> (the body's descendants), lazily.</summary>
+    private IEnumerable<IElement> QueryBody(string selector) =>
+        _doc.Body is { } body ? Query(selector, _bodyElements ??= ElementsUnder(body)) : [];
+
+    private IEnumerable<IElement> Query(string selector, IElement[] elements)
+    {
+        var parsed = Selectors.GetOrAdd(selector, static text => new AngleSharp.Css.Parser.CssSelectorParser().ParseSelector(text));
+        if (parsed is null)
+        {
+            // Not a selector this parser reads: the document's own query reports it.
+            return _doc.QuerySelectorAll(selector);
+        }
+
+        var scope = _doc.DocumentElement;
+        return elements.Where(e => parsed.Match(e, scope));
+    }
+
+    /// <summary>The element descendants of <paramref name="root"/> in document order.</summary>
+    private static IElement[] ElementsUnder(INode root)
+    {
+        var list = new List<IElement>();
+        var stack = new Stack<INode>();
+        for (int i = root.ChildNodes.Length - 1; i >= 0; i--)
+        {
+            stack.Push(root.ChildNodes[i]);
+        }
+
+        while (stack.Count > 0)
+        {
+            if (stack.Pop() is not IElement e)
+            {
+                continue;
+            }
+
+            list.Add(e);
+            var children = e.ChildNodes;
+            for (int i = children.Length - 1; i >= 0; i--)
+            {
+                if (children[i] is IElement)
+                {
+                    stack.Push(children[i]);
+                }
+            }
+        }
+
+        return [.. list];
+    }
 
     private PageMetadataReader(IDocument doc, string? url)
     {
@@ -225,7 +291,7 @@ internal sealed partial class PageMetadataReader
 
     private Sourced<string>? Canonical()
     {
-        var link = _doc.QuerySelectorAll("link[rel]").FirstOrDefault(l => (l.GetAttribute("rel") ?? string.Empty).Split(' ').Contains("canonical", StringComparer.OrdinalIgnoreCase));
+        var link = Query("link[rel]").FirstOrDefault(l => (l.GetAttribute("rel") ?? string.Empty).Split(' ').Contains("canonical", StringComparer.OrdinalIgnoreCase));
         if (link?.GetAttribute("href") is { Length: > 0 } href)
         {
             return new Sourced<string>(Absolute(href), "link:canonical");
@@ -298,7 +364,7 @@ internal sealed partial class PageMetadataReader
             return new Sourced<string>(lm.Groups[1].Value, "json-ld:doi");
         }
 
-        foreach (var link in _doc.QuerySelectorAll("a[href*='doi.org/10.']").Take(3))
+        foreach (var link in Query("a[href*='doi.org/10.']").Take(3))
         {
             var m = DoiPattern.Match(link.GetAttribute("href") ?? string.Empty);
             if (m.Success)
@@ -359,7 +425,7 @@ internal sealed partial class PageMetadataReader
             }
         }
 
-        foreach (var e in _doc.QuerySelectorAll("[class],[id]").Take(5000))
+        foreach (var e in Query("[class],[id]").Take(5000))
         {
             string cls = (e.GetAttribute("class") ?? string.Empty) + " " + (e.GetAttribute("id") ?? string.Empty);
             foreach (var pc in PaywallClasses)

@@ -10,8 +10,6 @@ public static class WebText
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
 
-    private static readonly Regex Spaces = new(@"\s+", RegexOptions.CultureInvariant, Timeout);
-
     private static readonly Regex IsoDate = new(@"^\s*(\d{4})-(\d{1,2})-(\d{1,2})", RegexOptions.CultureInvariant, Timeout);
 
     private static readonly Regex SlashYmd = new(@"^\s*(\d{4})/(\d{1,2})/(\d{1,2})", RegexOptions.CultureInvariant, Timeout);
@@ -101,6 +99,98 @@ public static class WebText
         return Clean(sb.ToString());
     }
 
+    /// <summary>True when <see cref="TextOf(AngleSharp.Dom.IElement, bool)"/> of <paramref name="element"/> is
+    /// certainly longer than <paramref name="limit"/> characters: it walks the same nodes in the same order (and
+    /// stops where TextOf stops) but only counts the characters that white-space cleaning keeps, and returns as soon
+    /// as they pass the limit. A cheap exact pre-check before building the text of large containers.</summary>
+    internal static bool TextOfLongerThan(AngleSharp.Dom.IElement element, int limit, bool skipHidden = false)
+    {
+        long length = 0;
+        int kept = 0;
+        var stack = new Stack<AngleSharp.Dom.INode>();
+        stack.Push(element);
+        while (stack.Count > 0 && length < 20000)
+        {
+            var n = stack.Pop();
+            if (n is AngleSharp.Dom.IText t)
+            {
+                string data = t.Data;
+                length += data.Length;
+                if ((kept += CountKept(data, limit - kept + 1, ignore: '\u200B')) > limit)
+                {
+                    return true;
+                }
+
+                continue;
+            }
+
+            if (n is AngleSharp.Dom.IElement e)
+            {
+                if (e.LocalName is "script" or "style" or "noscript" or "template" || (skipHidden && IsHidden(e)))
+                {
+                    continue;
+                }
+
+                length++;
+                for (int i = e.ChildNodes.Length - 1; i >= 0; i--)
+                {
+                    stack.Push(e.ChildNodes[i]);
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when <c>Clean(node.TextContent)</c> with <paramref name="trimEnd"/> characters trimmed off its end
+    /// is certainly longer than <paramref name="limit"/> characters (counts the characters that neither cleaning nor
+    /// trimming can remove, over all descendant text nodes, and stops once they pass the limit).</summary>
+    internal static bool TextContentLongerThan(AngleSharp.Dom.INode node, int limit, char trimEnd)
+    {
+        int kept = 0;
+        var stack = new Stack<AngleSharp.Dom.INode>();
+        stack.Push(node);
+        while (stack.Count > 0)
+        {
+            var n = stack.Pop();
+            if (n is AngleSharp.Dom.IText t)
+            {
+                if ((kept += CountKept(t.Data, limit - kept + 1, trimEnd)) > limit)
+                {
+                    return true;
+                }
+
+                continue;
+            }
+
+            if (n is AngleSharp.Dom.IElement or AngleSharp.Dom.IDocumentFragment or AngleSharp.Dom.IDocument)
+            {
+                for (int i = n.ChildNodes.Length - 1; i >= 0; i--)
+                {
+                    stack.Push(n.ChildNodes[i]);
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Characters of <paramref name="s"/> that are neither white space, U+200B nor <paramref name="ignore"/>,
+    /// counted up to <paramref name="stopAt"/>.</summary>
+    private static int CountKept(string s, int stopAt, char ignore)
+    {
+        int n = 0;
+        foreach (char c in s)
+        {
+            if (c != '\u200B' && c != ignore && !char.IsWhiteSpace(c) && ++n >= stopAt)
+            {
+                break;
+            }
+        }
+
+        return n;
+    }
+
     private static bool IsHidden(AngleSharp.Dom.IElement e)
     {
         if (e.HasAttribute("hidden"))
@@ -114,8 +204,71 @@ public static class WebText
     }
 
     /// <summary>Collapses runs of white space (including no-break spaces) to one space and trims.</summary>
-    public static string Clean(string? text) =>
-        string.IsNullOrEmpty(text) ? string.Empty : Spaces.Replace(text.Replace('\u00A0', ' ').Replace('\u200B', ' '), " ").Trim();
+    public static string Clean(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        // The words (runs of characters that are neither white space as \s and Trim see it, nor U+200B) joined by
+        // single spaces; a text that is already so is returned as it is.
+        int i = 0;
+        bool previousSpace = true;
+        for (; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c == ' ' ? previousSpace : (c == '\u200B' || char.IsWhiteSpace(c)))
+            {
+                break;
+            }
+
+            previousSpace = c == ' ';
+        }
+
+        if (i == text.Length)
+        {
+            return previousSpace ? text.TrimEnd(' ') : text;
+        }
+
+        char[] buffer = System.Buffers.ArrayPool<char>.Shared.Rent(text.Length);
+        try
+        {
+            text.CopyTo(0, buffer, 0, i);
+            int n = i;
+            bool pending = false;
+            if (n > 0 && buffer[n - 1] == ' ')
+            {
+                // The clean part ends with a single space: it is written again only before the next word.
+                n--;
+                pending = true;
+            }
+
+            for (; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c == '\u200B' || char.IsWhiteSpace(c))
+                {
+                    pending = n > 0;
+                    continue;
+                }
+
+                if (pending)
+                {
+                    buffer[n++] = ' ';
+                    pending = false;
+                }
+
+                buffer[n++] = c;
+            }
+
+            return new string(buffer, 0, n);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
 
     /// <summary>A comparison key: Unicode-normalised, case-folded, quotes/dashes unified, punctuation and symbols
     /// dropped, white space collapsed.</summary>
