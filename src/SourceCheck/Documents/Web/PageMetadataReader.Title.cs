@@ -237,8 +237,66 @@ internal sealed partial class PageMetadataReader
     }
 
     /// <summary>Removes a site-name part from a title: " | Outlet", " - Outlet", "Outlet: ", also when the site is
-    /// unknown but another source gives the headline without it.</summary>
+    /// unknown but another source gives the headline without it; then a section or breadcrumb trail left around the
+    /// headline (see <see cref="HeadlineInTrail"/>).</summary>
     internal static string StripSite(string title, string? site, IEnumerable<string> others)
+    {
+        var otherList = others as IReadOnlyCollection<string> ?? [.. others];
+        string stripped = StripSitePart(title, site, otherList);
+        if (otherList.Any(o => WebText.Key(o) == WebText.Key(stripped)))
+        {
+            return stripped;
+        }
+
+        return HeadlineInTrail(stripped) ?? stripped;
+    }
+
+    /// <summary>A title that is a trail of three or more parts joined by one separator, of which exactly one is a
+    /// headline (four words or more) and every other part is a short label (at most three words): the headline.
+    /// CMS title templates put sections and the outlet around the headline ("Headline | Section | Forum | Outlet"),
+    /// breadcrumb titles put the site and archive names before it ("Blog » Archive » Headline", "site: Section / Page
+    /// / Headline"). Null when the title is no such trail.</summary>
+    internal static string? HeadlineInTrail(string title)
+    {
+        foreach (var sep in TitleSeparators)
+        {
+            if (sep == ": ")
+            {
+                continue;
+            }
+
+            string[] parts = title.Split(sep);
+            if (parts.Length < 3)
+            {
+                continue;
+            }
+
+            string? headline = null;
+            foreach (var part in parts)
+            {
+                int words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+                if (words >= 4)
+                {
+                    if (headline is not null)
+                    {
+                        return null;
+                    }
+
+                    headline = part;
+                }
+                else if (words == 0)
+                {
+                    return null;
+                }
+            }
+
+            return headline is null ? null : WebText.Clean(headline);
+        }
+
+        return null;
+    }
+
+    private static string StripSitePart(string title, string? site, IEnumerable<string> others)
     {
         string siteKey = WebText.Key(site);
         var otherKeys = others.Select(WebText.Key).Where(k => k.Length > 0).ToHashSet();

@@ -192,6 +192,22 @@ internal sealed partial class PageMetadataReader
             }
         }
 
+        // A trail around the headline ("Headline | Section | Outlet", "Blog » Archive » Headline"): the outer end.
+        foreach (var sep in TitleSeparators)
+        {
+            string[] parts = htmlTitle.Split(sep);
+            if (parts.Length >= 3 && HeadlineInTrail(htmlTitle) is { } head && WebText.Key(head) == tk)
+            {
+                string outer = WebText.Key(parts[0]) == tk ? parts[^1] : WebText.Key(parts[^1]) == tk ? parts[0] : string.Empty;
+                if (outer.Length > 0 && outer.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5)
+                {
+                    return new Sourced<string>(WebText.Clean(outer), WebText.Key(parts[0]) == tk ? "html:title-suffix" : "html:title-prefix");
+                }
+
+                break;
+            }
+        }
+
         return null;
     }
 

@@ -187,6 +187,22 @@ public sealed class PageReaderTests
         }
 
         [Theory]
+        [InlineData("Budget passes after long night | Politics | Forum | The Courier", "Budget passes after long night", "The Courier")]
+        [InlineData("Courier Blog » Blog Archive » Budget passes after long night", "Budget passes after long night", "Courier Blog")]
+        [InlineData("courier.example: Politics / Council / Budget passes after long night", "Budget passes after long night", null)]
+        [InlineData("Budget passes - after a long night - in the harbour town | The Courier", "Budget passes - after a long night - in the harbour town", null)]
+        public void Should_take_the_headline_out_of_a_section_or_breadcrumb_trail(string htmlTitle, string expected, string? site)
+        {
+            var m = PageReader.Read(Page($"<title>{htmlTitle}</title>", "<p>x</p>"), "https://courier.example/2025/budget").Metadata;
+
+            Assert.Equal(expected, m.Title!.Value);
+            if (site is not null)
+            {
+                Assert.Equal(site, m.Site!.Value);
+            }
+        }
+
+        [Theory]
         [InlineData("<div class=\"kicker\">Harbour works</div> Budget passes after long night", "Budget passes after long night")]
         [InlineData("<span>Patch Notes</span> - Budget passes after long night", "Budget passes after long night")]
         [InlineData("Harbour works: Budget passes after long night", "Harbour works: Budget passes after long night")]
