@@ -72,7 +72,10 @@ internal sealed partial class PageMetadataReader
     {
         foreach (var e in _doc.QuerySelectorAll(".entry-title, .post-title, .posttitle, .storytitle, .article-title, [itemprop~=headline]").Take(10))
         {
-            string text = WebText.TextOf(e);
+            // A wrapper classed as the title ("<div class=post-title><h2>Title</h2><span>Category</span></div>"):
+            // its heading is the title.
+            var heading = e.LocalName is "h1" or "h2" or "h3" or "h4" ? e : e.QuerySelector("h1, h2, h3, h4") ?? e;
+            string text = WebText.TextOf(heading);
             if (text.Length is >= 3 and <= 300 && WebText.Key(text) != WebText.Key(site) && !IsInTeaser(e))
             {
                 return new Sourced<string>(text, "html:entry-title");
@@ -86,6 +89,12 @@ internal sealed partial class PageMetadataReader
     {
         void Add(string? v, string source)
         {
+            // JSON-LD strings are often written HTML-escaped ("Here&#8217;s", "&quot;...&quot;").
+            if (v is not null && source.StartsWith("json-ld:", StringComparison.Ordinal) && v.Contains('&', StringComparison.Ordinal))
+            {
+                v = System.Net.WebUtility.HtmlDecode(v);
+            }
+
             v = WebText.Clean(v);
             if (v.Length > 0 && v.Length < 600)
             {
