@@ -87,6 +87,21 @@ internal sealed partial class PageMetadataReader
 
     private Sourced<string>? Title(string? htmlTitle, string? h1, string? site, List<Sourced<string>> candidates)
     {
+        var title = ChooseTitle(htmlTitle, h1, site, candidates);
+
+        // schema.org alternativeHeadline ("Kicker - Other headline"): another title the page gives itself, kept for the
+        // comparison with a cited title but given no say in the choice.
+        if (_ld.Article is { } a && candidates.Any(c => c.Source.StartsWith("json-ld:", StringComparison.Ordinal))
+            && JsonLd.Str(a, "alternativeHeadline") is { } alt && WebText.Clean(System.Net.WebUtility.HtmlDecode(alt)) is { Length: > 0 and < 600 } altText)
+        {
+            candidates.Add(new Sourced<string>(altText, "json-ld:alternativeHeadline"));
+        }
+
+        return title;
+    }
+
+    private Sourced<string>? ChooseTitle(string? htmlTitle, string? h1, string? site, List<Sourced<string>> candidates)
+    {
         void Add(string? v, string source)
         {
             // JSON-LD strings are often written HTML-escaped ("Here&#8217;s", "&quot;...&quot;").

@@ -248,6 +248,16 @@ public sealed class PageReaderTests
         }
 
         [Fact]
+        public void Should_keep_the_json_ld_alternative_headline_as_a_candidate_without_a_say_in_the_choice()
+        {
+            string ld = "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Budget passes after long night\",\"alternativeHeadline\":\"Council vote - Harbour budget through at dawn\"}</script>";
+            var m = PageReader.Read(Page(ld + "<title>Budget passes after long night</title>", "<h1>Budget passes after long night</h1><p>x</p>")).Metadata;
+
+            Assert.Equal("Budget passes after long night", m.Title!.Value);
+            Assert.Contains(m.TitleCandidates, c => c.Source == "json-ld:alternativeHeadline" && c.Value == "Council vote - Harbour budget through at dawn");
+        }
+
+        [Fact]
         public void Should_take_the_post_title_when_the_title_element_joins_blog_name_and_post()
         {
             string head = "<title>Courier Blog: Budget passes after long night</title><meta property=\"og:title\" content=\"Budget passes after long night\">";
