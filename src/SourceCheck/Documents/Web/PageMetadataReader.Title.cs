@@ -72,7 +72,10 @@ internal sealed partial class PageMetadataReader
     {
         foreach (var e in Query(".entry-title, .post-title, .posttitle, .storytitle, .article-title, [itemprop~=headline]").Take(10))
         {
-            string text = WebText.TextOf(e);
+            // A wrapper classed as the title ("<div class=post-title><h2>Title</h2><span>Category</span></div>"):
+            // its heading is the title.
+            var heading = e.LocalName is "h1" or "h2" or "h3" or "h4" ? e : e.QuerySelector("h1, h2, h3, h4") ?? e;
+            string text = WebText.TextOf(heading);
             if (text.Length is >= 3 and <= 300 && WebText.Key(text) != WebText.Key(site) && !IsInTeaser(e))
             {
                 return new Sourced<string>(text, "html:entry-title");
@@ -84,8 +87,29 @@ internal sealed partial class PageMetadataReader
 
     private Sourced<string>? Title(string? htmlTitle, string? h1, string? site, List<Sourced<string>> candidates)
     {
+        var title = ChooseTitle(htmlTitle, h1, site, candidates);
+
+        // schema.org alternativeHeadline ("Kicker - Other headline"): another title the page gives itself, kept for the
+        // comparison with a cited title but given no say in the choice.
+        if (_ld.Article is { } a && candidates.Any(c => c.Source.StartsWith("json-ld:", StringComparison.Ordinal))
+            && JsonLd.Str(a, "alternativeHeadline") is { } alt && WebText.Clean(System.Net.WebUtility.HtmlDecode(alt)) is { Length: > 0 and < 600 } altText)
+        {
+            candidates.Add(new Sourced<string>(altText, "json-ld:alternativeHeadline"));
+        }
+
+        return title;
+    }
+
+    private Sourced<string>? ChooseTitle(string? htmlTitle, string? h1, string? site, List<Sourced<string>> candidates)
+    {
         void Add(string? v, string source)
         {
+            // JSON-LD strings are often written HTML-escaped ("Here&#8217;s", "&quot;...&quot;").
+            if (v is not null && source.StartsWith("json-ld:", StringComparison.Ordinal) && v.Contains('&', StringComparison.Ordinal))
+            {
+                v = System.Net.WebUtility.HtmlDecode(v);
+            }
+
             v = WebText.Clean(v);
             if (v.Length > 0 && v.Length < 600)
             {
@@ -237,8 +261,66 @@ internal sealed partial class PageMetadataReader
     }
 
     /// <summary>Removes a site-name part from a title: " | Outlet", " - Outlet", "Outlet: ", also when the site is
-    /// unknown but another source gives the headline without it.</summary>
+    /// unknown but another source gives the headline without it; then a section or breadcrumb trail left around the
+    /// headline (see <see cref="HeadlineInTrail"/>).</summary>
     internal static string StripSite(string title, string? site, IEnumerable<string> others)
+    {
+        var otherList = others as IReadOnlyCollection<string> ?? [.. others];
+        string stripped = StripSitePart(title, site, otherList);
+        if (otherList.Any(o => WebText.Key(o) == WebText.Key(stripped)))
+        {
+            return stripped;
+        }
+
+        return HeadlineInTrail(stripped) ?? stripped;
+    }
+
+    /// <summary>A title that is a trail of three or more parts joined by one separator, of which exactly one is a
+    /// headline (four words or more) and every other part is a short label (at most three words): the headline.
+    /// CMS title templates put sections and the outlet around the headline ("Headline | Section | Forum | Outlet"),
+    /// breadcrumb titles put the site and archive names before it ("Blog » Archive » Headline", "site: Section / Page
+    /// / Headline"). Null when the title is no such trail.</summary>
+    internal static string? HeadlineInTrail(string title)
+    {
+        foreach (var sep in TitleSeparators)
+        {
+            if (sep == ": ")
+            {
+                continue;
+            }
+
+            string[] parts = title.Split(sep);
+            if (parts.Length < 3)
+            {
+                continue;
+            }
+
+            string? headline = null;
+            foreach (var part in parts)
+            {
+                int words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+                if (words >= 4)
+                {
+                    if (headline is not null)
+                    {
+                        return null;
+                    }
+
+                    headline = part;
+                }
+                else if (words == 0)
+                {
+                    return null;
+                }
+            }
+
+            return headline is null ? null : WebText.Clean(headline);
+        }
+
+        return null;
+    }
+
+    private static string StripSitePart(string title, string? site, IEnumerable<string> others)
     {
         string siteKey = WebText.Key(site);
         var otherKeys = others.Select(WebText.Key).Where(k => k.Length > 0).ToHashSet();

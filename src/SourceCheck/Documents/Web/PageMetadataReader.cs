@@ -259,7 +259,54 @@ internal sealed partial class PageMetadataReader
             }
         }
 
+        // A trail around the headline ("Headline | Section | Outlet", "Blog » Archive » Headline", "Headline - sn.dk -
+        // Home - Section"): the part that names the domain, else the outer end.
+        foreach (var sep in TitleSeparators)
+        {
+            string[] parts = htmlTitle.Split(sep);
+            if (parts.Length >= 3 && HeadlineInTrail(htmlTitle) is { } head && WebText.Key(head) == tk)
+            {
+                string? label = DomainLabel();
+                var labels = parts.Where(p => WebText.Key(p) != tk && !p.Contains(": ", StringComparison.Ordinal)).ToList();
+                string? named = label is null ? null : labels.FirstOrDefault(p => NamesDomain(p, label));
+                string outer = WebText.Key(parts[0]) == tk ? parts[^1] : WebText.Key(parts[^1]) == tk ? parts[0] : string.Empty;
+                string? pick = named ?? (labels.Contains(outer) ? outer : null);
+                if (pick is not null)
+                {
+                    return new Sourced<string>(WebText.Clean(pick), "html:title-trail");
+                }
+
+                break;
+            }
+        }
+
         return null;
+    }
+
+    /// <summary>A title part that names the domain: "MacTechNews.de", "sn.dk", "Bundespolizei" for their hosts.</summary>
+    private static bool NamesDomain(string part, string label)
+    {
+        string compact = WebText.Key(part).Replace(" ", string.Empty, StringComparison.Ordinal);
+        return compact.StartsWith(label, StringComparison.Ordinal) || (label.Length >= 4 && compact.Contains(label, StringComparison.Ordinal));
+    }
+
+    /// <summary>The registrable label of the page's host ("about.gitlab.com" -> "gitlab"), lower case; null without a URL.</summary>
+    private string? DomainLabel()
+    {
+        string? u = Canonical()?.Value ?? _url;
+        if (u is null || !Uri.TryCreate(u, UriKind.Absolute, out var uri) || System.Net.IPAddress.TryParse(uri.Host, out _))
+        {
+            return null;
+        }
+
+        var labels = uri.Host.ToLowerInvariant().Split('.');
+        if (labels.Length < 2)
+        {
+            return null;
+        }
+
+        bool shortSecond = labels.Length >= 3 && labels[^2].Length <= 3 && labels[^1].Length == 2;
+        return labels[^(shortSecond ? 3 : 2)];
     }
 
     private Sourced<string>? SiteFromDomain()

@@ -187,6 +187,23 @@ public sealed class PageReaderTests
         }
 
         [Theory]
+        [InlineData("Budget passes after long night | Politics | Forum | The Courier", "Budget passes after long night", "The Courier")]
+        [InlineData("Courier Blog » Blog Archive » Budget passes after long night", "Budget passes after long night", "Courier Blog")]
+        [InlineData("courier.example: Politics / Council / Budget passes after long night", "Budget passes after long night", "courier")]
+        [InlineData("Budget passes after long night - courier.example - Home - Politics", "Budget passes after long night", "courier.example")]
+        [InlineData("Budget passes - after a long night - in the harbour town | The Courier", "Budget passes - after a long night - in the harbour town", null)]
+        public void Should_take_the_headline_out_of_a_section_or_breadcrumb_trail(string htmlTitle, string expected, string? site)
+        {
+            var m = PageReader.Read(Page($"<title>{htmlTitle}</title>", "<p>x</p>"), "https://courier.example/2025/budget").Metadata;
+
+            Assert.Equal(expected, m.Title!.Value);
+            if (site is not null)
+            {
+                Assert.Equal(site, m.Site!.Value);
+            }
+        }
+
+        [Theory]
         [InlineData("<div class=\"kicker\">Harbour works</div> Budget passes after long night", "Budget passes after long night")]
         [InlineData("<span>Patch Notes</span> - Budget passes after long night", "Budget passes after long night")]
         [InlineData("Harbour works: Budget passes after long night", "Harbour works: Budget passes after long night")]
@@ -209,6 +226,35 @@ public sealed class PageReaderTests
 
             Assert.Equal("Budget passes after long night", m.Title!.Value);
             Assert.Equal("Budget passes after long night", m.Heading);
+        }
+
+        [Fact]
+        public void Should_take_the_heading_inside_a_wrapper_classed_as_the_post_title()
+        {
+            string body = "<div class=\"post\"><div class=\"post-title\"><h2><a href=\"/2008/budget\">Budget passes</a></h2><span class=\"post-cat\"><a href=\"/cat/politics\">Politics</a></span></div><p>x</p></div>";
+            var m = PageReader.Read(Page("<title>Courier Blog</title>", "<h1>Courier Blog</h1>" + body), "https://courier.example/2008/budget").Metadata;
+
+            Assert.Equal("Budget passes", m.Title!.Value);
+            Assert.Equal("html:entry-title", m.Title.Source);
+        }
+
+        [Fact]
+        public void Should_decode_html_entities_in_a_json_ld_headline()
+        {
+            string ld = "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Harbour&#8217;s &quot;new&quot; quay\"}</script>";
+            var m = PageReader.Read(Page(ld + "<title>Harbour&#8217;s \"new\" quay</title>", "<p>x</p>")).Metadata;
+
+            Assert.Contains(m.TitleCandidates, c => c.Source == "json-ld:headline" && c.Value == "Harbour\u2019s \"new\" quay");
+        }
+
+        [Fact]
+        public void Should_keep_the_json_ld_alternative_headline_as_a_candidate_without_a_say_in_the_choice()
+        {
+            string ld = "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Budget passes after long night\",\"alternativeHeadline\":\"Council vote - Harbour budget through at dawn\"}</script>";
+            var m = PageReader.Read(Page(ld + "<title>Budget passes after long night</title>", "<h1>Budget passes after long night</h1><p>x</p>")).Metadata;
+
+            Assert.Equal("Budget passes after long night", m.Title!.Value);
+            Assert.Contains(m.TitleCandidates, c => c.Source == "json-ld:alternativeHeadline" && c.Value == "Council vote - Harbour budget through at dawn");
         }
 
         [Fact]
