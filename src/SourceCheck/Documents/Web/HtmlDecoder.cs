@@ -50,9 +50,12 @@ public static class HtmlDecoder
 
         if (declared is not null)
         {
-            // A page that declares a single-byte charset but is valid UTF-8 with non-ASCII bytes is UTF-8
-            // (a common mistake of templates and re-encoding crawlers).
-            if (declared.CodePage != 65001 && declared.IsSingleByte && validUtf8 && hasNonAscii)
+            // A page that declares another charset but is valid UTF-8 with non-ASCII bytes is UTF-8 (a common mistake
+            // of templates, and of crawlers that re-encode pages without rewriting the meta tag). For a multi-byte
+            // charset (GB2312, Shift_JIS, EUC-KR) a few byte pairs can be valid UTF-8 by chance, a page's worth cannot:
+            // at least MultiByteEvidence UTF-8 sequences are asked for.
+            if (declared.CodePage != 65001 && validUtf8 && hasNonAscii
+                && (declared.IsSingleByte || Utf8Sequences(bytes) >= MultiByteEvidence))
             {
                 return (Encoding.UTF8.GetString(bytes), "utf-8");
             }
@@ -104,6 +107,24 @@ public static class HtmlDecoder
         {
             return null;
         }
+    }
+
+    /// <summary>Multi-byte UTF-8 sequences a page declaring a multi-byte charset must hold to be read as UTF-8.</summary>
+    private const int MultiByteEvidence = 16;
+
+    /// <summary>Lead bytes of multi-byte UTF-8 sequences (for bytes already known to be valid UTF-8).</summary>
+    private static int Utf8Sequences(ReadOnlySpan<byte> bytes)
+    {
+        int n = 0;
+        foreach (byte b in bytes)
+        {
+            if (b >= 0xC0)
+            {
+                n++;
+            }
+        }
+
+        return n;
     }
 
     private static bool IsValidUtf8(ReadOnlySpan<byte> bytes, out bool hasNonAscii)

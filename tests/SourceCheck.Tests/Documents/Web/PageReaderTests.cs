@@ -395,6 +395,31 @@ public sealed class PageReaderTests
         }
 
         [Fact]
+        public void Should_prefer_a_page_of_valid_utf8_over_a_wrong_multi_byte_declaration()
+        {
+            byte[] bytes = Encoding.UTF8.GetBytes("<html><head><meta http-equiv=\"content-type\" content=\"text/html;charset=GB2312\"/><title>航天合作论坛致贺信为中拉深化航天合作指明方向</title></head></html>");
+
+            var (text, encoding) = HtmlDecoder.Decode(bytes);
+
+            Assert.Contains("航天合作论坛", text, StringComparison.Ordinal);
+            Assert.Equal("utf-8", encoding);
+        }
+
+        [Fact]
+        public void Should_keep_a_multi_byte_declaration_when_only_a_few_bytes_happen_to_be_valid_utf8()
+        {
+            // "隆垄" in GB2312 is C2 A1 C2 A2, which is also valid UTF-8 ("¡¢").
+            var gb2312 = Encoding.GetEncoding("GB2312");
+            byte[] bytes = [.. Encoding.ASCII.GetBytes("<html><head><meta charset=\"GB2312\"><title>"), .. gb2312.GetBytes("隆垄"), .. Encoding.ASCII.GetBytes("</title></head></html>")];
+            Assert.True(System.Text.Unicode.Utf8.IsValid(bytes));
+
+            var (text, encoding) = HtmlDecoder.Decode(bytes);
+
+            Assert.Contains("隆垄", text, StringComparison.Ordinal);
+            Assert.Equal("gb2312", encoding);
+        }
+
+        [Fact]
         public void Should_honour_a_byte_order_mark()
         {
             byte[] bytes = [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes("<title>Ünïcödé</title>")];
