@@ -156,20 +156,24 @@ public static class ReferenceComparer
         return new Finding(FindingTypes.Redirect, "url", FindingSeverity.Warning, citedUrl, r.FinalUrl, what + r.Chain);
     }
 
-    /// <summary>Whether the page is plausibly the cited work: at least one of headline words, an author's family
-    /// name or the year agrees, or there is nothing to compare. Only used after a redirect.</summary>
+    /// <summary>Whether the page is plausibly the cited work: half the headline words of the shorter headline, or an
+    /// author's family name (one letter's tolerance), agree. The year counts only when neither headline nor authors
+    /// can be compared (an unrelated article of the same year is common); with nothing to compare it is assumed to
+    /// be the work. Only used after a redirect.</summary>
     private static bool SameWork(CslItem item, PageMetadata m)
     {
-        int compared = 0;
+        bool compared = false;
         if (!string.IsNullOrWhiteSpace(item.Title) && m.Title is { } title)
         {
-            compared++;
             var cited = ContentWords(item.Title);
             var page = ContentWords(title.Value);
-            int common = cited.Count(page.Contains);
-            if (cited.Count > 0 && page.Count > 0 && common * 2 >= Math.Min(cited.Count, page.Count))
+            if (cited.Count > 0 && page.Count > 0)
             {
-                return true;
+                compared = true;
+                if (cited.Count(page.Contains) * 2 >= Math.Min(cited.Count, page.Count))
+                {
+                    return true;
+                }
             }
         }
 
@@ -177,23 +181,19 @@ public static class ReferenceComparer
         var citedAuthors = item.Authors.Where(a => !a.IsLiteral && !string.IsNullOrEmpty(a.Family)).Select(a => NameKey(a.Family!)).ToList();
         if (pageAuthors.Count > 0 && citedAuthors.Count > 0)
         {
-            compared++;
-            if (citedAuthors.Any(c => pageAuthors.Contains(c) || pageAuthors.Any(p => WebText.EditDistance(p, c) <= 1)))
+            compared = true;
+            if (citedAuthors.Any(c => pageAuthors.Any(p => p == c || WebText.EditDistance(p, c) <= 1)))
             {
                 return true;
             }
         }
 
-        if (item.Issued?.Start is { } issued && m.Published is { } published)
+        if (compared)
         {
-            compared++;
-            if (issued.Year == published.Value.Year)
-            {
-                return true;
-            }
+            return false;
         }
 
-        return compared == 0;
+        return item.Issued?.Start is not { } issued || m.Published is not { } published || issued.Year == published.Value.Year;
     }
 
     /// <summary>Headline words of four letters or more (drops articles, prepositions and conjunctions in any language without a list).</summary>
@@ -464,6 +464,14 @@ public static class ReferenceComparer
         // The outlet's domain name ("nbcnews.com" for "NBC News").
         string? host = Uri.TryCreate(fetch.FinalUrl ?? fetch.RequestedUrl, UriKind.Absolute, out var u) ? SiteKey(u.Host) : null;
         if (host is not null && SiteKeyText(host.Split('.')[0]) is { Length: > 2 } label && (ck.Contains(label, StringComparison.Ordinal) || label.Contains(ck, StringComparison.Ordinal)))
+        {
+            return;
+        }
+
+        // A syndicated copy names its original by rel=canonical: citing the original outlet ("The Daily Example" for a
+        // copy whose canonical is on dailyexample.com) names the right outlet; the copy is the canonical finding.
+        if (m.CanonicalUrl is { } canon && Uri.TryCreate(canon.Value, UriKind.Absolute, out var cu) && SiteKeyText(SiteKey(cu.Host).Split('.')[0]) is { Length: > 2 } canonLabel
+            && (ck.Contains(canonLabel, StringComparison.Ordinal) || canonLabel.Contains(ck, StringComparison.Ordinal)))
         {
             return;
         }
