@@ -258,6 +258,12 @@ public static class ReferenceComparer
             return;
         }
 
+        // APA's bracketed description after a title ("[Press release]", "[Video]") is not part of the headline.
+        if (cited.TrimEnd().EndsWith(']') && cited.LastIndexOf(" [", StringComparison.Ordinal) is > 0 and var bracket)
+        {
+            cited = cited[..bracket];
+        }
+
         string ck = TitleKey(cited);
         var pageTitles = new[] { m.Title.Value, m.Heading, m.HtmlTitle }.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => TitleKey(t!)).ToList();
         foreach (var pk in pageTitles)

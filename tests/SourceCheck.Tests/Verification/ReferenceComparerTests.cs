@@ -143,6 +143,16 @@ public sealed class ReferenceComparerTests
         }
 
         [Fact]
+        public void Should_ignore_an_apa_bracketed_description_after_the_title()
+        {
+            var item = Item("Ferry adds morning crossings [Press release]", "Marsh", "L.", "Northbank Echo", Story);
+
+            Assert.Empty(Types(item, Fetch(Story, Story, 200), Article("Ferry adds morning crossings", "Lena Marsh", "2025-05-02", Story)));
+            item.SetString("title", "Ferry adds evening crossings [Press release]");
+            Assert.Equal(["title/title_changed"], Types(item, Fetch(Story, Story, 200), Article("Ferry adds morning crossings", "Lena Marsh", "2025-05-02", Story)));
+        }
+
+        [Fact]
         public void Should_report_every_page_author_as_missing_when_the_reference_names_no_author()
         {
             var item = Item("Ferry adds morning crossings", null, null, "Northbank Echo", Story);
