@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Json.Nodes;
+using SourceCheck.Tests.Support;
 using SourceCheck.Documents.Web;
 using SourceCheck.References;
 using SourceCheck.Verification;
@@ -162,6 +164,47 @@ public sealed class FixtureTests
             var findings = ReferenceComparer.Compare(parsed.Item, fetch, page);
 
             Assert.Equal(Expected(f), Pairs(findings));
+        }
+    }
+
+    public sealed class Through_the_cli
+    {
+        /// <summary>All fixtures/webmeta-val citations as one raw APA bibliography on stdin, checked by
+        /// <c>sourcecheck verify --page-dir</c> against a folder whose pages.json gives each page's status chain.</summary>
+        [Fact]
+        public void Should_produce_exactly_the_expected_mismatches_for_a_raw_bibliography_and_a_page_dir()
+        {
+            var fixtures = WebFixtures.ValIds.Select(WebFixtures.Load).ToList();
+            string dir = Path.Combine(Path.GetTempPath(), "sc-val-pages-" + Guid.NewGuid().ToString("N")[..8]);
+            Directory.CreateDirectory(dir);
+            try
+            {
+                var manifest = new JsonObject();
+                foreach (var f in fixtures)
+                {
+                    string file = f.Id[WebFixtures.ValPrefix.Length..] + ".html";
+                    File.WriteAllText(Path.Combine(dir, file), f.Html);
+                    manifest[f.RequestedUrl] = new JsonObject
+                    {
+                        ["file"] = file, ["status"] = f.StatusChain[^1], ["final_url"] = f.FinalUrl, ["status_chain"] = new JsonArray([.. f.StatusChain.Select(x => (JsonNode)x)]),
+                    };
+                }
+
+                File.WriteAllText(Path.Combine(dir, "pages.json"), manifest.ToJsonString());
+                string bibliography = string.Join("\n\n", fixtures.Select(f => f.Citation));
+
+                var r = CliRunner.Run(bibliography, "verify", "-", "--page-dir", dir, "--json");
+
+                Assert.Equal(0, r.ExitCode);
+                var byUrl = JsonNode.Parse(r.Out)!["references"]!.AsArray().ToDictionary(x => (string)x!["url"]!, x => x!["findings"]!.AsArray()
+                    .Select(n => $"{(string)n!["field"]!}/{(string)n["type"]!}").Distinct().Order(StringComparer.Ordinal).ToArray());
+                Assert.Equal(fixtures.Count, byUrl.Count);
+                Assert.All(fixtures, f => Assert.Equal(Expected(f), byUrl[f.RequestedUrl]));
+            }
+            finally
+            {
+                Directory.Delete(dir, recursive: true);
+            }
         }
     }
 }
