@@ -467,11 +467,15 @@ public static class ReferenceComparer
             return;
         }
 
-        // The outlet's domain name ("nbcnews.com" for "NBC News").
-        string? host = Uri.TryCreate(fetch.FinalUrl ?? fetch.RequestedUrl, UriKind.Absolute, out var u) ? SiteKey(u.Host) : null;
-        if (host is not null && SiteKeyText(host.Split('.')[0]) is { Length: > 2 } label && (ck.Contains(label, StringComparison.Ordinal) || label.Contains(ck, StringComparison.Ordinal)))
+        // The outlet's domain name ("nbcnews.com" for "NBC News"), of the page or of the cited URL: an article that
+        // moved to another site is the redirect finding, and the outlet of the cited address was named correctly.
+        foreach (string? address in new[] { fetch.FinalUrl ?? fetch.RequestedUrl, fetch.RequestedUrl })
         {
-            return;
+            if (address is not null && Uri.TryCreate(address, UriKind.Absolute, out var u) && !IsDoiResolver(u.Host) && SiteKeyText(SiteKey(u.Host).Split('.')[0]) is { Length: > 2 } label
+                && (ck.Contains(label, StringComparison.Ordinal) || label.Contains(ck, StringComparison.Ordinal)))
+            {
+                return;
+            }
         }
 
         // A syndicated copy names its original by rel=canonical: citing the original outlet ("The Daily Example" for a

@@ -94,6 +94,17 @@ public sealed class ReferenceComparerTests
         }
 
         [Fact]
+        public void Should_report_only_the_redirect_when_the_same_article_moved_to_another_outlets_site()
+        {
+            string old = "https://www.eastbank-post.example/news/ferry-adds-morning-crossings";
+            var item = Item("Ferry adds morning crossings", "Marsh", "L.", "Eastbank Post", old);
+
+            Assert.Equal(["url/redirect"], Types(item, Fetch(old, Story, 301, 200), Article("Ferry adds morning crossings", "Lena Marsh", "2025-05-02", Story)));
+            item.SetString("container-title", "Daily Sprocket");
+            Assert.Equal(["site/site_mismatch", "url/redirect"], Types(item, Fetch(old, Story, 301, 200), Article("Ferry adds morning crossings", "Lena Marsh", "2025-05-02", Story)));
+        }
+
+        [Fact]
         public void Should_not_report_an_http_to_https_upgrade()
         {
             string http = "http://www.northbank-echo.example/news/2025/05/02/ferry-adds-morning-crossings-4410";
