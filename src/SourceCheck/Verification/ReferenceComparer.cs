@@ -246,8 +246,58 @@ public static class ReferenceComparer
             return; // home-page canonicals are handled as soft 404s
         }
 
+        if (SameArticleId(cited, c))
+        {
+            return;
+        }
+
         findings.Add(new Finding(FindingTypes.CanonicalMismatch, "url", FindingSeverity.Info, citedUrl, canon.Value,
             $"the page names {canon.Value} as its canonical address ({canon.Source})"));
+    }
+
+    /// <summary>CMSs that find an article by the numeric id in its path serve it under any slug ("/old-slug-48213"
+    /// and "/new-slug-48213" on the same site are one article). An AMP rendition is still another address.</summary>
+    private static bool SameArticleId(Uri cited, Uri canonical)
+    {
+        if (SiteKey(cited.Host) != SiteKey(canonical.Host) || IsAmp(cited) || IsAmp(canonical))
+        {
+            return false;
+        }
+
+        string? a = ArticleId(cited.AbsolutePath);
+        return a is not null && a == ArticleId(canonical.AbsolutePath);
+    }
+
+    private static bool IsAmp(Uri u) =>
+        u.Host.StartsWith("amp.", StringComparison.OrdinalIgnoreCase)
+        || u.AbsolutePath.Split(['/', '.', '-', '_'], StringSplitOptions.RemoveEmptyEntries).Any(t => t.Equals("amp", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The last run of five or more digits in a path (shorter runs are years, months, days or page numbers).</summary>
+    private static string? ArticleId(string path)
+    {
+        string? last = null;
+        int i = 0;
+        while (i < path.Length)
+        {
+            if (!char.IsAsciiDigit(path[i]))
+            {
+                i++;
+                continue;
+            }
+
+            int start = i;
+            while (i < path.Length && char.IsAsciiDigit(path[i]))
+            {
+                i++;
+            }
+
+            if (i - start >= 5)
+            {
+                last = path[start..i];
+            }
+        }
+
+        return last;
     }
 
     private static void CheckTitle(CslItem item, PageMetadata m, List<Finding> findings)

@@ -123,6 +123,22 @@ public sealed class ReferenceComparerTests
         }
 
         [Fact]
+        public void Should_not_report_a_canonical_with_another_slug_for_the_same_article_id()
+        {
+            string oldSlug = Site + "/news/ferry-crossings-44102";
+            string canonical = Site + "/news/ferry-adds-morning-crossings-44102";
+            var item = Item("Ferry adds morning crossings", "Marsh", "L.", "Northbank Echo", oldSlug);
+
+            Assert.Empty(Types(item, Fetch(oldSlug, oldSlug, 200), Article("Ferry adds morning crossings", "Lena Marsh", "2025-05-02", canonical)));
+            string amp = Site + "/news/ferry-crossings-44102.amp.html";
+            item.SetString("URL", amp);
+            Assert.Equal(["url/canonical_mismatch"], Types(item, Fetch(amp, amp, 200), Article("Ferry adds morning crossings", "Lena Marsh", "2025-05-02", canonical)));
+            string other = Site + "/news/ferry-crossings-44577";
+            item.SetString("URL", other);
+            Assert.Equal(["url/canonical_mismatch"], Types(item, Fetch(other, other, 200), Article("Ferry adds morning crossings", "Lena Marsh", "2025-05-02", canonical)));
+        }
+
+        [Fact]
         public void Should_report_a_canonical_mismatch_for_an_amp_copy()
         {
             string amp = Story + "/amp/";
