@@ -43,14 +43,38 @@ public static class ReferenceComparer
             return findings;
         }
 
+        var m = page.Metadata;
+        var redirect = RedirectOf(fetch);
+
+        // A redirect from a deep link to a real home page is the redirect itself, not an error page: the home page's
+        // canonical and teaser-heavy layout are what a home page looks like. An error page reached by a redirect is
+        // still a dead link.
+        if (redirect?.Kind == RedirectKind.HomePage && SoftNotFound.SaysNotFound(page, page.BodyClass) is null)
+        {
+            findings.Add(RedirectFinding(redirect, citedUrl));
+            return findings;
+        }
+
         if (SoftNotFound.Detect(page, fetch.RequestedUrl, page.BodyClass) is { } soft)
         {
             findings.Add(new Finding(FindingTypes.DeadLink, "url", FindingSeverity.Error, citedUrl, "soft 404 (error page served with status 200)", soft));
             return findings;
         }
 
-        var m = page.Metadata;
-        CheckRedirect(fetch, citedUrl, findings);
+        // A redirect to a page that is not the cited work (no headline words, author or year in common) replaces the
+        // cited page: comparing its headline, authors and date would only list the differences between two unrelated
+        // articles. A redirect to another site is reported even when it leads to the same work (the article moved).
+        if (redirect is not null && !SameWork(item, m))
+        {
+            findings.Add(RedirectFinding(redirect.Kind == RedirectKind.SameSite ? redirect with { Kind = RedirectKind.Unrelated } : redirect, citedUrl));
+            return findings;
+        }
+
+        if (redirect is { Kind: RedirectKind.OtherSite })
+        {
+            findings.Add(RedirectFinding(redirect, citedUrl));
+        }
+
         CheckCanonical(item, fetch, m, citedUrl, findings);
         CheckTitle(item, m, findings);
         CheckAuthors(item, m, findings);
@@ -92,28 +116,89 @@ public static class ReferenceComparer
         return string.Join('.', labels[^(shortSecond ? 3 : 2)..]);
     }
 
-    private static void CheckRedirect(FetchResult fetch, string? citedUrl, List<Finding> findings)
+    private enum RedirectKind
+    {
+        /// <summary>Within the same site to a deeper page (a new slug, https, a trailing slash): fine when it is the cited work.</summary>
+        SameSite,
+        HomePage,
+        OtherSite,
+        /// <summary>Within the same site to a page that is not the cited work.</summary>
+        Unrelated,
+    }
+
+    private sealed record RedirectInfo(RedirectKind Kind, string FinalUrl, string Chain);
+
+    /// <summary>What the redirect chain of the fetch did, or null when there was none (or it came from a DOI or
+    /// handle resolver, whose whole purpose is to redirect).</summary>
+    private static RedirectInfo? RedirectOf(FetchResult fetch)
     {
         if (fetch.Chain.Count < 2 || fetch.FinalUrl is null || !Uri.TryCreate(fetch.RequestedUrl, UriKind.Absolute, out var from)
-            || !Uri.TryCreate(fetch.FinalUrl, UriKind.Absolute, out var to))
+            || !Uri.TryCreate(fetch.FinalUrl, UriKind.Absolute, out var to) || IsDoiResolver(from.Host))
         {
-            return;
+            return null;
         }
 
         string chain = string.Join(" -> ", fetch.Chain.Select(h => $"{h.Status} {h.Url}"));
-        if (IsDoiResolver(from.Host))
+        bool toHome = to.AbsolutePath.Trim('/').Length == 0 && from.AbsolutePath.Trim('/').Length > 0;
+        var kind = toHome ? RedirectKind.HomePage : SiteKey(from.Host) != SiteKey(to.Host) ? RedirectKind.OtherSite : RedirectKind.SameSite;
+        return new RedirectInfo(kind, fetch.FinalUrl, chain);
+    }
+
+    private static Finding RedirectFinding(RedirectInfo r, string? citedUrl)
+    {
+        string what = r.Kind switch
         {
-            return;
+            RedirectKind.HomePage => "redirects to the site's home page: ",
+            RedirectKind.OtherSite => "redirects to another site: ",
+            RedirectKind.SameSite => "redirects: ",
+            _ => "redirects to a page that is not the cited work (headline, authors and date all differ): ",
+        };
+        return new Finding(FindingTypes.Redirect, "url", FindingSeverity.Warning, citedUrl, r.FinalUrl, what + r.Chain);
+    }
+
+    /// <summary>Whether the page is plausibly the cited work: half the headline words of the shorter headline, or an
+    /// author's family name (one letter's tolerance), agree. The year counts only when neither headline nor authors
+    /// can be compared (an unrelated article of the same year is common); with nothing to compare it is assumed to
+    /// be the work. Only used after a redirect.</summary>
+    private static bool SameWork(CslItem item, PageMetadata m)
+    {
+        bool compared = false;
+        if (!string.IsNullOrWhiteSpace(item.Title) && m.Title is { } title)
+        {
+            var cited = ContentWords(item.Title);
+            var page = ContentWords(title.Value);
+            if (cited.Count > 0 && page.Count > 0)
+            {
+                compared = true;
+                if (cited.Count(page.Contains) * 2 >= Math.Min(cited.Count, page.Count))
+                {
+                    return true;
+                }
+            }
         }
 
-        bool otherSite = SiteKey(from.Host) != SiteKey(to.Host);
-        bool toHome = to.AbsolutePath.Trim('/').Length == 0 && from.AbsolutePath.Trim('/').Length > 0;
-        if (otherSite || toHome)
+        var pageAuthors = m.Authors.Where(a => a.Source != PageMetadataReader.SiteAsAuthor).Select(a => NameKey(PageNameParts(a.Value).Family)).ToHashSet(StringComparer.Ordinal);
+        var citedAuthors = item.Authors.Where(a => !a.IsLiteral && !string.IsNullOrEmpty(a.Family)).Select(a => NameKey(a.Family!)).ToList();
+        if (pageAuthors.Count > 0 && citedAuthors.Count > 0)
         {
-            findings.Add(new Finding(FindingTypes.Redirect, "url", FindingSeverity.Warning, citedUrl, fetch.FinalUrl,
-                (toHome ? "redirects to the site's home page: " : "redirects to another site: ") + chain));
+            compared = true;
+            if (citedAuthors.Any(c => pageAuthors.Any(p => p == c || WebText.EditDistance(p, c) <= 1)))
+            {
+                return true;
+            }
         }
+
+        if (compared)
+        {
+            return false;
+        }
+
+        return item.Issued?.Start is not { } issued || m.Published is not { } published || issued.Year == published.Value.Year;
     }
+
+    /// <summary>Headline words of four letters or more (drops articles, prepositions and conjunctions in any language without a list).</summary>
+    private static HashSet<string> ContentWords(string text) =>
+        WebText.StripDiacritics(WebText.Key(text)).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length >= 4).ToHashSet(StringComparer.Ordinal);
 
     internal static string UrlKey(string url)
     {
@@ -128,8 +213,12 @@ public static class ReferenceComparer
             path = path[..path.LastIndexOf('/')];
         }
 
-        return SoftNotFound.HostKey(u.Host) + Uri.UnescapeDataString(path).ToLowerInvariant();
+        return MobileHost(SoftNotFound.HostKey(u.Host)) + Uri.UnescapeDataString(path).ToLowerInvariant();
     }
+
+    /// <summary>The desktop host of a mobile edition ("m.example.com", "mobile.example.com" -> "example.com"): the same article at the same path.</summary>
+    private static string MobileHost(string host) =>
+        host.StartsWith("m.", StringComparison.Ordinal) ? host[2..] : host.StartsWith("mobile.", StringComparison.Ordinal) ? host[7..] : host;
 
     private static void CheckCanonical(CslItem item, FetchResult fetch, PageMetadata m, string? citedUrl, List<Finding> findings)
     {
@@ -143,8 +232,11 @@ public static class ReferenceComparer
             return;
         }
 
+        // The same address (scheme, www./m. host, trailing slash and query aside), or the server itself redirected
+        // the cited URL to the canonical address: then the link leads to the canonical article and only the
+        // redirect check applies.
         string ck = UrlKey(canon.Value);
-        if (ck == UrlKey(citedUrl) || (fetch.FinalUrl is not null && ck == UrlKey(fetch.FinalUrl) && UrlKey(fetch.FinalUrl) == UrlKey(citedUrl)))
+        if (ck == UrlKey(citedUrl) || (fetch.FinalUrl is not null && ck == UrlKey(fetch.FinalUrl) && (UrlKey(fetch.FinalUrl) == UrlKey(citedUrl) || fetch.Chain.Count > 1)))
         {
             return;
         }
@@ -154,8 +246,58 @@ public static class ReferenceComparer
             return; // home-page canonicals are handled as soft 404s
         }
 
+        if (SameArticleId(cited, c))
+        {
+            return;
+        }
+
         findings.Add(new Finding(FindingTypes.CanonicalMismatch, "url", FindingSeverity.Info, citedUrl, canon.Value,
             $"the page names {canon.Value} as its canonical address ({canon.Source})"));
+    }
+
+    /// <summary>CMSs that find an article by the numeric id in its path serve it under any slug ("/old-slug-48213"
+    /// and "/new-slug-48213" on the same site are one article). An AMP rendition is still another address.</summary>
+    private static bool SameArticleId(Uri cited, Uri canonical)
+    {
+        if (SiteKey(cited.Host) != SiteKey(canonical.Host) || IsAmp(cited) || IsAmp(canonical))
+        {
+            return false;
+        }
+
+        string? a = ArticleId(cited.AbsolutePath);
+        return a is not null && a == ArticleId(canonical.AbsolutePath);
+    }
+
+    private static bool IsAmp(Uri u) =>
+        u.Host.StartsWith("amp.", StringComparison.OrdinalIgnoreCase)
+        || u.AbsolutePath.Split(['/', '.', '-', '_'], StringSplitOptions.RemoveEmptyEntries).Any(t => t.Equals("amp", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The last run of five or more digits in a path (shorter runs are years, months, days or page numbers).</summary>
+    private static string? ArticleId(string path)
+    {
+        string? last = null;
+        int i = 0;
+        while (i < path.Length)
+        {
+            if (!char.IsAsciiDigit(path[i]))
+            {
+                i++;
+                continue;
+            }
+
+            int start = i;
+            while (i < path.Length && char.IsAsciiDigit(path[i]))
+            {
+                i++;
+            }
+
+            if (i - start >= 5)
+            {
+                last = path[start..i];
+            }
+        }
+
+        return last;
     }
 
     private static void CheckTitle(CslItem item, PageMetadata m, List<Finding> findings)
@@ -166,8 +308,14 @@ public static class ReferenceComparer
             return;
         }
 
-        string ck = WebText.Key(cited);
-        var pageTitles = new[] { m.Title.Value, m.Heading, m.HtmlTitle }.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => WebText.Key(t!)).ToList();
+        // APA's bracketed description after a title ("[Press release]", "[Video]") is not part of the headline.
+        if (cited.TrimEnd().EndsWith(']') && cited.LastIndexOf(" [", StringComparison.Ordinal) is > 0 and var bracket)
+        {
+            cited = cited[..bracket];
+        }
+
+        string ck = TitleKey(cited);
+        var pageTitles = new[] { m.Title.Value, m.Heading, m.HtmlTitle }.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => TitleKey(t!)).ToList();
         foreach (var pk in pageTitles)
         {
             if (pk == ck || (pk.Length > 0 && (pk.StartsWith(ck + " ", StringComparison.Ordinal) && ck.Length > 20 || ck.StartsWith(pk + " ", StringComparison.Ordinal) && pk.Length > 20 && Subtitled(cited))))
@@ -176,12 +324,17 @@ public static class ReferenceComparer
             }
         }
 
-        string pkey = WebText.Key(m.Title.Value);
+        string pkey = TitleKey(m.Title.Value);
         int distance = WebText.EditDistance(ck, pkey);
         bool small = distance <= Math.Max(2, Math.Min(ck.Length, pkey.Length) / 15);
         findings.Add(new Finding(FindingTypes.TitleChanged, "title", small ? FindingSeverity.Info : FindingSeverity.Warning, cited, m.Title.Value,
             small ? $"small edit ({distance} characters differ; {m.Title.Source})" : $"the page headline differs ({m.Title.Source})"));
     }
+
+    /// <summary>Title comparison key: <see cref="WebText.Key"/> without the conjunction "and"/"und", so that
+    /// "Rivers &amp; Reservoirs" and "Rivers and reservoirs" compare equal ('&amp;' is punctuation to the key).</summary>
+    private static string TitleKey(string title) =>
+        string.Join(' ', WebText.Key(title).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w is not ("and" or "und")));
 
     private static bool Subtitled(string cited) => cited.Contains(": ", StringComparison.Ordinal) || cited.Contains(" - ", StringComparison.Ordinal) || cited.Contains(". ", StringComparison.Ordinal);
 
@@ -208,8 +361,25 @@ public static class ReferenceComparer
     private static void CheckAuthors(CslItem item, PageMetadata m, List<Finding> findings)
     {
         var cited = item.Authors.Where(a => !a.IsLiteral && !string.IsNullOrEmpty(a.Family)).ToList();
-        var page = m.Authors.Where(a => a.Source != PageMetadataReader.SiteAsAuthor && !AuthorNames.IsOrganisation(a.Value, m.Site?.Value)).ToList();
-        if (cited.Count == 0 || page.Count == 0)
+        var page = m.Authors.Where(a => a.Source != PageMetadataReader.SiteAsAuthor && !AuthorNames.IsOrganisation(a.Value, m.Site?.Value) && !StartsWithArticle(a.Value)).ToList();
+        if (page.Count == 0)
+        {
+            return;
+        }
+
+        // APA's no-author form (title moved before the date) while the page has a byline: every page author is missing.
+        if (item.Authors.Count == 0)
+        {
+            foreach (var p in page)
+            {
+                findings.Add(new Finding(FindingTypes.AuthorMissing, "authors", FindingSeverity.Warning, null, p.Value,
+                    $"the reference names no author; the page names \"{p.Value}\" ({p.Source})"));
+            }
+
+            return;
+        }
+
+        if (cited.Count == 0)
         {
             return;
         }
@@ -281,6 +451,11 @@ public static class ReferenceComparer
         }
     }
 
+    /// <summary>A name opening with a definite article ("The Ridgeford Tribune", "Der Tagesspiegel") is an outlet
+    /// or organisation, never a person; bylines such as "By Jane Doe, The Daily Example" put one after the author.</summary>
+    private static bool StartsWithArticle(string name) =>
+        name.StartsWith("The ", StringComparison.Ordinal) || name.StartsWith("Der ", StringComparison.Ordinal) || name.StartsWith("Die ", StringComparison.Ordinal);
+
     private static string CitedInitials(CslName n)
     {
         string given = string.Join(' ', (n.Given ?? string.Empty).Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries).Select(g => g.EndsWith('.') ? g : g[0] + "."));
@@ -342,9 +517,21 @@ public static class ReferenceComparer
             return;
         }
 
-        // The outlet's domain name ("nbcnews.com" for "NBC News").
-        string? host = Uri.TryCreate(fetch.FinalUrl ?? fetch.RequestedUrl, UriKind.Absolute, out var u) ? SiteKey(u.Host) : null;
-        if (host is not null && SiteKeyText(host.Split('.')[0]) is { Length: > 2 } label && (ck.Contains(label, StringComparison.Ordinal) || label.Contains(ck, StringComparison.Ordinal)))
+        // The outlet's domain name ("nbcnews.com" for "NBC News"), of the page or of the cited URL: an article that
+        // moved to another site is the redirect finding, and the outlet of the cited address was named correctly.
+        foreach (string? address in new[] { fetch.FinalUrl ?? fetch.RequestedUrl, fetch.RequestedUrl })
+        {
+            if (address is not null && Uri.TryCreate(address, UriKind.Absolute, out var u) && !IsDoiResolver(u.Host) && SiteKeyText(SiteKey(u.Host).Split('.')[0]) is { Length: > 2 } label
+                && (ck.Contains(label, StringComparison.Ordinal) || label.Contains(ck, StringComparison.Ordinal)))
+            {
+                return;
+            }
+        }
+
+        // A syndicated copy names its original by rel=canonical: citing the original outlet ("The Daily Example" for a
+        // copy whose canonical is on dailyexample.com) names the right outlet; the copy is the canonical finding.
+        if (m.CanonicalUrl is { } canon && Uri.TryCreate(canon.Value, UriKind.Absolute, out var cu) && SiteKeyText(SiteKey(cu.Host).Split('.')[0]) is { Length: > 2 } canonLabel
+            && (ck.Contains(canonLabel, StringComparison.Ordinal) || canonLabel.Contains(ck, StringComparison.Ordinal)))
         {
             return;
         }

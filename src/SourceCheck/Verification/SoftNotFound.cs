@@ -15,25 +15,12 @@ public static class SoftNotFound
     /// <summary>Why the page looks like an error page, or null.</summary>
     public static string? Detect(WebPage page, string? requestedUrl, string? bodyClass)
     {
+        if (SaysNotFound(page, bodyClass) is { } said)
+        {
+            return said;
+        }
+
         var m = page.Metadata;
-        string? h1 = m.Heading;
-        string? title = m.HtmlTitle;
-        if (title is not null && title.Length < 120 && NotFound.IsMatch(title))
-        {
-            return $"page title \"{title}\" says the page was not found";
-        }
-
-        if (h1 is not null && h1.Length < 120 && NotFound.IsMatch(h1) && m.Published is null)
-        {
-            return $"main heading \"{h1}\" says the page was not found";
-        }
-
-        if (bodyClass is not null && (bodyClass.Contains("error404", StringComparison.OrdinalIgnoreCase) || bodyClass.Contains("page-not-found", StringComparison.OrdinalIgnoreCase)
-            || bodyClass.Contains("error-404", StringComparison.OrdinalIgnoreCase) || bodyClass.Contains("not-found", StringComparison.OrdinalIgnoreCase)))
-        {
-            return $"page body is marked as an error page (class \"{bodyClass}\")";
-        }
-
         if (requestedUrl is not null && m.CanonicalUrl is { } canon && Uri.TryCreate(canon.Value, UriKind.Absolute, out var c)
             && Uri.TryCreate(requestedUrl, UriKind.Absolute, out var r) && c.AbsolutePath.Trim('/').Length == 0 && r.AbsolutePath.Trim('/').Length > 0
             && HostKey(c.Host) == HostKey(r.Host))
@@ -48,6 +35,28 @@ public static class SoftNotFound
 
         return null;
     }
+
+    /// <summary>Only the page's own words and markup saying it is an error page (title, main heading, body class);
+    /// none of the layout signals that a real home page also shows.</summary>
+    public static string? SaysNotFound(WebPage page, string? bodyClass)
+    {
+        var m = page.Metadata;
+        if (m.HtmlTitle is { Length: < 120 } title && NotFound.IsMatch(title))
+        {
+            return $"page title \"{title}\" says the page was not found";
+        }
+
+        if (m.Heading is { Length: < 120 } h1 && NotFound.IsMatch(h1) && m.Published is null)
+        {
+            return $"main heading \"{h1}\" says the page was not found";
+        }
+
+        return bodyClass is not null && ErrorClass(bodyClass) ? $"page body is marked as an error page (class \"{bodyClass}\")" : null;
+    }
+
+    private static bool ErrorClass(string bodyClass) =>
+        bodyClass.Contains("error404", StringComparison.OrdinalIgnoreCase) || bodyClass.Contains("page-not-found", StringComparison.OrdinalIgnoreCase)
+        || bodyClass.Contains("error-404", StringComparison.OrdinalIgnoreCase) || bodyClass.Contains("not-found", StringComparison.OrdinalIgnoreCase);
 
     internal static string HostKey(string host) => host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..].ToLowerInvariant() : host.ToLowerInvariant();
 }

@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Json.Nodes;
+using SourceCheck.Tests.Support;
 using SourceCheck.Documents.Web;
 using SourceCheck.References;
 using SourceCheck.Verification;
@@ -7,7 +9,7 @@ namespace SourceCheck.Tests.Verification;
 
 public sealed class FixtureTests
 {
-    public static TheoryData<string> Ids => [.. WebFixtures.Ids];
+    public static TheoryData<string> Ids => [.. WebFixtures.Ids, .. WebFixtures.ValIds];
 
     private static FetchResult OfflineFetch(WebFixtures.Fixture f, bool forceOk = false)
     {
@@ -99,13 +101,24 @@ public sealed class FixtureTests
         {
             var f = WebFixtures.Load(id);
             await using var server = await TestWebServer.StartAsync();
+            // https://HOST/PATH?Q is served at /HOST/PATH?Q and http://HOST/PATH at /http/HOST/PATH, so that an
+            // http -> https upgrade of the same address is a real redirect between two test addresses.
             string ToTest(string url)
             {
                 var u = new Uri(url);
-                return server.Url("/" + u.Host + u.AbsolutePath);
+                return server.Url((u.Scheme == Uri.UriSchemeHttp ? "/http/" : "/") + u.Host + u.PathAndQuery);
             }
 
-            string FromTest(string url) => url.StartsWith(server.BaseUrl + "/", StringComparison.Ordinal) ? "https://" + url[(server.BaseUrl.Length + 1)..] : url;
+            string FromTest(string url)
+            {
+                if (!url.StartsWith(server.BaseUrl + "/", StringComparison.Ordinal))
+                {
+                    return url;
+                }
+
+                string rest = url[(server.BaseUrl.Length + 1)..];
+                return rest.StartsWith("http/", StringComparison.Ordinal) ? "http://" + rest[5..] : "https://" + rest;
+            }
 
             int[] chain = f.StatusChain;
             string requested = ToTest(f.RequestedUrl);
@@ -137,20 +150,61 @@ public sealed class FixtureTests
     public sealed class Through_the_reference_parser
     {
         /// <summary>Goes through <see cref="ReferenceParser.Parse"/> instead of the test splitter. Skips while the
-        /// parser is the placeholder (no author parsed); runs once the real parser is merged.</summary>
+        /// parser is the placeholder (no date parsed); a citation without authors (APA's no-author form) runs too.</summary>
         [SkippableTheory]
         [MemberData(nameof(Ids), MemberType = typeof(FixtureTests))]
         public void Should_produce_exactly_the_expected_mismatches_from_the_parsed_citation(string id)
         {
             var f = WebFixtures.Load(id);
             var parsed = ReferenceParser.Parse(f.Citation, id);
-            Skip.If(parsed.Item.Authors.Count == 0 || parsed.Item.Issued is null, "ReferenceParser is still the placeholder");
+            Skip.If(parsed.Item.Issued is null, "ReferenceParser is still the placeholder");
             var fetch = OfflineFetch(f);
             var page = PageReader.Read(fetch.Body!, f.FinalUrl);
 
             var findings = ReferenceComparer.Compare(parsed.Item, fetch, page);
 
             Assert.Equal(Expected(f), Pairs(findings));
+        }
+    }
+
+    public sealed class Through_the_cli
+    {
+        /// <summary>All fixtures/webmeta-val citations as one raw APA bibliography on stdin, checked by
+        /// <c>sourcecheck verify --page-dir</c> against a folder whose pages.json gives each page's status chain.</summary>
+        [Fact]
+        public void Should_produce_exactly_the_expected_mismatches_for_a_raw_bibliography_and_a_page_dir()
+        {
+            var fixtures = WebFixtures.ValIds.Select(WebFixtures.Load).ToList();
+            string dir = Path.Combine(Path.GetTempPath(), "sc-val-pages-" + Guid.NewGuid().ToString("N")[..8]);
+            Directory.CreateDirectory(dir);
+            try
+            {
+                var manifest = new JsonObject();
+                foreach (var f in fixtures)
+                {
+                    string file = f.Id[WebFixtures.ValPrefix.Length..] + ".html";
+                    File.WriteAllText(Path.Combine(dir, file), f.Html);
+                    manifest[f.RequestedUrl] = new JsonObject
+                    {
+                        ["file"] = file, ["status"] = f.StatusChain[^1], ["final_url"] = f.FinalUrl, ["status_chain"] = new JsonArray([.. f.StatusChain.Select(x => (JsonNode)x)]),
+                    };
+                }
+
+                File.WriteAllText(Path.Combine(dir, "pages.json"), manifest.ToJsonString());
+                string bibliography = string.Join("\n\n", fixtures.Select(f => f.Citation));
+
+                var r = CliRunner.Run(bibliography, "verify", "-", "--page-dir", dir, "--json");
+
+                Assert.Equal(0, r.ExitCode);
+                var byUrl = JsonNode.Parse(r.Out)!["references"]!.AsArray().ToDictionary(x => (string)x!["url"]!, x => x!["findings"]!.AsArray()
+                    .Select(n => $"{(string)n!["field"]!}/{(string)n["type"]!}").Distinct().Order(StringComparer.Ordinal).ToArray());
+                Assert.Equal(fixtures.Count, byUrl.Count);
+                Assert.All(fixtures, f => Assert.Equal(Expected(f), byUrl[f.RequestedUrl]));
+            }
+            finally
+            {
+                Directory.Delete(dir, recursive: true);
+            }
         }
     }
 }

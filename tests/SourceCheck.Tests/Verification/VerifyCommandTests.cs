@@ -65,7 +65,7 @@ public sealed class VerifyCommandTests
         {
             await using var server = await TestWebServer.StartAsync();
             server.Html("/story", File.ReadAllText(Path.Combine(PagesDir, "river-festival.html")));
-            string refs = $$"""[{"id": "local", "type": "webpage", "title": "River festival returns after three-year pause", "container-title": "The Valley Gazette", "issued": {"date-parts": [[2024, 7, 12]]}, "URL": "{{server.Url("/story")}}"}]""";
+            string refs = $$"""[{"id": "local", "type": "webpage", "title": "River festival returns after three-year pause", "author": [{"family": "Castellano", "given": "Mira"}, {"family": "Okafor", "given": "Jonah"}], "container-title": "The Valley Gazette", "issued": {"date-parts": [[2024, 7, 12]]}, "URL": "{{server.Url("/story")}}"}]""";
 
             var r = CliRunner.Run(refs, "verify", "-", "--online", "--no-cache", "--allow-private", "--json");
 
