@@ -234,6 +234,13 @@ internal sealed partial class PageMetadataReader
             return published;
         }
 
+        // A stamp with its own non-zero offset is already local time: a day in the URL or the visible text one day
+        // off it is another date (an update, the print edition), not the same moment written in another zone.
+        if (!utc)
+        {
+            return published;
+        }
+
         foreach (var (day, source) in new[] { (urlDay, "url"), (urlDay is null ? visible?.Value : null, "html:visible-date") })
         {
             if (day is { } d && Math.Abs(d.DayNumber - published.Value.DayNumber) == 1)
