@@ -241,9 +241,15 @@ internal sealed partial class PageMetadataReader
             return published;
         }
 
+        // The UTC hour as written ("T00:38:07Z", also in compact stamps that DateTimeOffset does not read).
+        int utcHour = (m.Value[1] - '0') * 10 + (m.Value[2] - '0');
+
         foreach (var (day, source) in new[] { (urlDay, "url"), (urlDay is null ? visible?.Value : null, "html:visible-date") })
         {
-            if (day is { } d && Math.Abs(d.DayNumber - published.Value.DayNumber) == 1)
+            // Local time is UTC-10 (Hawaii) to UTC+14 (Line Islands): a UTC stamp can fall on the previous local day
+            // only before 10:00 UTC and on the next local day only from 10:00 UTC.
+            int step = day is { } dd ? dd.DayNumber - published.Value.DayNumber : 0;
+            if (day is { } d && (step == -1 && utcHour < 10 || step == 1 && utcHour >= 10))
             {
                 return new Sourced<DateOnly>(d, published.Source + "+" + source);
             }

@@ -32,6 +32,27 @@ public sealed class PageDatesTests
             Assert.Equal(new DateOnly(2024, 3, 14), m.Published!.Value);
         }
 
+        [Fact]
+        public void Should_not_move_a_utc_stamp_to_a_day_no_time_zone_can_reach()
+        {
+            // 10:04 UTC is the same day everywhere from UTC-10 to UTC+13: the URL's earlier day is another date.
+            string head = "<meta property=\"article:published_time\" content=\"2020-07-09T10:04:00Z\">";
+
+            var m = PageReader.Read(Page("en", head, "<h1>Council returns to the office</h1><p>Text.</p>"), "https://news.example/2020/07/08/council-office").Metadata;
+
+            Assert.Equal(new DateOnly(2020, 7, 9), m.Published!.Value);
+        }
+
+        [Fact]
+        public void Should_move_a_compact_utc_stamp_written_after_local_midnight_back_to_the_url_day()
+        {
+            string ld = """<script type="application/ld+json">{"@type":"NewsArticle","headline":"Suspect surrenders","datePublished":"20200414T00:38:07Z"}</script>""";
+
+            var m = PageReader.Read(Page("en", ld, "<h1>Suspect surrenders</h1><p>Text.</p>"), "https://news.example/news/20200413/suspect-surrenders").Metadata;
+
+            Assert.Equal(new DateOnly(2020, 4, 13), m.Published!.Value);
+        }
+
         [Theory]
         [InlineData("de", "<div class=\"info\"><h5>Datum:</h5>03.11.2021</div><div class=\"x\"><a href=\"/\">Start</a><a href=\"/a\">A</a><a href=\"/b\">B</a><a href=\"/c\">C</a></div>", 2021, 11, 3)]
         [InlineData("de", "<p>Veröffentlicht am 16.08.2019<br>Dauer: 64 Minuten<br>Lizenz: <a href=\"/l\">CC</a><br><a href=\"/d\">Download</a></p>", 2019, 8, 16)]
