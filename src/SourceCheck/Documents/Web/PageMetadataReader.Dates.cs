@@ -266,7 +266,7 @@ internal sealed partial class PageMetadataReader
 
     // Publication labels that precede the date in visible text (en, de, fr, es/pt, it, nl); update labels are not among them.
     private static readonly Regex PublishedLabel = new(
-        @"\b(?:published(?:\s+on)?|posted\s+on|date|ver(?:ö|oe)ffentlicht(?:\s+am)?|ver(?:ö|oe)ffentlichung|erschienen(?:\s+am)?|publiziert\s+am|erstellt\s+am|datum|publi(?:é|e)\s+le|mise?\s+en\s+ligne(?:\s+le)?|publicado(?:\s+(?:el|em))?|fecha\s+de\s+publicaci(?:ó|o)n|pubblicato(?:\s+il)?|gepubliceerd(?:\s+op)?)\s*:?\s*",
+        @"\b(?:published(?:\s+on)?|posted\s+on|date|ver(?:ö|oe)ffentlicht(?:\s+am)?|ver(?:ö|oe)ffentlichung|erschienen(?:\s+am)?|(?:beitrag|artikel|eintrag)\s+wurde\s+am|publiziert\s+am|erstellt\s+am|datum|publi(?:é|e)\s+le|mise?\s+en\s+ligne(?:\s+le)?|publicado(?:\s+(?:el|em))?|fecha\s+de\s+publicaci(?:ó|o)n|pubblicato(?:\s+il)?|gepubliceerd(?:\s+op)?)\s*:?\s*",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout);
 
     // A news dateline: a paragraph that opens with the date, then a dash or the text ("27.1.2022 - Bei der ...").

@@ -58,6 +58,7 @@ public sealed class PageDatesTests
         [InlineData("de", "<p>Veröffentlicht am 16.08.2019<br>Dauer: 64 Minuten<br>Lizenz: <a href=\"/l\">CC</a><br><a href=\"/d\">Download</a></p>", 2019, 8, 16)]
         [InlineData("de", "<p>Letzte Änderung: 31.10.2023<br>Erschienen am: 01.11.2023<br>Lesungen: 61<br><a href=\"/x\">x</a><br></p>", 2023, 11, 1)]
         [InlineData("fr", "<ul><li><p>Mise en ligne</p><p>23 mai 2019</p></li></ul>", 2019, 5, 23)]
+        [InlineData("de", "<div class=\"post-footer\">Dieser Beitrag wurde am 14. Dezember 2015 um 14:48 von <a href=\"/autor\">Heiner</a> geschrieben und unter <a href=\"/a\">A</a>, <a href=\"/b\">B</a> und <a href=\"/c\">C</a> abgelegt.</div>", 2015, 12, 14)]
         public void Should_read_the_date_after_a_publication_label(string lang, string block, int y, int mo, int d)
         {
             var m = PageReader.Read(Page(lang, "<title>t</title>", "<h1>Ein Titel der Seite</h1>" + block + "<p>Text des Beitrags.</p>")).Metadata;
