@@ -234,9 +234,22 @@ internal sealed partial class PageMetadataReader
             return published;
         }
 
+        // A stamp with its own non-zero offset is already local time: a day in the URL or the visible text one day
+        // off it is another date (an update, the print edition), not the same moment written in another zone.
+        if (!utc)
+        {
+            return published;
+        }
+
+        // The UTC hour as written ("T00:38:07Z", also in compact stamps that DateTimeOffset does not read).
+        int utcHour = (m.Value[1] - '0') * 10 + (m.Value[2] - '0');
+
         foreach (var (day, source) in new[] { (urlDay, "url"), (urlDay is null ? visible?.Value : null, "html:visible-date") })
         {
-            if (day is { } d && Math.Abs(d.DayNumber - published.Value.DayNumber) == 1)
+            // Local time is UTC-10 (Hawaii) to UTC+14 (Line Islands): a UTC stamp can fall on the previous local day
+            // only before 10:00 UTC and on the next local day only from 10:00 UTC.
+            int step = day is { } dd ? dd.DayNumber - published.Value.DayNumber : 0;
+            if (day is { } d && (step == -1 && utcHour < 10 || step == 1 && utcHour >= 10))
             {
                 return new Sourced<DateOnly>(d, published.Source + "+" + source);
             }
@@ -247,12 +260,39 @@ internal sealed partial class PageMetadataReader
 
     private bool CentralEuropean()
     {
-        string lang = (_doc.DocumentElement?.GetAttribute("lang") ?? Meta("og:locale") ?? Meta("content-language") ?? string.Empty).ToLowerInvariant();
+        string lang = (_doc.DocumentElement?.GetAttribute("lang") ?? _doc.DocumentElement?.GetAttribute("xml:lang") ?? Meta("og:locale") ?? Meta("content-language") ?? string.Empty).ToLowerInvariant();
         return lang.Length >= 2 && lang[..2] is "de" or "fr" or "it" or "nl" or "pl" or "cs" or "da" or "sv" or "nb" or "no" or "hu" or "sk" or "sl" or "hr";
+    }
+
+    // Publication labels that precede the date in visible text (en, de, fr, es/pt, it, nl); update labels are not among them.
+    private static readonly Regex PublishedLabel = new(
+        @"\b(?:published(?:\s+on)?|posted\s+on|date|ver(?:ö|oe)ffentlicht(?:\s+am)?|ver(?:ö|oe)ffentlichung|erschienen(?:\s+am)?|(?:beitrag|artikel|eintrag)\s+wurde\s+am|publiziert\s+am|erstellt\s+am|datum|publi(?:é|e)\s+le|mise?\s+en\s+ligne(?:\s+le)?|publicado(?:\s+(?:el|em))?|fecha\s+de\s+publicaci(?:ó|o)n|pubblicato(?:\s+il)?|gepubliceerd(?:\s+op)?)\s*:?\s*",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout);
+
+    // A news dateline: a paragraph that opens with the date, then a dash or the text ("27.1.2022 - Bei der ...").
+    private static readonly Regex Dateline = new(
+        @"^\s*(\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+\p{L}{3,12}\.?\s+\d{4})(?:\s*[-\u2013\u2014:|]\s|\s+[\p{L}\p{Pi}\p{Ps}\u201E\u00AB\u201C\u0022])",
+        RegexOptions.CultureInvariant, Timeout);
+
+    private bool? _dayFirst;
+
+    /// <summary>Slash dates are day-first unless the page is in US English (or gives no language).</summary>
+    private bool DayFirst()
+    {
+        if (_dayFirst is { } known)
+        {
+            return known;
+        }
+
+        string lang = (_doc.DocumentElement?.GetAttribute("lang") ?? _doc.DocumentElement?.GetAttribute("xml:lang") ?? Meta("og:locale") ?? Meta("content-language") ?? string.Empty).Trim().Replace('_', '-').ToLowerInvariant();
+        bool first = lang.Length >= 2 && !(lang == "en" || lang.StartsWith("en-us", StringComparison.Ordinal));
+        _dayFirst = first;
+        return first;
     }
 
     private Sourced<DateOnly>? VisibleDate()
     {
+        bool dayFirst = DayFirst();
         foreach (var sel in new[] { "[class*=date]", "[class*=Date]", "[class*=time]", "[class*=datum]", "[class*=meta]", "[class*=byline]", "[class*=published]" })
         {
             foreach (var e in Query(sel).Take(30))
@@ -268,11 +308,16 @@ internal sealed partial class PageMetadataReader
                 }
 
                 string text = WebText.TextOf(e);
-                if (text.Length is > 6 and < 120 && WebText.ParseDate(text) is { } d && Plausible(d))
+                if (text.Length is > 6 and < 120 && DateText.Parse(text, dayFirst, shortYear: true) is { } d && Plausible(d))
                 {
                     return new Sourced<DateOnly>(d, "html:visible-date");
                 }
             }
+        }
+
+        if (LabelledDate(dayFirst) is { } labelled)
+        {
+            return labelled;
         }
 
         // Any short text with a full date, preferring the first one after the main heading.
@@ -299,32 +344,82 @@ internal sealed partial class PageMetadataReader
             }
 
             string own = string.Concat(e.ChildNodes.OfType<IText>().Select(t => t.Data));
-            if (own.Length is < 6 or > 200 || !own.Any(char.IsDigit))
+            if (own.Length < 6 || !own.Any(char.IsDigit))
             {
                 continue;
             }
 
-            if (WebText.TextOfLongerThan(e, 200))
+            DateOnly? found = null;
+            string source = "html:text-date";
+            if (own.Length <= 200 && !WebText.TextOfLongerThan(e, 200))
             {
-                continue;
+                string text = WebText.TextOf(e);
+                found = text.Length <= 200 ? DateText.Parse(text, dayFirst, shortYear: own.Trim().Length <= 10) : null;
             }
 
-            string text = WebText.TextOf(e);
-            if (text.Length > 200 || WebText.ParseDate(text) is not { } d || !Plausible(d) || IsInTeaser(e))
+            if (found is null && afterHeading && e.LocalName is "p" or "strong" or "b" && Dateline.Match(own) is { Success: true } dl)
+            {
+                found = DateText.Parse(dl.Groups[1].Value, dayFirst);
+                source = "html:dateline";
+            }
+
+            if (found is not { } d || !Plausible(d) || IsInTeaser(e))
             {
                 continue;
             }
 
             if (afterHeading)
             {
-                return new Sourced<DateOnly>(d, "html:text-date");
+                return new Sourced<DateOnly>(d, source);
             }
 
-            first ??= new Sourced<DateOnly>(d, "html:text-date");
+            first ??= new Sourced<DateOnly>(d, source);
         }
 
         return first;
     }
+
+    /// <summary>The first date right after a publication label ("Veröffentlicht am 16.08.2019", "Datum: 03.11.2021",
+    /// "Publié le 5 mai 2019") in a short block of visible text outside teasers.</summary>
+    private Sourced<DateOnly>? LabelledDate(bool dayFirst)
+    {
+        int seen = 0;
+        foreach (var e in _doc.Body?.QuerySelectorAll("p, div, span, li, dd, td, footer, header, section") ?? Enumerable.Empty<IElement>())
+        {
+            if (++seen > 4000)
+            {
+                break;
+            }
+
+            if (e.ChildElementCount > 12)
+            {
+                continue;
+            }
+
+            string text = WebText.TextOf(e);
+            if (text.Length is < 8 or > 300)
+            {
+                continue;
+            }
+
+            for (var m = PublishedLabel.Match(text); m.Success; m = m.NextMatch())
+            {
+                int start = m.Index + m.Length;
+                string after = text.Substring(start, Math.Min(40, text.Length - start));
+                if (LeadingDate.Match(after) is { Success: true } ld && DateText.Parse(ld.Value, dayFirst, shortYear: true) is { } d && Plausible(d) && !IsInTeaser(e))
+                {
+                    return new Sourced<DateOnly>(d, "html:labelled-date");
+                }
+            }
+        }
+
+        return null;
+    }
+
+    // A date at the start of a text: numeric (dotted, ISO, slashed, short year) or with a month name.
+    private static readonly Regex LeadingDate = new(
+        @"^(?:\p{L}{2,10},?\s+)?(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\.?\s+(?:de\s+)?\p{L}{3,12}\.?,?\s+(?:de\s+)?\d{4}|\p{L}{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})(?!\d)",
+        RegexOptions.CultureInvariant, Timeout);
 
     private static bool Plausible(DateOnly d) => d.Year >= 1995 && d <= DateOnly.FromDateTime(DateTime.UtcNow.AddDays(2));
 }

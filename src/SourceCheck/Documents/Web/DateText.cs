@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace SourceCheck.Documents.Web;
+
+/// <summary>Dates as pages write them for readers, beyond <see cref="WebText.ParseDate"/>: month names of more
+/// languages (Dutch, Scandinavian, Polish, Czech, Finnish, Turkish, Romanian, Russian and Ukrainian genitive
+/// forms), CJK "2020年4月17日" / "2020년 4월 17일", a day-first reading of "10/2/2020" on pages not in US English,
+/// and (where the caller allows it) two-digit years in dotted dates ("23.09.22", German and Central European
+/// short form).</summary>
+internal static class DateText
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
+
+    private static readonly Regex Slash = new(@"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])", RegexOptions.CultureInvariant, Timeout);
+
+    private static readonly Regex DottedShortYear = new(@"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.]|\.\d)", RegexOptions.CultureInvariant, Timeout);
+
+    private static readonly Regex Cjk = new(@"(\d{4})\s?[年년]\s?(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일]", RegexOptions.CultureInvariant, Timeout);
+
+    private static readonly Regex DayNameYear = new(
+        @"(?<!\d)(\d{1,2})\.?\s+(?:de\s+)?(\p{L}{3,12})\.?,?\s+(?:de\s+)?(\d{4})(?!\d)", RegexOptions.CultureInvariant, Timeout);
+
+    private static readonly Dictionary<string, int> MoreMonths = BuildMonths();
+
+    private static Dictionary<string, int> BuildMonths()
+    {
+        var d = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        string[][] names =
+        [
+            ["januari", "janvier", "januar", "stycznia", "ledna", "tammikuuta", "ocak", "ianuarie", "января", "січня", "gennaio", "enero", "janeiro"],
+            ["februari", "februar", "lutego", "února", "helmikuuta", "şubat", "februarie", "февраля", "лютого", "febbraio", "febrero", "fevereiro"],
+            ["maart", "mars", "marts", "marca", "března", "maaliskuuta", "mart", "martie", "марта", "березня", "marzo", "março"],
+            ["april", "kwietnia", "dubna", "huhtikuuta", "nisan", "aprilie", "апреля", "квітня", "aprile", "abril"],
+            ["mei", "maj", "mai", "maja", "května", "toukokuuta", "mayıs", "мая", "травня", "maggio", "mayo", "maio"],
+            ["juni", "czerwca", "června", "kesäkuuta", "haziran", "iunie", "июня", "червня", "giugno", "junio", "junho"],
+            ["juli", "lipca", "července", "heinäkuuta", "temmuz", "iulie", "июля", "липня", "luglio", "julio", "julho"],
+            ["augustus", "augusti", "august", "sierpnia", "srpna", "elokuuta", "ağustos", "августа", "серпня", "agosto"],
+            ["september", "września", "září", "syyskuuta", "eylül", "septembrie", "сентября", "вересня", "settembre", "septiembre", "setembro"],
+            ["oktober", "października", "října", "lokakuuta", "ekim", "octombrie", "октября", "жовтня", "ottobre", "octubre", "outubro"],
+            ["november", "listopada", "listopadu", "marraskuuta", "kasım", "noiembrie", "ноября", "листопада", "novembre", "noviembre", "novembro"],
+            ["december", "desember", "grudnia", "prosince", "joulukuuta", "aralık", "decembrie", "декабря", "грудня", "dicembre", "diciembre", "dezembro"],
+        ];
+        for (int i = 0; i < names.Length; i++)
+        {
+            foreach (var n in names[i])
+            {
+                d[n] = i + 1;
+            }
+        }
+
+        return d;
+    }
+
+    /// <summary>Parses a date written for readers. <paramref name="dayFirst"/>: read "10/2/2020" as 10 February (pages
+    /// in languages other than US English). <paramref name="shortYear"/>: also accept "23.09.22" (only where the text
+    /// is known to hold a date, e.g. an element marked as one).</summary>
+    public static DateOnly? Parse(string? text, bool dayFirst, bool shortYear = false)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 400)
+        {
+            return null;
+        }
+
+        var known = WebText.ParseDate(text);
+        if (known is { } k)
+        {
+            // WebText reads an ambiguous slash date month-first; day-first pages mean the other order.
+            if (dayFirst && Slash.Match(text) is { Success: true } s
+                && int.Parse(s.Groups[1].Value, CultureInfo.InvariantCulture) is int a and <= 12
+                && int.Parse(s.Groups[2].Value, CultureInfo.InvariantCulture) is int b and <= 12 && a != b
+                && k.Month == a && k.Day == b && k.Year == int.Parse(s.Groups[3].Value, CultureInfo.InvariantCulture))
+            {
+                return Make(k.Year, b, a);
+            }
+
+            return known;
+        }
+
+        Match m;
+        if ((m = Cjk.Match(text)).Success)
+        {
+            return Make(Int(m.Groups[1].Value), Int(m.Groups[2].Value), Int(m.Groups[3].Value));
+        }
+
+        for (m = DayNameYear.Match(text); m.Success; m = m.NextMatch())
+        {
+            if (MoreMonths.TryGetValue(m.Groups[2].Value, out int month))
+            {
+                return Make(Int(m.Groups[3].Value), month, Int(m.Groups[1].Value));
+            }
+        }
+
+        if (shortYear && (m = DottedShortYear.Match(text)).Success)
+        {
+            int yy = Int(m.Groups[3].Value);
+            int century = yy <= (DateTime.UtcNow.Year % 100) + 1 ? 2000 : 1900;
+            return Make(century + yy, Int(m.Groups[2].Value), Int(m.Groups[1].Value));
+        }
+
+        return null;
+    }
+
+    private static int Int(string s) => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out int v) ? v : -1;
+
+    private static DateOnly? Make(int y, int mo, int d) =>
+        y is >= 1900 and <= 2100 && mo is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, mo) ? new DateOnly(y, mo, d) : null;
+}
