@@ -18,6 +18,7 @@ internal sealed partial class PageMetadataReader
             var people = People(group, site, orgFallback);
             if (people.Count > 0)
             {
+                people = CompleteOneWordNames(people, site);
                 // A visible byline that names everyone the metadata names, and more, is the fuller list
                 // ("meta name=author" often carries only the first author).
                 if (!group.Any(g => g.Source.StartsWith("byline:", StringComparison.Ordinal)))
@@ -38,6 +39,75 @@ internal sealed partial class PageMetadataReader
 
         return orgFallback.Count > 0 ? [orgFallback[0]] : [];
     }
+
+    private static readonly Regex SurnameAfter = new(@"^\s+(\p{Lu}\p{Ll}[\p{Ll}'’]*(?:-\p{Lu}\p{Ll}+)?)(?=$|[\s,.:;–—(-])", RegexOptions.CultureInvariant, Timeout);
+
+    /// <summary>A one-word name (a CMS user name such as "janedoe" or "jane.doe", or a first name alone) completed to the
+    /// full name the page gives for the same person: the author's schema.org Person whose description (the author bio)
+    /// opens with the first name and a surname ("Jane Doe is a reporter …"), or the one visible byline name that is the
+    /// same letters ("Jane Doe" for "janedoe") or begins with that first name.</summary>
+    private List<Sourced<string>> CompleteOneWordNames(List<Sourced<string>> people, string? site)
+    {
+        if (people.All(p => p.Value.Contains(' ', StringComparison.Ordinal)))
+        {
+            return people;
+        }
+
+        var result = new List<Sourced<string>>(people.Count);
+        foreach (var p in people)
+        {
+            string? full = p.Value.Contains(' ', StringComparison.Ordinal) ? null : FullNameFromBio(p.Value) ?? FullNameFromByline(p.Value, site);
+            result.Add(full is null || result.Any(r => AuthorNames.SameName(r.Value, full)) ? p : p with { Value = full });
+        }
+
+        return result;
+    }
+
+    private string? FullNameFromBio(string first)
+    {
+        if (!first.All(char.IsLetter) || first.Length < 2 || !char.IsUpper(first[0]))
+        {
+            return null;
+        }
+
+        foreach (var node in _ld.Nodes)
+        {
+            if (!JsonLd.Types(node).Contains("Person") || JsonLd.Str(node, "name") is not { } name || !AuthorNames.SameName(name, first)
+                || JsonLd.Str(node, "description") is not { } bio || !bio.TrimStart().StartsWith(first, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var m = SurnameAfter.Match(bio.TrimStart()[first.Length..]);
+            if (m.Success && first + " " + m.Groups[1].Value is var full && AuthorNames.LooksLikePerson(full) && !AuthorNames.IsOrganisation(full, null))
+            {
+                return full;
+            }
+        }
+
+        return null;
+    }
+
+    private string? FullNameFromByline(string word, string? site)
+    {
+        string letters = Letters(word);
+        if (letters.Length < 3)
+        {
+            return null;
+        }
+
+        var matches = People(Bylines(site), site, [])
+            .Select(b => b.Value)
+            .Where(b => b.Contains(' ', StringComparison.Ordinal)
+                && (Letters(b) == letters || (char.IsUpper(word[0]) && AuthorNames.SameName(b.Split(' ')[0], word))))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return matches.Count == 1 ? matches[0] : null;
+    }
+
+    /// <summary>The letters of a name, lower case and without diacritics ("Jörg.Staff" → "jorgstaff").</summary>
+    private static string Letters(string name) =>
+        new(WebText.StripDiacritics(name.ToLowerInvariant()).Where(char.IsLetter).ToArray());
 
     /// <summary>The people named by one group of author candidates; organisations go to <paramref name="orgFallback"/>.</summary>
     private static List<Sourced<string>> People(List<Sourced<string>> group, string? site, List<Sourced<string>> orgFallback)

@@ -1,0 +1,67 @@
+using SourceCheck.Documents.Web;
+
+namespace SourceCheck.Tests.Documents.Web;
+
+public sealed class PageAuthorsTests
+{
+    private static string Page(string head, string body) =>
+        $"<!DOCTYPE html><html lang=\"de\"><head><meta charset=\"utf-8\">{head}</head><body>{body}</body></html>";
+
+    private static string[] AuthorsOf(string head, string body) =>
+        [.. PageReader.Read(Page(head, body)).Metadata.Authors.Select(a => a.Value)];
+
+    public sealed class CompleteOneWordNames
+    {
+        [Fact]
+        public void Should_take_the_visible_byline_for_a_json_ld_user_name_of_the_same_letters()
+        {
+            string ld = """
+                <script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+                  {"@type":"Article","headline":"Neue Halle am See","author":{"@id":"#u1"}},
+                  {"@type":"Person","@id":"#u1","name":"marenholtkamp"}]}</script>
+                """;
+
+            string[] authors = AuthorsOf(ld, "<article><h1>Neue Halle am See</h1><div class=\"post-header_author\"><span>von</span> <a href=\"/creator/maren-holtkamp/\">Maren Holtkamp</a></div><p>Die neue Halle am See ist fertig.</p></article>");
+
+            Assert.Equal(["Maren Holtkamp"], authors);
+        }
+
+        [Fact]
+        public void Should_complete_a_first_name_from_the_author_bio_of_the_person_node()
+        {
+            string ld = """
+                <script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+                  {"@type":"Article","headline":"Wheels for winter","author":{"@id":"#p"}},
+                  {"@type":"Person","@id":"#p","name":"Tobias","description":"Tobias Wendel - engineer and rider since 2004."}]}</script>
+                """;
+
+            Assert.Equal(["Tobias Wendel"], AuthorsOf(ld, "<article><h1>Wheels for winter</h1><p>Winter wheels need care.</p></article>"));
+        }
+
+        [Fact]
+        public void Should_keep_a_one_word_name_when_the_bio_goes_on_in_lower_case()
+        {
+            string ld = """
+                <script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+                  {"@type":"Article","headline":"Wheels for winter","author":{"@id":"#p"}},
+                  {"@type":"Person","@id":"#p","name":"Tobias","description":"Tobias writes about bikes."}]}</script>
+                """;
+
+            Assert.Equal(["Tobias"], AuthorsOf(ld, "<article><h1>Wheels for winter</h1><p>Winter wheels need care.</p></article>"));
+        }
+
+        [Fact]
+        public void Should_not_replace_a_user_name_by_an_unrelated_byline_name()
+        {
+            string ld = """
+                <script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+                  {"@type":"Article","headline":"Neue Halle am See","author":{"@id":"#u1"}},
+                  {"@type":"Person","@id":"#u1","name":"seewolf"}]}</script>
+                """;
+
+            string[] authors = AuthorsOf(ld, "<article><h1>Neue Halle am See</h1><div class=\"byline\">Von Maren Holtkamp</div><p>Die neue Halle am See ist fertig.</p></article>");
+
+            Assert.Equal(["seewolf"], authors);
+        }
+    }
+}
