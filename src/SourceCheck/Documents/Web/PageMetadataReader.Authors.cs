@@ -37,7 +37,91 @@ internal sealed partial class PageMetadataReader
             }
         }
 
-        return orgFallback.Count > 0 ? [orgFallback[0]] : [];
+        if (orgFallback.Count > 0)
+        {
+            return [orgFallback[0]];
+        }
+
+        return CopyrightHolder(site) is { } holder ? [holder] : [];
+    }
+
+    /// <summary>"© 2019 Jane Doe", "(c) Jane Doe • All rights reserved", "Copyright 2006-2008 by Jane Doe": the
+    /// copyright notice of the page or its meta copyright.</summary>
+    private static readonly Regex CopyrightNotice = new(
+        @"(?:©|\(c\)|\bcopyright\b|\b\d{4}\s*[-–]\s*\d{4}\s+by\b)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+|von\s+)?(?<name>\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]+|von|van|de|der)){1,3})(?=\s*(?:$|[•|·,.;:(/-]|\d{4}|alle\b|all\b|weitere\b))",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
+
+    /// <summary>A page that names no author anywhere else, whose copyright notice names one person (a personal site or a
+    /// blog: "© 2019 Jane Doe"); image credits (figures, captions, credit and photo classes) do not count, nor does a
+    /// notice naming an organisation or two different people.</summary>
+    private Sourced<string>? CopyrightHolder(string? site)
+    {
+        var names = new List<string>();
+        void Consider(string text)
+        {
+            if (text.Length > 200 || names.Count > 3)
+            {
+                return;
+            }
+
+            foreach (Match m in CopyrightNotice.Matches(text))
+            {
+                string? n = AuthorNames.CleanName(m.Groups["name"].Value);
+                if (n is not null && n.Contains(' ', StringComparison.Ordinal) && AuthorNames.LooksLikePerson(n) && !AuthorNames.IsOrganisation(n, site)
+                    && !names.Any(x => AuthorNames.SameName(x, n)))
+                {
+                    names.Add(n);
+                }
+            }
+        }
+
+        foreach (var c in MetaAll("copyright"))
+        {
+            Consider(c);
+        }
+
+        int seen = 0;
+        foreach (var e in _doc.Body?.QuerySelectorAll("p, small, span, div, footer, address, li, td") ?? Enumerable.Empty<IElement>())
+        {
+            if (++seen > 6000)
+            {
+                break;
+            }
+
+            if (e.ChildElementCount > 6 || e.Closest("figure, figcaption, picture, a") is not null || IsCredit(e))
+            {
+                continue;
+            }
+
+            // Only the innermost element holding the notice.
+            string text = WebText.TextOf(e);
+            if (text.Length is > 3 and <= 200 && (text.Contains('©', StringComparison.Ordinal) || text.Contains("(c)", StringComparison.OrdinalIgnoreCase)
+                || text.Contains("copyright", StringComparison.OrdinalIgnoreCase) || text.Contains(" by ", StringComparison.Ordinal))
+                && !e.Children.Any(ch => CopyrightNotice.IsMatch(WebText.TextOf(ch))))
+            {
+                Consider(text);
+            }
+        }
+
+        return names.Count == 1 ? new Sourced<string>(names[0], "copyright") : null;
+    }
+
+    /// <summary>An image credit or caption (class or id naming a caption, credit, photo or image), not a page's notice.</summary>
+    private static bool IsCredit(IElement e)
+    {
+        int depth = 0;
+        for (var p = e; p is not null && depth < 8 && p.LocalName is not ("body" or "html"); p = p.ParentElement, depth++)
+        {
+            string c = ((p.GetAttribute("class") ?? string.Empty) + " " + (p.GetAttribute("id") ?? string.Empty)).ToLowerInvariant();
+            if (c.Contains("caption", StringComparison.Ordinal) || c.Contains("credit", StringComparison.Ordinal) && !c.Contains("credits", StringComparison.Ordinal)
+                || c.Contains("photo", StringComparison.Ordinal) || c.Contains("foto", StringComparison.Ordinal) || c.Contains("image", StringComparison.Ordinal)
+                || c.Contains("bild", StringComparison.Ordinal) || c.Contains("teaser", StringComparison.Ordinal) || c.Contains("media", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static readonly Regex SurnameAfter = new(@"^\s+(\p{Lu}\p{Ll}[\p{Ll}'’]*(?:-\p{Lu}\p{Ll}+)?)(?=$|[\s,.:;–—(-])", RegexOptions.CultureInvariant, Timeout);

@@ -64,4 +64,39 @@ public sealed class PageAuthorsTests
             Assert.Equal(["seewolf"], authors);
         }
     }
+
+    public sealed class CopyrightHolder
+    {
+        private const string Head = "<meta property=\"og:site_name\" content=\"Gartenfunk\">";
+
+        [Theory]
+        [InlineData("<p>© 2021 Lotte Brandauer</p>")]
+        [InlineData("<p class=\"copy\">(c) Lotte Brandauer • Weitere Rechte siehe Impressum</p>")]
+        public void Should_take_the_person_named_in_the_copyright_notice_of_a_page_without_author(string notice)
+        {
+            var m = PageReader.Read(Page(Head, "<article><h1>Tomaten im Herbst</h1><p>Im Herbst reifen die letzten Tomaten.</p></article><footer>" + notice + "</footer>")).Metadata;
+
+            var author = Assert.Single(m.Authors);
+            Assert.Equal(("Lotte Brandauer", "copyright"), (author.Value, author.Source));
+        }
+
+        [Theory]
+        [InlineData("<figure><img src=\"t.jpg\"><figcaption>© Lotte Brandauer</figcaption></figure>")]
+        [InlineData("<div class=\"image-credit\">© Lotte Brandauer</div>")]
+        [InlineData("<p>© 2021 Lotte Brandauer</p><p>© 2020 Jens Ahlborn</p>")]
+        [InlineData("<p>© 2021 Gartenfunk Verlag GmbH</p>")]
+        public void Should_keep_the_outlet_for_image_credits_two_holders_or_an_organisation(string notice)
+        {
+            var m = PageReader.Read(Page(Head, "<article><h1>Tomaten im Herbst</h1>" + notice + "<p>Im Herbst reifen die letzten Tomaten.</p></article>")).Metadata;
+
+            var author = Assert.Single(m.Authors);
+            Assert.Equal(("Gartenfunk", "site-as-author"), (author.Value, author.Source));
+        }
+
+        [Fact]
+        public void Should_prefer_a_byline_to_the_copyright_notice()
+        {
+            Assert.Equal(["Jens Ahlborn"], AuthorsOf(Head, "<article><h1>Tomaten im Herbst</h1><p class=\"byline\">Von Jens Ahlborn</p><p>Im Herbst reifen die letzten Tomaten.</p></article><footer><p>© 2021 Lotte Brandauer</p></footer>"));
+        }
+    }
 }
