@@ -46,9 +46,10 @@ internal sealed partial class PageMetadataReader
     }
 
     /// <summary>"© 2019 Jane Doe", "(c) Jane Doe • All rights reserved", "Copyright 2006-2008 by Jane Doe": the
-    /// copyright notice of the page or its meta copyright.</summary>
+    /// copyright notice of the page or its meta copyright; the name ends at punctuation, a year, "all rights …" or the
+    /// next footer credit ("… Jane Doe Powered by WordPress").</summary>
     private static readonly Regex CopyrightNotice = new(
-        @"(?:©|\(c\)|\bcopyright\b|\b\d{4}\s*[-–]\s*\d{4}\s+by\b)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+|von\s+)?(?<name>\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]+|von|van|de|der)){1,3})(?=\s*(?:$|[•|·,.;:(/-]|\d{4}|alle\b|all\b|weitere\b))",
+        @"(?:©|\(c\)|\bcopyright\b|\b\d{4}\s*[-–]\s*\d{4}\s+by\b)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+|von\s+)?(?<name>\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]+|von|van|de|der)){1,3})(?=\s*(?:$|[•|·,.;:(/-]|\d{4}|alle\b|all\b|weitere\b)|\s+\p{L}+\s+(?:by|von)\b)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
 
     /// <summary>A page that names no author anywhere else, whose copyright notice names one person (a personal site or a
@@ -68,7 +69,7 @@ internal sealed partial class PageMetadataReader
             {
                 string? n = AuthorNames.CleanName(m.Groups["name"].Value);
                 if (n is not null && n.Contains(' ', StringComparison.Ordinal) && AuthorNames.LooksLikePerson(n) && !AuthorNames.IsOrganisation(n, site)
-                    && !names.Any(x => AuthorNames.SameName(x, n)))
+                    && !NamesOutlet(n, site) && !names.Any(x => AuthorNames.SameName(x, n)))
                 {
                     names.Add(n);
                 }
@@ -104,6 +105,26 @@ internal sealed partial class PageMetadataReader
         }
 
         return names.Count == 1 ? new Sourced<string>(names[0], "copyright") : null;
+    }
+
+    /// <summary>Whether a name holds the outlet's name or its domain ("Newsfeed Tromsø" on newsfeed.example, "Deutsches
+    /// Verbände Forum" on verbaende.example): letters compared with umlauts also as "ae", "oe", "ue".</summary>
+    private bool NamesOutlet(string name, string? site)
+    {
+        string plain = Letters(name);
+        string spelled = Letters(name.Replace("ä", "ae", StringComparison.OrdinalIgnoreCase).Replace("ö", "oe", StringComparison.OrdinalIgnoreCase).Replace("ü", "ue", StringComparison.OrdinalIgnoreCase));
+        var keys = new List<string>();
+        if (site is not null)
+        {
+            keys.Add(Letters(site));
+        }
+
+        if (Uri.TryCreate(_url, UriKind.Absolute, out var uri) && uri.Host.Split('.') is { Length: >= 2 } labels)
+        {
+            keys.Add(Letters(labels[^2]));
+        }
+
+        return keys.Any(k => k.Length >= 4 && (plain.Contains(k, StringComparison.Ordinal) || spelled.Contains(k, StringComparison.Ordinal)));
     }
 
     /// <summary>An image credit or caption (class or id naming a caption, credit, photo or image), not a page's notice.</summary>
@@ -523,7 +544,8 @@ internal sealed partial class PageMetadataReader
                 continue;
             }
 
-            string label = WebText.Clean(e.TextContent).TrimEnd(':', ' ');
+            // "| By " in a screen-reader span before the name: separators around the label are not part of it.
+            string label = WebText.Clean(e.TextContent).TrimEnd(':', ' ').TrimStart('|', '·', '•', '/', '-', '–', '—', ' ');
             if (label.Length is < 2 or > 16 || !AuthorLabels.Contains(label) || IsInTeaser(e))
             {
                 continue;
