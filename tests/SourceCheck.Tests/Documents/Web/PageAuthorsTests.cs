@@ -100,4 +100,15 @@ public sealed class PageAuthorsTests
             Assert.Equal(["Jens Ahlborn"], AuthorsOf(Head, "<article><h1>Tomaten im Herbst</h1><p class=\"byline\">Von Jens Ahlborn</p><p>Im Herbst reifen die letzten Tomaten.</p></article><footer><p>© 2021 Lotte Brandauer</p></footer>"));
         }
     }
+
+    public sealed class VisibleBylines
+    {
+        [Fact]
+        public void Should_read_a_name_after_a_screen_reader_by_label_with_a_separator()
+        {
+            string body = "<article><h1>Dog waits at the station</h1><div class=\"meta\"><span class=\"kicker\">Trending</span> <span class=\"screen-reader-text\">| By </span> <span>Rhea Colton</span> | <time>May 2, 2021</time></div><p>The dog waited at the station for an hour.</p></article>";
+
+            Assert.Equal(["Rhea Colton"], AuthorsOf("<title>Dog waits at the station</title>", body));
+        }
+    }
 }
