@@ -69,7 +69,8 @@ internal sealed partial class PageMetadataReader
             {
                 string? n = AuthorNames.CleanName(m.Groups["name"].Value);
                 if (n is not null && n.Contains(' ', StringComparison.Ordinal) && AuthorNames.LooksLikePerson(n) && !AuthorNames.IsOrganisation(n, site)
-                    && !NamesOutlet(n, site) && !names.Any(x => AuthorNames.SameName(x, n)))
+                    && !NamesOutlet(n, site) && !n.Split(' ').Any(w => CompanyWords.Contains(w) || (w.Length > 1 && w.All(char.IsUpper)))
+                    && !names.Any(x => AuthorNames.SameName(x, n)))
                 {
                     names.Add(n);
                 }
@@ -107,6 +108,16 @@ internal sealed partial class PageMetadataReader
         return names.Count == 1 ? new Sourced<string>(names[0], "copyright") : null;
     }
 
+    /// <summary>Company designators and "all rights reserved" words: a copyright notice naming a company or a rights
+    /// phrase ("Lee Holdings", "Riproduzione riservata") names no person; nor does an acronym ("EHM Studios").</summary>
+    private static readonly HashSet<string> CompanyWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "communications", "enterprises", "productions", "software", "technology", "technologies", "tecnologia", "technologie", "systems",
+        "solutions", "holdings", "holding", "studios", "studio", "publishing", "publications", "entertainment", "interactive", "digital", "games",
+        "corporation", "corp", "co", "se", "sa", "spa", "srl", "bv", "nv", "kg", "plc", "limited", "international", "world", "global", "partners",
+        "newspapers", "newspaper", "copyright", "riservata", "riservati", "reserved", "reservados", "réservés", "vorbehalten", "rights", "rechte", "derechos", "diritti", "droits",
+    };
+
     /// <summary>Whether a name holds the outlet's name or its domain ("Newsfeed Tromsø" on newsfeed.example, "Deutsches
     /// Verbände Forum" on verbaende.example): letters compared with umlauts also as "ae", "oe", "ue".</summary>
     private bool NamesOutlet(string name, string? site)
@@ -124,7 +135,9 @@ internal sealed partial class PageMetadataReader
             keys.Add(Letters(labels[^2]));
         }
 
-        return keys.Any(k => k.Length >= 4 && (plain.Contains(k, StringComparison.Ordinal) || spelled.Contains(k, StringComparison.Ordinal)));
+        // Either way round: "Deutscher Handballbund" on a site named "DHB - Deutscher Handball Bund".
+        return keys.Any(k => k.Length >= 3 && (plain.Contains(k, StringComparison.Ordinal) || spelled.Contains(k, StringComparison.Ordinal)
+            || (plain.Length >= 6 && k.Contains(plain, StringComparison.Ordinal))));
     }
 
     /// <summary>An image credit or caption (class or id naming a caption, credit, photo or image), not a page's notice.</summary>

@@ -86,6 +86,10 @@ public sealed class PageAuthorsTests
         [InlineData("<p>© 2021 Lotte Brandauer</p><p>© 2020 Jens Ahlborn</p>")]
         [InlineData("<p>© 2021 Gartenfunk Verlag GmbH</p>")]
         [InlineData("<p>© 2021 Gartenfunk Nordheide</p>")]
+        [InlineData("<p>© 2021 Brandauer Productions</p>")]
+        [InlineData("<p>© Riproduzione Riservata</p>")]
+        [InlineData("<p>© Copyright Brandauer Newspapers</p>")]
+        [InlineData("<p>© 2021 GFN Nordheide</p>")]
         public void Should_keep_the_outlet_for_image_credits_two_holders_or_an_organisation(string notice)
         {
             var m = PageReader.Read(Page(Head, "<article><h1>Tomaten im Herbst</h1>" + notice + "<p>Im Herbst reifen die letzten Tomaten.</p></article>")).Metadata;
