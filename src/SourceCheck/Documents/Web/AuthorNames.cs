@@ -37,6 +37,7 @@ public static class AuthorNames
         "contributors", "contributor", "admin", "administrator", "webmaster", "wire", "ag", "e.v.", "ev", "institut", "institute", "university",
         "universität", "ministry", "ministerium", "department", "office", "company", "foundation", "stiftung", "partner", "sponsored", "anzeige",
         "presse", "pressemitteilung", "redacción", "redaccion", "rédaction", "redazione", "feed", "kommentar", "gastbeitrag", "guest", "ots", "newsdesk", "mitarbeiter", "korrespondent",
+        "forum", "verband", "verein",
     };
 
     private static readonly HashSet<string> NotNames = new(StringComparer.OrdinalIgnoreCase)

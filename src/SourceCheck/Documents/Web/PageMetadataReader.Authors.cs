@@ -18,6 +18,7 @@ internal sealed partial class PageMetadataReader
             var people = People(group, site, orgFallback);
             if (people.Count > 0)
             {
+                people = CompleteOneWordNames(people, site);
                 // A visible byline that names everyone the metadata names, and more, is the fuller list
                 // ("meta name=author" often carries only the first author).
                 if (!group.Any(g => g.Source.StartsWith("byline:", StringComparison.Ordinal)))
@@ -36,8 +37,195 @@ internal sealed partial class PageMetadataReader
             }
         }
 
-        return orgFallback.Count > 0 ? [orgFallback[0]] : [];
+        if (orgFallback.Count > 0)
+        {
+            return [orgFallback[0]];
+        }
+
+        return CopyrightHolder(site) is { } holder ? [holder] : [];
     }
+
+    /// <summary>"© 2019 Jane Doe", "(c) Jane Doe • All rights reserved", "Copyright 2006-2008 by Jane Doe": the
+    /// copyright notice of the page or its meta copyright; the name ends at punctuation, a year, "all rights …" or the
+    /// next footer credit ("… Jane Doe Powered by WordPress").</summary>
+    private static readonly Regex CopyrightNotice = new(
+        @"(?:©|\(c\)|\bcopyright\b|\b\d{4}\s*[-–]\s*\d{4}\s+by\b)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+|von\s+)?(?<name>\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]+|von|van|de|der)){1,3})(?=\s*(?:$|[•|·,.;:(/-]|\d{4}|alle\b|all\b|weitere\b)|\s+\p{L}+\s+(?:by|von)\b)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
+
+    /// <summary>A page that names no author anywhere else, whose copyright notice names one person (a personal site or a
+    /// blog: "© 2019 Jane Doe"); image credits (figures, captions, credit and photo classes) do not count, nor does a
+    /// notice naming an organisation or two different people.</summary>
+    private Sourced<string>? CopyrightHolder(string? site)
+    {
+        var names = new List<string>();
+        void Consider(string text)
+        {
+            if (text.Length > 200 || names.Count > 3)
+            {
+                return;
+            }
+
+            foreach (Match m in CopyrightNotice.Matches(text))
+            {
+                string? n = AuthorNames.CleanName(m.Groups["name"].Value);
+                if (n is not null && n.Contains(' ', StringComparison.Ordinal) && AuthorNames.LooksLikePerson(n) && !AuthorNames.IsOrganisation(n, site)
+                    && !NamesOutlet(n, site) && !n.Split(' ').Any(w => CompanyWords.Contains(w) || (w.Length > 1 && w.All(char.IsUpper)))
+                    && !names.Any(x => AuthorNames.SameName(x, n)))
+                {
+                    names.Add(n);
+                }
+            }
+        }
+
+        foreach (var c in MetaAll("copyright"))
+        {
+            Consider(c);
+        }
+
+        int seen = 0;
+        foreach (var e in _doc.Body?.QuerySelectorAll("p, small, span, div, footer, address, li, td") ?? Enumerable.Empty<IElement>())
+        {
+            if (++seen > 6000)
+            {
+                break;
+            }
+
+            if (e.ChildElementCount > 6 || e.Closest("figure, figcaption, picture, a") is not null || IsCredit(e))
+            {
+                continue;
+            }
+
+            // Only the innermost element holding the notice.
+            string text = WebText.TextOf(e);
+            if (text.Length is > 3 and <= 200 && (text.Contains('©', StringComparison.Ordinal) || text.Contains("(c)", StringComparison.OrdinalIgnoreCase)
+                || text.Contains("copyright", StringComparison.OrdinalIgnoreCase) || text.Contains(" by ", StringComparison.Ordinal))
+                && !e.Children.Any(ch => CopyrightNotice.IsMatch(WebText.TextOf(ch))))
+            {
+                Consider(text);
+            }
+        }
+
+        return names.Count == 1 ? new Sourced<string>(names[0], "copyright") : null;
+    }
+
+    /// <summary>Company designators and "all rights reserved" words: a copyright notice naming a company or a rights
+    /// phrase ("Lee Holdings", "Riproduzione riservata") names no person; nor does an acronym ("EHM Studios").</summary>
+    private static readonly HashSet<string> CompanyWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "communications", "enterprises", "productions", "software", "technology", "technologies", "tecnologia", "technologie", "systems",
+        "solutions", "holdings", "holding", "studios", "studio", "publishing", "publications", "entertainment", "interactive", "digital", "games",
+        "corporation", "corp", "co", "se", "sa", "spa", "srl", "bv", "nv", "kg", "plc", "limited", "international", "world", "global", "partners",
+        "newspapers", "newspaper", "copyright", "riservata", "riservati", "reserved", "reservados", "réservés", "vorbehalten", "rights", "rechte", "derechos", "diritti", "droits",
+    };
+
+    /// <summary>Whether a name holds the outlet's name or its domain ("Newsfeed Tromsø" on newsfeed.example, "Deutsches
+    /// Verbände Forum" on verbaende.example): letters compared with umlauts also as "ae", "oe", "ue".</summary>
+    private bool NamesOutlet(string name, string? site)
+    {
+        string plain = Letters(name);
+        string spelled = Letters(name.Replace("ä", "ae", StringComparison.OrdinalIgnoreCase).Replace("ö", "oe", StringComparison.OrdinalIgnoreCase).Replace("ü", "ue", StringComparison.OrdinalIgnoreCase));
+        var keys = new List<string>();
+        if (site is not null)
+        {
+            keys.Add(Letters(site));
+        }
+
+        if (Uri.TryCreate(_url, UriKind.Absolute, out var uri) && uri.Host.Split('.') is { Length: >= 2 } labels)
+        {
+            keys.Add(Letters(labels[^2]));
+        }
+
+        // Either way round: "Deutscher Handballbund" on a site named "DHB - Deutscher Handball Bund".
+        return keys.Any(k => k.Length >= 3 && (plain.Contains(k, StringComparison.Ordinal) || spelled.Contains(k, StringComparison.Ordinal)
+            || (plain.Length >= 6 && k.Contains(plain, StringComparison.Ordinal))));
+    }
+
+    /// <summary>An image credit or caption (class or id naming a caption, credit, photo or image), not a page's notice.</summary>
+    private static bool IsCredit(IElement e)
+    {
+        int depth = 0;
+        for (var p = e; p is not null && depth < 8 && p.LocalName is not ("body" or "html"); p = p.ParentElement, depth++)
+        {
+            string c = ((p.GetAttribute("class") ?? string.Empty) + " " + (p.GetAttribute("id") ?? string.Empty)).ToLowerInvariant();
+            if (c.Contains("caption", StringComparison.Ordinal) || c.Contains("credit", StringComparison.Ordinal) && !c.Contains("credits", StringComparison.Ordinal)
+                || c.Contains("photo", StringComparison.Ordinal) || c.Contains("foto", StringComparison.Ordinal) || c.Contains("image", StringComparison.Ordinal)
+                || c.Contains("bild", StringComparison.Ordinal) || c.Contains("teaser", StringComparison.Ordinal) || c.Contains("media", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly Regex SurnameAfter = new(@"^\s+(\p{Lu}\p{Ll}[\p{Ll}'’]*(?:-\p{Lu}\p{Ll}+)?)(?=$|[\s,.:;–—(-])", RegexOptions.CultureInvariant, Timeout);
+
+    /// <summary>A one-word name (a CMS user name such as "janedoe" or "jane.doe", or a first name alone) completed to the
+    /// full name the page gives for the same person: the author's schema.org Person whose description (the author bio)
+    /// opens with the first name and a surname ("Jane Doe is a reporter …"), or the one visible byline name that is the
+    /// same letters ("Jane Doe" for "janedoe") or begins with that first name.</summary>
+    private List<Sourced<string>> CompleteOneWordNames(List<Sourced<string>> people, string? site)
+    {
+        if (people.All(p => p.Value.Contains(' ', StringComparison.Ordinal)))
+        {
+            return people;
+        }
+
+        var result = new List<Sourced<string>>(people.Count);
+        foreach (var p in people)
+        {
+            string? full = p.Value.Contains(' ', StringComparison.Ordinal) ? null : FullNameFromBio(p.Value) ?? FullNameFromByline(p.Value, site);
+            result.Add(full is null || result.Any(r => AuthorNames.SameName(r.Value, full)) ? p : p with { Value = full });
+        }
+
+        return result;
+    }
+
+    private string? FullNameFromBio(string first)
+    {
+        if (!first.All(char.IsLetter) || first.Length < 2 || !char.IsUpper(first[0]))
+        {
+            return null;
+        }
+
+        foreach (var node in _ld.Nodes)
+        {
+            if (!JsonLd.Types(node).Contains("Person") || JsonLd.Str(node, "name") is not { } name || !AuthorNames.SameName(name, first)
+                || JsonLd.Str(node, "description") is not { } bio || !bio.TrimStart().StartsWith(first, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var m = SurnameAfter.Match(bio.TrimStart()[first.Length..]);
+            if (m.Success && first + " " + m.Groups[1].Value is var full && AuthorNames.LooksLikePerson(full) && !AuthorNames.IsOrganisation(full, null))
+            {
+                return full;
+            }
+        }
+
+        return null;
+    }
+
+    private string? FullNameFromByline(string word, string? site)
+    {
+        string letters = Letters(word);
+        if (letters.Length < 3)
+        {
+            return null;
+        }
+
+        var matches = People(Bylines(site), site, [])
+            .Select(b => b.Value)
+            .Where(b => b.Contains(' ', StringComparison.Ordinal)
+                && (Letters(b) == letters || (char.IsUpper(word[0]) && AuthorNames.SameName(b.Split(' ')[0], word))))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return matches.Count == 1 ? matches[0] : null;
+    }
+
+    /// <summary>The letters of a name, lower case and without diacritics ("Jörg.Staff" → "jorgstaff").</summary>
+    private static string Letters(string name) =>
+        new(WebText.StripDiacritics(name.ToLowerInvariant()).Where(char.IsLetter).ToArray());
 
     /// <summary>The people named by one group of author candidates; organisations go to <paramref name="orgFallback"/>.</summary>
     private static List<Sourced<string>> People(List<Sourced<string>> group, string? site, List<Sourced<string>> orgFallback)
@@ -374,7 +562,8 @@ internal sealed partial class PageMetadataReader
                 continue;
             }
 
-            string label = WebText.Clean(e.TextContent).TrimEnd(':', ' ');
+            // "| By " in a screen-reader span before the name: separators around the label are not part of it.
+            string label = WebText.Clean(e.TextContent).TrimEnd(':', ' ').TrimStart('|', '·', '•', '/', '-', '–', '—', ' ');
             if (label.Length is < 2 or > 16 || !AuthorLabels.Contains(label) || IsInTeaser(e))
             {
                 continue;
