@@ -83,14 +83,14 @@ internal sealed partial class PageMetadataReader
         }
 
         int seen = 0;
-        foreach (var e in _doc.Body?.QuerySelectorAll("p, small, span, div, footer, address, li, td") ?? Enumerable.Empty<IElement>())
+        foreach (var e in QueryBody("p, small, span, div, footer, address, li, td"))
         {
             if (++seen > 6000)
             {
                 break;
             }
 
-            if (e.ChildElementCount > 6 || e.Closest("figure, figcaption, picture, a") is not null || IsCredit(e))
+            if (e.ChildElementCount > 6 || WebText.TextOfLongerThan(e, 200) || e.Closest("figure, figcaption, picture, a") is not null || IsCredit(e))
             {
                 continue;
             }

@@ -384,14 +384,14 @@ internal sealed partial class PageMetadataReader
     private Sourced<DateOnly>? LabelledDate(bool dayFirst)
     {
         int seen = 0;
-        foreach (var e in _doc.Body?.QuerySelectorAll("p, div, span, li, dd, td, footer, header, section") ?? Enumerable.Empty<IElement>())
+        foreach (var e in QueryBody("p, div, span, li, dd, td, footer, header, section"))
         {
             if (++seen > 4000)
             {
                 break;
             }
 
-            if (e.ChildElementCount > 12)
+            if (e.ChildElementCount > 12 || WebText.TextOfLongerThan(e, 300))
             {
                 continue;
             }
