@@ -294,13 +294,20 @@ internal sealed partial class PageMetadataReader
     private string? DomainLabel()
     {
         string? u = Canonical()?.Value ?? _url;
-        if (u is null || !Uri.TryCreate(u, UriKind.Absolute, out var uri) || System.Net.IPAddress.TryParse(uri.Host, out _))
+        return u is not null && Uri.TryCreate(u, UriKind.Absolute, out var uri) ? RegistrableLabel(uri.Host.ToLowerInvariant()) : null;
+    }
+
+    /// <summary>The registrable label of a host: "about.gitlab.com" -> "gitlab", "news.example.co.uk" -> "example",
+    /// "www.ab.de" -> "ab"; null for an IP address or a single label.</summary>
+    private static string? RegistrableLabel(string host)
+    {
+        if (host.StartsWith("www.", StringComparison.OrdinalIgnoreCase))
         {
-            return null;
+            host = host[4..];
         }
 
-        var labels = uri.Host.ToLowerInvariant().Split('.');
-        if (labels.Length < 2)
+        var labels = host.Split('.');
+        if (labels.Length < 2 || System.Net.IPAddress.TryParse(host, out _))
         {
             return null;
         }
@@ -323,15 +330,7 @@ internal sealed partial class PageMetadataReader
             return new Sourced<string>(known, "domain:table");
         }
 
-        // The registrable label: "about.gitlab.com" -> "gitlab", "news.example.co.uk" -> "example".
-        var labels = host.Split('.');
-        if (labels.Length >= 2 && !System.Net.IPAddress.TryParse(host, out _))
-        {
-            bool shortSecond = labels.Length >= 3 && labels[^2].Length <= 3 && labels[^1].Length == 2;
-            return new Sourced<string>(labels[^(shortSecond ? 3 : 2)], "domain");
-        }
-
-        return new Sourced<string>(host, "domain");
+        return new Sourced<string>(RegistrableLabel(host) ?? host, "domain");
     }
 
     // ---------------------------------------------------------------- canonical, language, DOI
