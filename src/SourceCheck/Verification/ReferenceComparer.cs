@@ -103,19 +103,6 @@ public static class ReferenceComparer
 
     private static bool IsDoiResolver(string host) => host.EndsWith("doi.org", StringComparison.OrdinalIgnoreCase) || host.Equals("hdl.handle.net", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Registrable-domain approximation: the last two labels (three for "co.uk"-style second levels).</summary>
-    internal static string SiteKey(string host)
-    {
-        var labels = SoftNotFound.HostKey(host).Split('.');
-        if (labels.Length <= 2)
-        {
-            return string.Join('.', labels);
-        }
-
-        bool shortSecond = labels[^2].Length <= 3 && labels[^1].Length == 2;
-        return string.Join('.', labels[^(shortSecond ? 3 : 2)..]);
-    }
-
     private enum RedirectKind
     {
         /// <summary>Within the same site to a deeper page (a new slug, https, a trailing slash): fine when it is the cited work.</summary>
@@ -140,7 +127,7 @@ public static class ReferenceComparer
 
         string chain = string.Join(" -> ", fetch.Chain.Select(h => $"{h.Status} {h.Url}"));
         bool toHome = to.AbsolutePath.Trim('/').Length == 0 && from.AbsolutePath.Trim('/').Length > 0;
-        var kind = toHome ? RedirectKind.HomePage : SiteKey(from.Host) != SiteKey(to.Host) ? RedirectKind.OtherSite : RedirectKind.SameSite;
+        var kind = toHome ? RedirectKind.HomePage : WebText.RegistrableDomain(from.Host) != WebText.RegistrableDomain(to.Host) ? RedirectKind.OtherSite : RedirectKind.SameSite;
         return new RedirectInfo(kind, fetch.FinalUrl, chain);
     }
 
@@ -213,7 +200,7 @@ public static class ReferenceComparer
             path = path[..path.LastIndexOf('/')];
         }
 
-        return MobileHost(SoftNotFound.HostKey(u.Host)) + Uri.UnescapeDataString(path).ToLowerInvariant();
+        return MobileHost(WebText.HostKey(u.Host)) + Uri.UnescapeDataString(path).ToLowerInvariant();
     }
 
     /// <summary>The desktop host of a mobile edition ("m.example.com", "mobile.example.com" -> "example.com"): the same article at the same path.</summary>
@@ -259,7 +246,7 @@ public static class ReferenceComparer
     /// and "/new-slug-48213" on the same site are one article). An AMP rendition is still another address.</summary>
     private static bool SameArticleId(Uri cited, Uri canonical)
     {
-        if (SiteKey(cited.Host) != SiteKey(canonical.Host) || IsAmp(cited) || IsAmp(canonical))
+        if (WebText.RegistrableDomain(cited.Host) != WebText.RegistrableDomain(canonical.Host) || IsAmp(cited) || IsAmp(canonical))
         {
             return false;
         }
@@ -517,23 +504,18 @@ public static class ReferenceComparer
             return;
         }
 
-        // The outlet's domain name ("nbcnews.com" for "NBC News"), of the page or of the cited URL: an article that
-        // moved to another site is the redirect finding, and the outlet of the cited address was named correctly.
-        foreach (string? address in new[] { fetch.FinalUrl ?? fetch.RequestedUrl, fetch.RequestedUrl })
+        // The outlet's domain name ("nbcnews.com" for "NBC News"), of the page or of the cited URL (an article that
+        // moved to another site is the redirect finding, and the outlet of the cited address was named correctly), or
+        // of the page's canonical address: a syndicated copy names its original by rel=canonical, and citing the
+        // original outlet ("The Daily Example" for a copy whose canonical is on dailyexample.com) names the right
+        // outlet (the copy is the canonical finding).
+        foreach (string? address in new[] { fetch.FinalUrl ?? fetch.RequestedUrl, fetch.RequestedUrl, m.CanonicalUrl?.Value })
         {
-            if (address is not null && Uri.TryCreate(address, UriKind.Absolute, out var u) && !IsDoiResolver(u.Host) && SiteKeyText(SiteKey(u.Host).Split('.')[0]) is { Length: > 2 } label
+            if (address is not null && Uri.TryCreate(address, UriKind.Absolute, out var u) && !IsDoiResolver(u.Host) && SiteKeyText(WebText.RegistrableDomain(u.Host).Split('.')[0]) is { Length: > 2 } label
                 && (ck.Contains(label, StringComparison.Ordinal) || label.Contains(ck, StringComparison.Ordinal)))
             {
                 return;
             }
-        }
-
-        // A syndicated copy names its original by rel=canonical: citing the original outlet ("The Daily Example" for a
-        // copy whose canonical is on dailyexample.com) names the right outlet; the copy is the canonical finding.
-        if (m.CanonicalUrl is { } canon && Uri.TryCreate(canon.Value, UriKind.Absolute, out var cu) && SiteKeyText(SiteKey(cu.Host).Split('.')[0]) is { Length: > 2 } canonLabel
-            && (ck.Contains(canonLabel, StringComparison.Ordinal) || canonLabel.Contains(ck, StringComparison.Ordinal)))
-        {
-            return;
         }
 
         // A publisher's site may carry its journal or report series name as container title.

@@ -23,7 +23,7 @@ public static class SoftNotFound
         var m = page.Metadata;
         if (requestedUrl is not null && m.CanonicalUrl is { } canon && Uri.TryCreate(canon.Value, UriKind.Absolute, out var c)
             && Uri.TryCreate(requestedUrl, UriKind.Absolute, out var r) && c.AbsolutePath.Trim('/').Length == 0 && r.AbsolutePath.Trim('/').Length > 0
-            && HostKey(c.Host) == HostKey(r.Host))
+            && WebText.HostKey(c.Host) == WebText.HostKey(r.Host))
         {
             return $"canonical URL points at the home page ({canon.Value})";
         }
@@ -57,6 +57,4 @@ public static class SoftNotFound
     private static bool ErrorClass(string bodyClass) =>
         bodyClass.Contains("error404", StringComparison.OrdinalIgnoreCase) || bodyClass.Contains("page-not-found", StringComparison.OrdinalIgnoreCase)
         || bodyClass.Contains("error-404", StringComparison.OrdinalIgnoreCase) || bodyClass.Contains("not-found", StringComparison.OrdinalIgnoreCase);
-
-    internal static string HostKey(string host) => host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..].ToLowerInvariant() : host.ToLowerInvariant();
 }

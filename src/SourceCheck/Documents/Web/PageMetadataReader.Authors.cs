@@ -23,7 +23,7 @@ internal sealed partial class PageMetadataReader
                 // ("meta name=author" often carries only the first author).
                 if (!group.Any(g => g.Source.StartsWith("byline:", StringComparison.Ordinal)))
                 {
-                    var byline = People(Bylines(site), site, []);
+                    var byline = BylinePeople(site);
                     // Extra byline names are whole names of their own, not a metadata name with leftovers ("IN Julius Richter").
                     bool clean = byline.All(b => people.Any(p => AuthorNames.SameName(b.Value, p.Value))
                         || (b.Value.Contains(' ', StringComparison.Ordinal) && !people.Any(p => WebText.Key(b.Value).Contains(WebText.Key(p.Value), StringComparison.Ordinal))));
@@ -130,9 +130,9 @@ internal sealed partial class PageMetadataReader
             keys.Add(Letters(site));
         }
 
-        if (Uri.TryCreate(_url, UriKind.Absolute, out var uri) && uri.Host.Split('.') is { Length: >= 2 } labels)
+        if (Uri.TryCreate(_url, UriKind.Absolute, out var uri) && RegistrableLabel(uri.Host) is { } label)
         {
-            keys.Add(Letters(labels[^2]));
+            keys.Add(Letters(label));
         }
 
         // Either way round: "Deutscher Handballbund" on a site named "DHB - Deutscher Handball Bund".
@@ -214,7 +214,7 @@ internal sealed partial class PageMetadataReader
             return null;
         }
 
-        var matches = People(Bylines(site), site, [])
+        var matches = BylinePeople(site)
             .Select(b => b.Value)
             .Where(b => b.Contains(' ', StringComparison.Ordinal)
                 && (Letters(b) == letters || (char.IsUpper(word[0]) && AuthorNames.SameName(b.Split(' ')[0], word))))
@@ -420,6 +420,11 @@ internal sealed partial class PageMetadataReader
     /// only "View all posts" links or an outlet gives way to the next); else the first non-empty list (for the
     /// organisation fallback).</summary>
     private List<Sourced<string>> Bylines(string? site) => _bylines ??= FindBylines(site);
+
+    private List<Sourced<string>>? _bylinePeople;
+
+    /// <summary>The people the byline elements name (organisations left out), found once per page.</summary>
+    private List<Sourced<string>> BylinePeople(string? site) => _bylinePeople ??= People(Bylines(site), site, []);
 
     private List<Sourced<string>> FindBylines(string? site)
     {

@@ -301,19 +301,8 @@ internal sealed partial class PageMetadataReader
     /// "www.ab.de" -> "ab"; null for an IP address or a single label.</summary>
     private static string? RegistrableLabel(string host)
     {
-        if (host.StartsWith("www.", StringComparison.OrdinalIgnoreCase))
-        {
-            host = host[4..];
-        }
-
-        var labels = host.Split('.');
-        if (labels.Length < 2 || System.Net.IPAddress.TryParse(host, out _))
-        {
-            return null;
-        }
-
-        bool shortSecond = labels.Length >= 3 && labels[^2].Length <= 3 && labels[^1].Length == 2;
-        return labels[^(shortSecond ? 3 : 2)];
+        string key = WebText.HostKey(host);
+        return key.Contains('.', StringComparison.Ordinal) && !System.Net.IPAddress.TryParse(key, out _) ? WebText.RegistrableDomain(key).Split('.')[0] : null;
     }
 
     private Sourced<string>? SiteFromDomain()
@@ -324,7 +313,7 @@ internal sealed partial class PageMetadataReader
             return null;
         }
 
-        string host = uri.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? uri.Host[4..] : uri.Host;
+        string host = WebText.HostKey(uri.Host);
         if (SiteNames.ForHost(host) is { } known)
         {
             return new Sourced<string>(known, "domain:table");

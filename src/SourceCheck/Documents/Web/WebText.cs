@@ -270,6 +270,24 @@ public static class WebText
         }
     }
 
+    /// <summary>A host without its "www." label, lower case ("WWW.Example.com" -> "example.com").</summary>
+    public static string HostKey(string host) =>
+        host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..].ToLowerInvariant() : host.ToLowerInvariant();
+
+    /// <summary>Registrable-domain approximation of a host: its last two labels, three for "co.uk"-style second levels
+    /// ("about.gitlab.com" -> "gitlab.com", "news.example.co.uk" -> "example.co.uk"), after <see cref="HostKey"/>.</summary>
+    public static string RegistrableDomain(string host)
+    {
+        var labels = HostKey(host).Split('.');
+        if (labels.Length <= 2)
+        {
+            return string.Join('.', labels);
+        }
+
+        bool shortSecond = labels[^2].Length <= 3 && labels[^1].Length == 2;
+        return string.Join('.', labels[^(shortSecond ? 3 : 2)..]);
+    }
+
     /// <summary>A comparison key: Unicode-normalised, case-folded, quotes/dashes unified, punctuation and symbols
     /// dropped, white space collapsed.</summary>
     public static string Key(string? text)

@@ -122,4 +122,19 @@ public sealed class WebTextTests
             }
         }
     }
+
+    public sealed class RegistrableDomain
+    {
+        [Theory]
+        [InlineData("about.gitlab.com", "gitlab.com")]
+        [InlineData("WWW.Example.com", "example.com")]
+        [InlineData("news.example.co.uk", "example.co.uk")]
+        [InlineData("www.bbc.co.uk", "bbc.co.uk")]
+        [InlineData("example.de", "example.de")]
+        [InlineData("localhost", "localhost")]
+        public void Should_keep_the_last_two_labels_or_three_under_a_short_second_level(string host, string expected)
+        {
+            Assert.Equal(expected, WebText.RegistrableDomain(host));
+        }
+    }
 }
