@@ -1,19 +1,16 @@
 using System.CommandLine;
 using SourceCheck.Checking;
-using SourceCheck.Claims;
 using SourceCheck.Cli.Infrastructure;
 using SourceCheck.Cli.Review;
-using SourceCheck.Csl;
 using SourceCheck.Diagnostics;
 using SourceCheck.Formatting;
 using SourceCheck.Reports;
 using SourceCheck.Storage;
-using SourceCheck.Verification;
 
 namespace SourceCheck.Cli.Commands;
 
 /// <summary><c>sourcecheck check ARTICLE… [--sources FILE…] [--style apa] [--db FILE] [--to text|json|markdown|html]</c>:
-/// the main job — one report per run, everything kept in the store.</summary>
+/// argument binding and rendering over <see cref="Checker"/>, which runs the job.</summary>
 public static class CheckCommand
 {
     public static Command Create(CliEnvironment env)
@@ -52,145 +49,61 @@ public static class CheckCommand
             }
 
             string format = parse.GetValue(to)!;
-            var flavour = format switch
+            Checker checker;
+            try
             {
-                "html" => OutputFormat.Html,
-                "markdown" => OutputFormat.Markdown,
-                _ => OutputFormat.Text,
-            };
-            var catalog = new StyleCatalog(env.GetEnvironmentVariable, env.CurrentDirectory);
-            var (loaded, styleDiagnostics) = StyleLoader.Load(catalog, parse.GetValue(style)!, parse.GetValue(locale));
-            if (loaded is null)
+                checker = new Checker(new CheckerOptions
+                {
+                    Style = parse.GetValue(style)!,
+                    Locale = parse.GetValue(locale),
+                    BibliographyFormat = format switch
+                    {
+                        "html" => OutputFormat.Html,
+                        "markdown" => OutputFormat.Markdown,
+                        _ => OutputFormat.Text,
+                    },
+                    Styles = new StyleCatalog(env.GetEnvironmentVariable, env.CurrentDirectory),
+                    StorePath = parse.GetValue(noStore) ? null : StoreCli.ResolvePath(env, parse.GetValue(db)),
+                    PageDirectory = parse.GetValue(pageDir) is { } dir ? Path.GetFullPath(dir, env.CurrentDirectory) : null,
+                    Online = parse.GetValue(online),
+                    AllowPrivate = parse.GetValue(allowPrivate),
+                    Time = env.Time,
+                    Progress = env.ErrorRedirected ? null : new Progress<string>(m => env.Error.WriteLine($"… {m}")),
+                    RunArguments = [.. parse.Tokens.Select(t => t.Value)],
+                });
+            }
+            catch (DiagnosticException ex)
             {
-                CliIO.ReportDiagnostics(env, styleDiagnostics);
+                CliIO.ReportDiagnostics(env, ex.Diagnostics);
                 return ExitCodes.InputError;
             }
 
-            bool progress = !env.ErrorRedirected;
-            SourceCheckStore? store = null;
+            CheckReport report;
             try
             {
-                if (!parse.GetValue(noStore))
-                {
-                    store = StoreCli.Open(env, parse.GetValue(db));
-                }
-
-                var inputHashes = inputs.Select(i => SourceCheckStore.ContentHash(i.Content)).ToHashSet(StringComparer.Ordinal);
-                var storedIds = new Dictionary<string, long>(StringComparer.Ordinal);
-                var options = new CheckOptions
-                {
-                    Style = parse.GetValue(style)!,
-                    Time = env.Time,
-                    FormatBibliography = items => new CslProcessor(loaded.Style, loaded.Locale, items).Process([], flavour).Bibliography,
-                    FindKnownClaims = store is null ? null : claims => KnownClaims(store, claims, inputHashes, storedIds),
-                    Verify = Verifier(env, parse.GetValue(pageDir), parse.GetValue(online), parse.GetValue(allowPrivate)),
-                    Progress = progress ? new Progress<string>(m => env.Error.WriteLine($"… {m}")) : null,
-                };
-                var (report, documents) = CheckPipeline.Run(inputs, options);
-                if (store is not null)
-                {
-                    Save(store, report, documents, storedIds, parse.Tokens.Select(t => t.Value));
-                }
-
-                string rendered = CheckReportRenderer.Render(report, format switch
-                {
-                    "json" => ReportFormat.Json,
-                    "markdown" => ReportFormat.Markdown,
-                    "html" => ReportFormat.Html,
-                    _ => ReportFormat.Text,
-                });
-                CliIO.WriteOutput(env, parse.GetValue(output), rendered);
-                return parse.GetValue(failOn) switch
-                {
-                    "unsourced" when report.UnsourcedCount > 0 => ExitCodes.Findings,
-                    "links" when report.Links.Length > 0 => ExitCodes.Findings,
-                    "findings" when report.Findings.Length > 0 => ExitCodes.Findings,
-                    _ => ExitCodes.Ok,
-                };
+                report = checker.Check(inputs);
             }
             catch (StoreException ex)
             {
-                throw new CliException($"store: {ex.Message}");
+                throw new CliException($"{ex.Code}: {ex.Message}");
             }
-            finally
+
+            string rendered = CheckReportRenderer.Render(report, format switch
             {
-                store?.Dispose();
-            }
+                "json" => ReportFormat.Json,
+                "markdown" => ReportFormat.Markdown,
+                "html" => ReportFormat.Html,
+                _ => ReportFormat.Text,
+            });
+            CliIO.WriteOutput(env, parse.GetValue(output), rendered);
+            return parse.GetValue(failOn) switch
+            {
+                "unsourced" when report.UnsourcedCount > 0 => ExitCodes.Findings,
+                "links" when report.Links.Length > 0 => ExitCodes.Findings,
+                "findings" when report.Findings.Length > 0 => ExitCodes.Findings,
+                _ => ExitCodes.Ok,
+            };
         });
         return command;
-    }
-
-    /// <summary>Stored claims of other documents that share salient terms with the new claims.</summary>
-    private static List<Claim> KnownClaims(SourceCheckStore store, IReadOnlyList<Claim> claims, HashSet<string> inputHashes, Dictionary<string, long> storedIds)
-    {
-        var known = new List<Claim>();
-        foreach (var claim in claims)
-        {
-            foreach (var hit in store.SearchAny(claim.Text, 10))
-            {
-                if (inputHashes.Contains(hit.Document.ContentHash))
-                {
-                    continue;
-                }
-
-                string id = $"db:{hit.Claim.Id}";
-                if (storedIds.TryAdd(id, hit.Claim.Id))
-                {
-                    known.Add(hit.Claim.Claim with { Id = id, DocumentId = $"db:{hit.Document.DisplayName}#{hit.Document.Id}" });
-                }
-            }
-        }
-
-        return known;
-    }
-
-    private static Func<string, IReadOnlyList<CslItem>, IReadOnlyList<ReportFinding>>? Verifier(CliEnvironment env, string? pageDir, bool online, bool allowPrivate)
-    {
-        if (pageDir is null && !online)
-        {
-            return null;
-        }
-
-        IPageSource source = pageDir is not null
-            ? new DirectoryPageSource(Path.GetFullPath(pageDir, env.CurrentDirectory))
-            : new OnlinePageSource(new PageFetcher(new AddressGuard(allowPrivate), new FetchOptions(), env.Time), new PageCache(null, env.Time));
-        var verifier = new CitationVerifier(source);
-        return (document, items) => verifier.VerifyAllAsync(items.Where(i => i.GetString("URL") is not null || i.GetString("DOI") is not null))
-            .GetAwaiter().GetResult()
-            .SelectMany(r => r.Findings.Select(f => new ReportFinding(document, r.Item.Id, f.Field, f.Type, f.Severity.ToString().ToLowerInvariant(), f.Cited, f.Page, f.Evidence)))
-            .ToList();
-    }
-
-    private static void Save(SourceCheckStore store, CheckReport report, IReadOnlyList<CheckedDocument> documents, Dictionary<string, long> storedIds, IEnumerable<string> args)
-    {
-        long run = store.BeginRun("check", args);
-        var claimIds = new Dictionary<string, long>(storedIds, StringComparer.Ordinal);
-        var docIds = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var doc in documents)
-        {
-            var input = new DocumentInput(doc.Input.File, doc.Article.Text)
-            {
-                Title = doc.Article.Title,
-                Outlet = doc.Article.Outlet,
-                Date = doc.Article.Date,
-                Language = doc.Article.Language,
-            };
-            var refs = doc.References.Select((item, i) => new ReferenceInput(item, i + 1, i < doc.Entries.Count ? doc.Entries[i].Span : null)).ToList();
-            var result = store.Ingest(input, refs, doc.Claims);
-            docIds[doc.Article.Name ?? doc.Input.File] = result.DocumentId;
-            foreach (var (key, value) in result.ClaimIds)
-            {
-                claimIds[key] = value;
-            }
-        }
-
-        store.AddLinks(report.Links, claimIds);
-        foreach (var group in report.Findings.GroupBy(f => f.DocumentId))
-        {
-            store.AddFindings(docIds.TryGetValue(group.Key, out long id) ? id : null,
-                group.Select(f => new FindingInput(f.ReferenceId, f.Field, f.Type, f.Severity, f.Cited, f.Page, f.Evidence)), run);
-        }
-
-        store.FinishRun(run, new RunCounts(report.Documents.Length, report.ClaimCount, report.Links.Length, report.Findings.Length), ExitCodes.Ok);
     }
 }

@@ -1,5 +1,8 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using SourceCheck.Cli.Commands;
+using SourceCheck.Diagnostics;
+using SourceCheck.Storage;
 
 namespace SourceCheck.Cli.Infrastructure;
 
@@ -43,43 +46,90 @@ public static class CliApp
         yield return CheckCommand.Create(env);
     }
 
+    private static void WriteExamples(CliEnvironment env, Command command)
+    {
+        var examples = CliExamples.For(command is RootCommand ? "sourcecheck" : command.Name);
+        if (examples.Count == 0)
+        {
+            return;
+        }
+
+        env.Out.WriteLine("Examples:");
+        foreach (string example in examples)
+        {
+            env.Out.WriteLine($"  {example}");
+        }
+
+        env.Out.WriteLine();
+        env.Out.Flush();
+    }
+
     public static int Run(string[] args, CliEnvironment env)
     {
         var root = BuildRoot(env);
+        if (args.Length == 0)
+        {
+            // No arguments: the help (what a new user needs), not an error.
+            args = ["--help"];
+        }
+
         var parse = root.Parse(args);
         if (parse.GetValue(NoColorOption))
         {
             env.Color = false;
         }
 
-        if (parse.Errors.Count > 0)
+        bool help = parse.Action is HelpAction;
+        var errors = help ? [] : parse.Errors.Select(e => CliUsage.Describe(e, parse)).Concat(CliUsage.Errors(parse)).Distinct(StringComparer.Ordinal).ToList();
+        if (errors.Count > 0)
         {
-            foreach (var error in parse.Errors)
+            foreach (var error in errors)
             {
-                env.Error.WriteLine($"error: {error.Message}");
+                env.Error.WriteLine($"error: {error}");
             }
 
-            env.Error.WriteLine("Run 'sourcecheck --help' for usage.");
+            env.Error.WriteLine($"Run '{CliUsage.CommandPath(parse.CommandResult.Command)} --help' for usage.");
             return ExitCodes.Usage;
         }
 
         try
         {
-            return parse.Invoke(new InvocationConfiguration
+            int code = parse.Invoke(new InvocationConfiguration
             {
                 Output = env.Out,
                 Error = env.Error,
                 EnableDefaultExceptionHandler = false,
             });
+            if (help)
+            {
+                WriteExamples(env, parse.CommandResult.Command);
+            }
+
+            return code;
         }
         catch (CliException ex)
         {
             env.Error.WriteLine($"error: {ex.Message}");
             return ex.ExitCode;
         }
+        catch (InputException ex)
+        {
+            env.Error.WriteLine($"error: {ex.Message}");
+            return ExitCodes.InputError;
+        }
+        catch (DiagnosticException ex)
+        {
+            CliIO.ReportDiagnostics(env, ex.Diagnostics);
+            return ExitCodes.InputError;
+        }
+        catch (StoreException ex)
+        {
+            env.Error.WriteLine($"error: {ex.Code}: {ex.Message}");
+            return ExitCodes.InputError;
+        }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            env.Error.WriteLine($"error: {ex.GetType().Name}: {ex.Message}");
+            env.Error.WriteLine($"error: unexpected problem: {ex.Message} (set SOURCECHECK_DEBUG=1 for details)");
             if (!string.IsNullOrEmpty(env.GetEnvironmentVariable("SOURCECHECK_DEBUG")))
             {
                 env.Error.WriteLine(ex.ToString());

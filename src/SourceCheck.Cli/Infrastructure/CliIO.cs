@@ -1,5 +1,6 @@
 using System.Text;
 using SourceCheck.Diagnostics;
+using SourceCheck.Text;
 
 namespace SourceCheck.Cli.Infrastructure;
 
@@ -9,7 +10,7 @@ namespace SourceCheck.Cli.Infrastructure;
 public static class CliIO
 {
     /// <summary>Largest input read (256 MiB): larger inputs are refused with a clear message.</summary>
-    public const long MaxInputBytes = 256L * 1024 * 1024;
+    public const long MaxInputBytes = TextFile.MaxBytes;
 
     public static (string Text, string Name) ReadInput(CliEnvironment env, string? path)
     {
@@ -35,80 +36,27 @@ public static class CliIO
             return (CheckText(sb.ToString(), "<stdin>"), "<stdin>");
         }
 
-        string full = Path.GetFullPath(path, env.CurrentDirectory);
-        if (!File.Exists(full))
-        {
-            throw new CliException($"{path}: no such file");
-        }
-
-        var info = new FileInfo(full);
-        if (info.Length > MaxInputBytes)
-        {
-            throw new CliException($"{path}: file larger than {MaxInputBytes / (1024 * 1024)} MiB");
-        }
-
-        byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(full);
+            return (TextFile.Read(Path.GetFullPath(path, env.CurrentDirectory), path), path);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (InputException ex)
         {
-            throw new CliException($"{path}: cannot read: {ex.Message}");
-        }
-
-        return (CheckText(DecodeText(bytes), path), path);
-    }
-
-    /// <summary>UTF-8 (with or without BOM), UTF-16 with BOM; invalid UTF-8 falls back to Windows-1252/Latin-1.</summary>
-    public static string DecodeText(byte[] bytes)
-    {
-        if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
-        {
-            return Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2);
-        }
-
-        if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
-        {
-            return Encoding.BigEndianUnicode.GetString(bytes, 2, bytes.Length - 2);
-        }
-
-        int offset = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
-        try
-        {
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes, offset, bytes.Length - offset);
-        }
-        catch (DecoderFallbackException)
-        {
-            return Encoding.Latin1.GetString(bytes);
+            throw new CliException(ex.Message);
         }
     }
 
-    /// <summary>Refuses binary input: NUL bytes or a high share of control characters in the first 8 KiB.</summary>
+    /// <summary>Refuses binary input (see <see cref="TextFile.CheckText"/>).</summary>
     public static string CheckText(string text, string name)
     {
-        int sample = Math.Min(text.Length, 8192);
-        int control = 0;
-        for (int i = 0; i < sample; i++)
+        try
         {
-            char c = text[i];
-            if (c == '\0')
-            {
-                throw new CliException($"{name}: {DiagnosticCodes.BinaryInput}: input looks binary (NUL byte at offset {i}); expected text");
-            }
-
-            if (c < ' ' && c is not ('\n' or '\r' or '\t' or '\f'))
-            {
-                control++;
-            }
+            return TextFile.CheckText(text, name);
         }
-
-        if (sample > 0 && control > sample / 10)
+        catch (InputException ex)
         {
-            throw new CliException($"{name}: {DiagnosticCodes.BinaryInput}: input looks binary ({control} control characters in the first {sample}); expected text");
+            throw new CliException(ex.Message);
         }
-
-        return text;
     }
 
     /// <summary>Writes to stdout, or to FILE atomically (temp file + move).</summary>
@@ -123,16 +71,31 @@ public static class CliIO
 
         string full = Path.GetFullPath(outputPath, env.CurrentDirectory);
         string dir = Path.GetDirectoryName(full) ?? env.CurrentDirectory;
+        if (Directory.Exists(full))
+        {
+            throw new CliException($"{outputPath}: is a directory (give a file name to write)");
+        }
+
+        if (!Directory.Exists(dir))
+        {
+            throw new CliException($"{outputPath}: cannot write: the folder {(Path.GetDirectoryName(outputPath) is { Length: > 0 } d ? d : dir)} does not exist");
+        }
+
         string temp = Path.Combine(dir, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
         try
         {
             File.WriteAllText(temp, content, new UTF8Encoding(false));
             File.Move(temp, full, overwrite: true);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (UnauthorizedAccessException)
         {
             TryDelete(temp);
-            throw new CliException($"{outputPath}: cannot write: {ex.Message}");
+            throw new CliException($"{outputPath}: cannot write: permission denied");
+        }
+        catch (IOException)
+        {
+            TryDelete(temp);
+            throw new CliException($"{outputPath}: cannot write (disk full or the file is in use?)");
         }
     }
 
@@ -142,7 +105,7 @@ public static class CliIO
         {
             File.Delete(path);
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
         }
     }

@@ -248,10 +248,19 @@ public static class CheckPipeline
         return text.IsEmpty || (!numberOrLink && text.Count(' ') < 3);
     }
 
+    /// <summary>The document ids of a run's inputs, in order: the file name ("stdin" for standard input), made
+    /// unique with "#2", "#3"; claim ids are "ID-c1", "ID-c2", … (the one form every command prints).</summary>
+    public static IReadOnlyList<string> DocumentIds(IEnumerable<string> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        return [.. files.Select(f => UniqueId(DocumentIdOf(f), taken))];
+    }
+
     private static string DocumentIdOf(string file)
     {
         string name = Path.GetFileName(file);
-        return string.IsNullOrEmpty(name) || name == "-" ? "stdin" : name;
+        return string.IsNullOrEmpty(name) || name is "-" or "<stdin>" ? "stdin" : name;
     }
 
     private static string UniqueId(string id, HashSet<string> taken)

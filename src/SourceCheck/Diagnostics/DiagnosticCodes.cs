@@ -20,6 +20,10 @@ public static class DiagnosticCodes
     public const string FieldNotRepresentable = "SC1040";
     public const string BinaryInput = "SC1050";
     public const string InputTooLarge = "SC1051";
+    public const string InputNotFound = "SC1052";
+    public const string InputIsDirectory = "SC1053";
+    public const string InputUnreadable = "SC1054";
+    public const string InputEmpty = "SC1055";
 
     // SC2xxx: references
     public const string NoBibliographyFound = "SC2001";

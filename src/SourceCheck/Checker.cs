@@ -1,0 +1,224 @@
+using SourceCheck.Checking;
+using SourceCheck.Claims;
+using SourceCheck.Claims.Matching;
+using SourceCheck.Csl;
+using SourceCheck.Diagnostics;
+using SourceCheck.Formatting;
+using SourceCheck.Reports;
+using SourceCheck.Storage;
+using SourceCheck.Text;
+using SourceCheck.Verification;
+
+namespace SourceCheck;
+
+/// <summary>How a <see cref="Checker"/> runs the <c>check</c> job: style and locale of the references, the store,
+/// verification of the cited pages, and matching.</summary>
+public sealed record CheckerOptions
+{
+    /// <summary>CSL style: apa, mla, chicago, ieee, harvard, din, a name in the user styles folder, or a .csl file.</summary>
+    public string Style { get; init; } = "apa";
+
+    /// <summary>Locale such as en-US or de-DE (null: the style's default locale).</summary>
+    public string? Locale { get; init; }
+
+    /// <summary>Flavour of the formatted bibliography entries in the report (text, html, markdown).</summary>
+    public OutputFormat BibliographyFormat { get; init; } = OutputFormat.Text;
+
+    /// <summary>Where styles are looked up by name (null: the user styles folder from the environment, then the built-in styles).</summary>
+    public StyleCatalog? Styles { get; init; }
+
+    /// <summary>SQLite store to link claims against and save the run in (null: no store).
+    /// <see cref="StorePaths.Resolve"/> gives the default path.</summary>
+    public string? StorePath { get; init; }
+
+    /// <summary>Verify references against pages saved in this folder (see <see cref="DirectoryPageSource"/>).</summary>
+    public string? PageDirectory { get; init; }
+
+    /// <summary>Verify references by fetching their URLs (guarded: no private addresses unless <see cref="AllowPrivate"/>).</summary>
+    public bool Online { get; init; }
+
+    /// <summary>Allow fetching private, loopback and link-local addresses.</summary>
+    public bool AllowPrivate { get; init; }
+
+    /// <summary>Any other source of pages to verify against; takes precedence over <see cref="PageDirectory"/> and <see cref="Online"/>.</summary>
+    public IPageSource? PageSource { get; init; }
+
+    /// <summary>Claim matching options (null: the defaults).</summary>
+    public MatchOptions? Match { get; init; }
+
+    /// <summary>Minimum link score for a claim to count as supported by a cited headline.</summary>
+    public double SupportThreshold { get; init; } = 0.35;
+
+    /// <summary>Clock for the report's time and the store's run records.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Receives one line per stage ("reading FILE", "matching claims", …).</summary>
+    public IProgress<string>? Progress { get; init; }
+
+    /// <summary>The command line (or other description) recorded with the run in the store.</summary>
+    public IReadOnlyList<string> RunArguments { get; init; } = [];
+}
+
+/// <summary>The whole <c>check</c> job, built once from <see cref="CheckerOptions"/> (the style is compiled once)
+/// and run on any number of article sets: references found, parsed, de-duplicated and formatted; claims extracted
+/// and linked to the cited headlines, to each other and to the claims already in the store; unsourced claims
+/// listed; references verified when a page source is given; everything saved in the store.</summary>
+/// <example>
+/// <code>
+/// var checker = new Checker(new CheckerOptions { Style = "apa" });
+/// CheckReport report = checker.CheckFiles("a.txt", "b.txt");
+/// Console.WriteLine(CheckReportRenderer.Render(report, ReportFormat.Text));
+/// </code>
+/// </example>
+public sealed class Checker
+{
+    private readonly CheckerOptions _options;
+    private readonly LoadedStyle _style;
+
+    /// <summary>Builds a checker; the style is found and compiled here.</summary>
+    /// <exception cref="DiagnosticException">The style is not found or has errors.</exception>
+    public Checker(CheckerOptions? options = null)
+    {
+        _options = options ?? new CheckerOptions();
+        _style = StyleLoading.Load(_options.Styles ?? new StyleCatalog(), _options.Style, _options.Locale);
+    }
+
+    /// <summary>Warnings and notes from compiling the style (errors make the constructor throw).</summary>
+    public IReadOnlyList<Diagnostic> StyleDiagnostics => _style.Diagnostics;
+
+    /// <summary>Where the style came from (file path or built-in name).</summary>
+    public string StyleSource => _style.Source;
+
+    /// <summary>Reads the article files (text or HTML) and checks them; <paramref name="articles"/> are the articles under review.</summary>
+    /// <exception cref="InputException">A file is missing, a directory, binary or too large.</exception>
+    public CheckReport CheckFiles(params string[] articles) => CheckFiles(articles, []);
+
+    /// <summary>Reads the articles and the pages or articles they cite (<paramref name="sources"/>, matched for claims too) and checks them.</summary>
+    /// <exception cref="InputException">A file is missing, a directory, binary or too large.</exception>
+    public CheckReport CheckFiles(IEnumerable<string> articles, IEnumerable<string> sources)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        ArgumentNullException.ThrowIfNull(sources);
+        var inputs = articles.Select(p => new CheckInput(p, TextFile.Read(p)))
+            .Concat(sources.Select(p => new CheckInput(p, TextFile.Read(p), IsSource: true)))
+            .ToList();
+        return Check(inputs);
+    }
+
+    /// <summary>Checks articles given as text (or HTML).</summary>
+    /// <exception cref="StoreException">The store cannot be opened or written.</exception>
+    public CheckReport Check(IReadOnlyList<CheckInput> inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        SourceCheckStore? store = _options.StorePath is null ? null : SourceCheckStore.Open(_options.StorePath, _options.Time);
+        try
+        {
+            var inputHashes = inputs.Select(i => SourceCheckStore.ContentHash(i.Content)).ToHashSet(StringComparer.Ordinal);
+            var storedIds = new Dictionary<string, long>(StringComparer.Ordinal);
+            var processorStyle = _style;
+            var pipeline = new CheckOptions
+            {
+                Style = _options.Style,
+                Time = _options.Time,
+                FormatBibliography = items => new CslProcessor(processorStyle.Style, processorStyle.Locale, items).Process([], _options.BibliographyFormat).Bibliography,
+                FindKnownClaims = store is null ? null : claims => KnownClaims(store, claims, inputHashes, storedIds),
+                Verify = Verifier(),
+                Match = _options.Match,
+                SupportThreshold = _options.SupportThreshold,
+                Progress = _options.Progress,
+            };
+            var (report, documents) = CheckPipeline.Run(inputs, pipeline);
+            var empty = documents.Where(d => string.IsNullOrWhiteSpace(d.Input.Content)).Select(d => d.Input.File).ToList();
+            if (empty.Count > 0)
+            {
+                report = report with { Warnings = report.Warnings.AddRange(empty.Select(f => $"{f}: empty input (nothing to check; not stored)")) };
+            }
+
+            if (store is not null)
+            {
+                Save(store, report, documents.Where(d => !string.IsNullOrWhiteSpace(d.Input.Content)).ToList(), storedIds);
+            }
+
+            return report;
+        }
+        finally
+        {
+            store?.Dispose();
+        }
+    }
+
+    /// <summary>Stored claims of other documents that share salient terms with the new claims.</summary>
+    private static List<Claim> KnownClaims(SourceCheckStore store, IReadOnlyList<Claim> claims, HashSet<string> inputHashes, Dictionary<string, long> storedIds)
+    {
+        var known = new List<Claim>();
+        foreach (var claim in claims)
+        {
+            foreach (var hit in store.SearchAny(claim.Text, 10))
+            {
+                if (inputHashes.Contains(hit.Document.ContentHash))
+                {
+                    continue;
+                }
+
+                string id = $"db:{hit.Claim.Id}";
+                if (storedIds.TryAdd(id, hit.Claim.Id))
+                {
+                    known.Add(hit.Claim.Claim with { Id = id, DocumentId = $"db:{hit.Document.DisplayName}#{hit.Document.Id}" });
+                }
+            }
+        }
+
+        return known;
+    }
+
+    private Func<string, IReadOnlyList<CslItem>, IReadOnlyList<ReportFinding>>? Verifier()
+    {
+        IPageSource? source = _options.PageSource
+            ?? (_options.PageDirectory is { } dir ? new DirectoryPageSource(Path.GetFullPath(dir))
+            : _options.Online ? new OnlinePageSource(new PageFetcher(new AddressGuard(_options.AllowPrivate), new FetchOptions(), _options.Time), new PageCache(null, _options.Time))
+            : null);
+        if (source is null)
+        {
+            return null;
+        }
+
+        var verifier = new CitationVerifier(source);
+        return (document, items) => verifier.VerifyAllAsync(items.Where(i => i.GetString("URL") is not null || i.GetString("DOI") is not null))
+            .GetAwaiter().GetResult()
+            .SelectMany(r => r.Findings.Select(f => new ReportFinding(document, r.Item.Id, f.Field, f.Type, f.Severity.ToString().ToLowerInvariant(), f.Cited, f.Page, f.Evidence)))
+            .ToList();
+    }
+
+    private void Save(SourceCheckStore store, CheckReport report, IReadOnlyList<CheckedDocument> documents, Dictionary<string, long> storedIds)
+    {
+        long run = store.BeginRun("check", _options.RunArguments);
+        var claimIds = new Dictionary<string, long>(storedIds, StringComparer.Ordinal);
+        var docIds = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var doc in documents)
+        {
+            var input = new DocumentInput(doc.Input.File, doc.Article.Text)
+            {
+                Title = doc.Article.Title,
+                Outlet = doc.Article.Outlet,
+                Date = doc.Article.Date,
+                Language = doc.Article.Language,
+            };
+            var refs = doc.References.Select((item, i) => new ReferenceInput(item, i + 1, i < doc.Entries.Count ? doc.Entries[i].Span : null)).ToList();
+            var result = store.Ingest(input, refs, doc.Claims);
+            docIds[doc.Article.Name ?? doc.Input.File] = result.DocumentId;
+            foreach (var (key, value) in result.ClaimIds)
+            {
+                claimIds[key] = value;
+            }
+        }
+
+        store.AddLinks(report.Links, claimIds);
+        foreach (var group in report.Findings.GroupBy(f => f.DocumentId))
+        {
+            store.AddFindings(docIds.TryGetValue(group.Key, out long id) ? id : null,
+                group.Select(f => new FindingInput(f.ReferenceId, f.Field, f.Type, f.Severity, f.Cited, f.Page, f.Evidence)), run);
+        }
+
+        store.FinishRun(run, new RunCounts(report.Documents.Length, report.ClaimCount, report.Links.Length, report.Findings.Length), 0);
+    }
+}
