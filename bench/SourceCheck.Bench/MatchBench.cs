@@ -289,9 +289,9 @@ internal static class MatchBench
 
     private static (IReadOnlyList<SentencePair> Pairs, double[][] Features) Load(string shared, string set, BilingualLexicon lexicon)
     {
-        var pairs = PairEvaluation.ReadJsonl(File.ReadAllText(Path.Combine(shared, "paraphrase", set)));
+        var pairs = SentencePairs.ReadJsonl(File.ReadAllText(Path.Combine(shared, "paraphrase", set)));
         var scorer = new SimilarityScorer(lexicon, new IdfTable());
-        return (pairs, PairEvaluation.Features(scorer, pairs));
+        return (pairs, SentencePairs.Features(scorer, pairs));
     }
 
     /// <summary>Validation-split scores for each paraphrase set at the threshold chosen on its training split;
@@ -313,7 +313,7 @@ internal static class MatchBench
             var validationGold = new List<string>();
             for (int i = 0; i < pairs.Count; i++)
             {
-                double s = SimilarityScorer.Probability(features[i], PairEvaluation.IsCross(pairs[i]));
+                double s = SimilarityScorer.Probability(features[i], SentencePairs.IsCross(pairs[i]));
                 if (pairs[i].Label is not int label)
                 {
                     continue;

@@ -21,7 +21,7 @@ public static class CheckCommand
         var locale = new Option<string?>("--locale", "-l") { Description = "Locale for formatting (default: the style's)" };
         var db = StoreCli.CreateDbOption();
         var noStore = new Option<bool>("--no-store") { Description = "Do not read or write the store" };
-        var to = new Option<string>("--to") { Description = "Report format", DefaultValueFactory = _ => "text" };
+        var to = new Option<string>("--to", "-t") { Description = "Report format", DefaultValueFactory = _ => "text" };
         to.AcceptOnlyFromAmong("text", "json", "markdown", "html");
         var pageDir = new Option<string?>("--page-dir") { Description = "Verify references against saved pages in DIR (see 'verify')" };
         var online = new Option<bool>("--online") { Description = "Verify references by fetching their URLs" };

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using SourceCheck.Checking;
 using SourceCheck.Claims;
 using SourceCheck.Cli.Infrastructure;
 using SourceCheck.Documents;
@@ -18,26 +19,28 @@ public static class ClaimsCommand
     public static Command Create(CliEnvironment env)
     {
         var files = new Argument<string[]>("FILE") { Description = "Article files (text or HTML), or - for standard input", Arity = ArgumentArity.OneOrMore };
-        var json = new Option<bool>("--json") { Description = "Write JSON (schema sourcecheck-claims/1) instead of a table" };
+        var format = CliFormat.Create(Schema, "text", "json");
         var lang = new Option<string?>("--lang") { Description = "Language of the articles (default: detected)" };
         lang.AcceptOnlyFromAmong("de", "en");
         var output = new Option<string?>("--output", "-o") { Description = "Write to FILE instead of standard output" };
         var command = new Command("claims", "Extract check-worthy claims with speaker, channel, reporting outlet and figures")
         {
-            files, json, lang, output,
+            files, format.To, format.Json, lang, output,
         };
         command.SetAction(parse =>
         {
             var documents = new List<(string Name, Article Article, IReadOnlyList<Claim> Claims)>();
-            foreach (string path in parse.GetValue(files) ?? [])
+            var paths = parse.GetValue(files) ?? [];
+            var inputs = paths.Select(p => CliIO.ReadInput(env, p)).ToList();
+            // The same document ids, hence the same claim ids, as 'check' (CheckPipeline.DocumentIds).
+            var ids = CheckPipeline.DocumentIds(inputs.Select(i => i.Name));
+            for (int i = 0; i < inputs.Count; i++)
             {
-                var (text, name) = CliIO.ReadInput(env, path);
-                var article = ArticleReader.Read(text, name, parse.GetValue(lang));
-                string id = Path.GetFileNameWithoutExtension(name) is { Length: > 0 } stem && name != "<stdin>" ? stem : "stdin";
-                documents.Add((name, article, ClaimExtractor.Extract(article, id)));
+                var article = ArticleReader.Read(inputs[i].Text, ids[i], parse.GetValue(lang));
+                documents.Add((inputs[i].Name, article, ClaimExtractor.Extract(article, ids[i])));
             }
 
-            string rendered = parse.GetValue(json) ? RenderJson(documents) : RenderTable(env, documents);
+            string rendered = format.IsJson(parse) ? RenderJson(documents) : RenderTable(env, documents);
             CliIO.WriteOutput(env, parse.GetValue(output), rendered);
             return ExitCodes.Ok;
         });

@@ -20,12 +20,12 @@ public static class CompareCommand
     public static Command Create(CliEnvironment env)
     {
         var files = new Argument<string[]>("FILE") { Description = "Article files (plain text) to compare; at least two", Arity = ArgumentArity.OneOrMore };
-        var json = new Option<bool>("--json") { Description = $"Write JSON (schema {Schema}) instead of a table" };
+        var format = CliFormat.Create(Schema, "text", "json");
         var threshold = new Option<double?>("--threshold") { Description = "Minimum link score in [0,1] (default 0.3)" };
         var output = new Option<string?>("--output", "-o") { Description = "Write to FILE instead of standard output" };
         var command = new Command("compare", "Find claims repeated, translated, paraphrased or distorted across articles")
         {
-            files, json, threshold, output,
+            files, format.To, format.Json, threshold, output,
         };
         command.SetAction(parse =>
         {
@@ -62,7 +62,7 @@ public static class CompareCommand
 
             var options = t is double v ? new MatchOptions { Threshold = v } : MatchOptions.Default;
             var links = Order(ClaimMatcher.Match(claims, options), names);
-            string rendered = parse.GetValue(json)
+            string rendered = format.IsJson(parse)
                 ? RenderJson(links, names, claims.Count, lexicon.CrossLanguageAvailable)
                 : RenderTable(env, links, claims.Count);
             CliIO.WriteOutput(env, parse.GetValue(output), rendered);

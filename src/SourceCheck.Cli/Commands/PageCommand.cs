@@ -15,13 +15,13 @@ public static class PageCommand
     {
         var input = new Argument<string>("FILE|URL") { Description = "A saved HTML page, - for standard input, or an http(s) URL to fetch" };
         var url = new Option<string?>("--url") { Description = "The page's address (for a saved file: resolves relative links, URL dates)" };
-        var json = new Option<bool>("--json") { Description = "Write JSON (schema sourcecheck-page/1)" };
+        var format = CliFormat.Create("sourcecheck-page/1", "text", "json");
         var allowPrivate = new Option<bool>("--allow-private") { Description = "Allow fetching from private, loopback and link-local addresses" };
         var timeout = new Option<double>("--timeout") { Description = "Fetch time limit in seconds", DefaultValueFactory = _ => 30 };
         var output = new Option<string?>("--output", "-o") { Description = "Write to FILE instead of standard output" };
         var command = new Command("page", "Show what SourceCheck reads from a web page: title, authors, dates, site, canonical URL, language, DOI, paywall, body text")
         {
-            input, url, json, allowPrivate, timeout, output,
+            input, url, format.To, format.Json, allowPrivate, timeout, output,
         };
         command.SetAction(parse =>
         {
@@ -50,7 +50,7 @@ public static class PageCommand
                 page = PageReader.Read(ReadBytes(env, target), parse.GetValue(url));
             }
 
-            string rendered = parse.GetValue(json) ? ReportJson.Write(ReportJson.Page(page, fetch)) : Render(env, page, fetch);
+            string rendered = format.IsJson(parse) ? ReportJson.Write(ReportJson.Page(page, fetch)) : Render(env, page, fetch);
             CliIO.WriteOutput(env, parse.GetValue(output), rendered);
             return ExitCodes.Ok;
         });

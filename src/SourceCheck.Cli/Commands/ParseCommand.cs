@@ -21,7 +21,7 @@ public static class ParseCommand
         var file = new Argument<string?>("FILE") { Description = "Input file, or - for standard input", Arity = ArgumentArity.ZeroOrOne };
         var from = new Option<string>("--from") { Description = "Input format (auto: by extension and content)", DefaultValueFactory = _ => "auto" };
         from.AcceptOnlyFromAmong("auto", "text", "html", "bibtex", "ris", "csl-json", "yaml");
-        var to = new Option<string>("--to") { Description = "Output format", DefaultValueFactory = _ => "csl-json" };
+        var to = new Option<string>("--to", "-t") { Description = "Output format", DefaultValueFactory = _ => "csl-json" };
         to.AcceptOnlyFromAmong("csl-json", "yaml", "bibtex", "ris");
         var onePerLine = new Option<bool>("--one-per-line") { Description = "Each input line is one reference; writes JSON Lines in input order ({} for an empty line)" };
         var noDedup = new Option<bool>("--no-dedup") { Description = "Keep duplicate references (default: merge same DOI or same title+year+first author)" };

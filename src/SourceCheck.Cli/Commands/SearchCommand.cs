@@ -20,11 +20,11 @@ public static class SearchCommand
     {
         var words = new Argument<string>("WORDS") { Description = "Words the claims must contain (stop words are ignored; \"Bürgschaft\" also finds \"Bürgschaften\")" };
         var db = StoreCli.CreateDbOption();
-        var json = new Option<bool>("--json") { Description = $"Write JSON (schema {Schema}) instead of a table" };
+        var format = CliFormat.Create(Schema, "text", "json");
         var limit = new Option<int>("--limit") { Description = "Show at most this many claims", DefaultValueFactory = _ => 20 };
         var command = new Command("search", $"Full-text search over stored claims (text, speaker, credited outlet); ranks the newest {SourceCheckStore.SearchRankWindow} matches")
         {
-            words, db, json, limit,
+            words, db, format.To, format.Json, limit,
         };
         command.SetAction(parse =>
         {
@@ -37,7 +37,7 @@ public static class SearchCommand
 
             using var store = StoreCli.Open(env, parse.GetValue(db));
             var hits = store.Search(text, Math.Clamp(parse.GetValue(limit), 1, 1000));
-            if (parse.GetValue(json))
+            if (format.IsJson(parse))
             {
                 CliIO.WriteOutput(env, null, ToJson(text, terms, hits));
             }

@@ -14,31 +14,23 @@ public static class SimilarityCommand
 {
     public static Command Create(CliEnvironment env)
     {
-        var pairs = new Option<string>("--pairs") { Description = "JSON Lines file of pairs {\"id\",\"a\",\"b\"[,\"lang_a\",\"lang_b\"]}, or - for standard input", Required = true };
+        var pairs = new Option<string>("--pairs") { Description = "JSON Lines file of pairs {\"id\",\"a\",\"b\"[,\"lang_a\",\"lang_b\"]}, or - for standard input (the default)", DefaultValueFactory = _ => "-" };
         var threshold = new Option<double?>("--threshold") { Description = "Label 1 from this score (default: learned threshold, same-language or cross-language)" };
         var output = new Option<string?>("--output", "-o") { Description = "Write to FILE instead of standard output" };
         var command = new Command("similarity", "Score sentence pairs: same claim (paraphrase/translation) or not") { pairs, threshold, output };
         command.SetAction(parse =>
         {
             var (text, name) = CliIO.ReadInput(env, parse.GetValue(pairs));
-            IReadOnlyList<SentencePair> items;
-            try
-            {
-                items = PairEvaluation.ReadJsonl(text);
-            }
-            catch (JsonException ex)
-            {
-                throw new CliException($"{name}: not JSON Lines: {ex.Message}");
-            }
+            var items = SentencePairs.ReadJsonl(text, name);
 
             var lexicon = BilingualLexicon.Default;
-            if (!lexicon.CrossLanguageAvailable && items.Any(PairEvaluation.IsCross))
+            if (!lexicon.CrossLanguageAvailable && items.Any(SentencePairs.IsCross))
             {
                 env.Error.WriteLine($"warning: {lexicon.Warning}");
             }
 
             var scorer = new SimilarityScorer(lexicon, new IdfTable());
-            var scores = PairEvaluation.Scores(scorer, items);
+            var scores = SentencePairs.Scores(scorer, items);
             double? t = parse.GetValue(threshold);
             var sb = new StringBuilder();
             for (int i = 0; i < items.Count; i++)

@@ -21,11 +21,11 @@ public static class TraceCommand
     {
         var query = new Argument<string>("TEXT|CLAIM-ID") { Description = "Words of the claim, or a stored claim id (e.g. 42 or #42)" };
         var db = StoreCli.CreateDbOption();
-        var json = new Option<bool>("--json") { Description = $"Write JSON (schema {Schema}) instead of a tree" };
+        var format = CliFormat.Create(Schema, "text", "json");
         var depth = new Option<int>("--depth") { Description = "Follow stored links this many hops from text matches", DefaultValueFactory = _ => 4 };
         var command = new Command("trace", "Who said this first, and who repeated it: stored claims that say it, grouped speaker → channel → outlets")
         {
-            query, db, json, depth,
+            query, db, format.To, format.Json, depth,
         };
         command.SetAction(parse =>
         {
@@ -37,7 +37,7 @@ public static class TraceCommand
 
             using var store = StoreCli.Open(env, parse.GetValue(db));
             var result = store.Trace(text, Math.Clamp(parse.GetValue(depth), 0, 20));
-            if (parse.GetValue(json))
+            if (format.IsJson(parse))
             {
                 CliIO.WriteOutput(env, null, ToJson(result));
             }

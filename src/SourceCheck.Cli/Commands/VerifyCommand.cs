@@ -18,14 +18,14 @@ public static class VerifyCommand
         var online = new Option<bool>("--online") { Description = "Fetch the pages (guarded; cached in the user cache folder)" };
         var allowPrivate = new Option<bool>("--allow-private") { Description = "Allow fetching from private, loopback and link-local addresses" };
         var timeout = new Option<double>("--timeout") { Description = "Fetch time limit per page in seconds", DefaultValueFactory = _ => 30 };
-        var json = new Option<bool>("--json") { Description = "Write JSON (schema sourcecheck-verify/1)" };
+        var format = CliFormat.Create("sourcecheck-verify/1", "text", "json");
         var failOn = new Option<string?>("--fail-on") { Description = "Exit 1 when a finding has at least this severity" };
         failOn.AcceptOnlyFromAmong("info", "warning", "error");
         var noCache = new Option<bool>("--no-cache") { Description = "Do not read or write the page cache" };
         var output = new Option<string?>("--output", "-o") { Description = "Write to FILE instead of standard output" };
         var command = new Command("verify", "Check references against the pages they cite: headline, authors, date, outlet, link state, paywall")
         {
-            file, pageDir, online, allowPrivate, timeout, json, failOn, noCache, output,
+            file, pageDir, online, allowPrivate, timeout, format.To, format.Json, failOn, noCache, output,
         };
         command.SetAction(parse =>
         {
@@ -72,7 +72,7 @@ public static class VerifyCommand
                 fetcher?.Dispose();
             }
 
-            string rendered = parse.GetValue(json) ? ReportJson.Write(ReportJson.Verify(results)) : Render(env, results);
+            string rendered = format.IsJson(parse) ? ReportJson.Write(ReportJson.Verify(results)) : Render(env, results);
             CliIO.WriteOutput(env, parse.GetValue(output), rendered);
             if (parse.GetValue(failOn) is { } level)
             {
@@ -122,7 +122,7 @@ public static class VerifyCommand
         console.Write(table);
         var all = results.SelectMany(r => r.Findings).ToList();
         writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{results.Count} references, {all.Count} findings ({all.Count(f => f.Severity == FindingSeverity.Error)} errors, {all.Count(f => f.Severity == FindingSeverity.Warning)} warnings, {all.Count(f => f.Severity == FindingSeverity.Info)} info)"));
+            $"{CliText.Count(results.Count, "reference")}, {CliText.Count(all.Count, "finding")} ({CliText.Count(all.Count(f => f.Severity == FindingSeverity.Error), "error")}, {CliText.Count(all.Count(f => f.Severity == FindingSeverity.Warning), "warning")}, {all.Count(f => f.Severity == FindingSeverity.Info)} info)"));
         return writer.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
     }
 }

@@ -81,6 +81,11 @@ public static class CliApp
 
         bool help = parse.Action is HelpAction;
         var errors = help ? [] : parse.Errors.Select(e => CliUsage.Describe(e, parse)).Concat(CliUsage.Errors(parse)).Distinct(StringComparer.Ordinal).ToList();
+        if (errors.Any(e => e.StartsWith("unknown ", StringComparison.Ordinal)))
+        {
+            // "unknown command 'chek'" says it all; System.CommandLine's follow-up errors only add noise.
+            errors.RemoveAll(e => !e.StartsWith("unknown ", StringComparison.Ordinal));
+        }
         if (errors.Count > 0)
         {
             foreach (var error in errors)

@@ -9,6 +9,8 @@ namespace SourceCheck.Cli.Infrastructure;
 /// get a "did you mean" from the names the command knows.</summary>
 internal static class CliUsage
 {
+    private static readonly HashSet<string> OutputFormatSpellings = new(StringComparer.OrdinalIgnoreCase) { "format", "output-format", "fmt", "output-type" };
+
     /// <summary>Usage errors of a parse that System.CommandLine accepted or reported without suggestions.</summary>
     public static List<string> Errors(ParseResult parse)
     {
@@ -27,7 +29,8 @@ internal static class CliUsage
             errors.Add($"unknown option '{name}' for '{CommandPath(command)}'{Suggestion(name, OptionNames(parse.CommandResult))}");
         }
 
-        foreach (string token in parse.UnmatchedTokens.Where(t => !LooksLikeOption(t)))
+        // After an unknown option its value is left over too ('--styel apa'): report the option only.
+        foreach (string token in unknown.Count > 0 ? [] : parse.UnmatchedTokens.Where(t => !LooksLikeOption(t)))
         {
             var names = command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name).ToList();
             errors.Add(names.Count > 0
@@ -92,6 +95,14 @@ internal static class CliUsage
     public static string Suggestion(string typed, IEnumerable<string> candidates)
     {
         string bare = typed.TrimStart('-');
+        var names = candidates.ToList();
+        if (OutputFormatSpellings.Contains(bare) && names.Contains("--to"))
+        {
+            // Other tools' spellings of the one output-format flag.
+            return "; did you mean '--to'?";
+        }
+
+        candidates = names;
         var close = candidates.Distinct(StringComparer.Ordinal)
             .Select(c => (Name: c, Distance: Distance(bare, c.TrimStart('-'))))
             .Where(c => c.Distance <= Math.Max(2, bare.Length / 3)

@@ -12,8 +12,8 @@ public sealed class SharedDataTests
 {
     private static PairMetrics Validate(string file)
     {
-        var pairs = PairEvaluation.ReadJsonl(File.ReadAllText(SharedData.Require("paraphrase/" + file)));
-        var scores = PairEvaluation.Scores(new SimilarityScorer(BilingualLexicon.Default, new IdfTable()), pairs);
+        var pairs = SentencePairs.ReadJsonl(File.ReadAllText(SharedData.Require("paraphrase/" + file)));
+        var scores = SentencePairs.Scores(new SimilarityScorer(BilingualLexicon.Default, new IdfTable()), pairs);
         var train = Enumerable.Range(0, pairs.Count).Where(i => !PairEvaluation.IsValidation(pairs[i].Id)).ToList();
         var val = Enumerable.Range(0, pairs.Count).Where(i => PairEvaluation.IsValidation(pairs[i].Id)).ToList();
         double t = PairEvaluation.BestThreshold(train.Select(i => scores[i]).ToList(), train.Select(i => pairs[i].Label!.Value).ToList());
@@ -32,8 +32,8 @@ public sealed class SharedDataTests
         [SkippableFact]
         public void Should_reach_the_mrpc_target_at_the_committed_threshold()
         {
-            var pairs = PairEvaluation.ReadJsonl(File.ReadAllText(SharedData.Require("paraphrase/mrpc-dev.jsonl")));
-            var scores = PairEvaluation.Scores(new SimilarityScorer(BilingualLexicon.Default, new IdfTable()), pairs);
+            var pairs = SentencePairs.ReadJsonl(File.ReadAllText(SharedData.Require("paraphrase/mrpc-dev.jsonl")));
+            var scores = SentencePairs.Scores(new SimilarityScorer(BilingualLexicon.Default, new IdfTable()), pairs);
             var val = Enumerable.Range(0, pairs.Count).Where(i => PairEvaluation.IsValidation(pairs[i].Id)).ToList();
             var m = PairEvaluation.Metrics(val.Select(i => scores[i]).ToList(), val.Select(i => pairs[i].Label!.Value).ToList(),
                 SimilarityScorer.DefaultThreshold("en", "en"));

@@ -5,9 +5,6 @@ using SourceCheck.Text;
 
 namespace SourceCheck.Claims.Matching;
 
-/// <summary>A labelled sentence pair (paraphrase data format: id, a, b, lang_a, lang_b, label).</summary>
-public sealed record SentencePair(string Id, string A, string B, string? LangA, string? LangB, int? Label);
-
 /// <summary>Accuracy, F1 and ROC-AUC of scores against labels at a threshold.</summary>
 public sealed record PairMetrics(int Count, double Accuracy, double Precision, double Recall, double F1, double Auc, double Threshold)
 {
@@ -15,33 +12,10 @@ public sealed record PairMetrics(int Count, double Accuracy, double Precision, d
         $"n={Count} acc={Accuracy:F3} P={Precision:F3} R={Recall:F3} F1={F1:F3} AUC={Auc:F3} (threshold {Threshold:F3})");
 }
 
-/// <summary>Reading pair files, the deterministic train/validation split, feature extraction for a whole
-/// dataset (IDF from all its sentences), logistic-regression training and metrics. Used by the bench
-/// (training, reporting) and the similarity command.</summary>
+/// <summary>The deterministic train/validation split of pair files, logistic-regression training and metrics
+/// (reading pairs and scoring them is <see cref="SentencePairs"/>, in the runtime library). Used by bench and tests.</summary>
 public static class PairEvaluation
 {
-    public static IReadOnlyList<SentencePair> ReadJsonl(string text)
-    {
-        var list = new List<SentencePair>();
-        foreach (string line in text.Split('\n'))
-        {
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            using var doc = JsonDocument.Parse(line);
-            var r = doc.RootElement;
-            string id = r.TryGetProperty("id", out var idEl) ? (idEl.ValueKind == JsonValueKind.String ? idEl.GetString()! : idEl.GetRawText()) : list.Count.ToString(CultureInfo.InvariantCulture);
-            list.Add(new SentencePair(id, Str(r, "a") ?? string.Empty, Str(r, "b") ?? string.Empty, Str(r, "lang_a"), Str(r, "lang_b"),
-                r.TryGetProperty("label", out var l) && l.ValueKind == JsonValueKind.Number ? l.GetInt32() : null));
-        }
-
-        return list;
-
-        static string? Str(JsonElement r, string name) => r.TryGetProperty(name, out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null;
-    }
-
     /// <summary>Deterministic split: a pair is in validation when the FNV-1a hash of its group key (the id
     /// without a trailing -pos/-neg, so both pairs of one Tatoeba source sentence fall on one side) is 0 mod 4.</summary>
     public static bool IsValidation(string id) => FoldOf(id) == 0;
@@ -58,54 +32,6 @@ public static class PairEvaluation
 
         return (int)(h % 4);
     }
-
-    /// <summary>Features for every pair; the scorer's IDF table is filled from all sentences first.</summary>
-    public static double[][] Features(SimilarityScorer scorer, IReadOnlyList<SentencePair> pairs)
-    {
-        var analyzed = new (AnalyzedText A, AnalyzedText B)[pairs.Count];
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (int i = 0; i < pairs.Count; i++)
-        {
-            var p = pairs[i];
-            var a = scorer.Analyze(p.A, p.LangA ?? LanguageGuesser.Guess(p.A));
-            var b = scorer.Analyze(p.B, p.LangB ?? LanguageGuesser.Guess(p.B));
-            analyzed[i] = (a, b);
-            if (seen.Add(p.A))
-            {
-                scorer.AddToIdf(a);
-            }
-
-            if (seen.Add(p.B))
-            {
-                scorer.AddToIdf(b);
-            }
-        }
-
-        var result = new double[pairs.Count][];
-        for (int i = 0; i < pairs.Count; i++)
-        {
-            result[i] = scorer.Features(analyzed[i].A, analyzed[i].B);
-        }
-
-        return result;
-    }
-
-    /// <summary>Same-claim probability for every pair (IDF from all sentences of the list).</summary>
-    public static double[] Scores(SimilarityScorer scorer, IReadOnlyList<SentencePair> pairs)
-    {
-        var features = Features(scorer, pairs);
-        var scores = new double[pairs.Count];
-        for (int i = 0; i < pairs.Count; i++)
-        {
-            var p = pairs[i];
-            bool cross = (p.LangA ?? LanguageGuesser.Guess(p.A)) != (p.LangB ?? LanguageGuesser.Guess(p.B));
-            scores[i] = SimilarityScorer.Probability(features[i], cross);
-        }
-
-        return scores;
-    }
-
-    public static bool IsCross(SentencePair p) => (p.LangA ?? "en") != (p.LangB ?? "en");
 
     /// <summary>L2-regularised logistic regression (mean log-loss + l2/2·|w|², bias not regularised) by
     /// Newton's method; returns bias + weights.</summary>
