@@ -19,6 +19,14 @@ internal static class BenchProgram
     /// <summary>Runs the named sections (all figure sections when none is named; training sections only by name).</summary>
     public static int Run(string[] args)
     {
+        if (args.Length > 0 && args[0] == "archive")
+        {
+            // options follow the section name: archive [--split dev|val|all] [--sizes 0,50,all]
+            Console.WriteLine("## archive");
+            ArchiveBench.Run(args[1..]);
+            return 0;
+        }
+
         var wanted = args.Length == 0 ? null : new HashSet<string>(args, StringComparer.OrdinalIgnoreCase);
         foreach (var (name, run) in Sections)
         {

@@ -351,31 +351,7 @@ internal static class MatchBench
     private static void ClaimsScores(string dir, string label, int[]? pool)
     {
         Console.WriteLine($"== claims set {label} ({dir})");
-        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "gold.json")));
-        var root = doc.RootElement;
-        var claims = new List<Claim>();
-        foreach (var c in root.GetProperty("claims").EnumerateArray())
-        {
-            var figures = ImmutableArray.CreateBuilder<Figure>();
-            foreach (var f in c.GetProperty("figures").EnumerateArray())
-            {
-                figures.Add(new Figure(f.GetProperty("text").GetString()!, f.GetProperty("value").GetDouble(), null,
-                    f.TryGetProperty("unit", out var u) ? u.GetString() : null, default));
-            }
-
-            int start = c.GetProperty("start").GetInt32();
-            claims.Add(new Claim(c.GetProperty("id").GetString()!, c.GetProperty("article").GetString()!, c.GetProperty("lang").GetString()!,
-                c.GetProperty("text").GetString()!, new TextSpan(start, c.GetProperty("end").GetInt32() - start),
-                c.GetProperty("quote").GetString() switch { "direct" => QuoteKind.Direct, "indirect" => QuoteKind.Indirect, _ => QuoteKind.None },
-                Str(c, "quoted_words"), Str(c, "attributed_to"), Str(c, "speaker_mention"), Str(c, "channel"), Str(c, "reporting_outlet"), figures.ToImmutable()));
-        }
-
-        var gold = new Dictionary<(string, string), string>();
-        foreach (var l in root.GetProperty("links").EnumerateArray())
-        {
-            gold[Key(l.GetProperty("a").GetString()!, l.GetProperty("b").GetString()!)] = l.GetProperty("type").GetString()!;
-        }
-
+        var (claims, gold, articles) = ReadGold(dir);
         if (Environment.GetEnvironmentVariable("MATCH_DEBUG") == "1")
         {
             var sc = new SimilarityScorer(BilingualLexicon.Default, new IdfTable());
@@ -413,10 +389,9 @@ internal static class MatchBench
 
         // the extractor's own claims
         var own = new List<Claim>();
-        foreach (var art in root.GetProperty("articles").EnumerateArray())
+        foreach (var (id, file) in articles)
         {
-            string id = art.GetProperty("id").GetString()!;
-            string text = File.ReadAllText(Path.Combine(dir, art.GetProperty("file").GetString()!));
+            string text = File.ReadAllText(Path.Combine(dir, file));
             own.AddRange(ClaimExtractor.Extract(text, id, LanguageGuesser.Guess(text)));
         }
 
@@ -450,11 +425,48 @@ internal static class MatchBench
         {
             PrintErrors(mapped, gold, claims, own);
         }
+    }
+
+    /// <summary>A story folder's gold.json: gold claims (spans, speakers, figures), gold links by claim-id pair, and the articles (id, file).</summary>
+    internal static (List<Claim> Claims, Dictionary<(string, string), string> Links, List<(string Id, string File)> Articles) ReadGold(string dir)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "gold.json")));
+        var root = doc.RootElement;
+        var claims = new List<Claim>();
+        foreach (var c in root.GetProperty("claims").EnumerateArray())
+        {
+            var figures = ImmutableArray.CreateBuilder<Figure>();
+            foreach (var f in c.GetProperty("figures").EnumerateArray())
+            {
+                figures.Add(new Figure(f.GetProperty("text").GetString()!, f.GetProperty("value").GetDouble(), null,
+                    f.TryGetProperty("unit", out var u) ? u.GetString() : null, default));
+            }
+
+            int start = c.GetProperty("start").GetInt32();
+            claims.Add(new Claim(c.GetProperty("id").GetString()!, c.GetProperty("article").GetString()!, c.GetProperty("lang").GetString()!,
+                c.GetProperty("text").GetString()!, new TextSpan(start, c.GetProperty("end").GetInt32() - start),
+                c.GetProperty("quote").GetString() switch { "direct" => QuoteKind.Direct, "indirect" => QuoteKind.Indirect, _ => QuoteKind.None },
+                Str(c, "quoted_words"), Str(c, "attributed_to"), Str(c, "speaker_mention"), Str(c, "channel"), Str(c, "reporting_outlet"), figures.ToImmutable()));
+        }
+
+        var gold = new Dictionary<(string, string), string>();
+        foreach (var l in root.GetProperty("links").EnumerateArray())
+        {
+            gold[Key(l.GetProperty("a").GetString()!, l.GetProperty("b").GetString()!)] = l.GetProperty("type").GetString()!;
+        }
+
+        var articles = new List<(string, string)>();
+        foreach (var art in root.GetProperty("articles").EnumerateArray())
+        {
+            articles.Add((art.GetProperty("id").GetString()!, art.GetProperty("file").GetString()!));
+        }
+
+        return (claims, gold, articles);
 
         static string? Str(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
     }
 
-    private static string? GoldId(List<Claim> gold, Claim c)
+    internal static string? GoldId(List<Claim> gold, Claim c)
     {
         string? best = null;
         double bestIou = 0.5;
@@ -551,7 +563,7 @@ internal static class MatchBench
         return o;
     }
 
-    private static string? RepoRoot()
+    internal static string? RepoRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SourceCheck.sln")))
@@ -607,7 +619,7 @@ internal static class MatchBench
     private static HashSet<string> GoldIdsFound(List<Claim> own, List<Claim> goldClaims) =>
         own.Select(o => GoldId(goldClaims, o)).OfType<string>().ToHashSet(StringComparer.Ordinal);
 
-    private static (string, string) Key(string a, string b) => string.CompareOrdinal(a, b) <= 0 ? (a, b) : (b, a);
+    internal static (string, string) Key(string a, string b) => string.CompareOrdinal(a, b) <= 0 ? (a, b) : (b, a);
 
     private static int[] Report(string name, IReadOnlyList<ClaimLink> links, Dictionary<(string, string), string> gold, long ms)
     {
@@ -624,9 +636,9 @@ internal static class MatchBench
         return [det, typed, predicted.Count, gold.Count];
     }
 
-    private static double Div(int a, int b) => b == 0 ? 0 : (double)a / b;
+    internal static double Div(int a, int b) => b == 0 ? 0 : (double)a / b;
 
-    private static double F1(int tp, int predicted, int gold) => predicted + gold == 0 ? 0 : 2.0 * tp / (predicted + gold);
+    internal static double F1(int tp, int predicted, int gold) => predicted + gold == 0 ? 0 : 2.0 * tp / (predicted + gold);
 
     private static string PredictionJson(IReadOnlyList<ClaimLink> links)
     {
