@@ -44,7 +44,13 @@ public static class ParseCommand
 
             if (format == InputFormat.Auto)
             {
-                format = ReferenceReader.Detect(text, name == "<stdin>" ? null : name);
+                string? fileName = name == "<stdin>" ? null : name;
+                format = ReferenceReader.Detect(text, fileName);
+                if (ReferenceReader.Detect(string.Empty, fileName) == InputFormat.Text)
+                {
+                    // Decided by content, not by extension: say what the input was taken for.
+                    env.Error.WriteLine($"{name}: note: read as {FormatName(format)}: {ReferenceReader.Sniff(text).Reason} (choose with --from)");
+                }
             }
 
             if (parse.GetValue(explain))
@@ -98,6 +104,17 @@ public static class ParseCommand
 
         return ExitCodes.InputError;
     }
+
+    internal static string FormatName(InputFormat format) => format switch
+    {
+        InputFormat.Text => "text",
+        InputFormat.Html => "html",
+        InputFormat.BibTex => "bibtex",
+        InputFormat.Ris => "ris",
+        InputFormat.CslJson => "csl-json",
+        InputFormat.Yaml => "yaml",
+        _ => "auto",
+    };
 
     internal static InputFormat ParseFormat(string value) => value switch
     {

@@ -456,6 +456,13 @@ public static partial class BibliographyDetector
             starts = sep == '\0' ? [(a, contentStart)] : InlineStarts(text, a, contentStart, b, sep);
         }
 
+        if (sep == '\0' && starts.Count == 1 && RunOnNumbered(text, a, b) is { Count: > 1 } numbered)
+        {
+            // "[1] A … [2] B … [3] C …" or "1. A … 2. B …" on one line: split at the next number in sequence.
+            starts = numbered;
+            kind = EntryKind.Numbered;
+        }
+
         for (int k = 0; k < starts.Count; k++)
         {
             int cs = starts[k].ContentStart;
@@ -464,6 +471,11 @@ public static partial class BibliographyDetector
             if (te <= ts)
             {
                 continue;
+            }
+
+            if (kind == EntryKind.Numbered && k > 0)
+            {
+                ts = starts[k].MarkerStart; // numeric labels are kept, as on their own lines
             }
 
             var entry = new Building
@@ -478,6 +490,66 @@ public static partial class BibliographyDetector
             built.Add(entry);
         }
     }
+
+    /// <summary>Entry starts of a line whose numbered entries run on ("[1] … [2] … [3] …", "1. … 2. … 3. …",
+    /// "(1) … (2) …"): each next label must be the next number, in the same form, after a space and before a
+    /// capital/quote/bracket; null when the line does not start with a number label or has no second one.</summary>
+    private static List<(int MarkerStart, int ContentStart)>? RunOnNumbered(string text, int a, int b)
+    {
+        // the label may follow a heading word ("References: [1] …") in the rest of a heading line
+        var m = RunOnLabel().Match(text, a, Math.Min(b - a, 40));
+        if (!m.Success || m.Index - a > 0 && text.AsSpan(a, m.Index - a).Trim().Length > 0 && !text.AsSpan(a, m.Index - a).TrimEnd().EndsWith(":"))
+        {
+            return null;
+        }
+
+        string open = m.Groups["o"].Value;
+        string close = m.Groups["c"].Value;
+        if (!int.TryParse(m.Groups["n"].ValueSpan, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int n))
+        {
+            return null;
+        }
+
+        var starts = new List<(int MarkerStart, int ContentStart)> { (m.Index, m.Index + m.Length) };
+        int from = m.Index + m.Length;
+        while (from < b && starts.Count < 1000)
+        {
+            string label = open + (n + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + close;
+            int idx = text.IndexOf(label, from, b - from, StringComparison.Ordinal);
+            if (idx < 0)
+            {
+                break;
+            }
+
+            int after = idx + label.Length;
+            from = after;
+            if (!char.IsWhiteSpace(text[idx - 1]) || after >= b || !char.IsWhiteSpace(text[after]))
+            {
+                continue;
+            }
+
+            int next = after;
+            while (next < b && char.IsWhiteSpace(text[next]))
+            {
+                next++;
+            }
+
+            // "1." and "(1)" labels also occur inside references ("vol. 2. Springer"): there the previous text must end
+            // a sentence and the next start like a reference.
+            if (open.Length == 0 && !(idx >= 2 && text[idx - 2] is '.' or ')' or '”' or '"' && RefPatterns.LooksLikeReferenceStart(text.AsSpan(next, Math.Min(b - next, 300)))))
+            {
+                continue;
+            }
+
+            starts.Add((idx, next));
+            n++;
+        }
+
+        return starts.Count > 1 ? starts : null;
+    }
+
+    [GeneratedRegex(@"(?<o>\[|\()?(?<n>\d{1,4})(?<c>(?(o)[\])]|[.)]))\s+", RegexOptions.None, 1000)]
+    private static partial Regex RunOnLabel();
 
     private static List<(int MarkerStart, int ContentStart)> InlineStarts(string text, int a, int contentStart, int b, char sep)
     {
@@ -504,13 +576,36 @@ public static partial class BibliographyDetector
             }
 
             int segmentEnd = NextSeparator(text, next, b, sep);
-            if (next < b && RefPatterns.LooksLikeReferenceStart(text.AsSpan(next, Math.Min(segmentEnd - next, 300))))
+            if (next < b && RefPatterns.LooksLikeReferenceStart(text.AsSpan(next, Math.Min(segmentEnd - next, 300)))
+                && HasYearOrLink(text.AsSpan(starts[^1].ContentStart, idx - starts[^1].ContentStart)))
             {
+                // the piece before the dash must be a whole reference: "Bahn kündigt … an – Pendler müssen umplanen, in: …"
+                // is one title with a dash in it
                 starts.Add((idx, next));
             }
         }
 
         return starts;
+    }
+
+    private static bool HasYearOrLink(ReadOnlySpan<char> s)
+    {
+        if (s.Contains("http", StringComparison.OrdinalIgnoreCase) || s.Contains("www.", StringComparison.OrdinalIgnoreCase)
+            || s.Contains("10.", StringComparison.Ordinal) || s.Contains("n.d.", StringComparison.OrdinalIgnoreCase) || s.Contains("o. J.", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        for (int i = 0; i + 4 <= s.Length; i++)
+        {
+            if (s[i] is '1' or '2' && char.IsAsciiDigit(s[i + 1]) && char.IsAsciiDigit(s[i + 2]) && char.IsAsciiDigit(s[i + 3])
+                && (i == 0 || !char.IsAsciiDigit(s[i - 1])) && (i + 4 == s.Length || !char.IsAsciiDigit(s[i + 4])))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int NextSeparator(string text, int from, int end, char sep)
@@ -853,7 +948,7 @@ public static partial class BibliographyDetector
     [GeneratedRegex(@"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.)\s+", RegexOptions.None, 1000)]
     private static partial Regex SectionNumber();
 
-    [GeneratedRegex(@"^(?:\[\d{1,5}\]|\(\d{1,4}\)|\d{1,4}[.)](?=\s))\s*", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"^(?:\[\d{1,5}\]|\[[A-Z][A-Za-z+\-]{0,11}\d{2,4}[a-z]?\](?=\s)|\(\d{1,4}\)|\d{1,4}[.)](?=\s))\s*", RegexOptions.None, 1000)]
     internal static partial Regex NumberMarker();
 
     [GeneratedRegex(@"^([-•–—*·▪●◦‣⁃►▸])\s+", RegexOptions.None, 1000)]

@@ -35,41 +35,72 @@ public static class ReferenceReader
                 return InputFormat.Html;
         }
 
+        return Sniff(text).Format;
+    }
+
+    /// <summary>What the content looks like, with the reason (for a note on stderr and <c>--explain</c>). A
+    /// reference list is never taken for structured data: "[1] Alvarez, J. …" and "[BAD10] …" are text, JSON
+    /// must open with <c>[</c> followed by <c>{</c>/<c>]</c> or with <c>{"</c>, BibTeX needs an <c>@type{</c>
+    /// entry at a line start, RIS a <c>TY  - </c> line, YAML a CSL-YAML key.</summary>
+    public static (InputFormat Format, string Reason) Sniff(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
         ReadOnlySpan<char> head = text.AsSpan().TrimStart();
+        if (head.Length > 0 && head[0] == '\uFEFF')
+        {
+            head = head[1..].TrimStart();
+        }
+
         if (head.Length == 0)
         {
-            return InputFormat.Text;
+            return (InputFormat.Text, "empty input");
         }
 
-        if (head[0] is '[' or '{')
+        if (head[0] == '[')
         {
-            return InputFormat.CslJson;
+            var rest = head[1..].TrimStart();
+            if (rest.Length == 0 || rest[0] is '{' or ']')
+            {
+                return (InputFormat.CslJson, "starts with a JSON array of objects");
+            }
+        }
+        else if (head[0] == '{')
+        {
+            var rest = head[1..].TrimStart();
+            if (rest.Length == 0 || rest[0] is '"' or '}')
+            {
+                return (InputFormat.CslJson, "starts with a JSON object");
+            }
         }
 
-        if (head.StartsWith("---", StringComparison.Ordinal) || head.StartsWith("references:", StringComparison.Ordinal)
-            || head.StartsWith("- id:", StringComparison.Ordinal))
+        if (head.StartsWith("---", StringComparison.Ordinal) && YamlKey.IsMatch(text)
+            || head.StartsWith("references:", StringComparison.Ordinal) || head.StartsWith("- id:", StringComparison.Ordinal))
         {
-            return InputFormat.Yaml;
+            return (InputFormat.Yaml, "CSL-YAML keys ('references:', '- id:')");
         }
 
-        if (head[0] == '@' || head.StartsWith("%"))
+        if ((head[0] == '@' || head[0] == '%') && BibTexEntryStart.IsMatch(text))
         {
-            return InputFormat.BibTex;
+            return (InputFormat.BibTex, "a BibTeX entry (@type{key,) at a line start");
         }
 
-        if (head.Length >= 6 && char.IsAsciiLetterUpper(head[0]) && char.IsAsciiLetterUpper(head[1]) && head[2..6].SequenceEqual("  - "))
+        if (RisTypeLine.IsMatch(text) && (head.Length >= 6 && char.IsAsciiLetterUpper(head[0]) && char.IsAsciiLetterUpper(head[1]) && head[2..6].SequenceEqual("  - ")))
         {
-            return InputFormat.Ris;
+            return (InputFormat.Ris, "RIS tag lines ('TY  - ')");
         }
 
         if (head[0] == '<' && (head.StartsWith("<!doctype", StringComparison.OrdinalIgnoreCase) || head.StartsWith("<html", StringComparison.OrdinalIgnoreCase)
             || head.Contains("</", StringComparison.Ordinal)))
         {
-            return InputFormat.Html;
+            return (InputFormat.Html, "HTML markup");
         }
 
-        return InputFormat.Text;
+        return (InputFormat.Text, "plain text (a reference list or an article with one)");
     }
+
+    private static readonly Regex YamlKey = new(@"^\s*(references:|-\s+id:|id:)", RegexOptions.Multiline | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    private static readonly Regex BibTexEntryStart = new(@"^[ \t]*@[A-Za-z]+[ \t]*[{(]", RegexOptions.Multiline | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    private static readonly Regex RisTypeLine = new(@"^[ \t]*TY  - ", RegexOptions.Multiline | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     public static ReferenceReadResult Read(string text, InputFormat format = InputFormat.Auto, string? source = null)
     {

@@ -99,6 +99,11 @@ public static class BibTexParser
                 }
 
                 _pos = at + 1;
+                if (InLineComment(at))
+                {
+                    continue; // "% @article{old, …": a commented-out entry is not read (its key must not take over the next entry)
+                }
+
                 SkipWs();
                 int typeStart = _pos;
                 while (_pos < _s.Length && (char.IsAsciiLetterOrDigit(_s[_pos]) || _s[_pos] is '_' or '-'))
@@ -558,6 +563,21 @@ public static class BibTexParser
                     break;
                 }
             }
+        }
+
+        /// <summary>True when an unescaped '%' precedes <paramref name="at"/> on its line (outside entries that is a comment).</summary>
+        private bool InLineComment(int at)
+        {
+            int stop = Math.Max(0, at - 256); // bounded: no quadratic scan on one huge line
+            for (int k = at - 1; k >= stop && _s[k] is not ('\n' or '\r'); k--)
+            {
+                if (_s[k] == '%' && (k == 0 || _s[k - 1] != '\\'))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Skips to the next '@' that starts a line (the next entry), or the end.</summary>

@@ -20,6 +20,10 @@ public static class BibTexReader
     internal const string CustomDateField = "bibtex-date";
     internal const string CslPrefix = "x-csl-";
 
+    /// <summary>custom key listing the CSL variables made from several BibTeX fields (title + subtitle, eprint → URL,
+    /// organization → publisher, …): the writer leaves them out and restores the original fields from custom.bibtex.</summary>
+    internal const string CustomDerived = "bibtex-derived";
+
     internal static readonly FrozenDictionary<string, string> TypeMap = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["article"] = "article-journal", ["book"] = "book", ["mvbook"] = "book", ["booklet"] = "pamphlet", ["inbook"] = "chapter",
@@ -149,6 +153,8 @@ public static class BibTexReader
         }
 
         bool isArticle = e.Type is "article" or "periodical";
+        var derived = new JsonArray();
+        string? Field(string n) => fields.FirstOrDefault(f => f.Name == n)?.Value;
         int? year = null;
         int? month = null;
         int? day = null;
@@ -165,6 +171,46 @@ public static class BibTexReader
 
             switch (name)
             {
+                case "title" or "subtitle" or "titleaddon" when Field("subtitle") is not null || Field("titleaddon") is not null:
+                case "booktitle" or "booksubtitle" when Field("booksubtitle") is not null && Field("booktitle") is not null:
+                case "journal" or "journaltitle" or "journalsubtitle" when Field("journalsubtitle") is not null:
+                    // biblatex splits titles: the CSL title is "Title: Subtitle" (the parts are kept for BibTeX output).
+                    raw[name] = value;
+                    continue;
+                case "number" when !isArticle && Field("series") is not null && e.Type is not ("techreport" or "report" or "patent"):
+                    // biblatex: the number of the book in its series
+                    item.SetString("collection-number", Latex.ToUnicode(value, protectCase: false));
+                    raw[name] = value;
+                    derived.Add("collection-number");
+                    continue;
+                case "eprint":
+                    raw[name] = value;
+                    continue;
+                case "howpublished" when Field("url") is null && UrlIn(value) is { } hpUrl:
+                    item.SetString("URL", hpUrl);
+                    raw[name] = value;
+                    derived.Add("URL");
+                    continue;
+                case "organization" or "institution" or "howpublished" when Field("publisher") is null && name != PublisherField(e.Type)
+                    && !item.Has("publisher") && Field(PublisherField(e.Type)) is null:
+                    // biblatex: the organisation/institution (or the publication notice) is who published the work
+                    item.SetString("publisher", Latex.ToUnicode(value, protectCase: false));
+                    raw[name] = value;
+                    derived.Add("publisher");
+                    continue;
+                case "publisher" or "address" or "location" when value.Contains(" and ", StringComparison.Ordinal):
+                    // biblatex lists: "M{\"u}nchen and Berlin" → "München; Berlin"
+                    string variable0 = name == "publisher" ? "publisher" : "publisher-place";
+                    if (!item.Has(variable0))
+                    {
+                        item.SetString(variable0, string.Join("; ", Latex.ToUnicode(value, protectCase: false)
+                            .Split(" and ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
+                        raw[name] = value;
+                        derived.Add(variable0);
+                        continue;
+                    }
+
+                    break;
                 case "author" or "editor" or "translator":
                     item.SetNames(name, BibTexNames.Parse(value));
                     continue;
@@ -226,6 +272,15 @@ public static class BibTexReader
             raw[name] = value;
         }
 
+        JoinTitle(item, "title", Field("title"), Field("subtitle"), Field("titleaddon"), derived);
+        JoinTitle(item, "container-title", Field("booktitle"), Field("booksubtitle"), null, derived, onlyWithSubtitle: true);
+        JoinTitle(item, "container-title", Field("journaltitle") ?? Field("journal"), Field("journalsubtitle"), null, derived, onlyWithSubtitle: true);
+        if (Field("eprint") is { } eprint && !item.Has("URL") && EprintUrl(Field("eprinttype") ?? Field("archiveprefix"), eprint.Trim()) is { } eprintUrl)
+        {
+            item.SetString("URL", eprintUrl);
+            derived.Add("URL");
+        }
+
         if (year is not null)
         {
             item.SetDate("issued", CslDate.Of(year.Value, month, month is null ? null : day));
@@ -252,12 +307,91 @@ public static class BibTexReader
             custom[CustomFields] = raw;
         }
 
+        if (derived.Count > 0)
+        {
+            custom[CustomDerived] = derived;
+        }
+
         if (custom.Count > 0)
         {
             item.SetExtra("custom", custom);
         }
 
         return item;
+    }
+
+    /// <summary>Sets "Title: Subtitle. Addon" (biblatex prints title, subtitle and addon together); the variable
+    /// is marked as derived so that the writer restores the separate fields.</summary>
+    private static void JoinTitle(CslItem item, string variable, string? title, string? subtitle, string? addon, JsonArray derived, bool onlyWithSubtitle = false)
+    {
+        if (title is null || (subtitle is null && (addon is null || onlyWithSubtitle)) || derived.Any(d => d?.GetValue<string>() == variable))
+        {
+            return;
+        }
+
+        string text = Latex.ToUnicode(title.Trim());
+        if (subtitle is not null)
+        {
+            string sub = Latex.ToUnicode(subtitle.Trim());
+            text = text.Length > 0 && text[^1] is '?' or '!' or ':' or '.' ? $"{text} {sub}" : $"{text}: {sub}";
+        }
+
+        if (addon is not null)
+        {
+            string add = Latex.ToUnicode(addon.Trim());
+            text = text.Length > 0 && text[^1] is '?' or '!' or '.' ? $"{text} {add}" : $"{text}. {add}";
+        }
+
+        item.SetString(variable, text);
+        derived.Add(variable);
+    }
+
+    /// <summary>The address of an e-print: arXiv (eprinttype/archivePrefix "arxiv") → https://arxiv.org/abs/ID,
+    /// handle → hdl.handle.net, JSTOR → jstor.org/stable, PubMed → pubmed.ncbi.nlm.nih.gov; null for others.</summary>
+    internal static string? EprintUrl(string? eprintType, string id)
+    {
+        if (id.Length == 0 || id.Contains(' ', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        string type = (eprintType ?? string.Empty).Trim().ToLowerInvariant();
+        if (type.Length == 0 && id.StartsWith("arXiv:", StringComparison.OrdinalIgnoreCase))
+        {
+            type = "arxiv";
+        }
+
+        if (id.StartsWith("arXiv:", StringComparison.OrdinalIgnoreCase))
+        {
+            id = id[6..];
+        }
+
+        return type switch
+        {
+            "arxiv" => "https://arxiv.org/abs/" + id,
+            "hdl" or "handle" => "https://hdl.handle.net/" + id,
+            "jstor" => "https://www.jstor.org/stable/" + id,
+            "pubmed" => "https://pubmed.ncbi.nlm.nih.gov/" + id,
+            _ => null,
+        };
+    }
+
+    /// <summary>The address in a howpublished such as "\url{https://…}" or "Available at https://…".</summary>
+    private static string? UrlIn(string value)
+    {
+        int k = value.IndexOf("http", StringComparison.OrdinalIgnoreCase);
+        if (k < 0 || !(value.AsSpan(k).StartsWith("http://", StringComparison.OrdinalIgnoreCase) || value.AsSpan(k).StartsWith("https://", StringComparison.OrdinalIgnoreCase)))
+        {
+            return null;
+        }
+
+        int end = k;
+        while (end < value.Length && !char.IsWhiteSpace(value[end]) && value[end] is not ('}' or '{'))
+        {
+            end++;
+        }
+
+        return value[k..end].TrimEnd('.', ',');
     }
 
     internal static string DefaultContainerField(string bibType) => bibType is "article" or "periodical" ? "journal" : "booktitle";

@@ -107,8 +107,14 @@ public static class BibTexWriter
             fields.Add(("entrysubtype", item.Type == "article-newspaper" ? "newspaper" : "magazine", false));
         }
 
+        var derived = custom?[BibTexReader.CustomDerived] as JsonArray;
         foreach (var key in item.Keys)
         {
+            if (raw is not null && derived is not null && derived.Any(d => d is JsonValue dv && dv.TryGetValue(out string? dk) && dk == key))
+            {
+                continue; // made from several BibTeX fields (title + subtitle, eprint → URL, …): the fields are restored below
+            }
+
             object? value = item.GetRaw(key);
             switch (value)
             {
@@ -151,7 +157,7 @@ public static class BibTexWriter
                 case JsonNode node when key == "custom":
                     foreach (var (ck, cnode) in (JsonObject)node)
                     {
-                        if (ck is BibTexReader.CustomFields or BibTexReader.CustomType or BibTexReader.CustomDateField or "bibtex-container"
+                        if (ck is BibTexReader.CustomFields or BibTexReader.CustomType or BibTexReader.CustomDateField or BibTexReader.CustomDerived or "bibtex-container"
                             || (ck.StartsWith("ris-", StringComparison.Ordinal) && ck.EndsWith("-tag", StringComparison.Ordinal)) || ck is "ris-type" or "ris-date-only")
                         {
                             continue; // format hints, not data

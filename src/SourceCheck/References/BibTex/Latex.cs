@@ -8,7 +8,7 @@ namespace SourceCheck.References.BibTex;
 /// special letters (\ss, \o, \ae, \l, \i, …), escaped characters (\&amp; \% \$ \# \_ \{ \}), dashes (-- –, --- —),
 /// ~ (no-break space) and ``quotes''. Case-protecting braces become CSL's <c>&lt;span class="nocase"&gt;</c>,
 /// \textit/\emph → &lt;i&gt;, \textbf → &lt;b&gt;, \textsc → small caps, \url{x} → x; the writer turns them back.
-/// Math ($…$) is kept as written.</summary>
+/// Math ($…$) becomes Unicode (Greek letters, operators, super- and subscripts as &lt;sup&gt;/&lt;sub&gt;).</summary>
 public static class Latex
 {
     private const string NoCaseOpen = "<span class=\"nocase\">";
@@ -140,7 +140,8 @@ public static class Latex
                     }
                     else
                     {
-                        sb.Append(s, i, close - i + 1);
+                        // TeX math → Unicode (Greek letters, operators, ^/_ as <sup>/<sub>); unknown commands keep their name.
+                        TexMath(s.AsSpan(i + 1, close - i - 1), sb);
                         i = close + 1;
                     }
 
@@ -152,6 +153,127 @@ public static class Latex
                     i++;
                     break;
             }
+        }
+    }
+
+    private static readonly FrozenDictionary<string, string> MathSymbols = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["alpha"] = "α", ["beta"] = "β", ["gamma"] = "γ", ["delta"] = "δ", ["epsilon"] = "ε", ["varepsilon"] = "ε", ["zeta"] = "ζ",
+        ["eta"] = "η", ["theta"] = "θ", ["vartheta"] = "ϑ", ["iota"] = "ι", ["kappa"] = "κ", ["lambda"] = "λ", ["mu"] = "μ", ["nu"] = "ν",
+        ["xi"] = "ξ", ["pi"] = "π", ["rho"] = "ρ", ["sigma"] = "σ", ["tau"] = "τ", ["upsilon"] = "υ", ["phi"] = "ϕ", ["varphi"] = "φ",
+        ["chi"] = "χ", ["psi"] = "ψ", ["omega"] = "ω", ["Gamma"] = "Γ", ["Delta"] = "Δ", ["Theta"] = "Θ", ["Lambda"] = "Λ", ["Xi"] = "Ξ",
+        ["Pi"] = "Π", ["Sigma"] = "Σ", ["Upsilon"] = "Υ", ["Phi"] = "Φ", ["Psi"] = "Ψ", ["Omega"] = "Ω",
+        ["times"] = "×", ["cdot"] = "·", ["pm"] = "±", ["mp"] = "∓", ["leq"] = "≤", ["le"] = "≤", ["geq"] = "≥", ["ge"] = "≥", ["neq"] = "≠",
+        ["ne"] = "≠", ["approx"] = "≈", ["sim"] = "∼", ["simeq"] = "≃", ["equiv"] = "≡", ["propto"] = "∝", ["infty"] = "∞", ["partial"] = "∂",
+        ["nabla"] = "∇", ["sum"] = "∑", ["prod"] = "∏", ["int"] = "∫", ["sqrt"] = "√", ["to"] = "→", ["rightarrow"] = "→", ["leftarrow"] = "←",
+        ["Rightarrow"] = "⇒", ["leftrightarrow"] = "↔", ["in"] = "∈", ["notin"] = "∉", ["subset"] = "⊂", ["subseteq"] = "⊆", ["cup"] = "∪",
+        ["cap"] = "∩", ["emptyset"] = "∅", ["forall"] = "∀", ["exists"] = "∃", ["ell"] = "ℓ", ["hbar"] = "ℏ", ["circ"] = "∘", ["ast"] = "∗",
+        ["star"] = "⋆", ["prime"] = "′", ["langle"] = "⟨", ["rangle"] = "⟩", ["ldots"] = "…", ["cdots"] = "⋯", ["odot"] = "⊙", ["oplus"] = "⊕",
+        ["otimes"] = "⊗", ["lesssim"] = "≲", ["gtrsim"] = "≳", ["ll"] = "≪", ["gg"] = "≫", ["degree"] = "°", ["AA"] = "Å",
+        ["log"] = "log", ["ln"] = "ln", ["exp"] = "exp", ["sin"] = "sin", ["cos"] = "cos", ["max"] = "max", ["min"] = "min", ["lim"] = "lim",
+        [","] = " ", [";"] = " ", [":"] = " ", ["!"] = "", ["quad"] = " ", ["left"] = "", ["right"] = "", ["{"] = "{", ["}"] = "}",
+        ["%"] = "%", ["&"] = "&", ["#"] = "#", ["_"] = "_", ["$"] = "$",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>The inside of <c>$…$</c> as Unicode text: symbols from <see cref="MathSymbols"/>, <c>^x</c>/<c>^{…}</c> →
+    /// &lt;sup&gt;, <c>_x</c>/<c>_{…}</c> → &lt;sub&gt;, <c>\mathrm{…}</c>, <c>\text{…}</c>, <c>\mathbf{…}</c> … → their
+    /// content, braces dropped; an unknown command keeps its name without the backslash.</summary>
+    private static void TexMath(ReadOnlySpan<char> m, StringBuilder sb)
+    {
+        int i = 0;
+        while (i < m.Length)
+        {
+            char c = m[i];
+            if (c == '\\')
+            {
+                int start = ++i;
+                if (i < m.Length && !char.IsAsciiLetter(m[i]))
+                {
+                    i++;
+                }
+                else
+                {
+                    while (i < m.Length && char.IsAsciiLetter(m[i]))
+                    {
+                        i++;
+                    }
+                }
+
+                string name = m[start..i].ToString();
+                if (MathSymbols.TryGetValue(name, out var sym))
+                {
+                    sb.Append(sym);
+                }
+                else if (name is "mathrm" or "text" or "textrm" or "mathit" or "mathbf" or "mathsf" or "mathcal" or "operatorname" or "mbox" or "rm" or "mathbb")
+                {
+                    // the argument follows as a group or a character and is read by the loop
+                }
+                else if (name.Length > 0)
+                {
+                    sb.Append(name);
+                }
+
+                while (i < m.Length && m[i] == ' ' && name.Length > 0 && char.IsAsciiLetter(name[^1]))
+                {
+                    i++;
+                }
+
+                continue;
+            }
+
+            if (c is '^' or '_' && i + 1 < m.Length)
+            {
+                i++;
+                ReadOnlySpan<char> arg;
+                if (m[i] == '{')
+                {
+                    int depth = 0;
+                    int k = i;
+                    for (; k < m.Length; k++)
+                    {
+                        if (m[k] == '{')
+                        {
+                            depth++;
+                        }
+                        else if (m[k] == '}' && --depth == 0)
+                        {
+                            break;
+                        }
+                    }
+
+                    arg = m[(i + 1)..Math.Min(k, m.Length)];
+                    i = Math.Min(k + 1, m.Length);
+                }
+                else if (m[i] == '\\')
+                {
+                    int k = i + 1;
+                    while (k < m.Length && char.IsAsciiLetter(m[k]))
+                    {
+                        k++;
+                    }
+
+                    arg = m[i..Math.Max(k, i + 2 > m.Length ? m.Length : i + 2)];
+                    i += arg.Length;
+                }
+                else
+                {
+                    arg = m.Slice(i, 1);
+                    i++;
+                }
+
+                string tag = c == '^' ? "sup" : "sub";
+                sb.Append('<').Append(tag).Append('>');
+                TexMath(arg, sb);
+                sb.Append("</").Append(tag).Append('>');
+                continue;
+            }
+
+            if (c is not ('{' or '}'))
+            {
+                sb.Append(c);
+            }
+
+            i++;
         }
     }
 
@@ -344,6 +466,19 @@ public static class Latex
                 break;
             case "url" or "path" or "nolinkurl" or "doi":
                 sb.Append(arg ?? string.Empty);
+                break;
+            case "hyphen" or "hyph" when arg is null:
+                sb.Append('-');
+                break;
+            case "mkbibquote" or "enquote" or "mkbibquotes":
+                // biblatex quotation marks
+                sb.Append('“').Append(ToUnicode(arg ?? string.Empty, protectCase)).Append('”');
+                break;
+            case "mkbibemph" or "mkbibitalic":
+                sb.Append("<i>").Append(ToUnicode(arg ?? string.Empty, protectCase)).Append("</i>");
+                break;
+            case "mkbibbold":
+                sb.Append("<b>").Append(ToUnicode(arg ?? string.Empty, protectCase)).Append("</b>");
                 break;
             case "href":
             {

@@ -426,6 +426,11 @@ internal static class FieldAssembler
     /// the list; role words ("eds.") are dropped; a suffix ("Jr.", "III") joins the name before it.</summary>
     private static List<(int First, int Last)> SplitNameList(string text, List<RefToken> tokens, Segment seg)
     {
+        if (NameText.IsOrganisationList(Slice(text, tokens, seg)))
+        {
+            return [(seg.First, seg.Last)]; // "American Forest and Paper Association (AFPA)" is one author
+        }
+
         var parts = new List<(int First, int Last, Boundary Before)>();
         int start = -1;
         var boundary = Boundary.Hard;

@@ -24,7 +24,8 @@ internal static class NameText
             return CslName.Institution(s); // ditto dashes "———"
         }
 
-        if (IsCorporate(s))
+        if (IsCorporate(s) || (s.IndexOf(',', StringComparison.Ordinal) < 0 && s.Contains(' ', StringComparison.Ordinal)
+            && OrganisationTail.Contains(s[(s.LastIndexOf(' ') + 1)..].TrimEnd('.'))))
         {
             return CslName.Institution(s);
         }
@@ -251,6 +252,38 @@ internal static class NameText
         }
 
         return false;
+    }
+
+    /// <summary>Last words that make a name an organisation even when short ("Bluewater Lines", "Acme Corp.",
+    /// "Harbor Freight Tools", "Daimler AG"): shipping/air lines, trade and company forms.</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string> OrganisationTail = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["lines", "airlines", "airways", "group", "corp", "corp.", "co.", "inc.", "llc", "llp", "plc", "ltd.", "gmbh", "s.a.",
+         "n.v.", "e.v.", "associates", "partners", "holdings", "industries", "technologies", "systems", "labs",
+         "laboratories", "media", "press", "publishing", "publishers", "verlag", "times", "post", "tribune", "herald", "gazette", "journal",
+         "magazine", "radio", "television", "tv", "agency", "association", "institute", "foundation", "council", "commission", "committee",
+         "organization", "organisation", "ministry", "department", "office", "bureau", "society", "university", "center", "centre",
+         "bank", "board", "authority", "administration", "coalition", "alliance", "union", "federation", "network", "team", "staff"],
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>An organisation written as a whole author list: "American Forest and Paper Association (AFPA)",
+    /// "Bluewater Lines", "Reuters" — no comma, no initials, and an organisation word at the end (or "of"/"for"
+    /// inside), so "and" inside it does not separate two persons.</summary>
+    public static bool IsOrganisationList(string s)
+    {
+        string cleaned = Clean(s).Trim().TrimEnd('.', ',', ';', ':').Trim();
+        if (cleaned.Length == 0 || cleaned.Contains(',', StringComparison.Ordinal) || cleaned.Contains(';', StringComparison.Ordinal)
+            || cleaned.Contains('&', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var words = cleaned.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 2 || words.Length > 10 || words.Any(w => IsInitials(w, false) && w.Length <= 3 && !IsAllCapsWord(w)))
+        {
+            return false;
+        }
+
+        return OrganisationTail.Contains(words[^1]) || words[0] is "The" || InnerWordIs(words, static w => w is "of" or "for" or "für" or "der" or "des" or "du");
     }
 
     /// <summary>Number of non-empty pieces between spaces.</summary>

@@ -231,13 +231,36 @@ public static partial class RisReader
                     item.SetString("title", v);
                     custom["ris-title-tag"] = "BT";
                     continue;
-                case "T2" or "JO" or "JF" or "BT" when !item.Has("container-title"):
+                case "BT" when cslType is "chapter" && record.Any(l => l.Tag == "T2" && l.Value.Length > 0 && l.Value != v)
+                    && !record.Any(l => l.Tag == "T3" && l.Value.Length > 0) && !item.Has("collection-title"):
+                    // ScienceDirect chapters: BT is the series ("Methods in Enzymology", with its ISSN), T2 the book.
+                    item.SetString("collection-title", v);
+                    custom["ris-collection-title-tag"] = "BT";
+                    continue;
+                case "T2" or "JO" or "JF" or "BT" when !item.Has("container-title") && !(line.Tag != "T2" && record.Any(l => l.Tag == "T2" && l.Value.Length > 0 && cslType == "chapter")):
                     item.SetString("container-title", v);
                     if (line.Tag != "T2")
                     {
                         custom["ris-container-tag"] = line.Tag;
                     }
 
+                    continue;
+                case "DO" when !item.Has("DOI") && Doi(v) is { } doi:
+                    item.SetString("DOI", doi); // bare: "https://doi.org/…", "doi:" prefixes dropped
+                    continue;
+                case "M3" or "N1" when DoiNote().IsMatch(v):
+                    // "M3  - doi: 10.1016/…", "N1  - https://doi.org/…": the DOI, not a genre or a note
+                    if (!item.Has("DOI") && Doi(v) is { } noteDoi)
+                    {
+                        item.SetString("DOI", noteDoi);
+                    }
+
+                    var kept = raw[line.Tag] as JsonArray ?? [];
+                    kept.Add(v);
+                    raw[line.Tag] = kept;
+                    continue;
+                case "VL" when VolumeLabel().Match(v) is { Success: true } vm && !item.Has("volume"):
+                    item.SetString("volume", v[vm.Length..].Trim());
                     continue;
                 case "PY" or "Y1" when year is null:
                     year = Date(v);
@@ -339,13 +362,40 @@ public static partial class RisReader
         return item;
     }
 
-    /// <summary>"Last, First, Suffix" → person (leading lower-case words of Last are the particle); no comma → literal.</summary>
+    /// <summary>The bare DOI of a DO/M3/N1 value ("doi: 10.x/y", "https://doi.org/10.x/y", "http://dx.doi.org/10.x%2Fy"), or null.</summary>
+    internal static string? Doi(string value)
+    {
+        string v = value.Trim();
+        if (v.Contains('%', StringComparison.Ordinal))
+        {
+            try
+            {
+                v = Uri.UnescapeDataString(v);
+            }
+            catch (UriFormatException)
+            {
+                // keep as written
+            }
+        }
+
+        int at = v.IndexOf("10.", StringComparison.Ordinal);
+        if (at < 0 || v.IndexOf('/', at) < 0)
+        {
+            return null;
+        }
+
+        string doi = References.Parsing.FieldAssembler.NormaliseDoi(v[at..]);
+        return doi.Contains('/', StringComparison.Ordinal) ? doi : null;
+    }
+
+    /// <summary>"Last, First, Suffix" → person (leading lower-case words of Last are the particle). Without a comma:
+    /// "First Last" (two to four capitalised words, not an organisation) → person; otherwise a literal name.</summary>
     internal static CslName Name(string value)
     {
         var parts = value.Split(',', StringSplitOptions.TrimEntries);
         if (parts.Length < 2 || parts[0].Length == 0)
         {
-            return CslName.Institution(value.Trim());
+            return FirstLast(value.Trim()) ?? CslName.Institution(value.Trim());
         }
 
         var words = parts[0].Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -361,6 +411,32 @@ public static partial class RisReader
             NonDroppingParticle = k > 0 ? string.Join(' ', words.Take(k)) : null,
             Given = parts[1].Length > 0 ? parts[1] : null,
             Suffix = parts.Length > 2 && parts[2].Length > 0 ? string.Join(", ", parts.Skip(2)) : null,
+        };
+    }
+
+    /// <summary>"John R. Kitchin" → given "John R.", family "Kitchin" (particles such as "van der" join the family
+    /// name); null for organisations ("Harbour Watch Team", "World Health Organization") and single words.</summary>
+    private static CslName? FirstLast(string value)
+    {
+        var words = value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is < 2 or > 5 || References.Parsing.NameText.IsCorporate(value)
+            || words.Any(w => !(char.IsUpper(w[0]) || References.Parsing.Lexicon.Particles.Contains(w))) || !char.IsUpper(words[^1][0]))
+        {
+            return null;
+        }
+
+        int familyStart = words.Length - 1;
+        while (familyStart > 1 && References.Parsing.Lexicon.Particles.Contains(words[familyStart - 1]))
+        {
+            familyStart--;
+        }
+
+        string? particle = familyStart < words.Length - 1 ? string.Join(' ', words[familyStart..^1]) : null;
+        return new CslName
+        {
+            Given = string.Join(' ', words[..familyStart]),
+            Family = words[^1],
+            NonDroppingParticle = particle,
         };
     }
 
@@ -389,6 +465,12 @@ public static partial class RisReader
 
     [GeneratedRegex(@"^([A-Z][A-Z0-9])  ?-(?: (.*)|$)", RegexOptions.None, 1000)]
     private static partial Regex TagLine();
+
+    [GeneratedRegex(@"^\s*(?:doi:?\s*10\.|https?://(?:dx\.)?doi\.org/10\.)\S+\s*$", RegexOptions.IgnoreCase, 1000)]
+    private static partial Regex DoiNote();
+
+    [GeneratedRegex(@"^(?:Volume|Vol\.?|Bd\.?|Band)\s+(?=\S)", RegexOptions.IgnoreCase, 1000)]
+    private static partial Regex VolumeLabel();
 
     [GeneratedRegex(@"^\d{4}-?\d{3}[\dXx]$", RegexOptions.None, 1000)]
     private static partial Regex Issn();

@@ -254,6 +254,9 @@ public static class RisWriter
             case "container-title-short":
                 Tag(sb, CustomString(custom, "ris-container-title-short-tag") ?? "J2", s);
                 return;
+            case "collection-title":
+                Tag(sb, CustomString(custom, "ris-collection-title-tag") ?? "T3", s);
+                return;
         }
 
         if (Reverse.TryGetValue(key, out string? tag))

@@ -1,0 +1,121 @@
+namespace SourceCheck.References.Parsing;
+
+/// <summary>Rule pass after decoding: a date that follows an access cue ("Retrieved 2012-08-18", "Accessed
+/// 3 May 2024", "Abgerufen am 09.11.2022", "Zugriff: 15.03.2025", "Abruf am …", "Stand: …", "consulté le …")
+/// is the access date, never the publication date, a page or a DOI; "Archived from the original on …" is a
+/// note. The tagger learns these from few examples, so the cue decides.</summary>
+internal static class AccessDates
+{
+    public static void Relabel(string text, List<RefToken> tokens, WordClass[] classes, int[] labels, int count)
+    {
+        for (int t = 0; t < count; t++)
+        {
+            var tok = tokens[t];
+            if (tok.Kind != RefTokenKind.Word)
+            {
+                continue;
+            }
+
+            var word = text.AsSpan(tok.Start, tok.Length);
+            int label;
+            if (IsAccessCue(word))
+            {
+                label = TagLabels.Accessed;
+            }
+            else if (word.Equals("archived", StringComparison.OrdinalIgnoreCase) || word.Equals("archiviert", StringComparison.OrdinalIgnoreCase))
+            {
+                label = TagLabels.O; // "Archived from the original on 2012-08-18": neither published nor accessed then
+            }
+            else
+            {
+                continue;
+            }
+
+            int end = DateAfter(text, tokens, classes, t + 1, count);
+            if (end <= t + 1)
+            {
+                continue;
+            }
+
+            for (int k = t; k < end; k++)
+            {
+                // The cue and fillers are label words (other); the date itself is the access date.
+                bool datePart = label == TagLabels.Accessed && k > t && (tokens[k].Kind == RefTokenKind.Number
+                    || (classes[k] & WordClass.Month) != 0 || (tokens[k].Kind == RefTokenKind.Punct && k > t + 1 && IsDatePart(tokens, classes, k - 1)));
+                labels[k] = datePart ? TagLabels.Accessed : TagLabels.O;
+            }
+
+            t = end - 1;
+        }
+    }
+
+    private static bool IsDatePart(List<RefToken> tokens, WordClass[] classes, int k) =>
+        tokens[k].Kind == RefTokenKind.Number || (classes[k] & WordClass.Month) != 0;
+
+    private static bool IsAccessCue(ReadOnlySpan<char> w) =>
+        w.Equals("retrieved", StringComparison.OrdinalIgnoreCase) || w.Equals("accessed", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("abgerufen", StringComparison.OrdinalIgnoreCase) || w.Equals("abruf", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("aufgerufen", StringComparison.OrdinalIgnoreCase) || w.Equals("zugriff", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("zugegriffen", StringComparison.OrdinalIgnoreCase) || w.Equals("abrufdatum", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("zugriffsdatum", StringComparison.OrdinalIgnoreCase) || w.Equals("stand", StringComparison.Ordinal)
+        || w.Equals("Stand", StringComparison.Ordinal) || w.Equals("consulted", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("consulté", StringComparison.OrdinalIgnoreCase) || w.Equals("consultado", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("viewed", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The end (exclusive) of a date that starts after fillers ("am", "on", ":", "from the original on");
+    /// the start when no date follows (a day/month/year number or a month name is required).</summary>
+    private static int DateAfter(string text, List<RefToken> tokens, WordClass[] classes, int start, int count)
+    {
+        int k = start;
+        int lastDatePart = -1;
+        bool year = false;
+        int fillers = 0;
+        while (k < count)
+        {
+            var tok = tokens[k];
+            var s = text.AsSpan(tok.Start, tok.Length);
+            if (tok.Kind == RefTokenKind.Number)
+            {
+                if (s.Length > 4 || (year && s.Length == 4))
+                {
+                    break;
+                }
+
+                year |= s.Length == 4;
+                lastDatePart = k;
+            }
+            else if (tok.Kind == RefTokenKind.Word && (classes[k] & WordClass.Month) != 0)
+            {
+                lastDatePart = k;
+            }
+            else if (tok.Kind == RefTokenKind.Punct && s.Length == 1 && s[0] is '.' or ',' or '-' or '/' or ':' or '–')
+            {
+                if (year && s[0] is '.' or ',' && lastDatePart == k - 1 && (k + 1 >= count || tokens[k + 1].Kind != RefTokenKind.Number))
+                {
+                    break; // the sentence ends after the year
+                }
+            }
+            else if (tok.Kind == RefTokenKind.Word && lastDatePart < 0 && fillers < 5 && IsFiller(s))
+            {
+                fillers++;
+            }
+            else
+            {
+                break;
+            }
+
+            k++;
+        }
+
+        return lastDatePart < 0 ? start : lastDatePart + 1;
+    }
+
+    private static bool IsFiller(ReadOnlySpan<char> w) =>
+        w.Equals("am", StringComparison.OrdinalIgnoreCase) || w.Equals("on", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("from", StringComparison.OrdinalIgnoreCase) || w.Equals("the", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("original", StringComparison.OrdinalIgnoreCase) || w.Equals("den", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("le", StringComparison.OrdinalIgnoreCase) || w.Equals("el", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("at", StringComparison.OrdinalIgnoreCase) || w.Equals("vom", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("last", StringComparison.OrdinalIgnoreCase) || w.Equals("date", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("on", StringComparison.OrdinalIgnoreCase) || w.Equals("at", StringComparison.OrdinalIgnoreCase);
+}
