@@ -79,6 +79,8 @@ public static class ReviewCommand
             {
                 if (terminal)
                 {
+                    // The alternate screen: the UI leaves nothing in the scrollback and the shell's screen comes back on exit.
+                    console.WriteAnsi("\u001b[?1049h\u001b[2J");
                     console.Cursor.Hide();
                 }
 
@@ -89,7 +91,7 @@ public static class ReviewCommand
                 if (terminal)
                 {
                     console.Cursor.Show();
-                    console.Clear(home: true);
+                    console.WriteAnsi("\u001b[?1049l");
                 }
             }
 
@@ -116,8 +118,8 @@ public static class ReviewCommand
     {
         try
         {
-            console.Profile.Width = Math.Max(60, Console.WindowWidth);
-            console.Profile.Height = Math.Max(20, Console.WindowHeight);
+            console.Profile.Width = Math.Max(40, Console.WindowWidth);
+            console.Profile.Height = Math.Max(12, Console.WindowHeight);
         }
         catch (IOException)
         {

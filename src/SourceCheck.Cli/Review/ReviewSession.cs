@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Text;
 using SourceCheck.Claims;
+using SourceCheck.Claims.Matching;
 using SourceCheck.Storage;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
 namespace SourceCheck.Cli.Review;
 
-/// <summary>The review UI: a list of flagged links, the selected link's two claims side by side with a word diff,
+/// <summary>The review UI: a list of flagged links with their two claims, the selected link's claims aligned word by word,
 /// and keys to accept (a), reject (r), relabel (l, then choose a type), reopen (o), move (↑/↓, k/j, p/n, PgUp/PgDn,
 /// Home/End) and quit (q/Esc). Every decision is saved to the store at once. Keys come from an <see cref="IKeySource"/>
 /// and frames go to an <see cref="IAnsiConsole"/>, so the whole UI runs in tests without a terminal.</summary>
@@ -38,7 +39,7 @@ public sealed class ReviewSession
     /// <summary>Decisions saved during the session.</summary>
     public int Decisions { get; private set; }
 
-    /// <summary>Clears the screen between frames (a real terminal); off for tests that read every frame.</summary>
+    /// <summary>Draws each frame in place over the last (a real terminal); off for tests that read every frame.</summary>
     public bool ClearBetweenFrames { get; init; }
 
     /// <summary>Called before each frame, e.g. to follow terminal resizes.</summary>
@@ -56,10 +57,12 @@ public sealed class ReviewSession
             BeforeFrame?.Invoke(_console);
             if (ClearBetweenFrames)
             {
-                _console.Clear(home: true);
+                DrawInPlace();
             }
-
-            _console.Write(BuildFrame());
+            else
+            {
+                _console.Write(BuildFrame());
+            }
             if (_keys.ReadKey() is not { } key || !Handle(key))
             {
                 break;
@@ -67,6 +70,21 @@ public sealed class ReviewSession
         }
 
         return Decisions;
+    }
+
+    /// <summary>Draws the frame over the previous one, line by line at absolute positions (no scrolling, no flicker),
+    /// clearing the rest of each line and the screen below.</summary>
+    private void DrawInPlace()
+    {
+        var lines = FrameLines();
+        for (int i = 0; i < lines.Count; i++)
+        {
+            _console.WriteAnsi($"\u001b[{i + 1};1H");
+            _console.Write(new Markup(lines[i]));
+            _console.WriteAnsi("\u001b[K");
+        }
+
+        _console.WriteAnsi("\u001b[J");
     }
 
     /// <summary>Applies one key; false means quit.</summary>
@@ -183,66 +201,86 @@ public sealed class ReviewSession
         }
     }
 
-    /// <summary>One screen: header, list, the two claims with the word diff, details, keys, message.</summary>
-    public IRenderable BuildFrame()
+    /// <summary>One screen as lines that fit the console (see <see cref="FrameLines"/>).</summary>
+    public IRenderable BuildFrame() => new Rows(FrameLines().Select(l => new Markup(l)));
+
+    /// <summary>One screen, at most the console's height in lines and one cell narrower than its width: header, the
+    /// list of links (each with its two claims), the selected link's claims aligned word by word (A's words in order,
+    /// the matched word of B under each; B's unmatched words after), evidence, keys, message. Spectre markup.</summary>
+    public IReadOnlyList<string> FrameLines()
     {
-        var rows = new List<IRenderable>();
+        int width = Math.Max(40, _console.Profile.Width) - 1;
+        int height = Math.Max(12, _console.Profile.Height);
         int open = _links.Count(l => l.Link.Status == ReviewStatus.Open);
         int accepted = _links.Count(l => l.Link.Status == ReviewStatus.Accepted);
         int rejected = _links.Count - open - accepted;
-        rows.Add(new Markup($"[bold]SourceCheck review[/] — {_links.Count} link(s): {open} open, {accepted} accepted, {rejected} rejected [grey]· {Markup.Escape(_store.Path)}[/]"));
+        var lines = new List<string>();
+        string position = _links.Count == 0 ? string.Empty : $" · {Selected + 1} of {_links.Count}";
+        lines.Add("[bold]SourceCheck review[/] " + Plain(
+            $"— {_links.Count} link(s): {open} open, {accepted} accepted, {rejected} rejected{position}", width - 19));
         if (Current is null)
         {
-            rows.Add(new Markup("[yellow]No flagged links to review.[/] Run [bold]sourcecheck check[/] on articles first. [grey]q quits.[/]"));
-            return new Rows(rows);
+            lines.Add("[yellow]No flagged links to review.[/] " + Plain("Run 'sourcecheck check' on articles first. q quits.", width - 28));
+            return lines;
         }
 
-        rows.Add(BuildList());
-        rows.Add(BuildClaims(Current));
-        rows.Add(BuildDetails(Current));
+        // Budget: header, list, three detail lines, the alignment, evidence, keys, message.
+        int body = height - 1 - 1 - 2;
+        int window = Math.Clamp(body / 6, 1, 8);
+        window = Math.Min(window, _links.Count);
+        lines.AddRange(BuildList(width, window));
+        var detail = Current;
+        lines.AddRange(BuildHeading(detail, width));
+        int evidenceLines = detail.Link.Evidence.IsDefaultOrEmpty ? 0 : 1;
+        int room = Math.Max(2, height - 2 - lines.Count - evidenceLines);
         if (RelabelChoice is int choice)
         {
-            rows.Add(BuildChooser(choice));
+            lines.AddRange(BuildChooser(choice, width).Take(room));
         }
-
-        rows.Add(new Markup("[bold]a[/] accept  [bold]r[/] reject  [bold]l[/] relabel  [bold]o[/] reopen  [bold]↑/↓[/] or [bold]p/n[/] previous/next  [bold]q[/] quit"));
-        if (Message is not null)
+        else
         {
-            rows.Add(new Markup("[green]" + Markup.Escape(Message) + "[/]"));
+            lines.AddRange(BuildAlignment(detail, width, room));
         }
 
-        return new Rows(rows);
+        if (evidenceLines > 0)
+        {
+            lines.Add("[grey]" + Plain("evidence: " + string.Join("; ", detail.Link.Evidence), width) + "[/]");
+        }
+
+        lines.Add(Fit("[bold]a[/] accept  [bold]r[/] reject  [bold]l[/] relabel  [bold]o[/] reopen  [bold]↑↓[/] move  [bold]q[/] quit", width, markup: true));
+        lines.Add(Message is null ? string.Empty : "[green]" + Plain(Message, width) + "[/]");
+        return lines;
     }
 
-    private Table BuildList()
+    private List<string> BuildList(int width, int window)
     {
-        int height = _console.Profile.Height;
-        int window = Math.Clamp(height - 22, 3, 12);
-        int first = Math.Clamp(Selected - window / 2, 0, Math.Max(0, _links.Count - window));
-        var table = new Table().Border(TableBorder.Simple).Expand();
-        table.AddColumn(" ");
-        table.AddColumn("#");
-        table.AddColumn("type");
-        table.AddColumn(new TableColumn("score").RightAligned());
-        table.AddColumn("status");
-        table.AddColumn("A → B");
+        int typeWidth = width >= 70 ? 14 : 10;
+        int first = Math.Clamp(Selected - (window / 2), 0, Math.Max(0, _links.Count - window));
+        var lines = new List<string>();
         for (int i = first; i < Math.Min(_links.Count, first + window); i++)
         {
             var l = _links[i];
             bool selected = i == Selected;
-            string Style(string text) => selected ? "[reverse]" + Markup.Escape(text) + "[/]" : Markup.Escape(text);
-            string type = l.Link.RelabelledType is { } re ? $"{re.ToName()} (was {l.Link.Type.ToName()})" : l.Link.Type.ToName();
-            table.AddRow(
-                selected ? "[bold]>[/]" : " ",
-                Style("#" + l.Link.Id.ToString(CultureInfo.InvariantCulture)),
-                Style(type),
-                Style(l.Link.Score.ToString("0.00", CultureInfo.InvariantCulture)),
-                StatusMarkup(l.Link.Status),
-                Style($"{l.DocumentA.DisplayName} → {l.DocumentB.DisplayName}"));
+            string type = l.Link.RelabelledType is { } re ? re.ToName() + "*" : l.Link.Type.ToName();
+            string meta = $"{(selected ? ">" : " ")} #{l.Link.Id.ToString(CultureInfo.InvariantCulture),-4} {Cut(type, typeWidth).PadRight(typeWidth)} {l.Link.Score.ToString("0.00", CultureInfo.InvariantCulture)} ";
+            int statusWidth = l.Link.Status.ToName().Length;
+            int prefix = meta.GetCellWidth() + 9; // status column: "accepted" and a space
+            string docs = "  " + Cut($"{l.DocumentA.DisplayName} → {l.DocumentB.DisplayName}", prefix - 3);
+            int text = width - prefix - 2;
+            string Mark(string s) => selected ? "[reverse]" + Markup.Escape(s) + "[/]" : Markup.Escape(s);
+            string first1 = Mark(meta) + StatusMarkup(l.Link.Status);
+            string second = Mark(docs);
+            if (text >= 6)
+            {
+                first1 += new string(' ', prefix - meta.GetCellWidth() - statusWidth) + "[bold]A[/] " + Plain(l.A.Claim.Text, text);
+                second += new string(' ', prefix - docs.GetCellWidth()) + "[bold]B[/] " + Plain(l.B.Claim.Text, text);
+            }
+
+            lines.Add(first1);
+            lines.Add(second);
         }
 
-        table.Caption($"{Selected + 1} of {_links.Count}");
-        return table;
+        return lines;
     }
 
     private static string StatusMarkup(ReviewStatus status) => status switch
@@ -252,84 +290,160 @@ public sealed class ReviewSession
         _ => "[yellow]open[/]",
     };
 
-    private static Grid BuildClaims(LinkDetail detail)
-    {
-        var (left, right) = WordDiff.Compute(detail.A.Claim.Text, detail.B.Claim.Text);
-        var grid = new Grid().Expand();
-        grid.AddColumn(new GridColumn());
-        grid.AddColumn(new GridColumn());
-        grid.AddRow(
-            ClaimPanel("A", detail.A, detail.DocumentA, left, deleted: true),
-            ClaimPanel("B", detail.B, detail.DocumentB, right, deleted: false));
-        return grid;
-    }
-
-    private static Panel ClaimPanel(string side, StoredClaim claim, StoredDocument document, IReadOnlyList<DiffSegment> segments, bool deleted)
-    {
-        var sb = new StringBuilder();
-        foreach (var segment in segments)
-        {
-            string text = Markup.Escape(segment.Text);
-            if (!segment.Changed)
-            {
-                sb.Append(text);
-            }
-            else if (deleted)
-            {
-                sb.Append("[red strikethrough][[-").Append(text).Append("-]][/]");
-            }
-            else
-            {
-                sb.Append("[green underline]{+").Append(text).Append("+}[/]");
-            }
-        }
-
-        var c = claim.Claim;
-        string attribution = string.Join(" · ", new[] { c.Speaker, c.Channel, c.ReportingOutlet is { } o ? "credits " + o : null }
-            .Where(s => !string.IsNullOrWhiteSpace(s)));
-        if (attribution.Length > 0)
-        {
-            sb.Append("\n[grey]").Append(Markup.Escape(attribution)).Append("[/]");
-        }
-
-        string header = $"{side}: {document.DisplayName} · {document.Date ?? "no date"} · claim #{claim.Id} ({c.Span.Start}–{c.Span.End})";
-        return new Panel(new Markup(sb.ToString())) { Header = new PanelHeader(Markup.Escape(header)), Expand = true };
-    }
-
-    private static Markup BuildDetails(LinkDetail detail)
+    private static List<string> BuildHeading(LinkDetail detail, int width)
     {
         var l = detail.Link;
-        var sb = new StringBuilder();
-        sb.Append("[bold]").Append(Markup.Escape(l.EffectiveType.ToName())).Append("[/]");
-        if (l.RelabelledType is not null)
+        string type = l.EffectiveType.ToName() + (l.RelabelledType is null ? string.Empty : $" (detected {l.Type.ToName()})");
+        string title = $"── #{l.Id} {type} · score {l.Score.ToString("0.00", CultureInfo.InvariantCulture)} · {l.Status.ToName()} ";
+        var lines = new List<string>
         {
-            sb.Append(" [grey](detected: ").Append(Markup.Escape(l.Type.ToName())).Append(")[/]");
-        }
-
-        sb.Append(" · score ").Append(l.Score.ToString("0.00", CultureInfo.InvariantCulture));
-        sb.Append(" · ").Append(StatusMarkup(l.Status));
-        sb.Append(" · [red][[-deleted-]][/] only in A, [green]{+inserted+}[/] only in B");
-        if (!l.Evidence.IsDefaultOrEmpty)
-        {
-            sb.Append("\nEvidence: ").Append(Markup.Escape(string.Join("; ", l.Evidence)));
-        }
-
-        return new Markup(sb.ToString());
+            "[bold]" + Plain(title + new string('─', Math.Max(0, width - title.GetCellWidth())), width) + "[/]",
+            "[bold]A[/] " + Plain(Source(detail.A, detail.DocumentA), width - 2),
+            "[bold]B[/] " + Plain(Source(detail.B, detail.DocumentB), width - 2),
+        };
+        return lines;
     }
 
-    private static Panel BuildChooser(int choice)
+    private static string Source(StoredClaim claim, StoredDocument document)
     {
-        var sb = new StringBuilder();
+        var c = claim.Claim;
+        var parts = new[] { document.DisplayName, document.Date ?? "no date", $"claim #{claim.Id}", c.Language, c.Speaker, c.Channel, c.ReportingOutlet is { } o ? "credits " + o : null };
+        return string.Join(" · ", parts.Where(s => !string.IsNullOrWhiteSpace(s)));
+    }
+
+    /// <summary>The claims aligned word by word: A's words in order with the word of B matched to each right under it
+    /// (green the same word, cyan a translation, yellow a close form; "–" under an A word that nothing in B matches),
+    /// then B's words that match nothing in A. Cut to <paramref name="room"/> lines.</summary>
+    private static List<string> BuildAlignment(LinkDetail detail, int width, int room)
+    {
+        var a = detail.A.Claim;
+        var b = detail.B.Claim;
+        var alignment = WordAlignment.Align(a.Text, a.Language, b.Text, b.Language);
+        var lines = new List<string>
+        {
+            Fit("[grey]word by word: A above, B below · [/][green]same[/] [cyan]translated[/] [yellow]similar[/] [grey]· – no match[/]", width, markup: true),
+        };
+        var top = new StringBuilder();
+        var bottom = new StringBuilder();
+        int used = 0;
+        var rows = new List<string>();
+        foreach (var word in alignment.Left)
+        {
+            string upper = Cut(word.Text, width - 1);
+            string lower = word.Partners.Length > 0
+                ? Cut(string.Join(' ', word.Partners.Select(p => alignment.Right[p].Text)), width - 1)
+                : word.Match == WordMatch.None ? "–" : string.Empty;
+            int cell = Math.Max(upper.GetCellWidth(), lower.GetCellWidth());
+            if (used > 0 && used + 1 + cell > width)
+            {
+                rows.Add(top.ToString());
+                rows.Add(bottom.ToString());
+                top.Clear();
+                bottom.Clear();
+                used = 0;
+            }
+
+            if (used > 0)
+            {
+                top.Append(' ');
+                bottom.Append(' ');
+                used++;
+            }
+
+            string colour = Colour(word.Match);
+            top.Append('[').Append(colour).Append(']').Append(Markup.Escape(upper)).Append("[/]").Append(' ', cell - upper.GetCellWidth());
+            bottom.Append('[').Append(colour).Append(']').Append(Markup.Escape(lower)).Append("[/]").Append(' ', cell - lower.GetCellWidth());
+            used += cell;
+        }
+
+        if (used > 0)
+        {
+            rows.Add(top.ToString());
+            rows.Add(bottom.ToString());
+        }
+
+        var onlyB = alignment.Right.Where(w => w.Match == WordMatch.None).Select(w => w.Text).ToList();
+        if (onlyB.Count > 0)
+        {
+            rows.Add("[bold]only in B:[/] [red]" + Plain(string.Join(' ', onlyB), width - 11) + "[/]");
+        }
+
+        int available = room - lines.Count;
+        if (rows.Count > available)
+        {
+            // Keep whole A/B line pairs, then say what was left out.
+            int keep = Math.Max(0, (available - 1) / 2 * 2);
+            rows = [.. rows.Take(keep), "[grey]" + Plain($"… {alignment.Left.Length} words in A, {alignment.Right.Length} in B: a larger window shows all", width) + "[/]"];
+        }
+
+        lines.AddRange(rows);
+        return lines;
+    }
+
+    private static string Colour(WordMatch match) => match switch
+    {
+        WordMatch.Same => "green",
+        WordMatch.Translated => "cyan",
+        WordMatch.Similar => "yellow",
+        WordMatch.None => "red",
+        _ => "grey",
+    };
+
+    private static List<string> BuildChooser(int choice, int width)
+    {
+        var lines = new List<string> { "[bold]Relabel as[/] " + Plain("(↑/↓ or 1–7, Enter saves, Esc cancels)", width - 11) };
         for (int i = 0; i < Types.Length; i++)
         {
             string label = $"{i + 1} {Types[i].ToName()}";
-            sb.Append(i == choice ? "[reverse]> " + Markup.Escape(label) + "[/]" : "  " + Markup.Escape(label));
-            if (i < Types.Length - 1)
-            {
-                sb.Append('\n');
-            }
+            lines.Add(i == choice ? "[reverse]> " + Markup.Escape(label) + "[/]" : "  " + Markup.Escape(label));
         }
 
-        return new Panel(new Markup(sb.ToString())) { Header = new PanelHeader("Relabel as") };
+        return lines;
+    }
+
+    /// <summary>Plain text cut to <paramref name="cells"/> terminal cells (with "…" when cut), escaped for markup.</summary>
+    private static string Plain(string text, int cells) => Markup.Escape(Cut(text, cells));
+
+    /// <summary>Text on one line cut to <paramref name="cells"/> cells, "…" when cut.</summary>
+    internal static string Cut(string text, int cells)
+    {
+        string flat = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (cells <= 0)
+        {
+            return string.Empty;
+        }
+
+        if (flat.GetCellWidth() <= cells)
+        {
+            return flat;
+        }
+
+        var sb = new StringBuilder();
+        int used = 0;
+        foreach (char c in flat)
+        {
+            int w = c.GetCellWidth();
+            if (used + w > cells - 1)
+            {
+                break;
+            }
+
+            sb.Append(c);
+            used += w;
+        }
+
+        return sb.Append('…').ToString();
+    }
+
+    /// <summary>Markup (or plain text) that is cut when its visible text is wider than <paramref name="cells"/>.</summary>
+    private static string Fit(string text, int cells, bool markup = false)
+    {
+        if (!markup)
+        {
+            return Plain(text, cells);
+        }
+
+        string visible = Markup.Remove(text);
+        return visible.GetCellWidth() <= cells ? text : Plain(visible, cells);
     }
 }

@@ -19,7 +19,7 @@ public enum ReportFormat
 /// <summary>Renders a <see cref="CheckReport"/> as JSON (schema <c>sourcecheck-check/1</c>; fields added since the
 /// first release — "opening", "supported_claims", "claim_text", "reference_document" — are additions only), plain text,
 /// Markdown or one self-contained HTML file. Summary first, details after; deterministic order.</summary>
-public static class CheckReportRenderer
+public static partial class CheckReportRenderer
 {
     public static string Render(CheckReport report, ReportFormat format) => format switch
     {
@@ -328,23 +328,63 @@ public static class CheckReportRenderer
 
     // ------------------------------------------------------------------ Markdown
 
-    public static string Markdown(CheckReport report)
+    /// <summary>Markdown with the HTML report's structure (version and time, summary with the serious findings
+    /// first, legend, documents, links, support, findings). Text from the articles is sanitised: Markdown and HTML
+    /// punctuation is backslash-escaped, so no article text becomes markup, a link or raw HTML; URLs become autolinks.</summary>
+    public static string Markdown(CheckReport report) => Markdown(report, ReportEmphasis.ToolVersion);
+
+    /// <inheritdoc cref="Markdown(CheckReport)"/>
+    /// <param name="report">The report.</param>
+    /// <param name="toolVersion">Version named under the title (tests pass a fixed one).</param>
+    public static string Markdown(CheckReport report, string toolVersion)
     {
+        ArgumentNullException.ThrowIfNull(report);
         var sb = new StringBuilder();
-        sb.Append("# SourceCheck report\n\n");
-        sb.Append("**Summary:** ").Append(Summary(report)).Append(". Style: ").Append(report.Style).Append(".\n\n");
+        sb.Append("# SourceCheck report\n\n").Append(Md(GeneratedLine(report, toolVersion, html: true))).Append("\n\n");
+        sb.Append("## Summary\n\n").Append(Summary(report)).Append(".\n\n");
+        var seriousLinks = ReportEmphasis.SeriousLinks(report).ToList();
+        var seriousFindings = ReportEmphasis.SeriousFindings(report).ToList();
+        if (seriousLinks.Count + seriousFindings.Count == 0)
+        {
+            sb.Append("**✓ No serious findings** (no contradiction, misattribution, number mismatch, misquote, dead link or mismatching page).\n\n");
+        }
+        else
+        {
+            sb.Append("**⚠ ").Append(seriousLinks.Count + seriousFindings.Count).Append(" serious finding(s):**\n\n");
+            foreach (var l in seriousLinks)
+            {
+                sb.Append("- **⚠ ").Append(Md(l.Type.ToName())).Append("** ").Append(Md(BaseName(report.FileOf(l.A.DocumentId)))).Append(" ↔ ")
+                  .Append(Md(BaseName(report.FileOf(l.B.DocumentId)))).Append(": ").Append(Md(Shorten(l.A.Text, 90))).Append('\n');
+            }
+
+            foreach (var f in seriousFindings)
+            {
+                sb.Append("- **⚠ ").Append(Md(f.Severity)).Append(' ').Append(Md(f.Type)).Append("** ").Append(Md("[" + f.ReferenceId + "]")).Append(" in ")
+                  .Append(Md(BaseName(report.FileOf(f.DocumentId)))).Append(", field ").Append(Md(f.Field)).Append('\n');
+            }
+
+            sb.Append('\n');
+        }
+
+        sb.Append("Legend: link types ").Append(string.Join(", ", Enum.GetValues<LinkType>().Select(t => (ReportEmphasis.IsSerious(t) ? "⚠ " : string.Empty) + Md(t.ToName()))))
+          .Append(" (⚠ serious); verdicts ⚠ error, ⚠ dead\\_link, ⚠ …\\_mismatch, warning, info; scores 0–1, how alike two texts are (1.00 the same words), not whether a claim is true.\n\n");
         foreach (var d in report.Documents)
         {
-            sb.Append("## ").Append(Md(d.Title ?? d.File)).Append("\n\n");
+            sb.Append("## ").Append(Md(d.Title ?? BaseName(d.File))).Append("\n\n");
             if (d.Title is null)
             {
                 sb.Append('_').Append(Md(NoHeadline(d))).Append("_\n\n");
             }
 
-            sb.Append("File `").Append(d.File).Append("`, language ").Append(d.Language);
+            sb.Append("File ").Append(Code(d.File)).Append(", language ").Append(Md(d.Language));
             if (d.Outlet is not null)
             {
                 sb.Append(", outlet ").Append(Md(d.Outlet));
+            }
+
+            if (d.Date is not null)
+            {
+                sb.Append(", date ").Append(Md(d.Date));
             }
 
             sb.Append(".\n\n");
@@ -356,12 +396,17 @@ public static class CheckReportRenderer
             sb.Append("### References\n\n");
             if (d.FormattedBibliography.IsEmpty)
             {
-                sb.Append("_(none)_\n");
+                sb.Append(d.References.IsEmpty ? "_(none)_\n" : string.Empty);
+                foreach (var item in d.References)
+                {
+                    sb.Append("- ").Append(Code(item.Id)).Append(' ').Append(Md(item.Title ?? "(no title)")).Append('\n');
+                }
             }
 
             foreach (var entry in d.FormattedBibliography)
             {
-                sb.Append("- ").Append(entry).Append('\n');
+                // Entries come from the CSL processor's Markdown output.
+                sb.Append("- ").Append(entry.Replace('\n', ' ')).Append('\n');
             }
 
             sb.Append("\n### Claims with no source\n\n");
@@ -372,7 +417,7 @@ public static class CheckReportRenderer
 
             foreach (var c in d.Claims.Where(c => d.UnsourcedClaimIds.Contains(c.Id)))
             {
-                sb.Append("- `").Append(c.Id).Append("` ").Append(Md(c.Text)).Append('\n');
+                sb.Append("- ").Append(Code(c.Id)).Append(' ').Append(Md(c.Text)).Append('\n');
             }
 
             sb.Append('\n');
@@ -380,15 +425,21 @@ public static class CheckReportRenderer
 
         if (report.Links.Length > 0)
         {
-            sb.Append("## Cross-article links\n\n| type | score | claim A | claim B |\n|---|---:|---|---|\n");
-            foreach (var l in report.Links)
+            sb.Append("## Cross-article links\n\n");
+            for (int i = 0; i < report.Links.Length; i++)
             {
-                sb.Append("| ").Append(l.Type.ToName()).Append(" | ").Append(l.Score.ToString("0.00", CultureInfo.InvariantCulture))
-                  .Append(" | ").Append(Md(report.FileOf(l.A.DocumentId))).Append(": ").Append(Md(l.A.Text))
-                  .Append(" | ").Append(Md(report.FileOf(l.B.DocumentId))).Append(": ").Append(Md(l.B.Text)).Append(" |\n");
-            }
+                var l = report.Links[i];
+                sb.Append("### ").Append(i + 1).Append(". ").Append(ReportEmphasis.IsSerious(l.Type) ? "⚠ " : string.Empty).Append(Md(l.Type.ToName()))
+                  .Append(" · score ").Append(l.Score.ToString("0.00", CultureInfo.InvariantCulture)).Append("\n\n");
+                sb.Append("- **A** ").Append(Md(BaseName(report.FileOf(l.A.DocumentId)))).Append(' ').Append(Code(l.A.Id)).Append(": ").Append(Md(l.A.Text)).Append('\n');
+                sb.Append("- **B** ").Append(Md(BaseName(report.FileOf(l.B.DocumentId)))).Append(' ').Append(Code(l.B.Id)).Append(": ").Append(Md(l.B.Text)).Append('\n');
+                if (l.Evidence.Length > 0)
+                {
+                    sb.Append("- evidence: ").Append(Md(string.Join("; ", l.Evidence))).Append('\n');
+                }
 
-            sb.Append('\n');
+                sb.Append('\n');
+            }
         }
 
         if (report.Support.Length > 0)
@@ -396,11 +447,11 @@ public static class CheckReportRenderer
             sb.Append("## Claims supported by cited headlines\n\n");
             foreach (var group in report.Support.GroupBy(s => s.ClaimId, StringComparer.Ordinal))
             {
-                sb.Append("- `").Append(group.Key).Append("` ").Append(Md(ClaimTextOf(report, group.First()))).Append('\n');
+                sb.Append("- ").Append(Code(group.Key)).Append(' ').Append(Md(ClaimTextOf(report, group.First()))).Append('\n');
                 foreach (var s in group)
                 {
-                    sb.Append("  - ← ").Append(Md(s.ReferenceTitle)).Append(" (").Append(s.Type)
-                      .Append(s.ReferenceDocumentId is null ? string.Empty : ", cited in " + Md(report.FileOf(s.ReferenceDocumentId))).Append(")\n");
+                    sb.Append("  - ← ").Append(Md(s.ReferenceTitle)).Append(" (").Append(Md(s.Type))
+                      .Append(s.ReferenceDocumentId is null ? string.Empty : ", cited in " + Md(BaseName(report.FileOf(s.ReferenceDocumentId)))).Append(")\n");
                 }
             }
 
@@ -409,124 +460,57 @@ public static class CheckReportRenderer
 
         if (report.Findings.Length > 0)
         {
-            sb.Append("## Verification findings\n\n| severity | type | reference | field | cited | page |\n|---|---|---|---|---|---|\n");
+            sb.Append("## Verification findings\n\n");
             foreach (var f in report.Findings)
             {
-                sb.Append("| ").Append(f.Severity).Append(" | ").Append(f.Type).Append(" | ").Append(Md(f.ReferenceId)).Append(" | ").Append(f.Field)
-                  .Append(" | ").Append(Md(f.Cited ?? "")).Append(" | ").Append(Md(f.Page ?? "")).Append(" |\n");
+                sb.Append("- ").Append(ReportEmphasis.IsSerious(f) ? "**⚠ " : "**").Append(Md(f.Severity)).Append(' ').Append(Md(f.Type)).Append("** ")
+                  .Append(Md("[" + f.ReferenceId + "]")).Append(" in ").Append(Md(BaseName(report.FileOf(f.DocumentId)))).Append(", field ").Append(Md(f.Field))
+                  .Append(": cited ").Append(f.Cited is null ? "–" : Md(f.Cited)).Append(", page ").Append(f.Page is null ? "–" : Md(f.Page)).Append('\n');
             }
+
+            sb.Append('\n');
+        }
+
+        foreach (var warning in report.Warnings)
+        {
+            sb.Append("> warning: ").Append(Md(warning)).Append("\n\n");
         }
 
         return sb.ToString();
     }
 
+    private static string BaseName(string file) => Path.GetFileName(file) is { Length: > 0 } name ? name : file;
+
+    /// <summary>An inline code span that no backtick in the text can end early.</summary>
+    private static string Code(string text) => "`" + text.Replace('`', '\'').Replace('\n', ' ') + "`";
+
     private static string ClaimTextOf(CheckReport report, ReferenceSupport support) =>
         report.FindClaim(support.ClaimId) is { } claim ? Shorten(claim.Text, ClaimTextLength) : string.Empty;
 
-    private static string Md(string s) => s.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
-
-    // ------------------------------------------------------------------ HTML
-
-    /// <summary>One self-contained HTML file (inline CSS, no scripts, no external resources).</summary>
-    public static string Html(CheckReport report)
+    /// <summary>Text for Markdown: one line, Markdown/HTML punctuation backslash-escaped (no emphasis, link, image or raw
+    /// HTML can come from article text), http(s) URLs as autolinks.</summary>
+    internal static string Md(string s)
     {
-        static string H(string? s) => WebUtility.HtmlEncode(s ?? string.Empty);
-        var sb = new StringBuilder();
-        sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>SourceCheck report</title>\n<style>\n")
-          .Append("body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}\n")
-          .Append("h1,h2,h3{line-height:1.2}.summary{background:#f4f6f8;padding:.75rem 1rem;border-radius:6px}\n")
-          .Append(".bib li{padding-left:2em;text-indent:-2em;list-style:none}.claim{margin:.25rem 0}\n")
-          .Append("table{border-collapse:collapse;width:100%}td,th{border:1px solid #ddd;padding:.3rem .5rem;vertical-align:top;text-align:left}\n")
-          .Append(".type{font-family:monospace;white-space:nowrap}.sev-error{color:#b00}.sev-warning{color:#a60}\n")
-          .Append("</style>\n</head>\n<body>\n<h1>SourceCheck report</h1>\n");
-        sb.Append("<p class=\"summary\">").Append(H(Summary(report))).Append(". Style: ").Append(H(report.Style)).Append(".</p>\n");
-        foreach (var d in report.Documents)
+        var sb = new StringBuilder(s.Length + 8);
+        foreach (var (part, isUrl) in SplitUrls(s.Replace("\r\n", " ", StringComparison.Ordinal).Replace('\n', ' ').Replace('\r', ' ')))
         {
-            sb.Append("<section>\n<h2>").Append(H(d.Title ?? d.File)).Append("</h2>\n")
-              .Append(d.Title is null ? "<p><em>" + H(NoHeadline(d)) + "</em></p>\n" : string.Empty).Append("<p>File <code>").Append(H(d.File)).Append("</code>, language ")
-              .Append(H(d.Language)).Append(d.Outlet is null ? string.Empty : ", outlet " + H(d.Outlet)).Append("</p>\n");
-            foreach (var n in d.Notes)
+            if (isUrl)
             {
-                sb.Append("<p class=\"note\">note: ").Append(H(n)).Append("</p>\n");
+                sb.Append('<').Append(part).Append('>');
+                continue;
             }
 
-            sb.Append("<h3>References</h3>\n<ul class=\"bib\">\n");
-            if (d.FormattedBibliography.IsEmpty)
+            foreach (char c in part)
             {
-                sb.Append("<li><em>(none)</em></li>\n");
-            }
-
-            foreach (var entry in d.FormattedBibliography)
-            {
-                // Entries are rendered by the CSL processor's HTML output (already escaped markup).
-                sb.Append("<li>").Append(entry).Append("</li>\n");
-            }
-
-            sb.Append("</ul>\n<h3>Claims with no source</h3>\n<ul>\n");
-            if (d.UnsourcedClaimIds.IsEmpty)
-            {
-                sb.Append("<li><em>(none)</em></li>\n");
-            }
-
-            foreach (var c in d.Claims.Where(c => d.UnsourcedClaimIds.Contains(c.Id)))
-            {
-                sb.Append("<li class=\"claim\"><code>").Append(H(c.Id)).Append("</code> ").Append(H(c.Text)).Append("</li>\n");
-            }
-
-            sb.Append("</ul>\n</section>\n");
-        }
-
-        if (report.Links.Length > 0)
-        {
-            sb.Append("<h2>Cross-article links</h2>\n<table>\n<tr><th>type</th><th>score</th><th>claim A</th><th>claim B</th><th>evidence</th></tr>\n");
-            foreach (var l in report.Links)
-            {
-                sb.Append("<tr><td class=\"type\">").Append(H(l.Type.ToName())).Append("</td><td>").Append(l.Score.ToString("0.00", CultureInfo.InvariantCulture))
-                  .Append("</td><td><small>").Append(H(report.FileOf(l.A.DocumentId))).Append("</small><br>").Append(H(l.A.Text))
-                  .Append("</td><td><small>").Append(H(report.FileOf(l.B.DocumentId))).Append("</small><br>").Append(H(l.B.Text))
-                  .Append("</td><td>").Append(H(string.Join("; ", l.Evidence))).Append("</td></tr>\n");
-            }
-
-            sb.Append("</table>\n");
-        }
-
-        if (report.Support.Length > 0)
-        {
-            sb.Append("<h2>Claims supported by cited headlines</h2>\n<ul>\n");
-            foreach (var group in report.Support.GroupBy(s => s.ClaimId, StringComparer.Ordinal))
-            {
-                sb.Append("<li><code>").Append(H(group.Key)).Append("</code> ").Append(H(ClaimTextOf(report, group.First()))).Append("\n<ul>\n");
-                foreach (var s in group)
+                if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '|' or '#' or '!' or '&' or '~')
                 {
-                    sb.Append("<li>← ").Append(H(s.ReferenceTitle)).Append(" <span class=\"type\">(").Append(H(s.Type))
-                      .Append(s.ReferenceDocumentId is null ? string.Empty : ", cited in " + H(report.FileOf(s.ReferenceDocumentId))).Append(")</span></li>\n");
+                    sb.Append('\\');
                 }
 
-                sb.Append("</ul></li>\n");
+                sb.Append(c);
             }
-
-            sb.Append("</ul>\n");
         }
 
-        if (report.Findings.Length > 0)
-        {
-            sb.Append("<h2>Verification findings</h2>\n<table>\n<tr><th>severity</th><th>type</th><th>reference</th><th>field</th><th>cited</th><th>page</th></tr>\n");
-            foreach (var f in report.Findings)
-            {
-                sb.Append("<tr class=\"sev-").Append(H(f.Severity)).Append("\"><td>").Append(H(f.Severity)).Append("</td><td class=\"type\">").Append(H(f.Type))
-                  .Append("</td><td>").Append(H(f.ReferenceId)).Append("</td><td>").Append(H(f.Field)).Append("</td><td>").Append(H(f.Cited))
-                  .Append("</td><td>").Append(H(f.Page)).Append("</td></tr>\n");
-            }
-
-            sb.Append("</table>\n");
-        }
-
-        foreach (var warning in report.Warnings)
-        {
-            sb.Append("<p class=\"sev-warning\">").Append(H(warning)).Append("</p>\n");
-        }
-
-        sb.Append("</body>\n</html>\n");
         return sb.ToString();
     }
 }

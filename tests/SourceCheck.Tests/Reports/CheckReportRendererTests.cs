@@ -81,6 +81,96 @@ public sealed class CheckReportRendererTests
             Assert.Contains("<style>", html, StringComparison.Ordinal);
             Assert.Contains("Regierungen sollten eigene KI-Infrastruktur aufbauen.", html, StringComparison.Ordinal);
             Assert.Contains("<i>T</i>", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("<on>", html, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Should_have_a_viewport_and_a_csp_that_allows_exactly_its_own_style()
+        {
+            string html = CheckReportRenderer.Html(ReportSamples.Wide(), "9.8.7");
+            Assert.Contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">", html, StringComparison.Ordinal);
+            var csp = System.Text.RegularExpressions.Regex.Match(html, "http-equiv=\"Content-Security-Policy\" content=\"([^\"]*)\"");
+            Assert.True(csp.Success);
+            Assert.StartsWith("default-src 'none'", csp.Groups[1].Value, StringComparison.Ordinal);
+            Assert.Contains("script-src 'none'", csp.Groups[1].Value, StringComparison.Ordinal);
+            int open = html.IndexOf("<style>", StringComparison.Ordinal) + "<style>".Length;
+            string style = html[open..html.IndexOf("</style>", open, StringComparison.Ordinal)];
+            string hash = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(style)));
+            Assert.Contains($"style-src 'sha256-{hash}'", csp.Groups[1].Value, StringComparison.Ordinal);
+            Assert.DoesNotContain(" style=", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("<img", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("<link", html, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Should_name_the_tool_version_and_the_time_of_the_report()
+        {
+            string html = CheckReportRenderer.Html(ReportSamples.Wide(), "9.8.7");
+            Assert.Contains("SourceCheck 9.8.7 · generated 2026-11-21 09:30 UTC · style apa", html, StringComparison.Ordinal);
+            Assert.Contains($"SourceCheck {ReportEmphasis.ToolVersion} ", CheckReportRenderer.Html(ReportSamples.Wide()), StringComparison.Ordinal);
+            Assert.DoesNotContain("+", ReportEmphasis.ToolVersion, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Should_put_serious_findings_in_the_summary_with_text_not_colour_alone()
+        {
+            string html = CheckReportRenderer.Html(ReportSamples.Wide(), "1");
+            int alert = html.IndexOf("<div class=\"alert\"", StringComparison.Ordinal);
+            int firstDocument = html.IndexOf("<section class=\"document\"", StringComparison.Ordinal);
+            Assert.InRange(alert, 0, firstDocument);
+            string box = html[alert..html.IndexOf("</div>", alert, StringComparison.Ordinal)];
+            Assert.Contains("3 serious finding(s)", box, StringComparison.Ordinal);
+            Assert.Contains("⚠ number_mismatch", box, StringComparison.Ordinal);
+            Assert.Contains("⚠ contradiction", box, StringComparison.Ordinal);
+            Assert.Contains("⚠ error dead_link", box, StringComparison.Ordinal);
+            Assert.DoesNotContain("translation", box, StringComparison.Ordinal);
+            Assert.DoesNotContain("title_changed", box, StringComparison.Ordinal);
+            Assert.Contains("<a href=\"#link-1\">", box, StringComparison.Ordinal);
+            Assert.Contains("id=\"link-1\"", html, StringComparison.Ordinal);
+
+            string calm = CheckReportRenderer.Html(ReportSamples.Calm(), "1");
+            Assert.DoesNotContain("class=\"alert\"", calm, StringComparison.Ordinal);
+            Assert.Contains("No serious findings", calm, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Should_mark_german_content_with_its_language_and_show_base_names_with_the_path_in_a_title()
+        {
+            string html = CheckReportRenderer.Html(ReportSamples.Wide(), "1");
+            Assert.Contains("<html lang=\"en\">", html, StringComparison.Ordinal);
+            Assert.Contains("<h2 lang=\"de\">KI ohne Netz", html, StringComparison.Ordinal);
+            Assert.Contains("<p class=\"claim-text\" lang=\"de\">Regierungen sollten", html, StringComparison.Ordinal);
+            Assert.Contains("<p class=\"claim-text\" lang=\"en\">Governments should", html, StringComparison.Ordinal);
+            Assert.Contains("<span class=\"file\" title=\"/home/redaktion/projekte/faktencheck/2026/november/altman-infrastruktur/quellen/artikel-morgenblatt-wirtschaft-2025-11-07.txt\">artikel-morgenblatt-wirtschaft-2025-11-07.txt</span>", html, StringComparison.Ordinal);
+            Assert.DoesNotContain(">/home/redaktion", html, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Should_make_urls_links_that_send_no_referrer_and_keep_markup_intact()
+        {
+            string html = CheckReportRenderer.Html(ReportSamples.Wide(), "1");
+            string href = ReportSamples.LongUrl.Replace("&", "&amp;", StringComparison.Ordinal);
+            // in a claim, in a bibliography entry (inside the CSL markup) and in a finding
+            Assert.True(System.Text.RegularExpressions.Regex.Count(html, "<a href=\"" + System.Text.RegularExpressions.Regex.Escape(href) + "\" rel=\"noopener noreferrer\">") >= 3);
+            Assert.Contains("<i>OpenAI’s Sam Altman backtracks &amp; more</i>", html, StringComparison.Ordinal);
+            Assert.Equal([("see ", false), ("https://a.example/x?y=1", true), (".", false)], CheckReportRenderer.SplitUrls("see https://a.example/x?y=1.").ToArray());
+            Assert.Equal("javascript:alert(1) &lt;b&gt;", CheckReportRenderer.Linkify("javascript:alert(1) <b>"));
+        }
+
+        [Fact]
+        public void Should_explain_link_types_verdicts_and_scores_in_a_legend()
+        {
+            string html = CheckReportRenderer.Html(Sample(), "1");
+            int legend = html.IndexOf("id=\"legend\"", StringComparison.Ordinal);
+            Assert.True(legend > 0);
+            string text = html[legend..html.IndexOf("</details>", legend, StringComparison.Ordinal)];
+            foreach (var type in Enum.GetValues<LinkType>())
+            {
+                Assert.Contains(type.ToName(), text, StringComparison.Ordinal);
+            }
+
+            Assert.Contains("dead_link", text, StringComparison.Ordinal);
+            Assert.Contains("Scores run from 0 to 1", text, StringComparison.Ordinal);
         }
     }
 
@@ -94,6 +184,32 @@ public sealed class CheckReportRendererTests
             Assert.Contains("  - ← OpenAI's Sam Altman backtracks (translation, cited in a.txt)\n", md, StringComparison.Ordinal);
             Assert.Contains("## b.txt\n\n_(no headline found; opens:", md, StringComparison.Ordinal);
             Assert.Contains("### References\n\n_(none)_\n", md, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Should_follow_the_html_structure_with_version_time_serious_findings_and_legend()
+        {
+            string md = CheckReportRenderer.Markdown(ReportSamples.Wide(), "9.8.7");
+            Assert.StartsWith("# SourceCheck report\n\nSourceCheck 9.8.7 · generated 2026-11-21 09:30 UTC · style apa\n\n## Summary\n\n", md, StringComparison.Ordinal);
+            int serious = md.IndexOf("**⚠ 3 serious finding(s):**", StringComparison.Ordinal);
+            int legend = md.IndexOf("Legend: link types", StringComparison.Ordinal);
+            int document = md.IndexOf("## KI ohne Netz", StringComparison.Ordinal);
+            Assert.True(serious > 0 && legend > serious && document > legend, md);
+            Assert.Contains("- **⚠ number\\_mismatch** artikel-morgenblatt-wirtschaft-2025-11-07.txt ↔ article-coastline-courier-business-2025-11-08.txt: Regierungen", md, StringComparison.Ordinal);
+            Assert.Contains("<" + ReportSamples.LongUrl + ">", md, StringComparison.Ordinal);
+            Assert.Contains("**✓ No serious findings**", CheckReportRenderer.Markdown(ReportSamples.Calm(), "1"), StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Should_sanitise_article_text_so_it_cannot_become_markup()
+        {
+            var sample = Sample();
+            var evil = sample.Documents[0].Claims[0] with { Text = "*fett* <script>alert(1)</script> [klick](javascript:alert(1)) | ![bild](x.png) `code`" };
+            var doc = sample.Documents[0] with { Claims = [evil], Title = "# Titel <b>" };
+            string md = CheckReportRenderer.Markdown(sample with { Documents = [doc, sample.Documents[1]], Links = [] }, "1");
+            Assert.Contains("\\*fett\\* \\<script\\>alert(1)\\</script\\> \\[klick\\](javascript:alert(1)) \\| \\!\\[bild\\](x.png) \\`code\\`", md, StringComparison.Ordinal);
+            Assert.Contains("## \\# Titel \\<b\\>\n", md, StringComparison.Ordinal);
+            Assert.DoesNotContain("<script>", md, StringComparison.Ordinal);
         }
     }
 

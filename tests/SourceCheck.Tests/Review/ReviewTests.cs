@@ -1,4 +1,5 @@
 using SourceCheck.Claims;
+using SourceCheck.Claims.Matching;
 using SourceCheck.Cli.Review;
 using SourceCheck.Storage;
 using SourceCheck.Tests.Storage;
@@ -37,32 +38,64 @@ public sealed class ReviewTests
         return (console, writer);
     }
 
-    public sealed class Diff
+    public sealed class Alignment
     {
+        private static AlignedWord Word(WordAlignment alignment, bool left, string text) =>
+            (left ? alignment.Left : alignment.Right).Single(w => w.Text == text);
+
+        private static string[] PartnersOf(WordAlignment alignment, string leftWord) =>
+            [.. Word(alignment, true, leftWord).Partners.Select(p => alignment.Right[p].Text)];
+
         [Fact]
-        public void Should_mark_words_only_in_one_claim()
+        public void Should_pair_the_words_a_paraphrase_shares_instead_of_marking_them_changed()
         {
-            var (left, right) = WordDiff.Compute(
-                "dass Regierungen ihre eigene KI-Infrastruktur aufbauen",
-                "dass Regierungen eigene KI-Infrastrukturen aufbauen könnten");
-            Assert.Equal(["ihre ", "Infrastruktur"], left.Where(s => s.Changed).Select(s => s.Text).ToArray());
-            Assert.Equal(["Infrastrukturen", " könnten"], right.Where(s => s.Changed).Select(s => s.Text).ToArray());
-            Assert.Equal("dass Regierungen ihre eigene KI-Infrastruktur aufbauen", string.Concat(left.Select(s => s.Text)));
-            Assert.Equal("dass Regierungen eigene KI-Infrastrukturen aufbauen könnten", string.Concat(right.Select(s => s.Text)));
+            var alignment = WordAlignment.Align(
+                "dass Regierungen ihre eigene KI-Infrastruktur aufbauen", "de",
+                "dass Regierungen eigene KI-Infrastrukturen aufbauen könnten", "de", BilingualLexicon.HandWrittenOnly());
+            Assert.Equal(["Regierungen"], PartnersOf(alignment, "Regierungen"));
+            Assert.Equal(["eigene"], PartnersOf(alignment, "eigene"));
+            Assert.Equal(["KI"], PartnersOf(alignment, "KI"));
+            Assert.Equal(["Infrastrukturen"], PartnersOf(alignment, "Infrastruktur"));
+            Assert.Equal(["aufbauen"], PartnersOf(alignment, "aufbauen"));
+            Assert.Equal(WordMatch.Same, Word(alignment, true, "Regierungen").Match);
+            // Every content word of A has its partner; the words are kept in text order with their offsets.
+            Assert.DoesNotContain(alignment.Left, w => w.Match == WordMatch.None);
+            Assert.Equal(["dass", "Regierungen", "ihre", "eigene", "KI", "Infrastruktur", "aufbauen"], alignment.Left.Select(w => w.Text).ToArray());
+            Assert.Equal(5, Word(alignment, true, "Regierungen").Start);
         }
 
         [Fact]
-        public void Should_report_no_change_for_identical_text()
+        public void Should_leave_unpaired_the_content_words_only_one_claim_has()
         {
-            var (left, right) = WordDiff.Compute("Gleicher Satz.", "Gleicher Satz.");
-            Assert.All(left.Concat(right), s => Assert.False(s.Changed));
+            var alignment = WordAlignment.Align(
+                "Regierungen sollten Rechenzentren bauen.", "de",
+                "Regierungen sollten Schulen bauen.", "de", BilingualLexicon.HandWrittenOnly());
+            Assert.Equal(WordMatch.None, Word(alignment, true, "Rechenzentren").Match);
+            Assert.Empty(Word(alignment, true, "Rechenzentren").Partners);
+            Assert.Equal(WordMatch.None, Word(alignment, false, "Schulen").Match);
+            Assert.Equal(["bauen"], PartnersOf(alignment, "bauen"));
+        }
+
+        [SkippableFact]
+        public void Should_pair_german_words_with_their_english_translations()
+        {
+            var lexicon = BilingualLexicon.Default;
+            Skip.IfNot(lexicon.CrossLanguageAvailable, "the trans-de-en dictionary is not installed");
+            var alignment = WordAlignment.Align(
+                "Er schlug vor, dass Regierungen eigene KI-Infrastrukturen aufbauen könnten.", "de",
+                "Altman wrote on X that governments should build their own AI infrastructure.", "en", lexicon);
+            Assert.Equal(["governments"], PartnersOf(alignment, "Regierungen"));
+            Assert.Equal(WordMatch.Translated, Word(alignment, true, "Regierungen").Match);
+            Assert.Equal(["infrastructure"], PartnersOf(alignment, "Infrastrukturen"));
+            Assert.Equal(["build"], PartnersOf(alignment, "aufbauen"));
+            Assert.Equal(WordMatch.None, Word(alignment, false, "wrote").Match);
         }
     }
 
     public sealed class Session
     {
         [Fact]
-        public void Should_show_both_claims_with_the_word_diff()
+        public void Should_list_both_claims_and_align_them_word_by_word()
         {
             var (tmp, _, _) = Seed();
             using var _ = tmp;
@@ -72,11 +105,61 @@ public sealed class ReviewTests
             session.Run();
             string screen = writer.ToString();
             Assert.Contains("2 link(s): 2 open", screen, StringComparison.Ordinal);
-            Assert.Contains("A: Morgenblatt", screen, StringComparison.Ordinal);
-            Assert.Contains("B: Abendpost", screen, StringComparison.Ordinal);
-            Assert.Contains("[-ihre -]", screen, StringComparison.Ordinal);
-            Assert.Contains("{+Infrastrukturen+}", screen, StringComparison.Ordinal);
-            Assert.Contains("Evidence: aligned: Regierungen", screen, StringComparison.Ordinal);
+            // The list shows each link's two claims.
+            Assert.Contains("A „Sinnvoll wäre, dass Regierungen", screen, StringComparison.Ordinal);
+            Assert.Contains("B Er schlug vor, dass Regierungen", screen, StringComparison.Ordinal);
+            Assert.Contains("B Altman wrote on X that governments", screen, StringComparison.Ordinal);
+            Assert.Contains("A Morgenblatt · 2025-11-07", screen, StringComparison.Ordinal);
+            Assert.Contains("B Abendpost · 2025-11-09", screen, StringComparison.Ordinal);
+            Assert.Contains("evidence: aligned: Regierungen", screen, StringComparison.Ordinal);
+            Assert.DoesNotContain("[-", screen, StringComparison.Ordinal);
+
+            // Word by word: the B word stands right under its A partner.
+            var lines = session.FrameLines().Select(Markup.Remove).ToList();
+            int top = lines.FindIndex(l => l.StartsWith("„Sinnvoll", StringComparison.Ordinal) || l.StartsWith("Sinnvoll", StringComparison.Ordinal));
+            Assert.True(top > 0, string.Join("\n", lines));
+            int column = lines[top].IndexOf("Regierungen", StringComparison.Ordinal);
+            Assert.Equal(column, lines[top + 1].IndexOf("Regierungen", StringComparison.Ordinal));
+            int infra = lines[top].IndexOf("Infrastruktur ", StringComparison.Ordinal);
+            Assert.True(column > 0 && infra > column, lines[top]);
+            Assert.Equal(infra, lines[top + 1].IndexOf("Infrastrukturen", StringComparison.Ordinal));
+            Assert.Contains(lines, l => l.StartsWith("only in B:", StringComparison.Ordinal) && l.Contains("schlug", StringComparison.Ordinal));
+        }
+
+        [Theory]
+        [InlineData(80, 24)]
+        [InlineData(40, 12)]
+        [InlineData(200, 60)]
+        public void Should_fit_the_terminal(int width, int height)
+        {
+            var (tmp, _, _) = Seed();
+            using var _ = tmp;
+            using (var seed = tmp.Open())
+            {
+                // A long pair too, so that the alignment has to be cut.
+                string longDe = string.Join(' ', Enumerable.Repeat("Regierungen sollten nach Ansicht des Konzernchefs ihre eigene Infrastruktur für künstliche Intelligenz aufbauen.", 4));
+                string longEn = string.Join(' ', Enumerable.Repeat("Governments should, in the view of the chief executive, build their own infrastructure for artificial intelligence.", 4));
+                var de = StoreTestData.Ingest(seed, StoreTestData.Make("long-de.txt", "Langes Blatt mit sehr langem Namen", "2025-11-10", "de", [(longDe, "Sam Altman", "X (post)", "Zeit")])).ClaimIds;
+                var en = StoreTestData.Ingest(seed, StoreTestData.Make("long-en.txt", "The Long Courier", "2025-11-10", "en", [(longEn, null, null, null)])).ClaimIds;
+                seed.AddLink(de["long-de.txt-c1"], en["long-en.txt-c1"], LinkType.Translation, 0.7, [new string('x', 300)]);
+            }
+
+            using var store = tmp.Open();
+            var (console, _) = TestConsole();
+            console.Profile.Width = width;
+            console.Profile.Height = height;
+            var session = new ReviewSession(store, store.ListLinks(), console, new ScriptedKeySource([]));
+            for (int i = 0; i < 3; i++)
+            {
+                var lines = session.FrameLines();
+                Assert.InRange(lines.Count, 1, height);
+                Assert.All(lines, l => Assert.True(Markup.Remove(l).GetCellWidth() < width, $"{Markup.Remove(l).GetCellWidth()} cells: {Markup.Remove(l)}"));
+                Assert.Contains(lines, l => l.Contains("accept", StringComparison.Ordinal));
+                session.Handle(ScriptedKeySource.Key(ConsoleKey.DownArrow));
+            }
+
+            session.Handle(ScriptedKeySource.Char('l'));
+            Assert.InRange(session.FrameLines().Count, 1, height);
         }
 
         [Fact]
@@ -153,7 +236,7 @@ public sealed class ReviewTests
             using var store = tmp.Open();
             Assert.Equal(ReviewStatus.Rejected, store.GetLink(paraphrase)!.Status);
             Assert.Equal(ReviewStatus.Accepted, store.GetLink(translation)!.Status);
-            Assert.Contains("[-ihre -]", output.ToString(), StringComparison.Ordinal);
+            Assert.Contains("word by word", output.ToString(), StringComparison.Ordinal);
         }
 
         [Fact]

@@ -66,7 +66,7 @@ public sealed class TmuxReviewTests
     public sealed class Review
     {
         [SkippableFact]
-        public void Should_show_the_diff_and_save_accept_under_tmux()
+        public void Should_fit_80x24_use_the_alternate_screen_and_save_accept_and_reject_under_tmux()
         {
             string? tmux = FindTmux();
             Skip.If(tmux is null, "tmux is not installed");
@@ -77,15 +77,25 @@ public sealed class TmuxReviewTests
             string command = string.Join(' ', new[] { start.FileName }.Concat(start.ArgumentList).Concat(["--db", tmp.FilePath]).Select(Quote));
             try
             {
-                var (code, _) = Tmux(tmux!, socket, "new-session", "-d", "-s", "review", "-x", "160", "-y", "50",
-                    "-e", "NO_COLOR=", "-e", "SOURCECHECK_DB=", command);
+                // A shell prints a marker first, so that the scrollback check below has something to find; the pane
+                // stays after the program ends.
+                var (code, _) = Tmux(tmux!, socket, "new-session", "-d", "-s", "review", "-x", "80", "-y", "24",
+                    "-e", "NO_COLOR=", "-e", "SOURCECHECK_DB=", "sh", "-c", "echo before-review; " + command + "; echo after-review; sleep 30");
                 Assert.Equal(0, code);
 
                 string screen = WaitForScreen(tmux!, socket, s => s.Contains("q quit", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
-                Assert.Contains("2 link(s): 2 open", screen, StringComparison.Ordinal);
-                Assert.Contains("A: Morgenblatt", screen, StringComparison.Ordinal);
-                Assert.Contains("[-ihre -]", screen, StringComparison.Ordinal);
-                Assert.Contains("{+Infrastrukturen+}", screen, StringComparison.Ordinal);
+                var rows = screen.Split('\n');
+                Assert.True(rows.Length <= 25, screen);
+                Assert.StartsWith("SourceCheck review — 2 link(s): 2 open", rows[0], StringComparison.Ordinal);
+                Assert.Contains("B Er schlug vor, dass Regierungen", screen, StringComparison.Ordinal);
+                Assert.Contains("A Morgenblatt", screen, StringComparison.Ordinal);
+                Assert.Contains("word by word", screen, StringComparison.Ordinal);
+                Assert.Contains(rows, r => r.Contains("a accept", StringComparison.Ordinal));
+                Assert.All(rows, r => Assert.True(r.TrimEnd().Length < 80, r));
+                // Alternate screen: the shell's line is not on the screen while the UI runs, and the UI keeps no history.
+                Assert.DoesNotContain("before-review", screen, StringComparison.Ordinal);
+                Assert.Equal("0", Tmux(tmux!, socket, "display-message", "-p", "-t", "review", "#{history_size}").Out.Trim());
+                Assert.Equal("1", Tmux(tmux!, socket, "display-message", "-p", "-t", "review", "#{alternate_on}").Out.Trim());
 
                 Tmux(tmux!, socket, "send-keys", "-t", "review", "a");
                 screen = WaitForScreen(tmux!, socket, s => s.Contains("accepted (saved)", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
@@ -93,20 +103,21 @@ public sealed class TmuxReviewTests
                 Assert.Equal(ReviewStatus.Accepted, StatusOf(tmp.FilePath, paraphrase));
                 Assert.Equal(ReviewStatus.Open, StatusOf(tmp.FilePath, translation));
 
-                // Arrow keys move the selection: go back up and reject the first link.
-                Tmux(tmux!, socket, "send-keys", "-t", "review", "Up");
+                // The cursor moved on to the open link: reject it.
                 Tmux(tmux!, socket, "send-keys", "-t", "review", "r");
                 WaitForScreen(tmux!, socket, s => s.Contains("rejected (saved)", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
-                Assert.Equal(ReviewStatus.Rejected, StatusOf(tmp.FilePath, paraphrase));
+                Assert.Equal(ReviewStatus.Rejected, StatusOf(tmp.FilePath, translation));
+                Assert.Equal(ReviewStatus.Accepted, StatusOf(tmp.FilePath, paraphrase));
 
                 Tmux(tmux!, socket, "send-keys", "-t", "review", "q");
-                var deadline = DateTime.UtcNow.AddSeconds(20);
-                while (DateTime.UtcNow < deadline && Tmux(tmux!, socket, "has-session", "-t", "review").Code == 0)
-                {
-                    Thread.Sleep(200);
-                }
-
-                Assert.NotEqual(0, Tmux(tmux!, socket, "has-session", "-t", "review").Code);
+                screen = WaitForScreen(tmux!, socket, s => s.Contains("after-review", StringComparison.Ordinal), TimeSpan.FromSeconds(20));
+                Assert.Contains("after-review", screen, StringComparison.Ordinal);
+                // Back on the normal screen: the shell's lines are there, no frame of the UI is, in the screen or the scrollback.
+                string all = Tmux(tmux!, socket, "capture-pane", "-p", "-S", "-", "-t", "review").Out;
+                Assert.Contains("before-review", all, StringComparison.Ordinal);
+                Assert.Contains("2 decision(s) saved", all, StringComparison.Ordinal);
+                Assert.DoesNotContain("word by word", all, StringComparison.Ordinal);
+                Assert.DoesNotContain("a accept", all, StringComparison.Ordinal);
             }
             finally
             {

@@ -1,0 +1,51 @@
+using System.Reflection;
+using SourceCheck.Claims;
+using SourceCheck.Verification;
+
+namespace SourceCheck.Reports;
+
+/// <summary>Which findings of a report an editor must see first (the summary box of the HTML and Markdown reports):
+/// contradictions, misattributions, number mismatches and misquotes between claims, and dead links, mismatching
+/// pages and errors among the verification findings.</summary>
+public static class ReportEmphasis
+{
+    public static bool IsSerious(LinkType type) =>
+        type is LinkType.Contradiction or LinkType.NumberMismatch or LinkType.Misattribution or LinkType.Misquote;
+
+    public static bool IsSerious(ReportFinding finding)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        return string.Equals(finding.Severity, "error", StringComparison.OrdinalIgnoreCase)
+            || finding.Type is FindingTypes.DeadLink or "dead" or "mismatch"
+            || finding.Type.EndsWith("_mismatch", StringComparison.Ordinal);
+    }
+
+    public static IEnumerable<ClaimLink> SeriousLinks(CheckReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return report.Links.Where(l => IsSerious(l.Type));
+    }
+
+    public static IEnumerable<ReportFinding> SeriousFindings(CheckReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return report.Findings.Where(IsSerious);
+    }
+
+    /// <summary>The library's version as built (informational version without the source-revision suffix).</summary>
+    public static string ToolVersion { get; } = ReadVersion();
+
+    private static string ReadVersion()
+    {
+        var assembly = typeof(ReportEmphasis).Assembly;
+        string? version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+            ?? assembly.GetName().Version?.ToString();
+        if (string.IsNullOrEmpty(version))
+        {
+            return "unknown";
+        }
+
+        int plus = version.IndexOf('+', StringComparison.Ordinal);
+        return plus > 0 ? version[..plus] : version;
+    }
+}
