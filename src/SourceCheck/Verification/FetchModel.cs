@@ -63,6 +63,9 @@ public sealed record FetchResult
 
     public DateTimeOffset FetchedAt { get; init; }
 
+    /// <summary>The server's <c>Retry-After</c> (as a delay), when it sent one.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     /// <summary>Where the page came from: "online", "cache", "page-dir".</summary>
     public string Origin { get; init; } = "online";
 

@@ -107,7 +107,11 @@ public sealed class PageFetcher : IDisposable
     }
 
     /// <summary>Fetches <paramref name="url"/>; never throws for network problems (they are in the result).</summary>
-    public async Task<FetchResult> FetchAsync(string url, CancellationToken cancellationToken = default)
+    public Task<FetchResult> FetchAsync(string url, CancellationToken cancellationToken = default) => FetchAsync(url, null, cancellationToken);
+
+    /// <summary>Fetches <paramref name="url"/> asking for <paramref name="accept"/> (e.g. JSON from a bibliographic
+    /// service; then JSON bodies are read too), with the same guard, redirect handling and limits.</summary>
+    public async Task<FetchResult> FetchAsync(string url, string? accept, CancellationToken cancellationToken = default)
     {
         var started = _time.GetUtcNow();
         var chain = new List<FetchHop>();
@@ -129,6 +133,12 @@ public sealed class PageFetcher : IDisposable
                 }
 
                 using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+                if (accept is not null)
+                {
+                    request.Headers.Accept.Clear();
+                    request.Headers.TryAddWithoutValidation("Accept", accept);
+                }
+
                 using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, total.Token).ConfigureAwait(false);
                 int status = (int)response.StatusCode;
                 var location = response.Headers.Location;
@@ -153,7 +163,11 @@ public sealed class PageFetcher : IDisposable
                 chain.Add(new FetchHop(uri.AbsoluteUri, status, null));
                 var contentType = response.Content.Headers.ContentType;
                 string? mediaType = contentType?.MediaType?.ToLowerInvariant();
-                bool html = mediaType is null or "text/html" or "application/xhtml+xml" or "text/plain" or "application/xml" or "text/xml";
+                bool html = mediaType is null or "text/html" or "application/xhtml+xml" or "text/plain" or "application/xml" or "text/xml"
+                    || (accept is not null && (mediaType.EndsWith("json", StringComparison.Ordinal) || mediaType.EndsWith("+json", StringComparison.Ordinal)));
+                var retryAfter = response.Headers.RetryAfter is { } ra
+                    ? ra.Delta ?? (ra.Date is { } when ? when - _time.GetUtcNow() : null)
+                    : null;
                 if (!html)
                 {
                     return new FetchResult
@@ -167,7 +181,7 @@ public sealed class PageFetcher : IDisposable
                 return new FetchResult
                 {
                     RequestedUrl = url, FinalUrl = uri.AbsoluteUri, Status = status, Chain = chain, ContentType = mediaType,
-                    Charset = contentType?.CharSet, Body = body, Truncated = truncated, FetchedAt = started,
+                    Charset = contentType?.CharSet, Body = body, Truncated = truncated, FetchedAt = started, RetryAfter = retryAfter,
                     ErrorMessage = truncated ? $"page larger than {_options.MaxBytes / (1024 * 1024)} MB; only the first part was read" : null,
                 };
             }

@@ -50,6 +50,12 @@ public sealed class TestWebServer : IAsyncDisposable
 
     public void Map(string path, Func<HttpContext, Task> handler) => _routes[path] = handler;
 
+    /// <summary>Answers every path no exact route takes (instead of 404).</summary>
+    public Func<HttpContext, Task>? Fallback { get; set; }
+
+    /// <summary>All requests so far.</summary>
+    public int TotalHits => _hits.Values.Sum();
+
     public void Html(string path, string html, int status = 200) => Map(path, async ctx =>
     {
         ctx.Response.StatusCode = status;
@@ -71,6 +77,12 @@ public sealed class TestWebServer : IAsyncDisposable
         if (_routes.TryGetValue(path, out var handler))
         {
             await handler(ctx);
+            return;
+        }
+
+        if (Fallback is not null)
+        {
+            await Fallback(ctx);
             return;
         }
 

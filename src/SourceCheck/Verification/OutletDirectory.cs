@@ -1,0 +1,151 @@
+using System.Text;
+using SourceCheck.Documents.Web;
+
+namespace SourceCheck.Verification;
+
+/// <summary>News outlets and the web addresses (registrable domains) they publish under, to search a reference
+/// that names only its outlet. Built in: a table of common English and German outlets. Users extend it with
+/// <c>outlets.tsv</c> in their config folder (<c>$XDG_CONFIG_HOME/sourcecheck/</c>, else the application-data
+/// folder): lines <c>Outlet name&lt;TAB&gt;domain</c>; callers may add what the store knows (a document's outlet
+/// and the domain of its address).</summary>
+public sealed class OutletDirectory
+{
+    private static readonly (string Name, string Domain)[] BuiltIn =
+    [
+        ("TechCrunch", "techcrunch.com"), ("The Verge", "theverge.com"), ("Wired", "wired.com"), ("Ars Technica", "arstechnica.com"),
+        ("Reuters", "reuters.com"), ("Associated Press", "apnews.com"), ("AP News", "apnews.com"), ("BBC", "bbc.co.uk"), ("BBC News", "bbc.com"),
+        ("The New York Times", "nytimes.com"), ("New York Times", "nytimes.com"), ("The Washington Post", "washingtonpost.com"),
+        ("The Guardian", "theguardian.com"), ("CNN", "cnn.com"), ("CNN Business", "cnn.com"), ("NBC News", "nbcnews.com"),
+        ("CBS News", "cbsnews.com"), ("ABC News", "abcnews.go.com"), ("NPR", "npr.org"), ("Bloomberg", "bloomberg.com"),
+        ("The Wall Street Journal", "wsj.com"), ("Wall Street Journal", "wsj.com"), ("Financial Times", "ft.com"), ("CNBC", "cnbc.com"),
+        ("Axios", "axios.com"), ("Politico", "politico.com"), ("The Atlantic", "theatlantic.com"), ("Forbes", "forbes.com"),
+        ("Fortune", "fortune.com"), ("Business Insider", "businessinsider.com"), ("Insider", "businessinsider.com"),
+        ("The Information", "theinformation.com"), ("VentureBeat", "venturebeat.com"), ("ZDNet", "zdnet.com"), ("Engadget", "engadget.com"),
+        ("ITPro", "itpro.com"), ("South China Morning Post", "scmp.com"), ("The Decoder", "the-decoder.com"),
+        ("The American Prospect", "prospect.org"), ("The Business Times", "businesstimes.com.sg"), ("Common Dreams", "commondreams.org"),
+        ("The Tech Buzz", "techbuzz.ai"), ("MIT Technology Review", "technologyreview.com"), ("The Economist", "economist.com"),
+        ("Los Angeles Times", "latimes.com"), ("USA Today", "usatoday.com"), ("Al Jazeera", "aljazeera.com"), ("Le Monde", "lemonde.fr"),
+        ("Der Spiegel", "spiegel.de"), ("Spiegel", "spiegel.de"), ("Die Zeit", "zeit.de"), ("Zeit Online", "zeit.de"),
+        ("Frankfurter Allgemeine Zeitung", "faz.net"), ("FAZ", "faz.net"), ("Süddeutsche Zeitung", "sueddeutsche.de"),
+        ("Tagesschau", "tagesschau.de"), ("tagesschau.de", "tagesschau.de"), ("heise online", "heise.de"), ("heise", "heise.de"),
+        ("Handelsblatt", "handelsblatt.com"), ("Die Welt", "welt.de"), ("Welt", "welt.de"), ("taz", "taz.de"), ("Tagesspiegel", "tagesspiegel.de"),
+        ("Der Tagesspiegel", "tagesspiegel.de"), ("netzpolitik.org", "netzpolitik.org"), ("Golem", "golem.de"), ("Golem.de", "golem.de"),
+        ("t3n", "t3n.de"), ("Deutschlandfunk", "deutschlandfunk.de"), ("ZDF", "zdf.de"), ("ZDFheute", "zdf.de"), ("Stern", "stern.de"),
+        ("Focus", "focus.de"), ("Focus Online", "focus.de"), ("Manager Magazin", "manager-magazin.de"), ("WirtschaftsWoche", "wiwo.de"),
+        ("Neue Zürcher Zeitung", "nzz.ch"), ("NZZ", "nzz.ch"), ("Der Standard", "derstandard.at"), ("ORF", "orf.at"), ("Die Presse", "diepresse.com"),
+        ("Bild", "bild.de"), ("Frankfurter Rundschau", "fr.de"), ("Berliner Zeitung", "berliner-zeitung.de"), ("Deutsche Welle", "dw.com"),
+        ("DW", "dw.com"), ("Computerwoche", "computerwoche.de"), ("Capital", "capital.de"), ("Börsen-Zeitung", "boersen-zeitung.de"),
+    ];
+
+    private readonly Dictionary<string, List<string>> _byName = new(StringComparer.Ordinal);
+
+    public OutletDirectory(bool builtIn = true)
+    {
+        if (builtIn)
+        {
+            foreach (var (name, domain) in BuiltIn)
+            {
+                Add(name, domain);
+            }
+        }
+    }
+
+    /// <summary>The user's file: <c>$XDG_CONFIG_HOME/sourcecheck/outlets.tsv</c> (or the application-data folder).</summary>
+    public static string UserFile()
+    {
+        string? xdg = Environment.GetEnvironmentVariable("XDG_CONFIG_HOME");
+        string root = !string.IsNullOrEmpty(xdg) ? xdg : Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData, Environment.SpecialFolderOption.DoNotVerify);
+        return Path.Combine(string.IsNullOrEmpty(root) ? Path.GetTempPath() : root, "sourcecheck", "outlets.tsv");
+    }
+
+    /// <summary>The built-in table plus the user's file when it exists.</summary>
+    public static OutletDirectory Default()
+    {
+        var d = new OutletDirectory();
+        d.AddFile(UserFile());
+        return d;
+    }
+
+    /// <summary>Adds the lines <c>name&lt;TAB&gt;domain</c> of a file (comments with #; at most 1 MB read).</summary>
+    public void AddFile(string path)
+    {
+        if (!File.Exists(path) || new FileInfo(path).Length > 1024 * 1024)
+        {
+            return;
+        }
+
+        foreach (var line in File.ReadLines(path, Encoding.UTF8))
+        {
+            var parts = line.Split('\t');
+            if (parts.Length >= 2 && !line.TrimStart().StartsWith('#'))
+            {
+                Add(parts[0], parts[1]);
+            }
+        }
+    }
+
+    /// <summary>Adds one outlet name and a domain or address it publishes under.</summary>
+    public void Add(string name, string domainOrUrl)
+    {
+        string key = NameKey(name);
+        string d = domainOrUrl.Trim();
+        if (Uri.TryCreate(d.Contains("://", StringComparison.Ordinal) ? d : "https://" + d, UriKind.Absolute, out var u))
+        {
+            d = WebText.RegistrableDomain(u.Host);
+        }
+
+        if (key.Length == 0 || d.Length < 3)
+        {
+            return;
+        }
+
+        if (!_byName.TryGetValue(key, out var list))
+        {
+            _byName[key] = list = [];
+        }
+
+        if (!list.Contains(d, StringComparer.OrdinalIgnoreCase))
+        {
+            list.Add(d.ToLowerInvariant());
+        }
+    }
+
+    /// <summary>The domains of an outlet named as in a reference ("The Guardian", "guardian", "heise.de"), or none.</summary>
+    public IReadOnlyList<string> DomainsOf(string? outlet)
+    {
+        if (string.IsNullOrWhiteSpace(outlet))
+        {
+            return [];
+        }
+
+        string key = NameKey(outlet);
+        if (_byName.TryGetValue(key, out var list))
+        {
+            return list;
+        }
+
+        // An outlet written as its domain ("heise.de", "www.spiegel.de").
+        string t = outlet.Trim().ToLowerInvariant();
+        if (t.Contains('.', StringComparison.Ordinal) && !t.Contains(' ', StringComparison.Ordinal)
+            && Uri.TryCreate("https://" + t.TrimEnd('/'), UriKind.Absolute, out var u) && u.Host.Contains('.', StringComparison.Ordinal))
+        {
+            return [WebText.RegistrableDomain(u.Host)];
+        }
+
+        return [];
+    }
+
+    /// <summary>Whether the outlet is a known news/web outlet.</summary>
+    public bool Knows(string? outlet) => DomainsOf(outlet).Count > 0;
+
+    private static string NameKey(string name)
+    {
+        string k = WebText.StripDiacritics(WebText.Key(name));
+        if (k.StartsWith("the ", StringComparison.Ordinal))
+        {
+            k = k[4..];
+        }
+
+        return k.Replace(" ", string.Empty, StringComparison.Ordinal);
+    }
+}

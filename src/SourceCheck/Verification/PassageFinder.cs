@@ -1,0 +1,145 @@
+using SourceCheck.Claims.Matching;
+using SourceCheck.Documents.Web;
+using SourceCheck.Text;
+
+namespace SourceCheck.Verification;
+
+/// <summary>An article claim that cites a reference (or that the reference's headline supports).</summary>
+public sealed record CitingClaim(string Id, string Text, string? Language = null, int Start = -1);
+
+/// <summary>What the cited page says to one claim: the best passage of its body (one or two sentences) with its
+/// character position in the page body and its score. <see cref="Status"/>: <c>supported</c> (score at or above
+/// the threshold), <c>figures_differ</c> (a matching passage whose figures disagree: the page says something
+/// else) or <c>not_in_page</c> (nothing of the kind).</summary>
+public sealed record PassageCheck(string ClaimId, string Claim, string Status, string? Passage, int Start, int Length, double Score);
+
+/// <summary>Finds the passage of a page body that supports a claim, in the same or the other language (German
+/// claims against English pages and back), with the project's <see cref="SimilarityScorer"/>.</summary>
+public sealed class PassageFinder
+{
+    public const string Supported = "supported";
+    public const string FiguresDiffer = "figures_differ";
+    public const string NotInPage = "not_in_page";
+
+    private readonly SimilarityScorer _scorer;
+
+    /// <param name="threshold">Score at or above which a passage supports a claim; default: the scorer's
+    /// paraphrase threshold for the language pair.</param>
+    public PassageFinder(SimilarityScorer? scorer = null, double? threshold = null)
+    {
+        _scorer = scorer ?? new SimilarityScorer();
+        Threshold = threshold;
+    }
+
+    public double? Threshold { get; }
+
+    /// <summary>Longest page body read (characters).</summary>
+    public int MaxBodyChars { get; init; } = 200_000;
+
+    public IReadOnlyList<PassageCheck> Check(IReadOnlyList<CitingClaim> claims, WebPage page) => Check(claims, page.Body, page.Metadata.Language?.Value);
+
+    public IReadOnlyList<PassageCheck> Check(IReadOnlyList<CitingClaim> claims, string body, string? pageLanguage)
+    {
+        if (body.Length > MaxBodyChars)
+        {
+            body = body[..MaxBodyChars];
+        }
+
+        var sentences = SentenceSplitter.Split(body).Where(s => s.Length >= 20).ToList();
+        string lang = Lang(pageLanguage) ?? LanguageGuesser.Guess(body);
+        var windows = new List<(int Start, int Length)>();
+        for (int i = 0; i < sentences.Count; i++)
+        {
+            windows.Add((sentences[i].Start, sentences[i].Length));
+            AddClauses(body, sentences[i].Start, sentences[i].Length, windows);
+            if (i + 1 < sentences.Count && sentences[i + 1].Start - (sentences[i].Start + sentences[i].Length) <= 3)
+            {
+                windows.Add((sentences[i].Start, sentences[i + 1].Start + sentences[i + 1].Length - sentences[i].Start));
+            }
+        }
+
+        var results = new List<PassageCheck>();
+        foreach (var claim in claims)
+        {
+            string cl = Lang(claim.Language) ?? LanguageGuesser.Guess(claim.Text);
+            double threshold = Threshold ?? SimilarityScorer.DefaultThreshold(cl, lang);
+            var analyzedClaim = _scorer.Analyze(claim.Text, cl);
+            double best = 0;
+            (int Start, int Length) at = (-1, 0);
+            foreach (var w in windows)
+            {
+                string text = body.Substring(w.Start, w.Length);
+                double score = _scorer.Score(analyzedClaim, _scorer.Analyze(text, lang));
+                if (score > best)
+                {
+                    best = score;
+                    at = w;
+                }
+            }
+
+            if (at.Start < 0 || best < threshold)
+            {
+                results.Add(new PassageCheck(claim.Id, claim.Text, NotInPage, at.Start < 0 ? null : body.Substring(at.Start, at.Length), at.Start, at.Length, Math.Round(best, 3)));
+                continue;
+            }
+
+            string passage = body.Substring(at.Start, at.Length);
+            var differ = SimilarityScorer.FiguresDiffer(analyzedClaim.Figures, _scorer.Analyze(passage, lang).Figures);
+            results.Add(new PassageCheck(claim.Id, claim.Text, differ.Count > 0 ? FiguresDiffer : Supported, passage, at.Start, at.Length, Math.Round(best, 3)));
+        }
+
+        return results;
+    }
+
+    /// <summary>A claim often restates one part of a long sentence: the clauses of a sentence of 20+ words (split at
+    /// commas, semicolons, colons and dashes) and each run of two adjacent ones are windows too.</summary>
+    private static readonly string[] Conjunctions = [" and that ", " but ", " while ", " whereas ", " although ", " und dass ", " aber ", " während ", " sondern ", " obwohl "];
+
+    private static void AddClauses(string body, int start, int length, List<(int Start, int Length)> windows)
+    {
+        string sentence = body.Substring(start, length);
+        if (sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < 20)
+        {
+            return;
+        }
+
+        var cuts = new List<int> { 0 };
+        for (int i = 1; i < sentence.Length - 1; i++)
+        {
+            if (sentence[i] is ',' or ';' or ':' or '–' or '—' && sentence[i + 1] == ' ')
+            {
+                cuts.Add(i + 1);
+            }
+        }
+
+        // Coordinated clauses: cut before the conjunction that opens the next one.
+        foreach (var conj in Conjunctions)
+        {
+            for (int i = sentence.IndexOf(conj, StringComparison.Ordinal); i > 0; i = sentence.IndexOf(conj, i + 1, StringComparison.Ordinal))
+            {
+                cuts.Add(i + 1);
+            }
+        }
+
+        cuts = cuts.Distinct().Order().ToList();
+        cuts.Add(sentence.Length);
+        for (int k = 0; k + 1 < cuts.Count; k++)
+        {
+            for (int span = 1; span <= 2 && k + span < cuts.Count; span++)
+            {
+                int a = cuts[k];
+                int b = cuts[k + span];
+                string part = sentence[a..b].Trim();
+                if (b - a < length && part.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 5)
+                {
+                    int lead = sentence[a..b].Length - sentence[a..b].TrimStart().Length;
+                    windows.Add((start + a + lead, part.Length));
+                }
+            }
+        }
+    }
+
+    private static string? Lang(string? code) => code is null ? null
+        : code.StartsWith("de", StringComparison.OrdinalIgnoreCase) ? "de"
+        : code.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : null;
+}

@@ -1,0 +1,445 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using SourceCheck.Csl;
+using SourceCheck.Documents.Web;
+
+namespace SourceCheck.Verification;
+
+/// <summary>A work as a bibliographic service describes it (DOI content negotiation, Crossref, OpenAlex).</summary>
+public sealed record WorkRecord(string Service, string? Title, IReadOnlyList<string> FamilyNames, IReadOnlyList<int> Years, string? Container,
+    string? Doi, string? Url, IReadOnlyList<UpdateNotice> Notices);
+
+/// <summary>A retraction, correction or other update notice of a work (Crossref <c>update-to</c>/<c>updated-by</c>/relations, OpenAlex <c>is_retracted</c>).</summary>
+public sealed record UpdateNotice(string Type, string? Doi, string? Date, string Source);
+
+/// <summary>Reads service answers into <see cref="WorkRecord"/>s and compares them (and slugs) with a reference.</summary>
+public static class WorkMatching
+{
+    /// <summary>CSL-JSON from DOI content negotiation.</summary>
+    public static WorkRecord? FromCsl(JsonNode? node)
+    {
+        if (node is not JsonObject o)
+        {
+            return null;
+        }
+
+        return new WorkRecord("doi", FirstString(o["title"]), Families(o["author"] as JsonArray), Years(o, "issued", "published-print", "published-online", "published"),
+            FirstString(o["container-title"]), (string?)Str(o["DOI"]), Str(o["URL"]), Notices(o));
+    }
+
+    /// <summary>One Crossref work (an item of <c>message.items</c> or the <c>message</c> of <c>/works/DOI</c>).</summary>
+    public static WorkRecord? FromCrossref(JsonNode? node)
+    {
+        if (node is not JsonObject o)
+        {
+            return null;
+        }
+
+        return new WorkRecord("crossref", FirstString(o["title"]), Families(o["author"] as JsonArray),
+            Years(o, "issued", "published-print", "published-online", "published"), FirstString(o["container-title"]), Str(o["DOI"]), Str(o["URL"]), Notices(o));
+    }
+
+    /// <summary>One OpenAlex work (an item of <c>results</c>).</summary>
+    public static WorkRecord? FromOpenAlex(JsonNode? node)
+    {
+        if (node is not JsonObject o)
+        {
+            return null;
+        }
+
+        var families = new List<string>();
+        if (o["authorships"] is JsonArray auth)
+        {
+            foreach (var a in auth)
+            {
+                string? name = Str(a?["author"]?["display_name"]) ?? Str(a?["raw_author_name"]);
+                if (name is { Length: > 0 })
+                {
+                    families.Add(name.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1]);
+                }
+            }
+        }
+
+        var years = new List<int>();
+        if (o["publication_year"] is JsonValue y && y.TryGetValue(out int yy))
+        {
+            years.Add(yy);
+        }
+
+        string? doi = Str(o["doi"]);
+        if (doi is not null)
+        {
+            int i = doi.IndexOf("10.", StringComparison.Ordinal);
+            doi = i >= 0 ? doi[i..] : doi;
+        }
+
+        var notices = new List<UpdateNotice>();
+        if (o["is_retracted"] is JsonValue r && r.TryGetValue(out bool retracted) && retracted)
+        {
+            notices.Add(new UpdateNotice("retraction", doi, null, "openalex:is_retracted"));
+        }
+
+        return new WorkRecord("openalex", Str(o["title"]) ?? Str(o["display_name"]), families, years,
+            Str(o["primary_location"]?["source"]?["display_name"]) ?? Str(o["host_venue"]?["display_name"]), doi, Str(o["id"]), notices);
+    }
+
+    private static string? Str(JsonNode? n) => n is JsonValue v && v.TryGetValue(out string? s) ? s : null;
+
+    private static string? FirstString(JsonNode? n) => n switch
+    {
+        JsonArray a => a.Select(Str).FirstOrDefault(s => !string.IsNullOrWhiteSpace(s)),
+        _ => Str(n),
+    };
+
+    private static List<string> Families(JsonArray? authors)
+    {
+        var list = new List<string>();
+        foreach (var a in authors ?? [])
+        {
+            string? family = Str(a?["family"]) ?? Str(a?["literal"]) ?? Str(a?["name"]);
+            if (family is { Length: > 0 })
+            {
+                list.Add(family);
+            }
+        }
+
+        return list;
+    }
+
+    private static List<int> Years(JsonObject o, params string[] keys)
+    {
+        var years = new List<int>();
+        foreach (var key in keys)
+        {
+            if (o[key]?["date-parts"] is JsonArray parts && parts.Count > 0 && parts[0] is JsonArray first && first.Count > 0
+                && first[0] is JsonValue v && (v.TryGetValue(out int y) || (v.TryGetValue(out string? s) && int.TryParse(s, CultureInfo.InvariantCulture, out y))))
+            {
+                if (!years.Contains(y))
+                {
+                    years.Add(y);
+                }
+            }
+        }
+
+        return years;
+    }
+
+    private static List<UpdateNotice> Notices(JsonObject o)
+    {
+        var list = new List<UpdateNotice>();
+        foreach (var key in new[] { "updated-by", "update-to" })
+        {
+            if (o[key] is JsonArray arr)
+            {
+                foreach (var u in arr)
+                {
+                    string type = Str(u?["type"]) ?? "update";
+                    string? date = u?["updated"]?["date-parts"] is JsonArray dp && dp.Count > 0 && dp[0] is JsonArray d
+                        ? string.Join('-', d.Select(x => x?.ToString()))
+                        : null;
+                    list.Add(new UpdateNotice(type, Str(u?["DOI"]), date, "crossref:" + key));
+                }
+            }
+        }
+
+        if (o["relation"] is JsonObject rel)
+        {
+            foreach (var (name, value) in rel)
+            {
+                string n = name.ToLowerInvariant();
+                if (!n.Contains("retract", StringComparison.Ordinal) && !n.Contains("correct", StringComparison.Ordinal)
+                    && !n.Contains("erratum", StringComparison.Ordinal) && !n.Contains("concern", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                foreach (var r in value as JsonArray ?? [])
+                {
+                    list.Add(new UpdateNotice(n.Contains("retract", StringComparison.Ordinal) ? "retraction" : n.Contains("concern", StringComparison.Ordinal) ? "expression_of_concern" : "correction",
+                        Str(r?["id"]), null, "crossref:relation." + name));
+                }
+            }
+        }
+
+        return list;
+    }
+
+    /// <summary>Words of a title or slug for matching: diacritics folded (also ä→ae forms), apostrophes dropped
+    /// ("doesn't" = "doesnt"), lower case.</summary>
+    public static string[] Words(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return [];
+        }
+
+        string s = text.Replace("'", string.Empty, StringComparison.Ordinal).Replace("’", string.Empty, StringComparison.Ordinal)
+            .Replace("ä", "ae", StringComparison.Ordinal).Replace("ö", "oe", StringComparison.Ordinal).Replace("ü", "ue", StringComparison.Ordinal)
+            .Replace("Ä", "Ae", StringComparison.Ordinal).Replace("Ö", "Oe", StringComparison.Ordinal).Replace("Ü", "Ue", StringComparison.Ordinal)
+            .Replace("ß", "ss", StringComparison.Ordinal);
+        return WebText.StripDiacritics(WebText.Key(s)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    /// <summary>How well two titles agree, in [0,1]: 1 when equal after <see cref="Words"/>; a title that is the
+    /// other's main title before a subtitle counts 0.95; else the Dice coefficient of their word multisets.</summary>
+    public static double TitleAgreement(string? cited, string? found)
+    {
+        var a = Words(cited);
+        var b = Words(found);
+        if (a.Length == 0 || b.Length == 0)
+        {
+            return 0;
+        }
+
+        if (a.SequenceEqual(b))
+        {
+            return 1;
+        }
+
+        string ja = string.Join(' ', a);
+        string jb = string.Join(' ', b);
+        string? mainA = MainTitle(cited);
+        string? mainB = MainTitle(found);
+        if ((mainA is not null && string.Join(' ', Words(mainA)) == jb) || (mainB is not null && string.Join(' ', Words(mainB)) == ja))
+        {
+            return 0.95;
+        }
+
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var w in a)
+        {
+            counts[w] = counts.GetValueOrDefault(w) + 1;
+        }
+
+        int common = 0;
+        foreach (var w in b)
+        {
+            if (counts.TryGetValue(w, out int n) && n > 0)
+            {
+                counts[w] = n - 1;
+                common++;
+            }
+        }
+
+        return 2.0 * common / (a.Length + b.Length);
+    }
+
+    private static string? MainTitle(string? title)
+    {
+        if (title is null)
+        {
+            return null;
+        }
+
+        int i = title.IndexOfAny([':', '?', '!']);
+        return i > 0 && i < title.Length - 1 ? title[..i] : null;
+    }
+
+    /// <summary>A title agreement at or above this is the same work's title.</summary>
+    public const double SameTitle = 0.85;
+
+    /// <summary>Family names of a reference's authors (editors when no author).</summary>
+    public static IReadOnlyList<string> CitedFamilies(CslItem item)
+    {
+        var names = item.Authors.Count > 0 ? item.Authors : item.GetNames("editor");
+        return names.Select(n => n.Family ?? n.Literal).Where(f => !string.IsNullOrWhiteSpace(f)).Select(f => f!).ToList();
+    }
+
+    /// <summary>Whether two family names are the same (case, diacritics, one edit in names of 6+ letters).</summary>
+    public static bool SameFamily(string a, string b)
+    {
+        string x = string.Join(' ', Words(a));
+        string y = string.Join(' ', Words(b));
+        if (x.Length == 0 || y.Length == 0)
+        {
+            return false;
+        }
+
+        if (x == y || x.EndsWith(" " + y, StringComparison.Ordinal) || y.EndsWith(" " + x, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        return Math.Min(x.Length, y.Length) >= 6 && WebText.EditDistance(x, y) <= 1;
+    }
+
+    /// <summary>The fields in which a reference disagrees with a scholarly record whose title matched: authors
+    /// (the first cited author, or half of them, not among the record's), year (not one of the record's
+    /// publication years) and container (no word of the cited journal, abbreviations allowed, in the record's).</summary>
+    public static IReadOnlyList<string> Differences(CslItem item, WorkRecord record)
+    {
+        var fields = new List<string>();
+        var cited = CitedFamilies(item);
+        if (cited.Count > 0 && record.FamilyNames.Count > 0)
+        {
+            int found = cited.Count(c => record.FamilyNames.Any(r => SameFamily(c, r)));
+            bool first = record.FamilyNames.Any(r => SameFamily(cited[0], r));
+            if (!first || found * 2 < cited.Count)
+            {
+                fields.Add("authors");
+            }
+        }
+
+        if (item.Issued?.Start is { } start && record.Years.Count > 0 && !record.Years.Contains(start.Year))
+        {
+            fields.Add("year");
+        }
+
+        string? container = item.GetString("container-title");
+        if (container is { Length: > 0 } && record.Container is { Length: > 0 } && !SameContainer(container, record.Container))
+        {
+            fields.Add("container");
+        }
+
+        if (TitleAgreement(item.Title, record.Title) < SameTitle)
+        {
+            fields.Add("title");
+        }
+
+        return fields;
+    }
+
+    /// <summary>Whether two journal names agree: equal words, or every cited word (dots dropped) a prefix of a word
+    /// of the record's name in order ("Proc. Natl. Acad. Sci." = "Proceedings of the National Academy of Sciences").</summary>
+    public static bool SameContainer(string cited, string record)
+    {
+        var a = Words(cited).Where(w => w is not ("the" or "of" or "and" or "for" or "in" or "on" or "der" or "die" or "das" or "und" or "fur" or "fuer")).ToArray();
+        var b = Words(record).Where(w => w is not ("the" or "of" or "and" or "for" or "in" or "on" or "der" or "die" or "das" or "und" or "fur" or "fuer")).ToArray();
+        if (a.Length == 0 || b.Length == 0)
+        {
+            return true;
+        }
+
+        if (a.SequenceEqual(b))
+        {
+            return true;
+        }
+
+        return PrefixesInOrder(a, b) || PrefixesInOrder(b, a);
+    }
+
+    private static bool PrefixesInOrder(string[] shortForm, string[] longForm)
+    {
+        int j = 0;
+        foreach (var w in shortForm)
+        {
+            while (j < longForm.Length && !longForm[j].StartsWith(w, StringComparison.Ordinal))
+            {
+                j++;
+            }
+
+            if (j == longForm.Length)
+            {
+                return false;
+            }
+
+            j++;
+        }
+
+        return true;
+    }
+
+    /// <summary>How well an address's slug spells a title, in [0,1]: the share of the slug's words (ids and
+    /// numbers aside) that are title words, times the share of the title's longer words (4+ letters) in the slug;
+    /// 0 when fewer than two words agree.</summary>
+    public static double SlugAgreement(string url, string? title)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var u) || string.IsNullOrEmpty(title))
+        {
+            return 0;
+        }
+
+        var segments = u.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        string? best = null;
+        foreach (var seg in segments)
+        {
+            string s = Uri.UnescapeDataString(seg);
+            int dot = s.LastIndexOf('.');
+            if (dot > 0 && s.Length - dot <= 6)
+            {
+                s = s[..dot];
+            }
+
+            if (best is null || s.Count(c => c is '-' or '_') > best.Count(c => c is '-' or '_'))
+            {
+                best = s;
+            }
+        }
+
+        if (best is null)
+        {
+            return 0;
+        }
+
+        // Ids and hashes appended to slugs ("-a-5b1c7e02", "-100.html", "-rcna242511") are no words of the title.
+        var slug = Words(best.Replace('-', ' ').Replace('_', ' ').Replace('+', ' '))
+            .Where(w => w.Length > 1 && !w.Any(char.IsAsciiDigit)).ToArray();
+        var titleWords = Words(title);
+        if (slug.Length == 0 || titleWords.Length == 0)
+        {
+            return 0;
+        }
+
+        var set = new HashSet<string>(titleWords, StringComparer.Ordinal);
+        int inTitle = slug.Count(set.Contains);
+        if (inTitle < 2)
+        {
+            return 0;
+        }
+
+        var slugSet = new HashSet<string>(slug, StringComparer.Ordinal);
+        var longWords = titleWords.Where(w => w.Length >= 4).Distinct().ToArray();
+        double covered = longWords.Length == 0 ? 1 : (double)longWords.Count(slugSet.Contains) / longWords.Length;
+        return (double)inTitle / slug.Length * covered;
+    }
+
+    /// <summary>Whether an address's path spells words (a slug of two or more words of 3+ letters) rather than an id only.</summary>
+    public static bool SlugHasWords(string url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var u))
+        {
+            return true;
+        }
+
+        foreach (var seg in u.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            int words = seg.Split(['-', '_', '+', '.'], StringSplitOptions.RemoveEmptyEntries).Count(w => w.Length >= 3 && w.All(char.IsLetter));
+            if (words >= 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The year, month and day cited, as far as given.</summary>
+    public static (int Year, int Month, int Day)? CitedDate(CslItem item)
+    {
+        if (item.Issued?.Start is not { } p || p.Year == 0)
+        {
+            return null;
+        }
+
+        return (p.Year, p.Month is >= 1 and <= 12 ? p.Month.Value : 0, p.Day ?? 0);
+    }
+
+    internal static string Stamp(DateOnly d) => d.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+
+    internal static string Query(params (string Key, string? Value)[] pairs)
+    {
+        var sb = new StringBuilder();
+        foreach (var (k, v) in pairs)
+        {
+            if (v is null)
+            {
+                continue;
+            }
+
+            sb.Append(sb.Length == 0 ? '?' : '&').Append(k).Append('=').Append(Uri.EscapeDataString(v));
+        }
+
+        return sb.ToString();
+    }
+}
