@@ -32,7 +32,8 @@ public static class ClaimsCommand
             foreach (string path in parse.GetValue(files) ?? [])
             {
                 var (text, name) = CliIO.ReadInput(env, path);
-                var article = ArticleReader.Read(text, name, parse.GetValue(lang));
+                var (article, notes) = ArticleReader.ReadFile(text, name, parse.GetValue(lang));
+                CliIO.ReportDiagnostics(env, notes);
                 string id = Path.GetFileNameWithoutExtension(name) is { Length: > 0 } stem && name != "<stdin>" ? stem : "stdin";
                 documents.Add((name, article, ClaimExtractor.Extract(article, id)));
             }
