@@ -14,6 +14,7 @@ internal static class BenchProgram
         ("store", StoreBench.Run),
         ("parse", ParseBench.Run),
         ("claims-extraction", ClaimsExtractionBench.Run),
+        ("attribution", AttributionBench.Run),
     ];
 
     /// <summary>Runs the named sections (all figure sections when none is named; training sections only by name).</summary>

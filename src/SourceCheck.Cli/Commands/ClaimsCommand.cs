@@ -36,7 +36,8 @@ public static class ClaimsCommand
             var ids = CheckPipeline.DocumentIds(inputs.Select(i => i.Name));
             for (int i = 0; i < inputs.Count; i++)
             {
-                var article = ArticleReader.Read(inputs[i].Text, ids[i], parse.GetValue(lang));
+                var (article, notes) = ArticleReader.ReadFile(inputs[i].Text, ids[i], parse.GetValue(lang));
+                CliIO.ReportDiagnostics(env, notes);
                 documents.Add((inputs[i].Name, article, ClaimExtractor.Extract(article, ids[i])));
             }
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using SourceCheck.Claims;
+using SourceCheck.Documents;
 using SourceCheck.Claims.Matching;
 using SourceCheck.Cli.Infrastructure;
 using SourceCheck.Text;
@@ -49,9 +50,11 @@ public static class CompareCommand
                 var (text, name) = CliIO.ReadInput(env, path);
                 string id = UniqueName(name, names);
                 names.Add(id);
-                texts[id] = text;
-                claims.AddRange(ClaimExtractor.Extract(text, id, LanguageGuesser.Guess(text)));
-                claims.AddRange(HeadlineClaims.FromText(text, id));
+                var read = ArticleReader.ReadFile(text, id);
+                CliIO.ReportDiagnostics(env, read.Diagnostics);
+                texts[id] = read.Article.Text;
+                claims.AddRange(ClaimExtractor.Extract(read.Article, id));
+                claims.AddRange(HeadlineClaims.FromText(read.Article.Text, id));
             }
 
             var lexicon = BilingualLexicon.Default;

@@ -60,7 +60,8 @@ public static class CheckPipeline
         {
             options.Progress?.Report($"reading {input.File}");
             string id = UniqueId(DocumentIdOf(input.File), ids);
-            var article = ArticleReader.Read(input.Content, id);
+            var (article, notes) = ArticleReader.ReadFile(input.Content, id);
+            warnings.AddRange(notes.Select(d => $"{input.File}: {d.Message}"));
             var (references, entries, diagnostics) = ReadReferences(input, article);
             warnings.AddRange(diagnostics.Where(d => d.Severity != Diagnostics.Severity.Info && d.Code != Diagnostics.DiagnosticCodes.NoBibliographyFound)
                 .Select(d => $"{input.File}: {d.Message}"));

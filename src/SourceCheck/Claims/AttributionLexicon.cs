@@ -194,11 +194,29 @@ internal static partial class AttributionLexicon
             return "chair";
         }
 
-        return r.Contains("manager", StringComparison.Ordinal) ? "manager" : null;
+        if (r.Contains("manager", StringComparison.Ordinal))
+        {
+            return "manager";
+        }
+
+        return r switch
+        {
+            _ when r.Contains("trainer", StringComparison.Ordinal) || r.Contains("coach", StringComparison.Ordinal) => "coach",
+            _ when r.StartsWith("kapitän", StringComparison.Ordinal) || r == "captain" => "captain",
+            _ when r.StartsWith("anw", StringComparison.Ordinal) || r is "lawyer" or "attorney" => "lawyer",
+            _ when r.StartsWith("richter", StringComparison.Ordinal) || r == "judge" => "judge",
+            _ when r is "host" || r.StartsWith("moderator", StringComparison.Ordinal) => "host",
+            _ when r.Contains("bürgermeister", StringComparison.Ordinal) || r == "mayor" => "mayor",
+            _ => null,
+        };
     }
 
+    /// <summary>Role categories that name a function many people can hold (a coach, a lawyer): a role noun of these
+    /// is resolved only to a person the article gave that role, never guessed from recency.</summary>
+    public static bool IsSharedRole(string? category) => category is "coach" or "captain" or "lawyer" or "judge" or "host" or "mayor";
+
     /// <summary>Role titles ("Chief Financial Officer", "finance chief", "Finanzchefin", "der OpenAI-Chef", "CEO").</summary>
-    [GeneratedRegex(@"(?<![\p{L}-])(?:chief (?:executive|financial|technology|operating|medical|scientific|commercial|investment|information|marketing|legal|risk|economic|people) officer|chief executive|(?:finance|financial) chief|CEO|CFO|CTO|COO|boss|spokes(?:wo)?man|spokesperson|analyst|advis[eo]r|co-founder|founder|chair(?:man|woman|person)?|president|minister|secretary|[\p{L}\d]+-Chef(?:in)?|Konzernchef(?:in)?|Vorstandschef(?:in)?|Vorstandsvorsitzende[rn]?|Firmenchef(?:in)?|Unternehmenschef(?:in)?|Finanzchef(?:in)?|Finanzvorst(?:and|ändin)|Technikchef(?:in)?|Geschäftsführer(?:in)?|(?:Unternehmens|Konzern|Regierungs)?[Ss]precher(?:in)?|Analyst(?:in)?|Berater(?:in)?|Mitgründer(?:in)?|Gründer(?:in)?|Präsident(?:in)?|Minister(?:in)?|Aufsichtsratschef(?:in)?|Manager(?:in)?)(?![\p{L}])", RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(@"(?<![\p{L}-])(?:chief (?:executive|financial|technology|operating|medical|scientific|commercial|investment|information|marketing|legal|risk|economic|people) officer|chief executive|(?:finance|financial) chief|CEO|CFO|CTO|COO|boss|spokes(?:wo)?man|spokesperson|analyst|advis[eo]r|co-founder|founder|chair(?:man|woman|person)?|president|minister|secretary|[\p{L}\d]+-Chef(?:in)?|Konzernchef(?:in)?|Vorstandschef(?:in)?|Vorstandsvorsitzende[rn]?|Firmenchef(?:in)?|Unternehmenschef(?:in)?|Finanzchef(?:in)?|Finanzvorst(?:and|ändin)|Technikchef(?:in)?|Geschäftsführer(?:in)?|(?:Unternehmens|Konzern|Regierungs)?[Ss]precher(?:in)?|Analyst(?:in)?|Berater(?:in)?|Mitgründer(?:in)?|Gründer(?:in)?|Präsident(?:in)?|Minister(?:in)?|Aufsichtsratschef(?:in)?|Manager(?:in)?|Press(?:e)?sprecher(?:in)?|[\p{L}]*[Tt]rainer(?:in)?|[\p{L}]*[Cc]oach|Kapitän(?:in)?|captain|Anwalt|Anwältin|Rechtsanwalt|Rechtsanwältin|lawyer|attorney|Richter(?:in)?|judge|host|Moderator(?:in)?|Bürgermeister(?:in)?|mayor)(?![\p{L}])", RegexOptions.IgnoreCase, 1000)]
     public static partial Regex RoleRegex();
 
     /// <summary>Speech and stance verbs that introduce reported content (first match outside quotes wins).</summary>

@@ -75,8 +75,11 @@ public static partial class ClaimExtractor
     {
         private readonly string _text = article.Text;
         private readonly string _lang = article.Language;
-        private readonly PersonIndex _people = PersonIndex.Build(article.Text, article.Title);
+        private readonly PersonIndex _people = PersonIndex.Build(article.Text, article.Title, article.Language);
         private readonly List<(int Offset, Person Person)> _history = [];
+
+        /// <summary>The last organisation that spoke as a subject ("Big Machine says …"), for "they said"/"it says".</summary>
+        private (string Name, int Paragraph)? _lastOrg;
 
         public IReadOnlyList<Claim> Execute()
         {
@@ -95,12 +98,19 @@ public static partial class ClaimExtractor
                     start = dl.End;
                 }
 
+                TextSpan? before = null;
+                bool beforeClaim = false;
                 foreach (var s in SentenceSplitter.Split(_text, start, para.Span.End))
                 {
                     if (s.Length > MaxSentenceLength)
                     {
                         continue; // not a sentence (a run-on line, a table, a pasted blob)
                     }
+
+                    var sentenceBefore = before;
+                    bool sentenceBeforeClaim = beforeClaim;
+                    before = s;
+                    beforeClaim = false;
 
                     Draft? draft;
                     try
@@ -123,7 +133,14 @@ public static partial class ClaimExtractor
 
                     if (draft is not null)
                     {
+                        // "… verwendet. Das sagte Tim Stein": the sentence before is the speaker's
+                        if (sentenceBefore is { } sb && !sentenceBeforeClaim && draft.Speaker is not null && BackReferenceRegex().IsMatch(_text, s.Start))
+                        {
+                            drafts.Add(new Draft { Span = sb, Paragraph = p, Quote = QuoteKind.Indirect, Speaker = draft.Speaker, SpeakerMention = "(back reference)", Channel = draft.Channel });
+                        }
+
                         drafts.Add(draft);
+                        beforeClaim = !draft.Phantom;
                     }
                 }
             }
@@ -194,7 +211,11 @@ public static partial class ClaimExtractor
             bool worthy = (verb is not null && !nonResponse) || cue is not null || (main is not null && mainWords >= 3) || figures.Length > 0;
             // German reported speech going on in the next sentence: „…“, sagte X. Die Stadt habe jahrelang … (Konjunktiv I, no new speaker verb)
             bool continued = !worthy && !nonResponse && _lang == "de" && previous is { Speaker: not null, Quote: not QuoteKind.None } &&
-                previous.Paragraph == paragraph && string.IsNullOrWhiteSpace(_text[previous.Span.End..s]) && HasKonjunktivOne(sentence, quotes, s);
+                paragraph - previous.Paragraph <= 1 && string.IsNullOrWhiteSpace(_text[previous.Span.End..s]) && HasKonjunktivOne(sentence, quotes, s);
+            // a quotation over several paragraphs: a paragraph that opens with a quotation mark the paragraph does not close
+            // goes on with the previous claim's speaker
+            bool openQuote = previous is { Speaker: not null } && paragraph - previous.Paragraph <= 1 && InOpenQuoteParagraph(paragraph, s);
+            worthy |= openQuote && WordCount(sentence) >= 3;
             // a dated plan or forecast ("plans to file for approval in the first half of 2027", "will … 2027 beantragen")
             worthy |= continued || (!nonResponse && main is null && PlanWithYearRegex().IsMatch(sentence));
             if (!worthy || (nonResponse && figures.Length == 0 && main is null))
@@ -225,6 +246,11 @@ public static partial class ClaimExtractor
                 bool toldVerb = _text.AsSpan(a.Start, a.End - a.Start) is "told" or "tells" or "tell";
                 foreach (var m in mentions)
                 {
+                    if (m.Start >= a.End && InContentClause(a.End, m.Start))
+                    {
+                        continue; // "said that Rudolph …", "says she will …": who the words are about, not who speaks
+                    }
+
                     int gap = m.End <= a.Start ? a.Start - m.End : m.Start >= a.End ? m.Start - a.End : 0;
                     gap += toldVerb && m.Start >= a.End ? 60 : 0;
                     gap += m.Kind switch { MentionKind.Org => 20, MentionKind.Group => 10, _ => 0 };
@@ -260,10 +286,30 @@ public static partial class ClaimExtractor
                 draft.Outlet = previous.Outlet;
             }
 
+            if (cue is { } cg && verb is null && CueSpeaker(cg.Start, cg.End) is { } governed)
+            {
+                speaker = governed; // "laut MVB", "according to Reuters", "laut Trainer Pep Guardiola"
+            }
+
+            if (speaker is null && verb is { } vo && OrgSubject(s, vo.Start, paragraph) is { } org)
+            {
+                speaker = org; // "Big Machine have twice denied …", ", prosecutors said", "Die Verbraucherzentrale erläutert …"
+            }
+
             if (speaker is null && verb is { } vb && NameNextToVerb(vb.Start, vb.End, s, e) is { } bare)
             {
-                // "Kessler said …" with no full name anywhere in the article: the bare name
-                speaker = new Mention(bare.Start, bare.End, MentionKind.Person, null, _text[bare.Start..bare.End], _text[bare.Start..bare.End]);
+                // "Kessler said …" with no full name anywhere in the article: the bare name ("Phil said" → the pair it opens)
+                string word = _text[bare.Start..bare.End];
+                speaker = new Mention(bare.Start, bare.End, MentionKind.Person, null, word, _people.PairFor(word) ?? word);
+            }
+
+            if (speaker is null && draft.Speaker is null && openQuote && previous is not null)
+            {
+                draft.Speaker = previous.Speaker;
+                draft.SpeakerMention = "(continuation)";
+                draft.Channel = previous.Channel;
+                draft.Outlet = previous.Outlet;
+                direct = true;
             }
 
             if (speaker is null && draft.Speaker is null && main is not null && mainWords >= 3 && mentions.Count == 0
@@ -278,6 +324,10 @@ public static partial class ClaimExtractor
             {
                 draft.Speaker = speaker.Name;
                 draft.SpeakerMention = speaker.Text;
+                if (speaker.Kind == MentionKind.Org && speaker.Name is { } on)
+                {
+                    _lastOrg = (on, paragraph);
+                }
             }
 
             draft.Quote = direct ? QuoteKind.Direct
@@ -306,6 +356,139 @@ public static partial class ClaimExtractor
             bool next = i + 1 < words.Count && Plural(words[i + 1].Value);
             bool prev = i > 0 && Plural(words[i - 1].Value);
             return next || prev;
+        }
+
+        /// <summary>Text between a speech verb and a later mention opens the reported content: "that"/"dass", a colon,
+        /// a comma or a quotation mark, or more than a few words.</summary>
+        private bool InContentClause(int verbEnd, int mentionStart)
+        {
+            var between = _text.AsSpan(verbEnd, mentionStart - verbEnd);
+            if (between.Length > 40 || between.IndexOfAny(",:;") >= 0 || between.ContainsAny(QuoteMarks))
+            {
+                return true;
+            }
+
+            return ContentOpenerRegex().IsMatch(between.ToString());
+        }
+
+        private static readonly System.Buffers.SearchValues<char> QuoteMarks = System.Buffers.SearchValues.Create("\"“”„«»‚‘");
+
+        /// <summary>The source a "laut"/"according to" cue governs: a person of the article, or the organisation named.</summary>
+        private Mention? CueSpeaker(int cueStart, int cueEnd)
+        {
+            string cueText = _text[cueStart..cueEnd];
+            if (!cueText.StartsWith("laut", StringComparison.OrdinalIgnoreCase) && !cueText.StartsWith("according", StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+
+            for (int i = FirstMentionAtOrAfter(cueEnd); i < article.SourceMentions.Length && article.SourceMentions[i].Span.Start <= cueEnd + 6; i++)
+            {
+                var sm = article.SourceMentions[i];
+                if (sm.Cue is not ("laut" or "according-to"))
+                {
+                    continue;
+                }
+
+                foreach (string w in sm.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Reverse())
+                {
+                    if (_people.Lookup(w) is { } p)
+                    {
+                        return new Mention(sm.Span.Start, sm.Span.End, MentionKind.Person, p, sm.Name, p.FullName);
+                    }
+                }
+
+                string first = sm.Name.Split(' ')[0];
+                if (AttributionLexicon.RoleRegex().Match(first) is { Success: true } rm && rm.Length == first.Length)
+                {
+                    return null; // "laut Trainer" without a name the article knows
+                }
+
+                return new Mention(sm.Span.Start, sm.Span.End, MentionKind.Org, null, sm.Name, sm.Name);
+            }
+
+            return null;
+        }
+
+        /// <summary>An organisation as the subject right before the speech verb: a capitalised name ("Big Machine have
+        /// twice denied", "Dick Clark Productions, …, denies"), unnamed officials (", prosecutors said"), a German
+        /// institution noun ("Die Verbraucherzentrale erläutert"), or "they"/"it" for the organisation that spoke last.</summary>
+        private Mention? OrgSubject(int s, int verbStart, int paragraph)
+        {
+            int from = Math.Max(s, verbStart - 120);
+            string before = _text[from..verbStart];
+            var m = OrgSubjectRegex().Match(before);
+            if (!m.Success)
+            {
+                return null;
+            }
+
+            var g = m.Groups["pro"].Success ? m.Groups["pro"] : m.Groups["grp"].Success ? m.Groups["grp"] : m.Groups["deo"].Success ? m.Groups["deo"] : m.Groups["caps"];
+            int at = from + g.Index;
+            string name = g.Value;
+            if (m.Groups["pro"].Success)
+            {
+                return _lastOrg is { } lo && paragraph - lo.Paragraph <= 3 ? new Mention(at, at + name.Length, MentionKind.Org, null, name, lo.Name) : null;
+            }
+
+            if (m.Groups["grp"].Success)
+            {
+                return new Mention(at, at + name.Length, MentionKind.Group, null, name, name.ToLowerInvariant() + " (unnamed)");
+            }
+
+            // a preposition before the name makes it a place or a time, not a subject ("In Valencia sagte …")
+            var pre = _text.AsSpan(s, at - s).TrimEnd();
+            if (pre.Length > 0 && pre[^1] is 'e' or 'E' && pre.EndsWith("the", StringComparison.OrdinalIgnoreCase))
+            {
+                pre = pre[..^3].TrimEnd();
+            }
+
+            int ws = pre.LastIndexOf(' ') + 1;
+            string prevWord = pre[ws..].ToString();
+            string[] parts = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (Prepositions.Contains(prevWord) || parts.Any(w => _people.Lookup(w) is not null || _people.LookupFirst(w) is not null) || (parts.Length == 1 && AttributionLexicon.NotNames.Contains(name))
+                || AttributionLexicon.RoleRegex().Match(name) is { Success: true })
+            {
+                return null;
+            }
+
+            // German capitalises every noun: there only an acronym ("MVB") or an institution noun names an organisation
+            if (m.Groups["caps"].Success && _lang == "de" && !(name.Length >= 2 && name.All(c => char.IsUpper(c) || char.IsDigit(c))))
+            {
+                return null;
+            }
+
+            return new Mention(at, at + name.Length, MentionKind.Org, null, name, name);
+        }
+
+        private static readonly HashSet<string> Prepositions = new(StringComparer.OrdinalIgnoreCase)
+        {
+            "in", "at", "from", "to", "of", "on", "near", "across", "im", "aus", "nach", "bei", "von", "vom", "am", "an", "auf", "für", "for", "with", "mit", "gegen", "against", "about", "über",
+        };
+
+        /// <summary>The sentence lies in a paragraph that opens with a quotation mark which is not closed before the sentence
+        /// (a quotation that runs over several paragraphs).</summary>
+        private bool InOpenQuoteParagraph(int paragraph, int sentenceStart)
+        {
+            var span = article.Paragraphs[paragraph].Span;
+            if (span.Length < 2 || _text[span.Start] is not ('“' or '"' or '„' or '»' or '«'))
+            {
+                return false;
+            }
+
+            int marks = 0;
+            for (int i = span.Start; i < sentenceStart; i++)
+            {
+                if (_text[i] is '“' or '”' or '"' or '„' or '»' or '«')
+                {
+                    marks++;
+                }
+            }
+
+            // an odd number of marks before the sentence: the opening one is still open; a paragraph with no closing mark
+            // at all is a quotation that goes on in the next paragraph
+            bool closedInParagraph = _text.AsSpan(span.Start + 1, span.Length - 1).IndexOfAny("”\"“«»") >= 0;
+            return sentenceStart == span.Start ? !closedInParagraph : marks % 2 == 1 && !closedInParagraph;
         }
 
         /// <summary>A capitalised name right before ("Kessler said") or right after ("sagte Kessler") a speech verb.</summary>
@@ -748,6 +931,11 @@ public static partial class ClaimExtractor
                 return holders[0];
             }
 
+            if (AttributionLexicon.IsSharedRole(category))
+            {
+                return null; // "der Trainer", "the judge": only a person the article gave that role
+            }
+
             if (category is "analyst" or "adviser" or "spokesperson" or "manager" or "minister")
             {
                 // a generic title without a named holder: the most recent person, if any
@@ -988,6 +1176,17 @@ public static partial class ClaimExtractor
 
     [GeneratedRegex(@"[\p{L}][\p{L}\d]*(?:[-'’][\p{L}\d]+)*", RegexOptions.None, 1000)]
     private static partial Regex WordRegex();
+
+    /// <summary>"Das sagte …", "Das erklärte …", "That is what … said": the sentence before holds the words.</summary>
+    [GeneratedRegex(@"\G(?:Das|Dies|So)\s+(?:sagte|sagt|erklärte|erklärt|betonte|schrieb|berichtete|teilte)\b|\GThat(?:'s| is| was) what\b", RegexOptions.None, 1000)]
+    private static partial Regex BackReferenceRegex();
+
+    [GeneratedRegex(@"^\s*(?:that|dass|whether|ob|if|how|wie|why|warum)\b", RegexOptions.IgnoreCase, 1000)]
+    private static partial Regex ContentOpenerRegex();
+
+    /// <summary>The subject right before a speech verb (the part of the sentence before the verb is matched, anchored at its end).</summary>
+    [GeneratedRegex(@"(?:(?<pro>\b(?:they|They|it|It))|(?<grp>\b(?:prosecutors|police|investigators|authorities|officials|Staatsanwälte|Ermittler|Behörden))|(?<=^|\s)(?:Die|Der|Das|die|der|das)\s+(?<deo>[\p{L}-]*(?:zentrale|verband|ministerium|amt|behörde|partei|gericht|bank|liga|verein|gewerkschaft|institut|kommission|regierung|polizei|staatsanwaltschaft|konzern|agentur|radar)(?:\s+(?:der|des)\s+[\p{L}-]+)?)|(?<=^|[\s,(])(?:(?:The|the)\s+)?(?<caps>(?:\p{Lu}[\p{L}&.'’-]*\s+){0,3}\p{Lu}[\p{L}&.'’-]*))(?:\s*,[^,]{1,80},|\s*,)?\s+(?:(?:has|have|had|also|twice|again|repeatedly|previously|later|now|then|auch|erneut|bereits)\s+){0,2}$", RegexOptions.None, 1000)]
+    private static partial Regex OrgSubjectRegex();
 
     [GeneratedRegex(@"(?:\b(?:der|die|das|den|dem|des|the|his|her|its|seine[rnm]?|ihre[rnm]?|a|an|eine[rnm]?)\s+(?:[\p{L}'’-]+\s+){0,2})$", RegexOptions.IgnoreCase, 1000)]
     private static partial Regex ArticleBeforeRegex();

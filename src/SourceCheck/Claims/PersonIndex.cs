@@ -42,6 +42,19 @@ internal sealed partial class PersonIndex
 
     private readonly Dictionary<string, Person> _bySurname = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Person> _byFirst = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _pairByFirst = new(StringComparer.Ordinal);
+
+    /// <summary>Name particles that belong to a surname ("van Dijk", "Van Der Beek", "La Canfora", "bin Salman").</summary>
+    private static readonly HashSet<string> Particles = new(StringComparer.Ordinal)
+    {
+        "van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "del", "della", "dos", "bin", "ibn", "ter", "ten", "zu",
+        "Van", "Von", "Der", "De", "Da", "Di", "Du", "La", "Le", "Del", "Bin", "Ibn", "Ter", "Ten",
+    };
+
+    private static bool IsRoleWord(string w) => AttributionLexicon.RoleRegex().Match(w) is { Success: true } m && m.Length == w.Length;
+
+    /// <summary>The full name pair a first name opens elsewhere in the article ("Phil" → "Phil Foden"), or null.</summary>
+    public string? PairFor(string first) => _pairByFirst.GetValueOrDefault(first);
 
     public List<Person> People { get; } = [];
 
@@ -51,7 +64,7 @@ internal sealed partial class PersonIndex
     /// <summary>Single-word form of the main organisation ("Corvane").</summary>
     public string? MainOrgToken { get; private set; }
 
-    public static PersonIndex Build(string text, string? title)
+    public static PersonIndex Build(string text, string? title, string? language = null)
     {
         var index = new PersonIndex();
         var words = new List<(int Start, int End)>();
@@ -138,11 +151,42 @@ internal sealed partial class PersonIndex
             }
         }
 
+        bool german = (language ?? global::SourceCheck.Text.LanguageGuesser.Guess(text)) == "de";
         for (int i = 0; i + 1 < words.Count; i++)
         {
             string a = W(i), b = W(i + 1);
-            if (index._bySurname.ContainsKey(b) || !IsNameShaped(a) || !IsNameShaped(b) || !Adjacent(i) || AttributionLexicon.NotNames.Contains(a) || AttributionLexicon.OrgWords.Contains(b)
-                || AttributionLexicon.NotNames.Contains(b) || lower.Contains(a.ToLowerInvariant()) || lower.Contains(b.ToLowerInvariant()))
+            // a middle initial: "James P. Kennedy"
+            int sur = i + 1;
+            if (b.Length == 1 && char.IsUpper(b[0]) && words[i + 1].End < text.Length && text[words[i + 1].End] == '.' && i + 2 < words.Count
+                && words[i + 2].Start == words[i + 1].End + 2 && IsNameShaped(W(i + 2)) && Adjacent(i))
+            {
+                sur = i + 2;
+                b = W(sur);
+            }
+
+            // a particle before the surname: "Virgil van Dijk", "Laith al-Balaous", "Jason La Canfora"
+            bool particleSurname = false;
+            if (Particles.Contains(b) && sur + 1 < words.Count && words[sur].End + 1 == words[sur + 1].Start && IsNameShaped(W(sur + 1)) && !Particles.Contains(W(sur + 1)))
+            {
+                particleSurname = true;
+            }
+
+            bool hyphenSurname = HyphenParticle().IsMatch(b);
+            if (index._bySurname.ContainsKey(b) || !IsNameShaped(a) || !(IsNameShaped(b) || particleSurname || hyphenSurname) || !Adjacent(i) || AttributionLexicon.NotNames.Contains(a) || AttributionLexicon.OrgWords.Contains(b)
+                || (AttributionLexicon.NotNames.Contains(b) && !particleSurname) || lower.Contains(a.ToLowerInvariant()) || (lower.Contains(b.ToLowerInvariant()) && !particleSurname)
+                || b is "Jr" or "Sr" || IsRoleWord(b) || IsRoleWord(a))
+            {
+                continue;
+            }
+
+            // "die Außenstelle Magdeburg", "the Aberdeen Royal Infirmary": a determiner does not stand before a personal name
+            if (i > 0 && Determiners.Contains(W(i - 1)) && words[i - 1].End + 1 == words[i].Start)
+            {
+                continue;
+            }
+
+            // German nouns are capitalised: a long compound or a noun-suffixed word is not a surname
+            if (german && (b.Length > 14 || AttributionLexicon.IsCommonNounShape(b)))
             {
                 continue;
             }
@@ -174,13 +218,65 @@ internal sealed partial class PersonIndex
                 continue;
             }
 
-            var person = new Person(a + " " + b, a, b, words[i].Start)
+            // the whole name: particles and their names ("Zein ad-Din", "Van Der Beek", "van Dijk"), "Jr."
+            int last = sur;
+            while (last + 1 < words.Count && words[last].End + 1 == words[last + 1].Start && text[words[last].End] == ' ')
+            {
+                string cur = W(last), nx = W(last + 1);
+                if (Particles.Contains(cur) && (IsNameShaped(nx) || Particles.Contains(nx)))
+                {
+                    last++;
+                }
+                else if (HyphenParticle().IsMatch(nx) || (Particles.Contains(nx) && last + 2 < words.Count && words[last + 1].End + 1 == words[last + 2].Start && IsNameShaped(W(last + 2))
+                    && !(german && nx is "Der" or "Die" or "Das" or "Den" or "De")))
+                {
+                    last++;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            int fullEnd = words[last].End;
+            if (last + 1 < words.Count && W(last + 1) is "Jr" or "Sr" && words[last].End + 2 >= words[last + 1].Start)
+            {
+                fullEnd = words[last + 1].End + (words[last + 1].End < text.Length && text[words[last + 1].End] == '.' ? 1 : 0);
+            }
+
+            string fullName = text[words[i].Start..fullEnd];
+            string surname = particleSurname ? text[words[sur].Start..words[sur + 1].End] : b;
+            var person = new Person(fullName, a, particleSurname ? W(sur + 1) : b, words[i].Start)
             {
                 Gender = AttributionLexicon.FemaleNames.Contains(a) ? Gender.Female : AttributionLexicon.MaleNames.Contains(a) ? Gender.Male : Gender.Unknown,
             };
             index.People.Add(person);
             index._bySurname[b] = person;
+            index._bySurname.TryAdd(W(last), person);
+            if (particleSurname)
+            {
+                index._bySurname.TryAdd(W(sur + 1), person);
+                index._bySurname.TryAdd(surname, person);
+            }
+
+            if (HyphenParticle().IsMatch(W(last)))
+            {
+                index._bySurname.TryAdd(W(last)[(W(last).IndexOf('-', StringComparison.Ordinal) + 1)..], person);
+            }
+
             index._byFirst.TryAdd(a, person);
+        }
+
+        // a first name used alone ("Phil said") stands for the name pair it opens elsewhere ("Phil Foden")
+        foreach (var (pair, count) in pairs.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            int sp = pair.IndexOf(' ', StringComparison.Ordinal);
+            string f = pair[..sp], l = pair[(sp + 1)..];
+            if (IsNameShaped(f) && IsNameShaped(l) && !AttributionLexicon.NotNames.Contains(f) && !AttributionLexicon.NotNames.Contains(l) && !AttributionLexicon.OrgWords.Contains(l)
+                && !IsRoleWord(f) && !IsRoleWord(l) && !lower.Contains(f.ToLowerInvariant()) && !lower.Contains(l.ToLowerInvariant()) && !(german && (AttributionLexicon.IsCommonNounShape(l) || AttributionLexicon.IsCommonNounShape(f))))
+            {
+                index._pairByFirst.TryAdd(f, pair);
+            }
         }
 
         // "Mr. Baker", "Frau Lind": a title and a surname
@@ -392,6 +488,10 @@ internal sealed partial class PersonIndex
 
         return result;
     }
+
+    /// <summary>A hyphenated Arabic particle surname: "ad-Din", "al-Scharaa", "el-Sisi", "bin-Salman".</summary>
+    [GeneratedRegex(@"^(?:al|el|ad|ed|as|an|ar|at|az|abu|bin|ibn|Al|El|Abu|Bin|Ibn)-\p{Lu}\p{Ll}+$", RegexOptions.None, 1000)]
+    private static partial Regex HyphenParticle();
 
     [GeneratedRegex(@"\b(?<t>Mr|Mrs|Ms|Dr|Prof|Herr|Herrn|Frau)\.?\s(?<s>\p{Lu}[\p{L}'’]+)\b(?!\s\p{Lu}\p{Ll})", RegexOptions.None, 1000)]
     private static partial Regex TitledNameRegex();

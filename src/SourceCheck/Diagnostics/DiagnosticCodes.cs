@@ -48,6 +48,9 @@ public static class DiagnosticCodes
     public const string CslLocaleNotFound = "SC3011";
     public const string CslItemNotFound = "SC3020";
 
+    // SC4xxx: documents and claims
+    public const string HtmlWithoutBody = "SC4001";
+
     // SC6xxx: storage
     public const string StoreUnavailable = "SC6001";
     public const string StoreNotADatabase = "SC6002";

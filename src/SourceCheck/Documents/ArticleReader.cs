@@ -5,19 +5,15 @@ using SourceCheck.Text;
 
 namespace SourceCheck.Documents;
 
-/// <summary>Reads an article from plain text (first line = title) or HTML (see <see cref="ArticleHtmlReader"/>):
+/// <summary>Reads an article from plain text (first line = title) or HTML (through the page reader, see <see cref="ReadFile"/>):
 /// paragraphs with offsets, title, byline, date, outlet (dateline), language, embedded bibliography block and
 /// inline source mentions.</summary>
 public static partial class ArticleReader
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
 
-    /// <summary>Reads text or HTML (detected by a leading tag).</summary>
-    public static Article Read(string content, string? name = null, string? language = null)
-    {
-        ArgumentNullException.ThrowIfNull(content);
-        return LooksLikeHtml(content) ? ArticleHtmlReader.Read(content, name, language) : FromText(content, name, language);
-    }
+    /// <summary>Reads text or HTML (detected by a leading tag); see <see cref="ReadFile"/>, which also returns the notes.</summary>
+    public static Article Read(string content, string? name = null, string? language = null) => ReadFile(content, name, language).Article;
 
     public static bool LooksLikeHtml(string content)
     {

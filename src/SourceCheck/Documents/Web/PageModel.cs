@@ -61,6 +61,9 @@ public sealed record WebPage(string? Url, PageMetadata Metadata, string Body, st
     /// <summary>True when the page was nested deeper than <see cref="PageReader.MaxDepth"/> and was read only up to there.</summary>
     public bool TooDeep { get; init; }
 
+    /// <summary>The page's links as (visible text, address) in document order, read before the body was extracted.</summary>
+    public ImmutableArray<(string Text, string Url)> Anchors { get; init; } = [];
+
     /// <summary>The text encoding the page was decoded with, when read from bytes.</summary>
     public string? Encoding { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using AngleSharp.Html.Parser;
 
 namespace SourceCheck.Documents.Web;
@@ -30,7 +31,10 @@ public static class PageReader
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false, IsKeepingSourceReferences = false });
         using var doc = parser.ParseDocument(html);
         var (meta, ldBody) = PageMetadataReader.Read(doc, url);
-        int links = doc.QuerySelectorAll("a[href]").Length;
+        var anchorElements = doc.QuerySelectorAll("a[href]");
+        int links = anchorElements.Length;
+        var anchors = anchorElements.Select(a => (Text: WebText.Clean(a.TextContent), Url: a.GetAttribute("href") ?? string.Empty))
+            .Where(a => a.Text.Length >= 2 && a.Url.Length > 0).ToImmutableArray();
         string? bodyClass = doc.Body?.GetAttribute("class");
         string body = BodyExtractor.Extract(doc, meta.Title?.Value);
         string source = "html:main-content";
@@ -54,7 +58,7 @@ public static class PageReader
             }
         }
 
-        return new WebPage(url, meta, body, source) { LinkCount = links, BodyClass = bodyClass, TooDeep = tooDeep };
+        return new WebPage(url, meta, body, source) { LinkCount = links, Anchors = anchors, BodyClass = bodyClass, TooDeep = tooDeep };
     }
 
     private static readonly HashSet<string> VoidTags = new(StringComparer.OrdinalIgnoreCase)

@@ -1,0 +1,59 @@
+using System.Globalization;
+using SourceCheck.Claims;
+
+namespace SourceCheck.Bench;
+
+/// <summary>Section "attribution": the hand-annotated attribution gold (<c>fixtures/attribution/gold.jsonl</c>,
+/// 24 real webmeta pages) read as the commands read an HTML file, claims extracted and scored: speaker accuracy
+/// (overall, German, English; unknown counts as wrong, false named speakers counted apart), furniture kept out,
+/// claims found. <c>--split dev|val|all</c> (default dev); per-quote details (<c>--details</c>) only for dev.</summary>
+internal static class AttributionBench
+{
+    public static void Run()
+    {
+        string? webmeta = WebBench.FindShared();
+        string? repo = FindRepo();
+        if (webmeta is null || repo is null)
+        {
+            Console.WriteLine("../shared/webmeta or the repository not found; skipped");
+            return;
+        }
+
+        var args = Environment.GetCommandLineArgs();
+        int at = Array.IndexOf(args, "--split");
+        string split = at >= 0 && at + 1 < args.Length ? args[at + 1] : "dev";
+        bool details = args.Contains("--details") && split == "dev";
+        var gold = AttributionEvaluation.ReadGold(File.ReadAllText(Path.Combine(repo, "fixtures", "attribution", "gold.jsonl")))
+            .Where(g => split == "all" || g.Split == split).ToList();
+        var runs = gold.Select(g => (g, ClaimExtractor.Extract(AttributionEvaluation.ReadPage(webmeta, g), g.Id))).ToList();
+        var score = AttributionEvaluation.Score(runs);
+        Console.WriteLine($"split {split} ({(split == "val" ? "validation: held out, scored once" : "development")})");
+        Console.WriteLine(score);
+        if (!details)
+        {
+            return;
+        }
+
+        foreach (var o in score.Outcomes.Where(o => !o.SpeakerRight))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {(o.Claim is null ? "MISSED" : o.FalseSpeaker ? "FALSE " : o.Quote.Speaker is null ? "(none)" : "UNKN  ")} {o.Article.Id[..Math.Min(30, o.Article.Id.Length)]} | {o.Quote.Anchor} | gold {o.Quote.Speaker ?? "-"} | got {o.Claim?.Speaker ?? "-"}"));
+        }
+
+        foreach (var (article, text, claim) in score.FurnitureLeaks)
+        {
+            Console.WriteLine($"  LEAK   {article.Id[..Math.Min(30, article.Id.Length)]} | {text} | in claim: {claim.Text}");
+        }
+    }
+
+    private static string? FindRepo()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SourceCheck.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName;
+    }
+}
