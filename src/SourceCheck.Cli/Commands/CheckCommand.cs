@@ -59,7 +59,7 @@ public static class CheckCommand
                 _ => OutputFormat.Text,
             };
             var catalog = new StyleCatalog(env.GetEnvironmentVariable, env.CurrentDirectory);
-            var (loaded, styleDiagnostics) = StyleLoader.Load(catalog, parse.GetValue(style)!, parse.GetValue(locale));
+            var (loaded, styleDiagnostics) = StyleLoader.Load(catalog, parse.GetValue(style)!, StylesCommand.CheckLocale(catalog, parse.GetValue(locale), null));
             if (loaded is null)
             {
                 CliIO.ReportDiagnostics(env, styleDiagnostics);
