@@ -5,7 +5,7 @@ internal static class BenchProgram
     private static readonly (string Name, Action Run)[] Sections =
     [
         ("refparse", RefParseBench.Run), ("train-refparser", RefParseBench.Train), ("refparse-newscv", RefParseBench.NewsCrossValidation),
-        ("csl", CslBench.Run),
+        ("csl", CslBench.Run), ("csl-diff", CslDiffBench.Run),
         ("match", MatchBench.Run),
         ("match-train", MatchBench.Train), ("match-train-cv", MatchBench.CrossValidateMono),
         ("match-claims", MatchBench.ClaimsOnly), ("match-pairs", MatchBench.PairsOnly),
@@ -32,7 +32,8 @@ internal static class BenchProgram
         foreach (var (name, run) in Sections)
         {
             // Training sections write model files: they run only when named.
-            bool tool = name.Contains("train", StringComparison.Ordinal);
+            // csl-diff needs node and citeproc-js and runs for minutes: also only by name.
+            bool tool = name.Contains("train", StringComparison.Ordinal) || name == "csl-diff";
             if (wanted is null ? !tool : wanted.Contains(name))
             {
                 Console.WriteLine($"## {name}");

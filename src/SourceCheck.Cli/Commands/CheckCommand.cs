@@ -52,17 +52,18 @@ public static class CheckCommand
             Checker checker;
             try
             {
+                var catalog = new StyleCatalog(env.GetEnvironmentVariable, env.CurrentDirectory);
                 checker = new Checker(new CheckerOptions
                 {
                     Style = parse.GetValue(style)!,
-                    Locale = parse.GetValue(locale),
+                    Locale = StylesCommand.CheckLocale(catalog, parse.GetValue(locale), null),
                     BibliographyFormat = format switch
                     {
                         "html" => OutputFormat.Html,
                         "markdown" => OutputFormat.Markdown,
                         _ => OutputFormat.Text,
                     },
-                    Styles = new StyleCatalog(env.GetEnvironmentVariable, env.CurrentDirectory),
+                    Styles = catalog,
                     StorePath = parse.GetValue(noStore) ? null : StoreCli.ResolvePath(env, parse.GetValue(db)),
                     PageDirectory = parse.GetValue(pageDir) is { } dir ? Path.GetFullPath(dir, env.CurrentDirectory) : null,
                     Online = parse.GetValue(online),

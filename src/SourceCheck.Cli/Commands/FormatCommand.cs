@@ -14,8 +14,8 @@ public static class FormatCommand
     public static Command Create(CliEnvironment env)
     {
         var file = new Argument<string?>("FILE") { Description = "References (CSL-JSON, CSL-YAML, BibTeX, RIS or bibliography text), or - for standard input", Arity = ArgumentArity.ZeroOrOne };
-        var style = new Option<string>("--style", "-s") { Description = "Style: a short name (apa, mla, chicago, ieee, harvard, din), a name in the user styles folder, or a .csl file", DefaultValueFactory = _ => "apa" };
-        var locale = new Option<string?>("--locale", "-l") { Description = "Locale such as en-US, en-GB, de-DE (default: the style's default-locale, else en-US)" };
+        var style = new Option<string>("--style", "-s") { Description = "Style: a short name (apa, mla, chicago, ieee, harvard, din), a name in the user styles folder, a .csl file, or the file name, title or id of an installed official style (nature, vancouver, harvard-cite-them-right; see `sourcecheck styles`)", DefaultValueFactory = _ => "apa" };
+        var locale = new Option<string?>("--locale", "-l") { Description = "An installed locale such as en-US, en-GB, de-DE (default: the style's default-locale, else en-US)" };
         var localesDir = new Option<string?>("--locales") { Description = "Folder with locales-xx-XX.xml files to use instead of the built-in locales" };
         var to = new Option<string>("--to", "-t") { Description = "Output format", DefaultValueFactory = _ => "text" };
         to.AcceptOnlyFromAmong("text", "html", "markdown", "rtf");
@@ -31,15 +31,15 @@ public static class FormatCommand
         {
             var catalog = new StyleCatalog(env.GetEnvironmentVariable, env.CurrentDirectory);
             string styleName = parse.GetValue(style)!;
-            Func<string, string?>? localeProvider = parse.GetValue(localesDir) is { } dir
-                ? StyleCatalog.FolderLocales(Path.GetFullPath(dir, env.CurrentDirectory))
-                : null;
-            var (loaded, styleDiagnostics) = StyleLoader.Load(catalog, styleName, parse.GetValue(locale), localeProvider);
+            string? localesFolder = parse.GetValue(localesDir) is { } dir ? Path.GetFullPath(dir, env.CurrentDirectory) : null;
+            Func<string, string?>? localeProvider = localesFolder is null ? null : StyleCatalog.FolderLocales(localesFolder);
+            string? localeTag = StylesCommand.CheckLocale(catalog, parse.GetValue(locale), localesFolder);
+            var (loaded, styleDiagnostics) = StyleLoader.Load(catalog, styleName, localeTag, localeProvider);
             if (loaded is null)
             {
                 if (styleDiagnostics.Any(d => d.Code == DiagnosticCodes.CslStyleNotFound))
                 {
-                    throw new CliException($"{DiagnosticCodes.CslStyleNotFound}: style '{styleName}' not found (give a .csl file, a name in {catalog.UserStylesFolder}, or one of: {string.Join(", ", EmbeddedLocales.StyleNames().DefaultIfEmpty("(none built in)"))})");
+                    throw StylesCommand.StyleNotFound(catalog, styleName);
                 }
 
                 string source = catalog.FindStyle(styleName)?.Source ?? styleName;

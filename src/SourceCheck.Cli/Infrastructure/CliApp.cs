@@ -38,6 +38,7 @@ public static class CliApp
         yield return ReviewCommand.Create(env);
         yield return IngestStressCommand.Create(env);
         yield return FormatCommand.Create(env);
+        yield return StylesCommand.Create(env);
         yield return ClaimsCommand.Create(env);
         yield return CompareCommand.Create(env);
         yield return SimilarityCommand.Create(env);

@@ -20,6 +20,9 @@ public sealed record FormatResult(IReadOnlyList<string> Citations, IReadOnlyList
 {
     /// <summary>The bibliography wrapped the way citeproc-js does for HTML, or one entry per line otherwise.</summary>
     public string BibliographyText { get; init; } = string.Empty;
+
+    /// <summary>The item id of each <see cref="Bibliography"/> entry, in the same order.</summary>
+    public IReadOnlyList<string> BibliographyIds { get; init; } = [];
 }
 
 /// <summary>The CSL engine: renders citations and a bibliography for a set of items with a compiled style and locale.
@@ -224,7 +227,11 @@ public sealed class CslProcessor
             (bib, bibText) = RenderBibliography(sorted, format);
         }
 
-        return new FormatResult(renderedCitations, bib, [.. _warnings]) { BibliographyText = bibText };
+        return new FormatResult(renderedCitations, bib, [.. _warnings])
+        {
+            BibliographyText = bibText,
+            BibliographyIds = bib.Count == 0 ? [] : [.. sorted.Select(i => i.Id)],
+        };
     }
 
     /// <summary>First-reference note numbers are known before disambiguation (subsequent forms print them).</summary>

@@ -1,10 +1,32 @@
+using System.Text.RegularExpressions;
+using System.Xml;
+
 namespace SourceCheck.Formatting;
+
+/// <summary>One style of a catalogue: its file name without <c>.csl</c>, title, id, and parent id for dependent styles.</summary>
+public sealed record StyleInfo(string Name, string Title, string? Id, string? Parent, string Path)
+{
+    public bool IsDependent => Parent is not null;
+}
 
 /// <summary>Finds styles and locales: a path to a .csl file, the user styles folder
 /// (<c>$SOURCECHECK_STYLES</c>, else <c>$XDG_CONFIG_HOME/sourcecheck/styles</c>, else <c>~/.config/sourcecheck/styles</c>),
-/// then the styles embedded in the library (<c>apa</c>, <c>mla</c>, <c>chicago</c>, <c>ieee</c>, <c>harvard</c>, <c>din</c>).</summary>
+/// the styles embedded in the library (<c>apa</c>, <c>mla</c>, <c>chicago</c>, <c>ieee</c>, <c>harvard</c>, <c>din</c>),
+/// then the official CSL repository installed on the machine (<c>$SOURCECHECK_CSL_STYLES</c>, else Debian's
+/// <c>/usr/share/citation-style-language/styles</c>, with dependent styles in <c>dependent/</c>), by file name, id or title.
+/// Locales: the user folder, <c>$SOURCECHECK_CSL_LOCALES</c> (else <c>/usr/share/citation-style-language/locales</c>)
+/// and the embedded ones.</summary>
 public sealed class StyleCatalog
 {
+    /// <summary>Where Debian's citation-style-language-styles package puts the official styles.</summary>
+    public const string DebianStyles = "/usr/share/citation-style-language/styles";
+
+    /// <summary>Where Debian's citation-style-language-locales package puts the official locales.</summary>
+    public const string DebianLocales = "/usr/share/citation-style-language/locales";
+
+    /// <summary>Prefix of a <see cref="FindStyle"/> source for a style of the official catalogue.</summary>
+    public const string OfficialPrefix = "csl:";
+
     private static readonly Dictionary<string, string> ShortNames = new(StringComparer.OrdinalIgnoreCase)
     {
         ["chicago"] = "chicago-author-date",
@@ -12,8 +34,11 @@ public sealed class StyleCatalog
         ["din-1505"] = "din-1505-2",
     };
 
+    private static readonly Regex NonWord = new(@"[^\p{L}\p{N}]+", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
     private readonly Func<string, string?> _env;
     private readonly string _currentDirectory;
+    private IReadOnlyList<StyleInfo>? _official;
 
     public StyleCatalog(Func<string, string?>? environment = null, string? currentDirectory = null)
     {
@@ -42,9 +67,27 @@ public sealed class StyleCatalog
         }
     }
 
-    /// <summary>Style XML and where it came from, or null when nothing matches.</summary>
+    /// <summary>The folder of the official styles (<c>$SOURCECHECK_CSL_STYLES</c>, else Debian's), or null when absent.</summary>
+    public string? OfficialStylesFolder => _env("SOURCECHECK_CSL_STYLES") is { Length: > 0 } dir
+        ? (Directory.Exists(dir) ? dir : null)
+        : (Directory.Exists(DebianStyles) ? DebianStyles : null);
+
+    /// <summary>The folder of the official locales (<c>$SOURCECHECK_CSL_LOCALES</c>, else Debian's), or null when absent.</summary>
+    public string? OfficialLocalesFolder => _env("SOURCECHECK_CSL_LOCALES") is { Length: > 0 } dir
+        ? (Directory.Exists(dir) ? dir : null)
+        : (Directory.Exists(DebianLocales) ? DebianLocales : null);
+
+    /// <summary>Style XML and where it came from, or null when nothing matches. Official styles are found by file name
+    /// (<c>nature</c>, <c>vancouver</c>), by id (<c>http://www.zotero.org/styles/apa</c>) or by a title that only one
+    /// style has; <see cref="Candidates"/> lists the styles a name could mean.</summary>
     public (string Xml, string Source)? FindStyle(string nameOrPath)
     {
+        ArgumentNullException.ThrowIfNull(nameOrPath);
+        if (IsStyleId(nameOrPath))
+        {
+            return FindOfficialById(nameOrPath.Trim());
+        }
+
         if (nameOrPath.EndsWith(".csl", StringComparison.OrdinalIgnoreCase) || nameOrPath.Contains('/') || nameOrPath.Contains('\\'))
         {
             string full = Path.GetFullPath(nameOrPath, _currentDirectory);
@@ -59,6 +102,11 @@ public sealed class StyleCatalog
             }
 
             nameOrPath = Path.GetFileNameWithoutExtension(nameOrPath);
+        }
+
+        if (nameOrPath.StartsWith(OfficialPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return FindOfficial(nameOrPath[OfficialPrefix.Length..]);
         }
 
         string name = ShortNames.GetValueOrDefault(nameOrPath, nameOrPath);
@@ -79,25 +127,282 @@ public sealed class StyleCatalog
             }
         }
 
-        return null;
+        return FindOfficial(nameOrPath);
     }
 
-    /// <summary>Locale XML by tag: user folder (<c>locales/locales-xx-XX.xml</c> beside the styles), then embedded.</summary>
+    /// <summary>An official style by file name, then by title (case-insensitive, punctuation ignored), when exactly one
+    /// style matches.</summary>
+    private (string Xml, string Source)? FindOfficial(string name)
+    {
+        if (OfficialStylesFolder is not { } dir || name.Length == 0 || name.IndexOfAny(['/', '\\']) >= 0 || name.Contains("..", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        string file = name.ToLowerInvariant();
+        foreach (var path in new[] { Path.Combine(dir, file + ".csl"), Path.Combine(dir, "dependent", file + ".csl") })
+        {
+            if (File.Exists(path))
+            {
+                return (File.ReadAllText(path), path);
+            }
+        }
+
+        var matches = Candidates(name);
+        return matches.Count == 1 ? (File.ReadAllText(matches[0].Path), matches[0].Path) : null;
+    }
+
+    private (string Xml, string Source)? FindOfficialById(string id)
+    {
+        string trimmed = id.TrimEnd('/');
+        string last = trimmed[(trimmed.LastIndexOf('/') + 1)..];
+        if (OfficialStylesFolder is null)
+        {
+            return null;
+        }
+
+        // the file name is the last segment of the id in the official repository; check the id itself to be sure
+        foreach (var path in new[] { Path.Combine(OfficialStylesFolder, last + ".csl"), Path.Combine(OfficialStylesFolder, "dependent", last + ".csl") })
+        {
+            if (File.Exists(path) && ReadInfo(path) is { } info && string.Equals(info.Id?.TrimEnd('/'), trimmed, StringComparison.OrdinalIgnoreCase))
+            {
+                return (File.ReadAllText(path), path);
+            }
+        }
+
+        var byId = OfficialStyles().FirstOrDefault(s => string.Equals(s.Id?.TrimEnd('/'), trimmed, StringComparison.OrdinalIgnoreCase));
+        return byId is null ? null : (File.ReadAllText(byId.Path), byId.Path);
+    }
+
+    private static bool IsStyleId(string s) =>
+        s.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || s.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The official styles whose file name or title matches <paramref name="name"/>: exact file name, else exact
+    /// title (case and punctuation ignored), else titles or names starting with it, else titles holding all its words. Empty without the official catalogue.</summary>
+    public IReadOnlyList<StyleInfo> Candidates(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        string key = Normalise(name);
+        if (key.Length == 0)
+        {
+            return [];
+        }
+
+        var all = OfficialStyles();
+        var exact = all.Where(s => Normalise(s.Name) == key || Normalise(s.Title) == key).ToList();
+        if (exact.Count > 0)
+        {
+            return exact;
+        }
+
+        var prefix = all.Where(s => Normalise(s.Title).StartsWith(key + " ", StringComparison.Ordinal) || Normalise(s.Name).StartsWith(key + " ", StringComparison.Ordinal)).ToList();
+        if (prefix.Count > 0)
+        {
+            return prefix;
+        }
+
+        // every word of the name as a whole word of the title ("harvard cite them right 12th edition")
+        var keyWords = key.Split(' ');
+        return [.. all.Where(s =>
+        {
+            var titleWords = new HashSet<string>(Normalise(s.Title).Split(' '), StringComparer.Ordinal);
+            return keyWords.All(titleWords.Contains);
+        })];
+    }
+
+    /// <summary>Official styles whose name, title or id contain every word (case-insensitive), in file-name order;
+    /// all styles for no words.</summary>
+    public IReadOnlyList<StyleInfo> Search(IEnumerable<string> words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        var keys = words.Select(Normalise).Where(k => k.Length > 0).ToList();
+        return [.. OfficialStyles().Where(s =>
+        {
+            string hay = " " + Normalise(s.Name) + " " + Normalise(s.Title) + " ";
+            return keys.All(k => hay.Contains(k, StringComparison.Ordinal));
+        })];
+    }
+
+    /// <summary>Every style of the official catalogue (independent and dependent), by file name; read once per catalogue.</summary>
+    public IReadOnlyList<StyleInfo> OfficialStyles()
+    {
+        if (_official is not null)
+        {
+            return _official;
+        }
+
+        var list = new List<StyleInfo>();
+        if (OfficialStylesFolder is { } dir)
+        {
+            foreach (var folder in new[] { dir, Path.Combine(dir, "dependent") })
+            {
+                if (!Directory.Exists(folder))
+                {
+                    continue;
+                }
+
+                foreach (var path in Directory.EnumerateFiles(folder, "*.csl"))
+                {
+                    if (ReadInfo(path) is { } info)
+                    {
+                        list.Add(info);
+                    }
+                }
+            }
+        }
+
+        list.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+        return _official = list;
+    }
+
+    /// <summary>Lower case, every run of punctuation and spaces one space: "Harvard - Cite Them Right" → "harvard cite them right".</summary>
+    public static string Normalise(string s) => NonWord.Replace(s.ToLowerInvariant(), " ").Trim();
+
+    /// <summary>Reads title, id and independent-parent link from the <c>&lt;info&gt;</c> of a style, stopping there.</summary>
+    public static StyleInfo? ReadInfo(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        try
+        {
+            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true, MaxCharactersInDocument = 4_000_000 };
+            using var reader = XmlReader.Create(path, settings);
+            string? title = null, id = null, parent = null;
+            while (reader.Read())
+            {
+                if (reader.NodeType == XmlNodeType.EndElement && reader.LocalName == "info")
+                {
+                    break;
+                }
+
+                if (reader.NodeType != XmlNodeType.Element)
+                {
+                    continue;
+                }
+
+                switch (reader.LocalName)
+                {
+                    case "title" when title is null && reader.Depth == 2:
+                        title = reader.ReadElementContentAsString().Trim();
+                        break;
+                    case "id" when id is null && reader.Depth == 2:
+                        id = reader.ReadElementContentAsString().Trim();
+                        break;
+                    case "link" when reader.GetAttribute("rel") == "independent-parent":
+                        parent = reader.GetAttribute("href");
+                        break;
+                    case "macro" or "citation" or "bibliography" or "locale":
+                        goto done;
+                }
+            }
+
+        done:
+            string name = Path.GetFileNameWithoutExtension(path);
+            return new StyleInfo(name, title ?? name, id, parent, path);
+        }
+        catch (Exception e) when (e is XmlException or IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Locale XML by tag: user folder (<c>locales/locales-xx-XX.xml</c> beside the styles), then embedded, then
+    /// the official locales.</summary>
     public string? FindLocale(string tag)
     {
+        ArgumentNullException.ThrowIfNull(tag);
+        if (!IsTag(tag))
+        {
+            return null;
+        }
+
         string user = Path.Combine(UserStylesFolder, "locales", $"locales-{tag}.xml");
         if (File.Exists(user))
         {
             return File.ReadAllText(user);
         }
 
-        return EmbeddedLocales.Get(tag);
+        return EmbeddedLocales.Get(tag) ?? OfficialLocale(tag);
     }
+
+    /// <summary>Locale XML for the official styles: user folder, then the official locales, then embedded (the official
+    /// styles are written against the official locale terms).</summary>
+    public string? FindOfficialLocale(string tag)
+    {
+        ArgumentNullException.ThrowIfNull(tag);
+        if (!IsTag(tag))
+        {
+            return null;
+        }
+
+        string user = Path.Combine(UserStylesFolder, "locales", $"locales-{tag}.xml");
+        if (File.Exists(user))
+        {
+            return File.ReadAllText(user);
+        }
+
+        return OfficialLocale(tag) ?? EmbeddedLocales.Get(tag);
+    }
+
+    private string? OfficialLocale(string tag)
+    {
+        if (OfficialLocalesFolder is not { } dir)
+        {
+            return null;
+        }
+
+        string p = Path.Combine(dir, $"locales-{tag}.xml");
+        return File.Exists(p) ? File.ReadAllText(p) : null;
+    }
+
+    /// <summary>Every locale tag available: embedded, official, user folder and <paramref name="extraFolder"/>, sorted.</summary>
+    public IReadOnlyList<string> LocaleTags(string? extraFolder = null)
+    {
+        var tags = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var n in typeof(EmbeddedLocales).Assembly.GetManifestResourceNames())
+        {
+            if (n.StartsWith("styles/locales/locales-", StringComparison.Ordinal) && n.EndsWith(".xml", StringComparison.Ordinal))
+            {
+                tags.Add(n["styles/locales/locales-".Length..^4]);
+            }
+        }
+
+        foreach (var dir in new[] { OfficialLocalesFolder, Path.Combine(UserStylesFolder, "locales"), extraFolder })
+        {
+            if (dir is not null && Directory.Exists(dir))
+            {
+                foreach (var f in Directory.EnumerateFiles(dir, "locales-*.xml"))
+                {
+                    tags.Add(Path.GetFileNameWithoutExtension(f)["locales-".Length..]);
+                }
+            }
+        }
+
+        return [.. tags];
+    }
+
+    /// <summary>The installed locale a tag means: the tag itself (any case), or a language's primary dialect
+    /// ("de" → "de-DE"); null when no such locale is installed.</summary>
+    public static string? MatchLocale(string tag, IReadOnlyList<string> installed)
+    {
+        ArgumentNullException.ThrowIfNull(tag);
+        ArgumentNullException.ThrowIfNull(installed);
+        if (installed.FirstOrDefault(t => string.Equals(t, tag, StringComparison.OrdinalIgnoreCase)) is { } exact)
+        {
+            return exact;
+        }
+
+        return !tag.Contains('-', StringComparison.Ordinal) && EmbeddedLocales.PrimaryDialect(tag) is { } dialect
+            && installed.Any(t => string.Equals(t, dialect, StringComparison.OrdinalIgnoreCase))
+            ? dialect
+            : null;
+    }
+
+    private static bool IsTag(string tag) => tag.Length is > 0 and <= 20 && tag.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
 
     /// <summary>A locale provider reading locale files from a folder (for example the official csl-locales checkout).</summary>
     public static Func<string, string?> FolderLocales(string folder) => tag =>
     {
         string p = Path.Combine(folder, $"locales-{tag}.xml");
-        return File.Exists(p) ? File.ReadAllText(p) : null;
+        return IsTag(tag) && File.Exists(p) ? File.ReadAllText(p) : null;
     };
 }

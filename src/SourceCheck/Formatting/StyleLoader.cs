@@ -18,7 +18,7 @@ public static class StyleLoader
         if (found is null)
         {
             return (null, [new Diagnostic(DiagnosticCodes.CslStyleNotFound, Severity.Error, default,
-                $"style '{nameOrPath}' not found (give a .csl file, a name in {catalog.UserStylesFolder}, or a built-in style name)")]);
+                $"style '{nameOrPath}' not found (give a .csl file, a name in {catalog.UserStylesFolder}, a built-in style name, or the file name or title of an installed official style; `sourcecheck styles WORDS` searches them)")]);
         }
 
         var parsed = Style.Parse(found.Value.Xml, found.Value.Source, href => ResolveParent(catalog, href));
@@ -27,15 +27,24 @@ public static class StyleLoader
             return (null, parsed.Diagnostics);
         }
 
-        var resolved = parsed.Value.ResolveLocale(locale, localeProvider ?? catalog.FindLocale);
+        // a style of the official repository is written against the official locales: they come before the embedded ones
+        bool official = catalog.OfficialStylesFolder is { } dir && found.Value.Source.StartsWith(dir, StringComparison.Ordinal);
+        var resolved = parsed.Value.ResolveLocale(locale, localeProvider ?? (official ? catalog.FindOfficialLocale : catalog.FindLocale));
         return (new LoadedStyle(parsed.Value, resolved, found.Value.Source, parsed.Diagnostics), parsed.Diagnostics);
     }
 
-    /// <summary>Resolves an independent-parent link ("http://…/styles/apa") to a style in the catalog.</summary>
+    /// <summary>Resolves an independent-parent link ("http://…/styles/apa") to a style in the catalog: the official style
+    /// with that id when the official repository is installed, else a style named by the link's last segment.</summary>
     public static string? ResolveParent(StyleCatalog catalog, string href)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(href);
+        if (catalog.FindStyle(href.Trim()) is { } byId)
+        {
+            // the parent's id in the official repository (the usual case: http://www.zotero.org/styles/apa)
+            return byId.Xml;
+        }
+
         string name = href.TrimEnd('/');
         int slash = name.LastIndexOf('/');
         if (slash >= 0)

@@ -9,7 +9,10 @@ public static class CliRunner
 
     public static Result Run(string? stdin, params string[] args) => RunIn(null, stdin, args);
 
-    public static Result RunIn(string? currentDirectory, string? stdin, params string[] args)
+    public static Result RunIn(string? currentDirectory, string? stdin, params string[] args) => RunWith(null, currentDirectory, stdin, args);
+
+    /// <summary>Runs with <paramref name="environment"/> as the environment variables (null: the process's).</summary>
+    public static Result RunWith(Func<string, string?>? environment, string? currentDirectory, string? stdin, params string[] args)
     {
         var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };
@@ -22,6 +25,7 @@ public static class CliRunner
             Color = false,
             CurrentDirectory = currentDirectory ?? Environment.CurrentDirectory,
             Width = 120,
+            GetEnvironmentVariable = environment ?? Environment.GetEnvironmentVariable,
         };
         int code = CliApp.Run(args, env);
         return new Result(code, output.ToString(), error.ToString());

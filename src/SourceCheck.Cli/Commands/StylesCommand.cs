@@ -1,0 +1,94 @@
+using System.CommandLine;
+using SourceCheck.Cli.Infrastructure;
+using SourceCheck.Diagnostics;
+using SourceCheck.Formatting;
+
+namespace SourceCheck.Cli.Commands;
+
+/// <summary><c>sourcecheck styles [WORDS]… [--locales]</c>: lists the built-in styles and the installed official styles
+/// whose file name or title contain every word; <c>--locales</c> lists the locales instead.</summary>
+public static class StylesCommand
+{
+    public static Command Create(CliEnvironment env)
+    {
+        var words = new Argument<string[]>("WORDS") { Description = "Words that the style's file name or title must all contain (case-insensitive)", Arity = ArgumentArity.ZeroOrMore };
+        var locales = new Option<bool>("--locales") { Description = "List the installed locales instead" };
+        var command = new Command("styles", "List and search the CSL styles and locales that --style and --locale accept")
+        {
+            words, locales,
+        };
+        command.SetAction(parse =>
+        {
+            var catalog = new StyleCatalog(env.GetEnvironmentVariable, env.CurrentDirectory);
+            if (parse.GetValue(locales))
+            {
+                foreach (var tag in catalog.LocaleTags())
+                {
+                    env.Out.WriteLine(tag);
+                }
+
+                return ExitCodes.Ok;
+            }
+
+            var query = parse.GetValue(words) ?? [];
+            int shown = 0;
+            foreach (var name in EmbeddedLocales.StyleNames())
+            {
+                string key = StyleCatalog.Normalise(name);
+                if (query.All(w => key.Contains(StyleCatalog.Normalise(w), StringComparison.Ordinal)))
+                {
+                    env.Out.WriteLine($"{name}\t(built in)");
+                    shown++;
+                }
+            }
+
+            if (catalog.OfficialStylesFolder is null)
+            {
+                env.Error.WriteLine($"note: no official styles installed (apt-get install citation-style-language-styles, or set SOURCECHECK_CSL_STYLES to a folder of .csl files)");
+            }
+
+            foreach (var s in catalog.Search(query))
+            {
+                env.Out.WriteLine(s.IsDependent ? $"{s.Name}\t{s.Title}\t(dependent on {ParentName(s.Parent!)})" : $"{s.Name}\t{s.Title}");
+                shown++;
+            }
+
+            env.Error.WriteLine($"{shown} style(s)");
+            return shown == 0 ? ExitCodes.Findings : ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static string ParentName(string href) => href.TrimEnd('/')[(href.TrimEnd('/').LastIndexOf('/') + 1)..];
+
+    /// <summary>The locale tag to use for <c>--locale</c>, or a usage error listing the installed locales when none
+    /// matches (never a silent fallback to English).</summary>
+    public static string? CheckLocale(StyleCatalog catalog, string? tag, string? localesFolder)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        if (tag is null)
+        {
+            return null;
+        }
+
+        var installed = catalog.LocaleTags(localesFolder);
+        return StyleCatalog.MatchLocale(tag.Trim(), installed)
+            ?? throw new CliException($"{DiagnosticCodes.CslLocaleNotFound}: --locale '{tag}': no such locale installed; installed: {string.Join(", ", installed)}", ExitCodes.Usage);
+    }
+
+    /// <summary>The error for a style that was not found, naming the candidates when the name was ambiguous.</summary>
+    public static CliException StyleNotFound(StyleCatalog catalog, string styleName)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        var candidates = catalog.Candidates(styleName);
+        if (candidates.Count > 1)
+        {
+            var shown = candidates.Take(10).Select(c => $"{c.Name} ({c.Title})");
+            return new CliException($"{DiagnosticCodes.CslStyleNotFound}: --style '{styleName}' could mean {candidates.Count} styles: {string.Join("; ", shown)}{(candidates.Count > 10 ? "; …" : string.Empty)}; give the file name");
+        }
+
+        string builtIn = string.Join(", ", EmbeddedLocales.StyleNames().DefaultIfEmpty("(none built in)"));
+        string official = catalog.OfficialStylesFolder is { } dir ? $", an official style in {dir} (`sourcecheck styles WORDS` searches them)" : string.Empty;
+        return new CliException($"{DiagnosticCodes.CslStyleNotFound}: --style '{styleName}' not found (give a .csl file, a name in {catalog.UserStylesFolder}, one of: {builtIn}{official})");
+    }
+}
