@@ -210,8 +210,9 @@ public static partial class ClaimExtractor
             bool nonResponse = AttributionLexicon.NonResponseRegex().IsMatch(sentence);
             bool worthy = (verb is not null && !nonResponse) || cue is not null || (main is not null && mainWords >= 3) || figures.Length > 0;
             // German reported speech going on in the next sentence: „…“, sagte X. Die Stadt habe jahrelang … (Konjunktiv I, no new speaker verb)
-            bool continued = !worthy && !nonResponse && _lang == "de" && previous is { Speaker: not null, Quote: not QuoteKind.None } &&
+            bool reported = !nonResponse && _lang == "de" && previous is { Speaker: not null, Quote: not QuoteKind.None } &&
                 paragraph - previous.Paragraph <= 1 && string.IsNullOrWhiteSpace(_text[previous.Span.End..s]) && HasKonjunktivOne(sentence, quotes, s);
+            bool continued = !worthy && reported;
             // a quotation over several paragraphs: a paragraph that opens with a quotation mark the paragraph does not close
             // goes on with the previous claim's speaker
             bool openQuote = previous is { Speaker: not null } && paragraph - previous.Paragraph <= 1 && InOpenQuoteParagraph(paragraph, s);
@@ -246,7 +247,7 @@ public static partial class ClaimExtractor
                 bool toldVerb = _text.AsSpan(a.Start, a.End - a.Start) is "told" or "tells" or "tell";
                 foreach (var m in mentions)
                 {
-                    if (m.Start >= a.End && InContentClause(a.End, m.Start))
+                    if (m.Start >= a.End && (InContentClause(a.End, m.Start) || (_lang == "en" && !AtClauseEnd(m.End, e) && !_text.AsSpan(m.End, e - m.End).TrimStart().StartsWith("who", StringComparison.Ordinal))))
                     {
                         continue; // "said that Rudolph …", "says she will …": who the words are about, not who speaks
                     }
@@ -266,19 +267,56 @@ public static partial class ClaimExtractor
                     }
                 }
             }
-            else if (direct && quoteAtStart && previous is { Speaker: not null } && paragraph - previous.Paragraph <= 1)
+
+            if (anchor is { } av && verb is not null)
+            {
+                // '"…," the prosecutor's office said': the speaker stands between the closing quotation mark and the verb
+                int close = -1;
+                for (int k = av.Start - 1; k >= Math.Max(s, av.Start - 60); k--)
+                {
+                    if (_text[k] is '”' or '"' or '“' or '«' or '»' && k > s && _text[k - 1] is ',' or '.' or '!' or '?' or '…')
+                    {
+                        close = k;
+                        break;
+                    }
+                }
+
+                if (close >= 0 && speaker is not null && speaker.End <= close && AtClauseEnd(av.End, e))
+                {
+                    speaker = null;
+                }
+
+                if (OrgSubject(s, av.Start, paragraph) is { } os && (speaker is null || (speaker.End <= os.Start && os.Text is not ("they" or "They" or "it" or "It"))))
+                {
+                    speaker = os; // the subject right before the verb: "…, prosecutors said", "Dick Clark Productions, denies …"
+                }
+
+                if (speaker is { Kind: MentionKind.Pronoun } pr && previous is { Speaker: { } ps } && paragraph - previous.Paragraph <= 1
+                    && pr.Start < av.Start && _people.People.FirstOrDefault(x => x.FullName == ps) is { } prevPerson && prevPerson != pr.Person
+                    && (prevPerson.Gender == Gender.Unknown || (prevPerson.Gender == Gender.Female) == (pr.Text is "she" or "She" or "sie" or "Sie")))
+                {
+                    speaker = pr with { Person = prevPerson, Name = prevPerson.FullName }; // "X said … He added": the speaker goes on
+                }
+
+                if (speaker is null && RoleAfterVerbRegex().Match(_text, av.End, e - av.End) is { Success: true } ra && LastPersonBefore(s, ra.Groups["art"].Value) is { } rp)
+                {
+                    speaker = new Mention(ra.Index, ra.Index + ra.Length, MentionKind.Role, rp, ra.Value.Trim(), rp.FullName); // "twitterte der … Aufbauspieler"
+                }
+            }
+
+            if (anchor is null && direct && quoteAtStart && previous is { Speaker: not null } && paragraph - previous.Paragraph <= 1)
             {
                 draft.Speaker = previous.Speaker;
                 draft.SpeakerMention = "(continuation)";
                 draft.Channel = previous.Channel;
                 draft.Outlet = previous.Outlet;
             }
-            else if (mentions.Count > 0 && mentions[0].Start - s <= 30)
+            else if (anchor is null && mentions.Count > 0 && mentions[0].Start - s <= 30)
             {
                 speaker = mentions[0];
             }
 
-            if (continued && speaker is null && previous is not null)
+            if ((continued || (reported && verb is null && cue is null)) && speaker is null && draft.Speaker is null && previous is not null)
             {
                 draft.Speaker = previous.Speaker;
                 draft.SpeakerMention = "(continuation)";
@@ -373,6 +411,36 @@ public static partial class ClaimExtractor
 
         private static readonly System.Buffers.SearchValues<char> QuoteMarks = System.Buffers.SearchValues.Create("\"“”„«»‚‘");
 
+        private bool AtClauseEnd(int from, int e)
+        {
+            var rest = _text.AsSpan(from, e - from).TrimStart();
+            return rest.IsEmpty || rest[0] is '.' or ',' or ';' or '!' or '?' || rest.StartsWith("in a statement", StringComparison.Ordinal)
+                || rest.StartsWith("in an email", StringComparison.Ordinal) || rest.StartsWith("on ", StringComparison.Ordinal);
+        }
+
+        /// <summary>The person named most recently before an offset (the article's people only), compatible with a German
+        /// article's gender ("die" → not male, "der" → not female).</summary>
+        private Person? LastPersonBefore(int offset, string article)
+        {
+            for (int i = _history.Count - 1; i >= 0; i--)
+            {
+                if (_history[i].Offset >= offset)
+                {
+                    continue;
+                }
+
+                var p = _history[i].Person;
+                if ((article is "die" && p.Gender == Gender.Male) || (article is "der" && p.Gender == Gender.Female))
+                {
+                    continue;
+                }
+
+                return p;
+            }
+
+            return null;
+        }
+
         /// <summary>The source a "laut"/"according to" cue governs: a person of the article, or the organisation named.</summary>
         private Mention? CueSpeaker(int cueStart, int cueEnd)
         {
@@ -450,6 +518,11 @@ public static partial class ClaimExtractor
                 || AttributionLexicon.RoleRegex().Match(name) is { Success: true })
             {
                 return null;
+            }
+
+            if (parts.Length == 1 && _people.PairFor(name) is { } pair)
+            {
+                return new Mention(at, at + name.Length, MentionKind.Person, null, name, pair); // "Phil said" → Phil Foden
             }
 
             // German capitalises every noun: there only an acronym ("MVB") or an institution noun names an organisation
@@ -604,6 +677,9 @@ public static partial class ClaimExtractor
         {
             "sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle", "gebe", "lasse", "suche", "bemühe", "plane",
             "stehe", "liege", "brauche", "erwarte", "halte", "komme", "wisse", "dürfe", "fehle", "bleibe", "treffe", "zahle",
+            "führe", "dehne", "gehe", "mache", "sehe", "trage", "biete", "zeige", "gelte", "reiche", "arbeite", "kenne", "nehme",
+            "helfe", "sorge", "stamme", "drohe", "hänge", "setze", "wachse", "sinke", "steige", "falle", "gehöre", "bedeute",
+            "enthalte", "betreffe", "verfüge", "entspreche", "handle", "spiele", "verliere", "gewinne", "lege",
         };
 
         private static bool HasKonjunktivOne(string sentence, IReadOnlyList<QuoteRange> quotes, int offset)
@@ -776,9 +852,9 @@ public static partial class ClaimExtractor
             // role titles: merged into an adjacent name, or resolved to the person with that role
             foreach (Match r in Scan(AttributionLexicon.RoleRegex(), s, e))
             {
-                if (inQuote(r.Index))
+                if (inQuote(r.Index) || _text.AsSpan(r.Index + r.Length).StartsWith("'s", StringComparison.Ordinal) || _text.AsSpan(r.Index + r.Length).StartsWith("’s", StringComparison.Ordinal))
                 {
-                    continue;
+                    continue; // "the U.S. Attorney's Office": part of an organisation's name, not a person
                 }
 
                 int idx = found.FindIndex(m => m.Kind == MentionKind.Person && m.Start >= r.Index + r.Length && m.Start - (r.Index + r.Length) <= 1);
@@ -1177,6 +1253,11 @@ public static partial class ClaimExtractor
     [GeneratedRegex(@"[\p{L}][\p{L}\d]*(?:[-'’][\p{L}\d]+)*", RegexOptions.None, 1000)]
     private static partial Regex WordRegex();
 
+    /// <summary>After a speech verb, a definite role noun phrase that ends the clause: "twitterte der 35 Jahre alte Aufbauspieler
+    /// und Kapitän von Real", "sagt die Mutter", "said the actor".</summary>
+    [GeneratedRegex(@"\G\s*(?<art>der|die|the)\s+(?:[\p{L}\d-]+\s+){0,4}?(?<n>\p{L}[\p{L}-]*)(?:\s+(?:und|and)\s+[\p{L}-]+(?:\s+(?:von|of|der|des)\s+[\p{L}-]+)?)?(?=\s*(?:[.,;!?]|$|kämpferisch|tearfully))", RegexOptions.None, 1000)]
+    private static partial Regex RoleAfterVerbRegex();
+
     /// <summary>"Das sagte …", "Das erklärte …", "That is what … said": the sentence before holds the words.</summary>
     [GeneratedRegex(@"\G(?:Das|Dies|So)\s+(?:sagte|sagt|erklärte|erklärt|betonte|schrieb|berichtete|teilte)\b|\GThat(?:'s| is| was) what\b", RegexOptions.None, 1000)]
     private static partial Regex BackReferenceRegex();
@@ -1185,7 +1266,7 @@ public static partial class ClaimExtractor
     private static partial Regex ContentOpenerRegex();
 
     /// <summary>The subject right before a speech verb (the part of the sentence before the verb is matched, anchored at its end).</summary>
-    [GeneratedRegex(@"(?:(?<pro>\b(?:they|They|it|It))|(?<grp>\b(?:prosecutors|police|investigators|authorities|officials|Staatsanwälte|Ermittler|Behörden))|(?<=^|\s)(?:Die|Der|Das|die|der|das)\s+(?<deo>[\p{L}-]*(?:zentrale|verband|ministerium|amt|behörde|partei|gericht|bank|liga|verein|gewerkschaft|institut|kommission|regierung|polizei|staatsanwaltschaft|konzern|agentur|radar)(?:\s+(?:der|des)\s+[\p{L}-]+)?)|(?<=^|[\s,(])(?:(?:The|the)\s+)?(?<caps>(?:\p{Lu}[\p{L}&.'’-]*\s+){0,3}\p{Lu}[\p{L}&.'’-]*))(?:\s*,[^,]{1,80},|\s*,)?\s+(?:(?:has|have|had|also|twice|again|repeatedly|previously|later|now|then|auch|erneut|bereits)\s+){0,2}$", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"(?:(?<pro>\b(?:they|They|it|It))|(?<grp>\b(?:prosecutors|police|investigators|authorities|officials|Staatsanwälte|Ermittler|Behörden))|(?<=^|\s)(?:Die|Der|Das|die|der|das)\s+(?<deo>[\p{L}-]*(?:zentrale|verband|ministerium|amt|behörde|partei|gericht|bank|liga|verein|gewerkschaft|institut|kommission|regierung|polizei|staatsanwaltschaft|konzern|agentur|radar)(?:\s+(?:der|des)\s+[\p{L}-]+)?)|(?<=^|[\s,(])(?:(?:The|the)\s+)?(?<caps>(?:\p{Lu}[\p{L}&.'’-]*\s+(?:(?:of|for|the|and)\s+){0,2}){0,6}\p{Lu}[\p{L}&.'’-]*))(?:\s*,[^,]{1,80},|\s*,)?\s+(?:(?:has|have|had|also|twice|again|repeatedly|previously|later|now|then|auch|erneut|bereits)\s+){0,2}$", RegexOptions.None, 1000)]
     private static partial Regex OrgSubjectRegex();
 
     [GeneratedRegex(@"(?:\b(?:der|die|das|den|dem|des|the|his|her|its|seine[rnm]?|ihre[rnm]?|a|an|eine[rnm]?)\s+(?:[\p{L}'’-]+\s+){0,2})$", RegexOptions.IgnoreCase, 1000)]
