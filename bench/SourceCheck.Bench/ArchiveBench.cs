@@ -70,7 +70,7 @@ internal static class ArchiveBench
             var corpus = storyArticles.Concat(real).ToList();
             var claims = corpus.SelectMany(a => claimsOf[a.Id]).ToList();
             watch.Restart();
-            var links = ClaimMatcher.Match(claims);
+            var links = ClaimMatcher.Match(claims, MatchBench.BenchMatchOptions());
             long ms = watch.ElapsedMilliseconds;
             var storyOf = corpus.ToDictionary(a => a.Id, a => a.Real ? groupOf.GetValueOrDefault(a.Id, a.Id) : a.Story, StringComparer.Ordinal);
             var isReal = corpus.ToDictionary(a => a.Id, a => a.Real, StringComparer.Ordinal);
@@ -128,6 +128,7 @@ internal static class ArchiveBench
                 }
             }
 
+            var present = new HashSet<string>(real.Select(r => r.Id), StringComparer.Ordinal);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"== size {n} real + {storyArticles.Count} story articles = {corpus.Count} articles, {claims.Count} claims: {links.Count} links in {ms} ms"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -150,7 +151,6 @@ internal static class ArchiveBench
                     $"  story {s.Name}: {predicted.Count} links, gold {s.GoldLinks.Count}; detection F1={MatchBench.F1(det, predicted.Count, s.GoldLinks.Count):F3} (P={MatchBench.Div(det, predicted.Count):F3} R={MatchBench.Div(det, s.GoldLinks.Count):F3}) typed F1={MatchBench.F1(typed, predicted.Count, s.GoldLinks.Count):F3}; links to other stories {perStoryOut[s.Name]} [target <= 2]"));
             }
 
-            var present = new HashSet<string>(real.Select(r => r.Id), StringComparer.Ordinal);
             int groupsPresent = 0, groupsFound = 0, falseMisattribution = 0;
             foreach (var (group, members) in GroupsIn(groupOf))
             {
@@ -172,6 +172,63 @@ internal static class ArchiveBench
             }
 
             Console.WriteLine($"  same-event real groups with at least one link: {groupsFound} of {groupsPresent}; misattributions inside them (to read by hand): {falseMisattribution}");
+            if (Environment.GetEnvironmentVariable("ARCHIVE_PAIRS") == "1")
+            {
+                // the document pairs behind false links, with the anchors they share (to see why they passed)
+                var anchorsOf = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+                HashSet<string> AnchorsOf(string doc)
+                {
+                    if (!anchorsOf.TryGetValue(doc, out var set))
+                    {
+                        set = new HashSet<string>(StringComparer.Ordinal);
+                        foreach (var c in claimsOf[doc])
+                        {
+                            var t = AnalyzedText.Analyze(c.Text, ClaimMatcher.NormalizeLanguage(c.Language, c.Text), BilingualLexicon.Default);
+                            set.UnionWith(EventScope.Anchors(c, t, BilingualLexicon.Default));
+                        }
+
+                        anchorsOf[doc] = set;
+                    }
+
+                    return set;
+                }
+
+                var docList = corpus.Select(a => a.Id).ToList();
+                var docNo = docList.Select((d, k) => (d, k)).ToDictionary(p => p.d, p => p.k, StringComparer.Ordinal);
+                var an = claims.Select(c => AnalyzedText.Analyze(c.Text, ClaimMatcher.NormalizeLanguage(c.Language, c.Text), BilingualLexicon.Default)).ToArray();
+                var profiles = EventScope.Profiles(claims, an, claims.Select(c => docNo[c.DocumentId]).ToArray(), docList.Select(d => claimsOf[d].Count < 3).ToArray(), MatchOptions.Default);
+                double Cos(string x, string y) => EventScope.Cosine(profiles[docNo[x]], profiles[docNo[y]]);
+                foreach (var (group, members) in GroupsIn(groupOf))
+                {
+                    var m = members.Where(present.Contains).ToList();
+                    for (int x = 0; x < m.Count; x++)
+                    {
+                        for (int y = x + 1; y < m.Count; y++)
+                        {
+                            var common = AnchorsOf(m[x]).Intersect(AnchorsOf(m[y])).Order(StringComparer.Ordinal);
+                            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  GROUPPAIR {group} cos={Cos(m[x], m[y]):F3}: {string.Join(", ", common)}"));
+                        }
+                    }
+                }
+
+                foreach (var st in stories)
+                {
+                    for (int x = 0; x < st.ArticleIds.Count; x++)
+                    {
+                        for (int y = x + 1; y < st.ArticleIds.Count; y++)
+                        {
+                            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  STORYPAIR {st.Name} {st.ArticleIds[x]}~{st.ArticleIds[y]} cos={Cos(st.ArticleIds[x], st.ArticleIds[y]):F3}: {string.Join(", ", AnchorsOf(st.ArticleIds[x]).Intersect(AnchorsOf(st.ArticleIds[y])).Order(StringComparer.Ordinal))}"));
+                        }
+                    }
+                }
+
+                foreach (var g in falseLinks.GroupBy(l => (l.A.DocumentId, l.B.DocumentId)).OrderByDescending(g => g.Count()))
+                {
+                    var common = AnchorsOf(g.Key.Item1).Intersect(AnchorsOf(g.Key.Item2)).Order(StringComparer.Ordinal);
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  PAIR {g.Count()} {g.Key.Item1} ~ {g.Key.Item2} cos={Cos(g.Key.Item1, g.Key.Item2):F3}: {string.Join(", ", common)}"));
+                }
+            }
+
             if (Environment.GetEnvironmentVariable("ARCHIVE_VERBOSE") == "1")
             {
                 foreach (var l in falseLinks)

@@ -537,7 +537,7 @@ internal static class MatchBench
     }
 
     /// <summary>Default match options, with MATCH_THRESHOLD / MATCH_CONTRADICTION overrides for exploring.</summary>
-    private static MatchOptions BenchMatchOptions()
+    internal static MatchOptions BenchMatchOptions()
     {
         var o = MatchOptions.Default;
         if (double.TryParse(Environment.GetEnvironmentVariable("MATCH_THRESHOLD"), NumberStyles.Float, CultureInfo.InvariantCulture, out double t))
@@ -553,6 +553,16 @@ internal static class MatchBench
         if (double.TryParse(Environment.GetEnvironmentVariable("MATCH_CLAUSE"), NumberStyles.Float, CultureInfo.InvariantCulture, out double w))
         {
             o = o with { ClauseWeight = w };
+        }
+
+        if (Environment.GetEnvironmentVariable("MATCH_EVENT") == "0")
+        {
+            o = o with { EventScope = false };
+        }
+
+        if (double.TryParse(Environment.GetEnvironmentVariable("MATCH_EVENT_WEIGHT"), NumberStyles.Float, CultureInfo.InvariantCulture, out double ew))
+        {
+            o = o with { MinEventWeight = ew };
         }
 
         if (double.TryParse(Environment.GetEnvironmentVariable("MATCH_CLAUSE_FLOOR"), NumberStyles.Float, CultureInfo.InvariantCulture, out double f))

@@ -38,6 +38,41 @@ public sealed record MatchOptions
     /// <summary>Weight of the best clause-level score (0 turns clause matching off).</summary>
     public double ClauseWeight { get; init; } = 0.9;
 
+    /// <summary>Link claims only between documents that share the event (names, organisations, places in common;
+    /// see <see cref="EventScope"/>), scoring each group of such documents with its own statistics.</summary>
+    public bool EventScope { get; init; } = true;
+
+    /// <summary>Misattribution (the same words given to another speaker) needs at least this link score.</summary>
+    public double MisattributionThreshold { get; init; } = 0.45;
+
+    /// <summary>Documents must share at least this many anchors (specific names) to report the same event.</summary>
+    public int MinSharedAnchors { get; init; } = 2;
+
+    /// <summary>… whose specificity ln((N + <see cref="AnchorPrior"/>) / (df + 1)) sums to at least this.</summary>
+    public double MinEventWeight { get; init; } = 6.0;
+
+    /// <summary>Two documents on one event also say similar things: their content profiles (TF-IDF over the
+    /// claims' stems and translations) must have at least this cosine …</summary>
+    public double MinEventCosine { get; init; } = 0.25;
+
+    /// <summary>The cosine floor for a German and an English document (translated profiles are lossy).</summary>
+    public double MinEventCosineCrossLanguage { get; init; } = 0.1;
+
+    /// <summary>… and one shared anchor suffices from this cosine (else <see cref="MinSharedAnchors"/> and <see cref="MinEventWeight"/>).</summary>
+    public double StrongEventCosine { get; init; } = 0.3;
+
+    /// <summary>Pseudo-documents added to N in the anchor specificity, so that small collections do not make every name common.</summary>
+    public double AnchorPrior { get; init; } = 100;
+
+    /// <summary>Anchors in more documents than max(this, <see cref="MaxAnchorShare"/> × N) are not used.</summary>
+    public int MaxAnchorDocuments { get; init; } = 50;
+
+    /// <summary>See <see cref="MaxAnchorDocuments"/>.</summary>
+    public double MaxAnchorShare { get; init; } = 0.02;
+
+    /// <summary>Documents with fewer claims have no event profile (a headline, one sentence) and are compared with all.</summary>
+    public int MinProfileClaims { get; init; } = 3;
+
     /// <summary>Lexicon (null: <see cref="BilingualLexicon.Default"/>).</summary>
     public BilingualLexicon? Lexicon { get; init; }
 
@@ -49,27 +84,86 @@ public sealed record MatchOptions
 /// <see cref="SimilarityScorer"/>, typed by <see cref="LinkTyper"/>.</summary>
 public static class ClaimMatcher
 {
-    /// <summary>Cross-document links, ordered by claim position (A before B in input order).</summary>
+    /// <summary>Cross-document links, ordered by claim position (A before B in input order). With
+    /// <see cref="MatchOptions.EventScope"/> (the default) claims are linked only between documents that share the
+    /// event (see <see cref="EventScope"/>), and each group of such documents is scored with its own statistics.</summary>
     public static IReadOnlyList<ClaimLink> Match(IReadOnlyList<Claim> claims, MatchOptions? options = null)
     {
         options ??= MatchOptions.Default;
         var lexicon = options.Lexicon ?? BilingualLexicon.Default;
-        var scorer = new SimilarityScorer(lexicon, new IdfTable());
-        var analyzed = new AnalyzedText[claims.Count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = claims.Count < 2000 ? 1 : Environment.ProcessorCount };
-        Parallel.For(0, claims.Count, parallel, i =>
+        var analyzed = AnalyzeAll(claims, Enumerable.Range(0, claims.Count).ToList(), lexicon, parallel);
+        if (!options.EventScope)
+        {
+            return [.. MatchGroup(claims, Enumerable.Range(0, claims.Count).ToList(), analyzed, options, lexicon, parallel, null).Select(l => l.Item3)];
+        }
+
+        var scope = EventScope.Build(claims, analyzed, options, lexicon);
+        var links = new List<(int, int, ClaimLink)>();
+        var groups = scope.Components.Count == 0 ? [[]] : scope.Components;
+        for (int k = 0; k < groups.Count; k++)
+        {
+            var members = groups[k];
+            if (scope.Fragments.Count > 0)
+            {
+                members = [.. members.Concat(scope.Fragments).Order()];
+            }
+
+            var pairs = scope.Pairs(members, fragmentPairs: k == 0);
+            if (pairs.Count == 0)
+            {
+                continue;
+            }
+
+            // fragments are analysed afresh for every further group (their TF-IDF vectors depend on the group)
+            var own = k == 0 ? analyzed : (AnalyzedText[])analyzed.Clone();
+            if (k > 0 && scope.Fragments.Count > 0)
+            {
+                var fresh = AnalyzeAll(claims, scope.Fragments, lexicon, parallel);
+                foreach (int f in scope.Fragments)
+                {
+                    own[f] = fresh[f];
+                }
+            }
+
+            var found = MatchGroup(claims, members, own, options, lexicon, parallel, pairs);
+            links.AddRange(found.Select(l => (l.Item1, l.Item2, l.Item3)));
+        }
+
+        links.Sort((x, y) => x.Item1 != y.Item1 ? x.Item1.CompareTo(y.Item1) : x.Item2.CompareTo(y.Item2));
+        return [.. links.Select(l => l.Item3)];
+    }
+
+    private static AnalyzedText[] AnalyzeAll(IReadOnlyList<Claim> claims, List<int> which, BilingualLexicon lexicon, ParallelOptions parallel)
+    {
+        var analyzed = new AnalyzedText[claims.Count];
+        Parallel.ForEach(which, parallel, i =>
         {
             var c = claims[i];
-            analyzed[i] = scorer.Analyze(c.Text, NormalizeLanguage(c.Language, c.Text), c.Figures.IsDefault ? null : c.Figures);
+            analyzed[i] = AnalyzedText.Analyze(c.Text, NormalizeLanguage(c.Language, c.Text), lexicon, c.Figures.IsDefault ? null : c.Figures);
         });
+        return analyzed;
+    }
+
+    /// <summary>Links among the claims <paramref name="members"/> (global indices, ascending), scored with IDF
+    /// statistics of these claims only; <paramref name="pairs"/> are the claim pairs to score (local indices; null: all
+    /// cross-document pairs, through the term index above <see cref="MatchOptions.ExhaustiveBelow"/> claims).</summary>
+    private static List<(int, int, ClaimLink)> MatchGroup(IReadOnlyList<Claim> all, List<int> members, AnalyzedText[] analyzedAll, MatchOptions options,
+        BilingualLexicon lexicon, ParallelOptions parallel, List<(int, int)>? pairs)
+    {
+        var claims = members.Select(i => all[i]).ToList();
+        var analyzed = members.Select(i => analyzedAll[i]).ToArray();
+        var scorer = new SimilarityScorer(lexicon, new IdfTable());
         foreach (var a in analyzed)
         {
             scorer.AddToIdf(a);
         }
 
-        var candidates = claims.Count <= options.ExhaustiveBelow
+        // inside an event group every allowed cross-document pair is scored: recall does not depend on the archive
+        var candidates = pairs ?? (claims.Count <= options.ExhaustiveBelow
             ? AllCrossPairs(claims)
-            : Candidates(claims, analyzed, scorer.Idf, options);
+            : Candidates(claims, analyzed, scorer.Idf, options));
+
         var found = new ClaimLink?[candidates.Count];
         var clauses = new Lazy<AnalyzedText[]>[claims.Count];
         for (int i = 0; i < claims.Count; i++)
@@ -89,12 +183,12 @@ public static class ClaimMatcher
 
             found[k] = LinkTyper.Type(claims[i], claims[j], analyzed[i], analyzed[j], score, options, scorer.Idf);
         });
-        var links = new List<ClaimLink>();
-        foreach (var link in found)
+        var links = new List<(int, int, ClaimLink)>();
+        for (int k = 0; k < found.Length; k++)
         {
-            if (link is not null)
+            if (found[k] is { } link)
             {
-                links.Add(link);
+                links.Add((members[candidates[k].Item1], members[candidates[k].Item2], link));
             }
         }
 

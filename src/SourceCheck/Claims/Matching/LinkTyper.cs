@@ -74,14 +74,17 @@ public static class LinkTyper
             // opposite polarity without the same proposition: rather no link than a false contradiction or paraphrase
             return null;
         }
-        else if (SpeakersDiffer(a, b) && ta.Figures.IsDefaultOrEmpty && tb.Figures.IsDefaultOrEmpty)
+        else if (SpeakersDiffer(a, b) && ta.Figures.IsDefaultOrEmpty && tb.Figures.IsDefaultOrEmpty
+            && ((a.Quote != QuoteKind.Direct && b.Quote != QuoteKind.Direct) || score < options.MisattributionThreshold))
         {
-            // two reported (indirect) statements of different people are two claims, not one misattributed quote
-            if (a.Quote != QuoteKind.Direct && b.Quote != QuoteKind.Direct)
-            {
-                return null;
-            }
-
+            // two reported (indirect) statements of different people are two claims, not one misattributed quote;
+            // nor are two quotes of different people that only resemble each other
+            return null;
+        }
+        else if (SpeakersDiffer(a, b) && ta.Figures.IsDefaultOrEmpty && tb.Figures.IsDefaultOrEmpty && NamesOwnSpeaker(a) && NamesOwnSpeaker(b))
+        {
+            // the same words given to another person, each article naming its speaker in the sentence itself (a speaker
+            // resolved from "she said" two sentences on is no evidence for an accusation: typed as an ordinary link below)
             type = LinkType.Misattribution;
             evidence.Add($"speakers differ: {a.Speaker} vs {b.Speaker}");
         }
@@ -352,6 +355,9 @@ public static class LinkTyper
         // one text names the other's speaker (e.g. "the White House adviser"): not a misattribution
         return !Mentions(a.Text, b.Speaker) && !Mentions(b.Text, a.Speaker);
     }
+
+    /// <summary>Does the claim's own sentence name its speaker (full name or last name)?</summary>
+    internal static bool NamesOwnSpeaker(Claim c) => !string.IsNullOrWhiteSpace(c.Speaker) && Mentions(c.Text, c.Speaker);
 
     private static bool Mentions(string text, string speaker)
     {

@@ -351,7 +351,7 @@ public sealed class SimilarityScorer
         return 0;
     }
 
-    private static readonly HashSet<string> DateWords = new(StringComparer.Ordinal)
+    internal static readonly HashSet<string> DateWords = new(StringComparer.Ordinal)
     {
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
