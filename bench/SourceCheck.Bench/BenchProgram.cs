@@ -13,6 +13,7 @@ internal static class BenchProgram
         ("web-speed", WebSpeedBench.Run),
         ("store", StoreBench.Run),
         ("parse", ParseBench.Run),
+        ("realrefs", RealRefsBench.Run),
         ("claims-extraction", ClaimsExtractionBench.Run),
         ("attribution", AttributionBench.Run),
     ];

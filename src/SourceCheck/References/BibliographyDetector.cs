@@ -473,7 +473,7 @@ public static partial class BibliographyDetector
                 continue;
             }
 
-            if (kind == EntryKind.Numbered && k > 0)
+            if (kind == EntryKind.Numbered)
             {
                 ts = starts[k].MarkerStart; // numeric labels are kept, as on their own lines
             }
@@ -948,7 +948,7 @@ public static partial class BibliographyDetector
     [GeneratedRegex(@"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.)\s+", RegexOptions.None, 1000)]
     private static partial Regex SectionNumber();
 
-    [GeneratedRegex(@"^(?:\[\d{1,5}\]|\[[A-Z][A-Za-z+\-]{0,11}\d{2,4}[a-z]?\](?=\s)|\(\d{1,4}\)|\d{1,4}[.)](?=\s))\s*", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"^(?:\[\d{1,5}\]|\[\p{Lu}[\p{L}+\-]{0,11}\d{2,4}[a-z]?\]:?(?=\s)|\(\d{1,4}\)|\d{1,4}[.)](?=\s))\s*", RegexOptions.None, 1000)]
     internal static partial Regex NumberMarker();
 
     [GeneratedRegex(@"^([-•–—*·▪●◦‣⁃►▸])\s+", RegexOptions.None, 1000)]

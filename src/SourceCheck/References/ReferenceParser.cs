@@ -166,6 +166,7 @@ public static class ReferenceParser
             }
 
             model.Decode(Buffer, Labels, Confidence, Scratch);
+            DinAuthors.Relabel(text, Buffer.Tokens, Labels, n);
             AccessDates.Relabel(text, Buffer.Tokens, Buffer.Classes, Labels, n);
         }
     }

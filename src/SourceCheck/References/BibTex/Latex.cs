@@ -213,12 +213,7 @@ public static class Latex
                     sb.Append(name);
                 }
 
-                while (i < m.Length && m[i] == ' ' && name.Length > 0 && char.IsAsciiLetter(name[^1]))
-                {
-                    i++;
-                }
-
-                continue;
+                continue; // spaces as written are kept: "T \approx 10" → "T ≈ 10"
             }
 
             if (c is '^' or '_' && i + 1 < m.Length)
