@@ -130,7 +130,7 @@ public static partial class CheckReportRenderer
         var findings = ReportEmphasis.SeriousFindings(report).ToList();
         if (links.Count + findings.Count == 0)
         {
-            sb.Append("<p class=\"all-clear\"><span class=\"badge ok\">✓ none</span> No serious findings: no contradiction, misattribution, number mismatch, misquote, dead link or mismatching page.</p>\n");
+            sb.Append("<p class=\"all-clear\"><span class=\"badge ok\">✓ none</span> No serious findings: ").Append(ReportEmphasis.NoneFound).Append(".</p>\n");
         }
         else
         {
