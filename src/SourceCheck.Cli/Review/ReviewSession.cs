@@ -224,24 +224,18 @@ public sealed class ReviewSession
             return lines;
         }
 
-        // Budget: header, list, three detail lines, the alignment, evidence, keys, message.
-        int body = height - 1 - 1 - 2;
-        int window = Math.Clamp(body / 6, 1, 8);
-        window = Math.Min(window, _links.Count);
-        lines.AddRange(BuildList(width, window));
+        // Budget: header, list, three heading lines, the alignment (or the relabel chooser), evidence, keys, message.
+        // The alignment gets what is left after at least three links of the list; the list then takes the rest.
         var detail = Current;
-        lines.AddRange(BuildHeading(detail, width));
+        var heading = BuildHeading(detail, width);
         int evidenceLines = detail.Link.Evidence.IsDefaultOrEmpty ? 0 : 1;
-        int room = Math.Max(2, height - 2 - lines.Count - evidenceLines);
-        if (RelabelChoice is int choice)
-        {
-            lines.AddRange(BuildChooser(choice, width).Take(room));
-        }
-        else
-        {
-            lines.AddRange(BuildAlignment(detail, width, room));
-        }
-
+        int fixedLines = 1 + heading.Count + evidenceLines + 2;
+        int room = Math.Max(2, height - fixedLines - (2 * Math.Min(3, _links.Count)));
+        var middle = RelabelChoice is int choice ? [.. BuildChooser(choice, width).Take(room)] : BuildAlignment(detail, width, room);
+        int window = Math.Clamp((height - fixedLines - middle.Count) / 2, 1, Math.Min(_links.Count, 12));
+        lines.AddRange(BuildList(width, window));
+        lines.AddRange(heading);
+        lines.AddRange(middle);
         if (evidenceLines > 0)
         {
             lines.Add("[grey]" + Plain("evidence: " + string.Join("; ", detail.Link.Evidence), width) + "[/]");

@@ -33,7 +33,7 @@ public static partial class CheckReportRenderer
         "h1{font-size:1.6rem;margin:.25rem 0}h2{font-size:1.3rem;margin:1.5rem 0 .5rem;border-bottom:1px solid var(--line);padding-bottom:.2rem}h3{font-size:1.05rem;margin:1rem 0 .4rem}\n" +
         "h1,h2,h3{line-height:1.25}p{margin:.4rem 0}code{font:.9em ui-monospace,monospace}a{color:#0b57b0}\n" +
         ".meta,.src,.evidence,.note{color:var(--mute);font-size:.9rem}\n" +
-        ".summary{background:#f4f6f8;border:1px solid var(--line);border-radius:8px;padding:.75rem 1rem}\n" +
+        ".summary{background:#f4f6f8;border:1px solid var(--line);border-radius:8px;padding:.75rem 1rem}.summary h2{margin-top:.1rem}\n" +
         ".counts{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;margin:.25rem 0;padding:0}\n" +
         ".alert{border-left:6px solid var(--bad);background:var(--bad-bg);padding:.5rem .75rem;margin:.75rem 0 .25rem;border-radius:4px}\n" +
         ".alert h3{margin:.1rem 0 .3rem;color:var(--bad)}.alert ul{margin:0;padding-left:1.1rem}\n" +
@@ -130,7 +130,7 @@ public static partial class CheckReportRenderer
         var findings = ReportEmphasis.SeriousFindings(report).ToList();
         if (links.Count + findings.Count == 0)
         {
-            sb.Append("<p class=\"all-clear\"><span class=\"badge ok\">✓ none</span> No serious findings: no contradiction, misattribution, number mismatch, misquote, dead link or mismatching page.</p>\n");
+            sb.Append("<p class=\"all-clear\"><span class=\"badge ok\">✓ none</span> No serious findings: ").Append(ReportEmphasis.NoneFound).Append(".</p>\n");
         }
         else
         {

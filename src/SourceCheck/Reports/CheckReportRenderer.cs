@@ -346,7 +346,7 @@ public static partial class CheckReportRenderer
         var seriousFindings = ReportEmphasis.SeriousFindings(report).ToList();
         if (seriousLinks.Count + seriousFindings.Count == 0)
         {
-            sb.Append("**✓ No serious findings** (no contradiction, misattribution, number mismatch, misquote, dead link or mismatching page).\n\n");
+            sb.Append("**✓ No serious findings** (").Append(ReportEmphasis.NoneFound).Append(").\n\n");
         }
         else
         {

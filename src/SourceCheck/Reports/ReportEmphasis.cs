@@ -9,6 +9,9 @@ namespace SourceCheck.Reports;
 /// pages and errors among the verification findings.</summary>
 public static class ReportEmphasis
 {
+    /// <summary>What "no serious findings" means, said in the reports.</summary>
+    public const string NoneFound = "no contradiction, misattribution, number mismatch, misquote, dead link or mismatching page";
+
     public static bool IsSerious(LinkType type) =>
         type is LinkType.Contradiction or LinkType.NumberMismatch or LinkType.Misattribution or LinkType.Misquote;
 

@@ -72,6 +72,7 @@ public sealed class HtmlReportBrowserTests(ITestOutputHelper output)
             if (screenshot is not null)
             {
                 await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.ChangeExtension(screenshot, ".top.png"), FullPage = false });
             }
 
             return new PageCheck(scrollWidth, innerWidth, scripts, legend, background, serious, foreign, requests);
