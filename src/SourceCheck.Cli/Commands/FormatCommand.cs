@@ -49,7 +49,6 @@ public static class FormatCommand
             }
 
             CliIO.ReportDiagnostics(env, styleDiagnostics.Where(d => d.Severity != Severity.Info), loaded.Source);
-            var loc = loaded.Locale;
 
             var (text, name) = CliIO.ReadInput(env, parse.GetValue(file));
             var refs = ReferenceReader.Read(text, InputFormat.Auto, name);
@@ -87,59 +86,9 @@ public static class FormatCommand
                 "rtf" => OutputFormat.Rtf,
                 _ => OutputFormat.Text,
             };
-            var processor = new CslProcessor(loaded.Style, loc, refs.Items);
-            var result = processor.Process(wantCites ? citations : [], format, bibliography: wantBib);
-            CliIO.ReportDiagnostics(env, result.Warnings);
-            var sb = new StringBuilder();
-            if (format == OutputFormat.Rtf)
-            {
-                sb.Append("{\\rtf1\\ansi\\deff0\n");
-            }
-
-            if (wantCites)
-            {
-                foreach (var c in result.Citations)
-                {
-                    sb.Append(c).Append(format == OutputFormat.Rtf ? "\\par\n" : "\n");
-                }
-
-                if (wantBib && result.Citations.Count > 0)
-                {
-                    sb.Append(format == OutputFormat.Rtf ? "\\par\n" : "\n");
-                }
-            }
-
-            if (wantBib)
-            {
-                if (loaded.Style.Bibliography is null)
-                {
-                    env.Error.WriteLine($"warning: {loaded.Source}: the style has no bibliography");
-                }
-                else if (format == OutputFormat.Html)
-                {
-                    sb.Append(result.BibliographyText).Append('\n');
-                }
-                else
-                {
-                    foreach (var e in result.Bibliography.Where(e => e.Length > 0))
-                    {
-                        sb.Append(e).Append(format switch
-                        {
-                            OutputFormat.Rtf => "\\par\n",
-                            OutputFormat.Markdown => "\n\n",
-                            _ => "\n",
-                        });
-                    }
-                }
-            }
-
-            if (format == OutputFormat.Rtf)
-            {
-                sb.Append("}\n");
-            }
-
-            string rendered = format == OutputFormat.Markdown ? sb.ToString().TrimEnd('\n') + "\n" : sb.ToString();
-            CliIO.WriteOutput(env, parse.GetValue(output), rendered);
+            var rendered = Bibliography.Render(loaded, refs.Items, wantCites ? citations : [], format, bibliography: wantBib);
+            CliIO.ReportDiagnostics(env, rendered.Warnings);
+            CliIO.WriteOutput(env, parse.GetValue(output), rendered.Text);
             return refs.HasErrors ? ExitCodes.InputError : ExitCodes.Ok;
         });
         return command;

@@ -1,7 +1,7 @@
 namespace SourceCheck.Cli.Infrastructure;
 
-/// <summary>The "Examples:" section printed after each command's help. Every example runs as written from the
-/// repository root (the README-commands test runs the README's, which use the same files).</summary>
+/// <summary>The "Examples:" section printed after each command's help. Examples that need a file use the
+/// repository's fixtures where one fits; names such as article.html or refs.json stand for the user's own files.</summary>
 internal static class CliExamples
 {
     private static readonly Dictionary<string, string[]> ByCommand = new(StringComparer.Ordinal)

@@ -305,6 +305,16 @@ public sealed partial class SourceCheckStore
         return hits;
     }
 
+    /// <summary>The most recently stored claim whose report id (the id <c>check</c> and <c>claims</c> print, e.g.
+    /// "article.txt-c3") is <paramref name="reportId"/>, or null.</summary>
+    public StoredClaim? ClaimByReportId(string reportId)
+    {
+        ArgumentNullException.ThrowIfNull(reportId);
+        using var cmd = Command("SELECT id FROM claims WHERE external_id = $id ORDER BY id DESC LIMIT 1", null);
+        cmd.Parameters.AddWithValue("$id", reportId);
+        return cmd.ExecuteScalar() is long found ? GetClaim(found) : null;
+    }
+
     /// <summary>"Who said this first, and who repeated it". <paramref name="textOrClaimId"/> is a claim's store id
     /// (digits, or "#12") or free text. Finds every stored claim that says it — claims containing most of the text's
     /// salient terms, the given claim, and transitively every claim linked to those by a link not rejected in review —
@@ -319,6 +329,12 @@ public sealed partial class SourceCheckStore
         {
             seedClaim = id;
             text = claim.Claim.Text;
+        }
+        else if (!input.Contains(' ', StringComparison.Ordinal) && ClaimByReportId(input) is { } reported)
+        {
+            // The id 'check' and 'claims' print ("article.txt-c3"): the most recently stored claim with it.
+            seedClaim = reported.Id;
+            text = reported.Claim.Text;
         }
 
         var terms = SearchTerms.Salient(text, max: 12);

@@ -62,7 +62,7 @@ public static class WebText
     }
 
     /// <summary>The text of an element with a space at every element boundary (AngleSharp's TextContent runs
-    /// "Jane Doe</a><span>Reporter" together), white space collapsed. Iterative, bounded to 20,000 characters.</summary>
+    /// "Jane Doe&lt;/a&gt;&lt;span&gt;Reporter" together), white space collapsed. Iterative, bounded to 20,000 characters.</summary>
     public static string TextOf(AngleSharp.Dom.IElement element) => TextOf(element, skipHidden: false);
 
     /// <summary>As <see cref="TextOf(AngleSharp.Dom.IElement)"/>; with <paramref name="skipHidden"/> also without

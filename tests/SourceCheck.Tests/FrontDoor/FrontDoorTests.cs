@@ -1,0 +1,70 @@
+using SourceCheck.Diagnostics;
+using SourceCheck.Formatting;
+using SourceCheck.Storage;
+using SourceCheck.Tests.Support;
+
+namespace SourceCheck.Tests.FrontDoor;
+
+/// <summary>The library's static entry points and the <see cref="Checker"/>.</summary>
+public sealed class FrontDoorTests
+{
+    private const string Pasted = "Bort, J. (2025, November 6). Sam Altman says OpenAI does not want a government bailout. TechCrunch.\n";
+
+    [Fact]
+    public void Should_format_a_pasted_reference_in_apa_and_mla()
+    {
+        var refs = Bibliography.Parse(Pasted);
+        Assert.Single(refs.Items);
+        string apa = Bibliography.Format(refs.Items, "apa", "en-US");
+        Assert.Equal("Bort, J. (2025, November 6). Sam Altman says OpenAI does not want a government bailout. TechCrunch.\n", apa);
+        string mla = Bibliography.Format(refs.Items, "mla", "en-US", OutputFormat.Html);
+        Assert.Contains("csl-bib-body", mla, StringComparison.Ordinal);
+        Assert.NotEqual(apa, mla);
+    }
+
+    [Fact]
+    public void Should_throw_one_diagnostic_exception_for_an_unknown_style()
+    {
+        var ex = Assert.Throws<DiagnosticException>(() => Bibliography.Format([], "no-such-style"));
+        Assert.Contains(ex.Diagnostics, d => d.Code == DiagnosticCodes.CslStyleNotFound);
+        Assert.Contains("apa", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_refuse_a_directory_and_a_missing_file_with_input_exceptions()
+    {
+        Assert.Equal(DiagnosticCodes.InputIsDirectory, Assert.Throws<InputException>(() => Bibliography.ParseFile(SharedData.Fixture("check"))).Code);
+        Assert.Equal(DiagnosticCodes.InputNotFound, Assert.Throws<InputException>(() => Bibliography.ParseFile(SharedData.Fixture("none.bib"))).Code);
+    }
+
+    [Fact]
+    public void Should_extract_claims_with_the_ids_check_prints()
+    {
+        string text = File.ReadAllText(SharedData.Fixture("check/nordwind-en.txt"));
+        var claims = Articles.ExtractClaims(text, name: "nordwind-en.txt");
+        Assert.NotEmpty(claims);
+        Assert.Equal("nordwind-en.txt-c1", claims[0].Id);
+    }
+
+    [Fact]
+    public void Should_read_a_page()
+    {
+        var page = Pages.Read(File.ReadAllText(SharedData.Fixture("pages/river-festival.html")), "https://example.org/river");
+        Assert.False(string.IsNullOrWhiteSpace(page.Metadata.Title?.Value));
+    }
+
+    [Fact]
+    public void Should_run_the_whole_check_job_and_save_it_in_the_store()
+    {
+        string db = Path.Combine(Path.GetTempPath(), "sc-frontdoor-" + Guid.NewGuid().ToString("N")[..8] + ".db");
+        var checker = new Checker(new CheckerOptions { StorePath = db, RunArguments = ["test"] });
+        var report = checker.CheckFiles(SharedData.Fixture("check/nordwind-de-2.txt"), SharedData.Fixture("check/nordwind-en.txt"));
+        Assert.Equal(2, report.Documents.Length);
+        Assert.Equal(4, report.Documents[0].References.Length);
+        Assert.Equal(report.Documents[0].References.Length, report.Documents[0].FormattedBibliography.Length);
+        Assert.NotEmpty(report.Links);
+        using var store = SourceCheckStore.Open(db);
+        Assert.Equal(2, store.ListDocuments().Count);
+        Assert.Equal(report.ClaimCount, store.GetClaims().Count);
+    }
+}
