@@ -151,14 +151,24 @@ public static class CheckCommand
             return null;
         }
 
-        IPageSource source = pageDir is not null
-            ? new DirectoryPageSource(Path.GetFullPath(pageDir, env.CurrentDirectory))
-            : new OnlinePageSource(new PageFetcher(new AddressGuard(allowPrivate), new FetchOptions(), env.Time), new PageCache(null, env.Time));
+        var endpoints = ServiceEndpoints.FromEnvironment(env.GetEnvironmentVariable);
+        var fetcher = online ? new PageFetcher(new AddressGuard(allowPrivate), new FetchOptions { UserAgent = endpoints.UserAgent }, env.Time) : null;
+        var cache = new PageCache(null, env.Time);
+        var dir = pageDir is not null ? new DirectoryPageSource(Path.GetFullPath(pageDir, env.CurrentDirectory)) : null;
+        var client = new PoliteClient(fetcher, cache, new PoliteOptions { Offline = !online }, env.Time);
+        IPageSource source = dir is not null ? dir : client.AsPageSource();
         var verifier = new CitationVerifier(source);
-        return (document, items) => verifier.VerifyAllAsync(items.Where(i => i.GetString("URL") is not null || i.GetString("DOI") is not null))
-            .GetAwaiter().GetResult()
-            .SelectMany(r => r.Findings.Select(f => new ReportFinding(document, r.Item.Id, f.Field, f.Type, f.Severity.ToString().ToLowerInvariant(), f.Cited, f.Page, f.Evidence)))
-            .ToList();
+        var locator = new WorkLocator(client, endpoints,
+            OutletDirectory.Default(), dir, new LocatorOptions(), env.Time);
+        return (document, items) =>
+        {
+            var findings = verifier.VerifyAllAsync(items.Where(i => i.GetString("URL") is not null || i.GetString("DOI") is not null))
+                .GetAwaiter().GetResult()
+                .SelectMany(r => r.Findings.Select(f => (r.Item, f)))
+                .Concat(locator.LocateAllAsync(items).GetAwaiter().GetResult().SelectMany(v => VerdictReport.Findings(v).Select(f => (v.Item, f))));
+            return findings.Select(x => new ReportFinding(document, x.Item.Id, x.f.Field, x.f.Type, x.f.Severity.ToString().ToLowerInvariant(), x.f.Cited, x.f.Page, x.f.Evidence))
+                .ToList();
+        };
     }
 
     private static void Save(SourceCheckStore store, CheckReport report, IReadOnlyList<CheckedDocument> documents, Dictionary<string, long> storedIds, IEnumerable<string> args)
