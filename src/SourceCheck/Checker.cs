@@ -37,6 +37,10 @@ public sealed record CheckerOptions
     /// <summary>Verify references by fetching their URLs (guarded: no private addresses unless <see cref="AllowPrivate"/>).</summary>
     public bool Online { get; init; }
 
+    /// <summary>Base addresses of the DOI resolver, Crossref, OpenAlex and the Internet Archive, and the contact for the
+    /// User-Agent (null: <see cref="ServiceEndpoints.FromEnvironment"/> of the process environment).</summary>
+    public ServiceEndpoints? Services { get; init; }
+
     /// <summary>Allow fetching private, loopback and link-local addresses.</summary>
     public bool AllowPrivate { get; init; }
 
@@ -173,20 +177,27 @@ public sealed class Checker
 
     private Func<string, IReadOnlyList<CslItem>, IReadOnlyList<ReportFinding>>? Verifier()
     {
-        IPageSource? source = _options.PageSource
-            ?? (_options.PageDirectory is { } dir ? new DirectoryPageSource(Path.GetFullPath(dir))
-            : _options.Online ? new OnlinePageSource(new PageFetcher(new AddressGuard(_options.AllowPrivate), new FetchOptions(), _options.Time), new PageCache(null, _options.Time))
-            : null);
-        if (source is null)
+        if (_options.PageSource is null && _options.PageDirectory is null && !_options.Online)
         {
             return null;
         }
 
+        var endpoints = _options.Services ?? ServiceEndpoints.FromEnvironment();
+        var fetcher = _options.Online ? new PageFetcher(new AddressGuard(_options.AllowPrivate), new FetchOptions { UserAgent = endpoints.UserAgent }, _options.Time) : null;
+        var client = new PoliteClient(fetcher, new PageCache(null, _options.Time), new PoliteOptions { Offline = !_options.Online }, _options.Time);
+        var dir = _options.PageDirectory is { } folder ? new DirectoryPageSource(Path.GetFullPath(folder)) : null;
+        IPageSource source = _options.PageSource ?? (dir is not null ? dir : client.AsPageSource());
         var verifier = new CitationVerifier(source);
-        return (document, items) => verifier.VerifyAllAsync(items.Where(i => i.GetString("URL") is not null || i.GetString("DOI") is not null))
-            .GetAwaiter().GetResult()
-            .SelectMany(r => r.Findings.Select(f => new ReportFinding(document, r.Item.Id, f.Field, f.Type, f.Severity.ToString().ToLowerInvariant(), f.Cited, f.Page, f.Evidence)))
-            .ToList();
+        var locator = new WorkLocator(client, endpoints, OutletDirectory.Default(), dir, new LocatorOptions(), _options.Time);
+        return (document, items) =>
+        {
+            var findings = verifier.VerifyAllAsync(items.Where(i => i.GetString("URL") is not null || i.GetString("DOI") is not null))
+                .GetAwaiter().GetResult()
+                .SelectMany(r => r.Findings.Select(f => (r.Item, f)))
+                .Concat(locator.LocateAllAsync(items).GetAwaiter().GetResult().SelectMany(v => VerdictReport.Findings(v).Select(f => (v.Item, f))));
+            return findings.Select(x => new ReportFinding(document, x.Item.Id, x.f.Field, x.f.Type, x.f.Severity.ToString().ToLowerInvariant(), x.f.Cited, x.f.Page, x.f.Evidence))
+                .ToList();
+        };
     }
 
     private void Save(SourceCheckStore store, CheckReport report, IReadOnlyList<CheckedDocument> documents, Dictionary<string, long> storedIds)

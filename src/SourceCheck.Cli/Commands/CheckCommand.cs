@@ -6,6 +6,7 @@ using SourceCheck.Diagnostics;
 using SourceCheck.Formatting;
 using SourceCheck.Reports;
 using SourceCheck.Storage;
+using SourceCheck.Verification;
 
 namespace SourceCheck.Cli.Commands;
 
@@ -68,6 +69,7 @@ public static class CheckCommand
                     PageDirectory = parse.GetValue(pageDir) is { } dir ? Path.GetFullPath(dir, env.CurrentDirectory) : null,
                     Online = parse.GetValue(online),
                     AllowPrivate = parse.GetValue(allowPrivate),
+                    Services = ServiceEndpoints.FromEnvironment(env.GetEnvironmentVariable),
                     Time = env.Time,
                     Progress = env.ErrorRedirected ? null : new Progress<string>(m => env.Error.WriteLine($"… {m}")),
                     RunArguments = [.. parse.Tokens.Select(t => t.Value)],

@@ -7,33 +7,41 @@ using Spectre.Console;
 
 namespace SourceCheck.Cli.Commands;
 
-/// <summary><c>sourcecheck verify [REFERENCES] [--page-dir DIR | --online] [--allow-private] [--timeout S] [--json]
-/// [--fail-on SEVERITY]</c>: checks each reference against the page it cites.</summary>
+/// <summary><c>sourcecheck verify [REFERENCES] [--page-dir DIR] [--online | --offline] [--allow-private] [--timeout S] [--json]
+/// [--fail-on SEVERITY] [--contact EMAIL]</c>: finds each cited work, gives a verdict and compares it with the reference.</summary>
 public static class VerifyCommand
 {
     public static Command Create(CliEnvironment env)
     {
         var file = new Argument<string?>("REFERENCES") { Description = "References (CSL-JSON, YAML, BibTeX, RIS, bibliography text or HTML), or - for standard input", Arity = ArgumentArity.ZeroOrOne };
         var pageDir = new Option<string?>("--page-dir") { Description = "Read saved pages from DIR (pages.json / index.tsv manifest, or files named after the URL)" };
-        var online = new Option<bool>("--online") { Description = "Fetch the pages (guarded; cached in the user cache folder)" };
+        var online = new Option<bool>("--online") { Description = "Fetch the pages and search DOI, Crossref, OpenAlex and the Internet Archive (guarded; cached in the user cache folder)" };
+        var offline = new Option<bool>("--offline") { Description = "Send no request: only the cache and --page-dir; each reference says what it would search" };
         var allowPrivate = new Option<bool>("--allow-private") { Description = "Allow fetching from private, loopback and link-local addresses" };
         var timeout = new Option<double>("--timeout") { Description = "Fetch time limit per page in seconds", DefaultValueFactory = _ => 30 };
-        var format = CliFormat.Create("sourcecheck-verify/1", "text", "json");
+        var format = CliFormat.Create("sourcecheck-verify/2", "text", "json");
         var failOn = new Option<string?>("--fail-on") { Description = "Exit 1 when a finding has at least this severity" };
         failOn.AcceptOnlyFromAmong("info", "warning", "error");
         var noCache = new Option<bool>("--no-cache") { Description = "Do not read or write the page cache" };
+        var contact = new Option<string?>("--contact") { Description = "Contact address for the User-Agent and Crossref/OpenAlex mailto (default: $SOURCECHECK_CONTACT)" };
         var output = new Option<string?>("--output", "-o") { Description = "Write to FILE instead of standard output" };
-        var command = new Command("verify", "Check references against the pages they cite: headline, authors, date, outlet, link state, paywall")
+        var command = new Command("verify", "Check references: find each cited work (own URL, DOI, Crossref, OpenAlex, the outlet in the Internet Archive), give a verdict and compare headline, authors, date, outlet, link state, paywall")
         {
-            file, pageDir, online, allowPrivate, timeout, format.To, format.Json, failOn, noCache, output,
+            file, pageDir, online, offline, allowPrivate, timeout, format.To, format.Json, failOn, noCache, contact, output,
         };
         command.SetAction(parse =>
         {
             string? dir = parse.GetValue(pageDir);
             bool isOnline = parse.GetValue(online);
-            if (dir is null == !isOnline)
+            bool isOffline = parse.GetValue(offline);
+            if (isOnline && isOffline)
             {
-                throw new CliException("give exactly one of --page-dir DIR or --online", ExitCodes.Usage);
+                throw new CliException("give only one of --online or --offline", ExitCodes.Usage);
+            }
+
+            if (dir is null && !isOnline && !isOffline)
+            {
+                throw new CliException("give --page-dir DIR, --online or --offline", ExitCodes.Usage);
             }
 
             var (text, name) = CliIO.ReadInput(env, parse.GetValue(file));
@@ -44,8 +52,7 @@ public static class VerifyCommand
                 throw new CliException($"{name}: no references found");
             }
 
-            IPageSource source;
-            PageFetcher? fetcher = null;
+            DirectoryPageSource? dirSource = null;
             if (dir is not null)
             {
                 string full = Path.GetFullPath(dir, env.CurrentDirectory);
@@ -54,30 +61,40 @@ public static class VerifyCommand
                     throw new CliException($"{dir}: no such directory");
                 }
 
-                source = new DirectoryPageSource(full);
+                dirSource = new DirectoryPageSource(full);
+            }
+
+            var endpoints = ServiceEndpoints.FromEnvironment(env.GetEnvironmentVariable);
+            if (parse.GetValue(contact) is { Length: > 0 } mail)
+            {
+                endpoints = endpoints with { Contact = mail.Trim() };
+            }
+
+            var fetchOptions = Options(parse.GetValue(timeout)) with { UserAgent = endpoints.UserAgent };
+            using var fetcher = isOnline ? new PageFetcher(new AddressGuard(parse.GetValue(allowPrivate)), fetchOptions, env.Time) : null;
+            var cache = parse.GetValue(noCache) ? null : new PageCache(null, env.Time);
+            var client = new PoliteClient(fetcher, cache, new PoliteOptions { Offline = !isOnline }, env.Time);
+            IReadOnlyList<VerificationResult> results;
+            if (dirSource is not null || fetcher is not null)
+            {
+                IPageSource source = dirSource is not null ? dirSource : client.AsPageSource();
+                results = new CitationVerifier(source).VerifyAllAsync(read.Items).GetAwaiter().GetResult();
             }
             else
             {
-                fetcher = new PageFetcher(new AddressGuard(parse.GetValue(allowPrivate)), Options(parse.GetValue(timeout)), env.Time);
-                source = new OnlinePageSource(fetcher, parse.GetValue(noCache) ? null : new PageCache(null, env.Time));
+                results = read.Items.Select(i => new VerificationResult(i, ReferenceComparer.CitedUrl(i), null, null, [])).ToList();
             }
 
-            IReadOnlyList<VerificationResult> results;
-            try
-            {
-                results = new CitationVerifier(source).VerifyAllAsync(read.Items).GetAwaiter().GetResult();
-            }
-            finally
-            {
-                fetcher?.Dispose();
-            }
+            var locator = new WorkLocator(client, endpoints,
+                OutletDirectory.Default(), dirSource, new LocatorOptions { ReferenceTimeout = ReferenceBudget(fetchOptions) }, env.Time);
+            var verdicts = locator.LocateAllAsync(read.Items).GetAwaiter().GetResult();
 
-            string rendered = format.IsJson(parse) ? ReportJson.Write(ReportJson.Verify(results)) : Render(env, results);
+            string rendered = format.IsJson(parse) ? ReportJson.Write(ReportJson.Verify(results, verdicts)) : Render(env, results, verdicts);
             CliIO.WriteOutput(env, parse.GetValue(output), rendered);
             if (parse.GetValue(failOn) is { } level)
             {
                 var threshold = level switch { "error" => FindingSeverity.Error, "warning" => FindingSeverity.Warning, _ => FindingSeverity.Info };
-                if (results.SelectMany(r => r.Findings).Any(f => f.Severity >= threshold))
+                if (results.SelectMany(r => r.Findings).Concat(verdicts.SelectMany(VerdictReport.Findings)).Any(f => f.Severity >= threshold))
                 {
                     return ExitCodes.Findings;
                 }
@@ -87,6 +104,9 @@ public static class VerifyCommand
         });
         return command;
     }
+
+    /// <summary>Time one reference may take: a few fetches' worth (own page twice, archive, services).</summary>
+    internal static TimeSpan ReferenceBudget(FetchOptions options) => options.TotalTimeout * 4 < TimeSpan.FromSeconds(60) ? TimeSpan.FromSeconds(60) : options.TotalTimeout * 4;
 
     internal static FetchOptions Options(double seconds)
     {
@@ -99,30 +119,63 @@ public static class VerifyCommand
         };
     }
 
-    private static string Render(CliEnvironment env, IReadOnlyList<VerificationResult> results)
+    private static string Render(CliEnvironment env, IReadOnlyList<VerificationResult> results, IReadOnlyList<ReferenceVerdict> verdicts)
     {
         using var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         var console = PageCommand.Console(env, writer);
-        var table = new Table().AddColumn("reference").AddColumn("finding").AddColumn("severity").AddColumn("cited").AddColumn("page").AddColumn("evidence");
-        foreach (var r in results)
+        var all = results.SelectMany(r => r.Findings).ToList();
+        if (all.Count > 0 || results.Any(r => r.Fetch is not null))
         {
-            if (r.Findings.Count == 0)
+            var table = new Table().AddColumn("reference").AddColumn("finding").AddColumn("severity").AddColumn("cited").AddColumn("page").AddColumn("evidence");
+            foreach (var r in results)
             {
-                table.AddRow(Markup.Escape(r.Item.Id), "ok", string.Empty, string.Empty, string.Empty, Markup.Escape(r.Url ?? string.Empty));
-                continue;
+                if (r.Findings.Count == 0)
+                {
+                    table.AddRow(Markup.Escape(r.Item.Id), "ok", string.Empty, string.Empty, string.Empty, Markup.Escape(r.Url ?? string.Empty));
+                    continue;
+                }
+
+                foreach (var f in r.Findings)
+                {
+                    table.AddRow(Markup.Escape(r.Item.Id), Markup.Escape(f.Type), ReportJson.Severity(f.Severity), Markup.Escape(f.Cited ?? "-"),
+                        Markup.Escape(f.Page ?? "-"), Markup.Escape(f.Evidence));
+                }
             }
 
-            foreach (var f in r.Findings)
+            console.Write(table);
+        }
+
+        var verdictTable = new Table().AddColumn("reference").AddColumn("verdict").AddColumn("fields").AddColumn("link").AddColumn("why");
+        foreach (var v in verdicts)
+        {
+            string why = v.Reason + (v.ArchivedUrl is not null ? $" (archived copy: {v.ArchivedUrl})" : string.Empty)
+                + string.Concat(v.Notices.Select(n => $"; {n.Type} notice {n.Doi}"));
+            verdictTable.AddRow(Markup.Escape(v.Item.Id), v.Verdict, Markup.Escape(string.Join(", ", v.Fields)), v.Link, Markup.Escape(why));
+        }
+
+        console.Write(verdictTable);
+        foreach (var v in verdicts.Where(v => v.Verdict is Verdicts.Unchecked or Verdicts.NotFound && v.Searches.Count > 0))
+        {
+            writer.WriteLine($"{v.Item.Id}: {(v.Verdict == Verdicts.Unchecked ? "searches to make" : "searched")}:");
+            foreach (var s in v.Searches)
             {
-                table.AddRow(Markup.Escape(r.Item.Id), Markup.Escape(f.Type), ReportJson.Severity(f.Severity), Markup.Escape(f.Cited ?? "-"),
-                    Markup.Escape(f.Page ?? "-"), Markup.Escape(f.Evidence));
+                writer.WriteLine($"  {s.Service}: {s.What} — {s.Url} ({s.Outcome})");
             }
         }
 
-        console.Write(table);
-        var all = results.SelectMany(r => r.Findings).ToList();
+        foreach (var v in verdicts.Where(v => v.Passages.Count > 0))
+        {
+            foreach (var p in v.Passages)
+            {
+                writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{v.Item.Id} claim {p.ClaimId}: {p.Status} ({p.Score:0.00}){(p.Passage is not null && p.Status != PassageFinder.NotInPage ? $" at {p.Start}: \"{p.Passage}\"" : string.Empty)}"));
+            }
+        }
+
         writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{CliText.Count(results.Count, "reference")}, {CliText.Count(all.Count, "finding")} ({CliText.Count(all.Count(f => f.Severity == FindingSeverity.Error), "error")}, {CliText.Count(all.Count(f => f.Severity == FindingSeverity.Warning), "warning")}, {all.Count(f => f.Severity == FindingSeverity.Info)} info)"));
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"verdicts: {verdicts.Count(v => v.Verdict == Verdicts.Verified)} verified, {verdicts.Count(v => v.Verdict == Verdicts.Mismatch)} mismatch, {verdicts.Count(v => v.Verdict == Verdicts.NotFound)} not_found, {verdicts.Count(v => v.Verdict == Verdicts.Unchecked)} unchecked; {verdicts.Count(v => v.Link == LinkStates.Dead)} dead links; slowest reference {(verdicts.Count == 0 ? 0 : verdicts.Max(v => v.Elapsed.TotalMilliseconds)):0} ms"));
         return writer.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
     }
 }

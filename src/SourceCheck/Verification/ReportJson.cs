@@ -6,11 +6,11 @@ using SourceCheck.Documents.Web;
 namespace SourceCheck.Verification;
 
 /// <summary>JSON forms of page readings (<c>sourcecheck-page/1</c>) and verification reports
-/// (<c>sourcecheck-verify/1</c>), in a fixed key order.</summary>
+/// (<c>sourcecheck-verify/2</c>: version 1 plus each reference's <c>verdict</c>), in a fixed key order.</summary>
 public static class ReportJson
 {
     public const string PageSchema = "sourcecheck-page/1";
-    public const string VerifySchema = "sourcecheck-verify/1";
+    public const string VerifySchema = "sourcecheck-verify/2";
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -65,11 +65,18 @@ public static class ReportJson
         _ => "info",
     };
 
-    public static JsonObject Verify(IReadOnlyList<VerificationResult> results)
+    public static JsonObject Verify(IReadOnlyList<VerificationResult> results, IReadOnlyList<ReferenceVerdict>? verdicts = null)
     {
         var refs = new JsonArray();
-        foreach (var r in results)
+        for (int i = 0; i < results.Count; i++)
         {
+            var r = results[i];
+            var v = verdicts is not null && i < verdicts.Count ? verdicts[i] : null;
+            if (r.Page is null && v?.Page?.Page is not null)
+            {
+                r = r with { Page = v.Page.Page, Fetch = r.Fetch ?? v.Page.Fetch };
+            }
+
             refs.Add(new JsonObject
             {
                 ["id"] = r.Item.Id,
@@ -93,6 +100,7 @@ public static class ReportJson
                     ["page"] = f.Page,
                     ["evidence"] = f.Evidence,
                 }).ToArray()),
+                ["verdict"] = v is null ? null : VerdictReport.Json(v),
             });
         }
 
@@ -108,6 +116,15 @@ public static class ReportJson
                 ["error"] = all.Count(f => f.Severity == FindingSeverity.Error),
                 ["warning"] = all.Count(f => f.Severity == FindingSeverity.Warning),
                 ["info"] = all.Count(f => f.Severity == FindingSeverity.Info),
+                ["verdicts"] = verdicts is null ? null : new JsonObject
+                {
+                    [Verdicts.Verified] = verdicts.Count(x => x.Verdict == Verdicts.Verified),
+                    [Verdicts.Mismatch] = verdicts.Count(x => x.Verdict == Verdicts.Mismatch),
+                    [Verdicts.NotFound] = verdicts.Count(x => x.Verdict == Verdicts.NotFound),
+                    [Verdicts.Unchecked] = verdicts.Count(x => x.Verdict == Verdicts.Unchecked),
+                    ["dead"] = verdicts.Count(x => x.Link == LinkStates.Dead),
+                    ["worstMs"] = verdicts.Count == 0 ? 0 : (long)verdicts.Max(x => x.Elapsed.TotalMilliseconds),
+                },
             },
         };
     }

@@ -137,6 +137,7 @@ public sealed class PoliteClient
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _hostLocks = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _lastRequest = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, FetchResult> _memo = new(StringComparer.Ordinal);
     private int _sent;
 
     public PoliteClient(PageFetcher? fetcher, PageCache? cache, PoliteOptions? options = null, TimeProvider? time = null)
@@ -157,6 +158,11 @@ public sealed class PoliteClient
     public async Task<ServiceResponse> GetAsync(string url, string? accept = null, bool fresh = false, CancellationToken cancellationToken = default)
     {
         string key = accept is null ? url : url + "#accept=" + accept;
+        if (!fresh && _memo.TryGetValue(key, out var seen))
+        {
+            return new ServiceResponse(url, ServiceOutcome.Answered, seen, null);
+        }
+
         if (!fresh && _cache?.Get(key, _options.CacheAge) is { } hit)
         {
             return new ServiceResponse(url, ServiceOutcome.Answered, hit with { RequestedUrl = url }, null);
@@ -185,6 +191,7 @@ public sealed class PoliteClient
                 if (last.Error is FetchErrorKind.None)
                 {
                     _cache?.Put(last with { RequestedUrl = key });
+                    _memo[key] = last;
                     return new ServiceResponse(url, ServiceOutcome.Answered, last, null);
                 }
 
@@ -204,6 +211,21 @@ public sealed class PoliteClient
             {
                 await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
             }
+        }
+    }
+
+    /// <summary>This client as a page source (the same rate limits, retries, cache and per-run memory), for the page comparison of <c>verify</c>.</summary>
+    public IPageSource AsPageSource() => new ClientPageSource(this);
+
+    private sealed class ClientPageSource(PoliteClient client) : IPageSource
+    {
+        public async Task<FetchResult> GetAsync(string url, CancellationToken cancellationToken = default)
+        {
+            var r = await client.GetAsync(url, null, false, cancellationToken).ConfigureAwait(false);
+            return r.Fetch ?? new FetchResult
+            {
+                RequestedUrl = url, Error = FetchErrorKind.Network, ErrorMessage = r.Problem ?? r.Outcome.ToString(), Origin = "none",
+            };
         }
     }
 

@@ -248,7 +248,7 @@ public sealed class WorkLocator
         // 3. Scholarly search; 4. the outlet's domain in the archive.
         bool scholarly = IsScholarly(item);
         var domains = _outlets.DomainsOf(item.GetString("container-title")).ToList();
-        if (url is not null && Uri.TryCreate(url, UriKind.Absolute, out var own))
+        if (url is not null && Uri.TryCreate(url, UriKind.Absolute, out var own) && own.HostNameType == UriHostNameType.Dns)
         {
             string d = WebText.RegistrableDomain(own.Host);
             if (!domains.Contains(d, StringComparer.OrdinalIgnoreCase) && !IsArchiveHost(own))
@@ -257,7 +257,7 @@ public sealed class WorkLocator
             }
         }
 
-        if (scholarly || domains.Count == 0)
+        if (scholarly || (domains.Count == 0 && url is null))
         {
             var found = await FromScholarlySearchAsync(run, title, ct).ConfigureAwait(false);
             if (found is not null)
@@ -274,7 +274,7 @@ public sealed class WorkLocator
                 return found;
             }
         }
-        else if (!scholarly)
+        else if (!scholarly && url is null)
         {
             run.Unsettled.Add($"the web address of the outlet \"{item.GetString("container-title") ?? "(none named)"}\" is not known (add it to {OutletDirectory.UserFile()} as 'name<TAB>domain')");
             run.Step("outlets", "the outlet's web address", OutletDirectory.UserFile(), "unknown outlet");

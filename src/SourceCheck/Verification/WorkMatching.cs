@@ -319,12 +319,38 @@ public static class WorkMatching
         return PrefixesInOrder(a, b) || PrefixesInOrder(b, a);
     }
 
+    /// <summary>Whether a word abbreviates another: a prefix ("Proc" = "Proceedings") or, from three letters on, a
+    /// contraction with the same first letter whose letters appear in order ("Natl" = "National", "Sci" = "Sciences").</summary>
+    public static bool Abbreviates(string shortWord, string longWord)
+    {
+        if (longWord.StartsWith(shortWord, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (shortWord.Length < 3 || shortWord.Length >= longWord.Length || shortWord[0] != longWord[0])
+        {
+            return false;
+        }
+
+        int i = 0;
+        foreach (char c in longWord)
+        {
+            if (i < shortWord.Length && shortWord[i] == c)
+            {
+                i++;
+            }
+        }
+
+        return i == shortWord.Length;
+    }
+
     private static bool PrefixesInOrder(string[] shortForm, string[] longForm)
     {
         int j = 0;
         foreach (var w in shortForm)
         {
-            while (j < longForm.Length && !longForm[j].StartsWith(w, StringComparison.Ordinal))
+            while (j < longForm.Length && !Abbreviates(w, longForm[j]))
             {
                 j++;
             }

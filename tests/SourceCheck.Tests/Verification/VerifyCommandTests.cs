@@ -16,7 +16,7 @@ public sealed class VerifyCommandTests
 
             Assert.Equal(0, r.ExitCode);
             var root = JsonNode.Parse(r.Out)!;
-            Assert.Equal("sourcecheck-verify/1", (string)root["schema"]!);
+            Assert.Equal("sourcecheck-verify/2", (string)root["schema"]!);
             var refs = root["references"]!.AsArray();
             Assert.Equal(3, refs.Count);
             Assert.Empty(refs[0]!["findings"]!.AsArray());

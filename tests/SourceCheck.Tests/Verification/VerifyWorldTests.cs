@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http;
 using SourceCheck.Verification;
 using Xunit.Abstractions;
 
@@ -117,5 +118,150 @@ public sealed class VerifyWorldTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(0, score.FabricatedMissed);
         Assert.True(score.PassageRecall >= 0.8, score.ToString());
         Assert.Equal(0, score.UnsupportedFound);
+    }
+
+    /// <summary>Scored once at the end of session 5 (figures in docs/verification.md); never tuned on.</summary>
+    [Fact]
+    public async Task Validation_split()
+    {
+        await using var world = await VerifyWorld.StartAsync();
+        var (locator, _, fetcher) = Locator(world, _cache);
+        using var _f = fetcher;
+        var score = await RunAsync(world, locator, "val", output);
+        output.WriteLine("val: " + score);
+        foreach (var w in score.Wrong)
+        {
+            output.WriteLine("  " + w);
+        }
+
+        Assert.Equal(19, score.N);
+        Assert.True(score.Accuracy >= 0.9, score.ToString());
+        Assert.Equal(0, score.FabricatedMissed);
+    }
+
+    [Fact]
+    public async Task A_second_run_sends_no_request()
+    {
+        await using var world = await VerifyWorld.StartAsync();
+        var (first, client1, f1) = Locator(world, _cache);
+        using var _1 = f1;
+        var refs = world.References().Where(r => r.Split == "dev").ToList();
+        var before = await first.LocateAllAsync(refs.Select(r => r.Item));
+        int hits = world.Server.TotalHits;
+        Assert.True(client1.RequestsSent > 30);
+
+        var (second, client2, f2) = Locator(world, _cache);
+        using var _2 = f2;
+        var after = await second.LocateAllAsync(refs.Select(r => r.Item));
+
+        Assert.Equal(0, client2.RequestsSent);
+        Assert.Equal(hits, world.Server.TotalHits);
+        Assert.Equal(before.Select(v => v.Verdict), after.Select(v => v.Verdict));
+    }
+
+    [Fact]
+    public async Task Offline_every_reference_is_unchecked_and_nothing_is_dead()
+    {
+        await using var world = await VerifyWorld.StartAsync();
+        var (locator, client, fetcher) = Locator(world, _cache, offline: true);
+        using var _f = fetcher;
+        var verdicts = await locator.LocateAllAsync(world.References().Select(r => r.Item));
+
+        Assert.All(verdicts, v => Assert.Equal(Verdicts.Unchecked, v.Verdict));
+        Assert.DoesNotContain(verdicts, v => v.Link == LinkStates.Dead);
+        Assert.All(verdicts, v => Assert.NotEmpty(v.Searches));
+        Assert.All(verdicts, v => Assert.Contains("offline", v.Reason, StringComparison.Ordinal));
+        Assert.Equal(0, client.RequestsSent);
+        Assert.Equal(0, world.Server.TotalHits);
+    }
+
+    [Fact]
+    public async Task Service_addresses_on_loopback_are_refused_unless_allowed()
+    {
+        await using var world = await VerifyWorld.StartAsync();
+        var (locator, _, fetcher) = Locator(world, null, allowServer: false);
+        using var _f = fetcher;
+        var refs = world.References().Where(r => r.Id is "s01" or "n-a01" or "n-a11" or "f12").ToList();
+        var verdicts = await locator.LocateAllAsync(refs.Select(r => r.Item));
+
+        Assert.All(verdicts, v => Assert.Equal(Verdicts.Unchecked, v.Verdict));
+        Assert.All(verdicts, v => Assert.Contains("allow-private", v.Reason, StringComparison.Ordinal));
+        Assert.DoesNotContain(verdicts, v => v.Link == LinkStates.Dead);
+        Assert.Equal(0, world.Server.TotalHits);
+    }
+
+    [Fact]
+    public async Task Retraction_notices_are_reported()
+    {
+        await using var world = await VerifyWorld.StartAsync();
+        var (locator, _, fetcher) = Locator(world, null);
+        using var _f = fetcher;
+        var s03 = world.References().Single(r => r.Id == "s03");
+        var v = await locator.LocateAsync(s03.Item);
+
+        Assert.Equal(Verdicts.Verified, v.Verdict);
+        var notice = Assert.Single(v.Notices);
+        Assert.Equal("retraction", notice.Type);
+        Assert.Equal("10.1016/j.jcv.2022.105120", notice.Doi);
+        Assert.Contains(VerdictReport.Findings(v), f => f.Type == VerdictReport.NoticeType && f.Severity == FindingSeverity.Error);
+    }
+
+    [Fact]
+    public async Task Archived_copies_are_linked_and_dead_needs_two_404s()
+    {
+        await using var world = await VerifyWorld.StartAsync();
+        var (locator, _, fetcher) = Locator(world, null);
+        using var _f = fetcher;
+        var a16 = world.References().Single(r => r.Id == "n-a16");
+        var v = await locator.LocateAsync(a16.Item);
+        string path = new Uri(a16.Item.GetString("URL")!).AbsolutePath;
+
+        Assert.Equal(Verdicts.Verified, v.Verdict);
+        Assert.Equal(LinkStates.Dead, v.Link);
+        Assert.Equal(2, world.Server.Hits(path));
+        Assert.StartsWith(world.Server.Url("/wayback/web/"), v.ArchivedUrl, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Retry_after_is_honoured_and_a_long_one_leaves_the_reference_unchecked()
+    {
+        await using var server = await TestWebServer.StartAsync();
+        int calls = 0;
+        server.Map("/crossref/works", async ctx =>
+        {
+            if (Interlocked.Increment(ref calls) == 1)
+            {
+                ctx.Response.StatusCode = 429;
+                ctx.Response.Headers.RetryAfter = "1";
+                return;
+            }
+
+            ctx.Response.ContentType = "application/json";
+            await ctx.Response.WriteAsync("""{"status":"ok","message":{"items":[]}}""");
+        });
+        server.Map("/slow/works", ctx =>
+        {
+            ctx.Response.StatusCode = 429;
+            ctx.Response.Headers.RetryAfter = "3600";
+            return Task.CompletedTask;
+        });
+        using var fetcher = new PageFetcher(new AddressGuard(allowedOrigins: [server.Origin]));
+        var client = new PoliteClient(fetcher, null, new PoliteOptions { MinInterval = TimeSpan.Zero });
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var ok = await client.GetAsync(server.Url("/crossref/works?query.bibliographic=x"), "application/json");
+        Assert.True(ok.Ok);
+        Assert.Equal(2, calls);
+        Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(0.9), watch.Elapsed.ToString());
+
+        var limited = await client.GetAsync(server.Url("/slow/works?x=1"), "application/json");
+        Assert.Equal(ServiceOutcome.RateLimited, limited.Outcome);
+        Assert.Equal(1, server.Hits("/slow/works"));
+
+        var item = new SourceCheck.Csl.CslItem("p", "article-journal").SetString("title", "A study of something that cannot be looked up");
+        var locator = new WorkLocator(client, new ServiceEndpoints { Crossref = server.Url("/slow"), OpenAlex = server.Url("/slow") });
+        var v = await locator.LocateAsync(item);
+        Assert.Equal(Verdicts.Unchecked, v.Verdict);
+        Assert.Contains("rate-limited", v.Reason, StringComparison.Ordinal);
     }
 }

@@ -1,0 +1,39 @@
+using SourceCheck.Verification;
+
+namespace SourceCheck.Tests.Verification;
+
+public sealed class WorkMatchingTests
+{
+    [Theory]
+    [InlineData("Proc. Natl. Acad. Sci.", "Proceedings of the National Academy of Sciences", true)]
+    [InlineData("J. Clin. Virol.", "Journal of Clinical Virology", true)]
+    [InlineData("The Quarterly Journal of Economics", "Quarterly Journal of Economics", true)]
+    [InlineData("American Economic Review", "European Journal of Political Economy", false)]
+    [InlineData("Nature", "Science", false)]
+    public void Journal_names_agree_with_abbreviations(string cited, string record, bool same) =>
+        Assert.Equal(same, WorkMatching.SameContainer(cited, record));
+
+    [Theory]
+    [InlineData("https://www.spiegel.de/wirtschaft/bahn-will-bis-2027-rund-2000-kilometer-gleise-erneuern-a-5b1c7e02-1d2f-4a3b", "Bahn will bis 2027 rund 2000 Kilometer Gleise erneuern", true)]
+    [InlineData("https://techcrunch.com/2025/11/06/sam-altman-says-he-doesnt-want-the-government-to-bail-out-openai-if-it-fails/", "Sam Altman says he doesn't want the government to bail out OpenAI if it fails", true)]
+    [InlineData("https://www.tagesschau.de/wirtschaft/inflation-januar-steigt-100.html", "Inflation in Deutschland steigt im Januar auf 2,3 Prozent", true)]
+    [InlineData("https://techcrunch.com/2025/11/06/openai-launches-new-shopping-assistant-in-chatgpt/", "OpenAI asks Congress for 500 billion dollar loan guarantee", false)]
+    [InlineData("https://www.bbc.com/news/articles/cz5r6c54e50d50", "Record heat kills coral across the Great Barrier Reef", false)]
+    public void Slugs_spell_titles(string url, string title, bool match) =>
+        Assert.Equal(match, WorkMatching.SlugAgreement(url, title) >= 0.5);
+
+    [Fact]
+    public void Titles_agree_across_case_quotes_and_subtitles()
+    {
+        Assert.Equal(1, WorkMatching.TitleAgreement("OpenAI’s Sam Altman backtracks", "OpenAI's sam altman Backtracks"));
+        Assert.Equal(0.95, WorkMatching.TitleAgreement("Remote work and productivity", "Remote work and productivity: evidence from a call centre"));
+        Assert.True(WorkMatching.TitleAgreement("Air pollution and test scores", "Heat exposure and cognitive performance in schoolchildren") < WorkMatching.SameTitle);
+    }
+
+    [Theory]
+    [InlineData("10.1038/s41586-024-07123-4", "10.1038/s41586-024-07123-4")]
+    [InlineData("https://doi.org/10.1093/qje/qjad031", "10.1093/qje/qjad031")]
+    [InlineData("doi:10.1000/xyz.", "10.1000/xyz")]
+    [InlineData("https://example.com/10.5/abc", null)]
+    public void Dois_are_read_from_addresses(string text, string? doi) => Assert.Equal(doi, WorkLocator.NormalizeDoi(text));
+}
