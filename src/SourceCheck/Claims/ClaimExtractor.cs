@@ -271,15 +271,7 @@ public static partial class ClaimExtractor
             if (anchor is { } av && verb is not null)
             {
                 // '"…," the prosecutor's office said': the speaker stands between the closing quotation mark and the verb
-                int close = -1;
-                for (int k = av.Start - 1; k >= Math.Max(s, av.Start - 60); k--)
-                {
-                    if (_text[k] is '”' or '"' or '“' or '«' or '»' && k > s && _text[k - 1] is ',' or '.' or '!' or '?' or '…')
-                    {
-                        close = k;
-                        break;
-                    }
-                }
+                int close = ClosingQuoteBefore(av.Start, s);
 
                 if (close >= 0 && speaker is not null && speaker.End <= close && AtClauseEnd(av.End, e))
                 {
@@ -316,7 +308,7 @@ public static partial class ClaimExtractor
                 speaker = mentions[0];
             }
 
-            if ((continued || (reported && verb is null && cue is null)) && speaker is null && draft.Speaker is null && previous is not null)
+            if ((continued || reported) && speaker is null && draft.Speaker is null && previous is not null)
             {
                 draft.Speaker = previous.Speaker;
                 draft.SpeakerMention = "(continuation)";
@@ -410,6 +402,20 @@ public static partial class ClaimExtractor
         }
 
         private static readonly System.Buffers.SearchValues<char> QuoteMarks = System.Buffers.SearchValues.Create("\"“”„«»‚‘");
+
+        /// <summary>A closing quotation mark (after ",", ".", "!", "?") within 60 characters before a verb, or -1.</summary>
+        private int ClosingQuoteBefore(int verbStart, int s)
+        {
+            for (int k = verbStart - 1; k >= Math.Max(s + 1, verbStart - 60); k--)
+            {
+                if (_text[k] is '”' or '"' or '“' or '«' or '»' && _text[k - 1] is ',' or '.' or '!' or '?' or '…')
+                {
+                    return k;
+                }
+            }
+
+            return -1;
+        }
 
         private bool AtClauseEnd(int from, int e)
         {
@@ -722,6 +728,12 @@ public static partial class ClaimExtractor
                 }
 
                 found ??= (m.Index, m.Index + m.Length);
+                if (AttributionLexicon.ReportingVerbs.Contains(m.Value) && AtClauseEnd(m.Index + m.Length, e) && ClosingQuoteBefore(m.Index, s) >= 0)
+                {
+                    final = (m.Index, m.Index + m.Length); // '…," the prosecutor's office said.': the verb after the quotation governs it
+                    continue;
+                }
+
                 if (AttributionLexicon.ReportingVerbs.Contains(m.Value) && _text.IndexOf(',', m.Index, e - m.Index) < 0)
                 {
                     int comma = _text.LastIndexOf(',', m.Index, m.Index - s);

@@ -51,7 +51,23 @@ internal sealed partial class PersonIndex
         "Van", "Von", "Der", "De", "Da", "Di", "Du", "La", "Le", "Del", "Bin", "Ibn", "Ter", "Ten",
     };
 
-    private static bool IsRoleWord(string w) => AttributionLexicon.RoleRegex().Match(w) is { Success: true } m && m.Length == w.Length;
+    private static bool IsRoleWord(string w)
+    {
+        // the first match of the large generated role regex includes its JIT compilation, which can pass the timeout on a
+        // loaded machine: one retry, then "no role"
+        for (int attempt = 0; attempt < 2; attempt++)
+        {
+            try
+            {
+                return AttributionLexicon.RoleRegex().Match(w) is { Success: true } m && m.Length == w.Length;
+            }
+            catch (RegexMatchTimeoutException)
+            {
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The full name pair a first name opens elsewhere in the article ("Phil" → "Phil Foden"), or null.</summary>
     public string? PairFor(string first) => _pairByFirst.GetValueOrDefault(first);

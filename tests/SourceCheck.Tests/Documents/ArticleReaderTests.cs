@@ -99,7 +99,7 @@ public sealed class ArticleReaderTests
             Assert.Equal("Veltrix to cut 2,400 jobs as margins shrink", article.Title);
             Assert.Equal("Meridian Wire", article.Outlet);
             Assert.Equal("Tess Albright", article.Byline);
-            Assert.Equal("2026-03-12T09:30:00Z", article.Date);
+            Assert.Equal("2026-03-12", article.Date); // the page reader's publication day
             Assert.Equal("en", article.Language);
             Assert.DoesNotContain("Injected", article.Text, StringComparison.Ordinal);
             Assert.DoesNotContain("tracking", article.Text, StringComparison.Ordinal);
