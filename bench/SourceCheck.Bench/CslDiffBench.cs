@@ -125,7 +125,14 @@ internal static class CslDiffBench
                             }
                             else
                             {
-                                notOrdered.Add($"{name} {lang} {format} seed {seed}");
+                                int at = 0;
+                                while (at < Math.Min(oIds.Count, tIds.Count) && oIds[at] == tIds[at])
+                                {
+                                    at++;
+                                }
+
+                                string Head(string? e) => e is null ? "-" : e[..Math.Min(60, e.Length)];
+                                notOrdered.Add($"{name} {lang} {format} seed {seed}, first at {at}:\n      citeproc-js: {Head(at < tIds.Count ? tEntries[Math.Min(at, tEntries.Count - 1)] : null)}\n      sourcecheck: {Head(at < oIds.Count ? oursById[oIds[at]] : null)}");
                             }
 
                             for (int k = 0; k < tIds.Count; k++)

@@ -64,7 +64,7 @@ internal static class Dates
         string? season = date.Season;
         var span = new RSpan();
         var delimiter = d.Form is not null ? c.Locale.DateFormat(d.Form)?.Delimiter : d.Delimiter;
-        if (end is { } en && !Equals(Norm(start), Norm(en)))
+        if (end is { } en && !Equals(Norm(start), Norm(en)) && ShowsDifference(parts, Norm(start), Norm(en), season))
         {
             var endv = Norm(en);
             var startv = Norm(start);
@@ -145,6 +145,22 @@ internal static class Dates
         c.NonEmpty++;
         c.Recording?.Add(d.Variable);
         return Renderer.Decorate(c, span, d.Decor);
+    }
+
+    /// <summary>Whether the parts the element prints include one where start and end differ: a month range within one
+    /// year printed with the year alone is that year, not "2025–2025" (as citeproc-js).</summary>
+    private static bool ShowsDifference(IReadOnlyList<DatePart> parts, DateParts startv, DateParts endv, string? season)
+    {
+        DatePartName greatest = startv.Year != endv.Year ? DatePartName.Year : startv.Month != endv.Month ? DatePartName.Month : DatePartName.Day;
+        foreach (var p in parts)
+        {
+            if (Rank(p.Name) <= Rank(greatest) && HasPart(startv, p.Name, season))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int Rank(DatePartName n) => n switch { DatePartName.Year => 3, DatePartName.Month => 2, _ => 1 };

@@ -94,6 +94,10 @@ internal sealed class Ctx
     public IReadOnlyList<Csl.CslName>? LastNamesRaw;
     public IReadOnlyList<Csl.CslName>? FirstNamesRaw;
 
+    /// <summary>The name options the first names element rendered with (a substituted names element inherits them).</summary>
+    public NameOptions? FirstNamesOpts;
+    public NameOptions? LastNamesOpts;
+
     public NameOptions NameOpts = NameOptions.Empty;
 
     /// <summary>Memo of item variable presence for choose conditions (0 unknown, 1 no, 2 yes), by

@@ -629,6 +629,11 @@ public static class Rich
                 _sb.Append("<div class=\"").Append(divClass).Append("\">");
                 contentStart = _sb.Length;
             }
+            else if (divClass is not null && _format == OutputFormat.Text && _sb.Length > 0 && s.Display is DisplayMode.Block or DisplayMode.Indent)
+            {
+                // as citeproc-js's text output: a block or indented part starts a new line
+                _sb.Append(s.Display == DisplayMode.Block ? "\n" : "\n    ");
+            }
 
             // closing tags of this span sit on one stack shared by the whole tree, above closerMark
             var closers = _closers;
@@ -768,7 +773,13 @@ public static class Rich
                 });
                 _sb.Append(' ', trailing);
             }
-            else if (divClass is not null && s.Display == DisplayMode.Block && _format != OutputFormat.Html)
+            else if (divClass is not null && s.Display == DisplayMode.LeftMargin && _format is OutputFormat.Text or OutputFormat.Markdown
+                && _sb.Length > 0 && !char.IsWhiteSpace(_sb[^1]))
+            {
+                // second-field-align: a space between the citation number and the entry ("[1] T. …"), as citeproc-js and pandoc
+                _sb.Append(' ');
+            }
+            else if (divClass is not null && s.Display == DisplayMode.Block && _format is OutputFormat.Markdown or OutputFormat.Rtf)
             {
                 _sb.Append('\n');
             }
