@@ -111,6 +111,16 @@ public sealed class RealRefsTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Long_name_lists_without_a_colon_do_not_make_the_din_rule_backtrack()
+    {
+        // Many "Family, Given Given" names and no closing colon: the DIN author rule must give up quickly (it once
+        // timed out on such input); the parser neither throws nor reports a failure.
+        string text = string.Concat(Enumerable.Repeat("Müller, Hans Peter Karl ; Meier, Anna Lena Marie / ", 60)) + "Title without colon 2020";
+        var parsed = ReferenceParser.Parse(text);
+        Assert.DoesNotContain(parsed.Diagnostics, d => d.Severity == SourceCheck.Diagnostics.Severity.Error);
+    }
+
+    [Fact]
     public void Abgerufen_am_is_the_access_date_not_a_page_or_doi()
     {
         var item = ReferenceParser.Parse("Stobitzer, Christian: Symmetrische Verschl\u00fcsselung. Karlsruhe. URL: http://www.kryptowissen.de/symmetrische-verschluesselung.html (abgerufen am 27.04.2018)").Item;

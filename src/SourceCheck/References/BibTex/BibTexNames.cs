@@ -180,8 +180,9 @@ public static class BibTexNames
         var words = new List<string>();
         var sb = new StringBuilder();
         int depth = 0;
-        foreach (char c in s)
+        for (int i = 0; i < s.Length; i++)
         {
+            char c = s[i];
             if (c == '{')
             {
                 depth++;
@@ -191,7 +192,8 @@ public static class BibTexNames
                 depth--;
             }
 
-            if (depth == 0 && (char.IsWhiteSpace(c) || c == '~'))
+            // '~' is a tie between words, except in the accent "\~n" (Pe\~na)
+            if (depth == 0 && (char.IsWhiteSpace(c) || (c == '~' && !(i > 0 && s[i - 1] == '\\'))))
             {
                 if (sb.Length > 0)
                 {

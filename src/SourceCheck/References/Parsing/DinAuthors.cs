@@ -12,7 +12,8 @@ internal static partial class DinAuthors
 {
     public static void Relabel(string text, List<RefToken> tokens, int[] labels, int count)
     {
-        var m = Pattern().Match(text);
+        // Author lists are short: only the opening is looked at (also bounds the regex work on long inputs).
+        var m = Pattern().Match(text, 0, Math.Min(text.Length, 400));
         if (!m.Success)
         {
             return;
@@ -88,6 +89,6 @@ internal static partial class DinAuthors
 
     private static bool At(string s, int i, string what) => i + what.Length <= s.Length && string.CompareOrdinal(s, i, what, 0, what.Length) == 0;
 
-    [GeneratedRegex(@"^\s*(?:\[[^\]\s]{1,20}\]:?\s+|\d{1,4}[.)]\s+)?(?<names>[\p{Lu}][\p{L}'’\-]+(?:\s[\p{L}'’\-]+){0,2},\s*[\p{Lu}][\p{L}.\-]*(?:\s[\p{Lu}][\p{L}.\-]*){0,3}(?:\s*[;/]\s*[\p{Lu}][\p{L}'’\-]+(?:\s[\p{L}'’\-]+){0,2},\s*[\p{Lu}][\p{L}.\-]*(?:\s[\p{Lu}][\p{L}.\-]*){0,3}){0,20}(?:\s*(?:u\.\s?a\.|et\sal\.))?)\s*(?<ed>\((?:Hrsg|Hg|Ed|Eds|ed|eds)\.?\))?\s*:\s", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"^\s*(?:\[[^\]\s]{1,20}\]:?\s+|\d{1,4}[.)]\s+)?(?<names>(?>[\p{Lu}][\p{L}'’\-]+(?:\s[\p{L}'’\-]+){0,2},[ ]?[\p{Lu}][\p{L}.\-]*(?:\s[\p{Lu}][\p{L}.\-]*){0,3})(?>\s?[;/]\s?(?>[\p{Lu}][\p{L}'’\-]+(?:\s[\p{L}'’\-]+){0,2},[ ]?[\p{Lu}][\p{L}.\-]*(?:\s[\p{Lu}][\p{L}.\-]*){0,3})){0,20}(?:\s(?:u\.\s?a\.|et\sal\.))?)\s?(?<ed>\((?:Hrsg|Hg|Ed|Eds|ed|eds)\.?\))?\s?:\s", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Pattern();
 }
