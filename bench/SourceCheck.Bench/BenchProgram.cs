@@ -14,16 +14,24 @@ internal static class BenchProgram
         ("store", StoreBench.Run),
         ("parse", ParseBench.Run),
         ("claims-extraction", ClaimsExtractionBench.Run),
+        ("fuzz", FuzzBench.Run),
     ];
 
     /// <summary>Runs the named sections (all figure sections when none is named; training sections only by name).</summary>
     public static int Run(string[] args)
     {
+        int secondsAt = Array.FindIndex(args, a => a == "--seconds");
+        if (secondsAt >= 0 && secondsAt + 1 < args.Length && int.TryParse(args[secondsAt + 1], out int seconds))
+        {
+            FuzzBench.Seconds = seconds;
+            args = [.. args.Where((_, i) => i != secondsAt && i != secondsAt + 1)];
+        }
+
         var wanted = args.Length == 0 ? null : new HashSet<string>(args, StringComparer.OrdinalIgnoreCase);
         foreach (var (name, run) in Sections)
         {
             // Training sections write model files: they run only when named.
-            bool tool = name.Contains("train", StringComparison.Ordinal);
+            bool tool = name.Contains("train", StringComparison.Ordinal) || name == "fuzz";
             if (wanted is null ? !tool : wanted.Contains(name))
             {
                 Console.WriteLine($"## {name}");

@@ -28,7 +28,7 @@ public static class SimilarityCommand
             }
             catch (JsonException ex)
             {
-                throw new CliException($"{name}: not JSON Lines: {ex.Message}");
+                throw new CliException($"{name}:{(ex.LineNumber ?? 0) + 1}:{(ex.BytePositionInLine ?? 0) + 1}: error {SourceCheck.Diagnostics.DiagnosticCodes.InvalidJson}: not JSON Lines: {ex.Message}");
             }
 
             var lexicon = BilingualLexicon.Default;

@@ -20,6 +20,8 @@ public static class DiagnosticCodes
     public const string FieldNotRepresentable = "SC1040";
     public const string BinaryInput = "SC1050";
     public const string InputTooLarge = "SC1051";
+    public const string InvalidEncoding = "SC1052";
+    public const string NestedTooDeep = "SC1053";
 
     // SC2xxx: references
     public const string NoBibliographyFound = "SC2001";
@@ -42,6 +44,8 @@ public static class DiagnosticCodes
     public const string CslMissingParent = "SC3009";
     public const string CslStyleNotFound = "SC3010";
     public const string CslLocaleNotFound = "SC3011";
+    public const string CslExpansionBudget = "SC3012";
+    public const string CslBadLocale = "SC3013";
     public const string CslItemNotFound = "SC3020";
 
     // SC6xxx: storage

@@ -1,6 +1,6 @@
 using System.Text;
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
+using SourceCheck.Documents.Web;
 
 namespace SourceCheck.Documents;
 
@@ -29,13 +29,7 @@ public static class ArticleHtmlReader
     public static Article Read(string html, string? name = null, string? language = null)
     {
         ArgumentNullException.ThrowIfNull(html);
-        if (html.Length > MaxHtmlLength)
-        {
-            html = html[..MaxHtmlLength];
-        }
-
-        var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
-        using var document = parser.ParseDocument(html);
+        using var document = HtmlInput.Parse(html, out _, MaxHtmlLength);
         string? title = Meta(document, "og:title") ?? document.QuerySelector("h1")?.TextContent ?? document.Title;
         title = Collapse(title);
         string? byline = Meta(document, "author") ?? Meta(document, "article:author") ?? document.QuerySelector("[rel=author], .byline, .author")?.TextContent;

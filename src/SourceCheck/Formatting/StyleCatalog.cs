@@ -1,3 +1,5 @@
+using SourceCheck.Text;
+
 namespace SourceCheck.Formatting;
 
 /// <summary>Finds styles and locales: a path to a .csl file, the user styles folder
@@ -50,7 +52,7 @@ public sealed class StyleCatalog
             string full = Path.GetFullPath(nameOrPath, _currentDirectory);
             if (File.Exists(full))
             {
-                return (File.ReadAllText(full), nameOrPath);
+                return (InputLimits.ReadAllText(full, InputLimits.MaxStyleBytes), nameOrPath);
             }
 
             if (nameOrPath.Contains('/') || nameOrPath.Contains('\\'))
@@ -67,7 +69,7 @@ public sealed class StyleCatalog
             string user = Path.Combine(UserStylesFolder, candidate + ".csl");
             if (File.Exists(user))
             {
-                return (File.ReadAllText(user), user);
+                return (InputLimits.ReadAllText(user, InputLimits.MaxStyleBytes), user);
             }
         }
 
@@ -88,7 +90,7 @@ public sealed class StyleCatalog
         string user = Path.Combine(UserStylesFolder, "locales", $"locales-{tag}.xml");
         if (File.Exists(user))
         {
-            return File.ReadAllText(user);
+            return InputLimits.ReadAllText(user, InputLimits.MaxStyleBytes);
         }
 
         return EmbeddedLocales.Get(tag);
@@ -98,6 +100,6 @@ public sealed class StyleCatalog
     public static Func<string, string?> FolderLocales(string folder) => tag =>
     {
         string p = Path.Combine(folder, $"locales-{tag}.xml");
-        return File.Exists(p) ? File.ReadAllText(p) : null;
+        return File.Exists(p) ? InputLimits.ReadAllText(p, InputLimits.MaxStyleBytes) : null;
     };
 }

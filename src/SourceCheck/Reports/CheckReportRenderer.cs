@@ -5,6 +5,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using SourceCheck.Claims;
 using SourceCheck.Csl;
+using SourceCheck.Text;
 
 namespace SourceCheck.Reports;
 
@@ -341,7 +342,7 @@ public static class CheckReportRenderer
                 sb.Append('_').Append(Md(NoHeadline(d))).Append("_\n\n");
             }
 
-            sb.Append("File `").Append(d.File).Append("`, language ").Append(d.Language);
+            sb.Append("File `").Append(TerminalText.Neutralize(d.File).Replace('`', '\'')).Append("`, language ").Append(d.Language);
             if (d.Outlet is not null)
             {
                 sb.Append(", outlet ").Append(Md(d.Outlet));
@@ -361,7 +362,7 @@ public static class CheckReportRenderer
 
             foreach (var entry in d.FormattedBibliography)
             {
-                sb.Append("- ").Append(entry).Append('\n');
+                sb.Append("- ").Append(MdEntry(entry)).Append('\n');
             }
 
             sb.Append("\n### Claims with no source\n\n");
@@ -423,7 +424,10 @@ public static class CheckReportRenderer
     private static string ClaimTextOf(CheckReport report, ReferenceSupport support) =>
         report.FindClaim(support.ClaimId) is { } claim ? Shorten(claim.Text, ClaimTextLength) : string.Empty;
 
-    private static string Md(string s) => s.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+    private static string Md(string s) => TerminalText.Markdown(s);
+
+    /// <summary>A formatted entry keeps its Markdown emphasis; markup and controls from the input are neutralised.</summary>
+    private static string MdEntry(string s) => TerminalText.Neutralize(s).Replace("<", "&lt;", StringComparison.Ordinal);
 
     // ------------------------------------------------------------------ HTML
 

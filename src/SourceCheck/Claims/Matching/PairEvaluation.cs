@@ -23,21 +23,47 @@ public static class PairEvaluation
     public static IReadOnlyList<SentencePair> ReadJsonl(string text)
     {
         var list = new List<SentencePair>();
+        int lineNumber = 0;
         foreach (string line in text.Split('\n'))
         {
+            lineNumber++;
             if (string.IsNullOrWhiteSpace(line))
             {
                 continue;
             }
 
-            using var doc = JsonDocument.Parse(line);
-            var r = doc.RootElement;
-            string id = r.TryGetProperty("id", out var idEl) ? (idEl.ValueKind == JsonValueKind.String ? idEl.GetString()! : idEl.GetRawText()) : list.Count.ToString(CultureInfo.InvariantCulture);
-            list.Add(new SentencePair(id, Str(r, "a") ?? string.Empty, Str(r, "b") ?? string.Empty, Str(r, "lang_a"), Str(r, "lang_b"),
-                r.TryGetProperty("label", out var l) && l.ValueKind == JsonValueKind.Number ? l.GetInt32() : null));
+            try
+            {
+                using var doc = JsonDocument.Parse(line);
+                var r = doc.RootElement;
+                if (r.ValueKind != JsonValueKind.Object)
+                {
+                    throw new JsonException($"line {lineNumber}: expected an object {{\"id\", \"a\", \"b\"}}, found {r.ValueKind.ToString().ToLowerInvariant()}", null, lineNumber - 1, 0);
+                }
+
+                string id = r.TryGetProperty("id", out var idEl) ? (idEl.ValueKind == JsonValueKind.String ? idEl.GetString()! : idEl.GetRawText()) : list.Count.ToString(CultureInfo.InvariantCulture);
+                list.Add(new SentencePair(id, Str(r, "a") ?? string.Empty, Str(r, "b") ?? string.Empty, Str(r, "lang_a"), Str(r, "lang_b"),
+                    r.TryGetProperty("label", out var l) && l.ValueKind == JsonValueKind.Number && l.TryGetInt32(out int label) ? label : null));
+            }
+            catch (JsonException ex) when (ex.LineNumber is null or 0 && !ex.Message.StartsWith("line ", StringComparison.Ordinal))
+            {
+                // The reader sees one line at a time: give the position in the file.
+                throw new JsonException($"line {lineNumber}, column {(ex.BytePositionInLine ?? 0) + 1}: {FirstSentence(ex.Message)}", null, lineNumber - 1, ex.BytePositionInLine ?? 0);
+            }
+            catch (InvalidOperationException ex)
+            {
+                // For example a string with a lone surrogate escape ("\ud800").
+                throw new JsonException($"line {lineNumber}: {FirstSentence(ex.Message)}", null, lineNumber - 1, 0);
+            }
         }
 
         return list;
+
+        static string FirstSentence(string message)
+        {
+            int cut = message.IndexOf(". ", StringComparison.Ordinal);
+            return cut > 0 ? message[..cut] : message.TrimEnd('.');
+        }
 
         static string? Str(JsonElement r, string name) => r.TryGetProperty(name, out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null;
     }
