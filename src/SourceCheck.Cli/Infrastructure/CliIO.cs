@@ -29,7 +29,13 @@ public static class CliIO
                 sb.Append(buffer, 0, n);
                 if (sb.Length > MaxInputBytes)
                 {
-                    throw new CliException($"<stdin>: input larger than {MaxInputBytes / (1024 * 1024)} MiB");
+                    int line = 1, column = 1;
+                    for (int k = 0; k < sb.Length; k++)
+                    {
+                        (line, column) = sb[k] == '\n' ? (line + 1, 1) : (line, column + 1);
+                    }
+
+                    throw new CliException($"<stdin>:{line}:{column}: error {DiagnosticCodes.InputTooLarge}: input larger than {MaxInputBytes / (1024 * 1024)} MiB (the input limit), passed on line {line}");
                 }
             }
 
@@ -50,7 +56,7 @@ public static class CliIO
         }
         catch (InputTooLargeException)
         {
-            throw new CliException($"{path}: {DiagnosticCodes.InputTooLarge}: file larger than {MaxInputBytes / (1024 * 1024)} MiB (the input limit)");
+            throw new CliException($"{path}:1:1: error {DiagnosticCodes.InputTooLarge}: file larger than {MaxInputBytes / (1024 * 1024)} MiB (the input limit)");
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -35,7 +35,8 @@ public static class CslJson
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(json, documentOptions: DocumentOptions);
+            // A string in memory can hold lone surrogates (a file read as UTF-8 cannot): U+FFFD, as a file would.
+            root = JsonNode.Parse(TextNormalizer.ReplaceLoneSurrogates(json), documentOptions: DocumentOptions);
         }
         catch (JsonException ex)
         {

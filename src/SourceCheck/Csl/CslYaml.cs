@@ -25,10 +25,11 @@ public static class CslYaml
     {
         var diagnostics = new List<Diagnostic>();
         JsonNode? root;
+        var last = new Mark?[1];
         try
         {
-            using var reader = new StringReader(StripFrontMatterFence(yaml));
-            root = Build(new Parser(reader), NodeBudget + 2L * yaml.Length, out bool empty);
+            using var reader = new StringReader(StripFrontMatterFence(TextNormalizer.ReplaceLoneSurrogates(yaml)));
+            root = Build(new Parser(reader), NodeBudget + 2L * yaml.Length, out bool empty, last);
             if (empty)
             {
                 return ParseResult<IReadOnlyList<CslItem>>.Ok([], diagnostics);
@@ -40,6 +41,14 @@ public static class CslYaml
                 new TextSpan(0, 0, Math.Max(1, (int)ex.Start.Line), Math.Max(1, (int)ex.Start.Column)), $"invalid YAML: {FirstLine(ex.Message)}", source));
             return ParseResult<IReadOnlyList<CslItem>>.Fail(diagnostics);
         }
+        catch (InvalidOperationException)
+        {
+            // The YAML library's own state errors on some broken inputs: reported where reading stopped.
+            var at = last[0];
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.InvalidYaml, Severity.Error,
+                new TextSpan(0, 0, Math.Max(1, (int)(at?.Line ?? 1)), Math.Max(1, (int)(at?.Column ?? 1))), "invalid YAML: cannot be read past here", source));
+            return ParseResult<IReadOnlyList<CslItem>>.Fail(diagnostics);
+        }
 
         if (root is JsonObject obj && obj["references"] is JsonArray refs)
         {
@@ -47,7 +56,16 @@ public static class CslYaml
             obj.Remove("references");
         }
 
-        return CslJson.FromNode(root, source, diagnostics);
+        try
+        {
+            return CslJson.FromNode(root, source, diagnostics);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException)
+        {
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.InvalidYaml, Severity.Error, new TextSpan(0, 0, 1, 1),
+                $"a value cannot be read as CSL: {ex.Message}", source));
+            return ParseResult<IReadOnlyList<CslItem>>.Fail(diagnostics);
+        }
     }
 
     private static string FirstLine(string message)
@@ -60,7 +78,7 @@ public static class CslYaml
     /// <summary>Reads the first document from the event stream with an explicit stack (no recursion that the
     /// input's depth controls). Anchors are registered when their node is complete, so an alias inside its own
     /// anchor is an unknown alias (no cycle); every node an alias copies counts against <paramref name="budget"/>.</summary>
-    private static JsonNode? Build(IParser parser, long budget, out bool empty)
+    private static JsonNode? Build(IParser parser, long budget, out bool empty, Mark?[] last)
     {
         var anchors = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
         var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -81,7 +99,8 @@ public static class CslYaml
         empty = false;
         while (!haveRoot)
         {
-            ParsingEvent ev = parser.Current ?? throw new YamlException("unexpected end of YAML");
+            ParsingEvent ev = parser.Current ?? throw new YamlException(last[0] ?? Mark.Empty, last[0] ?? Mark.Empty, "unexpected end of YAML");
+            last[0] = ev.Start;
             parser.MoveNext();
             JsonNode? value;
             long size;

@@ -15,6 +15,7 @@ public static partial class ArticleReader
     /// <summary>Reads text or HTML (detected by a leading tag).</summary>
     public static Article Read(string content, string? name = null, string? language = null)
     {
+        content = TextNormalizer.ReplaceLoneSurrogates(content);
         ArgumentNullException.ThrowIfNull(content);
         return LooksLikeHtml(content) ? ArticleHtmlReader.Read(content, name, language) : FromText(content, name, language);
     }

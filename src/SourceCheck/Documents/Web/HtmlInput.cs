@@ -19,6 +19,7 @@ public static class HtmlInput
     public static string Bound(string html, out bool tooDeep, int maxChars = MaxChars)
     {
         ArgumentNullException.ThrowIfNull(html);
+        html = Text.TextNormalizer.ReplaceLoneSurrogates(html);
         if (html.Length > maxChars)
         {
             html = html[..maxChars];
