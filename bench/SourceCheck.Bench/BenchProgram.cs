@@ -16,6 +16,7 @@ internal static class BenchProgram
         ("realrefs", RealRefsBench.Run),
         ("claims-extraction", ClaimsExtractionBench.Run),
         ("attribution", AttributionBench.Run),
+        ("fuzz", FuzzBench.Run),
     ];
 
     /// <summary>Runs the named sections (all figure sections when none is named; training sections only by name).</summary>
@@ -29,12 +30,19 @@ internal static class BenchProgram
             return 0;
         }
 
+        int secondsAt = Array.FindIndex(args, a => a == "--seconds");
+        if (secondsAt >= 0 && secondsAt + 1 < args.Length && int.TryParse(args[secondsAt + 1], out int seconds))
+        {
+            FuzzBench.Seconds = seconds;
+            args = [.. args.Where((_, i) => i != secondsAt && i != secondsAt + 1)];
+        }
+
         var wanted = args.Length == 0 ? null : new HashSet<string>(args, StringComparer.OrdinalIgnoreCase);
         foreach (var (name, run) in Sections)
         {
             // Training sections write model files: they run only when named.
             // csl-diff needs node and citeproc-js and runs for minutes: also only by name.
-            bool tool = name.Contains("train", StringComparison.Ordinal) || name == "csl-diff";
+            bool tool = name.Contains("train", StringComparison.Ordinal) || name == "csl-diff" || name == "fuzz";
             if (wanted is null ? !tool : wanted.Contains(name))
             {
                 Console.WriteLine($"## {name}");

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using SourceCheck.Cli.Infrastructure;
 using SourceCheck.Documents.Web;
+using SourceCheck.Text;
 using SourceCheck.Verification;
 using Spectre.Console;
 
@@ -71,23 +72,19 @@ public static class PageCommand
             throw new CliException($"{path}: no such file");
         }
 
-        if (new FileInfo(full).Length > 64L * 1024 * 1024)
-        {
-            throw new CliException($"{path}: file larger than 64 MiB");
-        }
-
         try
         {
-            byte[] bytes = File.ReadAllBytes(full);
+            byte[] bytes = InputLimits.ReadAllBytes(full, InputLimits.MaxInputBytes);
             if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
             {
-                using var gz = new System.IO.Compression.GZipStream(new MemoryStream(bytes), System.IO.Compression.CompressionMode.Decompress);
-                using var ms = new MemoryStream();
-                gz.CopyTo(ms);
-                bytes = ms.ToArray();
+                bytes = InputLimits.Gunzip(bytes, path);
             }
 
             return bytes;
+        }
+        catch (InputTooLargeException ex)
+        {
+            throw new CliException(ex.Message);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
         {

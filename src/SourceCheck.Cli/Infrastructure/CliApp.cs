@@ -133,6 +133,17 @@ public static class CliApp
             env.Error.WriteLine($"error: {ex.Code}: {ex.Message}");
             return ExitCodes.InputError;
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // File-system problems (a missing folder, a size limit, no permission) in our words, not an exception name.
+            env.Error.WriteLine($"error: {ex.Message}");
+            if (!string.IsNullOrEmpty(env.GetEnvironmentVariable("SOURCECHECK_DEBUG")))
+            {
+                env.Error.WriteLine(ex.ToString());
+            }
+
+            return ExitCodes.InputError;
+        }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             env.Error.WriteLine($"error: unexpected problem: {ex.Message} (set SOURCECHECK_DEBUG=1 for details)");

@@ -50,8 +50,9 @@ public sealed class CliEnvironment
         return new CliEnvironment
         {
             In = stdin,
-            Out = stdout,
-            Error = stderr,
+            // Control characters and escape sequences from input never reach the terminal (or a redirected file) raw.
+            Out = new TerminalSafeWriter(stdout, allowColor: !noColor && !Console.IsOutputRedirected),
+            Error = new TerminalSafeWriter(stderr, allowColor: !noColor && !Console.IsErrorRedirected),
             InputRedirected = Console.IsInputRedirected,
             OutputRedirected = Console.IsOutputRedirected,
             ErrorRedirected = Console.IsErrorRedirected,

@@ -9,8 +9,8 @@ namespace SourceCheck.Cli.Infrastructure;
 /// run never leaves a half-written file over good data).</summary>
 public static class CliIO
 {
-    /// <summary>Largest input read (256 MiB): larger inputs are refused with a clear message.</summary>
-    public const long MaxInputBytes = TextFile.MaxBytes;
+    /// <summary>Largest input read (<see cref="InputLimits.MaxInputBytes"/>): larger inputs are refused with a clear message.</summary>
+    public const long MaxInputBytes = InputLimits.MaxInputBytes;
 
     public static (string Text, string Name) ReadInput(CliEnvironment env, string? path)
     {
@@ -29,7 +29,13 @@ public static class CliIO
                 sb.Append(buffer, 0, n);
                 if (sb.Length > MaxInputBytes)
                 {
-                    throw new CliException($"<stdin>: input larger than {MaxInputBytes / (1024 * 1024)} MiB");
+                    int line = 1, column = 1;
+                    for (int k = 0; k < sb.Length; k++)
+                    {
+                        (line, column) = sb[k] == '\n' ? (line + 1, 1) : (line, column + 1);
+                    }
+
+                    throw new CliException($"<stdin>:{line}:{column}: error {DiagnosticCodes.InputTooLarge}: input larger than {MaxInputBytes / (1024 * 1024)} MiB (the input limit), passed on line {line}");
                 }
             }
 
@@ -38,7 +44,13 @@ public static class CliIO
 
         try
         {
-            return (TextFile.Read(Path.GetFullPath(path, env.CurrentDirectory), path), path);
+            string text = TextFile.Read(Path.GetFullPath(path, env.CurrentDirectory), path, out string? warning);
+            if (warning is not null)
+            {
+                env.Error.WriteLine($"{path}:{warning}");
+            }
+
+            return (text, path);
         }
         catch (InputException ex)
         {
@@ -70,12 +82,19 @@ public static class CliIO
         }
 
         string full = Path.GetFullPath(outputPath, env.CurrentDirectory);
-        string dir = Path.GetDirectoryName(full) ?? env.CurrentDirectory;
-        if (Directory.Exists(full))
+        switch (InputLimits.KindOf(full))
         {
-            throw new CliException($"{outputPath}: is a directory (give a file name to write)");
+            case FileKind.Missing or FileKind.Regular:
+                break;
+            case FileKind.Directory:
+                throw new CliException($"{outputPath}: is a folder; -o needs a file name");
+            case FileKind.SymbolicLink:
+                throw new CliException($"{outputPath}: is a symbolic link; -o replaces only regular files (give the link's target)");
+            default:
+                throw new CliException($"{outputPath}: is a device, FIFO or socket; -o replaces only regular files (leave -o out to write to standard output)");
         }
 
+        string dir = Path.GetDirectoryName(full) ?? env.CurrentDirectory;
         if (!Directory.Exists(dir))
         {
             throw new CliException($"{outputPath}: cannot write: the folder {(Path.GetDirectoryName(outputPath) is { Length: > 0 } d ? d : dir)} does not exist");

@@ -419,8 +419,14 @@ public static class FigureExtractor
             normalized = s;
         }
 
-        return double.TryParse(normalized, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+        // A number past 1e100 (e.g. 400 digits, which double reads as infinity) keeps its text but has no value:
+        // a multiplier such as "billion" could otherwise turn it into infinity, which JSON cannot hold.
+        return double.TryParse(normalized, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value)
+            && Math.Abs(value) < MaxFigureValue;
     }
+
+    /// <summary>Largest figure value kept (see <see cref="TryParseNumber"/>); larger numbers keep only their text.</summary>
+    public const double MaxFigureValue = 1e100;
 
     private static bool GroupsOfThree(string s, char sep)
     {

@@ -18,7 +18,8 @@ public static class CslJson
     {
         AllowTrailingCommas = true,
         CommentHandling = JsonCommentHandling.Skip,
-        MaxDepth = 256,
+        MaxDepth = 64,
+        AllowDuplicateProperties = false,
     };
 
     private static readonly JsonWriterOptions WriterOptions = new()
@@ -34,7 +35,8 @@ public static class CslJson
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(json, documentOptions: DocumentOptions);
+            // A string in memory can hold lone surrogates (a file read as UTF-8 cannot): U+FFFD, as a file would.
+            root = JsonNode.Parse(TextNormalizer.ReplaceLoneSurrogates(json), documentOptions: DocumentOptions);
         }
         catch (JsonException ex)
         {
@@ -45,7 +47,61 @@ public static class CslJson
             return ParseResult<IReadOnlyList<CslItem>>.Fail(diagnostics);
         }
 
-        return FromNode(root, source, diagnostics);
+        try
+        {
+            return FromNode(root, source, diagnostics);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or JsonException or FormatException)
+        {
+            // Values the tree only checks when read: a string with a lone surrogate escape ("\ud800"), a duplicate key.
+            var (line, column, what) = LoneSurrogate(json) is { } at ? (at.Line, at.Column, "a \\u escape that is half of a surrogate pair")
+                : (1, 1, FirstSentence(ex.Message));
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.InvalidJson, Severity.Error, new TextSpan(0, 0, line, column),
+                $"invalid JSON value: {what}", source));
+            return ParseResult<IReadOnlyList<CslItem>>.Fail(diagnostics);
+        }
+    }
+
+    /// <summary>Line and column of the first escaped lone surrogate (\uD800-\uDFFF not in a high-low pair), if any.</summary>
+    private static (int Line, int Column)? LoneSurrogate(string json)
+    {
+        int line = 1, lineStart = 0;
+        for (int i = 0; i + 5 < json.Length; i++)
+        {
+            if (json[i] == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+                continue;
+            }
+
+            if (json[i] != '\\')
+            {
+                continue;
+            }
+
+            if (json[i + 1] != 'u' || !ushort.TryParse(json.AsSpan(i + 2, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out ushort u))
+            {
+                i++; // an escaped character (also an escaped backslash)
+                continue;
+            }
+
+            if (char.IsHighSurrogate((char)u) && i + 11 < json.Length && json[i + 6] == '\\' && json[i + 7] == 'u'
+                && ushort.TryParse(json.AsSpan(i + 8, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out ushort low) && char.IsLowSurrogate((char)low))
+            {
+                i += 11;
+                continue;
+            }
+
+            if (char.IsSurrogate((char)u))
+            {
+                return (line, i - lineStart + 1);
+            }
+
+            i += 5;
+        }
+
+        return null;
     }
 
     /// <summary>Reads items from an already parsed JSON tree (also used by the YAML reader).</summary>
@@ -388,7 +444,7 @@ public static class CslJson
     }
 
     private static bool IsJsonNumber(string s) =>
-        s.Length > 0 && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out _) && !s.StartsWith('+') && !s.StartsWith('.');
+        s.Length > 0 && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) && double.IsFinite(d) && !s.StartsWith('+') && !s.StartsWith('.');
 
     private static void WriteName(Utf8JsonWriter writer, CslName name)
     {

@@ -24,6 +24,8 @@ public static class DiagnosticCodes
     public const string InputIsDirectory = "SC1053";
     public const string InputUnreadable = "SC1054";
     public const string InputEmpty = "SC1055";
+    public const string InvalidEncoding = "SC1056";
+    public const string NestedTooDeep = "SC1057";
 
     // SC2xxx: references
     public const string NoBibliographyFound = "SC2001";
@@ -46,6 +48,8 @@ public static class DiagnosticCodes
     public const string CslMissingParent = "SC3009";
     public const string CslStyleNotFound = "SC3010";
     public const string CslLocaleNotFound = "SC3011";
+    public const string CslExpansionBudget = "SC3012";
+    public const string CslBadLocale = "SC3013";
     public const string CslItemNotFound = "SC3020";
 
     // SC4xxx: documents and claims

@@ -19,6 +19,7 @@ public static partial class ArticleReader
     public static ArticleReadResult ReadFile(string content, string? name = null, string? language = null)
     {
         ArgumentNullException.ThrowIfNull(content);
+        content = TextNormalizer.ReplaceLoneSurrogates(content);
         if (!LooksLikeHtml(content))
         {
             return new ArticleReadResult(FromText(content, name, language), []);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Xml;
+using SourceCheck.Text;
 
 namespace SourceCheck.Formatting;
 
@@ -93,7 +94,7 @@ public sealed class StyleCatalog
             string full = Path.GetFullPath(nameOrPath, _currentDirectory);
             if (File.Exists(full))
             {
-                return (File.ReadAllText(full), nameOrPath);
+                return (InputLimits.ReadAllText(full, InputLimits.MaxStyleBytes), nameOrPath);
             }
 
             if (nameOrPath.Contains('/') || nameOrPath.Contains('\\'))
@@ -115,7 +116,7 @@ public sealed class StyleCatalog
             string user = Path.Combine(UserStylesFolder, candidate + ".csl");
             if (File.Exists(user))
             {
-                return (File.ReadAllText(user), user);
+                return (InputLimits.ReadAllText(user, InputLimits.MaxStyleBytes), user);
             }
         }
 
@@ -144,12 +145,12 @@ public sealed class StyleCatalog
         {
             if (File.Exists(path))
             {
-                return (File.ReadAllText(path), path);
+                return (InputLimits.ReadAllText(path, InputLimits.MaxStyleBytes), path);
             }
         }
 
         var matches = Candidates(name);
-        return matches.Count == 1 ? (File.ReadAllText(matches[0].Path), matches[0].Path) : null;
+        return matches.Count == 1 ? (InputLimits.ReadAllText(matches[0].Path, InputLimits.MaxStyleBytes), matches[0].Path) : null;
     }
 
     private (string Xml, string Source)? FindOfficialById(string id)
@@ -166,12 +167,12 @@ public sealed class StyleCatalog
         {
             if (File.Exists(path) && ReadInfo(path) is { } info && string.Equals(info.Id?.TrimEnd('/'), trimmed, StringComparison.OrdinalIgnoreCase))
             {
-                return (File.ReadAllText(path), path);
+                return (InputLimits.ReadAllText(path, InputLimits.MaxStyleBytes), path);
             }
         }
 
         var byId = OfficialStyles().FirstOrDefault(s => string.Equals(s.Id?.TrimEnd('/'), trimmed, StringComparison.OrdinalIgnoreCase));
-        return byId is null ? null : (File.ReadAllText(byId.Path), byId.Path);
+        return byId is null ? null : (InputLimits.ReadAllText(byId.Path, InputLimits.MaxStyleBytes), byId.Path);
     }
 
     private static bool IsStyleId(string s) =>
@@ -318,7 +319,7 @@ public sealed class StyleCatalog
         string user = Path.Combine(UserStylesFolder, "locales", $"locales-{tag}.xml");
         if (File.Exists(user))
         {
-            return File.ReadAllText(user);
+            return InputLimits.ReadAllText(user, InputLimits.MaxStyleBytes);
         }
 
         return EmbeddedLocales.Get(tag) ?? OfficialLocale(tag);
@@ -337,7 +338,7 @@ public sealed class StyleCatalog
         string user = Path.Combine(UserStylesFolder, "locales", $"locales-{tag}.xml");
         if (File.Exists(user))
         {
-            return File.ReadAllText(user);
+            return InputLimits.ReadAllText(user, InputLimits.MaxStyleBytes);
         }
 
         return OfficialLocale(tag) ?? EmbeddedLocales.Get(tag);
@@ -351,7 +352,7 @@ public sealed class StyleCatalog
         }
 
         string p = Path.Combine(dir, $"locales-{tag}.xml");
-        return File.Exists(p) ? File.ReadAllText(p) : null;
+        return File.Exists(p) ? InputLimits.ReadAllText(p, InputLimits.MaxStyleBytes) : null;
     }
 
     /// <summary>Every locale tag available: embedded, official, user folder and <paramref name="extraFolder"/>, sorted.</summary>
@@ -403,6 +404,6 @@ public sealed class StyleCatalog
     public static Func<string, string?> FolderLocales(string folder) => tag =>
     {
         string p = Path.Combine(folder, $"locales-{tag}.xml");
-        return IsTag(tag) && File.Exists(p) ? File.ReadAllText(p) : null;
+        return IsTag(tag) && File.Exists(p) ? InputLimits.ReadAllText(p, InputLimits.MaxStyleBytes) : null;
     };
 }

@@ -31,6 +31,19 @@ internal sealed class StyleParser
             IgnoreComments = true,
             IgnoreProcessingInstructions = true,
         };
+        using (var scan = XmlReader.Create(new StringReader(xml), settings))
+        {
+            // A linear pre-pass: nesting deeper than MaxNesting is refused before any tree is built or walked.
+            while (scan.Read())
+            {
+                if (scan.NodeType == XmlNodeType.Element && scan.Depth >= MaxNesting)
+                {
+                    var li = (IXmlLineInfo)scan;
+                    throw new XmlException($"elements nested deeper than {MaxNesting} levels", null, li.LineNumber, li.LinePosition);
+                }
+            }
+        }
+
         using var reader = XmlReader.Create(new StringReader(xml), settings);
         return XDocument.Load(reader, LoadOptions.SetLineInfo | LoadOptions.PreserveWhitespace);
     }
@@ -193,7 +206,7 @@ internal sealed class StyleParser
             }
         }
 
-        CheckMacroRecursion();
+        CheckMacroRecursion(citation, bibliography);
 
         return new Style
         {
@@ -210,73 +223,147 @@ internal sealed class StyleParser
         };
     }
 
-    private void CheckMacroRecursion()
+    /// <summary>Deepest element nesting in a style or locale file (deeper files get SC3001 at the element that passes it).</summary>
+    public const int MaxNesting = 64;
+
+    /// <summary>At most this many elements when every macro call is expanded (the citation and bibliography layouts
+    /// each, and any one macro): a "billion laughs" through macros that call the next one twice is refused (SC3012).
+    /// The largest official style expands to a few thousand.</summary>
+    public const long MaxExpandedElements = 200_000;
+
+    /// <summary>Deepest nesting when macro calls are expanded (element depth plus macro chains; SC3012 beyond).</summary>
+    public const int MaxExpandedDepth = 256;
+
+    /// <summary>Macro recursion (SC3008), expansion size and expanded depth (SC3012), all without recursion that
+    /// the style controls: macros are visited with an explicit stack, children of one macro with a bounded walk
+    /// (element nesting is at most <see cref="MaxNesting"/>).</summary>
+    private void CheckMacroRecursion(Section? citation, Section? bibliography)
     {
-        var state = new Dictionary<Macro, int>();
+        var calls = new Dictionary<Macro, List<(Macro Callee, int Depth)>>();
+        var own = new Dictionary<Macro, (long Size, int Depth)>();
         foreach (var m in _macros.Values)
         {
-            if (Visit(m))
-            {
-                _diags.Add(new Diagnostic(DiagnosticCodes.CslMacroRecursion, Severity.Error, TextSpan.Empty, $"macro '{m.Name}' calls itself (directly or through other macros)", _source));
-                return;
-            }
+            var list = new List<(Macro, int)>();
+            own[m] = Walk(m.Children, list);
+            calls[m] = list;
         }
 
-        bool Visit(Macro m)
+        var size = new Dictionary<Macro, long>();
+        var depth = new Dictionary<Macro, int>();
+        var state = new Dictionary<Macro, int>();
+        foreach (var start in _macros.Values)
         {
-            if (state.TryGetValue(m, out int s))
+            if (state.ContainsKey(start))
             {
-                return s == 1;
+                continue;
             }
 
-            state[m] = 1;
-            foreach (var r in Refs(m.Children))
+            var stack = new Stack<(Macro M, int Next)>();
+            stack.Push((start, 0));
+            state[start] = 1;
+            while (stack.Count > 0)
             {
-                if (Visit(r))
+                var (m, next) = stack.Pop();
+                var callees = calls[m];
+                if (next < callees.Count)
                 {
-                    return true;
+                    stack.Push((m, next + 1));
+                    var callee = callees[next].Callee;
+                    if (!state.TryGetValue(callee, out int st))
+                    {
+                        state[callee] = 1;
+                        stack.Push((callee, 0));
+                    }
+                    else if (st == 1)
+                    {
+                        _diags.Add(new Diagnostic(DiagnosticCodes.CslMacroRecursion, Severity.Error, TextSpan.Empty,
+                            $"macro '{callee.Name}' calls itself (directly or through other macros)", _source));
+                        return;
+                    }
+
+                    continue;
+                }
+
+                state[m] = 2;
+                long total = own[m].Size;
+                int deepest = own[m].Depth;
+                foreach (var (callee, at) in callees)
+                {
+                    total = Math.Min(long.MaxValue / 4, total + size[callee]);
+                    deepest = Math.Max(deepest, at + depth[callee]);
+                }
+
+                size[m] = total;
+                depth[m] = deepest;
+                if (total > MaxExpandedElements || deepest > MaxExpandedDepth)
+                {
+                    _diags.Add(new Diagnostic(DiagnosticCodes.CslExpansionBudget, Severity.Error, TextSpan.Empty,
+                        total > MaxExpandedElements
+                            ? $"macro '{m.Name}' expands to more than {MaxExpandedElements:N0} elements (macros calling macros several times)"
+                            : $"macro '{m.Name}' nests deeper than {MaxExpandedDepth} levels when its macro calls are expanded", _source));
+                    return;
                 }
             }
-
-            state[m] = 2;
-            return false;
         }
 
-        static IEnumerable<Macro> Refs(IEnumerable<Element> els)
+        foreach (var (section, name) in new[] { (citation, "citation"), (bibliography, "bibliography") })
         {
-            foreach (var e in els)
+            foreach (var layout in section?.Layouts ?? [])
             {
-                switch (e)
+                var list = new List<(Macro, int)>();
+                var (total, deepest) = Walk(layout.Children, list);
+                foreach (var (callee, at) in list)
                 {
-                    case TextElement { Macro: { } mm }:
-                        yield return mm;
-                        break;
-                    case GroupElement g:
-                        foreach (var x in Refs(g.Children))
-                        {
-                            yield return x;
-                        }
+                    total = Math.Min(long.MaxValue / 4, total + size.GetValueOrDefault(callee));
+                    deepest = Math.Max(deepest, at + depth.GetValueOrDefault(callee));
+                }
 
-                        break;
-                    case ChooseElement c:
-                        foreach (var b in c.Branches)
-                        {
-                            foreach (var x in Refs(b.Children))
+                if (total > MaxExpandedElements || deepest > MaxExpandedDepth)
+                {
+                    _diags.Add(new Diagnostic(DiagnosticCodes.CslExpansionBudget, Severity.Error, TextSpan.Empty,
+                        $"the {name} layout expands to more than {MaxExpandedElements:N0} elements or {MaxExpandedDepth} levels", _source));
+                    return;
+                }
+            }
+        }
+
+        // Elements in a list (with their nesting), and the macros called with the depth of the call.
+        static (long Size, int Depth) Walk(ImmutableArray<Element> root, List<(Macro, int)> called)
+        {
+            long count = 0;
+            int deepest = 0;
+            var work = new Stack<(ImmutableArray<Element> Els, int Depth)>();
+            work.Push((root, 1));
+            while (work.Count > 0)
+            {
+                var (els, d) = work.Pop();
+                foreach (var e in els)
+                {
+                    count++;
+                    deepest = Math.Max(deepest, d);
+                    switch (e)
+                    {
+                        case TextElement { Macro: { } mm }:
+                            called.Add((mm, d));
+                            break;
+                        case GroupElement g:
+                            work.Push((g.Children, d + 1));
+                            break;
+                        case ChooseElement c:
+                            foreach (var b in c.Branches)
                             {
-                                yield return x;
+                                work.Push((b.Children, d + 2));
                             }
-                        }
 
-                        break;
-                    case NamesElement n when n.Substitute is { } sub:
-                        foreach (var x in Refs(sub))
-                        {
-                            yield return x;
-                        }
-
-                        break;
+                            break;
+                        case NamesElement { Substitute: { } sub }:
+                            work.Push((sub, d + 2));
+                            break;
+                    }
                 }
             }
+
+            return (count, deepest);
         }
     }
 

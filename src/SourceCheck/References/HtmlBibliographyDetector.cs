@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
+using SourceCheck.Documents.Web;
 using SourceCheck.Text;
 
 namespace SourceCheck.References;
@@ -29,13 +29,7 @@ public static class HtmlBibliographyDetector
     public static ImmutableArray<BibliographyBlock> Detect(string html)
     {
         ArgumentNullException.ThrowIfNull(html);
-        if (html.Length > MaxHtmlChars)
-        {
-            html = html[..MaxHtmlChars];
-        }
-
-        var parser = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true, IsScripting = false });
-        using var document = parser.ParseDocument(html);
+        using var document = HtmlInput.Parse(html, out _, MaxHtmlChars, keepSourceReferences: true);
         foreach (var junk in document.QuerySelectorAll("script, style, template, noscript, svg, iframe, object").ToList())
         {
             junk.Remove();
@@ -113,8 +107,7 @@ public static class HtmlBibliographyDetector
     /// <summary>Plain text of an HTML page, block elements on their own lines (used when no block is found).</summary>
     public static string ToText(string html)
     {
-        var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
-        using var document = parser.ParseDocument(html.Length > MaxHtmlChars ? html[..MaxHtmlChars] : html);
+        using var document = HtmlInput.Parse(html, out _, MaxHtmlChars);
         foreach (var junk in document.QuerySelectorAll("script, style, template, noscript").ToList())
         {
             junk.Remove();

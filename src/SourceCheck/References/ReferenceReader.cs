@@ -104,6 +104,7 @@ public static class ReferenceReader
 
     public static ReferenceReadResult Read(string text, InputFormat format = InputFormat.Auto, string? source = null)
     {
+        text = TextNormalizer.ReplaceLoneSurrogates(text);
         if (format == InputFormat.Auto)
         {
             format = Detect(text, source);

@@ -5,6 +5,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using SourceCheck.Claims;
 using SourceCheck.Csl;
+using SourceCheck.Text;
 
 namespace SourceCheck.Reports;
 
@@ -376,7 +377,7 @@ public static partial class CheckReportRenderer
                 sb.Append('_').Append(Md(NoHeadline(d))).Append("_\n\n");
             }
 
-            sb.Append("File ").Append(Code(d.File)).Append(", language ").Append(Md(d.Language));
+            sb.Append("File ").Append(Code(TerminalText.Neutralize(d.File))).Append(", language ").Append(Md(d.Language));
             if (d.Outlet is not null)
             {
                 sb.Append(", outlet ").Append(Md(d.Outlet));
@@ -406,7 +407,7 @@ public static partial class CheckReportRenderer
             foreach (var entry in d.FormattedBibliography)
             {
                 // Entries come from the CSL processor's Markdown output.
-                sb.Append("- ").Append(entry.Replace('\n', ' ')).Append('\n');
+                sb.Append("- ").Append(MdEntry(entry.Replace('\n', ' '))).Append('\n');
             }
 
             sb.Append("\n### Claims with no source\n\n");
@@ -479,6 +480,9 @@ public static partial class CheckReportRenderer
         return sb.ToString();
     }
 
+    /// <summary>A formatted entry keeps its Markdown emphasis; markup and controls from the input are neutralised.</summary>
+    private static string MdEntry(string s) => TerminalText.Neutralize(s).Replace("<", "&lt;", StringComparison.Ordinal);
+
     private static string BaseName(string file) => Path.GetFileName(file) is { Length: > 0 } name ? name : file;
 
     /// <summary>An inline code span that no backtick in the text can end early.</summary>
@@ -491,6 +495,7 @@ public static partial class CheckReportRenderer
     /// HTML can come from article text), http(s) URLs as autolinks.</summary>
     internal static string Md(string s)
     {
+        s = TerminalText.Neutralize(s);
         var sb = new StringBuilder(s.Length + 8);
         foreach (var (part, isUrl) in SplitUrls(s.Replace("\r\n", " ", StringComparison.Ordinal).Replace('\n', ' ').Replace('\r', ' ')))
         {

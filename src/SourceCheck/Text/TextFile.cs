@@ -3,17 +3,22 @@ using SourceCheck.Diagnostics;
 
 namespace SourceCheck.Text;
 
-/// <summary>Reading a text input the way every entry point does: bounded size, UTF-8 (with or without BOM) or
-/// UTF-16 with BOM, invalid UTF-8 read as Latin-1, binary content refused. Problems become an
-/// <see cref="InputException"/> whose message names the input.</summary>
+/// <summary>Reading a text input the way every entry point does: bounded size (<see cref="InputLimits"/>; devices and
+/// FIFOs stop at the limit), UTF-8 (with or without BOM) or UTF-16 with BOM, invalid UTF-8 never re-decoded silently
+/// (a warning with its line and column), binary content refused. Problems become an <see cref="InputException"/> whose
+/// message names the input.</summary>
 public static class TextFile
 {
-    /// <summary>Largest input read (256 MiB): larger inputs are refused with a clear message.</summary>
-    public const long MaxBytes = 256L * 1024 * 1024;
+    /// <summary>Largest input read (<see cref="InputLimits.MaxInputBytes"/>): larger inputs are refused with a clear message.</summary>
+    public const long MaxBytes = InputLimits.MaxInputBytes;
 
     /// <summary>Reads and decodes the file at <paramref name="path"/>; <paramref name="displayName"/> (default: the path) names it in messages.</summary>
     /// <exception cref="InputException">Missing, a directory, too large, unreadable or binary.</exception>
-    public static string Read(string path, string? displayName = null)
+    public static string Read(string path, string? displayName = null) => Read(path, displayName, out _);
+
+    /// <summary>As <see cref="Read(string, string?)"/>; <paramref name="warning"/> is the encoding warning
+    /// (<c>LINE:COLUMN: warning SC…: …</c>, to be prefixed with the input's name) or null.</summary>
+    public static string Read(string path, string? displayName, out string? warning)
     {
         ArgumentNullException.ThrowIfNull(path);
         string name = displayName ?? path;
@@ -27,15 +32,15 @@ public static class TextFile
             throw new InputException(DiagnosticCodes.InputNotFound, $"{name}: no such file");
         }
 
-        if (new FileInfo(path).Length > MaxBytes)
-        {
-            throw new InputException(DiagnosticCodes.InputTooLarge, $"{name}: file larger than {MaxBytes / (1024 * 1024)} MiB");
-        }
-
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            // Bounded read: the length of a device or FIFO is not trusted (/dev/zero stops at the limit).
+            bytes = InputLimits.ReadAllBytes(path, MaxBytes);
+        }
+        catch (InputTooLargeException)
+        {
+            throw new InputException(DiagnosticCodes.InputTooLarge, $"{name}:1:1: error {DiagnosticCodes.InputTooLarge}: file larger than {MaxBytes / (1024 * 1024)} MiB (the input limit)");
         }
         catch (UnauthorizedAccessException)
         {
@@ -46,40 +51,115 @@ public static class TextFile
             throw new InputException(DiagnosticCodes.InputUnreadable, $"{name}: cannot read the file");
         }
 
-        return CheckText(Decode(bytes), name);
+        return CheckText(Decode(bytes, out warning), name);
     }
 
-    /// <summary>UTF-8 (with or without BOM), UTF-16 with BOM; invalid UTF-8 falls back to Latin-1.</summary>
-    public static string Decode(byte[] bytes)
+    /// <summary>UTF-8 (with or without BOM), UTF-16 with BOM. Invalid UTF-8 is never re-decoded silently: a file
+    /// with no valid multi-byte UTF-8 sequence at all is read as Windows-1252 and one with some is read as UTF-8 with
+    /// U+FFFD for the bad bytes; either way <paramref name="warning"/> says so with the line and column of the first bad byte.</summary>
+    public static string Decode(byte[] bytes, out string? warning)
     {
         ArgumentNullException.ThrowIfNull(bytes);
+        warning = null;
         if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
         {
-            return Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2);
+            return TextNormalizer.ReplaceLoneSurrogates(Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2));
         }
 
         if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
         {
-            return Encoding.BigEndianUnicode.GetString(bytes, 2, bytes.Length - 2);
+            return TextNormalizer.ReplaceLoneSurrogates(Encoding.BigEndianUnicode.GetString(bytes, 2, bytes.Length - 2));
         }
 
         int offset = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
-        try
+        var span = bytes.AsSpan(offset);
+        int bad = FirstInvalidUtf8(span, out bool anyMultiByte);
+        if (bad < 0)
         {
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes, offset, bytes.Length - offset);
+            return Encoding.UTF8.GetString(span);
         }
-        catch (DecoderFallbackException)
+
+        int line = 1, column = 1;
+        for (int i = 0; i < bad; i++)
         {
-            return Encoding.Latin1.GetString(bytes);
+            if (span[i] == (byte)'\n')
+            {
+                line++;
+                column = 1;
+            }
+            else if ((span[i] & 0xC0) != 0x80)
+            {
+                column++;
+            }
         }
+
+        if (!anyMultiByte)
+        {
+            warning = $"{line}:{column}: warning {DiagnosticCodes.InvalidEncoding}: not valid UTF-8 (byte 0x{span[bad]:X2}) and no UTF-8 sequence anywhere; read as Windows-1252";
+            return Windows1252(span);
+        }
+
+        warning = $"{line}:{column}: warning {DiagnosticCodes.InvalidEncoding}: invalid UTF-8 (byte 0x{span[bad]:X2}); invalid bytes replaced with U+FFFD";
+        return Encoding.UTF8.GetString(span);
     }
 
-    /// <summary>Refuses binary input: NUL bytes or a high share of control characters in the first 8 KiB.</summary>
-    /// <returns><paramref name="text"/> unchanged.</returns>
+    /// <summary>Decoding without a warning channel (for callers that only need the text).</summary>
+    public static string Decode(byte[] bytes) => Decode(bytes, out _);
+
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes, out bool anyMultiByte)
+    {
+        anyMultiByte = false;
+        int first = -1;
+        int i = 0;
+        while (i < bytes.Length)
+        {
+            var status = System.Text.Rune.DecodeFromUtf8(bytes[i..], out var rune, out int consumed);
+            if (status != System.Buffers.OperationStatus.Done)
+            {
+                if (first < 0)
+                {
+                    first = i;
+                }
+
+                i += Math.Max(1, consumed);
+                continue;
+            }
+
+            if (consumed > 1)
+            {
+                anyMultiByte = true;
+                if (first >= 0)
+                {
+                    return first;
+                }
+            }
+
+            i += consumed;
+        }
+
+        return first;
+    }
+
+    private static string Windows1252(ReadOnlySpan<byte> bytes)
+    {
+        // 0x80-0x9F differ from Latin-1; the rest is identical.
+        ReadOnlySpan<char> high = "\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178";
+        var chars = new char[bytes.Length];
+        for (int i = 0; i < bytes.Length; i++)
+        {
+            byte b = bytes[i];
+            chars[i] = b is >= 0x80 and <= 0x9F ? high[b - 0x80] : (char)b;
+        }
+
+        return new string(chars);
+    }
+
+    /// <summary>Refuses binary input: a NUL anywhere, or a high share of control characters in the whole text
+    /// (not only a first sample: binary appended after a text header is refused too).</summary>
     public static string CheckText(string text, string name)
     {
         ArgumentNullException.ThrowIfNull(text);
-        int sample = Math.Min(text.Length, 8192);
+        int sample = text.Length;
         int control = 0;
         for (int i = 0; i < sample; i++)
         {
@@ -97,7 +177,7 @@ public static class TextFile
 
         if (sample > 0 && control > sample / 10)
         {
-            throw new InputException(DiagnosticCodes.BinaryInput, $"{name}: {DiagnosticCodes.BinaryInput}: input looks binary ({control} control characters in the first {sample}); expected text");
+            throw new InputException(DiagnosticCodes.BinaryInput, $"{name}: {DiagnosticCodes.BinaryInput}: input looks binary ({control} control characters in {sample:N0}); expected text");
         }
 
         return text;

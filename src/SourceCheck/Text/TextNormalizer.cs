@@ -69,4 +69,31 @@ public static class TextNormalizer
 
         return words;
     }
+
+    /// <summary>The text with every lone (unpaired) surrogate replaced by U+FFFD: escapes such as <c>\ud800</c> in
+    /// JSON, YAML or LaTeX can produce them, and Unicode normalisation throws on them.</summary>
+    public static string ReplaceLoneSurrogates(string text)
+    {
+        char[]? copy = null;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            if (char.IsSurrogate(c))
+            {
+                copy ??= text.ToCharArray();
+                copy[i] = '\uFFFD';
+            }
+        }
+
+        return copy is null ? text : new string(copy);
+    }
+
+    /// <summary><see cref="string.Normalize(System.Text.NormalizationForm)"/> that never throws (lone surrogates become U+FFFD first).</summary>
+    public static string SafeNormalize(string text, System.Text.NormalizationForm form) => ReplaceLoneSurrogates(text).Normalize(form);
 }

@@ -12,5 +12,5 @@ public readonly record struct TextSpan(int Start, int Length, int Line = 0, int 
 
     public static TextSpan FromBounds(int start, int end, int line = 0, int column = 0) => new(start, end - start, line, column);
 
-    public override string ToString() => Line > 0 ? $"{Line}:{Column}" : $"@{Start}";
+    public override string ToString() => Line > 0 ? $"{Line}:{Column}" : Start == 0 ? "1:1" : $"@{Start}";
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SourceCheck.Text;
 
 namespace SourceCheck.Verification;
 
@@ -18,15 +19,22 @@ public sealed class DirectoryPageSource : IPageSource
     private readonly string _dir;
     private readonly Dictionary<string, JsonObject> _manifest = new(StringComparer.Ordinal);
 
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist (a mistyped <c>--page-dir</c> is an
+    /// error, not a list of pages "not found").</exception>
     public DirectoryPageSource(string directory)
     {
-        _dir = directory;
+        if (!System.IO.Directory.Exists(directory))
+        {
+            throw new DirectoryNotFoundException($"{directory}: no such folder (--page-dir)");
+        }
+
+        _dir = Path.GetFullPath(directory);
         string json = Path.Combine(directory, "pages.json");
         if (File.Exists(json))
         {
             try
             {
-                if (JsonNode.Parse(File.ReadAllText(json)) is JsonObject obj)
+                if (JsonNode.Parse(InputLimits.ReadAllText(json, InputLimits.MaxManifestBytes)) is JsonObject obj)
                 {
                     foreach (var (url, value) in obj)
                     {
@@ -34,15 +42,16 @@ public sealed class DirectoryPageSource : IPageSource
                     }
                 }
             }
-            catch (JsonException)
+            catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException)
             {
+                // An unreadable manifest (bad JSON, a key twice): the folder is still searched by file name.
             }
         }
 
         string tsv = Path.Combine(directory, "index.tsv");
         if (File.Exists(tsv))
         {
-            foreach (var line in File.ReadLines(tsv))
+            foreach (var line in InputLimits.ReadAllText(tsv, InputLimits.MaxManifestBytes).Split('\n'))
             {
                 var parts = line.Split('\t');
                 if (parts.Length >= 2 && !line.StartsWith('#'))
@@ -54,6 +63,47 @@ public sealed class DirectoryPageSource : IPageSource
     }
 
     private static string Normalize(string url) => url.Trim().TrimEnd('/');
+
+    private static string? TextOf(JsonNode? node) => node is JsonValue v
+        ? (v.TryGetValue(out string? s) ? s : v.ToJsonString())
+        : null;
+
+    private static int? Status(JsonNode? node) => node is JsonValue v
+        && (v.TryGetValue(out int i) ? i : v.TryGetValue(out string? s) && int.TryParse(s, out int p) ? p : -1) is int n and >= 100 and <= 999
+        ? n : null;
+
+    /// <summary>The full path of a manifest file name when it is a regular file inside the folder: relative, no
+    /// '..' segment, and no symbolic link on the way (a link could lead out of the folder); else null.</summary>
+    private string? Inside(string file)
+    {
+        if (file.Length == 0 || Path.IsPathRooted(file) || file.Contains('\0')
+            || file.Split('/', '\\').Any(segment => segment == ".."))
+        {
+            return null;
+        }
+
+        string path = Path.GetFullPath(Path.Combine(_dir, file));
+        string root = Path.TrimEndingDirectorySeparator(_dir) + Path.DirectorySeparatorChar;
+        if (!path.StartsWith(root, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        // Every component from the folder down must be a plain folder or (last) a regular file.
+        string current = Path.TrimEndingDirectorySeparator(_dir);
+        var parts = path[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
+        for (int i = 0; i < parts.Length; i++)
+        {
+            current = Path.Combine(current, parts[i]);
+            var kind = InputLimits.KindOf(current);
+            if (i < parts.Length - 1 ? kind != FileKind.Directory : kind != FileKind.Regular)
+            {
+                return null;
+            }
+        }
+
+        return path;
+    }
 
     /// <summary>File-name form of a URL: host and path with every run of characters other than letters, digits,
     /// '.', '-' replaced by '_' (at most 150 characters).</summary>
@@ -93,17 +143,18 @@ public sealed class DirectoryPageSource : IPageSource
         var chain = new List<FetchHop>();
         if (_manifest.TryGetValue(Normalize(url), out var entry))
         {
-            file = (string?)entry["file"];
-            status = (int?)entry["status"] ?? 200;
-            finalUrl = (string?)entry["final_url"] ?? url;
-            if (entry["status_chain"] is JsonArray sc && sc.Count > 1)
+            // Manifest fields of the wrong type (a status "404" as text, a file as a number) are read leniently or ignored.
+            file = TextOf(entry["file"]);
+            status = Status(entry["status"]) ?? 200;
+            finalUrl = TextOf(entry["final_url"]) ?? url;
+            if (entry["status_chain"] is JsonArray sc && sc.Count > 1 && sc.All(x => Status(x) is not null))
             {
                 for (int i = 0; i < sc.Count - 1; i++)
                 {
-                    chain.Add(new FetchHop(i == 0 ? url : finalUrl, (int)sc[i]!, finalUrl));
+                    chain.Add(new FetchHop(i == 0 ? url : finalUrl, Status(sc[i])!.Value, finalUrl));
                 }
 
-                status = (int)sc[^1]!;
+                status = Status(sc[^1])!.Value;
             }
         }
         else
@@ -136,22 +187,32 @@ public sealed class DirectoryPageSource : IPageSource
             });
         }
 
-        string path = Path.GetFullPath(Path.Combine(_dir, file));
-        if (!path.StartsWith(Path.GetFullPath(_dir), StringComparison.Ordinal) || !File.Exists(path))
+        string? path = Inside(file);
+        if (path is null)
         {
             return Task.FromResult(new FetchResult
             {
-                RequestedUrl = url, FinalUrl = url, Status = 404, Chain = chain, Origin = "page-dir", ErrorMessage = $"{file}: no such file in {_dir}",
+                RequestedUrl = url, FinalUrl = url, Status = 404, Chain = chain, Origin = "page-dir",
+                ErrorMessage = $"{file}: not a file inside {_dir} (manifest entries must name files in the folder; no '..', absolute paths or links leading out)",
             });
         }
 
-        byte[] bytes = File.ReadAllBytes(path);
-        if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+        byte[] bytes;
+        try
         {
-            using var gz = new System.IO.Compression.GZipStream(new MemoryStream(bytes), System.IO.Compression.CompressionMode.Decompress);
-            using var ms = new MemoryStream();
-            gz.CopyTo(ms);
-            bytes = ms.ToArray();
+            bytes = InputLimits.ReadAllBytes(path, InputLimits.MaxInputBytes);
+            if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+            {
+                bytes = InputLimits.Gunzip(bytes, file);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            return Task.FromResult(new FetchResult
+            {
+                RequestedUrl = url, FinalUrl = url, Chain = chain, Origin = "page-dir", Error = FetchErrorKind.Network,
+                ErrorMessage = $"{file}: cannot read: {ex.Message}",
+            });
         }
 
         return Task.FromResult(new FetchResult

@@ -35,9 +35,13 @@ public sealed class PageCache
 
     public static string KeyFor(string url) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(url.Trim())));
 
-    /// <summary>The cached page for <paramref name="url"/> if it was fetched less than <paramref name="maxAge"/> ago.</summary>
-    public FetchResult? Get(string url, TimeSpan maxAge)
+    /// <summary>The cached page for <paramref name="url"/> if it was fetched less than <paramref name="maxAge"/> ago and
+    /// the guard that admitted it is satisfied by <paramref name="guard"/> (the current run's settings): a page fetched
+    /// with <c>--allow-private</c> or through an allowed origin is not served to a run without them; entries that do
+    /// not say which guard admitted them (older caches) are not served. With no guard given, the default guard applies.</summary>
+    public FetchResult? Get(string url, TimeSpan maxAge, AddressGuard? guard = null)
     {
+        guard ??= AddressGuard.Default;
         string key = KeyFor(url);
         string metaPath = Path.Combine(_dir, key + ".json");
         if (!File.Exists(metaPath))
@@ -49,13 +53,18 @@ public sealed class PageCache
         {
             var node = JsonNode.Parse(File.ReadAllText(metaPath))!.AsObject();
             var fetchedAt = DateTimeOffset.Parse((string)node["fetchedAt"]!, System.Globalization.CultureInfo.InvariantCulture);
-            if (_time.GetUtcNow() - fetchedAt > maxAge)
+            if (_time.GetUtcNow() - fetchedAt > maxAge || !Admits(guard, (string?)node["admittedBy"]))
             {
                 return null;
             }
 
             string bodyPath = Path.Combine(_dir, key + ".body");
             var chain = node["chain"]!.AsArray().Select(h => new FetchHop((string)h!["url"]!, (int)h["status"]!, (string?)h["location"])).ToList();
+            if (chain.Any(h => !LiteralAllowed(guard, h.Url)) || !LiteralAllowed(guard, (string?)node["finalUrl"] ?? url))
+            {
+                return null;
+            }
+
             return new FetchResult
             {
                 RequestedUrl = (string)node["url"]!,
@@ -65,7 +74,7 @@ public sealed class PageCache
                 ContentType = (string?)node["contentType"],
                 Charset = (string?)node["charset"],
                 Truncated = (bool?)node["truncated"] ?? false,
-                Body = File.Exists(bodyPath) ? File.ReadAllBytes(bodyPath) : null,
+                Body = File.Exists(bodyPath) ? Text.InputLimits.ReadAllBytes(bodyPath, Text.InputLimits.MaxDecompressedBytes) : null,
                 FetchedAt = fetchedAt,
                 Origin = "cache",
             };
@@ -76,8 +85,42 @@ public sealed class PageCache
         }
     }
 
-    /// <summary>Stores a successful fetch (pages that failed to load are not cached).</summary>
-    public void Put(FetchResult result)
+    /// <summary>How a guard admits pages, as recorded with each cached page: "public" (the default guard),
+    /// "allow-private", or "origins:" and the allowed origins.</summary>
+    public static string AdmissionOf(AddressGuard guard) =>
+        guard.AllowPrivate ? "allow-private"
+        : guard.AllowedOrigins.Count == 0 ? "public"
+        : "origins:" + string.Join(",", guard.AllowedOrigins.Select(o => o.ToLowerInvariant()).Order(StringComparer.Ordinal));
+
+    private static bool Admits(AddressGuard current, string? recorded)
+    {
+        if (recorded is null)
+        {
+            return false;
+        }
+
+        if (recorded == "public" || current.AllowPrivate)
+        {
+            return true;
+        }
+
+        if (recorded.StartsWith("origins:", StringComparison.Ordinal))
+        {
+            var origins = new HashSet<string>(current.AllowedOrigins, StringComparer.OrdinalIgnoreCase);
+            return recorded["origins:".Length..].Split(',', StringSplitOptions.RemoveEmptyEntries).All(origins.Contains);
+        }
+
+        return false;
+    }
+
+    /// <summary>A hop whose host is an address literal is checked again under the current guard.</summary>
+    private static bool LiteralAllowed(AddressGuard guard, string url) =>
+        !Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        || !System.Net.IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address)
+        || guard.IsAllowed(uri.Host, uri.Port, address, out _);
+
+    /// <summary>Stores a successful fetch (pages that failed to load are not cached) with the guard that admitted it.</summary>
+    public void Put(FetchResult result, AddressGuard? guard = null)
     {
         if (result.Error != FetchErrorKind.None || result.Body is null)
         {
@@ -89,6 +132,7 @@ public sealed class PageCache
         var node = new JsonObject
         {
             ["url"] = result.RequestedUrl,
+            ["admittedBy"] = AdmissionOf(guard ?? AddressGuard.Default),
             ["fetchedAt"] = result.FetchedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             ["finalUrl"] = result.FinalUrl,
             ["status"] = result.Status,
@@ -110,13 +154,13 @@ public sealed class OnlinePageSource(PageFetcher fetcher, PageCache? cache = nul
 {
     public async Task<FetchResult> GetAsync(string url, CancellationToken cancellationToken = default)
     {
-        if (cache?.Get(url, maxAge ?? TimeSpan.FromDays(7)) is { } hit)
+        if (cache?.Get(url, maxAge ?? TimeSpan.FromDays(7), fetcher.Guard) is { } hit)
         {
             return hit;
         }
 
         var result = await fetcher.FetchAsync(url, cancellationToken).ConfigureAwait(false);
-        cache?.Put(result);
+        cache?.Put(result, fetcher.Guard);
         return result;
     }
 }

@@ -41,6 +41,9 @@ public sealed class PageFetcher : IDisposable
         _client.DefaultRequestHeaders.Accept.ParseAdd("text/html,application/xhtml+xml;q=0.9,*/*;q=0.5");
     }
 
+    /// <summary>The guard this fetcher checks every address with (the page cache records it with each page).</summary>
+    public AddressGuard Guard => _guard;
+
     private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken ct)
     {
         string host = context.DnsEndPoint.Host;

@@ -32,8 +32,18 @@ internal sealed class AnalyzedText
 
     internal (Dictionary<string, double> Vector, double Norm)? CrossVector { get; set; }
 
+    /// <summary>Longest text analysed (characters): a claim is a sentence; longer texts are cut at a space before this
+    /// length, so pair features that compare every token with every other stay bounded (a 2 MB "sentence" took minutes).</summary>
+    public const int MaxChars = 1000;
+
     public static AnalyzedText Analyze(string text, string language, BilingualLexicon lexicon, ImmutableArray<Figure>? figures = null)
     {
+        if (text.Length > MaxChars)
+        {
+            int cut = text.LastIndexOf(' ', MaxChars - 1, 200);
+            text = text[..(cut > 0 ? cut : MaxChars)];
+        }
+
         var tokens = Tokenizer.Tokenize(text, language);
         var content = new List<ContentToken>();
         var entities = new HashSet<string>(StringComparer.Ordinal);

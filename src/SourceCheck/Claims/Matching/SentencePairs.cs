@@ -31,10 +31,10 @@ public static class SentencePairs
             {
                 doc = JsonDocument.Parse(line);
             }
-            catch (JsonException)
+            catch (JsonException ex)
             {
                 throw new InputException(DiagnosticCodes.InvalidJson,
-                    $"{source}:{lineNumber}: {DiagnosticCodes.InvalidJson}: not JSON Lines: each line must be an object like {{\"id\": \"1\", \"a\": \"…\", \"b\": \"…\"}}");
+                    $"{source}:{lineNumber}:{(ex.BytePositionInLine ?? 0) + 1}: error {DiagnosticCodes.InvalidJson}: not JSON Lines: each line must be an object like {{\"id\": \"1\", \"a\": \"…\", \"b\": \"…\"}}");
             }
 
             using (doc)
@@ -42,12 +42,20 @@ public static class SentencePairs
                 var r = doc.RootElement;
                 if (r.ValueKind != JsonValueKind.Object)
                 {
-                    throw new InputException(DiagnosticCodes.ItemNotObject, $"{source}:{lineNumber}: {DiagnosticCodes.ItemNotObject}: expected an object like {{\"id\": \"1\", \"a\": \"…\", \"b\": \"…\"}}");
+                    throw new InputException(DiagnosticCodes.ItemNotObject, $"{source}:{lineNumber}:1: error {DiagnosticCodes.ItemNotObject}: expected an object like {{\"id\": \"1\", \"a\": \"…\", \"b\": \"…\"}}");
                 }
 
-                string id = r.TryGetProperty("id", out var idEl) ? (idEl.ValueKind == JsonValueKind.String ? idEl.GetString()! : idEl.GetRawText()) : list.Count.ToString(CultureInfo.InvariantCulture);
-                list.Add(new SentencePair(id, Str(r, "a") ?? string.Empty, Str(r, "b") ?? string.Empty, Str(r, "lang_a"), Str(r, "lang_b"),
-                    r.TryGetProperty("label", out var l) && l.ValueKind == JsonValueKind.Number && l.TryGetInt32(out int label) ? label : null));
+                try
+                {
+                    string id = r.TryGetProperty("id", out var idEl) ? (idEl.ValueKind == JsonValueKind.String ? idEl.GetString()! : idEl.GetRawText()) : list.Count.ToString(CultureInfo.InvariantCulture);
+                    list.Add(new SentencePair(id, Str(r, "a") ?? string.Empty, Str(r, "b") ?? string.Empty, Str(r, "lang_a"), Str(r, "lang_b"),
+                        r.TryGetProperty("label", out var l) && l.ValueKind == JsonValueKind.Number && l.TryGetInt32(out int label) ? label : null));
+                }
+                catch (InvalidOperationException)
+                {
+                    // For example a string with a lone surrogate escape ("\ud800").
+                    throw new InputException(DiagnosticCodes.InvalidJson, $"{source}:{lineNumber}:1: error {DiagnosticCodes.InvalidJson}: a string in this line is not valid Unicode (a lone surrogate escape)");
+                }
             }
         }
 

@@ -200,6 +200,6 @@ public static class Tokenizer
         }
 
         s = s.Replace(dec, '.');
-        return double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : null;
+        return double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && Math.Abs(v) < 1e100 ? v : null;
     }
 }

@@ -140,9 +140,11 @@ internal static partial class BodyExtractor
                 continue;
             }
 
-            for (int i = e.Children.Length - 1; i >= 0; i--)
+            // Children is a live collection whose indexer walks the child list: taken once (linear, not quadratic).
+            var children = e.Children.ToArray();
+            for (int i = children.Length - 1; i >= 0; i--)
             {
-                stack.Push(e.Children[i]);
+                stack.Push(children[i]);
             }
         }
 
@@ -409,9 +411,11 @@ internal static partial class BodyExtractor
                 yield return e;
             }
 
-            for (int i = e.Children.Length - 1; i >= 0; i--)
+            // Children is a live collection whose indexer walks the child list: taken once (linear, not quadratic).
+            var children = e.Children.ToArray();
+            for (int i = children.Length - 1; i >= 0; i--)
             {
-                stack.Push(e.Children[i]);
+                stack.Push(children[i]);
             }
         }
     }

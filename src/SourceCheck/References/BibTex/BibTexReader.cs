@@ -80,14 +80,21 @@ public static class BibTexReader
 
         var items = new List<CslItem>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
+        var nextSuffix = new Dictionary<string, int>(StringComparer.Ordinal); // linear in repeated keys
         foreach (var e in db.Entries)
         {
             var fields = Inherit(e, byKey, diagnostics, source);
             var item = ToCsl(e, fields, diagnostics, source);
             string id = item.Id;
-            for (int n = 2; !ids.Add(id); n++)
+            if (!ids.Add(id))
             {
-                id = $"{item.Id}-{n}";
+                int n = nextSuffix.GetValueOrDefault(item.Id, 2);
+                do
+                {
+                    id = $"{item.Id}-{n++}";
+                }
+                while (!ids.Add(id));
+                nextSuffix[item.Id] = n;
             }
 
             item.Id = id;

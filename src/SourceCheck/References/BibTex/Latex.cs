@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
+using SourceCheck.Text;
 
 namespace SourceCheck.References.BibTex;
 
@@ -49,7 +50,13 @@ public static class Latex
 
     /// <summary>LaTeX field text → Unicode (with CSL rich-text markup for case protection and font styles).
     /// <paramref name="protectCase"/>: inner brace groups become nocase spans (titles); otherwise braces are dropped.</summary>
-    public static string ToUnicode(string latex, bool protectCase = true)
+    public static string ToUnicode(string latex, bool protectCase = true) => ToUnicode(latex, protectCase, 0);
+
+    /// <summary>Groups and command arguments nested deeper than this are read flat (braces dropped, commands
+    /// kept as their names): no recursion that the input's depth controls, and time stays linear.</summary>
+    public const int MaxDepth = 48;
+
+    private static string ToUnicode(string latex, bool protectCase, int depth)
     {
         ArgumentNullException.ThrowIfNull(latex);
         if (latex.IndexOfAny(['\\', '{', '}', '~', '-', '`', '\'', '$']) < 0)
@@ -59,12 +66,62 @@ public static class Latex
 
         var sb = new StringBuilder(latex.Length);
         int i = 0;
-        Convert(latex, ref i, sb, depth: 0, protectCase, stopAtClose: false);
-        return sb.ToString().Normalize(NormalizationForm.FormC);
+        Convert(latex, ref i, sb, depth, protectCase, stopAtClose: false);
+        return TextNormalizer.SafeNormalize(sb.ToString(), NormalizationForm.FormC);
+    }
+
+    /// <summary>Past <see cref="MaxDepth"/>: the rest of the group as plain text, braces counted but not nested.</summary>
+    private static void Flat(string s, ref int i, StringBuilder sb, bool stopAtClose)
+    {
+        int open = 0;
+        while (i < s.Length)
+        {
+            char c = s[i++];
+            switch (c)
+            {
+                case '{':
+                    open++;
+                    break;
+                case '}' when open > 0:
+                    open--;
+                    break;
+                case '}' when stopAtClose:
+                    return;
+                case '}' or '\\':
+                    break;
+                default:
+                    sb.Append(c);
+                    break;
+            }
+        }
+    }
+
+    private static bool EndsWith(StringBuilder sb, string tail)
+    {
+        if (sb.Length < tail.Length)
+        {
+            return false;
+        }
+
+        for (int k = 0; k < tail.Length; k++)
+        {
+            if (sb[sb.Length - tail.Length + k] != tail[k])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static void Convert(string s, ref int i, StringBuilder sb, int depth, bool protectCase, bool stopAtClose)
     {
+        if (depth >= MaxDepth)
+        {
+            Flat(s, ref i, sb, stopAtClose);
+            return;
+        }
+
         while (i < s.Length)
         {
             char c = s[i];
@@ -93,7 +150,7 @@ public static class Latex
 
                     // {\"o} and {\ss}: a group that is only a command is not case protection.
                     bool commandGroup = i < s.Length && s[i] == '\\' && IsAccentOrLetterGroup(s, i);
-                    if (commandGroup || !protectCase || sb.ToString().EndsWith(NoCaseOpen, StringComparison.Ordinal))
+                    if (commandGroup || !protectCase || EndsWith(sb, NoCaseOpen))
                     {
                         Convert(s, ref i, sb, depth + 1, protectCase, stopAtClose: true);
                     }
@@ -381,14 +438,22 @@ public static class Latex
             if (i < s.Length && s[i] == '{')
             {
                 int close = MatchBrace(s, i);
-                baseText = ToUnicode(s[(i + 1)..close], protectCase: false);
+                baseText = ToUnicode(s[(i + 1)..close], protectCase: false, depth + 1);
                 i = close + 1;
             }
             else if (i < s.Length && s[i] == '\\')
             {
                 // \"\i
                 var inner = new StringBuilder();
-                Command(s, ref i, inner, depth, protectCase);
+                if (depth >= MaxDepth)
+                {
+                    i++;
+                }
+                else
+                {
+                    Command(s, ref i, inner, depth + 1, protectCase);
+                }
+
                 baseText = inner.ToString();
             }
             else if (i < s.Length)
@@ -445,19 +510,19 @@ public static class Latex
         switch (name)
         {
             case "textit" or "emph" or "it" or "em" or "textsl" or "sl":
-                sb.Append("<i>").Append(ToUnicode(arg ?? string.Empty, protectCase)).Append("</i>");
+                sb.Append("<i>").Append(ToUnicode(arg ?? string.Empty, protectCase, depth + 1)).Append("</i>");
                 break;
             case "textbf" or "bf":
-                sb.Append("<b>").Append(ToUnicode(arg ?? string.Empty, protectCase)).Append("</b>");
+                sb.Append("<b>").Append(ToUnicode(arg ?? string.Empty, protectCase, depth + 1)).Append("</b>");
                 break;
             case "textsc" or "sc":
-                sb.Append(SmallCapsOpen).Append(ToUnicode(arg ?? string.Empty, protectCase)).Append("</span>");
+                sb.Append(SmallCapsOpen).Append(ToUnicode(arg ?? string.Empty, protectCase, depth + 1)).Append("</span>");
                 break;
             case "textsuperscript":
-                sb.Append("<sup>").Append(ToUnicode(arg ?? string.Empty, protectCase)).Append("</sup>");
+                sb.Append("<sup>").Append(ToUnicode(arg ?? string.Empty, protectCase, depth + 1)).Append("</sup>");
                 break;
             case "textsubscript":
-                sb.Append("<sub>").Append(ToUnicode(arg ?? string.Empty, protectCase)).Append("</sub>");
+                sb.Append("<sub>").Append(ToUnicode(arg ?? string.Empty, protectCase, depth + 1)).Append("</sub>");
                 break;
             case "url" or "path" or "nolinkurl" or "doi":
                 sb.Append(arg ?? string.Empty);
@@ -481,7 +546,7 @@ public static class Latex
                 if (i < s.Length && s[i] == '{')
                 {
                     int close = MatchBrace(s, i);
-                    sb.Append(ToUnicode(s[(i + 1)..close], protectCase));
+                    sb.Append(ToUnicode(s[(i + 1)..close], protectCase, depth + 1));
                     i = close + 1;
                 }
                 else
@@ -495,7 +560,7 @@ public static class Latex
             default:
                 if (arg is not null)
                 {
-                    sb.Append(ToUnicode(arg, protectCase));
+                    sb.Append(ToUnicode(arg, protectCase, depth + 1));
                 }
 
                 break;
@@ -547,7 +612,7 @@ public static class Latex
         }
 
         var sb = new StringBuilder(text.Length + 8);
-        string decomposed = text.Normalize(NormalizationForm.FormD);
+        string decomposed = TextNormalizer.SafeNormalize(text, NormalizationForm.FormD);
         for (int i = 0; i < decomposed.Length; i++)
         {
             char c = decomposed[i];
@@ -610,7 +675,7 @@ public static class Latex
             }
         }
 
-        return sb.ToString().Normalize(NormalizationForm.FormC);
+        return TextNormalizer.SafeNormalize(sb.ToString(), NormalizationForm.FormC);
     }
 
     private static bool TryMarkup(string s, ref int i, StringBuilder sb)
@@ -634,7 +699,7 @@ public static class Latex
                 return false;
             }
 
-            sb.Append(latex).Append(FromUnicode(s[(i + open.Length)..end].Normalize(NormalizationForm.FormC))).Append(close);
+            sb.Append(latex).Append(FromUnicode(TextNormalizer.SafeNormalize(s[(i + open.Length)..end], NormalizationForm.FormC))).Append(close);
             i = end + closeTag.Length - 1;
             return true;
         }

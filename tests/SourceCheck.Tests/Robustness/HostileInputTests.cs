@@ -1,0 +1,477 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using SourceCheck.Claims.Matching;
+using SourceCheck.Cli.Infrastructure;
+using SourceCheck.Diagnostics;
+using SourceCheck.Documents.Web;
+using SourceCheck.Formatting;
+using SourceCheck.Fuzzing;
+using SourceCheck.References.BibTex;
+using SourceCheck.Tests.Support;
+using SourceCheck.Text;
+using SourceCheck.Verification;
+
+namespace SourceCheck.Tests.Robustness;
+
+/// <summary>Issue 15: the crafted hostile inputs, each a regression test (crashes, blow-ups, hangs, holes, raw errors).</summary>
+public sealed class HostileInputTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("sc-hostile-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string Write(string name, string content)
+    {
+        string path = Path.Combine(_dir, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    private static string Fuzz(string name) => SharedData.Fixture(Path.Combine("fuzz", name));
+
+    private static readonly Regex Positioned = new(@"^\S.*?:\d+:\d+: (error|warning) SC\d{4}: ", RegexOptions.Multiline, TimeSpan.FromSeconds(1));
+
+    private static (CliRunner.Result Result, double Seconds) Timed(params string[] args)
+    {
+        var watch = Stopwatch.StartNew();
+        var result = CliRunner.Run(null, args);
+        return (result, watch.Elapsed.TotalSeconds);
+    }
+
+    private static void AssertPositionedError(CliRunner.Result r, string code)
+    {
+        Assert.Equal(ExitCodes.InputError, r.ExitCode);
+        Assert.DoesNotContain("Exception", r.Error, StringComparison.Ordinal);
+        Assert.Matches(Positioned, r.Error);
+        Assert.Contains(code, r.Error, StringComparison.Ordinal);
+    }
+
+    // ------------------------------------------------------------------ 1. crashes and blow-ups
+
+    [Fact]
+    public void Yaml_anchor_referring_to_itself_is_a_positioned_error()
+    {
+        var r = CliRunner.Run(null, "parse", Fuzz("yaml-self-anchor.yaml"));
+        AssertPositionedError(r, "SC1010");
+        Assert.Contains(":1:30:", r.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Yaml_alias_bomb_stops_at_the_budget()
+    {
+        var (r, seconds) = Timed("parse", Fuzz("yaml-alias-bomb.yaml"));
+        AssertPositionedError(r, "SC1010");
+        Assert.Contains("alias", r.Error, StringComparison.Ordinal);
+        Assert.True(seconds < 10, $"{seconds} s");
+    }
+
+    [Fact]
+    public void Yaml_aliases_within_budget_are_expanded()
+    {
+        string path = Write("ok.yaml", "- &p {id: a, type: book, title: T}\n- {id: b, type: book, title: U, note: x}\n");
+        var r = CliRunner.Run(null, "parse", path, "--to", "csl-json");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("\"U\"", r.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Yaml_nested_100000_deep_is_refused_with_its_position()
+    {
+        string path = Write("deep.yaml", new string('[', 100_000) + new string(']', 100_000));
+        AssertPositionedError(CliRunner.Run(null, "parse", path), "SC1010");
+    }
+
+    [Fact]
+    public void Yaml_mapping_key_that_is_a_list_is_a_diagnostic_not_a_cast_exception()
+    {
+        string path = Write("key.yaml", "- {[a]: 1}\n");
+        AssertPositionedError(CliRunner.Run(null, "parse", path), "SC1010");
+    }
+
+    [Fact]
+    public void Csl_billion_laughs_through_macros_is_refused()
+    {
+        string items = SharedData.Fixture("sample.json");
+        var (r, seconds) = Timed("format", items, "--style", Fuzz("csl-macro-laughs.csl"));
+        Assert.Equal(ExitCodes.InputError, r.ExitCode);
+        Assert.Contains("SC3012", r.Error, StringComparison.Ordinal);
+        Assert.True(seconds < 10, $"{seconds} s");
+    }
+
+    [Fact]
+    public void Csl_12000_chained_macros_and_20000_nested_groups_do_not_overflow_the_stack()
+    {
+        string items = SharedData.Fixture("sample.json");
+        var chain = CliRunner.Run(null, "format", items, "--style", Write("chain.csl", FuzzEngine.MacroChain(12_000)));
+        Assert.Equal(ExitCodes.InputError, chain.ExitCode);
+        Assert.Contains("SC3012", chain.Error, StringComparison.Ordinal);
+
+        string groups = FuzzEngine.StyleWith(FuzzEngine.Repeat("<group>", 20_000) + "<text value=\"x\"/>" + FuzzEngine.Repeat("</group>", 20_000));
+        var nested = CliRunner.Run(null, "format", items, "--style", Write("groups.csl", groups));
+        AssertPositionedError(nested, "SC3001");
+    }
+
+    [Fact]
+    public void Official_styles_stay_within_the_expansion_budget()
+    {
+        foreach (string name in EmbeddedLocales.StyleNames())
+        {
+            var parsed = Style.Parse(EmbeddedLocales.GetStyle(name)!, name);
+            Assert.DoesNotContain(parsed.Diagnostics, d => d.Code == "SC3012");
+        }
+    }
+
+    [Fact]
+    public void Bibtex_50000_nested_braces_and_nested_accents_are_linear()
+    {
+        string braces = Write("braces.bib", "@article{a, title={" + new string('{', 50_000) + "x" + new string('}', 50_000) + "}}\n");
+        var (r1, s1) = Timed("parse", braces, "--to", "csl-json");
+        Assert.Equal(0, r1.ExitCode);
+        Assert.Contains("x", r1.Out, StringComparison.Ordinal);
+
+        string accents = Write("accents.bib", "@article{a, title={" + FuzzEngine.Repeat("\\\"{", 60_000) + "o" + new string('}', 60_000) + "}}\n");
+        var (r2, s2) = Timed("parse", accents, "--to", "csl-json");
+        Assert.Equal(0, r2.ExitCode);
+        Assert.True(s1 < 10 && s2 < 10, $"{s1} s, {s2} s");
+    }
+
+    [Fact]
+    public void Latex_converter_keeps_ordinary_nesting()
+    {
+        Assert.Equal("Über <i>die</i> Sache", Latex.ToUnicode("{\\\"U}ber \\textit{die} Sache", protectCase: false));
+    }
+
+    [Fact]
+    public void Gzip_page_bomb_stops_at_the_decompression_limit()
+    {
+        string path = Path.Combine(_dir, "bomb.html.gz");
+        using (var file = File.Create(path))
+        using (var gz = new GZipStream(file, CompressionLevel.SmallestSize))
+        {
+            var zeros = new byte[1 << 20];
+            for (int i = 0; i < 40; i++)
+            {
+                gz.Write(zeros);
+            }
+        }
+
+        var r = CliRunner.Run(null, "page", path);
+        Assert.Equal(ExitCodes.InputError, r.ExitCode);
+        Assert.Contains("SC1051", r.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Device_files_are_read_only_up_to_the_limit()
+    {
+        Skip.IfNot(File.Exists("/dev/zero"));
+        var style = CliRunner.Run(null, "format", SharedData.Fixture("sample.json"), "--style", "/dev/zero");
+        Assert.Equal(ExitCodes.InputError, style.ExitCode);
+        Assert.Contains("SC1051", style.Error, StringComparison.Ordinal);
+        var input = CliRunner.Run(null, "parse", "/dev/zero");
+        Assert.Equal(ExitCodes.InputError, input.ExitCode);
+        Assert.Contains("SC1051", input.Error, StringComparison.Ordinal);
+    }
+
+    // ------------------------------------------------------------------ 2. hangs and super-linear time
+
+    [Fact]
+    public void Html_nested_100000_deep_is_cut_in_every_reader()
+    {
+        string path = Write("deep.html", "<html><body>" + FuzzEngine.Repeat("<div>", 100_000) + "Der Minister sagte, die Kosten stiegen um 40 Prozent." + "</body></html>");
+        foreach (var args in new[] { new[] { "claims", path }, ["parse", path, "--from", "html"], ["page", path] })
+        {
+            var (r, seconds) = Timed(args);
+            Assert.DoesNotContain("Exception", r.Error, StringComparison.Ordinal);
+            Assert.True(seconds < 10, $"{string.Join(' ', args)}: {seconds} s");
+        }
+    }
+
+    [Fact]
+    public void Page_with_20000_paragraphs_is_read_in_linear_time()
+    {
+        double Time(int n)
+        {
+            string html = "<html><body><article>" + FuzzEngine.Repeat("<p>The council spent money on roads in the town, it said.</p>", n) + "</article></body></html>";
+            var watch = Stopwatch.StartNew();
+            var page = PageReader.Read(html);
+            Assert.Contains("council", page.Body, StringComparison.Ordinal);
+            return watch.Elapsed.TotalSeconds;
+        }
+
+        Time(500); // warm-up
+        double small = Time(5_000), large = Time(20_000);
+        Assert.True(large < 10, $"{large} s");
+        Assert.True(large < small * 10 + 0.5, $"5,000: {small} s, 20,000: {large} s (quadratic would be 16x)");
+    }
+
+    [Fact]
+    public void Duplicate_bibtex_keys_are_linear_and_ids_unique()
+    {
+        var sb = new StringBuilder();
+        for (int i = 0; i < 40_000; i++)
+        {
+            sb.Append("@misc{k").Append(i % 7).Append(", title={T").Append(i).Append("}}\n");
+        }
+
+        var watch = Stopwatch.StartNew();
+        var result = BibTexReader.Read(sb.ToString(), "dup.bib");
+        Assert.True(watch.Elapsed.TotalSeconds < 10, $"{watch.Elapsed.TotalSeconds} s");
+        Assert.Equal(40_000, result.Value!.Select(i => i.Id).Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public void Similarity_of_a_2MB_line_is_bounded()
+    {
+        string line = FuzzEngine.Repeat("council spent money ", 100_000);
+        var watch = Stopwatch.StartNew();
+        double score = SimilarityScorer.Score(line, line + " roads", "en", "en");
+        Assert.InRange(score, 0, 1);
+        Assert.True(watch.Elapsed.TotalSeconds < 10, $"{watch.Elapsed.TotalSeconds} s");
+    }
+
+    // ------------------------------------------------------------------ 3. security
+
+    [Theory]
+    [InlineData("2002:7f00:1::")]            // 6to4 of 127.0.0.1
+    [InlineData("2002:c0a8:101::1")]         // 6to4 of 192.168.1.1
+    [InlineData("::ffff:0:7f00:1")]          // SIIT 127.0.0.1
+    [InlineData("::ffff:10.0.0.1")]          // IPv4-mapped
+    [InlineData("::127.0.0.1")]              // IPv4-compatible
+    [InlineData("64:ff9b::a9fe:a9fe")]       // NAT64 of 169.254.169.254
+    [InlineData("64:ff9b:1::808:808")]       // local-use NAT64
+    [InlineData("2001:0:4136:e378:8000:63bf:3fff:fdd2")] // Teredo, client 192.0.2.45 (documentation)
+    [InlineData("2001:0:7f00:1::1")]         // Teredo, server 127.0.0.1
+    [InlineData("100::1")]
+    [InlineData("2001:10::1")]
+    [InlineData("2001:20::1")]
+    [InlineData("2001:2::1")]
+    [InlineData("2001:db8::1")]
+    [InlineData("3fff::1")]
+    [InlineData("5f00::1")]
+    [InlineData("fe80::1")]
+    [InlineData("fc00::1")]
+    [InlineData("ff02::1")]
+    [InlineData("::")]
+    [InlineData("::1")]
+    [InlineData("4000::1")]                  // outside 2000::/3
+    [InlineData("192.88.99.1")]
+    [InlineData("100.64.0.1")]
+    [InlineData("198.18.0.1")]
+    [InlineData("255.255.255.255")]
+    [InlineData("0.1.2.3")]
+    public void Address_guard_refuses_special_purpose_and_embedded_forms(string address)
+    {
+        Assert.True(AddressGuard.IsNonPublic(IPAddress.Parse(address), out string kind), address);
+        Assert.NotEmpty(kind);
+    }
+
+    [Theory]
+    [InlineData("93.184.216.34")]
+    [InlineData("2606:2800:220:1:248:1893:25c8:1946")]
+    [InlineData("2002:5db8:d822::1")]        // 6to4 of a public address
+    [InlineData("64:ff9b::5db8:d822")]       // NAT64 of a public address
+    [InlineData("::ffff:93.184.216.34")]
+    [InlineData("2001:4:112::1")]            // AS112-v6, globally reachable
+    public void Address_guard_allows_public_addresses(string address)
+    {
+        Assert.False(AddressGuard.IsNonPublic(IPAddress.Parse(address), out string kind), kind);
+    }
+
+    [Fact]
+    public void Page_cached_under_allow_private_is_not_served_without_it()
+    {
+        var cache = new PageCache(Path.Combine(_dir, "cache"));
+        var page = new FetchResult
+        {
+            RequestedUrl = "http://intranet.example/a", FinalUrl = "http://intranet.example/a", Status = 200, Chain = [],
+            ContentType = "text/html", Body = "<p>x</p>"u8.ToArray(), FetchedAt = DateTimeOffset.UtcNow, Origin = "network",
+        };
+        cache.Put(page, new AddressGuard(allowPrivate: true));
+        Assert.Null(cache.Get(page.RequestedUrl, TimeSpan.FromDays(7), AddressGuard.Default));
+        Assert.NotNull(cache.Get(page.RequestedUrl, TimeSpan.FromDays(7), new AddressGuard(allowPrivate: true)));
+
+        cache.Put(page, AddressGuard.Default);
+        Assert.NotNull(cache.Get(page.RequestedUrl, TimeSpan.FromDays(7), AddressGuard.Default));
+    }
+
+    [Fact]
+    public void Cached_page_at_a_private_address_literal_is_rechecked()
+    {
+        var cache = new PageCache(Path.Combine(_dir, "cache"));
+        var page = new FetchResult
+        {
+            RequestedUrl = "http://127.0.0.1:8080/a", FinalUrl = "http://127.0.0.1:8080/a", Status = 200, Chain = [],
+            ContentType = "text/html", Body = "<p>x</p>"u8.ToArray(), FetchedAt = DateTimeOffset.UtcNow, Origin = "network",
+        };
+        cache.Put(page, AddressGuard.Default); // even if it was (wrongly) recorded as public
+        Assert.Null(cache.Get(page.RequestedUrl, TimeSpan.FromDays(7), AddressGuard.Default));
+    }
+
+    [Fact]
+    public async Task Page_folder_manifest_cannot_leave_the_folder()
+    {
+        Write("sibling/secret.html", "<html><head><title>SECRET</title></head></html>");
+        Write("pages-other/secret.html", "<html><head><title>SECRET</title></head></html>");
+        string dir = Path.Combine(_dir, "pages");
+        Directory.CreateDirectory(dir);
+        File.CreateSymbolicLink(Path.Combine(dir, "link.html"), Path.Combine(_dir, "sibling", "secret.html"));
+        string secret = Path.Combine(_dir, "sibling", "secret.html").Replace("\\", "\\\\", StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(dir, "pages.json"),
+            "{\"https://a.example/1\": \"../sibling/secret.html\", \"https://a.example/2\": \"" + secret + "\", "
+            + "\"https://a.example/3\": \"link.html\", \"https://a.example/4\": \"../pages-other/secret.html\", "
+            + "\"https://a.example/5\": {\"file\": \"ok.html\", \"status\": \"404\"}}");
+        File.WriteAllText(Path.Combine(dir, "ok.html"), "<html></html>");
+        var source = new DirectoryPageSource(dir);
+        for (int i = 1; i <= 4; i++)
+        {
+            var r = await source.GetAsync($"https://a.example/{i}");
+            Assert.Null(r.Body);
+            Assert.Contains("not a file inside", r.ErrorMessage, StringComparison.Ordinal);
+        }
+
+        var five = await source.GetAsync("https://a.example/5");
+        Assert.Equal(404, five.Status);
+    }
+
+    [Fact]
+    public void Mistyped_page_dir_is_an_error()
+    {
+        Assert.Throws<DirectoryNotFoundException>(() => new DirectoryPageSource(Path.Combine(_dir, "nope")));
+    }
+
+    [Fact]
+    public void Output_refuses_devices_fifos_and_symlinks()
+    {
+        string input = SharedData.Fixture("sample.json");
+        if (File.Exists("/dev/null"))
+        {
+            var dev = CliRunner.Run(null, "parse", input, "-o", "/dev/null");
+            Assert.Equal(ExitCodes.InputError, dev.ExitCode);
+            Assert.Contains("device", dev.Error, StringComparison.Ordinal);
+            Assert.True(File.Exists("/dev/null"));
+        }
+
+        string target = Write("target.json", "keep");
+        string link = Path.Combine(_dir, "link.json");
+        File.CreateSymbolicLink(link, target);
+        var viaLink = CliRunner.Run(null, "parse", input, "-o", link);
+        Assert.Equal(ExitCodes.InputError, viaLink.ExitCode);
+        Assert.Equal("keep", File.ReadAllText(target));
+
+        if (!OperatingSystem.IsWindows() && File.Exists("/usr/bin/mkfifo"))
+        {
+            string fifo = Path.Combine(_dir, "fifo");
+            Process.Start("/usr/bin/mkfifo", fifo)!.WaitForExit();
+            Assert.Equal(FileKind.Special, InputLimits.KindOf(fifo));
+            var r = CliRunner.Run(null, "parse", input, "-o", fifo);
+            Assert.Equal(ExitCodes.InputError, r.ExitCode);
+        }
+
+        string regular = Path.Combine(_dir, "out.json");
+        Assert.Equal(0, CliRunner.Run(null, "parse", input, "-o", regular).ExitCode);
+        Assert.True(File.Exists(regular));
+    }
+
+    [Fact]
+    public void Terminal_writer_neutralises_escape_sequences_but_keeps_colour()
+    {
+        var sink = new StringWriter();
+        var writer = new TerminalSafeWriter(sink, allowColor: true);
+        writer.Write("a\u001b]0;pwned\u0007b\u001b[2Jc\u001b[31mred\u001b[0m\u009b");
+        writer.Flush();
+        string s = sink.ToString();
+        Assert.DoesNotContain("\u001b]", s, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001b[2J", s, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u0007", s, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u009b", s, StringComparison.Ordinal);
+        Assert.Contains("\u001b[31mred\u001b[0m", s, StringComparison.Ordinal);
+        Assert.Contains("␛]0;pwned␇b", s, StringComparison.Ordinal);
+
+        var plain = new StringWriter();
+        var noColour = new TerminalSafeWriter(plain, allowColor: false);
+        noColour.Write("\u001b[31mx\n");
+        noColour.Flush();
+        Assert.Equal("␛[31mx\n", plain.ToString());
+    }
+
+    [Fact]
+    public void Markdown_text_from_articles_cannot_carry_markup()
+    {
+        string md = TerminalText.Markdown("<script>alert(1)</script><img src=x onerror=alert(1)> a|b \u001b[2J");
+        Assert.DoesNotContain("<script", md, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img", md, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001b", md, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;", md, StringComparison.Ordinal);
+        Assert.Contains("a\\|b", md, StringComparison.Ordinal);
+    }
+
+    // ------------------------------------------------------------------ 4. honest errors
+
+    [Fact]
+    public void Invalid_utf8_is_reported_with_its_position_not_re_decoded()
+    {
+        var r = CliRunner.Run(null, "claims", "--json", Fuzz("utf8-one-bad-byte.txt"));
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains(":2:4: warning SC1056", r.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("BÃ¼rgschaften", r.Out, StringComparison.Ordinal);
+
+        string latin1 = Path.Combine(_dir, "latin1.txt");
+        File.WriteAllBytes(latin1, Encoding.Latin1.GetBytes("Die B\u00fcrgschaften stiegen.\n"));
+        string text = TextFile.Decode(File.ReadAllBytes(latin1), out string? warning);
+        Assert.Contains("Bürgschaften", text, StringComparison.Ordinal);
+        Assert.Contains("Windows-1252", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Number_longer_than_308_digits_does_not_fail_json()
+    {
+        var r = CliRunner.Run(null, "claims", "--json", Fuzz("article-huge-number.txt"));
+        Assert.Equal(0, r.ExitCode);
+        Assert.DoesNotContain("nfinit", r.Error + r.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Csl_json_lone_surrogate_and_duplicate_key_are_positioned()
+    {
+        var lone = CliRunner.Run(null, "parse", Fuzz("json-lone-surrogate.json"));
+        AssertPositionedError(lone, "SC1001");
+        Assert.Contains(":1:36:", lone.Error, StringComparison.Ordinal);
+        AssertPositionedError(CliRunner.Run(null, "parse", Fuzz("json-duplicate-key.json")), "SC1001");
+    }
+
+    [Fact]
+    public void Similarity_reports_the_bad_line()
+    {
+        var r = CliRunner.Run(null, "similarity", "--pairs", Fuzz("pairs-bad-line.jsonl"));
+        Assert.Equal(ExitCodes.InputError, r.ExitCode);
+        Assert.Contains("pairs-bad-line.jsonl:2:1: error SC1001", r.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Binary_after_the_first_8KiB_is_refused()
+    {
+        string path = Path.Combine(_dir, "mixed.txt");
+        File.WriteAllBytes(path, [.. Encoding.UTF8.GetBytes(new string('a', 20_000)), 0, 1, 2, 3]);
+        var r = CliRunner.Run(null, "claims", path);
+        Assert.Equal(ExitCodes.InputError, r.ExitCode);
+        Assert.Contains("SC1050", r.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Whole_file_diagnostics_are_positioned_at_1_1_not_at_offset_0()
+    {
+        var d = new Diagnostic("SC2001", Severity.Error, default, "x", "f.txt");
+        Assert.Equal("f.txt:1:1: error SC2001: x", d.ToString());
+    }
+
+    [Fact]
+    public void Lone_surrogates_from_escapes_do_not_break_normalisation()
+    {
+        Assert.Equal("a\uFFFDbö", Latex.ToUnicode("a\ud800b\\\"{o}"));
+        Assert.Equal("\ud83d\ude00", TextNormalizer.ReplaceLoneSurrogates("\ud83d\ude00"));
+    }
+}
