@@ -95,9 +95,9 @@ public static class FuzzEngine
         IReadOnlyList<SentencePair> pairs;
         try
         {
-            pairs = PairEvaluation.ReadJsonl(text);
+            pairs = SentencePairs.ReadJsonl(text);
         }
-        catch (JsonException ex) when (ex.Message.StartsWith("line ", StringComparison.Ordinal))
+        catch (InputException ex) when (ex.Message.Contains(": error SC", StringComparison.Ordinal))
         {
             return; // the documented input error, with its line
         }
