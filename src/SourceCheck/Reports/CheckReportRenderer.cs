@@ -5,6 +5,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using SourceCheck.Claims;
 using SourceCheck.Csl;
+using SourceCheck.Verification;
 
 namespace SourceCheck.Reports;
 
@@ -255,6 +256,10 @@ public static class CheckReportRenderer
                 sb.Append("  ").Append(f.Severity).Append(' ').Append(f.Type).Append(": [").Append(f.ReferenceId).Append("] in ")
                   .Append(report.FileOf(f.DocumentId)).Append(", field ").Append(f.Field)
                   .Append(": cited ").Append(Quoted(f.Cited)).Append(", page ").Append(Quoted(f.Page)).Append('\n');
+                if (f.Type is VerdictReport.VerdictType or VerdictReport.NoticeType or VerdictReport.PassageType && f.Evidence is { Length: > 0 } why)
+                {
+                    sb.Append("    ").Append(why).Append('\n');
+                }
             }
 
             sb.Append('\n');
@@ -409,11 +414,11 @@ public static class CheckReportRenderer
 
         if (report.Findings.Length > 0)
         {
-            sb.Append("## Verification findings\n\n| severity | type | reference | field | cited | page |\n|---|---|---|---|---|---|\n");
+            sb.Append("## Verification findings\n\n| severity | type | reference | field | cited | page | evidence |\n|---|---|---|---|---|---|---|\n");
             foreach (var f in report.Findings)
             {
                 sb.Append("| ").Append(f.Severity).Append(" | ").Append(f.Type).Append(" | ").Append(Md(f.ReferenceId)).Append(" | ").Append(f.Field)
-                  .Append(" | ").Append(Md(f.Cited ?? "")).Append(" | ").Append(Md(f.Page ?? "")).Append(" |\n");
+                  .Append(" | ").Append(Md(f.Cited ?? "")).Append(" | ").Append(Md(f.Page ?? "")).Append(" | ").Append(Md(f.Evidence ?? "")).Append(" |\n");
             }
         }
 
@@ -510,12 +515,16 @@ public static class CheckReportRenderer
 
         if (report.Findings.Length > 0)
         {
-            sb.Append("<h2>Verification findings</h2>\n<table>\n<tr><th>severity</th><th>type</th><th>reference</th><th>field</th><th>cited</th><th>page</th></tr>\n");
+            sb.Append("<h2>Verification findings</h2>\n<table>\n<tr><th>severity</th><th>type</th><th>reference</th><th>field</th><th>cited</th><th>page</th><th>evidence</th></tr>\n");
             foreach (var f in report.Findings)
             {
+                // A page address (the cited work, or its archived copy) is a link.
+                string page = f.Page is { } p && Uri.TryCreate(p, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp)
+                    ? "<a href=\"" + H(u.AbsoluteUri) + "\" rel=\"noopener noreferrer\">" + H(p) + "</a>"
+                    : H(f.Page);
                 sb.Append("<tr class=\"sev-").Append(H(f.Severity)).Append("\"><td>").Append(H(f.Severity)).Append("</td><td class=\"type\">").Append(H(f.Type))
                   .Append("</td><td>").Append(H(f.ReferenceId)).Append("</td><td>").Append(H(f.Field)).Append("</td><td>").Append(H(f.Cited))
-                  .Append("</td><td>").Append(H(f.Page)).Append("</td></tr>\n");
+                  .Append("</td><td>").Append(page).Append("</td><td>").Append(H(f.Evidence)).Append("</td></tr>\n");
             }
 
             sb.Append("</table>\n");
