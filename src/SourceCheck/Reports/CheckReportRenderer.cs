@@ -6,6 +6,7 @@ using System.Text.Json;
 using SourceCheck.Claims;
 using SourceCheck.Csl;
 using SourceCheck.Text;
+using SourceCheck.Verification;
 
 namespace SourceCheck.Reports;
 
@@ -256,6 +257,10 @@ public static partial class CheckReportRenderer
                 sb.Append("  ").Append(f.Severity).Append(' ').Append(f.Type).Append(": [").Append(f.ReferenceId).Append("] in ")
                   .Append(report.FileOf(f.DocumentId)).Append(", field ").Append(f.Field)
                   .Append(": cited ").Append(Quoted(f.Cited)).Append(", page ").Append(Quoted(f.Page)).Append('\n');
+                if (f.Type is VerdictReport.VerdictType or VerdictReport.NoticeType or VerdictReport.PassageType && f.Evidence is { Length: > 0 } why)
+                {
+                    sb.Append("    ").Append(why).Append('\n');
+                }
             }
 
             sb.Append('\n');
@@ -466,7 +471,8 @@ public static partial class CheckReportRenderer
             {
                 sb.Append("- ").Append(ReportEmphasis.IsSerious(f) ? "**⚠ " : "**").Append(Md(f.Severity)).Append(' ').Append(Md(f.Type)).Append("** ")
                   .Append(Md("[" + f.ReferenceId + "]")).Append(" in ").Append(Md(BaseName(report.FileOf(f.DocumentId)))).Append(", field ").Append(Md(f.Field))
-                  .Append(": cited ").Append(f.Cited is null ? "–" : Md(f.Cited)).Append(", page ").Append(f.Page is null ? "–" : Md(f.Page)).Append('\n');
+                  .Append(": cited ").Append(f.Cited is null ? "–" : Md(f.Cited)).Append(", page ").Append(f.Page is null ? "–" : Md(f.Page))
+                  .Append(f.Evidence is null ? string.Empty : ", " + Md(f.Evidence)).Append('\n');
             }
 
             sb.Append('\n');

@@ -174,6 +174,29 @@ public sealed class CheckReportRendererTests
         }
     }
 
+    public sealed class Verdicts
+    {
+        [Fact]
+        public void Should_link_the_archived_copy_and_show_the_reason_in_html_and_markdown()
+        {
+            var sample = Sample();
+            const string archived = "https://web.archive.org/web/20251107101500/https://techcrunch.com/2025/11/06/story/";
+            var report = sample with
+            {
+                Findings = [new ReportFinding("a", "bort2025", "work", "verdict", "info", "Story", archived, "verified: the archived copy agrees with the reference")],
+            };
+
+            string html = CheckReportRenderer.Html(report);
+            Assert.Contains($"<a href=\"{archived}\" rel=\"noopener noreferrer\">", html, StringComparison.Ordinal);
+            Assert.Contains("the archived copy agrees", html, StringComparison.Ordinal);
+            Assert.Contains("the archived copy agrees", CheckReportRenderer.Markdown(report), StringComparison.Ordinal);
+            Assert.Contains("the archived copy agrees", CheckReportRenderer.Text(report), StringComparison.Ordinal);
+
+            var plain = sample with { Findings = [new ReportFinding("a", "x", "url", "redirect", "warning", "x", "javascript:alert(1)", null)] };
+            Assert.DoesNotContain("href=\"javascript", CheckReportRenderer.Html(plain), StringComparison.Ordinal);
+        }
+    }
+
     public sealed class Markdown
     {
         [Fact]

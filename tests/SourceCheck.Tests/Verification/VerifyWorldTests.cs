@@ -99,18 +99,25 @@ public sealed class VerifyWorldTests(ITestOutputHelper output) : IDisposable
         return new Score(refs.Count, right, falseReal, fabMissed, sup, supFound, unsup, unsupFound, worst, wrong);
     }
 
-    [Fact]
-    public async Task Dev_split_meets_the_targets()
+    private async Task<Score> ScoreSplitAsync(string split)
     {
         await using var world = await VerifyWorld.StartAsync();
         var (locator, _, fetcher) = Locator(world, _cache);
         using var _f = fetcher;
-        var score = await RunAsync(world, locator, "dev", output);
-        output.WriteLine("dev: " + score);
+        var score = await RunAsync(world, locator, split, output);
+        output.WriteLine(split + ": " + score);
         foreach (var w in score.Wrong)
         {
             output.WriteLine("  " + w);
         }
+
+        return score;
+    }
+
+    [Fact]
+    public async Task Dev_split_meets_the_targets()
+    {
+        var score = await ScoreSplitAsync("dev");
 
         Assert.Equal(30, score.N);
         Assert.True(score.Accuracy >= 0.95, score.ToString());
@@ -124,15 +131,7 @@ public sealed class VerifyWorldTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task Validation_split()
     {
-        await using var world = await VerifyWorld.StartAsync();
-        var (locator, _, fetcher) = Locator(world, _cache);
-        using var _f = fetcher;
-        var score = await RunAsync(world, locator, "val", output);
-        output.WriteLine("val: " + score);
-        foreach (var w in score.Wrong)
-        {
-            output.WriteLine("  " + w);
-        }
+        var score = await ScoreSplitAsync("val");
 
         Assert.Equal(19, score.N);
         Assert.True(score.Accuracy >= 0.9, score.ToString());
