@@ -63,7 +63,26 @@ internal static partial class DinAuthors
             t++;
         }
 
-        // The title: up to the first sentence end (". " before a capital or digit), "in:" or a URL.
+        // The title: up to the first sentence end (". "), ", in:" or a URL — only when the tagger found no title
+        // there at all (it took the title for a container or for more names); otherwise its reading stands.
+        int titleFrom = t;
+        int titleTo = TitleEnd(text, tokens, labels, t, count);
+        for (int k = titleFrom; k < titleTo; k++)
+        {
+            if (labels[k] == TagLabels.Title)
+            {
+                return;
+            }
+        }
+
+        for (; t < titleTo; t++)
+        {
+            labels[t] = TagLabels.Title;
+        }
+    }
+
+    private static int TitleEnd(string text, List<RefToken> tokens, int[] labels, int t, int count)
+    {
         for (; t < count; t++)
         {
             var tok = tokens[t];
@@ -82,9 +101,9 @@ internal static partial class DinAuthors
             {
                 break;
             }
-
-            labels[t] = TagLabels.Title;
         }
+
+        return t;
     }
 
     private static bool At(string s, int i, string what) => i + what.Length <= s.Length && string.CompareOrdinal(s, i, what, 0, what.Length) == 0;
