@@ -18,11 +18,23 @@ internal sealed class EventScope
     private readonly bool[] _fragment;
 
     private readonly HashSet<string>[] _claimAnchors;
+    private readonly HashSet<string>[] _docAnchors;
     private readonly bool _anyProfile;
 
     private EventScope(int[] documentOf, bool[] fragment, HashSet<(int, int)> sameEvent, List<List<int>> components, List<int> fragments, HashSet<string>[] claimAnchors)
     {
         _claimAnchors = claimAnchors;
+        _docAnchors = new HashSet<string>[fragment.Length];
+        for (int d = 0; d < fragment.Length; d++)
+        {
+            _docAnchors[d] = new HashSet<string>(StringComparer.Ordinal);
+        }
+
+        for (int i = 0; i < claimAnchors.Length; i++)
+        {
+            _docAnchors[documentOf[i]].UnionWith(claimAnchors[i]);
+        }
+
         _anyProfile = fragment.Any(f => !f);
         Fragments = fragments;
         DocumentOf = documentOf;
@@ -43,8 +55,9 @@ internal sealed class EventScope
     /// <summary>Is this document a fragment?</summary>
     public bool IsFragment(int doc) => _fragment[doc];
 
-    /// <summary>May these two claims be linked? Their documents must share the event; a claim of a fragment
-    /// document (no profile) must share an anchor with the other claim, unless every document is a fragment.</summary>
+    /// <summary>May these two claims be linked? Their documents must share the event; a pair with a claim of a
+    /// fragment document (no profile) needs one claim naming an anchor of the other's document, unless every
+    /// document is a fragment.</summary>
     public bool Allowed(int i, int j)
     {
         int docA = DocumentOf[i], docB = DocumentOf[j];
@@ -55,7 +68,10 @@ internal sealed class EventScope
 
         if (_fragment[docA] || _fragment[docB])
         {
-            return !_anyProfile || _claimAnchors[i].Overlaps(_claimAnchors[j]);
+            // a headline or a single sentence has no profile to test: compared with every claim, as without event scope
+            // (a cited headline often names nothing the citing claim names: "Nordwind Energy does not want state
+            // guarantees" vs "Wir haben keine staatlichen Garantien")
+            return true;
         }
 
         return _sameEvent.Contains(docA < docB ? (docA, docB) : (docB, docA));
@@ -125,9 +141,12 @@ internal sealed class EventScope
     /// "University") and the words of its speaker's name.</summary>
     internal static IEnumerable<string> Anchors(Claim claim, AnalyzedText text, BilingualLexicon lexicon)
     {
-        foreach (var t in text.Tokens)
+        for (int k = 0; k < text.Tokens.Count; k++)
         {
-            if (t.Capitalised && !t.IsStop && t.Kind == TokenKind.Word && t.Lower.Length >= 3 && IsName(t.Lower, t.Acronym, lexicon))
+            // the first word counts too when it is no dictionary word ("Nordwind Energy does not want …")
+            var t = text.Tokens[k];
+            bool capital = t.Capitalised || (k == 0 && t.Surface.Length > 0 && char.IsUpper(t.Surface[0]));
+            if (capital && !t.IsStop && t.Kind == TokenKind.Word && t.Lower.Length >= 3 && IsName(t.Lower, t.Acronym, lexicon))
             {
                 yield return AnalyzedText.EntityKey(t.Lower);
             }
