@@ -333,27 +333,6 @@ public sealed class CslProcessor
         return sorted;
     }
 
-    private const CompareOptions SortOptions = CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace | CompareOptions.IgnoreSymbols
-        | CompareOptions.IgnoreKanaType | CompareOptions.IgnoreWidth;
-
-    private int ComparePieces(string x, string y)
-    {
-        var xs = x.AsSpan();
-        var ys = y.AsSpan();
-        while (true)
-        {
-            int xi = xs.IndexOf(Names.SortKeySeparator[0]), yi = ys.IndexOf(Names.SortKeySeparator[0]);
-            int r = _compare.Compare(xi < 0 ? xs : xs[..xi], yi < 0 ? ys : ys[..yi], SortOptions);
-            if (r != 0 || xi < 0 || yi < 0)
-            {
-                return r != 0 ? r : (xi < 0 ? (yi < 0 ? 0 : -1) : 1);
-            }
-
-            xs = xs[(xi + 1)..];
-            ys = ys[(yi + 1)..];
-        }
-    }
-
     private int CompareOne(string? x, string? y, bool descending)
     {
         if (x is null && y is null)
@@ -371,11 +350,7 @@ public sealed class CslProcessor
             return -1;
         }
 
-        // as citeproc-js (Intl.Collator, sensitivity "base", ignorePunctuation): case, accents, punctuation and
-        // spaces do not count ("U.S. Census Bureau" after "Urban policy"); equal keys fall to the next key
-        int r = x.Contains(Names.SortKeySeparator, StringComparison.Ordinal) || y.Contains(Names.SortKeySeparator, StringComparison.Ordinal)
-            ? ComparePieces(x, y)
-            : _compare.Compare(x, y, SortOptions);
+        int r = _compare.Compare(x, y, CompareOptions.IgnoreCase | CompareOptions.IgnoreKanaType | CompareOptions.IgnoreWidth);
         return descending ? -r : r;
     }
 
@@ -450,9 +425,8 @@ public sealed class CslProcessor
             char ch = s[i];
             if (ch is '\u2019' or '\'' && i > 0 && i + 1 < s.Length && char.IsLetter(s[i - 1]) && char.IsLetter(s[i + 1]))
             {
-                // an apostrophe inside a word ("d’Wander") ends a piece of the key: "d’Wander" sorts before "de’ Frinkle"
-                // as the CSL test suite has it (citeproc-js under node ignores the apostrophe: a deliberate difference)
-                sb.Append(Names.SortKeySeparator[0]);
+                // an apostrophe inside a word ("d’Wander") is part of it
+                sb.Append('\u2019');
                 continue;
             }
 

@@ -6,10 +6,6 @@ namespace SourceCheck.Formatting;
 
 internal static class Names
 {
-    /// <summary>Separates names and name parts in sort keys; the sort compares the pieces one by one, so "Dale" comes
-    /// before "Dalebout" although the comparison ignores punctuation and spaces (citeproc-js uses "|" the same way).</summary>
-    public const string SortKeySeparator = "\u0001";
-
     public static RNode? Render(Ctx c, NamesElement n, NamesElement? parent = null)
     {
         var nameEl = n.Name ?? (n.ImplicitName ? parent?.Name : null);
@@ -328,7 +324,7 @@ internal static class Names
             nameIndex++;
             if (i > 0 && c.SortMode)
             {
-                span.Children.Add(new RText(SortKeySeparator) { NoCase = true });
+                span.Children.Add(new RText(", ") { NoCase = true });
             }
             else if (i > 0)
             {
@@ -360,7 +356,7 @@ internal static class Names
             // sort keys carry the names only (and the last name with names-use-last)
             if (useLast && names.Count >= shownCount + 2)
             {
-                span.Children.Add(new RText(SortKeySeparator) { NoCase = true });
+                span.Children.Add(new RText(", ") { NoCase = true });
                 span.Children.Add(RenderName(c, names[^1], true, opts, nameEl, 0));
             }
         }
@@ -617,8 +613,7 @@ internal static class Names
             return span;
         }
 
-        // sort keys: name parts apart by a separator that sorts before every letter (the comparison ignores punctuation)
-        string sep = c.SortMode ? SortKeySeparator : opts.SortSeparator ?? ", ";
+        string sep = opts.SortSeparator ?? ", ";
         bool demoteNdp = demote == "display-and-sort" || (demote == "sort-only" && c.SortMode);
         if (demoteNdp)
         {
