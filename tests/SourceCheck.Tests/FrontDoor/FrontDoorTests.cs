@@ -68,3 +68,20 @@ public sealed class FrontDoorTests
         Assert.Equal(report.ClaimCount, store.GetClaims().Count);
     }
 }
+
+/// <summary>One reference identity: the store's key and the de-duplicator agree on DOIs.</summary>
+public sealed class ReferenceIdentityTests
+{
+    [Theory]
+    [InlineData("doi:10.1000/ABC", "https://dx.doi.org/10.1000/abc")]
+    [InlineData("10.1000/abc.", "https://doi.org/10.1000/ABC")]
+    public void Should_give_one_key_to_one_doi_written_two_ways(string a, string b)
+    {
+        var first = new Csl.CslItem("a", "article-journal");
+        first.SetString("DOI", a);
+        var second = new Csl.CslItem("b", "article-journal");
+        second.SetString("DOI", b);
+        Assert.Equal(Storage.ReferenceKey.For(first), Storage.ReferenceKey.For(second));
+        Assert.Single(References.Deduplicator.Merge([first, second]).Items);
+    }
+}
