@@ -1,5 +1,7 @@
+using SourceCheck.Csl;
 using SourceCheck.Diagnostics;
 using SourceCheck.Formatting;
+using SourceCheck.References;
 using SourceCheck.Storage;
 using SourceCheck.Tests.Support;
 
@@ -77,11 +79,11 @@ public sealed class ReferenceIdentityTests
     [InlineData("10.1000/abc.", "https://doi.org/10.1000/ABC")]
     public void Should_give_one_key_to_one_doi_written_two_ways(string a, string b)
     {
-        var first = new Csl.CslItem("a", "article-journal");
+        var first = new CslItem("a", "article-journal");
         first.SetString("DOI", a);
-        var second = new Csl.CslItem("b", "article-journal");
+        var second = new CslItem("b", "article-journal");
         second.SetString("DOI", b);
-        Assert.Equal(Storage.ReferenceKey.For(first), Storage.ReferenceKey.For(second));
-        Assert.Single(References.Deduplicator.Merge([first, second]).Items);
+        Assert.Equal(ReferenceKey.For(first), ReferenceKey.For(second));
+        Assert.Single(Deduplicator.Merge([first, second]).Items);
     }
 }
