@@ -1,5 +1,6 @@
 using System.Text;
 using SourceCheck.Csl;
+using SourceCheck.References;
 
 namespace SourceCheck.Storage;
 
@@ -10,9 +11,10 @@ public static class ReferenceKey
 {
     public static string For(CslItem item)
     {
-        if (item.GetString("DOI") is { Length: > 0 } doi)
+        // One DOI identity with the de-duplicator: "doi:10.1000/ABC" and "https://dx.doi.org/10.1000/abc" are one work.
+        if (Deduplicator.NormaliseDoi(item.GetString("DOI")) is { } doi)
         {
-            return "doi:" + doi.Trim().ToLowerInvariant().Replace("https://doi.org/", string.Empty, StringComparison.Ordinal);
+            return "doi:" + doi;
         }
 
         var sb = new StringBuilder();

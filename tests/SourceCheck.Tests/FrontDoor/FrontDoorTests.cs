@@ -1,5 +1,7 @@
+using SourceCheck.Csl;
 using SourceCheck.Diagnostics;
 using SourceCheck.Formatting;
+using SourceCheck.References;
 using SourceCheck.Storage;
 using SourceCheck.Tests.Support;
 
@@ -66,5 +68,22 @@ public sealed class FrontDoorTests
         using var store = SourceCheckStore.Open(db);
         Assert.Equal(2, store.ListDocuments().Count);
         Assert.Equal(report.ClaimCount, store.GetClaims().Count);
+    }
+}
+
+/// <summary>One reference identity: the store's key and the de-duplicator agree on DOIs.</summary>
+public sealed class ReferenceIdentityTests
+{
+    [Theory]
+    [InlineData("doi:10.1000/ABC", "https://dx.doi.org/10.1000/abc")]
+    [InlineData("10.1000/abc.", "https://doi.org/10.1000/ABC")]
+    public void Should_give_one_key_to_one_doi_written_two_ways(string a, string b)
+    {
+        var first = new CslItem("a", "article-journal");
+        first.SetString("DOI", a);
+        var second = new CslItem("b", "article-journal");
+        second.SetString("DOI", b);
+        Assert.Equal(ReferenceKey.For(first), ReferenceKey.For(second));
+        Assert.Single(Deduplicator.Merge([first, second]).Items);
     }
 }
