@@ -97,7 +97,7 @@ internal static class WebSpeedBench
             var (text, _) = HtmlDecoder.Decode(bytes);
             Add("decode", Lap());
             string html = text.Length > PageReader.MaxChars ? text[..PageReader.MaxChars] : text;
-            int cut = PageReader.DepthCut(html);
+            int cut = HtmlInput.DepthCut(html);
             if (cut >= 0)
             {
                 html = html[..cut];
