@@ -190,7 +190,7 @@ internal sealed partial class PersonIndex
             bool hyphenSurname = HyphenParticle().IsMatch(b);
             if (index._bySurname.ContainsKey(b) || !IsNameShaped(a) || !(IsNameShaped(b) || particleSurname || hyphenSurname) || !Adjacent(i) || AttributionLexicon.NotNames.Contains(a) || AttributionLexicon.OrgWords.Contains(b)
                 || (AttributionLexicon.NotNames.Contains(b) && !particleSurname) || lower.Contains(a.ToLowerInvariant()) || (lower.Contains(b.ToLowerInvariant()) && !particleSurname)
-                || b is "Jr" or "Sr" || IsRoleWord(b) || IsRoleWord(a))
+                || b is "Jr" or "Sr" || IsRoleWord(b) || IsRoleWord(a) || AttributionLexicon.NotOrgs.Contains(a) || AttributionLexicon.NotOrgs.Contains(b))
             {
                 continue;
             }
