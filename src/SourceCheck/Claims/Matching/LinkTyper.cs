@@ -81,7 +81,7 @@ public static class LinkTyper
             // nor are two quotes of different people that only resemble each other
             return null;
         }
-        else if (SpeakersDiffer(a, b) && ta.Figures.IsDefaultOrEmpty && tb.Figures.IsDefaultOrEmpty && NamesOwnSpeaker(a) && NamesOwnSpeaker(b))
+        else if (SpeakersDiffer(a, b) && ta.Figures.IsDefaultOrEmpty && tb.Figures.IsDefaultOrEmpty && (NamesOwnSpeaker(a) || NamesOwnSpeaker(b)))
         {
             // the same words given to another person, each article naming its speaker in the sentence itself (a speaker
             // resolved from "she said" two sentences on is no evidence for an accusation: typed as an ordinary link below)
