@@ -23,6 +23,7 @@ public static class PairEvaluation
     public static IReadOnlyList<SentencePair> ReadJsonl(string text)
     {
         var list = new List<SentencePair>();
+        text = TextNormalizer.ReplaceLoneSurrogates(text); // a string in memory may hold them; a file read as UTF-8 cannot
         int lineNumber = 0;
         foreach (string line in text.Split('\n'))
         {
