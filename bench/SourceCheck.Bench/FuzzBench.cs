@@ -70,7 +70,7 @@ internal static class FuzzBench
             foreach (var f in failures.Take(50))
             {
                 string hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(f.Input)))[..12];
-                File.WriteAllText(Path.Combine(found, $"{f.Reader}-{hash}.txt"), f.Input);
+                File.WriteAllBytes(Path.Combine(found, $"{f.Reader}-{hash}.txt"), Encoding.UTF8.GetBytes(f.Input));
                 Console.WriteLine($"FAIL {f.Reader} {f.Kind} size {f.Size:N0}: {f.Failure}");
             }
         }

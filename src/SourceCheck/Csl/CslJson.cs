@@ -332,7 +332,8 @@ public static class CslJson
         foreach (var piece in pieces)
         {
             var segs = piece.Split('-');
-            if (segs.Length is < 1 or > 3 || segs.Any(s => s.Length == 0 || !s.All(char.IsAsciiDigit)) || segs[0].Length != 4)
+            if (segs.Length is < 1 or > 3 || segs.Any(s => s.Length == 0 || !s.All(char.IsAsciiDigit)) || segs[0].Length != 4
+                || segs.Skip(1).Any(s => s.Length > 2))
             {
                 return null;
             }

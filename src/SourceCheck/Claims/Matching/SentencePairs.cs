@@ -16,6 +16,7 @@ public static class SentencePairs
     public static IReadOnlyList<SentencePair> ReadJsonl(string text, string source = "<input>")
     {
         ArgumentNullException.ThrowIfNull(text);
+        text = TextNormalizer.ReplaceLoneSurrogates(text); // a string in memory may hold them; a file read as UTF-8 cannot
         var list = new List<SentencePair>();
         int lineNumber = 0;
         foreach (string line in text.Split('\n'))

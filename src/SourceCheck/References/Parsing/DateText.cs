@@ -221,7 +221,12 @@ internal static class DateText
                 return false;
             }
 
-            nums[numCount++] = int.Parse(s.AsSpan(start, i - start), CultureInfo.InvariantCulture);
+            if (!int.TryParse(s.AsSpan(start, i - start), NumberStyles.None, CultureInfo.InvariantCulture, out int number))
+            {
+                return false; // more digits than any date part has
+            }
+
+            nums[numCount++] = number;
             if (i < s.Length)
             {
                 char sep = s[i];
