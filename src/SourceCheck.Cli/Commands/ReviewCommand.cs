@@ -108,7 +108,7 @@ public static class ReviewCommand
             Ansi = AnsiSupport.Yes,
             ColorSystem = env.Color ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.Yes,
-            Out = new AnsiConsoleOutput(env.Out),
+            Out = new AnsiConsoleOutput(env.Terminal ?? env.Out),
         });
         FollowTerminalSize(console);
         return console;

@@ -115,12 +115,12 @@ public static class CliApp
         }
         catch (CliException ex)
         {
-            env.Error.WriteLine($"error: {ex.Message}");
+            env.Error.WriteLine(Positioned(ex.Message));
             return ex.ExitCode;
         }
         catch (InputException ex)
         {
-            env.Error.WriteLine($"error: {ex.Message}");
+            env.Error.WriteLine(Positioned(ex.Message));
             return ExitCodes.InputError;
         }
         catch (DiagnosticException ex)
@@ -155,4 +155,8 @@ public static class CliApp
             return ExitCodes.InputError;
         }
     }
+
+    /// <summary>A message that already reads "FILE:LINE:COLUMN: error SC…: …" is printed as it is; others get "error: " in front.</summary>
+    private static string Positioned(string message) =>
+        message.Contains(": error SC", StringComparison.Ordinal) ? message : $"error: {message}";
 }

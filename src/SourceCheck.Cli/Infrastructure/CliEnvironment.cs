@@ -10,6 +10,10 @@ public sealed class CliEnvironment
 
     public required TextWriter Error { get; init; }
 
+    /// <summary>The unfiltered terminal, for full-screen UIs that write their own screen sequences and neutralise
+    /// text from input themselves (<c>review</c>); null in tests and when not on a console.</summary>
+    public TextWriter? Terminal { get; init; }
+
     public bool InputRedirected { get; init; } = true;
 
     public bool OutputRedirected { get; init; } = true;
@@ -53,6 +57,7 @@ public sealed class CliEnvironment
             // Control characters and escape sequences from input never reach the terminal (or a redirected file) raw.
             Out = new TerminalSafeWriter(stdout, allowColor: !noColor && !Console.IsOutputRedirected),
             Error = new TerminalSafeWriter(stderr, allowColor: !noColor && !Console.IsErrorRedirected),
+            Terminal = stdout,
             InputRedirected = Console.IsInputRedirected,
             OutputRedirected = Console.IsOutputRedirected,
             ErrorRedirected = Console.IsErrorRedirected,

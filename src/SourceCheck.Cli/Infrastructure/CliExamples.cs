@@ -33,6 +33,13 @@ internal static class CliExamples
             "sourcecheck format fixtures/sample.bib --style mla --to html",
             "sourcecheck format fixtures/sample.json --cite wile2025 --cite bort2025,duffy2025",
         ],
+        ["styles"] =
+        [
+            "sourcecheck styles nature",
+            "sourcecheck styles harvard cite them right",
+            "sourcecheck styles --locales",
+            "sourcecheck format fixtures/sample.json --style vancouver --locale de-DE",
+        ],
         ["claims"] =
         [
             "sourcecheck claims fixtures/claims/de-veltrix.txt",

@@ -87,7 +87,7 @@ public static class CliIO
             case FileKind.Missing or FileKind.Regular:
                 break;
             case FileKind.Directory:
-                throw new CliException($"{outputPath}: is a folder; -o needs a file name");
+                throw new CliException($"{outputPath}: is a directory; -o needs a file name");
             case FileKind.SymbolicLink:
                 throw new CliException($"{outputPath}: is a symbolic link; -o replaces only regular files (give the link's target)");
             default:

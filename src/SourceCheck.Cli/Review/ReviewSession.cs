@@ -401,6 +401,8 @@ public sealed class ReviewSession
     /// <summary>Text on one line cut to <paramref name="cells"/> cells, "…" when cut.</summary>
     internal static string Cut(string text, int cells)
     {
+        // Input text reaches the unfiltered terminal here: control characters and escape sequences become visible symbols.
+        text = SourceCheck.Text.TerminalText.Neutralize(text);
         string flat = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         if (cells <= 0)
         {

@@ -163,7 +163,7 @@ public sealed class PoliteClient
             return new ServiceResponse(url, ServiceOutcome.Answered, seen, null);
         }
 
-        if (!fresh && _cache?.Get(key, _options.CacheAge) is { } hit)
+        if (!fresh && _cache?.Get(key, _options.CacheAge, _fetcher?.Guard) is { } hit)
         {
             return new ServiceResponse(url, ServiceOutcome.Answered, hit with { RequestedUrl = url }, null);
         }
@@ -190,7 +190,7 @@ public sealed class PoliteClient
             {
                 if (last.Error is FetchErrorKind.None)
                 {
-                    _cache?.Put(last with { RequestedUrl = key });
+                    _cache?.Put(last with { RequestedUrl = key }, _fetcher?.Guard);
                     _memo[key] = last;
                     return new ServiceResponse(url, ServiceOutcome.Answered, last, null);
                 }

@@ -448,7 +448,7 @@ public sealed class HostileInputTests : IDisposable
     {
         var r = CliRunner.Run(null, "similarity", "--pairs", Fuzz("pairs-bad-line.jsonl"));
         Assert.Equal(ExitCodes.InputError, r.ExitCode);
-        Assert.Contains("pairs-bad-line.jsonl:2:1: error SC1001", r.Error, StringComparison.Ordinal);
+        Assert.Contains("pairs-bad-line.jsonl:2:1: error SC1003", r.Error, StringComparison.Ordinal);
     }
 
     [Fact]
