@@ -17,6 +17,7 @@ internal static class BenchProgram
         ("claims-extraction", ClaimsExtractionBench.Run),
         ("attribution", AttributionBench.Run),
         ("fuzz", FuzzBench.Run),
+        ("startup", StartupBench.Run),
     ];
 
     /// <summary>Runs the named sections (all figure sections when none is named; training sections only by name).</summary>
@@ -41,8 +42,8 @@ internal static class BenchProgram
         foreach (var (name, run) in Sections)
         {
             // Training sections write model files: they run only when named.
-            // csl-diff needs node and citeproc-js and runs for minutes: also only by name.
-            bool tool = name.Contains("train", StringComparison.Ordinal) || name == "csl-diff" || name == "fuzz";
+            // csl-diff needs node and citeproc-js and runs for minutes: also only by name; so does startup (pandoc, 10,000 items).
+            bool tool = name.Contains("train", StringComparison.Ordinal) || name == "csl-diff" || name == "fuzz" || name == "startup";
             if (wanted is null ? !tool : wanted.Contains(name))
             {
                 Console.WriteLine($"## {name}");

@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using SourceCheck.Csl;
+
+namespace SourceCheck.Bench;
+
+/// <summary>The command as a user starts it: wall time of whole processes (start-up, JIT and I/O included) for
+/// <c>sourcecheck --help</c>, a one-reference <c>parse</c> (medians of 20 runs) and <c>format</c> of 10,000 generated APA
+/// items from CSL-JSON beside <c>pandoc --citeproc</c> on the same items, the two run in turn (A B A B …) so the ratio holds
+/// when the machine's speed drifts. The command is <c>SOURCECHECK_BIN</c>, else <c>sourcecheck</c> on the PATH (the
+/// installed tool), else the Release build of src/SourceCheck.Cli.</summary>
+internal static class StartupBench
+{
+    private const int Runs = 20;
+
+    public static void Run()
+    {
+        string? bin = FindCommand();
+        if (bin is null)
+        {
+            Console.WriteLine("startup: skipped (no sourcecheck: install the tool, build src/SourceCheck.Cli -c Release, or set SOURCECHECK_BIN)");
+            return;
+        }
+
+        string dir = Directory.CreateTempSubdirectory("sourcecheck-startup-").FullName;
+        try
+        {
+            Console.WriteLine($"startup: command {bin}; load average {LoadAverage()}");
+            string one = Path.Combine(dir, "one.txt");
+            File.WriteAllText(one, "Smith, J. (2020). A title of the work. Journal of Things, 3(2), 1-10.\n");
+            Report("--help", Time(bin, ["--help"], Runs));
+            Report("parse of one reference", Time(bin, ["parse", one], Runs));
+
+            string items = Path.Combine(dir, "items.json");
+            File.WriteAllText(items, CslJson.Serialize(CslSampleItems.Generate(10_000, 42)));
+            int formatRuns = int.TryParse(Environment.GetEnvironmentVariable("STARTUP_FORMAT_RUNS"), out int n) && n > 0 ? n : 5;
+            string? apa = ApaStyle();
+            bool pandoc = apa is not null && Exists("pandoc", ["--version"]);
+            var ours = new List<double>();
+            var theirs = new List<double>();
+            string md = Path.Combine(dir, "nocite.md");
+            File.WriteAllText(md, "---\nnocite: '@*'\n---\n");
+            string[] format = apa is null ? ["format", items, "--bibliography", "-o", Path.Combine(dir, "ours.txt")] : ["format", items, "--style", apa, "--bibliography", "-o", Path.Combine(dir, "ours.txt")];
+            RunOnce(bin, format); // warm-up (file cache)
+            for (int r = 0; r < formatRuns; r++)
+            {
+                ours.Add(RunOnce(bin, format));
+                if (pandoc)
+                {
+                    theirs.Add(RunOnce("pandoc", [md, "--citeproc", "--csl", apa!, "--bibliography", items, "-t", "plain", "-o", Path.Combine(dir, "pandoc.txt")]));
+                }
+            }
+
+            Report("format of 10,000 APA items (CSL-JSON)", ours);
+            if (pandoc)
+            {
+                Report("pandoc --citeproc, same items and style", theirs);
+                Console.WriteLine($"startup-format-ratio: pandoc / sourcecheck = {Median(theirs) / Median(ours):F1}x (medians of {formatRuns} runs each, in turn)");
+            }
+            else
+            {
+                Console.WriteLine("startup-format-ratio: no pandoc or no official apa.csl in ../shared/csl-styles: no comparison (apt-get install pandoc)");
+            }
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    private static void Report(string what, List<double> seconds) =>
+        Console.WriteLine($"startup {what}: median {Median(seconds) * 1000:F0} ms wall (min {seconds.Min() * 1000:F0}, max {seconds.Max() * 1000:F0}; {seconds.Count} runs)");
+
+    private static List<double> Time(string bin, string[] args, int runs)
+    {
+        RunOnce(bin, args); // warm-up, not counted
+        return [.. Enumerable.Range(0, runs).Select(_ => RunOnce(bin, args))];
+    }
+
+    private static double RunOnce(string file, string[] args)
+    {
+        var psi = new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var sw = Stopwatch.StartNew();
+        using var p = Process.Start(psi)!;
+        var stderr = p.StandardError.ReadToEndAsync();
+        p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        sw.Stop();
+        if (p.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{file} {string.Join(' ', args)} exited {p.ExitCode}: {stderr.Result}");
+        }
+
+        return sw.Elapsed.TotalSeconds;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    private static string? FindCommand()
+    {
+        string? env = Environment.GetEnvironmentVariable("SOURCECHECK_BIN");
+        if (!string.IsNullOrEmpty(env))
+        {
+            return env;
+        }
+
+        if (Exists("sourcecheck", ["--help"]))
+        {
+            return "sourcecheck";
+        }
+
+        string? root = RepoRoot();
+        string built = root is null ? string.Empty : Path.Combine(root, "src", "SourceCheck.Cli", "bin", "Release", "net10.0", OperatingSystem.IsWindows() ? "SourceCheck.Cli.exe" : "SourceCheck.Cli");
+        return File.Exists(built) ? built : null;
+    }
+
+    private static bool Exists(string file, string[] args)
+    {
+        try
+        {
+            RunOnce(file, args);
+            return true;
+        }
+        catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private static string? RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SourceCheck.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName;
+    }
+
+    private static string? ApaStyle()
+    {
+        string? root = RepoRoot();
+        string path = root is null ? string.Empty : Path.GetFullPath(Path.Combine(root, "..", "shared", "csl-styles", "apa.csl"));
+        return File.Exists(path) ? path : null;
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
+        }
+        catch (IOException)
+        {
+            return "n/a";
+        }
+    }
+}
