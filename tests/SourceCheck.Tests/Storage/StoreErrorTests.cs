@@ -117,6 +117,81 @@ public sealed class StoreErrorTests
         }
     }
 
+    public sealed class Cli
+    {
+        [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+        private static void Mode(string path, UnixFileMode mode) => File.SetUnixFileMode(path, mode);
+
+        [Fact]
+        public void Should_exit_3_with_sc6006_in_our_words_when_search_or_trace_meets_a_damaged_store()
+        {
+            using var tmp = new TempDb();
+            Fill(tmp.FilePath);
+            byte[] bytes = File.ReadAllBytes(tmp.FilePath);
+            int pageSize = (bytes[16] << 8) | bytes[17];
+            for (int i = pageSize; i < pageSize + 8; i++)
+            {
+                bytes[i] ^= 0x5A;
+            }
+
+            File.WriteAllBytes(tmp.FilePath, bytes);
+            foreach (string[] args in new[] { new[] { "search", "Bürgschaften", "--db", tmp.FilePath }, ["trace", "1", "--db", tmp.FilePath] })
+            {
+                var r = Support.CliRunner.Run(null, args);
+                Assert.Equal(3, r.ExitCode);
+                Assert.Contains($"SC6006: {tmp.FilePath}: the database is damaged", r.Error, StringComparison.Ordinal);
+                Assert.DoesNotContain("Exception", r.Error, StringComparison.Ordinal);
+                Assert.DoesNotContain("SQLite Error", r.Error, StringComparison.Ordinal);
+            }
+        }
+
+        [SkippableFact]
+        [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+        public void Should_exit_3_with_sc6005_when_the_store_file_and_folder_are_read_only()
+        {
+            Skip.If(OperatingSystem.IsWindows(), "Unix permissions");
+            bool root = Environment.UserName == "root";
+            Skip.If(root && !File.Exists("/usr/bin/setpriv"), "running as root without setpriv: permissions cannot be taken away");
+            using var tmp = new TempDb();
+            Fill(tmp.FilePath);
+            string article = Path.Combine(tmp.Folder, "a.txt");
+            File.WriteAllText(article, "Laut der Studie von Müller (2020) stieg die Zahl der Fälle um 20 Prozent.\n");
+            Mode(tmp.FilePath, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+            Mode(article, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+            var folderMode = UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+            Mode(tmp.Folder, folderMode);
+            try
+            {
+                var start = RobustnessTests.CliStart("check", article, "--db", tmp.FilePath);
+                if (root)
+                {
+                    // root ignores permissions: run the CLI as nobody
+                    start.ArgumentList.Insert(0, start.FileName);
+                    foreach (string a in new[] { "--clear-groups", "--regid=65534", "--reuid=65534" })
+                    {
+                        start.ArgumentList.Insert(0, a);
+                    }
+
+                    start.FileName = "/usr/bin/setpriv";
+                }
+
+                using var child = Process.Start(start)!;
+                string stdout = child.StandardOutput.ReadToEnd();
+                string stderr = child.StandardError.ReadToEnd();
+                Assert.True(child.WaitForExit(60_000));
+                Assert.Equal(3, child.ExitCode);
+                Assert.Contains($"SC6005: {tmp.FilePath}: the database is read-only", stderr, StringComparison.Ordinal);
+                Assert.DoesNotContain("Exception", stderr, StringComparison.Ordinal);
+                Assert.Empty(stdout);
+            }
+            finally
+            {
+                Mode(tmp.Folder, folderMode | UnixFileMode.UserWrite);
+                Mode(tmp.FilePath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+        }
+    }
+
     public sealed class OneUnit
     {
         [Fact]
