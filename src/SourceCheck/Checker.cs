@@ -202,6 +202,16 @@ public sealed class Checker
 
     private void Save(SourceCheckStore store, CheckReport report, IReadOnlyList<CheckedDocument> documents, Dictionary<string, long> storedIds)
     {
+        // the whole run is one transaction: a run killed mid-way leaves no run row and no part of its documents
+        store.InTransaction(() =>
+        {
+            SaveRun(store, report, documents, storedIds);
+            return 0;
+        });
+    }
+
+    private void SaveRun(SourceCheckStore store, CheckReport report, IReadOnlyList<CheckedDocument> documents, Dictionary<string, long> storedIds)
+    {
         long run = store.BeginRun("check", _options.RunArguments);
         var claimIds = new Dictionary<string, long>(storedIds, StringComparer.Ordinal);
         var docIds = new Dictionary<string, long>(StringComparer.Ordinal);

@@ -60,4 +60,6 @@ public static class DiagnosticCodes
     public const string StoreNotADatabase = "SC6002";
     public const string StoreSchemaTooNew = "SC6003";
     public const string StoreBusy = "SC6004";
+    public const string StoreReadOnly = "SC6005";
+    public const string StoreCorrupt = "SC6006";
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Xml;
+using SourceCheck.Diagnostics;
 using SourceCheck.Text;
 
 namespace SourceCheck.Formatting;
@@ -316,10 +317,9 @@ public sealed class StyleCatalog
             return null;
         }
 
-        string user = Path.Combine(UserStylesFolder, "locales", $"locales-{tag}.xml");
-        if (File.Exists(user))
+        if (UserLocale(tag) is { } user)
         {
-            return InputLimits.ReadAllText(user, InputLimits.MaxStyleBytes);
+            return user;
         }
 
         return EmbeddedLocales.Get(tag) ?? OfficialLocale(tag);
@@ -335,13 +335,43 @@ public sealed class StyleCatalog
             return null;
         }
 
-        string user = Path.Combine(UserStylesFolder, "locales", $"locales-{tag}.xml");
-        if (File.Exists(user))
+        if (UserLocale(tag) is { } user)
         {
-            return InputLimits.ReadAllText(user, InputLimits.MaxStyleBytes);
+            return user;
         }
 
         return OfficialLocale(tag) ?? EmbeddedLocales.Get(tag);
+    }
+
+    /// <summary>The user folder's locale file for <paramref name="tag"/>, checked before use: a file that is not
+    /// well-formed locale XML is reported (SC3013 with file, line and column), never skipped without a word.</summary>
+    /// <exception cref="DiagnosticException">The user locale file is broken.</exception>
+    private string? UserLocale(string tag)
+    {
+        string path = Path.Combine(UserStylesFolder, "locales", $"locales-{tag}.xml");
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        string xml = InputLimits.ReadAllText(path, InputLimits.MaxStyleBytes);
+        var parsed = LocaleData.Parse(xml, path);
+        var errors = parsed.Diagnostics.Where(d => d.Severity == Severity.Error)
+            .Select(d => new Diagnostic(DiagnosticCodes.CslBadLocale, Severity.Error, d.Span, $"user locale file is not usable: {d.Message}", path))
+            .ToList();
+        if (errors.Count == 0 && RootName(xml) is { } root && root != "locale")
+        {
+            errors.Add(new Diagnostic(DiagnosticCodes.CslBadLocale, Severity.Error, new TextSpan(0, 0, 1, 1),
+                $"user locale file is not usable: the root element is <{root}>, expected <locale>", path));
+        }
+
+        return errors.Count > 0 ? throw new DiagnosticException(errors) : xml;
+    }
+
+    private static string? RootName(string xml)
+    {
+        var doc = StyleParser.LoadXml(xml);
+        return doc.Root?.Name.LocalName;
     }
 
     private string? OfficialLocale(string tag)

@@ -28,6 +28,7 @@ public sealed partial class SourceCheckStore : IDisposable
 
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _time;
+    private SqliteTransaction? _outer;
     private IngestCommands? _ingest;
     private string? _coverageKey;
     private IReadOnlyList<SearchTerm> _coverageTerms = [];
@@ -46,7 +47,13 @@ public sealed partial class SourceCheckStore : IDisposable
 
     /// <summary>Opens (creating folders and the file when missing) and migrates the database to the latest schema.</summary>
     /// <exception cref="StoreException">The file is not an SQLite database, was written by a newer version, or cannot be created.</exception>
-    public static SourceCheckStore Open(string path, TimeProvider? time = null)
+    public static SourceCheckStore Open(string path, TimeProvider? time = null) => Open(path, time, BusyTimeout);
+
+    /// <summary>Files up to this size are checked with <c>PRAGMA quick_check</c> on every open (a few milliseconds);
+    /// larger ones only when the header looks wrong or a write-ahead log was left behind by a run that did not finish.</summary>
+    internal const long AlwaysCheckBytes = 32L << 20;
+
+    internal static SourceCheckStore Open(string path, TimeProvider? time, TimeSpan busyTimeout)
     {
         _ = NativeInit.Value;
         string full = System.IO.Path.GetFullPath(path);
@@ -68,14 +75,20 @@ public sealed partial class SourceCheckStore : IDisposable
             DataSource = full,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = false,
-            DefaultTimeout = (int)BusyTimeout.TotalSeconds * 3,
+            DefaultTimeout = Math.Max(1, (int)busyTimeout.TotalSeconds * 3),
         };
+        bool check = NeedsIntegrityCheck(full);
         var connection = new SqliteConnection(builder.ToString());
         var store = new SourceCheckStore(connection, full, time ?? TimeProvider.System);
         try
         {
             connection.Open();
-            store.Execute("PRAGMA busy_timeout = 10000;");
+            store.Execute("PRAGMA busy_timeout = " + ((long)busyTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + ";");
+            if (check)
+            {
+                store.QuickCheck();
+            }
+
             store.Execute("PRAGMA journal_mode = WAL;");
             store.Execute("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY;");
             store.Migrate();
@@ -100,12 +113,129 @@ public sealed partial class SourceCheckStore : IDisposable
         _connection.Dispose();
     }
 
-    internal static StoreException Translate(SqliteException ex, string path) => ex.SqliteErrorCode switch
+    internal static StoreException Translate(SqliteException ex, string path) => StoreException.From(ex, path);
+
+    /// <summary>Whether to run <c>PRAGMA quick_check</c> before use: small files always, larger ones when the header
+    /// looks wrong (page size, file length) or a non-empty write-ahead log is left (the last writer did not close cleanly).</summary>
+    internal static bool NeedsIntegrityCheck(string path)
     {
-        26 => new StoreException(DiagnosticCodes.StoreNotADatabase, $"{path}: not an SQLite database", ex),
-        5 or 6 => new StoreException(DiagnosticCodes.StoreBusy, $"{path}: the database stayed locked by another process for too long", ex),
-        _ => new StoreException(DiagnosticCodes.StoreUnavailable, $"{path}: {ex.Message}", ex),
-    };
+        var info = new FileInfo(path);
+        if (!info.Exists || info.Length == 0)
+        {
+            return false;
+        }
+
+        if (info.Length <= AlwaysCheckBytes)
+        {
+            return true;
+        }
+
+        var wal = new FileInfo(path + "-wal");
+        if (wal.Exists && wal.Length > 0)
+        {
+            return true;
+        }
+
+        try
+        {
+            Span<byte> header = stackalloc byte[100];
+            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+            {
+                stream.ReadExactly(header);
+            }
+
+            int pageSize = (header[16] << 8) | header[17];
+            pageSize = pageSize == 1 ? 65536 : pageSize;
+            bool sizeOk = pageSize >= 512 && (pageSize & (pageSize - 1)) == 0 && info.Length % pageSize == 0;
+            uint changeCounter = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(header[24..]);
+            uint pages = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(header[28..]);
+            uint validFor = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(header[92..]);
+            bool countOk = validFor != changeCounter || (sizeOk && pages == info.Length / pageSize);
+            return !sizeOk || !countOk;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return true; // SQLite will say what is wrong when it opens the file
+        }
+    }
+
+    /// <summary>Refuses a damaged database before anything is written into it (SC6006).</summary>
+    private void QuickCheck()
+    {
+        using var cmd = Command("PRAGMA quick_check(5)", null);
+        using var reader = cmd.ExecuteReader();
+        var problems = new List<string>();
+        while (reader.Read())
+        {
+            string row = reader.GetString(0);
+            if (!string.Equals(row, "ok", StringComparison.Ordinal))
+            {
+                problems.Add(row);
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new StoreException(DiagnosticCodes.StoreCorrupt,
+                $"{Path}: the database is damaged ({string.Join("; ", problems)}); nothing was written — restore a backup or move the file aside");
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> as one transaction: every document, link, finding and the run row it writes
+    /// through this store are committed together or not at all (a crash or kill mid-way leaves no part of the run).</summary>
+    /// <exception cref="StoreException">The database failed (locked, read-only, damaged, full disk).</exception>
+    public T InTransaction<T>(Func<T> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        if (_outer is not null)
+        {
+            return work();
+        }
+
+        try
+        {
+            using var tx = _connection.BeginTransaction();
+            _outer = tx;
+            try
+            {
+                T result = work();
+                tx.Commit();
+                return result;
+            }
+            finally
+            {
+                _outer = null;
+            }
+        }
+        catch (SqliteException ex)
+        {
+            throw Translate(ex, Path);
+        }
+    }
+
+    /// <summary>A transaction of its own, or the one <see cref="InTransaction{T}"/> holds (committed there).</summary>
+    private TxScope Begin() => _outer is { } outer ? new TxScope(outer, false) : new TxScope(_connection.BeginTransaction(), true);
+
+    private sealed class TxScope(SqliteTransaction transaction, bool owned) : IDisposable
+    {
+        public SqliteTransaction Transaction => transaction;
+
+        public void Commit()
+        {
+            if (owned)
+            {
+                transaction.Commit();
+            }
+        }
+
+        public void Dispose()
+        {
+            if (owned)
+            {
+                transaction.Dispose();
+            }
+        }
+    }
 
     private void Migrate()
     {
@@ -161,7 +291,8 @@ public sealed partial class SourceCheckStore : IDisposable
         claims ??= [];
         string hash = document.ContentHash ?? ContentHash(document.Text);
         var commands = _ingest ??= new IngestCommands(_connection);
-        using var tx = _connection.BeginTransaction();
+        using var scope = Begin();
+        var tx = scope.Transaction;
         commands.SetTransaction(tx);
         try
         {
@@ -175,7 +306,7 @@ public sealed partial class SourceCheckStore : IDisposable
                     int referenceCount = reader.GetInt32(2);
                     reader.Close();
                     var map = ClaimIdMap(existing, tx);
-                    tx.Commit();
+                    scope.Commit();
                     return new IngestResult(existing, false, map, claimCount, referenceCount);
                 }
             }
@@ -228,7 +359,7 @@ public sealed partial class SourceCheckStore : IDisposable
                 ids.TryAdd(claim.Id, id);
             }
 
-            tx.Commit();
+            scope.Commit();
             return new IngestResult(documentId, true, ids, claims.Count, references.Count);
         }
         finally
@@ -327,9 +458,9 @@ public sealed partial class SourceCheckStore : IDisposable
     /// storing the same link again updates its score and evidence, keeps its review state and returns its id.</summary>
     public long AddLink(long claimA, long claimB, LinkType type, double score, IEnumerable<string>? evidence = null)
     {
-        using var tx = _connection.BeginTransaction();
-        long id = AddLink(claimA, claimB, type, score, evidence, tx);
-        tx.Commit();
+        using var scope = Begin();
+        long id = AddLink(claimA, claimB, type, score, evidence, scope.Transaction);
+        scope.Commit();
         return id;
     }
 
@@ -342,7 +473,8 @@ public sealed partial class SourceCheckStore : IDisposable
         ArgumentNullException.ThrowIfNull(claimIds);
         var ids = new List<long>();
         int skipped = 0;
-        using var tx = _connection.BeginTransaction();
+        using var scope = Begin();
+        var tx = scope.Transaction;
         foreach (var link in links)
         {
             if (!claimIds.TryGetValue(link.A.Id, out long a) || !claimIds.TryGetValue(link.B.Id, out long b) || a == b)
@@ -354,7 +486,7 @@ public sealed partial class SourceCheckStore : IDisposable
             ids.Add(AddLink(a, b, link.Type, link.Score, link.Evidence, tx));
         }
 
-        tx.Commit();
+        scope.Commit();
         return (ids, skipped);
     }
 
@@ -409,7 +541,8 @@ public sealed partial class SourceCheckStore : IDisposable
     public int AddFindings(long? documentId, IEnumerable<FindingInput> findings, long? runId = null)
     {
         ArgumentNullException.ThrowIfNull(findings);
-        using var tx = _connection.BeginTransaction();
+        using var scope = Begin();
+        var tx = scope.Transaction;
         using var cmd = Command("""
             INSERT INTO findings (document_id, run_id, reference_id, field, type, severity, cited, page, evidence, url, created_at)
             VALUES ($doc, $run, $ref, $field, $type, $severity, $cited, $page, $evidence, $url, $at)
@@ -432,7 +565,7 @@ public sealed partial class SourceCheckStore : IDisposable
             count += cmd.ExecuteNonQuery();
         }
 
-        tx.Commit();
+        scope.Commit();
         return count;
     }
 
@@ -469,7 +602,7 @@ public sealed partial class SourceCheckStore : IDisposable
     {
         var cmd = _connection.CreateCommand();
         cmd.CommandText = sql;
-        cmd.Transaction = tx;
+        cmd.Transaction = tx ?? _outer;
         return cmd;
     }
 
