@@ -98,6 +98,7 @@ public static class CheckPipeline
         all.AddRange(known);
         all.AddRange(headlineClaims);
         var rawLinks = ClaimMatcher.Match(all, options.Match);
+        var articleIds = articleClaims.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
 
         var links = new List<ClaimLink>();
         var support = new List<ReferenceSupport>();
@@ -113,7 +114,8 @@ public static class CheckPipeline
             if (aRef || bRef)
             {
                 var (claim, headline) = aRef ? (link.B, link.A) : (link.A, link.B);
-                if (link.Score < options.SupportThreshold || link.Type == LinkType.Contradiction)
+                // only the checked articles' claims are reported as supported (a stored claim has no place here)
+                if (link.Score < options.SupportThreshold || link.Type == LinkType.Contradiction || !articleIds.Contains(claim.Id))
                 {
                     continue;
                 }
@@ -126,7 +128,11 @@ public static class CheckPipeline
                 continue;
             }
 
-            links.Add(link);
+            // a link between two stored claims says nothing about the checked articles
+            if (articleIds.Contains(link.A.Id) || articleIds.Contains(link.B.Id))
+            {
+                links.Add(link);
+            }
         }
 
         support = [.. support.OrderBy(s => s.DocumentId, StringComparer.Ordinal).ThenBy(s => s.ClaimId, StringComparer.Ordinal).ThenByDescending(s => s.Score)];
