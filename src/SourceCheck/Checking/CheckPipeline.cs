@@ -93,12 +93,16 @@ public static class CheckPipeline
 
         var articleClaims = documents.SelectMany(d => d.Claims).ToList();
         var known = options.FindKnownClaims?.Invoke(articleClaims) ?? [];
-        var all = new List<Claim>(articleClaims.Count + headlineClaims.Count + known.Count);
-        all.AddRange(articleClaims);
-        all.AddRange(known);
-        all.AddRange(headlineClaims);
-        var rawLinks = ClaimMatcher.Match(all, options.Match);
+        // The checked articles are matched among themselves and with their cited headlines exactly as without a
+        // store, so what the store holds cannot change those links or scores; stored claims are matched in a second
+        // pass, which contributes only links between a checked claim and a stored one.
+        var rawLinks = ClaimMatcher.Match([.. articleClaims, .. headlineClaims], options.Match).ToList();
         var articleIds = articleClaims.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        if (known.Count > 0)
+        {
+            rawLinks.AddRange(ClaimMatcher.Match([.. articleClaims, .. known], options.Match)
+                .Where(l => articleIds.Contains(l.A.Id) != articleIds.Contains(l.B.Id)));
+        }
 
         var links = new List<ClaimLink>();
         var support = new List<ReferenceSupport>();

@@ -92,6 +92,18 @@ public sealed class StoreScopeTests
     }
 
     [Fact]
+    public void Should_give_the_same_links_among_the_checked_documents_whatever_the_store_holds()
+    {
+        var alone = new Checker(new CheckerOptions { Time = new FixedTime(Fixed) }).CheckFiles(De1, De2);
+        string db = TempDb();
+        CheckerFor(db).CheckFiles(En);
+        var withStore = CheckerFor(db).CheckFiles(De1, De2);
+        Assert.NotEmpty(withStore.StoreMatches);
+        Assert.Equal(Keys(alone.Links), Keys(withStore.CheckedLinks));
+        Assert.Equal(alone.Support.Select(x => (x.ClaimId, x.ReferenceId, x.Type, x.Score)), withStore.Support.Select(x => (x.ClaimId, x.ReferenceId, x.Type, x.Score)));
+    }
+
+    [Fact]
     public void Should_list_no_claim_without_its_text()
     {
         string db = TempDb();
