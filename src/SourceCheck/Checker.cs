@@ -121,14 +121,20 @@ public sealed class Checker
             var storedIds = new Dictionary<string, long>(StringComparer.Ordinal);
             var compared = new SortedDictionary<long, StoredDocument>();
             var known = new List<Claim>();
-            int documentsInStore = store is null ? 0 : store.Stats().Documents - inputHashes.Count(h => store.FindDocument(h) is not null);
+            int documentsInStore = 0;
             var processorStyle = _style;
             var pipeline = new CheckOptions
             {
                 Style = _options.Style,
                 Time = _options.Time,
                 FormatBibliography = items => new CslProcessor(processorStyle.Style, processorStyle.Locale, items).Process([], _options.BibliographyFormat).Bibliography,
-                FindKnownClaims = store is null ? null : claims => known = KnownClaims(store, claims, inputHashes, storedIds, compared),
+                FindKnownClaims = store is null ? null : (read, claims) =>
+                {
+                    // the stored copy of an article is its read text (an HTML page's body), not the raw input
+                    inputHashes.UnionWith(read.Select(d => SourceCheckStore.ContentHash(d.Article.Text)));
+                    documentsInStore = store.Stats().Documents - inputHashes.Count(h => store.FindDocument(h) is not null);
+                    return known = KnownClaims(store, claims, inputHashes, storedIds, compared);
+                },
                 Verify = Verifier(),
                 Match = _options.Match,
                 SupportThreshold = _options.SupportThreshold,

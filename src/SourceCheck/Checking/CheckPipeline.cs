@@ -26,7 +26,7 @@ public sealed record CheckOptions
 
     /// <summary>Given the new claims, returns claims already known (e.g. from the store, other documents)
     /// to match them against; their DocumentId must not clash with the inputs'.</summary>
-    public Func<IReadOnlyList<Claim>, IReadOnlyList<Claim>>? FindKnownClaims { get; init; }
+    public Func<IReadOnlyList<CheckedDocument>, IReadOnlyList<Claim>, IReadOnlyList<Claim>>? FindKnownClaims { get; init; }
 
     public MatchOptions? Match { get; init; }
 
@@ -92,7 +92,7 @@ public static class CheckPipeline
         }
 
         var articleClaims = documents.SelectMany(d => d.Claims).ToList();
-        var known = options.FindKnownClaims?.Invoke(articleClaims) ?? [];
+        var known = options.FindKnownClaims?.Invoke(documents, articleClaims) ?? [];
         // The checked articles are matched among themselves and with their cited headlines exactly as without a
         // store, so what the store holds cannot change those links or scores; stored claims are matched in a second
         // pass, which contributes only links between a checked claim and a stored one.

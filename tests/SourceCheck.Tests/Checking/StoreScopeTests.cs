@@ -104,6 +104,21 @@ public sealed class StoreScopeTests
     }
 
     [Fact]
+    public void Should_not_compare_a_rechecked_html_page_with_its_own_stored_copy()
+    {
+        string db = TempDb();
+        string page = SharedData.Fixture("pages/river-festival.html");
+        var first = CheckerFor(db).CheckFiles(page);
+        Assert.NotEmpty(first.Documents[0].Claims);
+        var again = CheckerFor(db).CheckFiles(page);
+        Assert.Equal(0, again.Store!.DocumentsInStore);
+        Assert.Empty(again.Store.ComparedDocuments);
+        Assert.Empty(again.StoreMatches);
+        using var store = SourceCheckStore.Open(db);
+        Assert.Equal(1, store.Stats().Documents);
+    }
+
+    [Fact]
     public void Should_list_no_claim_without_its_text()
     {
         string db = TempDb();
