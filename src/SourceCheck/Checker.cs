@@ -119,13 +119,22 @@ public sealed class Checker
         {
             var inputHashes = inputs.Select(i => SourceCheckStore.ContentHash(i.Content)).ToHashSet(StringComparer.Ordinal);
             var storedIds = new Dictionary<string, long>(StringComparer.Ordinal);
+            var compared = new SortedDictionary<long, StoredDocument>();
+            var known = new List<Claim>();
+            int documentsInStore = 0;
             var processorStyle = _style;
             var pipeline = new CheckOptions
             {
                 Style = _options.Style,
                 Time = _options.Time,
                 FormatBibliography = items => new CslProcessor(processorStyle.Style, processorStyle.Locale, items).Process([], _options.BibliographyFormat).Bibliography,
-                FindKnownClaims = store is null ? null : claims => KnownClaims(store, claims, inputHashes, storedIds),
+                FindKnownClaims = store is null ? null : (read, claims) =>
+                {
+                    // the stored copy of an article is its read text (an HTML page's body), not the raw input
+                    inputHashes.UnionWith(read.Select(d => SourceCheckStore.ContentHash(d.Article.Text)));
+                    documentsInStore = store.Stats().Documents - inputHashes.Count(h => store.FindDocument(h) is not null);
+                    return known = KnownClaims(store, claims, inputHashes, storedIds, compared);
+                },
                 Verify = Verifier(),
                 Match = _options.Match,
                 SupportThreshold = _options.SupportThreshold,
@@ -140,9 +149,17 @@ public sealed class Checker
 
             if (store is not null)
             {
-                Save(store, report, documents.Where(d => !string.IsNullOrWhiteSpace(d.Input.Content)).ToList(), storedIds);
+                report = report with
+                {
+                    Store = new StoreComparison(store.Path, documentsInStore,
+                        [.. compared.Values.Select(d => new StoredDocumentSummary(StoredDocumentId(d), d.Source, d.Title, d.Outlet, d.Date))],
+                        [.. known]),
+                };
+                report = Save(store, report, documents.Where(d => !string.IsNullOrWhiteSpace(d.Input.Content)).ToList(), storedIds);
             }
 
+            // links among the checked documents first, then the matches with stored documents (each in the matcher's order)
+            report = report with { Links = [.. report.Links.OrderBy(report.IsStoreMatch)] };
             return report;
         }
         finally
@@ -151,28 +168,42 @@ public sealed class Checker
         }
     }
 
-    /// <summary>Stored claims of other documents that share salient terms with the new claims.</summary>
-    private static List<Claim> KnownClaims(SourceCheckStore store, IReadOnlyList<Claim> claims, HashSet<string> inputHashes, Dictionary<string, long> storedIds)
+    /// <summary>How many stored claims are fetched per new claim before the store-independent re-ranking.</summary>
+    private const int CandidateWindow = 50;
+
+    /// <summary>How many stored claims per new claim are compared.</summary>
+    private const int CandidatesPerClaim = 10;
+
+    private static string StoredDocumentId(StoredDocument d) => $"db:{d.DisplayName}#{d.Id}";
+
+    /// <summary>Stored claims of other documents that share salient terms with the new claims. The choice does not
+    /// depend on what else the store holds (bm25 statistics change as checked articles are saved): the hits of a
+    /// wide window, minus the checked documents' own stored copies, are ranked by the share of the claim's salient
+    /// terms they contain, then by stored id; the result is ordered by stored claim id.</summary>
+    private static List<Claim> KnownClaims(SourceCheckStore store, IReadOnlyList<Claim> claims, HashSet<string> inputHashes,
+        Dictionary<string, long> storedIds, SortedDictionary<long, StoredDocument> compared)
     {
-        var known = new List<Claim>();
+        var chosen = new SortedDictionary<long, Claim>();
         foreach (var claim in claims)
         {
-            foreach (var hit in store.SearchAny(claim.Text, 10))
+            var terms = SearchTerms.Salient(claim.Text);
+            var hits = store.SearchAny(claim.Text, CandidateWindow)
+                .Where(h => !inputHashes.Contains(h.Document.ContentHash))
+                .OrderByDescending(h => SearchTerms.Coverage(h.Claim.Claim.Text, terms))
+                .ThenBy(h => h.Claim.Id)
+                .Take(CandidatesPerClaim);
+            foreach (var hit in hits)
             {
-                if (inputHashes.Contains(hit.Document.ContentHash))
-                {
-                    continue;
-                }
-
                 string id = $"db:{hit.Claim.Id}";
                 if (storedIds.TryAdd(id, hit.Claim.Id))
                 {
-                    known.Add(hit.Claim.Claim with { Id = id, DocumentId = $"db:{hit.Document.DisplayName}#{hit.Document.Id}" });
+                    compared.TryAdd(hit.Document.Id, hit.Document);
+                    chosen[hit.Claim.Id] = hit.Claim.Claim with { Id = id, DocumentId = StoredDocumentId(hit.Document) };
                 }
             }
         }
 
-        return known;
+        return [.. chosen.Values];
     }
 
     private Func<string, IReadOnlyList<CslItem>, IReadOnlyList<ReportFinding>>? Verifier()
@@ -200,7 +231,10 @@ public sealed class Checker
         };
     }
 
-    private void Save(SourceCheckStore store, CheckReport report, IReadOnlyList<CheckedDocument> documents, Dictionary<string, long> storedIds)
+    /// <summary>Saves the documents, claims and links; applies earlier review decisions to links that re-find a
+    /// reviewed pair of claims (rejected: dropped from the report and not stored again; relabelled: the reviewer's
+    /// type); saves the findings and the run. Returns the report with the decisions applied.</summary>
+    private CheckReport Save(SourceCheckStore store, CheckReport report, IReadOnlyList<CheckedDocument> documents, Dictionary<string, long> storedIds)
     {
         // the whole run is one transaction: a run killed mid-way leaves no run row and no part of its documents
         store.InTransaction(() =>
@@ -233,7 +267,36 @@ public sealed class Checker
             }
         }
 
-        store.AddLinks(report.Links, claimIds);
+        var kept = new List<ClaimLink>(report.Links.Length);
+        var shown = new List<ClaimLink>(report.Links.Length);
+        int rejected = 0, relabelled = 0;
+        foreach (var link in report.Links)
+        {
+            var review = claimIds.TryGetValue(link.A.Id, out long a) && claimIds.TryGetValue(link.B.Id, out long b) && a != b ? store.ReviewOf(a, b) : null;
+            if (review?.Status == ReviewStatus.Rejected)
+            {
+                rejected++;
+                continue;
+            }
+
+            kept.Add(link);
+            if (review?.RelabelledType is { } type && type != link.Type)
+            {
+                relabelled++;
+                shown.Add(link with { Type = type, Evidence = link.Evidence.Add($"relabelled in review (detected {link.Type.ToName()})") });
+            }
+            else
+            {
+                shown.Add(link);
+            }
+        }
+
+        store.AddLinks(kept, claimIds);
+        report = report with
+        {
+            Links = [.. shown],
+            Store = report.Store! with { RejectedInReview = rejected, RelabelledInReview = relabelled },
+        };
         foreach (var group in report.Findings.GroupBy(f => f.DocumentId))
         {
             store.AddFindings(docIds.TryGetValue(group.Key, out long id) ? id : null,
@@ -241,5 +304,6 @@ public sealed class Checker
         }
 
         store.FinishRun(run, new RunCounts(report.Documents.Length, report.ClaimCount, report.Links.Length, report.Findings.Length), 0);
+        return report;
     }
 }

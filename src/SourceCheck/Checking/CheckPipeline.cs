@@ -26,7 +26,7 @@ public sealed record CheckOptions
 
     /// <summary>Given the new claims, returns claims already known (e.g. from the store, other documents)
     /// to match them against; their DocumentId must not clash with the inputs'.</summary>
-    public Func<IReadOnlyList<Claim>, IReadOnlyList<Claim>>? FindKnownClaims { get; init; }
+    public Func<IReadOnlyList<CheckedDocument>, IReadOnlyList<Claim>, IReadOnlyList<Claim>>? FindKnownClaims { get; init; }
 
     public MatchOptions? Match { get; init; }
 
@@ -92,12 +92,17 @@ public static class CheckPipeline
         }
 
         var articleClaims = documents.SelectMany(d => d.Claims).ToList();
-        var known = options.FindKnownClaims?.Invoke(articleClaims) ?? [];
-        var all = new List<Claim>(articleClaims.Count + headlineClaims.Count + known.Count);
-        all.AddRange(articleClaims);
-        all.AddRange(known);
-        all.AddRange(headlineClaims);
-        var rawLinks = ClaimMatcher.Match(all, options.Match);
+        var known = options.FindKnownClaims?.Invoke(documents, articleClaims) ?? [];
+        // The checked articles are matched among themselves and with their cited headlines exactly as without a
+        // store, so what the store holds cannot change those links or scores; stored claims are matched in a second
+        // pass, which contributes only links between a checked claim and a stored one.
+        var rawLinks = ClaimMatcher.Match([.. articleClaims, .. headlineClaims], options.Match).ToList();
+        var articleIds = articleClaims.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        if (known.Count > 0)
+        {
+            rawLinks.AddRange(ClaimMatcher.Match([.. articleClaims, .. known], options.Match)
+                .Where(l => articleIds.Contains(l.A.Id) != articleIds.Contains(l.B.Id)));
+        }
 
         var links = new List<ClaimLink>();
         var support = new List<ReferenceSupport>();
@@ -113,7 +118,8 @@ public static class CheckPipeline
             if (aRef || bRef)
             {
                 var (claim, headline) = aRef ? (link.B, link.A) : (link.A, link.B);
-                if (link.Score < options.SupportThreshold || link.Type == LinkType.Contradiction)
+                // only the checked articles' claims are reported as supported (a stored claim has no place here)
+                if (link.Score < options.SupportThreshold || link.Type == LinkType.Contradiction || !articleIds.Contains(claim.Id))
                 {
                     continue;
                 }
@@ -126,7 +132,11 @@ public static class CheckPipeline
                 continue;
             }
 
-            links.Add(link);
+            // a link between two stored claims says nothing about the checked articles
+            if (articleIds.Contains(link.A.Id) || articleIds.Contains(link.B.Id))
+            {
+                links.Add(link);
+            }
         }
 
         support = [.. support.OrderBy(s => s.DocumentId, StringComparer.Ordinal).ThenBy(s => s.ClaimId, StringComparer.Ordinal).ThenByDescending(s => s.Score)];

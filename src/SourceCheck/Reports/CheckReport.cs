@@ -34,6 +34,33 @@ public sealed record ReferenceSupport(string ClaimId, string DocumentId, string 
 /// <summary>A verification finding, flattened for reports.</summary>
 public sealed record ReportFinding(string DocumentId, string ReferenceId, string Field, string Type, string Severity, string? Cited, string? Page, string? Evidence);
 
+/// <summary>A stored document whose claims the check compared the new claims with: named by title, outlet and
+/// date (the <see cref="DocumentId"/> <c>db:NAME#ID</c> is what its claims carry as <see cref="Claim.DocumentId"/>).</summary>
+public sealed record StoredDocumentSummary(string DocumentId, string Source, string? Title, string? Outlet, string? Date)
+{
+    /// <summary>"Title — Outlet, Date" with what is known (the source path when neither title nor outlet is).</summary>
+    public string Label
+    {
+        get
+        {
+            string name = Title ?? Outlet ?? Source;
+            string where = string.Join(", ", new[] { Title is null ? null : Outlet, Date }.Where(x => !string.IsNullOrWhiteSpace(x)));
+            return where.Length == 0 ? name : $"{name} — {where}";
+        }
+    }
+}
+
+/// <summary>What the store contributed to a check: its path, how many other documents it held, and the stored
+/// documents and claims the new claims were compared with (candidates sharing salient terms).</summary>
+public sealed record StoreComparison(string Path, int DocumentsInStore, ImmutableArray<StoredDocumentSummary> ComparedDocuments, ImmutableArray<Claim> Claims)
+{
+    /// <summary>Links dropped because a reviewer rejected the same pair of claims before.</summary>
+    public int RejectedInReview { get; init; }
+
+    /// <summary>Links whose type comes from a reviewer's relabel.</summary>
+    public int RelabelledInReview { get; init; }
+}
+
 /// <summary>Everything <c>sourcecheck check</c> found, in the order it is reported: summary first, details after.</summary>
 public sealed record CheckReport(
     DateTimeOffset GeneratedAt,
@@ -52,14 +79,37 @@ public sealed record CheckReport(
 
     public int UnsourcedCount => Documents.Sum(d => d.UnsourcedClaimIds.Length);
 
+    /// <summary>The store the claims were compared with (null: run without a store).</summary>
+    public StoreComparison? Store { get; init; }
+
     public string FileOf(string documentId) => Documents.FirstOrDefault(d => d.DocumentId == documentId)?.File ?? documentId;
+
+    /// <summary>The stored document a stored claim's <see cref="Claim.DocumentId"/> names (null for the report's own documents).</summary>
+    public StoredDocumentSummary? StoredDocument(string documentId) =>
+        Store?.ComparedDocuments.FirstOrDefault(d => string.Equals(d.DocumentId, documentId, StringComparison.Ordinal));
+
+    /// <summary>How a document is named in the report: the checked file, or the stored document's title, outlet and date.</summary>
+    public string DocumentLabel(string documentId) => StoredDocument(documentId)?.Label ?? FileOf(documentId);
+
+    /// <summary>True when one end of the link is a stored claim (not a claim of the documents being checked).</summary>
+    public bool IsStoreMatch(ClaimLink link)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        return !IsReportDocument(link.A.DocumentId) || !IsReportDocument(link.B.DocumentId);
+    }
+
+    /// <summary>Links among the documents being checked (listed first).</summary>
+    public ImmutableArray<ClaimLink> CheckedLinks => [.. Links.Where(l => !IsStoreMatch(l))];
+
+    /// <summary>Matches of the checked documents' claims with stored documents (their own section).</summary>
+    public ImmutableArray<ClaimLink> StoreMatches => [.. Links.Where(IsStoreMatch)];
 
     /// <summary>Distinct claims that at least one cited headline supports.</summary>
     public int SupportedClaimCount => Support.Select(s => s.ClaimId).Distinct(StringComparer.Ordinal).Count();
 
-    /// <summary>A claim of one of the report's documents by id (null for claims from elsewhere, e.g. the store).</summary>
+    /// <summary>A claim of one of the report's documents by id or of the store's compared claims (null when unknown).</summary>
     public Claim? FindClaim(string claimId) =>
-        Documents.SelectMany(d => d.Claims).FirstOrDefault(c => string.Equals(c.Id, claimId, StringComparison.Ordinal));
+        Documents.SelectMany(d => d.Claims).Concat(Store?.Claims ?? []).FirstOrDefault(c => string.Equals(c.Id, claimId, StringComparison.Ordinal));
 
     public bool IsReportDocument(string documentId) => Documents.Any(d => d.DocumentId == documentId);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
@@ -19,6 +20,7 @@ public static partial class CheckReportRenderer
         HtmlLegend,
         HtmlDocuments,
         HtmlLinks,
+        HtmlStoreMatches,
         HtmlSupport,
         HtmlFindings,
         HtmlWarnings,
@@ -123,7 +125,12 @@ public static partial class CheckReportRenderer
         Count(report.ClaimCount, "claim(s)");
         Count(report.UnsourcedCount, "without a source");
         Count(report.SupportedClaimCount, "supported by cited headlines");
-        Count(report.Links.Length, "cross-article link(s)");
+        Count(report.CheckedLinks.Length, "link(s) among the checked documents");
+        if (report.Store is not null)
+        {
+            Count(report.StoreMatches.Length, "match(es) with stored documents");
+        }
+
         Count(report.Findings.Length, "verification finding(s)");
         sb.Append("</ul>\n");
         var links = ReportEmphasis.SeriousLinks(report).ToList();
@@ -204,7 +211,10 @@ public static partial class CheckReportRenderer
             : "<span class=\"badge" + (f.Severity == "warning" ? " warn" : string.Empty) + "\">" + H(f.Severity) + " " + H(f.Type) + "</span>";
 
     /// <summary>A file named by its base name, the full path in the title attribute.</summary>
-    private static string FileSpan(CheckReport report, string documentId) => FileSpan(report.FileOf(documentId));
+    private static string FileSpan(CheckReport report, string documentId) =>
+        report.StoredDocument(documentId) is { } stored
+            ? "<span class=\"file\" title=\"" + H(stored.Source) + "\">" + H(stored.Label) + "</span>"
+            : FileSpan(report.FileOf(documentId));
 
     private static string FileSpan(string file)
     {
@@ -288,17 +298,45 @@ public static partial class CheckReportRenderer
 
     private static void HtmlLinks(StringBuilder sb, CheckReport report)
     {
-        if (report.Links.IsEmpty)
+        var links = report.CheckedLinks;
+        if (links.IsEmpty)
         {
             return;
         }
 
-        sb.Append("<section aria-labelledby=\"links-h\">\n<h2 id=\"links-h\">Cross-article links (").Append(report.Links.Length).Append(")</h2>\n");
-        for (int i = 0; i < report.Links.Length; i++)
+        sb.Append("<section aria-labelledby=\"links-h\">\n<h2 id=\"links-h\">Links among the checked documents (").Append(links.Length).Append(")</h2>\n");
+        HtmlLinkCards(sb, report, links);
+        sb.Append("</section>\n");
+    }
+
+    private static void HtmlStoreMatches(StringBuilder sb, CheckReport report)
+    {
+        if (report.Store is not { } store)
         {
-            var l = report.Links[i];
+            return;
+        }
+
+        var matches = report.StoreMatches;
+        sb.Append("<section aria-labelledby=\"store-h\">\n<h2 id=\"store-h\">Matches with stored documents (").Append(matches.Length).Append(")</h2>\n")
+          .Append("<p class=\"meta\">Store <code>").Append(H(store.Path)).Append("</code>: ").Append(store.ComparedDocuments.Length).Append(" of ")
+          .Append(store.DocumentsInStore).Append(" stored document(s) compared").Append(H(ReviewNote(store))).Append(".</p>\n");
+        if (matches.IsEmpty)
+        {
+            sb.Append("<p>(none)</p>\n");
+        }
+
+        HtmlLinkCards(sb, report, matches);
+        sb.Append("</section>\n");
+    }
+
+    /// <summary>One card per link; the anchor <c>link-N</c> is the link's position in <see cref="CheckReport.Links"/>.</summary>
+    private static void HtmlLinkCards(StringBuilder sb, CheckReport report, ImmutableArray<ClaimLink> links)
+    {
+        foreach (var l in links)
+        {
+            int index = report.Links.IndexOf(l) + 1;
             bool serious = ReportEmphasis.IsSerious(l.Type);
-            sb.Append("<article class=\"card").Append(serious ? " serious" : string.Empty).Append("\" id=\"link-").Append(i + 1).Append("\">\n<p>")
+            sb.Append("<article class=\"card").Append(serious ? " serious" : string.Empty).Append("\" id=\"link-").Append(index).Append("\">\n<p>")
               .Append(TypeBadge(l.Type)).Append(" <span class=\"score\">score ").Append(l.Score.ToString("0.00", CultureInfo.InvariantCulture)).Append("</span></p>\n<div class=\"pair\">\n");
             HtmlClaimEnd(sb, report, "A", l.A);
             HtmlClaimEnd(sb, report, "B", l.B);
@@ -310,8 +348,6 @@ public static partial class CheckReportRenderer
 
             sb.Append("</article>\n");
         }
-
-        sb.Append("</section>\n");
     }
 
     private static void HtmlClaimEnd(StringBuilder sb, CheckReport report, string side, Claim claim)

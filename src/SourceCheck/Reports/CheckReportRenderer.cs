@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -54,6 +55,8 @@ public static partial class CheckReportRenderer
             w.WriteNumber("unsourced_claims", report.UnsourcedCount);
             w.WriteNumber("supported_claims", report.SupportedClaimCount);
             w.WriteNumber("links", report.Links.Length);
+            w.WriteNumber("links_among_checked", report.CheckedLinks.Length);
+            w.WriteNumber("store_matches", report.StoreMatches.Length);
             w.WriteNumber("findings", report.Findings.Length);
             w.WriteEndObject();
             w.WriteStartArray("documents");
@@ -107,6 +110,7 @@ public static partial class CheckReportRenderer
             }
 
             w.WriteEndArray();
+            WriteStore(w, report);
             w.WriteStartArray("support");
             foreach (var s in report.Support)
             {
@@ -150,6 +154,40 @@ public static partial class CheckReportRenderer
         }
 
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    /// <summary>The <c>store</c> object (null without a store): path, counts, the stored documents compared (their
+    /// <c>id</c> is the <c>file</c> of a link end that is a stored claim) and the stored claims with their text.</summary>
+    private static void WriteStore(Utf8JsonWriter w, CheckReport report)
+    {
+        if (report.Store is not { } store)
+        {
+            w.WriteNull("store");
+            return;
+        }
+
+        w.WriteStartObject("store");
+        w.WriteString("path", store.Path);
+        w.WriteNumber("documents_in_store", store.DocumentsInStore);
+        w.WriteNumber("documents_compared", store.ComparedDocuments.Length);
+        w.WriteNumber("matches", report.StoreMatches.Length);
+        w.WriteNumber("rejected_in_review", store.RejectedInReview);
+        w.WriteNumber("relabelled_in_review", store.RelabelledInReview);
+        w.WriteStartArray("documents");
+        foreach (var d in store.ComparedDocuments)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", d.DocumentId);
+            w.WriteString("source", d.Source);
+            w.WriteString("title", d.Title);
+            w.WriteString("outlet", d.Outlet);
+            w.WriteString("date", d.Date);
+            w.WriteString("label", d.Label);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
     }
 
     private static void WriteClaim(Utf8JsonWriter w, Claim c, bool unsourced)
@@ -209,21 +247,21 @@ public static partial class CheckReportRenderer
             sb.Append('\n');
         }
 
-        if (report.Links.Length > 0)
+        AppendTextLinks(sb, report, report.CheckedLinks, "Links among the checked documents");
+        if (report.Store is { } store)
         {
-            sb.Append("Cross-article links (").Append(report.Links.Length).Append("):\n");
-            foreach (var link in report.Links)
+            var matches = report.StoreMatches;
+            sb.Append("Matches with stored documents (").Append(matches.Length).Append("; store ").Append(store.Path).Append(", ")
+              .Append(store.ComparedDocuments.Length).Append(" of ").Append(store.DocumentsInStore).Append(" stored document(s) compared")
+              .Append(ReviewNote(store)).Append("):\n");
+            if (matches.Length == 0)
             {
-                sb.Append("  ").Append(link.Type.ToName()).Append(' ').Append(link.Score.ToString("0.00", CultureInfo.InvariantCulture)).Append('\n');
-                sb.Append("    ").Append(ClaimLabel(report, link.A)).Append(link.A.Text).Append('\n');
-                sb.Append("    ").Append(ClaimLabel(report, link.B)).Append(link.B.Text).Append('\n');
-                if (link.Evidence.Length > 0)
-                {
-                    sb.Append("    evidence: ").Append(string.Join("; ", link.Evidence)).Append('\n');
-                }
+                sb.Append("  (none)\n\n");
             }
-
-            sb.Append('\n');
+            else
+            {
+                AppendTextLinks(sb, report, matches, null);
+            }
         }
 
         if (report.Support.Length > 0)
@@ -282,7 +320,74 @@ public static partial class CheckReportRenderer
     /// <summary>"[id] " for a claim of the report's documents (the id names the file); "[id] (document) " for a
     /// claim from elsewhere (the store).</summary>
     private static string ClaimLabel(CheckReport report, Claim claim) =>
-        report.IsReportDocument(claim.DocumentId) ? $"[{claim.Id}] " : $"[{claim.Id}] ({report.FileOf(claim.DocumentId)}) ";
+        report.IsReportDocument(claim.DocumentId) ? $"[{claim.Id}] " : $"[stored: {report.DocumentLabel(claim.DocumentId)}] ";
+
+    /// <summary>Markdown link entries, numbered by their position in <see cref="CheckReport.Links"/>.</summary>
+    private static void AppendMarkdownLinks(StringBuilder sb, CheckReport report, ImmutableArray<ClaimLink> links)
+    {
+        foreach (var l in links)
+        {
+            int number = report.Links.IndexOf(l) + 1;
+            sb.Append("### ").Append(number).Append(". ").Append(ReportEmphasis.IsSerious(l.Type) ? "⚠ " : string.Empty).Append(Md(l.Type.ToName()))
+              .Append(" · score ").Append(l.Score.ToString("0.00", CultureInfo.InvariantCulture)).Append("\n\n");
+            sb.Append("- **A** ").Append(MarkdownEnd(report, l.A)).Append('\n');
+            sb.Append("- **B** ").Append(MarkdownEnd(report, l.B)).Append('\n');
+            if (l.Evidence.Length > 0)
+            {
+                sb.Append("- evidence: ").Append(Md(string.Join("; ", l.Evidence))).Append('\n');
+            }
+
+            sb.Append('\n');
+        }
+    }
+
+    private static string MarkdownEnd(CheckReport report, Claim c) =>
+        (report.StoredDocument(c.DocumentId) is { } stored ? "stored: " + Md(stored.Label) : Md(BaseName(report.FileOf(c.DocumentId))))
+        + " " + Code(c.Id) + ": " + Md(c.Text);
+
+    private static void AppendTextLinks(StringBuilder sb, CheckReport report, ImmutableArray<ClaimLink> links, string? heading)
+    {
+        if (links.Length == 0)
+        {
+            return;
+        }
+
+        if (heading is not null)
+        {
+            sb.Append(heading).Append(" (").Append(links.Length).Append("):\n");
+        }
+
+        foreach (var link in links)
+        {
+            sb.Append("  ").Append(link.Type.ToName()).Append(' ').Append(link.Score.ToString("0.00", CultureInfo.InvariantCulture)).Append('\n');
+            sb.Append("    ").Append(ClaimLabel(report, link.A)).Append(link.A.Text).Append('\n');
+            sb.Append("    ").Append(ClaimLabel(report, link.B)).Append(link.B.Text).Append('\n');
+            if (link.Evidence.Length > 0)
+            {
+                sb.Append("    evidence: ").Append(string.Join("; ", link.Evidence)).Append('\n');
+            }
+        }
+
+        sb.Append('\n');
+    }
+
+    /// <summary>"; 2 rejected in review, 1 relabelled" when earlier review decisions changed the links, else empty.</summary>
+    internal static string ReviewNote(StoreComparison store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var parts = new List<string>();
+        if (store.RejectedInReview > 0)
+        {
+            parts.Add($"{store.RejectedInReview} link(s) rejected in review left out");
+        }
+
+        if (store.RelabelledInReview > 0)
+        {
+            parts.Add($"{store.RelabelledInReview} relabelled in review");
+        }
+
+        return parts.Count == 0 ? string.Empty : "; " + string.Join(", ", parts);
+    }
 
     /// <summary>Text cut at the last word boundary before <paramref name="max"/> characters, with "…" when cut;
     /// line breaks and runs of spaces become one space.</summary>
@@ -302,7 +407,7 @@ public static partial class CheckReportRenderer
 
     private static string Summary(CheckReport r) =>
         $"{r.Documents.Length} document(s), {r.ReferenceCount} reference(s), {r.ClaimCount} claim(s), " +
-        $"{r.UnsourcedCount} without a source, {r.SupportedClaimCount} supported by cited headlines, {r.Links.Length} cross-article link(s), {r.Findings.Length} verification finding(s)";
+        $"{r.UnsourcedCount} without a source, {r.SupportedClaimCount} supported by cited headlines, {r.CheckedLinks.Length} link(s) among the checked documents{(r.Store is null ? string.Empty : $", {r.StoreMatches.Length} match(es) with stored documents")}, {r.Findings.Length} verification finding(s)";
 
     private static void AppendMeta(StringBuilder sb, DocumentReport d)
     {
@@ -429,23 +534,23 @@ public static partial class CheckReportRenderer
             sb.Append('\n');
         }
 
-        if (report.Links.Length > 0)
+        if (report.CheckedLinks.Length > 0)
         {
-            sb.Append("## Cross-article links\n\n");
-            for (int i = 0; i < report.Links.Length; i++)
-            {
-                var l = report.Links[i];
-                sb.Append("### ").Append(i + 1).Append(". ").Append(ReportEmphasis.IsSerious(l.Type) ? "⚠ " : string.Empty).Append(Md(l.Type.ToName()))
-                  .Append(" · score ").Append(l.Score.ToString("0.00", CultureInfo.InvariantCulture)).Append("\n\n");
-                sb.Append("- **A** ").Append(Md(BaseName(report.FileOf(l.A.DocumentId)))).Append(' ').Append(Code(l.A.Id)).Append(": ").Append(Md(l.A.Text)).Append('\n');
-                sb.Append("- **B** ").Append(Md(BaseName(report.FileOf(l.B.DocumentId)))).Append(' ').Append(Code(l.B.Id)).Append(": ").Append(Md(l.B.Text)).Append('\n');
-                if (l.Evidence.Length > 0)
-                {
-                    sb.Append("- evidence: ").Append(Md(string.Join("; ", l.Evidence))).Append('\n');
-                }
+            sb.Append("## Links among the checked documents\n\n");
+            AppendMarkdownLinks(sb, report, report.CheckedLinks);
+        }
 
-                sb.Append('\n');
+        if (report.Store is { } store)
+        {
+            sb.Append("## Matches with stored documents\n\n").Append("Store ").Append(Code(store.Path)).Append(": ")
+              .Append(store.ComparedDocuments.Length).Append(" of ").Append(store.DocumentsInStore).Append(" stored document(s) compared")
+              .Append(Md(ReviewNote(store))).Append(".\n\n");
+            if (report.StoreMatches.Length == 0)
+            {
+                sb.Append("(none)\n\n");
             }
+
+            AppendMarkdownLinks(sb, report, report.StoreMatches);
         }
 
         if (report.Support.Length > 0)

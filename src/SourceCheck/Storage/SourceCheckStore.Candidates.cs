@@ -17,4 +17,14 @@ public sealed partial class SourceCheckStore
 
         return SearchMatching(SearchTerms.AnyQuery(terms), limit);
     }
+
+    /// <summary>The review decision on a pair of stored claims (any order): among the pair's links that a reviewer
+    /// touched, the one reviewed last (null when none was reviewed). A rejected link means "these two claims are not
+    /// linked"; a relabelled one carries the reviewer's type in <see cref="StoredLink.EffectiveType"/>.</summary>
+    public StoredLink? ReviewOf(long claimA, long claimB) =>
+        GetLinks(claimA)
+            .Where(l => l.Other(claimA) == claimB && (l.Status != ReviewStatus.Open || l.RelabelledType is not null))
+            .OrderByDescending(l => l.ReviewedAt ?? DateTimeOffset.MinValue)
+            .ThenByDescending(l => l.Id)
+            .FirstOrDefault();
 }
