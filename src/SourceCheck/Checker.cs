@@ -237,14 +237,10 @@ public sealed class Checker
     private CheckReport Save(SourceCheckStore store, CheckReport report, IReadOnlyList<CheckedDocument> documents, Dictionary<string, long> storedIds)
     {
         // the whole run is one transaction: a run killed mid-way leaves no run row and no part of its documents
-        store.InTransaction(() =>
-        {
-            SaveRun(store, report, documents, storedIds);
-            return 0;
-        });
+        return store.InTransaction(() => SaveRun(store, report, documents, storedIds));
     }
 
-    private void SaveRun(SourceCheckStore store, CheckReport report, IReadOnlyList<CheckedDocument> documents, Dictionary<string, long> storedIds)
+    private CheckReport SaveRun(SourceCheckStore store, CheckReport report, IReadOnlyList<CheckedDocument> documents, Dictionary<string, long> storedIds)
     {
         long run = store.BeginRun("check", _options.RunArguments);
         var claimIds = new Dictionary<string, long>(storedIds, StringComparer.Ordinal);
