@@ -52,15 +52,22 @@ internal static class AccessDates
     private static bool IsDatePart(List<RefToken> tokens, WordClass[] classes, int k) =>
         tokens[k].Kind == RefTokenKind.Number || (classes[k] & WordClass.Month) != 0;
 
+    /// <summary>Words that introduce an access date (case-insensitive; "Stand" only in its two usual spellings,
+    /// since it is also an ordinary English word).</summary>
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AccessCues = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "retrieved", "accessed", "abgerufen", "abruf", "aufgerufen", "zugriff", "zugegriffen", "abrufdatum", "zugriffsdatum",
+        "consulted", "consulté", "consultado", "viewed",
+    }.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Words allowed between an access cue and its date ("am", "on", "from the original on", "vom", …).</summary>
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Fillers = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "am", "on", "from", "the", "original", "den", "le", "el", "at", "vom", "last", "date",
+    }.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static bool IsAccessCue(ReadOnlySpan<char> w) =>
-        w.Equals("retrieved", StringComparison.OrdinalIgnoreCase) || w.Equals("accessed", StringComparison.OrdinalIgnoreCase)
-        || w.Equals("abgerufen", StringComparison.OrdinalIgnoreCase) || w.Equals("abruf", StringComparison.OrdinalIgnoreCase)
-        || w.Equals("aufgerufen", StringComparison.OrdinalIgnoreCase) || w.Equals("zugriff", StringComparison.OrdinalIgnoreCase)
-        || w.Equals("zugegriffen", StringComparison.OrdinalIgnoreCase) || w.Equals("abrufdatum", StringComparison.OrdinalIgnoreCase)
-        || w.Equals("zugriffsdatum", StringComparison.OrdinalIgnoreCase) || w.Equals("stand", StringComparison.Ordinal)
-        || w.Equals("Stand", StringComparison.Ordinal) || w.Equals("consulted", StringComparison.OrdinalIgnoreCase)
-        || w.Equals("consulté", StringComparison.OrdinalIgnoreCase) || w.Equals("consultado", StringComparison.OrdinalIgnoreCase)
-        || w.Equals("viewed", StringComparison.OrdinalIgnoreCase);
+        AccessCues.Contains(w) || w.Equals("stand", StringComparison.Ordinal) || w.Equals("Stand", StringComparison.Ordinal);
 
     /// <summary>The end (exclusive) of a date that starts after fillers ("am", "on", ":", "from the original on");
     /// the start when no date follows (a day/month/year number or a month name is required).</summary>
@@ -110,12 +117,5 @@ internal static class AccessDates
         return lastDatePart < 0 ? start : lastDatePart + 1;
     }
 
-    private static bool IsFiller(ReadOnlySpan<char> w) =>
-        w.Equals("am", StringComparison.OrdinalIgnoreCase) || w.Equals("on", StringComparison.OrdinalIgnoreCase)
-        || w.Equals("from", StringComparison.OrdinalIgnoreCase) || w.Equals("the", StringComparison.OrdinalIgnoreCase)
-        || w.Equals("original", StringComparison.OrdinalIgnoreCase) || w.Equals("den", StringComparison.OrdinalIgnoreCase)
-        || w.Equals("le", StringComparison.OrdinalIgnoreCase) || w.Equals("el", StringComparison.OrdinalIgnoreCase)
-        || w.Equals("at", StringComparison.OrdinalIgnoreCase) || w.Equals("vom", StringComparison.OrdinalIgnoreCase)
-        || w.Equals("last", StringComparison.OrdinalIgnoreCase) || w.Equals("date", StringComparison.OrdinalIgnoreCase)
-        || w.Equals("on", StringComparison.OrdinalIgnoreCase) || w.Equals("at", StringComparison.OrdinalIgnoreCase);
+    private static bool IsFiller(ReadOnlySpan<char> w) => Fillers.Contains(w);
 }
