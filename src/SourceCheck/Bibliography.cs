@@ -106,14 +106,21 @@ public sealed record FormattedReferences(string Text, IReadOnlyList<Diagnostic> 
 /// <summary>Loading a style for the front door: not found or erroneous styles throw one <see cref="DiagnosticException"/>.</summary>
 internal static class StyleLoading
 {
+    /// <summary>Loads a style; with no <paramref name="localeProvider"/>, the locale tag is resolved against the
+    /// installed locales first (an unknown one is an error, never a fallback to English).</summary>
     public static LoadedStyle Load(StyleCatalog catalog, string nameOrPath, string? locale, Func<string, string?>? localeProvider = null)
     {
+        if (localeProvider is null)
+        {
+            locale = catalog.ResolveLocale(locale);
+        }
+
         var (loaded, diagnostics) = StyleLoader.Load(catalog, nameOrPath, locale, localeProvider);
         if (loaded is null)
         {
             if (diagnostics.Any(d => d.Code == DiagnosticCodes.CslStyleNotFound))
             {
-                diagnostics = [new Diagnostic(DiagnosticCodes.CslStyleNotFound, Severity.Error, default, NotFoundMessage(catalog, nameOrPath))];
+                diagnostics = [new Diagnostic(DiagnosticCodes.CslStyleNotFound, Severity.Error, default, "style " + catalog.NotFoundMessage(nameOrPath))];
             }
 
             throw new DiagnosticException(diagnostics);
@@ -121,7 +128,4 @@ internal static class StyleLoading
 
         return loaded;
     }
-
-    public static string NotFoundMessage(StyleCatalog catalog, string name) =>
-        $"style '{name}' not found (give a .csl file, a name in {catalog.UserStylesFolder}, or one of: {string.Join(", ", EmbeddedLocales.StyleNames().DefaultIfEmpty("(none built in)"))})";
 }

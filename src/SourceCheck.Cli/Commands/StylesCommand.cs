@@ -61,34 +61,25 @@ public static class StylesCommand
 
     private static string ParentName(string href) => href.TrimEnd('/')[(href.TrimEnd('/').LastIndexOf('/') + 1)..];
 
-    /// <summary>The locale tag to use for <c>--locale</c>, or a usage error listing the installed locales when none
-    /// matches (never a silent fallback to English).</summary>
+    /// <summary>The locale tag to use for <c>--locale</c> (<see cref="StyleCatalog.ResolveLocale"/>), an unknown
+    /// one as a usage error listing the installed locales.</summary>
     public static string? CheckLocale(StyleCatalog catalog, string? tag, string? localesFolder)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        if (tag is null)
+        try
         {
-            return null;
+            return catalog.ResolveLocale(tag, localesFolder);
         }
-
-        var installed = catalog.LocaleTags(localesFolder);
-        return StyleCatalog.MatchLocale(tag.Trim(), installed)
-            ?? throw new CliException($"{DiagnosticCodes.CslLocaleNotFound}: --locale '{tag}': no such locale installed; installed: {string.Join(", ", installed)}", ExitCodes.Usage);
+        catch (DiagnosticException ex)
+        {
+            throw new CliException($"{DiagnosticCodes.CslLocaleNotFound}: --locale {ex.Diagnostics[0].Message}", ExitCodes.Usage);
+        }
     }
 
-    /// <summary>The error for a style that was not found, naming the candidates when the name was ambiguous.</summary>
+    /// <summary>The error for a style that was not found (<see cref="StyleCatalog.NotFoundMessage"/>).</summary>
     public static CliException StyleNotFound(StyleCatalog catalog, string styleName)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        var candidates = catalog.Candidates(styleName);
-        if (candidates.Count > 1)
-        {
-            var shown = candidates.Take(10).Select(c => $"{c.Name} ({c.Title})");
-            return new CliException($"{DiagnosticCodes.CslStyleNotFound}: --style '{styleName}' could mean {candidates.Count} styles: {string.Join("; ", shown)}{(candidates.Count > 10 ? "; …" : string.Empty)}; give the file name");
-        }
-
-        string builtIn = string.Join(", ", EmbeddedLocales.StyleNames().DefaultIfEmpty("(none built in)"));
-        string official = catalog.OfficialStylesFolder is { } dir ? $", an official style in {dir} (`sourcecheck styles WORDS` searches them)" : string.Empty;
-        return new CliException($"{DiagnosticCodes.CslStyleNotFound}: --style '{styleName}' not found (give a .csl file, a name in {catalog.UserStylesFolder}, one of: {builtIn}{official})");
+        return new CliException($"{DiagnosticCodes.CslStyleNotFound}: --style {catalog.NotFoundMessage(styleName)}");
     }
 }

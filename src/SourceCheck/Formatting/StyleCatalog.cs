@@ -411,6 +411,39 @@ public sealed class StyleCatalog
         return [.. tags];
     }
 
+    /// <summary>The installed locale <paramref name="tag"/> means (see <see cref="MatchLocale"/>), looking also in
+    /// <paramref name="extraFolder"/>; null for no tag. Never a silent fallback to English: an unknown tag is a
+    /// <see cref="DiagnosticException"/> (SC3011) listing the installed locales.</summary>
+    public string? ResolveLocale(string? tag, string? extraFolder = null)
+    {
+        if (tag is null)
+        {
+            return null;
+        }
+
+        var installed = LocaleTags(extraFolder);
+        return MatchLocale(tag.Trim(), installed)
+            ?? throw new DiagnosticException([new Diagnostic(DiagnosticCodes.CslLocaleNotFound, Severity.Error, default,
+                $"'{tag}': no such locale installed; installed: {string.Join(", ", installed)}")]);
+    }
+
+    /// <summary>Why <paramref name="styleName"/> found no style, naming the candidates when the name was ambiguous
+    /// ("'x' could mean 2 styles: …" or "'x' not found (give …)").</summary>
+    public string NotFoundMessage(string styleName)
+    {
+        ArgumentNullException.ThrowIfNull(styleName);
+        var candidates = Candidates(styleName);
+        if (candidates.Count > 1)
+        {
+            var shown = candidates.Take(10).Select(c => $"{c.Name} ({c.Title})");
+            return $"'{styleName}' could mean {candidates.Count} styles: {string.Join("; ", shown)}{(candidates.Count > 10 ? "; …" : string.Empty)}; give the file name";
+        }
+
+        string builtIn = string.Join(", ", EmbeddedLocales.StyleNames().DefaultIfEmpty("(none built in)"));
+        string official = OfficialStylesFolder is { } dir ? $", an official style in {dir} (`sourcecheck styles WORDS` searches them)" : string.Empty;
+        return $"'{styleName}' not found (give a .csl file, a name in {UserStylesFolder}, one of: {builtIn}{official})";
+    }
+
     /// <summary>The installed locale a tag means: the tag itself (any case), or a language's primary dialect
     /// ("de" → "de-DE"); null when no such locale is installed.</summary>
     public static string? MatchLocale(string tag, IReadOnlyList<string> installed)

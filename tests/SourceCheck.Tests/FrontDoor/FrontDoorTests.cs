@@ -33,6 +33,13 @@ public sealed class FrontDoorTests
     }
 
     [Fact]
+    public void Should_refuse_an_unknown_locale_instead_of_falling_back_to_english()
+    {
+        var ex = Assert.Throws<DiagnosticException>(() => Bibliography.Format([], "apa", "xx-YY"));
+        Assert.Contains(ex.Diagnostics, d => d.Code == DiagnosticCodes.CslLocaleNotFound && d.Message.Contains("en-US", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Should_refuse_a_directory_and_a_missing_file_with_input_exceptions()
     {
         Assert.Equal(DiagnosticCodes.InputIsDirectory, Assert.Throws<InputException>(() => Bibliography.ParseFile(SharedData.Fixture("check"))).Code);
