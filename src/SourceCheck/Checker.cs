@@ -135,6 +135,7 @@ public sealed class Checker
                     documentsInStore = store.Stats().Documents - inputHashes.Count(h => store.FindDocument(h) is not null);
                     return known = KnownClaims(store, claims, inputHashes, storedIds, compared);
                 },
+                KnownContext = store is null ? null : found => KnownContext(store, found, compared),
                 Verify = Verifier(),
                 Match = _options.Match,
                 SupportThreshold = _options.SupportThreshold,
@@ -204,6 +205,27 @@ public sealed class Checker
         }
 
         return [.. chosen.Values];
+    }
+
+    /// <summary>The other claims of the stored documents compared (read through the store's claim list), under the
+    /// ids the candidates carry: the event test sees each stored document whole, not only its candidate fragment.</summary>
+    private static List<Claim> KnownContext(SourceCheckStore store, IReadOnlyList<Claim> known, SortedDictionary<long, StoredDocument> compared)
+    {
+        var chosen = known.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        var context = new List<Claim>();
+        foreach (var doc in compared.Values)
+        {
+            foreach (var stored in store.GetClaims(doc.Id))
+            {
+                string id = $"db:{stored.Id}";
+                if (!chosen.Contains(id))
+                {
+                    context.Add(stored.Claim with { Id = id, DocumentId = StoredDocumentId(doc) });
+                }
+            }
+        }
+
+        return context;
     }
 
     private Func<string, IReadOnlyList<CslItem>, IReadOnlyList<ReportFinding>>? Verifier()

@@ -28,6 +28,11 @@ public sealed record CheckOptions
     /// to match them against; their DocumentId must not clash with the inputs'.</summary>
     public Func<IReadOnlyList<CheckedDocument>, IReadOnlyList<Claim>, IReadOnlyList<Claim>>? FindKnownClaims { get; init; }
 
+    /// <summary>Given the known claims, returns the other claims of their documents: they count for the stored
+    /// documents' event profiles (names, years), so a one- or two-claim candidate of a stored article is linked only
+    /// when its article shares the event; they are never linked themselves.</summary>
+    public Func<IReadOnlyList<Claim>, IReadOnlyList<Claim>>? KnownContext { get; init; }
+
     public MatchOptions? Match { get; init; }
 
     /// <summary>Minimum link score for a claim to count as supported by a cited headline.</summary>
@@ -96,11 +101,17 @@ public static class CheckPipeline
         // The checked articles are matched among themselves and with their cited headlines exactly as without a
         // store, so what the store holds cannot change those links or scores; stored claims are matched in a second
         // pass, which contributes only links between a checked claim and a stored one.
-        var rawLinks = ClaimMatcher.Match([.. articleClaims, .. headlineClaims], options.Match).ToList();
+        // A cited headline is compared with every claim (it need not name what the citing claim names).
+        var match = (options.Match ?? MatchOptions.Default) with
+        {
+            UnscopedDocuments = id => id.StartsWith(ReferencePrefix, StringComparison.Ordinal) || options.Match?.UnscopedDocuments?.Invoke(id) == true,
+        };
+        var rawLinks = ClaimMatcher.Match([.. articleClaims, .. headlineClaims], match).ToList();
         var articleIds = articleClaims.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         if (known.Count > 0)
         {
-            rawLinks.AddRange(ClaimMatcher.Match([.. articleClaims, .. known], options.Match)
+            var context = options.KnownContext?.Invoke(known) ?? [];
+            rawLinks.AddRange(ClaimMatcher.Match([.. articleClaims, .. known], options.Match, context)
                 .Where(l => articleIds.Contains(l.A.Id) != articleIds.Contains(l.B.Id)));
         }
 

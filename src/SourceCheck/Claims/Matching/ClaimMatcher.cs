@@ -73,6 +73,10 @@ public sealed record MatchOptions
     /// <summary>Documents with fewer claims have no event profile (a headline, one sentence) and are compared with all.</summary>
     public int MinProfileClaims { get; init; } = 3;
 
+    /// <summary>Documents (by id) compared with every claim, outside the event test (null: none). The check marks
+    /// the headlines its articles cite: a cited headline need not name what the citing claim names.</summary>
+    public Func<string, bool>? UnscopedDocuments { get; init; }
+
     /// <summary>Lexicon (null: <see cref="BilingualLexicon.Default"/>).</summary>
     public BilingualLexicon? Lexicon { get; init; }
 
@@ -87,46 +91,69 @@ public static class ClaimMatcher
     /// <summary>Cross-document links, ordered by claim position (A before B in input order). With
     /// <see cref="MatchOptions.EventScope"/> (the default) claims are linked only between documents that share the
     /// event (see <see cref="EventScope"/>), and each group of such documents is scored with its own statistics.</summary>
-    public static IReadOnlyList<ClaimLink> Match(IReadOnlyList<Claim> claims, MatchOptions? options = null)
+    /// <param name="context">Further claims of the documents (e.g. the rest of a stored document whose candidate
+    /// claims are matched): they count for their document's event profile and are never linked themselves.</param>
+    public static IReadOnlyList<ClaimLink> Match(IReadOnlyList<Claim> claims, MatchOptions? options = null, IReadOnlyList<Claim>? context = null)
     {
         options ??= MatchOptions.Default;
         var lexicon = options.Lexicon ?? BilingualLexicon.Default;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = claims.Count < 2000 ? 1 : Environment.ProcessorCount };
-        var analyzed = AnalyzeAll(claims, Enumerable.Range(0, claims.Count).ToList(), lexicon, parallel);
         if (!options.EventScope)
         {
-            return [.. MatchGroup(claims, Enumerable.Range(0, claims.Count).ToList(), analyzed, options, lexicon, parallel, null).Select(l => l.Item3)];
+            var plain = AnalyzeAll(claims, Enumerable.Range(0, claims.Count).ToList(), lexicon, parallel);
+            return [.. MatchGroup(claims, Enumerable.Range(0, claims.Count).ToList(), plain, options, lexicon, parallel, null).Select(l => l.Item3)];
         }
 
-        var scope = EventScope.Build(claims, analyzed, options, lexicon);
+        int linkable = claims.Count;
+        var all = context is { Count: > 0 } ? [.. claims, .. context] : claims;
+        var analyzed = AnalyzeAll(all, Enumerable.Range(0, all.Count).ToList(), lexicon, parallel);
+        var scope = EventScope.Build(all, analyzed, options, lexicon, linkable, options.UnscopedDocuments);
         var links = new List<(int, int, ClaimLink)>();
-        var groups = scope.Components.Count == 0 ? [[]] : scope.Components;
-        for (int k = 0; k < groups.Count; k++)
+        List<(List<int> Members, bool FragmentPairs)> groups;
+        if (!scope.AnyProfile)
         {
-            var members = groups[k];
-            if (scope.Fragments.Count > 0)
+            groups = [(scope.Fragments, true)];
+        }
+        else
+        {
+            // each event component with the fragments that can pair with it; then the fragments among themselves
+            groups = [.. scope.Components.Select(c => (c, false))];
+            groups.Add((scope.Fragments, true));
+        }
+
+        bool first = true;
+        foreach (var (component, fragmentPairs) in groups)
+        {
+            var members = component;
+            if (!fragmentPairs && scope.Fragments.Count > 0)
             {
-                members = [.. members.Concat(scope.Fragments).Order()];
+                var extra = scope.FragmentsFor(component.Select(i => scope.DocumentOf[i]).Distinct());
+                if (extra.Count > 0)
+                {
+                    members = [.. members.Concat(extra).Order()];
+                }
             }
 
-            var pairs = scope.Pairs(members, fragmentPairs: k == 0);
+            var pairs = scope.Pairs(members, fragmentPairs);
             if (pairs.Count == 0)
             {
                 continue;
             }
 
             // fragments are analysed afresh for every further group (their TF-IDF vectors depend on the group)
-            var own = k == 0 ? analyzed : (AnalyzedText[])analyzed.Clone();
-            if (k > 0 && scope.Fragments.Count > 0)
+            var own = first ? analyzed : (AnalyzedText[])analyzed.Clone();
+            var fragmentsHere = members.Where(i => scope.IsFragment(scope.DocumentOf[i])).ToList();
+            if (!first && fragmentsHere.Count > 0)
             {
-                var fresh = AnalyzeAll(claims, scope.Fragments, lexicon, parallel);
-                foreach (int f in scope.Fragments)
+                var fresh = AnalyzeAll(all, fragmentsHere, lexicon, parallel);
+                foreach (int f in fragmentsHere)
                 {
                     own[f] = fresh[f];
                 }
             }
 
-            var found = MatchGroup(claims, members, own, options, lexicon, parallel, pairs);
+            first = false;
+            var found = MatchGroup(all, members, own, options, lexicon, parallel, pairs);
             links.AddRange(found.Select(l => (l.Item1, l.Item2, l.Item3)));
         }
 

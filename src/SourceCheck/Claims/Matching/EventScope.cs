@@ -6,35 +6,46 @@ namespace SourceCheck.Claims.Matching;
 /// name at least <see cref="MatchOptions.MinSharedAnchors"/> of the same specific anchors (people,
 /// organisations, places, products: names, acronyms and capitalised non-dictionary words, the same in German
 /// and English, and the claims' speakers) whose specificity (ln((N + prior) / (df + 1)) over the collection's
-/// documents) sums to at least <see cref="MatchOptions.MinEventWeight"/>. Claims are linked only between
+/// documents) sums to at least <see cref="MatchOptions.MinEventWeight"/>, and, when both carry years, they name
+/// years at most one apart (an event years apart is not the same event). Claims are linked only between
 /// documents that share the event; documents that share events (directly or through others) form a
 /// component, and each component is matched on its own (its own IDF statistics), so a story's links do not
-/// change when unrelated articles are added to the archive. Documents with fewer than
-/// <see cref="MatchOptions.MinProfileClaims"/> claims (a headline, a single sentence) have no reliable
-/// profile and are compared with every document, as before.</summary>
+/// change when unrelated articles are added to the archive.
+/// Documents with fewer than <see cref="MatchOptions.MinProfileClaims"/> claims (a headline, a single sentence,
+/// an archive fragment) have no reliable profile: the evidence is asked of the claim instead: a claim of such a
+/// fragment and a claim of another document may be linked only when one of the two names a specific anchor of the
+/// other's document (and their years, if both carry any, are compatible). Context claims (claims of a stored
+/// document that are not candidates themselves) count for their document's profile and are never linked.
+/// Documents the caller marks as unscoped (cited headlines of the checked article) are compared with every claim.
+/// When no document has a profile at all (two single sentences compared on purpose), every pair is compared.</summary>
 internal sealed class EventScope
 {
     private readonly HashSet<(int, int)> _sameEvent;
     private readonly bool[] _fragment;
-
+    private readonly bool[] _unscoped;
+    private readonly int _linkable;
     private readonly HashSet<string>[] _claimAnchors;
     private readonly HashSet<string>[] _docAnchors;
+    private readonly HashSet<int>[] _claimYears;
+    private readonly HashSet<int>[] _docYears;
+    private readonly Dictionary<string, int> _anchorDocs;
+    private readonly int _anchorCap;
     private readonly bool _anyProfile;
+    private readonly List<int>[] _partners;
 
-    private EventScope(int[] documentOf, bool[] fragment, HashSet<(int, int)> sameEvent, List<List<int>> components, List<int> fragments, HashSet<string>[] claimAnchors)
+    private EventScope(int[] documentOf, bool[] fragment, bool[] unscoped, int linkable, HashSet<(int, int)> sameEvent, List<List<int>> components,
+        List<int> fragments, HashSet<string>[] claimAnchors, HashSet<string>[] docAnchors, HashSet<int>[] claimYears, HashSet<int>[] docYears,
+        Dictionary<string, int> anchorDocs, int anchorCap, List<int>[] partners)
     {
         _claimAnchors = claimAnchors;
-        _docAnchors = new HashSet<string>[fragment.Length];
-        for (int d = 0; d < fragment.Length; d++)
-        {
-            _docAnchors[d] = new HashSet<string>(StringComparer.Ordinal);
-        }
-
-        for (int i = 0; i < claimAnchors.Length; i++)
-        {
-            _docAnchors[documentOf[i]].UnionWith(claimAnchors[i]);
-        }
-
+        _docAnchors = docAnchors;
+        _claimYears = claimYears;
+        _docYears = docYears;
+        _anchorDocs = anchorDocs;
+        _anchorCap = anchorCap;
+        _partners = partners;
+        _unscoped = unscoped;
+        _linkable = linkable;
         _anyProfile = fragment.Any(f => !f);
         Fragments = fragments;
         DocumentOf = documentOf;
@@ -46,41 +57,171 @@ internal sealed class EventScope
     /// <summary>Document number of each claim (first-appearance order).</summary>
     public int[] DocumentOf { get; }
 
-    /// <summary>Claim indices of each component (ascending), components in order of their first claim.</summary>
+    /// <summary>Linkable claim indices of each component (ascending), components in order of their first claim.</summary>
     public List<List<int>> Components { get; }
 
-    /// <summary>Claims of fragment documents (too few claims for a profile), ascending.</summary>
+    /// <summary>Linkable claims of fragment documents (too few claims for a profile), ascending.</summary>
     public List<int> Fragments { get; }
 
     /// <summary>Is this document a fragment?</summary>
     public bool IsFragment(int doc) => _fragment[doc];
 
+    /// <summary>Has any document a profile? (If not, every pair is compared.)</summary>
+    public bool AnyProfile => _anyProfile;
+
+    /// <summary>The fragment claims that may be linked to some claim of these documents (ascending).</summary>
+    public List<int> FragmentsFor(IEnumerable<int> docs)
+    {
+        var wanted = new HashSet<int>();
+        foreach (int d in docs)
+        {
+            foreach (int f in _partners[d])
+            {
+                if (_fragment[f])
+                {
+                    wanted.Add(f);
+                }
+            }
+        }
+
+        return [.. Fragments.Where(i => wanted.Contains(DocumentOf[i]) || _unscoped[DocumentOf[i]])];
+    }
+
     /// <summary>May these two claims be linked? Their documents must share the event; a pair with a claim of a
-    /// fragment document (no profile) needs one claim naming an anchor of the other's document, unless every
-    /// document is a fragment.</summary>
+    /// fragment document needs one claim naming a specific anchor of the other's document.</summary>
     public bool Allowed(int i, int j)
     {
         int docA = DocumentOf[i], docB = DocumentOf[j];
-        if (docA == docB)
+        if (docA == docB || i >= _linkable || j >= _linkable)
         {
             return false;
         }
 
+        if (!_anyProfile || _unscoped[docA] || _unscoped[docB])
+        {
+            return true;
+        }
+
         if (_fragment[docA] || _fragment[docB])
         {
-            // a headline or a single sentence has no profile to test: compared with every claim, as without event scope
-            // (a cited headline often names nothing the citing claim names: "Nordwind Energy does not want state
-            // guarantees" vs "Wir haben keine staatlichen Garantien")
-            return true;
+            // per claim: one of the two claims names a specific anchor of the other's document ("Nordwind Energy does
+            // not want state guarantees" vs an article about Nordwind: "Wir haben keine staatlichen Garantien")
+            bool named = SharesAnchor(_claimAnchors[i], _docAnchors[docB]) || SharesAnchor(_claimAnchors[j], _docAnchors[docA]);
+            return named && YearsCompatible(_claimYears[i].Count > 0 ? _claimYears[i] : _docYears[docA], _claimYears[j].Count > 0 ? _claimYears[j] : _docYears[docB]);
         }
 
         return _sameEvent.Contains(docA < docB ? (docA, docB) : (docB, docA));
     }
 
+    private bool SharesAnchor(HashSet<string> claim, HashSet<string> doc)
+    {
+        foreach (string a in claim)
+        {
+            if (doc.Contains(a) && _anchorDocs.GetValueOrDefault(a) <= _anchorCap)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Two sides carrying years report the same event only when some year of one is at most one year
+    /// from some year of the other; a side without years says nothing.</summary>
+    internal static bool YearsCompatible(HashSet<int> a, HashSet<int> b)
+    {
+        if (a.Count == 0 || b.Count == 0)
+        {
+            return true;
+        }
+
+        foreach (int x in a)
+        {
+            foreach (int y in b)
+            {
+                if (Math.Abs(x - y) <= 1)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Month names and abbreviations (English and German, folded to lower case without diacritics).</summary>
+    private static readonly HashSet<string> MonthWords = new(StringComparer.Ordinal)
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "januar", "februar", "marz", "maerz", "mai", "juni", "juli", "oktober", "dezember", "jänner", "janner",
+    };
+
+    /// <summary>Years (1900–2099) of the dates written in a text: a four-digit year right after a month name
+    /// ("Nov. 5, 2019", "5. November 2024", "im März 2023") or opening an ISO date ("2024-05-03"). A bare year
+    /// ("by 2030", "since 2019") is a reference, not the date of the event, and is not counted.</summary>
+    internal static IEnumerable<int> Years(string text)
+    {
+        for (int k = 0; k + 4 <= text.Length; k++)
+        {
+            if (!((text[k] == '1' && text[k + 1] == '9') || (text[k] == '2' && text[k + 1] == '0')) || !char.IsAsciiDigit(text[k + 2]) || !char.IsAsciiDigit(text[k + 3])
+                || (k > 0 && char.IsLetterOrDigit(text[k - 1])) || (k + 4 < text.Length && char.IsLetterOrDigit(text[k + 4])))
+            {
+                continue;
+            }
+
+            int year = (text[k] - '0') * 1000 + (text[k + 1] - '0') * 100 + (text[k + 2] - '0') * 10 + (text[k + 3] - '0');
+            bool iso = k + 10 <= text.Length && text[k + 4] == '-' && char.IsAsciiDigit(text[k + 5]) && char.IsAsciiDigit(text[k + 6]) && text[k + 7] == '-';
+            if (iso || MonthBefore(text, k))
+            {
+                yield return year;
+            }
+
+            k += 3;
+        }
+    }
+
+    /// <summary>Is one of the (at most two) words before position <paramref name="k"/> a month name?</summary>
+    private static bool MonthBefore(string text, int k)
+    {
+        int pos = k;
+        for (int w = 0; w < 2; w++)
+        {
+            while (pos > 0 && !char.IsLetter(text[pos - 1]))
+            {
+                if (k - pos > 8)
+                {
+                    return false;
+                }
+
+                pos--;
+            }
+
+            int end = pos;
+            while (pos > 0 && char.IsLetter(text[pos - 1]))
+            {
+                pos--;
+            }
+
+            if (end == pos)
+            {
+                return false;
+            }
+
+            if (MonthWords.Contains(Tokenizer.Fold(text[pos..end].ToLowerInvariant())))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The claim pairs (local indices into <paramref name="members"/>, i &lt; j, sorted) that may be linked
-    /// among these claims: all pairs between documents sharing the event, and pairs with a fragment's claims that
-    /// share an anchor (<paramref name="fragmentPairs"/>: also pairs of two fragments). Enumerated through the
-    /// document pairs, so the cost follows the event groups, not the square of the archive.</summary>
+    /// among these claims: pairs between documents sharing the event and, when <paramref name="fragmentPairs"/>,
+    /// pairs with a fragment's claims that pass <see cref="Allowed"/> (otherwise only fragment pairs with a
+    /// profiled document). Enumerated through the document pairs, so the cost follows the event groups, not the
+    /// square of the archive.</summary>
     public List<(int, int)> Pairs(List<int> members, bool fragmentPairs)
     {
         var byDoc = new Dictionary<int, List<int>>();
@@ -96,39 +237,59 @@ internal sealed class EventScope
         }
 
         var result = new List<(int, int)>();
+        void Add(List<int> own, List<int> other)
+        {
+            foreach (int x in own)
+            {
+                foreach (int y in other)
+                {
+                    int i = Math.Min(x, y), j = Math.Max(x, y);
+                    if (Allowed(members[i], members[j]))
+                    {
+                        result.Add((i, j));
+                    }
+                }
+            }
+        }
+
+        bool everything = !_anyProfile;
         foreach (var (d, own) in byDoc)
         {
-            foreach (var (e, other) in byDoc)
+            if (everything || _unscoped[d])
             {
-                if (e <= d)
+                // compared with every document (each pair once: skip those found from the other side)
+                foreach (var (e, other) in byDoc)
                 {
-                    continue;
-                }
-
-                bool fd = _fragment[d], fe = _fragment[e];
-                if (!fd && !fe)
-                {
-                    if (!_sameEvent.Contains((d, e)))
+                    if (e == d || (e < d && (everything || _unscoped[e])))
                     {
                         continue;
                     }
+
+                    if (!everything && _fragment[e] && !fragmentPairs)
+                    {
+                        continue;
+                    }
+
+                    Add(own, other);
                 }
-                else if (fd && fe && !fragmentPairs)
+
+                continue;
+            }
+
+            // the documents that can pair with d: event partners, or (fragments) documents sharing an anchor
+            foreach (int e in _partners[d])
+            {
+                if (e <= d || !byDoc.TryGetValue(e, out var other) || _unscoped[e])
                 {
                     continue;
                 }
 
-                foreach (int x in own)
+                if (_fragment[d] && _fragment[e] && !fragmentPairs)
                 {
-                    foreach (int y in other)
-                    {
-                        int i = Math.Min(x, y), j = Math.Max(x, y);
-                        if (Allowed(members[i], members[j]))
-                        {
-                            result.Add((i, j));
-                        }
-                    }
+                    continue;
                 }
+
+                Add(own, other);
             }
         }
 
@@ -195,7 +356,10 @@ internal sealed class EventScope
         return lexicon.EnglishSynonymIds(Tokenizer.Stem(lower, "en")).Length == 0;
     }
 
-    public static EventScope Build(IReadOnlyList<Claim> claims, AnalyzedText[] analyzed, MatchOptions options, BilingualLexicon lexicon)
+    /// <summary>The event scope of <paramref name="claims"/>: claims from <paramref name="linkable"/> on are context
+    /// (they count for their document's profile and are never linked); <paramref name="unscoped"/> marks document
+    /// ids compared with every claim.</summary>
+    public static EventScope Build(IReadOnlyList<Claim> claims, AnalyzedText[] analyzed, MatchOptions options, BilingualLexicon lexicon, int linkable, Func<string, bool>? unscoped = null)
     {
         var docIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var documentOf = new int[claims.Count];
@@ -215,30 +379,40 @@ internal sealed class EventScope
 
         int docs = docIndex.Count;
         var fragment = new bool[docs];
-        for (int d = 0; d < docs; d++)
+        var isUnscoped = new bool[docs];
+        foreach (var (id, d) in docIndex)
         {
-            fragment[d] = claimCount[d] < options.MinProfileClaims;
+            isUnscoped[d] = unscoped?.Invoke(id) == true;
         }
 
-        // anchor -> documents (profiles of documents with enough claims only)
-        var anchorIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var postings = new List<List<int>>();
-        var docAnchors = new HashSet<int>[docs];
         for (int d = 0; d < docs; d++)
         {
-            docAnchors[d] = [];
+            fragment[d] = claimCount[d] < options.MinProfileClaims || isUnscoped[d];
+        }
+
+        // anchor -> documents: postings of the profiles (event test) and of all documents (fragment partners)
+        var anchorIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var postings = new List<List<int>>();
+        var allPostings = new List<List<int>>();
+        var docAnchorIds = new HashSet<int>[docs];
+        var docAnchors = new HashSet<string>[docs];
+        var docYears = new HashSet<int>[docs];
+        for (int d = 0; d < docs; d++)
+        {
+            docAnchorIds[d] = [];
+            docAnchors[d] = new HashSet<string>(StringComparer.Ordinal);
+            docYears[d] = [];
         }
 
         var claimAnchors = new HashSet<string>[claims.Count];
+        var claimYears = new HashSet<int>[claims.Count];
         for (int i = 0; i < claims.Count; i++)
         {
             int d = documentOf[i];
             claimAnchors[i] = new HashSet<string>(Anchors(claims[i], analyzed[i], lexicon), StringComparer.Ordinal);
-            if (fragment[d])
-            {
-                continue;
-            }
-
+            claimYears[i] = [.. Years(claims[i].Text)];
+            docYears[d].UnionWith(claimYears[i]);
+            docAnchors[d].UnionWith(claimAnchors[i]);
             foreach (string a in claimAnchors[i])
             {
                 if (!anchorIds.TryGetValue(a, out int id))
@@ -246,11 +420,16 @@ internal sealed class EventScope
                     id = postings.Count;
                     anchorIds[a] = id;
                     postings.Add([]);
+                    allPostings.Add([]);
                 }
 
-                if (docAnchors[d].Add(id))
+                if (docAnchorIds[d].Add(id))
                 {
-                    postings[id].Add(d);
+                    allPostings[id].Add(d);
+                    if (!fragment[d])
+                    {
+                        postings[id].Add(d);
+                    }
                 }
             }
         }
@@ -263,18 +442,13 @@ internal sealed class EventScope
         }
 
         var profiles = Profiles(claims, analyzed, documentOf, fragment, options);
-        var language = new string[docs];
-        for (int d = 0; d < docs; d++)
-        {
-            language[d] = string.Empty;
-        }
-
         var germanClaims = new int[docs];
         for (int i = 0; i < claims.Count; i++)
         {
             germanClaims[documentOf[i]] += analyzed[i].Language == "de" ? 1 : 0;
         }
 
+        var language = new string[docs];
         for (int d = 0; d < docs; d++)
         {
             language[d] = 2 * germanClaims[d] > claimCount[d] ? "de" : "other";
@@ -284,11 +458,23 @@ internal sealed class EventScope
         // say little about the event and would make the pass quadratic: skipped)
         int cap = Math.Max(options.MaxAnchorDocuments, (int)(options.MaxAnchorShare * profiled));
         var sameEvent = new HashSet<(int, int)>();
-        var acc = new Dictionary<int, (int Count, double Weight)>();
+        var partners = new List<int>[docs];
         for (int d = 0; d < docs; d++)
         {
+            partners[d] = [];
+        }
+
+        var acc = new Dictionary<int, (int Count, double Weight)>();
+        var near = new HashSet<int>();
+        for (int d = 0; d < docs; d++)
+        {
+            if (fragment[d])
+            {
+                continue;
+            }
+
             acc.Clear();
-            foreach (int a in docAnchors[d])
+            foreach (int a in docAnchorIds[d])
             {
                 var list = postings[a];
                 if (list.Count < 2 || list.Count > cap)
@@ -308,14 +494,65 @@ internal sealed class EventScope
 
             foreach (var (e, (c, w)) in acc)
             {
-                if (SameEvent(c, w, Cosine(profiles[d], profiles[e]), language[d] != language[e], options))
+                if (SameEvent(c, w, Cosine(profiles[d], profiles[e]), language[d] != language[e], options) && YearsCompatible(docYears[d], docYears[e]))
                 {
                     sameEvent.Add((d, e));
+                    partners[d].Add(e);
+                    partners[e].Add(d);
                 }
             }
         }
 
-        // components: documents joined by shared events (fragments stay out: they are matched with every component)
+        // fragments pair with the documents that share one of their anchors (the claim-level test follows in Allowed)
+        int allCap = Math.Max(options.MaxAnchorDocuments, (int)(options.MaxAnchorShare * docs));
+        var anchorDocs = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (a, id) in anchorIds)
+        {
+            anchorDocs[a] = allPostings[id].Count;
+        }
+
+        for (int d = 0; d < docs; d++)
+        {
+            if (!fragment[d] || isUnscoped[d])
+            {
+                continue;
+            }
+
+            near.Clear();
+            foreach (int a in docAnchorIds[d])
+            {
+                var list = allPostings[a];
+                if (list.Count > allCap)
+                {
+                    continue;
+                }
+
+                foreach (int e in list)
+                {
+                    if (e != d && !isUnscoped[e])
+                    {
+                        near.Add(e);
+                    }
+                }
+            }
+
+            foreach (int e in near.Order())
+            {
+                // each pair once from each side: a fragment-fragment pair is found from both fragments
+                if (!fragment[e])
+                {
+                    partners[e].Add(d);
+                    partners[d].Add(e);
+                }
+                else if (e > d)
+                {
+                    partners[e].Add(d);
+                    partners[d].Add(e);
+                }
+            }
+        }
+
+        // components: documents joined by shared events (fragments stay out: they join the components they can pair with)
         var parent = Enumerable.Range(0, docs).ToArray();
         foreach (var (a, b) in sameEvent)
         {
@@ -325,7 +562,7 @@ internal sealed class EventScope
         var byRoot = new Dictionary<int, List<int>>();
         var components = new List<List<int>>();
         var fragments = new List<int>();
-        for (int i = 0; i < claims.Count; i++)
+        for (int i = 0; i < linkable; i++)
         {
             if (fragment[documentOf[i]])
             {
@@ -343,7 +580,8 @@ internal sealed class EventScope
             list.Add(i);
         }
 
-        return new EventScope(documentOf, fragment, sameEvent, components, fragments, claimAnchors);
+        return new EventScope(documentOf, fragment, isUnscoped, linkable, sameEvent, components, fragments, claimAnchors, docAnchors, claimYears, docYears,
+            anchorDocs, allCap, partners);
     }
 
     /// <summary>The event test of two documents: shared anchors (count, summed specificity) and the cosine of
