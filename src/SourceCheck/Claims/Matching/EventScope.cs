@@ -334,11 +334,18 @@ internal sealed class EventScope
         "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
     };
 
+    /// <summary>Platforms: where something was said (a channel), not who or what the event is about.</summary>
+    private static readonly HashSet<string> PlatformWords = new(StringComparer.Ordinal)
+    {
+        "twitter", "linkedin", "facebook", "instagram", "threads", "bluesky", "mastodon", "tiktok", "youtube", "substack", "whatsapp", "telegram",
+    };
+
     /// <summary>A capitalised word that names something: an acronym, or a word the dictionary knows in neither
-    /// language (German nouns and English sentence words are capitalised too).</summary>
+    /// language (German nouns and English sentence words are capitalised too). Titles and roles ("CEO", "CFO":
+    /// many people hold them, <see cref="AttributionLexicon.NotNames"/>) and platforms are no anchors.</summary>
     private static bool IsName(string lower, bool acronym, BilingualLexicon lexicon)
     {
-        if (SimilarityScorer.DateWords.Contains(lower) || CalendarWords.Contains(lower))
+        if (SimilarityScorer.DateWords.Contains(lower) || CalendarWords.Contains(lower) || PlatformWords.Contains(lower) || AttributionLexicon.NotNames.Contains(lower))
         {
             return false;
         }
