@@ -13,9 +13,9 @@ namespace SourceCheck.Bench;
 /// groups found. Usage: <c>archive [--split dev|val|all] [--sizes 0,50,all]</c>.</summary>
 internal static class ArchiveBench
 {
-    private sealed record Article(string Id, string Story, string Text, bool Real);
+    internal sealed record Article(string Id, string Story, string Text, bool Real);
 
-    private sealed record Story(string Name, string Dir, List<Claim> GoldClaims, Dictionary<(string, string), string> GoldLinks, List<string> ArticleIds);
+    internal sealed record Story(string Name, string Dir, List<Claim> GoldClaims, Dictionary<(string, string), string> GoldLinks, List<string> ArticleIds);
 
     public static void Run(string[] args)
     {
@@ -254,7 +254,7 @@ internal static class ArchiveBench
     private static IEnumerable<(string Group, List<string> Members)> GroupsIn(Dictionary<string, string> groupOf) =>
         groupOf.GroupBy(p => p.Value, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, g.Select(p => p.Key).ToList()));
 
-    private static List<Story> LoadStories(string fixtures, string repo, string shared, string split)
+    internal static List<Story> LoadStories(string fixtures, string repo, string shared, string split)
     {
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(fixtures, "stories.json")));
         var result = new List<Story>();
@@ -283,7 +283,7 @@ internal static class ArchiveBench
         return result;
     }
 
-    private static (List<Article> Pages, Dictionary<string, string> GroupOf, Dictionary<string, HashSet<string>> RelatedOf) LoadWebmeta(string fixtures, string shared)
+    internal static (List<Article> Pages, Dictionary<string, string> GroupOf, Dictionary<string, HashSet<string>> RelatedOf) LoadWebmeta(string fixtures, string shared)
     {
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(fixtures, "webmeta.json")));
         var root = doc.RootElement;

@@ -31,6 +31,14 @@ internal static class BenchProgram
             return 0;
         }
 
+        if (args.Length > 0 && args[0] == "archive-scale")
+        {
+            // archive-scale [--sizes 1000,10000,100000] [--store 1000,10000]
+            Console.WriteLine("## archive-scale");
+            ArchiveScaleBench.Run(args[1..]);
+            return 0;
+        }
+
         int secondsAt = Array.FindIndex(args, a => a == "--seconds");
         if (secondsAt >= 0 && secondsAt + 1 < args.Length && int.TryParse(args[secondsAt + 1], out int seconds))
         {

@@ -1,0 +1,276 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using SourceCheck.Checking;
+using SourceCheck.Claims;
+using SourceCheck.Claims.Matching;
+using SourceCheck.Claims.Text;
+using SourceCheck.Reports;
+using SourceCheck.Storage;
+using SourceCheck.Text;
+
+namespace SourceCheck.Bench;
+
+/// <summary>Links in an archive at size: the real pages of ../shared/webmeta and the dev stories (as in
+/// <see cref="ArchiveBench"/>) plus derived articles up to 1k, 10k, 100k articles. Derivation (seeded): a derived
+/// article takes 8–15 claims, each from a different real page (pages of one same-event group or related set count
+/// as one page), and replaces every name in them (the event anchors: capitalised non-dictionary words, acronyms,
+/// the speaker's name) by a synthetic name drawn for that article from a pool of 5,000,000 with a Zipf(1) law (one
+/// article keeps one name per original name; unrelated articles share common names by chance, as a real archive
+/// does). So each derived article is its own story: it shares sentence wording with the pages it was cut from but
+/// not their actors, and any link between it and another article is a link between different stories.
+/// Prints, at each size, the links between different stories (precision = 1 − their share of all links), the
+/// dev stories' F1 inside the corpus, and the time to check one new article (a dev story article) with
+/// <see cref="Checker"/> against a store holding the corpus. Usage:
+/// <c>archive-scale [--sizes 1000,10000,100000] [--store 1000,10000]</c>.</summary>
+internal static class ArchiveScaleBench
+{
+    private const int NamePool = 5_000_000;
+
+    public static void Run(string[] args)
+    {
+        string sizes = "1000,10000";
+        string storeSizes = "1000";
+        for (int i = 0; i + 1 < args.Length; i += 2)
+        {
+            switch (args[i])
+            {
+                case "--sizes": sizes = args[i + 1]; break;
+                case "--store": storeSizes = args[i + 1]; break;
+                default: Console.WriteLine($"unknown option {args[i]}"); return;
+            }
+        }
+
+        string? repo = MatchBench.RepoRoot();
+        string? shared = MatchBench.SharedRoot();
+        if (repo is null || shared is null || !File.Exists(Path.Combine(shared, "webmeta", "dev.jsonl")))
+        {
+            Console.WriteLine("../shared/webmeta not present: archive-scale bench skipped");
+            return;
+        }
+
+        string fixtures = Path.Combine(repo, "fixtures", "archive");
+        var stories = ArchiveBench.LoadStories(fixtures, repo, shared, "dev");
+        var (pages, groupOf, relatedOf) = ArchiveBench.LoadWebmeta(fixtures, shared);
+        var lexicon = BilingualLexicon.Default;
+        var claimsOf = new Dictionary<string, IReadOnlyList<Claim>>(StringComparer.Ordinal);
+        var storyOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        var textOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var s in stories)
+        {
+            foreach (string id in s.ArticleIds)
+            {
+                var file = MatchBench.ReadGold(s.Dir).Articles.First(a => a.Id == id).File;
+                string text = File.ReadAllText(Path.Combine(s.Dir, file));
+                claimsOf[id] = ClaimExtractor.Extract(text, id, LanguageGuesser.Guess(text));
+                storyOf[id] = s.Name;
+                textOf[id] = text;
+            }
+        }
+
+        foreach (var p in pages)
+        {
+            claimsOf[p.Id] = ClaimExtractor.Extract(p.Text, p.Id, LanguageGuesser.Guess(p.Text));
+            storyOf[p.Id] = groupOf.GetValueOrDefault(p.Id, p.Id);
+            textOf[p.Id] = p.Text;
+        }
+
+        // a page's "story" for derivation: its same-event group or (first) related set, so one derived article
+        // never takes two sentences about one event
+        string Source(string page) => groupOf.TryGetValue(page, out var g) ? g : relatedOf.TryGetValue(page, out var r) ? "rel:" + r.Order(StringComparer.Ordinal).First() : page;
+        var sourcePages = pages.Where(p => claimsOf[p.Id].Count > 0).Select(p => p.Id).ToList();
+        var spans = new Dictionary<string, List<(int Offset, int Length, string Key)>>(StringComparer.Ordinal);
+        foreach (var id in sourcePages)
+        {
+            foreach (var c in claimsOf[id])
+            {
+                var t = AnalyzedText.Analyze(c.Text, ClaimMatcher.NormalizeLanguage(c.Language, c.Text), lexicon);
+                var anchors = EventScope.Anchors(c, t, lexicon).ToHashSet(StringComparer.Ordinal);
+                spans[c.Id] = [.. t.Tokens.Where(k => k.Kind == TokenKind.Word && anchors.Contains(AnalyzedText.EntityKey(k.Lower)) && char.IsUpper(k.Surface[0]))
+                    .Select(k => (k.Offset, k.Surface.Length, AnalyzedText.EntityKey(k.Lower)))];
+            }
+        }
+
+        var zipf = new double[NamePool];
+        double sum = 0;
+        for (int i = 0; i < NamePool; i++)
+        {
+            sum += 1.0 / (i + 1);
+            zipf[i] = sum;
+        }
+
+        var baseCorpus = stories.SelectMany(s => s.ArticleIds).Concat(pages.Select(p => p.Id)).ToList();
+        int maxSize = sizes.Split(',').Concat(storeSizes.Split(',')).Max(x => int.Parse(x, CultureInfo.InvariantCulture));
+        var watch = Stopwatch.StartNew();
+        var derived = new List<string>();
+        for (int k = 0; derived.Count + baseCorpus.Count < maxSize; k++)
+        {
+            string id = $"derived:{k:D6}";
+            var rng = new Random(1000 + k);
+            int want = 8 + rng.Next(8);
+            var used = new HashSet<string>(StringComparer.Ordinal);
+            var names = new Dictionary<string, string>(StringComparer.Ordinal);
+            string Name(string key)
+            {
+                if (!names.TryGetValue(key, out var n))
+                {
+                    int idx = Array.BinarySearch(zipf, rng.NextDouble() * sum);
+                    names[key] = n = Synthetic(idx < 0 ? ~idx : idx);
+                }
+
+                return n;
+            }
+
+            var claims = new List<Claim>();
+            var text = new StringBuilder();
+            for (int tries = 0; claims.Count < want && tries < 200; tries++)
+            {
+                string page = sourcePages[rng.Next(sourcePages.Count)];
+                if (!used.Add(Source(page)))
+                {
+                    continue;
+                }
+
+                var src = claimsOf[page][rng.Next(claimsOf[page].Count)];
+                var sb = new StringBuilder(src.Text);
+                foreach (var (offset, length, key) in spans[src.Id].OrderByDescending(s => s.Offset))
+                {
+                    sb.Remove(offset, length).Insert(offset, Name(key));
+                }
+
+                string? speaker = src.Speaker is null ? null
+                    : string.Join(' ', src.Speaker.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => char.IsUpper(w[0]) ? Name(AnalyzedText.EntityKey(w.ToLowerInvariant())) : w));
+                string claimText = sb.ToString();
+                int start = text.Length;
+                text.Append(claimText).Append("\n\n");
+                claims.Add(src with
+                {
+                    Id = $"{id}-c{claims.Count + 1}", DocumentId = id, Text = claimText, Span = new TextSpan(start, claimText.Length),
+                    Speaker = speaker, SpeakerMention = speaker, Figures = FigureReader.Read(claimText, src.Language),
+                });
+            }
+
+            claimsOf[id] = claims;
+            storyOf[id] = id;
+            textOf[id] = text.ToString();
+            derived.Add(id);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"archive-scale: {baseCorpus.Count} base articles (dev stories + real pages), {derived.Count} derived articles ({derived.Sum(d => claimsOf[d].Count)} claims) made in {watch.ElapsedMilliseconds} ms"));
+
+        foreach (string size in sizes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            int n = int.Parse(size, CultureInfo.InvariantCulture);
+            var corpus = baseCorpus.Concat(derived).Take(Math.Max(n, baseCorpus.Count)).ToList();
+            var claims = corpus.SelectMany(d => claimsOf[d]).ToList();
+            watch.Restart();
+            var links = ClaimMatcher.Match(claims, MatchBench.BenchMatchOptions());
+            long ms = watch.ElapsedMilliseconds;
+            int different = 0, related = 0, derivedLinks = 0;
+            foreach (var l in links)
+            {
+                string da = l.A.DocumentId, db = l.B.DocumentId;
+                if (storyOf[da] == storyOf[db])
+                {
+                    continue;
+                }
+
+                if (relatedOf.TryGetValue(da, out var ra) && relatedOf.TryGetValue(db, out var rb) && ra.Overlaps(rb))
+                {
+                    related++;
+                    continue;
+                }
+
+                different++;
+                derivedLinks += da.StartsWith("derived:", StringComparison.Ordinal) || db.StartsWith("derived:", StringComparison.Ordinal) ? 1 : 0;
+            }
+
+            int scored = links.Count - related;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"== {corpus.Count} articles, {claims.Count} claims: {links.Count} links in {ms} ms; links between different stories {different} ({derivedLinks} with a derived article); precision {1 - MatchBench.Div(different, scored):F3} (related-topic links not scored: {related})"));
+            foreach (var s in stories)
+            {
+                var predicted = new Dictionary<(string, string), string>();
+                foreach (var l in links.Where(l => storyOf[l.A.DocumentId] == s.Name && storyOf[l.B.DocumentId] == s.Name))
+                {
+                    predicted.TryAdd(MatchBench.Key(MatchBench.GoldId(s.GoldClaims, l.A) ?? "?" + l.A.Id, MatchBench.GoldId(s.GoldClaims, l.B) ?? "?" + l.B.Id), l.Type.ToName());
+                }
+
+                int det = predicted.Keys.Count(s.GoldLinks.ContainsKey);
+                int typed = predicted.Count(p => s.GoldLinks.TryGetValue(p.Key, out var t) && t == p.Value);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  story {s.Name}: detection F1={MatchBench.F1(det, predicted.Count, s.GoldLinks.Count):F3} typed F1={MatchBench.F1(typed, predicted.Count, s.GoldLinks.Count):F3}"));
+            }
+
+            if (Environment.GetEnvironmentVariable("ARCHIVE_VERBOSE") == "1")
+            {
+                foreach (var l in links.Where(l => storyOf[l.A.DocumentId] != storyOf[l.B.DocumentId]).Take(40))
+                {
+                    Console.WriteLine($"  FALSE {l.Type.ToName()} {l.Score:F3} {l.A.DocumentId} ~ {l.B.DocumentId} | {l.A.Text} || {l.B.Text}");
+                }
+            }
+        }
+
+        foreach (string size in storeSizes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            int n = int.Parse(size, CultureInfo.InvariantCulture);
+            var corpus = baseCorpus.Concat(derived).Take(Math.Max(n, baseCorpus.Count)).ToList();
+            string folder = Path.Combine(Path.GetTempPath(), "sc-archive-scale-" + Guid.NewGuid().ToString("N")[..8]);
+            Directory.CreateDirectory(folder);
+            try
+            {
+                string path = Path.Combine(folder, "archive.db");
+                watch.Restart();
+                using (var store = SourceCheckStore.Open(path))
+                {
+                    foreach (string id in corpus)
+                    {
+                        store.Ingest(new DocumentInput(id + ".txt", textOf[id]), null, claimsOf[id]);
+                    }
+                }
+
+                long ingestMs = watch.ElapsedMilliseconds;
+                // one new article: a dev story article, already in the store (its stored copy is excluded by content), so
+                // its matches are the other articles of its story
+                var story = stories[^1];
+                string probe = story.ArticleIds[0];
+                var checker = new Checker(new CheckerOptions { StorePath = path });
+                var times = new List<double>();
+                CheckReport? report = null;
+                for (int r = 0; r < 3; r++)
+                {
+                    var sw = Stopwatch.StartNew();
+                    report = checker.Check([new CheckInput(probe + ".txt", textOf[probe])]);
+                    times.Add(sw.Elapsed.TotalMilliseconds);
+                }
+
+                var matches = report!.Links.Where(report.IsStoreMatch).ToList();
+                int wrong = matches.Count(l => !(l.A.DocumentId.Contains(story.Name, StringComparison.Ordinal) || story.ArticleIds.Any(a => l.A.DocumentId.Contains(a + ".txt", StringComparison.Ordinal)))
+                    || !(l.B.DocumentId.Contains(story.Name, StringComparison.Ordinal) || story.ArticleIds.Any(a => l.B.DocumentId.Contains(a + ".txt", StringComparison.Ordinal))));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"== store of {corpus.Count} articles ({corpus.Sum(d => claimsOf[d].Count)} claims) ingested in {ingestMs / 1000.0:F1} s ({new FileInfo(path).Length / (1024.0 * 1024):F0} MiB): check of one new article ({probe}) {string.Join(" / ", times.Select(t => t.ToString("F0", CultureInfo.InvariantCulture)))} ms [target < 2000]; {matches.Count} stored matches, {wrong} to other stories; {report.Store?.ComparedDocuments.Length} stored documents compared"));
+            }
+            finally
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>A synthetic name for pool entry <paramref name="i"/>: syllables from its digits (unique per entry).</summary>
+    private static string Synthetic(int i)
+    {
+        string[] syllables = ["ka", "ve", "ro", "mi", "tan", "dor", "lu", "sen", "bra", "qui", "zel", "fo", "gar", "nis", "pel", "tho", "vur", "yan", "ost", "lem"];
+        var sb = new StringBuilder();
+        int x = i + 400;
+        do
+        {
+            sb.Append(syllables[x % syllables.Length]);
+            x /= syllables.Length;
+        }
+        while (x > 0);
+        return char.ToUpperInvariant(sb[0]) + sb.ToString(1, sb.Length - 1);
+    }
+}
