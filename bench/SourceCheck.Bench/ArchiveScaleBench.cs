@@ -206,7 +206,8 @@ internal static class ArchiveScaleBench
 
             if (Environment.GetEnvironmentVariable("ARCHIVE_VERBOSE") == "1")
             {
-                foreach (var l in links.Where(l => storyOf[l.A.DocumentId] != storyOf[l.B.DocumentId]).Take(40))
+                foreach (var l in links.Where(l => storyOf[l.A.DocumentId] != storyOf[l.B.DocumentId]
+                    && (l.A.DocumentId.StartsWith("derived:", StringComparison.Ordinal) || l.B.DocumentId.StartsWith("derived:", StringComparison.Ordinal))).Take(40))
                 {
                     Console.WriteLine($"  FALSE {l.Type.ToName()} {l.Score:F3} {l.A.DocumentId} ~ {l.B.DocumentId} | {l.A.Text} || {l.B.Text}");
                 }
