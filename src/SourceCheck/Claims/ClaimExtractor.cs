@@ -163,8 +163,15 @@ public static partial class ClaimExtractor
             var quotes = QuoteScanner.FindTopLevel(_text, s, e);
             bool InQuote(int pos) => quotes.Any(q => pos > q.OpenIndex && pos < q.CloseIndex);
 
-            var mentions = FindMentions(s, e, InQuote);
+            // a quotation spread over several sentences of the paragraph: the names inside it are what the words are about,
+            // never who speaks („Alex Wynaendts hat … beigetragen. Wir haben ihn …“)
+            var spread = ParagraphQuotes(paragraph);
+            bool InAnyQuote(int pos) => InQuote(pos) || spread.Any(q => pos > q.OpenIndex && pos < q.CloseIndex);
+            bool inSpread = spread.Any(q => q.OpenIndex < s && q.CloseIndex > s);
+            var mentions = FindMentions(s, e, InAnyQuote);
             RecordHistory(mentions);
+            var prevSentence = _prevSentence;
+            _prevSentence = (e, paragraph, SubjectOf(mentions, s), false);
 
             if (IsQuestion(sentence) || WordCount(sentence) < 4)
             {
@@ -216,7 +223,7 @@ public static partial class ClaimExtractor
             // a quotation over several paragraphs: a paragraph that opens with a quotation mark the paragraph does not close
             // goes on with the previous claim's speaker
             bool openQuote = previous is { Speaker: not null } && paragraph - previous.Paragraph <= 1 && InOpenQuoteParagraph(paragraph, s);
-            worthy |= openQuote && WordCount(sentence) >= 3;
+            worthy |= (openQuote || inSpread) && WordCount(sentence) >= 3;
             // a dated plan or forecast ("plans to file for approval in the first half of 2027", "will … 2027 beantragen")
             worthy |= continued || (!nonResponse && main is null && PlanWithYearRegex().IsMatch(sentence));
             if (!worthy || (nonResponse && figures.Length == 0 && main is null))
@@ -290,13 +297,22 @@ public static partial class ClaimExtractor
                     speaker = pr with { Person = prevPerson, Name = prevPerson.FullName }; // "X said … He added": the speaker goes on
                 }
 
-                if (speaker is null && RoleAfterVerbRegex().Match(_text, av.End, e - av.End) is { Success: true } ra && LastPersonBefore(s, ra.Groups["art"].Value) is { } rp)
+                if (speaker is null && RoleAfterVerbRegex().Match(_text, av.End, e - av.End) is { Success: true } ra
+                    && (SpeakerGoingOn(previous, paragraph, ra.Groups["art"].Value) ?? LastPersonBefore(s, ra.Groups["art"].Value)) is { } rp)
                 {
                     speaker = new Mention(ra.Index, ra.Index + ra.Length, MentionKind.Role, rp, ra.Value.Trim(), rp.FullName); // "twitterte der … Aufbauspieler"
                 }
             }
 
-            if (anchor is null && direct && quoteAtStart && previous is { Speaker: not null } && paragraph - previous.Paragraph <= 1)
+            bool opensWithQuote = quoteAtStart || (main is null && s < e && _text[s] is '„' or '“' or '"' or '«' or '»');
+            if (anchor is null && speaker is null && opensWithQuote && mentions.Count == 0 && prevSentence is { Subject: { } subject, Claim: false } pst
+                && pst.Paragraph >= paragraph - 1 && string.IsNullOrWhiteSpace(_text[pst.End..s]))
+            {
+                // "Der Vorstandsvorsitzende Christian Sewing freut sich … „Alex Wynaendts hat …“": the person the sentence before
+                // is about introduces the quotation that follows it
+                speaker = new Mention(s, s, MentionKind.Person, subject, subject.FullName, subject.FullName);
+            }
+            else if (anchor is null && direct && quoteAtStart && previous is { Speaker: not null } && paragraph - previous.Paragraph <= 1)
             {
                 draft.Speaker = previous.Speaker;
                 draft.SpeakerMention = "(continuation)";
@@ -342,7 +358,7 @@ public static partial class ClaimExtractor
                 direct = true;
             }
 
-            if (speaker is null && draft.Speaker is null && main is not null && mainWords >= 3 && mentions.Count == 0
+            if (speaker is null && draft.Speaker is null && (inSpread || (main is not null && mainWords >= 3)) && mentions.Count == 0
                 && previous is { Speaker: not null } && paragraph - previous.Paragraph <= 1)
             {
                 // quoted words with nobody named: the speaker of the preceding claim goes on
@@ -371,7 +387,50 @@ public static partial class ClaimExtractor
             (draft.Channel, draft.ChannelLater) = FindChannel(s, e, sentence, speaker);
             draft.Channel ??= previous is not null && draft.SpeakerMention == "(continuation)" ? previous.Channel : null;
             draft.Outlet = FindOutlet(s, e) ?? draft.Outlet;
+            _prevSentence = (e, paragraph, _prevSentence?.Subject, true);
             return draft;
+        }
+
+        /// <summary>"sagt der Drusenführer" right after a claim of the same paragraph: the role phrase goes on with that
+        /// claim's speaker when the article's gender fits (not the last person merely named in between).</summary>
+        private Person? SpeakerGoingOn(Draft? previous, int paragraph, string article)
+        {
+            if (previous is not { Speaker: { } ps } || previous.Paragraph != paragraph || _people.People.FirstOrDefault(x => x.FullName == ps) is not { } p)
+            {
+                return null;
+            }
+
+            return (article is "die" && p.Gender == Gender.Male) || (article is "der" && p.Gender == Gender.Female) ? null : p;
+        }
+
+        /// <summary>The sentence analysed last: its end, paragraph, the person it is about (see <see cref="SubjectOf"/>)
+        /// and whether it became a claim.</summary>
+        private (int End, int Paragraph, Person? Subject, bool Claim)? _prevSentence;
+
+        private (int Paragraph, IReadOnlyList<QuoteRange> Quotes) _paragraphQuotes = (-1, []);
+
+        private IReadOnlyList<QuoteRange> ParagraphQuotes(int paragraph)
+        {
+            if (_paragraphQuotes.Paragraph != paragraph)
+            {
+                var span = article.Paragraphs[paragraph].Span;
+                _paragraphQuotes = (paragraph, QuoteScanner.FindTopLevel(_text, span.Start, span.End));
+            }
+
+            return _paragraphQuotes.Quotes;
+        }
+
+        /// <summary>The person a sentence is about: its first mention, a person (or a role resolved to one) at the start of
+        /// the sentence, when no other person is named in it.</summary>
+        private static Person? SubjectOf(List<Mention> mentions, int s)
+        {
+            var first = mentions.FirstOrDefault();
+            if (first is not { Kind: MentionKind.Person or MentionKind.Role, Person: { } p } || first.Start - s > 40)
+            {
+                return null;
+            }
+
+            return mentions.All(m => m.Person is null || m.Person == p) ? p : null;
         }
 
         private static readonly HashSet<string> NotVerbsEn = new(StringComparer.Ordinal)
