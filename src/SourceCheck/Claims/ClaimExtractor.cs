@@ -259,13 +259,14 @@ public static partial class ClaimExtractor
                         continue; // "said that Rudolph …", "says she will …": who the words are about, not who speaks
                     }
 
+                    if (IsPossessive(m) || AfterPreposition(m.Start, s))
+                    {
+                        continue; // "Anwar’s daughter", "Auf Bennetts Interview antwortete …": an owner or a place in a phrase, not the subject
+                    }
+
                     int gap = m.End <= a.Start ? a.Start - m.End : m.Start >= a.End ? m.Start - a.End : 0;
                     gap += toldVerb && m.Start >= a.End ? 60 : 0;
                     gap += m.Kind switch { MentionKind.Org => 20, MentionKind.Group => 10, _ => 0 };
-                    if (m.Text.EndsWith("'s", StringComparison.Ordinal) || m.Text.EndsWith("’s", StringComparison.Ordinal))
-                    {
-                        gap += 40; // a possessive ("Nordava's recall") is rarely the speaker
-                    }
 
                     if (gap < best && gap <= 150)
                     {
@@ -389,6 +390,56 @@ public static partial class ClaimExtractor
             draft.Outlet = FindOutlet(s, e) ?? draft.Outlet;
             _prevSentence = (e, paragraph, _prevSentence?.Subject, true);
             return draft;
+        }
+
+        /// <summary>Organisations introduced by a company noun and an apposition ("the group that owns most of her music, Big
+        /// Machine, says", "The group, WeWorkers Coalition, formed"), in text order.</summary>
+        private readonly List<(int NounStart, int NameStart, int NameEnd, string Name)> _appositives = FindAppositives(article.Text);
+
+        private static List<(int, int, int, string)> FindAppositives(string text)
+        {
+            var list = new List<(int, int, int, string)>();
+            try
+            {
+                foreach (Match m in AppositiveOrgRegex().Matches(text))
+                {
+                    var n = m.Groups["name"];
+                    if (!AttributionLexicon.NotNames.Contains(n.Value.Split(' ')[0]))
+                    {
+                        list.Add((m.Index, n.Index, n.Index + n.Length, n.Value));
+                    }
+                }
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // no appositions: company nouns fall back to the main organisation
+            }
+
+            return list;
+        }
+
+        /// <summary>The organisation the last apposition before an offset named ("the group" → "WeWorkers Coalition"), or null.</summary>
+        private string? AppositiveBefore(int offset) => _appositives.LastOrDefault(x => x.NameEnd <= offset).Name;
+
+        /// <summary>A possessive mention ("Nordava's recall", German genitive "Bennetts Interview"): an owner, not a speaker.</summary>
+        private static bool IsPossessive(Mention m) =>
+            m.Text.EndsWith("'s", StringComparison.Ordinal) || m.Text.EndsWith("’s", StringComparison.Ordinal)
+            || (m.Kind == MentionKind.Person && m.Person is { } p && m.Text.Length == p.Surname.Length + 1 && m.Text[^1] == 's'
+                && m.Text.StartsWith(p.Surname, StringComparison.Ordinal) && !p.Surname.EndsWith('s'));
+
+        /// <summary>Prepositions after which a name is a place, time or object of a phrase, never the subject of the speech
+        /// verb (not "with"/"mit"/"von", which introduce interview partners and sources).</summary>
+        private static readonly HashSet<string> PhrasePrepositions = new(StringComparer.OrdinalIgnoreCase)
+        {
+            "in", "at", "from", "to", "of", "on", "near", "across", "im", "aus", "nach", "bei", "vom", "am", "auf", "für",
+            "for", "gegen", "against", "about", "über", "vor", "seit", "trotz", "wegen", "during", "since", "despite",
+        };
+
+        private bool AfterPreposition(int mentionStart, int s)
+        {
+            var pre = _text.AsSpan(s, mentionStart - s).TrimEnd();
+            int ws = pre.LastIndexOf(' ') + 1;
+            return pre.Length > 0 && PhrasePrepositions.Contains(pre[ws..].ToString());
         }
 
         /// <summary>"sagt der Drusenführer" right after a claim of the same paragraph: the role phrase goes on with that
@@ -558,6 +609,12 @@ public static partial class ClaimExtractor
 
             var g = m.Groups["pro"].Success ? m.Groups["pro"] : m.Groups["grp"].Success ? m.Groups["grp"] : m.Groups["deo"].Success ? m.Groups["deo"] : m.Groups["caps"];
             int at = from + g.Index;
+            if (_appositives.LastOrDefault(x => x.NounStart >= s && x.NameEnd <= verbStart && x.NameEnd >= at) is { Name: not null } ap)
+            {
+                // "The company that runs the AMAs, Dick Clark Productions, denies …": the apposition names the subject
+                return new Mention(ap.NameStart, ap.NameEnd, MentionKind.Org, null, ap.Name, ap.Name);
+            }
+
             string name = g.Value;
             if (m.Groups["pro"].Success)
             {
@@ -896,9 +953,10 @@ public static partial class ClaimExtractor
                     continue;
                 }
 
-                if (i + 1 < words.Count && AttributionLexicon.CompanyNouns.Contains(word + " " + words[i + 1].Value) && _people.MainOrg is not null)
+                if (i + 1 < words.Count && AttributionLexicon.CompanyNouns.Contains(word + " " + words[i + 1].Value)
+                    && (AppositiveBefore(w.Index) ?? _people.MainOrg) is { } referent)
                 {
-                    found.Add(new Mention(w.Index, words[i + 1].Index + words[i + 1].Length, MentionKind.Org, null, word + " " + words[i + 1].Value, _people.MainOrg));
+                    found.Add(new Mention(w.Index, words[i + 1].Index + words[i + 1].Length, MentionKind.Org, null, word + " " + words[i + 1].Value, referent));
                     i++;
                     continue;
                 }
@@ -1339,6 +1397,9 @@ public static partial class ClaimExtractor
     /// <summary>The subject right before a speech verb (the part of the sentence before the verb is matched, anchored at its end).</summary>
     [GeneratedRegex(@"(?:(?<pro>\b(?:they|They|it|It))|(?<grp>\b(?:prosecutors|police|investigators|authorities|officials|Staatsanwälte|Ermittler|Behörden))|(?<=^|\s)(?:Die|Der|Das|die|der|das)\s+(?<deo>[\p{L}-]*(?:zentrale|verband|ministerium|amt|behörde|partei|gericht|bank|liga|verein|gewerkschaft|institut|kommission|regierung|polizei|staatsanwaltschaft|konzern|agentur|radar)(?:\s+(?:der|des)\s+[\p{L}-]+)?)|(?<=^|[\s,(])(?:(?:The|the)\s+)?(?<caps>(?:\p{Lu}[\p{L}&.'’-]*\s+(?:(?:of|for|the|and)\s+){0,2}){0,6}\p{Lu}[\p{L}&.'’-]*))(?:\s*,[^,]{1,80},|\s*,)?\s+(?:(?:has|have|had|also|twice|again|repeatedly|previously|later|now|then|auch|erneut|bereits)\s+){0,2}$", RegexOptions.None, 1000)]
     private static partial Regex OrgSubjectRegex();
+
+    [GeneratedRegex(@"\b(?:[Tt]he|[Dd]ie|[Dd]er|[Dd]as)\s+(?:company|firm|group|startup|start-up|Unternehmen|Konzern|Firma|Gruppe)\b(?:\s+(?:that|which|die|das|der)\s+[^,.;:]{1,60})?,\s+(?<name>\p{Lu}[\p{L}\d&.'’-]*(?:\s+\p{Lu}[\p{L}\d&.'’-]*){0,4}),", RegexOptions.None, 1000)]
+    private static partial Regex AppositiveOrgRegex();
 
     [GeneratedRegex(@"(?:\b(?:der|die|das|den|dem|des|the|his|her|its|seine[rnm]?|ihre[rnm]?|a|an|eine[rnm]?)\s+(?:[\p{L}'’-]+\s+){0,2})$", RegexOptions.IgnoreCase, 1000)]
     private static partial Regex ArticleBeforeRegex();
