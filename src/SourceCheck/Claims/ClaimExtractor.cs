@@ -166,12 +166,23 @@ public static partial class ClaimExtractor
             // a quotation spread over several sentences of the paragraph: the names inside it are what the words are about,
             // never who speaks („Alex Wynaendts hat … beigetragen. Wir haben ihn …“)
             var spread = ParagraphQuotes(paragraph);
+            // a paragraph that opens a quotation it never closes (it goes on in the next paragraph) is quoted words throughout
+            bool openParagraph = InOpenQuoteParagraph(paragraph, article.Paragraphs[paragraph].Span.Start);
             bool InAnyQuote(int pos) => InQuote(pos) || spread.Any(q => pos > q.OpenIndex && pos < q.CloseIndex);
             bool inSpread = spread.Any(q => q.OpenIndex < s && q.CloseIndex > s);
             var mentions = FindMentions(s, e, InAnyQuote);
-            RecordHistory(mentions);
+            if (openParagraph && FindSpeechVerb(s, e, InQuote) is null)
+            {
+                mentions.Clear(); // names inside the open quotation are what it is about; the quoted speaker goes on
+            }
+
+            if (!openParagraph)
+            {
+                RecordHistory(mentions); // names quoted by someone are not candidates for a later "he"/"she"
+            }
+
             var prevSentence = _prevSentence;
-            _prevSentence = (e, paragraph, SubjectOf(mentions, s), false);
+            _prevSentence = (e, paragraph, SubjectOf(mentions.Where(m => !IsPossessive(m) && !AfterPreposition(m.Start, s)).ToList(), s), false);
 
             if (IsQuestion(sentence) || WordCount(sentence) < 4)
             {
@@ -690,6 +701,16 @@ public static partial class ClaimExtractor
         private (int Start, int End)? NameNextToVerb(int vs, int ve, int s, int e)
         {
             int b = vs - 1;
+            // "Fahmi also clarified": one adverb may stand between the name and the verb
+            foreach (string adverb in (ReadOnlySpan<string>)["also ", "then ", "later ", "again ", "auch ", "erneut "])
+            {
+                if (b - adverb.Length > s && _text.AsSpan(b - adverb.Length + 1, adverb.Length).SequenceEqual(adverb) && _text[b - adverb.Length] == ' ')
+                {
+                    b -= adverb.Length;
+                    break;
+                }
+            }
+
             if (b > s && _text[b] == ' ')
             {
                 int ws = b;
@@ -712,7 +733,7 @@ public static partial class ClaimExtractor
                     we++;
                 }
 
-                if (IsBareName(ve + 1, we) && (we >= e || !char.IsLetter(_text[we])))
+                if (IsBareName(ve + 1, we) && (we >= e || (!char.IsLetter(_text[we]) && _text[we] is not ('\'' or '’'))))
                 {
                     return (ve + 1, we);
                 }
