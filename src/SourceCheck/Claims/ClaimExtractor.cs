@@ -449,8 +449,14 @@ public static partial class ClaimExtractor
         private bool AfterPreposition(int mentionStart, int s)
         {
             var pre = _text.AsSpan(s, mentionStart - s).TrimEnd();
+            if (pre.EndsWith(" the", StringComparison.OrdinalIgnoreCase) || pre.Equals("the", StringComparison.OrdinalIgnoreCase))
+            {
+                pre = pre[..^3].TrimEnd();
+            }
+
             int ws = pre.LastIndexOf(' ') + 1;
-            return pre.Length > 0 && PhrasePrepositions.Contains(pre[ws..].ToString());
+            // "according to the agency" is a source phrase, not a place
+            return pre.Length > 0 && PhrasePrepositions.Contains(pre[ws..].ToString()) && !pre.EndsWith("according to", StringComparison.OrdinalIgnoreCase);
         }
 
         /// <summary>"sagt der Drusenführer" right after a claim of the same paragraph: the role phrase goes on with that
