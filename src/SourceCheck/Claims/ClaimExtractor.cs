@@ -270,7 +270,7 @@ public static partial class ClaimExtractor
                         continue; // "said that Rudolph …", "says she will …": who the words are about, not who speaks
                     }
 
-                    if (IsPossessive(m) || AfterPreposition(m.Start, s))
+                    if ((IsPossessive(m) || AfterPreposition(m.Start, s)) && !OpinionPhraseAfter(m.End))
                     {
                         continue; // "Anwar’s daughter", "Auf Bennetts Interview antwortete …": an owner or a place in a phrase, not the subject
                     }
@@ -437,6 +437,21 @@ public static partial class ClaimExtractor
             m.Text.EndsWith("'s", StringComparison.Ordinal) || m.Text.EndsWith("’s", StringComparison.Ordinal)
             || (m.Kind == MentionKind.Person && m.Person is { } p && m.Text.Length == p.Surname.Length + 1 && m.Text[^1] == 's'
                 && m.Text.StartsWith(p.Surname, StringComparison.Ordinal) && !p.Surname.EndsWith('s'));
+
+        /// <summary>"nach Oseis Ansicht", "in Reyes's view": a possessive that names whose view it is (a source phrase).</summary>
+        private bool OpinionPhraseAfter(int end)
+        {
+            var rest = _text.AsSpan(end).TrimStart();
+            foreach (string w in (ReadOnlySpan<string>)["Ansicht", "Meinung", "Auffassung", "Einschätzung", "Worten", "view", "opinion", "words"])
+            {
+                if (rest.StartsWith(w, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>Prepositions after which a name is a place, time or object of a phrase, never the subject of the speech
         /// verb (not "with"/"mit"/"von", which introduce interview partners and sources).</summary>
