@@ -58,6 +58,15 @@ internal static partial class AttributionLexicon
         "former", "ehemalige", "ehemaliger", "konzernchef", "finanzchefin", "finanzchef", "analyst", "analystin",
         "ceo", "cfo", "cto", "coo", "speaking", "asked", "critics", "kritiker", "analysts", "analysten", "corporate",
         "tech", "ai", "ki", "business", "global", "international", "private", "public", "staatliche", "neue", "big",
+        // sentence-initial prepositions and adverbs ("Darin betonte Smotrich", "Vor Bennetts Interview")
+        "vor", "seit", "trotz", "während", "wegen", "gegen", "ohne", "um", "durch", "bis", "zwischen", "neben", "hinter",
+        "aus", "darin", "darauf", "daran", "dazu", "danach", "davor", "dafür", "dagegen", "darüber", "damit", "deshalb",
+        "denn", "nun", "jetzt", "dann", "hier", "dort", "heute", "gestern", "bereits", "schon", "nur", "dennoch", "jedoch",
+        "allerdings", "zuletzt", "inzwischen", "außerdem", "since", "during", "despite", "against", "without", "about",
+        "through", "until", "between", "into", "then", "now", "still", "also", "meanwhile", "however", "there", "here",
+        "today", "yesterday", "according",
+        // honorifics before a name ("Datuk Seri Anwar Ibrahim", "Tan Sri …", "Sir …")
+        "datuk", "dato", "seri", "sri", "tun", "sir",
     };
 
     /// <summary>Capitalised words that are never the main organisation (scale, currency, calendar words).</summary>

@@ -163,8 +163,26 @@ public static partial class ClaimExtractor
             var quotes = QuoteScanner.FindTopLevel(_text, s, e);
             bool InQuote(int pos) => quotes.Any(q => pos > q.OpenIndex && pos < q.CloseIndex);
 
-            var mentions = FindMentions(s, e, InQuote);
-            RecordHistory(mentions);
+            // a quotation spread over several sentences of the paragraph: the names inside it are what the words are about,
+            // never who speaks („Alex Wynaendts hat … beigetragen. Wir haben ihn …“)
+            var spread = ParagraphQuotes(paragraph);
+            // a paragraph that opens a quotation it never closes (it goes on in the next paragraph) is quoted words throughout
+            bool openParagraph = InOpenQuoteParagraph(paragraph, article.Paragraphs[paragraph].Span.Start);
+            bool InAnyQuote(int pos) => InQuote(pos) || spread.Any(q => pos > q.OpenIndex && pos < q.CloseIndex);
+            bool inSpread = spread.Any(q => q.OpenIndex < s && q.CloseIndex > s);
+            var mentions = FindMentions(s, e, InAnyQuote);
+            if (openParagraph && FindSpeechVerb(s, e, InQuote) is null)
+            {
+                mentions.Clear(); // names inside the open quotation are what it is about; the quoted speaker goes on
+            }
+
+            if (!openParagraph)
+            {
+                RecordHistory(mentions); // names quoted by someone are not candidates for a later "he"/"she"
+            }
+
+            var prevSentence = _prevSentence;
+            _prevSentence = (e, paragraph, SubjectOf(mentions.Where(m => !IsPossessive(m) && !AfterPreposition(m.Start, s)).ToList(), s), false);
 
             if (IsQuestion(sentence) || WordCount(sentence) < 4)
             {
@@ -216,7 +234,7 @@ public static partial class ClaimExtractor
             // a quotation over several paragraphs: a paragraph that opens with a quotation mark the paragraph does not close
             // goes on with the previous claim's speaker
             bool openQuote = previous is { Speaker: not null } && paragraph - previous.Paragraph <= 1 && InOpenQuoteParagraph(paragraph, s);
-            worthy |= openQuote && WordCount(sentence) >= 3;
+            worthy |= (openQuote || inSpread) && WordCount(sentence) >= 3;
             // a dated plan or forecast ("plans to file for approval in the first half of 2027", "will … 2027 beantragen")
             worthy |= continued || (!nonResponse && main is null && PlanWithYearRegex().IsMatch(sentence));
             if (!worthy || (nonResponse && figures.Length == 0 && main is null))
@@ -252,13 +270,14 @@ public static partial class ClaimExtractor
                         continue; // "said that Rudolph …", "says she will …": who the words are about, not who speaks
                     }
 
+                    if ((IsPossessive(m) || AfterPreposition(m.Start, s)) && !OpinionPhraseAfter(m.End))
+                    {
+                        continue; // "Anwar’s daughter", "Auf Bennetts Interview antwortete …": an owner or a place in a phrase, not the subject
+                    }
+
                     int gap = m.End <= a.Start ? a.Start - m.End : m.Start >= a.End ? m.Start - a.End : 0;
                     gap += toldVerb && m.Start >= a.End ? 60 : 0;
                     gap += m.Kind switch { MentionKind.Org => 20, MentionKind.Group => 10, _ => 0 };
-                    if (m.Text.EndsWith("'s", StringComparison.Ordinal) || m.Text.EndsWith("’s", StringComparison.Ordinal))
-                    {
-                        gap += 40; // a possessive ("Nordava's recall") is rarely the speaker
-                    }
 
                     if (gap < best && gap <= 150)
                     {
@@ -290,13 +309,22 @@ public static partial class ClaimExtractor
                     speaker = pr with { Person = prevPerson, Name = prevPerson.FullName }; // "X said … He added": the speaker goes on
                 }
 
-                if (speaker is null && RoleAfterVerbRegex().Match(_text, av.End, e - av.End) is { Success: true } ra && LastPersonBefore(s, ra.Groups["art"].Value) is { } rp)
+                if (speaker is null && RoleAfterVerbRegex().Match(_text, av.End, e - av.End) is { Success: true } ra
+                    && (SpeakerGoingOn(previous, paragraph, ra.Groups["art"].Value) ?? LastPersonBefore(s, ra.Groups["art"].Value)) is { } rp)
                 {
                     speaker = new Mention(ra.Index, ra.Index + ra.Length, MentionKind.Role, rp, ra.Value.Trim(), rp.FullName); // "twitterte der … Aufbauspieler"
                 }
             }
 
-            if (anchor is null && direct && quoteAtStart && previous is { Speaker: not null } && paragraph - previous.Paragraph <= 1)
+            bool opensWithQuote = quoteAtStart || (main is null && s < e && _text[s] is '„' or '“' or '"' or '«' or '»');
+            if (anchor is null && speaker is null && opensWithQuote && mentions.Count == 0 && prevSentence is { Subject: { } subject, Claim: false } pst
+                && pst.Paragraph >= paragraph - 1 && string.IsNullOrWhiteSpace(_text[pst.End..s]))
+            {
+                // "Der Vorstandsvorsitzende Christian Sewing freut sich … „Alex Wynaendts hat …“": the person the sentence before
+                // is about introduces the quotation that follows it
+                speaker = new Mention(s, s, MentionKind.Person, subject, subject.FullName, subject.FullName);
+            }
+            else if (anchor is null && direct && quoteAtStart && previous is { Speaker: not null } && paragraph - previous.Paragraph <= 1)
             {
                 draft.Speaker = previous.Speaker;
                 draft.SpeakerMention = "(continuation)";
@@ -342,7 +370,7 @@ public static partial class ClaimExtractor
                 direct = true;
             }
 
-            if (speaker is null && draft.Speaker is null && main is not null && mainWords >= 3 && mentions.Count == 0
+            if (speaker is null && draft.Speaker is null && (inSpread || (main is not null && mainWords >= 3)) && mentions.Count == 0
                 && previous is { Speaker: not null } && paragraph - previous.Paragraph <= 1)
             {
                 // quoted words with nobody named: the speaker of the preceding claim goes on
@@ -371,7 +399,121 @@ public static partial class ClaimExtractor
             (draft.Channel, draft.ChannelLater) = FindChannel(s, e, sentence, speaker);
             draft.Channel ??= previous is not null && draft.SpeakerMention == "(continuation)" ? previous.Channel : null;
             draft.Outlet = FindOutlet(s, e) ?? draft.Outlet;
+            _prevSentence = (e, paragraph, _prevSentence?.Subject, true);
             return draft;
+        }
+
+        /// <summary>Organisations introduced by a company noun and an apposition ("the group that owns most of her music, Big
+        /// Machine, says", "The group, WeWorkers Coalition, formed"), in text order.</summary>
+        private readonly List<(int NounStart, int NameStart, int NameEnd, string Name)> _appositives = FindAppositives(article.Text);
+
+        private static List<(int, int, int, string)> FindAppositives(string text)
+        {
+            var list = new List<(int, int, int, string)>();
+            try
+            {
+                foreach (Match m in AppositiveOrgRegex().Matches(text))
+                {
+                    var n = m.Groups["name"];
+                    if (!AttributionLexicon.NotNames.Contains(n.Value.Split(' ')[0]))
+                    {
+                        list.Add((m.Index, n.Index, n.Index + n.Length, n.Value));
+                    }
+                }
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // no appositions: company nouns fall back to the main organisation
+            }
+
+            return list;
+        }
+
+        /// <summary>The organisation the last apposition before an offset named ("the group" → "WeWorkers Coalition"), or null.</summary>
+        private string? AppositiveBefore(int offset) => _appositives.LastOrDefault(x => x.NameEnd <= offset).Name;
+
+        /// <summary>A possessive mention ("Nordava's recall", German genitive "Bennetts Interview"): an owner, not a speaker.</summary>
+        private static bool IsPossessive(Mention m) =>
+            m.Text.EndsWith("'s", StringComparison.Ordinal) || m.Text.EndsWith("’s", StringComparison.Ordinal)
+            || (m.Kind == MentionKind.Person && m.Person is { } p && m.Text.Length == p.Surname.Length + 1 && m.Text[^1] == 's'
+                && m.Text.StartsWith(p.Surname, StringComparison.Ordinal) && !p.Surname.EndsWith('s'));
+
+        /// <summary>"nach Oseis Ansicht", "in Reyes's view": a possessive that names whose view it is (a source phrase).</summary>
+        private bool OpinionPhraseAfter(int end)
+        {
+            var rest = _text.AsSpan(end).TrimStart();
+            foreach (string w in (ReadOnlySpan<string>)["Ansicht", "Meinung", "Auffassung", "Einschätzung", "Worten", "view", "opinion", "words"])
+            {
+                if (rest.StartsWith(w, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Prepositions after which a name is a place, time or object of a phrase, never the subject of the speech
+        /// verb (not "with"/"mit"/"von", which introduce interview partners and sources).</summary>
+        private static readonly HashSet<string> PhrasePrepositions = new(StringComparer.OrdinalIgnoreCase)
+        {
+            "in", "at", "from", "to", "of", "on", "near", "across", "im", "aus", "nach", "bei", "vom", "am", "auf", "für",
+            "for", "gegen", "against", "about", "über", "vor", "seit", "trotz", "wegen", "during", "since", "despite",
+        };
+
+        private bool AfterPreposition(int mentionStart, int s)
+        {
+            var pre = _text.AsSpan(s, mentionStart - s).TrimEnd();
+            if (pre.EndsWith(" the", StringComparison.OrdinalIgnoreCase) || pre.Equals("the", StringComparison.OrdinalIgnoreCase))
+            {
+                pre = pre[..^3].TrimEnd();
+            }
+
+            int ws = pre.LastIndexOf(' ') + 1;
+            // "according to the agency" is a source phrase, not a place
+            return pre.Length > 0 && PhrasePrepositions.Contains(pre[ws..].ToString()) && !pre.EndsWith("according to", StringComparison.OrdinalIgnoreCase);
+        }
+
+        /// <summary>"sagt der Drusenführer" right after a claim of the same paragraph: the role phrase goes on with that
+        /// claim's speaker when the article's gender fits (not the last person merely named in between).</summary>
+        private Person? SpeakerGoingOn(Draft? previous, int paragraph, string article)
+        {
+            if (previous is not { Speaker: { } ps } || previous.Paragraph != paragraph || _people.People.FirstOrDefault(x => x.FullName == ps) is not { } p)
+            {
+                return null;
+            }
+
+            return (article is "die" && p.Gender == Gender.Male) || (article is "der" && p.Gender == Gender.Female) ? null : p;
+        }
+
+        /// <summary>The sentence analysed last: its end, paragraph, the person it is about (see <see cref="SubjectOf"/>)
+        /// and whether it became a claim.</summary>
+        private (int End, int Paragraph, Person? Subject, bool Claim)? _prevSentence;
+
+        private (int Paragraph, IReadOnlyList<QuoteRange> Quotes) _paragraphQuotes = (-1, []);
+
+        private IReadOnlyList<QuoteRange> ParagraphQuotes(int paragraph)
+        {
+            if (_paragraphQuotes.Paragraph != paragraph)
+            {
+                var span = article.Paragraphs[paragraph].Span;
+                _paragraphQuotes = (paragraph, QuoteScanner.FindTopLevel(_text, span.Start, span.End));
+            }
+
+            return _paragraphQuotes.Quotes;
+        }
+
+        /// <summary>The person a sentence is about: its first mention, a person (or a role resolved to one) at the start of
+        /// the sentence, when no other person is named in it.</summary>
+        private static Person? SubjectOf(List<Mention> mentions, int s)
+        {
+            var first = mentions.FirstOrDefault();
+            if (first is not { Kind: MentionKind.Person or MentionKind.Role, Person: { } p } || first.Start - s > 40)
+            {
+                return null;
+            }
+
+            return mentions.All(m => m.Person is null || m.Person == p) ? p : null;
         }
 
         private static readonly HashSet<string> NotVerbsEn = new(StringComparer.Ordinal)
@@ -499,6 +641,12 @@ public static partial class ClaimExtractor
 
             var g = m.Groups["pro"].Success ? m.Groups["pro"] : m.Groups["grp"].Success ? m.Groups["grp"] : m.Groups["deo"].Success ? m.Groups["deo"] : m.Groups["caps"];
             int at = from + g.Index;
+            if (_appositives.LastOrDefault(x => x.NounStart >= s && x.NameEnd <= verbStart && x.NameEnd >= at) is { Name: not null } ap)
+            {
+                // "The company that runs the AMAs, Dick Clark Productions, denies …": the apposition names the subject
+                return new Mention(ap.NameStart, ap.NameEnd, MentionKind.Org, null, ap.Name, ap.Name);
+            }
+
             string name = g.Value;
             if (m.Groups["pro"].Success)
             {
@@ -574,6 +722,16 @@ public static partial class ClaimExtractor
         private (int Start, int End)? NameNextToVerb(int vs, int ve, int s, int e)
         {
             int b = vs - 1;
+            // "Fahmi also clarified": one adverb may stand between the name and the verb
+            foreach (string adverb in (ReadOnlySpan<string>)["also ", "then ", "later ", "again ", "auch ", "erneut "])
+            {
+                if (b - adverb.Length > s && _text.AsSpan(b - adverb.Length + 1, adverb.Length).SequenceEqual(adverb) && _text[b - adverb.Length] == ' ')
+                {
+                    b -= adverb.Length;
+                    break;
+                }
+            }
+
             if (b > s && _text[b] == ' ')
             {
                 int ws = b;
@@ -596,7 +754,7 @@ public static partial class ClaimExtractor
                     we++;
                 }
 
-                if (IsBareName(ve + 1, we) && (we >= e || !char.IsLetter(_text[we])))
+                if (IsBareName(ve + 1, we) && (we >= e || (!char.IsLetter(_text[we]) && _text[we] is not ('\'' or '’'))))
                 {
                     return (ve + 1, we);
                 }
@@ -837,9 +995,10 @@ public static partial class ClaimExtractor
                     continue;
                 }
 
-                if (i + 1 < words.Count && AttributionLexicon.CompanyNouns.Contains(word + " " + words[i + 1].Value) && _people.MainOrg is not null)
+                if (i + 1 < words.Count && AttributionLexicon.CompanyNouns.Contains(word + " " + words[i + 1].Value)
+                    && (AppositiveBefore(w.Index) ?? _people.MainOrg) is { } referent)
                 {
-                    found.Add(new Mention(w.Index, words[i + 1].Index + words[i + 1].Length, MentionKind.Org, null, word + " " + words[i + 1].Value, _people.MainOrg));
+                    found.Add(new Mention(w.Index, words[i + 1].Index + words[i + 1].Length, MentionKind.Org, null, word + " " + words[i + 1].Value, referent));
                     i++;
                     continue;
                 }
@@ -1280,6 +1439,9 @@ public static partial class ClaimExtractor
     /// <summary>The subject right before a speech verb (the part of the sentence before the verb is matched, anchored at its end).</summary>
     [GeneratedRegex(@"(?:(?<pro>\b(?:they|They|it|It))|(?<grp>\b(?:prosecutors|police|investigators|authorities|officials|Staatsanwälte|Ermittler|Behörden))|(?<=^|\s)(?:Die|Der|Das|die|der|das)\s+(?<deo>[\p{L}-]*(?:zentrale|verband|ministerium|amt|behörde|partei|gericht|bank|liga|verein|gewerkschaft|institut|kommission|regierung|polizei|staatsanwaltschaft|konzern|agentur|radar)(?:\s+(?:der|des)\s+[\p{L}-]+)?)|(?<=^|[\s,(])(?:(?:The|the)\s+)?(?<caps>(?:\p{Lu}[\p{L}&.'’-]*\s+(?:(?:of|for|the|and)\s+){0,2}){0,6}\p{Lu}[\p{L}&.'’-]*))(?:\s*,[^,]{1,80},|\s*,)?\s+(?:(?:has|have|had|also|twice|again|repeatedly|previously|later|now|then|auch|erneut|bereits)\s+){0,2}$", RegexOptions.None, 1000)]
     private static partial Regex OrgSubjectRegex();
+
+    [GeneratedRegex(@"\b(?:[Tt]he|[Dd]ie|[Dd]er|[Dd]as)\s+(?:company|firm|group|startup|start-up|Unternehmen|Konzern|Firma|Gruppe)\b(?:\s+(?:that|which|die|das|der)\s+[^,.;:]{1,60})?,\s+(?<name>\p{Lu}[\p{L}\d&.'’-]*(?:\s+\p{Lu}[\p{L}\d&.'’-]*){0,4}),", RegexOptions.None, 1000)]
+    private static partial Regex AppositiveOrgRegex();
 
     [GeneratedRegex(@"(?:\b(?:der|die|das|den|dem|des|the|his|her|its|seine[rnm]?|ihre[rnm]?|a|an|eine[rnm]?)\s+(?:[\p{L}'’-]+\s+){0,2})$", RegexOptions.IgnoreCase, 1000)]
     private static partial Regex ArticleBeforeRegex();

@@ -150,6 +150,44 @@ public sealed class AttributionTests
         }
     }
 
+    /// <summary>Session 6 classes (structure, not records): quotations over several sentences, possessives and
+    /// prepositional phrases, appositions that name "the group", sentence-initial adverbs.</summary>
+    public sealed class SentenceStructure
+    {
+        [Fact]
+        public void Should_give_a_quotation_over_sentences_to_the_person_introducing_it_not_to_a_name_inside_it()
+        {
+            const string text = "Bilanz vorgelegt\n\nDie Bank hat am Montag ihre Zahlen vorgelegt.\n\n" +
+                "Der Vorstandschef Henrik Albers lobte die Arbeit des Teams. „Lena Vogt hat das Haus durch ein schwieriges Jahr geführt " +
+                "und die Kosten deutlich gesenkt. Wir haben ihr als Finanzchefin sehr viel zu verdanken.“\n\n";
+            Assert.Equal("Henrik Albers", SpeakerOf(text, "durch ein schwieriges Jahr", "de"));
+            Assert.Equal("Henrik Albers", SpeakerOf(text, "sehr viel zu verdanken", "de"));
+        }
+
+        [Fact]
+        public void Should_never_take_an_owner_or_a_name_after_a_preposition_as_the_speaker()
+        {
+            const string text = "Fund update\n\nNadia Reyes chairs the board of the fund. Darnell Okafor runs its daily business.\n\n" +
+                "During the call, Okafor also clarified Reyes’s plan was approved by the board in March.\n\n";
+            Assert.Equal("Darnell Okafor", SpeakerOf(text, "plan was approved", "en"));
+
+            const string german = "Wahlkampf\n\nJana Kolb führt die Partei seit zwei Jahren. Tobias Brandt kritisierte sie am Sonntag scharf.\n\n" +
+                "Vor Brandts Interview wurde ein Gespräch mit Kolb gesendet. Darin betonte Kolb, dass sie die Reform weiter unterstützen werde.\n\n";
+            Assert.Equal("Jana Kolb", SpeakerOf(german, "die Reform weiter unterstützen", "de"));
+        }
+
+        [Fact]
+        public void Should_resolve_the_group_to_the_organisation_its_apposition_named()
+        {
+            const string text = "Drivers protest\n\nRidewell Inc cut the pay of its drivers on Monday. Ridewell said the cut was needed.\n\n" +
+                "The group that speaks for the drivers, Fair Fleet Alliance, sent a letter to the company on Tuesday.\n\n" +
+                "The group said the company had ignored every earlier letter from its members.\n\n" +
+                "The company that owns the vans, Harbor Leasing, denies that the contracts were changed.\n\n";
+            Assert.Equal("Fair Fleet Alliance", SpeakerOf(text, "ignored every earlier letter", "en"));
+            Assert.Equal("Harbor Leasing", SpeakerOf(text, "contracts were changed", "en"));
+        }
+    }
+
     /// <summary>The hand-annotated gold on real pages (fixtures/attribution/gold.jsonl over ../shared/webmeta): its
     /// shape, and the development figures (the validation part is scored by the bench, see docs/claims-extraction.md).</summary>
     public sealed class Gold
@@ -158,13 +196,13 @@ public sealed class AttributionTests
             AttributionEvaluation.ReadGold(File.ReadAllText(SharedData.Fixture("attribution/gold.jsonl")));
 
         [Fact]
-        public void Should_hold_twelve_german_and_twelve_english_articles_with_a_held_out_third()
+        public void Should_hold_eighteen_german_and_eighteen_english_articles_with_a_held_out_third()
         {
             var gold = Load();
-            Assert.Equal(12, gold.Count(g => g.Language == "de"));
-            Assert.Equal(12, gold.Count(g => g.Language == "en"));
-            Assert.Equal(4, gold.Count(g => g.Language == "de" && g.Split == "val"));
-            Assert.Equal(4, gold.Count(g => g.Language == "en" && g.Split == "val"));
+            Assert.Equal(18, gold.Count(g => g.Language == "de"));
+            Assert.Equal(18, gold.Count(g => g.Language == "en"));
+            Assert.Equal(6, gold.Count(g => g.Language == "de" && g.Split == "val"));
+            Assert.Equal(6, gold.Count(g => g.Language == "en" && g.Split == "val"));
             Assert.All(gold.SelectMany(g => g.Quotes), q => Assert.InRange(q.Anchor.Length, 8, 90));
         }
 
@@ -175,13 +213,14 @@ public sealed class AttributionTests
             var runs = Load().Where(g => g.Split == "dev")
                 .Select(g => (g, ClaimExtractor.Extract(AttributionEvaluation.ReadPage(webmeta, g), g.Id))).ToList();
             var score = AttributionEvaluation.Score(runs);
-            // measured 0.717 speaker (de 0.733, en 0.706), 0.981 furniture, 0.867 found: floors leave room, not the target
-            Assert.True(AttributionScore.Rate(score.SpeakerRight, score.Named) >= 0.65, score.ToString());
-            Assert.True(AttributionScore.Rate(score.RightDe, score.NamedDe) >= 0.6, score.ToString());
-            Assert.True(AttributionScore.Rate(score.RightEn, score.NamedEn) >= 0.6, score.ToString());
+            // dev = 24 pages (the session-5 dev and validation parts): measured 0.738 speaker (de 0.722, en 0.750),
+            // 0.973 furniture, 0.869 found, 18 false speakers; floors leave room, not the target
+            Assert.True(AttributionScore.Rate(score.SpeakerRight, score.Named) >= 0.7, score.ToString());
+            Assert.True(AttributionScore.Rate(score.RightDe, score.NamedDe) >= 0.68, score.ToString());
+            Assert.True(AttributionScore.Rate(score.RightEn, score.NamedEn) >= 0.7, score.ToString());
             Assert.True(AttributionScore.Rate(score.FurnitureKeptOut, score.Furniture) >= 0.9, score.ToString());
-            Assert.True(AttributionScore.Rate(score.Found, score.Quotes) >= 0.8, score.ToString());
-            Assert.True(score.FalseSpeaker <= 16, score.ToString());
+            Assert.True(AttributionScore.Rate(score.Found, score.Quotes) >= 0.83, score.ToString());
+            Assert.True(score.FalseSpeaker <= 20, score.ToString());
         }
     }
 }
