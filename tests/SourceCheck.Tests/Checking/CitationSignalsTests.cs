@@ -2,6 +2,7 @@ using SourceCheck.Checking;
 using SourceCheck.Claims;
 using SourceCheck.Csl;
 using SourceCheck.Documents;
+using SourceCheck.Text;
 using SourceCheck.Verification;
 
 namespace SourceCheck.Tests.Checking;
@@ -44,11 +45,21 @@ public sealed class CitationSignalsTests
         Assert.Equal(signal, tie.Signal);
     }
 
+    /// <summary>Ties for one hand-made claim spanning the first sentence (independent of what the extractor takes as a claim).</summary>
+    private static IReadOnlyList<ClaimTie> TiesOfSentence(string text)
+    {
+        var article = ArticleReader.Read("Title\n\n" + text + "\n", "a");
+        string first = text.Split(". ")[0];
+        int start = article.Text.IndexOf(first, StringComparison.Ordinal);
+        var claim = new Claim("a-c1", "a", "en", first, new TextSpan(start, first.Length), QuoteKind.None, null, null, null, null, null, []);
+        return CitationSignals.Tie(article, [claim], References, new OutletDirectory());
+    }
+
     [Fact]
     public void A_marker_after_the_full_stop_still_belongs_to_the_sentence_and_ranges_are_expanded()
     {
-        Assert.Equal(["bort", "welt", "paper"], Ties("Around 40 lines are to be closed completely for several months [1–3].").Select(t => t.ReferenceId));
-        Assert.Equal("bort", Assert.Single(Ties("Around 40 lines are to be closed completely for several months. [1]")).ReferenceId);
+        Assert.Equal(["bort", "welt", "paper"], TiesOfSentence("OpenAI's finance chief floated a federal backstop for chip financing [1–3].").Select(t => t.ReferenceId));
+        Assert.Equal("bort", Assert.Single(TiesOfSentence("OpenAI's finance chief floated a federal backstop for chip financing. [1] Then more.")).ReferenceId);
     }
 
     [Fact]

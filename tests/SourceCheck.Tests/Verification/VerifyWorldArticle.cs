@@ -5,7 +5,6 @@ using SourceCheck.Claims;
 using SourceCheck.Csl;
 using SourceCheck.Documents;
 using SourceCheck.Verification;
-using Xunit.Abstractions;
 
 namespace SourceCheck.Tests.Verification;
 
@@ -63,7 +62,7 @@ public static class VerifyWorldArticle
         return (list, refs);
     }
 
-    public static async Task<ArticleScore> ScoreAsync(VerifyWorld world, WorkLocator locator, string split, ITestOutputHelper? log)
+    public static async Task<ArticleScore> ScoreAsync(VerifyWorld world, WorkLocator locator, string split, Action<string>? log)
     {
         var (sentences, refs) = Build(world, split);
         // One paragraph per sentence, so that the sentence of each claim is known.
@@ -108,7 +107,7 @@ public static class VerifyWorldArticle
 
             string line = $"{s.ClaimId,-6} {(mine.Count == 0 ? "no claim" : right ? "tied" : "NOT tied"),-9} [{string.Join(", ", myTies.Select(t => $"{t.ReferenceId} by {t.Signal} '{t.Evidence}'"))}] "
                 + $"supported={s.Supported} {passage?.Status ?? "(no passage)"} {passage?.Score.ToString("0.000", CultureInfo.InvariantCulture)} ({passage?.Source}) verdict {verdicts[s.ReferenceId].Verdict}";
-            log?.WriteLine(line);
+            log?.Invoke(line);
             if (!right || found != s.Supported)
             {
                 misses.Add(line + " :: " + s.Text);
