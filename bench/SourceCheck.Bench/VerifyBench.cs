@@ -18,6 +18,7 @@ internal static class VerifyBench
         int at = Array.IndexOf(args, "--split");
         string which = at >= 0 && at + 1 < args.Length ? args[at + 1] : "all";
         bool details = args.Contains("--details");
+        Seeds();
         await using var world = await VerifyWorld.StartAsync();
         foreach (string split in which == "all" ? ["dev", "val"] : new[] { which })
         {
@@ -51,5 +52,50 @@ internal static class VerifyBench
                 }
             }
         }
+    }
+
+    /// <summary>The seed articles (<c>../shared/seeds/</c>): how many claims <c>check</c> ties to a reference of their
+    /// bibliography by a citation signal (no verification, no network).</summary>
+    private static void Seeds()
+    {
+        string? seeds = FindSeeds();
+        if (seeds is null)
+        {
+            Console.WriteLine("seeds: ../shared/seeds not found; skipped");
+            return;
+        }
+
+        foreach (string file in Directory.GetFiles(seeds, "*.txt").Order(StringComparer.Ordinal))
+        {
+            int tied = 0, claims = 0, refs = 0;
+            var signals = new List<string>();
+            var options = new SourceCheck.Checking.CheckOptions
+            {
+                Verify = (_, items, byRef) =>
+                {
+                    refs = items.Count;
+                    tied = byRef.Values.SelectMany(c => c).Select(c => c.Id).Distinct(StringComparer.Ordinal).Count();
+                    signals.AddRange(byRef.Values.SelectMany(c => c).Select(c => c.Signal ?? "?"));
+                    return [];
+                },
+            };
+            var (report, _) = SourceCheck.Checking.CheckPipeline.Run([new SourceCheck.Checking.CheckInput(file, File.ReadAllText(file))], options);
+            claims = report.ClaimCount;
+            Console.WriteLine($"seed {Path.GetFileName(file)}: {claims} claims, {refs} references, {tied} claims tied by a citation signal{(signals.Count > 0 ? " (" + string.Join("; ", signals.Distinct()) + ")" : string.Empty)}");
+        }
+    }
+
+    private static string? FindSeeds()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            string candidate = Path.Combine(dir.FullName, "..", "shared", "seeds");
+            if (Directory.Exists(candidate))
+            {
+                return Path.GetFullPath(candidate);
+            }
+        }
+
+        return null;
     }
 }
