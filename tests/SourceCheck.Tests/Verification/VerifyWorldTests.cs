@@ -184,23 +184,8 @@ public sealed class VerifyWorldTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(Verdicts.Unchecked, v.Verdict);
         Assert.Contains("rate-limited", v.Reason, StringComparison.Ordinal);
     }
-}
 
-/// <summary>What <c>check</c> does with an article citing the world: claims tied to references by the article's
-/// signals, then the passages of the cited works found through those ties.</summary>
-public sealed class VerifyWorldArticleTests(ITestOutputHelper output) : IDisposable
-{
-    private readonly string _cache = Path.Combine(Path.GetTempPath(), "sc-verify-article-" + Guid.NewGuid().ToString("N")[..8]);
-
-    public void Dispose()
-    {
-        if (Directory.Exists(_cache))
-        {
-            Directory.Delete(_cache, true);
-        }
-    }
-
-    private async Task<VerifyWorldArticle.ArticleScore> ScoreAsync(string split)
+    private async Task<VerifyWorldArticle.ArticleScore> ScoreArticleAsync(string split)
     {
         await using var world = await VerifyWorld.StartAsync();
         var (locator, _, fetcher) = VerifyWorldRun.Locator(world, _cache);
@@ -215,10 +200,12 @@ public sealed class VerifyWorldArticleTests(ITestOutputHelper output) : IDisposa
         return score;
     }
 
+    /// <summary>What <c>check</c> does with an article citing the world: claims tied to references by the article's
+    /// signals, then the passages of the cited works found through those ties.</summary>
     [Fact]
     public async Task Dev_article_claims_are_tied_and_their_passages_found()
     {
-        var score = await ScoreAsync("dev");
+        var score = await ScoreArticleAsync("dev");
 
         Assert.True(score.TiedRight >= 0.9 * score.Sentences, score.ToString());
         // A name or author-year shared by several references (the world cites Bort 2025 four times) ties the claim to
@@ -232,7 +219,7 @@ public sealed class VerifyWorldArticleTests(ITestOutputHelper output) : IDisposa
     [Fact]
     public async Task Validation_article()
     {
-        var score = await ScoreAsync("val");
+        var score = await ScoreArticleAsync("val");
 
         Assert.Equal(19, score.Sentences);
         Assert.True(score.TiedRight >= score.Sentences / 2, score.ToString());
