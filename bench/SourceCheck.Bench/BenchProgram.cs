@@ -18,6 +18,7 @@ internal static class BenchProgram
         ("attribution", AttributionBench.Run),
         ("fuzz", FuzzBench.Run),
         ("startup", StartupBench.Run),
+        ("verify", VerifyBench.Run),
     ];
 
     /// <summary>Runs the named sections (all figure sections when none is named; training sections only by name).</summary>

@@ -78,6 +78,7 @@ public sealed class Checker
 {
     private readonly CheckerOptions _options;
     private readonly LoadedStyle _style;
+    private readonly OutletDirectory _outlets = OutletDirectory.Default();
 
     /// <summary>Builds a checker; the style is found and compiled here.</summary>
     /// <exception cref="DiagnosticException">The style is not found or has errors.</exception>
@@ -137,6 +138,7 @@ public sealed class Checker
                 },
                 KnownContext = store is null ? null : found => KnownContext(store, found, compared),
                 Verify = Verifier(),
+                Outlets = _outlets,
                 Match = _options.Match,
                 SupportThreshold = _options.SupportThreshold,
                 Progress = _options.Progress,
@@ -228,7 +230,7 @@ public sealed class Checker
         return context;
     }
 
-    private Func<string, IReadOnlyList<CslItem>, IReadOnlyList<ReportFinding>>? Verifier()
+    private Func<string, IReadOnlyList<CslItem>, IReadOnlyDictionary<string, IReadOnlyList<CitingClaim>>, IReadOnlyList<ReportFinding>>? Verifier()
     {
         if (_options.PageSource is null && _options.PageDirectory is null && !_options.Online)
         {
@@ -241,13 +243,14 @@ public sealed class Checker
         var dir = _options.PageDirectory is { } folder ? new DirectoryPageSource(Path.GetFullPath(folder)) : null;
         IPageSource source = _options.PageSource ?? (dir is not null ? dir : client.AsPageSource());
         var verifier = new CitationVerifier(source);
-        var locator = new WorkLocator(client, endpoints, OutletDirectory.Default(), dir, new LocatorOptions(), _options.Time);
-        return (document, items) =>
+        var locator = new WorkLocator(client, endpoints, _outlets, dir, new LocatorOptions { Passages = new PassageFinder() }, _options.Time);
+        return (document, items, claims) =>
         {
             var findings = verifier.VerifyAllAsync(items.Where(i => i.GetString("URL") is not null || i.GetString("DOI") is not null))
                 .GetAwaiter().GetResult()
                 .SelectMany(r => r.Findings.Select(f => (r.Item, f)))
-                .Concat(locator.LocateAllAsync(items).GetAwaiter().GetResult().SelectMany(v => VerdictReport.Findings(v).Select(f => (v.Item, f))));
+                .Concat(locator.LocateAllAsync(items, i => claims.TryGetValue(i.Id, out var c) ? c : []).GetAwaiter().GetResult()
+                    .SelectMany(v => VerdictReport.Findings(v).Select(f => (v.Item, f))));
             return findings.Select(x => new ReportFinding(document, x.Item.Id, x.f.Field, x.f.Type, x.f.Severity.ToString().ToLowerInvariant(), x.f.Cited, x.f.Page, x.f.Evidence))
                 .ToList();
         };

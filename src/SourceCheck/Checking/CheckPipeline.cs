@@ -21,8 +21,13 @@ public sealed record CheckOptions
     /// <summary>Formats a document's references as bibliography entries (in the report's output flavour).</summary>
     public Func<IReadOnlyList<CslItem>, IReadOnlyList<string>>? FormatBibliography { get; init; }
 
-    /// <summary>Verifies a document's references against their pages (null: no verification).</summary>
-    public Func<string, IReadOnlyList<CslItem>, IReadOnlyList<ReportFinding>>? Verify { get; init; }
+    /// <summary>Verifies a document's references against their pages (null: no verification); given the claims tied to
+    /// each reference by the article's citation signals (<see cref="CitationSignals"/>, by reference id), it checks
+    /// them against the cited work.</summary>
+    public Func<string, IReadOnlyList<CslItem>, IReadOnlyDictionary<string, IReadOnlyList<Verification.CitingClaim>>, IReadOnlyList<ReportFinding>>? Verify { get; init; }
+
+    /// <summary>Outlet names and domains for tying claims to references by the outlet they name (null: the built-in table).</summary>
+    public Verification.OutletDirectory? Outlets { get; init; }
 
     /// <summary>Given the new claims, returns claims already known (e.g. from the store, other documents)
     /// to match them against; their DocumentId must not clash with the inputs'.</summary>
@@ -163,7 +168,8 @@ public static class CheckPipeline
             if (options.Verify is not null && doc.References.Count > 0)
             {
                 options.Progress?.Report($"verifying {doc.Input.File}");
-                findings.AddRange(options.Verify(doc.Article.Name ?? doc.Input.File, doc.References));
+                var ties = CitationSignals.Tie(doc.Article, doc.Claims, doc.References, options.Outlets);
+                findings.AddRange(options.Verify(doc.Article.Name ?? doc.Input.File, doc.References, CitationSignals.ClaimsByReference(ties, doc.Claims)));
             }
 
             var unsourced = doc.Claims.Where(c => IsUnsourced(c, supported)).Select(c => c.Id).ToImmutableArray();

@@ -182,7 +182,7 @@ public sealed class DirectoryPageSource : IPageSource
         {
             return Task.FromResult(new FetchResult
             {
-                RequestedUrl = url, FinalUrl = url, Status = 404, Chain = chain, Origin = "page-dir",
+                RequestedUrl = url, FinalUrl = url, Status = 404, Chain = chain, Origin = "page-dir", NotSaved = true,
                 ErrorMessage = $"no saved page for this URL in {_dir}",
             });
         }

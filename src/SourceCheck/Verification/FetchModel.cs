@@ -25,7 +25,12 @@ public enum FetchErrorKind
     None,
     InvalidUrl,
     Refused,
+    /// <summary>DNS failed without saying the name does not exist (no answer, server failure, offline).</summary>
     Dns,
+
+    /// <summary>DNS answered that the name does not exist (NXDOMAIN). On its own this is no proof the host is
+    /// gone: an offline machine's resolver may say so for every name.</summary>
+    NoSuchHost,
     Connect,
     Timeout,
     TooManyRedirects,
@@ -70,6 +75,10 @@ public sealed record FetchResult
     public string Origin { get; init; } = "online";
 
     public bool IsHttpError => Status is >= 400;
+
+    /// <summary>No copy of the page was available to check (a page folder without it): the page was never checked,
+    /// so nothing about its link can be said.</summary>
+    public bool NotSaved { get; init; }
 }
 
 /// <summary>Gives the page for a URL: online (guarded fetcher + cache) or from a folder of saved pages.</summary>

@@ -38,6 +38,7 @@ public sealed class OutletDirectory
     ];
 
     private readonly Dictionary<string, List<string>> _byName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _names = new(StringComparer.Ordinal);
 
     public OutletDirectory(bool builtIn = true)
     {
@@ -108,7 +109,22 @@ public sealed class OutletDirectory
         {
             list.Add(d.ToLowerInvariant());
         }
+
+        if (!_names.TryGetValue(d.ToLowerInvariant(), out var names))
+        {
+            _names[d.ToLowerInvariant()] = names = [];
+        }
+
+        if (!names.Contains(name.Trim(), StringComparer.Ordinal))
+        {
+            names.Add(name.Trim());
+        }
     }
+
+    /// <summary>The names of the outlets publishing under <paramref name="domain"/> as written in the table ("AP News",
+    /// "Associated Press" for apnews.com).</summary>
+    public IReadOnlyList<string> NamesOf(string domain) =>
+        _names.TryGetValue(domain.ToLowerInvariant(), out var names) ? names : [];
 
     /// <summary>The domains of an outlet named as in a reference ("The Guardian", "guardian", "heise.de"), or none.</summary>
     public IReadOnlyList<string> DomainsOf(string? outlet)

@@ -61,7 +61,8 @@ public sealed class PageFetcher : IDisposable
             }
             catch (SocketException ex)
             {
-                throw new HttpRequestException(HttpRequestError.NameResolutionError, $"{host}: DNS lookup failed: {ex.Message}", ex);
+                throw new NameResolutionException(ex.SocketErrorCode == SocketError.HostNotFound ? $"{host}: no such host (DNS)" : $"{host}: DNS lookup failed: {ex.Message}",
+                    ex.SocketErrorCode == SocketError.HostNotFound, ex);
             }
         }
 
@@ -107,6 +108,20 @@ public sealed class PageFetcher : IDisposable
         }
 
         throw new HttpRequestException(HttpRequestError.ConnectionError, $"{host}:{port}: cannot connect: {last?.Message ?? refused}", last);
+    }
+
+    /// <summary>Whether <paramref name="host"/> resolves to at least one address (the resolver this fetcher uses);
+    /// false on any DNS failure. A control lookup: does name resolution work at all?</summary>
+    public async Task<bool> ResolvesAsync(string host, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return (await _resolve(host, cancellationToken).ConfigureAwait(false)).Length > 0;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Fetches <paramref name="url"/>; never throws for network problems (they are in the result).</summary>
@@ -207,9 +222,13 @@ public sealed class PageFetcher : IDisposable
                 HttpRequestError.ConnectionError => FetchErrorKind.Connect,
                 _ => Find<TimeoutException>(ex) is not null ? FetchErrorKind.Timeout : FetchErrorKind.Network,
             };
-            if (Find<SocketException>(ex) is { SocketErrorCode: SocketError.HostNotFound or SocketError.NoData })
+            if (Find<NameResolutionException>(ex) is { } dns)
             {
-                kind = FetchErrorKind.Dns;
+                kind = dns.NoSuchHost ? FetchErrorKind.NoSuchHost : FetchErrorKind.Dns;
+            }
+            else if (Find<SocketException>(ex) is { } socket && socket.SocketErrorCode is SocketError.HostNotFound or SocketError.NoData)
+            {
+                kind = socket.SocketErrorCode == SocketError.HostNotFound ? FetchErrorKind.NoSuchHost : FetchErrorKind.Dns;
             }
 
             return Fail(url, chain, kind, ex.Message, started);
@@ -285,4 +304,10 @@ public sealed class PageFetcher : IDisposable
     };
 
     public void Dispose() => _client.Dispose();
+}
+
+/// <summary>DNS gave no address for a host; <see cref="NoSuchHost"/> when it answered that the name does not exist.</summary>
+public sealed class NameResolutionException(string message, bool noSuchHost, Exception? inner = null) : IOException(message, inner)
+{
+    public bool NoSuchHost { get; } = noSuchHost;
 }

@@ -5,13 +5,24 @@ using SourceCheck.Text;
 namespace SourceCheck.Verification;
 
 /// <summary>An article claim that cites a reference (or that the reference's headline supports).</summary>
-public sealed record CitingClaim(string Id, string Text, string? Language = null, int Start = -1);
+public sealed record CitingClaim(string Id, string Text, string? Language = null, int Start = -1)
+{
+    /// <summary>How the article ties the claim to the reference ("marker: [3]", "outlet: Reuters"), when known.</summary>
+    public string? Signal { get; init; }
+}
 
 /// <summary>What the cited page says to one claim: the best passage of its body (one or two sentences) with its
 /// character position in the page body and its score. <see cref="Status"/>: <c>supported</c> (score at or above
 /// the threshold), <c>figures_differ</c> (a matching passage whose figures disagree: the page says something
 /// else) or <c>not_in_page</c> (nothing of the kind).</summary>
-public sealed record PassageCheck(string ClaimId, string Claim, string Status, string? Passage, int Start, int Length, double Score);
+public sealed record PassageCheck(string ClaimId, string Claim, string Status, string? Passage, int Start, int Length, double Score)
+{
+    /// <summary>How the article ties the claim to the reference (<see cref="CitingClaim.Signal"/>).</summary>
+    public string? Signal { get; init; }
+
+    /// <summary>What the passage was taken from: "page", "archived page", "abstract", "landing page URL".</summary>
+    public string Source { get; init; } = "page";
+}
 
 /// <summary>Finds the passage of a page body that supports a claim, in the same or the other language (German
 /// claims against English pages and back), with the project's <see cref="SimilarityScorer"/>.</summary>
@@ -83,13 +94,19 @@ public sealed class PassageFinder
 
             if (at.Start < 0 || best < threshold)
             {
-                results.Add(new PassageCheck(claim.Id, claim.Text, NotInPage, at.Start < 0 ? null : body.Substring(at.Start, at.Length), at.Start, at.Length, Math.Round(best, 3)));
+                results.Add(new PassageCheck(claim.Id, claim.Text, NotInPage, at.Start < 0 ? null : body.Substring(at.Start, at.Length), at.Start, at.Length, Math.Round(best, 3))
+                {
+                    Signal = claim.Signal,
+                });
                 continue;
             }
 
             string passage = body.Substring(at.Start, at.Length);
             var differ = SimilarityScorer.FiguresDiffer(analyzedClaim.Figures, _scorer.Analyze(passage, lang).Figures);
-            results.Add(new PassageCheck(claim.Id, claim.Text, differ.Count > 0 ? FiguresDiffer : Supported, passage, at.Start, at.Length, Math.Round(best, 3)));
+            results.Add(new PassageCheck(claim.Id, claim.Text, differ.Count > 0 ? FiguresDiffer : Supported, passage, at.Start, at.Length, Math.Round(best, 3))
+            {
+                Signal = claim.Signal,
+            });
         }
 
         return results;

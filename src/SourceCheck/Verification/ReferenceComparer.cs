@@ -16,9 +16,17 @@ public static class ReferenceComparer
         string? citedUrl = CitedUrl(item);
 
         // Link state first: a dead link makes every other comparison meaningless.
-        if (fetch.Error is FetchErrorKind.Dns)
+        // A page never checked says nothing about its link: not in the page folder, or no DNS answer (this machine may
+        // be offline; whether a host is gone is settled by the verdict, which checks that the network works).
+        if (fetch.NotSaved)
         {
-            findings.Add(new Finding(FindingTypes.DeadLink, "url", FindingSeverity.Error, citedUrl, "DNS lookup failed", fetch.ErrorMessage ?? "host not found"));
+            findings.Add(new Finding(FindingTypes.FetchFailed, "url", FindingSeverity.Warning, citedUrl, "not checked", fetch.ErrorMessage ?? "no saved page"));
+            return findings;
+        }
+
+        if (fetch.Error is FetchErrorKind.Dns or FetchErrorKind.NoSuchHost)
+        {
+            findings.Add(new Finding(FindingTypes.FetchFailed, "url", FindingSeverity.Warning, citedUrl, "DNS lookup failed (not checked)", fetch.ErrorMessage ?? "host not found"));
             return findings;
         }
 

@@ -139,6 +139,7 @@ public sealed class PoliteClient
     private readonly ConcurrentDictionary<string, DateTimeOffset> _lastRequest = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, FetchResult> _memo = new(StringComparer.Ordinal);
     private int _sent;
+    private int _answered;
 
     public PoliteClient(PageFetcher? fetcher, PageCache? cache, PoliteOptions? options = null, TimeProvider? time = null)
     {
@@ -152,6 +153,13 @@ public sealed class PoliteClient
 
     /// <summary>Requests sent over the network so far (cache hits not counted).</summary>
     public int RequestsSent => _sent;
+
+    /// <summary>Requests a server answered (any HTTP status) over the network so far: evidence that the network works.</summary>
+    public int ServerAnswers => _answered;
+
+    /// <summary>Whether <paramref name="host"/> resolves (a control lookup through the fetcher's resolver); false offline.</summary>
+    public Task<bool> ResolvesAsync(string host, CancellationToken cancellationToken = default) =>
+        Offline ? Task.FromResult(false) : _fetcher!.ResolvesAsync(host, cancellationToken);
 
     /// <summary>GETs <paramref name="url"/> (with <paramref name="accept"/> when given).
     /// <paramref name="fresh"/> skips the cache read (a second try of a page that answered 404).</summary>
@@ -246,6 +254,11 @@ public sealed class PoliteClient
 
             Interlocked.Increment(ref _sent);
             var result = await _fetcher!.FetchAsync(url, accept, ct).ConfigureAwait(false);
+            if (result.Status is not null)
+            {
+                Interlocked.Increment(ref _answered);
+            }
+
             _lastRequest[host] = _time.GetUtcNow();
             return result;
         }

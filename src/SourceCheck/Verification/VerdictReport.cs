@@ -31,14 +31,16 @@ public static class VerdictReport
         foreach (var p in v.Passages)
         {
             yield return new Finding(PassageType, "claim", p.Status == PassageFinder.Supported ? FindingSeverity.Info : FindingSeverity.Warning, p.Claim,
-                p.Passage, p.Status switch
+                p.Passage, (p.Signal is null ? string.Empty : $"claim {p.ClaimId} (cites it by {p.Signal}): ") + p.Status switch
                 {
-                    PassageFinder.Supported => string.Create(CultureInfo.InvariantCulture, $"supported by the cited page at characters {p.Start}-{p.Start + p.Length} of its text (score {p.Score:0.00})"),
-                    PassageFinder.FiguresDiffer => string.Create(CultureInfo.InvariantCulture, $"the cited page says this with other figures (characters {p.Start}-{p.Start + p.Length}, score {p.Score:0.00})"),
-                    _ => string.Create(CultureInfo.InvariantCulture, $"the cited page says nothing of the kind (closest passage scores {p.Score:0.00})"),
+                    PassageFinder.Supported => string.Create(CultureInfo.InvariantCulture, $"supported by the cited {SourceName(p)} at characters {p.Start}-{p.Start + p.Length} of its text (score {p.Score:0.00})"),
+                    PassageFinder.FiguresDiffer => string.Create(CultureInfo.InvariantCulture, $"the cited {SourceName(p)} says this with other figures (characters {p.Start}-{p.Start + p.Length}, score {p.Score:0.00})"),
+                    _ => string.Create(CultureInfo.InvariantCulture, $"the cited {SourceName(p)} says nothing of the kind (closest passage scores {p.Score:0.00})"),
                 });
         }
     }
+
+    private static string SourceName(PassageCheck p) => p.Source == "page" ? "page" : "work's " + p.Source;
 
     public static JsonObject Json(ReferenceVerdict v) => new()
     {
@@ -60,7 +62,7 @@ public static class VerdictReport
         ["passages"] = new JsonArray(v.Passages.Select(p => (JsonNode)new JsonObject
         {
             ["claim"] = p.ClaimId, ["text"] = p.Claim, ["status"] = p.Status, ["passage"] = p.Passage,
-            ["start"] = p.Start, ["length"] = p.Length, ["score"] = p.Score,
+            ["start"] = p.Start, ["length"] = p.Length, ["score"] = p.Score, ["source"] = p.Source, ["signal"] = p.Signal,
         }).ToArray()),
         ["elapsedMs"] = (long)v.Elapsed.TotalMilliseconds,
     };

@@ -34,6 +34,10 @@ public static class LinkStates
     /// <summary>No answer (DNS, connection, time-out): says nothing about the page.</summary>
     public const string Unreachable = "unreachable";
 
+    /// <summary>The host does not exist (DNS: no such domain, on two tries) while the network demonstrably works (a
+    /// service answered or another name resolved): the site closed or moved. A lead, not proof the work never existed.</summary>
+    public const string HostGone = "host_gone";
+
     /// <summary>Not fetched (offline, page not in the page folder, refused).</summary>
     public const string NotChecked = "not_checked";
 }
@@ -58,6 +62,9 @@ public sealed record ReferenceVerdict(
     TimeSpan Elapsed)
 {
     public IReadOnlyList<PassageCheck> Passages { get; init; } = [];
+
+    /// <summary>The work's abstract from its bibliographic record (scholarly works), for claims to be compared with.</summary>
+    public string? Abstract { get; init; }
 }
 
 /// <summary>Options of the <see cref="WorkLocator"/>.</summary>
@@ -176,13 +183,62 @@ public sealed class WorkLocator
             verdict = run.Result(Verdicts.Unchecked, [], $"not settled within the time limit of {_options.ReferenceTimeout.TotalSeconds:0} s");
         }
 
-        if (claims is { Count: > 0 } && _options.Passages is { } finder && verdict.Page?.Page is { } page
-            && verdict.Verdict is Verdicts.Verified or Verdicts.Mismatch)
+        if (claims is { Count: > 0 } && _options.Passages is { } finder && verdict.Verdict is Verdicts.Verified or Verdicts.Mismatch)
         {
-            verdict = verdict with { Passages = finder.Check(claims, page) };
+            try
+            {
+                verdict = verdict with { Passages = await PassagesAsync(finder, claims, verdict, limit.Token).ConfigureAwait(false) };
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // the time limit ran out while reading the landing page: the passages found so far are not kept
+            }
         }
 
         return verdict with { Elapsed = watch.Elapsed };
+    }
+
+    /// <summary>The claims against the cited page; for a scholarly record, against its abstract and then, for the
+    /// claims the abstract does not support, against the landing page the DOI resolves to. Each claim keeps its best
+    /// result (supported before figures_differ before not_in_page, then the higher score).</summary>
+    private async Task<IReadOnlyList<PassageCheck>> PassagesAsync(PassageFinder finder, IReadOnlyList<CitingClaim> claims, ReferenceVerdict verdict,
+        CancellationToken ct)
+    {
+        if (verdict.Page?.Page is { } page)
+        {
+            return finder.Check(claims, page).Select(p => p with { Source = verdict.ArchivedUrl is null ? "page" : "archived page" }).ToList();
+        }
+
+        var best = new Dictionary<string, PassageCheck>(StringComparer.Ordinal);
+        if (verdict.Abstract is { } text)
+        {
+            foreach (var p in finder.Check(claims, text, null))
+            {
+                best[p.ClaimId] = p with { Source = "abstract" };
+            }
+        }
+
+        var open = claims.Where(c => !best.TryGetValue(c.Id, out var p) || p.Status != PassageFinder.Supported).ToList();
+        if (open.Count > 0 && verdict.Doi is { } doi)
+        {
+            string landing = _endpoints.Doi + "/" + EscapeDoi(doi);
+            var r = await _client.GetAsync(landing, null, false, ct).ConfigureAwait(false);
+            if (r.Ok && r.Fetch?.Body is { Length: > 0 } body)
+            {
+                var read = PageReader.Read(body, r.Fetch.FinalUrl ?? landing, r.Fetch.Charset);
+                foreach (var p in finder.Check(open, read))
+                {
+                    if (!best.TryGetValue(p.ClaimId, out var had) || Rank(p).CompareTo(Rank(had)) > 0)
+                    {
+                        best[p.ClaimId] = p with { Source = "landing page " + (r.Fetch.FinalUrl ?? landing) };
+                    }
+                }
+            }
+        }
+
+        return claims.Where(c => best.ContainsKey(c.Id)).Select(c => best[c.Id]).ToList();
+
+        static (int, double) Rank(PassageCheck p) => (p.Status switch { PassageFinder.Supported => 2, PassageFinder.FiguresDiffer => 1, _ => 0 }, p.Score);
     }
 
     private sealed class Run(CslItem item)
@@ -201,11 +257,13 @@ public sealed class WorkLocator
 
         public string? DeadReason { get; set; }
 
+        public string? Abstract { get; set; }
+
         public void Step(string service, string what, string url, string outcome) => Steps.Add(new SearchStep(service, what, url, outcome));
 
         public ReferenceVerdict Result(string verdict, IReadOnlyList<string> fields, string reason, string? workUrl = null, string? archived = null,
             VerificationResult? page = null) =>
-            new(Item, verdict, fields, reason, Steps.ToList(), workUrl, archived, Doi, Link, Notices.ToList(), page, TimeSpan.Zero);
+            new(Item, verdict, fields, reason, Steps.ToList(), workUrl, archived, Doi, Link, Notices.ToList(), page, TimeSpan.Zero) { Abstract = Abstract };
     }
 
     private async Task<ReferenceVerdict> LocateCoreAsync(Run run, CancellationToken ct)
@@ -293,6 +351,11 @@ public sealed class WorkLocator
                 why.Insert(0, extra);
             }
 
+            if (run.DeadReason is not null)
+            {
+                why.Insert(0, run.DeadReason);
+            }
+
             return run.Result(Verdicts.Unchecked, [], string.Join("; ", why.Distinct()));
         }
 
@@ -310,8 +373,7 @@ public sealed class WorkLocator
         if (_pageDir is not null)
         {
             var f = await _pageDir.GetAsync(url, ct).ConfigureAwait(false);
-            bool missing = f.Origin == "page-dir" && f.Body is null && f.Status == 404
-                && (f.ErrorMessage ?? string.Empty).Contains("no ", StringComparison.Ordinal);
+            bool missing = f.NotSaved;
             if (missing)
             {
                 run.Step("page-dir", "the cited address in the page folder", url, "not in --page-dir");
@@ -350,11 +412,11 @@ public sealed class WorkLocator
 
             if (fetch is not null)
             {
-                if (fetch.Status is 404 or 410 && fetch.Origin != "cache")
+                if ((fetch.Status is 404 or 410 && fetch.Origin != "cache") || fetch.Error == FetchErrorKind.NoSuchHost)
                 {
-                    // A page is dead only after two tries.
+                    // A page is dead (its host gone) only after two tries.
                     var again = await _client.GetAsync(url, null, true, ct).ConfigureAwait(false);
-                    if (again.Fetch is { } second && second.Status is not (404 or 410))
+                    if (again.Fetch is { } second && second.Status is not (404 or 410) && second.Error != FetchErrorKind.NoSuchHost)
                     {
                         fetch = second;
                     }
@@ -371,7 +433,14 @@ public sealed class WorkLocator
                 run.Link = LinkStates.Dead;
                 run.DeadReason = $"The cited address answered {fetch.Status} on two tries";
             }
-            else if (fetch.Error is FetchErrorKind.Dns or FetchErrorKind.Connect or FetchErrorKind.Timeout or FetchErrorKind.Network)
+            else if (fetch.Error == FetchErrorKind.NoSuchHost && await NetworkWorksAsync(run, url, ct).ConfigureAwait(false) is { } evidence)
+            {
+                string host = Uri.TryCreate(url, UriKind.Absolute, out var h) ? h.Host : url;
+                run.Link = LinkStates.HostGone;
+                run.DeadReason = $"The host {host} of the cited address does not exist (DNS: no such domain, on two tries) while the network works ({evidence}): "
+                    + "the site may have closed or moved — worth a person's look for the outlet's new address or an archived copy";
+            }
+            else if (fetch.Error is FetchErrorKind.Dns or FetchErrorKind.NoSuchHost or FetchErrorKind.Connect or FetchErrorKind.Timeout or FetchErrorKind.Network)
             {
                 // DNS failure is not taken for a dead host: this machine may simply be offline.
                 run.Link = LinkStates.Unreachable;
@@ -404,7 +473,7 @@ public sealed class WorkLocator
         }
 
         // The archive's copy of the cited address, nearest the cited date.
-        if (run.Link is LinkStates.Dead or LinkStates.Unreachable or LinkStates.NotChecked)
+        if (run.Link is LinkStates.Dead or LinkStates.HostGone or LinkStates.Unreachable or LinkStates.NotChecked)
         {
             return await FromAvailabilityAsync(run, url, ct).ConfigureAwait(false);
         }
@@ -412,12 +481,40 @@ public sealed class WorkLocator
         return null;
     }
 
-    private async Task<ReferenceVerdict?> FromAvailabilityAsync(Run run, string url, CancellationToken ct)
+    /// <summary>Evidence that the network works, so that "no such host" means the host is gone and not that this
+    /// machine is offline (an offline resolver may answer "no such domain" for every name): a server answered in this
+    /// run, a service's host name resolves, or the archive's availability API (asked next anyway) answers. Null: not shown.</summary>
+    private async Task<string?> NetworkWorksAsync(Run run, string url, CancellationToken ct)
+    {
+        if (_client.ServerAnswers > 0)
+        {
+            return "other servers answered in this run";
+        }
+
+        foreach (string service in new[] { _endpoints.Doi, _endpoints.Crossref, _endpoints.OpenAlex, _endpoints.Wayback }.Distinct(StringComparer.Ordinal))
+        {
+            if (Uri.TryCreate(service, UriKind.Absolute, out var u) && u.HostNameType == UriHostNameType.Dns
+                && await _client.ResolvesAsync(u.Host, ct).ConfigureAwait(false))
+            {
+                return $"{u.Host} resolves";
+            }
+        }
+
+        var r = await _client.GetAsync(AvailabilityUrl(run, url), JsonAccept, false, ct).ConfigureAwait(false);
+        return r.Outcome == ServiceOutcome.Answered && r.Status is not null ? "the Internet Archive answered" : null;
+    }
+
+    private string AvailabilityUrl(Run run, string url)
     {
         string? stamp = WorkMatching.CitedDate(run.Item) is { } d
             ? string.Create(CultureInfo.InvariantCulture, $"{d.Year:D4}{Math.Max(d.Month, 1):D2}{Math.Max(d.Day, 1):D2}")
             : null;
-        string api = _endpoints.Wayback + "/wayback/available" + WorkMatching.Query(("url", url), ("timestamp", stamp));
+        return _endpoints.Wayback + "/wayback/available" + WorkMatching.Query(("url", url), ("timestamp", stamp));
+    }
+
+    private async Task<ReferenceVerdict?> FromAvailabilityAsync(Run run, string url, CancellationToken ct)
+    {
+        string api = AvailabilityUrl(run, url);
         var r = await _client.GetAsync(api, JsonAccept, false, ct).ConfigureAwait(false);
         if (!Settled(run, r, "wayback", "an archived copy of the cited address"))
         {
@@ -483,6 +580,7 @@ public sealed class WorkLocator
         var r = await _client.GetAsync(url, JsonAccept, false, ct).ConfigureAwait(false);
         if (r.Ok && WorkMatching.FromCrossref(r.Json()?["message"]) is { } rec)
         {
+            run.Abstract ??= rec.Abstract;
             foreach (var n in rec.Notices)
             {
                 if (!run.Notices.Any(x => x.Type == n.Type && x.Doi == n.Doi))
@@ -560,6 +658,7 @@ public sealed class WorkLocator
 
     private static ReferenceVerdict RecordVerdict(Run run, WorkRecord record, string? workUrl)
     {
+        run.Abstract ??= record.Abstract;
         var fields = WorkMatching.Differences(run.Item, record);
         string notices = run.Notices.Count == 0 ? string.Empty : "; notices: " + string.Join(", ", run.Notices.Select(n => n.Type + (n.Doi is null ? string.Empty : " " + n.Doi)));
         if (fields.Count == 0)

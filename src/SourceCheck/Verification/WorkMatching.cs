@@ -8,7 +8,12 @@ namespace SourceCheck.Verification;
 
 /// <summary>A work as a bibliographic service describes it (DOI content negotiation, Crossref, OpenAlex).</summary>
 public sealed record WorkRecord(string Service, string? Title, IReadOnlyList<string> FamilyNames, IReadOnlyList<int> Years, string? Container,
-    string? Doi, string? Url, IReadOnlyList<UpdateNotice> Notices);
+    string? Doi, string? Url, IReadOnlyList<UpdateNotice> Notices)
+{
+    /// <summary>The work's abstract as plain text, when the record carries one (Crossref and DOI CSL-JSON: JATS
+    /// markup; OpenAlex: an inverted index).</summary>
+    public string? Abstract { get; init; }
+}
 
 /// <summary>A retraction, correction or other update notice of a work (Crossref <c>update-to</c>/<c>updated-by</c>/relations, OpenAlex <c>is_retracted</c>).</summary>
 public sealed record UpdateNotice(string Type, string? Doi, string? Date, string Source);
@@ -25,7 +30,7 @@ public static class WorkMatching
         }
 
         return new WorkRecord("doi", FirstString(o["title"]), Families(o["author"] as JsonArray), Years(o, "issued", "published-print", "published-online", "published"),
-            FirstString(o["container-title"]), (string?)Str(o["DOI"]), Str(o["URL"]), Notices(o));
+            FirstString(o["container-title"]), (string?)Str(o["DOI"]), Str(o["URL"]), Notices(o)) { Abstract = AbstractText(Str(o["abstract"])) };
     }
 
     /// <summary>One Crossref work (an item of <c>message.items</c> or the <c>message</c> of <c>/works/DOI</c>).</summary>
@@ -37,7 +42,10 @@ public static class WorkMatching
         }
 
         return new WorkRecord("crossref", FirstString(o["title"]), Families(o["author"] as JsonArray),
-            Years(o, "issued", "published-print", "published-online", "published"), FirstString(o["container-title"]), Str(o["DOI"]), Str(o["URL"]), Notices(o));
+            Years(o, "issued", "published-print", "published-online", "published"), FirstString(o["container-title"]), Str(o["DOI"]), Str(o["URL"]), Notices(o))
+        {
+            Abstract = AbstractText(Str(o["abstract"])),
+        };
     }
 
     /// <summary>One OpenAlex work (an item of <c>results</c>).</summary>
@@ -81,7 +89,84 @@ public static class WorkMatching
         }
 
         return new WorkRecord("openalex", Str(o["title"]) ?? Str(o["display_name"]), families, years,
-            Str(o["primary_location"]?["source"]?["display_name"]) ?? Str(o["host_venue"]?["display_name"]), doi, Str(o["id"]), notices);
+            Str(o["primary_location"]?["source"]?["display_name"]) ?? Str(o["host_venue"]?["display_name"]), doi, Str(o["id"]), notices)
+        {
+            Abstract = FromInvertedIndex(o["abstract_inverted_index"] as JsonObject),
+        };
+    }
+
+    /// <summary>Longest abstract kept (characters).</summary>
+    public const int MaxAbstractChars = 20_000;
+
+    /// <summary>Plain text of a JATS (or HTML) abstract: element headings such as <c>&lt;jats:title&gt;Abstract&lt;/jats:title&gt;</c>
+    /// dropped, other tags made spaces, entities decoded, white space collapsed. No markup parser (and so no DTD) is involved.</summary>
+    public static string? AbstractText(string? markup)
+    {
+        if (string.IsNullOrWhiteSpace(markup))
+        {
+            return null;
+        }
+
+        string m = markup.Length > MaxAbstractChars * 2 ? markup[..(MaxAbstractChars * 2)] : markup;
+        var sb = new StringBuilder(m.Length);
+        for (int i = 0; i < m.Length; i++)
+        {
+            if (m[i] != '<')
+            {
+                sb.Append(m[i]);
+                continue;
+            }
+
+            int end = m.IndexOf('>', i);
+            if (end < 0)
+            {
+                break;
+            }
+
+            string tag = m[(i + 1)..end];
+            if (tag.EndsWith("title", StringComparison.OrdinalIgnoreCase) && !tag.StartsWith('/'))
+            {
+                // skip the heading up to its closing tag
+                int close = m.IndexOf("</" + tag.Split(' ')[0], end, StringComparison.OrdinalIgnoreCase);
+                end = close < 0 ? end : m.IndexOf('>', close) is int c && c > 0 ? c : end;
+            }
+
+            sb.Append(' ');
+            i = end;
+        }
+
+        string text = WebText.Clean(System.Net.WebUtility.HtmlDecode(sb.ToString()));
+        return text.Length == 0 ? null : text.Length > MaxAbstractChars ? text[..MaxAbstractChars] : text;
+    }
+
+    /// <summary>OpenAlex's <c>abstract_inverted_index</c> (word → positions) back to text; positions past
+    /// <see cref="MaxAbstractChars"/>/2 words are ignored.</summary>
+    public static string? FromInvertedIndex(JsonObject? index)
+    {
+        if (index is null || index.Count == 0)
+        {
+            return null;
+        }
+
+        const int MaxWords = MaxAbstractChars / 2;
+        var words = new SortedDictionary<int, string>();
+        foreach (var (word, positions) in index)
+        {
+            if (positions is not JsonArray list)
+            {
+                continue;
+            }
+
+            foreach (var p in list)
+            {
+                if (p is JsonValue v && v.TryGetValue(out int at) && at >= 0 && at < MaxWords)
+                {
+                    words[at] = word;
+                }
+            }
+        }
+
+        return words.Count == 0 ? null : AbstractText(string.Join(' ', words.Values));
     }
 
     private static string? Str(JsonNode? n) => n is JsonValue v && v.TryGetValue(out string? s) ? s : null;

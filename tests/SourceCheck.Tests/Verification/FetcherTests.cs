@@ -181,11 +181,21 @@ public sealed class FetcherTests
         }
 
         [Fact]
-        public async Task Should_report_an_unresolvable_host_as_dns_failure()
+        public async Task Should_report_a_name_dns_says_does_not_exist_as_no_such_host()
         {
             using var fetcher = new PageFetcher(resolve: (_, _) => throw new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.HostNotFound));
 
             var r = await fetcher.FetchAsync("http://no-such-host.invalid/page");
+
+            Assert.Equal(FetchErrorKind.NoSuchHost, r.Error);
+        }
+
+        [Fact]
+        public async Task Should_report_a_dns_server_failure_as_dns_failure_not_as_no_such_host()
+        {
+            using var fetcher = new PageFetcher(resolve: (_, _) => throw new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.TryAgain));
+
+            var r = await fetcher.FetchAsync("http://example.org/page");
 
             Assert.Equal(FetchErrorKind.Dns, r.Error);
         }

@@ -92,6 +92,11 @@ public sealed class VerifyWorld : IAsyncDisposable
                 ["issued"] = work["issued"]!.DeepClone(),
                 ["publisher"] = work["publisher"]?.DeepClone(),
             };
+            if (work["abstract"] is { } abs)
+            {
+                csl["abstract"] = abs.DeepClone();
+            }
+
             await Text(ctx, 200, "application/vnd.citationstyles.csl+json", csl.ToJsonString());
             return;
         }

@@ -1,0 +1,284 @@
+using System.Text.RegularExpressions;
+using SourceCheck.Claims;
+using SourceCheck.Csl;
+using SourceCheck.Documents;
+using SourceCheck.Text;
+using SourceCheck.Verification;
+
+namespace SourceCheck.Checking;
+
+/// <summary>A claim tied to a reference of its article by one of the article's own signals: <c>marker</c> (a numbered
+/// in-text citation "[3]"), <c>author-year</c> ("(Bort, 2025)", "Bort (2025)"), <c>outlet</c> ("laut TechCrunch",
+/// "told Reuters", "according to a study in Nature"), <c>author</c> (a cited author's family name in the sentence) or
+/// <c>link</c> (a link in the sentence to the reference's address). <see cref="Evidence"/> is the signal as written.</summary>
+public sealed record ClaimTie(string ClaimId, string ReferenceId, string Signal, string Evidence);
+
+/// <summary>Ties each claim of an article to the reference(s) it rests on, by what the claim's sentence says: in-text
+/// citation markers, author-year citations, an outlet or cited author named in the sentence or its attribution, a link
+/// in the sentence. Explicit citations (markers, author-year, links) win: when a sentence has one, names alone add
+/// nothing. A name shared by several references (three TechCrunch pieces) ties the claim to each of them.</summary>
+public static partial class CitationSignals
+{
+    /// <summary>Most references one claim is tied to by an outlet or author name alone.</summary>
+    public const int MaxByName = 4;
+
+    public static IReadOnlyList<ClaimTie> Tie(Article article, IReadOnlyList<Claim> claims, IReadOnlyList<CslItem> references, OutletDirectory? outlets = null)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(claims);
+        ArgumentNullException.ThrowIfNull(references);
+        if (references.Count == 0 || claims.Count == 0)
+        {
+            return [];
+        }
+
+        outlets ??= new OutletDirectory();
+        var sentences = SentenceSplitter.Split(article.Text);
+        var names = references.Select(r => (Item: r, Outlets: OutletNames(r, outlets), Families: WorkMatching.CitedFamilies(r),
+            Year: WorkMatching.CitedDate(r)?.Year)).ToList();
+        var ties = new List<ClaimTie>();
+        foreach (var claim in claims)
+        {
+            var span = SentenceOf(sentences, claim.Span, article.Text.Length);
+            string sentence = article.Text.Substring(span.Start, span.Length);
+            // a marker just after the sentence's end ("… reported. [3]") belongs to it
+            int tail = span.Start + span.Length;
+            string after = article.Text.Substring(tail, Math.Min(12, article.Text.Length - tail));
+            var explicitTies = new List<ClaimTie>();
+            foreach (Match m in Marker().Matches(sentence + " " + LeadingMarker(after)))
+            {
+                foreach (int n in Numbers(m.Groups[1].Value))
+                {
+                    if (n >= 1 && n <= references.Count)
+                    {
+                        explicitTies.Add(new ClaimTie(claim.Id, references[n - 1].Id, "marker", m.Value));
+                    }
+                }
+            }
+
+            foreach (var (item, _, families, year) in names)
+            {
+                if (families.Count > 0 && year is { } y && AuthorYear(sentence, families[0], y) is { } ay)
+                {
+                    explicitTies.Add(new ClaimTie(claim.Id, item.Id, "author-year", ay));
+                }
+            }
+
+            foreach (var link in article.Links.Where(l => l.Span.Start >= span.Start && l.Span.Start < span.Start + span.Length))
+            {
+                foreach (var item in references.Where(r => SameAddress(r.GetString("URL"), link.Url) || SameDoi(r, link.Url)))
+                {
+                    explicitTies.Add(new ClaimTie(claim.Id, item.Id, "link", link.Url));
+                }
+            }
+
+            if (explicitTies.Count > 0)
+            {
+                ties.AddRange(explicitTies.DistinctBy(t => t.ReferenceId));
+                continue;
+            }
+
+            // Names: the claim's own attribution first (its reporting outlet), then any cited outlet or author named in the sentence.
+            string attribution = string.Join(" | ", new[] { claim.ReportingOutlet, claim.SpeakerMention, claim.Channel }.Where(x => x is not null));
+            var byName = new List<ClaimTie>();
+            foreach (var (item, outletNames, families, _) in names)
+            {
+                string? said = outletNames.FirstOrDefault(n => Named(sentence, n) || Named(attribution, n));
+                if (said is not null)
+                {
+                    byName.Add(new ClaimTie(claim.Id, item.Id, "outlet", said));
+                    continue;
+                }
+
+                string? author = families.FirstOrDefault(f => f.Length >= 3 && Named(sentence, f));
+                if (author is not null)
+                {
+                    byName.Add(new ClaimTie(claim.Id, item.Id, "author", author));
+                }
+            }
+
+            if (byName.Count <= MaxByName)
+            {
+                ties.AddRange(byName);
+            }
+        }
+
+        return ties;
+    }
+
+    /// <summary>The claims of an article grouped by the reference they are tied to, as the verifier takes them.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<CitingClaim>> ClaimsByReference(IReadOnlyList<ClaimTie> ties, IReadOnlyList<Claim> claims)
+    {
+        var byId = claims.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        return ties.GroupBy(t => t.ReferenceId, StringComparer.Ordinal).ToDictionary(g => g.Key,
+            g => (IReadOnlyList<CitingClaim>)g.Select(t => byId[t.ClaimId]).DistinctBy(c => c.Id)
+                .Select(c => new CitingClaim(c.Id, WithoutCitations(c.Text, ties.Where(t => t.ClaimId == c.Id)), LanguageGuesser.Confirm(c.Text, c.Language), c.Span.Start)
+                {
+                    Signal = g.First(t => t.ClaimId == c.Id).Signal + ": " + g.First(t => t.ClaimId == c.Id).Evidence,
+                }).ToList(),
+            StringComparer.Ordinal);
+    }
+
+    /// <summary>The claim without its citation markers and author-year citations ("[3]", "(Bort, 2025)"): they are
+    /// not what the cited work is asked to say.</summary>
+    private static string WithoutCitations(string text, IEnumerable<ClaimTie> ties)
+    {
+        string t = Marker().Replace(text, string.Empty);
+        foreach (var tie in ties.Where(x => x.Signal == "author-year"))
+        {
+            t = t.Replace("(" + tie.Evidence + ")", string.Empty, StringComparison.Ordinal).Replace(tie.Evidence, string.Empty, StringComparison.Ordinal);
+        }
+
+        return string.Join(' ', t.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Replace(" .", ".", StringComparison.Ordinal).Replace(" ,", ",", StringComparison.Ordinal);
+    }
+
+    private static TextSpan SentenceOf(IReadOnlyList<TextSpan> sentences, TextSpan claim, int length)
+    {
+        int start = claim.Start;
+        int end = claim.Start + claim.Length;
+        foreach (var s in sentences)
+        {
+            if (s.Start <= claim.Start && claim.Start < s.Start + s.Length)
+            {
+                start = Math.Min(start, s.Start);
+                end = Math.Max(end, s.Start + s.Length);
+            }
+            else if (s.Start > claim.Start && s.Start < claim.Start + claim.Length)
+            {
+                end = Math.Max(end, s.Start + s.Length);
+            }
+        }
+
+        start = Math.Clamp(start, 0, length);
+        end = Math.Clamp(end, start, length);
+        return new TextSpan(start, end - start);
+    }
+
+    private static string LeadingMarker(string after)
+    {
+        string t = after.TrimStart();
+        return t.StartsWith('[') && t.IndexOf(']', StringComparison.Ordinal) is int close and > 0 ? t[..(close + 1)] : string.Empty;
+    }
+
+    private static IEnumerable<int> Numbers(string list)
+    {
+        foreach (string part in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var range = part.Split(['-', '–'], StringSplitOptions.TrimEntries);
+            if (range.Length == 2 && int.TryParse(range[0], out int a) && int.TryParse(range[1], out int b) && b >= a && b - a < 20)
+            {
+                for (int n = a; n <= b; n++)
+                {
+                    yield return n;
+                }
+            }
+            else if (int.TryParse(part, out int n))
+            {
+                yield return n;
+            }
+        }
+    }
+
+    /// <summary>"Bort, 2025", "Bort et al., 2025", "Bort & Wile, 2025", "Bort (2025)": the family name followed within a
+    /// few words by the year.</summary>
+    private static string? AuthorYear(string sentence, string family, int year)
+    {
+        string y = year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        for (int i = sentence.IndexOf(family, StringComparison.Ordinal); i >= 0; i = sentence.IndexOf(family, i + 1, StringComparison.Ordinal))
+        {
+            if (!WordAt(sentence, i, family.Length))
+            {
+                continue;
+            }
+
+            int from = i + family.Length;
+            string window = sentence.Substring(from, Math.Min(40, sentence.Length - from));
+            int at = window.IndexOf(y, StringComparison.Ordinal);
+            if (at < 0 || (at + y.Length < window.Length && char.IsDigit(window[at + y.Length])))
+            {
+                continue;
+            }
+
+            if (!window[..at].Replace("et al.", string.Empty, StringComparison.Ordinal).Contains(". ", StringComparison.Ordinal))
+            {
+                return sentence.Substring(i, family.Length + at + y.Length);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The outlet's names: the container title, the same without a leading article ("Die Welt" → "Welt"), and
+    /// the directory's other names for the same domain ("Associated Press" for "AP News").</summary>
+    private static IReadOnlyList<string> OutletNames(CslItem item, OutletDirectory outlets)
+    {
+        string? container = item.GetString("container-title") ?? item.GetString("publisher");
+        if (string.IsNullOrWhiteSpace(container))
+        {
+            return [];
+        }
+
+        var names = new List<string> { container.Trim() };
+        foreach (string domain in outlets.DomainsOf(container))
+        {
+            names.AddRange(outlets.NamesOf(domain));
+        }
+
+        foreach (string n in names.ToList())
+        {
+            foreach (string article in (string[])["The ", "Der ", "Die ", "Das "])
+            {
+                if (n.StartsWith(article, StringComparison.Ordinal) && n.Length - article.Length >= 3)
+                {
+                    names.Add(n[article.Length..]);
+                }
+            }
+        }
+
+        return names.Where(n => n.Length >= 3).Distinct(StringComparer.Ordinal).OrderByDescending(n => n.Length).ToList();
+    }
+
+    private static bool Named(string text, string name)
+    {
+        for (int i = text.IndexOf(name, StringComparison.Ordinal); i >= 0; i = text.IndexOf(name, i + 1, StringComparison.Ordinal))
+        {
+            if (WordAt(text, i, name.Length))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool WordAt(string text, int i, int length) =>
+        (i == 0 || !char.IsLetterOrDigit(text[i - 1])) && (i + length >= text.Length || !char.IsLetter(text[i + length]));
+
+    private static bool SameAddress(string? a, string b)
+    {
+        if (a is null)
+        {
+            return false;
+        }
+
+        static string N(string u)
+        {
+            string t = u.Trim();
+            int hash = t.IndexOf('#', StringComparison.Ordinal);
+            t = hash >= 0 ? t[..hash] : t;
+            t = t.Replace("https://", string.Empty, StringComparison.OrdinalIgnoreCase).Replace("http://", string.Empty, StringComparison.OrdinalIgnoreCase);
+            t = t.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? t[4..] : t;
+            return t.TrimEnd('/').ToLowerInvariant();
+        }
+
+        return N(a) == N(b);
+    }
+
+    private static bool SameDoi(CslItem item, string url) =>
+        WorkLocator.NormalizeDoi(item.GetString("DOI")) is { } doi && WorkLocator.NormalizeDoi(url) is { } linked
+        && string.Equals(doi, linked, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>"[3]", "[3, 5]", "[2–4]".</summary>
+    [GeneratedRegex(@"\[(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex Marker();
+}
