@@ -129,6 +129,11 @@ internal static class FieldAssembler
             seen |= 1 << seg.Field;
 
             string value = CleanValue(seg.Field, Slice(text, tokens, seg));
+            if (value is "PDF" or "pdf" && seg.Field != TagLabels.Title)
+            {
+                value = string.Empty; // Wikipedia's format mark "(PDF)" after a linked title is no field
+            }
+
             if (seg.Field is TagLabels.Title or TagLabels.Container && seg.First > 0 && tokens[seg.First - 1].Kind == RefTokenKind.Punct
                 && ClosingOf(text[tokens[seg.First - 1].Start]) is char close && value.Contains(close, StringComparison.Ordinal) && !value.EndsWith(close))
             {
@@ -198,14 +203,22 @@ internal static class FieldAssembler
             fields.Add(Field(name, value, seg.First, seg.Last));
         }
 
-        // volume "12(3)" tagged as one volume
+        // volume "12(3)" tagged as one volume; "9(8):1735–1780" (volume, issue and pages written together)
         if (values[TagLabels.Volume] is { } vol && values[TagLabels.Issue] is null)
         {
             int open = vol.IndexOf('(', StringComparison.Ordinal);
+            int close = vol.IndexOf(')', StringComparison.Ordinal);
             if (open > 0 && vol.EndsWith(')'))
             {
                 item.SetString("volume", vol[..open].Trim());
                 item.SetString("issue", vol[(open + 1)..^1].Trim());
+            }
+            else if (open > 0 && close > open + 1 && close + 2 < vol.Length && vol[close + 1] == ':' && values[TagLabels.Pages] is null
+                && !vol.AsSpan(close + 2).ContainsAny(' ', '('))
+            {
+                item.SetString("volume", vol[..open].Trim());
+                item.SetString("issue", vol[(open + 1)..close].Trim());
+                item.SetString("page", vol[(close + 2)..].Trim());
             }
         }
 
@@ -431,6 +444,9 @@ internal static class FieldAssembler
             return [(seg.First, seg.Last)]; // "American Forest and Paper Association (AFPA)" is one author
         }
 
+        // "Vaswani, Ashish; Shazeer, Noam; …" and DIN "GALTUNG, Johan ; RUGE, Mari Holmboe": when every piece between
+        // semicolons is one inverted name, the commas are inside the names
+        bool semicolonList = SemicolonInvertedList(text, tokens, seg);
         var parts = new List<(int First, int Last, Boundary Before)>();
         int start = -1;
         var boundary = Boundary.Hard;
@@ -457,7 +473,7 @@ internal static class FieldAssembler
                     cut = c switch
                     {
                         ';' or '&' => Boundary.Hard,
-                        ',' => Boundary.Soft,
+                        ',' when !semicolonList => Boundary.Soft,
                         _ => null,
                     };
                 }
@@ -469,7 +485,7 @@ internal static class FieldAssembler
                 {
                     stop = true;
                 }
-                else if (w is "and" or "und" or "et" or "y" or "AND")
+                else if (w is "and" or "und" or "et" or "y" or "AND" && !semicolonList)
                 {
                     cut = Boundary.Hard;
                 }
@@ -548,6 +564,43 @@ internal static class FieldAssembler
         }
 
         return result;
+    }
+
+    /// <summary>At least one semicolon at bracket depth 0, and exactly one comma in every piece between them.</summary>
+    private static bool SemicolonInvertedList(string text, List<RefToken> tokens, Segment seg)
+    {
+        int semicolons = 0, commas = 0, depth = 0;
+        for (int t = seg.First; t <= seg.Last; t++)
+        {
+            if (tokens[t].Kind != RefTokenKind.Punct)
+            {
+                continue;
+            }
+
+            char c = text[tokens[t].Start];
+            depth += c is '(' or '[' ? 1 : c is ')' or ']' ? -1 : 0;
+            if (depth > 0)
+            {
+                continue;
+            }
+
+            if (c == ';')
+            {
+                if (commas != 1)
+                {
+                    return false;
+                }
+
+                semicolons++;
+                commas = 0;
+            }
+            else if (c == ',')
+            {
+                commas++;
+            }
+        }
+
+        return semicolons > 0 && commas == 1;
     }
 
     private static List<string> Words(string text, List<RefToken> tokens, int first, int last)

@@ -77,7 +77,8 @@ internal static class NameText
 
         // trailing initials: "Peters OA", "Pérez-Higueras JJ", "Smith J."
         int trail = words.Length;
-        while (trail > 1 && IsInitials(words[trail - 1], requireDot: false))
+        // ("Th." is an initial, but "Jimmy Ba." ends in a short family name: only capitals count at the end)
+        while (trail > 1 && IsInitials(words[trail - 1], requireDot: false) && !words[trail - 1].Any(char.IsLower))
         {
             trail--;
         }
@@ -104,7 +105,9 @@ internal static class NameText
             famStart--;
         }
 
-        return Person(string.Join(' ', words[famStart..]), string.Join(' ', words[..famStart]), sfx);
+        // the full stop that ended the author part is no part of the family name ("Jimmy Ba.")
+        string family = string.Join(' ', words[famStart..]);
+        return Person(family.Length > 2 && family.EndsWith('.') && char.IsLower(family[^2]) ? family[..^1] : family, string.Join(' ', words[..famStart]), sfx);
     }
 
     /// <summary>Drops role markers and handles: "(Host)", "(Ed.)", "(Hrsg.)", "[@handle]", trailing commas.</summary>
