@@ -1083,7 +1083,8 @@ public static partial class BibliographyDetector
     [GeneratedRegex(@"^(?:\[\d{1,5}\]|\[\p{Lu}[\p{L}+\-]{0,11}\d{2,4}[a-z]?\]:?(?=\s)|\(\d{1,4}\)|\d{1,4}[.)](?=\s))\s*", RegexOptions.None, 1000)]
     internal static partial Regex NumberMarker();
 
-    [GeneratedRegex(@"^([-•–—*·▪●◦‣⁃►▸])\s+", RegexOptions.None, 1000)]
+    // "^ a b c" is Wikipedia's back-link marker of a reference cited several times, copied as text
+    [GeneratedRegex(@"^([-•–—*·▪●◦‣⁃►▸]|\^(?:\s+[a-z](?=\s))*)\s+", RegexOptions.None, 1000)]
     internal static partial Regex BulletMarker();
 
     /// <summary>A line of the source: [Start, End) without the line break.</summary>

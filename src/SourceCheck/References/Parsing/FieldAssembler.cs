@@ -809,7 +809,7 @@ internal static class FieldAssembler
                 TagLabels.Pages => StripPrefix(v, "pp.", "pp", "p.", "pages", "page", "S.", "Seiten", "Seite", "ss."),
                 TagLabels.Volume => StripPrefix(v, "Vol.", "vol.", "Vol", "vol", "Volume", "volume", "Bd.", "Band", "Jg.", "t."),
                 TagLabels.Issue => StripPrefix(v, "No.", "no.", "No", "Nr.", "nr.", "Issue", "issue", "Heft", "H.", "n.", "#"),
-                TagLabels.Container => StripPrefix(v, "In:", "in:", "In ", "in:", "Dans:", "En:"),
+                TagLabels.Container => StripVolumeWord(StripPrefix(v, "In:", "in:", "In ", "in:", "Dans:", "En:")),
                 TagLabels.Url => StripPrefix(v, "Retrieved from", "Available at:", "Available from:", "Available:", "URL:", "Online:", "abgerufen unter", "online unter"),
                 TagLabels.Edition => StripEditionWords(v),
                 _ => v,
@@ -846,6 +846,20 @@ internal static class FieldAssembler
     };
 
     private static readonly string[] EditionWords = [" edition", " ed.", " ed", " edn.", " edn", " Aufl.", " Auflage", " éd.", " Ausg."];
+
+    /// <summary>DIN's volume word read with the journal ("Journal of Peace Research Bd." before "2 (1965)").</summary>
+    private static string StripVolumeWord(string v)
+    {
+        foreach (string w in (string[])[" Bd.", " Bd", " Jg.", " Jg", " Vol.", " vol."])
+        {
+            if (v.Length > w.Length + 3 && v.EndsWith(w, StringComparison.Ordinal))
+            {
+                return v[..^w.Length].TrimEnd(' ', ',');
+            }
+        }
+
+        return v;
+    }
 
     private static string StripEditionWords(string v)
     {
