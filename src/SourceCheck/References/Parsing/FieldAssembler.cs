@@ -11,7 +11,7 @@ namespace SourceCheck.References.Parsing;
 /// "-B" labels), cleans values (brackets, quotes, label words such as "pp."/"Vol."/"In:", trailing
 /// separators), parses names and dates, normalises DOIs/URLs, splits "12(3)"-style volumes, combines a
 /// Harvard year with a later "2 March", drops "et al." and "o. V.", and infers the CSL type.</summary>
-internal static class FieldAssembler
+internal static partial class FieldAssembler
 {
     private readonly record struct Segment(int Field, int First, int Last);
 
@@ -213,12 +213,11 @@ internal static class FieldAssembler
                 item.SetString("volume", vol[..open].Trim());
                 item.SetString("issue", vol[(open + 1)..^1].Trim());
             }
-            else if (open > 0 && close > open + 1 && close + 2 < vol.Length && vol[close + 1] == ':' && values[TagLabels.Pages] is null
-                && !vol.AsSpan(close + 2).ContainsAny(' ', '('))
+            else if (values[TagLabels.Pages] is null && item.GetString("page") is null && VolumeIssuePages().Match(vol) is { Success: true } m)
             {
-                item.SetString("volume", vol[..open].Trim());
-                item.SetString("issue", vol[(open + 1)..close].Trim());
-                item.SetString("page", vol[(close + 2)..].Trim());
+                item.SetString("volume", m.Groups[1].Value);
+                item.SetString("issue", m.Groups[2].Value);
+                item.SetString("page", m.Groups[3].Value);
             }
         }
 
@@ -846,6 +845,9 @@ internal static class FieldAssembler
     };
 
     private static readonly string[] EditionWords = [" edition", " ed.", " ed", " edn.", " edn", " Aufl.", " Auflage", " éd.", " Ausg."];
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\d{1,5})\((\d{1,5})\):([A-Za-z]?\d{1,7}(?:[–-][A-Za-z]?\d{1,7})?)$", System.Text.RegularExpressions.RegexOptions.None, 1000)]
+    private static partial System.Text.RegularExpressions.Regex VolumeIssuePages();
 
     /// <summary>DIN's volume word read with the journal ("Journal of Peace Research Bd." before "2 (1965)").</summary>
     private static string StripVolumeWord(string v)
