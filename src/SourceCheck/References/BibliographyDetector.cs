@@ -667,7 +667,7 @@ public static partial class BibliographyDetector
     }
 
     /// <summary>Double-spaced paste: (nearly) every gap between non-empty lines is exactly one blank line, and lines
-    /// visibly wrap (a line ending in a word hyphen or a URL cut after "/", or the next line going on in lower case),
+    /// visibly wrap (a line ending in a word hyphen, or the next line going on in lower case),
     /// which tells it from a list with one reference per paragraph.</summary>
     private static bool DetectDoubleSpaced(string text, IReadOnlyList<Line> lines, int from)
     {
@@ -708,9 +708,9 @@ public static partial class BibliographyDetector
         return nonBlank >= 4 && single >= 3 && other * 8 <= single && wraps * 5 >= nonBlank;
     }
 
-    /// <summary>A line that cannot end a reference: a word hyphen ("deci-") or a URL cut after "/".</summary>
+    /// <summary>A line that cannot end a reference: a word hyphen ("deci-"). (A URL ending in "/" can end one.)</summary>
     private static bool EndsWrapped(string text, int s, int e) =>
-        e - s >= 2 && ((text[e - 1] == '-' && char.IsLetter(text[e - 2])) || (text[e - 1] == '/' && EndsWithUrl(text, s, e)));
+        e - s >= 2 && text[e - 1] == '-' && char.IsLetter(text[e - 2]);
 
     private static bool IsContinuation(string text, Building last, int a, int b, bool afterBlank, bool paragraphMode, int indent, bool doubleSpaced = false)
     {
@@ -744,9 +744,10 @@ public static partial class BibliographyDetector
 
         char end = text[last.End - 1];
         bool prevTerminated = end is '.' or '!' or '?' or ')' or ']' or '"' or '”' or '»' or '/' || EndsWithUrl(text, last.Start, last.End);
-        if (!prevTerminated && doubleSpaced && last.Kind != EntryKind.Plain)
+        if (doubleSpaced && last.Kind != EntryKind.Plain && (!prevTerminated || !RefPatterns.LooksLikeReferenceStart(span)))
         {
-            // numbered/bulleted entries start with their marker: an unfinished line goes on
+            // numbered/bulleted entries start with their marker: an unfinished line, or one that does not start
+            // like a reference (a DOI's tail after "…/10.2307/"), goes on
             return true;
         }
 
