@@ -30,7 +30,11 @@ internal static class RealRefsBench
     {
         string root = Root;
         var text = JsonNode.Parse(File.ReadAllText(Path.Combine(root, "text.labels.json")))!;
-        foreach (string split in (string[])["dev", "validation"])
+        // "validation": session 6's new lists (never developed on); "validation-s5": session 5's validation lists,
+        // scored once then and reported separately since.
+        // REALREFS_DEV_ONLY=1 while developing: the validation parts are not even totalled.
+        string[] splits = Environment.GetEnvironmentVariable("REALREFS_DEV_ONLY") == "1" ? ["dev"] : ["dev", "validation", "validation-s5"];
+        foreach (string split in splits)
         {
             int lists = 0, splitRight = 0, errors = 0;
             var fields = new RealRefsScore.Tally();
@@ -42,7 +46,10 @@ internal static class RealRefsBench
                 splitRight += r.SplitRight ? 1 : 0;
                 errors += r.Error ? 1 : 0;
                 fields.Add(r.Fields);
-                Console.WriteLine($"  text {split,-10} {file,-40} split {(r.SplitRight ? "right" : "WRONG")} ({r.Found}/{r.Expected} entries){(r.Error ? " ERROR (exit 3)" : "")}, fields {r.Fields.Right}/{r.Fields.Gold + r.Fields.Extra}");
+                if (split == "dev" || ShowValidation)
+                {
+                    Console.WriteLine($"  text {split,-10} {file,-40} split {(r.SplitRight ? "right" : "WRONG")} ({r.Found}/{r.Expected} entries){(r.Error ? " ERROR (exit 3)" : "")}, fields {r.Fields.Right}/{r.Fields.Gold + r.Fields.Extra}");
+                }
             }
 
             Console.WriteLine($"text lists ({split}): {splitRight}/{lists} split right, {errors} ending in an error; fields right {fields.Accuracy:P1} ({fields.Right}/{fields.Gold + fields.Extra}: {fields.Gold} labelled, {fields.Extra} filled without a label)");
@@ -82,10 +89,12 @@ internal static class RealRefsBench
         }
     }
 
+    private static bool ShowValidation => Environment.GetEnvironmentVariable("REALREFS_SHOW_VALIDATION") == "1";
+
     /// <summary>Misses are printed for the dev part only (the validation part is reported as a figure).</summary>
     private static void Print(RealRefsScore.Tally t, string split)
     {
-        if (split == "dev" || Environment.GetEnvironmentVariable("REALREFS_SHOW_VALIDATION") == "1")
+        if (split == "dev" || ShowValidation)
         {
             foreach (var m in t.Misses.Take(40))
             {

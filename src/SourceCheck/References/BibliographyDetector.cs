@@ -334,7 +334,10 @@ public static partial class BibliographyDetector
             }
         }
 
-        bool paragraphMode = DetectParagraphMode(text, lines, headingLine + 1);
+        // A double-spaced PDF paste has a blank line after every line, entries included: single blank lines are
+        // then no boundary, and entries are told apart by how lines continue (hyphen, lower case, URL, number).
+        bool doubleSpaced = DetectDoubleSpaced(text, lines, headingLine + 1);
+        bool paragraphMode = !doubleSpaced && DetectParagraphMode(text, lines, headingLine + 1);
         int li;
         for (li = headingLine + 1; li < lines.Count; li++)
         {
@@ -353,7 +356,7 @@ public static partial class BibliographyDetector
 
             var span = text.AsSpan(a, b - a);
             var last = built.Count > 0 ? built[^1] : null;
-            bool afterBlank = blankRun > 0;
+            bool afterBlank = blankRun > (doubleSpaced ? 1 : 0);
             blankRun = 0;
 
             if (last is not null && FindHeading(text, line) is not null && !lenient)
@@ -367,7 +370,7 @@ public static partial class BibliographyDetector
                 continue;
             }
 
-            if (last is not null && IsContinuation(text, last, a, b, afterBlank, paragraphMode, a - line.Start))
+            if (last is not null && IsContinuation(text, last, a, b, afterBlank, paragraphMode, a - line.Start, doubleSpaced))
             {
                 last.Pieces.Add((a, b));
                 last.End = b;
@@ -663,7 +666,53 @@ public static partial class BibliographyDetector
         return paragraphs >= 2 && multiLine;
     }
 
-    private static bool IsContinuation(string text, Building last, int a, int b, bool afterBlank, bool paragraphMode, int indent)
+    /// <summary>Double-spaced paste: (nearly) every gap between non-empty lines is exactly one blank line, and lines
+    /// visibly wrap (a line ending in a word hyphen, or the next line going on in lower case),
+    /// which tells it from a list with one reference per paragraph.</summary>
+    private static bool DetectDoubleSpaced(string text, IReadOnlyList<Line> lines, int from)
+    {
+        int nonBlank = 0, single = 0, other = 0, wraps = 0, blanks = 0;
+        Line? prev = null;
+        for (int i = Math.Max(0, from), seen = 0; i < lines.Count && seen < 400; i++, seen++)
+        {
+            if (lines[i].IsBlank(text))
+            {
+                blanks++;
+                continue;
+            }
+
+            var (a, b) = Trim(text, lines[i].Start, lines[i].End);
+            if (prev is { } p)
+            {
+                if (blanks == 1)
+                {
+                    single++;
+                }
+                else
+                {
+                    other++;
+                }
+
+                var (pa, pb) = Trim(text, p.Start, p.End);
+                if (EndsWrapped(text, pa, pb) || char.IsLower(text[a]))
+                {
+                    wraps++;
+                }
+            }
+
+            nonBlank++;
+            blanks = 0;
+            prev = lines[i];
+        }
+
+        return nonBlank >= 4 && single >= 3 && other * 8 <= single && wraps * 5 >= nonBlank;
+    }
+
+    /// <summary>A line that cannot end a reference: a word hyphen ("deci-"). (A URL ending in "/" can end one.)</summary>
+    private static bool EndsWrapped(string text, int s, int e) =>
+        e - s >= 2 && text[e - 1] == '-' && char.IsLetter(text[e - 2]);
+
+    private static bool IsContinuation(string text, Building last, int a, int b, bool afterBlank, bool paragraphMode, int indent, bool doubleSpaced = false)
     {
         var span = text.AsSpan(a, b - a);
         if (afterBlank && !paragraphMode)
@@ -676,7 +725,7 @@ public static partial class BibliographyDetector
             return false;
         }
 
-        if (RefPatterns.IsUrlLine(span))
+        if (RefPatterns.IsUrlLine(span) || EndsWrapped(text, last.Start, last.End))
         {
             return true;
         }
@@ -695,6 +744,13 @@ public static partial class BibliographyDetector
 
         char end = text[last.End - 1];
         bool prevTerminated = end is '.' or '!' or '?' or ')' or ']' or '"' or '”' or '»' or '/' || EndsWithUrl(text, last.Start, last.End);
+        if (doubleSpaced && last.Kind != EntryKind.Plain && (!prevTerminated || !RefPatterns.LooksLikeReferenceStart(span)))
+        {
+            // numbered/bulleted entries start with their marker: an unfinished line, or one that does not start
+            // like a reference (a DOI's tail after "…/10.2307/"), goes on
+            return true;
+        }
+
         if (!prevTerminated)
         {
             return !(RefPatterns.LooksLikeReferenceStart(span) && RefPatterns.LooksLikeReference(span));
@@ -842,13 +898,90 @@ public static partial class BibliographyDetector
 
             if (sb.Length > 0)
             {
-                sb.Append(' ');
+                AppendLineJoin(sb, text, a, z);
             }
 
             sb.Append(text, a, z - a);
         }
 
         return Collapse(sb.ToString());
+    }
+
+    /// <summary>What goes between the end of one line in <paramref name="sb"/> and the next line [a, z): nothing
+    /// inside a URL or DOI cut across lines ("https://doi.org/10.2307/" + "1914185", "…/s41586-" + "021-…"); a word
+    /// hyphen is dropped before a lower-case letter ("deci-" + "sion" → "decision"), kept before a capital
+    /// ("Baden-" + "Württemberg"), and a few prefixes that are hyphenated words of their own keep it ("self-",
+    /// "non-", "cross-"); otherwise one space.</summary>
+    private static void AppendLineJoin(System.Text.StringBuilder sb, string text, int a, int z)
+    {
+        int n = sb.Length;
+        char last = sb[n - 1];
+        char next = text[a];
+        int t = n;
+        while (t > 0 && !char.IsWhiteSpace(sb[t - 1]))
+        {
+            t--;
+        }
+
+        string token = sb.ToString(t, n - t);
+        if (IsUrlToken(token) && !char.IsWhiteSpace(next))
+        {
+            int ne = a;
+            while (ne < z && !char.IsWhiteSpace(text[ne]))
+            {
+                ne++;
+            }
+
+            var nextToken = text.AsSpan(a, ne - a);
+            bool lowerOrDigit = char.IsLower(next) || char.IsDigit(next);
+            bool cutInside = last switch
+            {
+                '/' or '-' or '_' or '?' or '&' or '=' or '#' or '%' or '~' => char.IsLetterOrDigit(next),
+                '.' or ':' => lowerOrDigit, // "…/science.185." + "4157.1124", never "…/x." + "Retrieved"
+                _ => char.IsLetterOrDigit(last) && lowerOrDigit && nextToken.IndexOfAny("./-_?=&") >= 0,
+            };
+            if (cutInside)
+            {
+                return;
+            }
+        }
+
+        if (last == '-' && n >= 2 && char.IsLetter(sb[n - 2]))
+        {
+            if (char.IsLower(next) && !KeepsHyphen(token))
+            {
+                sb.Length = n - 1;
+            }
+
+            if (char.IsLetter(next))
+            {
+                return;
+            }
+        }
+
+        sb.Append(' ');
+    }
+
+    private static bool IsUrlToken(string token) =>
+        token.Contains("://", StringComparison.Ordinal) || token.StartsWith("www.", StringComparison.OrdinalIgnoreCase)
+        || token.Contains("doi.org/", StringComparison.OrdinalIgnoreCase) || token.StartsWith("doi:", StringComparison.OrdinalIgnoreCase)
+        || (token.StartsWith("10.", StringComparison.Ordinal) && token.Contains('/', StringComparison.Ordinal));
+
+    private static readonly string[] HyphenPrefixes = ["self-", "non-", "cross-", "well-", "semi-", "anti-", "multi-", "co-", "ex-", "e-", "long-", "short-", "high-", "low-", "real-", "large-", "small-", "state-", "open-", "data-", "user-", "end-", "full-"];
+
+    /// <summary>Tokens such as "self-" and "cross-" (with anything before a last hyphen: "data-driven, cross-") are
+    /// hyphenated words, not a word broken at the line end.</summary>
+    private static bool KeepsHyphen(string token)
+    {
+        string word = token.TrimStart('(', '"', '“', '‘', '\'', '[');
+        int inner = word.LastIndexOf('-', word.Length - 2);
+        if (inner >= 0)
+        {
+            // "False-positive psychol-": the last part is the broken one; "data-driven" parts stay
+            word = word[(inner + 1)..];
+        }
+
+        return HyphenPrefixes.Any(p => word.Equals(p, StringComparison.OrdinalIgnoreCase));
     }
 
     // ------------------------------------------------------------------ no heading
@@ -951,7 +1084,8 @@ public static partial class BibliographyDetector
     [GeneratedRegex(@"^(?:\[\d{1,5}\]|\[\p{Lu}[\p{L}+\-]{0,11}\d{2,4}[a-z]?\]:?(?=\s)|\(\d{1,4}\)|\d{1,4}[.)](?=\s))\s*", RegexOptions.None, 1000)]
     internal static partial Regex NumberMarker();
 
-    [GeneratedRegex(@"^([-•–—*·▪●◦‣⁃►▸])\s+", RegexOptions.None, 1000)]
+    // "^ a b c" is Wikipedia's back-link marker of a reference cited several times, copied as text
+    [GeneratedRegex(@"^([-•–—*·▪●◦‣⁃►▸]|\^(?:\s+[a-z](?=\s))*)\s+", RegexOptions.None, 1000)]
     internal static partial Regex BulletMarker();
 
     /// <summary>A line of the source: [Start, End) without the line break.</summary>

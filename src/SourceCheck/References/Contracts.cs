@@ -5,8 +5,9 @@ using SourceCheck.Text;
 
 namespace SourceCheck.References;
 
-/// <summary>One entry of a bibliography block: its text (bullet removed, wrapped lines joined) and where it was.</summary>
-public sealed record ReferenceEntry(string Text, TextSpan Span);
+/// <summary>One entry of a bibliography block: its text (bullet removed, wrapped lines joined) and where it was;
+/// for HTML entries also the addresses its links point to, in document order (see <see cref="EntryLinks"/>).</summary>
+public sealed record ReferenceEntry(string Text, TextSpan Span, ImmutableArray<string> Links = default);
 
 /// <summary>A bibliography block found in a text or HTML page: the heading (if any), its span, and its entries.</summary>
 public sealed record BibliographyBlock(string? Heading, TextSpan Span, ImmutableArray<ReferenceEntry> Entries);

@@ -129,7 +129,7 @@ public static class HtmlBibliographyDetector
                     string text = Clean(TextOf(li));
                     if (text.Length > 0)
                     {
-                        entries.Add(new ReferenceEntry(text, SpanOf(li)));
+                        entries.Add(new ReferenceEntry(text, SpanOf(li), LinksOf(li)));
                     }
                 }
 
@@ -142,7 +142,7 @@ public static class HtmlBibliographyDetector
                     string text = Clean(TextOf(dd));
                     if (text.Length > 0 && RefPatterns.LooksLikeReference(text))
                     {
-                        entries.Add(new ReferenceEntry(text, SpanOf(dd)));
+                        entries.Add(new ReferenceEntry(text, SpanOf(dd), LinksOf(dd)));
                     }
                 }
 
@@ -179,7 +179,7 @@ public static class HtmlBibliographyDetector
                     return entries.Count == 0 && one.Length < 3;
                 }
 
-                entries.Add(new ReferenceEntry(one, SpanOf(element)));
+                entries.Add(new ReferenceEntry(one, SpanOf(element), LinksOf(element)));
                 return true;
             }
 
@@ -265,18 +265,64 @@ public static class HtmlBibliographyDetector
         return pos is { } p ? new TextSpan(Math.Max(0, p.Position - 1), 0, p.Line, p.Column) : TextSpan.Empty;
     }
 
-    /// <summary>Text with &lt;br&gt; and nested block boundaries as line breaks.</summary>
+    /// <summary>Text with &lt;br&gt; and nested block boundaries as line breaks; link bars inside an entry
+    /// ("Article · PubMed · Google Scholar") are left out (their addresses are kept by <see cref="LinksOf"/>).</summary>
     private static string TextOf(IElement element)
     {
         var sb = new StringBuilder();
-        AppendText(element, sb);
+        AppendText(element, sb, skipLinkBars: true);
         return sb.ToString().Trim();
     }
 
-    private static void AppendText(INode node, StringBuilder sb)
+    /// <summary>The addresses of an entry's links, in document order (fragment-only and script links left out).</summary>
+    private static ImmutableArray<string> LinksOf(IElement element)
+    {
+        var links = ImmutableArray.CreateBuilder<string>();
+        foreach (var a in element.QuerySelectorAll("a[href]"))
+        {
+            string href = a.GetAttribute("href")!.Trim();
+            if (href.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || href.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+            {
+                links.Add(href);
+            }
+
+            if (links.Count >= 32)
+            {
+                break;
+            }
+        }
+
+        return links.ToImmutable();
+    }
+
+    /// <summary>A block inside an entry that holds only short links ("Article", "PubMed", "Google Scholar", "CAS"),
+    /// after some other content of the entry.</summary>
+    private static bool IsLinkBar(IElement e)
+    {
+        if (e.LocalName is not ("p" or "div" or "span" or "ul") || e.PreviousElementSibling is null)
+        {
+            return false;
+        }
+
+        var anchors = e.QuerySelectorAll("a").ToList();
+        if (anchors.Count == 0 || anchors.Any(a => a.TextContent.Trim().Length > 30))
+        {
+            return false;
+        }
+
+        int linkChars = anchors.Sum(a => a.TextContent.Count(char.IsLetterOrDigit));
+        return e.TextContent.Count(char.IsLetterOrDigit) == linkChars;
+    }
+
+    private static void AppendText(INode node, StringBuilder sb, bool skipLinkBars = false)
     {
         foreach (var child in node.ChildNodes)
         {
+            if (skipLinkBars && child is IElement bar && IsLinkBar(bar))
+            {
+                continue;
+            }
+
             if (child is IText t)
             {
                 sb.Append(t.Data.Replace('\n', ' ').Replace('\r', ' '));
@@ -298,7 +344,7 @@ public static class HtmlBibliographyDetector
                     sb.Append("• ");
                 }
 
-                AppendText(e, sb);
+                AppendText(e, sb, skipLinkBars);
                 if (block)
                 {
                     sb.Append('\n');

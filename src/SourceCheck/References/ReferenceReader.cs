@@ -256,6 +256,7 @@ public static class ReferenceReader
             return new ParsedReference(entry.Text, new CslItem($"ref-{number}", "document"), [], []);
         }
 
+        EntryLinks.Apply(parsed.Item, entry.Links);
         foreach (var d in parsed.Diagnostics)
         {
             var span = d.Span.IsEmpty ? entry.Span : d.Span;

@@ -11,7 +11,7 @@ namespace SourceCheck.References.Parsing;
 /// "-B" labels), cleans values (brackets, quotes, label words such as "pp."/"Vol."/"In:", trailing
 /// separators), parses names and dates, normalises DOIs/URLs, splits "12(3)"-style volumes, combines a
 /// Harvard year with a later "2 March", drops "et al." and "o. V.", and infers the CSL type.</summary>
-internal static class FieldAssembler
+internal static partial class FieldAssembler
 {
     private readonly record struct Segment(int Field, int First, int Last);
 
@@ -129,6 +129,11 @@ internal static class FieldAssembler
             seen |= 1 << seg.Field;
 
             string value = CleanValue(seg.Field, Slice(text, tokens, seg));
+            if (value is "PDF" or "pdf" && seg.Field != TagLabels.Title)
+            {
+                value = string.Empty; // Wikipedia's format mark "(PDF)" after a linked title is no field
+            }
+
             if (seg.Field is TagLabels.Title or TagLabels.Container && seg.First > 0 && tokens[seg.First - 1].Kind == RefTokenKind.Punct
                 && ClosingOf(text[tokens[seg.First - 1].Start]) is char close && value.Contains(close, StringComparison.Ordinal) && !value.EndsWith(close))
             {
@@ -198,14 +203,21 @@ internal static class FieldAssembler
             fields.Add(Field(name, value, seg.First, seg.Last));
         }
 
-        // volume "12(3)" tagged as one volume
+        // volume "12(3)" tagged as one volume; "9(8):1735–1780" (volume, issue and pages written together)
         if (values[TagLabels.Volume] is { } vol && values[TagLabels.Issue] is null)
         {
             int open = vol.IndexOf('(', StringComparison.Ordinal);
+            int close = vol.IndexOf(')', StringComparison.Ordinal);
             if (open > 0 && vol.EndsWith(')'))
             {
                 item.SetString("volume", vol[..open].Trim());
                 item.SetString("issue", vol[(open + 1)..^1].Trim());
+            }
+            else if (values[TagLabels.Pages] is null && item.GetString("page") is null && VolumeIssuePages().Match(vol) is { Success: true } m)
+            {
+                item.SetString("volume", m.Groups[1].Value);
+                item.SetString("issue", m.Groups[2].Value);
+                item.SetString("page", m.Groups[3].Value);
             }
         }
 
@@ -431,6 +443,9 @@ internal static class FieldAssembler
             return [(seg.First, seg.Last)]; // "American Forest and Paper Association (AFPA)" is one author
         }
 
+        // "Vaswani, Ashish; Shazeer, Noam; …" and DIN "GALTUNG, Johan ; RUGE, Mari Holmboe": when every piece between
+        // semicolons is one inverted name, the commas are inside the names
+        bool semicolonList = SemicolonInvertedList(text, tokens, seg);
         var parts = new List<(int First, int Last, Boundary Before)>();
         int start = -1;
         var boundary = Boundary.Hard;
@@ -457,7 +472,7 @@ internal static class FieldAssembler
                     cut = c switch
                     {
                         ';' or '&' => Boundary.Hard,
-                        ',' => Boundary.Soft,
+                        ',' when !semicolonList => Boundary.Soft,
                         _ => null,
                     };
                 }
@@ -469,7 +484,7 @@ internal static class FieldAssembler
                 {
                     stop = true;
                 }
-                else if (w is "and" or "und" or "et" or "y" or "AND")
+                else if (w is "and" or "und" or "et" or "y" or "AND" && !semicolonList)
                 {
                     cut = Boundary.Hard;
                 }
@@ -548,6 +563,43 @@ internal static class FieldAssembler
         }
 
         return result;
+    }
+
+    /// <summary>At least one semicolon at bracket depth 0, and exactly one comma in every piece between them.</summary>
+    private static bool SemicolonInvertedList(string text, List<RefToken> tokens, Segment seg)
+    {
+        int semicolons = 0, commas = 0, depth = 0;
+        for (int t = seg.First; t <= seg.Last; t++)
+        {
+            if (tokens[t].Kind != RefTokenKind.Punct)
+            {
+                continue;
+            }
+
+            char c = text[tokens[t].Start];
+            depth += c is '(' or '[' ? 1 : c is ')' or ']' ? -1 : 0;
+            if (depth > 0)
+            {
+                continue;
+            }
+
+            if (c == ';')
+            {
+                if (commas != 1)
+                {
+                    return false;
+                }
+
+                semicolons++;
+                commas = 0;
+            }
+            else if (c == ',')
+            {
+                commas++;
+            }
+        }
+
+        return semicolons > 0 && commas == 1;
     }
 
     private static List<string> Words(string text, List<RefToken> tokens, int first, int last)
@@ -756,7 +808,7 @@ internal static class FieldAssembler
                 TagLabels.Pages => StripPrefix(v, "pp.", "pp", "p.", "pages", "page", "S.", "Seiten", "Seite", "ss."),
                 TagLabels.Volume => StripPrefix(v, "Vol.", "vol.", "Vol", "vol", "Volume", "volume", "Bd.", "Band", "Jg.", "t."),
                 TagLabels.Issue => StripPrefix(v, "No.", "no.", "No", "Nr.", "nr.", "Issue", "issue", "Heft", "H.", "n.", "#"),
-                TagLabels.Container => StripPrefix(v, "In:", "in:", "In ", "in:", "Dans:", "En:"),
+                TagLabels.Container => StripVolumeWord(StripPrefix(v, "In:", "in:", "In ", "in:", "Dans:", "En:")),
                 TagLabels.Url => StripPrefix(v, "Retrieved from", "Available at:", "Available from:", "Available:", "URL:", "Online:", "abgerufen unter", "online unter"),
                 TagLabels.Edition => StripEditionWords(v),
                 _ => v,
@@ -793,6 +845,23 @@ internal static class FieldAssembler
     };
 
     private static readonly string[] EditionWords = [" edition", " ed.", " ed", " edn.", " edn", " Aufl.", " Auflage", " éd.", " Ausg."];
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\d{1,5})\((\d{1,5})\):([A-Za-z]?\d{1,7}(?:[–-][A-Za-z]?\d{1,7})?)$", System.Text.RegularExpressions.RegexOptions.None, 1000)]
+    private static partial System.Text.RegularExpressions.Regex VolumeIssuePages();
+
+    /// <summary>DIN's volume word read with the journal ("Journal of Peace Research Bd." before "2 (1965)").</summary>
+    private static string StripVolumeWord(string v)
+    {
+        foreach (string w in (string[])[" Bd.", " Bd", " Jg.", " Jg", " Vol.", " vol."])
+        {
+            if (v.Length > w.Length + 3 && v.EndsWith(w, StringComparison.Ordinal))
+            {
+                return v[..^w.Length].TrimEnd(' ', ',');
+            }
+        }
+
+        return v;
+    }
 
     private static string StripEditionWords(string v)
     {

@@ -77,7 +77,8 @@ internal static class NameText
 
         // trailing initials: "Peters OA", "Pérez-Higueras JJ", "Smith J."
         int trail = words.Length;
-        while (trail > 1 && IsInitials(words[trail - 1], requireDot: false))
+        // ("Th." is an initial, but "Jimmy Ba." ends in a short family name: only capitals count at the end)
+        while (trail > 1 && IsInitials(words[trail - 1], requireDot: false) && !words[trail - 1].Any(char.IsLower))
         {
             trail--;
         }
@@ -104,7 +105,9 @@ internal static class NameText
             famStart--;
         }
 
-        return Person(string.Join(' ', words[famStart..]), string.Join(' ', words[..famStart]), sfx);
+        // the full stop that ended the author part is no part of the family name ("Jimmy Ba.")
+        string family = string.Join(' ', words[famStart..]);
+        return Person(family.Length > 2 && family.EndsWith('.') && char.IsLower(family[^2]) ? family[..^1] : family, string.Join(' ', words[..famStart]), sfx);
     }
 
     /// <summary>Drops role markers and handles: "(Host)", "(Ed.)", "(Hrsg.)", "[@handle]", trailing commas.</summary>
@@ -271,6 +274,12 @@ internal static class NameText
     public static bool IsOrganisationList(string s)
     {
         string cleaned = Clean(s).Trim().TrimEnd('.', ',', ';', ':').Trim();
+        if (cleaned.Contains(',', StringComparison.Ordinal) && !cleaned.Contains(';', StringComparison.Ordinal) && !cleaned.Contains('&', StringComparison.Ordinal)
+            && OrganisationWithCommas(cleaned))
+        {
+            return true;
+        }
+
         if (cleaned.Length == 0 || cleaned.Contains(',', StringComparison.Ordinal) || cleaned.Contains(';', StringComparison.Ordinal)
             || cleaned.Contains('&', StringComparison.Ordinal))
         {
@@ -284,6 +293,27 @@ internal static class NameText
         }
 
         return OrganisationTail.Contains(words[^1]) || words[0] is "The" || InnerWordIs(words, static w => w is "of" or "for" or "für" or "der" or "des" or "du");
+    }
+
+    /// <summary>"EFSA Panel on Dietetic Products, Nutrition and Allergies": the first piece is an unfinished
+    /// organisation name ("… on/of/for …", not ending in an organisation word such as "Bank", so "World Bank,
+    /// International Monetary Fund" stays two), and every later piece is several capitalised words without initials.</summary>
+    private static bool OrganisationWithCommas(string cleaned)
+    {
+        var pieces = cleaned.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (pieces.Length < 2 || pieces.Length > 4)
+        {
+            return false;
+        }
+
+        var first = pieces[0].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (first.Length < 3 || OrganisationTail.Contains(first[^1]) || !InnerWordIs(first, static w => w is "of" or "for" or "on" or "für" or "der" or "des" or "du"))
+        {
+            return false;
+        }
+
+        return pieces.All(p => p.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: >= 2 } ws
+            && char.IsUpper(ws[0][0]) && !ws.Any(w => IsInitials(w, false) && w.Length <= 3));
     }
 
     /// <summary>Number of non-empty pieces between spaces.</summary>
