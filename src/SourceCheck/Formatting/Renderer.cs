@@ -652,7 +652,9 @@ internal static class Renderer
             return lang.StartsWith("en", StringComparison.OrdinalIgnoreCase);
         }
 
-        return c.Style.DefaultLocale is not { } dl || dl.StartsWith("en", StringComparison.OrdinalIgnoreCase);
+        // no item language: the language the entries are rendered in (a locale chosen by the caller replaces the
+        // style's default-locale, as citeproc-js's forced language does)
+        return c.Locale.Lang.StartsWith("en", StringComparison.OrdinalIgnoreCase);
     }
 
     public static void StripPeriods(RNode node)
