@@ -367,7 +367,7 @@ public sealed class CslProcessor
         ctx.NamesDelimiter = sec.NamesDelimiter ?? _style.NamesDelimiter;
         if (key.Macro is not null)
         {
-            var node = Renderer.RenderChildren(ctx, key.Macro.Children, null);
+            var node = Renderer.RenderMacroBody(ctx, key.Macro);
             string s = Rich.Plain(node);
             return CleanSortString(s);
         }

@@ -126,6 +126,27 @@ public sealed class CiteprocClassFixTests
         }
 
         [Fact]
+        public void Should_keep_only_the_dates_of_a_sort_key_macro_that_has_a_date()
+        {
+            // citeproc-js: a key macro holding a <date> (here in a branch not taken) gives no key from its title, so
+            // the items keep their input order; the same title in a macro without a date sorts them
+            const string items = """
+                [{"id":"x","type":"report","title":"Risk","issued":{"date-parts":[[1992]]}},
+                 {"id":"y","type":"report","title":"Innovation","issued":{"date-parts":[[1992]]}}]
+                """;
+            var withDate = Bibliography("""
+                <macro name="t"><text variable="title"/><choose><if variable="accessed"><date variable="accessed" form="text"/></if></choose></macro>
+                <bibliography><sort><key macro="t"/></sort><layout><text variable="title"/></layout></bibliography>
+                """, items);
+            Assert.Equal(["Risk", "Innovation"], withDate);
+            var separate = Bibliography("""
+                <macro name="d"><date variable="issued" form="text"/></macro><macro name="t"><text variable="title"/></macro>
+                <bibliography><sort><key macro="d"/><key macro="t"/></sort><layout><text variable="title"/></layout></bibliography>
+                """, items);
+            Assert.Equal(["Innovation", "Risk"], separate);
+        }
+
+        [Fact]
         public void Should_title_case_in_the_language_the_entries_are_rendered_in()
         {
             var bib = Bibliography("""
