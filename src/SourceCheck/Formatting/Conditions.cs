@@ -105,14 +105,11 @@ internal static class Conditions
     }
 
     /// <summary>Whether the item has the variable; <paramref name="id"/> (≥ 0 for variables whose presence
-    /// depends on the item alone) memoizes the answer for the rendering pass (suppression is checked every time).</summary>
+    /// depends on the item alone) memoizes the answer for the rendering pass.</summary>
     private static bool HasVariable(Ctx c, string name, VariableKind? kind, int id)
     {
-        if (c.Suppressed is not null && c.Suppressed.Contains(name))
-        {
-            return false;
-        }
-
+        // a variable already printed through a substitute still counts as present (citeproc-js): "if variable=
+        // "author editor" match="none"" stays false for an item whose editors stood in for the author
         if (id < 0)
         {
             return ItemHas(c, name, kind);

@@ -333,6 +333,10 @@ public sealed class CslProcessor
         return sorted;
     }
 
+    // citeproc-js: sensitivity "base" (no case, no accents), numeric (2 before 10); punctuation is gone from the keys
+    private const CompareOptions SortCompareOptions = CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace
+        | CompareOptions.IgnoreKanaType | CompareOptions.IgnoreWidth | CompareOptions.NumericOrdering;
+
     private int CompareOne(string? x, string? y, bool descending)
     {
         if (x is null && y is null)
@@ -350,7 +354,7 @@ public sealed class CslProcessor
             return -1;
         }
 
-        int r = _compare.Compare(x, y, CompareOptions.IgnoreCase | CompareOptions.IgnoreKanaType | CompareOptions.IgnoreWidth);
+        int r = _compare.Compare(x, y, SortCompareOptions);
         return descending ? -r : r;
     }
 
@@ -363,9 +367,9 @@ public sealed class CslProcessor
         ctx.NamesDelimiter = sec.NamesDelimiter ?? _style.NamesDelimiter;
         if (key.Macro is not null)
         {
-            var node = Renderer.RenderChildren(ctx, key.Macro.Children, null);
+            var node = Renderer.RenderMacroBody(ctx, key.Macro);
             string s = Rich.Plain(node);
-            return s.Length == 0 ? null : CleanSortString(s);
+            return CleanSortString(s);
         }
 
         string v = key.Variable!;
@@ -382,7 +386,7 @@ public sealed class CslProcessor
                 var el = new NamesElement { Variables = [v], Name = new NameElement { Options = SortNameOptions } };
                 var node = Names.Render(ctx, el);
                 string s = Rich.Plain(node);
-                return s.Length == 0 ? null : CleanSortString(s);
+                return CleanSortString(s);
             }
 
             case VariableKind.Date:
@@ -417,20 +421,25 @@ public sealed class CslProcessor
 
     private static readonly NameOptions SortNameOptions = new() { NameAsSortOrder = "all" };
 
-    private static string CleanSortString(string s)
+    /// <summary>
+    /// A text sort key as citeproc-js builds and compares it: every space becomes "|" (a symbol, so word boundaries
+    /// still count and sort before any letter or digit: "de Smith" before "Design") and one "|" ends the key; the
+    /// comparison (citeproc-js: <c>Intl.Collator(lang, {sensitivity: "base", ignorePunctuation: true, numeric: true})</c>
+    /// on lowercased keys) ignores punctuation and other white space entirely, which is the same as deleting them here
+    /// ("U.S." sorts as "us", "d’Alembert" as "dalembert"); case and accents are ignored by <see cref="CompareOne"/>.
+    /// </summary>
+    internal static string? CleanSortString(string s)
     {
-        var sb = new StringBuilder(s.Length);
-        for (int i = 0; i < s.Length; i++)
+        var sb = new StringBuilder(s.Length + 1);
+        foreach (char ch in s.AsSpan().Trim())
         {
-            char ch = s[i];
-            if (ch is '\u2019' or '\'' && i > 0 && i + 1 < s.Length && char.IsLetter(s[i - 1]) && char.IsLetter(s[i + 1]))
+            if (ch == ' ')
             {
-                // an apostrophe inside a word ("d’Wander") is part of it
-                sb.Append('\u2019');
+                sb.Append('|');
                 continue;
             }
 
-            if (ch is '[' or ']' or '"' or '\u201C' or '\u201D' or '\u2018' or '\u2019' or '\'' or '(' or ')' or '<' or '>' or ',')
+            if (char.IsWhiteSpace(ch) || char.IsControl(ch) || char.IsPunctuation(ch))
             {
                 continue;
             }
@@ -438,7 +447,13 @@ public sealed class CslProcessor
             sb.Append(ch);
         }
 
-        return sb.ToString().Trim();
+        if (sb.Length == 0)
+        {
+            return null;
+        }
+
+        sb.Append('|');
+        return sb.ToString();
     }
 
     private void AssignNumbers(List<CslItem> registry, List<CslItem> sorted)
@@ -1832,6 +1847,12 @@ public sealed class CslProcessor
             {
                 node = Renderer.RenderLayout(ctx, sec.Layout);
                 node = node is null ? null : DecorateBibLayout(ctx, node, sec.Layout.Decor);
+            }
+
+            // a term that opens an entry starts it capitalized, in every class of style (citeproc-js: "N.d.")
+            if (node is RSpan entry)
+            {
+                CapitalizeLeadingTerm(entry);
             }
 
             return (node, ctx);

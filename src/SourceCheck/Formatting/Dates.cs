@@ -48,7 +48,9 @@ internal static class Dates
             c.NonEmpty++;
             c.Recording?.Add(d.Variable);
             int limit = d.Form is not null ? d.PartsLimit : d.Parts.Any(p => p.Name == DatePartName.Day) ? 3 : d.Parts.Any(p => p.Name == DatePartName.Month) ? 2 : 1;
-            return new RText(SortString(date, limit));
+            string sortString = SortString(date, limit);
+            c.SortDates?.Add(sortString);
+            return new RText(sortString);
         }
 
         var parts = EffectiveParts(c, d);

@@ -56,6 +56,10 @@ public sealed class Macro
     public required string Name { get; init; }
 
     public ImmutableArray<Element> Children { get; set; } = [];
+
+    /// <summary>The macro's own body holds a <c>&lt;date&gt;</c> (macros it calls not counted): in a sort key it
+    /// yields only its dates' sort strings, as citeproc-js's "macro-has-date".</summary>
+    public bool HasDate { get; set; }
 }
 
 public enum NumberForm : byte { Numeric, Ordinal, LongOrdinal, Roman }

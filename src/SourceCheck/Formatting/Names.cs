@@ -309,13 +309,15 @@ internal static class Names
         };
         string nameAsSortOrder = opts.NameAsSortOrder ?? string.Empty;
         var span = new RSpan { IsNameList = true };
+        bool affixes = !c.SortMode && nameEl is not null && (nameEl.Decor.Prefix is not null || nameEl.Decor.Suffix is not null);
+        bool etAlShown = false;
         Span<bool> inverted = shownCount <= 64 ? stackalloc bool[shownCount] : new bool[shownCount];
         for (int i = 0; i < shownCount; i++)
         {
             bool inv = c.SortMode || nameAsSortOrder == "all" || (nameAsSortOrder == "first" && i == 0 && nameIndex == 0);
             inverted[i] = inv && !IsLiteral(names[i]) && !string.IsNullOrEmpty(names[i].Given);
             int level = !c.Bib && c.State.GivenLevel is { } gl && nameIndex < gl.Length ? gl[nameIndex] : 0;
-            var node = RenderName(c, names[i], inv, opts, nameEl, level);
+            var node = WithNameAffixes(RenderName(c, names[i], inv, opts, nameEl, level), names[i]);
             if (c.NameTexts && !c.SortMode)
             {
                 allNames.Add(Rich.Plain(node));
@@ -366,7 +368,7 @@ internal static class Names
             {
                 span.Children.Add(new RText(delim + "\u2026 ") { NoCase = true });
                 int level = 0;
-                span.Children.Add(RenderName(c, names[^1], c.SortMode || nameAsSortOrder == "all", opts, nameEl, level));
+                span.Children.Add(WithNameAffixes(RenderName(c, names[^1], c.SortMode || nameAsSortOrder == "all", opts, nameEl, level), names[^1]));
             }
             else
             {
@@ -382,13 +384,44 @@ internal static class Names
                         _ => shownCount >= 2,
                     };
                     span.Children.Add(new RText(useDelim ? delim : " ") { NoCase = true });
+                    etAlShown = true;
                     var etal = Rich.ParseMarkup(term, quotes: false);
                     span.Children.Add(etAlDecor is null ? etal : Renderer.Decorate(c, etal, etAlDecor) ?? etal);
                 }
             }
         }
 
-        return nameEl is null ? span : Renderer.Decorate(c, span, nameEl.Decor);
+        if (nameEl is null)
+        {
+            return span;
+        }
+
+        // the affixes of cs:name went on each personal name above (citeproc-js); the list as a whole takes them
+        // again only when an et-al term follows the names ("[[John Smith] et al.]")
+        var listDecor = affixes && !etAlShown ? nameEl.Decor with { Prefix = null, Suffix = null } : nameEl.Decor;
+        return Renderer.Decorate(c, span, listDecor);
+
+        RNode WithNameAffixes(RNode node, CslName name)
+        {
+            if (!affixes || IsLiteral(name) || string.IsNullOrEmpty(name.Family))
+            {
+                return node;
+            }
+
+            var wrapped = new RSpan();
+            if (nameEl!.Decor.Prefix is { } pre)
+            {
+                wrapped.Add(new RText(pre) { NoCase = true });
+            }
+
+            wrapped.Add(node);
+            if (nameEl.Decor.Suffix is { } suf)
+            {
+                wrapped.Add(new RText(suf) { NoCase = true });
+            }
+
+            return wrapped;
+        }
     }
 
     private static bool IsLiteral(CslName n) => n.Literal is not null || (n.Family is not null && n.Given is null && n.Extra.ContainsKey("isInstitution"));
@@ -487,6 +520,12 @@ internal static class Names
             SplitGivenParticle(ref given, ref dp);
         }
 
+        if (c.SortMode && ndp is not null && ndp.TrimEnd() is { Length: > 1 } trimmedNdp && trimmedNdp[^1] is '\'' or '\u2019')
+        {
+            // citeproc-js sorts a particle's closing apostrophe as a word break: "d’Wander" as "d Wander", before "de’ Frinkle"
+            ndp = trimmedNdp[..^1];
+        }
+
         string form = opts.Form ?? "long";
         string? initWith = opts.InitializeWith;
         bool initialize = opts.Initialize ?? true;
@@ -506,6 +545,11 @@ internal static class Names
         if (given is not null && initWith is not null)
         {
             given = Initialize(given, initWith, initialize, c.Style.InitializeWithHyphen);
+        }
+
+        if (!string.IsNullOrEmpty(suffix) && opts.InitializeWith is { } suffixInit && suffix.Contains('.', StringComparison.Ordinal))
+        {
+            suffix = TerminateSuffix(suffix, suffixInit);
         }
 
         if (form == "count")
@@ -581,7 +625,11 @@ internal static class Names
                 return Part(family, fEl);
             }
 
-            return Compose(fEl, form != "short" ? suffixTail : null, (ndp, fEl), (family, fEl));
+            // sort keys put a non-dropping particle after the family name unless the style never demotes it
+            // (citeproc-js: "García van der" sorts under G)
+            return c.SortMode && demote != "never" && !string.IsNullOrEmpty(ndp)
+                ? Compose(fEl, form != "short" ? suffixTail : null, (family, fEl), (ndp, fEl))
+                : Compose(fEl, form != "short" ? suffixTail : null, (ndp, fEl), (family, fEl));
         }
 
         if (cjk && (IsCjk(family) || IsCjk(given)))
@@ -634,6 +682,33 @@ internal static class Names
         }
 
         return span;
+    }
+
+    /// <summary>
+    /// A name suffix written with periods takes the style's initialize-with terminator after each abbreviated piece, as
+    /// citeproc-js writes it: "Jr." stays "Jr." with ". " and becomes "Jr" with "" (Vancouver-like styles); "Ph.D."
+    /// becomes "PhD" with "" and "Ph. D." with ". ".
+    /// </summary>
+    internal static string TerminateSuffix(string suffix, string terminator)
+    {
+        var sb = new StringBuilder(suffix.Length + 4);
+        var pieces = suffix.Split('.');
+        for (int i = 0; i < pieces.Length; i++)
+        {
+            string piece = pieces[i].Trim();
+            if (piece.Length == 0)
+            {
+                continue;
+            }
+
+            sb.Append(piece);
+            if (i < pieces.Length - 1)
+            {
+                sb.Append(terminator);
+            }
+        }
+
+        return sb.ToString().TrimEnd();
     }
 
     private static void SplitFamilyParticle(ref string family, ref string? ndp)

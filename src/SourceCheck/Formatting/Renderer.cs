@@ -63,6 +63,9 @@ internal sealed class Ctx
     public HashSet<string>? Suppressed;
     public bool SortMode;
     public SortKey? SortKey;
+
+    /// <summary>In a sort key, the sort strings of the dates rendered inside a macro that has a date.</summary>
+    public List<string>? SortDates;
     public bool SuppressAuthor;
     public bool AuthorOnly;
     public bool InSubstitute;
@@ -235,7 +238,7 @@ internal static class Renderer
                 int called = c.Called, nonEmpty = c.NonEmpty;
                 c.Called = 0;
                 c.NonEmpty = 0;
-                var content = RenderChildren(c, t.Macro.Children, null);
+                var content = RenderMacroBody(c, t.Macro);
                 bool suppress = c.Called > 0 && c.NonEmpty == 0;
                 int ca = c.Called;
                 // content holds only children that were not empty when added (nothing changed them since)
@@ -644,6 +647,34 @@ internal static class Renderer
         return culture ?? c.Locale.Culture;
     }
 
+    /// <summary>
+    /// A macro's children. In a sort key, a macro whose own body holds a date yields only the sort strings of the
+    /// dates rendered inside it: citeproc-js ("doing-macro-with-date") drops every other output of such a macro from
+    /// the key, so "Title + date" keys sort by the date alone and a key macro whose date is not rendered is empty.
+    /// </summary>
+    internal static RNode? RenderMacroBody(Ctx c, Macro macro)
+    {
+        if (!c.SortMode || !macro.HasDate)
+        {
+            return RenderChildren(c, macro.Children, null);
+        }
+
+        var outer = c.SortDates;
+        var dates = new List<string>();
+        c.SortDates = dates;
+        try
+        {
+            RenderChildren(c, macro.Children, null);
+        }
+        finally
+        {
+            c.SortDates = outer;
+        }
+
+        outer?.AddRange(dates);
+        return dates.Count == 0 ? null : new RText(string.Concat(dates));
+    }
+
     private static bool IsEnglish(Ctx c)
     {
         string? lang = c.Item.GetString("language");
@@ -652,7 +683,9 @@ internal static class Renderer
             return lang.StartsWith("en", StringComparison.OrdinalIgnoreCase);
         }
 
-        return c.Style.DefaultLocale is not { } dl || dl.StartsWith("en", StringComparison.OrdinalIgnoreCase);
+        // no item language: the language the entries are rendered in (a locale chosen by the caller replaces the
+        // style's default-locale, as citeproc-js's forced language does)
+        return c.Locale.Lang.StartsWith("en", StringComparison.OrdinalIgnoreCase);
     }
 
     public static void StripPeriods(RNode node)

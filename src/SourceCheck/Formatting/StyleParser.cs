@@ -159,6 +159,7 @@ internal sealed class StyleParser
             if (_macros.TryGetValue(name, out var macro) && macro.Children.IsEmpty)
             {
                 macro.Children = ParseChildren(m);
+                macro.HasDate = m.Descendants().Any(e => e.Name.LocalName == "date");
             }
         }
 
