@@ -18,6 +18,7 @@ internal static class BenchProgram
         ("attribution", AttributionBench.Run),
         ("fuzz", FuzzBench.Run),
         ("memory", MemoryBench.Run),
+        ("memory-stages", MemoryBench.Stages),
         ("startup", StartupBench.Run),
     ];
 
@@ -45,7 +46,7 @@ internal static class BenchProgram
         {
             // Training sections write model files: they run only when named.
             // csl-diff needs node and citeproc-js and runs for minutes: also only by name; so does startup (pandoc, 10,000 items).
-            bool tool = name.Contains("train", StringComparison.Ordinal) || name == "csl-diff" || name == "fuzz" || name == "memory" || name == "startup";
+            bool tool = name.Contains("train", StringComparison.Ordinal) || name == "csl-diff" || name == "fuzz" || name.StartsWith("memory", StringComparison.Ordinal) || name == "startup";
             if (wanted is null ? !tool : wanted.Contains(name))
             {
                 Console.WriteLine($"## {name}");

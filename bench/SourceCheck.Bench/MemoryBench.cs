@@ -2,7 +2,11 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using SourceCheck.Claims;
 using SourceCheck.Csl;
+using SourceCheck.Documents;
+using SourceCheck.Documents.Web;
+using SourceCheck.References;
 
 namespace SourceCheck.Bench;
 
@@ -72,6 +76,55 @@ internal static class MemoryBench
         {
             Directory.Delete(dir, recursive: true);
         }
+    }
+
+    /// <summary><c>bench -- memory-stages [--sizes 4]</c>: where the memory goes, in one process: per reader and stage the
+    /// bytes allocated and the bytes still live after it (full collection), for the first of the sizes.</summary>
+    public static void Stages()
+    {
+        string root = FindRoot();
+        var cases = Cases(root).ToDictionary(c => c.Name);
+        int bytes = (int)(SizesMb[0] * 1024 * 1024) - 64;
+        Console.WriteLine($"{"reader",-10} {"stage",-22} {"alloc MB",9} {"live MB",8} {"x input",8}");
+        foreach (var (name, stages) in StagePlans())
+        {
+            if (Only is not null && !Only.Contains(name))
+            {
+                continue;
+            }
+
+            string input = cases[name].Make(bytes);
+            object? value = input;
+            GC.Collect();
+            long baseline = GC.GetTotalMemory(true);
+            foreach (var (stage, run) in stages)
+            {
+                long before = GC.GetTotalAllocatedBytes(precise: true);
+                value = run(value);
+                long allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+                long live = GC.GetTotalMemory(true) - baseline;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{name,-10} {stage,-22} {allocated / 1048576.0,9:0.0} {live / 1048576.0,8:0.0} {allocated / (double)input.Length,7:0.0}x"));
+            }
+
+            GC.KeepAlive(value);
+        }
+    }
+
+    private static IEnumerable<(string Name, (string Stage, Func<object?, object?> Run)[] Stages)> StagePlans()
+    {
+        yield return ("claims", [
+            ("decode+check", t => Text.TextFile.Decode(Encoding.UTF8.GetBytes((string)t!))),
+            ("ArticleReader.ReadFile", t => ArticleReader.ReadFile((string)t!, "a").Article),
+            ("ClaimExtractor.Extract", a => (a, ClaimExtractor.Extract((Article)a!, "a"))),
+        ]);
+        yield return ("page", [("PageReader.Read", t => PageReader.Read((string)t!, "https://example.org/a"))]);
+        yield return ("html", [("ReferenceReader html", t => ReferenceReader.Read((string)t!, InputFormat.Html, "a"))]);
+        yield return ("text", [("ReferenceReader text", t => ReferenceReader.Read((string)t!, InputFormat.Text, "a"))]);
+        yield return ("bibtex", [("ReferenceReader bibtex", t => ReferenceReader.Read((string)t!, InputFormat.BibTex, "a.bib"))]);
+        yield return ("ris", [("ReferenceReader ris", t => ReferenceReader.Read((string)t!, InputFormat.Ris, "a.ris"))]);
+        yield return ("csl-json", [("CslJson.Parse", t => CslJson.Parse((string)t!, "a").Value), ("CslYaml.Serialize", i => CslYaml.Serialize((IReadOnlyList<CslItem>)i!))]);
+        yield return ("yaml", [("CslYaml.Parse", t => CslYaml.Parse((string)t!, "a").Value), ("CslJson.Serialize", i => CslJson.Serialize((IReadOnlyList<CslItem>)i!))]);
     }
 
     private static IEnumerable<Case> Cases(string root)
