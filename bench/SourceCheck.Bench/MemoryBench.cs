@@ -84,6 +84,7 @@ internal static class MemoryBench
     {
         string root = FindRoot();
         var cases = Cases(root).ToDictionary(c => c.Name);
+        cases["check-parts"] = cases["check"];
         int bytes = (int)(SizesMb[0] * 1024 * 1024) - 64;
         Console.WriteLine($"{"reader",-10} {"stage",-22} {"alloc MB",9} {"live MB",8} {"x input",8}");
         foreach (var (name, stages) in StagePlans())
@@ -100,11 +101,13 @@ internal static class MemoryBench
             foreach (var (stage, run) in stages)
             {
                 long before = GC.GetTotalAllocatedBytes(precise: true);
+                var watch = Stopwatch.StartNew();
                 value = run(value);
+                watch.Stop();
                 long allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
                 long live = GC.GetTotalMemory(true) - baseline;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{name,-10} {stage,-22} {allocated / 1048576.0,9:0.0} {live / 1048576.0,8:0.0} {allocated / (double)input.Length,7:0.0}x"));
+                    $"{name,-10} {stage,-22} {allocated / 1048576.0,9:0.0} {live / 1048576.0,8:0.0} {allocated / (double)input.Length,7:0.0}x {watch.Elapsed.TotalSeconds,7:0.00} s"));
             }
 
             GC.KeepAlive(value);
@@ -117,6 +120,15 @@ internal static class MemoryBench
             ("decode+check", t => Text.TextFile.Decode(Encoding.UTF8.GetBytes((string)t!))),
             ("ArticleReader.ReadFile", t => ArticleReader.ReadFile((string)t!, "a").Article),
             ("ClaimExtractor.Extract", a => (a, ClaimExtractor.Extract((Article)a!, "a"))),
+        ]);
+        yield return ("check-parts", [
+            ("ArticleReader.ReadFile", t => ArticleReader.ReadFile((string)t!, "a").Article),
+            ("ClaimExtractor.Extract", a => ClaimExtractor.Extract((Article)a!, "a")),
+            ("ClaimMatcher.Match", c => Claims.Matching.ClaimMatcher.Match((IReadOnlyList<Claim>)c!)),
+        ]);
+        yield return ("check", [
+            ("Checker.Check", t => new Checker(new CheckerOptions { StorePath = null }).Check([new Checking.CheckInput("a.txt", (string)t!)])),
+            ("render json", r => Reports.CheckReportRenderer.Render((Reports.CheckReport)r!, Reports.ReportFormat.Json)),
         ]);
         yield return ("page", [("PageReader.Read", t => PageReader.Read((string)t!, "https://example.org/a"))]);
         yield return ("html", [("ReferenceReader html", t => ReferenceReader.Read((string)t!, InputFormat.Html, "a"))]);
