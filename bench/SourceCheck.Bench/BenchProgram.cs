@@ -17,6 +17,8 @@ internal static class BenchProgram
         ("claims-extraction", ClaimsExtractionBench.Run),
         ("attribution", AttributionBench.Run),
         ("fuzz", FuzzBench.Run),
+        ("memory", MemoryBench.Run),
+        ("memory-stages", MemoryBench.Stages),
         ("startup", StartupBench.Run),
         ("verify", VerifyBench.Run),
     ];
@@ -47,12 +49,13 @@ internal static class BenchProgram
             args = [.. args.Where((_, i) => i != secondsAt && i != secondsAt + 1)];
         }
 
+        args = MemoryOptions(args);
         var wanted = args.Length == 0 ? null : new HashSet<string>(args, StringComparer.OrdinalIgnoreCase);
         foreach (var (name, run) in Sections)
         {
             // Training sections write model files: they run only when named.
             // csl-diff needs node and citeproc-js and runs for minutes: also only by name; so does startup (pandoc, 10,000 items).
-            bool tool = name.Contains("train", StringComparison.Ordinal) || name == "csl-diff" || name == "fuzz" || name == "startup";
+            bool tool = name.Contains("train", StringComparison.Ordinal) || name == "csl-diff" || name == "fuzz" || name.StartsWith("memory", StringComparison.Ordinal) || name == "startup";
             if (wanted is null ? !tool : wanted.Contains(name))
             {
                 Console.WriteLine($"## {name}");
@@ -61,5 +64,35 @@ internal static class BenchProgram
         }
 
         return 0;
+    }
+
+    /// <summary>Takes <c>--sizes 1,4,16</c> (MB), <c>--only a,b</c> and <c>--timeout S</c> for the memory section.</summary>
+    private static string[] MemoryOptions(string[] args)
+    {
+        var rest = new List<string>();
+        for (int i = 0; i < args.Length; i++)
+        {
+            string? value = i + 1 < args.Length ? args[i + 1] : null;
+            switch (args[i])
+            {
+                case "--sizes" when value is not null:
+                    MemoryBench.SizesMb = [.. value.Split(',').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture))];
+                    i++;
+                    break;
+                case "--only" when value is not null:
+                    MemoryBench.Only = [.. value.Split(',')];
+                    i++;
+                    break;
+                case "--timeout" when value is not null:
+                    MemoryBench.TimeoutSeconds = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
+                    i++;
+                    break;
+                default:
+                    rest.Add(args[i]);
+                    break;
+            }
+        }
+
+        return [.. rest];
     }
 }

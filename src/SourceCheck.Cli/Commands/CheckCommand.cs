@@ -88,7 +88,7 @@ public static class CheckCommand
             }
             catch (StoreException ex)
             {
-                throw new CliException($"{ex.Code}: {ex.Message}");
+                throw new CliException(CliException.FileLevel(ex.Code, ex.Message));
             }
 
             string rendered = CheckReportRenderer.Render(report, format switch

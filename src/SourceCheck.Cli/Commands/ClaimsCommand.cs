@@ -108,7 +108,7 @@ public static class ClaimsCommand
             w.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+        return SourceCheck.Text.Utf8Output.ToText(stream).Replace("\r\n", "\n", StringComparison.Ordinal);
     }
 
     private static string RenderTable(CliEnvironment env, IReadOnlyList<(string Name, Article Article, IReadOnlyList<Claim> Claims)> documents)

@@ -55,7 +55,7 @@ public static class FormatCommand
             CliIO.ReportDiagnostics(env, refs.Diagnostics, name);
             if (refs.Items.Count == 0)
             {
-                env.Error.WriteLine($"error: {name}: no references found");
+                env.Error.WriteLine(Diagnostic.At(name, DiagnosticCodes.NoBibliographyFound, "no references found"));
                 return ExitCodes.InputError;
             }
 
@@ -65,7 +65,7 @@ public static class FormatCommand
                 var ids = group.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                 foreach (var id in ids.Where(id => refs.Items.All(i => i.Id != id)))
                 {
-                    throw new CliException($"{DiagnosticCodes.CslItemNotFound}: --cite: no reference with id '{id}'");
+                    throw CliException.At(DiagnosticCodes.CslItemNotFound, name, $"--cite: no reference with id '{id}'");
                 }
 
                 citations.Add(new Citation([.. ids.Select(id => new CiteItem(id))]));

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using SourceCheck.Diagnostics;
 using SourceCheck.Cli.Infrastructure;
 using SourceCheck.Documents.Web;
 using SourceCheck.Text;
@@ -36,7 +37,7 @@ public static class PageCommand
                 fetch = fetcher.FetchAsync(target).GetAwaiter().GetResult();
                 if (fetch.Body is null || fetch.Error != FetchErrorKind.None)
                 {
-                    throw new CliException($"{target}: {fetch.Error}: {fetch.ErrorMessage ?? (fetch.Status is { } s ? $"HTTP {s}" : "no page")}");
+                    throw CliException.At(DiagnosticCodes.FetchFailed, target, $"{fetch.Error}: {fetch.ErrorMessage ?? (fetch.Status is { } s ? $"HTTP {s}" : "no page")}");
                 }
 
                 if (fetch.IsHttpError)
@@ -69,7 +70,7 @@ public static class PageCommand
         string full = Path.GetFullPath(path, env.CurrentDirectory);
         if (!File.Exists(full))
         {
-            throw new CliException($"{path}: no such file");
+            throw CliException.At(DiagnosticCodes.InputNotFound, path, "no such file");
         }
 
         try
@@ -88,7 +89,7 @@ public static class PageCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
         {
-            throw new CliException($"{path}: cannot read: {ex.Message}");
+            throw CliException.At(DiagnosticCodes.InputUnreadable, path, ex is InvalidDataException ? "cannot read: not valid gzip data" : "cannot read the file");
         }
     }
 

@@ -80,6 +80,6 @@ public static class StylesCommand
     public static CliException StyleNotFound(StyleCatalog catalog, string styleName)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        return new CliException($"{DiagnosticCodes.CslStyleNotFound}: --style {catalog.NotFoundMessage(styleName)}");
+        return CliException.At(DiagnosticCodes.CslStyleNotFound, styleName, $"--style {catalog.NotFoundMessage(styleName)}");
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using SourceCheck.Diagnostics;
 using SourceCheck.Cli.Infrastructure;
 using SourceCheck.References;
 using SourceCheck.Verification;
@@ -49,7 +50,7 @@ public static class VerifyCommand
             CliIO.ReportDiagnostics(env, read.Diagnostics, name);
             if (read.Items.Count == 0)
             {
-                throw new CliException($"{name}: no references found");
+                throw CliException.At(DiagnosticCodes.NoBibliographyFound, name, "no references found");
             }
 
             DirectoryPageSource? dirSource = null;
@@ -58,7 +59,7 @@ public static class VerifyCommand
                 string full = Path.GetFullPath(dir, env.CurrentDirectory);
                 if (!Directory.Exists(full))
                 {
-                    throw new CliException($"{dir}: no such directory");
+                    throw CliException.At(DiagnosticCodes.InputNotFound, dir, "no such folder (--page-dir)");
                 }
 
                 dirSource = new DirectoryPageSource(full);

@@ -130,20 +130,20 @@ public static class CliApp
         }
         catch (StoreException ex)
         {
-            env.Error.WriteLine($"error: {ex.Code}: {ex.Message}");
+            env.Error.WriteLine(CliException.FileLevel(ex.Code, ex.Message));
             return ExitCodes.InputError;
         }
         catch (System.Data.Common.DbException ex)
         {
             // a store failure outside Open and InTransaction (a query of trace, search or review): our words, not the driver's
             var store = StoreException.From(ex, null);
-            env.Error.WriteLine($"error: {store.Code}: {store.Message}");
+            env.Error.WriteLine(CliException.FileLevel(store.Code, store.Message));
             return ExitCodes.InputError;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // File-system problems (a missing folder, a size limit, no permission) in our words, not an exception name.
-            env.Error.WriteLine($"error: {ex.Message}");
+            env.Error.WriteLine(Positioned(ex.Message));
             if (!string.IsNullOrEmpty(env.GetEnvironmentVariable("SOURCECHECK_DEBUG")))
             {
                 env.Error.WriteLine(ex.ToString());

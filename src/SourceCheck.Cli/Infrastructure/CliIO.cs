@@ -87,17 +87,17 @@ public static class CliIO
             case FileKind.Missing or FileKind.Regular:
                 break;
             case FileKind.Directory:
-                throw new CliException($"{outputPath}: is a directory; -o needs a file name");
+                throw CliException.At(DiagnosticCodes.OutputNotWritable, outputPath, "is a directory; -o needs a file name");
             case FileKind.SymbolicLink:
-                throw new CliException($"{outputPath}: is a symbolic link; -o replaces only regular files (give the link's target)");
+                throw CliException.At(DiagnosticCodes.OutputNotWritable, outputPath, "is a symbolic link; -o replaces only regular files (give the link's target)");
             default:
-                throw new CliException($"{outputPath}: is a device, FIFO or socket; -o replaces only regular files (leave -o out to write to standard output)");
+                throw CliException.At(DiagnosticCodes.OutputNotWritable, outputPath, "is a device, FIFO or socket; -o replaces only regular files (leave -o out to write to standard output)");
         }
 
         string dir = Path.GetDirectoryName(full) ?? env.CurrentDirectory;
         if (!Directory.Exists(dir))
         {
-            throw new CliException($"{outputPath}: cannot write: the folder {(Path.GetDirectoryName(outputPath) is { Length: > 0 } d ? d : dir)} does not exist");
+            throw CliException.At(DiagnosticCodes.OutputNotWritable, outputPath, $"cannot write: the folder {(Path.GetDirectoryName(outputPath) is { Length: > 0 } d ? d : dir)} does not exist");
         }
 
         string temp = Path.Combine(dir, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
@@ -109,12 +109,12 @@ public static class CliIO
         catch (UnauthorizedAccessException)
         {
             TryDelete(temp);
-            throw new CliException($"{outputPath}: cannot write: permission denied");
+            throw CliException.At(DiagnosticCodes.OutputNotWritable, outputPath, "cannot write: permission denied");
         }
         catch (IOException)
         {
             TryDelete(temp);
-            throw new CliException($"{outputPath}: cannot write (disk full or the file is in use?)");
+            throw CliException.At(DiagnosticCodes.OutputNotWritable, outputPath, "cannot write (disk full or the file is in use?)");
         }
     }
 

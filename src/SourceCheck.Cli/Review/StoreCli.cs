@@ -25,7 +25,7 @@ public static class StoreCli
         }
         catch (StoreException ex)
         {
-            throw new CliException($"{ex.Code}: {ex.Message}", ExitCodes.InputError);
+            throw new CliException(CliException.FileLevel(ex.Code, ex.Message), ExitCodes.InputError);
         }
     }
 

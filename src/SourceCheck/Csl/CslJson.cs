@@ -368,7 +368,7 @@ public static class CslJson
             writer.WriteEndArray();
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        return Utf8Output.ToText(stream);
     }
 
     /// <summary>One item as compact single-line JSON (for JSON Lines output).</summary>

@@ -19,6 +19,11 @@ public sealed record Diagnostic(string Code, Severity Severity, TextSpan Span, s
         string sev = Severity switch { Severity.Error => "error", Severity.Warning => "warning", _ => "info" };
         return $"{where}: {sev} {Code}: {Message}";
     }
+
+    /// <summary>An error message about a whole input (<c>SOURCE:1:1: error CODE: MESSAGE</c>) or at a line and column:
+    /// the one shape of every exit-3 message.</summary>
+    public static string At(string source, string code, string message, int line = 1, int column = 1) =>
+        new Diagnostic(code, Severity.Error, new TextSpan(0, 0, Math.Max(1, line), Math.Max(1, column)), message, source).ToString();
 }
 
 /// <summary>A result that carries diagnostics alongside a value (NodaTime's ParseResult habit).</summary>

@@ -26,6 +26,7 @@ public static class DiagnosticCodes
     public const string InputEmpty = "SC1055";
     public const string InvalidEncoding = "SC1056";
     public const string NestedTooDeep = "SC1057";
+    public const string OutputNotWritable = "SC1058";
 
     // SC2xxx: references
     public const string NoBibliographyFound = "SC2001";
@@ -50,10 +51,14 @@ public static class DiagnosticCodes
     public const string CslLocaleNotFound = "SC3011";
     public const string CslExpansionBudget = "SC3012";
     public const string CslBadLocale = "SC3013";
+    public const string CslOutputBudget = "SC3014";
     public const string CslItemNotFound = "SC3020";
 
     // SC4xxx: documents and claims
     public const string HtmlWithoutBody = "SC4001";
+
+    // SC5xxx: verification and fetching
+    public const string FetchFailed = "SC5001";
 
     // SC6xxx: storage
     public const string StoreUnavailable = "SC6001";

@@ -11,6 +11,11 @@ public sealed class InputException : Exception
         Code = code;
     }
 
+    /// <summary>An input error positioned in <paramref name="source"/> (<c>SOURCE:LINE:COLUMN: error CODE: MESSAGE</c>;
+    /// 1:1 for a problem with the whole input).</summary>
+    public static InputException At(string code, string source, string message, int line = 1, int column = 1) =>
+        new(code, Diagnostic.At(source, code, message, line, column));
+
     /// <summary>The diagnostic code from <see cref="DiagnosticCodes"/>.</summary>
     public string Code { get; }
 }

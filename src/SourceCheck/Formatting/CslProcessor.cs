@@ -58,11 +58,38 @@ public sealed class CslProcessor
             }
         }
 
+        long inputChars = 0;
+        foreach (var item in _items)
+        {
+            long chars = DataChars(item);
+            _state[item.Id].OutputLimit = OutputBudget.EntryLimit(chars);
+            inputChars += chars;
+        }
+
+        _budget = new OutputBudget(OutputBudget.RunLimitFor(inputChars), style.Source);
         _compare = locale.Culture.CompareInfo;
         _implicitYearSuffix = !UsesVariable(style, "year-suffix");
     }
 
     private readonly bool _implicitYearSuffix;
+    private readonly OutputBudget _budget;
+
+    /// <summary>Characters of an item's own data (strings, names, 16 a date or other value), the measure of the output budget.</summary>
+    private static long DataChars(CslItem item)
+    {
+        long chars = item.Id.Length;
+        foreach (string key in item.Keys)
+        {
+            chars += key.Length + item.GetRaw(key) switch
+            {
+                string s => s.Length,
+                IReadOnlyList<Csl.CslName> names => names.Sum(n => (long)(n.Family?.Length ?? 0) + (n.Given?.Length ?? 0) + (n.Literal?.Length ?? 0) + 8),
+                _ => 16,
+            };
+        }
+
+        return chars;
+    }
 
     private static bool UsesVariable(Style style, string variable)
     {
@@ -199,6 +226,7 @@ public sealed class CslProcessor
     public FormatResult Process(IReadOnlyList<Citation> citations, OutputFormat format = OutputFormat.Html, IReadOnlyList<string>? bibliographyIds = null,
         bool bibliography = true)
     {
+        _budget.Reset();
         var registry = bibliographyIds is null ? _items : [.. bibliographyIds.Where(_byId.ContainsKey).Distinct().Select(id => _byId[id])];
         foreach (var c in citations)
         {
@@ -545,6 +573,7 @@ public sealed class CslProcessor
         State = _state[item.Id],
         Bib = bib,
         ImplicitYearSuffix = _implicitYearSuffix,
+        Budget = _budget,
     };
 
     // ------------------------------------------------------------------ disambiguation
@@ -1328,8 +1357,16 @@ public sealed class CslProcessor
     private sealed record RenderedCite(CiteItem Cite, CslItem Item, RNode? Node, string NamesKey, Ctx Ctx);
 
     /// <summary>Renders the citations (a bibliography-only run compiles none of the citation code).</summary>
-    private List<string> RenderCitations(IReadOnlyList<Citation> citations, OutputFormat format) =>
-        citations.Count == 0 ? [] : RenderCitationList(citations, format);
+    private List<string> RenderCitations(IReadOnlyList<Citation> citations, OutputFormat format)
+    {
+        var list = citations.Count == 0 ? [] : RenderCitationList(citations, format);
+        foreach (string c in list)
+        {
+            _budget.AddFinished(c.Length, 1);
+        }
+
+        return list;
+    }
 
     private List<string> RenderCitationList(IReadOnlyList<Citation> citations, OutputFormat format)
     {
@@ -1905,6 +1942,7 @@ public sealed class CslProcessor
                 root.Add(node);
                 Punctuation.Fix(root, _locale);
                 rendered[i] = Rich.Render(root, format, _locale);
+                _budget.AddFinished(rendered[i].Length, 1);
             }
         }
 

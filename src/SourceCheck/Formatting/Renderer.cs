@@ -23,6 +23,44 @@ internal sealed class ItemState
     public int CitationNumber;
 
     public int FirstNoteNumber;
+
+    /// <summary>Most characters one rendering of the item may produce (<see cref="OutputBudget.EntryLimit"/>).</summary>
+    public long OutputLimit = long.MaxValue;
+}
+
+/// <summary>The output-size budget of one processor run (issue 15): a style that multiplies its output (a macro repeating
+/// a long variable within the expansion budget, huge affixes or delimiters) stops with a positioned SC3014 instead of
+/// producing gigabytes. Each rendering of an item may produce at most <see cref="EntryLimit"/> characters, and the run's
+/// finished citations and entries together at most <see cref="RunLimit"/>, both relative to the input.</summary>
+internal sealed class OutputBudget(long runLimit, string? source)
+{
+    /// <summary>Characters an item's rendering may reach: 100,000 plus 8 per character of the item's own data.</summary>
+    public static long EntryLimit(long itemChars) => 100_000 + (8 * itemChars);
+
+    /// <summary>Characters a run may produce: 32 Mi plus 8 per character of all items' data.</summary>
+    public static long RunLimitFor(long inputChars) => (32L << 20) + (8 * inputChars);
+
+    private long _run;
+
+    public long RunLimit { get; } = runLimit;
+
+    public string? Source { get; } = source;
+
+    /// <summary>Starts a new run (a processor may be asked for its output more than once).</summary>
+    public void Reset() => Interlocked.Exchange(ref _run, 0);
+
+    /// <summary>Counts a finished citation or entry against the run's limit (thread-safe: entries render in parallel).</summary>
+    public void AddFinished(int chars, int line)
+    {
+        if (Interlocked.Add(ref _run, chars) > RunLimit)
+        {
+            throw Over(line, $"the formatted output passes {RunLimit:N0} characters (32 Mi plus 8 per input character); stopped");
+        }
+    }
+
+    public Diagnostics.DiagnosticException Over(int line, string message) =>
+        new([new Diagnostics.Diagnostic(Diagnostics.DiagnosticCodes.CslOutputBudget, Diagnostics.Severity.Error,
+            new Text.TextSpan(0, 0, Math.Max(1, line), 1), message, Source)]);
 }
 
 /// <summary>One cite in a citation: item, locator, label, affixes, position.</summary>
@@ -107,6 +145,23 @@ internal sealed class Ctx
     /// <see cref="VariableIds"/> number.</summary>
     public byte[]? VariableMemo;
     public string? NamesDelimiter;
+
+    /// <summary>The run's output budget (null: unbounded) and the characters this rendering has produced so far.</summary>
+    public OutputBudget? Budget;
+    public long Output;
+
+    /// <summary>The style line of the element being rendered (where a budget overrun is reported).</summary>
+    public int Line;
+
+    /// <summary>Counts <paramref name="chars"/> of output made by the element being rendered against the item's limit.</summary>
+    public void Charge(long chars)
+    {
+        Output += chars;
+        if (Output > State.OutputLimit && Budget is { } b)
+        {
+            throw b.Over(Line, $"the output of item '{Item.Id}' passes {State.OutputLimit:N0} characters here (100,000 plus 8 per character of the item's data: the style repeats text or has very long affixes or delimiters); stopped");
+        }
+    }
 }
 
 /// <summary>Renders rendering elements of a style for one item into a rendering tree.</summary>
@@ -170,6 +225,7 @@ internal static class Renderer
             span ??= new RSpan();
             if (delimiter is { Length: > 0 } && span.Children.Count > 0)
             {
+                c.Charge(delimiter.Length);
                 span.Children.Add(new RText(delimiter) { NoCase = true });
             }
 
@@ -177,17 +233,31 @@ internal static class Renderer
         }
     }
 
-    public static RNode? Render(Ctx c, Element e) => e switch
+    public static RNode? Render(Ctx c, Element e)
     {
-        TextElement t => RenderText(c, t),
-        NumberElement n => RenderNumber(c, n),
-        LabelElement l => RenderLabel(c, l, null),
-        DateElement d => Dates.Render(c, d),
-        NamesElement n => Names.Render(c, n),
-        GroupElement g => RenderGroup(c, g),
-        ChooseElement ch => RenderChoose(c, ch),
-        _ => null,
-    };
+        int outerLine = c.Line;
+        c.Line = e.Line;
+        var node = e switch
+        {
+            TextElement t => RenderText(c, t),
+            NumberElement n => RenderNumber(c, n),
+            LabelElement l => RenderLabel(c, l, null),
+            DateElement d => Dates.Render(c, d),
+            NamesElement n => Names.Render(c, n),
+            GroupElement g => RenderGroup(c, g),
+            ChooseElement ch => RenderChoose(c, ch),
+            _ => null,
+        };
+
+        // Leaves are charged whole; groups, choices and macro calls through their children (and their affixes in Decorate).
+        if (node is not null && e is not (GroupElement or ChooseElement or TextElement { Source: TextSource.Macro }))
+        {
+            c.Charge(Rich.Length(node));
+        }
+
+        c.Line = outerLine;
+        return node;
+    }
 
     private static RNode? RenderGroup(Ctx c, GroupElement g)
     {
@@ -590,6 +660,7 @@ internal static class Renderer
 
         if (d.Prefix is { Length: > 0 } || d.Suffix is { Length: > 0 })
         {
+            c.Charge((d.Prefix?.Length ?? 0) + (d.Suffix?.Length ?? 0));
             var a = new RSpan(3);
             if (d.Prefix is { Length: > 0 } p)
             {

@@ -270,6 +270,26 @@ public static class Rich
         return s;
     }
 
+    /// <summary>Characters of plain text under <paramref name="node"/>, without building the text.</summary>
+    public static long Length(RNode? node)
+    {
+        switch (node)
+        {
+            case RText t:
+                return t.Text.Length;
+            case RSpan s:
+                long total = 0;
+                for (int i = 0; i < s.Count; i++)
+                {
+                    total += Length(s[i]);
+                }
+
+                return total;
+            default:
+                return 0;
+        }
+    }
+
     public static bool IsEmpty(RNode? node) => node switch
     {
         null => true,

@@ -10,6 +10,9 @@ public sealed class Style
 {
     public string? Title { get; init; }
 
+    /// <summary>The name of the style's file or input (in diagnostics found while formatting), or null.</summary>
+    public string? Source { get; init; }
+
     /// <summary>"in-text" or "note".</summary>
     public string Class { get; init; } = "in-text";
 

@@ -212,6 +212,7 @@ internal sealed class StyleParser
         return new Style
         {
             Title = info,
+            Source = _source,
             Class = cls,
             DefaultLocale = (string?)root.Attribute("default-locale"),
             Options = options,

@@ -22,6 +22,17 @@ public sealed record DocumentReport(
     /// <summary>The article's first body sentence, shortened (ends in "…" when cut): tells an editor which
     /// article this is when it has no headline (<see cref="Title"/> is null then).</summary>
     public string? Opening { get; init; }
+
+    // one set per UnsourcedClaimIds array (not a field: record equality and `with` copies stay as they were)
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string[], HashSet<string>> UnsourcedSets = [];
+
+    /// <summary>Whether no reference supports the claim: a set lookup (a report of a long article lists tens of
+    /// thousands of claims; <c>UnsourcedClaimIds.Contains</c> per claim was quadratic: 16 MB of text, minutes).</summary>
+    public bool IsUnsourced(string claimId)
+    {
+        var ids = System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(UnsourcedClaimIds);
+        return ids is { Length: > 0 } && UnsourcedSets.GetValue(ids, a => new HashSet<string>(a, StringComparer.Ordinal)).Contains(claimId);
+    }
 }
 
 /// <summary>A claim supported by (paraphrasing, translating or quoting) a reference's headline.</summary>

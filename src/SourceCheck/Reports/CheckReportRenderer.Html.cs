@@ -280,7 +280,7 @@ public static partial class CheckReportRenderer
                 sb.Append("<li>").Append(LinkifyMarkup(entry)).Append("</li>\n");
             }
 
-            var unsourced = d.Claims.Where(c => d.UnsourcedClaimIds.Contains(c.Id)).ToList();
+            var unsourced = d.Claims.Where(c => d.IsUnsourced(c.Id)).ToList();
             sb.Append("</ul>\n<h3>Claims with no source (").Append(unsourced.Count).Append(" of ").Append(d.Claims.Length).Append(")</h3>\n<ul>\n");
             if (unsourced.Count == 0)
             {

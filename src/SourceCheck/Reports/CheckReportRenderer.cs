@@ -88,7 +88,7 @@ public static partial class CheckReportRenderer
                 w.WriteStartArray("claims");
                 foreach (var c in d.Claims)
                 {
-                    WriteClaim(w, c, d.UnsourcedClaimIds.Contains(c.Id));
+                    WriteClaim(w, c, d.IsUnsourced(c.Id));
                 }
 
                 w.WriteEndArray();
@@ -153,7 +153,7 @@ public static partial class CheckReportRenderer
             w.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        return Utf8Output.ToText(stream);
     }
 
     /// <summary>The <c>store</c> object (null without a store): path, counts, the stored documents compared (their
@@ -232,7 +232,7 @@ public static partial class CheckReportRenderer
                 sb.Append("  ").Append(entry).Append('\n');
             }
 
-            var unsourced = d.Claims.Where(c => d.UnsourcedClaimIds.Contains(c.Id)).ToList();
+            var unsourced = d.Claims.Where(c => d.IsUnsourced(c.Id)).ToList();
             sb.Append("\nClaims with no source (").Append(unsourced.Count).Append(" of ").Append(d.Claims.Length).Append("):\n");
             if (unsourced.Count == 0)
             {
@@ -526,7 +526,7 @@ public static partial class CheckReportRenderer
                 sb.Append("_(none)_\n");
             }
 
-            foreach (var c in d.Claims.Where(c => d.UnsourcedClaimIds.Contains(c.Id)))
+            foreach (var c in d.Claims.Where(c => d.IsUnsourced(c.Id)))
             {
                 sb.Append("- ").Append(Code(c.Id)).Append(' ').Append(Md(c.Text)).Append('\n');
             }

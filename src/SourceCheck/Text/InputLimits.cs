@@ -33,7 +33,9 @@ public static class InputLimits
     public static string ReadAllText(string path, long max) => Encoding.UTF8.GetString(ReadAllBytes(path, max));
 
     /// <summary>Copies at most <paramref name="max"/> bytes of a stream.</summary>
-    public static byte[] ReadBounded(Stream stream, long max, string what)
+    public static byte[] ReadBounded(Stream stream, long max, string what) => ReadBounded(stream, max, what, string.Empty);
+
+    private static byte[] ReadBounded(Stream stream, long max, string what, string detail)
     {
         using var ms = new MemoryStream();
         var buffer = new byte[81920];
@@ -42,7 +44,7 @@ public static class InputLimits
         {
             if (ms.Length + n > max)
             {
-                throw new InputTooLargeException(what, max);
+                throw new InputTooLargeException(what, max, detail);
             }
 
             ms.Write(buffer, 0, n);
@@ -55,7 +57,7 @@ public static class InputLimits
     public static byte[] Gunzip(byte[] compressed, string what, long max = MaxDecompressedBytes)
     {
         using var gz = new GZipStream(new MemoryStream(compressed), CompressionMode.Decompress);
-        return ReadBounded(gz, max, what + " (decompressed)");
+        return ReadBounded(gz, max, what, " after decompression");
     }
 
     /// <summary>What is at a path, without following a final symbolic link.</summary>
@@ -123,8 +125,8 @@ public enum FileKind
 }
 
 /// <summary>An input passed a size limit of <see cref="InputLimits"/>.</summary>
-public sealed class InputTooLargeException(string what, long limit)
-    : IOException($"{what}: larger than the limit of {Format(limit)} (SC1051)")
+public sealed class InputTooLargeException(string what, long limit, string detail = "")
+    : IOException(Diagnostics.Diagnostic.At(what, Diagnostics.DiagnosticCodes.InputTooLarge, $"larger than the limit of {Format(limit)}{detail}"))
 {
     public long Limit { get; } = limit;
 

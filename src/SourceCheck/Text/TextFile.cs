@@ -24,12 +24,12 @@ public static class TextFile
         string name = displayName ?? path;
         if (Directory.Exists(path))
         {
-            throw new InputException(DiagnosticCodes.InputIsDirectory, $"{name}: is a directory (give a file)");
+            throw InputException.At(DiagnosticCodes.InputIsDirectory, name, "is a directory (give a file)");
         }
 
         if (!File.Exists(path))
         {
-            throw new InputException(DiagnosticCodes.InputNotFound, $"{name}: no such file");
+            throw InputException.At(DiagnosticCodes.InputNotFound, name, "no such file");
         }
 
         byte[] bytes;
@@ -40,15 +40,15 @@ public static class TextFile
         }
         catch (InputTooLargeException)
         {
-            throw new InputException(DiagnosticCodes.InputTooLarge, $"{name}:1:1: error {DiagnosticCodes.InputTooLarge}: file larger than {MaxBytes / (1024 * 1024)} MiB (the input limit)");
+            throw InputException.At(DiagnosticCodes.InputTooLarge, name, $"file larger than {MaxBytes / (1024 * 1024)} MiB (the input limit)");
         }
         catch (UnauthorizedAccessException)
         {
-            throw new InputException(DiagnosticCodes.InputUnreadable, $"{name}: cannot read: permission denied");
+            throw InputException.At(DiagnosticCodes.InputUnreadable, name, "cannot read: permission denied");
         }
         catch (IOException)
         {
-            throw new InputException(DiagnosticCodes.InputUnreadable, $"{name}: cannot read the file");
+            throw InputException.At(DiagnosticCodes.InputUnreadable, name, "cannot read the file");
         }
 
         return CheckText(Decode(bytes, out warning), name);
@@ -166,7 +166,8 @@ public static class TextFile
             char c = text[i];
             if (c == '\0')
             {
-                throw new InputException(DiagnosticCodes.BinaryInput, $"{name}: {DiagnosticCodes.BinaryInput}: input looks binary (NUL byte at offset {i}); expected text");
+                var (line, column) = LineColumn(text, i);
+                throw InputException.At(DiagnosticCodes.BinaryInput, name, $"input looks binary (a NUL character, offset {i}); expected text", line, column);
             }
 
             if (c < ' ' && c is not ('\n' or '\r' or '\t' or '\f'))
@@ -177,9 +178,26 @@ public static class TextFile
 
         if (sample > 0 && control > sample / 10)
         {
-            throw new InputException(DiagnosticCodes.BinaryInput, $"{name}: {DiagnosticCodes.BinaryInput}: input looks binary ({control} control characters in {sample:N0}); expected text");
+            int first = text.AsSpan().IndexOfAnyInRange('\u0001', '\u001f');
+            while (first >= 0 && text[first] is '\n' or '\r' or '\t' or '\f')
+            {
+                int next = text.AsSpan(first + 1).IndexOfAnyInRange('\u0001', '\u001f');
+                first = next < 0 ? -1 : first + 1 + next;
+            }
+
+            var (line, column) = LineColumn(text, Math.Max(0, first));
+            throw InputException.At(DiagnosticCodes.BinaryInput, name, $"input looks binary ({control:N0} control characters in {sample:N0}, the first here); expected text", line, column);
         }
 
         return text;
+    }
+
+    /// <summary>1-based line and column of <paramref name="offset"/> in <paramref name="text"/>.</summary>
+    private static (int Line, int Column) LineColumn(string text, int offset)
+    {
+        var before = text.AsSpan(0, Math.Min(offset, text.Length));
+        int line = before.Count('\n') + 1;
+        int lastNewline = before.LastIndexOf('\n');
+        return (line, offset - lastNewline);
     }
 }

@@ -25,7 +25,7 @@ public sealed class DirectoryPageSource : IPageSource
     {
         if (!System.IO.Directory.Exists(directory))
         {
-            throw new DirectoryNotFoundException($"{directory}: no such folder (--page-dir)");
+            throw new DirectoryNotFoundException(Diagnostics.Diagnostic.At(directory, Diagnostics.DiagnosticCodes.InputNotFound, "no such folder (--page-dir)"));
         }
 
         _dir = Path.GetFullPath(directory);

@@ -136,7 +136,7 @@ public sealed class StoreErrorTests
             {
                 var r = Support.CliRunner.Run(null, args);
                 Assert.Equal(3, r.ExitCode);
-                Assert.Contains($"SC6006: {tmp.FilePath}: the database is damaged", r.Error, StringComparison.Ordinal);
+                Assert.Contains($"{tmp.FilePath}:1:1: error SC6006: the database is damaged", r.Error, StringComparison.Ordinal);
                 Assert.DoesNotContain("Exception", r.Error, StringComparison.Ordinal);
                 Assert.DoesNotContain("SQLite Error", r.Error, StringComparison.Ordinal);
             }
@@ -177,7 +177,7 @@ public sealed class StoreErrorTests
                 string stderr = child.StandardError.ReadToEnd();
                 Assert.True(child.WaitForExit(60_000));
                 Assert.Equal(3, child.ExitCode);
-                Assert.Contains($"SC6005: {tmp.FilePath}: the database is read-only", stderr, StringComparison.Ordinal);
+                Assert.Contains($"{tmp.FilePath}:1:1: error SC6005: the database is read-only", stderr, StringComparison.Ordinal);
                 Assert.DoesNotContain("Exception", stderr, StringComparison.Ordinal);
                 Assert.Empty(stdout);
             }
