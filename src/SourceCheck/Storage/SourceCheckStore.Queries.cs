@@ -21,7 +21,7 @@ public sealed partial class SourceCheckStore
         """;
 
     private const string LinkColumns = """
-        l.id, l.claim_a, l.claim_b, l.type, l.score, l.evidence_json, l.status, l.relabelled_type, l.reviewed_at
+        l.id, l.claim_a, l.claim_b, l.type, l.score, l.evidence_json, l.status, l.relabelled_type, l.reviewed_at, l.reviewer
         """;
 
     /// <summary>The recursive trace query: claims whose words match (an FTS5 query over the rarest salient terms gives the
@@ -489,7 +489,10 @@ public sealed partial class SourceCheckStore
         ParseStrings(Str(r, o + 5)),
         ReviewStatusNames.Parse(Str(r, o + 6)) ?? ReviewStatus.Open,
         Str(r, o + 7) is { } relabel ? LinkTypeNames.Parse(relabel) : null,
-        Str(r, o + 8) is { } at ? DateTimeOffset.Parse(at, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal) : null);
+        Str(r, o + 8) is { } at ? DateTimeOffset.Parse(at, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal) : null)
+    {
+        Reviewer = Str(r, o + 9),
+    };
 
     private static List<StoredLink> ReadLinks(SqliteCommand cmd)
     {
