@@ -14,7 +14,7 @@ namespace SourceCheck.Bench;
 internal static class StoreBench
 {
     private const int Documents = 10_000;
-    private const int ClaimsPerDocument = 10;
+    internal const int ClaimsPerDocument = 10;
     private const double TargetDocsPerSecond = 500;
     private const double TargetQueryP95Ms = 20;
     private const double TargetTraceP95Ms = 100;
@@ -48,14 +48,21 @@ internal static class StoreBench
         }
     }
 
-    private static void RunIn(string path)
+    /// <summary>The bench's seeded articles (the same for every backend): <paramref name="count"/> from index <paramref name="first"/>.</summary>
+    internal static List<(DocumentInput, IReadOnlyList<ReferenceInput>, IReadOnlyList<Claim>)> Articles(int count, int seed = 42, int first = 0)
     {
         // News text follows Zipf's law with a large vocabulary (Heaps' law: ~50k distinct words in 1.4M tokens).
         var vocabulary = Vocabulary(new Random(7), 50_000);
         var cumulative = ZipfCumulative(vocabulary.Length, 1.07);
         FunctionWords = vocabulary.Take(FunctionWordCount).ToHashSet(StringComparer.Ordinal);
-        var rng = new Random(42);
-        var articles = Enumerable.Range(0, Documents).Select(i => Article(rng, vocabulary, cumulative, i)).ToList();
+        var rng = new Random(seed);
+        return [.. Enumerable.Range(first, count).Select(i => Article(rng, vocabulary, cumulative, i))];
+    }
+
+    private static void RunIn(string path)
+    {
+        var articles = Articles(Documents);
+        string[] vocabulary = [];
         using var store = SourceCheckStore.Open(path);
         var linkRng = new Random(11);
         var claimIds = new List<long>(Documents * ClaimsPerDocument);
@@ -90,7 +97,7 @@ internal static class StoreBench
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"database: {new FileInfo(path).Length / (1024.0 * 1024):0.0} MiB"));
     }
 
-    private static void Report(SourceCheckStore store, string label, List<(DocumentInput, IReadOnlyList<ReferenceInput>, IReadOnlyList<Claim>)> articles,
+    internal static (double SearchP95, double TraceP95) Report(IClaimStore store, string label, List<(DocumentInput, IReadOnlyList<ReferenceInput>, IReadOnlyList<Claim>)> articles,
         List<long> claimIds, Random rng, string[] vocabulary)
     {
         // Links: one per document on average, between random stored claims (so traces follow links).
@@ -150,9 +157,10 @@ internal static class StoreBench
             $"{label}: trace p50 {Percentile(traceTimes, 0.5):0.00} ms, p95 {tp95:0.00} ms (thread CPU p50 {Percentile(traceCpuTimes, 0.5):0.00} ms, p95 {Percentile(traceCpuTimes, 0.95):0.00} ms; mean process CPU {traceCpu.TotalMilliseconds / 60:0.00} ms; avg {traced / 60.0:0.0} claims per chain; target p95 < {TargetTraceP95Ms:0} ms: {(tp95 < TargetTraceP95Ms ? "met" : "MISSED")});"
             + $" {linkCount} links added in {links.Elapsed.TotalMilliseconds:0} ms"));
         _ = vocabulary;
+        return (qp95, tp95);
     }
 
-    private static double Percentile(List<double> values, double p)
+    internal static double Percentile(List<double> values, double p)
     {
         var sorted = values.Order().ToList();
         return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];

@@ -31,6 +31,10 @@ public sealed record CheckerOptions
     /// URI (see <see cref="StoreLocation"/>). <see cref="StorePaths.Resolve"/> gives the default path.</summary>
     public string? StorePath { get; init; }
 
+    /// <summary>Where a PostgreSQL store's password and defaults come from (<c>PGPASSWORD</c>, <c>PGPASSFILE</c>, <c>PGUSER</c>);
+    /// null: the process environment.</summary>
+    public Func<string, string?>? StoreEnvironment { get; init; }
+
     /// <summary>Verify references against pages saved in this folder (see <see cref="DirectoryPageSource"/>).</summary>
     public string? PageDirectory { get; init; }
 
@@ -114,7 +118,7 @@ public sealed class Checker
     public CheckReport Check(IReadOnlyList<CheckInput> inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        IClaimStore? store = _options.StorePath is null ? null : StoreLocation.Open(_options.StorePath, _options.Time);
+        IClaimStore? store = _options.StorePath is null ? null : StoreLocation.Open(_options.StorePath, _options.Time, _options.StoreEnvironment);
         try
         {
             var inputHashes = inputs.Select(i => SourceCheckStore.ContentHash(i.Content)).ToHashSet(StringComparer.Ordinal);

@@ -4,7 +4,7 @@ using SourceCheck.Csl;
 namespace SourceCheck.Storage;
 
 /// <summary>The store contract the front door and the CLI use, with two backends: the embedded SQLite file
-/// (<see cref="SourceCheckStore"/>, the default) and a PostgreSQL server for a team .
+/// (<see cref="SourceCheckStore"/>, the default) and a PostgreSQL server for a team (<see cref="PostgresStore"/>).
 /// Open one with <see cref="StoreLocation.Open"/>. An instance holds one connection and is not thread-safe.</summary>
 public interface IClaimStore : IDisposable
 {

@@ -424,10 +424,16 @@ public sealed partial class SourceCheckStore
                 WHERE l.status = 'accepted')
             ORDER BY r.dedup_key, r.document_id, r.entry_number, r.id
             """, null);
+        return UniqueItems(ReadReferences(cmd));
+    }
+
+    /// <summary>References de-duplicated by normalised key (first occurrence wins), ids made unique.</summary>
+    internal static List<CslItem> UniqueItems(IEnumerable<StoredReference> references)
+    {
         var seenKeys = new HashSet<string>(StringComparer.Ordinal);
         var seenIds = new HashSet<string>(StringComparer.Ordinal);
         var items = new List<CslItem>();
-        foreach (var reference in ReadReferences(cmd))
+        foreach (var reference in references)
         {
             if (!seenKeys.Add(reference.DedupKey) || reference.Item is not { } item)
             {

@@ -25,7 +25,7 @@ public static partial class StoreLocation
     {
         ArgumentNullException.ThrowIfNull(location);
         return IsServer(location)
-            ? throw new StoreException(Diagnostics.DiagnosticCodes.StoreUnavailable, $"{Display(location)}: PostgreSQL stores are not built in yet")
+            ? PostgresStore.Open(location, time, getEnvironmentVariable ?? Environment.GetEnvironmentVariable)
             : SourceCheckStore.Open(location, time);
     }
 
