@@ -128,9 +128,9 @@ internal static class StoreBench
                 .Where(w => !FunctionWords.Contains(w.ToLowerInvariant()) && w != "sagte").ToArray();
             string query = string.Join(' ', Enumerable.Range(0, 2 + rng.Next(2)).Select(_ => words[rng.Next(words.Length)]));
             var sw = Stopwatch.StartNew();
-            double cpu0 = ThreadCpu.NowMs();
+            double cpu0 = ThreadCpu.NowMs() + ServerCpuMs(store);
             found += store.Search(query, 20).Count > 0 ? 1 : 0;
-            queryCpuTimes.Add(ThreadCpu.NowMs() - cpu0);
+            queryCpuTimes.Add(ThreadCpu.NowMs() + ServerCpuMs(store) - cpu0);
             queryTimes.Add(sw.Elapsed.TotalMilliseconds);
         }
 
@@ -143,21 +143,41 @@ internal static class StoreBench
         {
             var claim = articles[rng.Next(stored / ClaimsPerDocument)].Item3[rng.Next(ClaimsPerDocument)];
             var sw = Stopwatch.StartNew();
-            double cpu0 = ThreadCpu.NowMs();
+            double cpu0 = ThreadCpu.NowMs() + ServerCpuMs(store);
             traced += store.Trace(claim.Text).Claims.Length;
-            traceCpuTimes.Add(ThreadCpu.NowMs() - cpu0);
+            traceCpuTimes.Add(ThreadCpu.NowMs() + ServerCpuMs(store) - cpu0);
             traceTimes.Add(sw.Elapsed.TotalMilliseconds);
         }
 
         traceCpu = Process.GetCurrentProcess().TotalProcessorTime - traceCpu;
         double qp95 = Percentile(queryTimes, 0.95), tp95 = Percentile(traceTimes, 0.95);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{label}: {stored} claims; FTS query p50 {Percentile(queryTimes, 0.5):0.00} ms, p95 {qp95:0.00} ms (thread CPU p50 {Percentile(queryCpuTimes, 0.5):0.00} ms, p95 {Percentile(queryCpuTimes, 0.95):0.00} ms; mean process CPU {queryCpu.TotalMilliseconds / 300:0.00} ms; {found}/300 found; target p95 < {TargetQueryP95Ms:0} ms: {(qp95 < TargetQueryP95Ms ? "met" : "MISSED")})"));
+            $"{label}: {stored} claims; FTS query p50 {Percentile(queryTimes, 0.5):0.00} ms, p95 {qp95:0.00} ms (thread CPU incl. server p50 {Percentile(queryCpuTimes, 0.5):0.00} ms, p95 {Percentile(queryCpuTimes, 0.95):0.00} ms; mean process CPU {queryCpu.TotalMilliseconds / 300:0.00} ms; {found}/300 found; target p95 < {TargetQueryP95Ms:0} ms: {(qp95 < TargetQueryP95Ms ? "met" : "MISSED")})"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{label}: trace p50 {Percentile(traceTimes, 0.5):0.00} ms, p95 {tp95:0.00} ms (thread CPU p50 {Percentile(traceCpuTimes, 0.5):0.00} ms, p95 {Percentile(traceCpuTimes, 0.95):0.00} ms; mean process CPU {traceCpu.TotalMilliseconds / 60:0.00} ms; avg {traced / 60.0:0.0} claims per chain; target p95 < {TargetTraceP95Ms:0} ms: {(tp95 < TargetTraceP95Ms ? "met" : "MISSED")});"
+            $"{label}: trace p50 {Percentile(traceTimes, 0.5):0.00} ms, p95 {tp95:0.00} ms (thread CPU incl. server p50 {Percentile(traceCpuTimes, 0.5):0.00} ms, p95 {Percentile(traceCpuTimes, 0.95):0.00} ms; mean process CPU {traceCpu.TotalMilliseconds / 60:0.00} ms; avg {traced / 60.0:0.0} claims per chain; target p95 < {TargetTraceP95Ms:0} ms: {(tp95 < TargetTraceP95Ms ? "met" : "MISSED")});"
             + $" {linkCount} links added in {links.Elapsed.TotalMilliseconds:0} ms"));
         _ = vocabulary;
         return (qp95, tp95);
+    }
+
+    /// <summary>CPU time of the PostgreSQL server process serving <paramref name="store"/> (from /proc/PID/schedstat, in ms;
+    /// 0 for SQLite, which runs in the bench's own thread): "thread CPU" then counts client and server together.</summary>
+    private static double ServerCpuMs(IClaimStore store)
+    {
+        if (store is not PostgresStore pg)
+        {
+            return 0;
+        }
+
+        try
+        {
+            string first = File.ReadAllText($"/proc/{pg.ServerProcessId.ToString(CultureInfo.InvariantCulture)}/schedstat").Split(' ')[0];
+            return long.Parse(first, CultureInfo.InvariantCulture) / 1e6;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+        {
+            return 0;
+        }
     }
 
     internal static double Percentile(List<double> values, double p)

@@ -291,7 +291,9 @@ public sealed partial class PostgresStore
     }
 
     /// <summary>Same contract as <see cref="SourceCheckStore.Trace"/>, in one recursive statement (<see cref="TraceSql"/>).
-    /// PostgreSQL keeps no cheap per-term document counts, so "rarest" is approximated by the longest stems first.</summary>
+    /// The rarest terms come from the planner's statistics of the search column (<c>pg_stats.most_common_elems</c>, kept by
+    /// ANALYZE/autovacuum): a term among the most common lexemes counts with its share of claims, any other as rare;
+    /// among equals, longer stems first.</summary>
     private TraceResult TraceCore(string textOrClaimId, int maxDepth = 4, int seedLimit = 2000)
     {
         ArgumentNullException.ThrowIfNull(textOrClaimId);
@@ -316,7 +318,10 @@ public sealed partial class PostgresStore
         }
 
         int required = SearchTerms.RequiredTerms(terms.Count);
-        var rarest = terms.Select((t, i) => (t, i)).OrderByDescending(x => x.t.Stem.Length).ThenBy(x => x.i).Select(x => x.t).ToList();
+        var frequencies = LexemeFrequencies();
+        var rarest = terms.Select((t, i) => (t, i))
+            .OrderBy(x => Frequency(frequencies, x.t)).ThenByDescending(x => x.t.Stem.Length).ThenBy(x => x.i)
+            .Select(x => x.t).ToList();
         string match;
         if (terms.Count == 0)
         {
@@ -364,6 +369,56 @@ public sealed partial class PostgresStore
             [.. links.Where(l => l.ClaimA == x.Claim.Id || l.ClaimB == x.Claim.Id)
                 .Select(l => new TraceLink(l.Id, l.Other(x.Claim.Id), l.EffectiveType, l.Score, l.Status))])).ToList();
         return new TraceResult(input, seedClaim, [.. terms], [.. traced], TraceResult.Group(traced));
+    }
+
+    private Dictionary<string, double>? _lexemeFrequencies;
+
+    /// <summary>The most common lexemes of <c>claims.search</c> with the share of claims holding each (empty before the first ANALYZE).</summary>
+    private Dictionary<string, double> LexemeFrequencies()
+    {
+        if (_lexemeFrequencies is not null)
+        {
+            return _lexemeFrequencies;
+        }
+
+        var map = new Dictionary<string, double>(StringComparer.Ordinal);
+        using var cmd = Command("""
+            SELECT most_common_elems::text::text[], most_common_elem_freqs::float8[] FROM pg_stats
+            WHERE schemaname = current_schema() AND tablename = 'claims' AND attname = 'search' AND most_common_elems IS NOT NULL
+            """);
+        using (var r = cmd.ExecuteReader())
+        {
+            if (r.Read())
+            {
+                string[] lexemes = r.GetFieldValue<string[]>(0);
+                double[] shares = r.GetFieldValue<double[]>(1);
+                for (int i = 0; i < lexemes.Length && i < shares.Length; i++)
+                {
+                    map[lexemes[i]] = shares[i];
+                }
+            }
+        }
+
+        return _lexemeFrequencies = map;
+    }
+
+    private static double Frequency(Dictionary<string, double> frequencies, SearchTerm term)
+    {
+        if (!term.Prefix)
+        {
+            return frequencies.GetValueOrDefault(term.Stem);
+        }
+
+        double sum = 0;
+        foreach (var (lexeme, share) in frequencies)
+        {
+            if (lexeme.StartsWith(term.Stem, StringComparison.Ordinal))
+            {
+                sum += share;
+            }
+        }
+
+        return Math.Min(1, sum);
     }
 
     private List<StoredLink> LinksAmong(long[] ids)

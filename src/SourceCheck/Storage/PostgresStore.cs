@@ -38,6 +38,9 @@ public sealed partial class PostgresStore : IClaimStore
     /// <summary>Whether <c>pg_trgm</c> is installed: candidates for matching are then re-ranked by trigram similarity too.</summary>
     public bool HasTrigrams { get; private set; }
 
+    /// <summary>The server process serving this connection (benches read its CPU time).</summary>
+    public int ServerProcessId => _connection.ProcessID;
+
     public int SchemaVersion => Convert.ToInt32(Scalar("SELECT coalesce(max(version), 0) FROM sc_schema_version"), CultureInfo.InvariantCulture);
 
     /// <summary>Connects to <paramref name="uri"/> (<c>postgresql://user@host:port/db</c>) and migrates the schema.
