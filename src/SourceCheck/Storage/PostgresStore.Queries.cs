@@ -298,18 +298,7 @@ public sealed partial class PostgresStore
     {
         ArgumentNullException.ThrowIfNull(textOrClaimId);
         string input = textOrClaimId.Trim();
-        long? seedClaim = null;
-        string text = input;
-        if (long.TryParse(input.TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out long id) && GetClaim(id) is { } claim)
-        {
-            seedClaim = id;
-            text = claim.Claim.Text;
-        }
-        else if (!input.Contains(' ', StringComparison.Ordinal) && ClaimByReportId(input) is { } reported)
-        {
-            seedClaim = reported.Id;
-            text = reported.Claim.Text;
-        }
+        var (seedClaim, text) = TraceResult.ResolveInput(input, GetClaim, ClaimByReportId);
 
         var terms = SearchTerms.Salient(text, max: 12);
         if (terms.Count == 0 && seedClaim is null)
@@ -364,11 +353,7 @@ public sealed partial class PostgresStore
             }
         }
 
-        var links = LinksAmong(rows.Select(x => x.Claim.Id).ToArray());
-        var traced = rows.Select(x => new TraceClaim(x.Claim, x.Document, x.Depth, x.Coverage,
-            [.. links.Where(l => l.ClaimA == x.Claim.Id || l.ClaimB == x.Claim.Id)
-                .Select(l => new TraceLink(l.Id, l.Other(x.Claim.Id), l.EffectiveType, l.Score, l.Status))])).ToList();
-        return new TraceResult(input, seedClaim, [.. terms], [.. traced], TraceResult.Group(traced));
+        return TraceResult.Build(input, seedClaim, terms, rows, LinksAmong(rows.Select(x => x.Claim.Id).ToArray()));
     }
 
     private Dictionary<string, double>? _lexemeFrequencies;
@@ -379,6 +364,21 @@ public sealed partial class PostgresStore
         if (_lexemeFrequencies is not null)
         {
             return _lexemeFrequencies;
+        }
+
+        // Statistics older than half the claims are refreshed first (ANALYZE samples the table: well under a second);
+        // autovacuum does the same on its own schedule, which a busy server or a fresh bulk load may not have reached.
+        using (var stale = Command("""
+            SELECT n_live_tup, n_mod_since_analyze FROM pg_stat_user_tables WHERE relid = 'claims'::regclass
+            """))
+        using (var r = stale.ExecuteReader())
+        {
+            bool analyze = r.Read() && r.GetInt64(1) > Math.Max(1000, r.GetInt64(0) / 2);
+            r.Close();
+            if (analyze)
+            {
+                Execute("ANALYZE claims");
+            }
         }
 
         var map = new Dictionary<string, double>(StringComparer.Ordinal);

@@ -323,19 +323,7 @@ public sealed partial class SourceCheckStore
     {
         ArgumentNullException.ThrowIfNull(textOrClaimId);
         string input = textOrClaimId.Trim();
-        long? seedClaim = null;
-        string text = input;
-        if (long.TryParse(input.TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out long id) && GetClaim(id) is { } claim)
-        {
-            seedClaim = id;
-            text = claim.Claim.Text;
-        }
-        else if (!input.Contains(' ', StringComparison.Ordinal) && ClaimByReportId(input) is { } reported)
-        {
-            // The id 'check' and 'claims' print ("article.txt-c3"): the most recently stored claim with it.
-            seedClaim = reported.Id;
-            text = reported.Claim.Text;
-        }
+        var (seedClaim, text) = TraceResult.ResolveInput(input, GetClaim, ClaimByReportId);
 
         var terms = SearchTerms.Salient(text, max: 12);
         if (terms.Count == 0 && seedClaim is null)
@@ -369,11 +357,7 @@ public sealed partial class SourceCheckStore
             }
         }
 
-        var links = LinksAmong(rows.Select(x => x.Claim.Id));
-        var traced = rows.Select(x => new TraceClaim(x.Claim, x.Document, x.Depth, x.Coverage,
-            [.. links.Where(l => l.ClaimA == x.Claim.Id || l.ClaimB == x.Claim.Id)
-                .Select(l => new TraceLink(l.Id, l.Other(x.Claim.Id), l.EffectiveType, l.Score, l.Status))])).ToList();
-        return new TraceResult(input, seedClaim, [.. terms], [.. traced], TraceResult.Group(traced));
+        return TraceResult.Build(input, seedClaim, terms, rows, LinksAmong(rows.Select(x => x.Claim.Id)));
     }
 
     /// <summary>The terms ordered by how many claims contain them (fewest first), from the index's term statistics.</summary>
