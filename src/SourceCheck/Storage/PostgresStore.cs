@@ -112,6 +112,11 @@ public sealed partial class PostgresStore : IClaimStore
         }
         else if (env("PGPASSFILE") is { Length: > 0 } passfile)
         {
+            if (!File.Exists(passfile))
+            {
+                throw new StoreException(DiagnosticCodes.StoreUnavailable, $"{display}: PGPASSFILE names {passfile}, which does not exist");
+            }
+
             builder.Passfile = passfile;
         }
 

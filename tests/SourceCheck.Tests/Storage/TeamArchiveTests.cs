@@ -46,9 +46,18 @@ public sealed class TeamArchiveTests
             Assert.Equal("envpw", fromEnv.Password);
             Assert.Equal(6000, fromEnv.Port);
             Assert.Equal("db", fromEnv.Database);
-            var passfile = PostgresStore.ConnectionString("postgresql://sc@h/db", n => n == "PGPASSFILE" ? "/tmp/pass" : null, "x");
-            Assert.Null(passfile.Password);
-            Assert.Equal("/tmp/pass", passfile.Passfile);
+            string file = Path.GetTempFileName();
+            try
+            {
+                var passfile = PostgresStore.ConnectionString("postgresql://sc@h/db", n => n == "PGPASSFILE" ? file : null, "x");
+                Assert.Null(passfile.Password);
+                Assert.Equal(file, passfile.Passfile);
+            }
+            finally
+            {
+                File.Delete(file);
+            }
+
             var socket = PostgresStore.ConnectionString("postgresql://sc@/db?host=%2Ftmp%2Fsock&port=7000", _ => null, "x");
             Assert.Equal("/tmp/sock", socket.Host);
             Assert.Equal(7000, socket.Port);
@@ -150,8 +159,10 @@ public sealed class TeamArchiveTests
             Assert.Equal("SC6001", ex.Code);
             Assert.Contains("refused the login", ex.Message, StringComparison.Ordinal);
             Assert.DoesNotContain("wrong-password", ex.Message, StringComparison.Ordinal);
-            var none = Assert.Throws<StoreException>(() => StoreLocation.Open(uri, null, n => n == "PGPASSFILE" ? "/nonexistent/pgpass" : null));
+            var none = Assert.Throws<StoreException>(() => StoreLocation.Open(uri, null, _ => null));
             Assert.Contains("PGPASSWORD", none.Message, StringComparison.Ordinal); // refused, or "wants a password": either way it says how to give one
+            var missing = Assert.Throws<StoreException>(() => StoreLocation.Open(uri, null, n => n == "PGPASSFILE" ? "/nonexistent/pgpass" : null));
+            Assert.Contains("PGPASSFILE names /nonexistent/pgpass, which does not exist", missing.Message, StringComparison.Ordinal);
         }
 
         [SkippableFact]
