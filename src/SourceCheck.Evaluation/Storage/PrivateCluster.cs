@@ -84,6 +84,7 @@ public sealed class PrivateCluster : IDisposable
             runAs = Run("id", ["-u", "postgres"], null, out _) == 0 ? "postgres" : "nobody";
         }
 
+        SweepStale();
         string folder = Path.Combine(Path.GetTempPath(), "sc-pg-" + Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(folder);
         string password = "pw-" + Guid.NewGuid().ToString("N")[..16];
@@ -193,6 +194,25 @@ public sealed class PrivateCluster : IDisposable
         try
         {
             Directory.Delete(Folder, recursive: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+        }
+    }
+
+    /// <summary>Removes clusters of earlier runs whose server is not running (no <c>postmaster.pid</c>) and that are older
+    /// than ten minutes: a test host ended before its exit handler finished leaves its folder behind.</summary>
+    private static void SweepStale()
+    {
+        try
+        {
+            foreach (string dir in Directory.GetDirectories(Path.GetTempPath(), "sc-pg-*"))
+            {
+                if (!File.Exists(Path.Combine(dir, "data", "postmaster.pid")) && Directory.GetLastWriteTimeUtc(dir) < DateTime.UtcNow.AddMinutes(-10))
+                {
+                    Directory.Delete(dir, recursive: true);
+                }
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
