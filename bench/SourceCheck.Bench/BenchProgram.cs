@@ -42,6 +42,13 @@ internal static class BenchProgram
             return 0;
         }
 
+        if (args.Length > 0 && args[0] == "store-pg")
+        {
+            // store-pg [--articles N] [--backends sqlite,postgres]: both backends side by side
+            Console.WriteLine("## store-pg");
+            return StorePgBench.Run(args[1..]);
+        }
+
         int secondsAt = Array.FindIndex(args, a => a == "--seconds");
         if (secondsAt >= 0 && secondsAt + 1 < args.Length && int.TryParse(args[secondsAt + 1], out int seconds))
         {

@@ -27,9 +27,13 @@ public sealed record CheckerOptions
     /// <summary>Where styles are looked up by name (null: the user styles folder from the environment, then the built-in styles).</summary>
     public StyleCatalog? Styles { get; init; }
 
-    /// <summary>SQLite store to link claims against and save the run in (null: no store).
-    /// <see cref="StorePaths.Resolve"/> gives the default path.</summary>
+    /// <summary>Store to link claims against and save the run in (null: no store): an SQLite file path or a PostgreSQL
+    /// URI (see <see cref="StoreLocation"/>). <see cref="StorePaths.Resolve"/> gives the default path.</summary>
     public string? StorePath { get; init; }
+
+    /// <summary>Where a PostgreSQL store's password and defaults come from (<c>PGPASSWORD</c>, <c>PGPASSFILE</c>, <c>PGUSER</c>);
+    /// null: the process environment.</summary>
+    public Func<string, string?>? StoreEnvironment { get; init; }
 
     /// <summary>Verify references against pages saved in this folder (see <see cref="DirectoryPageSource"/>).</summary>
     public string? PageDirectory { get; init; }
@@ -115,7 +119,7 @@ public sealed class Checker
     public CheckReport Check(IReadOnlyList<CheckInput> inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        SourceCheckStore? store = _options.StorePath is null ? null : SourceCheckStore.Open(_options.StorePath, _options.Time);
+        IClaimStore? store = _options.StorePath is null ? null : StoreLocation.Open(_options.StorePath, _options.Time, _options.StoreEnvironment);
         try
         {
             var inputHashes = inputs.Select(i => SourceCheckStore.ContentHash(i.Content)).ToHashSet(StringComparer.Ordinal);
@@ -183,7 +187,7 @@ public sealed class Checker
     /// depend on what else the store holds (bm25 statistics change as checked articles are saved): the hits of a
     /// wide window, minus the checked documents' own stored copies, are ranked by the share of the claim's salient
     /// terms they contain, then by stored id; the result is ordered by stored claim id.</summary>
-    private static List<Claim> KnownClaims(SourceCheckStore store, IReadOnlyList<Claim> claims, HashSet<string> inputHashes,
+    private static List<Claim> KnownClaims(IClaimStore store, IReadOnlyList<Claim> claims, HashSet<string> inputHashes,
         Dictionary<string, long> storedIds, SortedDictionary<long, StoredDocument> compared)
     {
         var chosen = new SortedDictionary<long, Claim>();
@@ -259,13 +263,13 @@ public sealed class Checker
     /// <summary>Saves the documents, claims and links; applies earlier review decisions to links that re-find a
     /// reviewed pair of claims (rejected: dropped from the report and not stored again; relabelled: the reviewer's
     /// type); saves the findings and the run. Returns the report with the decisions applied.</summary>
-    private CheckReport Save(SourceCheckStore store, CheckReport report, IReadOnlyList<CheckedDocument> documents, Dictionary<string, long> storedIds)
+    private CheckReport Save(IClaimStore store, CheckReport report, IReadOnlyList<CheckedDocument> documents, Dictionary<string, long> storedIds)
     {
         // the whole run is one transaction: a run killed mid-way leaves no run row and no part of its documents
         return store.InTransaction(() => SaveRun(store, report, documents, storedIds));
     }
 
-    private CheckReport SaveRun(SourceCheckStore store, CheckReport report, IReadOnlyList<CheckedDocument> documents, Dictionary<string, long> storedIds)
+    private CheckReport SaveRun(IClaimStore store, CheckReport report, IReadOnlyList<CheckedDocument> documents, Dictionary<string, long> storedIds)
     {
         long run = store.BeginRun("check", _options.RunArguments);
         var claimIds = new Dictionary<string, long>(storedIds, StringComparer.Ordinal);

@@ -66,6 +66,7 @@ public static class CheckCommand
                     },
                     Styles = catalog,
                     StorePath = parse.GetValue(noStore) ? null : StoreCli.ResolvePath(env, parse.GetValue(db)),
+                    StoreEnvironment = env.GetEnvironmentVariable,
                     PageDirectory = parse.GetValue(pageDir) is { } dir ? Path.GetFullPath(dir, env.CurrentDirectory) : null,
                     Online = parse.GetValue(online),
                     AllowPrivate = parse.GetValue(allowPrivate),

@@ -23,9 +23,10 @@ public static class ReviewCommand
         status.AcceptOnlyFromAmong("open", "all", "accepted", "rejected");
         var export = new Option<string?>("--export-accepted") { Description = "Write the references of accepted links' documents to FILE as CSL-JSON (no UI)" };
         var style = new Option<string?>("--style") { Description = "With --export-accepted: format the references as a bibliography in this CSL style (plain text) instead of CSL-JSON" };
+        var reviewer = new Option<string?>("--reviewer") { Description = "Name recorded with each decision (default: the OS user name); other reviewers see it" };
         var command = new Command("review", "Review flagged claim links in a terminal UI: accept, reject or relabel; export accepted references")
         {
-            db, status, export, style,
+            db, status, export, style, reviewer,
         };
         command.SetAction(parse =>
         {
@@ -71,6 +72,7 @@ public static class ReviewCommand
             var console = terminal ? TerminalConsole(env) : StoreCli.Console(env, env.Out, redirected: true);
             var session = new ReviewSession(store, links, console, keys ?? new ConsoleKeySource())
             {
+                Reviewer = parse.GetValue(reviewer) is { Length: > 0 } name ? name.Trim() : DefaultReviewer(env),
                 ClearBetweenFrames = terminal,
                 BeforeFrame = terminal ? FollowTerminalSize : null,
             };
@@ -100,6 +102,12 @@ public static class ReviewCommand
         });
         return command;
     }
+
+    /// <summary>The OS user: <c>USER</c> / <c>USERNAME</c>, else the process's user name.</summary>
+    internal static string DefaultReviewer(CliEnvironment env) =>
+        env.GetEnvironmentVariable("USER") is { Length: > 0 } user ? user
+        : env.GetEnvironmentVariable("USERNAME") is { Length: > 0 } name ? name
+        : Environment.UserName;
 
     private static IAnsiConsole TerminalConsole(CliEnvironment env)
     {

@@ -131,6 +131,11 @@ public static class CliApp
         catch (StoreException ex)
         {
             env.Error.WriteLine(CliException.FileLevel(ex.Code, ex.Message));
+            if (!string.IsNullOrEmpty(env.GetEnvironmentVariable("SOURCECHECK_DEBUG")) && ex.InnerException is { } inner)
+            {
+                env.Error.WriteLine(inner.ToString());
+            }
+
             return ExitCodes.InputError;
         }
         catch (System.Data.Common.DbException ex)

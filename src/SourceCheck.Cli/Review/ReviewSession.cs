@@ -16,12 +16,12 @@ public sealed class ReviewSession
 {
     private static readonly LinkType[] Types = Enum.GetValues<LinkType>();
 
-    private readonly SourceCheckStore _store;
+    private readonly IClaimStore _store;
     private readonly List<LinkDetail> _links;
     private readonly IAnsiConsole _console;
     private readonly IKeySource _keys;
 
-    public ReviewSession(SourceCheckStore store, IReadOnlyList<LinkDetail> links, IAnsiConsole console, IKeySource keys)
+    public ReviewSession(IClaimStore store, IReadOnlyList<LinkDetail> links, IAnsiConsole console, IKeySource keys)
     {
         _store = store;
         _links = [.. links];
@@ -35,6 +35,9 @@ public sealed class ReviewSession
     public int? RelabelChoice { get; private set; }
 
     public string? Message { get; private set; }
+
+    /// <summary>Who makes the decisions (recorded with each; shown to other reviewers).</summary>
+    public string? Reviewer { get; init; }
 
     /// <summary>Decisions saved during the session.</summary>
     public int Decisions { get; private set; }
@@ -183,7 +186,7 @@ public sealed class ReviewSession
     private void Decide(ReviewStatus status, LinkType? relabel)
     {
         var detail = Current!;
-        _store.SetReview(detail.Link.Id, status, relabel);
+        _store.SetReview(detail.Link.Id, status, relabel, Reviewer);
         var saved = _store.GetLink(detail.Link.Id) ?? detail.Link;
         _links[Selected] = detail with { Link = saved };
         Decisions++;
@@ -288,7 +291,10 @@ public sealed class ReviewSession
     {
         var l = detail.Link;
         string type = l.EffectiveType.ToName() + (l.RelabelledType is null ? string.Empty : $" (detected {l.Type.ToName()})");
-        string title = $"── #{l.Id} {type} · score {l.Score.ToString("0.00", CultureInfo.InvariantCulture)} · {l.Status.ToName()} ";
+        string decidedBy = l.Reviewer is { Length: > 0 } who && l.ReviewedAt is { } at
+            ? $" by {who} {at.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}"
+            : string.Empty;
+        string title = $"── #{l.Id} {type} · score {l.Score.ToString("0.00", CultureInfo.InvariantCulture)} · {l.Status.ToName()}{decidedBy} ";
         var lines = new List<string>
         {
             "[bold]" + Plain(title + new string('─', Math.Max(0, width - title.GetCellWidth())), width) + "[/]",

@@ -10,18 +10,18 @@ public static class StoreCli
 {
     public static Option<string?> CreateDbOption() => new("--db")
     {
-        Description = "SQLite store to use (default: $SOURCECHECK_DB, else $XDG_DATA_HOME/sourcecheck/sourcecheck.db or ~/.local/share/sourcecheck/sourcecheck.db; created on first use)",
+        Description = "Store to use: an SQLite file, or a PostgreSQL URI postgresql://user@host:port/db (password from PGPASSWORD or ~/.pgpass) (default: $SOURCECHECK_DB, else $XDG_DATA_HOME/sourcecheck/sourcecheck.db or ~/.local/share/sourcecheck/sourcecheck.db; created on first use)",
     };
 
     public static string ResolvePath(CliEnvironment env, string? db) =>
         StorePaths.Resolve(db, env.GetEnvironmentVariable, env.CurrentDirectory);
 
-    public static SourceCheckStore Open(CliEnvironment env, string? db)
+    public static IClaimStore Open(CliEnvironment env, string? db)
     {
         string path = ResolvePath(env, db);
         try
         {
-            return SourceCheckStore.Open(path, env.Time);
+            return StoreLocation.Open(path, env.Time, env.GetEnvironmentVariable);
         }
         catch (StoreException ex)
         {

@@ -21,8 +21,11 @@ public sealed partial class SourceCheckStore
     /// <summary>The review decision on a pair of stored claims (any order): among the pair's links that a reviewer
     /// touched, the one reviewed last (null when none was reviewed). A rejected link means "these two claims are not
     /// linked"; a relabelled one carries the reviewer's type in <see cref="StoredLink.EffectiveType"/>.</summary>
-    public StoredLink? ReviewOf(long claimA, long claimB) =>
-        GetLinks(claimA)
+    public StoredLink? ReviewOf(long claimA, long claimB) => LastDecision(GetLinks(claimA), claimA, claimB);
+
+    /// <summary>Among <paramref name="links"/> of <paramref name="claimA"/>, the pair's link a reviewer touched last.</summary>
+    internal static StoredLink? LastDecision(IEnumerable<StoredLink> links, long claimA, long claimB) =>
+        links
             .Where(l => l.Other(claimA) == claimB && (l.Status != ReviewStatus.Open || l.RelabelledType is not null))
             .OrderByDescending(l => l.ReviewedAt ?? DateTimeOffset.MinValue)
             .ThenByDescending(l => l.Id)

@@ -21,7 +21,7 @@ public sealed partial class SourceCheckStore
         """;
 
     private const string LinkColumns = """
-        l.id, l.claim_a, l.claim_b, l.type, l.score, l.evidence_json, l.status, l.relabelled_type, l.reviewed_at
+        l.id, l.claim_a, l.claim_b, l.type, l.score, l.evidence_json, l.status, l.relabelled_type, l.reviewed_at, l.reviewer
         """;
 
     /// <summary>The recursive trace query: claims whose words match (an FTS5 query over the rarest salient terms gives the
@@ -323,19 +323,7 @@ public sealed partial class SourceCheckStore
     {
         ArgumentNullException.ThrowIfNull(textOrClaimId);
         string input = textOrClaimId.Trim();
-        long? seedClaim = null;
-        string text = input;
-        if (long.TryParse(input.TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out long id) && GetClaim(id) is { } claim)
-        {
-            seedClaim = id;
-            text = claim.Claim.Text;
-        }
-        else if (!input.Contains(' ', StringComparison.Ordinal) && ClaimByReportId(input) is { } reported)
-        {
-            // The id 'check' and 'claims' print ("article.txt-c3"): the most recently stored claim with it.
-            seedClaim = reported.Id;
-            text = reported.Claim.Text;
-        }
+        var (seedClaim, text) = TraceResult.ResolveInput(input, GetClaim, ClaimByReportId);
 
         var terms = SearchTerms.Salient(text, max: 12);
         if (terms.Count == 0 && seedClaim is null)
@@ -369,11 +357,7 @@ public sealed partial class SourceCheckStore
             }
         }
 
-        var links = LinksAmong(rows.Select(x => x.Claim.Id));
-        var traced = rows.Select(x => new TraceClaim(x.Claim, x.Document, x.Depth, x.Coverage,
-            [.. links.Where(l => l.ClaimA == x.Claim.Id || l.ClaimB == x.Claim.Id)
-                .Select(l => new TraceLink(l.Id, l.Other(x.Claim.Id), l.EffectiveType, l.Score, l.Status))])).ToList();
-        return new TraceResult(input, seedClaim, [.. terms], [.. traced], TraceResult.Group(traced));
+        return TraceResult.Build(input, seedClaim, terms, rows, LinksAmong(rows.Select(x => x.Claim.Id)));
     }
 
     /// <summary>The terms ordered by how many claims contain them (fewest first), from the index's term statistics.</summary>
@@ -424,10 +408,16 @@ public sealed partial class SourceCheckStore
                 WHERE l.status = 'accepted')
             ORDER BY r.dedup_key, r.document_id, r.entry_number, r.id
             """, null);
+        return UniqueItems(ReadReferences(cmd));
+    }
+
+    /// <summary>References de-duplicated by normalised key (first occurrence wins), ids made unique.</summary>
+    internal static List<CslItem> UniqueItems(IEnumerable<StoredReference> references)
+    {
         var seenKeys = new HashSet<string>(StringComparer.Ordinal);
         var seenIds = new HashSet<string>(StringComparer.Ordinal);
         var items = new List<CslItem>();
-        foreach (var reference in ReadReferences(cmd))
+        foreach (var reference in references)
         {
             if (!seenKeys.Add(reference.DedupKey) || reference.Item is not { } item)
             {
@@ -489,7 +479,10 @@ public sealed partial class SourceCheckStore
         ParseStrings(Str(r, o + 5)),
         ReviewStatusNames.Parse(Str(r, o + 6)) ?? ReviewStatus.Open,
         Str(r, o + 7) is { } relabel ? LinkTypeNames.Parse(relabel) : null,
-        Str(r, o + 8) is { } at ? DateTimeOffset.Parse(at, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal) : null);
+        Str(r, o + 8) is { } at ? DateTimeOffset.Parse(at, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal) : null)
+    {
+        Reviewer = Str(r, o + 9),
+    };
 
     private static List<StoredLink> ReadLinks(SqliteCommand cmd)
     {

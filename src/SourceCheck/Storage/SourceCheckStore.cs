@@ -15,7 +15,7 @@ namespace SourceCheck.Storage;
 /// verification findings and runs. One instance holds one connection and is not thread-safe; open one per
 /// thread or process (WAL mode and a busy timeout let several processes write to one file). Every
 /// <see cref="Ingest"/> is one transaction: a crash or SIGKILL leaves either the whole document or nothing.</summary>
-public sealed partial class SourceCheckStore : IDisposable
+public sealed partial class SourceCheckStore : IClaimStore
 {
     /// <summary>How long a writer waits for another process's transaction before giving up.</summary>
     public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(10);
@@ -513,14 +513,17 @@ public sealed partial class SourceCheckStore : IDisposable
         return (long)cmd.ExecuteScalar()!;
     }
 
-    /// <summary>Records a review decision (saved at once). <paramref name="relabel"/> sets a corrected type; null keeps the previous relabel.</summary>
-    public bool SetReview(long linkId, ReviewStatus status, LinkType? relabel = null)
+    /// <summary>Records a review decision (saved at once) with who made it and when. <paramref name="relabel"/> sets a
+    /// corrected type; null keeps the previous relabel.</summary>
+    public bool SetReview(long linkId, ReviewStatus status, LinkType? relabel = null, string? reviewer = null)
     {
         using var cmd = Command("""
-            UPDATE claim_links SET status = $status, relabelled_type = coalesce($relabel, relabelled_type), reviewed_at = $at
+            UPDATE claim_links SET status = $status, relabelled_type = coalesce($relabel, relabelled_type), reviewed_at = $at,
+                                   reviewer = $reviewer
             WHERE id = $id
             """, null);
         cmd.Parameters.AddWithValue("$status", status.ToName());
+        cmd.Parameters.AddWithValue("$reviewer", Db(reviewer));
         cmd.Parameters.AddWithValue("$relabel", Db(relabel?.ToName()));
         cmd.Parameters.AddWithValue("$at", Now());
         cmd.Parameters.AddWithValue("$id", linkId);

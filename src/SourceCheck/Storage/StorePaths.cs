@@ -2,7 +2,7 @@ namespace SourceCheck.Storage;
 
 /// <summary>Where the database lives: <c>--db FILE</c>, else <c>SOURCECHECK_DB</c>, else
 /// <c>$XDG_DATA_HOME/sourcecheck/sourcecheck.db</c> (default <c>~/.local/share/sourcecheck/sourcecheck.db</c>;
-/// on Windows the local application data folder).</summary>
+/// on Windows the local application data folder). A PostgreSQL URI (<c>postgresql://…</c>) is kept as given.</summary>
 public static class StorePaths
 {
     public const string EnvironmentVariable = "SOURCECHECK_DB";
@@ -13,13 +13,13 @@ public static class StorePaths
     {
         if (!string.IsNullOrWhiteSpace(explicitPath))
         {
-            return Path.GetFullPath(explicitPath, currentDirectory);
+            return StoreLocation.IsServer(explicitPath) ? explicitPath.Trim() : Path.GetFullPath(explicitPath, currentDirectory);
         }
 
         string? fromEnv = getEnvironmentVariable(EnvironmentVariable);
         if (!string.IsNullOrWhiteSpace(fromEnv))
         {
-            return Path.GetFullPath(fromEnv, currentDirectory);
+            return StoreLocation.IsServer(fromEnv) ? fromEnv.Trim() : Path.GetFullPath(fromEnv, currentDirectory);
         }
 
         return DefaultPath(getEnvironmentVariable);

@@ -121,6 +121,9 @@ public sealed record StoredLink(
     /// <summary>The type after review: the relabelled type if a reviewer chose one, else the detected type.</summary>
     public LinkType EffectiveType => RelabelledType ?? Type;
 
+    /// <summary>Who made the review decision (<c>--reviewer</c>, by default the OS user), when one was recorded.</summary>
+    public string? Reviewer { get; init; }
+
     public long Other(long claimId) => claimId == ClaimA ? ClaimB : ClaimA;
 }
 

@@ -139,12 +139,18 @@ public static class StoreSchema
         CREATE VIRTUAL TABLE claims_fts_vocab USING fts5vocab('claims_fts', 'row');
         """;
 
+    /// <summary>Version 5: who made a review decision (team work; the time is <c>reviewed_at</c>).</summary>
+    public const string V5Script = """
+        ALTER TABLE claim_links ADD COLUMN reviewer TEXT;
+        """;
+
     public static IReadOnlyList<Migration> Migrations { get; } =
     [
         new(1, "documents, references, claims, links, runs", V1Script),
         new(2, "FTS5 full-text index over claims", V2Script),
         new(3, "link review state, verification findings", V3Script),
         new(4, "term statistics for the claim index", V4Script),
+        new(5, "reviewer of a link decision", V5Script),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

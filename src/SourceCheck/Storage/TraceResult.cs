@@ -30,6 +30,29 @@ public sealed record TraceResult(string Query, long? SeedClaimId, ImmutableArray
 {
     public bool IsEmpty => Claims.IsEmpty;
 
+    /// <summary>What a trace starts from (both backends): a stored claim id ("42", "#42"), the id <c>check</c> and <c>claims</c>
+    /// print ("article.txt-c3": the most recently stored claim with it), else the text itself.</summary>
+    internal static (long? SeedClaim, string Text) ResolveInput(string input, Func<long, StoredClaim?> getClaim, Func<string, StoredClaim?> byReportId)
+    {
+        if (long.TryParse(input.TrimStart('#'), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long id)
+            && getClaim(id) is { } claim)
+        {
+            return (id, claim.Claim.Text);
+        }
+
+        return !input.Contains(' ', StringComparison.Ordinal) && byReportId(input) is { } reported ? (reported.Id, reported.Claim.Text) : (null, input);
+    }
+
+    /// <summary>The result from the found rows (in date order) and the links among them (both backends).</summary>
+    internal static TraceResult Build(string input, long? seedClaim, IReadOnlyList<SearchTerm> terms,
+        IReadOnlyList<(StoredClaim Claim, StoredDocument Document, int Depth, double? Coverage)> rows, IReadOnlyList<StoredLink> links)
+    {
+        var traced = rows.Select(x => new TraceClaim(x.Claim, x.Document, x.Depth, x.Coverage,
+            [.. links.Where(l => l.ClaimA == x.Claim.Id || l.ClaimB == x.Claim.Id)
+                .Select(l => new TraceLink(l.Id, l.Other(x.Claim.Id), l.EffectiveType, l.Score, l.Status))])).ToList();
+        return new TraceResult(input, seedClaim, [.. terms], [.. traced], Group(traced));
+    }
+
     /// <summary>Groups claims (already ordered by document date, then ingest order) into speaker → channel → outlet chains.</summary>
     public static ImmutableArray<TraceSpeaker> Group(IReadOnlyList<TraceClaim> claims)
     {

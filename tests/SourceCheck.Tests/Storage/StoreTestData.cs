@@ -58,7 +58,7 @@ public static class StoreTestData
         return new Doc(new DocumentInput(source, text.ToString()) { Outlet = outlet, Date = date, Language = language, Title = source }, claims, refs);
     }
 
-    public static IngestResult Ingest(SourceCheckStore store, Doc doc) => store.Ingest(doc.Input, doc.References, doc.Claims);
+    public static IngestResult Ingest(IClaimStore store, Doc doc) => store.Ingest(doc.Input, doc.References, doc.Claims);
 
     /// <summary>Two German articles and one English one that report the same statements (modelled on the seed story, own wording).</summary>
     public static (Doc Early, Doc Late, Doc English) Story()

@@ -81,11 +81,12 @@ public sealed class StoreTests
 
     public sealed class Ingest
     {
-        [Fact]
-        public void Should_store_document_references_and_claims_with_attribution()
+        [SkippableTheory]
+        [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+        public void Should_store_document_references_and_claims_with_attribution(string backend)
         {
-            using var tmp = new TempDb();
-            using var store = tmp.Open();
+            using var tmp = StoreBackends.Open(backend);
+            var store = tmp.Store;
             var (early, _, _) = StoreTestData.Story();
             var result = StoreTestData.Ingest(store, early);
             Assert.True(result.Created);
@@ -105,8 +106,9 @@ public sealed class StoreTests
             Assert.Equal(early.Claims[0].Span.End, claim.Claim.Span.End);
             Assert.Equal(early.Input.Text.Substring(claim.Claim.Span.Start, claim.Claim.Span.Length), claim.Claim.Text);
 
-            using (var raw = RawConnection(tmp.FilePath))
+            if (tmp.FilePath is { } file)
             {
+                using var raw = RawConnection(file);
                 // Values bind as their own types (no integers stored as text).
                 Assert.Equal("integer integer integer text", Query(raw, "SELECT typeof(d.claim_count) || ' ' || typeof(c.document_id) || ' ' || typeof(c.span_start) || ' ' || typeof(c.text) FROM claims c JOIN documents d ON d.id = c.document_id LIMIT 1"));
             }
@@ -116,11 +118,12 @@ public sealed class StoreTests
             Assert.Equal("OpenAI backtracks on backstop", reference.Item!.GetString("title"));
         }
 
-        [Fact]
-        public void Should_be_idempotent_for_the_same_content()
+        [SkippableTheory]
+        [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+        public void Should_be_idempotent_for_the_same_content(string backend)
         {
-            using var tmp = new TempDb();
-            using var store = tmp.Open();
+            using var tmp = StoreBackends.Open(backend);
+            var store = tmp.Store;
             var (early, _, _) = StoreTestData.Story();
             var first = StoreTestData.Ingest(store, early);
             var again = StoreTestData.Ingest(store, early with { Input = early.Input with { Source = "copy-of-early.txt" } });
@@ -133,11 +136,12 @@ public sealed class StoreTests
             Assert.Equal(1, stats.References);
         }
 
-        [Fact]
-        public void Should_roll_back_the_whole_document_when_a_claim_fails()
+        [SkippableTheory]
+        [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+        public void Should_roll_back_the_whole_document_when_a_claim_fails(string backend)
         {
-            using var tmp = new TempDb();
-            using var store = tmp.Open();
+            using var tmp = StoreBackends.Open(backend);
+            var store = tmp.Store;
             var (early, _, _) = StoreTestData.Story();
             var bad = early.Claims.Append(early.Claims[0] with { Id = "bad", Text = null! }).ToList();
             Assert.ThrowsAny<Exception>(() => store.Ingest(early.Input, early.References, bad));
@@ -151,11 +155,12 @@ public sealed class StoreTests
 
     public sealed class Links
     {
-        [Fact]
-        public void Should_store_links_once_per_unordered_pair_and_type()
+        [SkippableTheory]
+        [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+        public void Should_store_links_once_per_unordered_pair_and_type(string backend)
         {
-            using var tmp = new TempDb();
-            using var store = tmp.Open();
+            using var tmp = StoreBackends.Open(backend);
+            var store = tmp.Store;
             var (early, late, _) = StoreTestData.Story();
             var a = StoreTestData.Ingest(store, early);
             var b = StoreTestData.Ingest(store, late);
@@ -170,11 +175,12 @@ public sealed class StoreTests
             Assert.Equal(2, store.GetLinks(ca).Count);
         }
 
-        [Fact]
-        public void Should_map_contract_links_by_claim_id_and_keep_review_state_on_re_add()
+        [SkippableTheory]
+        [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+        public void Should_map_contract_links_by_claim_id_and_keep_review_state_on_re_add(string backend)
         {
-            using var tmp = new TempDb();
-            using var store = tmp.Open();
+            using var tmp = StoreBackends.Open(backend);
+            var store = tmp.Store;
             var (early, late, _) = StoreTestData.Story();
             var ids = StoreTestData.Ingest(store, early).ClaimIds.Concat(StoreTestData.Ingest(store, late).ClaimIds).ToDictionary();
             var link = new ClaimLink(early.Claims[0], late.Claims[0], LinkType.Paraphrase, 0.7, ["aligned: Regierungen"]);
@@ -191,11 +197,12 @@ public sealed class StoreTests
             Assert.NotNull(after.ReviewedAt);
         }
 
-        [Fact]
-        public void Should_export_deduplicated_references_of_accepted_links_only()
+        [SkippableTheory]
+        [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+        public void Should_export_deduplicated_references_of_accepted_links_only(string backend)
         {
-            using var tmp = new TempDb();
-            using var store = tmp.Open();
+            using var tmp = StoreBackends.Open(backend);
+            var store = tmp.Store;
             var (early, late, english) = StoreTestData.Story();
             var a = StoreTestData.Ingest(store, early);
             var b = StoreTestData.Ingest(store, late);
@@ -215,11 +222,12 @@ public sealed class StoreTests
 
     public sealed class Search
     {
-        [Fact]
-        public void Should_find_claims_with_umlauts_folded_and_rank_by_bm25()
+        [SkippableTheory]
+        [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+        public void Should_find_claims_with_umlauts_folded_and_rank_by_bm25(string backend)
         {
-            using var tmp = new TempDb();
-            using var store = tmp.Open();
+            using var tmp = StoreBackends.Open(backend);
+            var store = tmp.Store;
             var (early, late, english) = StoreTestData.Story();
             StoreTestData.Ingest(store, early);
             StoreTestData.Ingest(store, late);
@@ -233,11 +241,12 @@ public sealed class StoreTests
             Assert.Empty(store.Search("kühl Hamburg"));
         }
 
-        [Fact]
-        public void Should_rank_a_short_claim_with_the_terms_above_a_long_one()
+        [SkippableTheory]
+        [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+        public void Should_rank_a_short_claim_with_the_terms_above_a_long_one(string backend)
         {
-            using var tmp = new TempDb();
-            using var store = tmp.Open();
+            using var tmp = StoreBackends.Open(backend);
+            var store = tmp.Store;
             StoreTestData.Ingest(store, StoreTestData.Make("a.txt", "Blatt", "2025-01-01", "de",
             [
                 ("Der Haushalt des Landes Berlin für das kommende Jahr wurde nach langer Debatte im Parlament mit knapper Mehrheit beschlossen.", null, null, null),
@@ -249,11 +258,12 @@ public sealed class StoreTests
             Assert.True(hits[0].Rank < hits[1].Rank);
         }
 
-        [Fact]
-        public void Should_rank_only_the_newest_matches_when_more_than_the_window_match()
+        [SkippableTheory]
+        [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+        public void Should_rank_only_the_newest_matches_when_more_than_the_window_match(string backend)
         {
-            using var tmp = new TempDb();
-            using var store = tmp.Open();
+            using var tmp = StoreBackends.Open(backend);
+            var store = tmp.Store;
             // The oldest claim is the best match (shortest), but it lies outside the window of newest matches.
             var sentences = new List<(string, string?, string?, string?)> { ("Haushalt Berlin.", null, null, null) };
             for (int i = 0; i < SourceCheckStore.SearchRankWindow; i++)
@@ -269,11 +279,12 @@ public sealed class StoreTests
             Assert.Contains("Lesung 999 ", hits[0].Claim.Claim.Text, StringComparison.Ordinal);
         }
 
-        [Fact]
-        public void Should_treat_fts_syntax_in_the_query_as_plain_words()
+        [SkippableTheory]
+        [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+        public void Should_treat_fts_syntax_in_the_query_as_plain_words(string backend)
         {
-            using var tmp = new TempDb();
-            using var store = tmp.Open();
+            using var tmp = StoreBackends.Open(backend);
+            var store = tmp.Store;
             StoreTestData.Ingest(store, StoreTestData.Story().Early);
             Assert.Empty(store.Search("\" OR * NEAR( ) AND text:"));
             Assert.Single(store.Search("\"Wetter\" (Berlin)"));

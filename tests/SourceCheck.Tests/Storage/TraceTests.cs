@@ -7,10 +7,10 @@ namespace SourceCheck.Tests.Storage;
 
 public sealed class TraceTests
 {
-    private static (TempDb Tmp, Dictionary<string, long> Ids) Seeded(bool linkEnglish)
+    private static (TestStore Tmp, Dictionary<string, long> Ids) Seeded(string backend, bool linkEnglish)
     {
-        var tmp = new TempDb();
-        using var store = tmp.Open();
+        var tmp = StoreBackends.Open(backend);
+        var store = tmp.Store;
         var (early, late, english) = StoreTestData.Story();
         var ids = new Dictionary<string, long>();
         foreach (var doc in new[] { early, late, english })
@@ -31,12 +31,13 @@ public sealed class TraceTests
 
     public sealed class Trace
     {
-        [Fact]
-        public void Should_find_every_claim_that_says_it_and_order_outlets_by_date()
+        [SkippableTheory]
+        [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+        public void Should_find_every_claim_that_says_it_and_order_outlets_by_date(string backend)
         {
-            var (tmp, ids) = Seeded(linkEnglish: false);
+            var (tmp, ids) = Seeded(backend, linkEnglish: false);
             using var _ = tmp;
-            using var store = tmp.Open();
+            var store = tmp.Store;
             var result = store.Trace("Regierungen sollten eigene KI-Infrastruktur aufbauen");
             Assert.Equal([ids["early.txt-c1"], ids["late.txt-c1"]], result.Claims.Select(c => c.Claim.Id).ToArray());
             Assert.All(result.Claims, c => Assert.True(c.MatchedByText));
@@ -52,12 +53,13 @@ public sealed class TraceTests
             Assert.Equal(["Zeit"], channel.Outlets[1].Credits.ToArray());
         }
 
-        [Fact]
-        public void Should_follow_stored_links_transitively_but_not_rejected_ones()
+        [SkippableTheory]
+        [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+        public void Should_follow_stored_links_transitively_but_not_rejected_ones(string backend)
         {
-            var (tmp, ids) = Seeded(linkEnglish: true);
+            var (tmp, ids) = Seeded(backend, linkEnglish: true);
             using var _ = tmp;
-            using var store = tmp.Open();
+            var store = tmp.Store;
             var result = store.Trace("Regierungen sollten eigene KI-Infrastruktur aufbauen");
             var english = Assert.Single(result.Claims, c => c.Claim.Id == ids["english.txt-c1"]);
             Assert.False(english.MatchedByText);
@@ -73,12 +75,13 @@ public sealed class TraceTests
             Assert.DoesNotContain(store.Trace("Regierungen sollten eigene KI-Infrastruktur aufbauen").Claims, c => c.Claim.Id == ids["english.txt-c1"]);
         }
 
-        [Fact]
-        public void Should_start_from_a_claim_id()
+        [SkippableTheory]
+        [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+        public void Should_start_from_a_claim_id(string backend)
         {
-            var (tmp, ids) = Seeded(linkEnglish: true);
+            var (tmp, ids) = Seeded(backend, linkEnglish: true);
             using var _ = tmp;
-            using var store = tmp.Open();
+            var store = tmp.Store;
             var result = store.Trace("#" + ids["english.txt-c1"]);
             Assert.Equal(ids["english.txt-c1"], result.SeedClaimId);
             // English words do not match the German claims; the link reaches late, and late's words do not matter.
@@ -86,11 +89,12 @@ public sealed class TraceTests
             Assert.Contains(result.Claims, c => c.Claim.Id == ids["english.txt-c1"]);
         }
 
-        [Fact]
-        public void Should_find_claims_holding_just_enough_terms_among_many_that_share_common_ones()
+        [SkippableTheory]
+        [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+        public void Should_find_claims_holding_just_enough_terms_among_many_that_share_common_ones(string backend)
         {
-            using var tmp = new TempDb();
-            using var store = tmp.Open();
+            using var tmp = StoreBackends.Open(backend);
+            var store = tmp.Store;
             var sentences = Enumerable.Range(0, 150)
                 .Select(i => ($"Regierungen wollen Straßen aufbauen, Nummer {i}.", (string?)null, (string?)null, (string?)null))
                 .Append(("Die Regierungen sollen KI aufbauen.", null, null, null))
@@ -109,12 +113,13 @@ public sealed class TraceTests
             Assert.Equal(2, found.Count);
         }
 
-        [Fact]
-        public void Should_not_match_claims_sharing_only_one_term()
+        [SkippableTheory]
+        [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+        public void Should_not_match_claims_sharing_only_one_term(string backend)
         {
-            var (tmp, _) = Seeded(linkEnglish: false);
+            var (tmp, _) = Seeded(backend, linkEnglish: false);
             using var _ = tmp;
-            using var store = tmp.Open();
+            var store = tmp.Store;
             Assert.Empty(store.Trace("Bürgschaften für Banken in Hamburg").Claims);
             Assert.Empty(store.Trace("und oder der").Claims);
         }
@@ -122,12 +127,13 @@ public sealed class TraceTests
 
     public sealed class Command
     {
-        [Fact]
-        public void Should_print_the_chain_as_a_tree()
+        [SkippableTheory]
+        [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+        public void Should_print_the_chain_as_a_tree(string backend)
         {
-            var (tmp, _) = Seeded(linkEnglish: true);
+            var (tmp, _) = Seeded(backend, linkEnglish: true);
             using var _ = tmp;
-            var r = CliRunner.Run(null, "trace", "Regierungen sollten eigene KI-Infrastruktur aufbauen", "--db", tmp.FilePath);
+            var r = CliRunner.RunWith(tmp.Environment, null, null, "trace", "Regierungen sollten eigene KI-Infrastruktur aufbauen", "--db", tmp.Location);
             Assert.Equal(0, r.ExitCode);
             string[] order = ["Sam Altman", "X (post)", "first Zeit", "then Daily Wire Service", "then Morgenblatt", "then Abendpost"];
             int at = 0;
@@ -141,12 +147,13 @@ public sealed class TraceTests
             Assert.Contains("translation", r.Out, StringComparison.Ordinal);
         }
 
-        [Fact]
-        public void Should_write_versioned_json()
+        [SkippableTheory]
+        [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+        public void Should_write_versioned_json(string backend)
         {
-            var (tmp, ids) = Seeded(linkEnglish: false);
+            var (tmp, ids) = Seeded(backend, linkEnglish: false);
             using var _ = tmp;
-            var r = CliRunner.Run(null, "trace", "Regierungen eigene KI-Infrastruktur aufbauen", "--db", tmp.FilePath, "--json");
+            var r = CliRunner.RunWith(tmp.Environment, null, null, "trace", "Regierungen eigene KI-Infrastruktur aufbauen", "--db", tmp.Location, "--json");
             Assert.Equal(0, r.ExitCode);
             using var json = JsonDocument.Parse(r.Out);
             var root = json.RootElement;

@@ -1,0 +1,155 @@
+namespace SourceCheck.Storage;
+
+/// <summary>The PostgreSQL schema as forward migrations, recorded in <c>sc_schema_version</c> (one row per applied step).
+/// <see cref="PostgresStore"/> applies the missing ones in one transaction under an advisory lock, so two processes
+/// opening a new database at once do not both migrate. Never edit a released step: add a new one.</summary>
+public static class PostgresSchema
+{
+    /// <summary>The advisory lock key migrations take (<c>pg_advisory_xact_lock</c>); "SCMIGRAT" as a number.</summary>
+    public const long MigrationLock = 0x53434D4947524154;
+
+    public const string VersionTable = """
+        CREATE TABLE IF NOT EXISTS sc_schema_version (
+            version     integer     PRIMARY KEY,
+            description text        NOT NULL,
+            applied_at  timestamptz NOT NULL DEFAULT now()
+        );
+        """;
+
+    /// <summary>Version 1: the tables (the same model as the SQLite store's v1–v5).</summary>
+    public const string V1Script = """
+        CREATE TABLE documents (
+            id              bigint  GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            content_hash    text    NOT NULL UNIQUE,
+            source          text    NOT NULL,
+            title           text,
+            outlet          text,
+            published       text,
+            language        text,
+            text            text    NOT NULL,
+            claim_count     integer NOT NULL DEFAULT 0,
+            reference_count integer NOT NULL DEFAULT 0,
+            ingested_at     timestamptz NOT NULL
+        );
+        CREATE INDEX documents_published ON documents (published, id);
+
+        CREATE TABLE refs (
+            id           bigint  GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            document_id  bigint  NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            entry_number integer,
+            span_start   integer,
+            span_end     integer,
+            csl_json     text    NOT NULL,
+            dedup_key    text    NOT NULL
+        );
+        CREATE INDEX refs_document ON refs (document_id);
+        CREATE INDEX refs_dedup_key ON refs (dedup_key);
+
+        CREATE TABLE claims (
+            id               bigint  GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            document_id      bigint  NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            ordinal          integer NOT NULL,
+            external_id      text,
+            span_start       integer NOT NULL,
+            span_end         integer NOT NULL,
+            text             text    NOT NULL,
+            language         text,
+            quote_kind       text    NOT NULL DEFAULT 'none',
+            quoted_words     text,
+            speaker          text,
+            speaker_mention  text,
+            channel          text,
+            reporting_outlet text,
+            figures_json     text    NOT NULL DEFAULT '[]',
+            text_terms       text    NOT NULL DEFAULT ''
+        );
+        CREATE INDEX claims_document ON claims (document_id, ordinal);
+        CREATE INDEX claims_external ON claims (external_id);
+
+        CREATE TABLE claim_links (
+            id              bigint  GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            claim_a         bigint  NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
+            claim_b         bigint  NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
+            type            text    NOT NULL,
+            score           double precision NOT NULL,
+            evidence_json   text    NOT NULL DEFAULT '[]',
+            created_at      timestamptz NOT NULL,
+            status          text    NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'accepted', 'rejected')),
+            relabelled_type text,
+            reviewed_at     timestamptz,
+            reviewer        text,
+            CHECK (claim_a < claim_b),
+            UNIQUE (claim_a, claim_b, type)
+        );
+        CREATE INDEX claim_links_b ON claim_links (claim_b);
+        CREATE INDEX claim_links_status ON claim_links (status, id);
+
+        CREATE TABLE runs (
+            id          bigint  GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            command     text    NOT NULL,
+            args_json   text    NOT NULL DEFAULT '[]',
+            started_at  timestamptz NOT NULL,
+            finished_at timestamptz,
+            exit_code   integer,
+            documents   integer,
+            claims      integer,
+            links       integer,
+            findings    integer
+        );
+
+        CREATE TABLE findings (
+            id           bigint  GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            document_id  bigint  REFERENCES documents (id) ON DELETE CASCADE,
+            run_id       bigint  REFERENCES runs (id) ON DELETE SET NULL,
+            reference_id text    NOT NULL,
+            field        text    NOT NULL,
+            type         text    NOT NULL,
+            severity     text    NOT NULL,
+            cited        text,
+            page         text,
+            evidence     text,
+            url          text,
+            created_at   timestamptz NOT NULL
+        );
+        CREATE INDEX findings_document ON findings (document_id);
+        """;
+
+    /// <summary>Version 2, when the <c>unaccent</c> extension can be created: <c>sc_fold</c> lower-cases and removes
+    /// diacritics through it (declared immutable with the dictionary named, so generated columns may use it).</summary>
+    public const string FoldWithUnaccent = """
+        CREATE OR REPLACE FUNCTION sc_fold(value text) RETURNS text
+            LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+            AS $$ SELECT lower(public.unaccent('public.unaccent'::regdictionary, value)) $$;
+        """;
+
+    /// <summary>Version 2 without <c>unaccent</c>: the common Latin diacritics by <c>translate</c> (ß kept, as the index tokenizer does).</summary>
+    public const string FoldWithoutUnaccent = """
+        CREATE OR REPLACE FUNCTION sc_fold(value text) RETURNS text
+            LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+            AS $$ SELECT translate(lower(value), 'àáâãäåçèéêëìíîïñòóôõöøùúûüýÿ', 'aaaaaaceeeeiiiinoooooouuuuyy') $$;
+        """;
+
+    /// <summary>Version 2: full text. <c>search</c> holds the claim's words as the SQLite index tokenizes them (folded in
+    /// SourceCheck: <c>text_terms</c>), weight A, plus speaker (B) and credited outlet (C) — search, trace and candidates
+    /// use it with SourceCheck's own salient terms and prefixes, so both backends find the same claims.
+    /// <c>search_lang</c> is the text in the German or English configuration (Snowball stems, stop words) by the claim's
+    /// language; candidates for matching also use it. Both generated, both GIN-indexed.</summary>
+    public const string V2Script = """
+        ALTER TABLE claims ADD COLUMN search tsvector GENERATED ALWAYS AS (
+            setweight(to_tsvector('simple'::regconfig, text_terms), 'A')
+            || setweight(to_tsvector('simple'::regconfig, coalesce(sc_fold(speaker), '')), 'B')
+            || setweight(to_tsvector('simple'::regconfig, coalesce(sc_fold(reporting_outlet), '')), 'C')
+        ) STORED;
+        ALTER TABLE claims ADD COLUMN search_lang tsvector GENERATED ALWAYS AS (
+            CASE
+                WHEN language LIKE 'de%' THEN to_tsvector('german'::regconfig, sc_fold(text))
+                WHEN language LIKE 'en%' THEN to_tsvector('english'::regconfig, sc_fold(text))
+                ELSE to_tsvector('simple'::regconfig, sc_fold(text))
+            END
+        ) STORED;
+        CREATE INDEX claims_search ON claims USING gin (search);
+        CREATE INDEX claims_search_lang ON claims USING gin (search_lang);
+        """;
+
+    public static int LatestVersion => 2;
+}

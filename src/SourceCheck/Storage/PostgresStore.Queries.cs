@@ -1,0 +1,603 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Npgsql;
+using NpgsqlTypes;
+using SourceCheck.Claims;
+using SourceCheck.Csl;
+
+namespace SourceCheck.Storage;
+
+public sealed partial class PostgresStore
+{
+    private const string ClaimColumns = """
+        c.id, c.document_id, c.ordinal, coalesce(c.external_id, 'c' || c.id), c.span_start, c.span_end, c.text, c.language,
+        c.quote_kind, c.quoted_words, c.speaker, c.speaker_mention, c.channel, c.reporting_outlet, c.figures_json, d.source
+        """;
+
+    private const int ClaimColumnCount = 16;
+
+    private const string DocumentColumns = """
+        d.id, d.content_hash, d.source, d.title, d.outlet, d.published, d.language, d.claim_count, d.reference_count, d.ingested_at
+        """;
+
+    private const string LinkColumns = """
+        l.id, l.claim_a, l.claim_b, l.type, l.score, l.evidence_json, l.status, l.relabelled_type, l.reviewed_at, l.reviewer
+        """;
+
+    /// <summary>The trace as one statement: seeds from the GIN index (pairs among the rarest-looking terms), each seed's
+    /// coverage counted in SQL (how many of the per-term queries its claim words match, weight A = the claim's own text),
+    /// the given claim, and a recursive CTE following links not rejected in review; ordered by date, then ingest order.</summary>
+    private const string TraceSql = """
+        WITH RECURSIVE
+        seed(id) AS (
+            SELECT c.id FROM claims c WHERE c.search @@ to_tsquery('simple', @match) LIMIT @seedLimit
+        ),
+        scored(id, coverage) AS MATERIALIZED (
+            SELECT c.id, (SELECT count(*) FROM unnest(@terms::text[]) t WHERE c.search @@ to_tsquery('simple', t))::float8 / @termCount
+            FROM seed s JOIN claims c ON c.id = s.id
+        ),
+        hits(id, coverage) AS (
+            SELECT id, coverage FROM scored WHERE coverage >= @minCoverage
+            UNION
+            SELECT id, 1.0::float8 FROM claims WHERE id = @claimId
+        ),
+        reach(id, depth, coverage) AS (
+            SELECT id, 0, coverage FROM hits
+            UNION
+            SELECT CASE WHEN l.claim_a = r.id THEN l.claim_b ELSE l.claim_a END, r.depth + 1, NULL::float8
+            FROM reach r JOIN claim_links l ON l.claim_a = r.id OR l.claim_b = r.id
+            WHERE r.depth < @maxDepth AND l.status <> 'rejected'
+        ),
+        found(id, depth, coverage) AS MATERIALIZED (
+            SELECT id, min(depth), max(coverage) FROM reach GROUP BY id
+        )
+        SELECT
+            c.id, c.document_id, c.ordinal, coalesce(c.external_id, 'c' || c.id), c.span_start, c.span_end, c.text, c.language,
+            c.quote_kind, c.quoted_words, c.speaker, c.speaker_mention, c.channel, c.reporting_outlet, c.figures_json, d.source,
+            d.id, d.content_hash, d.source, d.title, d.outlet, d.published, d.language, d.claim_count, d.reference_count, d.ingested_at,
+            f.depth, f.coverage
+        FROM found f
+        JOIN claims c ON c.id = f.id
+        JOIN documents d ON d.id = c.document_id
+        ORDER BY d.published IS NULL, d.published, d.id, c.span_start
+        """;
+
+    private StoreStats StatsCore()
+    {
+        using var cmd = Command("""
+            SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM refs), (SELECT count(*) FROM claims),
+                   (SELECT count(*) FROM claim_links), (SELECT count(*) FROM findings), (SELECT count(*) FROM runs)
+            """);
+        int version = SchemaVersion;
+        using var r = cmd.ExecuteReader();
+        r.Read();
+        return new StoreStats((int)r.GetInt64(0), (int)r.GetInt64(1), (int)r.GetInt64(2), (int)r.GetInt64(3), (int)r.GetInt64(4), (int)r.GetInt64(5), version);
+    }
+
+    private StoredDocument? GetDocumentCore(long id)
+    {
+        using var cmd = Command("SELECT " + DocumentColumns + " FROM documents d WHERE d.id = @id");
+        Add(cmd, "id", id);
+        using var r = cmd.ExecuteReader();
+        return r.Read() ? ReadDocument(r, 0) : null;
+    }
+
+    private StoredDocument? FindDocumentCore(string contentHash)
+    {
+        using var cmd = Command("SELECT " + DocumentColumns + " FROM documents d WHERE d.content_hash = @hash");
+        Add(cmd, "hash", contentHash);
+        using var r = cmd.ExecuteReader();
+        return r.Read() ? ReadDocument(r, 0) : null;
+    }
+
+    private IReadOnlyList<StoredDocument> ListDocumentsCore()
+    {
+        using var cmd = Command("SELECT " + DocumentColumns + " FROM documents d ORDER BY d.published IS NULL, d.published, d.id");
+        using var r = cmd.ExecuteReader();
+        var list = new List<StoredDocument>();
+        while (r.Read())
+        {
+            list.Add(ReadDocument(r, 0));
+        }
+
+        return list;
+    }
+
+    private string? GetDocumentTextCore(long id)
+    {
+        using var cmd = Command("SELECT text FROM documents WHERE id = @id");
+        Add(cmd, "id", id);
+        return cmd.ExecuteScalar() as string;
+    }
+
+    private StoredClaim? GetClaimCore(long id)
+    {
+        using var cmd = Command("SELECT " + ClaimColumns + " FROM claims c JOIN documents d ON d.id = c.document_id WHERE c.id = @id");
+        Add(cmd, "id", id);
+        using var r = cmd.ExecuteReader();
+        return r.Read() ? ReadClaim(r, 0) : null;
+    }
+
+    private IReadOnlyList<StoredClaim> GetClaimsCore(long? documentId = null)
+    {
+        using var cmd = Command("SELECT " + ClaimColumns + """
+             FROM claims c JOIN documents d ON d.id = c.document_id
+            WHERE @doc::bigint IS NULL OR c.document_id = @doc
+            ORDER BY c.document_id, c.ordinal
+            """);
+        AddId(cmd, "doc", documentId);
+        using var r = cmd.ExecuteReader();
+        var list = new List<StoredClaim>();
+        while (r.Read())
+        {
+            list.Add(ReadClaim(r, 0));
+        }
+
+        return list;
+    }
+
+    private IReadOnlyList<StoredReference> GetReferencesCore(long documentId)
+    {
+        using var cmd = Command("""
+            SELECT id, document_id, entry_number, span_start, span_end, csl_json, dedup_key FROM refs
+            WHERE document_id = @doc ORDER BY coalesce(entry_number, 2147483647), id
+            """);
+        Add(cmd, "doc", documentId);
+        return ReadReferences(cmd);
+    }
+
+    private StoredLink? GetLinkCore(long id)
+    {
+        using var cmd = Command("SELECT " + LinkColumns + " FROM claim_links l WHERE l.id = @id");
+        Add(cmd, "id", id);
+        using var r = cmd.ExecuteReader();
+        return r.Read() ? ReadLink(r, 0) : null;
+    }
+
+    private IReadOnlyList<StoredLink> GetLinksCore(long claimId)
+    {
+        using var cmd = Command("SELECT " + LinkColumns + """
+             FROM claim_links l WHERE l.claim_a = @id OR l.claim_b = @id ORDER BY l.score DESC, l.id
+            """);
+        Add(cmd, "id", claimId);
+        return ReadLinks(cmd);
+    }
+
+    private IReadOnlyList<LinkDetail> ListLinksCore(ReviewStatus? status = null)
+    {
+        using var cmd = Command("""
+            SELECT l.id, l.claim_a, l.claim_b, l.type, l.score, l.evidence_json, l.status, l.relabelled_type, l.reviewed_at, l.reviewer,
+                   ca.id, ca.document_id, ca.ordinal, coalesce(ca.external_id, 'c' || ca.id), ca.span_start, ca.span_end, ca.text, ca.language,
+                   ca.quote_kind, ca.quoted_words, ca.speaker, ca.speaker_mention, ca.channel, ca.reporting_outlet, ca.figures_json, da.source,
+                   da.id, da.content_hash, da.source, da.title, da.outlet, da.published, da.language, da.claim_count, da.reference_count, da.ingested_at,
+                   cb.id, cb.document_id, cb.ordinal, coalesce(cb.external_id, 'c' || cb.id), cb.span_start, cb.span_end, cb.text, cb.language,
+                   cb.quote_kind, cb.quoted_words, cb.speaker, cb.speaker_mention, cb.channel, cb.reporting_outlet, cb.figures_json, db.source,
+                   db.id, db.content_hash, db.source, db.title, db.outlet, db.published, db.language, db.claim_count, db.reference_count, db.ingested_at
+            FROM claim_links l
+            JOIN claims ca ON ca.id = l.claim_a JOIN documents da ON da.id = ca.document_id
+            JOIN claims cb ON cb.id = l.claim_b JOIN documents db ON db.id = cb.document_id
+            WHERE @status::text IS NULL OR l.status = @status
+            ORDER BY l.id
+            """);
+        Add(cmd, "status", status?.ToName());
+        using var r = cmd.ExecuteReader();
+        var details = new List<LinkDetail>();
+        const int a = 10, da = a + ClaimColumnCount, b = da + 10, db = b + ClaimColumnCount;
+        while (r.Read())
+        {
+            details.Add(new LinkDetail(ReadLink(r, 0), ReadClaim(r, a), ReadDocument(r, da), ReadClaim(r, b), ReadDocument(r, db)));
+        }
+
+        return details;
+    }
+
+    /// <summary>Same contract as <see cref="SourceCheckStore.Search"/>: the newest <see cref="SourceCheckStore.SearchRankWindow"/>
+    /// claims holding every salient term (GIN over the generated tsvector), ranked by the same in-memory BM25.</summary>
+    private IReadOnlyList<SearchHit> SearchCore(string query, int limit = 20)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var terms = SearchTerms.Salient(query);
+        if (terms.Count == 0 || limit <= 0)
+        {
+            return [];
+        }
+
+        var candidates = new List<(long Id, string?[] Fields)>();
+        using (var cmd = Command("""
+            SELECT c.id, c.text, c.speaker, c.reporting_outlet FROM claims c
+            WHERE c.search @@ to_tsquery('simple', @match)
+            ORDER BY c.id DESC LIMIT @window
+            """))
+        {
+            Add(cmd, "match", string.Join(" & ", terms.Select(t => Lexeme(t, null))));
+            Add(cmd, "window", SourceCheckStore.SearchRankWindow);
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                candidates.Add((r.GetInt64(0), [r.GetString(1), Str(r, 2), Str(r, 3)]));
+            }
+        }
+
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        var scores = SearchScoring.Bm25(candidates.Select(c => c.Fields).ToList(), terms);
+        var top = Enumerable.Range(0, candidates.Count)
+            .OrderByDescending(i => scores[i]).ThenByDescending(i => candidates[i].Id)
+            .Take(limit)
+            .Select(i => (candidates[i].Id, Score: scores[i]))
+            .ToList();
+        var rows = ClaimsWithDocuments(top.Select(t => t.Id).ToArray());
+        return [.. top.Where(t => rows.ContainsKey(t.Id)).Select(t => new SearchHit(rows[t.Id].Claim, rows[t.Id].Document, -t.Score))];
+    }
+
+    /// <summary>Candidates for matching: claims holding any salient term (SourceCheck's folded prefixes) or any of its
+    /// German/English stems (the claim's language configuration), best first by <c>ts_rank</c> over both vectors
+    /// (plus trigram similarity of the whole text when <c>pg_trgm</c> is installed).</summary>
+    private IReadOnlyList<SearchHit> SearchAnyCore(string text, int limit = 10)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var terms = SearchTerms.Salient(text);
+        if (terms.Count == 0 || limit <= 0)
+        {
+            return [];
+        }
+
+        string any = string.Join(" | ", terms.Select(t => Lexeme(t, null)));
+        string words = string.Join(" | ", terms.Select(t => Lexeme(t with { Prefix = false }, null)));
+        string similarity = HasTrigrams ? " + similarity(c.text_terms, @folded)" : string.Empty;
+        using var cmd = Command("""
+            WITH q AS (SELECT to_tsquery('simple', @any) AS s, to_tsquery('german', @words) || to_tsquery('english', @words) AS l),
+            hit AS (
+                SELECT c.id, (ts_rank(c.search, q.s) + ts_rank(c.search_lang, q.l)
+            """ + similarity + """
+                )::float8 AS score
+                FROM claims c, q
+                WHERE c.search @@ q.s OR c.search_lang @@ q.l
+                ORDER BY score DESC, c.id
+                LIMIT @limit
+            )
+            SELECT id, score FROM hit ORDER BY score DESC, id
+            """);
+        Add(cmd, "any", any);
+        Add(cmd, "words", words);
+        Add(cmd, "limit", limit);
+        if (HasTrigrams)
+        {
+            Add(cmd, "folded", string.Join(' ', SearchTerms.Tokens(text)));
+        }
+
+        var ranked = new List<(long Id, double Score)>();
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                ranked.Add((r.GetInt64(0), r.GetDouble(1)));
+            }
+        }
+
+        var rows = ClaimsWithDocuments(ranked.Select(x => x.Id).ToArray());
+        return [.. ranked.Where(x => rows.ContainsKey(x.Id)).Select(x => new SearchHit(rows[x.Id].Claim, rows[x.Id].Document, -x.Score))];
+    }
+
+    private StoredClaim? ClaimByReportIdCore(string reportId)
+    {
+        ArgumentNullException.ThrowIfNull(reportId);
+        using var cmd = Command("SELECT id FROM claims WHERE external_id = @id ORDER BY id DESC LIMIT 1");
+        Add(cmd, "id", reportId);
+        return cmd.ExecuteScalar() is long found ? GetClaim(found) : null;
+    }
+
+    /// <summary>Same contract as <see cref="SourceCheckStore.Trace"/>, in one recursive statement (<see cref="TraceSql"/>).
+    /// The rarest terms come from the planner's statistics of the search column (<c>pg_stats.most_common_elems</c>, kept by
+    /// ANALYZE/autovacuum): a term among the most common lexemes counts with its share of claims, any other as rare;
+    /// among equals, longer stems first.</summary>
+    private TraceResult TraceCore(string textOrClaimId, int maxDepth = 4, int seedLimit = 2000)
+    {
+        ArgumentNullException.ThrowIfNull(textOrClaimId);
+        string input = textOrClaimId.Trim();
+        var (seedClaim, text) = TraceResult.ResolveInput(input, GetClaim, ClaimByReportId);
+
+        var terms = SearchTerms.Salient(text, max: 12);
+        if (terms.Count == 0 && seedClaim is null)
+        {
+            return new TraceResult(input, null, [], [], []);
+        }
+
+        int required = SearchTerms.RequiredTerms(terms.Count);
+        var frequencies = LexemeFrequencies();
+        var rarest = terms.Select((t, i) => (t, i))
+            .OrderBy(x => Frequency(frequencies, x.t)).ThenByDescending(x => x.t.Stem.Length).ThenBy(x => x.i)
+            .Select(x => x.t).ToList();
+        string match;
+        if (terms.Count == 0)
+        {
+            match = "'sc0nothing0'";
+        }
+        else if (required >= 2)
+        {
+            var pick = rarest.Take(terms.Count - required + 2).ToList();
+            var pairs = new List<string>();
+            for (int i = 0; i < pick.Count; i++)
+            {
+                for (int j = i + 1; j < pick.Count; j++)
+                {
+                    pairs.Add("(" + Lexeme(pick[i], 'A') + " & " + Lexeme(pick[j], 'A') + ")");
+                }
+            }
+
+            match = string.Join(" | ", pairs);
+        }
+        else
+        {
+            match = string.Join(" | ", rarest.Take(terms.Count - required + 1).Select(t => Lexeme(t, 'A')));
+        }
+
+        using var cmd = Command(TraceSql);
+        Add(cmd, "match", match);
+        AddArray(cmd, "terms", terms.Select(t => (string?)Lexeme(t, 'A')).ToArray(), NpgsqlDbType.Text);
+        Add(cmd, "termCount", (double)Math.Max(1, terms.Count));
+        Add(cmd, "minCoverage", SearchTerms.MinimumCoverage(terms.Count));
+        AddId(cmd, "claimId", seedClaim);
+        Add(cmd, "maxDepth", maxDepth);
+        Add(cmd, "seedLimit", seedLimit);
+        var rows = new List<(StoredClaim Claim, StoredDocument Document, int Depth, double? Coverage)>();
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                int at = ClaimColumnCount + 10;
+                rows.Add((ReadClaim(r, 0), ReadDocument(r, ClaimColumnCount), r.GetInt32(at), r.IsDBNull(at + 1) ? null : r.GetDouble(at + 1)));
+            }
+        }
+
+        return TraceResult.Build(input, seedClaim, terms, rows, LinksAmong(rows.Select(x => x.Claim.Id).ToArray()));
+    }
+
+    private Dictionary<string, double>? _lexemeFrequencies;
+
+    /// <summary>The most common lexemes of <c>claims.search</c> with the share of claims holding each (empty before the first ANALYZE).</summary>
+    private Dictionary<string, double> LexemeFrequencies()
+    {
+        if (_lexemeFrequencies is not null)
+        {
+            return _lexemeFrequencies;
+        }
+
+        // Statistics older than half the claims are refreshed first (ANALYZE samples the table: well under a second);
+        // autovacuum does the same on its own schedule, which a busy server or a fresh bulk load may not have reached.
+        using (var stale = Command("""
+            SELECT n_live_tup, n_mod_since_analyze FROM pg_stat_user_tables WHERE relid = 'claims'::regclass
+            """))
+        using (var r = stale.ExecuteReader())
+        {
+            bool analyze = r.Read() && r.GetInt64(1) > Math.Max(1000, r.GetInt64(0) / 2);
+            r.Close();
+            if (analyze)
+            {
+                Execute("ANALYZE claims");
+            }
+        }
+
+        var map = new Dictionary<string, double>(StringComparer.Ordinal);
+        using var cmd = Command("""
+            SELECT most_common_elems::text::text[], most_common_elem_freqs::float8[] FROM pg_stats
+            WHERE schemaname = current_schema() AND tablename = 'claims' AND attname = 'search' AND most_common_elems IS NOT NULL
+            """);
+        using (var r = cmd.ExecuteReader())
+        {
+            if (r.Read())
+            {
+                string[] lexemes = r.GetFieldValue<string[]>(0);
+                double[] shares = r.GetFieldValue<double[]>(1);
+                for (int i = 0; i < lexemes.Length && i < shares.Length; i++)
+                {
+                    map[lexemes[i]] = shares[i];
+                }
+            }
+        }
+
+        return _lexemeFrequencies = map;
+    }
+
+    private static double Frequency(Dictionary<string, double> frequencies, SearchTerm term)
+    {
+        if (!term.Prefix)
+        {
+            return frequencies.GetValueOrDefault(term.Stem);
+        }
+
+        double sum = 0;
+        foreach (var (lexeme, share) in frequencies)
+        {
+            if (lexeme.StartsWith(term.Stem, StringComparison.Ordinal))
+            {
+                sum += share;
+            }
+        }
+
+        return Math.Min(1, sum);
+    }
+
+    private List<StoredLink> LinksAmong(long[] ids)
+    {
+        if (ids.Length == 0)
+        {
+            return [];
+        }
+
+        using var cmd = Command("SELECT " + LinkColumns + """
+             FROM claim_links l WHERE l.claim_a = ANY(@ids) AND l.claim_b = ANY(@ids) ORDER BY l.id
+            """);
+        cmd.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = ids });
+        return ReadLinks(cmd);
+    }
+
+    private IReadOnlyList<CslItem> AcceptedReferencesCore()
+    {
+        using var cmd = Command("""
+            SELECT r.id, r.document_id, r.entry_number, r.span_start, r.span_end, r.csl_json, r.dedup_key
+            FROM refs r
+            WHERE r.document_id IN (
+                SELECT c.document_id FROM claim_links l JOIN claims c ON c.id = l.claim_a OR c.id = l.claim_b
+                WHERE l.status = 'accepted')
+            ORDER BY r.dedup_key COLLATE "C", r.document_id, r.entry_number, r.id
+            """);
+        return SourceCheckStore.UniqueItems(ReadReferences(cmd));
+    }
+
+    public StoredLink? ReviewOf(long claimA, long claimB) => SourceCheckStore.LastDecision(GetLinks(claimA), claimA, claimB);
+
+    // Reads outside a write: a lost connection or server error becomes a StoreException naming the server (no password).
+    public StoreStats Stats() => Guard(() => StatsCore());
+
+    public StoredDocument? GetDocument(long id) => Guard(() => GetDocumentCore(id));
+
+    public StoredDocument? FindDocument(string contentHash) => Guard(() => FindDocumentCore(contentHash));
+
+    public IReadOnlyList<StoredDocument> ListDocuments() => Guard(() => ListDocumentsCore());
+
+    public string? GetDocumentText(long id) => Guard(() => GetDocumentTextCore(id));
+
+    public StoredClaim? GetClaim(long id) => Guard(() => GetClaimCore(id));
+
+    public IReadOnlyList<StoredClaim> GetClaims(long? documentId = null) => Guard(() => GetClaimsCore(documentId));
+
+    public IReadOnlyList<StoredReference> GetReferences(long documentId) => Guard(() => GetReferencesCore(documentId));
+
+    public StoredLink? GetLink(long id) => Guard(() => GetLinkCore(id));
+
+    public IReadOnlyList<StoredLink> GetLinks(long claimId) => Guard(() => GetLinksCore(claimId));
+
+    public IReadOnlyList<LinkDetail> ListLinks(ReviewStatus? status = null) => Guard(() => ListLinksCore(status));
+
+    public IReadOnlyList<SearchHit> Search(string query, int limit = 20) => Guard(() => SearchCore(query, limit));
+
+    public IReadOnlyList<SearchHit> SearchAny(string text, int limit = 10) => Guard(() => SearchAnyCore(text, limit));
+
+    public StoredClaim? ClaimByReportId(string reportId) => Guard(() => ClaimByReportIdCore(reportId));
+
+    public TraceResult Trace(string textOrClaimId, int maxDepth = 4, int seedLimit = 2000) => Guard(() => TraceCore(textOrClaimId, maxDepth, seedLimit));
+
+    public IReadOnlyList<CslItem> AcceptedReferences() => Guard(() => AcceptedReferencesCore());
+
+    private T Guard<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception ex) when (IsDriverFailure(ex))
+        {
+            throw Translate(ex, Path);
+        }
+    }
+
+    private Dictionary<long, (StoredClaim Claim, StoredDocument Document)> ClaimsWithDocuments(long[] ids)
+    {
+        var rows = new Dictionary<long, (StoredClaim, StoredDocument)>();
+        if (ids.Length == 0)
+        {
+            return rows;
+        }
+
+        using var cmd = Command("SELECT " + ClaimColumns + ", " + DocumentColumns + """
+             FROM claims c JOIN documents d ON d.id = c.document_id WHERE c.id = ANY(@ids)
+            """);
+        cmd.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = ids });
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            var claim = ReadClaim(r, 0);
+            rows[claim.Id] = (claim, ReadDocument(r, ClaimColumnCount));
+        }
+
+        return rows;
+    }
+
+    /// <summary>A search term as a tsquery operand: quoted lexeme, <c>:*</c> for a prefix, an optional weight (A = claim text).</summary>
+    private static string Lexeme(SearchTerm term, char? weight)
+    {
+        string quoted = "'" + term.Stem.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal) + "'";
+        string suffix = (term.Prefix ? "*" : string.Empty) + (weight is { } w ? w.ToString() : string.Empty);
+        return suffix.Length == 0 ? quoted : quoted + ":" + suffix;
+    }
+
+    // ---- readers ----
+
+    private static StoredDocument ReadDocument(NpgsqlDataReader r, int o) => new(
+        r.GetInt64(o),
+        r.GetString(o + 1),
+        r.GetString(o + 2),
+        Str(r, o + 3),
+        Str(r, o + 4),
+        Str(r, o + 5),
+        Str(r, o + 6),
+        r.GetInt32(o + 7),
+        r.GetInt32(o + 8),
+        new DateTimeOffset(DateTime.SpecifyKind(r.GetDateTime(o + 9), DateTimeKind.Utc)));
+
+    private static StoredClaim ReadClaim(NpgsqlDataReader r, int o)
+    {
+        int start = r.GetInt32(o + 4);
+        int end = r.GetInt32(o + 5);
+        var claim = new Claim(
+            r.GetString(o + 3),
+            r.GetString(o + 15),
+            Str(r, o + 7) ?? string.Empty,
+            r.GetString(o + 6),
+            new Text.TextSpan(start, end - start),
+            SourceCheckStore.ParseQuote(Str(r, o + 8)),
+            Str(r, o + 9),
+            Str(r, o + 10),
+            Str(r, o + 11),
+            Str(r, o + 12),
+            Str(r, o + 13),
+            SourceCheckStore.ParseFigures(Str(r, o + 14)));
+        return new StoredClaim(r.GetInt64(o), r.GetInt64(o + 1), r.GetInt32(o + 2), claim);
+    }
+
+    private static StoredLink ReadLink(NpgsqlDataReader r, int o) => new(
+        r.GetInt64(o),
+        r.GetInt64(o + 1),
+        r.GetInt64(o + 2),
+        LinkTypeNames.Parse(r.GetString(o + 3)) ?? LinkType.Paraphrase,
+        r.GetDouble(o + 4),
+        SourceCheckStore.ParseStrings(Str(r, o + 5)),
+        ReviewStatusNames.Parse(Str(r, o + 6)) ?? ReviewStatus.Open,
+        Str(r, o + 7) is { } relabel ? LinkTypeNames.Parse(relabel) : null,
+        r.IsDBNull(o + 8) ? null : new DateTimeOffset(DateTime.SpecifyKind(r.GetDateTime(o + 8), DateTimeKind.Utc)))
+    {
+        Reviewer = Str(r, o + 9),
+    };
+
+    private static List<StoredLink> ReadLinks(NpgsqlCommand cmd)
+    {
+        using var r = cmd.ExecuteReader();
+        var list = new List<StoredLink>();
+        while (r.Read())
+        {
+            list.Add(ReadLink(r, 0));
+        }
+
+        return list;
+    }
+
+    private static List<StoredReference> ReadReferences(NpgsqlCommand cmd)
+    {
+        using var r = cmd.ExecuteReader();
+        var list = new List<StoredReference>();
+        while (r.Read())
+        {
+            int? entry = r.IsDBNull(2) ? null : r.GetInt32(2);
+            Text.TextSpan? span = r.IsDBNull(3) || r.IsDBNull(4) ? null : Text.TextSpan.FromBounds(r.GetInt32(3), r.GetInt32(4));
+            list.Add(new StoredReference(r.GetInt64(0), r.GetInt64(1), entry, span, r.GetString(5), r.GetString(6)));
+        }
+
+        return list;
+    }
+
+    private static string? Str(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+}
