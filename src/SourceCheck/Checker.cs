@@ -215,7 +215,7 @@ public sealed class Checker
 
     /// <summary>The other claims of the stored documents compared (read through the store's claim list), under the
     /// ids the candidates carry: the event test sees each stored document whole, not only its candidate fragment.</summary>
-    private static List<Claim> KnownContext(SourceCheckStore store, IReadOnlyList<Claim> known, SortedDictionary<long, StoredDocument> compared)
+    private static List<Claim> KnownContext(IClaimStore store, IReadOnlyList<Claim> known, SortedDictionary<long, StoredDocument> compared)
     {
         var chosen = known.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         var context = new List<Claim>();
