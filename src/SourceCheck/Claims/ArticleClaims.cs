@@ -23,8 +23,7 @@ public static class ClaimsJson
     public static string Write(IReadOnlyList<ArticleClaims> documents)
     {
         ArgumentNullException.ThrowIfNull(documents);
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, JsonText.Options))
+        return JsonText.Write(w =>
         {
             w.WriteStartObject();
             w.WriteString("schema", Schema);
@@ -36,9 +35,7 @@ public static class ClaimsJson
 
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-
-        return Utf8Output.ToText(stream);
+        });
     }
 
     private static void WriteDocument(Utf8JsonWriter w, ArticleClaims document)

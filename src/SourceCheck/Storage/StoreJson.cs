@@ -15,8 +15,7 @@ public static class TraceJson
     public static string Write(TraceResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, JsonText.Options))
+        return JsonText.Write(w =>
         {
             w.WriteStartObject();
             w.WriteString("schema", Schema);
@@ -60,9 +59,7 @@ public static class TraceJson
 
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-
-        return Utf8Output.ToText(stream);
+        });
     }
 
     private static void WriteOutlet(Utf8JsonWriter w, TraceOutlet outlet, int index)
@@ -150,8 +147,7 @@ public static class SearchJson
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(terms);
         ArgumentNullException.ThrowIfNull(hits);
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, JsonText.Options))
+        return JsonText.Write(w =>
         {
             w.WriteStartObject();
             w.WriteString("schema", Schema);
@@ -186,8 +182,6 @@ public static class SearchJson
 
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-
-        return Utf8Output.ToText(stream);
+        });
     }
 }

@@ -14,4 +14,18 @@ public static class JsonText
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         NewLine = "\n",
     };
+
+    /// <summary>Runs <paramref name="write"/> on a writer with <see cref="Options"/> and returns what it wrote as
+    /// text with a final newline.</summary>
+    public static string Write(Action<Utf8JsonWriter> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, Options))
+        {
+            write(w);
+        }
+
+        return Utf8Output.ToText(stream);
+    }
 }

@@ -85,8 +85,7 @@ public static class ComparisonJson
     public static string Write(Comparison comparison)
     {
         ArgumentNullException.ThrowIfNull(comparison);
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, JsonText.Options))
+        return JsonText.Write(w =>
         {
             w.WriteStartObject();
             w.WriteString("schema", Schema);
@@ -107,8 +106,6 @@ public static class ComparisonJson
 
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-
-        return Utf8Output.ToText(stream);
+        });
     }
 }
