@@ -1,5 +1,8 @@
+using SourceCheck.Checking;
 using SourceCheck.Claims;
+using SourceCheck.Claims.Matching;
 using SourceCheck.Documents;
+using SourceCheck.Text;
 
 namespace SourceCheck;
 
@@ -33,4 +36,56 @@ public static class Articles
         var article = ArticleReader.Read(content, name, language);
         return ClaimExtractor.Extract(article, name);
     }
+
+    /// <summary>Reads each article and extracts its claims, with the same document ids (file names, <c>#2</c> for a
+    /// repeated name), hence the same claim ids, as <see cref="Checker"/> and <c>sourcecheck check</c>.</summary>
+    /// <param name="inputs">Articles as name (file name or path) and content (text or HTML).</param>
+    /// <param name="language">"de" or "en" (null: detected per article).</param>
+    /// <remarks><c>ClaimsJson.Write(Articles.ExtractClaims(inputs))</c> is <c>sourcecheck claims --to json</c>'s output.</remarks>
+    public static IReadOnlyList<ArticleClaims> ExtractClaims(IReadOnlyList<ArticleInput> inputs, string? language = null)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var ids = CheckPipeline.DocumentIds(inputs.Select(i => i.Name));
+        var documents = new List<ArticleClaims>(inputs.Count);
+        for (int i = 0; i < inputs.Count; i++)
+        {
+            var (article, notes) = ArticleReader.ReadFile(inputs[i].Content, ids[i], language);
+            documents.Add(new ArticleClaims(inputs[i].Name, article, ClaimExtractor.Extract(article, ids[i]), notes));
+        }
+
+        return documents;
+    }
+
+    /// <summary>Finds claims repeated, translated, paraphrased or distorted across articles: reads each article (text
+    /// or HTML), extracts its claims and headline claims, and links them (exact_quote, paraphrase, translation,
+    /// contradiction, number_mismatch, misattribution, misquote) with score and evidence — what
+    /// <c>sourcecheck compare</c> prints (<see cref="Comparison.ToJson"/> is its JSON).</summary>
+    /// <param name="inputs">The articles as name (file name or path) and content.</param>
+    /// <param name="options">Link threshold and other matching options (null: <see cref="MatchOptions.Default"/>).</param>
+    /// <example>
+    /// <code>
+    /// var comparison = Articles.Compare([new("a.txt", a), new("b.txt", b)]);
+    /// foreach (var link in comparison.Links) Console.WriteLine($"{link.Type.ToName()} {link.Score:0.00}");
+    /// </code>
+    /// </example>
+    public static Comparison Compare(IReadOnlyList<ArticleInput> inputs, MatchOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        return Comparison.Run(inputs, options);
+    }
+
+    /// <summary>As <see cref="Compare(IReadOnlyList{ArticleInput}, MatchOptions?)"/> for files on disk (read with
+    /// <see cref="TextFile.Read(string, string?)"/>: size-limited, encoding checked).</summary>
+    /// <exception cref="SourceCheck.Diagnostics.InputException">A file is missing, a directory, too large, unreadable or binary.</exception>
+    public static Comparison CompareFiles(IEnumerable<string> paths, MatchOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        return Comparison.Run([.. paths.Select(p => new ArticleInput(p, TextFile.Read(p)))], options);
+    }
 }
+
+/// <summary>One article given to <see cref="Articles.Compare(IReadOnlyList{ArticleInput}, MatchOptions?)"/> or
+/// <see cref="Articles.ExtractClaims(IReadOnlyList{ArticleInput}, string?)"/>.</summary>
+/// <param name="Name">File name or path (<c>&lt;stdin&gt;</c> for standard input); the document id is its file name.</param>
+/// <param name="Content">Plain text or an HTML page.</param>
+public sealed record ArticleInput(string Name, string Content);

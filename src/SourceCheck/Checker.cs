@@ -255,7 +255,7 @@ public sealed class Checker
                 .SelectMany(r => r.Findings.Select(f => (r.Item, f)))
                 .Concat(locator.LocateAllAsync(items, i => claims.TryGetValue(i.Id, out var c) ? c : []).GetAwaiter().GetResult()
                     .SelectMany(v => VerdictReport.Findings(v).Select(f => (v.Item, f))));
-            return findings.Select(x => new ReportFinding(document, x.Item.Id, x.f.Field, x.f.Type, x.f.Severity.ToString().ToLowerInvariant(), x.f.Cited, x.f.Page, x.f.Evidence))
+            return findings.Select(x => new ReportFinding(document, x.Item.Id, x.f.Field, x.f.Type, x.f.Severity, x.f.Cited, x.f.Page, x.f.Evidence))
                 .ToList();
         };
     }

@@ -1,11 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using SourceCheck.Checking;
 using SourceCheck.Claims;
 using SourceCheck.Cli.Infrastructure;
-using SourceCheck.Documents;
 using Spectre.Console;
 
 namespace SourceCheck.Cli.Commands;
@@ -14,7 +10,7 @@ namespace SourceCheck.Cli.Commands;
 /// article (text or HTML) with attribution (speaker, channel, reporting outlet) and normalised figures.</summary>
 public static class ClaimsCommand
 {
-    public const string Schema = "sourcecheck-claims/1";
+    public const string Schema = ClaimsJson.Schema;
 
     public static Command Create(CliEnvironment env)
     {
@@ -29,89 +25,23 @@ public static class ClaimsCommand
         };
         command.SetAction(parse =>
         {
-            var documents = new List<(string Name, Article Article, IReadOnlyList<Claim> Claims)>();
             var paths = parse.GetValue(files) ?? [];
-            var inputs = paths.Select(p => CliIO.ReadInput(env, p)).ToList();
-            // The same document ids, hence the same claim ids, as 'check' (CheckPipeline.DocumentIds).
-            var ids = CheckPipeline.DocumentIds(inputs.Select(i => i.Name));
-            for (int i = 0; i < inputs.Count; i++)
+            var inputs = paths.Select(p => CliIO.ReadInput(env, p)).Select(i => new ArticleInput(i.Name, i.Text)).ToList();
+            // The same document ids, hence the same claim ids, as 'check'.
+            var documents = Articles.ExtractClaims(inputs, parse.GetValue(lang));
+            foreach (var document in documents)
             {
-                var (article, notes) = ArticleReader.ReadFile(inputs[i].Text, ids[i], parse.GetValue(lang));
-                CliIO.ReportDiagnostics(env, notes);
-                documents.Add((inputs[i].Name, article, ClaimExtractor.Extract(article, ids[i])));
+                CliIO.ReportDiagnostics(env, document.Diagnostics);
             }
 
-            string rendered = format.IsJson(parse) ? RenderJson(documents) : RenderTable(env, documents);
+            string rendered = format.IsJson(parse) ? ClaimsJson.Write(documents) : RenderTable(env, documents);
             CliIO.WriteOutput(env, parse.GetValue(output), rendered);
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    internal static string RenderJson(IReadOnlyList<(string Name, Article Article, IReadOnlyList<Claim> Claims)> documents)
-    {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            w.WriteStartObject();
-            w.WriteString("schema", Schema);
-            w.WriteStartArray("documents");
-            foreach (var (name, article, claims) in documents)
-            {
-                w.WriteStartObject();
-                w.WriteString("file", name);
-                w.WriteString("language", article.Language);
-                CliJson.WriteNullable(w, "title", article.Title);
-                CliJson.WriteNullable(w, "byline", article.Byline);
-                CliJson.WriteNullable(w, "date", article.Date);
-                CliJson.WriteNullable(w, "outlet", article.Outlet);
-                w.WriteNumber("paragraphs", article.Paragraphs.Length);
-                w.WriteNumber("links", article.Links.Length);
-                if (article.Bibliography is { } bib)
-                {
-                    w.WriteStartObject("bibliography");
-                    w.WriteString("heading", bib.Heading);
-                    w.WriteNumber("start", bib.Span.Start);
-                    w.WriteNumber("end", bib.Span.End);
-                    w.WriteEndObject();
-                }
-                else
-                {
-                    w.WriteNull("bibliography");
-                }
-
-                w.WriteStartArray("source_mentions");
-                foreach (var m in article.SourceMentions)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("name", m.Name);
-                    w.WriteString("cue", m.Cue);
-                    w.WriteNumber("start", m.Span.Start);
-                    w.WriteNumber("end", m.Span.End);
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
-                w.WriteStartArray("claims");
-                foreach (var c in claims)
-                {
-                    w.WriteStartObject();
-                    ClaimJson.WriteFields(w, c);
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-
-        return SourceCheck.Text.Utf8Output.ToText(stream).Replace("\r\n", "\n", StringComparison.Ordinal);
-    }
-
-    private static string RenderTable(CliEnvironment env, IReadOnlyList<(string Name, Article Article, IReadOnlyList<Claim> Claims)> documents)
+    private static string RenderTable(CliEnvironment env, IReadOnlyList<ArticleClaims> documents)
     {
         var sw = new StringWriter { NewLine = "\n" };
         var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -122,7 +52,7 @@ public static class ClaimsCommand
             Interactive = InteractionSupport.No,
         });
         console.Profile.Width = Math.Max(80, env.Width);
-        foreach (var (name, article, claims) in documents)
+        foreach (var (name, article, claims, _) in documents)
         {
             console.WriteLine($"{name}: {article.Language}, {claims.Count} claims" + (article.Title is null ? string.Empty : $" — {article.Title}"));
             var table = new Table().Border(TableBorder.Simple);

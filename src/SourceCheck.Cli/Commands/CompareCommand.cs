@@ -1,12 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using SourceCheck.Claims;
-using SourceCheck.Documents;
 using SourceCheck.Claims.Matching;
 using SourceCheck.Cli.Infrastructure;
-using SourceCheck.Text;
 using Spectre.Console;
 
 namespace SourceCheck.Cli.Commands;
@@ -16,7 +12,7 @@ namespace SourceCheck.Cli.Commands;
 /// misattribution, misquote) with score and evidence.</summary>
 public static class CompareCommand
 {
-    public const string Schema = "sourcecheck-compare/1";
+    public const string Schema = ComparisonJson.Schema;
 
     public static Command Create(CliEnvironment env)
     {
@@ -42,86 +38,21 @@ public static class CompareCommand
                 throw new CliException("--threshold must be between 0 and 1", ExitCodes.Usage);
             }
 
-            var texts = new Dictionary<string, string>(StringComparer.Ordinal);
-            var claims = new List<Claim>();
-            var names = new List<string>();
-            foreach (string path in paths)
+            var inputs = paths.Select(p => CliIO.ReadInput(env, p)).Select(i => new ArticleInput(i.Name, i.Text)).ToList();
+            var comparison = Articles.Compare(inputs, t is double v ? new MatchOptions { Threshold = v } : null);
+            CliIO.ReportDiagnostics(env, comparison.Warnings);
+            if (comparison.CrossLanguageWarning is { } warning)
             {
-                var (text, name) = CliIO.ReadInput(env, path);
-                string id = UniqueName(name, names);
-                names.Add(id);
-                var read = ArticleReader.ReadFile(text, id);
-                CliIO.ReportDiagnostics(env, read.Diagnostics);
-                texts[id] = read.Article.Text;
-                claims.AddRange(ClaimExtractor.Extract(read.Article, id));
-                claims.AddRange(HeadlineClaims.FromText(read.Article.Text, id));
+                env.Error.WriteLine($"warning: {warning}");
             }
 
-            var lexicon = BilingualLexicon.Default;
-            if (!lexicon.CrossLanguageAvailable)
-            {
-                env.Error.WriteLine($"warning: {lexicon.Warning}");
-            }
-
-            var options = t is double v ? new MatchOptions { Threshold = v } : MatchOptions.Default;
-            var links = Order(ClaimMatcher.Match(claims, options), names);
             string rendered = format.IsJson(parse)
-                ? RenderJson(links, names, claims.Count, lexicon.CrossLanguageAvailable)
-                : RenderTable(env, links, claims.Count);
+                ? ComparisonJson.Write(comparison)
+                : RenderTable(env, comparison.Links, comparison.ClaimCount);
             CliIO.WriteOutput(env, parse.GetValue(output), rendered);
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    private static string UniqueName(string name, List<string> taken)
-    {
-        string baseName = name == "<stdin>" ? name : Path.GetFileName(name);
-        string id = baseName;
-        for (int n = 2; taken.Contains(id); n++)
-        {
-            id = $"{baseName}#{n}";
-        }
-
-        return id;
-    }
-
-    private static List<ClaimLink> Order(IReadOnlyList<ClaimLink> links, List<string> names)
-    {
-        int Rank(Claim c) => names.IndexOf(c.DocumentId);
-        return links
-            .Select(l => Rank(l.A) < Rank(l.B) || (Rank(l.A) == Rank(l.B) && l.A.Span.Start <= l.B.Span.Start) ? l : l with { A = l.B, B = l.A })
-            .OrderBy(l => Rank(l.A)).ThenBy(l => l.A.Span.Start).ThenBy(l => Rank(l.B)).ThenBy(l => l.B.Span.Start)
-            .ToList();
-    }
-
-    internal static string RenderJson(IReadOnlyList<ClaimLink> links, IReadOnlyList<string> files, int claimCount, bool crossLanguage)
-    {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            w.WriteStartObject();
-            w.WriteString("schema", Schema);
-            w.WriteStartArray("files");
-            foreach (string f in files)
-            {
-                w.WriteStringValue(f);
-            }
-
-            w.WriteEndArray();
-            w.WriteNumber("claims", claimCount);
-            w.WriteBoolean("cross_language", crossLanguage);
-            w.WriteStartArray("links");
-            foreach (var l in links)
-            {
-                ClaimJson.WriteLink(w, l, c => c.DocumentId);
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
     }
 
     private static string RenderTable(CliEnvironment env, IReadOnlyList<ClaimLink> links, int claimCount)

@@ -1,8 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using SourceCheck.Cli.Infrastructure;
 using SourceCheck.Cli.Review;
 using SourceCheck.Storage;
@@ -14,7 +11,7 @@ namespace SourceCheck.Cli.Commands;
 /// word (diacritics folded, light stemming), best match first.</summary>
 public static class SearchCommand
 {
-    public const string Schema = "sourcecheck-search/1";
+    public const string Schema = SearchJson.Schema;
 
     public static Command Create(CliEnvironment env)
     {
@@ -39,7 +36,7 @@ public static class SearchCommand
             var hits = store.Search(text, Math.Clamp(parse.GetValue(limit), 1, 1000));
             if (format.IsJson(parse))
             {
-                CliIO.WriteOutput(env, null, ToJson(text, terms, hits));
+                CliIO.WriteOutput(env, null, SearchJson.Write(text, terms, hits));
             }
             else
             {
@@ -76,50 +73,5 @@ public static class SearchCommand
         }
 
         console.Write(table);
-    }
-
-    public static string ToJson(string query, IReadOnlyList<SearchTerm> terms, IReadOnlyList<SearchHit> hits)
-    {
-        ArgumentNullException.ThrowIfNull(terms);
-        ArgumentNullException.ThrowIfNull(hits);
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, NewLine = "\n" }))
-        {
-            w.WriteStartObject();
-            w.WriteString("schema", Schema);
-            w.WriteString("query", query);
-            w.WriteStartArray("terms");
-            foreach (var t in terms)
-            {
-                w.WriteStringValue(t.ToString());
-            }
-
-            w.WriteEndArray();
-            w.WriteStartArray("claims");
-            foreach (var hit in hits)
-            {
-                var c = hit.Claim.Claim;
-                w.WriteStartObject();
-                w.WriteNumber("id", hit.Claim.Id);
-                w.WriteNumber("score", Math.Round(-hit.Rank, 4));
-                w.WriteString("text", c.Text);
-                CliJson.WriteNullable(w, "speaker", c.Speaker);
-                CliJson.WriteNullable(w, "channel", c.Channel);
-                CliJson.WriteNullable(w, "reporting_outlet", c.ReportingOutlet);
-                w.WriteStartObject("document");
-                w.WriteNumber("id", hit.Document.Id);
-                w.WriteString("source", hit.Document.Source);
-                CliJson.WriteNullable(w, "title", hit.Document.Title);
-                CliJson.WriteNullable(w, "outlet", hit.Document.Outlet);
-                CliJson.WriteNullable(w, "date", hit.Document.Date);
-                w.WriteEndObject();
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 }

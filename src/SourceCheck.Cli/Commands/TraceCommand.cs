@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using SourceCheck.Claims;
 using SourceCheck.Cli.Infrastructure;
 using SourceCheck.Cli.Review;
@@ -15,7 +13,7 @@ namespace SourceCheck.Cli.Commands;
 /// speaker → channel → first outlet → later outlets (by date), with link types.</summary>
 public static class TraceCommand
 {
-    public const string Schema = "sourcecheck-trace/1";
+    public const string Schema = TraceJson.Schema;
 
     public static Command Create(CliEnvironment env)
     {
@@ -39,7 +37,7 @@ public static class TraceCommand
             var result = store.Trace(text, Math.Clamp(parse.GetValue(depth), 0, 20));
             if (format.IsJson(parse))
             {
-                CliIO.WriteOutput(env, null, ToJson(result));
+                CliIO.WriteOutput(env, null, TraceJson.Write(result));
             }
             else
             {
@@ -121,128 +119,4 @@ public static class TraceCommand
     private static string Quote(string s) => "\u201C" + s + "\u201D";
 
     private static string Shorten(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";
-
-    public static string ToJson(TraceResult result)
-    {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, NewLine = "\n" }))
-        {
-            w.WriteStartObject();
-            w.WriteString("schema", Schema);
-            w.WriteString("query", result.Query);
-            if (result.SeedClaimId is { } seed)
-            {
-                w.WriteNumber("claim_id", seed);
-            }
-
-            w.WriteStartArray("terms");
-            foreach (var t in result.Terms)
-            {
-                w.WriteStringValue(t.ToString());
-            }
-
-            w.WriteEndArray();
-            w.WriteNumber("claims_found", result.Claims.Length);
-            w.WriteStartArray("chains");
-            foreach (var speaker in result.Speakers)
-            {
-                w.WriteStartObject();
-                CliJson.WriteNullable(w, "speaker", speaker.Speaker);
-                w.WriteStartArray("channels");
-                foreach (var channel in speaker.Channels)
-                {
-                    w.WriteStartObject();
-                    CliJson.WriteNullable(w, "channel", channel.Channel);
-                    w.WriteStartArray("outlets");
-                    for (int i = 0; i < channel.Outlets.Length; i++)
-                    {
-                        WriteOutlet(w, channel.Outlets[i], i);
-                    }
-
-                    w.WriteEndArray();
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
-    }
-
-    private static void WriteOutlet(Utf8JsonWriter w, TraceOutlet outlet, int index)
-    {
-        w.WriteStartObject();
-        w.WriteNumber("order", index + 1);
-        w.WriteString("outlet", outlet.Outlet);
-        w.WriteBoolean("stored", outlet.Document is not null);
-        if (outlet.Document is { } doc)
-        {
-            w.WriteStartObject("document");
-            w.WriteNumber("id", doc.Id);
-            w.WriteString("source", doc.Source);
-            CliJson.WriteNullable(w, "title", doc.Title);
-            CliJson.WriteNullable(w, "outlet", doc.Outlet);
-            CliJson.WriteNullable(w, "date", doc.Date);
-            CliJson.WriteNullable(w, "language", doc.Language);
-            w.WriteEndObject();
-        }
-
-        w.WriteStartArray("credits");
-        foreach (var credit in outlet.Credits)
-        {
-            w.WriteStringValue(credit);
-        }
-
-        w.WriteEndArray();
-        w.WriteStartArray("credited_by");
-        foreach (var by in outlet.CreditedBy)
-        {
-            w.WriteStringValue(by);
-        }
-
-        w.WriteEndArray();
-        w.WriteStartArray("claims");
-        foreach (var claim in outlet.Claims)
-        {
-            var c = claim.Claim.Claim;
-            w.WriteStartObject();
-            w.WriteNumber("id", claim.Claim.Id);
-            w.WriteString("text", c.Text);
-            w.WriteNumber("start", c.Span.Start);
-            w.WriteNumber("end", c.Span.End);
-            CliJson.WriteNullable(w, "language", string.IsNullOrEmpty(c.Language) ? null : c.Language);
-            w.WriteString("quote", c.Quote switch { QuoteKind.Direct => "direct", QuoteKind.Indirect => "indirect", _ => "none" });
-            CliJson.WriteNullable(w, "speaker_mention", c.SpeakerMention);
-            CliJson.WriteNullable(w, "reporting_outlet", c.ReportingOutlet);
-            w.WriteString("matched_by", claim.MatchedByText ? "text" : "link");
-            if (claim.Coverage is { } cov)
-            {
-                w.WriteNumber("coverage", Math.Round(cov, 3));
-            }
-
-            w.WriteNumber("depth", claim.Depth);
-            w.WriteStartArray("links");
-            foreach (var link in claim.Links)
-            {
-                w.WriteStartObject();
-                w.WriteNumber("id", link.LinkId);
-                w.WriteNumber("claim", link.OtherClaimId);
-                w.WriteString("type", link.Type.ToName());
-                w.WriteNumber("score", Math.Round(link.Score, 4));
-                w.WriteString("status", link.Status.ToName());
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteEndObject();
-    }
 }

@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using SourceCheck.Claims;
+using SourceCheck.Verification;
 
 namespace SourceCheck.Reports;
 
@@ -207,8 +208,8 @@ public static partial class CheckReportRenderer
 
     private static string FindingBadge(ReportFinding f) =>
         ReportEmphasis.IsSerious(f)
-            ? "<span class=\"badge bad\">⚠ " + H(f.Severity) + " " + H(f.Type) + "</span>"
-            : "<span class=\"badge" + (f.Severity == "warning" ? " warn" : string.Empty) + "\">" + H(f.Severity) + " " + H(f.Type) + "</span>";
+            ? "<span class=\"badge bad\">⚠ " + H(f.Severity.ToName()) + " " + H(f.Type) + "</span>"
+            : "<span class=\"badge" + (f.Severity == FindingSeverity.Warning ? " warn" : string.Empty) + "\">" + H(f.Severity.ToName()) + " " + H(f.Type) + "</span>";
 
     /// <summary>A file named by its base name, the full path in the title attribute.</summary>
     private static string FileSpan(CheckReport report, string documentId) =>

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Net;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using SourceCheck.Claims;
 using SourceCheck.Csl;
@@ -34,127 +33,116 @@ public static partial class CheckReportRenderer
 
     // ------------------------------------------------------------------ JSON
 
-    public static string Json(CheckReport report)
+    public static string Json(CheckReport report) => JsonText.Write(w =>
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions
-        {
-            Indented = true,
-            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-            NewLine = "\n",
-        }))
+        w.WriteStartObject();
+        w.WriteString("schema", CheckReport.Schema);
+        w.WriteString("generated", report.GeneratedAt.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture));
+        w.WriteString("style", report.Style);
+        w.WriteStartObject("summary");
+        w.WriteNumber("documents", report.Documents.Length);
+        w.WriteNumber("references", report.ReferenceCount);
+        w.WriteNumber("claims", report.ClaimCount);
+        w.WriteNumber("unsourced_claims", report.UnsourcedCount);
+        w.WriteNumber("supported_claims", report.SupportedClaimCount);
+        w.WriteNumber("links", report.Links.Length);
+        w.WriteNumber("links_among_checked", report.CheckedLinks.Length);
+        w.WriteNumber("store_matches", report.StoreMatches.Length);
+        w.WriteNumber("findings", report.Findings.Length);
+        w.WriteEndObject();
+        w.WriteStartArray("documents");
+        foreach (var d in report.Documents)
         {
             w.WriteStartObject();
-            w.WriteString("schema", CheckReport.Schema);
-            w.WriteString("generated", report.GeneratedAt.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture));
-            w.WriteString("style", report.Style);
-            w.WriteStartObject("summary");
-            w.WriteNumber("documents", report.Documents.Length);
-            w.WriteNumber("references", report.ReferenceCount);
-            w.WriteNumber("claims", report.ClaimCount);
-            w.WriteNumber("unsourced_claims", report.UnsourcedCount);
-            w.WriteNumber("supported_claims", report.SupportedClaimCount);
-            w.WriteNumber("links", report.Links.Length);
-            w.WriteNumber("links_among_checked", report.CheckedLinks.Length);
-            w.WriteNumber("store_matches", report.StoreMatches.Length);
-            w.WriteNumber("findings", report.Findings.Length);
-            w.WriteEndObject();
-            w.WriteStartArray("documents");
-            foreach (var d in report.Documents)
+            w.WriteString("file", d.File);
+            w.WriteString("id", d.DocumentId);
+            w.WriteString("title", d.Title);
+            w.WriteString("opening", d.Opening);
+            w.WriteString("outlet", d.Outlet);
+            w.WriteString("date", d.Date);
+            w.WriteString("language", d.Language);
+            w.WritePropertyName("references");
+            w.WriteStartArray();
+            foreach (var item in d.References)
             {
-                w.WriteStartObject();
-                w.WriteString("file", d.File);
-                w.WriteString("id", d.DocumentId);
-                w.WriteString("title", d.Title);
-                w.WriteString("opening", d.Opening);
-                w.WriteString("outlet", d.Outlet);
-                w.WriteString("date", d.Date);
-                w.WriteString("language", d.Language);
-                w.WritePropertyName("references");
-                w.WriteStartArray();
-                foreach (var item in d.References)
-                {
-                    CslJson.WriteItem(w, item);
-                }
-
-                w.WriteEndArray();
-                w.WriteStartArray("bibliography");
-                foreach (var entry in d.FormattedBibliography)
-                {
-                    w.WriteStringValue(entry);
-                }
-
-                w.WriteEndArray();
-                w.WriteStartArray("claims");
-                foreach (var c in d.Claims)
-                {
-                    WriteClaim(w, c, d.IsUnsourced(c.Id));
-                }
-
-                w.WriteEndArray();
-                w.WriteStartArray("notes");
-                foreach (var n in d.Notes)
-                {
-                    w.WriteStringValue(n);
-                }
-
-                w.WriteEndArray();
-                w.WriteEndObject();
+                CslJson.WriteItem(w, item);
             }
 
             w.WriteEndArray();
-            w.WriteStartArray("links");
-            foreach (var link in report.Links)
+            w.WriteStartArray("bibliography");
+            foreach (var entry in d.FormattedBibliography)
             {
-                ClaimJson.WriteLink(w, link, c => report.FileOf(c.DocumentId));
+                w.WriteStringValue(entry);
             }
 
             w.WriteEndArray();
-            WriteStore(w, report);
-            w.WriteStartArray("support");
-            foreach (var s in report.Support)
+            w.WriteStartArray("claims");
+            foreach (var c in d.Claims)
             {
-                w.WriteStartObject();
-                w.WriteString("claim", s.ClaimId);
-                w.WriteString("claim_text", report.FindClaim(s.ClaimId)?.Text);
-                w.WriteString("document", s.DocumentId);
-                w.WriteString("reference", s.ReferenceId);
-                w.WriteString("reference_document", s.ReferenceDocumentId ?? s.DocumentId);
-                w.WriteString("reference_title", s.ReferenceTitle);
-                w.WriteString("type", s.Type);
-                w.WriteNumber("score", Math.Round(s.Score, 4));
-                w.WriteEndObject();
+                WriteClaim(w, c, d.IsUnsourced(c.Id));
             }
 
             w.WriteEndArray();
-            w.WriteStartArray("findings");
-            foreach (var f in report.Findings)
+            w.WriteStartArray("notes");
+            foreach (var n in d.Notes)
             {
-                w.WriteStartObject();
-                w.WriteString("document", f.DocumentId);
-                w.WriteString("reference", f.ReferenceId);
-                w.WriteString("field", f.Field);
-                w.WriteString("type", f.Type);
-                w.WriteString("severity", f.Severity);
-                w.WriteString("cited", f.Cited);
-                w.WriteString("page", f.Page);
-                w.WriteString("evidence", f.Evidence);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteStartArray("warnings");
-            foreach (var warning in report.Warnings)
-            {
-                w.WriteStringValue(warning);
+                w.WriteStringValue(n);
             }
 
             w.WriteEndArray();
             w.WriteEndObject();
         }
 
-        return Utf8Output.ToText(stream);
-    }
+        w.WriteEndArray();
+        w.WriteStartArray("links");
+        foreach (var link in report.Links)
+        {
+            ClaimJson.WriteLink(w, link, c => report.FileOf(c.DocumentId));
+        }
+
+        w.WriteEndArray();
+        WriteStore(w, report);
+        w.WriteStartArray("support");
+        foreach (var s in report.Support)
+        {
+            w.WriteStartObject();
+            w.WriteString("claim", s.ClaimId);
+            w.WriteString("claim_text", report.FindClaim(s.ClaimId)?.Text);
+            w.WriteString("document", s.DocumentId);
+            w.WriteString("reference", s.ReferenceId);
+            w.WriteString("reference_document", s.ReferenceDocumentId ?? s.DocumentId);
+            w.WriteString("reference_title", s.ReferenceTitle);
+            w.WriteString("type", s.Type);
+            w.WriteNumber("score", Math.Round(s.Score, 4));
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("findings");
+        foreach (var f in report.Findings)
+        {
+            w.WriteStartObject();
+            w.WriteString("document", f.DocumentId);
+            w.WriteString("reference", f.ReferenceId);
+            w.WriteString("field", f.Field);
+            w.WriteString("type", f.Type);
+            w.WriteString("severity", f.Severity.ToName());
+            w.WriteString("cited", f.Cited);
+            w.WriteString("page", f.Page);
+            w.WriteString("evidence", f.Evidence);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("warnings");
+        foreach (var warning in report.Warnings)
+        {
+            w.WriteStringValue(warning);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    });
 
     /// <summary>The <c>store</c> object (null without a store): path, counts, the stored documents compared (their
     /// <c>id</c> is the <c>file</c> of a link end that is a stored claim) and the stored claims with their text.</summary>
@@ -292,7 +280,7 @@ public static partial class CheckReportRenderer
             sb.Append("Verification findings (").Append(report.Findings.Length).Append("):\n");
             foreach (var f in report.Findings)
             {
-                sb.Append("  ").Append(f.Severity).Append(' ').Append(f.Type).Append(": [").Append(f.ReferenceId).Append("] in ")
+                sb.Append("  ").Append(f.Severity.ToName()).Append(' ').Append(f.Type).Append(": [").Append(f.ReferenceId).Append("] in ")
                   .Append(report.FileOf(f.DocumentId)).Append(", field ").Append(f.Field)
                   .Append(": cited ").Append(Quoted(f.Cited)).Append(", page ").Append(Quoted(f.Page)).Append('\n');
                 if (f.Type is VerdictReport.VerdictType or VerdictReport.NoticeType or VerdictReport.PassageType && f.Evidence is { Length: > 0 } why)
@@ -470,7 +458,7 @@ public static partial class CheckReportRenderer
 
             foreach (var f in seriousFindings)
             {
-                sb.Append("- **⚠ ").Append(Md(f.Severity)).Append(' ').Append(Md(f.Type)).Append("** ").Append(Md("[" + f.ReferenceId + "]")).Append(" in ")
+                sb.Append("- **⚠ ").Append(Md(f.Severity.ToName())).Append(' ').Append(Md(f.Type)).Append("** ").Append(Md("[" + f.ReferenceId + "]")).Append(" in ")
                   .Append(Md(BaseName(report.FileOf(f.DocumentId)))).Append(", field ").Append(Md(f.Field)).Append('\n');
             }
 
@@ -574,7 +562,7 @@ public static partial class CheckReportRenderer
             sb.Append("## Verification findings\n\n");
             foreach (var f in report.Findings)
             {
-                sb.Append("- ").Append(ReportEmphasis.IsSerious(f) ? "**⚠ " : "**").Append(Md(f.Severity)).Append(' ').Append(Md(f.Type)).Append("** ")
+                sb.Append("- ").Append(ReportEmphasis.IsSerious(f) ? "**⚠ " : "**").Append(Md(f.Severity.ToName())).Append(' ').Append(Md(f.Type)).Append("** ")
                   .Append(Md("[" + f.ReferenceId + "]")).Append(" in ").Append(Md(BaseName(report.FileOf(f.DocumentId)))).Append(", field ").Append(Md(f.Field))
                   .Append(": cited ").Append(f.Cited is null ? "–" : Md(f.Cited)).Append(", page ").Append(f.Page is null ? "–" : Md(f.Page))
                   .Append(f.Evidence is null ? string.Empty : ", " + Md(f.Evidence)).Append('\n');

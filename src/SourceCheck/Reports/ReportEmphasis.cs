@@ -18,7 +18,7 @@ public static class ReportEmphasis
     public static bool IsSerious(ReportFinding finding)
     {
         ArgumentNullException.ThrowIfNull(finding);
-        return string.Equals(finding.Severity, "error", StringComparison.OrdinalIgnoreCase)
+        return finding.Severity == FindingSeverity.Error
             || finding.Type is FindingTypes.DeadLink or "dead" or "mismatch"
             || finding.Type.EndsWith("_mismatch", StringComparison.Ordinal);
     }

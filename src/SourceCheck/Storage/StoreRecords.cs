@@ -34,11 +34,11 @@ public sealed record ReferenceInput(CslItem Item, int? EntryNumber = null, TextS
 /// <param name="ReferenceId">The CSL id of the reference the finding is about.</param>
 /// <param name="Field">The CSL variable compared ("title", "issued", "author", …).</param>
 /// <param name="Type">Finding type ("mismatch", "missing_on_page", "unreachable", …).</param>
-/// <param name="Severity">"error", "warning" or "info".</param>
+/// <param name="Severity">How serious it is (stored as "error", "warning" or "info").</param>
 /// <param name="Cited">The value the reference gives.</param>
 /// <param name="Page">The value found on the page.</param>
 /// <param name="Evidence">Human-readable evidence (where on the page, similarity, …).</param>
-public sealed record FindingInput(string ReferenceId, string Field, string Type, string Severity, string? Cited, string? Page, string? Evidence)
+public sealed record FindingInput(string ReferenceId, string Field, string Type, Verification.FindingSeverity Severity, string? Cited, string? Page, string? Evidence)
 {
     /// <summary>The page URL checked.</summary>
     public string? Url { get; init; }

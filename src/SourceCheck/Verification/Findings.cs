@@ -8,6 +8,18 @@ public enum FindingSeverity
     Error,
 }
 
+/// <summary>The names of <see cref="FindingSeverity"/> values in every output format ("error", "warning", "info").</summary>
+public static class FindingSeverityNames
+{
+    /// <summary>"error", "warning" or "info".</summary>
+    public static string ToName(this FindingSeverity severity) => severity switch
+    {
+        FindingSeverity.Error => "error",
+        FindingSeverity.Warning => "warning",
+        _ => "info",
+    };
+}
+
 /// <summary>Finding type names (as in the webmeta fixtures), plus <see cref="AuthorAdded"/> and <see cref="FetchFailed"/>.</summary>
 public static class FindingTypes
 {

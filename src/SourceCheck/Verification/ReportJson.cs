@@ -58,12 +58,7 @@ public static class ReportJson
         ["fetchedAt"] = f.FetchedAt == default ? null : f.FetchedAt.ToString("O", CultureInfo.InvariantCulture),
     };
 
-    public static string Severity(FindingSeverity s) => s switch
-    {
-        FindingSeverity.Error => "error",
-        FindingSeverity.Warning => "warning",
-        _ => "info",
-    };
+    public static string Severity(FindingSeverity s) => s.ToName();
 
     public static JsonObject Verify(IReadOnlyList<VerificationResult> results, IReadOnlyList<ReferenceVerdict>? verdicts = null)
     {

@@ -31,11 +31,11 @@ public sealed class CheckPassagesTests
 
         var passages = report.Findings.Where(f => f.Type == VerdictReport.PassageType).ToList();
         var supported = Assert.Single(passages, f => f.Cited!.StartsWith("Altman said taxpayers", StringComparison.Ordinal));
-        Assert.Equal("info", supported.Severity);
+        Assert.Equal(FindingSeverity.Info, supported.Severity);
         Assert.Contains("marker: [1]", supported.Evidence, StringComparison.Ordinal);
         Assert.Contains("taxpayers should not bail out companies", supported.Page, StringComparison.Ordinal);
         var unsupported = Assert.Single(passages, f => f.Cited!.Contains("government loan", StringComparison.Ordinal));
-        Assert.Equal("warning", unsupported.Severity);
+        Assert.Equal(FindingSeverity.Warning, unsupported.Severity);
         Assert.Contains("outlet: NBC News", unsupported.Evidence, StringComparison.Ordinal);
         Assert.Contains("nothing of the kind", unsupported.Evidence, StringComparison.Ordinal);
         foreach (var format in new[] { ReportFormat.Text, ReportFormat.Json, ReportFormat.Markdown, ReportFormat.Html })
