@@ -66,6 +66,14 @@ internal static class Names
                         break;
                     }
 
+                    if (e is TextElement { Source: TextSource.Term })
+                    {
+                        // a term ends the substitution even when it is empty, and counts as rendered for the
+                        // enclosing group (citeproc-js; substitute_SubstituteOnlyOnceTermEmpty)
+                        c.NonEmpty = nonEmpty + 1;
+                        break;
+                    }
+
                     c.Called = called;
                     c.NonEmpty = nonEmpty;
                     c.Recording.Clear();
