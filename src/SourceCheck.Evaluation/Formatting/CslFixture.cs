@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using SourceCheck.Csl;
+using SourceCheck.Formatting;
 
 namespace SourceCheck.Formatting;
 
@@ -40,11 +41,14 @@ internal static partial class CslFixture
         }
     }
 
-    public static Func<string, string?> DirectoryLocales(string dir) => tag =>
+    /// <summary>Locales for the fixtures: the given folder (the csl-locales checkout in ../shared), then the official
+    /// locales of the Debian package for the languages that checkout lacks (ar, km-KH, zh-TW, ro-RO, tr-TR, el-GR …).</summary>
+    public static Func<string, string?> DirectoryLocales(string dir)
     {
-        string p = Path.Combine(dir, $"locales-{tag}.xml");
-        return File.Exists(p) ? File.ReadAllText(p) : null;
-    };
+        var primary = StyleCatalog.FolderLocales(dir);
+        var debian = StyleCatalog.FolderLocales(StyleCatalog.DebianLocales);
+        return tag => primary(tag) ?? debian(tag);
+    }
 
     private static readonly Dictionary<string, LocaleData?> LocaleCache = new(StringComparer.Ordinal);
 

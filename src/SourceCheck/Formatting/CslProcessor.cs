@@ -227,7 +227,7 @@ public sealed class CslProcessor
         bool bibliography = true)
     {
         _budget.Reset();
-        var registry = bibliographyIds is null ? _items : [.. bibliographyIds.Where(_byId.ContainsKey).Distinct().Select(id => _byId[id])];
+        var registry = bibliographyIds is null ? CitedFirst(citations) : [.. bibliographyIds.Where(_byId.ContainsKey).Distinct().Select(id => _byId[id])];
         foreach (var c in citations)
         {
             foreach (var ci in c.Items)
@@ -260,6 +260,30 @@ public sealed class CslProcessor
             BibliographyText = bibText,
             BibliographyIds = bib.Count == 0 ? [] : [.. sorted.Select(i => i.Id)],
         };
+    }
+
+    /// <summary>The registry as citeproc-js builds it: items in the order of their first citation, then the uncited
+    /// ones in input order. It decides citation numbers when the bibliography sorts by <c>citation-number</c> (IEEE,
+    /// Vancouver: the first-cited work is [1]) and the order of a bibliography without sort.</summary>
+    private List<CslItem> CitedFirst(IReadOnlyList<Citation> citations)
+    {
+        if (citations.Count == 0)
+        {
+            return _items;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var registry = new List<CslItem>(_items.Count);
+        foreach (var ci in citations.SelectMany(c => c.Items))
+        {
+            if (_byId.TryGetValue(ci.Id, out var item) && seen.Add(ci.Id))
+            {
+                registry.Add(item);
+            }
+        }
+
+        registry.AddRange(_items.Where(i => !seen.Contains(i.Id)));
+        return registry;
     }
 
     /// <summary>First-reference note numbers are known before disambiguation (subsequent forms print them).</summary>

@@ -66,6 +66,14 @@ internal static class Names
                         break;
                     }
 
+                    if (e is TextElement { Source: TextSource.Term })
+                    {
+                        // a term ends the substitution even when it is empty, and counts as rendered for the
+                        // enclosing group (citeproc-js; substitute_SubstituteOnlyOnceTermEmpty)
+                        c.NonEmpty = nonEmpty + 1;
+                        break;
+                    }
+
                     c.Called = called;
                     c.NonEmpty = nonEmpty;
                     c.Recording.Clear();
@@ -341,7 +349,11 @@ internal static class Names
                         "after-inverted-name" => inverted[i - 1],
                         _ => shownCount >= 3,
                     };
-                    span.Children.Add(new RText((useDelim ? delim : " ") + andTerm + " ") { NoCase = true });
+                    // an "and" term in a script written without spaces around it (CJK, the Hebrew prefix vav) is
+                    // joined without them, as citeproc-js does
+                    span.Children.Add(new RText(StartsSpaced(andTerm)
+                        ? (useDelim ? delim : " ") + andTerm + " "
+                        : (dpl == "always" ? delim : string.Empty) + andTerm) { NoCase = true });
                 }
                 else
                 {
@@ -944,5 +956,22 @@ internal static class Names
         }
 
         return sb.ToString().TrimEnd();
+    }
+
+    /// <summary>Whether a name-list "and" term takes spaces around it: it starts with a Latin, Greek, Cyrillic, Arabic,
+    /// Thai or Hebrew letter (but not the prefix vav, U+05D5) or "&amp;" (citeproc-js's "romanesque" test).</summary>
+    private static bool StartsSpaced(string term)
+    {
+        if (term.Length == 0)
+        {
+            return false;
+        }
+
+        char ch = term[0];
+        return ch == '&' || char.IsAsciiLetter(ch)
+            || ch is (>= '\u0e01' and <= '\u0e5b') or (>= '\u00c0' and <= '\u017f') or (>= '\u0370' and <= '\u03ff')
+                or (>= '\u0400' and <= '\u052f') or (>= '\u0590' and <= '\u05d4') or (>= '\u05d6' and <= '\u05ff')
+                or (>= '\u1f00' and <= '\u1fff') or (>= '\u0600' and <= '\u06ff') or '\u200c' or '\u200d' or '\u200e'
+                or (>= '\u0218' and <= '\u021b') or (>= '\u202a' and <= '\u202e');
     }
 }
