@@ -26,15 +26,20 @@ public sealed partial class PostgresStore
 
     /// <summary>The trace as one statement: seeds from the GIN index (pairs among the rarest-looking terms), each seed's
     /// coverage counted in SQL (how many of the per-term queries its claim words match, weight A = the claim's own text),
-    /// the given claim, and a recursive CTE following links not rejected in review; ordered by date, then ingest order.</summary>
+    /// the given claim, and a recursive CTE following links not rejected in review; ordered by date, then ingest order.
+    /// The per-term queries are parsed once (<c>q</c>), not once per seed and term; the seeds carry their tsvector so it
+    /// is read once; each step of the recursion looks up both ends of a link through their own index (a lateral
+    /// <c>UNION ALL</c> over <c>claim_a = id</c> and <c>claim_b = id</c>) instead of one join on an <c>OR</c>.</summary>
     private const string TraceSql = """
         WITH RECURSIVE
-        seed(id) AS (
-            SELECT c.id FROM claims c WHERE c.search @@ to_tsquery('simple', @match) LIMIT @seedLimit
+        q(t) AS MATERIALIZED (
+            SELECT to_tsquery('simple', x) FROM unnest(@terms::text[]) x
+        ),
+        seed(id, search) AS MATERIALIZED (
+            SELECT c.id, c.search FROM claims c WHERE c.search @@ to_tsquery('simple', @match) LIMIT @seedLimit
         ),
         scored(id, coverage) AS MATERIALIZED (
-            SELECT c.id, (SELECT count(*) FROM unnest(@terms::text[]) t WHERE c.search @@ to_tsquery('simple', t))::float8 / @termCount
-            FROM seed s JOIN claims c ON c.id = s.id
+            SELECT s.id, (SELECT count(*) FROM q WHERE s.search @@ q.t)::float8 / @termCount FROM seed s
         ),
         hits(id, coverage) AS (
             SELECT id, coverage FROM scored WHERE coverage >= @minCoverage
@@ -44,9 +49,13 @@ public sealed partial class PostgresStore
         reach(id, depth, coverage) AS (
             SELECT id, 0, coverage FROM hits
             UNION
-            SELECT CASE WHEN l.claim_a = r.id THEN l.claim_b ELSE l.claim_a END, r.depth + 1, NULL::float8
-            FROM reach r JOIN claim_links l ON l.claim_a = r.id OR l.claim_b = r.id
-            WHERE r.depth < @maxDepth AND l.status <> 'rejected'
+            SELECT n.id, r.depth + 1, NULL::float8
+            FROM reach r CROSS JOIN LATERAL (
+                SELECT l.claim_b AS id FROM claim_links l WHERE l.claim_a = r.id AND l.status <> 'rejected'
+                UNION ALL
+                SELECT l.claim_a FROM claim_links l WHERE l.claim_b = r.id AND l.status <> 'rejected'
+            ) n
+            WHERE r.depth < @maxDepth
         ),
         found(id, depth, coverage) AS MATERIALIZED (
             SELECT id, min(depth), max(coverage) FROM reach GROUP BY id
