@@ -25,7 +25,7 @@ public sealed partial class PostgresStore
         """;
 
     /// <summary>The trace as one statement: seeds from the GIN index (pairs among the rarest-looking terms), each seed's
-    /// coverage counted in SQL (how many of the per-term queries its claim words match, weight A = the claim's own text),
+    /// coverage counted in SQL (how many of the per-term queries its claim words match, in <c>search_text</c>: the claim's own text),
     /// the given claim, and a recursive CTE following links not rejected in review; ordered by date, then ingest order.
     /// The per-term queries are parsed once (<c>q</c>), not once per seed and term; the seeds carry their tsvector so it
     /// is read once; each step of the recursion looks up both ends of a link through their own index (a lateral
@@ -35,11 +35,11 @@ public sealed partial class PostgresStore
         q(t) AS MATERIALIZED (
             SELECT to_tsquery('simple', x) FROM unnest(@terms::text[]) x
         ),
-        seed(id, search) AS MATERIALIZED (
-            SELECT c.id, c.search FROM claims c WHERE c.search @@ to_tsquery('simple', @match) LIMIT @seedLimit
+        seed(id, search_text) AS MATERIALIZED (
+            SELECT c.id, c.search_text FROM claims c WHERE c.search_text @@ to_tsquery('simple', @match) LIMIT @seedLimit
         ),
         scored(id, coverage) AS MATERIALIZED (
-            SELECT s.id, (SELECT count(*) FROM q WHERE s.search @@ q.t)::float8 / @termCount FROM seed s
+            SELECT s.id, (SELECT count(*) FROM q WHERE s.search_text @@ q.t)::float8 / @termCount FROM seed s
         ),
         hits(id, coverage) AS (
             SELECT id, coverage FROM scored WHERE coverage >= @minCoverage
@@ -300,7 +300,7 @@ public sealed partial class PostgresStore
     }
 
     /// <summary>Same contract as <see cref="SourceCheckStore.Trace"/>, in one recursive statement (<see cref="TraceSql"/>).
-    /// The rarest terms come from the planner's statistics of the search column (<c>pg_stats.most_common_elems</c>, kept by
+    /// The rarest terms come from the planner's statistics of the claim-text column (<c>search_text</c>, schema v3) (<c>pg_stats.most_common_elems</c>, kept by
     /// ANALYZE/autovacuum): a term among the most common lexemes counts with its share of claims, any other as rare;
     /// among equals, longer stems first.</summary>
     private TraceResult TraceCore(string textOrClaimId, int maxDepth = 4, int seedLimit = 2000)
@@ -333,7 +333,7 @@ public sealed partial class PostgresStore
             {
                 for (int j = i + 1; j < pick.Count; j++)
                 {
-                    pairs.Add("(" + Lexeme(pick[i], 'A') + " & " + Lexeme(pick[j], 'A') + ")");
+                    pairs.Add("(" + Lexeme(pick[i], null) + " & " + Lexeme(pick[j], null) + ")");
                 }
             }
 
@@ -341,12 +341,12 @@ public sealed partial class PostgresStore
         }
         else
         {
-            match = string.Join(" | ", rarest.Take(terms.Count - required + 1).Select(t => Lexeme(t, 'A')));
+            match = string.Join(" | ", rarest.Take(terms.Count - required + 1).Select(t => Lexeme(t, null)));
         }
 
         using var cmd = Command(TraceSql);
         Add(cmd, "match", match);
-        AddArray(cmd, "terms", terms.Select(t => (string?)Lexeme(t, 'A')).ToArray(), NpgsqlDbType.Text);
+        AddArray(cmd, "terms", terms.Select(t => (string?)Lexeme(t, null)).ToArray(), NpgsqlDbType.Text);
         Add(cmd, "termCount", (double)Math.Max(1, terms.Count));
         Add(cmd, "minCoverage", SearchTerms.MinimumCoverage(terms.Count));
         AddId(cmd, "claimId", seedClaim);
@@ -367,7 +367,7 @@ public sealed partial class PostgresStore
 
     private Dictionary<string, double>? _lexemeFrequencies;
 
-    /// <summary>The most common lexemes of <c>claims.search</c> with the share of claims holding each (empty before the first ANALYZE).</summary>
+    /// <summary>The most common lexemes of <c>claims.search_text</c> with the share of claims holding each (empty before the first ANALYZE).</summary>
     private Dictionary<string, double> LexemeFrequencies()
     {
         if (_lexemeFrequencies is not null)
@@ -393,7 +393,7 @@ public sealed partial class PostgresStore
         var map = new Dictionary<string, double>(StringComparer.Ordinal);
         using var cmd = Command("""
             SELECT most_common_elems::text::text[], most_common_elem_freqs::float8[] FROM pg_stats
-            WHERE schemaname = current_schema() AND tablename = 'claims' AND attname = 'search' AND most_common_elems IS NOT NULL
+            WHERE schemaname = current_schema() AND tablename = 'claims' AND attname = 'search_text' AND most_common_elems IS NOT NULL
             """);
         using (var r = cmd.ExecuteReader())
         {

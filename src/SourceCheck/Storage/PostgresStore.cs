@@ -234,6 +234,12 @@ public sealed partial class PostgresStore : IClaimStore
             Record(2, unaccent ? "full text (German/English/simple tsvector, GIN) with unaccent" : "full text (German/English/simple tsvector, GIN) WITHOUT unaccent: fixed diacritics table");
         }
 
+        if (version < 3)
+        {
+            Execute(PostgresSchema.V3Script);
+            Record(3, "claim text alone as a tsvector (GIN) for the trace's seeds");
+        }
+
         tx.Commit();
     }
 
