@@ -29,17 +29,21 @@ public sealed partial class PostgresStore
     /// the given claim, and a recursive CTE following links not rejected in review; ordered by date, then ingest order.
     /// The per-term queries are parsed once (<c>q</c>), not once per seed and term; the seeds carry their tsvector so it
     /// is read once; each step of the recursion looks up both ends of a link through their own index (a lateral
-    /// <c>UNION ALL</c> over <c>claim_a = id</c> and <c>claim_b = id</c>) instead of one join on an <c>OR</c>.</summary>
+    /// <c>UNION ALL</c> over <c>claim_a = id</c> and <c>claim_b = id</c>) instead of one join on an <c>OR</c>. The matches are
+    /// a materialized CTE with the seed limit outside it: with the LIMIT inside, the planner expected the 2,000 rows early
+    /// in a sequential scan and read the whole table when fewer matched (the CTE is still read lazily, so at most the
+    /// limit's rows are fetched).</summary>
     private const string TraceSql = """
         WITH RECURSIVE
         q(t) AS MATERIALIZED (
             SELECT to_tsquery('simple', x) FROM unnest(@terms::text[]) x
         ),
-        seed(id, search_text) AS MATERIALIZED (
-            SELECT c.id, c.search_text FROM claims c WHERE c.search_text @@ to_tsquery('simple', @match) LIMIT @seedLimit
+        matched(id, search_text) AS MATERIALIZED (
+            SELECT c.id, c.search_text FROM claims c WHERE c.search_text @@ to_tsquery('simple', @match)
         ),
         scored(id, coverage) AS MATERIALIZED (
-            SELECT s.id, (SELECT count(*) FROM q WHERE s.search_text @@ q.t)::float8 / @termCount FROM seed s
+            SELECT s.id, (SELECT count(*) FROM q WHERE s.search_text @@ q.t)::float8 / @termCount
+            FROM (SELECT * FROM matched LIMIT @seedLimit) s
         ),
         hits(id, coverage) AS (
             SELECT id, coverage FROM scored WHERE coverage >= @minCoverage
@@ -211,22 +215,13 @@ public sealed partial class PostgresStore
             return [];
         }
 
-        // GIN walks every posting of a prefix term even when ANDed with a rare one (a speaker's first name, "lisa*", is
-        // in a sixth of the bench's claims: 135 ms of index time at 300,000 claims). So the index is asked for the rarest
-        // term alone (by the planner's statistics of the column) and the whole query is checked on those rows only
-        // (OFFSET 0 keeps the planner from merging the two conditions into one index condition); the result is the same.
-        var frequencies = LexemeFrequencies("search");
-        var rarest = terms.OrderBy(t => Frequency(frequencies, t)).ThenByDescending(t => t.Stem.Length).First();
         var candidates = new List<(long Id, string?[] Fields)>();
         using (var cmd = Command("""
-            SELECT c.id, c.text, c.speaker, c.reporting_outlet FROM (
-                SELECT c.id, c.text, c.speaker, c.reporting_outlet, c.search FROM claims c
-                WHERE c.search @@ to_tsquery('simple', @rare) OFFSET 0) c
+            SELECT c.id, c.text, c.speaker, c.reporting_outlet FROM claims c
             WHERE c.search @@ to_tsquery('simple', @match)
             ORDER BY c.id DESC LIMIT @window
             """))
         {
-            Add(cmd, "rare", Lexeme(rarest, null));
             Add(cmd, "match", string.Join(" & ", terms.Select(t => Lexeme(t, null))));
             Add(cmd, "window", SourceCheckStore.SearchRankWindow);
             using var r = cmd.ExecuteReader();
