@@ -5,7 +5,8 @@ using SourceCheck.Storage;
 
 namespace SourceCheck.Bench;
 
-/// <summary><c>store-pg [--articles N] [--backends sqlite,postgres] [--writers-articles M]</c>: the SQLite file and a private
+/// <summary><c>store-pg [--articles N] [--backends sqlite,postgres] [--writers-articles M] [--pg-options "-c name=value …"]
+/// [--pg-log FILE]</c> (the last two for finding where the time goes, e.g. with <c>auto_explain</c>): the SQLite file and a private
 /// PostgreSQL cluster side by side on the same machine, with the store bench's seeded articles (10 claims each, one
 /// transaction per article): ingest rate at each tenth of N, search p95 and trace p95 at N/10 and N, then eight concurrent
 /// writers (M articles each, each writer its own connection). Targets at a million claims (N = 100,000): PostgreSQL search
@@ -42,7 +43,8 @@ internal static class StorePgBench
             }
             else
             {
-                using var cluster = PrivateCluster.TryStart(out string reason, fast: false, extraOptions: "-c synchronous_commit=off -c shared_buffers=256MB");
+                using var cluster = PrivateCluster.TryStart(out string reason, fast: false,
+                    extraOptions: "-c synchronous_commit=off -c shared_buffers=256MB" + (OptionText(args, "--pg-options") is { } more ? " " + more : string.Empty));
                 if (cluster is null)
                 {
                     Console.WriteLine("postgres: skipped: " + reason);
@@ -54,6 +56,10 @@ internal static class StorePgBench
                 Func<string, string?> env = n => n == "PGPASSWORD" ? cluster.Password : null;
                 Measure("postgres", uri, env, data, writerArticles,
                     () => long.Parse(cluster.Psql(db, "SELECT pg_database_size(current_database())"), CultureInfo.InvariantCulture));
+                if (OptionText(args, "--pg-log") is { } log)
+                {
+                    File.WriteAllText(log, cluster.ServerLog());
+                }
             }
         }
 

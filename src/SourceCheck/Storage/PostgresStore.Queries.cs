@@ -25,16 +25,25 @@ public sealed partial class PostgresStore
         """;
 
     /// <summary>The trace as one statement: seeds from the GIN index (pairs among the rarest-looking terms), each seed's
-    /// coverage counted in SQL (how many of the per-term queries its claim words match, weight A = the claim's own text),
-    /// the given claim, and a recursive CTE following links not rejected in review; ordered by date, then ingest order.</summary>
+    /// coverage counted in SQL (how many of the per-term queries its claim words match, in <c>search_text</c>: the claim's own text),
+    /// the given claim, and a recursive CTE following links not rejected in review; ordered by date, then ingest order.
+    /// The per-term queries are parsed once (<c>q</c>), not once per seed and term; the seeds carry their tsvector so it
+    /// is read once; each step of the recursion looks up both ends of a link through their own index (a lateral
+    /// <c>UNION ALL</c> over <c>claim_a = id</c> and <c>claim_b = id</c>) instead of one join on an <c>OR</c>. The matches are
+    /// a materialized CTE with the seed limit outside it: with the LIMIT inside, the planner expected the 2,000 rows early
+    /// in a sequential scan and read the whole table when fewer matched (the CTE is still read lazily, so at most the
+    /// limit's rows are fetched).</summary>
     private const string TraceSql = """
         WITH RECURSIVE
-        seed(id) AS (
-            SELECT c.id FROM claims c WHERE c.search @@ to_tsquery('simple', @match) LIMIT @seedLimit
+        q(t) AS MATERIALIZED (
+            SELECT to_tsquery('simple', x) FROM unnest(@terms::text[]) x
+        ),
+        matched(id, search_text) AS MATERIALIZED (
+            SELECT c.id, c.search_text FROM claims c WHERE c.search_text @@ to_tsquery('simple', @match)
         ),
         scored(id, coverage) AS MATERIALIZED (
-            SELECT c.id, (SELECT count(*) FROM unnest(@terms::text[]) t WHERE c.search @@ to_tsquery('simple', t))::float8 / @termCount
-            FROM seed s JOIN claims c ON c.id = s.id
+            SELECT s.id, (SELECT count(*) FROM q WHERE s.search_text @@ q.t)::float8 / @termCount
+            FROM (SELECT * FROM matched LIMIT @seedLimit) s
         ),
         hits(id, coverage) AS (
             SELECT id, coverage FROM scored WHERE coverage >= @minCoverage
@@ -44,9 +53,13 @@ public sealed partial class PostgresStore
         reach(id, depth, coverage) AS (
             SELECT id, 0, coverage FROM hits
             UNION
-            SELECT CASE WHEN l.claim_a = r.id THEN l.claim_b ELSE l.claim_a END, r.depth + 1, NULL::float8
-            FROM reach r JOIN claim_links l ON l.claim_a = r.id OR l.claim_b = r.id
-            WHERE r.depth < @maxDepth AND l.status <> 'rejected'
+            SELECT n.id, r.depth + 1, NULL::float8
+            FROM reach r CROSS JOIN LATERAL (
+                SELECT l.claim_b AS id FROM claim_links l WHERE l.claim_a = r.id AND l.status <> 'rejected'
+                UNION ALL
+                SELECT l.claim_a FROM claim_links l WHERE l.claim_b = r.id AND l.status <> 'rejected'
+            ) n
+            WHERE r.depth < @maxDepth
         ),
         found(id, depth, coverage) AS MATERIALIZED (
             SELECT id, min(depth), max(coverage) FROM reach GROUP BY id
@@ -291,7 +304,7 @@ public sealed partial class PostgresStore
     }
 
     /// <summary>Same contract as <see cref="SourceCheckStore.Trace"/>, in one recursive statement (<see cref="TraceSql"/>).
-    /// The rarest terms come from the planner's statistics of the search column (<c>pg_stats.most_common_elems</c>, kept by
+    /// The rarest terms come from the planner's statistics of the claim-text column (<c>search_text</c>, schema v3) (<c>pg_stats.most_common_elems</c>, kept by
     /// ANALYZE/autovacuum): a term among the most common lexemes counts with its share of claims, any other as rare;
     /// among equals, longer stems first.</summary>
     private TraceResult TraceCore(string textOrClaimId, int maxDepth = 4, int seedLimit = 2000)
@@ -307,7 +320,7 @@ public sealed partial class PostgresStore
         }
 
         int required = SearchTerms.RequiredTerms(terms.Count);
-        var frequencies = LexemeFrequencies();
+        var frequencies = LexemeFrequencies("search_text");
         var rarest = terms.Select((t, i) => (t, i))
             .OrderBy(x => Frequency(frequencies, x.t)).ThenByDescending(x => x.t.Stem.Length).ThenBy(x => x.i)
             .Select(x => x.t).ToList();
@@ -324,7 +337,7 @@ public sealed partial class PostgresStore
             {
                 for (int j = i + 1; j < pick.Count; j++)
                 {
-                    pairs.Add("(" + Lexeme(pick[i], 'A') + " & " + Lexeme(pick[j], 'A') + ")");
+                    pairs.Add("(" + Lexeme(pick[i], null) + " & " + Lexeme(pick[j], null) + ")");
                 }
             }
 
@@ -332,12 +345,12 @@ public sealed partial class PostgresStore
         }
         else
         {
-            match = string.Join(" | ", rarest.Take(terms.Count - required + 1).Select(t => Lexeme(t, 'A')));
+            match = string.Join(" | ", rarest.Take(terms.Count - required + 1).Select(t => Lexeme(t, null)));
         }
 
         using var cmd = Command(TraceSql);
         Add(cmd, "match", match);
-        AddArray(cmd, "terms", terms.Select(t => (string?)Lexeme(t, 'A')).ToArray(), NpgsqlDbType.Text);
+        AddArray(cmd, "terms", terms.Select(t => (string?)Lexeme(t, null)).ToArray(), NpgsqlDbType.Text);
         Add(cmd, "termCount", (double)Math.Max(1, terms.Count));
         Add(cmd, "minCoverage", SearchTerms.MinimumCoverage(terms.Count));
         AddId(cmd, "claimId", seedClaim);
@@ -356,14 +369,15 @@ public sealed partial class PostgresStore
         return TraceResult.Build(input, seedClaim, terms, rows, LinksAmong(rows.Select(x => x.Claim.Id).ToArray()));
     }
 
-    private Dictionary<string, double>? _lexemeFrequencies;
+    private readonly Dictionary<string, Dictionary<string, double>> _lexemeFrequencies = new(StringComparer.Ordinal);
 
-    /// <summary>The most common lexemes of <c>claims.search</c> with the share of claims holding each (empty before the first ANALYZE).</summary>
-    private Dictionary<string, double> LexemeFrequencies()
+    /// <summary>The most common lexemes of <c>claims.search_text</c> with the share of claims holding each (empty before the first ANALYZE).</summary>
+    /// <param name="column">One of the constants <c>search</c> or <c>search_text</c> (a query parameter, not spliced in).</param>
+    private Dictionary<string, double> LexemeFrequencies(string column)
     {
-        if (_lexemeFrequencies is not null)
+        if (_lexemeFrequencies.TryGetValue(column, out var known))
         {
-            return _lexemeFrequencies;
+            return known;
         }
 
         // Statistics older than half the claims are refreshed first (ANALYZE samples the table: well under a second);
@@ -384,8 +398,9 @@ public sealed partial class PostgresStore
         var map = new Dictionary<string, double>(StringComparer.Ordinal);
         using var cmd = Command("""
             SELECT most_common_elems::text::text[], most_common_elem_freqs::float8[] FROM pg_stats
-            WHERE schemaname = current_schema() AND tablename = 'claims' AND attname = 'search' AND most_common_elems IS NOT NULL
+            WHERE schemaname = current_schema() AND tablename = 'claims' AND attname = @column AND most_common_elems IS NOT NULL
             """);
+        Add(cmd, "column", column);
         using (var r = cmd.ExecuteReader())
         {
             if (r.Read())
@@ -399,7 +414,8 @@ public sealed partial class PostgresStore
             }
         }
 
-        return _lexemeFrequencies = map;
+        _lexemeFrequencies[column] = map;
+        return map;
     }
 
     private static double Frequency(Dictionary<string, double> frequencies, SearchTerm term)

@@ -135,16 +135,16 @@ public sealed class TeamArchiveTests
             using var tmp = StoreBackends.Open("postgres");
             var cluster = StoreBackends.Cluster();
             string db = tmp.Location[(tmp.Location.LastIndexOf('/') + 1)..];
-            Assert.Equal("1\n2", cluster.Psql(db, "SELECT version FROM sc_schema_version ORDER BY version"));
-            Assert.Equal(2, tmp.Store.SchemaVersion);
+            Assert.Equal("1\n2\n3", cluster.Psql(db, "SELECT version FROM sc_schema_version ORDER BY version"));
+            Assert.Equal(3, tmp.Store.SchemaVersion);
             Assert.True(((PostgresStore)tmp.Store).HasUnaccent, "unaccent ships with Debian's postgresql; the store should have created it");
-            Assert.Equal("t", cluster.Psql(db, "SELECT count(*) = 2 FROM pg_indexes WHERE tablename = 'claims' AND indexdef LIKE '%USING gin%'"));
+            Assert.Equal("t", cluster.Psql(db, "SELECT count(*) = 3 FROM pg_indexes WHERE tablename = 'claims' AND indexdef LIKE '%USING gin%'"));
             // Opening again does not migrate again.
             using (tmp.OpenAnother())
             {
             }
 
-            Assert.Equal("2", cluster.Psql(db, "SELECT count(*) FROM sc_schema_version"));
+            Assert.Equal("3", cluster.Psql(db, "SELECT count(*) FROM sc_schema_version"));
             cluster.Psql(db, "INSERT INTO sc_schema_version (version, description) VALUES (99, 'from the future')");
             var ex = Assert.Throws<StoreException>(() => tmp.OpenAnother());
             Assert.Equal("SC6003", ex.Code);
