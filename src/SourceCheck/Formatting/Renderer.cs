@@ -513,11 +513,44 @@ internal static class Renderer
 
         if (name is "URL" or "DOI")
         {
-            return new RText(v);
+            return new RText(name == "URL" && form == TermForm.Short ? ShortUrl(v) : v);
         }
 
         // values without markup are bare leaves (a wrapping span without formatting renders the same)
         return Rich.ParseMarkupNode(v);
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex UrlPath = new(
+        @"^(.*\.[^/]+)/.*$", System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    /// <summary>The short form of a URL, which CSL 1.0.2 leaves undefined, as citeproc-js (and so Zotero) writes it:
+    /// the address up to its host ("https://example.org"), and without the scheme when the host starts with "www."
+    /// ("www.example.com").</summary>
+    internal static string ShortUrl(string url)
+    {
+        string value = url;
+        try
+        {
+            if (UrlPath.Match(url) is { Success: true } m)
+            {
+                value = m.Groups[1].Value;
+            }
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            return url;
+        }
+
+        if (value.Contains("//www.", StringComparison.Ordinal))
+        {
+            int scheme = value.IndexOf("://", StringComparison.Ordinal);
+            if (scheme > 0 && (value[..scheme] is "http" or "https"))
+            {
+                value = value[(scheme + 3)..];
+            }
+        }
+
+        return value;
     }
 
     // ------------------------------------------------------------------ number

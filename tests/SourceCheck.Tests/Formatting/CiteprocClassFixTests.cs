@@ -63,6 +63,21 @@ public sealed class CiteprocClassFixTests
         }
 
         [Fact]
+        public void Should_write_a_short_form_url_up_to_its_host_as_citeproc_js_does()
+        {
+            // expected strings are citeproc-js 2.4.63's for form="short" on URL (leidraad-voor-juridische-auteurs uses it)
+            var bib = Bibliography("""
+                <bibliography><layout><text variable="URL" form="short"/></layout></bibliography>
+                """, """
+                [{"id":"a","type":"webpage","URL":"https://www.example.com/path/page.html"},
+                 {"id":"b","type":"webpage","URL":"https://example.org/a/b?x=1.2"},
+                 {"id":"c","type":"webpage","URL":"http://news.bbc.co.uk/2/hi/8.stm"},
+                 {"id":"d","type":"webpage","URL":"https://example.com"}]
+                """);
+            Assert.Equal(["www.example.com", "https://example.org", "http://news.bbc.co.uk", "https://example.com"], bib);
+        }
+
+        [Fact]
         public void Should_sort_a_short_form_name_under_its_family_name_not_its_particle()
         {
             var bib = Bibliography("""
