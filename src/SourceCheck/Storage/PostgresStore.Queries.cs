@@ -575,45 +575,15 @@ public sealed partial class PostgresStore
         return new StoredClaim(r.GetInt64(o), r.GetInt64(o + 1), r.GetInt32(o + 2), claim);
     }
 
-    private static StoredLink ReadLink(NpgsqlDataReader r, int o) => new(
-        r.GetInt64(o),
-        r.GetInt64(o + 1),
-        r.GetInt64(o + 2),
-        LinkTypeNames.Parse(r.GetString(o + 3)) ?? LinkType.Paraphrase,
-        r.GetDouble(o + 4),
-        SourceCheckStore.ParseStrings(Str(r, o + 5)),
-        ReviewStatusNames.Parse(Str(r, o + 6)) ?? ReviewStatus.Open,
-        Str(r, o + 7) is { } relabel ? LinkTypeNames.Parse(relabel) : null,
-        r.IsDBNull(o + 8) ? null : new DateTimeOffset(DateTime.SpecifyKind(r.GetDateTime(o + 8), DateTimeKind.Utc)))
-    {
-        Reviewer = Str(r, o + 9),
-    };
+    private static StoredLink ReadLink(NpgsqlDataReader r, int o) => StoreRows.Link(r, o, ReviewedAt);
 
-    private static List<StoredLink> ReadLinks(NpgsqlCommand cmd)
-    {
-        using var r = cmd.ExecuteReader();
-        var list = new List<StoredLink>();
-        while (r.Read())
-        {
-            list.Add(ReadLink(r, 0));
-        }
+    private static List<StoredLink> ReadLinks(NpgsqlCommand cmd) => StoreRows.Links(cmd, ReviewedAt);
 
-        return list;
-    }
+    private static List<StoredReference> ReadReferences(NpgsqlCommand cmd) => StoreRows.References(cmd);
 
-    private static List<StoredReference> ReadReferences(NpgsqlCommand cmd)
-    {
-        using var r = cmd.ExecuteReader();
-        var list = new List<StoredReference>();
-        while (r.Read())
-        {
-            int? entry = r.IsDBNull(2) ? null : r.GetInt32(2);
-            Text.TextSpan? span = r.IsDBNull(3) || r.IsDBNull(4) ? null : Text.TextSpan.FromBounds(r.GetInt32(3), r.GetInt32(4));
-            list.Add(new StoredReference(r.GetInt64(0), r.GetInt64(1), entry, span, r.GetString(5), r.GetString(6)));
-        }
-
-        return list;
-    }
+    /// <summary>PostgreSQL keeps the review time as a timestamp (UTC).</summary>
+    private static DateTimeOffset? ReviewedAt(System.Data.Common.DbDataReader r, int i) =>
+        r.IsDBNull(i) ? null : new DateTimeOffset(DateTime.SpecifyKind(r.GetDateTime(i), DateTimeKind.Utc));
 
     private static string? Str(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 }

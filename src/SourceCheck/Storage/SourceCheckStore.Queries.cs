@@ -470,45 +470,15 @@ public sealed partial class SourceCheckStore
         return new StoredClaim(r.GetInt64(o), r.GetInt64(o + 1), r.GetInt32(o + 2), claim);
     }
 
-    private static StoredLink ReadLink(SqliteDataReader r, int o) => new(
-        r.GetInt64(o),
-        r.GetInt64(o + 1),
-        r.GetInt64(o + 2),
-        LinkTypeNames.Parse(r.GetString(o + 3)) ?? LinkType.Paraphrase,
-        r.GetDouble(o + 4),
-        ParseStrings(Str(r, o + 5)),
-        ReviewStatusNames.Parse(Str(r, o + 6)) ?? ReviewStatus.Open,
-        Str(r, o + 7) is { } relabel ? LinkTypeNames.Parse(relabel) : null,
-        Str(r, o + 8) is { } at ? DateTimeOffset.Parse(at, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal) : null)
-    {
-        Reviewer = Str(r, o + 9),
-    };
+    private static StoredLink ReadLink(SqliteDataReader r, int o) => StoreRows.Link(r, o, ReviewedAt);
 
-    private static List<StoredLink> ReadLinks(SqliteCommand cmd)
-    {
-        using var r = cmd.ExecuteReader();
-        var list = new List<StoredLink>();
-        while (r.Read())
-        {
-            list.Add(ReadLink(r, 0));
-        }
+    private static List<StoredLink> ReadLinks(SqliteCommand cmd) => StoreRows.Links(cmd, ReviewedAt);
 
-        return list;
-    }
+    private static List<StoredReference> ReadReferences(SqliteCommand cmd) => StoreRows.References(cmd);
 
-    private static List<StoredReference> ReadReferences(SqliteCommand cmd)
-    {
-        using var r = cmd.ExecuteReader();
-        var list = new List<StoredReference>();
-        while (r.Read())
-        {
-            int? entry = r.IsDBNull(2) ? null : r.GetInt32(2);
-            Text.TextSpan? span = r.IsDBNull(3) || r.IsDBNull(4) ? null : Text.TextSpan.FromBounds(r.GetInt32(3), r.GetInt32(4));
-            list.Add(new StoredReference(r.GetInt64(0), r.GetInt64(1), entry, span, r.GetString(5), r.GetString(6)));
-        }
-
-        return list;
-    }
+    /// <summary>SQLite keeps the review time as ISO text.</summary>
+    private static DateTimeOffset? ReviewedAt(System.Data.Common.DbDataReader r, int i) =>
+        StoreRows.Str(r, i) is { } at ? DateTimeOffset.Parse(at, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal) : null;
 
     private static string? Str(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 }
