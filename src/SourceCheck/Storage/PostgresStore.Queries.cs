@@ -9,20 +9,13 @@ namespace SourceCheck.Storage;
 
 public sealed partial class PostgresStore
 {
-    private const string ClaimColumns = """
-        c.id, c.document_id, c.ordinal, coalesce(c.external_id, 'c' || c.id), c.span_start, c.span_end, c.text, c.language,
-        c.quote_kind, c.quoted_words, c.speaker, c.speaker_mention, c.channel, c.reporting_outlet, c.figures_json, d.source
-        """;
+    private const string ClaimColumns = StoreRows.ClaimColumns;
 
-    private const int ClaimColumnCount = 16;
+    private const int ClaimColumnCount = StoreRows.ClaimColumnCount;
 
-    private const string DocumentColumns = """
-        d.id, d.content_hash, d.source, d.title, d.outlet, d.published, d.language, d.claim_count, d.reference_count, d.ingested_at
-        """;
+    private const string DocumentColumns = StoreRows.DocumentColumns;
 
-    private const string LinkColumns = """
-        l.id, l.claim_a, l.claim_b, l.type, l.score, l.evidence_json, l.status, l.relabelled_type, l.reviewed_at, l.reviewer
-        """;
+    private const string LinkColumns = StoreRows.LinkColumns;
 
     /// <summary>The trace as one statement: seeds from the GIN index (pairs among the rarest-looking terms), each seed's
     /// coverage counted in SQL (how many of the per-term queries its claim words match, in <c>search_text</c>: the claim's own text),
@@ -543,46 +536,18 @@ public sealed partial class PostgresStore
 
     // ---- readers ----
 
-    private static StoredDocument ReadDocument(NpgsqlDataReader r, int o) => new(
-        r.GetInt64(o),
-        r.GetString(o + 1),
-        r.GetString(o + 2),
-        Str(r, o + 3),
-        Str(r, o + 4),
-        Str(r, o + 5),
-        Str(r, o + 6),
-        r.GetInt32(o + 7),
-        r.GetInt32(o + 8),
-        new DateTimeOffset(DateTime.SpecifyKind(r.GetDateTime(o + 9), DateTimeKind.Utc)));
+    private static StoredDocument ReadDocument(NpgsqlDataReader r, int o) => StoreRows.Document(r, o, Time);
 
-    private static StoredClaim ReadClaim(NpgsqlDataReader r, int o)
-    {
-        int start = r.GetInt32(o + 4);
-        int end = r.GetInt32(o + 5);
-        var claim = new Claim(
-            r.GetString(o + 3),
-            r.GetString(o + 15),
-            Str(r, o + 7) ?? string.Empty,
-            r.GetString(o + 6),
-            new Text.TextSpan(start, end - start),
-            SourceCheckStore.ParseQuote(Str(r, o + 8)),
-            Str(r, o + 9),
-            Str(r, o + 10),
-            Str(r, o + 11),
-            Str(r, o + 12),
-            Str(r, o + 13),
-            SourceCheckStore.ParseFigures(Str(r, o + 14)));
-        return new StoredClaim(r.GetInt64(o), r.GetInt64(o + 1), r.GetInt32(o + 2), claim);
-    }
+    private static StoredClaim ReadClaim(NpgsqlDataReader r, int o) => StoreRows.Claim(r, o);
 
-    private static StoredLink ReadLink(NpgsqlDataReader r, int o) => StoreRows.Link(r, o, ReviewedAt);
+    private static StoredLink ReadLink(NpgsqlDataReader r, int o) => StoreRows.Link(r, o, Time);
 
-    private static List<StoredLink> ReadLinks(NpgsqlCommand cmd) => StoreRows.Links(cmd, ReviewedAt);
+    private static List<StoredLink> ReadLinks(NpgsqlCommand cmd) => StoreRows.Links(cmd, Time);
 
     private static List<StoredReference> ReadReferences(NpgsqlCommand cmd) => StoreRows.References(cmd);
 
-    /// <summary>PostgreSQL keeps the review time as a timestamp (UTC).</summary>
-    private static DateTimeOffset? ReviewedAt(System.Data.Common.DbDataReader r, int i) =>
+    /// <summary>PostgreSQL keeps times as timestamps (UTC).</summary>
+    private static DateTimeOffset? Time(System.Data.Common.DbDataReader r, int i) =>
         r.IsDBNull(i) ? null : new DateTimeOffset(DateTime.SpecifyKind(r.GetDateTime(i), DateTimeKind.Utc));
 
     private static string? Str(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);

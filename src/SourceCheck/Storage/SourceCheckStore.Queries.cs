@@ -9,20 +9,13 @@ namespace SourceCheck.Storage;
 
 public sealed partial class SourceCheckStore
 {
-    private const string ClaimColumns = """
-        c.id, c.document_id, c.ordinal, coalesce(c.external_id, 'c' || c.id), c.span_start, c.span_end, c.text, c.language,
-        c.quote_kind, c.quoted_words, c.speaker, c.speaker_mention, c.channel, c.reporting_outlet, c.figures_json, d.source
-        """;
+    private const string ClaimColumns = StoreRows.ClaimColumns;
 
-    private const int ClaimColumnCount = 16;
+    private const int ClaimColumnCount = StoreRows.ClaimColumnCount;
 
-    private const string DocumentColumns = """
-        d.id, d.content_hash, d.source, d.title, d.outlet, d.published, d.language, d.claim_count, d.reference_count, d.ingested_at
-        """;
+    private const string DocumentColumns = StoreRows.DocumentColumns;
 
-    private const string LinkColumns = """
-        l.id, l.claim_a, l.claim_b, l.type, l.score, l.evidence_json, l.status, l.relabelled_type, l.reviewed_at, l.reviewer
-        """;
+    private const string LinkColumns = StoreRows.LinkColumns;
 
     /// <summary>The recursive trace query: claims whose words match (an FTS5 query over the rarest salient terms gives the
     /// candidates, kept when they contain enough of all the terms; no bm25 ranking: inclusion is decided by coverage), plus a given claim, plus — transitively — every claim linked to them
@@ -438,46 +431,18 @@ public sealed partial class SourceCheckStore
 
     // ---- readers ----
 
-    private static StoredDocument ReadDocument(SqliteDataReader r, int o) => new(
-        r.GetInt64(o),
-        r.GetString(o + 1),
-        r.GetString(o + 2),
-        Str(r, o + 3),
-        Str(r, o + 4),
-        Str(r, o + 5),
-        Str(r, o + 6),
-        r.GetInt32(o + 7),
-        r.GetInt32(o + 8),
-        DateTimeOffset.Parse(r.GetString(o + 9), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal));
+    private static StoredDocument ReadDocument(SqliteDataReader r, int o) => StoreRows.Document(r, o, Time);
 
-    private static StoredClaim ReadClaim(SqliteDataReader r, int o)
-    {
-        int start = r.GetInt32(o + 4);
-        int end = r.GetInt32(o + 5);
-        var claim = new Claim(
-            r.GetString(o + 3),
-            r.GetString(o + 15),
-            Str(r, o + 7) ?? string.Empty,
-            r.GetString(o + 6),
-            new Text.TextSpan(start, end - start),
-            ParseQuote(Str(r, o + 8)),
-            Str(r, o + 9),
-            Str(r, o + 10),
-            Str(r, o + 11),
-            Str(r, o + 12),
-            Str(r, o + 13),
-            ParseFigures(Str(r, o + 14)));
-        return new StoredClaim(r.GetInt64(o), r.GetInt64(o + 1), r.GetInt32(o + 2), claim);
-    }
+    private static StoredClaim ReadClaim(SqliteDataReader r, int o) => StoreRows.Claim(r, o);
 
-    private static StoredLink ReadLink(SqliteDataReader r, int o) => StoreRows.Link(r, o, ReviewedAt);
+    private static StoredLink ReadLink(SqliteDataReader r, int o) => StoreRows.Link(r, o, Time);
 
-    private static List<StoredLink> ReadLinks(SqliteCommand cmd) => StoreRows.Links(cmd, ReviewedAt);
+    private static List<StoredLink> ReadLinks(SqliteCommand cmd) => StoreRows.Links(cmd, Time);
 
     private static List<StoredReference> ReadReferences(SqliteCommand cmd) => StoreRows.References(cmd);
 
-    /// <summary>SQLite keeps the review time as ISO text.</summary>
-    private static DateTimeOffset? ReviewedAt(System.Data.Common.DbDataReader r, int i) =>
+    /// <summary>SQLite keeps times as ISO text.</summary>
+    private static DateTimeOffset? Time(System.Data.Common.DbDataReader r, int i) =>
         StoreRows.Str(r, i) is { } at ? DateTimeOffset.Parse(at, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal) : null;
 
     private static string? Str(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);

@@ -3,14 +3,63 @@ using SourceCheck.Claims;
 
 namespace SourceCheck.Storage;
 
-/// <summary>The rows both store backends read alike (links and references), through ADO.NET's common reader. Only the
-/// review time is kept differently (SQLite as ISO text, PostgreSQL as a timestamp), so each backend passes how to read it.</summary>
+/// <summary>The rows both store backends select and read alike (documents, claims, links, references): the column lists
+/// and their readers, through ADO.NET's common reader. Only times are kept differently (SQLite as ISO text, PostgreSQL as
+/// a timestamp), so each backend passes how to read a time column.</summary>
 internal static class StoreRows
 {
+    public const string ClaimColumns = """
+        c.id, c.document_id, c.ordinal, coalesce(c.external_id, 'c' || c.id), c.span_start, c.span_end, c.text, c.language,
+        c.quote_kind, c.quoted_words, c.speaker, c.speaker_mention, c.channel, c.reporting_outlet, c.figures_json, d.source
+        """;
+
+    public const int ClaimColumnCount = 16;
+
+    public const string DocumentColumns = """
+        d.id, d.content_hash, d.source, d.title, d.outlet, d.published, d.language, d.claim_count, d.reference_count, d.ingested_at
+        """;
+
+    public const string LinkColumns = """
+        l.id, l.claim_a, l.claim_b, l.type, l.score, l.evidence_json, l.status, l.relabelled_type, l.reviewed_at, l.reviewer
+        """;
+
+    /// <summary>A document from the <see cref="DocumentColumns"/> starting at <paramref name="o"/>.</summary>
+    public static StoredDocument Document(DbDataReader r, int o, Func<DbDataReader, int, DateTimeOffset?> time) => new(
+        r.GetInt64(o),
+        r.GetString(o + 1),
+        r.GetString(o + 2),
+        Str(r, o + 3),
+        Str(r, o + 4),
+        Str(r, o + 5),
+        Str(r, o + 6),
+        r.GetInt32(o + 7),
+        r.GetInt32(o + 8),
+        time(r, o + 9) ?? throw new InvalidOperationException("a stored document without its ingest time"));
+
+    /// <summary>A claim from the <see cref="ClaimColumns"/> starting at <paramref name="o"/>.</summary>
+    public static StoredClaim Claim(DbDataReader r, int o)
+    {
+        int start = r.GetInt32(o + 4);
+        int end = r.GetInt32(o + 5);
+        var claim = new Claim(
+            r.GetString(o + 3),
+            r.GetString(o + 15),
+            Str(r, o + 7) ?? string.Empty,
+            r.GetString(o + 6),
+            new Text.TextSpan(start, end - start),
+            SourceCheckStore.ParseQuote(Str(r, o + 8)),
+            Str(r, o + 9),
+            Str(r, o + 10),
+            Str(r, o + 11),
+            Str(r, o + 12),
+            Str(r, o + 13),
+            SourceCheckStore.ParseFigures(Str(r, o + 14)));
+        return new StoredClaim(r.GetInt64(o), r.GetInt64(o + 1), r.GetInt32(o + 2), claim);
+    }
+
     public static string? Str(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
-    /// <summary>A link from ten columns starting at <paramref name="o"/>: id, claim a, claim b, type, score, evidence,
-    /// review status, relabel, review time, reviewer.</summary>
+    /// <summary>A link from the <see cref="LinkColumns"/> starting at <paramref name="o"/>.</summary>
     public static StoredLink Link(DbDataReader r, int o, Func<DbDataReader, int, DateTimeOffset?> reviewedAt) => new(
         r.GetInt64(o),
         r.GetInt64(o + 1),
