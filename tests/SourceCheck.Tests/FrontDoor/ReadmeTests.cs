@@ -136,8 +136,10 @@ public sealed partial class ReadmeTests
         var library = typeof(Bibliography).Assembly;
         var names = library.GetTypes().Select(t => t.FullName ?? t.Name).ToList();
         Assert.DoesNotContain(names, n => n.Contains(".Training.", StringComparison.Ordinal) || n.EndsWith("CslFixture", StringComparison.Ordinal)
-            || n.EndsWith("PairEvaluation", StringComparison.Ordinal) || n.EndsWith("PairMetrics", StringComparison.Ordinal));
+            || n.EndsWith("PairEvaluation", StringComparison.Ordinal) || n.EndsWith("PairMetrics", StringComparison.Ordinal)
+            || n.EndsWith("Evaluation", StringComparison.Ordinal));
         Assert.DoesNotContain(library.GetReferencedAssemblies(), a => a.Name == "SourceCheck.Evaluation");
         Assert.NotNull(Assembly.Load("SourceCheck.Evaluation").GetType("SourceCheck.Formatting.CslFixture"));
+        Assert.NotNull(Assembly.Load("SourceCheck.Evaluation").GetType("SourceCheck.Claims.AttributionEvaluation"));
     }
 }
