@@ -146,6 +146,11 @@ internal static class ArchiveBench
                 }
 
                 int det = predicted.Keys.Count(s.GoldLinks.ContainsKey);
+                if (Environment.GetEnvironmentVariable("ARCHIVE_MISSED") == "1")
+                {
+                    PrintMissed(s, predicted, links, claimsOf);
+                }
+
                 int typed = predicted.Count(p => s.GoldLinks.TryGetValue(p.Key, out var t) && t == p.Value);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  story {s.Name}: {predicted.Count} links, gold {s.GoldLinks.Count}; detection F1={MatchBench.F1(det, predicted.Count, s.GoldLinks.Count):F3} (P={MatchBench.Div(det, predicted.Count):F3} R={MatchBench.Div(det, s.GoldLinks.Count):F3}) typed F1={MatchBench.F1(typed, predicted.Count, s.GoldLinks.Count):F3}; links to other stories {perStoryOut[s.Name]} [target <= 2]"));
@@ -249,6 +254,73 @@ internal static class ArchiveBench
         }
 
         static string Short(string t) => t.Length <= 110 ? t : t[..107] + "...";
+    }
+
+    /// <summary>The story's gold links missed inside the corpus, each with the gate that dropped it: no extracted claim
+    /// for a side (extraction), found when the story is matched alone without the event test (scope), or the score
+    /// the pair reaches alone with every threshold at 0 (score/type).</summary>
+    private static void PrintMissed(Story s, Dictionary<(string, string), string> predicted, IReadOnlyList<ClaimLink> links, Dictionary<string, IReadOnlyList<Claim>> claimsOf)
+    {
+        var own = s.ArticleIds.SelectMany(a => claimsOf[a]).ToList();
+        var byGold = new Dictionary<string, Claim>(StringComparer.Ordinal);
+        foreach (var c in own)
+        {
+            if (MatchBench.GoldId(s.GoldClaims, c) is { } g)
+            {
+                byGold.TryAdd(g, c);
+            }
+        }
+
+        var open = MatchOptions.Default with { EventScope = false, Threshold = 0, ContradictionThreshold = 0, MisattributionThreshold = 0, ClauseFloor = 0 };
+        var alone = ClaimMatcher.Match(own, MatchOptions.Default with { EventScope = false });
+        var aloneKeys = alone.Select(l => MatchBench.Key(MatchBench.GoldId(s.GoldClaims, l.A) ?? "?", MatchBench.GoldId(s.GoldClaims, l.B) ?? "?")).ToHashSet();
+        var all = ClaimMatcher.Match(own, open).ToDictionary(l => MatchBench.Key(l.A.Id, l.B.Id), l => l);
+        var text = s.GoldClaims.ToDictionary(c => c.Id, c => c.Text, StringComparer.Ordinal);
+        SimilarityScorer? scorer = null;
+        static SimilarityScorer Scorer(List<Claim> claims)
+        {
+            var sc = new SimilarityScorer(BilingualLexicon.Default, new IdfTable());
+            foreach (var c in claims)
+            {
+                sc.AddToIdf(AnalyzedText.Analyze(c.Text, ClaimMatcher.NormalizeLanguage(c.Language, c.Text), BilingualLexicon.Default, c.Figures.IsDefault ? null : c.Figures));
+            }
+
+            return sc;
+        }
+
+        foreach (var (key, type) in s.GoldLinks.OrderBy(k => k.Key.Item1, StringComparer.Ordinal).ThenBy(k => k.Key.Item2, StringComparer.Ordinal))
+        {
+            string gate;
+            if (predicted.TryGetValue(key, out var got))
+            {
+                if (got == type)
+                {
+                    continue;
+                }
+
+                gate = "TYPED " + got;
+            }
+            else if (!byGold.TryGetValue(key.Item1, out var ca) || !byGold.TryGetValue(key.Item2, out var cb))
+            {
+                gate = "EXTRACTION";
+            }
+            else if (aloneKeys.Contains(key))
+            {
+                gate = "SCOPE";
+            }
+            else
+            {
+                var l = all.GetValueOrDefault(MatchBench.Key(ca.Id, cb.Id));
+                var ta = AnalyzedText.Analyze(ca.Text, ClaimMatcher.NormalizeLanguage(ca.Language, ca.Text), BilingualLexicon.Default, ca.Figures.IsDefault ? null : ca.Figures);
+                var tb = AnalyzedText.Analyze(cb.Text, ClaimMatcher.NormalizeLanguage(cb.Language, cb.Text), BilingualLexicon.Default, cb.Figures.IsDefault ? null : cb.Figures);
+                scorer ??= Scorer(own);
+                string why = string.Create(CultureInfo.InvariantCulture,
+                    $"raw {scorer.LinkScore(ta, tb):F3}; speakers [{ca.Quote} {ca.Speaker}] [{cb.Quote} {cb.Speaker}] differ={LinkTyper.SpeakersDiffer(ca, cb)}; figures [{string.Join(",", ta.Figures.Select(f => f.Text))}] [{string.Join(",", tb.Figures.Select(f => f.Text))}]");
+                gate = l is null ? "SCORE none (" + why + ")" : string.Create(CultureInfo.InvariantCulture, $"SCORE {l.Score:F3} {l.Type.ToName()} ({why})");
+            }
+
+            Console.WriteLine($"    MISSED {s.Name} {key.Item1}~{key.Item2} gold {type}: {gate} | {text[key.Item1]} || {text[key.Item2]}");
+        }
     }
 
     private static IEnumerable<(string Group, List<string> Members)> GroupsIn(Dictionary<string, string> groupOf) =>
