@@ -165,14 +165,17 @@ public static class CheckPipeline
             var formatted = doc.References.Count == 0 || options.FormatBibliography is null
                 ? (IReadOnlyList<string>)[]
                 : options.FormatBibliography(doc.References);
+            // The article's own citation signals tie claims to its references, whether or not the works are verified:
+            // a claim the article cites ("[3]", "(Bort, 2025)", "laut Welt") has a source a reader can check.
+            var ties = doc.References.Count > 0 ? CitationSignals.Tie(doc.Article, doc.Claims, doc.References, options.Outlets) : [];
             if (options.Verify is not null && doc.References.Count > 0)
             {
                 options.Progress?.Report($"verifying {doc.Input.File}");
-                var ties = CitationSignals.Tie(doc.Article, doc.Claims, doc.References, options.Outlets);
                 findings.AddRange(options.Verify(doc.Article.Name ?? doc.Input.File, doc.References, CitationSignals.ClaimsByReference(ties, doc.Claims)));
             }
 
-            var unsourced = doc.Claims.Where(c => IsUnsourced(c, supported)).Select(c => c.Id).ToImmutableArray();
+            var tied = ties.Select(t => t.ClaimId).ToHashSet(StringComparer.Ordinal);
+            var unsourced = doc.Claims.Where(c => !tied.Contains(c.Id) && IsUnsourced(c, supported)).Select(c => c.Id).ToImmutableArray();
             var notes = new List<string>();
             if (doc.References.Count == 0)
             {
@@ -226,7 +229,8 @@ public static class CheckPipeline
         return CheckReportRenderer.Shorten(article.Slice(first), OpeningLength);
     }
 
-    /// <summary>A claim has no source when no cited work's headline says the same and the article names neither
+    /// <summary>A claim has no source when the article does not cite a reference for it (checked by the caller), no
+    /// cited work's headline says the same and the article names neither
     /// where it was said (channel: a post, a conference, an interview) nor an outlet that reported it. A speaker
     /// alone ("Analysten bezweifeln …", "the company plans …") does not tell a reader where to check.</summary>
     public static bool IsUnsourced(Claim claim, IReadOnlySet<string> supported) =>

@@ -46,4 +46,27 @@ public sealed class CheckPassagesTests
             Assert.Contains("marker: [1]", rendered, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public void A_claim_the_article_cites_is_not_unsourced_even_without_verification()
+    {
+        const string text = """
+            OpenAI and the bailout
+
+            Altman said taxpayers should not rescue companies that make bad business decisions [1].
+
+            Altman also said OpenAI expects annual revenue of more than 20 billion dollars this year.
+
+            References
+
+            1. Briegleb, V. (2025, March 18). Bundesnetzagentur verhängt Bußgeld gegen Mobilfunkanbieter. heise online.
+            """;
+        var report = new Checker(new CheckerOptions()).Check([new CheckInput("article.txt", text)]);
+
+        var doc = Assert.Single(report.Documents);
+        var cited = Assert.Single(doc.Claims, c => c.Text.Contains("taxpayers", StringComparison.Ordinal));
+        var uncited = Assert.Single(doc.Claims, c => c.Text.Contains("20 billion", StringComparison.Ordinal));
+        Assert.False(doc.IsUnsourced(cited.Id));
+        Assert.True(doc.IsUnsourced(uncited.Id));
+    }
 }

@@ -241,6 +241,108 @@ public sealed class SimilarityScorer
         return LinkScore(f);
     }
 
+    /// <summary>How much of a claim a passage covers: the weighted share of the claim's content units (words, names,
+    /// figures) matched in the passage, across languages through the lexicon. Asymmetric on purpose: a passage may say
+    /// more than the claim. Weights come from <paramref name="idf"/> (the page's sentences as documents, so that the
+    /// page's topic words weigh less than what the claim says about them); a German word of a claim against an English
+    /// page weighs as its translations do (weighted by translation weight). Across languages a cognate or loanword the
+    /// lexicon lacks counts as a near match (<see cref="Cognate"/>: "Mikroplastik"/"microplastics",
+    /// "Produktivität"/"productivity"). Units without a match (below 0.5) are added to <paramref name="unmatched"/>.</summary>
+    internal static double Coverage(AnalyzedText claim, AnalyzedText passage, IdfTable idf, List<ContentToken>? unmatched = null)
+    {
+        bool cross = claim.Language != passage.Language;
+        double total = 0, matched = 0;
+        foreach (var x in claim.Content)
+        {
+            double w = idf.Idf(x.Stem);
+            if (cross && x.Translations.Length > 0 && idf.DocumentFrequency(x.Stem) == 0)
+            {
+                double sum = 0, weighted = 0;
+                foreach (var (tr, tw) in x.Translations)
+                {
+                    sum += tw;
+                    weighted += tw * idf.Idf(tr);
+                }
+
+                w = sum > 0 ? weighted / sum : w;
+            }
+
+            double best = 0;
+            foreach (var y in passage.Content)
+            {
+                double m = Match(x, y, cross);
+                if (m < 0.8 && cross && !x.Number && !y.Number && (Cognate(x.Stem, y.Stem) || Cognate(x.Surface, y.Surface)))
+                {
+                    m = 0.8;
+                }
+
+                if (m > best)
+                {
+                    best = m;
+                    if (best >= 1)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            total += w;
+            matched += w * best;
+            if (best < 0.5)
+            {
+                unmatched?.Add(x);
+            }
+        }
+
+        return total == 0 ? 0 : matched / total;
+    }
+
+    /// <summary>German and English words of one origin spelt alike ("Kommission"/"commission", "Exporte"/"exports",
+    /// "Studie"/"study"): after folding umlauts and the usual spelling shifts (k/z → c, y → i, ph → f, th → t) they
+    /// share a prefix of at least five letters and 70 % of the shorter word.</summary>
+    internal static bool Cognate(string a, string b)
+    {
+        if (a.Length < 5 || b.Length < 5)
+        {
+            return false;
+        }
+
+        string fa = CognateFold(a), fb = CognateFold(b);
+        int min = Math.Min(fa.Length, fb.Length);
+        int p = 0;
+        while (p < min && fa[p] == fb[p])
+        {
+            p++;
+        }
+
+        return min >= 5 && p >= 5 && p >= 0.7 * min;
+    }
+
+    private static string CognateFold(string w)
+    {
+        var sb = new System.Text.StringBuilder(w.Length + 2);
+        string lower = w.ToLowerInvariant();
+        for (int i = 0; i < lower.Length; i++)
+        {
+            char c = lower[i];
+            char next = i + 1 < lower.Length ? lower[i + 1] : '\0';
+            switch (c)
+            {
+                case 'ä': sb.Append('a'); break;
+                case 'ö': sb.Append('o'); break;
+                case 'ü': sb.Append('u'); break;
+                case 'ß': sb.Append("ss"); break;
+                case 'k' or 'z': sb.Append('c'); break;
+                case 'y': sb.Append('i'); break;
+                case 'p' when next == 'h': sb.Append('f'); i++; break;
+                case 't' when next == 'h': sb.Append('t'); i++; break;
+                default: sb.Append(c); break;
+            }
+        }
+
+        return sb.ToString();
+    }
+
     /// <summary>IDF-weighted mean over a's content of the best match in b.</summary>
     private double Align(AnalyzedText a, AnalyzedText b, bool cross, out int unmatched)
     {
