@@ -1,6 +1,7 @@
 using System.Globalization;
 using SourceCheck.Csl;
 using SourceCheck.Documents.Web;
+using SourceCheck.Text;
 
 namespace SourceCheck.Verification;
 
@@ -193,7 +194,7 @@ public static class ReferenceComparer
 
     /// <summary>Headline words of four letters or more (drops articles, prepositions and conjunctions in any language without a list).</summary>
     private static HashSet<string> ContentWords(string text) =>
-        WebText.StripDiacritics(WebText.Key(text)).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length >= 4).ToHashSet(StringComparer.Ordinal);
+        TextFolding.WithoutDiacritics(WebText.Key(text)).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length >= 4).ToHashSet(StringComparer.Ordinal);
 
     internal static string UrlKey(string url)
     {
@@ -351,7 +352,7 @@ public static class ReferenceComparer
         return (string.Join(' ', words[i..]), string.Join(' ', words[..i]));
     }
 
-    private static string NameKey(string s) => WebText.StripDiacritics(WebText.Key(s)).Replace(" ", string.Empty, StringComparison.Ordinal);
+    private static string NameKey(string s) => TextFolding.WithoutDiacritics(WebText.Key(s)).Replace(" ", string.Empty, StringComparison.Ordinal);
 
     private static void CheckAuthors(CslItem item, PageMetadata m, List<Finding> findings)
     {
@@ -488,7 +489,7 @@ public static class ReferenceComparer
 
     private static string SiteKeyText(string s)
     {
-        string k = WebText.StripDiacritics(WebText.Key(s));
+        string k = TextFolding.WithoutDiacritics(WebText.Key(s));
         if (k.StartsWith("the ", StringComparison.Ordinal))
         {
             k = k[4..];

@@ -1,4 +1,5 @@
 using SourceCheck.Claims.Text;
+using SourceCheck.Text;
 
 namespace SourceCheck.Claims.Matching;
 
@@ -208,7 +209,7 @@ internal sealed class EventScope
                 return false;
             }
 
-            if (MonthWords.Contains(Tokenizer.Fold(text[pos..end].ToLowerInvariant())))
+            if (MonthWords.Contains(TextFolding.ForMatching(text[pos..end].ToLowerInvariant())))
             {
                 return true;
             }
@@ -317,7 +318,7 @@ internal sealed class EventScope
         {
             foreach (string part in claim.Speaker.Split([' ', '-', '.'], StringSplitOptions.RemoveEmptyEntries))
             {
-                string lower = Tokenizer.Fold(part.ToLowerInvariant());
+                string lower = TextFolding.ForMatching(part.ToLowerInvariant());
                 if (part.Length >= 3 && char.IsUpper(part[0]) && IsName(lower, false, lexicon))
                 {
                     yield return AnalyzedText.EntityKey(lower);

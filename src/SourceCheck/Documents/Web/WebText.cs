@@ -427,20 +427,4 @@ public static class WebText
 
         return d[a.Length, b.Length];
     }
-
-    /// <summary>Removes diacritics (for tolerant name comparison).</summary>
-    public static string StripDiacritics(string s)
-    {
-        var d = s.Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(d.Length);
-        foreach (char c in d)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-            {
-                sb.Append(c);
-            }
-        }
-
-        return sb.ToString().Normalize(NormalizationForm.FormC);
-    }
 }
