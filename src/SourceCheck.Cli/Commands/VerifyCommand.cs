@@ -138,7 +138,7 @@ public static class VerifyCommand
 
                 foreach (var f in r.Findings)
                 {
-                    table.AddRow(Markup.Escape(r.Item.Id), Markup.Escape(f.Type), ReportJson.Severity(f.Severity), Markup.Escape(f.Cited ?? "-"),
+                    table.AddRow(Markup.Escape(r.Item.Id), Markup.Escape(f.Type.ToName()), ReportJson.Severity(f.Severity), Markup.Escape(f.Cited ?? "-"),
                         Markup.Escape(f.Page ?? "-"), Markup.Escape(f.Evidence));
                 }
             }

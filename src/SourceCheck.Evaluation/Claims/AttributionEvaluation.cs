@@ -178,21 +178,8 @@ public static class AttributionEvaluation
 
     private static readonly HashSet<string> Filler = ["the", "der", "die", "das", "des", "of", "for", "jr"];
 
-    private static List<string> Tokens(string name)
-    {
-        var sb = new StringBuilder();
-        foreach (char c in Norm(name).Replace("'s ", " ", StringComparison.Ordinal).Normalize(NormalizationForm.FormD))
-        {
-            if (char.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
-            sb.Append(char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ');
-        }
-
-        return [.. sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(t => !Filler.Contains(t))];
-    }
+    private static List<string> Tokens(string name) =>
+        [.. SourceCheck.Text.TextFolding.Key(Norm(name).Replace("'s ", " ", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(t => !Filler.Contains(t))];
 
     /// <summary>Text compared by the scorer: NFKC, typographic quotes and apostrophes folded, invisible characters
     /// dropped, spaces collapsed.</summary>

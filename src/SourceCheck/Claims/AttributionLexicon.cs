@@ -42,7 +42,9 @@ internal static partial class AttributionLexicon
     };
 
     /// <summary>Capitalised words that never start a personal name (sentence openers, titles, months…).</summary>
-    public static readonly HashSet<string> NotNames = new(StringComparer.OrdinalIgnoreCase)
+    public static readonly HashSet<string> NotNames = new(
+        SourceCheck.Text.MonthNames.Words([SourceCheck.Text.MonthNames.English, SourceCheck.Text.MonthNames.German], StringComparer.OrdinalIgnoreCase, abbreviations: false),
+        StringComparer.OrdinalIgnoreCase)
     {
         "the", "a", "an", "in", "on", "at", "for", "of", "and", "but", "or", "as", "by", "to", "from", "with", "after",
         "before", "when", "while", "if", "this", "that", "these", "those", "it", "its", "he", "she", "we", "they", "his",
@@ -51,9 +53,7 @@ internal static partial class AttributionLexicon
         "wenn", "dass", "so", "später", "statt", "dabei", "zudem", "im", "am", "zum", "zur", "vom", "beim", "über", "unter",
         "chief", "financial", "officer", "executive", "president", "minister", "senator", "mr", "mrs", "ms", "dr", "prof",
         "herr", "frau", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "montag", "dienstag",
-        "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "january", "february", "march", "april", "may", "june",
-        "july", "august", "september", "october", "november", "december", "januar", "februar", "märz", "mai", "juni",
-        "juli", "oktober", "dezember", "new", "north", "south", "east", "west", "san", "los", "las", "saint", "st", "san",
+        "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "new", "north", "south", "east", "west", "san", "los", "las", "saint", "st", "san",
         "white", "wall", "silicon", "united", "european", "federal", "national", "national", "prime", "vice", "deputy",
         "former", "ehemalige", "ehemaliger", "konzernchef", "finanzchefin", "finanzchef", "analyst", "analystin",
         "ceo", "cfo", "cto", "coo", "speaking", "asked", "critics", "kritiker", "analysts", "analysten", "corporate",

@@ -45,12 +45,7 @@ public static class FigureExtractor
         ["Viertel"] = 0.25, ["Fünftel"] = 0.2, ["Zehntel"] = 0.1, ["fifth"] = 0.2, ["fifths"] = 0.2, ["tenth"] = 0.1,
     };
 
-    private static readonly HashSet<string> Months = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-        "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Januar",
-        "Jänner", "Februar", "März", "Mai", "Juni", "Juli", "Oktober", "Dezember", "Okt", "Dez",
-    };
+    private static readonly HashSet<string> Months = MonthNames.Words([MonthNames.English, MonthNames.German], StringComparer.OrdinalIgnoreCase);
 
     public static ImmutableArray<Figure> Extract(string text, string language) => Extract(text, 0, text.Length, language);
 

@@ -124,7 +124,7 @@ public static class Deduplicator
         return (added, conflicts);
     }
 
-    private static bool SameText(string? a, string? b) => a is not null && b is not null && Fold(a) == Fold(b);
+    private static bool SameText(string? a, string? b) => a is not null && b is not null && TextFolding.Key(a) == TextFolding.Key(b);
 
     private static void CopyField(CslItem into, CslItem from, string key)
     {
@@ -167,7 +167,7 @@ public static class Deduplicator
     public static string? TitleKey(CslItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        string title = Fold(StripMarkup(item.Title ?? string.Empty));
+        string title = TextFolding.Key(StripMarkup(item.Title ?? string.Empty));
         if (title.Length == 0)
         {
             return null;
@@ -176,7 +176,7 @@ public static class Deduplicator
         string year = item.Issued?.Start?.Year.ToString(CultureInfo.InvariantCulture) ?? item.Issued?.Literal ?? string.Empty;
         var authors = item.Authors.Count > 0 ? item.Authors : item.GetNames("editor");
         var first = authors.Count > 0 ? authors[0] : null;
-        string author = first is null ? string.Empty : Fold(first.Family ?? first.Literal ?? string.Empty);
+        string author = first is null ? string.Empty : TextFolding.Key(first.Family ?? first.Literal ?? string.Empty);
         return $"{title}|{year}|{author}";
     }
 
@@ -202,37 +202,6 @@ public static class Deduplicator
             else if (!inTag)
             {
                 sb.Append(c);
-            }
-        }
-
-        return sb.ToString();
-    }
-
-    /// <summary>Letters and digits only, lower case, diacritics removed, single spaces.</summary>
-    internal static string Fold(string s)
-    {
-        var sb = new StringBuilder(s.Length);
-        bool space = false;
-        foreach (char c in s.Normalize(NormalizationForm.FormKD))
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
-            if (char.IsLetterOrDigit(c))
-            {
-                if (space && sb.Length > 0)
-                {
-                    sb.Append(' ');
-                }
-
-                space = false;
-                sb.Append(char.ToLowerInvariant(c));
-            }
-            else
-            {
-                space = true;
             }
         }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using SourceCheck.Csl;
+using SourceCheck.Text;
 
 namespace SourceCheck.References;
 
@@ -31,7 +32,7 @@ public static class ReferenceIds
         }
 
         word ??= FirstUsefulWord(item.Title ?? string.Empty);
-        string letters = Fold(word ?? string.Empty);
+        string letters = TextFolding.AsciiKey(word ?? string.Empty);
         if (letters.Length == 0)
         {
             return null;
@@ -91,7 +92,7 @@ public static class ReferenceIds
     {
         foreach (var w in text.Split([' ', '\t', '-', '’', '\''], StringSplitOptions.RemoveEmptyEntries))
         {
-            string f = Fold(w);
+            string f = TextFolding.AsciiKey(w);
             if (f.Length > 0 && !Skip.Contains(f))
             {
                 return w;
@@ -105,32 +106,5 @@ public static class ReferenceIds
     {
         var words = text.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
         return words.Length == 0 ? null : last ? words[^1] : words[0];
-    }
-
-    /// <summary>ASCII lower-case letters and digits only, diacritics removed ("Müller" → "muller", "ß" → "ss").</summary>
-    public static string Fold(string text)
-    {
-        var sb = new StringBuilder(text.Length);
-        foreach (char c in text.Normalize(NormalizationForm.FormD))
-        {
-            if (c == 'ß')
-            {
-                sb.Append("ss");
-            }
-            else if (char.IsAsciiLetterOrDigit(c))
-            {
-                sb.Append(char.ToLowerInvariant(c));
-            }
-            else if (c is 'ø' or 'Ø')
-            {
-                sb.Append('o');
-            }
-            else if (c is 'æ' or 'Æ')
-            {
-                sb.Append("ae");
-            }
-        }
-
-        return sb.ToString();
     }
 }

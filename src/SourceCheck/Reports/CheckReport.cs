@@ -43,7 +43,7 @@ public sealed record ReferenceSupport(string ClaimId, string DocumentId, string 
 }
 
 /// <summary>A verification finding, flattened for reports.</summary>
-public sealed record ReportFinding(string DocumentId, string ReferenceId, string Field, string Type, Verification.FindingSeverity Severity, string? Cited, string? Page, string? Evidence);
+public sealed record ReportFinding(string DocumentId, string ReferenceId, string Field, Verification.FindingKind Type, Verification.FindingSeverity Severity, string? Cited, string? Page, string? Evidence);
 
 /// <summary>A stored document whose claims the check compared the new claims with: named by title, outlet and
 /// date (the <see cref="DocumentId"/> <c>db:NAME#ID</c> is what its claims carry as <see cref="Claim.DocumentId"/>).</summary>

@@ -208,8 +208,8 @@ public static partial class CheckReportRenderer
 
     private static string FindingBadge(ReportFinding f) =>
         ReportEmphasis.IsSerious(f)
-            ? "<span class=\"badge bad\">⚠ " + H(f.Severity.ToName()) + " " + H(f.Type) + "</span>"
-            : "<span class=\"badge" + (f.Severity == FindingSeverity.Warning ? " warn" : string.Empty) + "\">" + H(f.Severity.ToName()) + " " + H(f.Type) + "</span>";
+            ? "<span class=\"badge bad\">⚠ " + H(f.Severity.ToName()) + " " + H(f.Type.ToName()) + "</span>"
+            : "<span class=\"badge" + (f.Severity == FindingSeverity.Warning ? " warn" : string.Empty) + "\">" + H(f.Severity.ToName()) + " " + H(f.Type.ToName()) + "</span>";
 
     /// <summary>A file named by its base name, the full path in the title attribute.</summary>
     private static string FileSpan(CheckReport report, string documentId) =>

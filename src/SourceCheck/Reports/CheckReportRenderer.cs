@@ -125,7 +125,7 @@ public static partial class CheckReportRenderer
             w.WriteString("document", f.DocumentId);
             w.WriteString("reference", f.ReferenceId);
             w.WriteString("field", f.Field);
-            w.WriteString("type", f.Type);
+            w.WriteString("type", f.Type.ToName());
             w.WriteString("severity", f.Severity.ToName());
             w.WriteString("cited", f.Cited);
             w.WriteString("page", f.Page);
@@ -280,10 +280,10 @@ public static partial class CheckReportRenderer
             sb.Append("Verification findings (").Append(report.Findings.Length).Append("):\n");
             foreach (var f in report.Findings)
             {
-                sb.Append("  ").Append(f.Severity.ToName()).Append(' ').Append(f.Type).Append(": [").Append(f.ReferenceId).Append("] in ")
+                sb.Append("  ").Append(f.Severity.ToName()).Append(' ').Append(f.Type.ToName()).Append(": [").Append(f.ReferenceId).Append("] in ")
                   .Append(report.FileOf(f.DocumentId)).Append(", field ").Append(f.Field)
                   .Append(": cited ").Append(Quoted(f.Cited)).Append(", page ").Append(Quoted(f.Page)).Append('\n');
-                if (f.Type is VerdictReport.VerdictType or VerdictReport.NoticeType or VerdictReport.PassageType && f.Evidence is { Length: > 0 } why)
+                if (f.Type is FindingKind.Verdict or FindingKind.UpdateNotice or FindingKind.ClaimSupport && f.Evidence is { Length: > 0 } why)
                 {
                     sb.Append("    ").Append(why).Append('\n');
                 }
@@ -458,7 +458,7 @@ public static partial class CheckReportRenderer
 
             foreach (var f in seriousFindings)
             {
-                sb.Append("- **⚠ ").Append(Md(f.Severity.ToName())).Append(' ').Append(Md(f.Type)).Append("** ").Append(Md("[" + f.ReferenceId + "]")).Append(" in ")
+                sb.Append("- **⚠ ").Append(Md(f.Severity.ToName())).Append(' ').Append(Md(f.Type.ToName())).Append("** ").Append(Md("[" + f.ReferenceId + "]")).Append(" in ")
                   .Append(Md(BaseName(report.FileOf(f.DocumentId)))).Append(", field ").Append(Md(f.Field)).Append('\n');
             }
 
@@ -562,7 +562,7 @@ public static partial class CheckReportRenderer
             sb.Append("## Verification findings\n\n");
             foreach (var f in report.Findings)
             {
-                sb.Append("- ").Append(ReportEmphasis.IsSerious(f) ? "**⚠ " : "**").Append(Md(f.Severity.ToName())).Append(' ').Append(Md(f.Type)).Append("** ")
+                sb.Append("- ").Append(ReportEmphasis.IsSerious(f) ? "**⚠ " : "**").Append(Md(f.Severity.ToName())).Append(' ').Append(Md(f.Type.ToName())).Append("** ")
                   .Append(Md("[" + f.ReferenceId + "]")).Append(" in ").Append(Md(BaseName(report.FileOf(f.DocumentId)))).Append(", field ").Append(Md(f.Field))
                   .Append(": cited ").Append(f.Cited is null ? "–" : Md(f.Cited)).Append(", page ").Append(f.Page is null ? "–" : Md(f.Page))
                   .Append(f.Evidence is null ? string.Empty : ", " + Md(f.Evidence)).Append('\n');

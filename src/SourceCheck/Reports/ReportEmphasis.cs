@@ -19,8 +19,7 @@ public static class ReportEmphasis
     {
         ArgumentNullException.ThrowIfNull(finding);
         return finding.Severity == FindingSeverity.Error
-            || finding.Type is FindingTypes.DeadLink or "dead" or "mismatch"
-            || finding.Type.EndsWith("_mismatch", StringComparison.Ordinal);
+            || finding.Type is FindingKind.DeadLink or FindingKind.SiteMismatch or FindingKind.CanonicalMismatch;
     }
 
     public static IEnumerable<ClaimLink> SeriousLinks(CheckReport report)

@@ -547,7 +547,7 @@ public sealed partial class PostgresStore : IClaimStore
             Add(cmd, "at", Now());
             AddArray(cmd, "ref", list.Select(f => (string?)f.ReferenceId).ToArray(), NpgsqlDbType.Text);
             AddArray(cmd, "field", list.Select(f => (string?)f.Field).ToArray(), NpgsqlDbType.Text);
-            AddArray(cmd, "type", list.Select(f => (string?)f.Type).ToArray(), NpgsqlDbType.Text);
+            AddArray(cmd, "type", list.Select(f => (string?)Verification.FindingKindNames.ToName(f.Type)).ToArray(), NpgsqlDbType.Text);
             AddArray(cmd, "severity", list.Select(f => (string?)Verification.FindingSeverityNames.ToName(f.Severity)).ToArray(), NpgsqlDbType.Text);
             AddArray(cmd, "cited", list.Select(f => f.Cited).ToArray(), NpgsqlDbType.Text);
             AddArray(cmd, "page", list.Select(f => f.Page).ToArray(), NpgsqlDbType.Text);

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
+using SourceCheck.Text;
 
 namespace SourceCheck.Storage;
 
@@ -47,34 +48,10 @@ public static class SearchTerms
     // Longest first; applied once, only when at least four characters remain.
     private static readonly string[] Suffixes = ["ungen", "ingen", "ern", "en", "er", "es", "em", "e", "n", "s"];
 
-    /// <summary>Lower-case and remove diacritics (ü → u), as the index tokenizer does.</summary>
-    public static string Fold(string text)
-    {
-        if (System.Text.Ascii.IsValid(text))
-        {
-            return text.ToLowerInvariant();
-        }
-
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(decomposed.Length);
-        foreach (char c in decomposed)
-        {
-            var category = CharUnicodeInfo.GetUnicodeCategory(c);
-            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
-            {
-                continue;
-            }
-
-            sb.Append(char.ToLowerInvariant(c));
-        }
-
-        return sb.ToString();
-    }
-
     /// <summary>Splits text into folded word tokens (letters and digits), as the unicode61 tokenizer does.</summary>
     public static IEnumerable<string> Tokens(string text)
     {
-        string folded = Fold(text);
+        string folded = TextFolding.ForSearchIndex(text);
         int start = -1;
         for (int i = 0; i <= folded.Length; i++)
         {

@@ -558,7 +558,7 @@ public sealed partial class SourceCheckStore : IClaimStore
             cmd.Parameters.AddWithValue("$run", Db(runId));
             cmd.Parameters.AddWithValue("$ref", f.ReferenceId);
             cmd.Parameters.AddWithValue("$field", f.Field);
-            cmd.Parameters.AddWithValue("$type", f.Type);
+            cmd.Parameters.AddWithValue("$type", Verification.FindingKindNames.ToName(f.Type));
             cmd.Parameters.AddWithValue("$severity", Verification.FindingSeverityNames.ToName(f.Severity));
             cmd.Parameters.AddWithValue("$cited", Db(f.Cited));
             cmd.Parameters.AddWithValue("$page", Db(f.Page));

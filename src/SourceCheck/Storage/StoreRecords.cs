@@ -38,7 +38,7 @@ public sealed record ReferenceInput(CslItem Item, int? EntryNumber = null, TextS
 /// <param name="Cited">The value the reference gives.</param>
 /// <param name="Page">The value found on the page.</param>
 /// <param name="Evidence">Human-readable evidence (where on the page, similarity, …).</param>
-public sealed record FindingInput(string ReferenceId, string Field, string Type, Verification.FindingSeverity Severity, string? Cited, string? Page, string? Evidence)
+public sealed record FindingInput(string ReferenceId, string Field, Verification.FindingKind Type, Verification.FindingSeverity Severity, string? Cited, string? Page, string? Evidence)
 {
     /// <summary>The page URL checked.</summary>
     public string? Url { get; init; }

@@ -36,11 +36,9 @@ public static class SentenceSplitter
         "Damit", "Dabei", "Zudem", "Außerdem", "Laut", "So", "Wie",
     };
 
-    private static readonly HashSet<string> Months = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "Januar", "Jänner", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
-        "November", "Dezember", "Jan", "Feb", "Mär", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Okt", "Nov", "Dez",
-    };
+    /// <summary>German month names and abbreviations and the English abbreviations ("am 3. Mär", "bis 5. Okt").</summary>
+    private static readonly HashSet<string> Months = MonthNames.Words([MonthNames.German], StringComparer.OrdinalIgnoreCase)
+        .Union(MonthNames.English.Abbreviations.SelectMany(a => a)).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Words before a number that make "6." an ordinal ("am 6. November", "der 3. Platz").</summary>
     private static readonly HashSet<string> OrdinalLeaders = new(StringComparer.OrdinalIgnoreCase)

@@ -19,7 +19,7 @@ public sealed class CitationVerifier(IPageSource source)
         if (url is null)
         {
             return new VerificationResult(item, null, null, null,
-                [new Finding(FindingTypes.NoUrl, "url", FindingSeverity.Info, null, null, "the reference has no URL or DOI to check")]);
+                [new Finding(FindingKind.NoUrl, "url", FindingSeverity.Info, null, null, "the reference has no URL or DOI to check")]);
         }
 
         var fetch = await source.GetAsync(url, cancellationToken).ConfigureAwait(false);
@@ -32,13 +32,13 @@ public sealed class CitationVerifier(IPageSource source)
         var findings = ReferenceComparer.Compare(item, fetch, page).ToList();
         if (page?.TooDeep == true)
         {
-            findings.Add(new Finding(FindingTypes.FetchFailed, "url", FindingSeverity.Warning, url, "page nested too deeply",
+            findings.Add(new Finding(FindingKind.FetchFailed, "url", FindingSeverity.Warning, url, "page nested too deeply",
                 $"elements nested deeper than {PageReader.MaxDepth} levels; the page was read only up to there"));
         }
 
         if (fetch.Truncated)
         {
-            findings.Add(new Finding(FindingTypes.FetchFailed, "url", FindingSeverity.Info, url, "page truncated", fetch.ErrorMessage ?? "page larger than the size limit"));
+            findings.Add(new Finding(FindingKind.FetchFailed, "url", FindingSeverity.Info, url, "page truncated", fetch.ErrorMessage ?? "page larger than the size limit"));
         }
 
         return new VerificationResult(item, url, fetch, page, findings);

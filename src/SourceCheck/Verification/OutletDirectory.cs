@@ -1,5 +1,6 @@
 using System.Text;
 using SourceCheck.Documents.Web;
+using SourceCheck.Text;
 
 namespace SourceCheck.Verification;
 
@@ -156,7 +157,7 @@ public sealed class OutletDirectory
 
     private static string NameKey(string name)
     {
-        string k = WebText.StripDiacritics(WebText.Key(name));
+        string k = TextFolding.WithoutDiacritics(WebText.Key(name));
         if (k.StartsWith("the ", StringComparison.Ordinal))
         {
             k = k[4..];

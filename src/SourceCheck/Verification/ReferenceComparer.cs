@@ -1,6 +1,7 @@
 using System.Globalization;
 using SourceCheck.Csl;
 using SourceCheck.Documents.Web;
+using SourceCheck.Text;
 
 namespace SourceCheck.Verification;
 
@@ -20,34 +21,34 @@ public static class ReferenceComparer
         // be offline; whether a host is gone is settled by the verdict, which checks that the network works).
         if (fetch.NotSaved)
         {
-            findings.Add(new Finding(FindingTypes.FetchFailed, "url", FindingSeverity.Warning, citedUrl, "not checked", fetch.ErrorMessage ?? "no saved page"));
+            findings.Add(new Finding(FindingKind.FetchFailed, "url", FindingSeverity.Warning, citedUrl, "not checked", fetch.ErrorMessage ?? "no saved page"));
             return findings;
         }
 
         if (fetch.Error is FetchErrorKind.Dns or FetchErrorKind.NoSuchHost)
         {
-            findings.Add(new Finding(FindingTypes.FetchFailed, "url", FindingSeverity.Warning, citedUrl, "DNS lookup failed (not checked)", fetch.ErrorMessage ?? "host not found"));
+            findings.Add(new Finding(FindingKind.FetchFailed, "url", FindingSeverity.Warning, citedUrl, "DNS lookup failed (not checked)", fetch.ErrorMessage ?? "host not found"));
             return findings;
         }
 
         if (fetch.Status is 404 or 410)
         {
             string reason = fetch.Status == 404 ? "404 Not Found" : "410 Gone";
-            findings.Add(new Finding(FindingTypes.DeadLink, "url", FindingSeverity.Error, citedUrl, reason + (page is not null ? " (error page)" : string.Empty),
+            findings.Add(new Finding(FindingKind.DeadLink, "url", FindingSeverity.Error, citedUrl, reason + (page is not null ? " (error page)" : string.Empty),
                 $"the server answered {fetch.Status} for {fetch.FinalUrl ?? fetch.RequestedUrl}"));
             return findings;
         }
 
         if (fetch.Error != FetchErrorKind.None || page is null)
         {
-            findings.Add(new Finding(FindingTypes.FetchFailed, "url", fetch.Error == FetchErrorKind.Refused ? FindingSeverity.Error : FindingSeverity.Warning,
+            findings.Add(new Finding(FindingKind.FetchFailed, "url", fetch.Error == FetchErrorKind.Refused ? FindingSeverity.Error : FindingSeverity.Warning,
                 citedUrl, fetch.Error.ToString(), fetch.ErrorMessage ?? (fetch.Status is { } st ? $"status {st}" : "no page")));
             return findings;
         }
 
         if (fetch.Status is >= 400)
         {
-            findings.Add(new Finding(FindingTypes.FetchFailed, "url", FindingSeverity.Warning, citedUrl, $"HTTP {fetch.Status}", $"the server answered {fetch.Status}"));
+            findings.Add(new Finding(FindingKind.FetchFailed, "url", FindingSeverity.Warning, citedUrl, $"HTTP {fetch.Status}", $"the server answered {fetch.Status}"));
             return findings;
         }
 
@@ -65,7 +66,7 @@ public static class ReferenceComparer
 
         if (SoftNotFound.Detect(page, fetch.RequestedUrl, page.BodyClass) is { } soft)
         {
-            findings.Add(new Finding(FindingTypes.DeadLink, "url", FindingSeverity.Error, citedUrl, "soft 404 (error page served with status 200)", soft));
+            findings.Add(new Finding(FindingKind.DeadLink, "url", FindingSeverity.Error, citedUrl, "soft 404 (error page served with status 200)", soft));
             return findings;
         }
 
@@ -91,7 +92,7 @@ public static class ReferenceComparer
         if (m.Paywall is { Value.Paywalled: true } pw)
         {
             int paragraphs = page.Body.Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Length;
-            findings.Add(new Finding(FindingTypes.Paywall, "access", FindingSeverity.Info, null,
+            findings.Add(new Finding(FindingKind.Paywall, "access", FindingSeverity.Info, null,
                 $"{pw.Value.Evidence}; body has {paragraphs} paragraph{(paragraphs == 1 ? string.Empty : "s")}",
                 $"the page is behind a paywall ({pw.Source}); claims beyond the free preview cannot be checked against this copy"));
         }
@@ -148,7 +149,7 @@ public static class ReferenceComparer
             RedirectKind.SameSite => "redirects: ",
             _ => "redirects to a page that is not the cited work (headline, authors and date all differ): ",
         };
-        return new Finding(FindingTypes.Redirect, "url", FindingSeverity.Warning, citedUrl, r.FinalUrl, what + r.Chain);
+        return new Finding(FindingKind.Redirect, "url", FindingSeverity.Warning, citedUrl, r.FinalUrl, what + r.Chain);
     }
 
     /// <summary>Whether the page is plausibly the cited work: half the headline words of the shorter headline, or an
@@ -193,7 +194,7 @@ public static class ReferenceComparer
 
     /// <summary>Headline words of four letters or more (drops articles, prepositions and conjunctions in any language without a list).</summary>
     private static HashSet<string> ContentWords(string text) =>
-        WebText.StripDiacritics(WebText.Key(text)).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length >= 4).ToHashSet(StringComparer.Ordinal);
+        TextFolding.WithoutDiacritics(WebText.Key(text)).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length >= 4).ToHashSet(StringComparer.Ordinal);
 
     internal static string UrlKey(string url)
     {
@@ -246,7 +247,7 @@ public static class ReferenceComparer
             return;
         }
 
-        findings.Add(new Finding(FindingTypes.CanonicalMismatch, "url", FindingSeverity.Info, citedUrl, canon.Value,
+        findings.Add(new Finding(FindingKind.CanonicalMismatch, "url", FindingSeverity.Info, citedUrl, canon.Value,
             $"the page names {canon.Value} as its canonical address ({canon.Source})"));
     }
 
@@ -322,7 +323,7 @@ public static class ReferenceComparer
         string pkey = TitleKey(m.Title.Value);
         int distance = WebText.EditDistance(ck, pkey);
         bool small = distance <= Math.Max(2, Math.Min(ck.Length, pkey.Length) / 15);
-        findings.Add(new Finding(FindingTypes.TitleChanged, "title", small ? FindingSeverity.Info : FindingSeverity.Warning, cited, m.Title.Value,
+        findings.Add(new Finding(FindingKind.TitleChanged, "title", small ? FindingSeverity.Info : FindingSeverity.Warning, cited, m.Title.Value,
             small ? $"small edit ({distance} characters differ; {m.Title.Source})" : $"the page headline differs ({m.Title.Source})"));
     }
 
@@ -351,7 +352,7 @@ public static class ReferenceComparer
         return (string.Join(' ', words[i..]), string.Join(' ', words[..i]));
     }
 
-    private static string NameKey(string s) => WebText.StripDiacritics(WebText.Key(s)).Replace(" ", string.Empty, StringComparison.Ordinal);
+    private static string NameKey(string s) => TextFolding.WithoutDiacritics(WebText.Key(s)).Replace(" ", string.Empty, StringComparison.Ordinal);
 
     private static void CheckAuthors(CslItem item, PageMetadata m, List<Finding> findings)
     {
@@ -367,7 +368,7 @@ public static class ReferenceComparer
         {
             foreach (var p in page)
             {
-                findings.Add(new Finding(FindingTypes.AuthorMissing, "authors", FindingSeverity.Warning, null, p.Value,
+                findings.Add(new Finding(FindingKind.AuthorMissing, "authors", FindingSeverity.Warning, null, p.Value,
                     $"the reference names no author; the page names \"{p.Value}\" ({p.Source})"));
             }
 
@@ -426,12 +427,12 @@ public static class ReferenceComparer
             else if (close >= 0)
             {
                 matchedPage.Add(close);
-                findings.Add(new Finding(FindingTypes.AuthorMisspelled, "authors", FindingSeverity.Warning, CitedInitials(c), page[close].Value,
+                findings.Add(new Finding(FindingKind.AuthorMisspelled, "authors", FindingSeverity.Warning, CitedInitials(c), page[close].Value,
                     $"cited \"{citedShown}\" is closest to \"{page[close].Value}\" ({page[close].Source})"));
             }
             else
             {
-                findings.Add(new Finding(FindingTypes.AuthorAdded, "authors", FindingSeverity.Warning, CitedInitials(c), string.Join("; ", page.Select(p => p.Value)),
+                findings.Add(new Finding(FindingKind.AuthorAdded, "authors", FindingSeverity.Warning, CitedInitials(c), string.Join("; ", page.Select(p => p.Value)),
                     $"cited author \"{citedShown}\" is not among the page's authors ({page[0].Source})"));
             }
         }
@@ -440,7 +441,7 @@ public static class ReferenceComparer
         {
             if (!matchedPage.Contains(i))
             {
-                findings.Add(new Finding(FindingTypes.AuthorMissing, "authors", FindingSeverity.Info, string.Join("; ", cited.Select(CitedInitials)), page[i].Value,
+                findings.Add(new Finding(FindingKind.AuthorMissing, "authors", FindingSeverity.Info, string.Join("; ", cited.Select(CitedInitials)), page[i].Value,
                     $"the page names \"{page[i].Value}\" as an author ({page[i].Source}); the reference does not"));
             }
         }
@@ -475,20 +476,20 @@ public static class ReferenceComparer
         string pageText = p.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         if (m.Modified is { } modified && modified.Value != p && Matches(modified.Value))
         {
-            findings.Add(new Finding(FindingTypes.DateIsModified, "date", FindingSeverity.Warning, citedText, pageText,
+            findings.Add(new Finding(FindingKind.DateIsModified, "date", FindingSeverity.Warning, citedText, pageText,
                 $"the cited date is the page's last-modified date ({modified.Source}); published {pageText} ({published.Source})"));
             return;
         }
 
         bool offByOne = cited.Day is { } day && cited.Month is { } month && month <= 12 && day <= DateTime.DaysInMonth(cited.Year, month)
             && Math.Abs(new DateOnly(cited.Year, month, day).DayNumber - p.DayNumber) == 1;
-        findings.Add(new Finding(FindingTypes.DateWrong, "date", offByOne ? FindingSeverity.Info : FindingSeverity.Warning, citedText, pageText,
+        findings.Add(new Finding(FindingKind.DateWrong, "date", offByOne ? FindingSeverity.Info : FindingSeverity.Warning, citedText, pageText,
             offByOne ? $"one day apart, possibly a time-zone difference ({published.Source})" : $"the page gives {pageText} as its publication date ({published.Source})"));
     }
 
     private static string SiteKeyText(string s)
     {
-        string k = WebText.StripDiacritics(WebText.Key(s));
+        string k = TextFolding.WithoutDiacritics(WebText.Key(s));
         if (k.StartsWith("the ", StringComparison.Ordinal))
         {
             k = k[4..];
@@ -532,6 +533,6 @@ public static class ReferenceComparer
             return;
         }
 
-        findings.Add(new Finding(FindingTypes.SiteMismatch, "site", FindingSeverity.Warning, cited, m.Site.Value, $"the page's outlet is \"{m.Site.Value}\" ({m.Site.Source})"));
+        findings.Add(new Finding(FindingKind.SiteMismatch, "site", FindingSeverity.Warning, cited, m.Site.Value, $"the page's outlet is \"{m.Site.Value}\" ({m.Site.Source})"));
     }
 }

@@ -88,7 +88,7 @@ public static class ReportJson
                 },
                 ["findings"] = new JsonArray(r.Findings.Select(f => (JsonNode)new JsonObject
                 {
-                    ["type"] = f.Type,
+                    ["type"] = f.Type.ToName(),
                     ["field"] = f.Field,
                     ["severity"] = Severity(f.Severity),
                     ["cited"] = f.Cited,

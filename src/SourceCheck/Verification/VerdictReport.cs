@@ -7,10 +7,6 @@ namespace SourceCheck.Verification;
 /// and as JSON (<c>sourcecheck-verify/2</c>'s <c>verdict</c> object).</summary>
 public static class VerdictReport
 {
-    public const string VerdictType = "verdict";
-    public const string NoticeType = "update_notice";
-    public const string PassageType = "claim_support";
-
     /// <summary>One finding for the verdict (not_found and mismatch: warning; unchecked and verified: info), one per
     /// update notice (retraction: error, other: warning) and one per checked claim (supported: info with the passage
     /// and its place; not in the page or other figures: warning).</summary>
@@ -19,18 +15,18 @@ public static class VerdictReport
         var severity = v.Verdict is Verdicts.NotFound or Verdicts.Mismatch ? FindingSeverity.Warning : FindingSeverity.Info;
         string where = v.ArchivedUrl ?? v.WorkUrl ?? string.Empty;
         string what = v.Verdict + (v.Fields.Count > 0 ? " (" + string.Join(", ", v.Fields) + ")" : string.Empty);
-        yield return new Finding(VerdictType, "work", severity, v.Item.Title, where.Length > 0 ? where : null,
+        yield return new Finding(FindingKind.Verdict, "work", severity, v.Item.Title, where.Length > 0 ? where : null,
             $"{what}: {v.Reason}" + (v.ArchivedUrl is not null ? $" [archived copy: {v.ArchivedUrl}]" : string.Empty)
             + (v.Verdict == Verdicts.Unchecked && v.Searches.Count > 0 ? " [searches: " + string.Join("; ", v.Searches.Select(s => $"{s.Service} {s.Url} ({s.Outcome})")) + "]" : string.Empty));
         foreach (var n in v.Notices)
         {
-            yield return new Finding(NoticeType, "work", n.Type.Contains("retract", StringComparison.OrdinalIgnoreCase) ? FindingSeverity.Error : FindingSeverity.Warning,
+            yield return new Finding(FindingKind.UpdateNotice, "work", n.Type.Contains("retract", StringComparison.OrdinalIgnoreCase) ? FindingSeverity.Error : FindingSeverity.Warning,
                 v.Doi, n.Doi, $"{n.Type} notice{(n.Date is null ? string.Empty : " of " + n.Date)}{(n.Doi is null ? string.Empty : ": https://doi.org/" + n.Doi)} ({n.Source})");
         }
 
         foreach (var p in v.Passages)
         {
-            yield return new Finding(PassageType, "claim", p.Status == PassageFinder.Supported ? FindingSeverity.Info : FindingSeverity.Warning, p.Claim,
+            yield return new Finding(FindingKind.ClaimSupport, "claim", p.Status == PassageFinder.Supported ? FindingSeverity.Info : FindingSeverity.Warning, p.Claim,
                 p.Passage, (p.Signal is null ? string.Empty : $"claim {p.ClaimId} (cites it by {p.Signal}): ") + p.Status switch
                 {
                     PassageFinder.Supported => string.Create(CultureInfo.InvariantCulture, $"supported by the cited {SourceName(p)} at characters {p.Start}-{p.Start + p.Length} of its text (score {p.Score:0.00})"),

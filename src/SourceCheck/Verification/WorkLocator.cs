@@ -456,7 +456,7 @@ public sealed class WorkLocator
                 run.Link = LinkStates.Live;
                 var page = PageReader.Read(fetch.Body, fetch.FinalUrl ?? url, fetch.Charset);
                 var result = Compare(run.Item, url, fetch, page);
-                if (result.Findings.Any(f => f.Type == FindingTypes.DeadLink))
+                if (result.Findings.Any(f => f.Type == FindingKind.DeadLink))
                 {
                     run.Link = LinkStates.Dead;
                     run.DeadReason = "The cited address gives an error page";
@@ -834,11 +834,11 @@ public sealed class WorkLocator
         {
             string? field = f.Type switch
             {
-                FindingTypes.TitleChanged when f.Severity >= FindingSeverity.Warning => "title",
-                FindingTypes.AuthorAdded or FindingTypes.AuthorMisspelled => "authors",
-                FindingTypes.DateWrong when f.Severity >= FindingSeverity.Warning => "date",
-                FindingTypes.SiteMismatch => "outlet",
-                FindingTypes.Redirect => "url",
+                FindingKind.TitleChanged when f.Severity >= FindingSeverity.Warning => "title",
+                FindingKind.AuthorAdded or FindingKind.AuthorMisspelled => "authors",
+                FindingKind.DateWrong when f.Severity >= FindingSeverity.Warning => "date",
+                FindingKind.SiteMismatch => "outlet",
+                FindingKind.Redirect => "url",
                 _ => null,
             };
             if (field is not null && !fields.Contains(field))
@@ -853,7 +853,7 @@ public sealed class WorkLocator
             return run.Result(Verdicts.Verified, [], $"{where} agrees with the reference", url, archived, result);
         }
 
-        string details = string.Join("; ", result.Findings.Where(f => f.Severity >= FindingSeverity.Warning).Select(f => $"{f.Type}: {f.Evidence}"));
+        string details = string.Join("; ", result.Findings.Where(f => f.Severity >= FindingSeverity.Warning).Select(f => $"{f.Type.ToName()}: {f.Evidence}"));
         return run.Result(Verdicts.Mismatch, fields, $"{where} differs in {string.Join(", ", fields)}: {details}", url, archived, result);
     }
 

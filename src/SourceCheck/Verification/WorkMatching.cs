@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using SourceCheck.Csl;
 using SourceCheck.Documents.Web;
+using SourceCheck.Text;
 
 namespace SourceCheck.Verification;
 
@@ -263,7 +264,7 @@ public static class WorkMatching
             .Replace("ä", "ae", StringComparison.Ordinal).Replace("ö", "oe", StringComparison.Ordinal).Replace("ü", "ue", StringComparison.Ordinal)
             .Replace("Ä", "Ae", StringComparison.Ordinal).Replace("Ö", "Oe", StringComparison.Ordinal).Replace("Ü", "Ue", StringComparison.Ordinal)
             .Replace("ß", "ss", StringComparison.Ordinal);
-        return WebText.StripDiacritics(WebText.Key(s)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return TextFolding.WithoutDiacritics(WebText.Key(s)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
     }
 
     /// <summary>How well two titles agree, in [0,1]: 1 when equal after <see cref="Words"/>; a title that is the

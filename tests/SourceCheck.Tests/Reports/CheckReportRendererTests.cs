@@ -22,7 +22,7 @@ public sealed class CheckReportRendererTests
         var link = new ClaimLink(a, b, LinkType.Translation, 0.8123, ["infrastruktur~infrastructure"]);
         return new CheckReport(new DateTimeOffset(2026, 11, 21, 0, 0, 0, TimeSpan.Zero), "apa", [docA, docB], [link],
             [new ReferenceSupport("a-c1", "a", "wile2025", "OpenAI's Sam Altman backtracks", "translation", 0.7)],
-            [new ReportFinding("a", "wile2025", "title", "title_changed", FindingSeverity.Warning, "x", "y", null)], []);
+            [new ReportFinding("a", "wile2025", "title", FindingKind.TitleChanged, FindingSeverity.Warning, "x", "y", null)], []);
     }
 
     /// <summary>The sample with an article that has no headline and a claim supported by a headline cited in the other article.</summary>
@@ -184,7 +184,7 @@ public sealed class CheckReportRendererTests
             const string archived = "https://web.archive.org/web/20251107101500/https://techcrunch.com/2025/11/06/story/";
             var report = sample with
             {
-                Findings = [new ReportFinding("a", "bort2025", "work", "verdict", FindingSeverity.Info, "Story", archived, "verified: the archived copy agrees with the reference")],
+                Findings = [new ReportFinding("a", "bort2025", "work", FindingKind.Verdict, FindingSeverity.Info, "Story", archived, "verified: the archived copy agrees with the reference")],
             };
 
             string html = CheckReportRenderer.Html(report);
@@ -193,7 +193,7 @@ public sealed class CheckReportRendererTests
             Assert.Contains("the archived copy agrees", CheckReportRenderer.Markdown(report), StringComparison.Ordinal);
             Assert.Contains("the archived copy agrees", CheckReportRenderer.Text(report), StringComparison.Ordinal);
 
-            var plain = sample with { Findings = [new ReportFinding("a", "x", "url", "redirect", FindingSeverity.Warning, "x", "javascript:alert(1)", null)] };
+            var plain = sample with { Findings = [new ReportFinding("a", "x", "url", FindingKind.Redirect, FindingSeverity.Warning, "x", "javascript:alert(1)", null)] };
             Assert.DoesNotContain("href=\"javascript", CheckReportRenderer.Html(plain), StringComparison.Ordinal);
         }
     }

@@ -47,8 +47,8 @@ internal static class ReportSamples
         ];
         ImmutableArray<ReportFinding> findings =
         [
-            new ReportFinding("a", "wile2025", "url", "dead_link", FindingSeverity.Error, LongUrl, null, "HTTP 404 Not Found"),
-            new ReportFinding("a", "wile2025", "title", "title_changed", FindingSeverity.Warning, "OpenAI's Sam Altman backtracks", "Altman backtracks on federal backstop", null),
+            new ReportFinding("a", "wile2025", "url", FindingKind.DeadLink, FindingSeverity.Error, LongUrl, null, "HTTP 404 Not Found"),
+            new ReportFinding("a", "wile2025", "title", FindingKind.TitleChanged, FindingSeverity.Warning, "OpenAI's Sam Altman backtracks", "Altman backtracks on federal backstop", null),
         ];
         return new CheckReport(Time, "apa", [docA, docB], links,
             [new ReferenceSupport(a1.Id, "a", "wile2025", "OpenAI's Sam Altman backtracks", "translation", 0.7) { ReferenceDocumentId = "a" }],

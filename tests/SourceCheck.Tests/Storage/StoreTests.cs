@@ -76,7 +76,7 @@ public sealed class StoreTests
             // v3: old links are open for review; findings table exists.
             var link = Assert.Single(store.ListLinks(ReviewStatus.Open));
             Assert.Equal(LinkType.Paraphrase, link.Link.Type);
-            Assert.Equal(1, store.AddFindings(1, [new FindingInput("ref1", "title", "mismatch", FindingSeverity.Warning, "A", "B", null)]));
+            Assert.Equal(1, store.AddFindings(1, [new FindingInput("ref1", "title", FindingKind.TitleChanged, FindingSeverity.Warning, "A", "B", null)]));
         }
     }
 

@@ -86,6 +86,6 @@ public sealed class AbstractPassageTests
         Assert.Equal(PassageFinder.Supported, b.Status);
         Assert.StartsWith("landing page", b.Source, StringComparison.Ordinal);
         Assert.NotEqual(PassageFinder.Supported, v.Passages.Single(p => p.ClaimId == "c").Status);
-        Assert.Contains(VerdictReport.Findings(v), f => f.Type == VerdictReport.PassageType && f.Evidence.Contains("abstract", StringComparison.Ordinal));
+        Assert.Contains(VerdictReport.Findings(v), f => f.Type == FindingKind.ClaimSupport && f.Evidence.Contains("abstract", StringComparison.Ordinal));
     }
 }

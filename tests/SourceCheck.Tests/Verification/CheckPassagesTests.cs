@@ -29,7 +29,7 @@ public sealed class CheckPassagesTests
 
         var report = checker.Check([new CheckInput("article.txt", Article)]);
 
-        var passages = report.Findings.Where(f => f.Type == VerdictReport.PassageType).ToList();
+        var passages = report.Findings.Where(f => f.Type == FindingKind.ClaimSupport).ToList();
         var supported = Assert.Single(passages, f => f.Cited!.StartsWith("Altman said taxpayers", StringComparison.Ordinal));
         Assert.Equal(FindingSeverity.Info, supported.Severity);
         Assert.Contains("marker: [1]", supported.Evidence, StringComparison.Ordinal);

@@ -316,7 +316,7 @@ public sealed class HostilePageTests
 
             var result = await verifier.VerifyAsync(item);
 
-            Assert.Contains(result.Findings, f => f.Type == FindingTypes.FetchFailed && f.Page == "page nested too deeply");
+            Assert.Contains(result.Findings, f => f.Type == FindingKind.FetchFailed && f.Page == "page nested too deeply");
             Assert.True(sw.Elapsed < TimeSpan.FromSeconds(15), $"took {sw.Elapsed}");
         }
 
@@ -333,7 +333,7 @@ public sealed class HostilePageTests
             var result = await new CitationVerifier(new OnlinePageSource(fetcher)).VerifyAsync(item);
 
             var finding = Assert.Single(result.Findings);
-            Assert.Equal(FindingTypes.FetchFailed, finding.Type);
+            Assert.Equal(FindingKind.FetchFailed, finding.Type);
             Assert.Contains("redirect loop", finding.Evidence, StringComparison.Ordinal);
         }
     }

@@ -29,9 +29,34 @@ public sealed class FixtureTests
     }
 
     private static string[] Pairs(IEnumerable<Finding> findings) =>
-        findings.Select(x => $"{x.Field}/{x.Type}").Distinct().Order(StringComparer.Ordinal).ToArray();
+        findings.Select(x => $"{x.Field}/{x.Type.ToName()}").Distinct().Order(StringComparer.Ordinal).ToArray();
 
     private static string[] Expected(WebFixtures.Fixture f) => f.Expected.Select(x => $"{x.Field}/{x.Type}").Order(StringComparer.Ordinal).ToArray();
+
+    public sealed class KindNames
+    {
+        [Fact]
+        public void Should_give_every_kind_one_name_that_reads_back()
+        {
+            var kinds = Enum.GetValues<FindingKind>();
+            var names = kinds.Select(k => k.ToName()).ToArray();
+
+            Assert.Equal(names.Length, names.Distinct(StringComparer.Ordinal).Count());
+            Assert.All(kinds, k => Assert.Equal(k, FindingKindNames.Parse(k.ToName())));
+            Assert.All(names, n => Assert.Matches("^[a-z]+(_[a-z]+)*$", n));
+            Assert.Null(FindingKindNames.Parse("DeadLink"));
+            Assert.Equal("dead_link", FindingKind.DeadLink.ToName());
+        }
+
+        [SkippableTheory]
+        [MemberData(nameof(Ids), MemberType = typeof(FixtureTests))]
+        public void Should_know_every_finding_type_of_the_webmeta_gold(string id)
+        {
+            var f = WebFixtures.Load(id);
+
+            Assert.All(f.Expected, e => Assert.NotNull(FindingKindNames.Parse(e.Type)));
+        }
+    }
 
     public sealed class Compare
     {
@@ -58,7 +83,7 @@ public sealed class FixtureTests
             var findings = ReferenceComparer.Compare(WebFixtures.CitedItem(f), fetch, page);
 
             var dead = Assert.Single(findings);
-            Assert.Equal(FindingTypes.DeadLink, dead.Type);
+            Assert.Equal(FindingKind.DeadLink, dead.Type);
             Assert.Contains("soft 404", dead.Page, StringComparison.Ordinal);
         }
 
@@ -82,10 +107,10 @@ public sealed class FixtureTests
             var item = WebFixtures.CitedItem(f);
             var fetch = OfflineFetch(f);
             var page = PageReader.Read(fetch.Body!, f.FinalUrl);
-            Assert.DoesNotContain(ReferenceComparer.Compare(item, fetch, page), x => x.Type == FindingTypes.TitleChanged);
+            Assert.DoesNotContain(ReferenceComparer.Compare(item, fetch, page), x => x.Type == FindingKind.TitleChanged);
 
             item.SetString("title", "Cooling policies fail tenants in Northern Europe");
-            var changed = Assert.Single(ReferenceComparer.Compare(item, fetch, page), x => x.Type == FindingTypes.TitleChanged);
+            var changed = Assert.Single(ReferenceComparer.Compare(item, fetch, page), x => x.Type == FindingKind.TitleChanged);
             Assert.Equal(FindingSeverity.Warning, changed.Severity);
         }
     }

@@ -79,7 +79,7 @@ public sealed class HostGoneTests
         Assert.Contains("the Internet Archive answered", v.Reason, StringComparison.Ordinal);
         Assert.Contains("worth a person's look", v.Reason, StringComparison.Ordinal);
         Assert.Contains("not proof", v.Reason, StringComparison.Ordinal);
-        Assert.DoesNotContain(VerdictReport.Findings(v), f => f.Type == FindingTypes.DeadLink);
+        Assert.DoesNotContain(VerdictReport.Findings(v), f => f.Type == FindingKind.DeadLink);
     }
 
     [Fact]

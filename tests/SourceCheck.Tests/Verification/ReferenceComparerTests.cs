@@ -52,7 +52,7 @@ public sealed class ReferenceComparerTests
     }
 
     private static string[] Types(CslItem item, FetchResult fetch, string html) =>
-        ReferenceComparer.Compare(item, fetch, PageReader.Read(html, fetch.FinalUrl)).Select(f => $"{f.Field}/{f.Type}").Order(StringComparer.Ordinal).ToArray();
+        ReferenceComparer.Compare(item, fetch, PageReader.Read(html, fetch.FinalUrl)).Select(f => $"{f.Field}/{f.Type.ToName()}").Order(StringComparer.Ordinal).ToArray();
 
     public sealed class Compare
     {
@@ -186,7 +186,7 @@ public sealed class ReferenceComparerTests
 
             var findings = ReferenceComparer.Compare(item, Fetch(Story, Story, 200), PageReader.Read(Article("Ferry adds morning crossings", "Lena Marsh and Omar Stein", "2025-05-02", Story), Story));
 
-            Assert.Equal(["Lena Marsh", "Omar Stein"], findings.Where(f => f.Type == FindingTypes.AuthorMissing).Select(f => f.Page));
+            Assert.Equal(["Lena Marsh", "Omar Stein"], findings.Where(f => f.Type == FindingKind.AuthorMissing).Select(f => f.Page));
             Assert.All(findings, f => Assert.Null(f.Cited));
         }
 

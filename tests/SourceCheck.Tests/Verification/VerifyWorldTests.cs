@@ -126,7 +126,7 @@ public sealed class VerifyWorldTests(ITestOutputHelper output) : IDisposable
         var notice = Assert.Single(v.Notices);
         Assert.Equal("retraction", notice.Type);
         Assert.Equal("10.1016/j.jcv.2022.105120", notice.Doi);
-        Assert.Contains(VerdictReport.Findings(v), f => f.Type == VerdictReport.NoticeType && f.Severity == FindingSeverity.Error);
+        Assert.Contains(VerdictReport.Findings(v), f => f.Type == FindingKind.UpdateNotice && f.Severity == FindingSeverity.Error);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using SourceCheck.Claims.Text;
+using SourceCheck.Text;
 
 namespace SourceCheck.Claims.Matching;
 
@@ -306,7 +307,7 @@ public sealed class BilingualLexicon
                 float w = partWeight * Math.Max(0.5f, 1f - (0.08f * k)) * (content.Count == 1 ? 1f : 0.85f);
                 foreach (string word in content)
                 {
-                    enStems.Add((EnglishStemmer.Stem(Tokenizer.Fold(word)), w));
+                    enStems.Add((EnglishStemmer.Stem(TextFolding.ForMatching(word)), w));
                 }
 
                 k++;

@@ -1,4 +1,5 @@
 using SourceCheck.Claims.Text;
+using SourceCheck.Text;
 
 namespace SourceCheck.Claims.Matching;
 
@@ -150,12 +151,8 @@ internal sealed class EventScope
     }
 
     /// <summary>Month names and abbreviations (English and German, folded to lower case without diacritics).</summary>
-    private static readonly HashSet<string> MonthWords = new(StringComparer.Ordinal)
-    {
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-        "januar", "februar", "marz", "maerz", "mai", "juni", "juli", "oktober", "dezember", "jänner", "janner",
-    };
+    private static readonly HashSet<string> MonthWords =
+        SourceCheck.Text.MonthNames.Words([SourceCheck.Text.MonthNames.English, SourceCheck.Text.MonthNames.German], StringComparer.Ordinal).Select(TextFolding.ForMatching).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Years (1900–2099) of the dates written in a text: a four-digit year right after a month name
     /// ("Nov. 5, 2019", "5. November 2024", "im März 2023") or opening an ISO date ("2024-05-03"). A bare year
@@ -208,7 +205,7 @@ internal sealed class EventScope
                 return false;
             }
 
-            if (MonthWords.Contains(Tokenizer.Fold(text[pos..end].ToLowerInvariant())))
+            if (MonthWords.Contains(TextFolding.ForMatching(text[pos..end].ToLowerInvariant())))
             {
                 return true;
             }
@@ -317,7 +314,7 @@ internal sealed class EventScope
         {
             foreach (string part in claim.Speaker.Split([' ', '-', '.'], StringSplitOptions.RemoveEmptyEntries))
             {
-                string lower = Tokenizer.Fold(part.ToLowerInvariant());
+                string lower = TextFolding.ForMatching(part.ToLowerInvariant());
                 if (part.Length >= 3 && char.IsUpper(part[0]) && IsName(lower, false, lexicon))
                 {
                     yield return AnalyzedText.EntityKey(lower);
@@ -327,10 +324,11 @@ internal sealed class EventScope
     }
 
     /// <summary>Month abbreviations and German month and weekday names (dates are no actors).</summary>
-    private static readonly HashSet<string> CalendarWords = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> CalendarWords = new(
+        SourceCheck.Text.MonthNames.English.Abbreviations.SelectMany(a => a)
+            .Concat(SourceCheck.Text.MonthNames.Words([SourceCheck.Text.MonthNames.German], StringComparer.Ordinal).Select(TextFolding.ForMatching)),
+        StringComparer.Ordinal)
     {
-        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-        "januar", "februar", "marz", "mai", "juni", "juli", "oktober", "dezember",
         "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
     };
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using SourceCheck.Claims.Text;
+using SourceCheck.Text;
 
 namespace SourceCheck.Claims.Matching;
 
@@ -214,7 +215,7 @@ public static class LinkTyper
         "soll", "solle", "sollen", "sollte", "sollten", "muss", "musse", "mussen", "musste", "kann", "konne", "konnen", "konnte", "konnten", "durfe", "darf",
     };
 
-    private static bool IsModal(string surface) => Modals.Contains(Tokenizer.Fold(surface.ToLowerInvariant()));
+    private static bool IsModal(string surface) => Modals.Contains(TextFolding.ForMatching(surface.ToLowerInvariant()));
 
     /// <summary>Extra score a pair of opposite polarity needs to be linked as anything but a contradiction.</summary>
     private const double PolarityMargin = 0.1;
@@ -361,14 +362,14 @@ public static class LinkTyper
 
     private static bool Mentions(string text, string speaker)
     {
-        string folded = Tokenizer.Fold(text.ToLowerInvariant());
-        string s = Tokenizer.Fold(speaker.ToLowerInvariant());
+        string folded = TextFolding.ForMatching(text.ToLowerInvariant());
+        string s = TextFolding.ForMatching(speaker.ToLowerInvariant());
         return folded.Contains(s, StringComparison.Ordinal) || folded.Contains(LastName(speaker), StringComparison.Ordinal);
     }
 
     private static string LastName(string speaker)
     {
-        var parts = Tokenizer.Fold(speaker.ToLowerInvariant()).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var parts = TextFolding.ForMatching(speaker.ToLowerInvariant()).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return parts.Length == 0 ? string.Empty : parts[^1];
     }
 
@@ -414,7 +415,7 @@ public static class LinkTyper
     {
         var sb = new System.Text.StringBuilder(s.Length);
         bool space = true;
-        foreach (char c in Tokenizer.Fold(s.ToLowerInvariant()))
+        foreach (char c in TextFolding.ForMatching(s.ToLowerInvariant()))
         {
             if (char.IsLetterOrDigit(c))
             {
@@ -491,7 +492,7 @@ public static class LinkTyper
         }
 
         string lower = t.Surface.ToLowerInvariant();
-        return !StopWords.Negations.Contains(lower) && !AttributionWords.Contains(Tokenizer.Fold(lower)) &&
+        return !StopWords.Negations.Contains(lower) && !AttributionWords.Contains(TextFolding.ForMatching(lower)) &&
             !AttributionLexicon.RoleRegex().IsMatch(t.Surface);
     }
 
@@ -614,7 +615,7 @@ public static class LinkTyper
             }
         }
 
-        return t.Content.Where(c => !c.Number && words.Contains(c.Surface) && !AttributionWords.Contains(Tokenizer.Fold(c.Surface.ToLowerInvariant()))).ToList();
+        return t.Content.Where(c => !c.Number && words.Contains(c.Surface) && !AttributionWords.Contains(TextFolding.ForMatching(c.Surface.ToLowerInvariant()))).ToList();
     }
 
     /// <summary>Pairs of surface words that align (same stem/name/number, or lexicon translation).</summary>

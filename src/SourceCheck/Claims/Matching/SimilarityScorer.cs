@@ -453,10 +453,11 @@ public sealed class SimilarityScorer
         return 0;
     }
 
-    internal static readonly HashSet<string> DateWords = new(StringComparer.Ordinal)
+    internal static readonly HashSet<string> DateWords = new(
+        SourceCheck.Text.MonthNames.English.Forms(abbreviations: false).Select(f => f.Form).Where(f => f != "may"), // "may" is a verb too
+        StringComparer.Ordinal)
     {
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-        "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
         "yesterday", "today", "tomorrow", "tonight", "morning", "afternoon", "evening", "night", "week", "month", "year",
         "earlier", "later", "last", "next",
     };

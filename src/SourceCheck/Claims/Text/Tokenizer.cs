@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SourceCheck.Text;
 
 namespace SourceCheck.Claims.Text;
 
@@ -118,7 +119,7 @@ public static class Tokenizer
         }
 
         bool stop = StopWords.IsStop(baseWord, language) || StopWords.IsStop(lowerRaw, language);
-        string folded = Fold(baseWord);
+        string folded = TextFolding.ForMatching(baseWord);
         string stem = acronym ? folded : Stem(baseWord, language);
         tokens.Add(new Token(word, folded, stem, TokenKind.Word, stop && !acronym, (capital && !sentenceStart) || acronym, acronym, negation, offset));
     }
@@ -131,7 +132,7 @@ public static class Tokenizer
     {
         if (lowerWord.Length > 40)
         {
-            return Fold(lowerWord);
+            return TextFolding.ForMatching(lowerWord);
         }
 
         var memo = language == "de" ? GermanStems : EnglishStems;
@@ -140,7 +141,7 @@ public static class Tokenizer
             return stem;
         }
 
-        stem = language == "de" ? GermanStemmer.Stem(lowerWord) : EnglishStemmer.Stem(Fold(lowerWord));
+        stem = language == "de" ? GermanStemmer.Stem(lowerWord) : EnglishStemmer.Stem(TextFolding.ForMatching(lowerWord));
         if (memo.Count > 500_000)
         {
             memo.Clear();
@@ -148,36 +149,6 @@ public static class Tokenizer
 
         memo[lowerWord] = stem;
         return stem;
-    }
-
-    /// <summary>Lower-case folding for matching: ä → a, ö → o, ü → u, ß → ss, other diacritics removed.</summary>
-    public static string Fold(string lower)
-    {
-        bool plain = true;
-        foreach (char ch in lower)
-        {
-            if (ch > 127)
-            {
-                plain = false;
-                break;
-            }
-        }
-
-        if (plain)
-        {
-            return lower;
-        }
-
-        var sb = new StringBuilder(lower.Length + 2);
-        foreach (char ch in lower.Replace("ß", "ss", StringComparison.Ordinal).Normalize(NormalizationForm.FormD))
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(ch) != UnicodeCategory.NonSpacingMark)
-            {
-                sb.Append(ch);
-            }
-        }
-
-        return sb.ToString().Normalize(NormalizationForm.FormC);
     }
 
     /// <summary>Parses "1,4" (de) / "1.2" (en) / "1.200" (de thousands) / "1,200" (en thousands).</summary>

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SourceCheck.Text;
 
 namespace SourceCheck.Documents.Web;
 
@@ -229,5 +230,5 @@ public static class AuthorNames
 
     /// <summary>Same person: equal after case, diacritics and punctuation are ignored.</summary>
     public static bool SameName(string a, string b) =>
-        WebText.StripDiacritics(WebText.Key(a)) == WebText.StripDiacritics(WebText.Key(b));
+        TextFolding.WithoutDiacritics(WebText.Key(a)) == TextFolding.WithoutDiacritics(WebText.Key(b));
 }

@@ -21,37 +21,6 @@ internal static class DateText
     private static readonly Regex DayNameYear = new(
         @"(?<!\d)(\d{1,2})\.?\s+(?:de\s+)?(\p{L}{3,12})\.?,?\s+(?:de\s+)?(\d{4})(?!\d)", RegexOptions.CultureInvariant, Timeout);
 
-    private static readonly Dictionary<string, int> MoreMonths = BuildMonths();
-
-    private static Dictionary<string, int> BuildMonths()
-    {
-        var d = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        string[][] names =
-        [
-            ["januari", "janvier", "januar", "stycznia", "ledna", "tammikuuta", "ocak", "ianuarie", "января", "січня", "gennaio", "enero", "janeiro"],
-            ["februari", "februar", "lutego", "února", "helmikuuta", "şubat", "februarie", "февраля", "лютого", "febbraio", "febrero", "fevereiro"],
-            ["maart", "mars", "marts", "marca", "března", "maaliskuuta", "mart", "martie", "марта", "березня", "marzo", "março"],
-            ["april", "kwietnia", "dubna", "huhtikuuta", "nisan", "aprilie", "апреля", "квітня", "aprile", "abril"],
-            ["mei", "maj", "mai", "maja", "května", "toukokuuta", "mayıs", "мая", "травня", "maggio", "mayo", "maio"],
-            ["juni", "czerwca", "června", "kesäkuuta", "haziran", "iunie", "июня", "червня", "giugno", "junio", "junho"],
-            ["juli", "lipca", "července", "heinäkuuta", "temmuz", "iulie", "июля", "липня", "luglio", "julio", "julho"],
-            ["augustus", "augusti", "august", "sierpnia", "srpna", "elokuuta", "ağustos", "августа", "серпня", "agosto"],
-            ["september", "września", "září", "syyskuuta", "eylül", "septembrie", "сентября", "вересня", "settembre", "septiembre", "setembro"],
-            ["oktober", "października", "října", "lokakuuta", "ekim", "octombrie", "октября", "жовтня", "ottobre", "octubre", "outubro"],
-            ["november", "listopada", "listopadu", "marraskuuta", "kasım", "noiembrie", "ноября", "листопада", "novembre", "noviembre", "novembro"],
-            ["december", "desember", "grudnia", "prosince", "joulukuuta", "aralık", "decembrie", "декабря", "грудня", "dicembre", "diciembre", "dezembro"],
-        ];
-        for (int i = 0; i < names.Length; i++)
-        {
-            foreach (var n in names[i])
-            {
-                d[n] = i + 1;
-            }
-        }
-
-        return d;
-    }
-
     /// <summary>Parses a date written for readers. <paramref name="dayFirst"/>: read "10/2/2020" as 10 February (pages
     /// in languages other than US English). <paramref name="shortYear"/>: also accept "23.09.22" (only where the text
     /// is known to hold a date, e.g. an element marked as one).</summary>
@@ -85,7 +54,7 @@ internal static class DateText
 
         for (m = DayNameYear.Match(text); m.Success; m = m.NextMatch())
         {
-            if (MoreMonths.TryGetValue(m.Groups[2].Value, out int month))
+            if (WebText.Months.TryGetValue(m.Groups[2].Value, out int month))
             {
                 return Make(Int(m.Groups[3].Value), month, Int(m.Groups[1].Value));
             }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
+using SourceCheck.Text;
 
 namespace SourceCheck.Documents.Web;
 
@@ -225,7 +226,7 @@ internal sealed partial class PageMetadataReader
 
     /// <summary>The letters of a name, lower case and without diacritics ("Jörg.Staff" → "jorgstaff").</summary>
     private static string Letters(string name) =>
-        new(WebText.StripDiacritics(name.ToLowerInvariant()).Where(char.IsLetter).ToArray());
+        new(TextFolding.WithoutDiacritics(name.ToLowerInvariant()).Where(char.IsLetter).ToArray());
 
     /// <summary>The people named by one group of author candidates; organisations go to <paramref name="orgFallback"/>.</summary>
     private static List<Sourced<string>> People(List<Sourced<string>> group, string? site, List<Sourced<string>> orgFallback)

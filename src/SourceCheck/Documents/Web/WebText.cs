@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using SourceCheck.Text;
 
 namespace SourceCheck.Documents.Web;
 
@@ -30,36 +31,9 @@ public static class WebText
 
     private static readonly Regex IsoInside = new(@"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)", RegexOptions.CultureInvariant, Timeout);
 
-    private static readonly Dictionary<string, int> Months = BuildMonths();
-
-    private static Dictionary<string, int> BuildMonths()
-    {
-        var d = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        string[][] names =
-        [
-            ["january", "jan", "januar", "jänner", "janvier", "enero", "gennaio", "janeiro", "januari"],
-            ["february", "feb", "februar", "feber", "février", "fevrier", "febrero", "febbraio", "fevereiro", "februari"],
-            ["march", "mar", "märz", "maerz", "mrz", "mars", "marzo", "março", "maart"],
-            ["april", "apr", "avril", "abril", "aprile"],
-            ["may", "mai", "mayo", "maggio", "maio", "mei"],
-            ["june", "jun", "juni", "juin", "junio", "giugno", "junho"],
-            ["july", "jul", "juli", "juillet", "julio", "luglio", "julho"],
-            ["august", "aug", "août", "aout", "agosto", "augustus"],
-            ["september", "sep", "sept", "septembre", "septiembre", "settembre", "setembro"],
-            ["october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "outubro"],
-            ["november", "nov", "novembre", "noviembre", "novembro"],
-            ["december", "dec", "dezember", "dez", "décembre", "decembre", "diciembre", "dicembre", "dezembro"],
-        ];
-        for (int i = 0; i < names.Length; i++)
-        {
-            foreach (var n in names[i])
-            {
-                d[n] = i + 1;
-            }
-        }
-
-        return d;
-    }
+    /// <summary>Month names of every language pages are written in (<see cref="MonthNames.All"/>), any case.</summary>
+    internal static readonly System.Collections.Frozen.FrozenDictionary<string, int> Months =
+        MonthNames.Lookup(MonthNames.All, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The text of an element with a space at every element boundary (AngleSharp's TextContent runs
     /// "Jane Doe&lt;/a&gt;&lt;span&gt;Reporter" together), white space collapsed. Iterative, bounded to 20,000 characters.</summary>
@@ -426,21 +400,5 @@ public static class WebText
         }
 
         return d[a.Length, b.Length];
-    }
-
-    /// <summary>Removes diacritics (for tolerant name comparison).</summary>
-    public static string StripDiacritics(string s)
-    {
-        var d = s.Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(d.Length);
-        foreach (char c in d)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-            {
-                sb.Append(c);
-            }
-        }
-
-        return sb.ToString().Normalize(NormalizationForm.FormC);
     }
 }

@@ -739,20 +739,28 @@ public static class Latex
             return n is >= 1 and <= 12 ? n : null;
         }
 
-        string[] names = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-        for (int k = 0; k < names.Length; k++)
+        for (int k = 0; k < MonthMacros.Length; k++)
         {
-            if (v.StartsWith(names[k], StringComparison.Ordinal))
+            if (v.StartsWith(MonthMacros[k], StringComparison.Ordinal))
             {
                 return k + 1;
             }
         }
 
-        return v.StartsWith("mär", StringComparison.Ordinal) ? 3 : v.StartsWith("mai", StringComparison.Ordinal) ? 5 : v.StartsWith("okt", StringComparison.Ordinal) ? 10 : v.StartsWith("dez", StringComparison.Ordinal) ? 12 : null;
+        foreach (var (form, month) in SourceCheck.Text.MonthNames.German.Forms())
+        {
+            if (v.StartsWith(form, StringComparison.Ordinal))
+            {
+                return month;
+            }
+        }
+
+        return null;
     }
 
-    internal static readonly string[] MonthMacros = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    /// <summary>BibTeX's month macros: the first three letters of the English names ("jan" … "dec").</summary>
+    internal static readonly string[] MonthMacros = [.. SourceCheck.Text.MonthNames.English.Names.Select(n => n[0][..3])];
 
-    internal static readonly string[] MonthNames =
-        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    /// <summary>The English month names the macros stand for ("January" … "December").</summary>
+    internal static readonly string[] MonthNames = [.. SourceCheck.Text.MonthNames.English.Names.Select(n => char.ToUpperInvariant(n[0][0]) + n[0][1..])];
 }

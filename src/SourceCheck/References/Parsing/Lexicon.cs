@@ -40,23 +40,8 @@ internal enum WordClass
 /// outlet/publisher/place words, corporate-author words. All keys are lower case.</summary>
 internal static class Lexicon
 {
-    private static readonly (int Month, string Names)[] MonthNames =
-    [
-        (1, "january jan januar jänner jän janvier janv enero ene gennaio genn gen janeiro"),
-        (2, "february feb febr februar février fevrier févr fevr febrero febbraio fevereiro"),
-        (3, "march mar märz maerz mrz mars marzo março"),
-        (4, "april apr avril avr abril aprile"),
-        (5, "may mai mayo maggio maio"),
-        (6, "june jun juni juin junio giugno junho"),
-        (7, "july jul juli juillet juil julio luglio julho"),
-        (8, "august aug august août aout agosto ago"),
-        (9, "september sep sept septembre septiembre settembre setembro set"),
-        (10, "october oct okt oktober octobre octubre ottobre outubro ott"),
-        (11, "november nov novembre noviembre novembro"),
-        (12, "december dec dez dezember décembre decembre déc diciembre dic dicembre dezembro"),
-    ];
-
-    public static readonly FrozenDictionary<string, int> Months = BuildMonths();
+    /// <summary>Month names and abbreviations of the reference languages (<see cref="SourceCheck.Text.MonthNames.ReferenceLanguages"/>).</summary>
+    public static readonly FrozenDictionary<string, int> Months = SourceCheck.Text.MonthNames.Lookup(SourceCheck.Text.MonthNames.ReferenceLanguages, StringComparer.Ordinal);
 
     /// <summary>Seasons → CSL season numbers (1 spring … 4 winter).</summary>
     public static readonly FrozenDictionary<string, int> Seasons = new Dictionary<string, int>
@@ -80,20 +65,6 @@ internal static class Lexicon
 
     public static WordClass ClassOf(ReadOnlySpan<char> lower) =>
         ClassLookup.TryGetValue(lower, out var c) ? c : WordClass.None;
-
-    private static FrozenDictionary<string, int> BuildMonths()
-    {
-        var d = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (m, names) in MonthNames)
-        {
-            foreach (var name in names.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            {
-                d.TryAdd(name, m);
-            }
-        }
-
-        return d.ToFrozenDictionary(StringComparer.Ordinal);
-    }
 
     private static FrozenSet<string> Set(string words) =>
         words.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);

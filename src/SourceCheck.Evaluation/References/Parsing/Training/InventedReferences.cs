@@ -23,10 +23,10 @@ public static class InventedReferences
     private static readonly string[] GermanTitles = ["Streit um Rentenpaket spitzt sich zu", "Bahn kündigt neue Sprinterzüge an", "Mieten steigen in Großstädten weiter", "Landtag beschließt Schulreform", "Hitzewelle: Kliniken am Limit", "Inflation sinkt auf 2,1 Prozent"];
     private static readonly string[] FrenchTitles = ["Les agriculteurs bloquent les autoroutes", "La grève des ports se prolonge", "Le prix du gaz recule enfin"];
     private static readonly string[] SpanishTitles = ["El Gobierno aprueba el plan de vivienda", "La sequía obliga a cortar el riego", "Suben los precios del aceite"];
-    private static readonly string[] EnMonths = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    private static readonly string[] EnMonths = [.. SourceCheck.Text.MonthNames.English.Names.Select(n => char.ToUpperInvariant(n[0][0]) + n[0][1..])];
     private static readonly string[] EnShort = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."];
-    private static readonly string[] FrMonths = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
-    private static readonly string[] EsMonths = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"];
+    private static readonly string[] FrMonths = [.. SourceCheck.Text.MonthNames.French.Names.Select(n => n[0])];
+    private static readonly string[] EsMonths = [.. SourceCheck.Text.MonthNames.Spanish.Names.Select(n => n[0])];
 
     public static IEnumerable<(string Text, IReadOnlyDictionary<string, IReadOnlyList<string>> Fields)> All(int count = 624, int seed = 4242)
     {

@@ -1,0 +1,39 @@
+using SourceCheck.Text;
+
+namespace SourceCheck.Tests.Text;
+
+public sealed class TextFoldingTests
+{
+    [Theory]
+    [InlineData("Müller", "Muller")]
+    [InlineData("Ærøskøbing Café", "Ærøskøbing Cafe")]
+    [InlineData("Straße", "Straße")]
+    public void Should_remove_only_diacritics(string text, string expected) =>
+        Assert.Equal(expected, TextFolding.WithoutDiacritics(text));
+
+    [Theory]
+    [InlineData("straße", "strasse")]
+    [InlineData("bürgschaften", "burgschaften")]
+    [InlineData("plain", "plain")]
+    public void Should_fold_lower_case_words_for_matching(string text, string expected) =>
+        Assert.Equal(expected, TextFolding.ForMatching(text));
+
+    [Theory]
+    [InlineData("  The ﬁrst  Report: Ｖol. 2 ", "the first report vol 2")]
+    [InlineData("Müller-Lüdenscheidt", "muller ludenscheidt")]
+    public void Should_make_a_comparison_key(string text, string expected) =>
+        Assert.Equal(expected, TextFolding.Key(text));
+
+    [Theory]
+    [InlineData("Søren Groß-Æbelø", "sorengrossaebelo")]
+    [InlineData("Łukasz", "ukasz")]
+    public void Should_keep_only_ascii_letters_and_digits_for_ids(string text, string expected) =>
+        Assert.Equal(expected, TextFolding.AsciiKey(text));
+
+    [Theory]
+    [InlineData("Bürgschaften", "burgschaften")]
+    [InlineData("Straße", "straße")]
+    [InlineData("ABC", "abc")]
+    public void Should_fold_as_the_search_index_does(string text, string expected) =>
+        Assert.Equal(expected, TextFolding.ForSearchIndex(text));
+}
