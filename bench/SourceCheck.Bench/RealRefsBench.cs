@@ -96,7 +96,7 @@ internal static class RealRefsBench
     {
         if (split == "dev" || ShowValidation)
         {
-            foreach (var m in t.Misses.Take(40))
+            foreach (var m in t.Misses.Take(400))
             {
                 Console.WriteLine("    miss " + m);
             }

@@ -265,7 +265,8 @@ internal static class NameText
          "laboratories", "media", "press", "publishing", "publishers", "verlag", "times", "post", "tribune", "herald", "gazette", "journal",
          "magazine", "radio", "television", "tv", "agency", "association", "institute", "foundation", "council", "commission", "committee",
          "organization", "organisation", "ministry", "department", "office", "bureau", "society", "university", "center", "centre",
-         "bank", "board", "authority", "administration", "coalition", "alliance", "union", "federation", "network", "team", "staff"],
+         "bank", "board", "authority", "administration", "coalition", "alliance", "union", "federation", "network", "team", "staff",
+         "collaboration", "consortium"],
         StringComparer.OrdinalIgnoreCase);
 
     /// <summary>An organisation written as a whole author list: "American Forest and Paper Association (AFPA)",
@@ -287,7 +288,7 @@ internal static class NameText
         }
 
         var words = cleaned.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length < 2 || words.Length > 10 || words.Any(w => IsInitials(w, false) && w.Length <= 3 && !IsAllCapsWord(w)))
+        if (words.Length < 2 || words.Length > 16 || words.Any(w => IsInitials(w, false) && w.Length <= 3 && !IsAllCapsWord(w)))
         {
             return false;
         }
