@@ -4,7 +4,7 @@ namespace SourceCheck.References.Parsing;
 /// "World Health Organization. (2020). Title…", "Office for National Statistics (2022) Title…", "Open Science
 /// Collaboration. Title. Science. 2015;…" — even where the tagger took it for the title, a publisher or a note
 /// (organisation names look like titles to it). The opening words count only when they read as an organisation
-/// (<see cref="NameText.IsOrganisationList(string)"/>) and end at a date in brackets, or, without a date, at a
+/// (<see cref="NameText.IsOrganisationName(string)"/>) and end at a date in brackets, or, without a date, at a
 /// sentence end followed by the title. When the opening was taken as the title, the part after the date becomes
 /// the title.</summary>
 internal static class LeadingOrganisation
@@ -73,7 +73,7 @@ internal static class LeadingOrganisation
         }
 
         string opening = text[tokens[s].Start..tokens[e - 1].End];
-        if (!NameText.IsOrganisationList(opening))
+        if (!NameText.IsOrganisationName(opening))
         {
             return;
         }

@@ -296,6 +296,33 @@ internal static class NameText
         return OrganisationTail.Contains(words[^1]) || words[0] is "The" || InnerWordIs(words, static w => w is "of" or "for" or "für" or "der" or "des" or "du");
     }
 
+    /// <summary>A name that reads as an organisation by its words, for text the tagger did not call a name
+    /// ("World Health Organization", "Office for National Statistics", "Centers for Disease Control and Prevention",
+    /// "Open Science Collaboration"): <see cref="IsOrganisationList(string)"/>, every word of four or more letters
+    /// capitalised (so sentence-case titles such as "The Blackwell dictionary of cognitive psychology" are not), and
+    /// an organisation word among them ("Organization", "Office", "Centers", "Collaboration", …).</summary>
+    public static bool IsOrganisationName(string s)
+    {
+        if (!IsOrganisationList(s))
+        {
+            return false;
+        }
+
+        bool orgWord = false;
+        foreach (string raw in Clean(s).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            string w = raw.Trim('(', ')', '.', ',');
+            if (w.Length >= 4 && !char.IsUpper(w[0]))
+            {
+                return false;
+            }
+
+            orgWord |= OrganisationTail.Contains(w) || (w.Length > 4 && w.EndsWith('s') && OrganisationTail.Contains(w[..^1]));
+        }
+
+        return orgWord;
+    }
+
     /// <summary>"EFSA Panel on Dietetic Products, Nutrition and Allergies": the first piece is an unfinished
     /// organisation name ("… on/of/for …", not ending in an organisation word such as "Bank", so "World Bank,
     /// International Monetary Fund" stays two), and every later piece is several capitalised words without initials.</summary>
