@@ -168,6 +168,9 @@ public static class ReferenceParser
             model.Decode(Buffer, Labels, Confidence, Scratch);
             DinAuthors.Relabel(text, Buffer.Tokens, Labels, n);
             AccessDates.Relabel(text, Buffer.Tokens, Buffer.Classes, Labels, n);
+            JournalLayout.Relabel(text, Buffer.Tokens, Labels, n);
+            LeadingOrganisation.Relabel(text, Buffer.Tokens, Labels, n);
+            SiteName.Relabel(text, Buffer.Tokens, Labels, n);
         }
     }
 }

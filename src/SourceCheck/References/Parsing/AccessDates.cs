@@ -34,6 +34,13 @@ internal static class AccessDates
             int end = DateAfter(text, tokens, classes, t + 1, count);
             if (end <= t + 1)
             {
+                if (label == TagLabels.Accessed && t + 1 < count && tokens[t + 1].Kind == RefTokenKind.Word
+                    && text.AsSpan(tokens[t + 1].Start, tokens[t + 1].Length).Equals("from", StringComparison.OrdinalIgnoreCase))
+                {
+                    labels[t] = TagLabels.O; // "Retrieved from https://…" without a date: label words, no field
+                    labels[t + 1] = TagLabels.O;
+                }
+
                 continue;
             }
 

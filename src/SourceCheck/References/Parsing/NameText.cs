@@ -265,7 +265,8 @@ internal static class NameText
          "laboratories", "media", "press", "publishing", "publishers", "verlag", "times", "post", "tribune", "herald", "gazette", "journal",
          "magazine", "radio", "television", "tv", "agency", "association", "institute", "foundation", "council", "commission", "committee",
          "organization", "organisation", "ministry", "department", "office", "bureau", "society", "university", "center", "centre",
-         "bank", "board", "authority", "administration", "coalition", "alliance", "union", "federation", "network", "team", "staff"],
+         "bank", "board", "authority", "administration", "coalition", "alliance", "union", "federation", "network", "team", "staff",
+         "collaboration", "consortium"],
         StringComparer.OrdinalIgnoreCase);
 
     /// <summary>An organisation written as a whole author list: "American Forest and Paper Association (AFPA)",
@@ -287,12 +288,39 @@ internal static class NameText
         }
 
         var words = cleaned.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length < 2 || words.Length > 10 || words.Any(w => IsInitials(w, false) && w.Length <= 3 && !IsAllCapsWord(w)))
+        if (words.Length < 2 || words.Length > 16 || words.Any(w => IsInitials(w, false) && w.Length <= 3 && !IsAllCapsWord(w)))
         {
             return false;
         }
 
         return OrganisationTail.Contains(words[^1]) || words[0] is "The" || InnerWordIs(words, static w => w is "of" or "for" or "für" or "der" or "des" or "du");
+    }
+
+    /// <summary>A name that reads as an organisation by its words, for text the tagger did not call a name
+    /// ("World Health Organization", "Office for National Statistics", "Centers for Disease Control and Prevention",
+    /// "Open Science Collaboration"): <see cref="IsOrganisationList(string)"/>, every word of four or more letters
+    /// capitalised (so sentence-case titles such as "The Blackwell dictionary of cognitive psychology" are not), and
+    /// an organisation word among them ("Organization", "Office", "Centers", "Collaboration", …).</summary>
+    public static bool IsOrganisationName(string s)
+    {
+        if (!IsOrganisationList(s))
+        {
+            return false;
+        }
+
+        bool orgWord = false;
+        foreach (string raw in Clean(s).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            string w = raw.Trim('(', ')', '.', ',');
+            if (w.Length >= 4 && !char.IsUpper(w[0]))
+            {
+                return false;
+            }
+
+            orgWord |= OrganisationTail.Contains(w) || (w.Length > 4 && w.EndsWith('s') && OrganisationTail.Contains(w[..^1]));
+        }
+
+        return orgWord;
     }
 
     /// <summary>"EFSA Panel on Dietetic Products, Nutrition and Allergies": the first piece is an unfinished

@@ -1,0 +1,153 @@
+namespace SourceCheck.References.Parsing;
+
+/// <summary>Rule pass after decoding (issue 14): an organisation that opens the reference is its author —
+/// "World Health Organization. (2020). Title…", "Office for National Statistics (2022) Title…", "Open Science
+/// Collaboration. Title. Science. 2015;…" — even where the tagger took it for the title, a publisher or a note
+/// (organisation names look like titles to it). The opening words count only when they read as an organisation
+/// (<see cref="NameText.IsOrganisationName(string)"/>) and end at a date in brackets, or, without a date, at a
+/// sentence end followed by the title. When the opening was taken as the title, the part after the date becomes
+/// the title.</summary>
+internal static class LeadingOrganisation
+{
+    private const int MaxWords = 16;
+
+    public static void Relabel(string text, List<RefToken> tokens, int[] labels, int count)
+    {
+        int s = 0;
+        while (s < count && (labels[s] == TagLabels.CitationNumber || (tokens[s].Kind == RefTokenKind.Punct && s < 4)))
+        {
+            s++;
+        }
+
+        if (s >= count || tokens[s].Kind != RefTokenKind.Word || !char.IsUpper(text[tokens[s].Start]))
+        {
+            return;
+        }
+
+        // the opening run: up to "(" + year / "(n.d.)" or to the first full stop
+        int e = s;
+        int depth = 0;
+        bool dated = false;
+        for (; e < count && e - s < MaxWords * 2; e++)
+        {
+            var tok = tokens[e];
+            if (labels[e] is TagLabels.AuthorB or TagLabels.Author or TagLabels.EditorB or TagLabels.Editor)
+            {
+                return; // the tagger found a name list: the assembler decides
+            }
+
+            if (tok.Kind != RefTokenKind.Punct)
+            {
+                continue;
+            }
+
+            char c = text[tok.Start];
+            if (c == '(' && e + 1 < count && IsYearOrNoDate(text, tokens[e + 1]))
+            {
+                dated = true;
+                break;
+            }
+
+            if (c == '(')
+            {
+                depth++;
+            }
+            else if (c == ')')
+            {
+                depth = Math.Max(0, depth - 1);
+            }
+            else if (c is ',' or ':' or ';' or '“' or '"' or '‘')
+            {
+                return;
+            }
+            else if (c == '.' && depth == 0 && e + 1 < count && (tokens[e + 1].SpaceBefore || text[tokens[e + 1].Start] == '('))
+            {
+                dated = e + 2 < count && text[tokens[e + 1].Start] == '(' && IsYearOrNoDate(text, tokens[e + 2]);
+                break;
+            }
+        }
+
+        if (e >= count || e == s)
+        {
+            return;
+        }
+
+        string opening = text[tokens[s].Start..tokens[e - 1].End];
+        if (!NameText.IsOrganisationName(opening))
+        {
+            return;
+        }
+
+        int openingLabel = labels[s];
+        bool uniform = true;
+        for (int t = s; t < e; t++)
+        {
+            uniform &= labels[t] == openingLabel || tokens[t].Kind == RefTokenKind.Punct;
+        }
+
+        if (!uniform || openingLabel is not (TagLabels.Title or TagLabels.Note or TagLabels.Publisher or TagLabels.Location or TagLabels.O))
+        {
+            return;
+        }
+
+        bool titleElsewhere = false;
+        for (int t = e; t < count; t++)
+        {
+            titleElsewhere |= labels[t] == TagLabels.Title;
+        }
+
+        // without a date only a note or a second title before the title is moved ("Open Science Collaboration.")
+        if (!dated && !(openingLabel == TagLabels.Note && titleElsewhere) && !(openingLabel == TagLabels.Title && titleElsewhere))
+        {
+            return;
+        }
+
+        for (int t = s; t < e; t++)
+        {
+            labels[t] = t == s ? TagLabels.AuthorB : TagLabels.Author;
+        }
+
+        if (!titleElsewhere && dated)
+        {
+            TitleAfterDate(text, tokens, labels, count, e);
+        }
+    }
+
+    /// <summary>The first run after the bracketed date that the tagger gave a container, publisher or note label
+    /// becomes the title ("… Research. (2021). Southern Nevada Economy. https://…").</summary>
+    private static void TitleAfterDate(string text, List<RefToken> tokens, int[] labels, int count, int from)
+    {
+        int t = from;
+        while (t < count && (text[tokens[t].Start] != ')' || tokens[t].Kind != RefTokenKind.Punct))
+        {
+            t++;
+        }
+
+        while (t < count && (tokens[t].Kind == RefTokenKind.Punct || labels[t] == TagLabels.O))
+        {
+            t++;
+        }
+
+        if (t >= count || labels[t] is not (TagLabels.Container or TagLabels.Publisher or TagLabels.Note))
+        {
+            return;
+        }
+
+        int label = labels[t];
+        for (; t < count && (labels[t] == label || (tokens[t].Kind == RefTokenKind.Punct && t + 1 < count && labels[t + 1] == label)); t++)
+        {
+            labels[t] = TagLabels.Title;
+        }
+    }
+
+    private static bool IsYearOrNoDate(string text, RefToken tok)
+    {
+        var s = text.AsSpan(tok.Start, tok.Length);
+        if (tok.Kind == RefTokenKind.Number)
+        {
+            return s.Length == 4 && s[0] is '1' or '2';
+        }
+
+        return tok.Kind == RefTokenKind.Word && (s is "n" or "o" or "s") && tok.End < text.Length && text[tok.End] == '.';
+    }
+}
