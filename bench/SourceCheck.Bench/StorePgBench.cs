@@ -41,6 +41,12 @@ internal static class StorePgBench
                     Directory.Delete(folder, recursive: true);
                 }
             }
+            else if (OptionText(args, "--pg-uri") is { } existing)
+            {
+                // Development: a server kept between runs (password in PGPASSWORD); a database already holding the N
+                // articles is not ingested again (its claim ids are then 1..10N, as one writer stored them).
+                Measure("postgres", existing, Environment.GetEnvironmentVariable, data, writerArticles, () => 0, reuse: true);
+            }
             else
             {
                 using var cluster = PrivateCluster.TryStart(out string reason, fast: false,
@@ -67,10 +73,19 @@ internal static class StorePgBench
     }
 
     private static void Measure(string label, string location, Func<string, string?> env,
-        List<(DocumentInput, IReadOnlyList<ReferenceInput>, IReadOnlyList<SourceCheck.Claims.Claim>)> data, int writerArticles, Func<long> size)
+        List<(DocumentInput, IReadOnlyList<ReferenceInput>, IReadOnlyList<SourceCheck.Claims.Claim>)> data, int writerArticles, Func<long> size,
+        bool reuse = false)
     {
         using var store = StoreLocation.Open(location, null, env);
         var claimIds = new List<long>(data.Count * StoreBench.ClaimsPerDocument);
+        if (reuse && store.Stats().Documents >= data.Count)
+        {
+            claimIds.AddRange(Enumerable.Range(1, data.Count * StoreBench.ClaimsPerDocument).Select(i => (long)i));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label}: reusing the stored {data.Count} articles"));
+            StoreBench.Report(store, $"{label} at {claimIds.Count} claims", data, claimIds, new Random(11), []);
+            return;
+        }
+
         var linkRng = new Random(11);
         var clock = Stopwatch.StartNew();
         var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
