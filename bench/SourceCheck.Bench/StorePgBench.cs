@@ -81,8 +81,12 @@ internal static class StorePgBench
         if (reuse && store.Stats().Documents >= data.Count)
         {
             claimIds.AddRange(Enumerable.Range(1, data.Count * StoreBench.ClaimsPerDocument).Select(i => (long)i));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label}: reusing the stored {data.Count} articles"));
-            StoreBench.Report(store, $"{label} at {claimIds.Count} claims", data, claimIds, new Random(11), []);
+            // Links are added once per stored article unless the database already has them (a run before this one added them).
+            bool addLinks = store.Stats().Links < data.Count / 2;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{label}: reusing the stored {data.Count} articles ({store.Stats().Links} links; {(addLinks ? "adding" : "not adding")} more); load average {LoadAverage()}"));
+            StoreBench.Report(store, $"{label} at {claimIds.Count} claims", data, claimIds, new Random(11), [], addLinks);
+            Writers(label, location, env, writerArticles, store.Stats().Documents);
             return;
         }
 
@@ -124,8 +128,14 @@ internal static class StorePgBench
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label}: size {size() / (1024.0 * 1024):0.0} MiB"));
 
-        // Eight concurrent writers, each with its own connection, new articles of their own.
-        var extra = StoreBench.Articles(8 * writerArticles, seed: 99, first: 1_000_000);
+        Writers(label, location, env, writerArticles, 0);
+    }
+
+    /// <summary>Eight concurrent writers, each with its own connection, new articles of their own (<paramref name="stored"/>:
+    /// documents already in a reused database, so a second run's writers store new articles too).</summary>
+    private static void Writers(string label, string location, Func<string, string?> env, int writerArticles, int stored)
+    {
+        var extra = StoreBench.Articles(8 * writerArticles, seed: 99 + stored, first: 1_000_000 + stored);
         var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
         var times = new System.Collections.Concurrent.ConcurrentBag<double>();
         var writers = Stopwatch.StartNew();
