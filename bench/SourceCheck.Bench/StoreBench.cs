@@ -98,17 +98,24 @@ internal static class StoreBench
     }
 
     internal static (double SearchP95, double TraceP95) Report(IClaimStore store, string label, List<(DocumentInput, IReadOnlyList<ReferenceInput>, IReadOnlyList<Claim>)> articles,
-        List<long> claimIds, Random rng, string[] vocabulary)
+        List<long> claimIds, Random rng, string[] vocabulary, bool addLinks = true)
     {
         // Links: one per document on average, between random stored claims (so traces follow links).
         var links = Stopwatch.StartNew();
+        // Without addLinks (a reused database that already has them) the same random numbers are drawn, so the queries
+        // below are the same as in the run that added the links.
         int linkCount = claimIds.Count / ClaimsPerDocument;
         for (int i = 0; i < linkCount; i++)
         {
             long a = claimIds[rng.Next(claimIds.Count)], b = claimIds[rng.Next(claimIds.Count)];
             if (a != b)
             {
-                store.AddLink(a, b, (LinkType)rng.Next(7), rng.NextDouble());
+                var type = (LinkType)rng.Next(7);
+                double score = rng.NextDouble();
+                if (addLinks)
+                {
+                    store.AddLink(a, b, type, score);
+                }
             }
         }
 
@@ -122,7 +129,7 @@ internal static class StoreBench
         var queryCpu = Process.GetCurrentProcess().TotalProcessorTime;
         for (int i = 0; i < 300; i++)
         {
-            var claim = articles[rng.Next(stored / ClaimsPerDocument)].Item3[rng.Next(ClaimsPerDocument)];
+            var claim = articles[rng.Next(Math.Min(stored, claimIds.Count) / ClaimsPerDocument)].Item3[rng.Next(ClaimsPerDocument)];
             // Content words: not among the generator's most frequent words, which play the part of function words.
             var words = claim.Text.TrimEnd('.').Split(' ', StringSplitOptions.RemoveEmptyEntries)
                 .Where(w => !FunctionWords.Contains(w.ToLowerInvariant()) && w != "sagte").ToArray();
@@ -141,7 +148,7 @@ internal static class StoreBench
         var traceCpu = Process.GetCurrentProcess().TotalProcessorTime;
         for (int i = 0; i < 60; i++)
         {
-            var claim = articles[rng.Next(stored / ClaimsPerDocument)].Item3[rng.Next(ClaimsPerDocument)];
+            var claim = articles[rng.Next(Math.Min(stored, claimIds.Count) / ClaimsPerDocument)].Item3[rng.Next(ClaimsPerDocument)];
             var sw = Stopwatch.StartNew();
             double cpu0 = ThreadCpu.NowMs() + ServerCpuMs(store);
             traced += store.Trace(claim.Text).Claims.Length;

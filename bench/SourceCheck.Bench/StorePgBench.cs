@@ -41,6 +41,12 @@ internal static class StorePgBench
                     Directory.Delete(folder, recursive: true);
                 }
             }
+            else if (OptionText(args, "--pg-uri") is { } existing)
+            {
+                // Development: a server kept between runs (password in PGPASSWORD); a database already holding the N
+                // articles is not ingested again (its claim ids are then 1..10N, as one writer stored them).
+                Measure("postgres", existing, Environment.GetEnvironmentVariable, data, writerArticles, () => 0, reuse: true);
+            }
             else
             {
                 using var cluster = PrivateCluster.TryStart(out string reason, fast: false,
@@ -67,10 +73,23 @@ internal static class StorePgBench
     }
 
     private static void Measure(string label, string location, Func<string, string?> env,
-        List<(DocumentInput, IReadOnlyList<ReferenceInput>, IReadOnlyList<SourceCheck.Claims.Claim>)> data, int writerArticles, Func<long> size)
+        List<(DocumentInput, IReadOnlyList<ReferenceInput>, IReadOnlyList<SourceCheck.Claims.Claim>)> data, int writerArticles, Func<long> size,
+        bool reuse = false)
     {
         using var store = StoreLocation.Open(location, null, env);
         var claimIds = new List<long>(data.Count * StoreBench.ClaimsPerDocument);
+        if (reuse && store.Stats().Documents >= data.Count)
+        {
+            claimIds.AddRange(Enumerable.Range(1, data.Count * StoreBench.ClaimsPerDocument).Select(i => (long)i));
+            // Links are added once per stored article unless the database already has them (a run before this one added them).
+            bool addLinks = store.Stats().Links < data.Count / 2;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{label}: reusing the stored {data.Count} articles ({store.Stats().Links} links; {(addLinks ? "adding" : "not adding")} more); load average {LoadAverage()}"));
+            StoreBench.Report(store, $"{label} at {claimIds.Count} claims", data, claimIds, new Random(11), [], addLinks);
+            Writers(label, location, env, writerArticles, store.Stats().Documents);
+            return;
+        }
+
         var linkRng = new Random(11);
         var clock = Stopwatch.StartNew();
         var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
@@ -109,8 +128,14 @@ internal static class StorePgBench
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label}: size {size() / (1024.0 * 1024):0.0} MiB"));
 
-        // Eight concurrent writers, each with its own connection, new articles of their own.
-        var extra = StoreBench.Articles(8 * writerArticles, seed: 99, first: 1_000_000);
+        Writers(label, location, env, writerArticles, 0);
+    }
+
+    /// <summary>Eight concurrent writers, each with its own connection, new articles of their own (<paramref name="stored"/>:
+    /// documents already in a reused database, so a second run's writers store new articles too).</summary>
+    private static void Writers(string label, string location, Func<string, string?> env, int writerArticles, int stored)
+    {
+        var extra = StoreBench.Articles(8 * writerArticles, seed: 99 + stored, first: 1_000_000 + stored);
         var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
         var times = new System.Collections.Concurrent.ConcurrentBag<double>();
         var writers = Stopwatch.StartNew();

@@ -162,5 +162,62 @@ public static class PostgresSchema
         CREATE INDEX claims_search_text ON claims USING gin (search_text);
         """;
 
-    public static int LatestVersion => 3;
+    /// <summary>Version 4: <c>sc_words</c>, every lexeme of the claims' full-text columns with the exact number of claims
+    /// holding it — in their own words (<c>search_text</c>: <c>text_claims</c>) and in the search column with speaker and
+    /// credited outlet (<c>search</c>: <c>all_claims</c>) — kept by statement triggers on <c>claims</c> in the writer's own
+    /// transaction (so a rolled-back ingest leaves no count behind), filled from the stored claims when the step runs. It is
+    /// what SQLite's <c>fts5vocab</c> table gives that store: the trace takes its rarest terms from exact counts instead of
+    /// the planner's sample, and a prefix term (<c>'nadella':*</c>) is sent to GIN as the exact words it stands for
+    /// (<c>'nadella' | 'nadellas'</c>): GIN answers a prefix by reading the whole posting list of every matching word into a
+    /// bitmap before it can intersect, while exact words are intersected by skipping through their posting lists. Writers add
+    /// their counts in word order (<c>ORDER BY word</c>), so two writers never wait on each other's words in a cycle.</summary>
+    public const string V4Script = """
+        CREATE TABLE sc_words (
+            word        text   COLLATE "C" PRIMARY KEY,
+            text_claims bigint NOT NULL DEFAULT 0,
+            all_claims  bigint NOT NULL DEFAULT 0
+        ) WITH (fillfactor = 70);
+
+        INSERT INTO sc_words (word, text_claims, all_claims)
+        SELECT word, sum(t), sum(a) FROM (
+            SELECT x.lexeme AS word, 1 AS t, 0 AS a FROM claims c, unnest(c.search_text) x
+            UNION ALL
+            SELECT x.lexeme, 0, 1 FROM claims c, unnest(c.search) x
+        ) u GROUP BY word;
+
+        CREATE FUNCTION sc_words_count() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF TG_OP IN ('DELETE', 'UPDATE') THEN
+                UPDATE sc_words w SET text_claims = w.text_claims - d.t, all_claims = w.all_claims - d.a
+                FROM (
+                    SELECT word, sum(t) AS t, sum(a) AS a FROM (
+                        SELECT x.lexeme AS word, 1 AS t, 0 AS a FROM old_claims c, unnest(c.search_text) x
+                        UNION ALL
+                        SELECT x.lexeme, 0, 1 FROM old_claims c, unnest(c.search) x
+                    ) u GROUP BY word
+                ) d
+                WHERE w.word = d.word;
+            END IF;
+            IF TG_OP IN ('INSERT', 'UPDATE') THEN
+                INSERT INTO sc_words AS w (word, text_claims, all_claims)
+                SELECT word, sum(t), sum(a) FROM (
+                    SELECT x.lexeme AS word, 1 AS t, 0 AS a FROM new_claims c, unnest(c.search_text) x
+                    UNION ALL
+                    SELECT x.lexeme, 0, 1 FROM new_claims c, unnest(c.search) x
+                ) u GROUP BY word ORDER BY word
+                ON CONFLICT (word) DO UPDATE SET text_claims = w.text_claims + excluded.text_claims, all_claims = w.all_claims + excluded.all_claims;
+            END IF;
+            RETURN NULL;
+        END
+        $$;
+
+        CREATE TRIGGER claims_words_insert AFTER INSERT ON claims REFERENCING NEW TABLE AS new_claims
+            FOR EACH STATEMENT EXECUTE FUNCTION sc_words_count();
+        CREATE TRIGGER claims_words_update AFTER UPDATE ON claims REFERENCING OLD TABLE AS old_claims NEW TABLE AS new_claims
+            FOR EACH STATEMENT EXECUTE FUNCTION sc_words_count();
+        CREATE TRIGGER claims_words_delete AFTER DELETE ON claims REFERENCING OLD TABLE AS old_claims
+            FOR EACH STATEMENT EXECUTE FUNCTION sc_words_count();
+        """;
+
+    public static int LatestVersion => 4;
 }

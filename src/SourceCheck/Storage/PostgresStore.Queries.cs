@@ -198,7 +198,8 @@ public sealed partial class PostgresStore
     }
 
     /// <summary>Same contract as <see cref="SourceCheckStore.Search"/>: the newest <see cref="SourceCheckStore.SearchRankWindow"/>
-    /// claims holding every salient term (GIN over the generated tsvector), ranked by the same in-memory BM25.</summary>
+    /// claims holding every salient term (GIN over the generated tsvector; prefix terms as the exact words they stand for,
+    /// see <see cref="TermWords"/>), ranked by the same in-memory BM25.</summary>
     private IReadOnlyList<SearchHit> SearchCore(string query, int limit = 20)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -215,7 +216,7 @@ public sealed partial class PostgresStore
             ORDER BY c.id DESC LIMIT @window
             """))
         {
-            Add(cmd, "match", string.Join(" & ", terms.Select(t => Lexeme(t, null))));
+            Add(cmd, "match", string.Join(" & ", TermWords(terms, textOnly: false).Select(w => w.Match)));
             Add(cmd, "window", SourceCheckStore.SearchRankWindow);
             using var r = cmd.ExecuteReader();
             while (r.Read())
@@ -297,9 +298,10 @@ public sealed partial class PostgresStore
     }
 
     /// <summary>Same contract as <see cref="SourceCheckStore.Trace"/>, in one recursive statement (<see cref="TraceSql"/>).
-    /// The rarest terms come from the planner's statistics of the claim-text column (<c>search_text</c>, schema v3) (<c>pg_stats.most_common_elems</c>, kept by
-    /// ANALYZE/autovacuum): a term among the most common lexemes counts with its share of claims, any other as rare;
-    /// among equals, longer stems first.</summary>
+    /// The rarest terms come from the exact per-word claim counts of the claims' own words (<c>sc_words.text_claims</c>,
+    /// schema v4; before v4 they came from the planner's sample of the most common lexemes, which called a common prefix
+    /// term such as a speaker's name rare); among equals, longer stems first. The seeds' GIN lookup gets prefix terms as
+    /// the exact words they stand for (<see cref="TermWords"/>).</summary>
     private TraceResult TraceCore(string textOrClaimId, int maxDepth = 4, int seedLimit = 2000)
     {
         ArgumentNullException.ThrowIfNull(textOrClaimId);
@@ -313,10 +315,11 @@ public sealed partial class PostgresStore
         }
 
         int required = SearchTerms.RequiredTerms(terms.Count);
-        var frequencies = LexemeFrequencies("search_text");
-        var rarest = terms.Select((t, i) => (t, i))
-            .OrderBy(x => Frequency(frequencies, x.t)).ThenByDescending(x => x.t.Stem.Length).ThenBy(x => x.i)
-            .Select(x => x.t).ToList();
+        EnsureStatistics();
+        var words = TermWords(terms, textOnly: true);
+        var rarest = Enumerable.Range(0, terms.Count)
+            .OrderBy(i => words[i].Claims).ThenByDescending(i => terms[i].Stem.Length).ThenBy(i => i)
+            .Select(i => words[i].Match).ToList();
         string match;
         if (terms.Count == 0)
         {
@@ -330,7 +333,7 @@ public sealed partial class PostgresStore
             {
                 for (int j = i + 1; j < pick.Count; j++)
                 {
-                    pairs.Add("(" + Lexeme(pick[i], null) + " & " + Lexeme(pick[j], null) + ")");
+                    pairs.Add("(" + pick[i] + " & " + pick[j] + ")");
                 }
             }
 
@@ -338,7 +341,7 @@ public sealed partial class PostgresStore
         }
         else
         {
-            match = string.Join(" | ", rarest.Take(terms.Count - required + 1).Select(t => Lexeme(t, null)));
+            match = string.Join(" | ", rarest.Take(terms.Count - required + 1));
         }
 
         using var cmd = Command(TraceSql);
@@ -362,19 +365,21 @@ public sealed partial class PostgresStore
         return TraceResult.Build(input, seedClaim, terms, rows, LinksAmong(rows.Select(x => x.Claim.Id).ToArray()));
     }
 
-    private readonly Dictionary<string, Dictionary<string, double>> _lexemeFrequencies = new(StringComparer.Ordinal);
+    /// <summary>Most words a prefix term is expanded to; a prefix standing for more is sent to GIN as a prefix and counts as common.</summary>
+    private const int MaxPrefixWords = 64;
 
-    /// <summary>The most common lexemes of <c>claims.search_text</c> with the share of claims holding each (empty before the first ANALYZE).</summary>
-    /// <param name="column">One of the constants <c>search</c> or <c>search_text</c> (a query parameter, not spliced in).</param>
-    private Dictionary<string, double> LexemeFrequencies(string column)
+    private bool _statisticsChecked;
+
+    /// <summary>Once per store: statistics older than half the claims are refreshed (ANALYZE samples the table: well under
+    /// a second), so the planner's estimates for the GIN lookups are not those of an empty table after a bulk load;
+    /// autovacuum does the same on its own schedule, which a busy server or a fresh bulk load may not have reached.</summary>
+    private void EnsureStatistics()
     {
-        if (_lexemeFrequencies.TryGetValue(column, out var known))
+        if (_statisticsChecked)
         {
-            return known;
+            return;
         }
 
-        // Statistics older than half the claims are refreshed first (ANALYZE samples the table: well under a second);
-        // autovacuum does the same on its own schedule, which a busy server or a fresh bulk load may not have reached.
         using (var stale = Command("""
             SELECT n_live_tup, n_mod_since_analyze FROM pg_stat_user_tables WHERE relid = 'claims'::regclass
             """))
@@ -388,46 +393,68 @@ public sealed partial class PostgresStore
             }
         }
 
-        var map = new Dictionary<string, double>(StringComparer.Ordinal);
-        using var cmd = Command("""
-            SELECT most_common_elems::text::text[], most_common_elem_freqs::float8[] FROM pg_stats
-            WHERE schemaname = current_schema() AND tablename = 'claims' AND attname = @column AND most_common_elems IS NOT NULL
-            """);
-        Add(cmd, "column", column);
-        using (var r = cmd.ExecuteReader())
-        {
-            if (r.Read())
-            {
-                string[] lexemes = r.GetFieldValue<string[]>(0);
-                double[] shares = r.GetFieldValue<double[]>(1);
-                for (int i = 0; i < lexemes.Length && i < shares.Length; i++)
-                {
-                    map[lexemes[i]] = shares[i];
-                }
-            }
-        }
-
-        _lexemeFrequencies[column] = map;
-        return map;
+        _statisticsChecked = true;
     }
 
-    private static double Frequency(Dictionary<string, double> frequencies, SearchTerm term)
+    /// <summary>For each term, the exact number of claims holding it and the tsquery text to give GIN, from <c>sc_words</c>
+    /// (schema v4) — in one statement for all terms. <paramref name="textOnly"/>: counts over the claims' own words
+    /// (<c>search_text</c>, the trace) rather than the search column with speaker and outlet (<c>search</c>). A whole word
+    /// counts its own claims; a prefix term sums the words it stands for and, when they are at most
+    /// <see cref="MaxPrefixWords"/>, is written as those words (<c>('nadella' | 'nadellas')</c>: same matches, but GIN
+    /// intersects exact words by skipping through their posting lists, where a prefix makes it read every matching word's
+    /// whole list first); a prefix standing for more words stays a prefix and counts as most common.</summary>
+    private List<(long Claims, string Match)> TermWords(IReadOnlyList<SearchTerm> terms, bool textOnly)
     {
-        if (!term.Prefix)
+        var result = terms.Select(t => (Claims: 0L, Match: Lexeme(t, null))).ToList();
+        if (terms.Count == 0)
         {
-            return frequencies.GetValueOrDefault(term.Stem);
+            return result;
         }
 
-        double sum = 0;
-        foreach (var (lexeme, share) in frequencies)
+        string last = char.ConvertFromUtf32(0x10FFFF);
+        using var cmd = Command("""
+            SELECT t.i::int, x.word, x.text_claims, x.all_claims
+            FROM unnest(@lo::text[], @hi::text[]) WITH ORDINALITY AS t(lo, hi, i)
+            CROSS JOIN LATERAL (
+                SELECT w.word, w.text_claims, w.all_claims FROM sc_words w
+                WHERE w.word >= t.lo COLLATE "C" AND w.word <= t.hi COLLATE "C"
+                ORDER BY w.word
+                LIMIT @cap
+            ) x
+            ORDER BY t.i, x.word
+            """);
+        AddArray(cmd, "lo", terms.Select(t => (string?)t.Stem).ToArray(), NpgsqlDbType.Text);
+        AddArray(cmd, "hi", terms.Select(t => (string?)(t.Prefix ? t.Stem + last : t.Stem)).ToArray(), NpgsqlDbType.Text);
+        Add(cmd, "cap", MaxPrefixWords + 1);
+        var found = terms.Select(_ => new List<(string Word, long Claims)>()).ToList();
+        using (var r = cmd.ExecuteReader())
         {
-            if (lexeme.StartsWith(term.Stem, StringComparison.Ordinal))
+            while (r.Read())
             {
-                sum += share;
+                long claims = textOnly ? r.GetInt64(2) : r.GetInt64(3);
+                found[r.GetInt32(0) - 1].Add((r.GetString(1), claims));
             }
         }
 
-        return Math.Min(1, sum);
+        for (int i = 0; i < terms.Count; i++)
+        {
+            var held = found[i].Where(w => w.Claims > 0).ToList();
+            if (found[i].Count > MaxPrefixWords)
+            {
+                result[i] = (long.MaxValue, result[i].Match);
+            }
+            else if (!terms[i].Prefix || held.Count == 0)
+            {
+                result[i] = (held.Sum(w => w.Claims), result[i].Match);
+            }
+            else
+            {
+                result[i] = (held.Sum(w => w.Claims),
+                    "(" + string.Join(" | ", held.Select(w => Lexeme(new SearchTerm(w.Word, Prefix: false), null))) + ")");
+            }
+        }
+
+        return result;
     }
 
     private List<StoredLink> LinksAmong(long[] ids)

@@ -244,6 +244,12 @@ public sealed partial class PostgresStore : IClaimStore
             Record(3, "claim text alone as a tsvector (GIN) for the trace's seeds");
         }
 
+        if (version < 4)
+        {
+            Execute(PostgresSchema.V4Script);
+            Record(4, "sc_words: exact claim counts per lexeme, kept by triggers (trace rarity, prefix terms as exact words)");
+        }
+
         tx.Commit();
     }
 

@@ -282,6 +282,34 @@ public sealed class StoreTests
 
         [SkippableTheory]
         [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+        public void Should_find_every_word_a_prefix_term_stands_for_however_many(string backend)
+        {
+            using var tmp = StoreBackends.Open(backend);
+            var store = tmp.Store;
+            StoreTestData.Ingest(store, StoreTestData.Make("few.txt", "Blatt", "2025-01-01", "de",
+            [
+                ("Das Kraftwerk in Spandau liefert wieder Strom.", null, null, null),
+                ("Die Kraftwerke in Spandau liefern wieder Strom.", null, null, null),
+                ("Der Kraftwerksbau in Spandau liefert keinen Strom.", null, null, null),
+                ("Die Kraft in Spandau reicht für Strom.", null, null, null),
+            ]));
+            // "Kraftwerke" is the prefix term kraftwerk*: three words stand for it here (sent as those words).
+            Assert.Equal(3, store.Search("Kraftwerke Spandau").Count);
+            var trace = store.Trace("Die Kraftwerke in Spandau liefern wieder Strom");
+            Assert.Equal(3, trace.Claims.Length);
+            Assert.DoesNotContain(trace.Claims, c => c.Claim.Claim.Text.StartsWith("Die Kraft in", StringComparison.Ordinal));
+
+            // More words than a prefix is expanded to: it stays a prefix, with the same matches.
+            var many = Enumerable.Range(0, 80)
+                .Select(i => ($"Ein Kraftwerk{(char)('a' + (i / 26))}{(char)('a' + (i % 26))} in Spandau liefert wieder Strom.", (string?)null, (string?)null, (string?)null))
+                .ToList();
+            StoreTestData.Ingest(store, StoreTestData.Make("many.txt", "Blatt", "2025-01-02", "de", many));
+            Assert.Equal(83, store.Search("Kraftwerke Spandau", 200).Count);
+            Assert.Equal(83, store.Trace("Die Kraftwerke in Spandau liefern wieder Strom").Claims.Length);
+        }
+
+        [SkippableTheory]
+        [MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
         public void Should_treat_fts_syntax_in_the_query_as_plain_words(string backend)
         {
             using var tmp = StoreBackends.Open(backend);

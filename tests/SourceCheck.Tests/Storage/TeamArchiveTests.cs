@@ -135,8 +135,8 @@ public sealed class TeamArchiveTests
             using var tmp = StoreBackends.Open("postgres");
             var cluster = StoreBackends.Cluster();
             string db = tmp.Location[(tmp.Location.LastIndexOf('/') + 1)..];
-            Assert.Equal("1\n2\n3", cluster.Psql(db, "SELECT version FROM sc_schema_version ORDER BY version"));
-            Assert.Equal(3, tmp.Store.SchemaVersion);
+            Assert.Equal("1\n2\n3\n4", cluster.Psql(db, "SELECT version FROM sc_schema_version ORDER BY version"));
+            Assert.Equal(4, tmp.Store.SchemaVersion);
             Assert.True(((PostgresStore)tmp.Store).HasUnaccent, "unaccent ships with Debian's postgresql; the store should have created it");
             Assert.Equal("t", cluster.Psql(db, "SELECT count(*) = 3 FROM pg_indexes WHERE tablename = 'claims' AND indexdef LIKE '%USING gin%'"));
             // Opening again does not migrate again.
@@ -144,7 +144,7 @@ public sealed class TeamArchiveTests
             {
             }
 
-            Assert.Equal("3", cluster.Psql(db, "SELECT count(*) FROM sc_schema_version"));
+            Assert.Equal("4", cluster.Psql(db, "SELECT count(*) FROM sc_schema_version"));
             cluster.Psql(db, "INSERT INTO sc_schema_version (version, description) VALUES (99, 'from the future')");
             var ex = Assert.Throws<StoreException>(() => tmp.OpenAnother());
             Assert.Equal("SC6003", ex.Code);
@@ -200,6 +200,56 @@ public sealed class TeamArchiveTests
             Assert.Equal((writers * documents) + 1, stats.Documents);
             Assert.Equal(((writers * documents) + 1) * 20, stats.Claims);
             Assert.Equal((writers * documents) + 1, stats.Links);
+            // The per-word counts the writers kept in their own transactions equal a recount of the stored claims.
+            string db = tmp.Location[(tmp.Location.LastIndexOf('/') + 1)..];
+            Assert.Equal("0", StoreBackends.Cluster().Psql(db, WordCountsOff));
+            Assert.NotEqual("0", StoreBackends.Cluster().Psql(db, "SELECT count(*) FROM sc_words WHERE text_claims > 0"));
+        }
+
+        /// <summary>Rows where <c>sc_words</c> differs from a recount of the stored claims' lexemes (0 when the triggers kept it exact).</summary>
+        private const string WordCountsOff = """
+            SELECT count(*) FROM (
+                SELECT word, sum(t) AS t, sum(a) AS a FROM (
+                    SELECT x.lexeme AS word, 1 AS t, 0 AS a FROM claims c, unnest(c.search_text) x
+                    UNION ALL
+                    SELECT x.lexeme, 0, 1 FROM claims c, unnest(c.search) x
+                ) u GROUP BY word
+            ) e
+            FULL JOIN (SELECT * FROM sc_words WHERE text_claims <> 0 OR all_claims <> 0) w ON w.word = e.word COLLATE "C"
+            WHERE e.word IS NULL OR w.word IS NULL OR e.t <> w.text_claims OR e.a <> w.all_claims
+            """;
+
+        [SkippableFact]
+        public void Should_count_words_exactly_from_the_stored_claims_when_migrating_to_v4_and_on_every_write_after()
+        {
+            using var tmp = StoreBackends.Open("postgres");
+            var cluster = StoreBackends.Cluster();
+            string db = tmp.Location[(tmp.Location.LastIndexOf('/') + 1)..];
+            var (early, late, english) = StoreTestData.Story();
+            StoreTestData.Ingest(tmp.Store, early);
+            // Back to a v3 database holding claims (no word table), then more claims written without it.
+            cluster.Psql(db, """
+                DROP TRIGGER claims_words_insert ON claims; DROP TRIGGER claims_words_update ON claims;
+                DROP TRIGGER claims_words_delete ON claims; DROP FUNCTION sc_words_count(); DROP TABLE sc_words;
+                DELETE FROM sc_schema_version WHERE version = 4
+                """);
+            StoreTestData.Ingest(tmp.Store, late);
+            using (var upgraded = tmp.OpenAnother())
+            {
+                Assert.Equal(4, upgraded.SchemaVersion);
+                Assert.Equal("0", cluster.Psql(db, WordCountsOff));
+                StoreTestData.Ingest(upgraded, english);
+                Assert.Equal("0", cluster.Psql(db, WordCountsOff));
+                // "Bürgschaften" is in the two German claims' own words; a speaker's name counts in the search column only.
+                Assert.Equal("2", cluster.Psql(db, "SELECT text_claims FROM sc_words WHERE word = 'burgschaften'"));
+                Assert.Equal(2, upgraded.Search("Bürgschaften").Count);
+            }
+
+            // Deleting (cascading from a document) and rewriting claims keeps the counts exact too.
+            cluster.Psql(db, "DELETE FROM documents WHERE id = (SELECT min(id) FROM documents)");
+            Assert.Equal("0", cluster.Psql(db, WordCountsOff));
+            cluster.Psql(db, "UPDATE claims SET text_terms = text_terms || ' nachtrag'");
+            Assert.Equal("0", cluster.Psql(db, WordCountsOff));
         }
 
         [SkippableFact]
@@ -254,6 +304,7 @@ public sealed class TeamArchiveTests
                 WHERE d.claim_count <> (SELECT count(*) FROM claims c WHERE c.document_id = d.id)
                    OR d.reference_count <> (SELECT count(*) FROM refs r WHERE r.document_id = d.id)
                 """));
+            Assert.Equal("0", cluster.Psql(db, WordCountsOff)); // the killed writer's word counts were rolled back with its claims
             var (doc, refs, claims) = SourceCheck.Cli.Commands.IngestStressCommand.Generate("after", 1, 10);
             Assert.True(tmp.Store.Ingest(doc, refs, claims).Created);
             Assert.Equal(documents + 1, tmp.Store.Stats().Documents);
