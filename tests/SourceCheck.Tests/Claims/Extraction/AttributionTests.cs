@@ -196,13 +196,13 @@ public sealed class AttributionTests
             AttributionEvaluation.ReadGold(File.ReadAllText(SharedData.Fixture("attribution/gold.jsonl")));
 
         [Fact]
-        public void Should_hold_eighteen_german_and_eighteen_english_articles_with_a_held_out_third()
+        public void Should_hold_twenty_five_german_and_twenty_five_english_articles_with_a_held_out_part()
         {
             var gold = Load();
-            Assert.Equal(18, gold.Count(g => g.Language == "de"));
-            Assert.Equal(18, gold.Count(g => g.Language == "en"));
-            Assert.Equal(6, gold.Count(g => g.Language == "de" && g.Split == "val"));
-            Assert.Equal(6, gold.Count(g => g.Language == "en" && g.Split == "val"));
+            Assert.Equal(25, gold.Count(g => g.Language == "de"));
+            Assert.Equal(25, gold.Count(g => g.Language == "en"));
+            Assert.Equal(7, gold.Count(g => g.Language == "de" && g.Split == "val"));
+            Assert.Equal(7, gold.Count(g => g.Language == "en" && g.Split == "val"));
             Assert.All(gold.SelectMany(g => g.Quotes), q => Assert.InRange(q.Anchor.Length, 8, 90));
         }
 
