@@ -99,6 +99,11 @@ internal sealed partial class PersonIndex
             p++;
             while (p < text.Length && (char.IsLetterOrDigit(text[p]) || (text[p] is '-' or '\'' or '’' && p + 1 < text.Length && char.IsLetterOrDigit(text[p + 1]))))
             {
+                if (text[p] is '\'' or '’' && text[p + 1] == 's' && (p + 2 >= text.Length || !char.IsLetterOrDigit(text[p + 2])))
+                {
+                    break; // "Anwar Ibrahim’s travels": the possessive is not part of the name
+                }
+
                 p++;
             }
 
@@ -221,7 +226,8 @@ internal sealed partial class PersonIndex
             int pairCount = pairs.GetValueOrDefault(a + " " + b);
             bool recurs = standalone.GetValueOrDefault(b) > pairCount;
             string before = BeforeWindow(text, words[i].Start);
-            bool roleBefore = AttributionLexicon.RoleRegex().Match(before) is { Success: true } rm && rm.Index + rm.Length >= before.TrimEnd().Length - 1;
+            bool roleBefore = AttributionLexicon.RoleRegex().Match(before) is { Success: true } rm && rm.Index + rm.Length >= before.TrimEnd().Length - 1
+                || SpeechVerbBeforeRegex().IsMatch(before); // "…», sagt die Ernährungsberaterin Roxana Ehsani": the subject after the verb
             string after = AfterWindow(text, words[i + 1].End);
             bool speaks = SpeakerContextRegex().IsMatch(after) || (AttributionLexicon.RoleRegex().Match(after) is { Success: true } ra && ra.Index <= 30 && after.StartsWith(',') );
             if (!given && !recurs && !roleBefore && !speaks)
@@ -511,6 +517,11 @@ internal sealed partial class PersonIndex
 
     [GeneratedRegex(@"\b(?<t>Mr|Mrs|Ms|Dr|Prof|Herr|Herrn|Frau)\.?\s(?<s>\p{Lu}[\p{L}'’]+)\b(?!\s\p{Lu}\p{Ll})", RegexOptions.None, 1000)]
     private static partial Regex TitledNameRegex();
+
+    /// <summary>Before a name: a speech verb that follows the words, with an article and up to two nouns ("», sagt die Ernährungsberaterin ",
+    /// ", said "): the name is the verb's subject.</summary>
+    [GeneratedRegex(@"[,“”»«""]\s*(?:sagte|sagt|erklärte|erklärt|betonte|meinte|warnte|schrieb|so|said|says|wrote|added)\s+(?:(?:der|die|the)\s+(?:[\p{L}-]+\s+){0,2})?$", RegexOptions.None, 1000)]
+    private static partial Regex SpeechVerbBeforeRegex();
 
     /// <summary>After a name: a speech verb ("Aiko Tanaka said", "Jonas Vogt sagte").</summary>
     [GeneratedRegex(@"^,?\s(?:(?:also|auch|later|später|then|on \w+day)\s)?(?:said|says|told|wrote|added|argued|warned|sagte|sagt|erklärte|schrieb|betonte|warnte|meinte|hatte gesagt|has said|had said)\b", RegexOptions.None, 1000)]
