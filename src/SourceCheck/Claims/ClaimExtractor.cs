@@ -603,7 +603,8 @@ public static partial class ClaimExtractor
         {
             var rest = _text.AsSpan(from, e - from).TrimStart();
             return rest.IsEmpty || rest[0] is '.' or ',' or ';' or '!' or '?' || rest.StartsWith("in a statement", StringComparison.Ordinal)
-                || rest.StartsWith("in an email", StringComparison.Ordinal) || rest.StartsWith("on ", StringComparison.Ordinal);
+                || rest.StartsWith("in an email", StringComparison.Ordinal) || rest.StartsWith("on ", StringComparison.Ordinal)
+                || ChannelTailRegex().IsMatch(rest.ToString()); // "said CEO Craig Menear in the company’s news release."
         }
 
         /// <summary>The person named most recently before an offset (the article's people only), compatible with a German
@@ -709,7 +710,7 @@ public static partial class ClaimExtractor
             string prevWord = pre[ws..].ToString();
             string[] parts = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (Prepositions.Contains(prevWord) || parts.Any(w => _people.Lookup(w) is not null || _people.LookupFirst(w) is not null) || (parts.Length == 1 && AttributionLexicon.NotNames.Contains(name))
-                || AttributionLexicon.RoleRegex().Match(name) is { Success: true })
+                || (AttributionLexicon.RoleRegex().Match(name) is { Success: true } && !parts.Any(AttributionLexicon.OrgWords.Contains)))
             {
                 return null;
             }
@@ -1105,8 +1106,11 @@ public static partial class ClaimExtractor
                     string phrase = _text[r.Index..end];
                     // "a WeWork spokesperson", "ein Siemens-Sprecher" has no of-phrase: the capitalised word before the title names the organisation
                     var orgBefore = of.Success ? Match.Empty : OrgBeforeTitleRegex().Match(_text, s, r.Index - s);
+                    string? companyBefore = of.Success || !_text.AsSpan(s, r.Index - s).TrimEnd().EndsWith("company", StringComparison.OrdinalIgnoreCase) ? null
+                        : AppositiveBefore(r.Index) ?? _people.MainOrg; // "a company spokesperson"
                     string name = of.Success ? $"{r.Value.ToLowerInvariant()} ({ResolveInstitution(of.Groups["o"].Value, r.Index)})"
                         : orgBefore.Success && !IsPersonWord(orgBefore.Groups["o"].Value) ? $"{r.Value.ToLowerInvariant()} ({orgBefore.Groups["o"].Value})"
+                        : companyBefore is not null ? $"{r.Value.ToLowerInvariant()} ({companyBefore})"
                         : r.Value.ToLowerInvariant() + " (unnamed)";
                     found.Add(new Mention(r.Index, end, MentionKind.Group, null, phrase, name));
                 }
@@ -1467,6 +1471,10 @@ public static partial class ClaimExtractor
 
     [GeneratedRegex(@"[\p{L}][\p{L}\d]*(?:[-'’][\p{L}\d]+)*", RegexOptions.None, 1000)]
     private static partial Regex WordRegex();
+
+    /// <summary>A channel phrase ending the clause after a speaker's name: "in the company’s news release", "in a research note".</summary>
+    [GeneratedRegex(@"^in (?:a|an|the|his|her|its|their)\s+(?:[\p{L}’'-]+\s+){0,3}(?:release|statement|email|e-mail|interview|report|note|post|letter|memo|call|briefing|speech|tweet|filing)\b[^,;:]{0,30}[.,;]?\s*$", RegexOptions.None, 1000)]
+    private static partial Regex ChannelTailRegex();
 
     /// <summary>Words that open content or another clause between a verb and a later name ("adding that …", "und …").</summary>
     [GeneratedRegex(@"\b(?:that|dass|adding|und|and|wie|ob|weil|because|nachdem|after|while|während)\b|,\s*(?:der|die|das|den|dem|who|which)\b", RegexOptions.None, 1000)]

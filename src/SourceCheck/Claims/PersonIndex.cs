@@ -193,7 +193,7 @@ internal sealed partial class PersonIndex
             }
 
             bool hyphenSurname = HyphenParticle().IsMatch(b);
-            if (index._bySurname.ContainsKey(b) || !IsNameShaped(a) || !(IsNameShaped(b) || particleSurname || hyphenSurname) || !Adjacent(i) || AttributionLexicon.NotNames.Contains(a) || AttributionLexicon.OrgWords.Contains(b)
+            if (index._bySurname.ContainsKey(b) || !IsNameShaped(a) || a.All(char.IsUpper) || !(IsNameShaped(b) || particleSurname || hyphenSurname) || !Adjacent(i) || AttributionLexicon.NotNames.Contains(a) || AttributionLexicon.OrgWords.Contains(b)
                 || (AttributionLexicon.NotNames.Contains(b) && !particleSurname) || lower.Contains(a.ToLowerInvariant()) || (lower.Contains(b.ToLowerInvariant()) && !particleSurname)
                 || b is "Jr" or "Sr" || IsRoleWord(b) || IsRoleWord(a) || AttributionLexicon.NotOrgs.Contains(a) || AttributionLexicon.NotOrgs.Contains(b))
             {
@@ -228,7 +228,7 @@ internal sealed partial class PersonIndex
             string before = BeforeWindow(text, words[i].Start);
             bool roleBefore = AttributionLexicon.RoleRegex().Match(before) is { Success: true } rm && rm.Index + rm.Length >= before.TrimEnd().Length - 1
                 || SpeechVerbBeforeRegex().IsMatch(before); // "…», sagt die Ernährungsberaterin Roxana Ehsani": the subject after the verb
-            string after = AfterWindow(text, words[i + 1].End);
+            string after = AfterWindow(text, words[sur].End); // after the surname (not after a middle initial's point)
             bool speaks = SpeakerContextRegex().IsMatch(after) || (AttributionLexicon.RoleRegex().Match(after) is { Success: true } ra && ra.Index <= 30 && after.StartsWith(',') );
             if (!given && !recurs && !roleBefore && !speaks)
             {
