@@ -67,6 +67,9 @@ internal static partial class AttributionLexicon
         "today", "yesterday", "according",
         // honorifics before a name ("Datuk Seri Anwar Ibrahim", "Tan Sri …", "Sir …")
         "datuk", "dato", "seri", "sri", "tun", "sir",
+        // numerals ("Vier Spieler wurden gesperrt")
+        "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "zwölf", "two", "three", "four", "five", "six",
+        "seven", "eight", "nine", "ten", "twelve",
     };
 
     /// <summary>Capitalised words that are never the main organisation (scale, currency, calendar words).</summary>

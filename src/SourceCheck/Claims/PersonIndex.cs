@@ -206,6 +206,14 @@ internal sealed partial class PersonIndex
                 continue;
             }
 
+            // German: a word after a lowercase inflected adjective is a noun ("des südamerikanischen Landes Nicolás Maduro")
+            if (german && i > 0 && words[i - 1].End + 1 == words[i].Start && char.IsLower(text[words[i - 1].Start]) && W(i - 1).Length > 4
+                && (W(i - 1).EndsWith("en", StringComparison.Ordinal) || W(i - 1).EndsWith("er", StringComparison.Ordinal) || W(i - 1).EndsWith("es", StringComparison.Ordinal) || W(i - 1).EndsWith("em", StringComparison.Ordinal))
+                && !AttributionLexicon.FemaleNames.Contains(a) && !AttributionLexicon.MaleNames.Contains(a))
+            {
+                continue;
+            }
+
             // German nouns are capitalised: a long compound or a noun-suffixed word is not a surname
             if (german && (b.Length > 14 || AttributionLexicon.IsCommonNounShape(b)))
             {
@@ -332,9 +340,51 @@ internal sealed partial class PersonIndex
             }
         }
 
+        if (!german)
+        {
+            foreach (var person in index.People.Where(x => x.Gender == Gender.Unknown))
+            {
+                person.Gender = PronounGender(text, person.FirstOffset + person.FullName.Length); // "Sonya A. Zoghlin, …, told … that her client"
+            }
+        }
+
         index.MainOrgFind(text, words, title, standalone);
         return index;
     }
+
+    /// <summary>The gender of a person whose given name the lists do not know, from the English pronouns in the rest of the
+    /// sentence that introduces them (only when all of them agree and no other name intervenes).</summary>
+    private static Gender PronounGender(string text, int from)
+    {
+        int end = from;
+        while (end < text.Length && end - from < 200 && !(text[end] is '.' or '!' or '?' or '\n' && (end + 1 >= text.Length || char.IsWhiteSpace(text[end + 1]))))
+        {
+            end++;
+        }
+
+        bool male = false, female = false;
+        foreach (Match m in EnglishPronounRegex().Matches(text, from))
+        {
+            if (m.Index >= end)
+            {
+                break;
+            }
+
+            if (m.Groups["m"].Success)
+            {
+                male = true;
+            }
+            else
+            {
+                female = true;
+            }
+        }
+
+        return male == female ? Gender.Unknown : male ? Gender.Male : Gender.Female;
+    }
+
+    [GeneratedRegex(@"\b(?:(?<m>he|his|him|himself)|(?<f>she|her|hers|herself))\b", RegexOptions.IgnoreCase, 1000)]
+    private static partial Regex EnglishPronounRegex();
 
     private static void AddRoles(Person person, string window, bool before)
     {
