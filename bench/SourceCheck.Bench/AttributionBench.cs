@@ -4,9 +4,9 @@ using SourceCheck.Claims;
 namespace SourceCheck.Bench;
 
 /// <summary>Section "attribution": the hand-annotated attribution gold (<c>fixtures/attribution/gold.jsonl</c>,
-/// 24 real webmeta pages) read as the commands read an HTML file, claims extracted and scored: speaker accuracy
+/// 50 real webmeta pages: dev 36, validation 14) read as the commands read an HTML file, claims extracted and scored: speaker accuracy
 /// (overall, German, English; unknown counts as wrong, false named speakers counted apart), furniture kept out,
-/// claims found. <c>--split dev|val|all</c> (default dev); per-quote details (<c>--details</c>) only for dev.</summary>
+/// claims found. <c>--split dev|val|all</c> (default dev); per-quote details (<c>--details</c>) and every claim of the pages whose id holds a text (<c>--dump TEXT</c>) only for dev.</summary>
 internal static class AttributionBench
 {
     public static void Run()
@@ -27,6 +27,22 @@ internal static class AttributionBench
             .Where(g => split == "all" || g.Split == split).ToList();
         var runs = gold.Select(g => (g, ClaimExtractor.Extract(AttributionEvaluation.ReadPage(webmeta, g), g.Id))).ToList();
         var score = AttributionEvaluation.Score(runs);
+        int dumpAt = Array.IndexOf(args, "--dump");
+        if (dumpAt >= 0 && dumpAt + 1 < args.Length && split == "dev")
+        {
+            // every claim of the dev pages whose id holds one of the given texts (comma-separated): text, speaker, mention (for reading failures)
+            foreach (var (g, claims) in runs.Where(r => args[dumpAt + 1].Split(',').Any(k => r.g.Id.Contains(k, StringComparison.Ordinal))))
+            {
+                Console.WriteLine($"#### {g.Id}");
+                foreach (var c in claims)
+                {
+                    Console.WriteLine($"  [{c.Speaker ?? "-"} | {c.SpeakerMention ?? "-"}] {c.Text}");
+                }
+            }
+
+            return;
+        }
+
         Console.WriteLine($"split {split} ({(split == "val" ? "validation: held out, scored once" : "development")})");
         Console.WriteLine(score);
         if (!details)

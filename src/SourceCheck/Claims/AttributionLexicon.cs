@@ -67,6 +67,9 @@ internal static partial class AttributionLexicon
         "today", "yesterday", "according",
         // honorifics before a name ("Datuk Seri Anwar Ibrahim", "Tan Sri …", "Sir …")
         "datuk", "dato", "seri", "sri", "tun", "sir",
+        // numerals ("Vier Spieler wurden gesperrt")
+        "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "zwölf", "two", "three", "four", "five", "six",
+        "seven", "eight", "nine", "ten", "twelve",
     };
 
     /// <summary>Capitalised words that are never the main organisation (scale, currency, calendar words).</summary>
@@ -129,7 +132,7 @@ internal static partial class AttributionLexicon
     {
         "the company", "the firm", "the group", "the startup", "the start-up", "the developer", "the maker",
         "das unternehmen", "der konzern", "die firma", "das start-up", "der entwickler", "der hersteller", "die gruppe",
-        "des unternehmens", "dem unternehmen",
+        "des unternehmens", "dem unternehmen", "company management",
     };
 
     /// <summary>English names of institutions German articles name in German ("Das Weiße Haus" → "White House").</summary>
@@ -229,7 +232,7 @@ internal static partial class AttributionLexicon
     public static partial Regex RoleRegex();
 
     /// <summary>Speech and stance verbs that introduce reported content (first match outside quotes wins).</summary>
-    [GeneratedRegex(@"\b(?:said|says|say|saying|told|tells|wrote|writes|written|added|adds|argued|argues|claimed|stated|explained|explains|noted|insisted|insists|warned|warns|stressed|emphasi[sz]ed|announced|confirmed|confirms|denied|denies|rejected|rejects|acknowledged|admitted|admits|suggested|suggests|predicted|predicts|expects|expected|estimated|questioned|believes|believed|clarified|urged|urges|proposed|promised|vowed|pledged|maintained|contended|reiterated|asserted|posted|tweeted|testified|criticized|criticised|forecast|projected|ruled out|rules out|called for|pointed out|conceded|disputed|countered|cautioned|reported|announces|sagte|sagt|sagten|sagen|gesagt|erklären|betonen|warnen|fordern|kritisieren|bezweifeln|bemängeln|bemängelte|bemängelt|rechnet mit|rechnen mit|rechnete mit|verwies darauf|berichten|berichtet|meldet|meldete|dementiert|bestätigen|erklärte|erklärt|erklärten|betonte|betont|betonten|schrieb|schreibt|geschrieben|bekräftigte|bekräftigt|berichtete|meinte|meint|glaubt|glaubte|warnte|warnt|forderte|fordert|kritisierte|kritisiert|bestätigte|bestätigt|dementierte|erwartet|erwartete|erwarten|plädiert|plädierte|argumentiert|argumentierte|präzisierte|unterstrich|versicherte|prognostiziert|prognostizierte|schätzt|schätzte|äußerte|bezweifelt|bezweifelte|mahnte|sprach von|spricht von|sprach\s+(?:erneut|auch|zuletzt|bereits|wiederholt|dagegen)\s+von|verw(?:ies|eist|eisen)\s+(?:\p{L}+\s+)?auf|vertrat die Ansicht|vertritt die Ansicht|hieß es|heißt es|eingeräumt|klargestellt|ausgeschlossen|abgelehnt|zurückgewiesen|angekündigt|mitgeteilt|vorgeschlagen|erläutert|erläuterte|erläutern|twitterte|twittert|postete|described|beschrieb|(?<!\b(?:was|were|is|are|been|being|be|get|got)\s)accused|accuses|continued(?=:))\b", RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(@"\b(?:said|says|say|saying|told|tells|wrote|writes|written|added|adds|argued|argues|claimed|stated|explained|explains|noted|insisted|insists|warned|warns|stressed|emphasi[sz]ed|announced|confirmed|confirms|denied|denies|rejected|rejects|acknowledged|admitted|admits|suggested|suggests|predicted|predicts|expects|expected|estimated|questioned|believes|believed|clarified|urged|urges|proposed|promised|vowed|pledged|maintained|contended|reiterated|asserted|posted|tweeted|testified|criticized|criticised|forecast|projected|ruled out|rules out|called for|pointed out|conceded|disputed|countered|cautioned|reported|announces|sagte|sagt|sagten|sagen|gesagt|erklären|betonen|warnen|fordern|kritisieren|bezweifeln|bemängeln|bemängelte|bemängelt|rechnet mit|rechnen mit|rechnete mit|verwies darauf|berichten|berichtet|meldet|meldete|dementiert|bestätigen|erklärte|erklärt|erklärten|betonte|betont|betonten|schrieb|schreibt|geschrieben|bekräftigte|bekräftigt|berichtete|meinte|meint|glaubt|glaubte|warnte|warnt|forderte|fordert|kritisierte|kritisiert|bestätigte|bestätigt|dementierte|erwartet|erwartete|erwarten|plädiert|plädierte|argumentiert|argumentierte|präzisierte|unterstrich|versicherte|prognostiziert|prognostizierte|schätzt|schätzte|äußerte|bezweifelt|bezweifelte|mahnte|sprach von|spricht von|sprach\s+(?:erneut|auch|zuletzt|bereits|wiederholt|dagegen)\s+von|verw(?:ies|eist|eisen)\s+(?:\p{L}+\s+)?auf|vertrat die Ansicht|vertritt die Ansicht|hieß es|heißt es|eingeräumt|klargestellt|ausgeschlossen|abgelehnt|zurückgewiesen|angekündigt|mitgeteilt|vorgeschlagen|erläutert|erläuterte|erläutern|twitterte|twittert|postete|described|beschrieb|(?<!\b(?:was|were|is|are|been|being|be|get|got)\s)accused|accuses|continued(?=:|,[^.:;""“”„«»]{0,100}:)|points out|noting|admitting|rechtfertigte|rechtfertigt|begründete|verurteilte|verurteilten|behauptete|behauptet|behaupten|antwortete|antwortet|antworteten|entgegnete|entgegnet|ergänzte|ergänzt|zugab)\b", RegexOptions.IgnoreCase, 1000)]
     public static partial Regex SpeechVerbRegex();
 
     /// <summary>Reporting verbs that, at the end of a sentence after a comma (", Kessler said on Wednesday."),
@@ -241,7 +244,7 @@ internal static partial class AttributionLexicon
     };
 
     /// <summary>German separable speech verbs: finite part; the particle must close the clause.</summary>
-    [GeneratedRegex(@"\b(?<v>kündigte|kündigt|teilte|teilt|räumte|räumt|stellte|stellt|schloss|schließt|lehnte|lehnt|wies|weist|schlug|schlägt|hob|hebt|fügte|fügt|gab|gibt|deutete|deutet|sprach|spricht|machte|macht)\b", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"\b(?<v>kündigte|kündigt|teilte|teilt|räumte|räumt|stellte|stellt|schloss|schließt|lehnte|lehnt|wies|weist|schlug|schlägt|hob|hebt|fügte|fügt|gab|gibt|deutete|deutet|sprach|spricht|machte|macht|warf|warfen|wirft|werfen)\b", RegexOptions.None, 1000)]
     public static partial Regex SeparableVerbRegex();
 
     /// <summary>Source cues without a verb: "according to", "laut", "nach eigenen Angaben", "nach X Ansicht", "zufolge", ", so der …".</summary>
@@ -285,6 +288,7 @@ internal static partial class AttributionLexicon
         "wies" or "weist" => "(?:zurück|hin|darauf hin)",
         "schlug" or "schlägt" => "vor",
         "hob" or "hebt" => "hervor",
+        "warf" or "warfen" or "wirft" or "werfen" => "vor", // "wirft den USA vor, …"
         _ => null,
     };
 

@@ -258,6 +258,9 @@ public static partial class ClaimExtractor
             // speaker: the mention nearest to the verb or cue
             var anchor = verb ?? cue;
             Mention? speaker = null;
+            // "…, sagte die Sprecherin des Weißen Hauses, Karoline Leavitt.": the words come first, so what follows the verb is its
+            // subject, a name in apposition included
+            bool contentBefore = verb is { } vcb && ContentBeforeVerb(s, vcb.Start);
             if (anchor is { } a)
             {
                 int best = int.MaxValue;
@@ -265,7 +268,8 @@ public static partial class ClaimExtractor
                 bool toldVerb = _text.AsSpan(a.Start, a.End - a.Start) is "told" or "tells" or "tell";
                 foreach (var m in mentions)
                 {
-                    if (m.Start >= a.End && (InContentClause(a.End, m.Start) || (_lang == "en" && !AtClauseEnd(m.End, e) && !_text.AsSpan(m.End, e - m.End).TrimStart().StartsWith("who", StringComparison.Ordinal))))
+                    bool tailSubject = contentBefore && verb is not null && m.Kind == MentionKind.Person && m.Start >= a.End && ApposedSubject(a.End, m.Start, m.End, e);
+                    if (!tailSubject && m.Start >= a.End && (InContentClause(a.End, m.Start) || (_lang == "en" && !AtClauseEnd(m.End, e) && !_text.AsSpan(m.End, e - m.End).TrimStart().StartsWith("who", StringComparison.Ordinal))))
                     {
                         continue; // "said that Rudolph …", "says she will …": who the words are about, not who speaks
                     }
@@ -278,6 +282,7 @@ public static partial class ClaimExtractor
                     int gap = m.End <= a.Start ? a.Start - m.End : m.Start >= a.End ? m.Start - a.End : 0;
                     gap += toldVerb && m.Start >= a.End ? 60 : 0;
                     gap += m.Kind switch { MentionKind.Org => 20, MentionKind.Group => 10, _ => 0 };
+                    gap = tailSubject ? 0 : gap;
 
                     if (gap < best && gap <= 150)
                     {
@@ -307,6 +312,19 @@ public static partial class ClaimExtractor
                     && (prevPerson.Gender == Gender.Unknown || (prevPerson.Gender == Gender.Female) == (pr.Text is "she" or "She" or "sie" or "Sie")))
                 {
                     speaker = pr with { Person = prevPerson, Name = prevPerson.FullName }; // "X said … He added": the speaker goes on
+                }
+
+                if (speaker is null && OrgAfterVerbRegex().Match(_text, av.End, e - av.End) is { Success: true } oa)
+                {
+                    // "antwortete die Partei des Religiösen Zionismus:", "sagte die Polizei": an institution after the verb is its subject
+                    var head = oa.Groups["n"];
+                    string orgName = oa.Groups["of"].Success ? head.Value : ResolveInstitution(oa.Groups["art"].Value + " " + head.Value, av.End);
+                    if (orgName.StartsWith(oa.Groups["art"].Value + " ", StringComparison.Ordinal))
+                    {
+                        orgName = orgName[(oa.Groups["art"].Value.Length + 1)..];
+                    }
+
+                    speaker = new Mention(head.Index, head.Index + head.Length, MentionKind.Org, null, head.Value, orgName);
                 }
 
                 if (speaker is null && RoleAfterVerbRegex().Match(_text, av.End, e - av.End) is { Success: true } ra
@@ -543,6 +561,28 @@ public static partial class ClaimExtractor
             return ContentOpenerRegex().IsMatch(between.ToString());
         }
 
+        /// <summary>The sentence gives the words before the verb: a comma or a closing quotation mark right before it ("…“, sagte …").</summary>
+        private bool ContentBeforeVerb(int s, int verbStart)
+        {
+            var pre = _text.AsSpan(s, verbStart - s).TrimEnd();
+            return pre.Length > 0 && pre[^1] is ',' or '“' or '”' or '"' or '»' or '«';
+        }
+
+        /// <summary>A name after a verb that follows the words is its subject when only a role phrase stands between
+        /// ("sagte die Sprecherin des Weißen Hauses, Karoline Leavitt", "sagt die Ernährungsberaterin Roxana Ehsani gegenüber …")
+        /// and the name ends the clause.</summary>
+        private bool ApposedSubject(int verbEnd, int mentionStart, int mentionEnd, int e)
+        {
+            var between = _text.AsSpan(verbEnd, mentionStart - verbEnd);
+            if (between.Length > 70 || between.ContainsAny(QuoteMarks) || between.IndexOfAny(":;") >= 0 || TailOpenerRegex().IsMatch(between.ToString()))
+            {
+                return false;
+            }
+
+            var rest = _text.AsSpan(mentionEnd, e - mentionEnd).TrimStart();
+            return AtClauseEnd(mentionEnd, e) || rest.StartsWith("gegenüber", StringComparison.Ordinal) || rest.StartsWith("told", StringComparison.Ordinal);
+        }
+
         private static readonly System.Buffers.SearchValues<char> QuoteMarks = System.Buffers.SearchValues.Create("\"“”„«»‚‘");
 
         /// <summary>A closing quotation mark (after ",", ".", "!", "?") within 60 characters before a verb, or -1.</summary>
@@ -563,7 +603,8 @@ public static partial class ClaimExtractor
         {
             var rest = _text.AsSpan(from, e - from).TrimStart();
             return rest.IsEmpty || rest[0] is '.' or ',' or ';' or '!' or '?' || rest.StartsWith("in a statement", StringComparison.Ordinal)
-                || rest.StartsWith("in an email", StringComparison.Ordinal) || rest.StartsWith("on ", StringComparison.Ordinal);
+                || rest.StartsWith("in an email", StringComparison.Ordinal) || rest.StartsWith("on ", StringComparison.Ordinal)
+                || ChannelTailRegex().IsMatch(rest.ToString()); // "said CEO Craig Menear in the company’s news release."
         }
 
         /// <summary>The person named most recently before an offset (the article's people only), compatible with a German
@@ -669,7 +710,7 @@ public static partial class ClaimExtractor
             string prevWord = pre[ws..].ToString();
             string[] parts = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (Prepositions.Contains(prevWord) || parts.Any(w => _people.Lookup(w) is not null || _people.LookupFirst(w) is not null) || (parts.Length == 1 && AttributionLexicon.NotNames.Contains(name))
-                || AttributionLexicon.RoleRegex().Match(name) is { Success: true })
+                || (AttributionLexicon.RoleRegex().Match(name) is { Success: true } && !parts.Any(AttributionLexicon.OrgWords.Contains)))
             {
                 return null;
             }
@@ -1063,7 +1104,14 @@ public static partial class ClaimExtractor
                     var of = OfPhraseRegex().Match(_text, r.Index + r.Length, e - (r.Index + r.Length));
                     int end = of.Success ? of.Index + of.Length : r.Index + r.Length;
                     string phrase = _text[r.Index..end];
-                    string name = of.Success ? $"{r.Value.ToLowerInvariant()} ({ResolveInstitution(of.Groups["o"].Value, r.Index)})" : r.Value.ToLowerInvariant() + " (unnamed)";
+                    // "a WeWork spokesperson", "ein Siemens-Sprecher" has no of-phrase: the capitalised word before the title names the organisation
+                    var orgBefore = of.Success ? Match.Empty : OrgBeforeTitleRegex().Match(_text, s, r.Index - s);
+                    string? companyBefore = of.Success || !_text.AsSpan(s, r.Index - s).TrimEnd().EndsWith("company", StringComparison.OrdinalIgnoreCase) ? null
+                        : AppositiveBefore(r.Index) ?? _people.MainOrg; // "a company spokesperson"
+                    string name = of.Success ? $"{r.Value.ToLowerInvariant()} ({ResolveInstitution(of.Groups["o"].Value, r.Index)})"
+                        : orgBefore.Success && !IsPersonWord(orgBefore.Groups["o"].Value) ? $"{r.Value.ToLowerInvariant()} ({orgBefore.Groups["o"].Value})"
+                        : companyBefore is not null ? $"{r.Value.ToLowerInvariant()} ({companyBefore})"
+                        : r.Value.ToLowerInvariant() + " (unnamed)";
                     found.Add(new Mention(r.Index, end, MentionKind.Group, null, phrase, name));
                 }
             }
@@ -1423,6 +1471,23 @@ public static partial class ClaimExtractor
 
     [GeneratedRegex(@"[\p{L}][\p{L}\d]*(?:[-'’][\p{L}\d]+)*", RegexOptions.None, 1000)]
     private static partial Regex WordRegex();
+
+    /// <summary>A channel phrase ending the clause after a speaker's name: "in the company’s news release", "in a research note".</summary>
+    [GeneratedRegex(@"^in (?:a|an|the|his|her|its|their)\s+(?:[\p{L}’'-]+\s+){0,3}(?:release|statement|email|e-mail|interview|report|note|post|letter|memo|call|briefing|speech|tweet|filing)\b[^,;:]{0,30}[.,;]?\s*$", RegexOptions.None, 1000)]
+    private static partial Regex ChannelTailRegex();
+
+    /// <summary>Words that open content or another clause between a verb and a later name ("adding that …", "und …").</summary>
+    [GeneratedRegex(@"\b(?:that|dass|adding|und|and|wie|ob|weil|because|nachdem|after|while|während)\b|,\s*(?:der|die|das|den|dem|who|which)\b", RegexOptions.None, 1000)]
+    private static partial Regex TailOpenerRegex();
+
+    /// <summary>An institution right after a speech verb, ending the clause: "antwortete die Partei des Religiösen Zionismus:",
+    /// "sagte die Polizei.", "said the ministry."</summary>
+    [GeneratedRegex(@"\G\s*(?<art>der|die|das|the)\s+(?<n>(?<h>[\p{L}-]*(?:[Pp]artei|[Rr]egierung|[Mm]inisterium|[Bb]ehörde|[Gg]ewerkschaft|[Vv]erband|[Pp]olizei|[Ss]taatsanwaltschaft|[Kk]ommission|[Gg]ericht|[Ff]raktion|[Ll]iga|[Vv]erein|[Kk]onzern|[Ss]tadtverwaltung)|party|government|ministry|agency|police|union|department|regulator|court)(?<of>\s+(?:des|der|of(?:\s+the)?)\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,2})?)(?=\s*(?:[.,;:!?]|$))", RegexOptions.None, 1000)]
+    private static partial Regex OrgAfterVerbRegex();
+
+    /// <summary>A capitalised organisation word right before an unnamed title ("a WeWork spokesperson", "the Justice Department spokesman").</summary>
+    [GeneratedRegex(@"\b(?:a|an|the|ein|eine|einer)\s+(?<o>\p{Lu}[\p{L}&.'’-]*(?:\s+\p{Lu}[\p{L}&.'’-]*){0,2})\s+$", RegexOptions.None, 1000)]
+    private static partial Regex OrgBeforeTitleRegex();
 
     /// <summary>After a speech verb, a definite role noun phrase that ends the clause: "twitterte der 35 Jahre alte Aufbauspieler
     /// und Kapitän von Real", "sagt die Mutter", "said the actor".</summary>

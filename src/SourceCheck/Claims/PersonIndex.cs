@@ -99,6 +99,11 @@ internal sealed partial class PersonIndex
             p++;
             while (p < text.Length && (char.IsLetterOrDigit(text[p]) || (text[p] is '-' or '\'' or '’' && p + 1 < text.Length && char.IsLetterOrDigit(text[p + 1]))))
             {
+                if (text[p] is '\'' or '’' && text[p + 1] == 's' && (p + 2 >= text.Length || !char.IsLetterOrDigit(text[p + 2])))
+                {
+                    break; // "Anwar Ibrahim’s travels": the possessive is not part of the name
+                }
+
                 p++;
             }
 
@@ -188,7 +193,7 @@ internal sealed partial class PersonIndex
             }
 
             bool hyphenSurname = HyphenParticle().IsMatch(b);
-            if (index._bySurname.ContainsKey(b) || !IsNameShaped(a) || !(IsNameShaped(b) || particleSurname || hyphenSurname) || !Adjacent(i) || AttributionLexicon.NotNames.Contains(a) || AttributionLexicon.OrgWords.Contains(b)
+            if (index._bySurname.ContainsKey(b) || !IsNameShaped(a) || a.All(char.IsUpper) || !(IsNameShaped(b) || particleSurname || hyphenSurname) || !Adjacent(i) || AttributionLexicon.NotNames.Contains(a) || AttributionLexicon.OrgWords.Contains(b)
                 || (AttributionLexicon.NotNames.Contains(b) && !particleSurname) || lower.Contains(a.ToLowerInvariant()) || (lower.Contains(b.ToLowerInvariant()) && !particleSurname)
                 || b is "Jr" or "Sr" || IsRoleWord(b) || IsRoleWord(a) || AttributionLexicon.NotOrgs.Contains(a) || AttributionLexicon.NotOrgs.Contains(b))
             {
@@ -197,6 +202,14 @@ internal sealed partial class PersonIndex
 
             // "die Außenstelle Magdeburg", "the Aberdeen Royal Infirmary": a determiner does not stand before a personal name
             if (i > 0 && Determiners.Contains(W(i - 1)) && words[i - 1].End + 1 == words[i].Start)
+            {
+                continue;
+            }
+
+            // German: a word after a lowercase inflected adjective is a noun ("des südamerikanischen Landes Nicolás Maduro")
+            if (german && i > 0 && words[i - 1].End + 1 == words[i].Start && char.IsLower(text[words[i - 1].Start]) && W(i - 1).Length > 4
+                && (W(i - 1).EndsWith("en", StringComparison.Ordinal) || W(i - 1).EndsWith("er", StringComparison.Ordinal) || W(i - 1).EndsWith("es", StringComparison.Ordinal) || W(i - 1).EndsWith("em", StringComparison.Ordinal))
+                && !AttributionLexicon.FemaleNames.Contains(a) && !AttributionLexicon.MaleNames.Contains(a))
             {
                 continue;
             }
@@ -221,8 +234,9 @@ internal sealed partial class PersonIndex
             int pairCount = pairs.GetValueOrDefault(a + " " + b);
             bool recurs = standalone.GetValueOrDefault(b) > pairCount;
             string before = BeforeWindow(text, words[i].Start);
-            bool roleBefore = AttributionLexicon.RoleRegex().Match(before) is { Success: true } rm && rm.Index + rm.Length >= before.TrimEnd().Length - 1;
-            string after = AfterWindow(text, words[i + 1].End);
+            bool roleBefore = AttributionLexicon.RoleRegex().Match(before) is { Success: true } rm && rm.Index + rm.Length >= before.TrimEnd().Length - 1
+                || SpeechVerbBeforeRegex().IsMatch(before); // "…», sagt die Ernährungsberaterin Roxana Ehsani": the subject after the verb
+            string after = AfterWindow(text, words[sur].End); // after the surname (not after a middle initial's point)
             bool speaks = SpeakerContextRegex().IsMatch(after) || (AttributionLexicon.RoleRegex().Match(after) is { Success: true } ra && ra.Index <= 30 && after.StartsWith(',') );
             if (!given && !recurs && !roleBefore && !speaks)
             {
@@ -326,9 +340,51 @@ internal sealed partial class PersonIndex
             }
         }
 
+        if (!german)
+        {
+            foreach (var person in index.People.Where(x => x.Gender == Gender.Unknown))
+            {
+                person.Gender = PronounGender(text, person.FirstOffset + person.FullName.Length); // "Sonya A. Zoghlin, …, told … that her client"
+            }
+        }
+
         index.MainOrgFind(text, words, title, standalone);
         return index;
     }
+
+    /// <summary>The gender of a person whose given name the lists do not know, from the English pronouns in the rest of the
+    /// sentence that introduces them (only when all of them agree and no other name intervenes).</summary>
+    private static Gender PronounGender(string text, int from)
+    {
+        int end = from;
+        while (end < text.Length && end - from < 200 && !(text[end] is '.' or '!' or '?' or '\n' && (end + 1 >= text.Length || char.IsWhiteSpace(text[end + 1]))))
+        {
+            end++;
+        }
+
+        bool male = false, female = false;
+        foreach (Match m in EnglishPronounRegex().Matches(text, from))
+        {
+            if (m.Index >= end)
+            {
+                break;
+            }
+
+            if (m.Groups["m"].Success)
+            {
+                male = true;
+            }
+            else
+            {
+                female = true;
+            }
+        }
+
+        return male == female ? Gender.Unknown : male ? Gender.Male : Gender.Female;
+    }
+
+    [GeneratedRegex(@"\b(?:(?<m>he|his|him|himself)|(?<f>she|her|hers|herself))\b", RegexOptions.IgnoreCase, 1000)]
+    private static partial Regex EnglishPronounRegex();
 
     private static void AddRoles(Person person, string window, bool before)
     {
@@ -511,6 +567,11 @@ internal sealed partial class PersonIndex
 
     [GeneratedRegex(@"\b(?<t>Mr|Mrs|Ms|Dr|Prof|Herr|Herrn|Frau)\.?\s(?<s>\p{Lu}[\p{L}'’]+)\b(?!\s\p{Lu}\p{Ll})", RegexOptions.None, 1000)]
     private static partial Regex TitledNameRegex();
+
+    /// <summary>Before a name: a speech verb that follows the words, with an article and up to two nouns ("», sagt die Ernährungsberaterin ",
+    /// ", said "): the name is the verb's subject.</summary>
+    [GeneratedRegex(@"[,“”»«""]\s*(?:sagte|sagt|erklärte|erklärt|betonte|meinte|warnte|schrieb|so|said|says|wrote|added)\s+(?:(?:der|die|the)\s+(?:[\p{L}-]+\s+){0,2})?$", RegexOptions.None, 1000)]
+    private static partial Regex SpeechVerbBeforeRegex();
 
     /// <summary>After a name: a speech verb ("Aiko Tanaka said", "Jonas Vogt sagte").</summary>
     [GeneratedRegex(@"^,?\s(?:(?:also|auch|later|später|then|on \w+day)\s)?(?:said|says|told|wrote|added|argued|warned|sagte|sagt|erklärte|schrieb|betonte|warnte|meinte|hatte gesagt|has said|had said)\b", RegexOptions.None, 1000)]

@@ -180,13 +180,18 @@ internal static partial class BodyExtractor
             return true;
         }
 
+        string ci = ClassAndId(e);
+        if (ci.Length > 1 && HoverCardPattern().IsMatch(ci))
+        {
+            return true; // a name's hover-card (photo, the name again, links to other stories) sits inside the sentence naming the person
+        }
+
         if (lenient || tag is "article" or "main" or "body" or "html" or "p" or "h1" or "h2" or "h3" or "table" or "tbody" or "tr" or "td" or "pre" or "code")
         {
             return false;
         }
 
-        string ci = ClassAndId(e);
-        if (ci.Length > 1 && Unlikely.IsMatch(ci) && !MaybeCandidate.IsMatch(ci))
+        if (ci.Length > 1 && Unlikely.IsMatch(ci) && !MaybeCandidate.IsMatch(ci) && !HoldsDeliveredProse(e, ci))
         {
             return true;
         }
@@ -197,6 +202,28 @@ internal static partial class BodyExtractor
         }
 
         return false;
+    }
+
+    /// <summary>A "paywall" container that holds the article's paragraphs (at least two of 400+ characters in all): the
+    /// saved page delivered the text, so it is article prose, not a subscription prompt.</summary>
+    private static bool HoldsDeliveredProse(IElement e, string classAndId)
+    {
+        if (!classAndId.Contains("paywall", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        int paragraphs = 0, chars = 0;
+        foreach (var c in e.Children)
+        {
+            if (c.LocalName == "p")
+            {
+                paragraphs++;
+                chars += c.TextContent.Length;
+            }
+        }
+
+        return paragraphs >= 2 && chars >= 400;
     }
 
     private readonly record struct Stat(int Text, int Link);
@@ -549,6 +576,9 @@ internal static partial class BodyExtractor
     // Source-generated (the same patterns and options as before; no interpreter, no start-up compilation).
     [GeneratedRegex(@"-ad-|\bad-|\bads?\b|adsense|advert|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share|sharing|newsletter|cookie|consent|promo|recommend|subscribe|print|toolbar|tags?\b|author-?bio|outbrain|taboola|teaser|more-?stories|most-?read|mostread|trending|widget|overlay|modal|signup|jump-?link|skip-?link|hidden|visually-?hidden|sr-only|paywall|abo-?box|offer|navigation|nav\b|navbar|masthead|site-?header|topbar|bottom-?bar|rating|feedback|survey|zum-?thema|weiterlesen|read-?more|lesen-?sie-?auch|mehr-?zum|dossier-?box", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex UnlikelyPattern();
+
+    [GeneratedRegex(@"rollover-(?:people-)?block|hover-?card|tool-?tip|popover", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex HoverCardPattern();
 
     [GeneratedRegex(@"and|article|body|column|content|main|mathjax|shadow|story|entry|post|text|artikel|beitrag", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex MaybeCandidatePattern();

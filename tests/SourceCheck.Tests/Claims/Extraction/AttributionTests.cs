@@ -188,6 +188,79 @@ public sealed class AttributionTests
         }
     }
 
+    /// <summary>Session 7: the subject after the verb, appositions, organisations speaking through an unnamed title, names
+    /// with a possessive. Texts written for these tests.</summary>
+    public sealed class SubjectAfterVerb
+    {
+        [Fact]
+        public void Should_take_an_institution_after_the_verb_not_the_person_named_before()
+        {
+            const string text = "Streit im Bündnis\n\nJonas Weber griff die Partnerpartei am Montag scharf an.\n\n" +
+                "Auf Webers Interview antwortete die Partei der Grünen Mitte: „Wir weisen die persönlichen Angriffe auf unsere Vorsitzende entschieden zurück.“\n";
+            Assert.Equal("Partei der Grünen Mitte", SpeakerOf(text, "persönlichen Angriffe", "de"));
+        }
+
+        [Fact]
+        public void Should_take_the_name_in_apposition_after_a_role_phrase()
+        {
+            const string text = "Tanker gestoppt\n\nDie Küstenwache hat einen Tanker festgesetzt.\n\n" +
+                "Das Schiff stehe auf einer Sanktionsliste und die Behörde habe die Beschlagnahme beantragt, sagte die Sprecherin des Hafenamts, Lea Brandt.\n";
+            Assert.Equal("Lea Brandt", SpeakerOf(text, "Sanktionsliste", "de"));
+        }
+
+        [Fact]
+        public void Should_know_a_person_with_an_unknown_given_name_after_the_verb()
+        {
+            const string text = "Gesund durch den Winter\n\nViele Menschen greifen im Winter zu Tabletten.\n\n" +
+                "«Vitamin C verkürzt eine Erkältung kaum, wenn man es erst nach dem Ausbruch nimmt», sagt die Ernährungsberaterin Ilka Dovren gegenüber dem Sender.\n";
+            Assert.Equal("Ilka Dovren", SpeakerOf(text, "Vitamin C", "de"));
+        }
+
+        [Fact]
+        public void Should_take_the_name_before_a_channel_phrase_and_the_organisation_of_a_company_spokesperson()
+        {
+            const string text = "Harbor Leasing cuts outlook\n\nHarbor Leasing lowered its forecast on Tuesday. Harbor Leasing shares fell 5 % in early trading.\n\n" +
+                "“Our third-quarter results reflected broad growth across the fleet business,” said CEO Dana Whitlock in the company’s news release.\n\n" +
+                "A company spokesperson said in an email that “we have received an inquiry from the regulator and are cooperating fully.”\n";
+            Assert.Equal("Dana Whitlock", SpeakerOf(text, "third-quarter results", "en"));
+            // the article's organisation as the main-organisation finder names it (its first word here: a known limit, see docs)
+            Assert.Contains("Harbor", SpeakerOf(text, "received an inquiry", "en"), StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Should_not_let_a_possessive_hide_a_name()
+        {
+            const string text = "Trips abroad\n\nPrivate firms did not pay for Prime Minister Anwar Karimov’s trips abroad, a minister said on Friday.\n\n" +
+                "Anwar said the firms covered about 75 per cent of the costs of the chartered plane.\n";
+            Assert.Equal("Anwar Karimov", SpeakerOf(text, "75 per cent", "en"));
+        }
+    }
+
+    /// <summary>Page text: a name's hover-card is not part of the sentence; a "paywall" container that holds the delivered
+    /// paragraphs is article text.</summary>
+    public sealed class PageText
+    {
+        private static string Read(string html) =>
+            ArticleReader.FromPage(SourceCheck.Documents.Web.PageReader.Read(System.Text.Encoding.UTF8.GetBytes(html)), "p").Article.Text;
+
+        [Fact]
+        public void Should_drop_hover_cards_and_keep_delivered_paywall_paragraphs()
+        {
+            const string para = "The harbour authority said on Monday that the new quay will open next spring after two years of delays and cost overruns. ";
+            string html = "<html><head><title>Quay opens</title></head><body><article><h1>Quay opens</h1>" +
+                "<p>" + para + "A man threatened Rep. <span class=\"rollover-people\"><a href=\"/p/1\">Mara Quist</a><span class=\"rollover-people-block\">" +
+                "<a href=\"/p/1\">Mara Quist</a><a href=\"/s/2\">Senators call for port security coordinator</a></span></span> (D-Maine), officials said.</p>" +
+                "<p>" + para + para + "</p>" +
+                "<div class=\"paywall\"><p>“We are largely on track with these investments and expect the quay to pay for itself within ten years,” said the director.</p>" +
+                "<p>" + para + para + para + "</p></div></article></body></html>";
+            string text = Read(html);
+            Assert.True(text.Contains("Mara Quist (D-Maine), officials said.", StringComparison.Ordinal), text);
+            Assert.DoesNotContain("Mara QuistMara Quist", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Senators call for", text, StringComparison.Ordinal);
+            Assert.Contains("We are largely on track", text, StringComparison.Ordinal);
+        }
+    }
+
     /// <summary>The hand-annotated gold on real pages (fixtures/attribution/gold.jsonl over ../shared/webmeta): its
     /// shape, and the development figures (the validation part is scored by the bench, see docs/claims-extraction.md).</summary>
     public sealed class Gold
@@ -196,13 +269,13 @@ public sealed class AttributionTests
             AttributionEvaluation.ReadGold(File.ReadAllText(SharedData.Fixture("attribution/gold.jsonl")));
 
         [Fact]
-        public void Should_hold_eighteen_german_and_eighteen_english_articles_with_a_held_out_third()
+        public void Should_hold_twenty_five_german_and_twenty_five_english_articles_with_a_held_out_part()
         {
             var gold = Load();
-            Assert.Equal(18, gold.Count(g => g.Language == "de"));
-            Assert.Equal(18, gold.Count(g => g.Language == "en"));
-            Assert.Equal(6, gold.Count(g => g.Language == "de" && g.Split == "val"));
-            Assert.Equal(6, gold.Count(g => g.Language == "en" && g.Split == "val"));
+            Assert.Equal(25, gold.Count(g => g.Language == "de"));
+            Assert.Equal(25, gold.Count(g => g.Language == "en"));
+            Assert.Equal(7, gold.Count(g => g.Language == "de" && g.Split == "val"));
+            Assert.Equal(7, gold.Count(g => g.Language == "en" && g.Split == "val"));
             Assert.All(gold.SelectMany(g => g.Quotes), q => Assert.InRange(q.Anchor.Length, 8, 90));
         }
 
@@ -213,14 +286,14 @@ public sealed class AttributionTests
             var runs = Load().Where(g => g.Split == "dev")
                 .Select(g => (g, ClaimExtractor.Extract(AttributionEvaluation.ReadPage(webmeta, g), g.Id))).ToList();
             var score = AttributionEvaluation.Score(runs);
-            // dev = 24 pages (the session-5 dev and validation parts): measured 0.738 speaker (de 0.722, en 0.750),
-            // 0.973 furniture, 0.869 found, 18 false speakers; floors leave room, not the target
-            Assert.True(AttributionScore.Rate(score.SpeakerRight, score.Named) >= 0.7, score.ToString());
-            Assert.True(AttributionScore.Rate(score.RightDe, score.NamedDe) >= 0.68, score.ToString());
-            Assert.True(AttributionScore.Rate(score.RightEn, score.NamedEn) >= 0.7, score.ToString());
-            Assert.True(AttributionScore.Rate(score.FurnitureKeptOut, score.Furniture) >= 0.9, score.ToString());
-            Assert.True(AttributionScore.Rate(score.Found, score.Quotes) >= 0.83, score.ToString());
-            Assert.True(score.FalseSpeaker <= 20, score.ToString());
+            // dev = 36 pages (session-5 dev + validation, session-6 validation): measured at the end of session 7 0.793 speaker
+            // (de 0.781, en 0.803), 0.980 furniture, 0.909 found, 22 false speakers; floors leave room, not the target
+            Assert.True(AttributionScore.Rate(score.SpeakerRight, score.Named) >= 0.76, score.ToString());
+            Assert.True(AttributionScore.Rate(score.RightDe, score.NamedDe) >= 0.75, score.ToString());
+            Assert.True(AttributionScore.Rate(score.RightEn, score.NamedEn) >= 0.77, score.ToString());
+            Assert.True(AttributionScore.Rate(score.FurnitureKeptOut, score.Furniture) >= 0.95, score.ToString());
+            Assert.True(AttributionScore.Rate(score.Found, score.Quotes) >= 0.88, score.ToString());
+            Assert.True(score.FalseSpeaker <= 25, score.ToString());
         }
     }
 }
