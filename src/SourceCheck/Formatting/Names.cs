@@ -378,7 +378,8 @@ internal static class Names
         {
             if (useLast && names.Count >= shownCount + 2)
             {
-                span.Children.Add(new RText(delim + "\u2026 ") { NoCase = true });
+                // citeproc-js: the delimiter before the ellipsis only after two or more names ("Murphy, T. … E. Walker")
+                span.Children.Add(new RText((shownCount >= 2 ? delim : " ") + "\u2026 ") { NoCase = true });
                 int level = 0;
                 span.Children.Add(WithNameAffixes(RenderName(c, names[^1], c.SortMode || nameAsSortOrder == "all", opts, nameEl, level), names[^1]));
             }
