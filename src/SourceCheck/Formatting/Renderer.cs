@@ -226,7 +226,7 @@ internal static class Renderer
             if (delimiter is { Length: > 0 } && span.Children.Count > 0)
             {
                 c.Charge(delimiter.Length);
-                span.Children.Add(new RText(delimiter) { NoCase = true });
+                span.Children.Add(new RText(delimiter) { NoCase = true, IsDelimiter = true });
             }
 
             span.Children.Add(n);

@@ -41,6 +41,9 @@ public sealed class RText : RNode
     /// <summary>Text that came from a locale term (a leading term of a note citation is capitalized).</summary>
     public bool IsTerm { get; set; }
 
+    /// <summary>A group's delimiter between two of its parts.</summary>
+    public bool IsDelimiter { get; set; }
+
     public override string ToString() => Text;
 }
 
@@ -153,6 +156,30 @@ public sealed class RSpan : RNode
         }
 
         this[index] = node;
+    }
+
+    public void RemoveAt(int index)
+    {
+        if ((uint)index >= (uint)_count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(index));
+        }
+
+        for (int i = index; i < _count - 1; i++)
+        {
+            this[i] = this[i + 1];
+        }
+
+        if (_count == 1)
+        {
+            _first = null;
+        }
+        else
+        {
+            _rest![_count - 2] = null!;
+        }
+
+        _count--;
     }
 
     private void Append(RNode node)

@@ -259,5 +259,69 @@ public sealed class CiteprocClassFixTests
                 "<b><b>A</b></b> | <i><i>A</i></i> | <b><b>J Smith</b></b> | <span style=\"font-variant:small-caps;\"><span style=\"font-variant:small-caps;\">A</span></span> | <sup><sup>A</sup></sup> | <span style=\"baseline\">A</span>",
                 bib[0].Trim());
         }
+    
+        [Theory]
+        [InlineData("<text term=\"anonymous\"/>", "Bee|Zed|Aaa")]
+        [InlineData("<choose><if variable=\"editor\"><names variable=\"editor\"/></if><else><text term=\"anonymous\"/></else></choose>", "Bee|Zed|Aaa")]
+        [InlineData("<text value=\"Anon\"/>", "Bee|Zed|Aaa")]
+        [InlineData("<text variable=\"title\"/>", "Aaa|Bee|Zed")]
+        [InlineData("<group delimiter=\" \"><text value=\"A\"/><text variable=\"title\"/></group>", "Aaa|Bee|Zed")]
+        public void Should_sort_a_names_substitute_that_prints_no_variable_last(string substitute, string expected)
+        {
+            // citeproc-js: "Anonymous" standing in for the author is no sort key (the item sorts last)
+            var bib = Render($"""
+                <macro name="a"><names variable="author"><name/><substitute>{substitute}</substitute></names></macro>
+                <citation><layout><text variable="title"/></layout></citation>
+                <bibliography><sort><key macro="a"/></sort><layout><text variable="title"/></layout></bibliography>
+                """, """
+                [{"id":"z","type":"book","title":"Zed","author":[{"family":"Zz","given":"J"}]},{"id":"x","type":"book","title":"Aaa"},
+                 {"id":"b","type":"book","title":"Bee","author":[{"family":"Bb","given":"J"}]}]
+                """);
+            Assert.Equal(expected, string.Join('|', bib));
+        }
+    
+        [Fact]
+        public void Should_write_a_text_standing_in_for_names_without_the_names_affixes()
+        {
+            // citeproc-js: names from the substitute take the prefix, suffix and italics of cs:names; a title does not
+            string xml = """
+                <style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+                <macro name="c"><names variable="author" suffix=". " prefix="P" font-style="italic"><name/><substitute><names variable="editor"/><text variable="title"/></substitute></names></macro>
+                <citation><layout><text variable="title"/></layout></citation>
+                <bibliography><layout><text macro="c"/><text value="END"/></layout></bibliography>
+                </style>
+                """;
+            var style = Style.Parse(xml).Value!;
+            var items = CslJson.Parse("""
+                [{"id":"x","type":"book","title":"Aaa"},{"id":"y","type":"book","title":"Bbb","editor":[{"family":"Ee","given":"J"}]}]
+                """).Value!;
+            var bib = new CslProcessor(style, style.ResolveLocale("en-US"), items).Process([], OutputFormat.Html).Bibliography;
+            Assert.Equal(["AaaEND", "P<i>J Ee</i>. END"], bib.Select(e => e.Trim()));
+        }
+    
+        [Fact]
+        public void Should_capitalize_a_leading_term_after_an_opening_affix()
+        {
+            var bib = Render("""
+                <macro name="d"><choose><if variable="issued"><date variable="issued"><date-part name="year"/></date></if><else><text term="no date" form="short"/></else></choose></macro>
+                <citation><layout><text variable="title"/></layout></citation>
+                <bibliography><layout><group delimiter=" "><text macro="d" prefix="(" suffix=")"/><text variable="title"/></group></layout></bibliography>
+                """, """[{"id":"x","type":"book","title":"Aaa"}]""");
+            Assert.Equal("(N.d.) Aaa", bib[0]);
+        }
+    
+        [Fact]
+        public void Should_drop_the_delimiter_after_names_substituted_by_nothing()
+        {
+            var bib = Render("""
+                <macro name="author"><names variable="author"><name/></names></macro>
+                <citation><layout><text variable="title"/></layout></citation>
+                <bibliography subsequent-author-substitute=""><sort><key macro="author"/><key variable="title"/></sort><layout><group delimiter=". " suffix="."><group delimiter=", "><text macro="author"/><date variable="issued"><date-part name="year"/></date></group><text variable="title"/></group></layout></bibliography>
+                """, """
+                [{"id":"x","type":"book","title":"Aaa","author":[{"literal":"U.S. Census Bureau"}],"issued":{"date-parts":[[2010]]}},
+                 {"id":"y","type":"book","title":"Bbb","author":[{"literal":"U.S. Census Bureau"}],"issued":{"date-parts":[[2011]]}}]
+                """);
+            Assert.Equal(["U.S. Census Bureau, 2010. Aaa.", "2011. Bbb."], bib);
+        }
     }
 }
