@@ -65,7 +65,8 @@ internal static class Names
                     {
                         // citeproc-js: in a sort key, a substitute that printed no variable (a term or fixed text
                         // such as "Anonymous", directly or through a choose) gives an empty key, so the item sorts last
-                        result = c.SortMode && c.Recording.Count == 0 ? null : r;
+                        // (a macro standing in sorts by what it prints: "Anon" through <text macro="anon"/>)
+                        result = c.SortMode && c.Recording.Count == 0 && e is not TextElement { Source: TextSource.Macro } ? null : r;
                         byNames = e is NamesElement;
                         break;
                     }

@@ -265,11 +265,13 @@ public sealed class CiteprocClassFixTests
         [InlineData("<choose><if variable=\"editor\"><names variable=\"editor\"/></if><else><text term=\"anonymous\"/></else></choose>", "Bee|Zed|Aaa")]
         [InlineData("<text value=\"Anon\"/>", "Bee|Zed|Aaa")]
         [InlineData("<text variable=\"title\"/>", "Aaa|Bee|Zed")]
+        [InlineData("<text macro=\"anon\"/>", "Aaa|Bee|Zed")]
         [InlineData("<group delimiter=\" \"><text value=\"A\"/><text variable=\"title\"/></group>", "Aaa|Bee|Zed")]
         public void Should_sort_a_names_substitute_that_prints_no_variable_last(string substitute, string expected)
         {
             // citeproc-js: "Anonymous" standing in for the author is no sort key (the item sorts last)
             var bib = Render($"""
+                <macro name="anon"><text term="anonymous"/></macro>
                 <macro name="a"><names variable="author"><name/><substitute>{substitute}</substitute></names></macro>
                 <citation><layout><text variable="title"/></layout></citation>
                 <bibliography><sort><key macro="a"/></sort><layout><text variable="title"/></layout></bibliography>
