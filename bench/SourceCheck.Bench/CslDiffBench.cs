@@ -13,7 +13,7 @@ namespace SourceCheck.Bench;
 /// locales × output formats. Styles are split by a hash of their file name into a dev half (fixed against) and a
 /// validation half (only scored); <c>CSL_DIFF_PART=dev|validation|all</c> (default dev), every <c>CSL_DIFF_EVERY</c>th
 /// style of the part (default 10), <c>CSL_DIFF_SEEDS</c> (default 1,2), <c>CSL_DIFF_ITEMS</c> per seed (default 40),
-/// <c>CSL_DIFF_LANGS</c> (default en-US,de-DE), <c>CSL_DIFF_FORMATS</c> (default text,html), <c>CSL_DIFF_SHOW</c>
+/// <c>CSL_DIFF_LANGS</c> (default en-US,de-DE), <c>CSL_DIFF_FORMATS</c> (default text,html), <c>CSL_DIFF_SHOW</c>, <c>CSL_DIFF_WORK</c> (a folder kept with the items and the last job)
 /// examples per cause (default 3). Prints the identical-entry rate, styles in citeproc-js's order and differing
 /// entries grouped by cause. Normalisation: entries are trimmed and every run of ASCII white space (spaces, tabs,
 /// line breaks) becomes one space; HTML entries lose citeproc-js's <c>&lt;div class="csl-entry"&gt;</c> wrapper.
@@ -54,13 +54,15 @@ internal static class CslDiffBench
         }
 
         Console.WriteLine($"csl-diff: part {part}, {styles.Count} independent styles (every {every}th), seeds {string.Join(",", seeds)}, {count} items each, {string.Join(",", langs)}, {string.Join(",", formats)}");
-        string work = Path.Combine(Path.GetTempPath(), "sc-csl-diff-" + Environment.ProcessId);
+        string? keep = Environment.GetEnvironmentVariable("CSL_DIFF_WORK");
+        string work = keep ?? Path.Combine(Path.GetTempPath(), "sc-csl-diff-" + Environment.ProcessId);
         Directory.CreateDirectory(work);
         var parsed = styles.ToDictionary(p => p, p => Style.Parse(File.ReadAllText(p), p).Value);
         int entries = 0, same = 0, runs = 0, ordered = 0, failedOurs = 0, failedTheirs = 0;
         var perStyleBad = new Dictionary<string, int>(StringComparer.Ordinal);
         var causes = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var notOrdered = new List<string>();
+        var compared = new HashSet<string>(StringComparer.Ordinal);
         var sw = Stopwatch.StartNew();
         try
         {
@@ -92,9 +94,19 @@ internal static class CslDiffBench
                                 continue;
                             }
 
-                            runs++;
                             var tIds = t!["ids"]!.AsArray().Select(x => x!.ToString()).ToList();
                             var tEntries = t["entries"]!.AsArray().Select(x => Normalise(x!.ToString(), format)).ToList();
+                            if (tIds.Count != tEntries.Count)
+                            {
+                                // citeproc-js dropped entries without dropping their ids (seen: 40 ids, 21 entries):
+                                // its entries cannot be paired with items, so the run is one citeproc-js failed.
+                                failedTheirs++;
+                                Add(causes, "citeproc-js ids and entries differ in number", $"{name} {lang} {format} seed {seed}: {tIds.Count} ids, {tEntries.Count} entries");
+                                continue;
+                            }
+
+                            runs++;
+                            compared.Add(name);
                             FormatResult ours;
                             try
                             {
@@ -158,13 +170,16 @@ internal static class CslDiffBench
         }
         finally
         {
-            Directory.Delete(work, true);
+            if (keep is null)
+            {
+                Directory.Delete(work, true);
+            }
         }
 
         Console.WriteLine($"csl-diff-entries: {same}/{entries} entries identical to citeproc-js ({100.0 * same / Math.Max(1, entries):F1} %), part {part}");
         Console.WriteLine($"csl-diff-order: {ordered}/{runs} style runs in citeproc-js's order ({100.0 * ordered / Math.Max(1, runs):F1} %)");
-        int stylesClean = styles.Count(p => parsed[p] is not null && !perStyleBad.ContainsKey(Path.GetFileNameWithoutExtension(p)));
-        Console.WriteLine($"csl-diff-styles: {stylesClean}/{styles.Count} styles with every entry identical; failed runs: sourcecheck {failedOurs}, citeproc-js {failedTheirs}; {sw.Elapsed.TotalSeconds:F0} s");
+        int stylesClean = styles.Count(p => compared.Contains(Path.GetFileNameWithoutExtension(p)) && !perStyleBad.ContainsKey(Path.GetFileNameWithoutExtension(p)));
+        Console.WriteLine($"csl-diff-styles: {stylesClean}/{styles.Count} styles with every entry identical (of {compared.Count} compared); failed runs: sourcecheck {failedOurs}, citeproc-js {failedTheirs}; {sw.Elapsed.TotalSeconds:F0} s");
         foreach (var (cause, list) in causes.OrderByDescending(c => c.Value.Count))
         {
             Console.WriteLine($"  cause {cause}: {list.Count}");

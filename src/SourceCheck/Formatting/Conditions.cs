@@ -37,6 +37,18 @@ internal static class Conditions
             default:
                 foreach (var cond in b.Conditions)
                 {
+                    if (cond.Kind == "type")
+                    {
+                        // citeproc-js: the values of `type` are one test ("the type is one of these"), so
+                        // match="all" (the default) asks for one of them, not for an item of every listed type
+                        if (!cond.Values.Contains(c.Item.Type))
+                        {
+                            return false;
+                        }
+
+                        continue;
+                    }
+
                     for (int i = 0; i < cond.Values.Length; i++)
                     {
                         if (!One(c, cond, i))

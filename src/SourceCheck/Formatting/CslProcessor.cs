@@ -1732,11 +1732,14 @@ public sealed class CslProcessor
         prefix.TrimEnd().TrimEnd('"', '\u201D', '\u2019', '\'').EndsWith('.') && prefix.Trim().Contains(' ', StringComparison.Ordinal);
 
     /// <summary>Capitalizes the first rendered text when it is a term ("ibid." → "Ibid.").</summary>
+    private static readonly System.Buffers.SearchValues<char> LeadingAffixChars = System.Buffers.SearchValues.Create(" \u00a0\u202f([{\"'\u201c\u2018\u00ab<-–—:;,.");
+
     private static void CapitalizeLeadingTerm(RSpan body)
     {
         var leaves = new List<RText>();
         Rich.Leaves(body, leaves);
-        if (leaves.Find(l => l.Text.Length > 0) is { IsTerm: true } first && char.IsLower(first.Text[0]))
+        // affixes of only spaces and punctuation before it do not count ("(No date)", " N.d. :", as citeproc-js)
+        if (leaves.Find(l => l.Text.AsSpan().ContainsAnyExcept(LeadingAffixChars)) is { IsTerm: true } first && char.IsLower(first.Text[0]))
         {
             first.Text = char.ToUpperInvariant(first.Text[0]) + first.Text[1..];
         }
@@ -1952,6 +1955,12 @@ public sealed class CslProcessor
                         if (prevNames is not null)
                         {
                             ApplySubstitute(namesNode, names, prevNames, sas, sasRule);
+                            if (sas.Length == 0 && node is RSpan emptied)
+                            {
+                                // citeproc-js substitutes before it joins: names replaced by nothing take the
+                                // delimiter that would follow them along ("2010. Title", not ", 2010. Title")
+                                DropDelimitersOfEmptyParts(emptied);
+                            }
                         }
 
                         prevNames = names;
@@ -2050,6 +2059,36 @@ public sealed class CslProcessor
         root.Add(first);
         root.Add(right);
         return root;
+    }
+
+    private static void DropDelimitersOfEmptyParts(RSpan span)
+    {
+        var children = span.Children;
+        for (int i = 0; i < children.Count; i++)
+        {
+            if (children[i] is RSpan child && !Rich.IsEmpty(child))
+            {
+                DropDelimitersOfEmptyParts(child);
+            }
+        }
+
+        for (int i = 0; i < children.Count; i++)
+        {
+            if (children[i] is RText { IsDelimiter: true } || !Rich.IsEmpty(children[i]))
+            {
+                continue;
+            }
+
+            if (i + 1 < children.Count && children[i + 1] is RText { IsDelimiter: true })
+            {
+                children.RemoveAt(i + 1);
+            }
+            else if (i > 0 && children[i - 1] is RText { IsDelimiter: true })
+            {
+                children.RemoveAt(i - 1);
+                i--;
+            }
+        }
     }
 
     private static void ApplySubstitute(RSpan namesNode, List<string> names, List<string> prev, string sas, string rule)

@@ -56,13 +56,18 @@ internal static class Names
                 var rec = c.Recording;
                 c.Recording = [];
                 RNode? result = null;
+                bool byNames = false;
                 foreach (var e in sub)
                 {
                     int called = c.Called, nonEmpty = c.NonEmpty;
                     var r = e is NamesElement sn ? Render(c, sn, n) : Renderer.Render(c, e);
                     if (r is not null && !Rich.IsEmpty(r))
                     {
-                        result = r;
+                        // citeproc-js: in a sort key, a substitute that printed no variable (a term or fixed text
+                        // such as "Anonymous", directly or through a choose) gives an empty key, so the item sorts last
+                        // (a macro standing in sorts by what it prints: "Anon" through <text macro="anon"/>)
+                        result = c.SortMode && c.Recording.Count == 0 && e is not TextElement { Source: TextSource.Macro } ? null : r;
+                        byNames = e is NamesElement;
                         break;
                     }
 
@@ -91,10 +96,13 @@ internal static class Names
                         rec?.Add(u);
                     }
 
+                    // citeproc-js: only names standing in take the affixes and formatting of the names element; a
+                    // title or other text standing in is written as its own element writes it
+                    var own = byNames ? decor : null;
                     if (topLevelFirst && !c.SortMode)
                     {
                         var wrapped = new RSpan();
-                        wrapped.Add(Renderer.Decorate(c, result, decor));
+                        wrapped.Add(own is null ? result : Renderer.Decorate(c, result, own));
                         c.FirstNamesNode ??= wrapped;
                         c.FirstNamesList ??= c.LastNamesList ?? [Rich.Plain(result)];
                         c.FirstNamesRaw ??= c.LastNamesRaw;
@@ -102,7 +110,7 @@ internal static class Names
                         return wrapped;
                     }
 
-                    return Renderer.Decorate(c, result, decor);
+                    return own is null ? result : Renderer.Decorate(c, result, own);
                 }
             }
 
@@ -378,7 +386,8 @@ internal static class Names
         {
             if (useLast && names.Count >= shownCount + 2)
             {
-                span.Children.Add(new RText(delim + "\u2026 ") { NoCase = true });
+                // citeproc-js: the delimiter before the ellipsis only after two or more names ("Murphy, T. … E. Walker")
+                span.Children.Add(new RText((shownCount >= 2 ? delim : " ") + "\u2026 ") { NoCase = true });
                 int level = 0;
                 span.Children.Add(WithNameAffixes(RenderName(c, names[^1], c.SortMode || nameAsSortOrder == "all", opts, nameEl, level), names[^1]));
             }

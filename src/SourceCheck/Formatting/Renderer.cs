@@ -226,7 +226,7 @@ internal static class Renderer
             if (delimiter is { Length: > 0 } && span.Children.Count > 0)
             {
                 c.Charge(delimiter.Length);
-                span.Children.Add(new RText(delimiter) { NoCase = true });
+                span.Children.Add(new RText(delimiter) { NoCase = true, IsDelimiter = true });
             }
 
             span.Children.Add(n);
@@ -375,7 +375,9 @@ internal static class Renderer
             case "locator":
                 return c.Cite?.Locator is { Length: > 0 } loc ? loc : null;
             case "citation-number":
-                return c.State.CitationNumber > 0 ? c.State.CitationNumber.ToString(CultureInfo.InvariantCulture) : null;
+                // citeproc-js renders no number when it compares cites for disambiguation: a cite that prints only
+                // its number is as ambiguous as its other output (so numeric styles still get year suffixes)
+                return c.DisambigMode ? null : c.State.CitationNumber > 0 ? c.State.CitationNumber.ToString(CultureInfo.InvariantCulture) : null;
             case "first-reference-note-number":
                 return c.State.FirstNoteNumber > 0 && c.Cite is not null && c.Position != Position.First ? c.State.FirstNoteNumber.ToString(CultureInfo.InvariantCulture) : null;
             case "year-suffix":

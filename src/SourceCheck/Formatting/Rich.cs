@@ -41,6 +41,9 @@ public sealed class RText : RNode
     /// <summary>Text that came from a locale term (a leading term of a note citation is capitalized).</summary>
     public bool IsTerm { get; set; }
 
+    /// <summary>A group's delimiter between two of its parts.</summary>
+    public bool IsDelimiter { get; set; }
+
     public override string ToString() => Text;
 }
 
@@ -153,6 +156,30 @@ public sealed class RSpan : RNode
         }
 
         this[index] = node;
+    }
+
+    public void RemoveAt(int index)
+    {
+        if ((uint)index >= (uint)_count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(index));
+        }
+
+        for (int i = index; i < _count - 1; i++)
+        {
+            this[i] = this[i + 1];
+        }
+
+        if (_count == 1)
+        {
+            _first = null;
+        }
+        else
+        {
+            _rest![_count - 2] = null!;
+        }
+
+        _count--;
     }
 
     private void Append(RNode node)
@@ -663,12 +690,16 @@ public static class Rich
             if (f.Weight != FontWeight.Unset)
             {
                 var want = f.Weight;
+                bool again = false;
                 if (want == FontWeight.Bold && state.Weight == FontWeight.Bold)
                 {
-                    want = FontWeight.Normal;
+                    // markup flips inside the same formatting; a style's own attribute nests it again, as citeproc-js
+                    // writes "<b><b>…</b></b>" for bold names in a bold group
+                    again = !s.FromMarkup;
+                    want = again ? want : FontWeight.Normal;
                 }
 
-                if (want != (state.Weight == FontWeight.Unset ? FontWeight.Normal : state.Weight))
+                if (again || want != (state.Weight == FontWeight.Unset ? FontWeight.Normal : state.Weight))
                 {
                     Open(want == FontWeight.Bold ? Tag.Bold : want == FontWeight.Light ? Tag.Light : Tag.NormalWeight, closers);
                 }
@@ -679,15 +710,14 @@ public static class Rich
             if (f.Style != FontStyle.Unset)
             {
                 var want = f.Style;
-                if (s.FromMarkup || true)
+                bool again = false;
+                if (want is FontStyle.Italic or FontStyle.Oblique && state.Style is FontStyle.Italic or FontStyle.Oblique)
                 {
-                    if (want is FontStyle.Italic or FontStyle.Oblique && state.Style is FontStyle.Italic or FontStyle.Oblique)
-                    {
-                        want = FontStyle.Normal;
-                    }
+                    again = !s.FromMarkup;
+                    want = again ? want : FontStyle.Normal;
                 }
 
-                if (want != (state.Style == FontStyle.Unset ? FontStyle.Normal : state.Style))
+                if (again || want != (state.Style == FontStyle.Unset ? FontStyle.Normal : state.Style))
                 {
                     Open(want == FontStyle.Italic ? Tag.Italic : want == FontStyle.Oblique ? Tag.Oblique : Tag.NormalStyle, closers);
                 }
@@ -698,12 +728,14 @@ public static class Rich
             if (f.Variant != FontVariant.Unset)
             {
                 var want = f.Variant;
+                bool again = false;
                 if (want == FontVariant.SmallCaps && state.Variant == FontVariant.SmallCaps)
                 {
-                    want = FontVariant.Normal;
+                    again = !s.FromMarkup;
+                    want = again ? want : FontVariant.Normal;
                 }
 
-                if (want != (state.Variant == FontVariant.Unset ? FontVariant.Normal : state.Variant))
+                if (again || want != (state.Variant == FontVariant.Unset ? FontVariant.Normal : state.Variant))
                 {
                     Open(want == FontVariant.SmallCaps ? Tag.SmallCaps : Tag.NormalVariant, closers);
                 }
@@ -723,7 +755,9 @@ public static class Rich
 
             if (f.Align != VerticalAlign.Unset)
             {
-                if (f.Align != (state.Align == VerticalAlign.Unset ? VerticalAlign.Baseline : state.Align))
+                // a style's vertical-align is written wherever it is set, even "baseline" on the baseline
+                // (citeproc-js: <span style="baseline">, <sup><sup>); markup only where it changes the alignment
+                if (!s.FromMarkup || f.Align != (state.Align == VerticalAlign.Unset ? VerticalAlign.Baseline : state.Align))
                 {
                     Open(f.Align == VerticalAlign.Sup ? Tag.Sup : f.Align == VerticalAlign.Sub ? Tag.Sub : Tag.Baseline, closers);
                 }

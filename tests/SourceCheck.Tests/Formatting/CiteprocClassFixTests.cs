@@ -170,4 +170,160 @@ public sealed class CiteprocClassFixTests
             Assert.Equal("Future Digital Data", bib[0]);
         }
     }
+
+    /// <summary>Session 7. Every expected string here is what citeproc-js 2.4.63 under node prints for the same style
+    /// and items (checked with bench/citeproc-oracle).</summary>
+    public sealed class Session7
+    {
+        private static IReadOnlyList<string> Render(string body, string itemsJson, string lang = "en-US")
+        {
+            string xml = $"""
+                <style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">{body}</style>
+                """;
+            var style = Style.Parse(xml).Value!;
+            var items = CslJson.Parse(itemsJson).Value!;
+            return new CslProcessor(style, style.ResolveLocale(lang), items).Process([], OutputFormat.Text).Bibliography;
+        }
+
+        [Fact]
+        public void Should_compare_cites_without_their_citation_number_for_year_suffixes()
+        {
+            // the citation prints number and title; citeproc-js leaves the number out when it looks for ambiguous
+            // cites, so the two "B" titles collide and get suffixes although their numbers differ
+            var bib = Render("""
+                <citation disambiguate-add-year-suffix="true"><layout><group delimiter=" "><text variable="citation-number"/><text variable="title"/></group></layout></citation>
+                <bibliography><sort><key variable="title"/></sort><layout><text variable="citation-number" suffix=". "/><names variable="author"><name/></names><date variable="issued" prefix=" "><date-part name="year"/></date></layout></bibliography>
+                """, """
+                [{"id":"a","type":"book","title":"A","author":[{"family":"Smith","given":"J"}],"issued":{"date-parts":[[2000]]}},
+                 {"id":"b","type":"book","title":"B","author":[{"family":"Jones","given":"J"}],"issued":{"date-parts":[[2001]]}},
+                 {"id":"c","type":"book","title":"B","author":[{"family":"Brown","given":"J"}],"issued":{"date-parts":[[2002]]}}]
+                """);
+            Assert.Equal(["1. J Smith 2000", "2. J Jones 2001a", "3. J Brown 2002b"], bib);
+        }
+    
+        [Fact]
+        public void Should_treat_the_types_of_one_condition_as_alternatives_under_match_all()
+        {
+            // citeproc-js makes one test of `type` ("is one of"), so match="all" (the default) does not ask an item
+            // to be of every listed type; variable="DOI URL" stays two tests
+            const string body = """
+                <citation><layout><text variable="title"/></layout></citation>
+                <bibliography><layout><group delimiter="|">
+                <choose><if type="webpage article-newspaper"><text value="T1"/></if><else><text value="F1"/></else></choose>
+                <choose><if variable="DOI URL"><text value="T2"/></if><else><text value="F2"/></else></choose>
+                <choose><if type="webpage article-newspaper" variable="URL"><text value="T3"/></if><else><text value="F3"/></else></choose>
+                <choose><if type="webpage article-newspaper" variable="DOI"><text value="T4"/></if><else><text value="F4"/></else></choose>
+                <choose><if type="webpage article-newspaper" match="none"><text value="T5"/></if><else><text value="F5"/></else></choose>
+                </group></layout></bibliography>
+                """;
+            var bib = Render(body, """
+                [{"id":"a","type":"webpage","title":"A","URL":"http://x.org"},{"id":"b","type":"book","title":"B"}]
+                """);
+            Assert.Equal(["T1|F2|T3|F4|F5", "F1|F2|F3|F4|T5"], bib);
+        }
+
+        [Fact]
+        public void Should_write_no_delimiter_before_the_ellipsis_after_a_single_name()
+        {
+            var bib = Render("""
+                <citation><layout><text variable="title"/></layout></citation>
+                <bibliography><layout><names variable="author"><name et-al-min="3" et-al-use-first="1" et-al-use-last="true"/></names></layout></bibliography>
+                """, """
+                [{"id":"a","type":"book","title":"A","author":[{"family":"Aa","given":"J"},{"family":"Bb","given":"J"},{"family":"Cc","given":"J"},{"family":"Dd","given":"J"}]}]
+                """);
+            Assert.Equal("J Aa … J Dd", bib[0]);
+        }
+
+        [Fact]
+        public void Should_nest_a_style_s_own_formatting_instead_of_flipping_it()
+        {
+            // citeproc-js flips only markup inside formatted text; the same attribute nested in a style is written
+            // twice, and vertical-align="baseline" is always written (its own, not valid CSS, style="baseline")
+            string xml = """
+                <style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+                <citation><layout><text variable="title"/></layout></citation>
+                <bibliography><layout><group delimiter=" | ">
+                <group font-weight="bold"><text variable="title" font-weight="bold"/></group>
+                <group font-style="italic"><text variable="title" font-style="italic"/></group>
+                <group font-weight="bold"><names variable="author"><name font-weight="bold"/></names></group>
+                <group font-variant="small-caps"><text variable="title" font-variant="small-caps"/></group>
+                <group vertical-align="sup"><text variable="title" vertical-align="sup"/></group>
+                <text variable="title" vertical-align="baseline"/>
+                </group></layout></bibliography>
+                </style>
+                """;
+            var style = Style.Parse(xml).Value!;
+            var items = CslJson.Parse("""[{"id":"a","type":"book","title":"A","author":[{"family":"Smith","given":"J"}]}]""").Value!;
+            var bib = new CslProcessor(style, style.ResolveLocale("en-US"), items).Process([], OutputFormat.Html).Bibliography;
+            Assert.Equal(
+                "<b><b>A</b></b> | <i><i>A</i></i> | <b><b>J Smith</b></b> | <span style=\"font-variant:small-caps;\"><span style=\"font-variant:small-caps;\">A</span></span> | <sup><sup>A</sup></sup> | <span style=\"baseline\">A</span>",
+                bib[0].Trim());
+        }
+    
+        [Theory]
+        [InlineData("<text term=\"anonymous\"/>", "Bee|Zed|Aaa")]
+        [InlineData("<choose><if variable=\"editor\"><names variable=\"editor\"/></if><else><text term=\"anonymous\"/></else></choose>", "Bee|Zed|Aaa")]
+        [InlineData("<text value=\"Anon\"/>", "Bee|Zed|Aaa")]
+        [InlineData("<text variable=\"title\"/>", "Aaa|Bee|Zed")]
+        [InlineData("<text macro=\"anon\"/>", "Aaa|Bee|Zed")]
+        [InlineData("<group delimiter=\" \"><text value=\"A\"/><text variable=\"title\"/></group>", "Aaa|Bee|Zed")]
+        public void Should_sort_a_names_substitute_that_prints_no_variable_last(string substitute, string expected)
+        {
+            // citeproc-js: "Anonymous" standing in for the author is no sort key (the item sorts last)
+            var bib = Render($"""
+                <macro name="anon"><text term="anonymous"/></macro>
+                <macro name="a"><names variable="author"><name/><substitute>{substitute}</substitute></names></macro>
+                <citation><layout><text variable="title"/></layout></citation>
+                <bibliography><sort><key macro="a"/></sort><layout><text variable="title"/></layout></bibliography>
+                """, """
+                [{"id":"z","type":"book","title":"Zed","author":[{"family":"Zz","given":"J"}]},{"id":"x","type":"book","title":"Aaa"},
+                 {"id":"b","type":"book","title":"Bee","author":[{"family":"Bb","given":"J"}]}]
+                """);
+            Assert.Equal(expected, string.Join('|', bib));
+        }
+    
+        [Fact]
+        public void Should_write_a_text_standing_in_for_names_without_the_names_affixes()
+        {
+            // citeproc-js: names from the substitute take the prefix, suffix and italics of cs:names; a title does not
+            string xml = """
+                <style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+                <macro name="c"><names variable="author" suffix=". " prefix="P" font-style="italic"><name/><substitute><names variable="editor"/><text variable="title"/></substitute></names></macro>
+                <citation><layout><text variable="title"/></layout></citation>
+                <bibliography><layout><text macro="c"/><text value="END"/></layout></bibliography>
+                </style>
+                """;
+            var style = Style.Parse(xml).Value!;
+            var items = CslJson.Parse("""
+                [{"id":"x","type":"book","title":"Aaa"},{"id":"y","type":"book","title":"Bbb","editor":[{"family":"Ee","given":"J"}]}]
+                """).Value!;
+            var bib = new CslProcessor(style, style.ResolveLocale("en-US"), items).Process([], OutputFormat.Html).Bibliography;
+            Assert.Equal(["AaaEND", "P<i>J Ee</i>. END"], bib.Select(e => e.Trim()));
+        }
+    
+        [Fact]
+        public void Should_capitalize_a_leading_term_after_an_opening_affix()
+        {
+            var bib = Render("""
+                <macro name="d"><choose><if variable="issued"><date variable="issued"><date-part name="year"/></date></if><else><text term="no date" form="short"/></else></choose></macro>
+                <citation><layout><text variable="title"/></layout></citation>
+                <bibliography><layout><group delimiter=" "><text macro="d" prefix="(" suffix=")"/><text variable="title"/></group></layout></bibliography>
+                """, """[{"id":"x","type":"book","title":"Aaa"}]""");
+            Assert.Equal("(N.d.) Aaa", bib[0]);
+        }
+    
+        [Fact]
+        public void Should_drop_the_delimiter_after_names_substituted_by_nothing()
+        {
+            var bib = Render("""
+                <macro name="author"><names variable="author"><name/></names></macro>
+                <citation><layout><text variable="title"/></layout></citation>
+                <bibliography subsequent-author-substitute=""><sort><key macro="author"/><key variable="title"/></sort><layout><group delimiter=". " suffix="."><group delimiter=", "><text macro="author"/><date variable="issued"><date-part name="year"/></date></group><text variable="title"/></group></layout></bibliography>
+                """, """
+                [{"id":"x","type":"book","title":"Aaa","author":[{"literal":"U.S. Census Bureau"}],"issued":{"date-parts":[[2010]]}},
+                 {"id":"y","type":"book","title":"Bbb","author":[{"literal":"U.S. Census Bureau"}],"issued":{"date-parts":[[2011]]}}]
+                """);
+            Assert.Equal(["U.S. Census Bureau, 2010. Aaa.", "2011. Bbb."], bib);
+        }
+    }
 }
