@@ -29,10 +29,16 @@ internal static class StartupBench
             File.WriteAllText(one, "Smith, J. (2020). A title of the work. Journal of Things, 3(2), 1-10.\n");
             Report("--help", Time(bin, ["--help"], Runs));
             Report("parse of one reference", Time(bin, ["parse", one], Runs));
+            if (Exists("pandoc", ["--version"]))
+            {
+                // The peer's own start-up, for scale: the smallest thing pandoc does.
+                Report("pandoc --version", Time("pandoc", ["--version"], Runs));
+            }
+
 
             string items = Path.Combine(dir, "items.json");
             File.WriteAllText(items, CslJson.Serialize(CslSampleItems.Generate(10_000, 42)));
-            int formatRuns = int.TryParse(Environment.GetEnvironmentVariable("STARTUP_FORMAT_RUNS"), out int n) && n > 0 ? n : 5;
+            int formatRuns = int.TryParse(Environment.GetEnvironmentVariable("STARTUP_FORMAT_RUNS"), out int n) && n > 0 ? n : Runs;
             string? apa = ApaStyle();
             bool pandoc = apa is not null && Exists("pandoc", ["--version"]);
             var ours = new List<double>();

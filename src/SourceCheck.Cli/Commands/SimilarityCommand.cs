@@ -40,7 +40,7 @@ public static class SimilarityCommand
                 string lb = p.LangB ?? LanguageGuesser.Guess(p.B);
                 double score = scores[i];
                 int label = score >= (t ?? SimilarityScorer.DefaultThreshold(la, lb)) ? 1 : 0;
-                sb.Append("{\"id\": ").Append(JsonSerializer.Serialize(p.Id))
+                sb.Append("{\"id\": ").Append(System.Text.Json.Nodes.JsonValue.Create(p.Id).ToJsonString())
                     .Append(", \"score\": ").Append(score.ToString("0.######", CultureInfo.InvariantCulture))
                     .Append(", \"label\": ").Append(label).Append("}\n");
             }

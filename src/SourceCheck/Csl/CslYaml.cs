@@ -363,7 +363,5 @@ public static class CslYaml
     private static bool IsPlainSafe(string s) => s.Length > 0 && s.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
     /// <summary>Double-quoted YAML scalar (JSON string escaping is valid YAML).</summary>
-    private static string Quote(string s) => JsonSerializer.Serialize(s, QuoteOptions);
-
-    private static readonly JsonSerializerOptions QuoteOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static string Quote(string s) => "\"" + JsonEncodedText.Encode(s, System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString() + "\"";
 }

@@ -649,7 +649,7 @@ public sealed partial class SourceCheckStore : IClaimStore
         var array = new JsonArray();
         foreach (long id in ids)
         {
-            array.Add(id);
+            array.Add((JsonNode)id);
         }
 
         return array.ToJsonString();
@@ -660,7 +660,7 @@ public sealed partial class SourceCheckStore : IClaimStore
         var array = new JsonArray();
         foreach (string v in values)
         {
-            array.Add(v);
+            array.Add((JsonNode)v);
         }
 
         return array.ToJsonString();
@@ -692,7 +692,7 @@ public sealed partial class SourceCheckStore : IClaimStore
         {
             foreach (var f in figures)
             {
-                array.Add(new JsonObject
+                array.Add((JsonNode)new JsonObject
                 {
                     ["text"] = f.Text,
                     ["value"] = f.Value,

@@ -72,7 +72,7 @@ public static class ReportJson
                 r = r with { Page = v.Page.Page, Fetch = r.Fetch ?? v.Page.Fetch };
             }
 
-            refs.Add(new JsonObject
+            refs.Add((JsonNode)new JsonObject
             {
                 ["id"] = r.Item.Id,
                 ["title"] = r.Item.Title,

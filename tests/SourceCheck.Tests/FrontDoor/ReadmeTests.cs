@@ -41,7 +41,10 @@ public sealed partial class ReadmeTests
         string scratch = Path.Combine(Path.GetTempPath(), "sc-readme-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(scratch);
         Directory.CreateSymbolicLink(Path.Combine(scratch, "fixtures"), Path.Combine(SharedData.RepoRoot, "fixtures"));
-        string cli = Path.Combine(AppContext.BaseDirectory, "SourceCheck.Cli.dll");
+        // SOURCECHECK_BIN: the command as installed (the Native AOT binary in CI); else the CLI built beside the tests.
+        string cli = Environment.GetEnvironmentVariable("SOURCECHECK_BIN") is { Length: > 0 } bin
+            ? Path.GetFullPath(bin)
+            : Path.Combine(AppContext.BaseDirectory, "SourceCheck.Cli.dll");
         var failures = new List<string>();
         foreach (string command in commands)
         {
@@ -65,7 +68,8 @@ public sealed partial class ReadmeTests
             RedirectStandardInput = true,
         };
         start.ArgumentList.Add("-c");
-        start.ArgumentList.Add($"sourcecheck() {{ dotnet '{cli}' \"$@\"; }}\nset -o pipefail\n{line}");
+        string run = cli.EndsWith(".dll", StringComparison.Ordinal) ? $"dotnet '{cli}'" : $"'{cli}'";
+        start.ArgumentList.Add($"sourcecheck() {{ {run} \"$@\"; }}\nset -o pipefail\n{line}");
         start.Environment["SOURCECHECK_DB"] = Path.Combine(directory, "store.db");
         start.Environment["NO_COLOR"] = "1";
         using var process = Process.Start(start)!;

@@ -188,7 +188,7 @@ public static class BibTexReader
                     // biblatex: the number of the book in its series
                     item.SetString("collection-number", Latex.ToUnicode(value, protectCase: false));
                     raw[name] = value;
-                    derived.Add("collection-number");
+                    derived.Add((JsonNode)"collection-number");
                     continue;
                 case "eprint":
                     raw[name] = value;
@@ -196,14 +196,14 @@ public static class BibTexReader
                 case "howpublished" when Field("url") is null && UrlIn(value) is { } hpUrl:
                     item.SetString("URL", hpUrl);
                     raw[name] = value;
-                    derived.Add("URL");
+                    derived.Add((JsonNode)"URL");
                     continue;
                 case "organization" or "institution" or "howpublished" when Field("publisher") is null && name != PublisherField(e.Type)
                     && !item.Has("publisher") && Field(PublisherField(e.Type)) is null:
                     // biblatex: the organisation/institution (or the publication notice) is who published the work
                     item.SetString("publisher", Latex.ToUnicode(value, protectCase: false));
                     raw[name] = value;
-                    derived.Add("publisher");
+                    derived.Add((JsonNode)"publisher");
                     continue;
                 case "publisher" or "address" or "location" when value.Contains(" and ", StringComparison.Ordinal):
                     // biblatex lists: "M{\"u}nchen and Berlin" → "München; Berlin"
@@ -213,7 +213,7 @@ public static class BibTexReader
                         item.SetString(variable0, string.Join("; ", Latex.ToUnicode(value, protectCase: false)
                             .Split(" and ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
                         raw[name] = value;
-                        derived.Add(variable0);
+                        derived.Add((JsonNode)variable0);
                         continue;
                     }
 
@@ -285,7 +285,7 @@ public static class BibTexReader
         if (Field("eprint") is { } eprint && !item.Has("URL") && EprintUrl(Field("eprinttype") ?? Field("archiveprefix"), eprint.Trim()) is { } eprintUrl)
         {
             item.SetString("URL", eprintUrl);
-            derived.Add("URL");
+            derived.Add((JsonNode)"URL");
         }
 
         if (year is not null)
@@ -350,7 +350,7 @@ public static class BibTexReader
         }
 
         item.SetString(variable, text);
-        derived.Add(variable);
+        derived.Add((JsonNode)variable);
     }
 
     /// <summary>The address of an e-print: arXiv (eprinttype/archivePrefix "arxiv") → https://arxiv.org/abs/ID,

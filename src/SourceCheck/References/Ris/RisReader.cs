@@ -256,7 +256,7 @@ public static partial class RisReader
                     }
 
                     var kept = raw[line.Tag] as JsonArray ?? [];
-                    kept.Add(v);
+                    kept.Add((JsonNode?)v);
                     raw[line.Tag] = kept;
                     continue;
                 case "VL" when VolumeLabel().Match(v) is { Success: true } vm && !item.Has("volume"):
@@ -305,7 +305,7 @@ public static partial class RisReader
             }
 
             var list = raw[line.Tag] as JsonArray ?? [];
-            list.Add(v);
+            list.Add((JsonNode?)v);
             raw[line.Tag] = list;
         }
 
