@@ -267,24 +267,7 @@ public sealed class SimilarityScorer
                 w = sum > 0 ? weighted / sum : w;
             }
 
-            double best = 0;
-            foreach (var y in passage.Content)
-            {
-                double m = Match(x, y, cross);
-                if (m < 0.8 && cross && !x.Number && !y.Number && (Cognate(x.Stem, y.Stem) || Cognate(x.Surface, y.Surface)))
-                {
-                    m = 0.8;
-                }
-
-                if (m > best)
-                {
-                    best = m;
-                    if (best >= 1)
-                    {
-                        break;
-                    }
-                }
-            }
+            double best = BestMatch(x, passage, cross, cognates: cross);
 
             total += w;
             matched += w * best;
@@ -351,19 +334,7 @@ public sealed class SimilarityScorer
         foreach (var x in a.Content)
         {
             double w = _idf.Idf(x.Stem);
-            double best = 0;
-            foreach (var y in b.Content)
-            {
-                double m = Match(x, y, cross);
-                if (m > best)
-                {
-                    best = m;
-                    if (best >= 1)
-                    {
-                        break;
-                    }
-                }
-            }
+            double best = BestMatch(x, b, cross, cognates: false);
 
             total += w;
             matched += w * best;
@@ -374,6 +345,33 @@ public sealed class SimilarityScorer
         }
 
         return total == 0 ? 0 : matched / total;
+    }
+
+    /// <summary>The best <see cref="Match"/> of <paramref name="x"/> among <paramref name="text"/>'s content (stops at an
+    /// exact match). With <paramref name="cognates"/>, a cognate or loanword the lexicon lacks (<see cref="Cognate"/>)
+    /// counts as a near match (0.8) between two words that are not figures.</summary>
+    private static double BestMatch(ContentToken x, AnalyzedText text, bool cross, bool cognates)
+    {
+        double best = 0;
+        foreach (var y in text.Content)
+        {
+            double m = Match(x, y, cross);
+            if (cognates && m < 0.8 && !x.Number && !y.Number && (Cognate(x.Stem, y.Stem) || Cognate(x.Surface, y.Surface)))
+            {
+                m = 0.8;
+            }
+
+            if (m > best)
+            {
+                best = m;
+                if (best >= 1)
+                {
+                    break;
+                }
+            }
+        }
+
+        return best;
     }
 
     internal static double Match(ContentToken x, ContentToken y, bool cross)
