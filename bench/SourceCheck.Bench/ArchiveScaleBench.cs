@@ -349,7 +349,7 @@ internal static class ArchiveScaleBench
     }
 
     /// <summary>Times the stages of checks: each progress message starts a stage that ends at the next message (or at
-    /// <see cref="Stop"/>); stages are named by their message with digits folded to '#'. Reports synchronously.</summary>
+    /// <see cref="Stop"/>); stages are named by their message with each number folded to '#'. Reports synchronously.</summary>
     private sealed class StageClock : IProgress<string>
     {
         private readonly Dictionary<string, List<double>> _times = new(StringComparer.Ordinal);
@@ -366,7 +366,20 @@ internal static class ArchiveScaleBench
         public void Report(string value)
         {
             Close();
-            _stage = new string([.. value.Select(c => char.IsAsciiDigit(c) ? '#' : c)]);
+            var folded = new StringBuilder(value.Length);
+            foreach (char c in value)
+            {
+                if (!char.IsAsciiDigit(c))
+                {
+                    folded.Append(c);
+                }
+                else if (folded.Length == 0 || folded[^1] != '#')
+                {
+                    folded.Append('#');
+                }
+            }
+
+            _stage = folded.ToString();
             if (_stage.StartsWith("reading ", StringComparison.Ordinal))
             {
                 _stage = "reading + extracting the article";

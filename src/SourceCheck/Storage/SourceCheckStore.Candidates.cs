@@ -7,7 +7,7 @@ public sealed partial class SourceCheckStore
     /// <summary>How many index entries (claims holding a term, summed over the terms asked for) one candidate query
     /// may rank. bm25 ranks every claim matching the OR query, so a salient but common word ("government",
     /// "prozent*") made one query rank tens of thousands of claims at 1.15 M stored claims.</summary>
-    internal const long CandidatePostings = 20_000;
+    internal const long CandidatePostings = 10_000;
 
     /// <summary>Stored claims sharing ANY of the rarest salient terms of <paramref name="text"/>, best bm25 rank first:
     /// the candidate set a new claim is matched against (the matcher decides what really links). The terms are taken
