@@ -29,7 +29,9 @@ namespace SourceCheck.Bench;
 /// Prints, at each size, the links and their precision, the dev stories' F1 inside the corpus, and, for each store
 /// size, the precision of the stored matches and the time to check one new article with <see cref="Checker"/>
 /// against a store holding the corpus (probes: the four articles of one dev story and four derived articles).
-/// Usage: <c>archive-scale [--sizes 1000,10000] [--store 1000,10000,100000]</c>.</summary>
+/// Usage: <c>archive-scale [--sizes 1000,10000] [--store 1000,10000,100000] [--store-dir DIR]</c>; with
+/// <c>--store-dir</c> the store of size N is kept as <c>DIR/archive-N.db</c> and reused when it exists (ingest is skipped;
+/// each check adds its probe to the store, as a real check does, and the probe's stored copies are excluded by content).</summary>
 internal static class ArchiveScaleBench
 {
     private const int NamePool = 5_000_000;
@@ -38,12 +40,14 @@ internal static class ArchiveScaleBench
     {
         string sizes = "1000,10000";
         string storeSizes = "1000";
+        string? storeDir = null;
         for (int i = 0; i + 1 < args.Length; i += 2)
         {
             switch (args[i])
             {
                 case "--sizes": sizes = args[i + 1]; break;
                 case "--store": storeSizes = args[i + 1]; break;
+                case "--store-dir": storeDir = args[i + 1]; break;
                 default: Console.WriteLine($"unknown option {args[i]}"); return;
             }
         }
@@ -261,14 +265,16 @@ internal static class ArchiveScaleBench
         {
             int n = int.Parse(size, CultureInfo.InvariantCulture);
             var corpus = baseCorpus.Concat(derived).Take(Math.Max(n, baseCorpus.Count)).ToList();
-            string folder = Path.Combine(Path.GetTempPath(), "sc-archive-scale-" + Guid.NewGuid().ToString("N")[..8]);
+            string folder = storeDir ?? Path.Combine(Path.GetTempPath(), "sc-archive-scale-" + Guid.NewGuid().ToString("N")[..8]);
             Directory.CreateDirectory(folder);
             try
             {
-                string path = Path.Combine(folder, "archive.db");
+                string path = Path.Combine(folder, storeDir is null ? "archive.db" : $"archive-{n}.db");
+                bool reused = storeDir is not null && File.Exists(path);
                 watch.Restart();
-                using (var store = SourceCheckStore.Open(path))
+                if (!reused)
                 {
+                    using var store = SourceCheckStore.Open(path);
                     foreach (string id in corpus)
                     {
                         store.Ingest(new DocumentInput(id + ".txt", textOf[id]), null, claimsOf[id]);
@@ -280,14 +286,18 @@ internal static class ArchiveScaleBench
                 // stored copy is excluded by content); a stored match is true by provenance (see the summary)
                 var story = stories[^1];
                 var probes = story.ArticleIds.Concat(derived.Where((_, k) => k % 97 == 0).Take(4)).ToList();
-                var checker = new Checker(new CheckerOptions { StorePath = path });
+                // each stage's time: from one progress message of the check to the next (digits folded, medians over the probes)
+                var stages = new StageClock();
+                var checker = new Checker(new CheckerOptions { StorePath = path, Progress = stages });
                 var times = new List<double>();
                 int storeTrue = 0, storeFalse = 0, storeRelated = 0, storeUnknown = 0, compared = 0;
                 foreach (string probe in probes)
                 {
                     var sw = Stopwatch.StartNew();
+                    stages.Start();
                     var report = checker.Check([new CheckInput(probe + ".txt", textOf[probe])]);
                     times.Add(sw.Elapsed.TotalMilliseconds);
+                    stages.Stop();
                     compared += report.Store?.ComparedDocuments.Length ?? 0;
                     foreach (var l in report.Links.Where(report.IsStoreMatch))
                     {
@@ -316,16 +326,82 @@ internal static class ArchiveScaleBench
 
                 var sorted = times.Order().ToList();
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"== store of {corpus.Count} articles ({corpus.Sum(d => claimsOf[d].Count)} claims) ingested in {ingestMs / 1000.0:F1} s ({new FileInfo(path).Length / (1024.0 * 1024):F0} MiB)"));
+                    $"== store of {corpus.Count} articles ({corpus.Sum(d => claimsOf[d].Count)} claims) {(reused ? "reused" : $"ingested in {ingestMs / 1000.0:F1} s")} ({new FileInfo(path).Length / (1024.0 * 1024):F0} MiB)"));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  check of one new article ({probes.Count} probes: {story.Name} + derived), ms: {string.Join(" / ", times.Select(t => t.ToString("F0", CultureInfo.InvariantCulture)))}; median {sorted[sorted.Count / 2]:F0}, max {sorted[^1]:F0} [target < 2000]; {compared / probes.Count} stored documents compared per check"));
+                Console.WriteLine("  stages (median ms over the probes, from each progress message to the next):");
+                foreach (var (stage, ms) in stages.Medians())
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {ms,8:F0}  {stage}"));
+                }
+
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  stored matches by provenance: {storeTrue} true, {storeFalse} false, {storeRelated} related-topic (not scored), {storeUnknown} unknown: precision {MatchBench.Div(storeTrue, storeTrue + storeFalse):F3}"));
             }
             finally
             {
-                Directory.Delete(folder, recursive: true);
+                if (storeDir is null)
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
             }
+        }
+    }
+
+    /// <summary>Times the stages of checks: each progress message starts a stage that ends at the next message (or at
+    /// <see cref="Stop"/>); stages are named by their message with each number folded to '#'. Reports synchronously.</summary>
+    private sealed class StageClock : IProgress<string>
+    {
+        private readonly Dictionary<string, List<double>> _times = new(StringComparer.Ordinal);
+        private readonly List<string> _order = [];
+        private readonly Stopwatch _watch = new();
+        private string _stage = "start";
+
+        public void Start()
+        {
+            _stage = "start";
+            _watch.Restart();
+        }
+
+        public void Report(string value)
+        {
+            Close();
+            var folded = new StringBuilder(value.Length);
+            foreach (char c in value)
+            {
+                if (!char.IsAsciiDigit(c))
+                {
+                    folded.Append(c);
+                }
+                else if (folded.Length == 0 || folded[^1] != '#')
+                {
+                    folded.Append('#');
+                }
+            }
+
+            _stage = folded.ToString();
+            if (_stage.StartsWith("reading ", StringComparison.Ordinal))
+            {
+                _stage = "reading + extracting the article";
+            }
+        }
+
+        public void Stop() => Close();
+
+        public IEnumerable<(string Stage, double Ms)> Medians() =>
+            _order.Select(s => (s, _times[s].Order().ElementAt(_times[s].Count / 2)));
+
+        private void Close()
+        {
+            double ms = _watch.Elapsed.TotalMilliseconds;
+            _watch.Restart();
+            if (!_times.TryGetValue(_stage, out var list))
+            {
+                _times[_stage] = list = [];
+                _order.Add(_stage);
+            }
+
+            list.Add(ms);
         }
     }
 

@@ -138,9 +138,18 @@ public sealed class Checker
                     // the stored copy of an article is its read text (an HTML page's body), not the raw input
                     inputHashes.UnionWith(read.Select(d => SourceCheckStore.ContentHash(d.Article.Text)));
                     documentsInStore = store.Stats().Documents - inputHashes.Count(h => store.FindDocument(h) is not null);
-                    return known = KnownClaims(store, claims, inputHashes, storedIds, compared);
+                    _options.Progress?.Report($"store: looking up candidates for {claims.Count} claims");
+                    known = KnownClaims(store, claims, inputHashes, storedIds, compared);
+                    _options.Progress?.Report($"store: {known.Count} candidate claims in {compared.Count} stored documents");
+                    return known;
                 },
-                KnownContext = store is null ? null : found => KnownContext(store, found, compared),
+                KnownContext = store is null ? null : found =>
+                {
+                    _options.Progress?.Report($"store: reading {compared.Count} stored documents");
+                    var context = KnownContext(store, found, compared);
+                    _options.Progress?.Report($"store: {context.Count} claims of context read");
+                    return context;
+                },
                 Verify = Verifier(),
                 Outlets = _outlets,
                 Match = _options.Match,
@@ -162,6 +171,7 @@ public sealed class Checker
                         [.. compared.Values.Select(d => new StoredDocumentSummary(StoredDocumentId(d), d.Source, d.Title, d.Outlet, d.Date))],
                         [.. known]),
                 };
+                _options.Progress?.Report("store: saving");
                 report = Save(store, report, documents.Where(d => !string.IsNullOrWhiteSpace(d.Input.Content)).ToList(), storedIds);
             }
 

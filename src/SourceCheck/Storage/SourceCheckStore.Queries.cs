@@ -116,12 +116,16 @@ public sealed partial class SourceCheckStore
     /// (e.g. to match new claims against what the store already holds).</summary>
     public IReadOnlyList<StoredClaim> GetClaims(long? documentId = null)
     {
-        using var cmd = Command("SELECT " + ClaimColumns + """
-             FROM claims c JOIN documents d ON d.id = c.document_id
-            WHERE $doc IS NULL OR c.document_id = $doc
-            ORDER BY c.document_id, c.ordinal
-            """, null);
-        cmd.Parameters.AddWithValue("$doc", Db(documentId));
+        // two statements, not "$doc IS NULL OR c.document_id = $doc": SQLite plans that once for any value, as a scan of
+        // every claim (EXPLAIN QUERY PLAN: SCAN c USING INDEX claims_document) — 1.15 M rows per document read at 100k
+        using var cmd = Command("SELECT " + ClaimColumns + " FROM claims c JOIN documents d ON d.id = c.document_id"
+            + (documentId is null ? string.Empty : " WHERE c.document_id = $doc")
+            + " ORDER BY c.document_id, c.ordinal", null);
+        if (documentId is not null)
+        {
+            cmd.Parameters.AddWithValue("$doc", documentId.Value);
+        }
+
         using var r = cmd.ExecuteReader();
         var list = new List<StoredClaim>();
         while (r.Read())
@@ -354,7 +358,11 @@ public sealed partial class SourceCheckStore
     }
 
     /// <summary>The terms ordered by how many claims contain them (fewest first), from the index's term statistics.</summary>
-    private List<SearchTerm> RarestFirst(IReadOnlyList<SearchTerm> terms)
+    private List<SearchTerm> RarestFirst(IReadOnlyList<SearchTerm> terms) => [.. TermCounts(terms).Select(c => c.Term)];
+
+    /// <summary>Each term with the number of claims containing it (a prefix term: the sum over the words it covers),
+    /// fewest first, ties in the given order; exact counts from the index's term statistics (fts5vocab).</summary>
+    private List<(SearchTerm Term, long Count)> TermCounts(IReadOnlyList<SearchTerm> terms)
     {
         using var cmd = Command("""
             SELECT coalesce(sum(doc), 0) FROM claims_fts_vocab WHERE term >= $term AND term <= $upper
@@ -369,7 +377,7 @@ public sealed partial class SourceCheckStore
             counts.Add((terms[i], Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture), i));
         }
 
-        return [.. counts.OrderBy(c => c.Count).ThenBy(c => c.Order).Select(c => c.Term)];
+        return [.. counts.OrderBy(c => c.Count).ThenBy(c => c.Order).Select(c => (c.Term, c.Count))];
     }
 
     private List<StoredLink> LinksAmong(IEnumerable<long> claimIds)
