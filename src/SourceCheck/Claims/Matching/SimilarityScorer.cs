@@ -301,20 +301,19 @@ public sealed class SimilarityScorer
         return min >= 5 && p >= 5 && p >= 0.7 * min;
     }
 
+    /// <summary>A word as <see cref="Cognate"/> compares it: folded for matching (<see cref="TextFolding.ForMatching"/>:
+    /// ä → a, ß → ss, accents off), then the usual spelling shifts between German and English (k/z → c, y → i, ph → f,
+    /// th → t).</summary>
     private static string CognateFold(string w)
     {
-        var sb = new System.Text.StringBuilder(w.Length + 2);
-        string lower = w.ToLowerInvariant();
-        for (int i = 0; i < lower.Length; i++)
+        string folded = TextFolding.ForMatching(w.ToLowerInvariant());
+        var sb = new System.Text.StringBuilder(folded.Length);
+        for (int i = 0; i < folded.Length; i++)
         {
-            char c = lower[i];
-            char next = i + 1 < lower.Length ? lower[i + 1] : '\0';
+            char c = folded[i];
+            char next = i + 1 < folded.Length ? folded[i + 1] : '\0';
             switch (c)
             {
-                case 'ä': sb.Append('a'); break;
-                case 'ö': sb.Append('o'); break;
-                case 'ü': sb.Append('u'); break;
-                case 'ß': sb.Append("ss"); break;
                 case 'k' or 'z': sb.Append('c'); break;
                 case 'y': sb.Append('i'); break;
                 case 'p' when next == 'h': sb.Append('f'); i++; break;
