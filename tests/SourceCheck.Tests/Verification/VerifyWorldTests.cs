@@ -40,7 +40,7 @@ public sealed class VerifyWorldTests(ITestOutputHelper output) : IDisposable
     {
         var score = await ScoreSplitAsync("dev");
 
-        Assert.Equal(73, score.N);
+        Assert.Equal(98, score.N);
         Assert.True(score.Accuracy >= 0.95, score.ToString());
         Assert.Equal(0, score.FalseAgainstReal);
         Assert.Equal(0, score.FabricatedMissed);
@@ -50,15 +50,15 @@ public sealed class VerifyWorldTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(0, score.UnsupportedFound);
     }
 
-    /// <summary>The held-out part written at the start of session 7 (25 references, 25 claims: val_s7.py), scored once
-    /// at its end (figures in docs/verification.md); never tuned on. The session-5 and session-6 validation parts are in
+    /// <summary>The held-out part written at the start of session 8 (27 references, 26 claims: val_s8.py), scored once
+    /// at its end (figures in docs/verification.md); never tuned on. The session-5, -6 and -7 validation parts are in
     /// the dev split now.</summary>
     [Fact]
     public async Task Validation_split()
     {
         var score = await ScoreSplitAsync("val");
 
-        Assert.Equal(25, score.N);
+        Assert.Equal(27, score.N);
         Assert.True(score.Accuracy >= 0.8, score.ToString());
     }
 
@@ -219,13 +219,13 @@ public sealed class VerifyWorldTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(0, score.UnsupportedFound);
     }
 
-    /// <summary>The held-out article (val-article.json, written before the code), scored once at the end of session 7.</summary>
+    /// <summary>The held-out article (val-article.json, written before the code), scored once at the end of session 8.</summary>
     [Fact]
     public async Task Validation_article()
     {
         var score = await ScoreArticleAsync("val");
 
-        Assert.Equal(25, score.Sentences);
+        Assert.Equal(26, score.Sentences);
         Assert.True(score.TiedRight >= score.Sentences / 2, score.ToString());
     }
 }
