@@ -150,7 +150,7 @@ public sealed class Checker
                     _options.Progress?.Report($"store: {context.Count} claims of context read");
                     return context;
                 },
-                Verify = Verifier(),
+                Verify = Verifier(store),
                 Outlets = _outlets,
                 Match = _options.Match,
                 SupportThreshold = _options.SupportThreshold,
@@ -244,11 +244,17 @@ public sealed class Checker
         return context;
     }
 
-    private Func<string, IReadOnlyList<CslItem>, IReadOnlyDictionary<string, IReadOnlyList<CitingClaim>>, IReadOnlyList<ReportFinding>>? Verifier()
+    private Func<string, IReadOnlyList<CslItem>, IReadOnlyDictionary<string, IReadOnlyList<CitingClaim>>, IReadOnlyList<ReportFinding>>? Verifier(IClaimStore? store)
     {
         if (_options.PageSource is null && _options.PageDirectory is null && !_options.Online)
         {
             return null;
+        }
+
+        // the outlets of the documents already checked extend the outlet table (issue 17: open-world outlets)
+        if (store is not null)
+        {
+            _outlets.AddKnown(store.ListDocuments().Select(d => (d.Outlet, (string?)d.Source)));
         }
 
         var endpoints = _options.Services ?? ServiceEndpoints.FromEnvironment();

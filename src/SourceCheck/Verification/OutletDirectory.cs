@@ -9,7 +9,7 @@ namespace SourceCheck.Verification;
 /// <c>outlets.tsv</c> in their config folder (<c>$XDG_CONFIG_HOME/sourcecheck/</c>, else the application-data
 /// folder): lines <c>Outlet name&lt;TAB&gt;domain</c>; callers may add what the store knows (a document's outlet
 /// and the domain of its address).</summary>
-public sealed class OutletDirectory
+public sealed partial class OutletDirectory
 {
     private static readonly (string Name, string Domain)[] BuiltIn =
     [
@@ -45,7 +45,7 @@ public sealed class OutletDirectory
     {
         if (builtIn)
         {
-            foreach (var (name, domain) in BuiltIn)
+            foreach (var (name, domain) in BuiltIn.Concat(National))
             {
                 Add(name, domain);
             }
@@ -150,6 +150,60 @@ public sealed class OutletDirectory
         }
 
         return [];
+    }
+
+    /// <summary>What a store knows: documents already checked, each with its outlet and address (a file path or a
+    /// record without an outlet teaches nothing).</summary>
+    public void AddKnown(IEnumerable<(string? Outlet, string? Address)> documents)
+    {
+        foreach (var (outlet, address) in documents)
+        {
+            if (outlet is { Length: > 0 and <= 80 } && address is not null && Uri.TryCreate(address, UriKind.Absolute, out var u)
+                && u.Scheme is "http" or "https" && u.HostNameType == UriHostNameType.Dns)
+            {
+                Add(outlet, u.Host);
+            }
+        }
+    }
+
+    /// <summary>Web addresses an outlet in no table may publish under, guessed from its name: the name's words joined
+    /// and hyphenated (German umlauts as "ae"/"oe"/"ue"), with and without a leading "The", under the country domains of
+    /// its language (German: .de; otherwise .com and .co.uk). At most six, most likely first.</summary>
+    public static IReadOnlyList<string> GuessDomains(string outlet, string? language)
+    {
+        string name = outlet.Trim();
+        foreach (string article in (string[])["The ", "Der ", "Die ", "Das "])
+        {
+            if (name.StartsWith(article, StringComparison.OrdinalIgnoreCase) && name.Length > article.Length + 2)
+            {
+                name = name[article.Length..];
+                break;
+            }
+        }
+
+        string folded = name.ToLowerInvariant().Replace("ä", "ae", StringComparison.Ordinal).Replace("ö", "oe", StringComparison.Ordinal)
+            .Replace("ü", "ue", StringComparison.Ordinal);
+        var words = folded.Split([' ', '-', '.', '\'', '’', '&', ',', ':', '(', ')', '/'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(TextFolding.AsciiKey).Where(w => w.Length > 0).ToList();
+        if (words.Count == 0 || words.Count > 4)
+        {
+            return [];
+        }
+
+        var stems = new List<string> { string.Concat(words) };
+        if (words.Count > 1)
+        {
+            stems.Add(string.Join('-', words));
+        }
+
+        if (!ReferenceEquals(name, outlet.Trim()) && outlet.TrimStart().StartsWith("The ", StringComparison.OrdinalIgnoreCase))
+        {
+            stems.Add("the" + string.Concat(words));
+        }
+
+        string[] tlds = language == "de" ? [".de"] : [".com", ".co.uk"];
+        return stems.Where(s => s.Length >= 3 && s.Length <= 40).Distinct(StringComparer.Ordinal)
+            .SelectMany(s => tlds.Select(t => s + t)).Take(6).ToList();
     }
 
     /// <summary>Whether the outlet is a known news/web outlet.</summary>

@@ -14,7 +14,8 @@ public sealed record CitingClaim(string Id, string Text, string? Language = null
 /// <summary>What the cited page says to one claim: the best passage of its body (one or two sentences) with its
 /// character position in the page body and its score. <see cref="Status"/>: <c>supported</c> (score at or above
 /// the threshold), <c>figures_differ</c> (a matching passage whose figures disagree: the page says something
-/// else) or <c>not_in_page</c> (nothing of the kind).</summary>
+/// else), <c>says_otherwise</c> (a matching passage stating a negation, direction, year or quantity otherwise, see
+/// <see cref="FactAgreement"/>) or <c>not_in_page</c> (nothing of the kind).</summary>
 public sealed record PassageCheck(string ClaimId, string Claim, string Status, string? Passage, int Start, int Length, double Score)
 {
     /// <summary>How the article ties the claim to the reference (<see cref="CitingClaim.Signal"/>).</summary>
@@ -22,6 +23,10 @@ public sealed record PassageCheck(string ClaimId, string Claim, string Status, s
 
     /// <summary>What the passage was taken from: "page", "archived page", "abstract", "landing page URL".</summary>
     public string Source { get; init; } = "page";
+
+    /// <summary>For <see cref="PassageFinder.SaysOtherwise"/>: which fact differs ("negation on one side", "the opposite
+    /// direction", "another year", "another quantity (all / some)").</summary>
+    public string? Differs { get; init; }
 }
 
 /// <summary>Finds the passage of a page body that supports a claim, in the same or the other language (German
@@ -31,6 +36,10 @@ public sealed class PassageFinder
     public const string Supported = "supported";
     public const string FiguresDiffer = "figures_differ";
     public const string NotInPage = "not_in_page";
+
+    /// <summary>A passage that matches the claim but states one of its facts otherwise (<see cref="PassageCheck.Differs"/>:
+    /// a negation on one side, the opposite direction of change, another year, all against some).</summary>
+    public const string SaysOtherwise = "says_otherwise";
 
     private readonly SimilarityScorer _scorer;
 
@@ -82,46 +91,83 @@ public sealed class PassageFinder
         }
 
         var pageIdf = new IdfTable();
-        foreach (var sentence in sentences)
+        var changes = new FactAgreement.Change[sentences.Count];
+        for (int i = 0; i < sentences.Count; i++)
         {
-            pageIdf.AddDocument(SimilarityScorer.Terms(_scorer.Analyze(body.Substring(sentence.Start, sentence.Length), lang)));
+            var analyzedSentence = _scorer.Analyze(body.Substring(sentences[i].Start, sentences[i].Length), lang);
+            pageIdf.AddDocument(SimilarityScorer.Terms(analyzedSentence));
+            changes[i] = FactAgreement.Directions(analyzedSentence);
         }
 
+        // the directions of change the sentences around each window state (the window's sentences and one on each side)
+        var context = windows.Select(w =>
+        {
+            var c = FactAgreement.Change.None;
+            for (int i = 0; i < sentences.Count; i++)
+            {
+                if (sentences[i].Start < w.Start + w.Length && sentences[i].Start + sentences[i].Length > w.Start)
+                {
+                    c |= changes[i] | (i > 0 ? changes[i - 1] : 0) | (i + 1 < sentences.Count ? changes[i + 1] : 0);
+                }
+            }
+
+            return c;
+        }).ToList();
+
+        var analyzedWindows = windows.Select(w => _scorer.Analyze(body.Substring(w.Start, w.Length), lang)).ToList();
         var results = new List<PassageCheck>();
         foreach (var claim in claims)
         {
             string cl = Lang(claim.Language) ?? LanguageGuesser.Guess(claim.Text);
             double threshold = Threshold ?? DefaultThreshold;
             var analyzedClaim = _scorer.Analyze(claim.Text, cl);
-            double best = 0;
-            (int Start, int Length) at = (-1, 0);
             bool cross = cl != lang;
-            double bestCoverage = 0;
-            (int Start, int Length) coverageAt = (-1, 0);
-            foreach (var w in windows)
+            // The best window that agrees with the claim's facts, and the best of all (a conflicting one is reported
+            // as the page saying otherwise).
+            double best = 0, bestAny = 0;
+            (int Start, int Length) at = (-1, 0), atAny = (-1, 0);
+            string? conflictAny = null;
+            double bestCoverage = 0, bestCoverageAny = 0;
+            (int Start, int Length) coverageAt = (-1, 0), coverageAtAny = (-1, 0);
+            string? coverageConflict = null;
+            for (int k = 0; k < windows.Count; k++)
             {
-                string text = body.Substring(w.Start, w.Length);
-                var analyzed = _scorer.Analyze(text, lang);
+                var w = windows[k];
+                var analyzed = analyzedWindows[k];
                 double score = _scorer.Score(analyzedClaim, analyzed);
+                string? conflict = FactAgreement.Conflict(analyzedClaim, analyzed, context[k]);
                 if (cross)
                 {
                     var unmatched = new List<ContentToken>();
                     double coverage = SimilarityScorer.Coverage(analyzedClaim, analyzed, pageIdf, unmatched);
-                    // A figure of the claim the passage lacks, or a negation on one side only: not this passage.
-                    if (unmatched.Any(u => u.Number) || (analyzedClaim.NegationCount > 0) != (analyzed.NegationCount > 0))
+                    // A figure of the claim the passage lacks: not this passage.
+                    if (unmatched.Any(u => u.Number))
                     {
                         coverage = 0;
                     }
 
-                    // the shortest window among equally covering ones: the sentence, not the sentence and its neighbour
-                    if (coverage > bestCoverage + 1e-9 || (coverage > 0 && coverage >= bestCoverage - 1e-9 && w.Length < coverageAt.Length))
+                    if (Better(coverage, w, bestCoverageAny, coverageAtAny))
+                    {
+                        bestCoverageAny = coverage;
+                        coverageAtAny = w;
+                        coverageConflict = conflict;
+                    }
+
+                    if (conflict is null && Better(coverage, w, bestCoverage, coverageAt))
                     {
                         bestCoverage = coverage;
                         coverageAt = w;
                     }
                 }
 
-                if (score > best)
+                if (score > bestAny)
+                {
+                    bestAny = score;
+                    atAny = w;
+                    conflictAny = conflict;
+                }
+
+                if (conflict is null && score > best)
                 {
                     best = score;
                     at = w;
@@ -130,7 +176,8 @@ public sealed class PassageFinder
 
             // Across languages the pair model (trained on whole-sentence translations) rates a claim that restates part
             // of a sentence low; the coverage path takes the passage that covers the claim's words, names and figures.
-            if (cross && best < threshold && bestCoverage >= (CrossThreshold ?? DefaultCrossThreshold))
+            double crossThreshold = CrossThreshold ?? DefaultCrossThreshold;
+            if (cross && best < threshold && bestCoverage >= crossThreshold)
             {
                 best = bestCoverage;
                 at = coverageAt;
@@ -139,7 +186,29 @@ public sealed class PassageFinder
 
             if (at.Start < 0 || best < threshold)
             {
-                results.Add(new PassageCheck(claim.Id, claim.Text, NotInPage, at.Start < 0 ? null : body.Substring(at.Start, at.Length), at.Start, at.Length, Math.Round(best, 3))
+                // A passage that would support the claim but for a fact it states otherwise.
+                (int Start, int Length) otherAt = (-1, 0);
+                double otherScore = 0;
+                string? why = null;
+                if (bestAny >= (Threshold ?? DefaultThreshold) && conflictAny is not null)
+                {
+                    (otherAt, otherScore, why) = (atAny, bestAny, conflictAny);
+                }
+                else if (cross && bestCoverageAny >= crossThreshold && coverageConflict is not null)
+                {
+                    (otherAt, otherScore, why) = (coverageAtAny, bestCoverageAny, coverageConflict);
+                }
+
+                if (why is not null)
+                {
+                    results.Add(new PassageCheck(claim.Id, claim.Text, SaysOtherwise, body.Substring(otherAt.Start, otherAt.Length), otherAt.Start, otherAt.Length,
+                        Math.Round(otherScore, 3)) { Signal = claim.Signal, Differs = why });
+                    continue;
+                }
+
+                var near = atAny.Start >= 0 ? atAny : at;
+                results.Add(new PassageCheck(claim.Id, claim.Text, NotInPage, near.Start < 0 ? null : body.Substring(near.Start, near.Length), near.Start, near.Length,
+                    Math.Round(Math.Max(best, bestAny), 3))
                 {
                     Signal = claim.Signal,
                 });
@@ -204,6 +273,10 @@ public sealed class PassageFinder
             }
         }
     }
+
+    // the shortest window among equally covering ones: the sentence, not the sentence and its neighbour
+    private static bool Better(double coverage, (int Start, int Length) w, double best, (int Start, int Length) at) =>
+        coverage > best + 1e-9 || (coverage > 0 && coverage >= best - 1e-9 && w.Length < at.Length);
 
     private static string? Lang(string? code) => code is null ? null
         : code.StartsWith("de", StringComparison.OrdinalIgnoreCase) ? "de"

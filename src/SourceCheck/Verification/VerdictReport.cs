@@ -31,6 +31,7 @@ public static class VerdictReport
                 {
                     PassageFinder.Supported => string.Create(CultureInfo.InvariantCulture, $"supported by the cited {SourceName(p)} at characters {p.Start}-{p.Start + p.Length} of its text (score {p.Score:0.00})"),
                     PassageFinder.FiguresDiffer => string.Create(CultureInfo.InvariantCulture, $"the cited {SourceName(p)} says this with other figures (characters {p.Start}-{p.Start + p.Length}, score {p.Score:0.00})"),
+                    PassageFinder.SaysOtherwise => string.Create(CultureInfo.InvariantCulture, $"the cited {SourceName(p)} says otherwise: {p.Differs} (characters {p.Start}-{p.Start + p.Length}, score {p.Score:0.00})"),
                     _ => string.Create(CultureInfo.InvariantCulture, $"the cited {SourceName(p)} says nothing of the kind (closest passage scores {p.Score:0.00})"),
                 });
         }
@@ -59,6 +60,7 @@ public static class VerdictReport
         {
             ["claim"] = p.ClaimId, ["text"] = p.Claim, ["status"] = p.Status, ["passage"] = p.Passage,
             ["start"] = p.Start, ["length"] = p.Length, ["score"] = p.Score, ["source"] = p.Source, ["signal"] = p.Signal,
+            ["differs"] = p.Differs,
         }).ToArray()),
         ["elapsedMs"] = (long)v.Elapsed.TotalMilliseconds,
     };

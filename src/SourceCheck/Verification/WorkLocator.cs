@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using SourceCheck.Csl;
 using SourceCheck.Documents.Web;
+using SourceCheck.Text;
 
 namespace SourceCheck.Verification;
 
@@ -183,6 +184,7 @@ public sealed class WorkLocator
             verdict = run.Result(Verdicts.Unchecked, [], $"not settled within the time limit of {_options.ReferenceTimeout.TotalSeconds:0} s");
         }
 
+        Learn(verdict);
         if (claims is { Count: > 0 } && _options.Passages is { } finder && verdict.Verdict is Verdicts.Verified or Verdicts.Mismatch)
         {
             try
@@ -238,7 +240,7 @@ public sealed class WorkLocator
 
         return claims.Where(c => best.ContainsKey(c.Id)).Select(c => best[c.Id]).ToList();
 
-        static (int, double) Rank(PassageCheck p) => (p.Status switch { PassageFinder.Supported => 2, PassageFinder.FiguresDiffer => 1, _ => 0 }, p.Score);
+        static (int, double) Rank(PassageCheck p) => (p.Status switch { PassageFinder.Supported => 2, PassageFinder.FiguresDiffer or PassageFinder.SaysOtherwise => 1, _ => 0 }, p.Score);
     }
 
     private sealed class Run(CslItem item)
@@ -334,11 +336,67 @@ public sealed class WorkLocator
         }
         else if (!scholarly && url is null)
         {
-            run.Unsettled.Add($"the web address of the outlet \"{item.GetString("container-title") ?? "(none named)"}\" is not known (add it to {OutletDirectory.UserFile()} as 'name<TAB>domain')");
+            string outlet = item.GetString("container-title") ?? "(none named)";
+            var found = await FromGuessedDomainsAsync(run, title, outlet, ct).ConfigureAwait(false);
+            if (found is not null)
+            {
+                return found;
+            }
+
+            run.Unsettled.Add($"the web address of the outlet \"{outlet}\" is not known (add it to {OutletDirectory.UserFile()} as 'name<TAB>domain')");
             run.Step("outlets", "the outlet's web address", OutletDirectory.UserFile(), "unknown outlet");
         }
 
         return Conclude(run, null);
+    }
+
+    /// <summary>What a checked page teaches the outlet table for the references after it: a page (live or archived)
+    /// whose outlet agrees with the reference gives the cited outlet's name and the page's own site name for the host it
+    /// was published under ("The Times" → thetimes.com from a cited link, so a later reference to The Times without a
+    /// link is searched there).</summary>
+    private void Learn(ReferenceVerdict verdict)
+    {
+        if (verdict.Verdict is not (Verdicts.Verified or Verdicts.Mismatch) || verdict.Fields.Contains("outlet") || verdict.Fields.Contains("url")
+            || verdict.WorkUrl is not { } address || !Uri.TryCreate(address, UriKind.Absolute, out var u) || u.HostNameType != UriHostNameType.Dns
+            || IsArchiveHost(u) || IsScholarly(verdict.Item))
+        {
+            return;
+        }
+
+        string domain = WebText.RegistrableDomain(u.Host);
+        if (verdict.Item.GetString("container-title") is { Length: > 0 } outlet)
+        {
+            _outlets.Add(outlet, domain);
+        }
+
+        if (verdict.Page?.Page?.Metadata.Site?.Value is { Length: > 0 } site && site.Length <= 80)
+        {
+            _outlets.Add(site, domain);
+        }
+    }
+
+    /// <summary>An outlet in no table: its web address guessed from its name ("n-tv" → n-tv.de, "The Hill" →
+    /// thehill.com), each guess asked in the archive's index around the cited day. A guess counts only when an archived
+    /// page there carries the cited headline and agrees with the cited outlet; otherwise the reference stays unchecked
+    /// (a guessed address that holds nothing says nothing about the work).</summary>
+    private async Task<ReferenceVerdict?> FromGuessedDomainsAsync(Run run, string title, string outlet, CancellationToken ct)
+    {
+        var guesses = OutletDirectory.GuessDomains(outlet, LanguageGuesser.Guess(title + " " + outlet));
+        foreach (string domain in guesses)
+        {
+            var found = await FromArchiveIndexAsync(run, title, [domain], ct).ConfigureAwait(false);
+            if (found is not null && (found.Verdict == Verdicts.Verified || (found.Verdict == Verdicts.Mismatch && !found.Fields.Contains("outlet"))))
+            {
+                return found with { Reason = found.Reason + $" (the outlet is in no table; its address {domain} was guessed from its name and confirmed by this page)" };
+            }
+        }
+
+        if (guesses.Count > 0)
+        {
+            run.Step("outlets", "addresses guessed from the outlet's name", string.Join(", ", guesses), "none confirmed");
+        }
+
+        return null;
     }
 
     private static ReferenceVerdict Conclude(Run run, string? extra)

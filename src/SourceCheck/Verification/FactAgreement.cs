@@ -1,0 +1,228 @@
+using SourceCheck.Claims.Matching;
+using SourceCheck.Claims.Text;
+
+namespace SourceCheck.Verification;
+
+/// <summary>Facts a passage must share with a claim to support it, whatever its similarity score: the same polarity
+/// (a negation on one side only: "were to blame" / "were not to blame", "alle" / "nicht alle"), the same direction of
+/// change (the rise family against the fall family, in English and German: "gestiegen" / "fell", "more" / "weniger"),
+/// the same years ("open in 2030" / "come online in 2026") and the same quantity (all / some, only half / every).
+/// Words are compared by their surface in their own language, so the test works within and across languages. A side
+/// that states nothing of a kind (no direction word, no year) does not conflict: a claim may be less specific than the
+/// page.</summary>
+internal static class FactAgreement
+{
+    public const string Negation = "negation on one side";
+    public const string Direction = "the opposite direction";
+    public const string Year = "another year";
+    public const string Quantity = "another quantity (all / some)";
+
+    [Flags]
+    internal enum Change
+    {
+        None = 0,
+        Up = 1,
+        Down = 2,
+    }
+
+    private static readonly HashSet<string> UpWords = new(StringComparer.Ordinal)
+    {
+        "rise", "rises", "rose", "risen", "rising", "increase", "increases", "increased", "increasing", "grow", "grows", "grew", "grown", "growing",
+        "climb", "climbs", "climbed", "jump", "jumps", "jumped", "surge", "surges", "surged", "soar", "soars", "soared", "higher", "more",
+        "gain", "gains", "gained", "double", "doubles", "doubled", "tripled", "raise", "raises", "raised", "boost", "boosted", "up", "upward", "expand", "expanded",
+        "steigen", "steigt", "stieg", "stiegen", "gestiegen", "ansteigen", "angestiegen", "zunehmen", "zugenommen", "wachsen", "wächst", "wuchs",
+        "gewachsen", "erhöhen", "erhöht", "erhöhte", "erhöhten", "anheben", "angehoben", "hebt", "höher", "mehr", "verdoppelt",
+        "verdoppelte", "verdreifacht", "klettern", "klettert", "kletterte", "geklettert", "zulegen", "zugelegt",
+    };
+
+    private static readonly HashSet<string> DownWords = new(StringComparer.Ordinal)
+    {
+        "fall", "falls", "fell", "fallen", "falling", "drop", "drops", "dropped", "dropping", "decline", "declines", "declined", "declining", "decrease",
+        "decreases", "decreased", "decreasing", "shrink", "shrinks", "shrank", "shrunk", "sink", "sinks", "sank", "sunk", "plunge", "plunged", "slump",
+        "slumped", "tumble", "tumbled", "lower", "lowers", "lowered", "less", "fewer", "down", "reduce", "reduces", "reduced", "halve", "halved",
+        "sinken", "sinkt", "sank", "sanken", "gesunken", "fällt", "fiel", "fielen", "gefallen", "zurückgehen", "zurückgegangen", "zurückging", "abnehmen",
+        "abgenommen", "schrumpfen", "schrumpft", "schrumpfte", "geschrumpft", "senken", "senkt", "senkte", "gesenkt", "weniger", "niedriger", "geringer", "verringert", "verringerte", "halbiert",
+    };
+
+    /// <summary>Nouns of change, also as the end of a compound ("Preisanstieg", "Umsatzrückgang").</summary>
+    private static readonly string[] UpNouns = ["anstieg", "zunahme", "zuwachs", "increase", "rise", "growth"];
+
+    private static readonly string[] DownNouns = ["rückgang", "abnahme", "decline", "decrease", "drop", "fall", "reduction"];
+
+    /// <summary>German particles that make a verb of "nehmen", "gehen", "legen", "heben" one of change; the verb alone is
+    /// no direction.</summary>
+    private static readonly Dictionary<string, (string Particle, Change Change)[]> Separable = new(StringComparer.Ordinal)
+    {
+        ["nimmt"] = [("zu", Change.Up), ("ab", Change.Down)], ["nahm"] = [("zu", Change.Up), ("ab", Change.Down)],
+        ["nehmen"] = [("zu", Change.Up), ("ab", Change.Down)], ["ging"] = [("zurück", Change.Down)], ["geht"] = [("zurück", Change.Down)],
+        ["gehen"] = [("zurück", Change.Down)], ["legte"] = [("zu", Change.Up)], ["legt"] = [("zu", Change.Up)], ["hebt"] = [("an", Change.Up)],
+        ["hoben"] = [("an", Change.Up)], ["hob"] = [("an", Change.Up)],
+    };
+
+    private static readonly HashSet<string> All = new(StringComparer.Ordinal)
+    {
+        "all", "every", "entire", "entirely", "whole", "completely", "fully", "alle", "allen", "aller", "alles", "sämtliche", "sämtlichen",
+        "vollständig", "komplett", "jeder", "jede", "jedes", "jedem", "jeden",
+    };
+
+    private static readonly HashSet<string> Some = new(StringComparer.Ordinal)
+    {
+        "some", "several", "many", "half", "partly", "partially", "only", "few", "einige", "einigen", "manche", "mehrere", "viele",
+        "hälfte", "teilweise", "nur", "wenige", "allein", "alone", "teils",
+    };
+
+    /// <summary>Why <paramref name="passage"/> cannot support <paramref name="claim"/>, or null when nothing of these
+    /// kinds disagrees.</summary>
+    /// <param name="context">The directions of change stated by the sentences around the passage: a claim that a number
+    /// fell is not supported by "965 people donated organs" followed by "that is eleven more than the year before".</param>
+    public static string? Conflict(AnalyzedText claim, AnalyzedText passage, Change context = Change.None)
+    {
+        if ((Negators(claim) > 0) != (Negators(passage) > 0))
+        {
+            return Negation;
+        }
+
+        var c = Directions(claim);
+        var p = Directions(passage);
+        if (c != Change.None && p != Change.None && (c & p) == Change.None)
+        {
+            return Direction;
+        }
+
+        if (c != Change.None && p == Change.None && context != Change.None && (c & context) == Change.None)
+        {
+            return Direction;
+        }
+
+        var yc = Years(claim);
+        var yp = Years(passage);
+        if (yc.Count > 0 && yp.Count > 0 && !yc.Overlaps(yp))
+        {
+            return Year;
+        }
+
+        var (allC, someC) = Quantities(claim);
+        var (allP, someP) = Quantities(passage);
+        if ((allC && !someC && someP && !allP) || (someC && !allC && allP && !someP))
+        {
+            return Quantity;
+        }
+
+        return null;
+    }
+
+    /// <summary>Plain negators only ("not", "no", "never", "nicht", "kein", "ohne"); verbs of denial and "instead",
+    /// which the similarity scorer also counts, are said in many ways on either side and decide nothing here.</summary>
+    private static readonly HashSet<string> PlainNegators = new(StringComparer.Ordinal)
+    {
+        "not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "cannot", "nicht", "kein", "keine", "keinen", "keinem",
+        "keiner", "keines", "nie", "niemals", "nichts", "niemand", "weder", "ohne",
+    };
+
+    private static int Negators(AnalyzedText t) =>
+        Words(t).Count(w => PlainNegators.Contains(w) || w.EndsWith("n't", StringComparison.Ordinal));
+
+    private static List<string> Words(AnalyzedText t)
+    {
+        var list = new List<string>(t.Tokens.Count);
+        foreach (var token in t.Tokens)
+        {
+            if (token.Kind is TokenKind.Word or TokenKind.Number)
+            {
+                list.Add(token.Surface.ToLowerInvariant());
+            }
+        }
+
+        return list;
+    }
+
+    internal static Change Directions(AnalyzedText t)
+    {
+        var words = Words(t);
+        var change = Change.None;
+        for (int i = 0; i < words.Count; i++)
+        {
+            string w = words[i];
+            // "more than 150 years", "mehr als 50 Kassen": an approximation of a figure, not a change
+            if (w is "more" or "mehr" or "less" or "weniger" or "fewer" && i + 2 < words.Count && words[i + 1] is "than" or "als" && char.IsAsciiDigit(words[i + 2][0]))
+            {
+                continue;
+            }
+
+            if (Separable.TryGetValue(w, out var particles))
+            {
+                foreach (var (particle, dir) in particles)
+                {
+                    if (words.Skip(i + 1).Take(12).Contains(particle, StringComparer.Ordinal))
+                    {
+                        change |= dir;
+                    }
+                }
+
+                continue;
+            }
+
+            if (UpWords.Contains(w) || (w.Length > 6 && UpNouns.Any(n => w.EndsWith(n, StringComparison.Ordinal) && w != n && IsGermanCompound(w, n))))
+            {
+                change |= Change.Up;
+            }
+
+            if (DownWords.Contains(w) || (w.Length > 6 && DownNouns.Any(n => w.EndsWith(n, StringComparison.Ordinal) && w != n && IsGermanCompound(w, n))))
+            {
+                change |= Change.Down;
+            }
+        }
+
+        return change;
+
+        // "Preisanstieg" (a compound ending in a German noun of change), not "install" ending in "fall"
+        static bool IsGermanCompound(string word, string noun) => noun is "anstieg" or "zunahme" or "zuwachs" or "rückgang" or "abnahme";
+    }
+
+    private static HashSet<string> Years(AnalyzedText t)
+    {
+        var years = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var token in t.Tokens)
+        {
+            string s = token.Surface;
+            if (s.Length == 4 && (s.StartsWith("19", StringComparison.Ordinal) || s.StartsWith("20", StringComparison.Ordinal)) && s.All(char.IsAsciiDigit))
+            {
+                years.Add(s);
+            }
+        }
+
+        return years;
+    }
+
+    private static (bool All, bool Some) Quantities(AnalyzedText t)
+    {
+        var words = Words(t);
+        bool all = false, some = false;
+        for (int i = 0; i < words.Count; i++)
+        {
+            string w = words[i];
+            // "jeder fünfte", "every third": a share, not everyone
+            if (w is "jeder" or "jede" or "jedes" or "every" && i + 1 < words.Count && IsOrdinal(words[i + 1]))
+            {
+                some = true;
+                continue;
+            }
+
+            // "not all", "nicht alle": a part
+            if (All.Contains(w) && i > 0 && words[i - 1] is "not" or "nicht")
+            {
+                some = true;
+                continue;
+            }
+
+            all |= All.Contains(w);
+            some |= Some.Contains(w);
+        }
+
+        return (all, some);
+    }
+
+    private static bool IsOrdinal(string w) =>
+        w is "second" or "third" or "fourth" or "fifth" or "sixth" or "tenth" or "zweite" or "dritte" or "vierte" or "fünfte" or "sechste" or "zehnte"
+            or "zweiten" or "dritten" or "vierten" or "fünften" or "zehnten" || (w.EndsWith('.') && w[..^1].All(char.IsAsciiDigit));
+}

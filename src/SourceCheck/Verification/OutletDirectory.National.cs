@@ -1,0 +1,120 @@
+namespace SourceCheck.Verification;
+
+public sealed partial class OutletDirectory
+{
+    /// <summary>The largest national and regional news outlets by market, so that an outlet is known because it is big
+    /// in its country, not because someone cited it before. Compiled (session 8, without network access, so from memory:
+    /// check and extend) from two kinds of published lists: the online news brands the Reuters Institute Digital News
+    /// Report lists per market (UK, US, Ireland, Canada, Australia, New Zealand, India, Germany, Austria, Switzerland,
+    /// France, Spain, Italy, the Netherlands, Belgium, the Nordic countries, Poland, Portugal), and for Germany the news
+    /// sites and regional dailies with the largest audited reach (IVW/agof), including the public broadcasters of the
+    /// Länder. Each row: a name as references write it, and the registrable domain the outlet publishes under; an outlet
+    /// that moved keeps its former domain too (the archive holds the old addresses).</summary>
+    private static readonly (string Name, string Domain)[] National =
+    [
+        // United Kingdom
+        ("Sky News", "sky.com"), ("Daily Mail", "dailymail.co.uk"), ("MailOnline", "dailymail.co.uk"), ("Mail Online", "dailymail.co.uk"),
+        ("The Independent", "independent.co.uk"), ("Independent", "independent.co.uk"), ("The Telegraph", "telegraph.co.uk"),
+        ("The Daily Telegraph", "telegraph.co.uk"), ("The Times", "thetimes.com"), ("The Times", "thetimes.co.uk"), ("The Sunday Times", "thetimes.com"),
+        ("The Sunday Times", "thetimes.co.uk"), ("The Sun", "thesun.co.uk"), ("Daily Mirror", "mirror.co.uk"), ("Mirror", "mirror.co.uk"),
+        ("Metro", "metro.co.uk"), ("HuffPost UK", "huffingtonpost.co.uk"), ("Evening Standard", "standard.co.uk"), ("The Standard", "standard.co.uk"),
+        ("ITV News", "itv.com"), ("Channel 4 News", "channel4.com"), ("The i Paper", "inews.co.uk"), ("inews", "inews.co.uk"),
+        ("Daily Express", "express.co.uk"), ("Daily Star", "dailystar.co.uk"), ("GB News", "gbnews.com"), ("LADbible", "ladbible.com"),
+        ("The Spectator", "spectator.co.uk"), ("New Statesman", "newstatesman.com"), ("The Observer", "theguardian.com"),
+        ("Manchester Evening News", "manchestereveningnews.co.uk"), ("The Scotsman", "scotsman.com"), ("The Herald", "heraldscotland.com"),
+        ("PA Media", "pa.media"), ("Press Gazette", "pressgazette.co.uk"), ("New Scientist", "newscientist.com"), ("The Conversation", "theconversation.com"),
+        // United States
+        ("Fox News", "foxnews.com"), ("Fox Business", "foxbusiness.com"), ("Yahoo News", "yahoo.com"), ("Yahoo Finance", "yahoo.com"),
+        ("HuffPost", "huffpost.com"), ("HuffPost", "huffingtonpost.com"), ("Huffington Post", "huffpost.com"), ("The Huffington Post", "huffingtonpost.com"),
+        ("The Hill", "thehill.com"), ("Newsweek", "newsweek.com"), ("Time", "time.com"), ("The New Yorker", "newyorker.com"),
+        ("Vox", "vox.com"), ("Vice", "vice.com"), ("VICE News", "vice.com"), ("BuzzFeed News", "buzzfeednews.com"), ("BuzzFeed", "buzzfeed.com"),
+        ("Chicago Tribune", "chicagotribune.com"), ("New York Post", "nypost.com"), ("The Daily Beast", "thedailybeast.com"), ("Breitbart", "breitbart.com"),
+        ("Breitbart News", "breitbart.com"), ("MSNBC", "msnbc.com"), ("PBS NewsHour", "pbs.org"), ("PBS", "pbs.org"), ("Slate", "slate.com"),
+        ("Salon", "salon.com"), ("The Boston Globe", "bostonglobe.com"), ("Boston Globe", "bostonglobe.com"), ("San Francisco Chronicle", "sfchronicle.com"),
+        ("Miami Herald", "miamiherald.com"), ("Houston Chronicle", "houstonchronicle.com"), ("The Dallas Morning News", "dallasnews.com"),
+        ("The Philadelphia Inquirer", "inquirer.com"), ("The Seattle Times", "seattletimes.com"), ("Star Tribune", "startribune.com"),
+        ("ProPublica", "propublica.org"), ("The Intercept", "theintercept.com"), ("Mother Jones", "motherjones.com"), ("National Review", "nationalreview.com"),
+        ("Washington Examiner", "washingtonexaminer.com"), ("The Washington Times", "washingtontimes.com"), ("MarketWatch", "marketwatch.com"),
+        ("Barron's", "barrons.com"), ("CNET", "cnet.com"), ("Gizmodo", "gizmodo.com"), ("Mashable", "mashable.com"), ("Scientific American", "scientificamerican.com"),
+        ("National Geographic", "nationalgeographic.com"), ("Semafor", "semafor.com"), ("UPI", "upi.com"), ("United Press International", "upi.com"),
+        ("STAT", "statnews.com"), ("STAT News", "statnews.com"), ("Rolling Stone", "rollingstone.com"), ("Variety", "variety.com"),
+        ("The Hollywood Reporter", "hollywoodreporter.com"), ("ESPN", "espn.com"), ("Newsmax", "newsmax.com"), ("The Daily Caller", "dailycaller.com"),
+        ("Vanity Fair", "vanityfair.com"), ("The New Republic", "newrepublic.com"), ("Reason", "reason.com"), ("Quartz", "qz.com"),
+        ("Fast Company", "fastcompany.com"), ("Inc.", "inc.com"), ("Harvard Business Review", "hbr.org"), ("Voice of America", "voanews.com"),
+        ("VOA", "voanews.com"), ("Agence France-Presse", "afp.com"), ("AFP", "afp.com"),
+        // Ireland, Canada, Australia, New Zealand
+        ("The Irish Times", "irishtimes.com"), ("Irish Independent", "independent.ie"), ("RTÉ", "rte.ie"), ("RTÉ News", "rte.ie"), ("RTE News", "rte.ie"),
+        ("TheJournal.ie", "thejournal.ie"), ("The Journal", "thejournal.ie"), ("Irish Examiner", "irishexaminer.com"),
+        ("CBC News", "cbc.ca"), ("CBC", "cbc.ca"), ("CTV News", "ctvnews.ca"), ("Global News", "globalnews.ca"), ("The Globe and Mail", "theglobeandmail.com"),
+        ("Toronto Star", "thestar.com"), ("National Post", "nationalpost.com"),
+        ("ABC News (Australia)", "abc.net.au"), ("ABC Australia", "abc.net.au"), ("The Sydney Morning Herald", "smh.com.au"), ("Sydney Morning Herald", "smh.com.au"),
+        ("The Age", "theage.com.au"), ("news.com.au", "news.com.au"), ("The Australian", "theaustralian.com.au"), ("9News", "9news.com.au"),
+        ("SBS News", "sbs.com.au"), ("Australian Financial Review", "afr.com"), ("The Australian Financial Review", "afr.com"),
+        ("The New Zealand Herald", "nzherald.co.nz"), ("NZ Herald", "nzherald.co.nz"), ("Stuff", "stuff.co.nz"), ("RNZ", "rnz.co.nz"),
+        // India and other English-language national outlets
+        ("The Times of India", "indiatimes.com"), ("Times of India", "indiatimes.com"), ("Hindustan Times", "hindustantimes.com"), ("The Hindu", "thehindu.com"),
+        ("NDTV", "ndtv.com"), ("The Indian Express", "indianexpress.com"), ("The Straits Times", "straitstimes.com"), ("The Japan Times", "japantimes.co.jp"),
+        ("The Jerusalem Post", "jpost.com"), ("Haaretz", "haaretz.com"), ("The Times of Israel", "timesofisrael.com"), ("Euronews", "euronews.com"),
+        ("France 24", "france24.com"), ("Politico Europe", "politico.eu"), ("The Kyiv Independent", "kyivindependent.com"), ("The Moscow Times", "themoscowtimes.com"),
+        ("Nikkei Asia", "nikkei.com"), ("Arab News", "arabnews.com"), ("Dawn", "dawn.com"), ("News24", "news24.com"), ("Mail & Guardian", "mg.co.za"),
+        ("Kyodo News", "kyodonews.net"), ("Xinhua", "xinhuanet.com"), ("The Korea Herald", "koreaherald.com"), ("Caixin", "caixinglobal.com"),
+        // Germany: national news sites and broadcasters
+        ("n-tv", "n-tv.de"), ("ntv", "n-tv.de"), ("n-tv.de", "n-tv.de"), ("t-online", "t-online.de"), ("t-online.de", "t-online.de"), ("RTL", "rtl.de"),
+        ("ARD", "ard.de"), ("tagesschau", "tagesschau.de"), ("Bild am Sonntag", "bild.de"), ("Welt am Sonntag", "welt.de"),
+        ("Frankfurter Allgemeine Sonntagszeitung", "faz.net"), ("FAZ.NET", "faz.net"), ("Süddeutsche", "sueddeutsche.de"),
+        ("SPIEGEL", "spiegel.de"), ("Spiegel Online", "spiegel.de"), ("DER SPIEGEL", "spiegel.de"), ("ZEIT ONLINE", "zeit.de"), ("Die Tageszeitung", "taz.de"),
+        ("RedaktionsNetzwerk Deutschland", "rnd.de"), ("Redaktionsnetzwerk Deutschland", "rnd.de"), ("RND", "rnd.de"),
+        ("MDR", "mdr.de"), ("Mitteldeutscher Rundfunk", "mdr.de"), ("NDR", "ndr.de"), ("Norddeutscher Rundfunk", "ndr.de"), ("WDR", "wdr.de"),
+        ("Westdeutscher Rundfunk", "wdr.de"), ("Bayerischer Rundfunk", "br.de"), ("BR24", "br.de"), ("SWR", "swr.de"),
+        ("Südwestrundfunk", "swr.de"), ("SWR Aktuell", "swr.de"), ("hessenschau", "hessenschau.de"), ("Hessischer Rundfunk", "hr.de"),
+        ("rbb24", "rbb24.de"), ("rbb", "rbb24.de"), ("Rundfunk Berlin-Brandenburg", "rbb24.de"), ("Saarländischer Rundfunk", "sr.de"),
+        ("Radio Bremen", "butenunbinnen.de"), ("Deutschlandradio", "deutschlandfunk.de"), ("Deutschlandfunk Kultur", "deutschlandfunkkultur.de"),
+        ("Cicero", "cicero.de"), ("der Freitag", "freitag.de"), ("Der Freitag", "freitag.de"), ("junge Welt", "jungewelt.de"), ("Junge Welt", "jungewelt.de"),
+        ("neues deutschland", "nd-aktuell.de"), ("Jüdische Allgemeine", "juedische-allgemeine.de"), ("katholisch.de", "katholisch.de"),
+        ("Chip", "chip.de"), ("CHIP", "chip.de"), ("Computer Bild", "computerbild.de"), ("Correctiv", "correctiv.org"), ("CORRECTIV", "correctiv.org"),
+        ("Übermedien", "uebermedien.de"), ("Table.Media", "table.media"), ("The Pioneer", "thepioneer.de"), ("watson", "watson.de"),
+        ("Business Insider Deutschland", "businessinsider.de"), ("Tagesspiegel Background", "tagesspiegel.de"), ("Wirtschaftswoche", "wiwo.de"),
+        ("Münchner Merkur", "merkur.de"), ("Merkur", "merkur.de"), ("Abendzeitung", "abendzeitung-muenchen.de"),
+        ("Abendzeitung München", "abendzeitung-muenchen.de"), ("Berliner Morgenpost", "morgenpost.de"), ("B.Z.", "bz-berlin.de"),
+        ("Hamburger Abendblatt", "abendblatt.de"), ("Hamburger Morgenpost", "mopo.de"), ("MOPO", "mopo.de"),
+        // Germany: regional dailies with the largest reach
+        ("WAZ", "waz.de"), ("Westdeutsche Allgemeine Zeitung", "waz.de"), ("Rheinische Post", "rp-online.de"), ("RP Online", "rp-online.de"),
+        ("Kölner Stadt-Anzeiger", "ksta.de"), ("Kölnische Rundschau", "rundschau-online.de"), ("Express.de", "express.de"), ("Kölner Express", "express.de"),
+        ("Stuttgarter Zeitung", "stuttgarter-zeitung.de"), ("Stuttgarter Nachrichten", "stuttgarter-nachrichten.de"),
+        ("Augsburger Allgemeine", "augsburger-allgemeine.de"), ("Nürnberger Nachrichten", "nn.de"), ("Nordbayern", "nordbayern.de"),
+        ("Hannoversche Allgemeine Zeitung", "haz.de"), ("HAZ", "haz.de"), ("Leipziger Volkszeitung", "lvz.de"), ("LVZ", "lvz.de"),
+        ("Sächsische Zeitung", "saechsische.de"), ("Freie Presse", "freiepresse.de"), ("Mitteldeutsche Zeitung", "mz.de"),
+        ("Märkische Allgemeine", "maz-online.de"), ("Ostsee-Zeitung", "ostsee-zeitung.de"), ("Neue Osnabrücker Zeitung", "noz.de"), ("NOZ", "noz.de"),
+        ("Weser-Kurier", "weser-kurier.de"), ("Badische Zeitung", "badische-zeitung.de"), ("Rhein-Zeitung", "rhein-zeitung.de"),
+        ("Südkurier", "suedkurier.de"), ("Mannheimer Morgen", "mannheimer-morgen.de"), ("Westfälische Nachrichten", "wn.de"), ("Neue Westfälische", "nw.de"),
+        ("Ruhr Nachrichten", "ruhrnachrichten.de"), ("Westdeutsche Zeitung", "wz.de"), ("Thüringer Allgemeine", "thueringer-allgemeine.de"),
+        ("Ostthüringer Zeitung", "otz.de"), ("Nordkurier", "nordkurier.de"), ("Schweriner Volkszeitung", "svz.de"), ("Kieler Nachrichten", "kn-online.de"),
+        ("Lübecker Nachrichten", "ln-online.de"), ("Hessische/Niedersächsische Allgemeine", "hna.de"), ("HNA", "hna.de"), ("Frankfurter Neue Presse", "fnp.de"),
+        ("Allgemeine Zeitung", "allgemeine-zeitung.de"), ("Schwäbische Zeitung", "schwaebische.de"), ("Schwäbische", "schwaebische.de"),
+        ("Badische Neueste Nachrichten", "bnn.de"), ("Passauer Neue Presse", "pnp.de"), ("Mittelbayerische", "mittelbayerische.de"),
+        ("Main-Post", "mainpost.de"), ("Trierischer Volksfreund", "volksfreund.de"), ("Saarbrücker Zeitung", "saarbruecker-zeitung.de"),
+        ("Volksstimme", "volksstimme.de"), ("Lausitzer Rundschau", "lr-online.de"), ("Neue Ruhr Zeitung", "nrz.de"), ("Westfalenpost", "wp.de"),
+        ("General-Anzeiger", "ga.de"), ("Aachener Zeitung", "aachener-zeitung.de"), ("Göttinger Tageblatt", "goettinger-tageblatt.de"),
+        ("Dresdner Neueste Nachrichten", "dnn.de"), ("Potsdamer Neueste Nachrichten", "pnn.de"), ("Braunschweiger Zeitung", "braunschweiger-zeitung.de"),
+        ("Nordwest-Zeitung", "nwzonline.de"), ("Ostfriesen-Zeitung", "oz-online.de"), ("Flensburger Tageblatt", "shz.de"), ("shz", "shz.de"),
+        // Austria and Switzerland
+        ("Kronen Zeitung", "krone.at"), ("Krone", "krone.at"), ("Kurier", "kurier.at"), ("Kleine Zeitung", "kleinezeitung.at"),
+        ("Salzburger Nachrichten", "sn.at"), ("profil", "profil.at"), ("oe24", "oe24.at"), ("Wiener Zeitung", "wienerzeitung.at"), ("derStandard", "derstandard.at"),
+        ("derstandard.at", "derstandard.at"), ("ORF.at", "orf.at"), ("Oberösterreichische Nachrichten", "nachrichten.at"), ("Tiroler Tageszeitung", "tt.com"),
+        ("Tages-Anzeiger", "tagesanzeiger.ch"), ("20 Minuten", "20min.ch"), ("Blick", "blick.ch"), ("SRF", "srf.ch"), ("Schweizer Radio und Fernsehen", "srf.ch"),
+        ("watson.ch", "watson.ch"), ("Aargauer Zeitung", "aargauerzeitung.ch"), ("Basler Zeitung", "bazonline.ch"), ("Berner Zeitung", "bernerzeitung.ch"),
+        ("Der Bund", "derbund.ch"), ("Luzerner Zeitung", "luzernerzeitung.ch"), ("St. Galler Tagblatt", "tagblatt.ch"), ("swissinfo", "swissinfo.ch"),
+        ("SWI swissinfo.ch", "swissinfo.ch"), ("NZZ am Sonntag", "nzz.ch"), ("Die Weltwoche", "weltwoche.ch"), ("Weltwoche", "weltwoche.ch"),
+        // France, Spain, Italy, Benelux, Nordic, Poland, Portugal, Greece
+        ("Le Figaro", "lefigaro.fr"), ("Libération", "liberation.fr"), ("Les Echos", "lesechos.fr"), ("Le Parisien", "leparisien.fr"), ("20 Minutes", "20minutes.fr"),
+        ("franceinfo", "francetvinfo.fr"), ("BFMTV", "bfmtv.com"), ("L'Express", "lexpress.fr"), ("Le Point", "lepoint.fr"), ("L'Obs", "nouvelobs.com"),
+        ("Mediapart", "mediapart.fr"), ("Ouest-France", "ouest-france.fr"), ("Le Monde diplomatique", "monde-diplomatique.fr"),
+        ("El País", "elpais.com"), ("El Mundo", "elmundo.es"), ("La Vanguardia", "lavanguardia.com"), ("RTVE", "rtve.es"), ("elDiario.es", "eldiario.es"),
+        ("Corriere della Sera", "corriere.it"), ("la Repubblica", "repubblica.it"), ("La Stampa", "lastampa.it"), ("Il Sole 24 Ore", "ilsole24ore.com"), ("ANSA", "ansa.it"),
+        ("NOS", "nos.nl"), ("de Volkskrant", "volkskrant.nl"), ("NRC", "nrc.nl"), ("De Telegraaf", "telegraaf.nl"), ("Algemeen Dagblad", "ad.nl"),
+        ("De Standaard", "standaard.be"), ("Le Soir", "lesoir.be"), ("VRT NWS", "vrt.be"), ("Gazeta Wyborcza", "wyborcza.pl"), ("Rzeczpospolita", "rp.pl"),
+        ("Dagens Nyheter", "dn.se"), ("Aftonbladet", "aftonbladet.se"), ("Svenska Dagbladet", "svd.se"), ("SVT", "svt.se"), ("NRK", "nrk.no"), ("Aftenposten", "aftenposten.no"),
+        ("Politiken", "politiken.dk"), ("Berlingske", "berlingske.dk"), ("Yle", "yle.fi"), ("Helsingin Sanomat", "hs.fi"), ("Público", "publico.pt"),
+        ("Kathimerini", "ekathimerini.com"),
+    ];
+}

@@ -1,0 +1,96 @@
+using SourceCheck.Verification;
+
+namespace SourceCheck.Tests.Verification;
+
+/// <summary>A passage supports a claim only if it states the claim's facts the same way: polarity, direction of
+/// change, years and quantity, in the same and across languages (<see cref="FactAgreement"/> inside
+/// <see cref="PassageFinder"/>).</summary>
+public sealed class FactAgreementTests
+{
+    private const string EnglishPage = "The number of people waiting for routine hospital treatment in England fell to 7.4 million in August, official figures show. "
+        + "Minister for Housing Darragh O'Brien said planning delays and construction costs were to blame for the shortfall. "
+        + "The first of the new data centres, called Prometheus, is expected to come online in 2026. "
+        + "Microplastics were found in every one of the 47 dog samples the team analysed.";
+
+    private const string GermanPage = "Die Zahl der Unternehmensinsolvenzen in Deutschland ist im vergangenen Jahr um 22 Prozent gestiegen. "
+        + "Nicht alle Kliniken in Bayern sind überlastet, einige mussten aber planbare Operationen verschieben. "
+        + "Höhere Löhne allein beheben den Mangel an Pflegekräften in den Krankenhäusern nicht.";
+
+    private static PassageCheck Check(string claim, string language, string page, string pageLanguage) =>
+        Assert.Single(new PassageFinder().Check([new CitingClaim("c", claim, language)], page, pageLanguage));
+
+    [Theory]
+    [InlineData("The number of people waiting for hospital treatment in England dropped to 7.4 million in August.", "en")]
+    [InlineData("Die Warteliste für Behandlungen in England ist im August auf 7,4 Millionen gesunken.", "de")]
+    public void The_same_direction_is_supported(string claim, string language) =>
+        Assert.Equal(PassageFinder.Supported, Check(claim, language, EnglishPage, "en").Status);
+
+    [Theory]
+    [InlineData("The number of people waiting for routine hospital treatment in England rose to 7.4 million in August.", "en")]
+    [InlineData("Die Zahl der Menschen, die in England auf eine Behandlung warten, ist im August auf 7,4 Millionen gestiegen.", "de")]
+    public void The_opposite_direction_says_otherwise(string claim, string language)
+    {
+        var result = Check(claim, language, EnglishPage, "en");
+
+        Assert.NotEqual(PassageFinder.Supported, result.Status);
+        if (result.Status == PassageFinder.SaysOtherwise)
+        {
+            Assert.Equal(FactAgreement.Direction, result.Differs);
+            Assert.Contains("fell to 7.4 million", result.Passage, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_german_claim_that_the_figure_fell_is_not_supported_by_a_page_saying_it_rose()
+    {
+        var rose = Check("Die Zahl der Unternehmensinsolvenzen in Deutschland ist im vergangenen Jahr um 22 Prozent gestiegen.", "de", GermanPage, "de");
+        var fell = Check("Die Zahl der Unternehmensinsolvenzen in Deutschland ist im vergangenen Jahr um 22 Prozent gesunken.", "de", GermanPage, "de");
+
+        Assert.Equal(PassageFinder.Supported, rose.Status);
+        Assert.Equal(PassageFinder.SaysOtherwise, fell.Status);
+        Assert.Equal(FactAgreement.Direction, fell.Differs);
+    }
+
+    [Fact]
+    public void A_negation_on_one_side_says_otherwise()
+    {
+        var same = Check("The housing minister said planning delays and construction costs were to blame for the shortfall.", "en", EnglishPage, "en");
+        var negated = Check("The housing minister said planning delays and construction costs were not to blame for the shortfall.", "en", EnglishPage, "en");
+
+        Assert.Equal(PassageFinder.Supported, same.Status);
+        Assert.Equal(PassageFinder.SaysOtherwise, negated.Status);
+        Assert.Equal(FactAgreement.Negation, negated.Differs);
+    }
+
+    [Fact]
+    public void Completely_against_alone_does_not_is_not_supported() =>
+        Assert.NotEqual(PassageFinder.Supported, Check("Höhere Löhne beheben den Mangel an Pflegekräften in den Krankenhäusern vollständig.", "de", GermanPage, "de").Status);
+
+    [Fact]
+    public void Another_year_says_otherwise()
+    {
+        var same = Check("The first new data centre, Prometheus, is expected to come online in 2026.", "en", EnglishPage, "en");
+        var other = Check("The first new data centre, Prometheus, is expected to come online in 2030.", "en", EnglishPage, "en");
+
+        Assert.Equal(PassageFinder.Supported, same.Status);
+        Assert.NotEqual(PassageFinder.Supported, other.Status);
+    }
+
+    [Fact]
+    public void All_against_not_all_and_only_half_against_every_are_not_supported()
+    {
+        Assert.NotEqual(PassageFinder.Supported, Check("Alle Kliniken in Bayern sind überlastet.", "de", GermanPage, "de").Status);
+        Assert.NotEqual(PassageFinder.Supported, Check("Microplastics were found in only half of the 47 dog samples the team analysed.", "en", EnglishPage, "en").Status);
+        Assert.Equal(PassageFinder.Supported, Check("Microplastics were found in every one of the 47 dog samples analysed.", "en", EnglishPage, "en").Status);
+    }
+
+    [Fact]
+    public void More_than_a_figure_is_no_direction()
+    {
+        const string page = "Sydney recorded its hottest night in more than 150 years, with the temperature not dropping below 29.6 degrees.";
+
+        var result = Check("Sydney had its hottest night in more than 150 years, with the temperature not dropping below 29.6 degrees.", "en", page, "en");
+
+        Assert.Equal(PassageFinder.Supported, result.Status);
+    }
+}

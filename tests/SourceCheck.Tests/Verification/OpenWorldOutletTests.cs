@@ -1,0 +1,78 @@
+using SourceCheck.Csl;
+using SourceCheck.Verification;
+
+namespace SourceCheck.Tests.Verification;
+
+/// <summary>The outlet table is open-world: the largest national outlets by market are built in, a store's checked
+/// documents and a run's checked pages extend it, and an outlet in no table is searched under addresses guessed from
+/// its name, counted only when an archived page there confirms the work.</summary>
+public sealed class OpenWorldOutletTests : IDisposable
+{
+    private readonly string _cache = Path.Combine(Path.GetTempPath(), "verify-outlets-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_cache))
+        {
+            Directory.Delete(_cache, true);
+        }
+    }
+
+    [Theory]
+    [InlineData("The Independent", "independent.co.uk")]
+    [InlineData("RedaktionsNetzwerk Deutschland", "rnd.de")]
+    [InlineData("The Hill", "thehill.com")]
+    [InlineData("Kronen Zeitung", "krone.at")]
+    [InlineData("The Irish Times", "irishtimes.com")]
+    public void National_outlets_are_built_in(string outlet, string domain) =>
+        Assert.Contains(domain, new OutletDirectory().DomainsOf(outlet));
+
+    [Fact]
+    public void A_stores_checked_documents_teach_their_outlets()
+    {
+        var table = new OutletDirectory(builtIn: false);
+        table.AddKnown([("Lokalblatt Nord", "https://www.lokalblatt-nord.example/politik/artikel-1.html"), ("Ohne Adresse", "/home/user/article.txt"), (null, "https://x.example/")]);
+
+        Assert.Equal(["lokalblatt-nord.example"], table.DomainsOf("Lokalblatt Nord"));
+        Assert.Empty(table.DomainsOf("Ohne Adresse"));
+    }
+
+    [Theory]
+    [InlineData("n-tv", "de", "n-tv.de")]
+    [InlineData("The Hill", "en", "thehill.com")]
+    [InlineData("Sky News", "en", "skynews.com")]
+    [InlineData("Münchner Merkur", "de", "muenchner-merkur.de")]
+    public void Addresses_are_guessed_from_an_outlets_name(string outlet, string language, string expected)
+    {
+        var guesses = OutletDirectory.GuessDomains(outlet, language);
+
+        Assert.Contains(expected, guesses);
+        Assert.True(guesses.Count <= 6);
+    }
+
+    [Fact]
+    public async Task An_outlet_in_no_table_is_found_under_a_guessed_address_which_the_page_then_confirms_for_later_references()
+    {
+        await using var world = await VerifyWorld.StartAsync();
+        var (_, client, fetcher) = VerifyWorldRun.Locator(world, _cache);
+        using var _f = fetcher;
+        // no table at all: TechCrunch is known only through its name
+        var table = new OutletDirectory(builtIn: false);
+        var locator = new WorkLocator(client, world.Endpoints, table);
+        var real = world.References().Single(r => r.Id == "n-a01").Item;
+        var invented = world.References().Single(r => r.Id == "f01").Item;
+
+        var before = await locator.LocateAsync(invented);
+        var found = await locator.LocateAsync(real);
+        var after = await locator.LocateAsync(invented);
+
+        // a guessed address that holds nothing says nothing about the work
+        Assert.Equal(Verdicts.Unchecked, before.Verdict);
+        Assert.Contains(before.Searches, s => s.Service == "outlets" && s.Url.Contains("techcrunch.com", StringComparison.Ordinal));
+        Assert.Equal(Verdicts.Verified, found.Verdict);
+        Assert.Contains("guessed from its name", found.Reason, StringComparison.Ordinal);
+        // the page confirmed the address: the outlet is in the table now, and the invented piece is searched there
+        Assert.Contains("techcrunch.com", table.DomainsOf("TechCrunch"));
+        Assert.Equal(Verdicts.NotFound, after.Verdict);
+    }
+}
