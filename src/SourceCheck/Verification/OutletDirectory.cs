@@ -41,11 +41,14 @@ public sealed partial class OutletDirectory
     private readonly Dictionary<string, List<string>> _byName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _names = new(StringComparer.Ordinal);
 
-    public OutletDirectory(bool builtIn = true)
+    /// <param name="builtIn">Start from the built-in table (false: empty, for a caller's own table).</param>
+    /// <param name="national">With the list of the largest national outlets by market (<see cref="National"/>); false
+    /// keeps only the short table of outlets the project met first (to measure what the list adds).</param>
+    public OutletDirectory(bool builtIn = true, bool national = true)
     {
         if (builtIn)
         {
-            foreach (var (name, domain) in BuiltIn.Concat(National))
+            foreach (var (name, domain) in national ? BuiltIn.Concat(National) : BuiltIn)
             {
                 Add(name, domain);
             }

@@ -8,14 +8,14 @@ namespace SourceCheck.Tests.Verification;
 public static class VerifyWorldRun
 {
     public static (WorkLocator Locator, PoliteClient Client, PageFetcher Fetcher) Locator(VerifyWorld world, string? cacheDir, bool offline = false,
-        bool allowServer = true)
+        bool allowServer = true, OutletDirectory? outlets = null)
     {
         var guard = allowServer ? new AddressGuard(allowedOrigins: [world.Server.Origin]) : AddressGuard.Default;
         var endpoints = world.Endpoints;
         var fetcher = new PageFetcher(guard, new FetchOptions { UserAgent = endpoints.UserAgent, TotalTimeout = TimeSpan.FromSeconds(20) });
         var client = new PoliteClient(fetcher, cacheDir is null ? null : new PageCache(cacheDir),
             new PoliteOptions { Offline = offline, MinInterval = TimeSpan.FromMilliseconds(5), BackOff = TimeSpan.FromMilliseconds(50) });
-        var locator = new WorkLocator(client, endpoints, new OutletDirectory(), null, new LocatorOptions { Passages = new PassageFinder() });
+        var locator = new WorkLocator(client, endpoints, outlets ?? new OutletDirectory(), null, new LocatorOptions { Passages = new PassageFinder() });
         return (locator, client, fetcher);
     }
 
@@ -73,7 +73,7 @@ public static class VerifyWorldRun
                     unsupFound += found ? 1 : 0;
                 }
 
-                log?.Invoke(string.Create(CultureInfo.InvariantCulture, $"  claim {c.Claim.Id} supported={c.Supported} {p?.Status} {p?.Score:0.000}"));
+                log?.Invoke(string.Create(CultureInfo.InvariantCulture, $"  claim {c.Claim.Id} supported={c.Supported} {p?.Status} {p?.Differs} {p?.Score:0.000}"));
                 if (found != c.Supported)
                 {
                     wrong.Add($"{r.Id}/{c.Claim.Id} supported={c.Supported} got {p?.Status ?? "(no page)"} {p?.Score:0.000}: {c.Claim.Text} <> {p?.Passage}");
