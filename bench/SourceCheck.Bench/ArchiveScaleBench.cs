@@ -159,7 +159,7 @@ internal static class ArchiveScaleBench
                 claims.Add(src with
                 {
                     Id = $"{id}-c{claims.Count + 1}", DocumentId = id, Text = claimText, Span = new TextSpan(start, claimText.Length),
-                    Speaker = speaker, SpeakerMention = speaker, Figures = FigureReader.Read(claimText, src.Language),
+                    Speaker = speaker, SpeakerMention = speaker, Figures = FigureExtractor.Extract(claimText, 0, claimText.Length, src.Language, years: true),
                 });
             }
 
