@@ -157,7 +157,7 @@ public sealed class OutletDirectory
 
     private static string NameKey(string name)
     {
-        string k = TextFolding.WithoutDiacritics(WebText.Key(name));
+        string k = TextFolding.WithoutDiacritics(TextFolding.PageTextKey(name));
         if (k.StartsWith("the ", StringComparison.Ordinal))
         {
             k = k[4..];
