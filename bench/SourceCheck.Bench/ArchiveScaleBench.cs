@@ -288,7 +288,7 @@ internal static class ArchiveScaleBench
                 var probes = story.ArticleIds.Concat(derived.Where((_, k) => k % 97 == 0).Take(4)).ToList();
                 // each stage's time: from one progress message of the check to the next (digits folded, medians over the probes)
                 var stages = new StageClock();
-                var checker = new Checker(new CheckerOptions { StorePath = path, Progress = stages });
+                var checker = new Checker(new CheckerOptions { OpenStore = () => StoreLocation.Open(path), Progress = stages });
                 var times = new List<double>();
                 int storeTrue = 0, storeFalse = 0, storeRelated = 0, storeUnknown = 0, compared = 0;
                 foreach (string probe in probes)

@@ -67,7 +67,7 @@ public sealed class FrontDoorTests
     public void Should_run_the_whole_check_job_and_save_it_in_the_store()
     {
         string db = Path.Combine(Path.GetTempPath(), "sc-frontdoor-" + Guid.NewGuid().ToString("N")[..8] + ".db");
-        var checker = new Checker(new CheckerOptions { StorePath = db, RunArguments = ["test"] });
+        var checker = new Checker(new CheckerOptions { OpenStore = () => StoreLocation.Open(db), RunArguments = ["test"] });
         var report = checker.CheckFiles(SharedData.Fixture("check/nordwind-de-2.txt"), SharedData.Fixture("check/nordwind-en.txt"));
         Assert.Equal(2, report.Documents.Length);
         Assert.Equal(4, report.Documents[0].References.Length);
