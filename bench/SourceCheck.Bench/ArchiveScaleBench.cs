@@ -159,7 +159,7 @@ internal static class ArchiveScaleBench
                 claims.Add(src with
                 {
                     Id = $"{id}-c{claims.Count + 1}", DocumentId = id, Text = claimText, Span = new TextSpan(start, claimText.Length),
-                    Speaker = speaker, SpeakerMention = speaker, Figures = FigureReader.Read(claimText, src.Language),
+                    Speaker = speaker, SpeakerMention = speaker, Figures = FigureExtractor.Extract(claimText, 0, claimText.Length, src.Language, years: true),
                 });
             }
 
@@ -288,7 +288,7 @@ internal static class ArchiveScaleBench
                 var probes = story.ArticleIds.Concat(derived.Where((_, k) => k % 97 == 0).Take(4)).ToList();
                 // each stage's time: from one progress message of the check to the next (digits folded, medians over the probes)
                 var stages = new StageClock();
-                var checker = new Checker(new CheckerOptions { StorePath = path, Progress = stages });
+                var checker = new Checker(new CheckerOptions { OpenStore = () => StoreLocation.Open(path), Progress = stages });
                 var times = new List<double>();
                 int storeTrue = 0, storeFalse = 0, storeRelated = 0, storeUnknown = 0, compared = 0;
                 foreach (string probe in probes)

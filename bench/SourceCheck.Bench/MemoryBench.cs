@@ -127,7 +127,7 @@ internal static class MemoryBench
             ("ClaimMatcher.Match", c => Claims.Matching.ClaimMatcher.Match((IReadOnlyList<Claim>)c!)),
         ]);
         yield return ("check", [
-            ("Checker.Check", t => new Checker(new CheckerOptions { StorePath = null }).Check([new Checking.CheckInput("a.txt", (string)t!)])),
+            ("Checker.Check", t => new Checker(new CheckerOptions()).Check([new Checking.CheckInput("a.txt", (string)t!)])),
             ("render json", r => Reports.CheckReportRenderer.Render((Reports.CheckReport)r!, Reports.ReportFormat.Json)),
         ]);
         yield return ("page", [("PageReader.Read", t => PageReader.Read((string)t!, "https://example.org/a"))]);

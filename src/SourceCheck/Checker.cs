@@ -27,13 +27,11 @@ public sealed record CheckerOptions
     /// <summary>Where styles are looked up by name (null: the user styles folder from the environment, then the built-in styles).</summary>
     public StyleCatalog? Styles { get; init; }
 
-    /// <summary>Store to link claims against and save the run in (null: no store): an SQLite file path or a PostgreSQL
-    /// URI (see <see cref="StoreLocation"/>). <see cref="StorePaths.Resolve"/> gives the default path.</summary>
-    public string? StorePath { get; init; }
-
-    /// <summary>Where a PostgreSQL store's password and defaults come from (<c>PGPASSWORD</c>, <c>PGPASSFILE</c>, <c>PGUSER</c>);
-    /// null: the process environment.</summary>
-    public Func<string, string?>? StoreEnvironment { get; init; }
+    /// <summary>Opens the store to link claims against and save the run in (null: no store); called once per
+    /// <see cref="Checker.Check"/>, and the store is disposed when the check is done. The SQLite and PostgreSQL stores
+    /// are in the <c>SourceCheck.Storage</c> package: <c>() =&gt; StoreLocation.Open(path)</c> opens an SQLite file path or a
+    /// PostgreSQL URI; <c>StorePaths.Resolve</c> gives the default path.</summary>
+    public Func<IClaimStore>? OpenStore { get; init; }
 
     /// <summary>Verify references against pages saved in this folder (see <see cref="DirectoryPageSource"/>).</summary>
     public string? PageDirectory { get; init; }
@@ -119,10 +117,10 @@ public sealed class Checker
     public CheckReport Check(IReadOnlyList<CheckInput> inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        IClaimStore? store = _options.StorePath is null ? null : StoreLocation.Open(_options.StorePath, _options.Time, _options.StoreEnvironment);
+        IClaimStore? store = _options.OpenStore?.Invoke();
         try
         {
-            var inputHashes = inputs.Select(i => SourceCheckStore.ContentHash(i.Content)).ToHashSet(StringComparer.Ordinal);
+            var inputHashes = inputs.Select(i => DocumentInput.ContentHashOf(i.Content)).ToHashSet(StringComparer.Ordinal);
             var storedIds = new Dictionary<string, long>(StringComparer.Ordinal);
             var compared = new SortedDictionary<long, StoredDocument>();
             var known = new List<Claim>();
@@ -136,7 +134,7 @@ public sealed class Checker
                 FindKnownClaims = store is null ? null : (read, claims) =>
                 {
                     // the stored copy of an article is its read text (an HTML page's body), not the raw input
-                    inputHashes.UnionWith(read.Select(d => SourceCheckStore.ContentHash(d.Article.Text)));
+                    inputHashes.UnionWith(read.Select(d => DocumentInput.ContentHashOf(d.Article.Text)));
                     documentsInStore = store.Stats().Documents - inputHashes.Count(h => store.FindDocument(h) is not null);
                     _options.Progress?.Report($"store: looking up candidates for {claims.Count} claims");
                     known = KnownClaims(store, claims, inputHashes, storedIds, compared);

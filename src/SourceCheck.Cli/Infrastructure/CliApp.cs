@@ -141,7 +141,7 @@ public static class CliApp
         catch (System.Data.Common.DbException ex)
         {
             // a store failure outside Open and InTransaction (a query of trace, search or review): our words, not the driver's
-            var store = StoreException.From(ex, null);
+            var store = SourceCheckStore.Translate(ex, null);
             env.Error.WriteLine(CliException.FileLevel(store.Code, store.Message));
             return ExitCodes.InputError;
         }

@@ -16,6 +16,11 @@ public static class StoreCli
     public static string ResolvePath(CliEnvironment env, string? db) =>
         StorePaths.Resolve(db, env.GetEnvironmentVariable, env.CurrentDirectory);
 
+    /// <summary>Opens the store at <paramref name="path"/> when called (the checker's <c>OpenStore</c>); a failure is a
+    /// <see cref="StoreException"/> for the caller to report.</summary>
+    public static Func<IClaimStore> Opener(CliEnvironment env, string path) =>
+        () => StoreLocation.Open(path, env.Time, env.GetEnvironmentVariable);
+
     public static IClaimStore Open(CliEnvironment env, string? db)
     {
         string path = ResolvePath(env, db);

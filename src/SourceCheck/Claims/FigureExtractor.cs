@@ -49,8 +49,11 @@ public static class FigureExtractor
 
     public static ImmutableArray<Figure> Extract(string text, string language) => Extract(text, 0, text.Length, language);
 
-    /// <summary>Figures in text[start..end); spans are offsets into <paramref name="text"/>.</summary>
-    public static ImmutableArray<Figure> Extract(string text, int start, int end, string language)
+    /// <summary>Figures in text[start..end); spans are offsets into <paramref name="text"/>. With
+    /// <paramref name="years"/> a year standing alone ("since 2024") is read too, as a figure of unit "year": the claim
+    /// matcher compares years of two texts that carry no extracted figures (a claim is not a year, a shared year is
+    /// evidence of one event).</summary>
+    public static ImmutableArray<Figure> Extract(string text, int start, int end, string language, bool years = false)
     {
         ArgumentNullException.ThrowIfNull(text);
         bool german = language == "de";
@@ -59,7 +62,7 @@ public static class FigureExtractor
         int i = 0;
         while (i < tokens.Count)
         {
-            int consumed = TryFigure(text, tokens, i, german, out var figure);
+            int consumed = TryFigure(text, tokens, i, german, years, out var figure);
             if (consumed > 0 && figure is not null)
             {
                 figures.Add(figure);
@@ -121,7 +124,7 @@ public static class FigureExtractor
         return tokens;
     }
 
-    private static int TryFigure(string text, List<Token> t, int i, bool german, out Figure? figure)
+    private static int TryFigure(string text, List<Token> t, int i, bool german, bool years, out Figure? figure)
     {
         figure = null;
         var tok = t[i];
@@ -267,6 +270,11 @@ public static class FigureExtractor
 
         if (numTok.Kind == Kind.Number && unit is null && scale == 1 && valueMax is null && IsYear(numTok.Text))
         {
+            if (years)
+            {
+                figure = Make(text, numTok.Start, numTok.End, value, null, "year");
+            }
+
             return 1; // a year is a date
         }
 

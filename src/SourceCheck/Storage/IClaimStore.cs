@@ -4,8 +4,9 @@ using SourceCheck.Csl;
 namespace SourceCheck.Storage;
 
 /// <summary>The store contract the front door and the CLI use, with two backends: the embedded SQLite file
-/// (<see cref="SourceCheckStore"/>, the default) and a PostgreSQL server for a team (<see cref="PostgresStore"/>).
-/// Open one with <see cref="StoreLocation.Open"/>. An instance holds one connection and is not thread-safe.</summary>
+/// (<c>SourceCheckStore</c>, the default) and a PostgreSQL server for a team (<c>PostgresStore</c>), both in the
+/// <c>SourceCheck.Storage</c> package.
+/// Open one with <c>StoreLocation.Open</c>. An instance holds one connection and is not thread-safe.</summary>
 public interface IClaimStore : IDisposable
 {
     /// <summary>Where the store is, fit to print: the database file, or the server URI without its password.</summary>
@@ -68,7 +69,7 @@ public interface IClaimStore : IDisposable
 
     StoredClaim? ClaimByReportId(string reportId);
 
-    /// <summary>"Who said this first, and who repeated it" (see <see cref="SourceCheckStore.Trace"/>).</summary>
+    /// <summary>"Who said this first, and who repeated it" (chains ordered by date, from the seed claims found by their words or id).</summary>
     TraceResult Trace(string textOrClaimId, int maxDepth = 4, int seedLimit = 2000);
 
     IReadOnlyList<CslItem> AcceptedReferences();

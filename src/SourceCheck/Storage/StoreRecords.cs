@@ -10,6 +10,15 @@ namespace SourceCheck.Storage;
 /// <param name="Text">The document text; claim offsets refer to it.</param>
 public sealed record DocumentInput(string Source, string Text)
 {
+    /// <summary>The key a store knows a document by: SHA-256 (lower-case hex) of the text's UTF-8 bytes, with CRLF/CR
+    /// normalised to LF. Every backend keys documents by it, and the checker uses it to tell stored from new articles.</summary>
+    public static string ContentHashOf(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        string normalised = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(normalised)));
+    }
+
     public string? Title { get; init; }
 
     /// <summary>The publishing outlet ("Business Punk", "NBC News").</summary>

@@ -6,7 +6,7 @@ namespace SourceCheck.Storage;
 /// <summary>A link from a traced claim to another traced claim.</summary>
 public sealed record TraceLink(long LinkId, long OtherClaimId, LinkType Type, double Score, ReviewStatus Status);
 
-/// <summary>A stored claim found by <see cref="SourceCheckStore.Trace"/>: by its words (<see cref="Coverage"/> = share of
+/// <summary>A stored claim found by <see cref="IClaimStore.Trace"/>: by its words (<see cref="Coverage"/> = share of
 /// the salient terms it contains) or through stored links (<see cref="Depth"/> = number of link hops from a text match).</summary>
 public sealed record TraceClaim(StoredClaim Claim, StoredDocument Document, int Depth, double? Coverage, ImmutableArray<TraceLink> Links)
 {

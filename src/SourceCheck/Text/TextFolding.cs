@@ -10,6 +10,11 @@ namespace SourceCheck.Text;
 /// <item><see cref="ForMatching"/>: lower-case words for claim matching and stemming ("ß" → "ss" as well).</item>
 /// <item><see cref="Key"/>: a comparison key of a text (titles and names when de-duplicating references): letters
 /// and digits only, single spaces; compatibility forms folded too ("ﬁ" → "fi", full-width letters).</item>
+/// <item><see cref="PageTextKey"/>: a comparison key of texts read from one web page (title candidates, headings, site and
+/// author names), where the same words are expected spelled the same way: case, punctuation, quotes, dashes and symbols
+/// folded, accents kept ("Müller" and "Muller" stay apart, as a page's own repetitions never differ in them).</item>
+/// <item><see cref="GermanAsciiSpelling"/>: umlauts and ß as written without them ("ä" → "ae", "ß" → "ss"), the way
+/// domain names, slugs and ASCII-only titles spell German words; compared beside the accent-free form.</item>
 /// <item><see cref="AsciiKey"/>: the ASCII letters and digits of a name for citation ids ("Müller" → "muller",
 /// "Groß" → "gross", "Søren" → "soren").</item>
 /// <item><see cref="ForSearchIndex"/>: the store's search index, which must fold exactly as SQLite's unicode61
@@ -71,6 +76,72 @@ public static class TextFolding
             {
                 space = true;
             }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Comparison key of page texts: compatibility-normalised (NFKC), lower case, punctuation, quotes, dashes and
+    /// symbols read as spaces, white space (and U+200B) collapsed to single spaces, trimmed; accents kept.</summary>
+    public static string PageTextKey(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        string s = text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+        var sb = new StringBuilder(s.Length);
+        bool space = false;
+        foreach (char c in s)
+        {
+            var cat = char.GetUnicodeCategory(c);
+            bool separator = cat is UnicodeCategory.ConnectorPunctuation or UnicodeCategory.DashPunctuation or UnicodeCategory.OpenPunctuation
+                or UnicodeCategory.ClosePunctuation or UnicodeCategory.InitialQuotePunctuation or UnicodeCategory.FinalQuotePunctuation
+                or UnicodeCategory.OtherPunctuation or UnicodeCategory.MathSymbol or UnicodeCategory.CurrencySymbol
+                or UnicodeCategory.ModifierSymbol or UnicodeCategory.OtherSymbol
+                || char.IsWhiteSpace(c) || c == '\u200B';
+            if (separator)
+            {
+                space = true;
+                continue;
+            }
+
+            if (space && sb.Length > 0)
+            {
+                sb.Append(' ');
+            }
+
+            space = false;
+            sb.Append(c);
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>German umlauts and ß spelled without them: ä → ae, ö → oe, ü → ue (Ä → Ae, …), ß → ss; all else kept.</summary>
+    public static string GermanAsciiSpelling(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.AsSpan().IndexOfAny("äöüÄÖÜß") < 0)
+        {
+            return text;
+        }
+
+        var sb = new StringBuilder(text.Length + 4);
+        foreach (char c in text)
+        {
+            sb.Append(c switch
+            {
+                'ä' => "ae",
+                'ö' => "oe",
+                'ü' => "ue",
+                'Ä' => "Ae",
+                'Ö' => "Oe",
+                'Ü' => "Ue",
+                'ß' => "ss",
+                _ => c.ToString(),
+            });
         }
 
         return sb.ToString();

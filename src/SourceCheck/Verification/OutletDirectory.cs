@@ -214,7 +214,7 @@ public sealed partial class OutletDirectory
 
     private static string NameKey(string name)
     {
-        string k = TextFolding.WithoutDiacritics(WebText.Key(name));
+        string k = TextFolding.WithoutDiacritics(TextFolding.PageTextKey(name));
         if (k.StartsWith("the ", StringComparison.Ordinal))
         {
             k = k[4..];

@@ -194,7 +194,7 @@ public static class ReferenceComparer
 
     /// <summary>Headline words of four letters or more (drops articles, prepositions and conjunctions in any language without a list).</summary>
     private static HashSet<string> ContentWords(string text) =>
-        TextFolding.WithoutDiacritics(WebText.Key(text)).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length >= 4).ToHashSet(StringComparer.Ordinal);
+        TextFolding.WithoutDiacritics(TextFolding.PageTextKey(text)).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length >= 4).ToHashSet(StringComparer.Ordinal);
 
     internal static string UrlKey(string url)
     {
@@ -327,10 +327,10 @@ public static class ReferenceComparer
             small ? $"small edit ({distance} characters differ; {m.Title.Source})" : $"the page headline differs ({m.Title.Source})"));
     }
 
-    /// <summary>Title comparison key: <see cref="WebText.Key"/> without the conjunction "and"/"und", so that
+    /// <summary>Title comparison key: <see cref="TextFolding.PageTextKey"/> without the conjunction "and"/"und", so that
     /// "Rivers &amp; Reservoirs" and "Rivers and reservoirs" compare equal ('&amp;' is punctuation to the key).</summary>
     private static string TitleKey(string title) =>
-        string.Join(' ', WebText.Key(title).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w is not ("and" or "und")));
+        string.Join(' ', TextFolding.PageTextKey(title).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w is not ("and" or "und")));
 
     private static bool Subtitled(string cited) => cited.Contains(": ", StringComparison.Ordinal) || cited.Contains(" - ", StringComparison.Ordinal) || cited.Contains(". ", StringComparison.Ordinal);
 
@@ -352,7 +352,7 @@ public static class ReferenceComparer
         return (string.Join(' ', words[i..]), string.Join(' ', words[..i]));
     }
 
-    private static string NameKey(string s) => TextFolding.WithoutDiacritics(WebText.Key(s)).Replace(" ", string.Empty, StringComparison.Ordinal);
+    private static string NameKey(string s) => TextFolding.WithoutDiacritics(TextFolding.PageTextKey(s)).Replace(" ", string.Empty, StringComparison.Ordinal);
 
     private static void CheckAuthors(CslItem item, PageMetadata m, List<Finding> findings)
     {
@@ -489,7 +489,7 @@ public static class ReferenceComparer
 
     private static string SiteKeyText(string s)
     {
-        string k = TextFolding.WithoutDiacritics(WebText.Key(s));
+        string k = TextFolding.WithoutDiacritics(TextFolding.PageTextKey(s));
         if (k.StartsWith("the ", StringComparison.Ordinal))
         {
             k = k[4..];

@@ -260,11 +260,8 @@ public static class WorkMatching
             return [];
         }
 
-        string s = text.Replace("'", string.Empty, StringComparison.Ordinal).Replace("’", string.Empty, StringComparison.Ordinal)
-            .Replace("ä", "ae", StringComparison.Ordinal).Replace("ö", "oe", StringComparison.Ordinal).Replace("ü", "ue", StringComparison.Ordinal)
-            .Replace("Ä", "Ae", StringComparison.Ordinal).Replace("Ö", "Oe", StringComparison.Ordinal).Replace("Ü", "Ue", StringComparison.Ordinal)
-            .Replace("ß", "ss", StringComparison.Ordinal);
-        return TextFolding.WithoutDiacritics(WebText.Key(s)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        string s = TextFolding.GermanAsciiSpelling(text.Replace("'", string.Empty, StringComparison.Ordinal).Replace("’", string.Empty, StringComparison.Ordinal));
+        return TextFolding.WithoutDiacritics(TextFolding.PageTextKey(s)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
     }
 
     /// <summary>How well two titles agree, in [0,1]: 1 when equal after <see cref="Words"/>; a title that is the

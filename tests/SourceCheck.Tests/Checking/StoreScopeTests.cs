@@ -15,7 +15,7 @@ public sealed class StoreScopeTests
 
     private static string TempDb() => Path.Combine(Path.GetTempPath(), "sc-scope-" + Guid.NewGuid().ToString("N")[..8] + ".db");
 
-    private static Checker CheckerFor(string db) => new(new CheckerOptions { StorePath = db, Time = new FixedTime(Fixed) });
+    private static Checker CheckerFor(string db) => new(new CheckerOptions { OpenStore = () => StoreLocation.Open(db, new FixedTime(Fixed)), Time = new FixedTime(Fixed) });
 
     private static string De1 => SharedData.Fixture("check/nordwind-de-1.txt");
 

@@ -3,6 +3,7 @@ using SourceCheck.Diagnostics;
 using SourceCheck.Formatting;
 using SourceCheck.References;
 using SourceCheck.Storage;
+using SourceCheck.Tests.Storage;
 using SourceCheck.Tests.Support;
 
 namespace SourceCheck.Tests.FrontDoor;
@@ -66,7 +67,7 @@ public sealed class FrontDoorTests
     public void Should_run_the_whole_check_job_and_save_it_in_the_store()
     {
         string db = Path.Combine(Path.GetTempPath(), "sc-frontdoor-" + Guid.NewGuid().ToString("N")[..8] + ".db");
-        var checker = new Checker(new CheckerOptions { StorePath = db, RunArguments = ["test"] });
+        var checker = new Checker(new CheckerOptions { OpenStore = () => StoreLocation.Open(db), RunArguments = ["test"] });
         var report = checker.CheckFiles(SharedData.Fixture("check/nordwind-de-2.txt"), SharedData.Fixture("check/nordwind-en.txt"));
         Assert.Equal(2, report.Documents.Length);
         Assert.Equal(4, report.Documents[0].References.Length);
@@ -92,5 +93,34 @@ public sealed class ReferenceIdentityTests
         second.SetString("DOI", b);
         Assert.Equal(ReferenceKey.For(first), ReferenceKey.For(second));
         Assert.Single(Deduplicator.Merge([first, second]).Items);
+    }
+
+    [Fact]
+    public void Should_store_one_doi_written_two_ways_as_one_work()
+    {
+        using var tmp = new TempDb();
+        using var store = SourceCheckStore.Open(tmp.FilePath);
+        long[] ids = [.. new[] { "doi:10.1000/ABC", "https://dx.doi.org/10.1000/abc" }.Select((doi, i) =>
+        {
+            var item = new CslItem("r" + i, "article-journal");
+            item.SetString("title", i == 0 ? "A study" : "A Study (preprint)");
+            item.SetString("DOI", doi);
+            return store.Ingest(new DocumentInput($"d{i}.txt", $"Article {i} cites a study."), [new ReferenceInput(item, 1)], []).DocumentId;
+        })];
+        var keys = ids.Select(id => Assert.Single(store.GetReferences(id)).DedupKey).ToList();
+        Assert.Equal(keys[0], keys[1]);
+        Assert.Equal("doi:10.1000/abc", keys[0]);
+    }
+
+    [Theory]
+    [InlineData("Groß", "gross2020")]
+    [InlineData("Søndergaard", "sondergaard2020")]
+    [InlineData("Ærø", "aero2020")]
+    [InlineData("Müller", "muller2020")]
+    public void Should_fold_names_into_parsed_ids_as_the_citation_ids_do(string family, string expected)
+    {
+        var parsed = ReferenceParser.Parse($"{family}, A. (2020). Klimawandel und Küste. Verlag.").Item;
+        Assert.StartsWith(expected, parsed.Id, StringComparison.Ordinal);
+        Assert.Equal(expected, ReferenceIds.KeyFor(parsed));
     }
 }

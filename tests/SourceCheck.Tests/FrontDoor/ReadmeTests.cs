@@ -146,4 +146,17 @@ public sealed partial class ReadmeTests
         Assert.NotNull(Assembly.Load("SourceCheck.Evaluation").GetType("SourceCheck.Formatting.CslFixture"));
         Assert.NotNull(Assembly.Load("SourceCheck.Evaluation").GetType("SourceCheck.Claims.AttributionEvaluation"));
     }
+
+    [Fact]
+    public void Should_keep_the_store_backends_out_of_the_library()
+    {
+        // A caller who formats references carries no database driver: the SQLite and PostgreSQL stores are SourceCheck.Storage.
+        var library = typeof(Bibliography).Assembly;
+        Assert.DoesNotContain(library.GetReferencedAssemblies(), a => a.Name is "Microsoft.Data.Sqlite" or "Npgsql" || a.Name!.StartsWith("SQLitePCLRaw", StringComparison.Ordinal));
+        Assert.Null(library.GetType("SourceCheck.Storage.SourceCheckStore"));
+        Assert.NotNull(library.GetType("SourceCheck.Storage.IClaimStore"));
+        var storage = typeof(SourceCheck.Storage.SourceCheckStore).Assembly;
+        Assert.Equal("SourceCheck.Storage", storage.GetName().Name);
+        Assert.Contains(storage.GetReferencedAssemblies(), a => a.Name == "Npgsql");
+    }
 }

@@ -108,7 +108,7 @@ public sealed class StoreErrorTests
             using var cmd = raw.CreateCommand();
             cmd.CommandText = "INSERT INTO runs (command, started_at) VALUES ('x', 'now')";
             var driver = Assert.Throws<Microsoft.Data.Sqlite.SqliteException>(() => cmd.ExecuteNonQuery());
-            var ex = StoreException.From(driver, tmp.FilePath);
+            var ex = SourceCheckStore.Translate(driver, tmp.FilePath);
             Assert.Equal(DiagnosticCodes.StoreReadOnly, ex.Code);
             AssertOurWords(ex, tmp.FilePath);
         }

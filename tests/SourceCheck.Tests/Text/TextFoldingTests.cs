@@ -36,4 +36,18 @@ public sealed class TextFoldingTests
     [InlineData("ABC", "abc")]
     public void Should_fold_as_the_search_index_does(string text, string expected) =>
         Assert.Equal(expected, TextFolding.ForSearchIndex(text));
+
+    [Theory]
+    [InlineData("  „Die Zeit“ — Politik:\u200B Müller ", "die zeit politik müller")]
+    [InlineData("ＡＢＣ & Co.", "abc co")]
+    [InlineData(null, "")]
+    public void Should_make_a_page_text_key_that_keeps_accents(string? text, string expected) =>
+        Assert.Equal(expected, TextFolding.PageTextKey(text));
+
+    [Theory]
+    [InlineData("Verbände Österreich", "Verbaende Oesterreich")]
+    [InlineData("Straße Übersee", "Strasse Uebersee")]
+    [InlineData("plain", "plain")]
+    public void Should_spell_umlauts_and_sharp_s_without_them(string text, string expected) =>
+        Assert.Equal(expected, TextFolding.GermanAsciiSpelling(text));
 }

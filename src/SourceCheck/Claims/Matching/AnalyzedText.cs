@@ -23,6 +23,8 @@ internal sealed class AnalyzedText
 
     public required HashSet<string> Entities { get; init; }
 
+    /// <summary>The claim's own figures, or when it carries none those <see cref="FigureExtractor"/> reads in the text
+    /// (years standing alone included, unit "year").</summary>
     public required ImmutableArray<Figure> Figures { get; init; }
 
     public required int NegationCount { get; init; }
@@ -125,7 +127,7 @@ internal sealed class AnalyzedText
             Content = content,
             StemSequence = [.. seq],
             Entities = entities,
-            Figures = figures is { IsDefaultOrEmpty: false } f ? f : FigureReader.Read(text, language),
+            Figures = figures is { IsDefaultOrEmpty: false } f ? f : FigureExtractor.Extract(text, 0, text.Length, language, years: true),
             NegationCount = negations,
         };
     }

@@ -167,9 +167,9 @@ public static class AuthorNames
             return true;
         }
 
-        string key = WebText.Key(name);
-        if (site is not null && key.Length > 0 && (key == WebText.Key(site) || WebText.Key(site).Contains(key, StringComparison.Ordinal) && key.Length > 3
-            || key.Replace(" ", string.Empty, StringComparison.Ordinal) == WebText.Key(site).Replace(" ", string.Empty, StringComparison.Ordinal)))
+        string key = TextFolding.PageTextKey(name);
+        if (site is not null && key.Length > 0 && (key == TextFolding.PageTextKey(site) || TextFolding.PageTextKey(site).Contains(key, StringComparison.Ordinal) && key.Length > 3
+            || key.Replace(" ", string.Empty, StringComparison.Ordinal) == TextFolding.PageTextKey(site).Replace(" ", string.Empty, StringComparison.Ordinal)))
         {
             return true;
         }
@@ -230,5 +230,5 @@ public static class AuthorNames
 
     /// <summary>Same person: equal after case, diacritics and punctuation are ignored.</summary>
     public static bool SameName(string a, string b) =>
-        TextFolding.WithoutDiacritics(WebText.Key(a)) == TextFolding.WithoutDiacritics(WebText.Key(b));
+        TextFolding.WithoutDiacritics(TextFolding.PageTextKey(a)) == TextFolding.WithoutDiacritics(TextFolding.PageTextKey(b));
 }

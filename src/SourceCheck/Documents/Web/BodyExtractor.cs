@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
+using SourceCheck.Text;
 
 namespace SourceCheck.Documents.Web;
 
@@ -453,7 +454,7 @@ internal static partial class BodyExtractor
     {
         var paragraphs = new List<string>();
         var current = new StringBuilder();
-        string titleKey = WebText.Key(title);
+        string titleKey = TextFolding.PageTextKey(title);
 
         void Flush()
         {
@@ -540,7 +541,7 @@ internal static partial class BodyExtractor
     private static bool SkipInRender(IElement e, Dictionary<IElement, Stat> stats, string titleKey)
     {
         string tag = e.LocalName;
-        if (tag == "h1" && (titleKey.Length == 0 || TitleLike(WebText.Key(e.TextContent), titleKey)))
+        if (tag == "h1" && (titleKey.Length == 0 || TitleLike(TextFolding.PageTextKey(e.TextContent), titleKey)))
         {
             return true;
         }
@@ -565,7 +566,7 @@ internal static partial class BodyExtractor
             }
         }
 
-        if (tag is "p" or "li" or "span" or "div" && titleKey.Length > 0 && stats.TryGetValue(e, out var st) && st.Text < 400 && WebText.Key(e.TextContent) == titleKey)
+        if (tag is "p" or "li" or "span" or "div" && titleKey.Length > 0 && stats.TryGetValue(e, out var st) && st.Text < 400 && TextFolding.PageTextKey(e.TextContent) == titleKey)
         {
             return true;
         }

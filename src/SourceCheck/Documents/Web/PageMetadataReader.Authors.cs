@@ -27,7 +27,7 @@ internal sealed partial class PageMetadataReader
                     var byline = BylinePeople(site);
                     // Extra byline names are whole names of their own, not a metadata name with leftovers ("IN Julius Richter").
                     bool clean = byline.All(b => people.Any(p => AuthorNames.SameName(b.Value, p.Value))
-                        || (b.Value.Contains(' ', StringComparison.Ordinal) && !people.Any(p => WebText.Key(b.Value).Contains(WebText.Key(p.Value), StringComparison.Ordinal))));
+                        || (b.Value.Contains(' ', StringComparison.Ordinal) && !people.Any(p => TextFolding.PageTextKey(b.Value).Contains(TextFolding.PageTextKey(p.Value), StringComparison.Ordinal))));
                     if (clean && byline.Count > people.Count && people.All(p => byline.Any(b => AuthorNames.SameName(b.Value, p.Value))))
                     {
                         return [.. byline];
@@ -120,11 +120,11 @@ internal sealed partial class PageMetadataReader
     };
 
     /// <summary>Whether a name holds the outlet's name or its domain ("Newsfeed Tromsø" on newsfeed.example, "Deutsches
-    /// Verbände Forum" on verbaende.example): letters compared with umlauts also as "ae", "oe", "ue".</summary>
+    /// Verbände Forum" on verbaende.example): letters compared with umlauts also as "ae", "oe", "ue" (and ß as "ss").</summary>
     private bool NamesOutlet(string name, string? site)
     {
         string plain = Letters(name);
-        string spelled = Letters(name.Replace("ä", "ae", StringComparison.OrdinalIgnoreCase).Replace("ö", "oe", StringComparison.OrdinalIgnoreCase).Replace("ü", "ue", StringComparison.OrdinalIgnoreCase));
+        string spelled = Letters(TextFolding.GermanAsciiSpelling(name));
         var keys = new List<string>();
         if (site is not null)
         {
@@ -247,7 +247,7 @@ internal sealed partial class PageMetadataReader
                 }
 
                 // "Adam Keller PhillyVoice": the outlet's name run on after the person's.
-                if (site is not null && WebText.Key(site) is { Length: > 2 } siteKey && WebText.Key(n).EndsWith(" " + siteKey, StringComparison.Ordinal)
+                if (site is not null && TextFolding.PageTextKey(site) is { Length: > 2 } siteKey && TextFolding.PageTextKey(n).EndsWith(" " + siteKey, StringComparison.Ordinal)
                     && n.Length > site.Length + 3 && n.EndsWith(site, StringComparison.OrdinalIgnoreCase))
                 {
                     string rest = n[..^site.Length].TrimEnd(' ', ',', '-', '|', '/');
@@ -263,7 +263,7 @@ internal sealed partial class PageMetadataReader
                     // The outlet itself counts only where the page names it as the author explicitly (JSON-LD
                     // author, meta author): annotators then take it as the author; a byline element does not.
                     bool explicitAuthor = cand.Source is "json-ld:author" or "json-ld:creator" or "meta:author" or "meta:article:author" or "meta:dc.creator";
-                    if (shown.Length > 1 && (explicitAuthor || (!shown.Contains('.', StringComparison.Ordinal) && (site is null || WebText.Key(shown) != WebText.Key(site)))))
+                    if (shown.Length > 1 && (explicitAuthor || (!shown.Contains('.', StringComparison.Ordinal) && (site is null || TextFolding.PageTextKey(shown) != TextFolding.PageTextKey(site)))))
                     {
                         orgFallback.Add(cand with { Value = shown });
                     }

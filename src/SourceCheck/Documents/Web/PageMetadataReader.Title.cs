@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
+using SourceCheck.Text;
 
 namespace SourceCheck.Documents.Web;
 
@@ -19,7 +20,7 @@ internal sealed partial class PageMetadataReader
             foreach (var h in Query(sel))
             {
                 string text = WebText.Clean(h.TextContent);
-                if (text.Length < 3 || text.Length > 400 || (site is not null && WebText.Key(text) == WebText.Key(site)))
+                if (text.Length < 3 || text.Length > 400 || (site is not null && TextFolding.PageTextKey(text) == TextFolding.PageTextKey(site)))
                 {
                     continue;
                 }
@@ -47,7 +48,7 @@ internal sealed partial class PageMetadataReader
     private static bool IsHomeLinkHeading(IElement h, string text)
     {
         var links = h.QuerySelectorAll("a[href]");
-        if (links.Length != 1 || WebText.Key(WebText.Clean(links[0].TextContent)) != WebText.Key(text))
+        if (links.Length != 1 || TextFolding.PageTextKey(WebText.Clean(links[0].TextContent)) != TextFolding.PageTextKey(text))
         {
             return false;
         }
@@ -76,7 +77,7 @@ internal sealed partial class PageMetadataReader
             // its heading is the title.
             var heading = e.LocalName is "h1" or "h2" or "h3" or "h4" ? e : e.QuerySelector("h1, h2, h3, h4") ?? e;
             string text = WebText.TextOf(heading);
-            if (text.Length is >= 3 and <= 300 && WebText.Key(text) != WebText.Key(site) && !IsInTeaser(e))
+            if (text.Length is >= 3 and <= 300 && TextFolding.PageTextKey(text) != TextFolding.PageTextKey(site) && !IsInTeaser(e))
             {
                 return new Sourced<string>(text, "html:entry-title");
             }
@@ -160,7 +161,7 @@ internal sealed partial class PageMetadataReader
         var h1Cand = candidates.FirstOrDefault(c => c.Source == "html:h1");
         if (!hasMeta)
         {
-            if (titleCand is not null && (h1Cand is null || WebText.Key(titleCand.Value) == WebText.Key(h1Cand.Value) || titleCand.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 2))
+            if (titleCand is not null && (h1Cand is null || TextFolding.PageTextKey(titleCand.Value) == TextFolding.PageTextKey(h1Cand.Value) || titleCand.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 2))
             {
                 return titleCand;
             }
@@ -175,7 +176,7 @@ internal sealed partial class PageMetadataReader
         double bestScore = -1;
         for (int i = 0; i < candidates.Count; i++)
         {
-            string key = WebText.Key(candidates[i].Value);
+            string key = TextFolding.PageTextKey(candidates[i].Value);
             if (key.Length == 0 || candidates[i].Source == "html:title-full")
             {
                 continue;
@@ -184,7 +185,7 @@ internal sealed partial class PageMetadataReader
             double score = 0;
             foreach (var other in candidates)
             {
-                if (other.Source != "html:title-full" && WebText.Key(other.Value) == key)
+                if (other.Source != "html:title-full" && TextFolding.PageTextKey(other.Value) == key)
                 {
                     score += other.Source == "html:h1" ? h1Weight : 1;
                 }
@@ -208,7 +209,7 @@ internal sealed partial class PageMetadataReader
     /// title (the blog's name in the h1) and the other a metadata headline: the metadata headline.</summary>
     private static Sourced<string> HeadlineOverKicker(Sourced<string> best, List<Sourced<string>> candidates)
     {
-        string bestKey = WebText.Key(best.Value);
+        string bestKey = TextFolding.PageTextKey(best.Value);
         string? full = candidates.FirstOrDefault(c => c.Source == "html:title-full")?.Value;
         foreach (var m in candidates)
         {
@@ -217,7 +218,7 @@ internal sealed partial class PageMetadataReader
                 continue;
             }
 
-            string key = WebText.Key(m.Value);
+            string key = TextFolding.PageTextKey(m.Value);
             if (key.Length == 0 || key == bestKey || key.Split(' ').Length < 3)
             {
                 continue;
@@ -228,7 +229,7 @@ internal sealed partial class PageMetadataReader
                 string t = best.Value;
                 for (int pos = t.Length - 1; pos > 0; pos--)
                 {
-                    if (WebText.Key(t[pos..]) == key)
+                    if (TextFolding.PageTextKey(t[pos..]) == key)
                     {
                         if (!t[..pos].TrimEnd().EndsWith(':'))
                         {
@@ -247,7 +248,7 @@ internal sealed partial class PageMetadataReader
                     string[] parts = full.Split(sep);
                     if (parts.Length == 2)
                     {
-                        string a = WebText.Key(parts[0]), b = WebText.Key(parts[1]);
+                        string a = TextFolding.PageTextKey(parts[0]), b = TextFolding.PageTextKey(parts[1]);
                         if ((a == bestKey && b == key) || (a == key && b == bestKey))
                         {
                             return m;
@@ -267,7 +268,7 @@ internal sealed partial class PageMetadataReader
     {
         var otherList = others as IReadOnlyCollection<string> ?? [.. others];
         string stripped = StripSitePart(title, site, otherList);
-        if (otherList.Any(o => WebText.Key(o) == WebText.Key(stripped)))
+        if (otherList.Any(o => TextFolding.PageTextKey(o) == TextFolding.PageTextKey(stripped)))
         {
             return stripped;
         }
@@ -322,9 +323,9 @@ internal sealed partial class PageMetadataReader
 
     private static string StripSitePart(string title, string? site, IEnumerable<string> others)
     {
-        string siteKey = WebText.Key(site);
-        var otherKeys = others.Select(WebText.Key).Where(k => k.Length > 0).ToHashSet();
-        if (otherKeys.Contains(WebText.Key(title)))
+        string siteKey = TextFolding.PageTextKey(site);
+        var otherKeys = others.Select(TextFolding.PageTextKey).Where(k => k.Length > 0).ToHashSet();
+        if (otherKeys.Contains(TextFolding.PageTextKey(title)))
         {
             return title;
         }
@@ -348,12 +349,12 @@ internal sealed partial class PageMetadataReader
             {
                 string head = string.Join(sep, parts[..cut]);
                 string tail = string.Join(sep, parts[cut..]);
-                if (otherKeys.Contains(WebText.Key(head)))
+                if (otherKeys.Contains(TextFolding.PageTextKey(head)))
                 {
                     return head;
                 }
 
-                if (otherKeys.Contains(WebText.Key(tail)))
+                if (otherKeys.Contains(TextFolding.PageTextKey(tail)))
                 {
                     return tail;
                 }
@@ -368,7 +369,7 @@ internal sealed partial class PageMetadataReader
                     return WebText.Clean(string.Join(sep, parts[..^1]));
                 }
 
-                if (IsSiteLike(first, siteKey) && sep != ": " || (sep == ": " && WebText.Key(first) == siteKey))
+                if (IsSiteLike(first, siteKey) && sep != ": " || (sep == ": " && TextFolding.PageTextKey(first) == siteKey))
                 {
                     return WebText.Clean(string.Join(sep, parts[1..]));
                 }
@@ -398,7 +399,7 @@ internal sealed partial class PageMetadataReader
 
     private static bool IsSiteLike(string part, string siteKey)
     {
-        string k = WebText.Key(part);
+        string k = TextFolding.PageTextKey(part);
         if (k.Length == 0)
         {
             return false;

@@ -178,8 +178,8 @@ internal sealed partial class PageMetadataReader
 
         site ??= SiteFromDomain();
         if (title is not null && site is not null && titleCandidates.All(c => c.Source.StartsWith("html:", StringComparison.Ordinal))
-            && (h1 is null || WebText.Key(h1) == WebText.Key(title.Value))
-            && EntryTitle(site.Value) is { } entry && WebText.Key(entry.Value) != WebText.Key(title.Value))
+            && (h1 is null || TextFolding.PageTextKey(h1) == TextFolding.PageTextKey(title.Value))
+            && EntryTitle(site.Value) is { } entry && TextFolding.PageTextKey(entry.Value) != TextFolding.PageTextKey(title.Value))
         {
             // A page without metadata whose <title> and h1 give only the blog's name: the post's own heading
             // (.entry-title, .post-title, itemprop=headline).
@@ -239,7 +239,7 @@ internal sealed partial class PageMetadataReader
 
     private Sourced<string>? SiteFromTitle(string htmlTitle, string title)
     {
-        string tk = WebText.Key(title);
+        string tk = TextFolding.PageTextKey(title);
         foreach (var sep in TitleSeparators)
         {
             string[] parts = htmlTitle.Split(sep);
@@ -248,12 +248,12 @@ internal sealed partial class PageMetadataReader
                 continue;
             }
 
-            if (WebText.Key(string.Join(sep, parts[..^1])) == tk && parts[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5)
+            if (TextFolding.PageTextKey(string.Join(sep, parts[..^1])) == tk && parts[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5)
             {
                 return new Sourced<string>(WebText.Clean(parts[^1]), "html:title-suffix");
             }
 
-            if (WebText.Key(string.Join(sep, parts[1..])) == tk && parts[0].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5)
+            if (TextFolding.PageTextKey(string.Join(sep, parts[1..])) == tk && parts[0].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5)
             {
                 return new Sourced<string>(WebText.Clean(parts[0]), "html:title-prefix");
             }
@@ -264,12 +264,12 @@ internal sealed partial class PageMetadataReader
         foreach (var sep in TitleSeparators)
         {
             string[] parts = htmlTitle.Split(sep);
-            if (parts.Length >= 3 && HeadlineInTrail(htmlTitle) is { } head && WebText.Key(head) == tk)
+            if (parts.Length >= 3 && HeadlineInTrail(htmlTitle) is { } head && TextFolding.PageTextKey(head) == tk)
             {
                 string? label = DomainLabel();
-                var labels = parts.Where(p => WebText.Key(p) != tk && !p.Contains(": ", StringComparison.Ordinal)).ToList();
+                var labels = parts.Where(p => TextFolding.PageTextKey(p) != tk && !p.Contains(": ", StringComparison.Ordinal)).ToList();
                 string? named = label is null ? null : labels.FirstOrDefault(p => NamesDomain(p, label));
-                string outer = WebText.Key(parts[0]) == tk ? parts[^1] : WebText.Key(parts[^1]) == tk ? parts[0] : string.Empty;
+                string outer = TextFolding.PageTextKey(parts[0]) == tk ? parts[^1] : TextFolding.PageTextKey(parts[^1]) == tk ? parts[0] : string.Empty;
                 string? pick = named ?? (labels.Contains(outer) ? outer : null);
                 if (pick is not null)
                 {
@@ -286,7 +286,7 @@ internal sealed partial class PageMetadataReader
     /// <summary>A title part that names the domain: "MacTechNews.de", "sn.dk", "Bundespolizei" for their hosts.</summary>
     private static bool NamesDomain(string part, string label)
     {
-        string compact = WebText.Key(part).Replace(" ", string.Empty, StringComparison.Ordinal);
+        string compact = TextFolding.PageTextKey(part).Replace(" ", string.Empty, StringComparison.Ordinal);
         return compact.StartsWith(label, StringComparison.Ordinal) || (label.Length >= 4 && compact.Contains(label, StringComparison.Ordinal));
     }
 

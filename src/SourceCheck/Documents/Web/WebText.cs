@@ -262,30 +262,6 @@ public static class WebText
         return string.Join('.', labels[^(shortSecond ? 3 : 2)..]);
     }
 
-    /// <summary>A comparison key: Unicode-normalised, case-folded, quotes/dashes unified, punctuation and symbols
-    /// dropped, white space collapsed.</summary>
-    public static string Key(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return string.Empty;
-        }
-
-        string s = text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
-        var sb = new StringBuilder(s.Length);
-        foreach (char c in s)
-        {
-            var cat = char.GetUnicodeCategory(c);
-            bool punct = cat is UnicodeCategory.ConnectorPunctuation or UnicodeCategory.DashPunctuation or UnicodeCategory.OpenPunctuation
-                or UnicodeCategory.ClosePunctuation or UnicodeCategory.InitialQuotePunctuation or UnicodeCategory.FinalQuotePunctuation
-                or UnicodeCategory.OtherPunctuation or UnicodeCategory.MathSymbol or UnicodeCategory.CurrencySymbol
-                or UnicodeCategory.ModifierSymbol or UnicodeCategory.OtherSymbol;
-            sb.Append(punct || char.IsWhiteSpace(c) ? ' ' : c);
-        }
-
-        return Clean(sb.ToString());
-    }
-
     /// <summary>Parses a date as written: ISO (day as written, time zone not applied), "2024/03/14", "20240314",
     /// "06.11.2025", "6. November 2025", "November 6, 2025", "6 Nov 2025". Null when no full date is found.</summary>
     public static DateOnly? ParseDate(string? text, bool allowLoose = true)

@@ -911,19 +911,6 @@ internal static partial class FieldAssembler
     }
 
 
-    private static string Ascii(string s)
-    {
-        foreach (char c in s)
-        {
-            if (c > 127)
-            {
-                return s.Normalize(NormalizationForm.FormD);
-            }
-        }
-
-        return s;
-    }
-
     /// <summary>The DOI of a doi.org link ("https://doi.org/10.1038/x" → "10.1038/x").</summary>
     private static string? DoiFromUrl(string url)
     {
@@ -935,19 +922,8 @@ internal static partial class FieldAssembler
     {
         var sb = new StringBuilder();
         var first = item.Authors.Count > 0 ? item.Authors[0] : null;
-        string who = first?.Family ?? first?.Literal ?? string.Empty;
-        foreach (char c in Ascii(who))
-        {
-            if (char.IsAsciiLetterOrDigit(c))
-            {
-                sb.Append(char.ToLowerInvariant(c));
-            }
-
-            if (sb.Length >= 16)
-            {
-                break;
-            }
-        }
+        string who = TextFolding.AsciiKey(first?.Family ?? first?.Literal ?? string.Empty);
+        sb.Append(who, 0, Math.Min(who.Length, 16));
 
         if (item.Issued?.Start is { } d)
         {
@@ -975,14 +951,17 @@ internal static partial class FieldAssembler
 
             if (lw.ContainsAnyExceptInRange('\0', (char)127))
             {
-                lw = Ascii(lw.ToString());
+                // the citation id's folding ("Groß" → "gross", "Søren" → "soren"), as ReferenceIds has it
+                sb.Append(TextFolding.AsciiKey(lw.ToString()));
             }
-
-            foreach (char c in lw)
+            else
             {
-                if (char.IsAsciiLetterOrDigit(c))
+                foreach (char c in lw)
                 {
-                    sb.Append(c);
+                    if (char.IsAsciiLetterOrDigit(c))
+                    {
+                        sb.Append(c);
+                    }
                 }
             }
 

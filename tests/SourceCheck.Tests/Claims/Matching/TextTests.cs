@@ -1,3 +1,4 @@
+using SourceCheck.Claims;
 using SourceCheck.Claims.Matching;
 using SourceCheck.Claims.Text;
 using SourceCheck.Text;
@@ -36,19 +37,50 @@ public sealed class TextTests
         }
     }
 
+    /// <summary>The matcher reads the figures of a claim that carries none through the extraction-side reader
+    /// (one figure reader): written-out numbers and German ranges included, and years standing alone, which the
+    /// extraction itself does not count as figures.</summary>
     public sealed class ReadFigures
     {
+        private static AnalyzedText Analyze(string text, string language) =>
+            AnalyzedText.Analyze(text, language, BilingualLexicon.HandWrittenOnly(), null);
+
         [Fact]
         public void Should_scale_and_type_figures_in_both_languages()
         {
-            var de = FigureReader.Read("Verträge über 1,4 Billionen US-Dollar und 20 Milliarden Dollar Umsatz", "de");
+            var de = Analyze("Verträge über 1,4 Billionen US-Dollar und 20 Milliarden Dollar Umsatz", "de").Figures;
             Assert.Equal([1.4e12, 2e10], de.Select(f => f.Value));
             Assert.All(de, f => Assert.Equal("USD", f.Unit));
-            var en = FigureReader.Read("revenue of $15 billion, up 12% since 2024", "en");
+            var en = Analyze("revenue of $15 billion, up 12% since 2024", "en").Figures;
             Assert.Equal(1.5e10, en[0].Value);
             Assert.Equal("USD", en[0].Unit);
             Assert.Equal("percent", en[1].Unit);
-            Assert.Equal("year", en[2].Unit);
+            Assert.Equal(("2024", "year"), (en[2].Text, en[2].Unit));
+            Assert.Empty(FigureExtractor.Extract("up since 2024", "en"));
+        }
+
+        [Fact]
+        public void Should_read_written_out_scaled_amounts()
+        {
+            var figure = Assert.Single(Analyze("OpenAI raised one billion dollars last year.", "en").Figures);
+            Assert.Equal(1e9, figure.Value);
+            Assert.Equal("USD", figure.Unit);
+        }
+
+        [Fact]
+        public void Should_read_german_magnitude_ranges()
+        {
+            var figure = Assert.Single(Analyze("Das Projekt braucht zweistellige Milliardenbeträge.", "de").Figures);
+            Assert.Equal(1e10, figure.Value);
+            Assert.Equal(9.9e10, figure.ValueMax);
+        }
+
+        [Fact]
+        public void Should_keep_the_figures_a_claim_already_carries()
+        {
+            var given = FigureExtractor.Extract("It costs 2,400 dollars.", "en");
+            var analyzed = AnalyzedText.Analyze("Unrelated text with 7 percent.", "en", BilingualLexicon.HandWrittenOnly(), given);
+            Assert.Equal(2400, Assert.Single(analyzed.Figures).Value);
         }
     }
 

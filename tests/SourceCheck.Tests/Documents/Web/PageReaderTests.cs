@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using SourceCheck.Documents.Web;
+using SourceCheck.Text;
 using SourceCheck.Tests.Support;
 
 namespace SourceCheck.Tests.Documents.Web;
@@ -454,7 +455,7 @@ public sealed class PageReaderTests
                 gz.CopyTo(ms);
                 var m = PageReader.Read(ms.ToArray(), (string?)row["url"]).Metadata;
                 n++;
-                title += WebText.Key(m.Title?.Value) == WebText.Key((string?)row["title"]) ? 1 : 0;
+                title += TextFolding.PageTextKey(m.Title?.Value) == TextFolding.PageTextKey((string?)row["title"]) ? 1 : 0;
                 date += m.Published?.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) == (string?)row["date"] ? 1 : 0;
             }
 

@@ -113,7 +113,30 @@ public sealed partial class SourceCheckStore : IClaimStore
         _connection.Dispose();
     }
 
-    internal static StoreException Translate(SqliteException ex, string path) => StoreException.From(ex, path);
+    /// <summary>A database failure (<see cref="System.Data.Common.DbException"/>, usually SQLite's) in SourceCheck's words
+    /// with its SC6xxx code, never the driver's text: locked, read-only, damaged, not a database, cannot open, disk full.</summary>
+    public static StoreException Translate(System.Data.Common.DbException ex, string? path)
+    {
+        ArgumentNullException.ThrowIfNull(ex);
+        string where = string.IsNullOrEmpty(path) ? "the store" : path;
+        int code = ex is SqliteException sqlite ? sqlite.SqliteErrorCode : ex.ErrorCode;
+        return (code & 0xff) switch
+        {
+            26 => new StoreException(Diagnostics.DiagnosticCodes.StoreNotADatabase, $"{where}: not an SQLite database", ex),
+            5 or 6 => new StoreException(Diagnostics.DiagnosticCodes.StoreBusy,
+                $"{where}: the database stayed locked by another process for too long (another sourcecheck is writing; try again when it has finished)", ex),
+            8 => new StoreException(Diagnostics.DiagnosticCodes.StoreReadOnly,
+                $"{where}: the database is read-only (the file or its folder cannot be written; give --db a writable file)", ex),
+            11 => new StoreException(Diagnostics.DiagnosticCodes.StoreCorrupt,
+                $"{where}: the database is damaged; nothing more was written — restore a backup or move the file aside", ex),
+            13 => new StoreException(Diagnostics.DiagnosticCodes.StoreUnavailable, $"{where}: the disk is full", ex),
+            14 => new StoreException(Diagnostics.DiagnosticCodes.StoreUnavailable,
+                $"{where}: cannot open the database file (a folder, or a file or folder that cannot be written)", ex),
+            10 => new StoreException(Diagnostics.DiagnosticCodes.StoreUnavailable, $"{where}: reading or writing the database file failed", ex),
+            _ => new StoreException(Diagnostics.DiagnosticCodes.StoreUnavailable,
+                $"{where}: the database failed (SQLite error {code.ToString(System.Globalization.CultureInfo.InvariantCulture)})", ex),
+        };
+    }
 
     /// <summary>Whether to run <c>PRAGMA quick_check</c> before use: small files always, larger ones when the header
     /// looks wrong (page size, file length) or a non-empty write-ahead log is left (the last writer did not close cleanly).</summary>
@@ -275,13 +298,6 @@ public sealed partial class SourceCheckStore : IClaimStore
         cmd.ExecuteNonQuery();
     }
 
-    /// <summary>SHA-256 (lower-case hex) of the text's UTF-8 bytes, with CRLF/CR normalised to LF.</summary>
-    public static string ContentHash(string text)
-    {
-        string normalised = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalised)));
-    }
-
     /// <summary>Stores a document with its references and claims in ONE transaction. Re-ingesting a document
     /// with the same content hash writes nothing and returns the existing id (<see cref="IngestResult.Created"/> false).</summary>
     public IngestResult Ingest(DocumentInput document, IReadOnlyCollection<ReferenceInput>? references, IReadOnlyCollection<Claim>? claims)
@@ -289,7 +305,7 @@ public sealed partial class SourceCheckStore : IClaimStore
         ArgumentNullException.ThrowIfNull(document);
         references ??= [];
         claims ??= [];
-        string hash = document.ContentHash ?? ContentHash(document.Text);
+        string hash = document.ContentHash ?? DocumentInput.ContentHashOf(document.Text);
         var commands = _ingest ??= new IngestCommands(_connection);
         using var scope = Begin();
         var tx = scope.Transaction;

@@ -342,7 +342,7 @@ public sealed partial class PostgresStore : IClaimStore
         ArgumentNullException.ThrowIfNull(document);
         var refs = references?.ToList() ?? [];
         var claimList = claims?.ToList() ?? [];
-        string hash = document.ContentHash ?? SourceCheckStore.ContentHash(document.Text);
+        string hash = document.ContentHash ?? DocumentInput.ContentHashOf(document.Text);
         return Write(() =>
         {
             // A concurrent writer of the same content waits on the unique key and then finds the committed row.
