@@ -1085,7 +1085,8 @@ public static partial class BibliographyDetector
     internal static partial Regex NumberMarker();
 
     // "^ a b c" is Wikipedia's back-link marker of a reference cited several times, copied as text
-    [GeneratedRegex(@"^([-•–—*·▪●◦‣⁃►▸]|\^(?:\s+[a-z](?=\s))*)\s+", RegexOptions.None, 1000)]
+    // "↑" (and "↑ a b") is German Wikipedia's back-link mark, copied as text
+    [GeneratedRegex(@"^([-•–—*·▪●◦‣⁃►▸]|[\^↑](?:\s+[a-z](?=\s))*)\s+", RegexOptions.None, 1000)]
     internal static partial Regex BulletMarker();
 
     /// <summary>A line of the source: [Start, End) without the line break.</summary>

@@ -167,9 +167,13 @@ public static class ReferenceParser
 
             model.Decode(Buffer, Labels, Confidence, Scratch);
             DinAuthors.Relabel(text, Buffer.Tokens, Labels, n);
+            InvertedAuthorRun.Relabel(text, Buffer.Tokens, Labels, n);
             AccessDates.Relabel(text, Buffer.Tokens, Buffer.Classes, Labels, n);
+            LaterFullDate.Relabel(text, Buffer.Tokens, Buffer.Classes, Labels, n);
+            Editions.Relabel(text, Buffer.Tokens, Labels, n);
             JournalLayout.Relabel(text, Buffer.Tokens, Labels, n);
             LeadingOrganisation.Relabel(text, Buffer.Tokens, Labels, n);
+            LeadingOrganisation.TitleAfterYearColon(text, Buffer.Tokens, Labels, n);
             SiteName.Relabel(text, Buffer.Tokens, Labels, n);
         }
     }

@@ -73,7 +73,7 @@ internal static class AccessDates
         "am", "on", "from", "the", "original", "den", "le", "el", "at", "vom", "last", "date",
     }.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static bool IsAccessCue(ReadOnlySpan<char> w) =>
+    internal static bool IsAccessCue(ReadOnlySpan<char> w) =>
         AccessCues.Contains(w) || w.Equals("stand", StringComparison.Ordinal) || w.Equals("Stand", StringComparison.Ordinal);
 
     /// <summary>The end (exclusive) of a date that starts after fillers ("am", "on", ":", "from the original on");

@@ -13,6 +13,12 @@ internal static partial class DinAuthors
     public static void Relabel(string text, List<RefToken> tokens, int[] labels, int count)
     {
         // Author lists are short: only the opening is looked at (also bounds the regex work on long inputs).
+        // natural order first: "Roger Revelle, Hans E. Suess:" would read as one DIN name "Family, Given"
+        if (NaturalOrder(text, tokens, labels, count))
+        {
+            return;
+        }
+
         var m = Pattern().Match(text, 0, Math.Min(text.Length, 400));
         if (!m.Success)
         {
@@ -63,8 +69,160 @@ internal static partial class DinAuthors
             t++;
         }
 
-        // The title: up to the first sentence end (". "), ", in:" or a URL — only when the tagger found no title
-        // there at all (it took the title for a container or for more names); otherwise its reading stands.
+        TitleAfterColon(text, tokens, labels, count, t);
+    }
+
+    /// <summary>German Wikipedia and news boxes write the names in natural order before the colon — "Svante Arrhenius:
+    /// On the Influence …", "Michael E. Mann, Raymond S. Bradley, Malcolm K. Hughes: Northern hemisphere …" — or an
+    /// organisation: "NASA Goddard Institute for Space Studies: GISS Surface Temperature Analysis …". Each
+    /// comma-separated part must be two to five capitalised words, initials or name particles (so "Family, Given"
+    /// lists stay with the DIN pattern). An organisation (<see cref="NameText.IsOrganisationName(string)"/>) is one
+    /// literal author; persons only when there are several, one has an initial, or the tagger itself began a name
+    /// there — "Deep Learning: A Review" stays a title.</summary>
+    private static bool NaturalOrder(string text, List<RefToken> tokens, int[] labels, int count)
+    {
+        int s = 0;
+        while (s < count && (labels[s] == TagLabels.CitationNumber || tokens[s].Kind == RefTokenKind.Punct) && s < 4)
+        {
+            s++;
+        }
+
+        int colon = -1;
+        int parts = 1;
+        int words = 0;
+        int capitals = 0; // capitalised words of the current part: "von der Heide" alone is no name in natural order
+        bool initial = false;
+        bool ok = true;
+        for (int t = s; t < count && t - s < 40; t++)
+        {
+            var tok = tokens[t];
+            char c = text[tok.Start];
+            if (tok.Kind == RefTokenKind.Punct)
+            {
+                if (c == ':' && tok.End < text.Length && text[tok.End] == ' ')
+                {
+                    colon = t;
+                    break;
+                }
+
+                if (c == ',')
+                {
+                    ok &= words is >= 2 and <= 5 && capitals >= 2;
+                    parts++;
+                    words = 0;
+                    capitals = 0;
+                    continue;
+                }
+
+                if (c == '.' && t > s && tokens[t - 1].Kind == RefTokenKind.Word && tokens[t - 1].Length == 1 && char.IsUpper(text[tokens[t - 1].Start]))
+                {
+                    continue; // the full stop of an initial
+                }
+
+                ok = false;
+                break;
+            }
+
+            if (tok.Kind != RefTokenKind.Word)
+            {
+                ok = false;
+                break;
+            }
+
+            var w = text.AsSpan(tok.Start, tok.Length);
+            words++;
+            capitals += char.IsUpper(c) ? 1 : 0;
+            initial |= w.Length == 1 && char.IsUpper(c);
+            ok &= char.IsUpper(c) || Particle(w);
+            if (!ok)
+            {
+                break;
+            }
+        }
+
+        if (!ok || colon <= s || words is < 2 or > 5 || capitals < 2 || parts > 8)
+        {
+            // an organisation with lower-case linking words ("… Institute for Space Studies") is checked on its own
+            if (colon < 0)
+            {
+                colon = OrganisationColon(text, tokens, s, count);
+            }
+
+            if (colon <= s || !NameText.IsOrganisationName(text[tokens[s].Start..tokens[colon - 1].End]))
+            {
+                return false;
+            }
+
+            Organisation(text, tokens, labels, count, s, colon);
+            return true;
+        }
+
+        string run = text[tokens[s].Start..tokens[colon - 1].End];
+        if (NameText.IsOrganisationName(run))
+        {
+            Organisation(text, tokens, labels, count, s, colon);
+            return true;
+        }
+
+        // one name without initials: only where the tagger began a name, or in the German "Name: Title. In: …" form
+        if (parts < 2 && !initial && labels[s] != TagLabels.AuthorB && !text.Contains(". In: ", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        bool first = true;
+        for (int t = s; t < colon; t++)
+        {
+            if (tokens[t].Kind == RefTokenKind.Punct && text[tokens[t].Start] == ',')
+            {
+                labels[t] = TagLabels.O;
+                first = true;
+                continue;
+            }
+
+            labels[t] = first ? TagLabels.AuthorB : TagLabels.Author;
+            first = false;
+        }
+
+        labels[colon] = TagLabels.O;
+        TitleAfterColon(text, tokens, labels, count, colon + 1);
+        return true;
+    }
+
+    private static void Organisation(string text, List<RefToken> tokens, int[] labels, int count, int s, int colon)
+    {
+        for (int t = s; t < colon; t++)
+        {
+            labels[t] = t == s ? TagLabels.AuthorB : TagLabels.Author;
+        }
+
+        labels[colon] = TagLabels.O;
+        TitleAfterColon(text, tokens, labels, count, colon + 1);
+    }
+
+    /// <summary>The first ": " within the opening words when everything before it is words (an organisation name).</summary>
+    private static int OrganisationColon(string text, List<RefToken> tokens, int s, int count)
+    {
+        for (int t = s; t < count && t - s < 16; t++)
+        {
+            if (tokens[t].Kind == RefTokenKind.Word)
+            {
+                continue;
+            }
+
+            return tokens[t].Kind == RefTokenKind.Punct && text[tokens[t].Start] == ':' && tokens[t].End < text.Length && text[tokens[t].End] == ' ' ? t : -1;
+        }
+
+        return -1;
+    }
+
+    private static bool Particle(ReadOnlySpan<char> w) =>
+        w is "von" or "van" or "de" or "der" or "den" or "zu" or "da" or "di" or "du" or "le" or "la" or "ten" or "ter";
+
+    /// <summary>The title: up to the first sentence end (". "), ", in:" or a URL — only when the tagger found no title
+    /// there at all (it took the title for a container or for more names); otherwise its reading stands.</summary>
+    private static void TitleAfterColon(string text, List<RefToken> tokens, int[] labels, int count, int t)
+    {
         int titleFrom = t;
         int titleTo = TitleEnd(text, tokens, labels, t, count);
         for (int k = titleFrom; k < titleTo; k++)

@@ -247,6 +247,12 @@ internal static partial class FieldAssembler
                     raw = raw2 + " " + raw;
                     issued = second with { Raw = raw };
                 }
+                else if (DateText.Parse(raw2) is { Start: { Month: not null } s3 } full && s3.Year == year.Year)
+                {
+                    // "(2024): Title, 9 January 2024." / ACM "1970. … 13, 6 (June 1970)": the fuller date of the same year
+                    raw = raw2;
+                    issued = full;
+                }
             }
 
             if (issued is not null)
@@ -551,7 +557,7 @@ internal static partial class FieldAssembler
             // the first name of a list is often inverted even when the others are not ("Krach, Soren, Frank
             // Hegel"): there any short piece after the family is the given name
             if (i + 1 < parts.Count && parts[i + 1].Before == Boundary.Soft && IsFamilyLike(words)
-                && (i == 0 ? Words(text, tokens, parts[1].First, parts[1].Last) is { Count: <= 3 } g && !g.All(IsRoleWord) && char.IsUpper(g[0][0])
+                && (i == 0 ? Words(text, tokens, parts[1].First, parts[1].Last) is { Count: <= 3 } g && !g.All(IsRoleWord) && char.IsUpper(g[0][0]) && !(words.Count >= 2 && IsNaturalFullName(g))
                     : IsGivenLike(Words(text, tokens, parts[i + 1].First, parts[i + 1].Last))))
             {
                 result.Add((first, parts[i + 1].Last));
@@ -758,6 +764,12 @@ internal static partial class FieldAssembler
         return letters[..n] is "ov" or "nn" or "anon" or "anonymous" or "ohneverfasser" or "sa" or "etal";
     }
 
+    /// <summary>"Hans E. Suess": given name, initial, family name — a whole name in natural order, not the given
+    /// names of an inverted first name ("Roger Revelle, Hans E. Suess: …" in German Wikipedia).</summary>
+    private static bool IsNaturalFullName(List<string> words) =>
+        words.Count >= 3 && words[^1].TrimEnd('.').Length >= 2 && !NameText.IsInitials(words[^1], false)
+        && NameText.IsInitials(words[^2], false) && !NameText.IsInitials(words[0], false);
+
     private static bool IsEtAl(string s) => s.Trim().TrimEnd('.').Equals("et al", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Removes brackets and quotes around a value, label words ("pp.", "S.", "Vol.", "No.", "In:",
@@ -808,7 +820,7 @@ internal static partial class FieldAssembler
                 TagLabels.Pages => StripPrefix(v, "pp.", "pp", "p.", "pages", "page", "S.", "Seiten", "Seite", "ss."),
                 TagLabels.Volume => StripPrefix(v, "Vol.", "vol.", "Vol", "vol", "Volume", "volume", "Bd.", "Band", "Jg.", "t."),
                 TagLabels.Issue => StripPrefix(v, "No.", "no.", "No", "Nr.", "nr.", "Issue", "issue", "Heft", "H.", "n.", "#"),
-                TagLabels.Container => StripVolumeWord(StripPrefix(v, "In:", "in:", "In ", "in:", "Dans:", "En:")),
+                TagLabels.Container => StripOpenBracket(StripVolumeWord(StripPrefix(v, "In:", "in:", "In ", "in:", "Dans:", "En:"))),
                 TagLabels.Url => StripPrefix(v, "Retrieved from", "Available at:", "Available from:", "Available:", "URL:", "Online:", "abgerufen unter", "online unter"),
                 TagLabels.Edition => StripEditionWords(v),
                 _ => v,
@@ -861,6 +873,23 @@ internal static partial class FieldAssembler
         }
 
         return v;
+    }
+
+    /// <summary>A container ending in an unclosed bracket that holds a proceedings' series ("(SOSP '03", "(USENIX ATC
+    /// '14") or a page/volume label ("(S", "(pp", "(Vol" of an APA chapter "In F. E. Weinert (Hrsg.), Buch (S. 17–31)")
+    /// ends before it; other unclosed brackets ("(CVPR") are kept.</summary>
+    private static string StripOpenBracket(string v)
+    {
+        int open = v.LastIndexOf('(');
+        if (open <= 0 || v.IndexOf(')', open) >= 0)
+        {
+            return v;
+        }
+
+        var inner = v.AsSpan(open + 1).Trim();
+        bool series = inner.Length is > 4 and < 30 && inner[^3] == '\'' && char.IsAsciiDigit(inner[^2]) && char.IsAsciiDigit(inner[^1]) && inner[^4] == ' ';
+        bool label = inner.TrimEnd('.') is "S" or "pp" or "p" or "Vol" or "vol" or "Bd" or "Seiten";
+        return series || label ? v[..open].TrimEnd(' ', ',', ';', ':') : v;
     }
 
     private static string StripEditionWords(string v)

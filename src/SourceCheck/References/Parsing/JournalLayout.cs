@@ -22,7 +22,107 @@ internal static partial class JournalLayout
         }
 
         ArticleNumber(text, tokens, labels, count);
+        LabelledDetails(text, tokens, labels, count);
+        VolumeIssueMonthYear(text, tokens, labels, count);
     }
+
+    /// <summary>German details after the title ("In: Tellus. Band 12, Nr. 2, 1960, S. 200–203", "Bd. 4, Heft 3"):
+    /// the number after "Band"/"Bd." is the volume, after "Nr."/"Heft" the issue, after "S." the page or range; the
+    /// label words are no field (they had stayed in the container: "Tellus. Band").</summary>
+    private static void LabelledDetails(string text, List<RefToken> tokens, int[] labels, int count)
+    {
+        int title = Array.IndexOf(labels, TagLabels.Title, 0, count);
+        if (title < 0)
+        {
+            return;
+        }
+
+        for (int t = title + 1; t + 1 < count; t++)
+        {
+            var tok = tokens[t];
+            if (tok.Kind != RefTokenKind.Word || labels[t] == TagLabels.Title)
+            {
+                continue;
+            }
+
+            var w = text.AsSpan(tok.Start, tok.Length);
+            int k = t + 1;
+            bool dot = Is(text, tokens[k], '.') && !tokens[k].SpaceBefore;
+            int field = w switch
+            {
+                "Band" => TagLabels.Volume,
+                "Bd" when dot => TagLabels.Volume,
+                "Heft" => TagLabels.Issue,
+                "Nr" when dot => TagLabels.Issue,
+                "S" when dot => TagLabels.Pages,
+                _ => TagLabels.O,
+            };
+            if (field == TagLabels.O)
+            {
+                continue;
+            }
+
+            if (dot)
+            {
+                k++;
+            }
+
+            if (k >= count || tokens[k].Kind != RefTokenKind.Number)
+            {
+                continue;
+            }
+
+            int end = k;
+            if (field == TagLabels.Pages && k + 2 < count && tokens[k + 1].Kind == RefTokenKind.Punct && text[tokens[k + 1].Start] is '–' or '-'
+                && tokens[k + 2].Kind == RefTokenKind.Number)
+            {
+                end = k + 2;
+            }
+
+            for (int j = t; j < k; j++)
+            {
+                labels[j] = TagLabels.O;
+            }
+
+            for (int j = k; j <= end; j++)
+            {
+                labels[j] = field;
+            }
+
+            t = end;
+        }
+    }
+
+    /// <summary>ACM's "Commun. ACM 13, 6 (June 1970), 377–387": volume, issue and the issue's month and year in
+    /// brackets (the tagger read "13, 6" as one volume).</summary>
+    private static void VolumeIssueMonthYear(string text, List<RefToken> tokens, int[] labels, int count)
+    {
+        for (int t = 1; t + 6 < count; t++)
+        {
+            if (tokens[t].Kind != RefTokenKind.Number || tokens[t].Length > 5
+                || !(labels[t] == TagLabels.Volume || labels[t - 1] == TagLabels.Container || (t > 1 && tokens[t - 1].Kind == RefTokenKind.Punct && labels[t - 2] == TagLabels.Container))
+                || !Is(text, tokens[t + 1], ',') || tokens[t + 2].Kind != RefTokenKind.Number || tokens[t + 2].Length > 5
+                || !Is(text, tokens[t + 3], '(') || tokens[t + 4].Kind != RefTokenKind.Word || !IsYear(text, tokens[t + 5]) || !Is(text, tokens[t + 6], ')')
+                || !Lexicon.Months.ContainsKey(text.Substring(tokens[t + 4].Start, tokens[t + 4].Length).ToLowerInvariant()))
+            {
+                continue;
+            }
+
+            labels[t] = TagLabels.Volume;
+            labels[t + 1] = TagLabels.O;
+            labels[t + 2] = TagLabels.Issue;
+            labels[t + 3] = TagLabels.O;
+            labels[t + 4] = TagLabels.Date;
+            labels[t + 5] = TagLabels.Date;
+            labels[t + 6] = TagLabels.O;
+            return;
+        }
+    }
+
+    private static bool Is(string text, RefToken tok, char c) => tok.Kind == RefTokenKind.Punct && text[tok.Start] == c;
+
+    private static bool IsYear(string text, RefToken tok) =>
+        tok.Kind == RefTokenKind.Number && tok.Length == 4 && text[tok.Start] is '1' or '2';
 
     private static void CompactForm(string text, List<RefToken> tokens, int[] labels, int count)
     {

@@ -73,9 +73,9 @@ internal static class LeadingOrganisation
         }
 
         string opening = text[tokens[s].Start..tokens[e - 1].End];
-        if (!NameText.IsOrganisationName(opening))
+        if (!NameText.IsOrganisationName(opening) && !(dated && e == s + 1 && IsAcronym(opening)))
         {
-            return;
+            return; // an acronym alone counts only before a date: "OECD. (2019).", "WHO (2020)"
         }
 
         int openingLabel = labels[s];
@@ -137,6 +137,45 @@ internal static class LeadingOrganisation
         for (; t < count && (labels[t] == label || (tokens[t].Kind == RefTokenKind.Punct && t + 1 < count && labels[t + 1] == label)); t++)
         {
             labels[t] = TagLabels.Title;
+        }
+    }
+
+    private static bool IsAcronym(string s)
+    {
+        if (s.Length is < 3 or > 8)
+        {
+            return false;
+        }
+
+        foreach (char c in s)
+        {
+            if (!char.IsAsciiLetterUpper(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>"Copernicus Climate Change Service (2024): Global Climate Highlights 2023, 9 January 2024.": after a
+    /// bracketed year and a colon, with no title found anywhere, the run the tagger took for a container, publisher
+    /// or note is the title.</summary>
+    public static void TitleAfterYearColon(string text, List<RefToken> tokens, int[] labels, int count)
+    {
+        if (Array.IndexOf(labels, TagLabels.Title, 0, count) >= 0)
+        {
+            return;
+        }
+
+        for (int t = 1; t + 2 < count; t++)
+        {
+            if (tokens[t].Kind == RefTokenKind.Number && tokens[t].Length == 4 && text[tokens[t - 1].Start] == '(' && tokens[t - 1].Kind == RefTokenKind.Punct
+                && text[tokens[t + 1].Start] == ')' && text[tokens[t + 2].Start] == ':' && tokens[t + 2].Kind == RefTokenKind.Punct)
+            {
+                TitleAfterDate(text, tokens, labels, count, t);
+                return;
+            }
         }
     }
 
