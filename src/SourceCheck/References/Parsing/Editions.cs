@@ -12,11 +12,11 @@ internal static class Editions
         {
             var tok = tokens[t];
             int end = -1;
-            if (tok.Kind == RefTokenKind.Number && tok.Length <= 2 && t + 2 < count && Is(text, tokens[t + 1], "."))
+            if (tok.Kind == RefTokenKind.Number && tok.Length <= 2 && t + 2 < count && tokens[t + 1].IsPunct(text, '.'))
             {
                 // "7. Auflage", "2., erweiterte Auflage", "3., überarb. Aufl."
                 int k = t + 2;
-                if (k < count && Is(text, tokens[k], ","))
+                if (k < count && tokens[k].IsPunct(text, ','))
                 {
                     k++;
                 }
@@ -35,7 +35,7 @@ internal static class Editions
                     }
 
                     k++;
-                    if (k < count && Is(text, tokens[k], "."))
+                    if (k < count && tokens[k].IsPunct(text, '.'))
                     {
                         k++; // "überarb."
                     }
@@ -51,7 +51,7 @@ internal static class Editions
                 continue;
             }
 
-            if (end + 1 < count && Is(text, tokens[end + 1], ".") && !tokens[end + 1].SpaceBefore)
+            if (end + 1 < count && tokens[end + 1].IsPunct(text, '.') && !tokens[end + 1].SpaceBefore)
             {
                 end++;
             }
@@ -64,8 +64,6 @@ internal static class Editions
             t = end;
         }
     }
-
-    private static bool Is(string text, RefToken tok, string s) => tok.Kind == RefTokenKind.Punct && text.AsSpan(tok.Start, tok.Length).SequenceEqual(s);
 
     private static bool IsGermanEditionWord(string text, RefToken tok)
     {

@@ -25,7 +25,7 @@ internal static class InvertedAuthorRun
             family++;
         }
 
-        if (family == 0 || t >= count || !IsPunct(text, tokens[t], ',') || t + 1 >= count || !IsCapitalisedWord(text, tokens[t + 1]) || tokens[t + 1].Length < 2)
+        if (family == 0 || t >= count || !tokens[t].IsPunct(text, ',') || t + 1 >= count || !IsCapitalisedWord(text, tokens[t + 1]) || tokens[t + 1].Length < 2)
         {
             return;
         }
@@ -37,7 +37,7 @@ internal static class InvertedAuthorRun
         }
 
         // the full stop must end a written-out given name: after an initial ("Hans E. Suess") the name goes on
-        if (t >= count || !IsPunct(text, tokens[t], '.') || t + 1 >= count || tokens[t - 1].Length < 2)
+        if (t >= count || !tokens[t].IsPunct(text, '.') || t + 1 >= count || tokens[t - 1].Length < 2)
         {
             return;
         }
@@ -67,6 +67,4 @@ internal static class InvertedAuthorRun
     }
 
     private static bool IsCapitalisedWord(string text, RefToken tok) => tok.Kind == RefTokenKind.Word && char.IsUpper(text[tok.Start]);
-
-    private static bool IsPunct(string text, RefToken tok, char c) => tok.Kind == RefTokenKind.Punct && text[tok.Start] == c;
 }

@@ -47,7 +47,7 @@ internal static partial class JournalLayout
 
             var w = text.AsSpan(tok.Start, tok.Length);
             int k = t + 1;
-            bool dot = Is(text, tokens[k], '.') && !tokens[k].SpaceBefore;
+            bool dot = tokens[k].IsPunct(text, '.') && !tokens[k].SpaceBefore;
             int field = w switch
             {
                 "Band" => TagLabels.Volume,
@@ -101,8 +101,8 @@ internal static partial class JournalLayout
         {
             if (tokens[t].Kind != RefTokenKind.Number || tokens[t].Length > 5
                 || !(labels[t] == TagLabels.Volume || labels[t - 1] == TagLabels.Container || (t > 1 && tokens[t - 1].Kind == RefTokenKind.Punct && labels[t - 2] == TagLabels.Container))
-                || !Is(text, tokens[t + 1], ',') || tokens[t + 2].Kind != RefTokenKind.Number || tokens[t + 2].Length > 5
-                || !Is(text, tokens[t + 3], '(') || tokens[t + 4].Kind != RefTokenKind.Word || !IsYear(text, tokens[t + 5]) || !Is(text, tokens[t + 6], ')')
+                || !tokens[t + 1].IsPunct(text, ',') || tokens[t + 2].Kind != RefTokenKind.Number || tokens[t + 2].Length > 5
+                || !tokens[t + 3].IsPunct(text, '(') || tokens[t + 4].Kind != RefTokenKind.Word || !IsYear(text, tokens[t + 5]) || !tokens[t + 6].IsPunct(text, ')')
                 || !Lexicon.Months.ContainsKey(text.Substring(tokens[t + 4].Start, tokens[t + 4].Length).ToLowerInvariant()))
             {
                 continue;
@@ -118,8 +118,6 @@ internal static partial class JournalLayout
             return;
         }
     }
-
-    private static bool Is(string text, RefToken tok, char c) => tok.Kind == RefTokenKind.Punct && text[tok.Start] == c;
 
     private static bool IsYear(string text, RefToken tok) =>
         tok.Kind == RefTokenKind.Number && tok.Length == 4 && text[tok.Start] is '1' or '2';

@@ -56,12 +56,12 @@ internal static class LaterFullDate
                 from = t - 1; // "9 January 2024"
                 to = t + 1;
             }
-            else if (t > 1 && Is(text, tokens[t - 1], ".") && IsDay(text, tokens[t - 2]) && IsYear(text, tokens[t + 1], year))
+            else if (t > 1 && tokens[t - 1].IsPunct(text, '.') && IsDay(text, tokens[t - 2]) && IsYear(text, tokens[t + 1], year))
             {
                 from = t - 2; // "9. Januar 2024"
                 to = t + 1;
             }
-            else if (IsDay(text, tokens[t + 1]) && Is(text, tokens[t + 2], ",") && t + 3 < count && IsYear(text, tokens[t + 3], year))
+            else if (IsDay(text, tokens[t + 1]) && tokens[t + 2].IsPunct(text, ',') && t + 3 < count && IsYear(text, tokens[t + 3], year))
             {
                 from = t; // "January 9, 2024"
                 to = t + 3;
@@ -101,8 +101,6 @@ internal static class LaterFullDate
 
         return false;
     }
-
-    private static bool Is(string text, RefToken tok, string s) => tok.Kind == RefTokenKind.Punct && text.AsSpan(tok.Start, tok.Length).SequenceEqual(s);
 
     private static bool IsDay(string text, RefToken tok) =>
         tok.Kind == RefTokenKind.Number && tok.Length <= 2 && int.TryParse(text.AsSpan(tok.Start, tok.Length), out int d) && d is >= 1 and <= 31;

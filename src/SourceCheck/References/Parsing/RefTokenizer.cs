@@ -15,6 +15,10 @@ internal enum RefTokenKind : byte
 internal readonly record struct RefToken(int Start, int Length, RefTokenKind Kind, bool SpaceBefore)
 {
     public int End => Start + Length;
+
+    /// <summary>Whether this is the punctuation token <paramref name="c"/> (punctuation tokens are one
+    /// character each) of <paramref name="text"/>.</summary>
+    public bool IsPunct(string text, char c) => Kind == RefTokenKind.Punct && text[Start] == c;
 }
 
 /// <summary>Splits a reference into tokens while keeping offsets. Words are runs of letters/digits (with
