@@ -56,6 +56,7 @@ public static class DiagnosticCodes
 
     // SC4xxx: documents and claims
     public const string HtmlWithoutBody = "SC4001";
+    public const string ClaimPairsSkipped = "SC4010";
 
     // SC5xxx: verification and fetching
     public const string FetchFailed = "SC5001";

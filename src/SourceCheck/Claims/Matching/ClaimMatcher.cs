@@ -77,6 +77,10 @@ public sealed record MatchOptions
     /// the headlines its articles cite: a cited headline need not name what the citing claim names.</summary>
     public Func<string, bool>? UnscopedDocuments { get; init; }
 
+    /// <summary>Told how many claim pairs could not be compared because a text test timed out (a regex starved on an
+    /// overloaded machine): those pairs are left unlinked and the match goes on; null: not told.</summary>
+    public Action<int>? PairsSkipped { get; init; }
+
     /// <summary>Lexicon (null: <see cref="BilingualLexicon.Default"/>).</summary>
     public BilingualLexicon? Lexicon { get; init; }
 
@@ -199,17 +203,32 @@ public static class ClaimMatcher
             clauses[i] = new Lazy<AnalyzedText[]>(() => Clauses(scorer, analyzed[n]), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
+        int skipped = 0;
+        var quotes = new Lazy<AnalyzedText?>[claims.Count];
+        for (int i = 0; i < claims.Count; i++)
+        {
+            var c = claims[i];
+            string lang = analyzed[i].Language;
+            quotes[i] = new Lazy<AnalyzedText?>(() => QuoteText(scorer, c, lang), LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+
         Parallel.For(0, candidates.Count, parallel, k =>
         {
-            var (i, j) = candidates[k];
-            double score = scorer.LinkScore(analyzed[i], analyzed[j]);
-            if (score < options.Threshold && score >= options.ClauseFloor && options.ClauseWeight > 0)
+            try
             {
-                score = Math.Max(score, options.ClauseWeight * ClauseScore(scorer, analyzed[i], analyzed[j], clauses[i].Value, clauses[j].Value));
+                found[k] = ScorePair(claims, analyzed, clauses, quotes, candidates[k], scorer, options);
             }
-
-            found[k] = LinkTyper.Type(claims[i], claims[j], analyzed[i], analyzed[j], score, options, scorer.Idf);
+            catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+            {
+                // a text test timed out (a starved thread): this pair stays unlinked, the others are still compared
+                Interlocked.Increment(ref skipped);
+            }
         });
+        if (skipped > 0)
+        {
+            options.PairsSkipped?.Invoke(skipped);
+        }
+
         var links = new List<(int, int, ClaimLink)>();
         for (int k = 0; k < found.Length; k++)
         {
@@ -221,6 +240,46 @@ public static class ClaimMatcher
 
         return links;
     }
+
+    /// <summary>Called before each pair is scored (tests: a pair whose text test times out).</summary>
+    internal static Action<Claim, Claim>? PairProbe { get; set; }
+
+    private static ClaimLink? ScorePair(List<Claim> claims, AnalyzedText[] analyzed, Lazy<AnalyzedText[]>[] clauses, Lazy<AnalyzedText?>[] quotes,
+        (int, int) pair, SimilarityScorer scorer, MatchOptions options)
+    {
+        var (i, j) = pair;
+        PairProbe?.Invoke(claims[i], claims[j]);
+        double score = scorer.LinkScore(analyzed[i], analyzed[j]);
+        if (score < options.Threshold && score >= options.ClauseFloor && options.ClauseWeight > 0)
+        {
+            score = Math.Max(score, options.ClauseWeight * ClauseScore(scorer, analyzed[i], analyzed[j], clauses[i].Value, clauses[j].Value));
+        }
+
+        // two direct quotes: the quoted words themselves are compared too, without the frames around them ("sagte
+        // IT-Leiter Bernd Kaltschmidt" / "health minister Sabine Oertel said"), which differ exactly when a quote is
+        // given to another speaker and weigh most in a translation
+        if (score < options.MisattributionThreshold && score >= options.ClauseFloor && quotes[i].Value is { } qa && quotes[j].Value is { } qb)
+        {
+            score = Math.Max(score, scorer.LinkScore(qa, qb));
+        }
+
+        return LinkTyper.Type(claims[i], claims[j], analyzed[i], analyzed[j], score, options, scorer.Idf);
+    }
+
+    /// <summary>The quoted words of a direct quote as a text of their own, when they hold at least <see cref="MinQuoteContent"/>
+    /// content words (null otherwise: a short quote says too little on its own).</summary>
+    private static AnalyzedText? QuoteText(SimilarityScorer scorer, Claim c, string language)
+    {
+        if (c.Quote != QuoteKind.Direct || string.IsNullOrWhiteSpace(c.QuotedWords))
+        {
+            return null;
+        }
+
+        var t = scorer.Analyze(c.QuotedWords, language);
+        return t.Content.Count(x => !x.Number && !x.Entity) >= MinQuoteContent ? t : null;
+    }
+
+    private const int MinQuoteContent = 3;
 
     /// <summary>Best link score between a clause of one claim and the other claim or one of its clauses: a wire
     /// lead that packs three facts into one sentence still restates each of them.</summary>

@@ -42,7 +42,15 @@ public sealed record Comparison(
         }
 
         var lexicon = BilingualLexicon.Default;
-        var links = Order(ClaimMatcher.Match(claims, options ?? MatchOptions.Default), names);
+        int skipped = 0;
+        var matchOptions = (options ?? MatchOptions.Default) with { PairsSkipped = n => skipped += n };
+        var links = Order(ClaimMatcher.Match(claims, matchOptions), names);
+        if (skipped > 0)
+        {
+            warnings.Add(new Diagnostic(DiagnosticCodes.ClaimPairsSkipped, Severity.Warning, new TextSpan(0, 0, 1, 1),
+                $"{skipped} claim pair(s) not compared: a text test timed out (machine overloaded?); run again for a complete result"));
+        }
+
         return new Comparison(
             [.. names],
             claims.Count,

@@ -18,7 +18,9 @@ public static class LinkTyper
             return null;
         }
 
-        bool polarityDiffers = Negated(ta) != Negated(tb);
+        // a negation cue on one side against a lexical negation on the other ("nicht neu besetzen" / "leave unfilled",
+        // "findet nicht statt" / "cancelled") is agreement, not opposite polarity
+        bool polarityDiffers = Negated(ta) != Negated(tb) && !LexicallyNegated(Negated(ta) ? tb : ta);
         if (!polarityDiffers && score < threshold * 0.7)
         {
             return null; // below this only a contradiction can be linked
@@ -43,8 +45,12 @@ public static class LinkTyper
             evidence.Add("aligned: " + string.Join(", ", aligned.Take(8)));
         }
 
-        // figures of one unit that differ by more than a factor of 3 are different quantities, not one misreported figure
-        if (figuresDiffer.Any(p => SimilarityScorer.Ratio(p.A.Value, p.B.Value) > 3))
+        // figures of one unit that differ by more than a factor of 3 are different quantities, not one misreported figure —
+        // unless each side holds that one figure and the sentences are otherwise close (the same sentence with one figure
+        // changed: a distortion). Ignoring the far-apart pair when a side holds several figures was tried and dropped:
+        // "will in sechs Jahren 2,5 Milliarden investieren" vs "expects revenue of 400 million" became a translation.
+        if (figuresDiffer.Any(p => SimilarityScorer.Ratio(p.A.Value, p.B.Value) > 3)
+            && (ta.Figures.Length >= 2 || tb.Figures.Length >= 2 || score < DistortedFigureScore))
         {
             return null;
         }
@@ -202,6 +208,81 @@ public static class LinkTyper
     /// corrective action the debt would climb" asserts the climb).</summary>
     internal static bool Negated(AnalyzedText t) => t.NegationCount > 0 && t.Tokens.Any(IsPropositionNegation);
 
+    /// <summary>Whether a text states a negation without a negation cue: a word negated by its form ("unfilled",
+    /// "unpaid", "harmless", "ungefährlich", "unbesetzt", "erfolglos") or a verb that says something does not happen
+    /// ("cancelled", "called off", "abgesagt", "gescheitert"). Used only to cancel a cue on the other side, never to
+    /// make a contradiction.</summary>
+    internal static bool LexicallyNegated(AnalyzedText t) => t.Tokens.Any(k => k.Kind == TokenKind.Word && IsLexicalNegation(k.Lower, k.Capitalised, t.Language));
+
+    internal static bool IsLexicalNegation(string lower, bool capitalised, string language)
+    {
+        if (InherentNegations.Contains(lower))
+        {
+            return true;
+        }
+
+        if (language == "de")
+        {
+            // lower-case adjectives and participles only: capitalised "Unfall", "Unwetter" are nouns of their own
+            if (capitalised)
+            {
+                return false;
+            }
+
+            if (lower.Length >= 7 && lower.StartsWith("un", StringComparison.Ordinal) && !lower.StartsWith("unter", StringComparison.Ordinal)
+                && !NotNegatingUn.Contains(lower) && GermanNegatedEndings.Any(e => lower.EndsWith(e, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+
+            return lower.Length >= 7 && lower.EndsWith("los", StringComparison.Ordinal);
+        }
+
+        if (lower.Length >= 8 && lower.EndsWith("less", StringComparison.Ordinal) && !lower.StartsWith("regardless", StringComparison.Ordinal)
+            && !lower.StartsWith("nevertheless", StringComparison.Ordinal) && !lower.StartsWith("unless", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (lower.Length < 6 || !lower.StartsWith("un", StringComparison.Ordinal) || lower.StartsWith("under", StringComparison.Ordinal)
+            || lower.StartsWith("unit", StringComparison.Ordinal) || lower.StartsWith("univ", StringComparison.Ordinal) || lower.StartsWith("uni", StringComparison.Ordinal) && !lower.StartsWith("unim", StringComparison.Ordinal)
+            || NotNegatingUn.Contains(lower))
+        {
+            return false;
+        }
+
+        string rest = lower[2..];
+        return !Reversatives.Any(r => rest.StartsWith(r, StringComparison.Ordinal)) && EnglishNegatedEndings.Any(e => rest.EndsWith(e, StringComparison.Ordinal));
+    }
+
+    /// <summary>Verbs and adjectives that deny that something happens or exists (folded forms as the tokenizer gives them).</summary>
+    private static readonly HashSet<string> InherentNegations = new(StringComparer.Ordinal)
+    {
+        "cancel", "cancels", "cancelled", "canceled", "cancelling", "canceling", "scrapped", "scraps", "abandoned", "abandons",
+        "halted", "halts", "failed", "fails", "lacks", "lacked", "lacking", "absent", "missing",
+        "abgesagt", "absagen", "gestrichen", "ausgefallen", "verzichtet", "verzichten", "verzichtete", "gescheitert", "scheiterte", "scheitert",
+        "fehlt", "fehlen", "fehlte", "fehlten",
+    };
+
+    /// <summary>Endings of an English word whose "un-" negates it (participles and adjectives: "unfilled", "unpaid", "unharmed",
+    /// "unclear", "unknown", "unsafe", "unable").</summary>
+    private static readonly string[] EnglishNegatedEndings = ["ed", "en", "id", "able", "ible", "ful", "ing", "ear", "own", "afe", "ure", "ive", "ent", "ant", "ual", "ely", "ike"];
+
+    /// <summary>Endings of a German lower-case word whose "un-" negates it ("unbesetzt", "unbezahlt", "ungefährlich", "unverletzt",
+    /// "unklar", "unmöglich", "unabhängig").</summary>
+    private static readonly string[] GermanNegatedEndings = ["t", "lich", "ig", "bar", "sam", "haft", "klar", "en", "e", "er", "es", "em"];
+
+    /// <summary>"un-" verbs that reverse an action ("unveiled", "unlocked", "unloaded"): no negation.</summary>
+    private static readonly string[] Reversatives =
+        ["veil", "lock", "leash", "load", "pack", "fold", "cover", "wrap", "tie", "do", "earth", "ravel", "zip", "plug", "block", "seal", "screw", "mask", "dergo", "furl", "roll", "buckl", "tangl"];
+
+    /// <summary>Words beginning with "un" that negate nothing.</summary>
+    private static readonly HashSet<string> NotNegatingUn = new(StringComparer.Ordinal)
+    {
+        "unmittelbar", "unmittelbare", "unmittelbaren", "unmittelbarer", "ungeachtet", "unbedingt", "ungefähr", "ungefahr", "unzählige", "unzahlige", "unzähligen",
+        "unprecedented", "unanimous", "unanimously", "unternehmen", "unterstützt",
+    };
+
     private static bool IsPropositionNegation(Token t) => t.Negation && !string.Equals(t.Lower, "without", StringComparison.Ordinal);
 
     private static bool InScope(Token t) => !t.IsStop && t.Kind == TokenKind.Word && !t.Negation && !IsModal(t.Surface);
@@ -216,6 +297,9 @@ public static class LinkTyper
     };
 
     private static bool IsModal(string surface) => Modals.Contains(TextFolding.ForMatching(surface.ToLowerInvariant()));
+
+    /// <summary>From this link score a figure off by more than 3× is a distorted figure of the same sentence, not another quantity.</summary>
+    private const double DistortedFigureScore = 0.4;
 
     /// <summary>Extra score a pair of opposite polarity needs to be linked as anything but a contradiction.</summary>
     private const double PolarityMargin = 0.1;
@@ -443,6 +527,8 @@ public static class LinkTyper
         bool cross = a.Language != b.Language;
         var partners = new HashSet<string>(StringComparer.Ordinal);
         bool rare = false;
+        // each word is classified once per pair (not once per word pair): the role-title test is a regex
+        var wordsB = b.Content.Where(y => IsPropositionWord(y, b)).ToList();
         foreach (var x in a.Content)
         {
             if (!IsPropositionWord(x, a))
@@ -452,12 +538,8 @@ public static class LinkTyper
 
             ContentToken? best = null;
             double bestScore = 0.5;
-            foreach (var y in b.Content)
+            foreach (var y in wordsB)
             {
-                if (!IsPropositionWord(y, b))
-                {
-                    continue;
-                }
 
                 double m = SimilarityScorer.Match(x, y, cross);
                 if (m >= bestScore && (best is null || m > bestScore))
@@ -493,7 +575,50 @@ public static class LinkTyper
 
         string lower = t.Surface.ToLowerInvariant();
         return !StopWords.Negations.Contains(lower) && !AttributionWords.Contains(TextFolding.ForMatching(lower)) &&
-            !AttributionLexicon.RoleRegex().IsMatch(t.Surface);
+            !IsRoleTitle(t.Surface);
+    }
+
+    /// <summary>Role-title verdicts by word: the role regex runs once per distinct word of a process (it was run for
+    /// every word pair of every scored pair, millions of matches inside the matcher's parallel loop, and one of them
+    /// exceeding the regex timeout on a loaded machine crashed the command). Bounded: past the cap a word is tested
+    /// without being remembered.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> RoleTitles = new(StringComparer.Ordinal);
+
+    private const int RoleTitleCacheCap = 200_000;
+
+    /// <summary>Whether a single word is a role title ("Vorstandschefin", "CEO", "minister"). A regex timeout (a thread
+    /// starved for a second on a loaded machine) is retried once; if it times out again the word counts as a role title,
+    /// i.e. as no evidence for a link: a pair may be missed, never linked on an unchecked word, and the command goes on.</summary>
+    internal static bool IsRoleTitle(string word)
+    {
+        if (RoleTitles.TryGetValue(word, out bool known))
+        {
+            return known;
+        }
+
+        bool result;
+        try
+        {
+            result = AttributionLexicon.RoleRegex().IsMatch(word);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            try
+            {
+                result = AttributionLexicon.RoleRegex().IsMatch(word);
+            }
+            catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+            {
+                return true;
+            }
+        }
+
+        if (RoleTitles.Count < RoleTitleCacheCap)
+        {
+            RoleTitles.TryAdd(word, result);
+        }
+
+        return result;
     }
 
     /// <summary>Speech verbs and attribution words (folded lower case) that say who said something, not what.</summary>
