@@ -4,7 +4,7 @@ using SourceCheck.Claims;
 namespace SourceCheck.Bench;
 
 /// <summary>Section "attribution": the hand-annotated attribution gold (<c>fixtures/attribution/gold.jsonl</c>,
-/// 50 real webmeta pages: dev 36, validation 14) read as the commands read an HTML file, claims extracted and scored: speaker accuracy
+/// 66 real webmeta pages: dev 50, validation 16) read as the commands read an HTML file, claims extracted and scored: speaker accuracy
 /// (overall, German, English; unknown counts as wrong, false named speakers counted apart), furniture kept out,
 /// claims found. <c>--split dev|val|all</c> (default dev); per-quote details (<c>--details</c>) and every claim of the pages whose id holds a text (<c>--dump TEXT</c>) only for dev.</summary>
 internal static class AttributionBench
