@@ -4,7 +4,7 @@ using SourceCheck.Claims;
 namespace SourceCheck.Bench;
 
 /// <summary>Section "attribution": the hand-annotated attribution gold (<c>fixtures/attribution/gold.jsonl</c>,
-/// 50 real webmeta pages: dev 36, validation 14) read as the commands read an HTML file, claims extracted and scored: speaker accuracy
+/// 66 real webmeta pages: dev 50, validation 16) read as the commands read an HTML file, claims extracted and scored: speaker accuracy
 /// (overall, German, English; unknown counts as wrong, false named speakers counted apart), furniture kept out,
 /// claims found. <c>--split dev|val|all</c> (default dev); per-quote details (<c>--details</c>) and every claim of the pages whose id holds a text (<c>--dump TEXT</c>) only for dev.</summary>
 internal static class AttributionBench
@@ -25,7 +25,14 @@ internal static class AttributionBench
         bool details = args.Contains("--details") && split == "dev";
         var gold = AttributionEvaluation.ReadGold(File.ReadAllText(Path.Combine(repo, "fixtures", "attribution", "gold.jsonl")))
             .Where(g => split == "all" || g.Split == split).ToList();
-        var runs = gold.Select(g => (g, ClaimExtractor.Extract(AttributionEvaluation.ReadPage(webmeta, g), g.Id))).ToList();
+        var traced = gold.Select(g => (g, ClaimExtractor.ExtractWithRules(AttributionEvaluation.ReadPage(webmeta, g), g.Id, precise: !args.Contains("--all-rules")))).ToList();
+        var runs = traced.Select(t => (t.g, (IReadOnlyList<Claim>)[.. t.Item2.Select(x => x.Claim)])).ToList();
+        var ruleOf = new Dictionary<Claim, string>(ReferenceEqualityComparer.Instance);
+        foreach (var (claim, rule) in traced.SelectMany(t => t.Item2))
+        {
+            ruleOf[claim] = rule.ToString();
+        }
+
         var score = AttributionEvaluation.Score(runs);
         int dumpAt = Array.IndexOf(args, "--dump");
         if (dumpAt >= 0 && dumpAt + 1 < args.Length && split == "dev")
@@ -45,6 +52,13 @@ internal static class AttributionBench
 
         Console.WriteLine($"split {split} ({(split == "val" ? "validation: held out, scored once" : "development")})");
         Console.WriteLine(score);
+        if (args.Contains("--classes"))
+        {
+            // per sentence class; on dev the pages are grouped by whether the code of session 7 was tuned on them (dev-s5, val-s5,
+            // val-s6) or not (val-s7, scored once at the end of session 7)
+            Console.WriteLine(AttributionEvaluation.RuleTable(score, ruleOf, a => a.Origin == "val-s7" ? "untuned-s7" : a.Split == "val" ? "val" : "tuned"));
+        }
+
         if (!details)
         {
             return;
@@ -53,7 +67,17 @@ internal static class AttributionBench
         foreach (var o in score.Outcomes.Where(o => !o.SpeakerRight))
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {(o.Claim is null ? "MISSED" : o.FalseSpeaker ? "FALSE " : o.Quote.Speaker is null ? "(none)" : "UNKN  ")} {o.Article.Id[..Math.Min(30, o.Article.Id.Length)]} | {o.Quote.Anchor} | gold {o.Quote.Speaker ?? "-"} | got {o.Claim?.Speaker ?? "-"}"));
+                $"  {(o.Claim is null ? "MISSED" : o.FalseSpeaker ? "FALSE " : o.Quote.Speaker is null ? "(none)" : "UNKN  ")} {o.Article.Id[..Math.Min(30, o.Article.Id.Length)]} | {o.Quote.Anchor} | gold {o.Quote.Speaker ?? "-"} | got {o.Claim?.Speaker ?? "-"} | {(o.Claim is { } oc && ruleOf.TryGetValue(oc, out var rr) ? rr : "-")} | {o.Claim?.SpeakerMention ?? "-"}"));
+        }
+
+        int ruleAt = Array.IndexOf(args, "--rule");
+        if (ruleAt >= 0 && ruleAt + 1 < args.Length)
+        {
+            // every quote the given class answered, right or wrong
+            foreach (var o in score.Outcomes.Where(o => o.Claim is { } c && ruleOf.TryGetValue(c, out var r) && r == args[ruleAt + 1]))
+            {
+                Console.WriteLine($"  {(o.SpeakerRight ? "RIGHT" : o.FalseSpeaker ? "FALSE" : "NOGOLD")} {o.Article.Id[..Math.Min(30, o.Article.Id.Length)]} | {o.Quote.Anchor} | gold {o.Quote.Speaker ?? "-"} | got {o.Claim!.Speaker} | {o.Claim.SpeakerMention}");
+            }
         }
 
         foreach (var (article, text, claim) in score.FurnitureLeaks)

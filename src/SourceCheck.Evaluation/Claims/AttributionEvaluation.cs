@@ -15,7 +15,11 @@ public sealed record GoldQuote(string Anchor, string Kind, string? Speaker, Immu
 /// <summary>One article of the attribution gold (<c>fixtures/attribution/gold.jsonl</c>): a webmeta page by id and
 /// file, its quotes and the page-furniture lines that must not become claims.</summary>
 public sealed record GoldArticle(string Id, string Language, string Split, string File, ImmutableArray<GoldQuote> Quotes,
-    ImmutableArray<(string Text, string Kind)> Furniture);
+    ImmutableArray<(string Text, string Kind)> Furniture)
+{
+    /// <summary>The annotation round the page came from ("dev-s5", "val-s5", "val-s6", "val-s7", "val-s8").</summary>
+    public string Origin { get; init; } = "";
+}
 
 /// <summary>What happened to one gold quote: found as a claim or not, the predicted speaker, and whether it is right.</summary>
 public sealed record QuoteOutcome(GoldArticle Article, GoldQuote Quote, Claim? Claim, bool SpeakerRight, bool FalseSpeaker);
@@ -63,7 +67,10 @@ public static class AttributionEvaluation
             var furniture = r.GetProperty("furniture").EnumerateArray()
                 .Select(f => (f.GetProperty("text").GetString()!, f.GetProperty("kind").GetString()!)).ToImmutableArray();
             list.Add(new GoldArticle(r.GetProperty("id").GetString()!, r.GetProperty("lang").GetString()!, r.GetProperty("split").GetString()!,
-                r.GetProperty("file").GetString()!, quotes, furniture));
+                r.GetProperty("file").GetString()!, quotes, furniture)
+            {
+                Origin = r.TryGetProperty("origin", out var o) ? o.GetString() ?? "" : "",
+            });
         }
 
         return list;
@@ -123,6 +130,34 @@ public static class AttributionEvaluation
             named.Count(o => o.Article.Language == "en"), named.Count(o => o.Article.Language == "en" && o.SpeakerRight),
             furniture, keptOut, runs.Count, claimCount, [.. outcomes], [.. leaks]);
     }
+
+    /// <summary>Per sentence class that named the speaker (<see cref="ClaimExtractor.SpeakerRule"/>), per language and per
+    /// group of pages: quotes with a named gold speaker that the class answered (right / false named), and quotes whose gold
+    /// has no named speaker that the class gave a name anyway. Precision = right / answered.</summary>
+    public static string RuleTable(AttributionScore score, IReadOnlyDictionary<Claim, string> ruleOf, Func<GoldArticle, string> group)
+    {
+        ArgumentNullException.ThrowIfNull(score);
+        ArgumentNullException.ThrowIfNull(ruleOf);
+        ArgumentNullException.ThrowIfNull(group);
+        var rows = score.Outcomes.Where(o => o.Claim?.Speaker is not null)
+            .GroupBy(o => (Rule: ruleOf.TryGetValue(o.Claim!, out var r) ? r : "?", Group: group(o.Article), Lang: o.Article.Language))
+            .OrderBy(g => g.Key.Rule, StringComparer.Ordinal).ThenBy(g => g.Key.Group, StringComparer.Ordinal).ThenBy(g => g.Key.Lang, StringComparer.Ordinal);
+        var sb = new StringBuilder();
+        sb.AppendLine("class                 pages       lang  answered  right  false  precision  named-but-gold-unnamed");
+        foreach (var g in rows)
+        {
+            int named = g.Count(o => o.Quote.Speaker is not null);
+            int right = g.Count(o => o.SpeakerRight);
+            int wrong = g.Count(o => o.FalseSpeaker);
+            int extra = g.Count(o => o.Quote.Speaker is null);
+            sb.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"{g.Key.Rule,-21} {g.Key.Group,-11} {g.Key.Lang,-5} {named,8}  {right,5}  {wrong,5}  {Rate(right, named),9:P0}  {extra,5}"));
+        }
+
+        return sb.ToString();
+    }
+
+    private static double Rate(int a, int b) => AttributionScore.Rate(a, b);
 
     /// <summary>The claim holding the anchor; an anchor that runs over a sentence end is found by its first
     /// sentence when that has at least 12 characters.</summary>

@@ -38,6 +38,8 @@ internal sealed partial class PersonIndex
         "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einen", "einem", "the", "a", "an", "this",
         "that", "diese", "dieser", "diesem", "jede", "jeder", "kein", "keine", "keinen", "seine", "ihre", "his", "her",
         "their", "our", "unsere", "mehr", "more", "staatliche", "staatlichen",
+        // German contractions of a preposition and an article ("im Weißen Haus", "vom Roten Kreuz")
+        "im", "vom", "zum", "zur", "beim", "ins", "am", "ans", "aufs", "durchs", "fürs", "übers", "unters",
     };
 
     private readonly Dictionary<string, Person> _bySurname = new(StringComparer.Ordinal);
@@ -226,6 +228,12 @@ internal sealed partial class PersonIndex
             }
 
             bool given = AttributionLexicon.FemaleNames.Contains(a) || AttributionLexicon.MaleNames.Contains(a);
+            if (!given && (AttributionLexicon.FemaleNames.Contains(b) || AttributionLexicon.MaleNames.Contains(b)) && sur == i + 1 && i + 2 < words.Count
+                && Adjacent(i + 1) && IsNameShaped(W(i + 2)) && !AttributionLexicon.NotNames.Contains(W(i + 2)))
+            {
+                continue; // "Arbeitswissenschaftler Thomas Langhoff": the given name opens the name, the word before is a title
+            }
+
             if (!given && AttributionLexicon.IsCommonNounShape(a))
             {
                 continue; // "Pharmakonzern Nordava", "Gesundheitsminister Dahl"
@@ -516,8 +524,42 @@ internal sealed partial class PersonIndex
         if (best is not null)
         {
             MainOrgToken = best;
-            MainOrg = suffix.GetValueOrDefault(best) ?? best;
+            MainOrg = suffix.GetValueOrDefault(best) ?? FullRun(text, words, best) ?? best;
         }
+    }
+
+    /// <summary>The organisation's whole name when its first word is nearly always followed by the same capitalised words
+    /// ("Home" → "Home Depot" when at least two thirds of the capitalised uses of "Home" go on with "Depot"), or null.</summary>
+    private static string? FullRun(string text, List<(int Start, int End)> words, string token)
+    {
+        var runs = new Dictionary<string, int>(StringComparer.Ordinal);
+        int uses = 0;
+        for (int i = 0; i < words.Count; i++)
+        {
+            var (ws, we) = words[i];
+            if (we - ws != token.Length || string.CompareOrdinal(text, ws, token, 0, token.Length) != 0)
+            {
+                continue;
+            }
+
+            uses++;
+            int last = i;
+            while (last + 1 < words.Count && last - i < 2 && words[last].End + 1 == words[last + 1].Start && text[words[last].End] == ' '
+                && char.IsUpper(text[words[last + 1].Start]) && !AttributionLexicon.NotNames.Contains(text[words[last + 1].Start..words[last + 1].End]))
+            {
+                last++;
+            }
+
+            if (last > i)
+            {
+                // the shortest continuation counts: "Home Depot" in "Home Depot Inc" and "Home Depot CEO"
+                string run = text[ws..words[i + 1].End];
+                runs[run] = runs.GetValueOrDefault(run) + 1;
+            }
+        }
+
+        var top = runs.OrderByDescending(kv => kv.Value).FirstOrDefault();
+        return top.Key is not null && uses >= 2 && top.Value * 3 >= uses * 2 ? top.Key : null;
     }
 
     /// <summary>The person a capitalised word refers to: surname, genitive surname ("Oseis", "Kessler's"), or full name start.</summary>

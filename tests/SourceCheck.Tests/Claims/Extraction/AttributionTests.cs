@@ -85,6 +85,62 @@ public sealed class AttributionTests
         }
     }
 
+    /// <summary>Session 8: classes fixed or answered with "unknown" (see docs/claims-extraction.md, "Session 8").</summary>
+    public sealed class Precision
+    {
+        [Fact]
+        public void Should_name_the_main_organisation_by_its_whole_name()
+        {
+            const string text = "Harbor Leasing raises its outlook\n\nHarbor Leasing reported higher earnings on Tuesday.\n\n" +
+                "Harbor Leasing’s chief executive Mara Quist said demand stayed strong.\n\n" +
+                "Harbor Leasing shares rose 4 percent in early trading.\n\n" +
+                "Company management said revenue in 2025 will grow by 3.5 percent.\n";
+            Assert.Equal("Harbor Leasing", SpeakerOf(text, "will grow by 3.5 percent", "en"));
+        }
+
+        [Fact]
+        public void Should_not_take_a_title_before_a_given_name_as_part_of_the_name()
+        {
+            const string text = "Rente mit 70?\n\nDie Debatte geht weiter.\n\n" +
+                "Eine Erhöhung des Rentenalters löse das Problem nicht, sagt Arbeitswissenschaftler Thomas Brenning.\n";
+            Assert.Equal("Thomas Brenning", SpeakerOf(text, "Rentenalters", "de"));
+        }
+
+        [Fact]
+        public void Should_not_take_a_name_after_a_contracted_article_as_a_person()
+        {
+            const string text = "Treffen in Washington\n\nDer Präsident empfing die Gäste im Weißen Haus am Montag.\n\n" +
+                "„Wir werden die Gespräche fortsetzen“, sagte Karla Dunst im Weißen Haus.\n";
+            Assert.Equal("Karla Dunst", SpeakerOf(text, "Gespräche fortsetzen", "de"));
+            Assert.DoesNotContain(ClaimExtractor.Extract(text, "t", "de"), c => c.Speaker == "Weißen Haus");
+        }
+
+        [Fact]
+        public void Should_answer_unknown_for_a_role_no_named_person_holds()
+        {
+            // "der Anwalt" was never given to anyone: the most recent person (the accused) is a guess, not the speaker
+            const string text = "Prozess in Köln\n\nDer Angeklagte Ralf Obermeier schwieg am ersten Tag.\n\n" +
+                "Die Vorwürfe seien haltlos und würden im Verfahren widerlegt, sagte der Anwalt.\n";
+            Assert.Null(SpeakerOf(text, "Vorwürfe seien haltlos", "de"));
+        }
+
+        [Fact]
+        public void Should_keep_a_role_compounded_with_an_organisation()
+        {
+            const string text = "KI-Pläne\n\nSam Keller leitet Lumora seit 2021.\n\n" +
+                "Der Lumora-Chef sagte, das Unternehmen werde 2026 neue Modelle vorstellen.\n";
+            Assert.Equal("Sam Keller", SpeakerOf(text, "neue Modelle vorstellen", "de"));
+        }
+
+        [Fact]
+        public void Should_not_give_a_sentence_without_a_speech_verb_to_the_organisation_it_opens_with()
+        {
+            const string text = "Tarifstreit\n\nDer Verband kritisierte den Entwurf scharf, sagte Tjark Olsen.\n\n" +
+                "Die Landesregierung verkenne die Lage der Beschäftigten völlig und müsse nachbessern.\n";
+            Assert.NotEqual("Landesregierung", SpeakerOf(text, "verkenne die Lage", "de"));
+        }
+    }
+
     public sealed class ReadFile
     {
         [Fact]
@@ -269,13 +325,13 @@ public sealed class AttributionTests
             AttributionEvaluation.ReadGold(File.ReadAllText(SharedData.Fixture("attribution/gold.jsonl")));
 
         [Fact]
-        public void Should_hold_twenty_five_german_and_twenty_five_english_articles_with_a_held_out_part()
+        public void Should_hold_thirty_three_german_and_thirty_three_english_articles_with_a_held_out_part()
         {
             var gold = Load();
-            Assert.Equal(25, gold.Count(g => g.Language == "de"));
-            Assert.Equal(25, gold.Count(g => g.Language == "en"));
-            Assert.Equal(7, gold.Count(g => g.Language == "de" && g.Split == "val"));
-            Assert.Equal(7, gold.Count(g => g.Language == "en" && g.Split == "val"));
+            Assert.Equal(33, gold.Count(g => g.Language == "de"));
+            Assert.Equal(33, gold.Count(g => g.Language == "en"));
+            Assert.Equal(8, gold.Count(g => g.Language == "de" && g.Split == "val"));
+            Assert.Equal(8, gold.Count(g => g.Language == "en" && g.Split == "val"));
             Assert.All(gold.SelectMany(g => g.Quotes), q => Assert.InRange(q.Anchor.Length, 8, 90));
         }
 
@@ -286,14 +342,14 @@ public sealed class AttributionTests
             var runs = Load().Where(g => g.Split == "dev")
                 .Select(g => (g, ClaimExtractor.Extract(AttributionEvaluation.ReadPage(webmeta, g), g.Id))).ToList();
             var score = AttributionEvaluation.Score(runs);
-            // dev = 36 pages (session-5 dev + validation, session-6 validation): measured at the end of session 7 0.793 speaker
-            // (de 0.781, en 0.803), 0.980 furniture, 0.909 found, 22 false speakers; floors leave room, not the target
-            Assert.True(AttributionScore.Rate(score.SpeakerRight, score.Named) >= 0.76, score.ToString());
-            Assert.True(AttributionScore.Rate(score.RightDe, score.NamedDe) >= 0.75, score.ToString());
-            Assert.True(AttributionScore.Rate(score.RightEn, score.NamedEn) >= 0.77, score.ToString());
+            // dev = 50 pages (session-5 dev + validation, session-6 and session-7 validation): measured in session 8 (see
+            // docs/claims-extraction.md, "Session 8"); floors leave room, not the target
+            Assert.True(AttributionScore.Rate(score.SpeakerRight, score.Named) >= 0.66, score.ToString());
+            Assert.True(AttributionScore.Rate(score.RightDe, score.NamedDe) >= 0.61, score.ToString());
+            Assert.True(AttributionScore.Rate(score.RightEn, score.NamedEn) >= 0.71, score.ToString());
             Assert.True(AttributionScore.Rate(score.FurnitureKeptOut, score.Furniture) >= 0.95, score.ToString());
-            Assert.True(AttributionScore.Rate(score.Found, score.Quotes) >= 0.88, score.ToString());
-            Assert.True(score.FalseSpeaker <= 25, score.ToString());
+            Assert.True(AttributionScore.Rate(score.Found, score.Quotes) >= 0.86, score.ToString());
+            Assert.True(score.FalseSpeaker <= 26, score.ToString());
         }
     }
 }
