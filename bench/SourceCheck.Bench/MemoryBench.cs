@@ -13,9 +13,11 @@ namespace SourceCheck.Bench;
 /// <summary><c>bench -- memory [--sizes 1,4,16] [--only NAME,…] [--timeout S]</c>: peak memory of whole processes.
 /// Each reader and command runs as its own <c>sourcecheck</c> process on a generated input of each size (MB, realistic
 /// content: the repository's sample files repeated with fresh keys) under <c>/usr/bin/time</c>; the figure is the
-/// process's maximum resident set (start-up included, about 40 MB). Prints per case the wall time and peak, and per
-/// reader the worst time, worst peak, the peak per input byte at the largest size and the slopes of log time and log
-/// peak against log size (1 = linear). The command is <c>SOURCECHECK_BIN</c>, else the Release build of the CLI.</summary>
+/// process's maximum resident set (start-up included, about 40 MB). Prints per case the wall time, the CPU time (user +
+/// system: on a loaded machine the figure that shows the work) and peak, and per reader the worst times, worst peak, the
+/// peak per input byte at the largest size and the slopes of log CPU time and log peak against log size (1 = linear).
+/// Besides the realistic inputs each command gets its worst kinds (one long line, one paragraph of quotations, many names,
+/// wide HTML, the same article compared with itself). The command is <c>SOURCECHECK_BIN</c>, else the Release build of the CLI.</summary>
 internal static class MemoryBench
 {
     public static double[] SizesMb { get; set; } = [1, 4, 16];
@@ -40,7 +42,7 @@ internal static class MemoryBench
         try
         {
             Console.WriteLine($"memory: {bin}; sizes {string.Join(", ", SizesMb.Select(s => s.ToString(CultureInfo.InvariantCulture)))} MB; load {LoadAverage()}");
-            Console.WriteLine($"{"reader",-12} {"MB",6} {"exit",4} {"wall s",8} {"peak MB",8} {"peak/input",10}");
+            Console.WriteLine($"{"reader",-16} {"MB",6} {"exit",4} {"wall s",8} {"cpu s",8} {"peak MB",8} {"peak/input",10}");
             foreach (var c in Cases(root))
             {
                 if (Only is not null && !Only.Contains(c.Name))
@@ -48,18 +50,18 @@ internal static class MemoryBench
                     continue;
                 }
 
-                var points = new List<(double Bytes, double Seconds, double PeakMb)>();
+                var points = new List<(double Bytes, double Seconds, double Cpu, double PeakMb)>();
                 foreach (double mb in SizesMb)
                 {
                     int bytes = (int)(mb * 1024 * 1024) - 64;
                     string input = Path.Combine(dir, c.Name + c.Extension);
                     File.WriteAllText(input, c.Make(bytes));
                     long size = new FileInfo(input).Length;
-                    var (exit, seconds, peakKb) = Measure(bin, [.. c.Args.Select(a => a == "{in}" ? input : a)], dir);
+                    var (exit, seconds, cpu, peakKb) = Measure(bin, [.. c.Args.Select(a => a == "{in}" ? input : a)], dir);
                     double peakMb = peakKb / 1024.0;
-                    points.Add((size, seconds, peakMb));
+                    points.Add((size, seconds, cpu, peakMb));
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"{c.Name,-12} {size / 1048576.0,6:0.0} {(exit < 0 ? "kill" : exit.ToString(CultureInfo.InvariantCulture)),4} {seconds,8:0.00} {peakMb,8:0} {peakMb * 1048576.0 / size,9:0.0}x"));
+                        $"{c.Name,-16} {size / 1048576.0,6:0.0} {(exit < 0 ? "kill" : exit.ToString(CultureInfo.InvariantCulture)),4} {seconds,8:0.00} {cpu,8:0.00} {peakMb,8:0} {peakMb * 1048576.0 / size,9:0.0}x  load {LoadAverage()}"));
                     File.Delete(input);
                     if (exit < 0)
                     {
@@ -69,7 +71,7 @@ internal static class MemoryBench
 
                 var last = points[^1];
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"memory {c.Name}: cases {points.Count}, worst {points.Max(p => p.Seconds):0.00} s, worst peak {points.Max(p => p.PeakMb):0} MB ({last.PeakMb * 1048576.0 / last.Bytes:0.0}x input at {last.Bytes / 1048576.0:0.0} MB), slope time {Slope(points.Select(p => (p.Bytes, p.Seconds))):0.00}, slope peak {Slope(points.Select(p => (p.Bytes, p.PeakMb))):0.00}"));
+                    $"memory {c.Name}: cases {points.Count}, worst {points.Max(p => p.Seconds):0.00} s wall / {points.Max(p => p.Cpu):0.00} s CPU, worst peak {points.Max(p => p.PeakMb):0} MB ({last.PeakMb * 1048576.0 / last.Bytes:0.0}x input at {last.Bytes / 1048576.0:0.0} MB), slope CPU time {Slope(points.Select(p => (p.Bytes, p.Cpu))):0.00}, slope peak {Slope(points.Select(p => (p.Bytes, p.PeakMb))):0.00}"));
             }
         }
         finally
@@ -187,14 +189,31 @@ internal static class MemoryBench
             n => Fill(n, i => $"<p>{paragraphs.Split("\n\n")[i % 3]}</p>\n", "<html><head><title>Night ferry</title></head><body><article><h1>Night ferry</h1>\n", "</article></body></html>\n"));
         yield return new("claims", ".txt", ["claims", "{in}", "--to", "json", "-o", "{out}"], n => Fill(n, i => paragraphs, "Harbour city votes to keep its night ferries\n\n"));
         yield return new("check", ".txt", ["check", "{in}", "--no-store", "--to", "json", "-o", "{out}"], n => Fill(n, i => paragraphs, "Harbour city votes to keep its night ferries\n\n"));
+
+        // the worst kinds found in session 8 (issue 15): each command on the input shape that costs it most
+        string[] names = ["Anna Meier", "Peter Schulz", "Laura Brennan", "Omar Haddad", "Maria Rossi", "Chen Wang", "Sarah Miller"];
+        yield return new("claims-one-line", ".txt", ["claims", "{in}", "--to", "json", "-o", "{out}"],
+            n => Fill(n, i => $"The minister said costs rose by {i % 97} percent, ", "Harbour city votes\n\n"));
+        yield return new("claims-quotes", ".txt", ["claims", "{in}", "--to", "json", "-o", "{out}"],
+            n => Fill(n, i => $"„Wir müssen sparen“, sagte {names[i % names.Length]}. \"We must cut {i % 500} jobs,\" said {names[(i + 3) % names.Length]}. ", "Zitate\n\n"));
+        yield return new("claims-names", ".txt", ["claims", "{in}", "--to", "json", "-o", "{out}"],
+            n => Fill(n, i => $"{names[i % names.Length]}, {names[(i + 2) % names.Length]} und {names[(i + 5) % names.Length]} sagten, die Kosten stiegen. " + (i % 20 == 19 ? "\n\n" : string.Empty), "Namen\n\n"));
+        yield return new("check-html", ".html", ["check", "{in}", "--no-store", "--to", "json", "-o", "{out}"],
+            n => Fill(n, i => $"<p>{names[i % names.Length]} said costs rose by {i % 90} percent.</p>\n", "<html><head><title>T</title></head><body><article><h1>T</h1>\n", "</article></body></html>\n"));
+        yield return new("compare-self", ".txt", ["compare", "{in}", "{in}", "--to", "json", "-o", "{out}"],
+            n => Fill(n / 2, i => paragraphs, "Harbour city votes to keep its night ferries\n\n"));
+        yield return new("similarity", ".jsonl", ["similarity", "--pairs", "{in}", "-o", "{out}"],
+            n => Fill(n, i => $"{{\"id\":\"{i}\",\"a\":\"Die Kosten stiegen um {i % 90} Prozent.\",\"b\":\"Costs rose by {i % 90} percent.\"}}\n"));
+        yield return new("similarity-line", ".jsonl", ["similarity", "--pairs", "{in}", "-o", "{out}"],
+            n => "{\"id\":\"1\",\"a\":\"" + Fill(n / 2, _ => "council spent money ") + "\",\"b\":\"" + Fill(n / 2, _ => "der Rat gab Geld aus ") + "\"}\n");
     }
 
-    private static (int Exit, double Seconds, long PeakKb) Measure(string bin, string[] args, string dir)
+    private static (int Exit, double Seconds, double Cpu, long PeakKb) Measure(string bin, string[] args, string dir)
     {
         string timeFile = Path.Combine(dir, "time.txt");
         string output = Path.Combine(dir, "out.txt");
         var psi = new ProcessStartInfo("/usr/bin/time") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string a in (string[])["-f", "%e %M", "-o", timeFile])
+        foreach (string a in (string[])["-f", "%e %M %U %S", "-o", timeFile])
         {
             psi.ArgumentList.Add(a);
         }
@@ -217,7 +236,7 @@ internal static class MemoryBench
         {
             p.Kill(entireProcessTree: true);
             p.WaitForExit();
-            return (-1, TimeoutSeconds, 0);
+            return (-1, TimeoutSeconds, double.NaN, 0);
         }
 
         _ = stdout.Result;
@@ -229,7 +248,8 @@ internal static class MemoryBench
 
         File.Delete(output);
         string[] parts = File.ReadAllText(timeFile).Trim().Split('\n')[^1].Split(' ');
-        return (p.ExitCode, double.Parse(parts[0], CultureInfo.InvariantCulture), long.Parse(parts[1], CultureInfo.InvariantCulture));
+        return (p.ExitCode, double.Parse(parts[0], CultureInfo.InvariantCulture),
+            double.Parse(parts[2], CultureInfo.InvariantCulture) + double.Parse(parts[3], CultureInfo.InvariantCulture), long.Parse(parts[1], CultureInfo.InvariantCulture));
     }
 
     /// <summary>Slope of log(y) against log(x) (1 = proportional).</summary>

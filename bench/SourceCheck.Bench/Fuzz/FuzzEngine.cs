@@ -37,6 +37,7 @@ public static class FuzzEngine
         string Fx(string name) => File.Exists(Path.Combine(fixtures, name)) ? File.ReadAllText(Path.Combine(fixtures, name)) : string.Empty;
         string bib = Fx("sample.bib"), ris = Fx("sample.ris"), json = Fx("sample.json"), article = Fx("sample-article.txt");
         string page = Fx(Path.Combine("pages", "river-festival.html"));
+        string veltrixEn = Fx(Path.Combine("claims", "en-veltrix.txt")), veltrixDe = Fx(Path.Combine("claims", "de-veltrix.txt"));
         string apa = EmbeddedLocales.GetStyle("apa") ?? string.Empty;
         string localeXml = EmbeddedLocales.Get("en-US") ?? string.Empty;
         var items = CslJson.Parse(json).Value ?? [];
@@ -74,7 +75,14 @@ public static class FuzzEngine
                 [("deep-terms", n => "<locale xmlns=\"http://purl.org/net/xbiblio/csl\" xml:lang=\"en-US\">" + Repeat("<terms>", n / 7) + "</locale>")]),
             new("article", t => ClaimExtractor.Extract(ArticleReader.Read(t, "fuzz"), "fuzz"), [article],
                 [("huge-number", n => "The council said it spent " + new string('9', Math.Min(n, 4000)) + " euros last year.\n"),
-                 ("one-line", n => Repeat("The minister said costs rose by 40 percent, ", n / 45)), ("deep-html", n => "<html><body>" + Repeat("<div>", n / 5))]),
+                 ("one-line", n => Repeat("The minister said costs rose by 40 percent, ", n / 45)), ("deep-html", n => "<html><body>" + Repeat("<div>", n / 5)),
+                 ("quotes-paragraph", n => "„" + Repeat("Wir müssen sparen“, sagte Meier. \"We cut jobs,\" said Rossi. „", n / 60)),
+                 ("names-paragraph", n => Repeat("Die Sprecherin sagte die Rossi, Anna Meier und Peter Schulz hätten gespart. ", n / 76))]),
+            new("compare", RunCompare, [veltrixDe + "\n\u0000\n" + veltrixEn],
+                // 1/32 of the size: below 500 x 500 claims every pair of two articles on one event is scored, so the time
+                // grows with the square of the size up to that budget (49,000 chars: 4.8 s under load, over this linear
+                // budget); the bench's 1-2 MB sizes reach the index path, and so does the suite's CpuBoundTests
+                [("same-event", n => Repeat(veltrixEn + "\n\n", n / 64 / Math.Max(1, veltrixEn.Length)) + "\n\u0000\n" + Repeat(veltrixDe + "\n\n", n / 64 / Math.Max(1, veltrixDe.Length)))]),
             new("page", t => PageReader.Read(t, "https://example.org/a"), [page],
                 [("paragraphs", n => "<html><body><article>" + Repeat("<p>The council spent money on roads, it said.</p>", n / 48)),
                  ("deep", n => "<html><body>" + Repeat("<span>", n / 6))]),
@@ -98,6 +106,18 @@ public static class FuzzEngine
                 // the documented, positioned error of a style that multiplies its output
             }
         }
+    }
+
+    /// <summary>Two articles (the input split at its first NUL, else in the middle) compared claim by claim.</summary>
+    private static void RunCompare(string text)
+    {
+        int cut = text.IndexOf('\0', StringComparison.Ordinal);
+        if (cut < 0)
+        {
+            cut = text.Length / 2;
+        }
+
+        Articles.Compare([new ArticleInput("a.txt", text[..cut]), new ArticleInput("b.txt", text[Math.Min(text.Length, cut + 1)..])]);
     }
 
     private static void RunPairs(string text)

@@ -242,8 +242,8 @@ public static partial class ClaimExtractor
             var spread = ParagraphQuotes(paragraph);
             // a paragraph that opens a quotation it never closes (it goes on in the next paragraph) is quoted words throughout
             bool openParagraph = InOpenQuoteParagraph(paragraph, article.Paragraphs[paragraph].Span.Start);
-            bool InAnyQuote(int pos) => InQuote(pos) || spread.Any(q => pos > q.OpenIndex && pos < q.CloseIndex);
-            bool inSpread = spread.Any(q => q.OpenIndex < s && q.CloseIndex > s);
+            bool InAnyQuote(int pos) => InQuote(pos) || InsideTopLevel(spread, pos);
+            bool inSpread = InsideTopLevel(spread, s);
             var mentions = FindMentions(s, e, InAnyQuote);
             if (openParagraph && FindSpeechVerb(s, e, InQuote) is null)
             {
@@ -641,6 +641,29 @@ public static partial class ClaimExtractor
             return _paragraphQuotes.Quotes;
         }
 
+        /// <summary>Whether <paramref name="pos"/> lies strictly inside one of <paramref name="top"/> (top-level
+        /// quotations: sorted by opening mark and not overlapping, so only the last one opening before it can hold it).
+        /// A binary search: a paragraph of a megabyte holds thousands of quotations and this is asked for every word.</summary>
+        private static bool InsideTopLevel(IReadOnlyList<QuoteRange> top, int pos)
+        {
+            int lo = 0, hi = top.Count - 1, last = -1;
+            while (lo <= hi)
+            {
+                int mid = lo + ((hi - lo) / 2);
+                if (top[mid].OpenIndex < pos)
+                {
+                    last = mid;
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid - 1;
+                }
+            }
+
+            return last >= 0 && pos < top[last].CloseIndex;
+        }
+
         /// <summary>The person a sentence is about: its first mention, a person (or a role resolved to one) at the start of
         /// the sentence, when no other person is named in it.</summary>
         private static Person? SubjectOf(List<Mention> mentions, int s)
@@ -731,7 +754,9 @@ public static partial class ClaimExtractor
         /// article's gender ("die" → not male, "der" → not female).</summary>
         private Person? LastPersonBefore(int offset, string article)
         {
-            for (int i = _history.Count - 1; i >= 0; i--)
+            // at most the last 1,000 mentions (more than a real article holds): all of them per sentence was quadratic in
+            // a megabyte of text whose people never fit the article's gender
+            for (int i = _history.Count - 1; i >= 0 && i >= _history.Count - 1000; i--)
             {
                 if (_history[i].Offset >= offset)
                 {
@@ -864,8 +889,33 @@ public static partial class ClaimExtractor
                 return false;
             }
 
-            int marks = 0;
-            for (int i = span.Start; i < sentenceStart; i++)
+            // a paragraph with no closing mark at all is a quotation that goes on in the next paragraph (looked up once a
+            // paragraph, and the marks counted on from the last sentence: per sentence from the paragraph's start was
+            // quadratic in a paragraph of a megabyte)
+            if (_openQuote.Paragraph != paragraph)
+            {
+                bool closed = _text.AsSpan(span.Start + 1, span.Length - 1).IndexOfAny("”\"“«»") >= 0;
+                _openQuote = (paragraph, closed, span.Start, 0);
+            }
+
+            if (_openQuote.Closed || sentenceStart < span.Start)
+            {
+                return false;
+            }
+
+            if (sentenceStart == span.Start)
+            {
+                return true;
+            }
+
+            // an odd number of marks before the sentence: the opening one is still open
+            var (_, _, from, marks) = _openQuote;
+            if (sentenceStart < from)
+            {
+                (from, marks) = (span.Start, 0);
+            }
+
+            for (int i = from; i < sentenceStart; i++)
             {
                 if (_text[i] is '“' or '”' or '"' or '„' or '»' or '«')
                 {
@@ -873,11 +923,11 @@ public static partial class ClaimExtractor
                 }
             }
 
-            // an odd number of marks before the sentence: the opening one is still open; a paragraph with no closing mark
-            // at all is a quotation that goes on in the next paragraph
-            bool closedInParagraph = _text.AsSpan(span.Start + 1, span.Length - 1).IndexOfAny("”\"“«»") >= 0;
-            return sentenceStart == span.Start ? !closedInParagraph : marks % 2 == 1 && !closedInParagraph;
+            _openQuote = (paragraph, false, sentenceStart, marks);
+            return marks % 2 == 1;
         }
+
+        private (int Paragraph, bool Closed, int CountedTo, int Marks) _openQuote = (-1, false, 0, 0);
 
         /// <summary>A capitalised name right before ("Kessler said") or right after ("sagte Kessler") a speech verb.</summary>
         private (int Start, int End)? NameNextToVerb(int vs, int ve, int s, int e)

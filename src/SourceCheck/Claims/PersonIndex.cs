@@ -87,6 +87,7 @@ internal sealed partial class PersonIndex
         var index = new PersonIndex();
         var words = new List<(int Start, int End)>();
         var lower = new HashSet<string>(StringComparer.Ordinal);
+        var lowerBySpan = lower.GetAlternateLookup<ReadOnlySpan<char>>(); // a string only for a word not seen before
         var standalone = new Dictionary<string, int>(StringComparer.Ordinal);
         int p = 0;
         while (p < text.Length)
@@ -112,7 +113,7 @@ internal sealed partial class PersonIndex
             words.Add((ws, p));
             if (char.IsLower(text[ws]))
             {
-                lower.Add(text[ws..p]);
+                lowerBySpan.Add(text.AsSpan(ws, p - ws));
             }
         }
 
@@ -144,6 +145,11 @@ internal sealed partial class PersonIndex
         // standalone surname counts (word not preceded by a determiner)
         for (int i = 0; i < words.Count; i++)
         {
+            if (!char.IsUpper(text[words[i].Start]))
+            {
+                continue; // not capitalised (IsCap below): no substring for it
+            }
+
             string w = W(i);
             if (!IsCap(w))
             {
@@ -177,6 +183,11 @@ internal sealed partial class PersonIndex
         bool german = (language ?? global::SourceCheck.Text.LanguageGuesser.Guess(text)) == "de";
         for (int i = 0; i + 1 < words.Count; i++)
         {
+            if (!char.IsUpper(text[words[i].Start]))
+            {
+                continue; // a given name is name-shaped, so capitalised: nothing to look up for a lower-case word
+            }
+
             string a = W(i), b = W(i + 1);
             // a middle initial: "James P. Kennedy"
             int sur = i + 1;

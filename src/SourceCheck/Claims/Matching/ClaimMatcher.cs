@@ -29,6 +29,16 @@ public sealed record MatchOptions
     /// <summary>With at most this many claims every cross-document pair is scored (no index needed).</summary>
     public int ExhaustiveBelow { get; init; } = 400;
 
+    /// <summary>An event group whose allowed cross-document pairs exceed this, or in which two documents alone hold
+    /// more than <see cref="MaxScoredPairsPerDocumentPair"/> pairs, is matched through the term index
+    /// (<see cref="MaxCandidatesPerClaim"/> a claim) instead of pair by pair: two 1 MB articles on one event hold
+    /// 10,000 × 20,000 claim pairs (a pair costs 10–30 µs: hours, and gigabytes for the list); the event groups of a
+    /// real archive stay below (a story of 30 articles of 30 claims: 400,000 pairs).</summary>
+    public int MaxScoredPairs { get; init; } = 1_000_000;
+
+    /// <summary>See <see cref="MaxScoredPairs"/>: 500 × 500 claims (a real article has fewer than 300).</summary>
+    public int MaxScoredPairsPerDocumentPair { get; init; } = 250_000;
+
     /// <summary>Translations per German word used for the index.</summary>
     public int IndexTranslations { get; init; } = 4;
 
@@ -138,8 +148,8 @@ public static class ClaimMatcher
                 }
             }
 
-            var pairs = scope.Pairs(members, fragmentPairs);
-            if (pairs.Count == 0)
+            var pairs = scope.Pairs(members, fragmentPairs, options.MaxScoredPairs, options.MaxScoredPairsPerDocumentPair);
+            if (pairs is { Count: 0 })
             {
                 continue;
             }
@@ -157,7 +167,8 @@ public static class ClaimMatcher
             }
 
             first = false;
-            var found = MatchGroup(all, members, own, options, lexicon, parallel, pairs);
+            var found = MatchGroup(all, members, own, options, lexicon, parallel, pairs,
+                pairs is null ? (i, j) => scope.Allowed(members[i], members[j]) : null);
             links.AddRange(found.Select(l => (l.Item1, l.Item2, l.Item3)));
         }
 
@@ -178,9 +189,10 @@ public static class ClaimMatcher
 
     /// <summary>Links among the claims <paramref name="members"/> (global indices, ascending), scored with IDF
     /// statistics of these claims only; <paramref name="pairs"/> are the claim pairs to score (local indices; null: all
-    /// cross-document pairs, through the term index above <see cref="MatchOptions.ExhaustiveBelow"/> claims).</summary>
+    /// cross-document pairs, through the term index above <see cref="MatchOptions.ExhaustiveBelow"/> claims, keeping
+    /// only those <paramref name="allowed"/> passes when given).</summary>
     private static List<(int, int, ClaimLink)> MatchGroup(IReadOnlyList<Claim> all, List<int> members, AnalyzedText[] analyzedAll, MatchOptions options,
-        BilingualLexicon lexicon, ParallelOptions parallel, List<(int, int)>? pairs)
+        BilingualLexicon lexicon, ParallelOptions parallel, List<(int, int)>? pairs, Func<int, int, bool>? allowed = null)
     {
         var claims = members.Select(i => all[i]).ToList();
         var analyzed = members.Select(i => analyzedAll[i]).ToArray();
@@ -194,6 +206,10 @@ public static class ClaimMatcher
         var candidates = pairs ?? (claims.Count <= options.ExhaustiveBelow
             ? AllCrossPairs(claims)
             : Candidates(claims, analyzed, scorer.Idf, options));
+        if (pairs is null && allowed is not null)
+        {
+            candidates = candidates.FindAll(p => allowed(p.Item1, p.Item2));
+        }
 
         var found = new ClaimLink?[candidates.Count];
         var clauses = new Lazy<AnalyzedText[]>[claims.Count];

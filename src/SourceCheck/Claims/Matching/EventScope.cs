@@ -218,8 +218,9 @@ internal sealed class EventScope
     /// among these claims: pairs between documents sharing the event and, when <paramref name="fragmentPairs"/>,
     /// pairs with a fragment's claims that pass <see cref="Allowed"/> (otherwise only fragment pairs with a
     /// profiled document). Enumerated through the document pairs, so the cost follows the event groups, not the
-    /// square of the archive.</summary>
-    public List<(int, int)> Pairs(List<int> members, bool fragmentPairs)
+    /// square of the archive. Null when there are more than <paramref name="maxPairs"/>, or more than
+    /// <paramref name="maxPerDocumentPair"/> between two documents (the enumeration stops there).</summary>
+    public List<(int, int)>? Pairs(List<int> members, bool fragmentPairs, int maxPairs = int.MaxValue, int maxPerDocumentPair = int.MaxValue)
     {
         var byDoc = new Dictionary<int, List<int>>();
         for (int k = 0; k < members.Count; k++)
@@ -234,8 +235,16 @@ internal sealed class EventScope
         }
 
         var result = new List<(int, int)>();
+        bool over = false;
         void Add(List<int> own, List<int> other)
         {
+            long most = Math.Min(maxPerDocumentPair, maxPairs - (long)result.Count);
+            if (over || ((long)own.Count * other.Count > most && CountAllowed(own, other, most) > most))
+            {
+                over = true;
+                return;
+            }
+
             foreach (int x in own)
             {
                 foreach (int y in other)
@@ -270,6 +279,11 @@ internal sealed class EventScope
                     Add(own, other);
                 }
 
+                if (over)
+                {
+                    return null;
+                }
+
                 continue;
             }
 
@@ -288,10 +302,32 @@ internal sealed class EventScope
 
                 Add(own, other);
             }
+
+            if (over)
+            {
+                return null;
+            }
         }
 
         result.Sort();
         return result;
+
+        long CountAllowed(List<int> own, List<int> other, long most)
+        {
+            long n = 0;
+            foreach (int x in own)
+            {
+                foreach (int y in other)
+                {
+                    if (Allowed(members[Math.Min(x, y)], members[Math.Max(x, y)]) && ++n > most)
+                    {
+                        return n;
+                    }
+                }
+            }
+
+            return n;
+        }
     }
 
     /// <summary>Anchor keys of one claim: its entities (names, acronyms, capitalised words of three or more letters

@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using System.Text;
+using SourceCheck.Claims;
+using SourceCheck.Claims.Matching;
+using SourceCheck.Documents;
+using SourceCheck.Fuzzing;
+using SourceCheck.Tests.Support;
+
+namespace SourceCheck.Tests.Robustness;
+
+/// <summary>Issue 15, session 8: the super-linear steps found by timing the commands on 1–2 MB inputs of each
+/// reader's worst kind (CPU time, the machine being loaded), each kept as a regression test.</summary>
+public sealed class CpuBoundTests
+{
+    /// <summary><c>compare</c> of two 1 MB articles on one event scored every claim pair of the two (10,000 × 20,000 pairs:
+    /// more than 120 s and 4.2 GB). Above <c>MatchOptions.MaxScoredPairs(PerDocumentPair)</c> a group is matched through the term
+    /// index, at most <c>MaxCandidatesPerClaim</c> candidates a claim.</summary>
+    [Fact]
+    public void Compare_of_two_long_articles_on_one_event_does_not_score_every_pair()
+    {
+        string en = File.ReadAllText(SharedData.Fixture(Path.Combine("claims", "en-veltrix.txt")));
+        string de = File.ReadAllText(SharedData.Fixture(Path.Combine("claims", "de-veltrix.txt")));
+        string body = en[(en.IndexOf('\n', StringComparison.Ordinal) + 1)..];
+        string a = "Veltrix cuts jobs\n\n" + FuzzEngine.Repeat(body + "\n\n", 100_000 / body.Length);
+        string b = de + "\n\n" + FuzzEngine.Repeat(body + "\n\n", 100_000 / body.Length);
+
+        var watch = Stopwatch.StartNew();
+        var comparison = Articles.Compare([new ArticleInput("a.txt", a), new ArticleInput("b.txt", b)]);
+        double seconds = watch.Elapsed.TotalSeconds;
+
+        int claimsA = Articles.ExtractClaims(a, "en", "a.txt").Count, claimsB = Articles.ExtractClaims(b, null, "b.txt").Count;
+        Assert.True((long)claimsA * claimsB > new MatchOptions().MaxScoredPairsPerDocumentPair, $"{claimsA} x {claimsB} claims: under the budget, the test tests nothing");
+        // every copy of a claim linked to every copy in the other article would be (copies)² links a claim
+        Assert.True(comparison.Links.Length <= 10 * comparison.ClaimCount, $"{comparison.Links.Length} links for {comparison.ClaimCount} claims");
+        Assert.True(seconds < 60, $"{seconds:0.0} s");
+    }
+
+    /// <summary>A paragraph of a megabyte that opens with a quotation mark: every sentence counted the marks from the
+    /// paragraph's start, and every word was looked up in all of the paragraph's quotations (0.4 MB: 5.6 s CPU).</summary>
+    [Fact]
+    public void Claims_of_one_long_paragraph_of_quotations_are_linear()
+    {
+        static string Text(int chars)
+        {
+            var sb = new StringBuilder(chars + 200);
+            string[] names = ["Meier", "Schulz", "Brennan", "Haddad", "Rossi"];
+            for (int i = 0; sb.Length < chars; i++)
+            {
+                sb.Append("„Wir müssen sparen“, sagte ").Append(names[i % names.Length]).Append(". \"We must cut ").Append(i % 500)
+                    .Append(" jobs,\" said ").Append(names[(i + 2) % names.Length]).Append(". ");
+            }
+
+            return sb.ToString();
+        }
+
+        double Time(string text)
+        {
+            var watch = Stopwatch.StartNew();
+            var claims = ClaimExtractor.Extract(ArticleReader.Read(text, "q.txt"), "q.txt");
+            Assert.NotEmpty(claims);
+            return watch.Elapsed.TotalSeconds;
+        }
+
+        string small = Text(25_000), large = Text(400_000);
+        Time(small); // warm-up (regex and model loading)
+        double Best(string t) => Math.Min(Time(t), Time(t)); // load only adds time: the minimum shows the shape
+        double s = Best(small), l = Best(large);
+        // 16x the input: linear is about 16x the time; the quadratic steps made it 50x and more
+        Assert.True(l < (s * 30) + 0.5, $"25,000 chars: {s:0.000} s, 400,000 chars: {l:0.000} s");
+    }
+}
