@@ -1909,8 +1909,16 @@ public sealed class CslProcessor
             }
             else
             {
-                node = Renderer.RenderLayout(ctx, sec.Layout);
-                node = node is null ? null : DecorateBibLayout(ctx, node, sec.Layout.Decor);
+                if (sec.Layout.Decor.Suffix is { Length: > 0 } layoutSuffix && Renderer.UsesDisplay(sec.Layout))
+                {
+                    node = Renderer.RenderDisplayLayout(ctx, sec.Layout, layoutSuffix);
+                    node = node is null ? null : DecorateLayout(ctx, node, sec.Layout.Decor with { Suffix = null });
+                }
+                else
+                {
+                    node = Renderer.RenderLayout(ctx, sec.Layout);
+                    node = node is null ? null : DecorateBibLayout(ctx, node, sec.Layout.Decor);
+                }
             }
 
             // a term that opens an entry starts it capitalized, in every class of style (citeproc-js: "N.d.")
