@@ -44,6 +44,7 @@ internal static class CslDiffBench
         var langs = (Environment.GetEnvironmentVariable("CSL_DIFF_LANGS") ?? "en-US,de-DE").Split(',');
         var formats = (Environment.GetEnvironmentVariable("CSL_DIFF_FORMATS") ?? "text,html").Split(',');
         var only = Environment.GetEnvironmentVariable("CSL_DIFF_ONLY");
+        bool rare = Environment.GetEnvironmentVariable("CSL_DIFF_KIND") == "rare";
 
         var styles = Directory.EnumerateFiles(stylesDir, "*.csl").Order(StringComparer.Ordinal)
             .Where(p => part == "all" || IsValidation(p) == (part == "validation")).ToList();
@@ -53,7 +54,7 @@ internal static class CslDiffBench
             styles = [.. styles.Where(p => Path.GetFileNameWithoutExtension(p) == only)];
         }
 
-        Console.WriteLine($"csl-diff: part {part}, {styles.Count} independent styles (every {every}th), seeds {string.Join(",", seeds)}, {count} items each, {string.Join(",", langs)}, {string.Join(",", formats)}");
+        Console.WriteLine($"csl-diff: part {part}, {styles.Count} independent styles (every {every}th), seeds {string.Join(",", seeds)}, {count} {(rare ? "rare-kind " : string.Empty)}items each, {string.Join(",", langs)}, {string.Join(",", formats)}");
         string? keep = Environment.GetEnvironmentVariable("CSL_DIFF_WORK");
         string work = keep ?? Path.Combine(Path.GetTempPath(), "sc-csl-diff-" + Environment.ProcessId);
         Directory.CreateDirectory(work);
@@ -68,7 +69,7 @@ internal static class CslDiffBench
         {
             foreach (int seed in seeds)
             {
-                var items = CslSampleItems.Generate(count, seed);
+                var items = rare ? CslSampleItems.GenerateRare(count, seed) : CslSampleItems.Generate(count, seed);
                 string itemsPath = Path.Combine(work, $"items-{seed}.json");
                 File.WriteAllText(itemsPath, CslJson.Serialize(items));
                 var reread = CslJson.Parse(File.ReadAllText(itemsPath)).Value!;

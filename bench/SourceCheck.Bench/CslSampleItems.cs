@@ -69,6 +69,118 @@ internal static class CslSampleItems
         return list;
     }
 
+    private static readonly string[][] NonLatin =
+    [
+        ["王", "小明"], ["李", "华"], ["山田", "太郎"], ["Иванов", "Сергей"], ["Παπαδόπουλος", "Γιώργος"], ["김", "민준"],
+    ];
+
+    private static readonly string[] Courts = ["Supreme Court", "Bundesverfassungsgericht", "Court of Appeal"];
+
+    /// <summary>Item kinds the ordinary generator rarely makes (bench <c>csl-diff</c> with <c>CSL_DIFF_KIND=rare</c>):
+    /// long author lists for et-al, missing dates, the same authors and year twice (year suffixes), editors and
+    /// translators, page ranges in several forms, legal cases, patents, theses, legislation, non-Latin names, date
+    /// ranges. A development aid only: the held-out scores use <see cref="Generate"/>.</summary>
+    public static List<CslItem> GenerateRare(int count, int seed)
+    {
+        var rng = new Random(seed);
+        var list = new List<CslItem>(count);
+        string[] kinds = ["many", "nodate", "twin", "translated", "pages", "legal_case", "patent", "thesis", "legislation", "nonlatin", "range"];
+        for (int i = 0; i < count; i++)
+        {
+            string kind = kinds[rng.Next(kinds.Length)];
+            string type = kind switch
+            {
+                "legal_case" or "patent" or "thesis" or "legislation" => kind,
+                "translated" => rng.Next(2) == 0 ? "book" : "chapter",
+                _ => rng.Next(3) == 0 ? "book" : "article-journal",
+            };
+            var item = new CslItem($"item-{i + 1}", type);
+            Fill(item, type == "book" || type == "chapter" || type == "article-journal" ? type : "report", rng);
+            switch (kind)
+            {
+                case "many":
+                    item.SetNames("author", People(rng, 7, 25));
+                    break;
+                case "nodate":
+                    item.Remove("issued");
+                    break;
+                case "twin" when list.Count > 0:
+                {
+                    var twin = list[rng.Next(list.Count)];
+                    if (twin.GetNames("author") is { Count: > 0 } authors && twin.GetDate("issued") is { } year)
+                    {
+                        item.SetNames("author", authors);
+                        item.SetDate("issued", year);
+                    }
+
+                    break;
+                }
+
+                case "translated":
+                    item.SetNames("translator", People(rng, 1, 2));
+                    if (rng.Next(2) == 0)
+                    {
+                        item.SetNames("editor", People(rng, 1, 2));
+                    }
+
+                    item.SetString("original-title", Title(rng, false));
+                    break;
+                case "pages":
+                {
+                    int p = rng.Next(100, 1300);
+                    item.SetString("page", rng.Next(4) switch
+                    {
+                        0 => $"{p}-{(p % 100) + 5}",
+                        1 => $"e{p}",
+                        2 => $"S{p % 50}-S{(p % 50) + 7}",
+                        _ => $"{p}",
+                    });
+                    break;
+                }
+
+                case "legal_case":
+                    item.Remove("author");
+                    item.SetString("title", $"{Pick(rng, Families)} v. {Pick(rng, Families)}");
+                    item.SetString("authority", Pick(rng, Courts));
+                    item.SetString("container-title", "U.S.");
+                    item.SetString("volume", rng.Next(100, 600).ToString(CultureInfo.InvariantCulture));
+                    item.SetString("page", rng.Next(1, 999).ToString(CultureInfo.InvariantCulture));
+                    break;
+                case "patent":
+                    item.SetString("number", "US " + rng.Next(1_000_000, 9_999_999).ToString(CultureInfo.InvariantCulture));
+                    item.SetString("authority", "U.S. Patent and Trademark Office");
+                    break;
+                case "thesis":
+                    item.SetNames("author", People(rng, 1, 1));
+                    item.SetString("genre", rng.Next(2) == 0 ? "PhD thesis" : "Master's thesis");
+                    item.SetString("publisher", "University of " + Pick(rng, Places));
+                    break;
+                case "legislation":
+                    item.Remove("author");
+                    item.SetString("container-title", "Bundesgesetzblatt");
+                    item.SetString("section", "§ " + rng.Next(1, 200).ToString(CultureInfo.InvariantCulture));
+                    break;
+                case "nonlatin":
+                {
+                    var n = Pick(rng, NonLatin);
+                    item.SetNames("author", [new CslName { Family = n[0], Given = n[1] }, Person(rng)]);
+                    break;
+                }
+
+                case "range":
+                {
+                    int y = rng.Next(1990, 2020);
+                    item.SetDate("issued", new CslDate { Parts = [new DateParts(y, rng.Next(1, 13)), new DateParts(y + rng.Next(0, 3), rng.Next(1, 13))] });
+                    break;
+                }
+            }
+
+            list.Add(item);
+        }
+
+        return list;
+    }
+
     private static T Pick<T>(Random rng, T[] arr) => arr[rng.Next(arr.Length)];
 
     private static CslName Person(Random rng)

@@ -8,6 +8,28 @@ internal static class Names
 {
     public static RNode? Render(Ctx c, NamesElement n, NamesElement? parent = null)
     {
+        if (!c.Bib || c.SortMode || c.NamesSeen || c.InSubstitute)
+        {
+            return RenderNames(c, n, parent);
+        }
+
+        // citeproc-js renders the bibliography with the given-name levels that disambiguation gave the item's cites
+        // (disambig_settings.givens of the registry, CSL.getCite): they apply to the first names element of the entry
+        // and its substitutes, the names set the citation's levels were found on ("Costa, A./Jensen, A." where the
+        // bibliography writes short names)
+        c.InFirstNames = true;
+        try
+        {
+            return RenderNames(c, n, parent);
+        }
+        finally
+        {
+            c.InFirstNames = false;
+        }
+    }
+
+    private static RNode? RenderNames(Ctx c, NamesElement n, NamesElement? parent)
+    {
         var nameEl = n.Name ?? (n.ImplicitName ? parent?.Name : null);
         var etAlDecor = n.EtAlDecor ?? parent?.EtAlDecor;
         string etAlTerm = n.EtAlDecor is not null ? n.EtAlTerm : parent?.EtAlTerm ?? n.EtAlTerm;
@@ -52,7 +74,9 @@ internal static class Names
             if (n.Substitute is { } sub)
             {
                 bool wasIn = c.InSubstitute;
+                var wasParent = c.SubstituteParent;
                 c.InSubstitute = true;
+                c.SubstituteParent = n;
                 var rec = c.Recording;
                 c.Recording = [];
                 RNode? result = null;
@@ -60,7 +84,7 @@ internal static class Names
                 foreach (var e in sub)
                 {
                     int called = c.Called, nonEmpty = c.NonEmpty;
-                    var r = e is NamesElement sn ? Render(c, sn, n) : Renderer.Render(c, e);
+                    var r = e is NamesElement sn ? RenderNames(c, sn, n) : Renderer.Render(c, e);
                     if (r is not null && !Rich.IsEmpty(r))
                     {
                         // citeproc-js: in a sort key, a substitute that printed no variable (a term or fixed text
@@ -85,6 +109,7 @@ internal static class Names
                 }
 
                 c.InSubstitute = wasIn;
+                c.SubstituteParent = wasParent;
                 var used = c.Recording;
                 c.Recording = rec;
                 if (result is not null)
@@ -112,6 +137,15 @@ internal static class Names
 
                     return own is null ? result : Renderer.Decorate(c, result, own);
                 }
+            }
+
+            if (c.SortMode && !c.InSubstitute && nameEl?.Options.Form == "count")
+            {
+                // citeproc-js (NameOutput.outputNames): in a sort key a count of no names (nothing substituted) is
+                // written "0", so such items sort first in ascending order ("authorcount" keys of Harvard-like
+                // styles: an edited book before the single-author work of the same family name)
+                c.NonEmpty++;
+                return new RText("0");
             }
 
             return null;
@@ -243,10 +277,12 @@ internal static class Names
             var rec = c.Recording;
             c.Recording = probe;
             bool wasIn = c.InSubstitute;
+            var wasParent = c.SubstituteParent;
             c.InSubstitute = true;
+            c.SubstituteParent = n;
             foreach (var e in sub)
             {
-                var r = e is NamesElement sn ? Render(c, sn, n) : Renderer.Render(c, e);
+                var r = e is NamesElement sn ? RenderNames(c, sn, n) : Renderer.Render(c, e);
                 if (r is not null && !Rich.IsEmpty(r))
                 {
                     break;
@@ -256,6 +292,7 @@ internal static class Names
             }
 
             c.InSubstitute = wasIn;
+            c.SubstituteParent = wasParent;
             c.Recording = rec;
             foreach (var p in probe)
             {
@@ -332,7 +369,7 @@ internal static class Names
         {
             bool inv = c.SortMode || nameAsSortOrder == "all" || (nameAsSortOrder == "first" && i == 0 && nameIndex == 0);
             inverted[i] = inv && !IsLiteral(names[i]) && !string.IsNullOrEmpty(names[i].Given);
-            int level = !c.Bib && c.State.GivenLevel is { } gl && nameIndex < gl.Length ? gl[nameIndex] : 0;
+            int level = (!c.Bib || (c.InFirstNames && opts.Form == "short")) && c.State.GivenLevel is { } gl && nameIndex < gl.Length ? gl[nameIndex] : 0;
             var node = WithNameAffixes(RenderName(c, names[i], inv, opts, nameEl, level), names[i]);
             if (c.NameTexts && !c.SortMode)
             {

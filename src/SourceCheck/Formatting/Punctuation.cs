@@ -91,7 +91,7 @@ internal static class Punctuation
             {
                 char nc = leaf.Text[0];
                 if (quoteBetween && lastQuote is not null && lastInQuote is not null && locale.PunctuationInQuote
-                    && (leaf.NoCase || !lastQuote.FromMarkup))
+                    && (leaf.NoCase || !lastQuote.FromMarkup) && !leaf.StaysOutsideQuote)
                 {
                     // punctuation after a closing quote: periods, commas, question and exclamation marks move
                     // inside; colons and semicolons stay outside (both collapse with the mark inside the quote)

@@ -107,7 +107,16 @@ internal sealed class Ctx
     public bool SuppressAuthor;
     public bool AuthorOnly;
     public bool InSubstitute;
+
+    /// <summary>While a substitute renders, the names element it belongs to: a names element nested deeper in the
+    /// substitute (inside a choose or a macro) inherits its name, et-al and label as a direct child does
+    /// (citeproc-js inherits at build time for everything under cs:substitute).</summary>
+    public NamesElement? SubstituteParent;
     public bool NamesSeen;
+
+    /// <summary>In a bibliography entry, while its first names element (with its substitutes) renders: the item's
+    /// given-name disambiguation levels apply there as in its cites.</summary>
+    public bool InFirstNames;
     public RSpan? FirstNamesNode;
     public List<string>? FirstNamesList;
 
@@ -184,6 +193,108 @@ internal static class Renderer
         return Rich.IsEmpty(span) ? null : span;
     }
 
+    /// <summary>citeproc-js's bibliography layout when its first child has <c>display</c> ("using_display"): the
+    /// layout suffix is put on the last immediate child of the layout (a choose is transparent) instead of after the
+    /// entry. A display block keeps its own suffix and takes the layout suffix inside the block; any other child has its
+    /// suffix replaced by it. A names element or a <c>&lt;text macro&gt;</c> that renders nothing still counts as the
+    /// last child, and the suffix is lost with it; other empty elements leave no trace (node scripts against citeproc-js
+    /// 2.4.63: fishery-bulletin, currents-in-biblical-research).</summary>
+    public static RSpan? RenderDisplayLayout(Ctx c, Layout layout, string suffix)
+    {
+        c.NameOpts = c.Section.Names.Over(c.Style.Names);
+        c.NamesDelimiter = c.Section.NamesDelimiter ?? c.Style.NamesDelimiter;
+        var span = new RSpan();
+        RNode? lastNode = null;
+        Element? lastElement = null;
+        void Visit(ImmutableArray<Element> children)
+        {
+            foreach (var e in children)
+            {
+                if (e is ChooseElement ch)
+                {
+                    foreach (var b in ch.Branches)
+                    {
+                        if (b.Conditions.IsEmpty || Conditions.Test(c, b))
+                        {
+                            Visit(b.Children);
+                            break;
+                        }
+                    }
+
+                    continue;
+                }
+
+                var n = Render(c, e);
+                if (n is not null && !Rich.IsEmpty(n))
+                {
+                    span.Add(n);
+                    (lastNode, lastElement) = (n, e);
+                }
+                else if (e is NamesElement or TextElement { Source: TextSource.Macro })
+                {
+                    (lastNode, lastElement) = (null, e);
+                }
+            }
+        }
+
+        Visit(layout.Children);
+        if (lastNode is not null && lastElement is not null)
+        {
+            var d = lastElement.Decor;
+            if (d.Display != DisplayMode.None && lastNode is RSpan { Display: not DisplayMode.None } block)
+            {
+                block.Children.Add(new RText(suffix) { NoCase = true });
+            }
+            else if (d.Suffix is { Length: > 0 } own && FindSuffix(lastNode, own, 4) is { } ownText)
+            {
+                ownText.Text = suffix;
+            }
+            else
+            {
+                span.Add(new RText(suffix) { NoCase = true });
+            }
+        }
+
+        return Rich.IsEmpty(span) ? null : span;
+    }
+
+    /// <summary>Whether the first child of a bibliography layout carries <c>display</c> (citeproc-js's
+    /// "using_display").</summary>
+    public static bool UsesDisplay(Layout layout) => layout.Children.Length > 0 && layout.Children[0] is not ChooseElement && layout.Children[0].Decor.Display != DisplayMode.None;
+
+    /// <summary>The affix leaf that <see cref="Decorate"/> wrote for a suffix: the last child of the node or of its
+    /// last child, a few levels down.</summary>
+    private static RText? FindSuffix(RNode node, string suffix, int depth)
+    {
+        while (depth-- > 0 && node is RSpan s && s.Children.Count > 0)
+        {
+            if (s.Children[^1] is RText { NoCase: true } t && t.Text == suffix && s.Children.Count > 1)
+            {
+                return t;
+            }
+
+            node = s.Children[^1];
+        }
+
+        return null;
+    }
+
+    /// <summary>A formatted element's prefix at the very start of a group or macro output moves into a closing quote
+    /// before it after all: citeproc-js lifts leading punctuation out of a nested blob ("“Title.” <i>Journal</i>"
+    /// through <c>&lt;text macro&gt;</c>, but "“Title”. <i>Journal</i>" for a sibling).</summary>
+    private static void ReleaseLeadingPrefix(RNode? node)
+    {
+        for (int depth = 0; depth < 8 && node is RSpan s && s.Children.Count > 0; depth++)
+        {
+            node = s.Children[0];
+        }
+
+        if (node is RText { StaysOutsideQuote: true } t)
+        {
+            t.StaysOutsideQuote = false;
+        }
+    }
+
     public static RNode? RenderChildren(Ctx c, ImmutableArray<Element> children, string? delimiter)
     {
         RSpan? span = null;
@@ -243,7 +354,7 @@ internal static class Renderer
             NumberElement n => RenderNumber(c, n),
             LabelElement l => RenderLabel(c, l, null),
             DateElement d => Dates.Render(c, d),
-            NamesElement n => Names.Render(c, n),
+            NamesElement n => Names.Render(c, n, c.InSubstitute ? c.SubstituteParent : null),
             GroupElement g => RenderGroup(c, g),
             ChooseElement ch => RenderChoose(c, ch),
             _ => null,
@@ -265,6 +376,7 @@ internal static class Renderer
         c.Called = 0;
         c.NonEmpty = 0;
         var content = RenderChildren(c, g.Children, g.Delimiter);
+        ReleaseLeadingPrefix(content);
         bool suppress = c.Called > 0 && c.NonEmpty == 0;
         int nonEmptyInside = c.NonEmpty;
         c.Called = called + (c.Called > 0 ? 1 : 0);
@@ -309,6 +421,7 @@ internal static class Renderer
                 c.Called = 0;
                 c.NonEmpty = 0;
                 var content = RenderMacroBody(c, t.Macro);
+                ReleaseLeadingPrefix(content);
                 bool suppress = c.Called > 0 && c.NonEmpty == 0;
                 int ca = c.Called;
                 // content holds only children that were not empty when added (nothing changed them since)
@@ -621,17 +734,17 @@ internal static class Renderer
         else
         {
             string? value = StringVar(c, variable);
-            if (value is null)
-            {
-                return null;
-            }
-
             term = variable == "locator" ? c.Cite?.Label ?? "page" : variable;
 
+            // citeproc-js (CSL.evaluateLabel) prints a label's term whether or not its variable has a value; the term
+            // counts as a term for group suppression, so a group whose variables are all empty still vanishes.
+            // CSL 1.0.2 says a label renders only with its variable; Zotero users see the term ("Vol.", "p."), so we
+            // print it as citeproc-js does (docs/formatting.md, session 8).
             plural = pluralMode switch
             {
                 Plural.Always => true,
                 Plural.Never => false,
+                _ when value is null => false,
                 _ => variable == "number-of-pages" || variable == "number-of-volumes"
                     ? Numbers.LeadingNumber(value) is { } nv && nv > 1
                     : Numbers.IsPlural(value) || (c.Locale.Term("and") is { Length: > 0 } andTerm && value.Contains(" " + andTerm + " ", StringComparison.Ordinal)),
@@ -699,7 +812,7 @@ internal static class Renderer
             var a = new RSpan(3);
             if (d.Prefix is { Length: > 0 } p)
             {
-                a.Children.Add(new RText(p) { NoCase = true });
+                a.Children.Add(new RText(p) { NoCase = true, StaysOutsideQuote = !d.Format.IsEmpty });
             }
 
             a.Children.Add(node);

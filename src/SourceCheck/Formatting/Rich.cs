@@ -44,6 +44,10 @@ public sealed class RText : RNode
     /// <summary>A group's delimiter between two of its parts.</summary>
     public bool IsDelimiter { get; set; }
 
+    /// <summary>The prefix of an element with font formatting: citeproc-js keeps it on the formatted output, so its
+    /// punctuation does not move into a closing quote before it ("“Title”, <i>Journal</i>").</summary>
+    public bool StaysOutsideQuote { get; set; }
+
     public override string ToString() => Text;
 }
 
@@ -377,11 +381,37 @@ public static class Rich
         return IsPlain(text, quotes) ? new RText(text) : ParseRich(text, quotes);
     }
 
-    private static string Guillemets(string text) =>
-        text.AsSpan().IndexOfAny('\u00AB', '\u00BB') < 0
-            ? text
-            // French guillemets hold their content with narrow no-break spaces
-            : text.Replace("\u00AB ", "\u00AB\u202F", StringComparison.Ordinal).Replace(" \u00BB", "\u202F\u00BB", StringComparison.Ordinal);
+    private static readonly System.Buffers.SearchValues<char> NarrowSpaceMarks = System.Buffers.SearchValues.Create(":;?!\u00AB\u00BB");
+
+    /// <summary>citeproc-js (Output.Queue.append) writes every space before <c>: ; ? ! »</c> and after <c>«</c> in
+    /// a value, term or variable as a narrow no-break space, in every locale ("[En ligne]\u202F:"); affixes and
+    /// delimiters keep theirs.</summary>
+    private static string Guillemets(string text)
+    {
+        int at = text.AsSpan().IndexOfAny(NarrowSpaceMarks);
+        if (at < 0 || (text.AsSpan().IndexOf(' ') < 0))
+        {
+            return text;
+        }
+
+        StringBuilder? sb = null;
+        for (int k = 0; k < text.Length; k++)
+        {
+            char ch = text[k];
+            bool narrow = ch == ' ' && ((k + 1 < text.Length && text[k + 1] is ':' or ';' or '?' or '!' or '\u00BB') || (k > 0 && text[k - 1] == '\u00AB'));
+            if (narrow)
+            {
+                sb ??= new StringBuilder(text.Length).Append(text, 0, k);
+                sb.Append('\u202F');
+            }
+            else
+            {
+                sb?.Append(ch);
+            }
+        }
+
+        return sb?.ToString() ?? text;
+    }
 
     private static bool IsPlain(string text, bool quotes) =>
         text.IndexOf('<') < 0 && (!quotes || text.AsSpan().IndexOfAny("\"'\u201C\u2018") < 0);

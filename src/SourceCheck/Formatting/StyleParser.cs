@@ -517,6 +517,8 @@ internal sealed class StyleParser
         }
     }
 
+    private static Decor WithoutTextCase(Decor d) => d.TextCase == TextCase.None ? d : d with { TextCase = TextCase.None };
+
     private TextElement? ParseText(XElement el, int line)
     {
         var decor = ParseDecor(el);
@@ -529,7 +531,9 @@ internal sealed class StyleParser
 
         if (el.Attribute("macro") is { } m)
         {
-            var t = new TextElement { Source = TextSource.Macro, Name = m.Value, Decor = decor, Line = line };
+            // citeproc-js applies no text-case given on <text macro> (nor on cs:names): "the life of birds" stays as it
+            // is under text-case="title"/"uppercase", names under "uppercase" (node scripts, citeproc-js 2.4.63)
+            var t = new TextElement { Source = TextSource.Macro, Name = m.Value, Decor = WithoutTextCase(decor), Line = line };
             var (l, c) = Pos(m);
             _macroRefs.Add((t, l, c));
             return t;
@@ -707,7 +711,7 @@ internal sealed class StyleParser
             LabelBeforeName = labelBefore && name is not null,
             Substitute = substitute,
             Delimiter = (string?)el.Attribute("delimiter"),
-            Decor = ParseDecor(el),
+            Decor = WithoutTextCase(ParseDecor(el)),
             Line = line,
         };
     }
