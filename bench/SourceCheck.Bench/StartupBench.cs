@@ -21,7 +21,9 @@ internal static class StartupBench
             return;
         }
 
-        string dir = Directory.CreateTempSubdirectory("sourcecheck-startup-").FullName;
+        // STARTUP_WORK=DIR keeps the generated inputs (items.json, one.txt, nocite.md) there, for profiling by hand
+        string? keep = Environment.GetEnvironmentVariable("STARTUP_WORK");
+        string dir = string.IsNullOrEmpty(keep) ? Directory.CreateTempSubdirectory("sourcecheck-startup-").FullName : Directory.CreateDirectory(keep).FullName;
         try
         {
             Console.WriteLine($"startup: command {bin}; load average {LoadAverage()}");
@@ -41,8 +43,8 @@ internal static class StartupBench
             int formatRuns = int.TryParse(Environment.GetEnvironmentVariable("STARTUP_FORMAT_RUNS"), out int n) && n > 0 ? n : Runs;
             string? apa = ApaStyle();
             bool pandoc = apa is not null && Exists("pandoc", ["--version"]);
-            var ours = new List<double>();
-            var theirs = new List<double>();
+            var ours = new List<(double Wall, double Cpu)>();
+            var theirs = new List<(double Wall, double Cpu)>();
             string md = Path.Combine(dir, "nocite.md");
             File.WriteAllText(md, "---\nnocite: '@*'\n---\n");
             string[] format = apa is null ? ["format", items, "--bibliography", "-o", Path.Combine(dir, "ours.txt")] : ["format", items, "--style", apa, "--bibliography", "-o", Path.Combine(dir, "ours.txt")];
@@ -60,7 +62,7 @@ internal static class StartupBench
             if (pandoc)
             {
                 Report("pandoc --citeproc, same items and style", theirs);
-                Console.WriteLine($"startup-format-ratio: pandoc / sourcecheck = {Median(theirs) / Median(ours):F1}x (medians of {formatRuns} runs each, in turn)");
+                Console.WriteLine($"startup-format-ratio: pandoc / sourcecheck = {Median(theirs.Select(r => r.Wall)) / Median(ours.Select(r => r.Wall)):F1}x wall, {Median(theirs.Select(r => r.Cpu)) / Median(ours.Select(r => r.Cpu)):F1}x CPU (medians of {formatRuns} runs each, in turn; load average now {LoadAverage()})");
             }
             else
             {
@@ -69,22 +71,29 @@ internal static class StartupBench
         }
         finally
         {
-            Directory.Delete(dir, recursive: true);
+            if (string.IsNullOrEmpty(keep))
+            {
+                Directory.Delete(dir, recursive: true);
+            }
         }
     }
 
-    private static void Report(string what, List<double> seconds) =>
-        Console.WriteLine($"startup {what}: median {Median(seconds) * 1000:F0} ms wall (min {seconds.Min() * 1000:F0}, max {seconds.Max() * 1000:F0}; {seconds.Count} runs)");
+    /// <summary>Wall time (what a user waits; disturbed by other processes on a loaded machine) and CPU time (user +
+    /// system of the child process; load disturbs it less), both as medians.</summary>
+    private static void Report(string what, List<(double Wall, double Cpu)> runs) =>
+        Console.WriteLine($"startup {what}: median {Median(runs.Select(r => r.Wall)) * 1000:F0} ms wall (min {runs.Min(r => r.Wall) * 1000:F0}, max {runs.Max(r => r.Wall) * 1000:F0}), "
+            + $"median {Median(runs.Select(r => r.Cpu)) * 1000:F0} ms CPU user+sys (min {runs.Min(r => r.Cpu) * 1000:F0}); {runs.Count} runs, load average {LoadAverage()}");
 
-    private static List<double> Time(string bin, string[] args, int runs)
+    private static List<(double Wall, double Cpu)> Time(string bin, string[] args, int runs)
     {
         RunOnce(bin, args); // warm-up, not counted
         return [.. Enumerable.Range(0, runs).Select(_ => RunOnce(bin, args))];
     }
 
-    private static double RunOnce(string file, string[] args)
+    private static (double Wall, double Cpu) RunOnce(string file, string[] args)
     {
         var psi = new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        double cpu = ThreadCpu.ChildrenCpuSeconds();
         var sw = Stopwatch.StartNew();
         using var p = Process.Start(psi)!;
         var stderr = p.StandardError.ReadToEndAsync();
@@ -96,10 +105,10 @@ internal static class StartupBench
             throw new InvalidOperationException($"{file} {string.Join(' ', args)} exited {p.ExitCode}: {stderr.Result}");
         }
 
-        return sw.Elapsed.TotalSeconds;
+        return (sw.Elapsed.TotalSeconds, ThreadCpu.ChildrenCpuSeconds() - cpu);
     }
 
-    private static double Median(List<double> values)
+    private static double Median(IEnumerable<double> values)
     {
         var sorted = values.Order().ToList();
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;

@@ -19,6 +19,9 @@ public static class ReferenceParser
 
     internal const string ModelResource = "resources/refparser/model.bin";
 
+    /// <summary>The same model as the ready-to-use table the build bakes from <see cref="ModelResource"/>.</summary>
+    internal const string TableResource = "resources/refparser/table.bin";
+
     private static readonly Lazy<(TaggerModel? Model, TimeSpan LoadTime)> Loaded = new(LoadEmbedded);
 
     [ThreadStatic]
@@ -105,11 +108,11 @@ public static class ReferenceParser
         return result;
     }
 
-    /// <summary>Loads the embedded model again (for timing); null when it is missing.</summary>
+    /// <summary>Loads the embedded model again as a process does (for timing); null when it is missing.</summary>
     internal static TaggerModel? LoadModelFromResource()
     {
-        using var stream = typeof(ReferenceParser).Assembly.GetManifestResourceStream(ModelResource);
-        return stream is null ? null : TaggerModel.Load(stream);
+        var stream = typeof(ReferenceParser).Assembly.GetManifestResourceStream(TableResource);
+        return stream is null ? null : TaggerModel.FromTable(stream);
     }
 
     private static (TaggerModel?, TimeSpan) LoadEmbedded()
@@ -117,13 +120,14 @@ public static class ReferenceParser
         var sw = Stopwatch.StartNew();
         try
         {
-            using var stream = typeof(ReferenceParser).Assembly.GetManifestResourceStream(ModelResource);
+            // not disposed: the model reads the table where the stream points (the binary's image)
+            var stream = typeof(ReferenceParser).Assembly.GetManifestResourceStream(TableResource);
             if (stream is null)
             {
                 return (null, sw.Elapsed);
             }
 
-            var model = TaggerModel.Load(stream);
+            var model = TaggerModel.FromTable(stream);
             return (model, sw.Elapsed);
         }
         catch (InvalidDataException)

@@ -37,7 +37,9 @@ public static class InputLimits
 
     private static byte[] ReadBounded(Stream stream, long max, string what, string detail)
     {
-        using var ms = new MemoryStream();
+        // a file's length only sizes the buffer (one copy instead of a doubling series); the limit is still enforced below
+        long hint = stream.CanSeek ? Math.Min(stream.Length - stream.Position, max) + 1 : 0;
+        using var ms = new MemoryStream(hint is > 0 and < int.MaxValue ? (int)hint : 0);
         var buffer = new byte[81920];
         int n;
         while ((n = stream.Read(buffer, 0, buffer.Length)) > 0)

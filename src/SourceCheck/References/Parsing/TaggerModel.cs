@@ -29,12 +29,12 @@ internal sealed class TaggerModel
         Temperature = temperature;
     }
 
-    private TaggerModel(int bucketBits, sbyte[] quantised, int quantisedBase, float scale, float[] transitions, float temperature)
+    private TaggerModel(int bucketBits, object tableOwner, nint table, float scale, float[] transitions, float temperature)
     {
         BucketBits = bucketBits;
         Emission = [];
-        _q = quantised;
-        _qBase = quantisedBase;
+        _qOwner = tableOwner;
+        _q = table;
         _qScale = scale;
         Transitions = transitions;
         Temperature = temperature;
@@ -47,10 +47,12 @@ internal sealed class TaggerModel
     /// <summary>Row width (int8 cells) of the in-memory table: 32 bytes, two rows per cache line.</summary>
     private const int QStride = 32;
 
-    // Loaded models keep the emission table as int16 rows of one cache line each (bucket × 32, aligned):
-    // a token's score is ~30 random row reads, so the table's size, not arithmetic, sets the speed.
-    private readonly sbyte[]? _q;
-    private readonly int _qBase;
+    // Loaded models keep the emission table as int8 rows of 32 bytes (bucket × 32): a token's score is ~30
+    // random row reads, so the table's size, not arithmetic, sets the speed. The table lives outside the GC's
+    // reach: in the binary's own image (the embedded ready-to-use table, mapped, never copied) or in a pinned
+    // array (a model read from a .bin file); _qOwner keeps that memory alive, _q is the address of row 0.
+    private readonly object? _qOwner;
+    private readonly nint _q;
     private readonly float _qScale;
 
     public int BucketBits { get; }
@@ -72,7 +74,7 @@ internal sealed class TaggerModel
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Emissions(FeatureBuffer buf, float[] scores)
     {
-        if (_q is not null)
+        if (_qOwner is not null)
         {
             QuantisedEmissions(buf, scores);
             return;
@@ -105,9 +107,9 @@ internal sealed class TaggerModel
 
     /// <summary>Emission scores of <paramref name="n"/> tokens from their feature buckets (quantised models only).</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    internal void QuantisedEmissions(int[] feats, int[] offsets, int n, float[] scores)
+    internal unsafe void QuantisedEmissions(int[] feats, int[] offsets, int n, float[] scores)
     {
-        ref sbyte table = ref _q![_qBase];
+        ref sbyte table = ref Unsafe.AsRef<sbyte>((void*)_q);
         var scale = Vector256.Create(_qScale);
         var outV = MemoryMarshal.Cast<float, Vector256<float>>(scores.AsSpan(0, n * TagLabels.Stride));
         for (int t = 0; t < n; t++)
@@ -379,7 +381,26 @@ internal sealed class TaggerModel
         }
     }
 
+    // The ready-to-use table ("SRQ1"), the form the decoder reads: magic, bucket bits, label count,
+    // temperature, scale of the int8 cells, transitions (float32), zero padding up to TableOffset, then
+    // the int8 emission table itself, 2^bits rows of QStride bytes. It is what Load makes of a .bin model;
+    // the library's build writes it from Resources/refparser/model.bin (SourceCheck.csproj, task
+    // BakeReferenceParserTable) and embeds it, so a process maps the table instead of rebuilding it.
+    // All little-endian. A test checks that the embedded table equals Bake(model.bin) byte for byte.
+    private const uint TableMagic = 0x31515253; // "SRQ1"
+
+    /// <summary>Bytes before the int8 rows: header and transitions, padded to a cache line.</summary>
+    internal const int TableOffset = 1920;
+
     public static TaggerModel Load(Stream stream)
+    {
+        var (buffer, start) = Bake(stream);
+        return FromTable(buffer, start);
+    }
+
+    /// <summary>Turns a .bin model (sparse int16 cells, deflated) into the ready-to-use table: the bytes
+    /// from <c>start</c> on, in a pinned array whose int8 rows begin on a 64-byte boundary.</summary>
+    internal static (byte[] Buffer, int Start) Bake(Stream stream)
     {
         byte[] data;
         using (var deflate = new DeflateStream(stream, CompressionMode.Decompress, leaveOpen: true))
@@ -410,13 +431,11 @@ internal sealed class TaggerModel
             throw new InvalidDataException("reference-parser model does not match this label set");
         }
 
-        float temperature = BitConverter.UInt32BitsToSingle(ReadU32(r));
+        uint temperatureBits = ReadU32(r);
         float scale = BitConverter.UInt32BitsToSingle(ReadU32(r));
-        var transitions = new float[(labels + 1) * labels];
-        for (int i = 0; i < transitions.Length; i++)
-        {
-            transitions[i] = BitConverter.UInt32BitsToSingle(ReadU32(r));
-        }
+        int transitionBytes = (labels + 1) * labels * 4;
+        var transitions = r.Slice(pos, transitionBytes);
+        pos += transitionBytes;
 
         // In memory the weights are int8 (rescaled from the file's int16): 32-byte rows, 8 MB for 2^18
         // buckets, so that the table stays in the last-level cache; sums of ≤ 48 int8 weights fit int16.
@@ -446,28 +465,81 @@ internal sealed class TaggerModel
             maxAbs = Math.Max(maxAbs, Math.Abs((int)q));
         }
 
-        // a pinned array (never moved) with the table starting on a 64-byte boundary
-        var table = GC.AllocateArray<sbyte>((1 << bits) * QStride + 64, pinned: true);
-        var handle = GCHandle.Alloc(table, GCHandleType.Pinned);
-        int misalign = (int)(handle.AddrOfPinnedObject() & 63);
-        handle.Free();
-        int qBase = misalign == 0 ? 0 : 64 - misalign;
-        int limit = table.Length - qBase;
+        // a pinned array (never moved) whose int8 rows start on a 64-byte boundary
+        int size = TableOffset + (1 << bits) * QStride;
+        var buffer = GC.AllocateArray<byte>(size + 64, pinned: true);
+        int misalign = (int)((AddressOf(buffer) + TableOffset) & 63);
+        int start = misalign == 0 ? 0 : 64 - misalign;
+        var head = buffer.AsSpan(start, TableOffset);
+        BinaryPrimitives.WriteUInt32LittleEndian(head, TableMagic);
+        BinaryPrimitives.WriteInt32LittleEndian(head[4..], bits);
+        BinaryPrimitives.WriteInt32LittleEndian(head[8..], labels);
+        BinaryPrimitives.WriteUInt32LittleEndian(head[12..], temperatureBits);
         float factor = 127f / maxAbs;
+        BinaryPrimitives.WriteSingleLittleEndian(head[16..], scale / factor);
+        transitions.CopyTo(head[20..]);
+        var table = buffer.AsSpan(start + TableOffset, size - TableOffset);
         for (int i = 0; i < count; i++)
         {
             int bucket = indices[i] / labels;
             int at = bucket * QStride + indices[i] - bucket * labels;
-            if ((uint)at >= (uint)limit)
+            if ((uint)at >= (uint)table.Length)
             {
                 throw new InvalidDataException("reference-parser model is corrupt");
             }
 
-            table[qBase + at] = (sbyte)Math.Clamp((int)MathF.Round(cells[i] * factor), -127, 127);
+            table[at] = (byte)(sbyte)Math.Clamp((int)MathF.Round(cells[i] * factor), -127, 127);
         }
 
-        scale /= factor;
-        var model = new TaggerModel(bits, table, qBase, scale, transitions, temperature);
+        return (buffer, start);
+    }
+
+    private static unsafe nint AddressOf(byte[] pinned) => (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(pinned));
+
+    /// <summary>A model over a ready-to-use table in a pinned array (from <see cref="Bake"/>).</summary>
+    internal static unsafe TaggerModel FromTable(byte[] pinned, int start) =>
+        FromTable(pinned, AddressOf(pinned) + start, pinned.Length - start);
+
+    /// <summary>A model over the ready-to-use table embedded in the library (no copy: the decoder reads
+    /// the binary's mapped image, so only the rows a parse touches are ever paged in).</summary>
+    internal static unsafe TaggerModel FromTable(Stream stream)
+    {
+        if (stream is UnmanagedMemoryStream mapped)
+        {
+            return FromTable(mapped, (nint)mapped.PositionPointer, mapped.Length - mapped.Position);
+        }
+
+        var copy = GC.AllocateArray<byte>((int)stream.Length + 64, pinned: true);
+        int misalign = (int)((AddressOf(copy) + TableOffset) & 63);
+        int start = misalign == 0 ? 0 : 64 - misalign;
+        stream.ReadExactly(copy, start, (int)stream.Length);
+        return FromTable(copy, start);
+    }
+
+    private static unsafe TaggerModel FromTable(object owner, nint address, long length)
+    {
+        var head = new ReadOnlySpan<byte>((void*)address, (int)Math.Min(length, TableOffset));
+        if (head.Length < TableOffset || BinaryPrimitives.ReadUInt32LittleEndian(head) != TableMagic)
+        {
+            throw new InvalidDataException("not a SourceCheck reference-parser table");
+        }
+
+        int bits = BinaryPrimitives.ReadInt32LittleEndian(head[4..]);
+        int labels = BinaryPrimitives.ReadInt32LittleEndian(head[8..]);
+        if (labels != TagLabels.Count || bits is < 8 or > 24 || length < TableOffset + ((long)QStride << bits))
+        {
+            throw new InvalidDataException("reference-parser table does not match this label set");
+        }
+
+        float temperature = BinaryPrimitives.ReadSingleLittleEndian(head[12..]);
+        float scale = BinaryPrimitives.ReadSingleLittleEndian(head[16..]);
+        var transitions = new float[(labels + 1) * labels];
+        for (int i = 0; i < transitions.Length; i++)
+        {
+            transitions[i] = BinaryPrimitives.ReadSingleLittleEndian(head[(20 + 4 * i)..]);
+        }
+
+        var model = new TaggerModel(bits, owner, address + TableOffset, scale, transitions, temperature);
         model.RefreshTransitions();
         return model;
     }

@@ -87,4 +87,59 @@ public sealed class TaggerModelTests
             }
         }
     }
+
+    /// <summary>The ready-to-use table the build bakes (and the process maps) is the trainer's model.</summary>
+    public sealed class ReadyToUseTable
+    {
+        private static byte[] Resource(string name)
+        {
+            using var stream = typeof(ReferenceParser).Assembly.GetManifestResourceStream(name);
+            Assert.NotNull(stream);
+            using var ms = new MemoryStream();
+            stream!.CopyTo(ms);
+            return ms.ToArray();
+        }
+
+        [Fact]
+        public void Should_equal_the_model_byte_for_byte()
+        {
+            var baked = Resource(ReferenceParser.TableResource);
+            using var model = new MemoryStream(Resource(ReferenceParser.ModelResource));
+            var (buffer, start) = TaggerModel.Bake(model);
+            Assert.True(baked.AsSpan().SequenceEqual(buffer.AsSpan(start, baked.Length)), "the embedded table differs from TaggerModel.Bake(model.bin): rebuild the library");
+            Assert.Equal(buffer.Length - 64, baked.Length);
+        }
+
+        [Fact]
+        public void Should_tag_as_the_model_read_from_its_file()
+        {
+            var mapped = ReferenceParser.Model;
+            Assert.NotNull(mapped);
+            var loaded = TaggerModel.Load(new MemoryStream(Resource(ReferenceParser.ModelResource)));
+            Assert.Equal(loaded.BucketBits, mapped!.BucketBits);
+            Assert.Equal(loaded.Transitions, mapped.Transitions);
+            Assert.Equal(loaded.Temperature, mapped.Temperature);
+            foreach (string text in References)
+            {
+                var buf = new FeatureBuffer();
+                FeatureExtractor.Extract(text, buf, mapped.BucketMask);
+                var a = new float[buf.Count * TagLabels.Stride];
+                var b = new float[buf.Count * TagLabels.Stride];
+                mapped.Emissions(buf, a);
+                loaded.Emissions(buf, b);
+                Assert.Equal(b, a);
+                Assert.Contains(a, v => v != 0);
+            }
+        }
+
+        [Fact]
+        public void Should_refuse_a_table_that_is_not_one()
+        {
+            var baked = Resource(ReferenceParser.TableResource);
+            var wrongMagic = (byte[])baked.Clone();
+            wrongMagic[0] ^= 0xFF;
+            Assert.Throws<InvalidDataException>(() => TaggerModel.FromTable(new MemoryStream(wrongMagic)));
+            Assert.Throws<InvalidDataException>(() => TaggerModel.FromTable(new MemoryStream(baked[..(baked.Length / 2)])));
+        }
+    }
 }
