@@ -184,8 +184,7 @@ public sealed partial class OutletDirectory
             }
         }
 
-        string folded = name.ToLowerInvariant().Replace("ä", "ae", StringComparison.Ordinal).Replace("ö", "oe", StringComparison.Ordinal)
-            .Replace("ü", "ue", StringComparison.Ordinal);
+        string folded = TextFolding.GermanAsciiSpelling(name.ToLowerInvariant());
         var words = folded.Split([' ', '-', '.', '\'', '’', '&', ',', ':', '(', ')', '/'], StringSplitOptions.RemoveEmptyEntries)
             .Select(TextFolding.AsciiKey).Where(w => w.Length > 0).ToList();
         if (words.Count == 0 || words.Count > 4)
