@@ -3,7 +3,7 @@ namespace SourceCheck.Storage;
 /// <summary>The PostgreSQL schema as forward migrations, recorded in <c>sc_schema_version</c> (one row per applied step).
 /// <see cref="PostgresStore"/> applies the missing ones in one transaction under an advisory lock, so two processes
 /// opening a new database at once do not both migrate. Never edit a released step: add a new one.</summary>
-public static class PostgresSchema
+internal static class PostgresSchema
 {
     /// <summary>The advisory lock key migrations take (<c>pg_advisory_xact_lock</c>); "SCMIGRAT" as a number.</summary>
     public const long MigrationLock = 0x53434D4947524154;

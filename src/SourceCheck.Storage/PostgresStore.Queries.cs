@@ -7,7 +7,7 @@ using SourceCheck.Csl;
 
 namespace SourceCheck.Storage;
 
-public sealed partial class PostgresStore
+internal sealed partial class PostgresStore
 {
     private const string ClaimColumns = StoreRows.ClaimColumns;
 

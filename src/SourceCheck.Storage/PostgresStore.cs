@@ -13,7 +13,7 @@ namespace SourceCheck.Storage;
 /// unique keys resolving races (<c>ON CONFLICT</c> on the content hash and on link pairs); a deadlock or serialization
 /// failure re-runs the transaction (up to <see cref="MaxAttempts"/> times). Migrations run under an advisory lock. All SQL
 /// is parameterised; every failure is a <see cref="StoreException"/> naming the server URI without its password.</summary>
-public sealed partial class PostgresStore : IClaimStore
+internal sealed partial class PostgresStore : IClaimStore
 {
     /// <summary>How often a transaction is tried when PostgreSQL aborts it for a deadlock or serialization failure.</summary>
     public const int MaxAttempts = 5;

@@ -3,7 +3,7 @@ namespace SourceCheck.Storage;
 /// <summary>BM25 over a small candidate set of claims, fields scored separately and summed (as FTS5's
 /// <c>bm25()</c> does with equal column weights). Term frequency saturates (k1) and long fields are damped (b)
 /// relative to the field's average length among the candidates.</summary>
-public static class SearchScoring
+internal static class SearchScoring
 {
     private const double K1 = 1.2;
     private const double B = 0.75;

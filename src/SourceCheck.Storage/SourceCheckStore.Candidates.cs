@@ -2,7 +2,7 @@ using SourceCheck.Claims;
 
 namespace SourceCheck.Storage;
 
-public sealed partial class SourceCheckStore
+internal sealed partial class SourceCheckStore
 {
     /// <summary>How many index entries (claims holding a term, summed over the terms asked for) one candidate query
     /// may rank. bm25 ranks every claim matching the OR query, so a salient but common word ("government",

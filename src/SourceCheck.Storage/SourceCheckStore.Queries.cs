@@ -7,7 +7,7 @@ using SourceCheck.Csl;
 
 namespace SourceCheck.Storage;
 
-public sealed partial class SourceCheckStore
+internal sealed partial class SourceCheckStore
 {
     private const string ClaimColumns = StoreRows.ClaimColumns;
 

@@ -15,7 +15,7 @@ namespace SourceCheck.Storage;
 /// verification findings and runs. One instance holds one connection and is not thread-safe; open one per
 /// thread or process (WAL mode and a busy timeout let several processes write to one file). Every
 /// <see cref="Ingest"/> is one transaction: a crash or SIGKILL leaves either the whole document or nothing.</summary>
-public sealed partial class SourceCheckStore : IClaimStore
+internal sealed partial class SourceCheckStore : IClaimStore
 {
     /// <summary>How long a writer waits for another process's transaction before giving up.</summary>
     public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(10);

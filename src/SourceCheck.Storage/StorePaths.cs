@@ -3,7 +3,7 @@ namespace SourceCheck.Storage;
 /// <summary>Where the database lives: <c>--db FILE</c>, else <c>SOURCECHECK_DB</c>, else
 /// <c>$XDG_DATA_HOME/sourcecheck/sourcecheck.db</c> (default <c>~/.local/share/sourcecheck/sourcecheck.db</c>;
 /// on Windows the local application data folder). A PostgreSQL URI (<c>postgresql://…</c>) is kept as given.</summary>
-public static class StorePaths
+internal static class StorePaths
 {
     public const string EnvironmentVariable = "SOURCECHECK_DB";
 

@@ -2,12 +2,12 @@ namespace SourceCheck.Storage;
 
 /// <summary>One forward migration: applying <see cref="Sql"/> to a database at version <c>Version - 1</c>
 /// brings it to <see cref="Version"/>.</summary>
-public sealed record Migration(int Version, string Description, string Sql);
+internal sealed record Migration(int Version, string Description, string Sql);
 
 /// <summary>The schema as an ordered list of forward migrations. The database's <c>PRAGMA user_version</c>
 /// says how many have been applied; opening a store applies the missing ones in one transaction.
 /// Never edit a released step: add a new one.</summary>
-public static class StoreSchema
+internal static class StoreSchema
 {
     /// <summary>Version 1: documents, references, claims, links, runs (no full-text search, no review state).</summary>
     public const string V1Script = """

@@ -42,7 +42,7 @@ public static class Bibliography
 
     /// <summary>Renders citations and (when <paramref name="bibliography"/>) the bibliography as one document in
     /// <paramref name="format"/> (RTF: a complete <c>{\rtf1 …}</c> document) — what <c>sourcecheck format</c> prints.</summary>
-    public static FormattedReferences Render(LoadedStyle style, IReadOnlyList<CslItem> items, IReadOnlyList<Citation> citations, OutputFormat format, bool bibliography)
+    internal static FormattedReferences Render(LoadedStyle style, IReadOnlyList<CslItem> items, IReadOnlyList<Citation> citations, OutputFormat format, bool bibliography)
     {
         ArgumentNullException.ThrowIfNull(style);
         ArgumentNullException.ThrowIfNull(items);
@@ -101,7 +101,7 @@ public static class Bibliography
 }
 
 /// <summary>Formatted citations and bibliography as one string, with the processor's warnings.</summary>
-public sealed record FormattedReferences(string Text, IReadOnlyList<Diagnostic> Warnings);
+internal sealed record FormattedReferences(string Text, IReadOnlyList<Diagnostic> Warnings);
 
 /// <summary>Loading a style for the front door: not found or erroneous styles throw one <see cref="DiagnosticException"/>.</summary>
 internal static class StyleLoading

@@ -14,7 +14,7 @@ public sealed record CheckInput(string File, string Content, bool IsSource = fal
 
 /// <summary>Options of a check run. Formatting, verification and the store are plugged in by the caller
 /// (the CLI), so that this class depends only on lower layers.</summary>
-public sealed record CheckOptions
+internal sealed record CheckOptions
 {
     public string Style { get; init; } = "apa";
 
@@ -49,12 +49,12 @@ public sealed record CheckOptions
 }
 
 /// <summary>The per-document intermediate result, kept for storing.</summary>
-public sealed record CheckedDocument(CheckInput Input, Article Article, IReadOnlyList<CslItem> References, IReadOnlyList<ReferenceEntry> Entries, IReadOnlyList<Claim> Claims);
+internal sealed record CheckedDocument(CheckInput Input, Article Article, IReadOnlyList<CslItem> References, IReadOnlyList<ReferenceEntry> Entries, IReadOnlyList<Claim> Claims);
 
 /// <summary>The check run: read each article, find and parse its bibliography, de-duplicate and format the
 /// references, extract claims, link claims to the cited headlines that support them and to claims of the
 /// other articles (and of the store), list claims with no source, and verify references when asked.</summary>
-public static class CheckPipeline
+internal static class CheckPipeline
 {
     /// <summary>Prefix of the pseudo-document ids given to reference headlines when they are matched as claims.</summary>
     public const string ReferencePrefix = "ref:";

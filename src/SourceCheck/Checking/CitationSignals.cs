@@ -11,13 +11,13 @@ namespace SourceCheck.Checking;
 /// in-text citation "[3]"), <c>author-year</c> ("(Bort, 2025)", "Bort (2025)"), <c>outlet</c> ("laut TechCrunch",
 /// "told Reuters", "according to a study in Nature"), <c>author</c> (a cited author's family name in the sentence) or
 /// <c>link</c> (a link in the sentence to the reference's address). <see cref="Evidence"/> is the signal as written.</summary>
-public sealed record ClaimTie(string ClaimId, string ReferenceId, string Signal, string Evidence);
+internal sealed record ClaimTie(string ClaimId, string ReferenceId, string Signal, string Evidence);
 
 /// <summary>Ties each claim of an article to the reference(s) it rests on, by what the claim's sentence says: in-text
 /// citation markers, author-year citations, an outlet or cited author named in the sentence or its attribution, a link
 /// in the sentence. Explicit citations (markers, author-year, links) win: when a sentence has one, names alone add
 /// nothing. A name shared by several references (three TechCrunch pieces) ties the claim to each of them.</summary>
-public static partial class CitationSignals
+internal static partial class CitationSignals
 {
     /// <summary>Most references one claim is tied to by an outlet or author name alone.</summary>
     public const int MaxByName = 4;

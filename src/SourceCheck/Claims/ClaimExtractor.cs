@@ -11,7 +11,7 @@ namespace SourceCheck.Claims;
 /// (surnames, pronouns and role titles resolved to the person the article names), the mention as written,
 /// channel ("X (post)", "Harbor Tech Summit (conference)") and reporting outlet ("wie „Zeit“ berichtet",
 /// dateline outlet). Headlines, headings, questions, boilerplate and the bibliography block are skipped.</summary>
-public static partial class ClaimExtractor
+internal static partial class ClaimExtractor
 {
     /// <param name="text">The article text (offsets in claims refer to it).</param>
     /// <param name="documentId">Document id/file name stored in each claim.</param>

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace SourceCheck.Claims;
 
 /// <summary>The one JSON shape of a claim, shared by every command and report that writes claims.</summary>
-public static class ClaimJson
+internal static class ClaimJson
 {
     /// <summary>Writes the claim's fields (id, offsets, text, quote, attribution, figures) into the current object.</summary>
     public static void WriteFields(Utf8JsonWriter w, Claim c)

@@ -53,7 +53,7 @@ public enum LinkType
 /// (aligned words, differing figures, differing speakers).</summary>
 public sealed record ClaimLink(Claim A, Claim B, LinkType Type, double Score, ImmutableArray<string> Evidence);
 
-public static class LinkTypeNames
+internal static class LinkTypeNames
 {
     public static string ToName(this LinkType type) => type switch
     {

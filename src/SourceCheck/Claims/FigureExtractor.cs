@@ -11,7 +11,7 @@ namespace SourceCheck.Claims;
 /// Milliarden", "hundreds of billions"). Years standing alone ("2025", "bis 2030") and dates ("Nov 5",
 /// "am 6. November") are not figures. German number format (decimal comma, thousands dot) is read in
 /// German text, English format in English text. One pass over word tokens.</summary>
-public static class FigureExtractor
+internal static class FigureExtractor
 {
     private enum Kind
     {

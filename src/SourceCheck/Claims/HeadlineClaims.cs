@@ -7,7 +7,7 @@ namespace SourceCheck.Claims;
 /// <summary>The titles of the works an article cites, as claims of that article: a cited headline ("Sam Altman
 /// says OpenAI does not want a government bailout") is a statement the article relies on, so other articles'
 /// claims can be matched against it. Each claim's span is the title's place in the article text.</summary>
-public static class HeadlineClaims
+internal static class HeadlineClaims
 {
     public static IReadOnlyList<Claim> FromText(string text, string documentId)
     {

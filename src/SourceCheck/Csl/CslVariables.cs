@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 
 namespace SourceCheck.Csl;
 
-public enum VariableKind
+internal enum VariableKind
 {
     Standard,
     Number,
@@ -12,7 +12,7 @@ public enum VariableKind
 
 /// <summary>The CSL 1.0.2 catalogue of item types and variables (plus the CSL-JSON extras such as
 /// <c>citation-key</c> and <c>custom</c> from the current data schema).</summary>
-public static class CslVariables
+internal static class CslVariables
 {
     public static readonly FrozenSet<string> ItemTypes = FrozenSet.ToFrozenSet(
     [

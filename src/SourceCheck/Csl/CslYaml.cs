@@ -12,7 +12,7 @@ namespace SourceCheck.Csl;
 /// <summary>CSL-YAML (as pandoc writes it: a list of items, optionally under a <c>references:</c> key
 /// in a front-matter block). Reading goes YAML → JSON tree → the CSL-JSON reader, so both formats keep
 /// exactly the same fields.</summary>
-public static class CslYaml
+internal static class CslYaml
 {
     /// <summary>Deepest nesting of mappings and sequences read (deeper input gets SC1010 at the place it passes).</summary>
     public const int MaxDepth = 64;

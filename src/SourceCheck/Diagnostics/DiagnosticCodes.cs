@@ -3,7 +3,7 @@ namespace SourceCheck.Diagnostics;
 /// <summary>The one catalogue of diagnostic codes. Ranges: SC1xxx input formats (JSON/YAML/BibTeX/RIS),
 /// SC2xxx reference detection and parsing, SC3xxx CSL styles and locales, SC4xxx documents and claims,
 /// SC5xxx verification and fetching, SC6xxx storage.</summary>
-public static class DiagnosticCodes
+internal static class DiagnosticCodes
 {
     // SC1xxx: input formats
     public const string InvalidJson = "SC1001";

@@ -8,9 +8,9 @@ namespace SourceCheck.Documents;
 
 /// <summary>An article read from a file or paste, with the notes made while reading it (an HTML page without an
 /// article body).</summary>
-public sealed record ArticleReadResult(Article Article, ImmutableArray<Diagnostic> Diagnostics);
+internal sealed record ArticleReadResult(Article Article, ImmutableArray<Diagnostic> Diagnostics);
 
-public static partial class ArticleReader
+internal static partial class ArticleReader
 {
     /// <summary>The one entry point for an article file (text or HTML): HTML goes through the page reader
     /// (<see cref="PageReader"/>: metadata and the main body, without navigation, teasers, captions' containers

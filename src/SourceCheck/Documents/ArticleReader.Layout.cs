@@ -5,7 +5,7 @@ namespace SourceCheck.Documents;
 /// <summary>The page layout around the headline: which leading paragraphs are page furniture (menus, pricing
 /// and marketing blocks, cookie banners, navigation, bylines and date lines) and which paragraph is the
 /// headline, if any.</summary>
-public static partial class ArticleReader
+internal static partial class ArticleReader
 {
     /// <summary>Longest paragraph taken into a marketing block between checkmark lines (a short blurb).</summary>
     private const int BlurbMaxLength = 220;

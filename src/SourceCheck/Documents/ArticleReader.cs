@@ -8,7 +8,7 @@ namespace SourceCheck.Documents;
 /// <summary>Reads an article from plain text (first line = title) or HTML (through the page reader, see <see cref="ReadFile"/>):
 /// paragraphs with offsets, title, byline, date, outlet (dateline), language, embedded bibliography block and
 /// inline source mentions.</summary>
-public static partial class ArticleReader
+internal static partial class ArticleReader
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
 

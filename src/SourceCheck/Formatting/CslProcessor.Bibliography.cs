@@ -8,7 +8,7 @@ using SourceCheck.Text;
 namespace SourceCheck.Formatting;
 
 // Bibliography: entries, second-field-align, subsequent-author-substitute.
-public sealed partial class CslProcessor
+internal sealed partial class CslProcessor
 {
     // ------------------------------------------------------------------ bibliography
 

@@ -8,7 +8,7 @@ using SourceCheck.Text;
 namespace SourceCheck.Formatting;
 
 // Citations: rendering cites, grouping and collapsing them, cite affixes and locators.
-public sealed partial class CslProcessor
+internal sealed partial class CslProcessor
 {
     // ------------------------------------------------------------------ citations
 

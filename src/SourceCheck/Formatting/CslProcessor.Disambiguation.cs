@@ -8,7 +8,7 @@ using SourceCheck.Text;
 namespace SourceCheck.Formatting;
 
 // Disambiguation: ambiguous cites, add-names, given names (by cite and global rules), year suffixes and disambiguate conditions.
-public sealed partial class CslProcessor
+internal sealed partial class CslProcessor
 {
     // ------------------------------------------------------------------ disambiguation
 

@@ -8,7 +8,7 @@ using SourceCheck.Text;
 namespace SourceCheck.Formatting;
 
 // Layout output shared by citations and bibliography: leading-term capitalisation and layout decoration.
-public sealed partial class CslProcessor
+internal sealed partial class CslProcessor
 {
     /// <summary>Capitalizes the first rendered text when it is a term ("ibid." → "Ibid.").</summary>
     private static readonly System.Buffers.SearchValues<char> LeadingAffixChars = System.Buffers.SearchValues.Create(" \u00a0\u202f([{\"'\u201c\u2018\u00ab<-–—:;,.");

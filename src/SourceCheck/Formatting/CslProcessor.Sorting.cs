@@ -8,7 +8,7 @@ using SourceCheck.Text;
 namespace SourceCheck.Formatting;
 
 // Sorting: sort keys (citeproc-js's key strings and collation) and the order of bibliography and cites.
-public sealed partial class CslProcessor
+internal sealed partial class CslProcessor
 {
     internal List<CslItem> SortBibliography(List<CslItem> registry)
     {

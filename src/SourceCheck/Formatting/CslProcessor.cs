@@ -8,7 +8,7 @@ using SourceCheck.Text;
 namespace SourceCheck.Formatting;
 
 /// <summary>A citation: one or more cites, with the note number it sits in (note styles).</summary>
-public sealed record Citation(IReadOnlyList<CiteItem> Items)
+internal sealed record Citation(IReadOnlyList<CiteItem> Items)
 {
     public int? NoteIndex { get; init; }
 
@@ -16,7 +16,7 @@ public sealed record Citation(IReadOnlyList<CiteItem> Items)
 }
 
 /// <summary>Everything one run produces: rendered citations, bibliography entries and warnings.</summary>
-public sealed record FormatResult(IReadOnlyList<string> Citations, IReadOnlyList<string> Bibliography, IReadOnlyList<Diagnostic> Warnings)
+internal sealed record FormatResult(IReadOnlyList<string> Citations, IReadOnlyList<string> Bibliography, IReadOnlyList<Diagnostic> Warnings)
 {
     /// <summary>The bibliography wrapped the way citeproc-js does for HTML, or one entry per line otherwise.</summary>
     public string BibliographyText { get; init; } = string.Empty;
@@ -27,7 +27,7 @@ public sealed record FormatResult(IReadOnlyList<string> Citations, IReadOnlyList
 
 /// <summary>The CSL engine: renders citations and a bibliography for a set of items with a compiled style and locale.
 /// One instance per document; the style and locale are shared, immutable and thread-safe.</summary>
-public sealed partial class CslProcessor
+internal sealed partial class CslProcessor
 {
     private readonly Style _style;
     private readonly Locale _locale;

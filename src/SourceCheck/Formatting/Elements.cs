@@ -2,14 +2,14 @@ using System.Collections.Immutable;
 
 namespace SourceCheck.Formatting;
 
-public enum TextCase : byte { None, Lowercase, Uppercase, CapitalizeFirst, CapitalizeAll, Sentence, Title }
+internal enum TextCase : byte { None, Lowercase, Uppercase, CapitalizeFirst, CapitalizeAll, Sentence, Title }
 
-public enum TermForm : byte { Long, Short, Verb, VerbShort, Symbol }
+internal enum TermForm : byte { Long, Short, Verb, VerbShort, Symbol }
 
-public enum Plural : byte { Contextual, Always, Never }
+internal enum Plural : byte { Contextual, Always, Never }
 
 /// <summary>Attributes every rendering element may carry.</summary>
-public sealed record Decor
+internal sealed record Decor
 {
     public static readonly Decor None = new();
 
@@ -28,16 +28,16 @@ public sealed record Decor
     public TextCase TextCase { get; init; }
 }
 
-public abstract class Element
+internal abstract class Element
 {
     public Decor Decor { get; init; } = Decor.None;
 
     public int Line { get; init; }
 }
 
-public enum TextSource : byte { Variable, Macro, Term, Value }
+internal enum TextSource : byte { Variable, Macro, Term, Value }
 
-public sealed class TextElement : Element
+internal sealed class TextElement : Element
 {
     public TextSource Source { get; init; }
 
@@ -51,7 +51,7 @@ public sealed class TextElement : Element
     public Macro? Macro { get; set; }
 }
 
-public sealed class Macro
+internal sealed class Macro
 {
     public required string Name { get; init; }
 
@@ -62,16 +62,16 @@ public sealed class Macro
     public bool HasDate { get; set; }
 }
 
-public enum NumberForm : byte { Numeric, Ordinal, LongOrdinal, Roman }
+internal enum NumberForm : byte { Numeric, Ordinal, LongOrdinal, Roman }
 
-public sealed class NumberElement : Element
+internal sealed class NumberElement : Element
 {
     public required string Variable { get; init; }
 
     public NumberForm Form { get; init; }
 }
 
-public sealed class LabelElement : Element
+internal sealed class LabelElement : Element
 {
     public string Variable { get; init; } = string.Empty;
 
@@ -80,11 +80,11 @@ public sealed class LabelElement : Element
     public Plural Plural { get; init; }
 }
 
-public enum DatePartName : byte { Year, Month, Day }
+internal enum DatePartName : byte { Year, Month, Day }
 
-public enum DatePartForm : byte { Default, Numeric, NumericLeadingZeros, Ordinal, Long, Short }
+internal enum DatePartForm : byte { Default, Numeric, NumericLeadingZeros, Ordinal, Long, Short }
 
-public sealed class DatePart
+internal sealed class DatePart
 {
     public DatePartName Name { get; init; }
 
@@ -103,7 +103,7 @@ public sealed class DatePart
     public bool HasSuffix { get; init; }
 }
 
-public sealed class DateElement : Element
+internal sealed class DateElement : Element
 {
     public required string Variable { get; init; }
 
@@ -119,7 +119,7 @@ public sealed class DateElement : Element
 }
 
 /// <summary>Inheritable name options (null = not given here).</summary>
-public sealed record NameOptions
+internal sealed record NameOptions
 {
     public string? And { get; init; }
 
@@ -216,7 +216,7 @@ public sealed record NameOptions
     }
 }
 
-public sealed class NamePartElement
+internal sealed class NamePartElement
 {
     private Decor? _innerDecor;
 
@@ -229,7 +229,7 @@ public sealed class NamePartElement
     internal Decor InnerDecor => _innerDecor ??= Decor with { Prefix = null, Suffix = null } is var d && d == Decor.None ? Decor.None : d;
 }
 
-public sealed class NameElement
+internal sealed class NameElement
 {
     public NameOptions Options { get; init; } = NameOptions.Empty;
 
@@ -240,7 +240,7 @@ public sealed class NameElement
     public NamePartElement? Family { get; init; }
 }
 
-public sealed class NamesElement : Element
+internal sealed class NamesElement : Element
 {
     public ImmutableArray<string> Variables { get; init; } = [];
 
@@ -262,16 +262,16 @@ public sealed class NamesElement : Element
     public bool ImplicitName { get; init; }
 }
 
-public sealed class GroupElement : Element
+internal sealed class GroupElement : Element
 {
     public ImmutableArray<Element> Children { get; init; } = [];
 
     public string? Delimiter { get; init; }
 }
 
-public enum MatchMode : byte { All, Any, None }
+internal enum MatchMode : byte { All, Any, None }
 
-public sealed record Condition(string Kind, ImmutableArray<string> Values)
+internal sealed record Condition(string Kind, ImmutableArray<string> Values)
 {
     /// <summary>For a "variable" condition, the kind of each tested variable (name, date, other), looked up once
     /// when the style is compiled instead of for every item.</summary>
@@ -287,7 +287,7 @@ public sealed record Condition(string Kind, ImmutableArray<string> Values)
     public override int GetHashCode() => HashCode.Combine(Kind, Values);
 }
 
-public sealed class ChooseBranch
+internal sealed class ChooseBranch
 {
     public ImmutableArray<Condition> Conditions { get; init; } = [];
 
@@ -296,7 +296,7 @@ public sealed class ChooseBranch
     public ImmutableArray<Element> Children { get; init; } = [];
 }
 
-public sealed class ChooseElement : Element
+internal sealed class ChooseElement : Element
 {
     public ImmutableArray<ChooseBranch> Branches { get; init; } = [];
 }
@@ -337,9 +337,9 @@ internal static class VariableIds
     }
 }
 
-public sealed record SortKey(string? Variable, Macro? Macro, bool Descending, int? NamesMin, int? NamesUseFirst, bool? NamesUseLast);
+internal sealed record SortKey(string? Variable, Macro? Macro, bool Descending, int? NamesMin, int? NamesUseFirst, bool? NamesUseLast);
 
-public sealed class Layout
+internal sealed class Layout
 {
     public ImmutableArray<Element> Children { get; init; } = [];
 
@@ -350,7 +350,7 @@ public sealed class Layout
     public string? Locale { get; init; }
 }
 
-public sealed class Section
+internal sealed class Section
 {
     public ImmutableArray<Layout> Layouts { get; init; } = [];
 

@@ -7,10 +7,10 @@ using SourceCheck.Text;
 
 namespace SourceCheck.Formatting;
 
-public sealed record Term(string Name, TermForm Form, string Single, string Multiple, string? Gender, string? GenderForm, string? Match);
+internal sealed record Term(string Name, TermForm Form, string Single, string Multiple, string? Gender, string? GenderForm, string? Match);
 
 /// <summary>One locale source: a locale file or an in-style &lt;locale&gt; element.</summary>
-public sealed class LocaleData
+internal sealed class LocaleData
 {
     public string? Lang { get; init; }
 
@@ -116,7 +116,7 @@ public sealed class LocaleData
 }
 
 /// <summary>A resolved locale: in-style overrides over locale files over the en-US fallback.</summary>
-public sealed class Locale
+internal sealed class Locale
 {
     private readonly ImmutableArray<LocaleData> _chain;
     private readonly ImmutableArray<LocaleData> _ordinalChain;

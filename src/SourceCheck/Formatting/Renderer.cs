@@ -64,7 +64,7 @@ internal sealed class OutputBudget(long runLimit, string? source)
 }
 
 /// <summary>One cite in a citation: item, locator, label, affixes, position.</summary>
-public sealed record CiteItem(string Id)
+internal sealed record CiteItem(string Id)
 {
     public string? Locator { get; init; }
 
@@ -82,7 +82,7 @@ public sealed record CiteItem(string Id)
     public Position? Position { get; init; }
 }
 
-public enum Position : byte { First, Subsequent, Ibid, IbidWithLocator }
+internal enum Position : byte { First, Subsequent, Ibid, IbidWithLocator }
 
 /// <summary>State of one rendering pass of one item.</summary>
 internal sealed class Ctx

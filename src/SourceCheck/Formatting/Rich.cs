@@ -2,31 +2,31 @@ using System.Text;
 
 namespace SourceCheck.Formatting;
 
-public enum FontStyle : byte { Unset, Normal, Italic, Oblique }
+internal enum FontStyle : byte { Unset, Normal, Italic, Oblique }
 
-public enum FontVariant : byte { Unset, Normal, SmallCaps }
+internal enum FontVariant : byte { Unset, Normal, SmallCaps }
 
-public enum FontWeight : byte { Unset, Normal, Bold, Light }
+internal enum FontWeight : byte { Unset, Normal, Bold, Light }
 
-public enum TextDecoration : byte { Unset, None, Underline }
+internal enum TextDecoration : byte { Unset, None, Underline }
 
-public enum VerticalAlign : byte { Unset, Baseline, Sup, Sub }
+internal enum VerticalAlign : byte { Unset, Baseline, Sup, Sub }
 
-public enum DisplayMode : byte { None, Block, LeftMargin, RightInline, Indent }
+internal enum DisplayMode : byte { None, Block, LeftMargin, RightInline, Indent }
 
 /// <summary>Font formatting of an element (CSL formatting attributes).</summary>
-public readonly record struct Formatting(FontStyle Style, FontVariant Variant, FontWeight Weight, TextDecoration Decoration, VerticalAlign Align)
+internal readonly record struct Formatting(FontStyle Style, FontVariant Variant, FontWeight Weight, TextDecoration Decoration, VerticalAlign Align)
 {
     public bool IsEmpty => Style == FontStyle.Unset && Variant == FontVariant.Unset && Weight == FontWeight.Unset
         && Decoration == TextDecoration.Unset && Align == VerticalAlign.Unset;
 }
 
 /// <summary>A node of the rendering tree: a text leaf or a span with formatting, quotes, affixes and display.</summary>
-public abstract class RNode
+internal abstract class RNode
 {
 }
 
-public sealed class RText : RNode
+internal sealed class RText : RNode
 {
     public RText(string text) => Text = text;
 
@@ -51,7 +51,7 @@ public sealed class RText : RNode
     public override string ToString() => Text;
 }
 
-public sealed class RSpan : RNode
+internal sealed class RSpan : RNode
 {
     // children are held inline: the first in a field, the rest in an array sized on demand (most spans are
     // wrappers with one child; a list object plus its array per span was half of all rendering allocations)
@@ -254,7 +254,7 @@ public enum OutputFormat
 }
 
 /// <summary>Helpers over rendering trees, and the serializers for the output formats.</summary>
-public static class Rich
+internal static class Rich
 {
     public static void AppendPlain(StringBuilder sb, RNode node)
     {

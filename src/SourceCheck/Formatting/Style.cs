@@ -6,7 +6,7 @@ namespace SourceCheck.Formatting;
 
 /// <summary>A parsed, compiled CSL 1.0.2 style: an immutable tree of rendering elements with macros resolved to
 /// direct references. Safe to share across threads.</summary>
-public sealed class Style
+internal sealed class Style
 {
     public string? Title { get; init; }
 
@@ -108,7 +108,7 @@ public sealed class Style
 }
 
 /// <summary>Locale files shipped as embedded resources (<c>styles/locales/locales-xx-XX.xml</c>), parsed once.</summary>
-public static class EmbeddedLocales
+internal static class EmbeddedLocales
 {
     private static readonly Dictionary<string, LocaleData?> Cache = new(StringComparer.OrdinalIgnoreCase);
     private static readonly Lock Gate = new();

@@ -3,11 +3,11 @@ using SourceCheck.Diagnostics;
 namespace SourceCheck.Formatting;
 
 /// <summary>A compiled style with its resolved locale, ready to build processors from.</summary>
-public sealed record LoadedStyle(Style Style, Locale Locale, string Source, IReadOnlyList<Diagnostic> Diagnostics);
+internal sealed record LoadedStyle(Style Style, Locale Locale, string Source, IReadOnlyList<Diagnostic> Diagnostics);
 
 /// <summary>Finds a style by path or name (user folder, then built-in), parses it (dependent styles resolved
 /// through the same catalog) and resolves its locale — the one way commands load styles.</summary>
-public static class StyleLoader
+internal static class StyleLoader
 {
     /// <returns>The loaded style, or null with the diagnostics explaining why (not found, or errors in the style).</returns>
     public static (LoadedStyle? Style, IReadOnlyList<Diagnostic> Diagnostics) Load(StyleCatalog catalog, string nameOrPath, string? locale = null,

@@ -14,7 +14,7 @@ namespace SourceCheck.References;
 /// reference; page boilerplate glued to the last entry ("Common Dreams.Lernen Sie …") is cut off.</para>
 /// <para>Expected output conventions (shared/refparse README, "Blocks format"): heading and bullet markers are
 /// dropped, numeric labels are kept, wrapped lines are joined with one space.</para></summary>
-public static partial class BibliographyDetector
+internal static partial class BibliographyDetector
 {
     /// <summary>Heading words, English first, then German, French, Spanish, Italian, Portuguese, Dutch,
     /// Scandinavian and Polish. Matched case-insensitively as the whole heading.</summary>

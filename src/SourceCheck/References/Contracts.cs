@@ -13,10 +13,10 @@ public sealed record ReferenceEntry(string Text, TextSpan Span, ImmutableArray<s
 public sealed record BibliographyBlock(string? Heading, TextSpan Span, ImmutableArray<ReferenceEntry> Entries);
 
 /// <summary>A field read from a reference string: CSL variable name, value as written, where, how sure (0–1).</summary>
-public sealed record ParsedField(string Name, string Value, TextSpan Span, double Confidence);
+internal sealed record ParsedField(string Name, string Value, TextSpan Span, double Confidence);
 
 /// <summary>The result of parsing one reference string: the CSL item plus per-field provenance and diagnostics.</summary>
-public sealed record ParsedReference(
+internal sealed record ParsedReference(
     string Text,
     CslItem Item,
     ImmutableArray<ParsedField> Fields,
@@ -39,7 +39,7 @@ public enum InputFormat
 }
 
 /// <summary>Output formats for references.</summary>
-public enum ReferenceOutputFormat
+internal enum ReferenceOutputFormat
 {
     CslJson,
     Yaml,
@@ -49,4 +49,4 @@ public enum ReferenceOutputFormat
 
 /// <summary>One token of a reference string with the field label the parser gave it and how sure it was
 /// (for <c>sourcecheck parse --explain</c>).</summary>
-public sealed record TokenTag(string Token, TextSpan Span, string Label, double Confidence);
+internal sealed record TokenTag(string Token, TextSpan Span, string Label, double Confidence);

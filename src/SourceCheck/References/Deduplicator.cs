@@ -9,15 +9,15 @@ namespace SourceCheck.References;
 
 /// <summary>One merge: <see cref="MergedId"/> was folded into <see cref="KeptId"/> for <see cref="Reason"/>;
 /// <see cref="AddedFields"/> came from the duplicate, <see cref="Conflicts"/> differed (the first item's value was kept).</summary>
-public sealed record DuplicateMerge(string KeptId, string MergedId, string Reason, IReadOnlyList<string> AddedFields, IReadOnlyList<string> Conflicts);
+internal sealed record DuplicateMerge(string KeptId, string MergedId, string Reason, IReadOnlyList<string> AddedFields, IReadOnlyList<string> Conflicts);
 
-public sealed record DeduplicationResult(IReadOnlyList<CslItem> Items, IReadOnlyList<DuplicateMerge> Merges, IReadOnlyList<Diagnostic> Diagnostics);
+internal sealed record DeduplicationResult(IReadOnlyList<CslItem> Items, IReadOnlyList<DuplicateMerge> Merges, IReadOnlyList<Diagnostic> Diagnostics);
 
 /// <summary>Merges duplicate references within one input: same normalised DOI, or same normalised title + year +
 /// first author's family name (or both without author). The first occurrence is kept and gains every field only
 /// the duplicate has; on conflicting values the first wins and the conflict is listed. Each merge is recorded
 /// and reported as an SC2010 info diagnostic. Input items are not modified (merged items are copies).</summary>
-public static class Deduplicator
+internal static class Deduplicator
 {
     public static DeduplicationResult Merge(IReadOnlyList<CslItem> items)
     {

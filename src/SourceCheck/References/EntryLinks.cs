@@ -8,7 +8,7 @@ namespace SourceCheck.References;
 /// copy nor a look-up service (Google Scholar, PubMed search, WorldCat, Semantic Scholar API, ADS, …) gives the URL;
 /// an archive copy (web.archive.org/web/…/ORIGINAL) gives its original address only when nothing else does and the
 /// item has no DOI. What the entry's text already says wins: links only fill fields the text left empty.</summary>
-public static class EntryLinks
+internal static class EntryLinks
 {
     /// <summary>Links longer than this are ignored.</summary>
     public const int MaxLinkLength = 2048;

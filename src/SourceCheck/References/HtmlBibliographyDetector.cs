@@ -13,7 +13,7 @@ namespace SourceCheck.References;
 /// entries, up to the next heading; (2) a list inside an element whose id/class names a bibliography
 /// ("references", "reflist", "bibliography", "footnotes", …); (3) the page text, block elements on their own
 /// lines, given to <see cref="BibliographyDetector"/>.</para></summary>
-public static class HtmlBibliographyDetector
+internal static class HtmlBibliographyDetector
 {
     /// <summary>Largest HTML read (characters); larger input is cut (the rest is ignored).</summary>
     public const int MaxHtmlChars = 32 * 1024 * 1024;

@@ -8,7 +8,7 @@ namespace SourceCheck.References;
 /// <summary>Stable, readable item ids: first author's family name (or first word of a corporate name, or of
 /// the title) plus the year — "wile2025" — with "a", "b", … added on clashes ("wile2025a"), "ref-N" when
 /// nothing usable is there. Deterministic: the same input gives the same ids.</summary>
-public static class ReferenceIds
+internal static class ReferenceIds
 {
     private static readonly HashSet<string> Skip = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -12,7 +12,7 @@ namespace SourceCheck.References;
 /// Viterbi decoding; see <see cref="TaggerModel"/>) labels every token, and rules turn the labelled
 /// segments into CSL names, dates, numbers, DOIs/URLs and a type (<see cref="FieldAssembler"/>).
 /// Thread-safe; the model is loaded once from the embedded resource.</summary>
-public static class ReferenceParser
+internal static class ReferenceParser
 {
     /// <summary>Longest reference parsed; the rest is ignored with a diagnostic.</summary>
     public const int MaxLength = 4000;

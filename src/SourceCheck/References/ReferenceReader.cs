@@ -16,7 +16,7 @@ public sealed record ReferenceReadResult(
 
 /// <summary>Facade: detects the input format and reads references from CSL-JSON, CSL-YAML, BibTeX, RIS,
 /// HTML or plain text (bibliography blocks found and parsed).</summary>
-public static class ReferenceReader
+internal static class ReferenceReader
 {
     public static InputFormat Detect(string text, string? fileName = null)
     {

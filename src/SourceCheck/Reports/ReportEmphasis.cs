@@ -7,7 +7,7 @@ namespace SourceCheck.Reports;
 /// <summary>Which findings of a report an editor must see first (the summary box of the HTML and Markdown reports):
 /// contradictions, misattributions, number mismatches and misquotes between claims, and dead links, mismatching
 /// pages and errors among the verification findings.</summary>
-public static class ReportEmphasis
+internal static class ReportEmphasis
 {
     /// <summary>What "no serious findings" means, said in the reports.</summary>
     public const string NoneFound = "no contradiction, misattribution, number mismatch, misquote, dead link or mismatching page";

@@ -7,7 +7,7 @@ namespace SourceCheck.Storage;
 /// <summary>Normalised key used to find the same reference across documents: the DOI when there is one,
 /// else the URL without scheme/"www."/trailing slash, else first author's family name + year + the
 /// first words of the title, all folded (lower case, no diacritics or punctuation).</summary>
-public static class ReferenceKey
+internal static class ReferenceKey
 {
     public static string For(CslItem item)
     {

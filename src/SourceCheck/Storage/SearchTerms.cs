@@ -20,7 +20,7 @@ public readonly record struct SearchTerm(string Stem, bool Prefix)
 /// <summary>Turns free text into salient search terms (German and English stop words dropped, light
 /// stemming) and builds FTS5 queries from them. Folding matches the index's tokenizer
 /// (<c>unicode61 remove_diacritics 2</c>): "Bürgschaften" and "burgschaften" are the same term.</summary>
-public static class SearchTerms
+internal static class SearchTerms
 {
     private static readonly FrozenSet<string> StopWords = new[]
     {

@@ -97,7 +97,7 @@ public enum ReviewStatus
     Rejected,
 }
 
-public static class ReviewStatusNames
+internal static class ReviewStatusNames
 {
     public static string ToName(this ReviewStatus status) => status switch
     {

@@ -2,7 +2,7 @@ namespace SourceCheck.Text;
 
 /// <summary>German and English function words: the evidence of <see cref="LanguageGuesser"/> and the words that
 /// claim matching leaves out of content comparison (<c>Claims.Text.StopWords</c>).</summary>
-public static class FunctionWords
+internal static class FunctionWords
 {
     public static readonly HashSet<string> English = new(
         ("a about above after again against all am an and any are as at be because been before being below between both but by " +

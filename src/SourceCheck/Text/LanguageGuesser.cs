@@ -4,7 +4,7 @@ namespace SourceCheck.Text;
 /// function words that belong to one language only (<see cref="FunctionWords"/>) plus German letters (ä, ö, ü, ß);
 /// <see cref="GuessPage"/> votes between six European languages for web pages that do not declare theirs. Linear in
 /// the text, no allocation per word.</summary>
-public static class LanguageGuesser
+internal static class LanguageGuesser
 {
     /// <summary>Text beyond this many characters adds no evidence worth its cost.</summary>
     private const int Limit = 200_000;

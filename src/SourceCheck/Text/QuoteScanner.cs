@@ -2,7 +2,7 @@ namespace SourceCheck.Text;
 
 /// <summary>A quotation in a text: the offsets of the opening and closing marks (closing exclusive end
 /// = <see cref="CloseIndex"/> + 1) and the nesting depth (0 = top level).</summary>
-public readonly record struct QuoteRange(int OpenIndex, int CloseIndex, int Depth)
+internal readonly record struct QuoteRange(int OpenIndex, int CloseIndex, int Depth)
 {
     /// <summary>Start of the quoted words (after the opening mark).</summary>
     public int InnerStart => OpenIndex + 1;
@@ -14,7 +14,7 @@ public readonly record struct QuoteRange(int OpenIndex, int CloseIndex, int Dept
 /// <summary>Finds quotations in „…“ "…" «…» »…« ‘…’ “…” ‚…‘ '…' marks in one linear pass. Apostrophes
 /// (can't, Osei's, companies') are told apart from single quotes by their neighbours; a quote that is
 /// not closed before a blank line is dropped.</summary>
-public static class QuoteScanner
+internal static class QuoteScanner
 {
     /// <summary>True for characters that can open or close a quotation.</summary>
     public static bool IsQuoteMark(char c) => c is '"' or '\'' or '„' or '“' or '”' or '‚' or '‘' or '’' or '«' or '»' or '‹' or '›';

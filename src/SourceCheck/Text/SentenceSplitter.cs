@@ -6,7 +6,7 @@ namespace SourceCheck.Text;
 /// whose last words are quoted ends after the closing mark, a full stop inside a quotation that goes on
 /// does not end the sentence. Line breaks end headline/list lines without final punctuation; a hard-wrapped
 /// long line that continues in lower case is joined. One linear pass.</summary>
-public static class SentenceSplitter
+internal static class SentenceSplitter
 {
     /// <summary>Abbreviations that never end a sentence (case-sensitive, without the final dot).</summary>
     private static readonly HashSet<string> NeverEnd = new(StringComparer.Ordinal)

@@ -1,7 +1,7 @@
 namespace SourceCheck.Text;
 
 /// <summary>Text with a name (file, "-" for stdin) and a line index so that offsets map to line/column.</summary>
-public sealed class SourceText
+internal sealed class SourceText
 {
     private int[]? _lineStarts;
 

@@ -21,7 +21,7 @@ namespace SourceCheck.Text;
 /// tokenizer with remove_diacritics does (so both store backends find the same claims, and rows already stored keep
 /// their keys): every kind of combining mark dropped, "ß" kept, nothing recomposed.</item>
 /// </list></summary>
-public static class TextFolding
+internal static class TextFolding
 {
     private static bool IsNonSpacingMark(char c) => CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark;
 

@@ -5,7 +5,7 @@ namespace SourceCheck.Text;
 /// <summary>Normalisation used for comparing and displaying text (never for offsets): typographic
 /// quotes and dashes to ASCII, runs of whitespace to one space, soft hyphens and zero-width characters
 /// dropped, optional case folding.</summary>
-public static class TextNormalizer
+internal static class TextNormalizer
 {
     public static string Normalize(string text, bool foldCase = false)
     {

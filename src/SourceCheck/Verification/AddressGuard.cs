@@ -218,4 +218,4 @@ public sealed class AddressGuard
 }
 
 /// <summary>Raised inside the connect callback when the guard refuses an address.</summary>
-public sealed class AddressRefusedException(string message) : IOException(message);
+internal sealed class AddressRefusedException(string message) : IOException(message);

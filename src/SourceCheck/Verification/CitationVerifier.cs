@@ -11,7 +11,7 @@ public sealed record VerificationResult(CslItem Item, string? Url, FetchResult? 
 
 /// <summary>Checks references against the pages they cite: gets each page from an <see cref="IPageSource"/>
 /// (online with guard and cache, or a folder of saved pages), reads it and compares.</summary>
-public sealed class CitationVerifier(IPageSource source)
+internal sealed class CitationVerifier(IPageSource source)
 {
     public async Task<VerificationResult> VerifyAsync(CslItem item, CancellationToken cancellationToken = default)
     {

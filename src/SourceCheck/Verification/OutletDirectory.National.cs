@@ -1,6 +1,6 @@
 namespace SourceCheck.Verification;
 
-public sealed partial class OutletDirectory
+internal sealed partial class OutletDirectory
 {
     /// <summary>The largest national and regional news outlets by market, so that an outlet is known because it is big
     /// in its country, not because someone cited it before. Compiled (session 8, without network access, so from memory:

@@ -9,7 +9,7 @@ namespace SourceCheck.Verification;
 /// <c>outlets.tsv</c> in their config folder (<c>$XDG_CONFIG_HOME/sourcecheck/</c>, else the application-data
 /// folder): lines <c>Outlet name&lt;TAB&gt;domain</c>; callers may add what the store knows (a document's outlet
 /// and the domain of its address).</summary>
-public sealed partial class OutletDirectory
+internal sealed partial class OutletDirectory
 {
     private static readonly (string Name, string Domain)[] BuiltIn =
     [

@@ -8,7 +8,7 @@ namespace SourceCheck.Verification;
 /// <summary>Fetched pages kept on disk by URL with the time they were fetched: <c>&lt;sha256(url)&gt;.json</c>
 /// (URL, fetch time, status, final URL, redirect chain, content type, charset) beside <c>.body</c> (the raw bytes).
 /// Default folder: <c>$XDG_CACHE_HOME/sourcecheck/pages</c>, else the user's local application-data folder.</summary>
-public sealed class PageCache
+internal sealed class PageCache
 {
     private readonly string _dir;
     private readonly TimeProvider _time;
@@ -150,7 +150,7 @@ public sealed class PageCache
 }
 
 /// <summary>Online pages: the cache first (when fresh), else the guarded fetcher; successful fetches are cached.</summary>
-public sealed class OnlinePageSource(PageFetcher fetcher, PageCache? cache = null, TimeSpan? maxAge = null) : IPageSource
+internal sealed class OnlinePageSource(PageFetcher fetcher, PageCache? cache = null, TimeSpan? maxAge = null) : IPageSource
 {
     public async Task<FetchResult> GetAsync(string url, CancellationToken cancellationToken = default)
     {

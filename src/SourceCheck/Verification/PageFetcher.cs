@@ -307,7 +307,7 @@ public sealed class PageFetcher : IDisposable
 }
 
 /// <summary>DNS gave no address for a host; <see cref="NoSuchHost"/> when it answered that the name does not exist.</summary>
-public sealed class NameResolutionException(string message, bool noSuchHost, Exception? inner = null) : IOException(message, inner)
+internal sealed class NameResolutionException(string message, bool noSuchHost, Exception? inner = null) : IOException(message, inner)
 {
     public bool NoSuchHost { get; } = noSuchHost;
 }

@@ -5,7 +5,7 @@ using SourceCheck.Text;
 namespace SourceCheck.Verification;
 
 /// <summary>An article claim that cites a reference (or that the reference's headline supports).</summary>
-public sealed record CitingClaim(string Id, string Text, string? Language = null, int Start = -1)
+internal sealed record CitingClaim(string Id, string Text, string? Language = null, int Start = -1)
 {
     /// <summary>How the article ties the claim to the reference ("marker: [3]", "outlet: Reuters"), when known.</summary>
     public string? Signal { get; init; }
@@ -31,7 +31,7 @@ public sealed record PassageCheck(string ClaimId, string Claim, string Status, s
 
 /// <summary>Finds the passage of a page body that supports a claim, in the same or the other language (German
 /// claims against English pages and back), with the project's <see cref="SimilarityScorer"/>.</summary>
-public sealed class PassageFinder
+internal sealed class PassageFinder
 {
     public const string Supported = "supported";
     public const string FiguresDiffer = "figures_differ";

@@ -9,7 +9,7 @@ namespace SourceCheck.Verification;
 /// says and what fetching it showed. Case, punctuation and quote styles never count as a title change (APA
 /// sentence case is fine); names are compared by family name with an edit-distance tolerance for misspellings;
 /// a cited date equal to the page's modified date is reported as such.</summary>
-public static class ReferenceComparer
+internal static class ReferenceComparer
 {
     public static IReadOnlyList<Finding> Compare(CslItem item, FetchResult fetch, WebPage? page)
     {

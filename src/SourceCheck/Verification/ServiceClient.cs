@@ -58,7 +58,7 @@ public sealed record ServiceEndpoints
 }
 
 /// <summary>How a service request ended.</summary>
-public enum ServiceOutcome
+internal enum ServiceOutcome
 {
     /// <summary>Answered (any status; see the result).</summary>
     Answered,
@@ -77,7 +77,7 @@ public enum ServiceOutcome
 }
 
 /// <summary>One response of a service (or the reason there was none).</summary>
-public sealed record ServiceResponse(string Url, ServiceOutcome Outcome, FetchResult? Fetch, string? Problem)
+internal sealed record ServiceResponse(string Url, ServiceOutcome Outcome, FetchResult? Fetch, string? Problem)
 {
     public int? Status => Fetch?.Status;
 
@@ -103,7 +103,7 @@ public sealed record ServiceResponse(string Url, ServiceOutcome Outcome, FetchRe
 }
 
 /// <summary>Options of the polite client.</summary>
-public sealed record PoliteOptions
+internal sealed record PoliteOptions
 {
     /// <summary>Use only the cache (and pages given by the user): no request is sent.</summary>
     public bool Offline { get; init; }
@@ -129,7 +129,7 @@ public sealed record PoliteOptions
 /// <see cref="PoliteOptions.MinInterval"/>, retries with back-off that honour <c>Retry-After</c>, and the shared
 /// <see cref="PageCache"/> (answers are kept with their time and reused while fresh, so a second run sends
 /// nothing). Offline, only the cache answers. Counts the requests it sent.</summary>
-public sealed class PoliteClient
+internal sealed class PoliteClient
 {
     private readonly PageFetcher? _fetcher;
     private readonly PageCache? _cache;

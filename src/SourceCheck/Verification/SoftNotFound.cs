@@ -6,7 +6,7 @@ namespace SourceCheck.Verification;
 /// <summary>Recognises error pages served with status 200 ("soft 404"): a title or main heading saying the page
 /// was not found (English and German), an error body class, a canonical URL pointing at the home page of a deep
 /// link, or a very short body among many teaser links with no article metadata.</summary>
-public static class SoftNotFound
+internal static class SoftNotFound
 {
     private static readonly Regex NotFound = new(
         @"\b(?:404|not found|page not found|couldn'?t find|could not be found|can'?t be found|cannot be found|no longer available|does not exist|doesn'?t exist|page (?:is )?missing|error 404|seite nicht gefunden|nicht gefunden|existiert nicht|nicht mehr verfügbar|fehler 404|seite wurde nicht gefunden|ups|oops)\b",

@@ -5,7 +5,7 @@ namespace SourceCheck.Verification;
 
 /// <summary>Verdicts as findings (for reports that list findings: <c>check</c>'s text, Markdown, HTML and JSON)
 /// and as JSON (<c>sourcecheck-verify/2</c>'s <c>verdict</c> object).</summary>
-public static class VerdictReport
+internal static class VerdictReport
 {
     /// <summary>One finding for the verdict (not_found and mismatch: warning; unchecked and verified: info), one per
     /// update notice (retraction: error, other: warning) and one per checked claim (supported: info with the passage

@@ -24,7 +24,7 @@ public static class Verdicts
 }
 
 /// <summary>State of the reference's own address.</summary>
-public static class LinkStates
+internal static class LinkStates
 {
     public const string None = "none";
     public const string Live = "live";
@@ -69,7 +69,7 @@ public sealed record ReferenceVerdict(
 }
 
 /// <summary>Options of the <see cref="WorkLocator"/>.</summary>
-public sealed record LocatorOptions
+internal sealed record LocatorOptions
 {
     /// <summary>Longest time spent on one reference; past it the reference is unchecked.</summary>
     public TimeSpan ReferenceTimeout { get; init; } = TimeSpan.FromSeconds(120);
@@ -100,7 +100,7 @@ public sealed record LocatorOptions
 /// archive's index (CDX) of the outlet's domain near the cited date, matching address slugs against the title.
 /// Pages and archived copies are compared by <see cref="ReferenceComparer"/>; scholarly records by
 /// <see cref="WorkMatching.Differences"/>.</summary>
-public sealed class WorkLocator
+internal sealed class WorkLocator
 {
     private const string CslAccept = "application/vnd.citationstyles.csl+json";
     private const string JsonAccept = "application/json";

@@ -8,7 +8,7 @@ using SourceCheck.Text;
 namespace SourceCheck.Verification;
 
 /// <summary>A work as a bibliographic service describes it (DOI content negotiation, Crossref, OpenAlex).</summary>
-public sealed record WorkRecord(string Service, string? Title, IReadOnlyList<string> FamilyNames, IReadOnlyList<int> Years, string? Container,
+internal sealed record WorkRecord(string Service, string? Title, IReadOnlyList<string> FamilyNames, IReadOnlyList<int> Years, string? Container,
     string? Doi, string? Url, IReadOnlyList<UpdateNotice> Notices)
 {
     /// <summary>The work's abstract as plain text, when the record carries one (Crossref and DOI CSL-JSON: JATS
@@ -20,7 +20,7 @@ public sealed record WorkRecord(string Service, string? Title, IReadOnlyList<str
 public sealed record UpdateNotice(string Type, string? Doi, string? Date, string Source);
 
 /// <summary>Reads service answers into <see cref="WorkRecord"/>s and compares them (and slugs) with a reference.</summary>
-public static class WorkMatching
+internal static class WorkMatching
 {
     /// <summary>CSL-JSON from DOI content negotiation.</summary>
     public static WorkRecord? FromCsl(JsonNode? node)

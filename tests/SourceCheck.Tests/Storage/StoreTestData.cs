@@ -7,7 +7,7 @@ using SourceCheck.Text;
 namespace SourceCheck.Tests.Storage;
 
 /// <summary>A temporary folder with a database path inside; deleted on dispose.</summary>
-public sealed class TempDb : IDisposable
+internal sealed class TempDb : IDisposable
 {
     public TempDb()
     {
@@ -35,7 +35,7 @@ public sealed class TempDb : IDisposable
 }
 
 /// <summary>Builds documents and claims from sentences (offsets computed from the text).</summary>
-public static class StoreTestData
+internal static class StoreTestData
 {
     public sealed record Doc(DocumentInput Input, IReadOnlyList<Claim> Claims, IReadOnlyList<ReferenceInput> References);
 

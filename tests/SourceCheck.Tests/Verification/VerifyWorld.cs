@@ -14,7 +14,7 @@ namespace SourceCheck.Tests.Verification;
 /// (<c>/wayback/wayback/available</c>, <c>/wayback/cdx/search/cdx</c>, <c>/wayback/web/TIMESTAMP/URL</c>) and live
 /// pages under <c>/live/HOST/PATH</c>. Search answers are ranked by shared words, as a search engine would:
 /// the world's tests must pick the right record among several.</summary>
-public sealed class VerifyWorld : IAsyncDisposable
+internal sealed class VerifyWorld : IAsyncDisposable
 {
     private readonly JsonObject _world;
     private readonly string _dir;
@@ -264,9 +264,9 @@ public sealed class VerifyWorld : IAsyncDisposable
     public ValueTask DisposeAsync() => Server.DisposeAsync();
 }
 
-public sealed record WorldClaim(CitingClaim Claim, bool Supported);
+internal sealed record WorldClaim(CitingClaim Claim, bool Supported);
 
-public sealed record WorldReference(string Id, string Split, string Expect, IReadOnlyList<string> Fields, CslItem Item, IReadOnlyList<WorldClaim> Claims, string Note)
+internal sealed record WorldReference(string Id, string Split, string Expect, IReadOnlyList<string> Fields, CslItem Item, IReadOnlyList<WorldClaim> Claims, string Note)
 {
     public bool Fabricated => Expect is Verdicts.NotFound or Verdicts.Mismatch;
 

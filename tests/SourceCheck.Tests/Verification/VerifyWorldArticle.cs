@@ -13,7 +13,7 @@ namespace SourceCheck.Tests.Verification;
 /// written before the code). Dev: made here from the dev claims, the signal rotating through a numbered marker, the
 /// outlet ("according to …", "laut …") and author-year. Scores the ties (<see cref="CitationSignals"/>) and then the
 /// passages found through them — what <c>check</c> does.</summary>
-public static class VerifyWorldArticle
+internal static class VerifyWorldArticle
 {
     public sealed record Sentence(string ClaimId, string Text, string ReferenceId, bool Supported);
 

@@ -5,7 +5,7 @@ namespace SourceCheck.Tests.Verification;
 
 /// <summary>Runs the fixture world's references of one split through a <see cref="WorkLocator"/> and scores verdicts
 /// and passages (used by the tests and by the bench's <c>verify</c> section).</summary>
-public static class VerifyWorldRun
+internal static class VerifyWorldRun
 {
     public static (WorkLocator Locator, PoliteClient Client, PageFetcher Fetcher) Locator(VerifyWorld world, string? cacheDir, bool offline = false,
         bool allowServer = true, OutletDirectory? outlets = null)

@@ -100,7 +100,7 @@ public sealed record MatchOptions
 /// <summary>Finds and types links between claims of different documents: candidates from an inverted index
 /// over stemmed (and, for German, lexicon-translated) terms with rare-term weighting, scored by
 /// <see cref="SimilarityScorer"/>, typed by <see cref="LinkTyper"/>.</summary>
-public static class ClaimMatcher
+internal static class ClaimMatcher
 {
     /// <summary>Cross-document links, ordered by claim position (A before B in input order). With
     /// <see cref="MatchOptions.EventScope"/> (the default) claims are linked only between documents that share the

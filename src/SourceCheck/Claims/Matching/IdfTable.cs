@@ -2,7 +2,7 @@ namespace SourceCheck.Claims.Matching;
 
 /// <summary>Document frequencies of terms over the documents at hand (claims, or the sentences of a pairs
 /// file); idf = ln((N + 1) / (df + 1)) + 1. An empty table gives every term the weight 1.</summary>
-public sealed class IdfTable
+internal sealed class IdfTable
 {
     private readonly Dictionary<string, int> _df = new(StringComparer.Ordinal);
 

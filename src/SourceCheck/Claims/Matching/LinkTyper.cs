@@ -8,7 +8,7 @@ namespace SourceCheck.Claims.Matching;
 /// README, first match wins): figures differ → number_mismatch; opposite polarity → contradiction;
 /// quoted speakers differ → misattribution; a direct quote of the same speaker rendered differently →
 /// misquote; languages differ → translation; one direct quote inside the other → exact_quote; else paraphrase.</summary>
-public static class LinkTyper
+internal static class LinkTyper
 {
     internal static ClaimLink? Type(Claim a, Claim b, AnalyzedText ta, AnalyzedText tb, double score, MatchOptions options, IdfTable? idf = null)
     {

@@ -6,10 +6,10 @@ using SourceCheck.Text;
 namespace SourceCheck.Claims.Matching;
 
 /// <summary>A labelled sentence pair (paraphrase data format: id, a, b, lang_a, lang_b, label).</summary>
-public sealed record SentencePair(string Id, string A, string B, string? LangA, string? LangB, int? Label);
+internal sealed record SentencePair(string Id, string A, string B, string? LangA, string? LangB, int? Label);
 
 /// <summary>Reading sentence pairs (JSON Lines) and scoring them as "same claim" (paraphrase or translation).</summary>
-public static class SentencePairs
+internal static class SentencePairs
 {
     /// <summary>Reads JSON Lines of <c>{"id","a","b"[,"lang_a","lang_b","label"]}</c>; blank lines are skipped.</summary>
     /// <exception cref="InputException">A line is not a JSON object (the message names the line).</exception>

@@ -9,7 +9,7 @@ namespace SourceCheck.Claims.Matching;
 /// paraphrase dev data) over stemmed TF-IDF cosine, soft word alignment, n-gram overlap, agreement of
 /// figures, named entities and negation. Cross-language pairs are compared in English stem space through
 /// the <see cref="BilingualLexicon"/>.</summary>
-public sealed class SimilarityScorer
+internal sealed class SimilarityScorer
 {
     public const int FeatureCount = 44;
 

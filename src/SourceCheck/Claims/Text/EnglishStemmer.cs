@@ -2,7 +2,7 @@ namespace SourceCheck.Claims.Text;
 
 /// <summary>English stemmer following the Snowball "Porter2" (English) algorithm description:
 /// exceptional forms, R1/R2 regions, steps 0–5. Input is expected in lower case; output is the stem.</summary>
-public static class EnglishStemmer
+internal static class EnglishStemmer
 {
     private static readonly Dictionary<string, string> Exceptions = new(StringComparer.Ordinal)
     {

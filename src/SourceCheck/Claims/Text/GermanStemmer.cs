@@ -5,7 +5,7 @@ namespace SourceCheck.Claims.Text;
 /// <summary>German stemmer following the Snowball German algorithm description: ß → ss, u/y between vowels
 /// marked as consonants, R1 (at least three letters before it) and R2, suffix steps 1–3, then umlauts
 /// removed (ä → a, ö → o, ü → u). Input is expected in lower case.</summary>
-public static class GermanStemmer
+internal static class GermanStemmer
 {
     public static string Stem(string word)
     {

@@ -3,7 +3,7 @@ using SourceCheck.Text;
 namespace SourceCheck.Claims.Text;
 
 /// <summary>Function words (German and English) left out of content matching, and negation cues.</summary>
-public static class StopWords
+internal static class StopWords
 {
     public static HashSet<string> English => FunctionWords.English;
 

@@ -5,7 +5,7 @@ using SourceCheck.Text;
 namespace SourceCheck.Claims.Text;
 
 /// <summary>Kind of a token.</summary>
-public enum TokenKind
+internal enum TokenKind
 {
     Word,
     Number,
@@ -16,12 +16,12 @@ public enum TokenKind
 /// <param name="Lower">Lower case, umlauts/ß folded (ä → a, ß → ss), diacritics removed.</param>
 /// <param name="Stem">Language stem (numbers: canonical value).</param>
 /// <param name="Capitalised">Starts with an upper-case letter (and is not the first word), or is an acronym.</param>
-public sealed record Token(string Surface, string Lower, string Stem, TokenKind Kind, bool IsStop, bool Capitalised, bool Acronym, bool Negation, int Offset);
+internal sealed record Token(string Surface, string Lower, string Stem, TokenKind Kind, bool IsStop, bool Capitalised, bool Acronym, bool Negation, int Offset);
 
 /// <summary>Splits text into word and number tokens for matching: lower-casing, umlaut/ß folding, stop words,
 /// Snowball stems for German and English, numbers kept as tokens (German decimal comma aware), hyphenated
 /// compounds split into their parts ("KI-Infrastruktur" → "ki", "infrastruktur").</summary>
-public static class Tokenizer
+internal static class Tokenizer
 {
     /// <summary>Whether the text between two tokens (after <paramref name="previous"/>, before
     /// <paramref name="next"/>) holds any of <paramref name="marks"/>: the clause tests of the matcher.</summary>

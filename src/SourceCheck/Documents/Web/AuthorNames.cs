@@ -6,7 +6,7 @@ namespace SourceCheck.Documents.Web;
 /// <summary>Cleaning and classifying author strings from bylines and metadata: prefixes ("By", "Von", "Text:"),
 /// roles, e-mail addresses, locations ("in Berlin"), splitting lists ("A and B", "A und B", "A, B"), telling
 /// organisations and agencies apart from people, and "Last, First" reordering.</summary>
-public static class AuthorNames
+internal static class AuthorNames
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
 

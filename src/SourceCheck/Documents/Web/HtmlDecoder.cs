@@ -6,7 +6,7 @@ namespace SourceCheck.Documents.Web;
 /// <summary>Turns raw page bytes into text: byte-order mark first, then the charset from an HTTP header, then
 /// <c>&lt;meta charset&gt;</c> / <c>http-equiv</c> in the first 4 KiB, then a UTF-8 validity check, finally
 /// Windows-1252 (the HTML standard's replacement for Latin-1).</summary>
-public static class HtmlDecoder
+internal static class HtmlDecoder
 {
     private static readonly Regex MetaCharset = new(
         @"<meta[^>]{0,300}?charset\s*=\s*[""']?\s*([A-Za-z0-9_\-:.]{1,40})",

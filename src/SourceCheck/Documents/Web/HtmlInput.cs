@@ -6,7 +6,7 @@ namespace SourceCheck.Documents.Web;
 /// <summary>The one guarded entry for HTML: every reader that parses HTML (pages, articles given as HTML,
 /// bibliographies in HTML, <c>page</c>, <c>claims</c>, <c>check</c>, <c>parse --from html</c>, <c>compare</c>)
 /// parses through here, so length and nesting are bounded the same way everywhere and scripts never run.</summary>
-public static class HtmlInput
+internal static class HtmlInput
 {
     /// <summary>Largest HTML text read (characters); the rest is ignored.</summary>
     public const int MaxChars = 8 * 1024 * 1024;

@@ -5,7 +5,7 @@ namespace SourceCheck.Documents.Web;
 
 /// <summary>Facade: reads one saved or fetched web page into <see cref="WebPage"/> (metadata with provenance and
 /// main body text). Scripts are not run; the HTML parser recovers from any markup.</summary>
-public static class PageReader
+internal static class PageReader
 {
     /// <summary>Largest HTML text read (characters); the rest is ignored.</summary>
     public const int MaxChars = HtmlInput.MaxChars;

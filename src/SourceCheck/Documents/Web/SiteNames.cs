@@ -2,7 +2,7 @@ namespace SourceCheck.Documents.Web;
 
 /// <summary>A small table of outlet names for hosts whose pages often carry no site name in their metadata.
 /// Used only as the last fallback; any other host is shown as its domain name.</summary>
-public static class SiteNames
+internal static class SiteNames
 {
     private static readonly Dictionary<string, string> Table = new(StringComparer.OrdinalIgnoreCase)
     {

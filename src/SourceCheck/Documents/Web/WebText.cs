@@ -7,7 +7,7 @@ namespace SourceCheck.Documents.Web;
 
 /// <summary>Small text helpers shared by the page readers: whitespace, comparison keys, date parsing (English and
 /// German month names, ISO, dotted and slashed forms) and name forms.</summary>
-public static class WebText
+internal static class WebText
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
 

@@ -6,7 +6,7 @@ namespace SourceCheck.References.BibTex;
 /// <summary>BibTeX name lists ↔ CSL names. "Last, First and First von Last and von Last, Jr, First and {Corporate
 /// Name}": names are split at " and " outside braces; the von part (lower-case words) becomes the CSL
 /// non-dropping particle, "Jr"/"III" the suffix, a fully braced name a literal; "others" is kept as a literal.</summary>
-public static class BibTexNames
+internal static class BibTexNames
 {
     public static IReadOnlyList<CslName> Parse(string value)
     {

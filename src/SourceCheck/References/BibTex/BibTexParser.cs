@@ -6,10 +6,10 @@ namespace SourceCheck.References.BibTex;
 
 /// <summary>One field of a BibTeX entry: lower-case name, value after macro expansion and '#' concatenation (outer
 /// delimiters removed, inner LaTeX kept), and where the field starts.</summary>
-public sealed record BibTexField(string Name, string Value, TextSpan Span);
+internal sealed record BibTexField(string Name, string Value, TextSpan Span);
 
 /// <summary>One BibTeX entry (1-based <see cref="Number"/> in file order, @string/@preamble/@comment not counted).</summary>
-public sealed class BibTexEntry(string type, string key, TextSpan span, int number)
+internal sealed class BibTexEntry(string type, string key, TextSpan span, int number)
 {
     public string Type { get; set; } = type;
 
@@ -40,7 +40,7 @@ public sealed class BibTexEntry(string type, string key, TextSpan span, int numb
 }
 
 /// <summary>A parsed .bib file: entries, @preamble texts, @string macros, diagnostics.</summary>
-public sealed record BibTexDatabase(
+internal sealed record BibTexDatabase(
     IReadOnlyList<BibTexEntry> Entries,
     IReadOnlyList<string> Preambles,
     IReadOnlyDictionary<string, string> Strings,
@@ -50,7 +50,7 @@ public sealed record BibTexDatabase(
 /// braces, '#' concatenation, @string (month macros jan…dec predefined), @preamble and @comment. Errors (unbalanced
 /// braces, missing '=' or ',') are diagnostics with line/column and entry number; reading resumes at the next
 /// '@' that starts a line, so one broken entry does not hide the rest.</summary>
-public static class BibTexParser
+internal static class BibTexParser
 {
     /// <summary>Values longer than this are cut (with a diagnostic): a guard against runaway unbalanced input.</summary>
     public const int MaxValueLength = 1_000_000;

@@ -13,7 +13,7 @@ namespace SourceCheck.References.BibTex;
 /// cannot tell it apart, are kept in the item's <c>custom</c> object ("bibtex-type", "bibtex": {field: raw
 /// value}) which <see cref="BibTexWriter"/> writes back; fields named <c>x-csl-VARIABLE</c> set CSL variables
 /// directly (that is how the writer carries CSL variables BibTeX has no field for).</summary>
-public static class BibTexReader
+internal static class BibTexReader
 {
     internal const string CustomFields = "bibtex";
     internal const string CustomType = "bibtex-type";

@@ -12,7 +12,7 @@ namespace SourceCheck.References.BibTex;
 /// <c>x-csl-VARIABLE</c> fields (read back by the reader), fields kept in <c>custom.bibtex</c> are restored as they
 /// were. Only what cannot be written at all (unknown non-CSL keys, custom data of other formats) is reported as
 /// SC1040 FieldNotRepresentable.</summary>
-public static class BibTexWriter
+internal static class BibTexWriter
 {
     private static readonly Dictionary<string, string> Reverse = BuildReverse();
 

@@ -10,7 +10,7 @@ namespace SourceCheck.References.BibTex;
 /// ~ (no-break space) and ``quotes''. Case-protecting braces become CSL's <c>&lt;span class="nocase"&gt;</c>,
 /// \textit/\emph → &lt;i&gt;, \textbf → &lt;b&gt;, \textsc → small caps, \url{x} → x; the writer turns them back.
 /// Math ($…$) becomes Unicode (Greek letters, operators, super- and subscripts as &lt;sup&gt;/&lt;sub&gt;).</summary>
-public static class Latex
+internal static class Latex
 {
     private const string NoCaseOpen = "<span class=\"nocase\">";
     private const string SmallCapsOpen = "<span style=\"font-variant:small-caps;\">";

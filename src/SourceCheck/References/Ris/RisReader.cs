@@ -9,7 +9,7 @@ using SourceCheck.Text;
 namespace SourceCheck.References.Ris;
 
 /// <summary>One RIS tag line: tag, value, 1-based line.</summary>
-public sealed record RisLine(string Tag, string Value, int Line);
+internal sealed record RisLine(string Tag, string Value, int Line);
 
 /// <summary>RIS → CSL items. Records run from TY to ER; tags are mapped to CSL (AU/A1 → author, A2/ED → editor,
 /// A3 → collection-editor, A4 → translator, TI/T1 → title, T2/JO/JF/BT → container-title, JA/J2 → short container
@@ -17,7 +17,7 @@ public sealed record RisLine(string Tag, string Value, int Line);
 /// ISBN by shape), N1, ET, AN, LA, …). Tags without a CSL variable and the exact RIS type, when CSL cannot tell it
 /// apart, are kept in <c>custom</c> ("ris-type", "ris": {TAG: [values]}) so that <see cref="RisWriter"/> writes
 /// them back. Malformed lines are diagnostics with their line number.</summary>
-public static partial class RisReader
+internal static partial class RisReader
 {
     internal const string CustomTags = "ris";
     internal const string CustomType = "ris-type";

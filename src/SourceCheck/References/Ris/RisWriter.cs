@@ -10,7 +10,7 @@ namespace SourceCheck.References.Ris;
 /// <summary>CSL items → RIS. Types and variables are mapped back (see <see cref="RisReader"/>); tags kept in
 /// <c>custom.ris</c> are written back as they were. RIS has no place for arbitrary data: every CSL variable or
 /// custom value without a RIS tag is reported as SC1040 FieldNotRepresentable (warning, with the item number).</summary>
-public static class RisWriter
+internal static class RisWriter
 {
     private static readonly Dictionary<string, string> Reverse = BuildReverse();
 
