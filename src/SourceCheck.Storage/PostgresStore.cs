@@ -5,6 +5,7 @@ using NpgsqlTypes;
 using SourceCheck.Claims;
 using SourceCheck.Csl;
 using SourceCheck.Diagnostics;
+using SourceCheck.Text;
 
 namespace SourceCheck.Storage;
 
@@ -84,8 +85,8 @@ internal sealed partial class PostgresStore : IClaimStore
     internal static NpgsqlConnectionStringBuilder ConnectionString(string uri, Func<string, string?> env, string display)
     {
         // "postgresql://user@/db?host=/run/postgresql": no host before the path (a unix socket folder in the query).
-        string forParsing = System.Text.RegularExpressions.Regex.Replace(uri, "^([a-zA-Z]+://[^/?#]*@)(?=[/?#]|$)", "${1}localhost", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
-        forParsing = System.Text.RegularExpressions.Regex.Replace(forParsing, "^([a-zA-Z]+://)(?=[/?#])", "${1}localhost", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+        string forParsing = System.Text.RegularExpressions.Regex.Replace(uri, "^([a-zA-Z]+://[^/?#]*@)(?=[/?#]|$)", "${1}localhost", System.Text.RegularExpressions.RegexOptions.None, RegexPolicy.Timeout);
+        forParsing = System.Text.RegularExpressions.Regex.Replace(forParsing, "^([a-zA-Z]+://)(?=[/?#])", "${1}localhost", System.Text.RegularExpressions.RegexOptions.None, RegexPolicy.Timeout);
         if (!Uri.TryCreate(forParsing, UriKind.Absolute, out var parsed) || !StoreLocation.IsServer(uri))
         {
             throw new StoreException(DiagnosticCodes.StoreUnavailable, $"{display}: not a PostgreSQL URI (postgresql://user@host:port/database)");

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SourceCheck.Text;
 
 namespace SourceCheck.Storage;
 
@@ -29,6 +30,6 @@ public static partial class StoreLocation
             : SourceCheckStore.Open(location, time);
     }
 
-    [GeneratedRegex(@"^((?:postgres|postgresql)://[^:/@?#]*):[^@/?#]*@", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^((?:postgres|postgresql)://[^:/@?#]*):[^@/?#]*@", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex UserInfoPassword();
 }

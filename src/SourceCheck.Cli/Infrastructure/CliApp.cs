@@ -3,6 +3,7 @@ using System.CommandLine.Help;
 using SourceCheck.Cli.Commands;
 using SourceCheck.Diagnostics;
 using SourceCheck.Storage;
+using SourceCheck.Text;
 
 namespace SourceCheck.Cli.Infrastructure;
 
@@ -98,6 +99,7 @@ public static class CliApp
             return ExitCodes.Usage;
         }
 
+        int skippedBefore = RegexPolicy.SkippedUnits;
         try
         {
             int code = parse.Invoke(new InvocationConfiguration
@@ -111,6 +113,7 @@ public static class CliApp
                 WriteExamples(env, parse.CommandResult.Command);
             }
 
+            ReportSkippedUnits(env, RegexPolicy.SkippedUnits - skippedBefore);
             return code;
         }
         catch (CliException ex)
@@ -156,6 +159,12 @@ public static class CliApp
 
             return ExitCodes.InputError;
         }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            // a pattern outside any per-unit guard ran over the shared limit: our words, exit 3, no stack trace
+            env.Error.WriteLine($"error {DiagnosticCodes.RegexUnitsSkipped}: a pattern match ran over its time limit of {RegexPolicy.TimeoutMilliseconds / 1000} s (an overloaded machine or a pathological input); nothing was written");
+            return ExitCodes.InputError;
+        }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             env.Error.WriteLine($"error: unexpected problem: {ex.Message} (set SOURCECHECK_DEBUG=1 for details)");
@@ -165,6 +174,16 @@ public static class CliApp
             }
 
             return ExitCodes.InputError;
+        }
+    }
+
+    /// <summary>The regex policy's one handling rule, seen by the user: text units given up after a match timeout are
+    /// counted, never silent and never a stack trace.</summary>
+    private static void ReportSkippedUnits(CliEnvironment env, int skipped)
+    {
+        if (skipped > 0)
+        {
+            env.Error.WriteLine($"warning {DiagnosticCodes.RegexUnitsSkipped}: {skipped:N0} text unit(s) skipped: a pattern match ran over its time limit of {RegexPolicy.TimeoutMilliseconds / 1000} s (an overloaded machine or a pathological input); the rest was processed");
         }
     }
 

@@ -279,6 +279,6 @@ internal static partial class CitationSignals
         && string.Equals(doi, linked, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>"[3]", "[3, 5]", "[2–4]".</summary>
-    [GeneratedRegex(@"\[(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\[(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\]", RegexOptions.CultureInvariant, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex Marker();
 }

@@ -192,16 +192,9 @@ internal static partial class ClaimExtractor
                     }
                     catch (RegexMatchTimeoutException)
                     {
-                        // the first match of a large generated regex includes its JIT compilation, which can exceed
-                        // the timeout on a loaded machine: try once more before giving the sentence up
-                        try
-                        {
-                            draft = Analyse(s, p, drafts.LastOrDefault(d => !d.Phantom));
-                        }
-                        catch (RegexMatchTimeoutException)
-                        {
-                            draft = null;
-                        }
+                        // the regex policy: give this sentence up, count it (warning SC4011)
+                        RegexPolicy.Skipped();
+                        draft = null;
                     }
 
                     if (draft is not null)
@@ -561,6 +554,7 @@ internal static partial class ClaimExtractor
             catch (RegexMatchTimeoutException)
             {
                 // no appositions: company nouns fall back to the main organisation
+                RegexPolicy.Skipped();
             }
 
             return list;
@@ -1133,7 +1127,7 @@ internal static partial class ClaimExtractor
                         continue;
                     }
 
-                    var pm = Regex.Match(_text[(m.Index + m.Length)..e], @"\s" + particle + @"(?=\s*(?:[,.;:!?]|$|dass\b))", RegexOptions.None, TimeSpan.FromSeconds(1));
+                    var pm = Regex.Match(_text[(m.Index + m.Length)..e], @"\s" + particle + @"(?=\s*(?:[,.;:!?]|$|dass\b))", RegexOptions.None, RegexPolicy.Timeout);
                     if (pm.Success && !IsMetaOnly(m.Index + m.Length, e))
                     {
                         found = (m.Index, m.Index + m.Length);
@@ -1651,71 +1645,71 @@ internal static partial class ClaimExtractor
         }
     }
 
-    [GeneratedRegex(@"[\p{L}][\p{L}\d]*(?:[-'’][\p{L}\d]+)*", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"[\p{L}][\p{L}\d]*(?:[-'’][\p{L}\d]+)*", RegexOptions.None, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex WordRegex();
 
     /// <summary>A channel phrase ending the clause after a speaker's name: "in the company’s news release", "in a research note".</summary>
-    [GeneratedRegex(@"^in (?:a|an|the|his|her|its|their)\s+(?:[\p{L}’'-]+\s+){0,3}(?:release|statement|email|e-mail|interview|report|note|post|letter|memo|call|briefing|speech|tweet|filing)\b[^,;:]{0,30}[.,;]?\s*$", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"^in (?:a|an|the|his|her|its|their)\s+(?:[\p{L}’'-]+\s+){0,3}(?:release|statement|email|e-mail|interview|report|note|post|letter|memo|call|briefing|speech|tweet|filing)\b[^,;:]{0,30}[.,;]?\s*$", RegexOptions.None, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex ChannelTailRegex();
 
     /// <summary>Words that open content or another clause between a verb and a later name ("adding that …", "und …").</summary>
-    [GeneratedRegex(@"\b(?:that|dass|adding|und|and|wie|ob|weil|because|nachdem|after|while|während)\b|,\s*(?:der|die|das|den|dem|who|which)\b", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"\b(?:that|dass|adding|und|and|wie|ob|weil|because|nachdem|after|while|während)\b|,\s*(?:der|die|das|den|dem|who|which)\b", RegexOptions.None, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex TailOpenerRegex();
 
     /// <summary>An institution right after a speech verb, ending the clause: "antwortete die Partei des Religiösen Zionismus:",
     /// "sagte die Polizei.", "said the ministry."</summary>
-    [GeneratedRegex(@"\G\s*(?<art>der|die|das|the)\s+(?<n>(?<h>[\p{L}-]*(?:[Pp]artei|[Rr]egierung|[Mm]inisterium|[Bb]ehörde|[Gg]ewerkschaft|[Vv]erband|[Pp]olizei|[Ss]taatsanwaltschaft|[Kk]ommission|[Gg]ericht|[Ff]raktion|[Ll]iga|[Vv]erein|[Kk]onzern|[Ss]tadtverwaltung)|party|government|ministry|agency|police|union|department|regulator|court)(?<of>\s+(?:des|der|of(?:\s+the)?)\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,2})?)(?=\s*(?:[.,;:!?]|$))", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"\G\s*(?<art>der|die|das|the)\s+(?<n>(?<h>[\p{L}-]*(?:[Pp]artei|[Rr]egierung|[Mm]inisterium|[Bb]ehörde|[Gg]ewerkschaft|[Vv]erband|[Pp]olizei|[Ss]taatsanwaltschaft|[Kk]ommission|[Gg]ericht|[Ff]raktion|[Ll]iga|[Vv]erein|[Kk]onzern|[Ss]tadtverwaltung)|party|government|ministry|agency|police|union|department|regulator|court)(?<of>\s+(?:des|der|of(?:\s+the)?)\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,2})?)(?=\s*(?:[.,;:!?]|$))", RegexOptions.None, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex OrgAfterVerbRegex();
 
     /// <summary>A capitalised organisation word right before an unnamed title ("a WeWork spokesperson", "the Justice Department spokesman").</summary>
-    [GeneratedRegex(@"\b(?:a|an|the|ein|eine|einer)\s+(?<o>\p{Lu}[\p{L}&.'’-]*(?:\s+\p{Lu}[\p{L}&.'’-]*){0,2})\s+$", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"\b(?:a|an|the|ein|eine|einer)\s+(?<o>\p{Lu}[\p{L}&.'’-]*(?:\s+\p{Lu}[\p{L}&.'’-]*){0,2})\s+$", RegexOptions.None, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex OrgBeforeTitleRegex();
 
     /// <summary>After a speech verb, a definite role noun phrase that ends the clause: "twitterte der 35 Jahre alte Aufbauspieler
     /// und Kapitän von Real", "sagt die Mutter", "said the actor".</summary>
-    [GeneratedRegex(@"\G\s*(?<art>der|die|the)\s+(?:[\p{L}\d-]+\s+){0,4}?(?<n>\p{L}[\p{L}-]*)(?:\s+(?:und|and)\s+[\p{L}-]+(?:\s+(?:von|of|der|des)\s+[\p{L}-]+)?)?(?=\s*(?:[.,;!?]|$|kämpferisch|tearfully))", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"\G\s*(?<art>der|die|the)\s+(?:[\p{L}\d-]+\s+){0,4}?(?<n>\p{L}[\p{L}-]*)(?:\s+(?:und|and)\s+[\p{L}-]+(?:\s+(?:von|of|der|des)\s+[\p{L}-]+)?)?(?=\s*(?:[.,;!?]|$|kämpferisch|tearfully))", RegexOptions.None, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex RoleAfterVerbRegex();
 
     /// <summary>"Das sagte …", "Das erklärte …", "That is what … said": the sentence before holds the words.</summary>
-    [GeneratedRegex(@"\G(?:Das|Dies|So)\s+(?:sagte|sagt|erklärte|erklärt|betonte|schrieb|berichtete|teilte)\b|\GThat(?:'s| is| was) what\b", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"\G(?:Das|Dies|So)\s+(?:sagte|sagt|erklärte|erklärt|betonte|schrieb|berichtete|teilte)\b|\GThat(?:'s| is| was) what\b", RegexOptions.None, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex BackReferenceRegex();
 
-    [GeneratedRegex(@"^\s*(?:that|dass|whether|ob|if|how|wie|why|warum)\b", RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(@"^\s*(?:that|dass|whether|ob|if|how|wie|why|warum)\b", RegexOptions.IgnoreCase, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex ContentOpenerRegex();
 
     /// <summary>The subject right before a speech verb (the part of the sentence before the verb is matched, anchored at its end).</summary>
-    [GeneratedRegex(@"(?:(?<pro>\b(?:they|They|it|It))|(?<grp>\b(?:prosecutors|police|investigators|authorities|officials|Staatsanwälte|Ermittler|Behörden))|(?<=^|\s)(?:Die|Der|Das|die|der|das)\s+(?<deo>[\p{L}-]*(?:zentrale|verband|ministerium|amt|behörde|partei|gericht|bank|liga|verein|gewerkschaft|institut|kommission|regierung|polizei|staatsanwaltschaft|konzern|agentur|radar)(?:\s+(?:der|des)\s+[\p{L}-]+)?)|(?<=^|[\s,(])(?:(?:The|the)\s+)?(?<caps>(?:\p{Lu}[\p{L}&.'’-]*\s+(?:(?:of|for|the|and)\s+){0,2}){0,6}\p{Lu}[\p{L}&.'’-]*))(?:\s*,[^,]{1,80},|\s*,)?\s+(?:(?:has|have|had|also|twice|again|repeatedly|previously|later|now|then|auch|erneut|bereits)\s+){0,2}$", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"(?:(?<pro>\b(?:they|They|it|It))|(?<grp>\b(?:prosecutors|police|investigators|authorities|officials|Staatsanwälte|Ermittler|Behörden))|(?<=^|\s)(?:Die|Der|Das|die|der|das)\s+(?<deo>[\p{L}-]*(?:zentrale|verband|ministerium|amt|behörde|partei|gericht|bank|liga|verein|gewerkschaft|institut|kommission|regierung|polizei|staatsanwaltschaft|konzern|agentur|radar)(?:\s+(?:der|des)\s+[\p{L}-]+)?)|(?<=^|[\s,(])(?:(?:The|the)\s+)?(?<caps>(?:\p{Lu}[\p{L}&.'’-]*\s+(?:(?:of|for|the|and)\s+){0,2}){0,6}\p{Lu}[\p{L}&.'’-]*))(?:\s*,[^,]{1,80},|\s*,)?\s+(?:(?:has|have|had|also|twice|again|repeatedly|previously|later|now|then|auch|erneut|bereits)\s+){0,2}$", RegexOptions.None, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex OrgSubjectRegex();
 
-    [GeneratedRegex(@"\b(?:[Tt]he|[Dd]ie|[Dd]er|[Dd]as)\s+(?:company|firm|group|startup|start-up|Unternehmen|Konzern|Firma|Gruppe)\b(?:\s+(?:that|which|die|das|der)\s+[^,.;:]{1,60})?,\s+(?<name>\p{Lu}[\p{L}\d&.'’-]*(?:\s+\p{Lu}[\p{L}\d&.'’-]*){0,4}),", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"\b(?:[Tt]he|[Dd]ie|[Dd]er|[Dd]as)\s+(?:company|firm|group|startup|start-up|Unternehmen|Konzern|Firma|Gruppe)\b(?:\s+(?:that|which|die|das|der)\s+[^,.;:]{1,60})?,\s+(?<name>\p{Lu}[\p{L}\d&.'’-]*(?:\s+\p{Lu}[\p{L}\d&.'’-]*){0,4}),", RegexOptions.None, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex AppositiveOrgRegex();
 
-    [GeneratedRegex(@"(?:\b(?:der|die|das|den|dem|des|the|his|her|its|seine[rnm]?|ihre[rnm]?|a|an|eine[rnm]?)\s+(?:[\p{L}'’-]+\s+){0,2})$", RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(@"(?:\b(?:der|die|das|den|dem|des|the|his|her|its|seine[rnm]?|ihre[rnm]?|a|an|eine[rnm]?)\s+(?:[\p{L}'’-]+\s+){0,2})$", RegexOptions.IgnoreCase, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex ArticleBeforeRegex();
 
-    [GeneratedRegex(@"\G(?:Das|Die|Der|The)\s+(?<n>(?:\p{Lu}[\p{L}-]*\s+){0,2}(?:Haus|House|Regierung|Government|government|Ministerium|Ministry|ministry|Bundesregierung|Landesregierung|Kommission|Commission|commission|Behörde|Aufsichtsbehörde|Agency|agency|regulator|Pentagon|Kreml|Kremlin|Senat|Senate|Parlament|Parliament|Zentralbank|central bank|Fed|Notenbank|Polizei|police|Gericht|court|Staatsanwaltschaft|prosecutors|Gewerkschaft|union|Verband|Kartellamt|Bundeskartellamt|EU-Kommission|Weiße Haus|US-Regierung|US-Notenbank|EZB))\b", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"\G(?:Das|Die|Der|The)\s+(?<n>(?:\p{Lu}[\p{L}-]*\s+){0,2}(?:Haus|House|Regierung|Government|government|Ministerium|Ministry|ministry|Bundesregierung|Landesregierung|Kommission|Commission|commission|Behörde|Aufsichtsbehörde|Agency|agency|regulator|Pentagon|Kreml|Kremlin|Senat|Senate|Parlament|Parliament|Zentralbank|central bank|Fed|Notenbank|Polizei|police|Gericht|court|Staatsanwaltschaft|prosecutors|Gewerkschaft|union|Verband|Kartellamt|Bundeskartellamt|EU-Kommission|Weiße Haus|US-Regierung|US-Notenbank|EZB))\b", RegexOptions.None, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex InstitutionRegex();
 
-    [GeneratedRegex(@"\G\s+(?:for|of|at|des|der|von|vom|bei)\s+(?:the\s+|dem\s+|der\s+)?(?<o>\p{Lu}?[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+){0,3})", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"\G\s+(?:for|of|at|des|der|von|vom|bei)\s+(?:the\s+|dem\s+|der\s+)?(?<o>\p{Lu}?[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+){0,3})", RegexOptions.None, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex OfPhraseRegex();
 
-    [GeneratedRegex(@"\b(?:the|die|das|der)\s+(?:agency|ministry|regulator|government|commission|court|police|union|watchdog|Behörde|Ministerium|Regierung|Kommission|Gericht|Polizei|Gewerkschaft|Aufsicht)\b", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"\b(?:the|die|das|der)\s+(?:agency|ministry|regulator|government|commission|court|police|union|watchdog|Behörde|Ministerium|Regierung|Kommission|Gericht|Polizei|Gewerkschaft|Aufsicht)\b", RegexOptions.None, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex HeadNounRegex();
 
-    [GeneratedRegex(@"\b(?:später|danach|darauf|anschließend|zuvor|later|earlier|afterwards|subsequently)\b", RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(@"\b(?:später|danach|darauf|anschließend|zuvor|later|earlier|afterwards|subsequently)\b", RegexOptions.IgnoreCase, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex LaterRegex();
 
-    [GeneratedRegex(@"\Gtold\s+(?:the\s+)?(?<o>\p{Lu}[\p{L}&.-]*(?:\s\p{Lu}[\p{L}&.-]*){0,3})|\btold\s+(?:the\s+)?(?<o>\p{Lu}[\p{L}&.-]*(?:\s\p{Lu}[\p{L}&.-]*){0,3})", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"\Gtold\s+(?:the\s+)?(?<o>\p{Lu}[\p{L}&.-]*(?:\s\p{Lu}[\p{L}&.-]*){0,3})|\btold\s+(?:the\s+)?(?<o>\p{Lu}[\p{L}&.-]*(?:\s\p{Lu}[\p{L}&.-]*){0,3})", RegexOptions.None, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex ToldOutletRegex();
 
     /// <summary>A source phrase ending right before a mention: "According to", "laut", "nach Angaben".</summary>
-    [GeneratedRegex(@"(?:\b[Aa]ccording to|\b[Ll]aut|\b[Nn]ach (?:eigenen )?Angaben)\s*(?:the\s+|des\s+|der\s+|dem\s+)?$", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"(?:\b[Aa]ccording to|\b[Ll]aut|\b[Nn]ach (?:eigenen )?Angaben)\s*(?:the\s+|des\s+|der\s+|dem\s+)?$", RegexOptions.None, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex SourcePhraseRegex();
 
     /// <summary>A plan or forecast with a year: "plans to … in 2027", "will … by 2030", "will … 2027 beantragen", "soll bis 2030 …".</summary>
-    [GeneratedRegex(@"\b(?:plans? to|intends? to|aims? to|expects? to|is expected to|will|wants? to|wollen|plant|planen|beabsichtigt|soll|sollen)\b[^.;:!?]{0,80}?\b(?:19|20)\d\d\b|\b(?:19|20)\d\d\b[^.;:!?]{0,40}?\b(?:beantragen|einreichen|vorlegen|abschließen|erreichen|starten|planen|plant)\b", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"\b(?:plans? to|intends? to|aims? to|expects? to|is expected to|will|wants? to|wollen|plant|planen|beabsichtigt|soll|sollen)\b[^.;:!?]{0,80}?\b(?:19|20)\d\d\b|\b(?:19|20)\d\d\b[^.;:!?]{0,40}?\b(?:beantragen|einreichen|vorlegen|abschließen|erreichen|starten|planen|plant)\b", RegexOptions.None, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex PlanWithYearRegex();
 
-    [GeneratedRegex(@"according to the (?:company|firm|group)|nach eigenen Angaben|(?:teilte|erklärte) das Unternehmen|the company said|das Unternehmen (?:erwartet|plant|rechnet)|erwartet das Unternehmen", RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(@"according to the (?:company|firm|group)|nach eigenen Angaben|(?:teilte|erklärte) das Unternehmen|the company said|das Unternehmen (?:erwartet|plant|rechnet)|erwartet das Unternehmen", RegexOptions.IgnoreCase, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex CompanyCueRegex();
 }

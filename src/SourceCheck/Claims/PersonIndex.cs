@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SourceCheck.Text;
 
 namespace SourceCheck.Claims;
 
@@ -55,20 +56,16 @@ internal sealed partial class PersonIndex
 
     private static bool IsRoleWord(string w)
     {
-        // the first match of the large generated role regex includes its JIT compilation, which can pass the timeout on a
-        // loaded machine: one retry, then "no role"
-        for (int attempt = 0; attempt < 2; attempt++)
+        // the regex policy on a timeout: "no role" for this word, counted (warning SC4011)
+        try
         {
-            try
-            {
-                return AttributionLexicon.RoleRegex().Match(w) is { Success: true } m && m.Length == w.Length;
-            }
-            catch (RegexMatchTimeoutException)
-            {
-            }
+            return AttributionLexicon.RoleRegex().Match(w) is { Success: true } m && m.Length == w.Length;
         }
-
-        return false;
+        catch (RegexMatchTimeoutException)
+        {
+            RegexPolicy.Skipped();
+            return false;
+        }
     }
 
     /// <summary>The full name pair a first name opens elsewhere in the article ("Phil" → "Phil Foden"), or null.</summary>
@@ -402,7 +399,7 @@ internal sealed partial class PersonIndex
         return male == female ? Gender.Unknown : male ? Gender.Male : Gender.Female;
     }
 
-    [GeneratedRegex(@"\b(?:(?<m>he|his|him|himself)|(?<f>she|her|hers|herself))\b", RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(@"\b(?:(?<m>he|his|him|himself)|(?<f>she|her|hers|herself))\b", RegexOptions.IgnoreCase, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex EnglishPronounRegex();
 
     private static void AddRoles(Person person, string window, bool before)
@@ -609,24 +606,25 @@ internal sealed partial class PersonIndex
         catch (RegexMatchTimeoutException)
         {
             // keep what was found
+            RegexPolicy.Skipped();
         }
 
         return result;
     }
 
     /// <summary>A hyphenated Arabic particle surname: "ad-Din", "al-Scharaa", "el-Sisi", "bin-Salman".</summary>
-    [GeneratedRegex(@"^(?:al|el|ad|ed|as|an|ar|at|az|abu|bin|ibn|Al|El|Abu|Bin|Ibn)-\p{Lu}\p{Ll}+$", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"^(?:al|el|ad|ed|as|an|ar|at|az|abu|bin|ibn|Al|El|Abu|Bin|Ibn)-\p{Lu}\p{Ll}+$", RegexOptions.None, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex HyphenParticle();
 
-    [GeneratedRegex(@"\b(?<t>Mr|Mrs|Ms|Dr|Prof|Herr|Herrn|Frau)\.?\s(?<s>\p{Lu}[\p{L}'’]+)\b(?!\s\p{Lu}\p{Ll})", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"\b(?<t>Mr|Mrs|Ms|Dr|Prof|Herr|Herrn|Frau)\.?\s(?<s>\p{Lu}[\p{L}'’]+)\b(?!\s\p{Lu}\p{Ll})", RegexOptions.None, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex TitledNameRegex();
 
     /// <summary>Before a name: a speech verb that follows the words, with an article and up to two nouns ("», sagt die Ernährungsberaterin ",
     /// ", said "): the name is the verb's subject.</summary>
-    [GeneratedRegex(@"[,“”»«""]\s*(?:sagte|sagt|erklärte|erklärt|betonte|meinte|warnte|schrieb|so|said|says|wrote|added)\s+(?:(?:der|die|the)\s+(?:[\p{L}-]+\s+){0,2})?$", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"[,“”»«""]\s*(?:sagte|sagt|erklärte|erklärt|betonte|meinte|warnte|schrieb|so|said|says|wrote|added)\s+(?:(?:der|die|the)\s+(?:[\p{L}-]+\s+){0,2})?$", RegexOptions.None, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex SpeechVerbBeforeRegex();
 
     /// <summary>After a name: a speech verb ("Aiko Tanaka said", "Jonas Vogt sagte").</summary>
-    [GeneratedRegex(@"^,?\s(?:(?:also|auch|later|später|then|on \w+day)\s)?(?:said|says|told|wrote|added|argued|warned|sagte|sagt|erklärte|schrieb|betonte|warnte|meinte|hatte gesagt|has said|had said)\b", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"^,?\s(?:(?:also|auch|later|später|then|on \w+day)\s)?(?:said|says|told|wrote|added|argued|warned|sagte|sagt|erklärte|schrieb|betonte|warnte|meinte|hatte gesagt|has said|had said)\b", RegexOptions.None, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex SpeakerContextRegex();
 }

@@ -57,6 +57,7 @@ internal static class DiagnosticCodes
     // SC4xxx: documents and claims
     public const string HtmlWithoutBody = "SC4001";
     public const string ClaimPairsSkipped = "SC4010";
+    public const string RegexUnitsSkipped = "SC4011";
 
     // SC5xxx: verification and fetching
     public const string FetchFailed = "SC5001";

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SourceCheck.Text;
 
 namespace SourceCheck.Documents;
 
@@ -305,18 +306,18 @@ internal static partial class ArticleReader
 
     /// <summary>Navigation, login and consent lines that are nothing but a link label ("Startseite",
     /// "Alle akzeptieren", "Skip to content").</summary>
-    [GeneratedRegex(@"^(?:Startseite|Home|Men[üu]|Navigation|Suche|Search|Anmelden|Abmelden|Einloggen|Log ?in|Log ?out|Sign ?in|Sign ?up|Registrieren|Register|Mein Konto|My account|E-Paper|Abo|Abos|Shop|Kontakt|Contact(?: us)?|Impressum|Imprint|Datenschutz(?:erklärung|einstellungen|hinweise)?|Privacy(?: policy| settings)?|Cookie-?(?:Einstellungen|Richtlinie|Hinweis|settings|policy|preferences)|AGB|Terms(?: of (?:use|service))?|Nutzungsbedingungen|Akzeptieren|Alle akzeptieren|Alle ablehnen|Ablehnen|Accept(?: all)?(?: cookies)?|Reject(?: all)?|Einstellungen|Settings|Manage (?:cookies|preferences|settings)|Zustimmen(?: und weiter)?|Zurück|Back|Drucken|Print|Kommentare|Comments|Skip to (?:main )?content|Zum Inhalt springen|Zur Navigation|Mehr erfahren|Learn more|Jetzt (?:kostenlos )?(?:testen|registrieren|anmelden|buchen|kaufen|bestellen|starten)|Kostenlos testen|Try (?:it )?(?:for )?free|Get started|Demo (?:anfragen|buchen|vereinbaren)|Book a demo|Request a demo|Top-Themen|Meistgelesen|Most read|Trending)\s*[.!:>»›]?$", RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(@"^(?:Startseite|Home|Men[üu]|Navigation|Suche|Search|Anmelden|Abmelden|Einloggen|Log ?in|Log ?out|Sign ?in|Sign ?up|Registrieren|Register|Mein Konto|My account|E-Paper|Abo|Abos|Shop|Kontakt|Contact(?: us)?|Impressum|Imprint|Datenschutz(?:erklärung|einstellungen|hinweise)?|Privacy(?: policy| settings)?|Cookie-?(?:Einstellungen|Richtlinie|Hinweis|settings|policy|preferences)|AGB|Terms(?: of (?:use|service))?|Nutzungsbedingungen|Akzeptieren|Alle akzeptieren|Alle ablehnen|Ablehnen|Accept(?: all)?(?: cookies)?|Reject(?: all)?|Einstellungen|Settings|Manage (?:cookies|preferences|settings)|Zustimmen(?: und weiter)?|Zurück|Back|Drucken|Print|Kommentare|Comments|Skip to (?:main )?content|Zum Inhalt springen|Zur Navigation|Mehr erfahren|Learn more|Jetzt (?:kostenlos )?(?:testen|registrieren|anmelden|buchen|kaufen|bestellen|starten)|Kostenlos testen|Try (?:it )?(?:for )?free|Get started|Demo (?:anfragen|buchen|vereinbaren)|Book a demo|Request a demo|Top-Themen|Meistgelesen|Most read|Trending)\s*[.!:>»›]?$", RegexOptions.IgnoreCase, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex NavigationRegex();
 
     /// <summary>Cookie banners ("Wir verwenden Cookies, um …", "This website uses cookies …") and choice prompts
     /// ("Wählen Sie Ihren Tarif:", "Choose your plan:").</summary>
-    [GeneratedRegex(@"^(?:(?:Wir|We|Diese (?:Website|Webseite|Seite)|This (?:website|site)|Our (?:website|site))\s+(?:verwenden|nutzen|setzen|verwendet|nutzt|setzt|use|uses)\s+(?:\S+\s+){0,3}?Cookies\b|(?:Wähle|Wählen Sie|Bitte wählen Sie|Choose|Select|Pick)\b[^\n.]{0,60}:$)", RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(@"^(?:(?:Wir|We|Diese (?:Website|Webseite|Seite)|This (?:website|site)|Our (?:website|site))\s+(?:verwenden|nutzen|setzen|verwendet|nutzt|setzt|use|uses)\s+(?:\S+\s+){0,3}?Cookies\b|(?:Wähle|Wählen Sie|Bitte wählen Sie|Choose|Select|Pick)\b[^\n.]{0,60}:$)", RegexOptions.IgnoreCase, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex ConsentRegex();
 
-    [GeneratedRegex(@"^(?:\d+\s*(?:Min\.?|Minuten|min) (?:Lesezeit|Lesedauer|read)\b|(?:Lesezeit|Lesedauer|Reading time|Stand|Aktualisiert|Zuletzt aktualisiert|Updated|Last updated|Veröffentlicht|Published|Erschienen|Foto|Fotos|Bild|Bilder|Photo|Photos|Image|Credit)(?:\s*:|\s+(?:am\s+|on\s+|at\s+)?\d))", RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(@"^(?:\d+\s*(?:Min\.?|Minuten|min) (?:Lesezeit|Lesedauer|read)\b|(?:Lesezeit|Lesedauer|Reading time|Stand|Aktualisiert|Zuletzt aktualisiert|Updated|Last updated|Veröffentlicht|Published|Erschienen|Foto|Fotos|Bild|Bilder|Photo|Photos|Image|Credit)(?:\s*:|\s+(?:am\s+|on\s+|at\s+)?\d))", RegexOptions.IgnoreCase, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex MetaPrefixRegex();
 
-    [GeneratedRegex(@"\b\d{1,2}:\d{2}\b", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"\b\d{1,2}:\d{2}\b", RegexOptions.None, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex TimeRegex();
 
     /// <summary>A breadcrumb or menu bar: three or more short items separated by " | ", " › ", " » ", " > ",

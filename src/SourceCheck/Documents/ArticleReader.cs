@@ -10,7 +10,6 @@ namespace SourceCheck.Documents;
 /// inline source mentions.</summary>
 internal static partial class ArticleReader
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
 
     /// <summary>Reads text or HTML (detected by a leading tag); see <see cref="ReadFile"/>, which also returns the notes.</summary>
     public static Article Read(string content, string? name = null, string? language = null) => ReadFile(content, name, language).Article;
@@ -310,6 +309,7 @@ internal static partial class ArticleReader
             }
             catch (RegexMatchTimeoutException)
             {
+                RegexPolicy.Skipped();
                 found.Clear();
             }
 
@@ -326,18 +326,18 @@ internal static partial class ArticleReader
         or "us" or "the newspaper" or "analysts" or "officials" or "Angaben" or "eigenen Angaben" || name.StartsWith("the company", StringComparison.Ordinal)
         || char.IsLower(name[0]);
 
-    [GeneratedRegex(@"^(?:By|Von|Text:|Autor(?:in)?:)\s+(?<who>\p{Lu}[\p{L}.'-]+(?:\s+(?:und|and|&|von|van|de)?\s*\p{Lu}[\p{L}.'-]+){0,5})\s*$", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"^(?:By|Von|Text:|Autor(?:in)?:)\s+(?<who>\p{Lu}[\p{L}.'-]+(?:\s+(?:und|and|&|von|van|de)?\s*\p{Lu}[\p{L}.'-]+){0,5})\s*$", RegexOptions.None, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex BylineRegex();
 
-    [GeneratedRegex(@"\b(?:\d{4}-\d{2}-\d{2}|\d{1,2}\.\s?(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s\d{4}|(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)\s\d{1,2},\s\d{4}|\d{1,2}\.\d{1,2}\.\d{4})\b", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"\b(?:\d{4}-\d{2}-\d{2}|\d{1,2}\.\s?(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s\d{4}|(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)\s\d{1,2},\s\d{4}|\d{1,2}\.\d{1,2}\.\d{4})\b", RegexOptions.None, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex DateRegex();
 
-    [GeneratedRegex(@"\G(?<place>\p{Lu}[\p{L}.'’ -]{1,40}?)(?:,\s*(?<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September|October|November|December)\.?\s\d{1,2}|\d{1,2}\.\s?\p{Lu}\p{Ll}+))?\s*\((?<outlet>[^()\n]{2,40})\)\s*[-–—]+\s+", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"\G(?<place>\p{Lu}[\p{L}.'’ -]{1,40}?)(?:,\s*(?<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September|October|November|December)\.?\s\d{1,2}|\d{1,2}\.\s?\p{Lu}\p{Ll}+))?\s*\((?<outlet>[^()\n]{2,40})\)\s*[-–—]+\s+", RegexOptions.None, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex DatelineRegex();
 
-    [GeneratedRegex(@"^(?:Das könnte (?:dich|Sie) auch interessieren|Mehr zum Thema|Lesen Sie auch|Auch interessant|Read more|Related|Share this|Teilen|Newsletter|Anzeige|Werbung|Cookie|Subscribe|Abonnieren|Jetzt abonnieren|Sign up|Wähle deine|Advertisement|Zum Artikel|Weiterlesen|Alle Rechte vorbehalten|Copyright|©)", RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(@"^(?:Das könnte (?:dich|Sie) auch interessieren|Mehr zum Thema|Lesen Sie auch|Auch interessant|Read more|Related|Share this|Teilen|Newsletter|Anzeige|Werbung|Cookie|Subscribe|Abonnieren|Jetzt abonnieren|Sign up|Wähle deine|Advertisement|Zum Artikel|Weiterlesen|Alle Rechte vorbehalten|Copyright|©)", RegexOptions.IgnoreCase, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex BoilerplateRegex();
 
-    [GeneratedRegex(@"(?<sources>(?<=^|\n)\s*Quellen?\s*:\s*(?<name>[^\n]{2,120}))|(?<laut>\b(?:laut|Laut)\s+(?<name>„[^“”\n]{1,60}[“”]|""[^""\n]{1,60}""|\p{Lu}(?:[\p{L}&-]|\.(?=\p{L}))*(?:\s\p{Lu}(?:[\p{L}&-]|\.(?=\p{L}))*){0,3}))|(?<wie>\bwie\s+(?:die\s+|der\s+|das\s+)?(?<name>„[^“”\n]{1,60}[“”]|""[^""\n]{1,60}""|\p{Lu}(?:[\p{L}&-]|\.(?=\p{L}))*(?:\s\p{Lu}(?:[\p{L}&-]|\.(?=\p{L}))*){0,3})\s+(?:berichtet|berichtete|meldet|meldete|schreibt|schrieb|unter Berufung))|(?<acc>\b[Aa]ccording to\s+(?:the\s+)?(?<name>\p{Lu}(?:[\p{L}&'-]|\.(?=\p{L}))*(?:\s(?:of\s)?\p{Lu}(?:[\p{L}&'-]|\.(?=\p{L}))*){0,4}|""[^""\n]{1,60}""))|(?<rep>(?<=^|[\s(])(?:the\s+|The\s+|die\s+|Die\s+|der\s+|Der\s+|das\s+|Das\s+)?(?<name>„[^“”\n]{1,60}[“”]|\p{Lu}(?:[\p{L}&'-]|\.(?=\p{L}))*(?:\s\p{Lu}(?:[\p{L}&'-]|\.(?=\p{L}))*){0,3})\s+(?:reported|reports|berichtete|berichtet|meldete|meldet)\b)|(?<told>\btold\s+(?:the\s+)?(?<name>\p{Lu}(?:[\p{L}&'-]|\.(?=\p{L}))*(?:\s\p{Lu}(?:[\p{L}&'-]|\.(?=\p{L}))*){0,3}))", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"(?<sources>(?<=^|\n)\s*Quellen?\s*:\s*(?<name>[^\n]{2,120}))|(?<laut>\b(?:laut|Laut)\s+(?<name>„[^“”\n]{1,60}[“”]|""[^""\n]{1,60}""|\p{Lu}(?:[\p{L}&-]|\.(?=\p{L}))*(?:\s\p{Lu}(?:[\p{L}&-]|\.(?=\p{L}))*){0,3}))|(?<wie>\bwie\s+(?:die\s+|der\s+|das\s+)?(?<name>„[^“”\n]{1,60}[“”]|""[^""\n]{1,60}""|\p{Lu}(?:[\p{L}&-]|\.(?=\p{L}))*(?:\s\p{Lu}(?:[\p{L}&-]|\.(?=\p{L}))*){0,3})\s+(?:berichtet|berichtete|meldet|meldete|schreibt|schrieb|unter Berufung))|(?<acc>\b[Aa]ccording to\s+(?:the\s+)?(?<name>\p{Lu}(?:[\p{L}&'-]|\.(?=\p{L}))*(?:\s(?:of\s)?\p{Lu}(?:[\p{L}&'-]|\.(?=\p{L}))*){0,4}|""[^""\n]{1,60}""))|(?<rep>(?<=^|[\s(])(?:the\s+|The\s+|die\s+|Die\s+|der\s+|Der\s+|das\s+|Das\s+)?(?<name>„[^“”\n]{1,60}[“”]|\p{Lu}(?:[\p{L}&'-]|\.(?=\p{L}))*(?:\s\p{Lu}(?:[\p{L}&'-]|\.(?=\p{L}))*){0,3})\s+(?:reported|reports|berichtete|berichtet|meldete|meldet)\b)|(?<told>\btold\s+(?:the\s+)?(?<name>\p{Lu}(?:[\p{L}&'-]|\.(?=\p{L}))*(?:\s\p{Lu}(?:[\p{L}&'-]|\.(?=\p{L}))*){0,3}))", RegexOptions.None, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex SourceMentionRegex();
 }

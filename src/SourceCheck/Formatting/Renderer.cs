@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using SourceCheck.Csl;
+using SourceCheck.Text;
 
 namespace SourceCheck.Formatting;
 
@@ -635,8 +636,8 @@ internal static class Renderer
         return Rich.ParseMarkupNode(v);
     }
 
-    private static readonly System.Text.RegularExpressions.Regex UrlPath = new(
-        @"^(.*\.[^/]+)/.*$", System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    private static readonly System.Text.RegularExpressions.Regex UrlPath = RegexPolicy.Create(
+        @"^(.*\.[^/]+)/.*$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     /// <summary>The short form of a URL, which CSL 1.0.2 leaves undefined, as citeproc-js (and so Zotero) writes it:
     /// the address up to its host ("https://example.org"), and without the scheme when the host starts with "www."
@@ -653,6 +654,7 @@ internal static class Renderer
         }
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
         {
+            RegexPolicy.Skipped();
             return url;
         }
 

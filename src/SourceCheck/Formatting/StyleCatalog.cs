@@ -36,7 +36,7 @@ public sealed class StyleCatalog
         ["din-1505"] = "din-1505-2",
     };
 
-    private static readonly Regex NonWord = new(@"[^\p{L}\p{N}]+", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    private static readonly Regex NonWord = RegexPolicy.Create(@"[^\p{L}\p{N}]+", RegexOptions.CultureInvariant);
 
     private readonly Func<string, string?> _env;
     private readonly string _currentDirectory;

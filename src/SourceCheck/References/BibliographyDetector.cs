@@ -551,7 +551,7 @@ internal static partial class BibliographyDetector
         return starts.Count > 1 ? starts : null;
     }
 
-    [GeneratedRegex(@"(?<o>\[|\()?(?<n>\d{1,4})(?<c>(?(o)[\])]|[.)]))\s+", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"(?<o>\[|\()?(?<n>\d{1,4})(?<c>(?(o)[\])]|[.)]))\s+", RegexOptions.None, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex RunOnLabel();
 
     private static List<(int MarkerStart, int ContentStart)> InlineStarts(string text, int a, int contentStart, int b, char sep)
@@ -1078,15 +1078,15 @@ internal static partial class BibliographyDetector
         return sb.ToString();
     }
 
-    [GeneratedRegex(@"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.)\s+", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.)\s+", RegexOptions.None, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex SectionNumber();
 
-    [GeneratedRegex(@"^(?:\[\d{1,5}\]|\[\p{Lu}[\p{L}+\-]{0,11}\d{2,4}[a-z]?\]:?(?=\s)|\(\d{1,4}\)|\d{1,4}[.)](?=\s))\s*", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"^(?:\[\d{1,5}\]|\[\p{Lu}[\p{L}+\-]{0,11}\d{2,4}[a-z]?\]:?(?=\s)|\(\d{1,4}\)|\d{1,4}[.)](?=\s))\s*", RegexOptions.None, RegexPolicy.TimeoutMilliseconds)]
     internal static partial Regex NumberMarker();
 
     // "^ a b c" is Wikipedia's back-link marker of a reference cited several times, copied as text
     // "↑" (and "↑ a b") is German Wikipedia's back-link mark, copied as text
-    [GeneratedRegex(@"^([-•–—*·▪●◦‣⁃►▸]|[\^↑](?:\s+[a-z](?=\s))*)\s+", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"^([-•–—*·▪●◦‣⁃►▸]|[\^↑](?:\s+[a-z](?=\s))*)\s+", RegexOptions.None, RegexPolicy.TimeoutMilliseconds)]
     internal static partial Regex BulletMarker();
 
     /// <summary>A line of the source: [Start, End) without the line break.</summary>

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SourceCheck.Text;
 
 namespace SourceCheck.References;
 
@@ -88,39 +89,39 @@ internal static partial class RefPatterns
         return words >= 10 && !Year().IsMatch(text) && !Url().IsMatch(text);
     }
 
-    [GeneratedRegex(@"^(?:In:|In\s+\p{Lu}|S\.\s*\d|pp?\.\s*\d|Vol\.|vol\.|Bd\.|Jg\.|Nr\.|No\.|Hrsg\.|\(Hrsg\.\)|Ed\.|eds?\.|edited\b|\d+\s*[(–-])", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"^(?:In:|In\s+\p{Lu}|S\.\s*\d|pp?\.\s*\d|Vol\.|vol\.|Bd\.|Jg\.|Nr\.|No\.|Hrsg\.|\(Hrsg\.\)|Ed\.|eds?\.|edited\b|\d+\s*[(–-])", RegexOptions.None, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex ContinuationWord();
 
-    [GeneratedRegex(@"(?<![\d/.-])(1[5-9]\d\d|20\d\d)[a-z]?(?![\d])", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"(?<![\d/.-])(1[5-9]\d\d|20\d\d)[a-z]?(?![\d])", RegexOptions.None, RegexPolicy.TimeoutMilliseconds)]
     public static partial Regex Year();
 
-    [GeneratedRegex(@"\b(?:n\.\s?d\.|o\.\s?J\.|s\.\s?d\.|undated|ohne Jahr)", RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(@"\b(?:n\.\s?d\.|o\.\s?J\.|s\.\s?d\.|undated|ohne Jahr)", RegexOptions.IgnoreCase, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex NoDate();
 
-    [GeneratedRegex(@"(?:https?://|www\.)\S", RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(@"(?:https?://|www\.)\S", RegexOptions.IgnoreCase, RegexPolicy.TimeoutMilliseconds)]
     public static partial Regex Url();
 
-    [GeneratedRegex(@"\b10\.\d{4,9}/\S", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"\b10\.\d{4,9}/\S", RegexOptions.None, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex Doi();
 
     // "dpa (2025)", "o. V. (2025)", "afp (n.d.)"
-    [GeneratedRegex(@"^(?:o\.\s?V\.|\p{Ll}{2,5})\s*[(\[]", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"^(?:o\.\s?V\.|\p{Ll}{2,5})\s*[(\[]", RegexOptions.None, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex LowerAgency();
 
-    [GeneratedRegex(@"^\(\s*(?:\d{4}|n\.\s?d\.|o\.\s?J\.|s\.\s?d\.)", RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(@"^\(\s*(?:\d{4}|n\.\s?d\.|o\.\s?J\.|s\.\s?d\.)", RegexOptions.IgnoreCase, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex DateStart();
 
-    [GeneratedRegex(@"[(\[]\s*(?:1[5-9]\d\d|20\d\d|n\.\s?d\.|o\.\s?J\.|s\.\s?d\.)|\b(?:1[5-9]\d\d|20\d\d)[a-z]?\)", RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(@"[(\[]\s*(?:1[5-9]\d\d|20\d\d|n\.\s?d\.|o\.\s?J\.|s\.\s?d\.)|\b(?:1[5-9]\d\d|20\d\d)[a-z]?\)", RegexOptions.IgnoreCase, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex BracketYear();
 
     // "Wile, R." / "Wile, Ryan" / "van der Berg, K." / "Pérez-Higueras JJ," / "SMITH, J"
-    [GeneratedRegex(@"^(?:(?:van|von|de|der|den|da|di|du|le|la|del|della|ten|ter|dos|das|zu|af)\s+){0,3}(?:\p{Lu}[\p{L}'’\-]+(?:\s\p{Lu}[\p{L}'’\-]+)?,\s+\p{Lu}(?:[\p{Ll}'’\-]+\b|\.)|\p{Lu}[\p{L}'’\-]+\s\p{Lu}{1,3}[,.]\s)", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"^(?:(?:van|von|de|der|den|da|di|du|le|la|del|della|ten|ter|dos|das|zu|af)\s+){0,3}(?:\p{Lu}[\p{L}'’\-]+(?:\s\p{Lu}[\p{L}'’\-]+)?,\s+\p{Lu}(?:[\p{Ll}'’\-]+\b|\.)|\p{Lu}[\p{L}'’\-]+\s\p{Lu}{1,3}[,.]\s)", RegexOptions.None, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex NameStart();
 
     // "Maria Fernández and Tom Reilly, “…" / "Karen Olsen, “…"
-    [GeneratedRegex(@"^\p{Lu}[\p{L}'’.\-]+(?:\s+(?:(?:van|von|de|der|den|da|di|du|le|la|del|della|ten|ter|dos|das|zu|af)\s+){0,3}\p{Lu}[\p{L}'’.\-]+){0,3}(?:(?:,|\s+and|\s+und|\s+&)\s+\p{Lu}[\p{L}'’.\-]+(?:\s+(?:(?:van|von|de|der|den|da|di|du|le|la|del|della|ten|ter|dos|das|zu|af)\s+){0,3}\p{Lu}[\p{L}'’.\-]+){0,3}){0,4},?\s+[“""„«‘]", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"^\p{Lu}[\p{L}'’.\-]+(?:\s+(?:(?:van|von|de|der|den|da|di|du|le|la|del|della|ten|ter|dos|das|zu|af)\s+){0,3}\p{Lu}[\p{L}'’.\-]+){0,3}(?:(?:,|\s+and|\s+und|\s+&)\s+\p{Lu}[\p{L}'’.\-]+(?:\s+(?:(?:van|von|de|der|den|da|di|du|le|la|del|della|ten|ter|dos|das|zu|af)\s+){0,3}\p{Lu}[\p{L}'’.\-]+){0,3}){0,4},?\s+[“""„«‘]", RegexOptions.None, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex PersonThenQuote();
 
-    [GeneratedRegex(@"^(?:https?://|www\.|doi:|DOI\b|10\.\d{4,9}/|<https?://|Retrieved\b|Abgerufen\b|Available\b|Accessed\b|URL\b|Zugriff\b|Zugegriffen\b|Online\b|\[Online\]|Verfügbar\b|Consulté\b|Disponible\b)", RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(@"^(?:https?://|www\.|doi:|DOI\b|10\.\d{4,9}/|<https?://|Retrieved\b|Abgerufen\b|Available\b|Accessed\b|URL\b|Zugriff\b|Zugegriffen\b|Online\b|\[Online\]|Verfügbar\b|Consulté\b|Disponible\b)", RegexOptions.IgnoreCase, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex ContinuationStart();
 }

@@ -98,9 +98,9 @@ internal static class ReferenceReader
         return (InputFormat.Text, "plain text (a reference list or an article with one)");
     }
 
-    private static readonly Regex YamlKey = new(@"^\s*(references:|-\s+id:|id:)", RegexOptions.Multiline | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-    private static readonly Regex BibTexEntryStart = new(@"^[ \t]*@[A-Za-z]+[ \t]*[{(]", RegexOptions.Multiline | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-    private static readonly Regex RisTypeLine = new(@"^[ \t]*TY  - ", RegexOptions.Multiline | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    private static readonly Regex YamlKey = RegexPolicy.Create(@"^\s*(references:|-\s+id:|id:)", RegexOptions.Multiline | RegexOptions.CultureInvariant);
+    private static readonly Regex BibTexEntryStart = RegexPolicy.Create(@"^[ \t]*@[A-Za-z]+[ \t]*[{(]", RegexOptions.Multiline | RegexOptions.CultureInvariant);
+    private static readonly Regex RisTypeLine = RegexPolicy.Create(@"^[ \t]*TY  - ", RegexOptions.Multiline | RegexOptions.CultureInvariant);
 
     public static ReferenceReadResult Read(string text, InputFormat format = InputFormat.Auto, string? source = null)
     {

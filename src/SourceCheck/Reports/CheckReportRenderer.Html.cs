@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using SourceCheck.Claims;
+using SourceCheck.Text;
 using SourceCheck.Verification;
 
 namespace SourceCheck.Reports;
@@ -515,6 +516,7 @@ public static partial class CheckReportRenderer
         }
         catch (RegexMatchTimeoutException)
         {
+            RegexPolicy.Skipped();
             return [(text, false)];
         }
 
@@ -526,9 +528,9 @@ public static partial class CheckReportRenderer
         return parts;
     }
 
-    [GeneratedRegex(@"\bhttps?://[^\s<>""{}|\\^`\u00A0]+", RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(@"\bhttps?://[^\s<>""{}|\\^`\u00A0]+", RegexOptions.IgnoreCase, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex UrlRegex();
 
-    [GeneratedRegex(@"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$", RegexOptions.None, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex LanguageTagRegex();
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using SourceCheck.Documents.Web;
+using SourceCheck.Text;
 
 namespace SourceCheck.Verification;
 
@@ -8,9 +9,9 @@ namespace SourceCheck.Verification;
 /// link, or a very short body among many teaser links with no article metadata.</summary>
 internal static class SoftNotFound
 {
-    private static readonly Regex NotFound = new(
+    private static readonly Regex NotFound = RegexPolicy.Create(
         @"\b(?:404|not found|page not found|couldn'?t find|could not be found|can'?t be found|cannot be found|no longer available|does not exist|doesn'?t exist|page (?:is )?missing|error 404|seite nicht gefunden|nicht gefunden|existiert nicht|nicht mehr verfügbar|fehler 404|seite wurde nicht gefunden|ups|oops)\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     /// <summary>Why the page looks like an error page, or null.</summary>
     public static string? Detect(WebPage page, string? requestedUrl, string? bodyClass)

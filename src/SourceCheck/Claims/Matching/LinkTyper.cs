@@ -587,8 +587,8 @@ internal static class LinkTyper
     private const int RoleTitleCacheCap = 200_000;
 
     /// <summary>Whether a single word is a role title ("Vorstandschefin", "CEO", "minister"). A regex timeout (a thread
-    /// starved for a second on a loaded machine) is retried once; if it times out again the word counts as a role title,
-    /// i.e. as no evidence for a link: a pair may be missed, never linked on an unchecked word, and the command goes on.</summary>
+    /// starved on a loaded machine; <see cref="SourceCheck.Text.RegexPolicy"/>) counts the word as a role title, i.e. as no evidence
+    /// for a link: a pair may be missed, never linked on an unchecked word, and the command goes on.</summary>
     internal static bool IsRoleTitle(string word)
     {
         if (RoleTitles.TryGetValue(word, out bool known))
@@ -603,14 +603,8 @@ internal static class LinkTyper
         }
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
         {
-            try
-            {
-                result = AttributionLexicon.RoleRegex().IsMatch(word);
-            }
-            catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
-            {
-                return true;
-            }
+            SourceCheck.Text.RegexPolicy.Skipped();
+            return true;
         }
 
         if (RoleTitles.Count < RoleTitleCacheCap)

@@ -8,26 +8,25 @@ namespace SourceCheck.Documents.Web;
 /// organisations and agencies apart from people, and "Last, First" reordering.</summary>
 internal static class AuthorNames
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
 
     /// <summary>A visible byline: "By Jane Doe", "Von Max Muster und Erika Beispiel".</summary>
-    public static readonly Regex BylinePrefix = new(@"^(?:(?:By|BY|by|Von|VON|von|Text|Autor|Autorin|Autoren|Author|Authors|Auteur|Autore|Written by|Posted by|Par|Por)\s*:|By|BY|by|Von|VON|von|Written by|Text von|Ein(?:e|en)? \p{L}{3,15} von|Story by|Reporting by|Posted by|Geschrieben von|Verfasst von|Erstellt von|Eingestellt von|Veröffentlicht von|Par|Por|Door)\s+\p{Lu}[\p{L}\p{Nd}.'’-]+(?:\s+\p{L}[\p{L}.'’-]*){0,3}(?:\s*(?:,|and|und|&)\s*\p{Lu}[\p{L}.'’-]+(?:\s+\p{L}[\p{L}.'’-]*){0,3}){0,4}",
-        RegexOptions.CultureInvariant, Timeout);
+    public static readonly Regex BylinePrefix = RegexPolicy.Create(@"^(?:(?:By|BY|by|Von|VON|von|Text|Autor|Autorin|Autoren|Author|Authors|Auteur|Autore|Written by|Posted by|Par|Por)\s*:|By|BY|by|Von|VON|von|Written by|Text von|Ein(?:e|en)? \p{L}{3,15} von|Story by|Reporting by|Posted by|Geschrieben von|Verfasst von|Erstellt von|Eingestellt von|Veröffentlicht von|Par|Por|Door)\s+\p{Lu}[\p{L}\p{Nd}.'’-]+(?:\s+\p{L}[\p{L}.'’-]*){0,3}(?:\s*(?:,|and|und|&)\s*\p{Lu}[\p{L}.'’-]+(?:\s+\p{L}[\p{L}.'’-]*){0,3}){0,4}",
+        RegexOptions.CultureInvariant);
 
-    private static readonly Regex Prefix = new(@"^\s*(?:(?:written|posted|reported|published|text|story|reporting|words|photos?|analysis|interview|commentary|review)\s+by|(?:(?:view|see|show)\s+)?(?:all\s+)?(?:posts|articles|stories)\s+by|(?:alle\s+)?(?:beiträge|artikel)\s+von|(?:eingestellt|veröffentlicht|gepostet|publiziert)\s+von|by|von|from|text|autor(?:in)?|auteur|author|por|verfasst\s+von|erstellt\s+von|geschrieben\s+von|ein(?:e|en)?\s+\p{L}+\s+von|interview|kommentar|analyse|quelle|source|de|par)\s*[:\-]?\s+",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
+    private static readonly Regex Prefix = RegexPolicy.Create(@"^\s*(?:(?:written|posted|reported|published|text|story|reporting|words|photos?|analysis|interview|commentary|review)\s+by|(?:(?:view|see|show)\s+)?(?:all\s+)?(?:posts|articles|stories)\s+by|(?:alle\s+)?(?:beiträge|artikel)\s+von|(?:eingestellt|veröffentlicht|gepostet|publiziert)\s+von|by|von|from|text|autor(?:in)?|auteur|author|por|verfasst\s+von|erstellt\s+von|geschrieben\s+von|ein(?:e|en)?\s+\p{L}+\s+von|interview|kommentar|analyse|quelle|source|de|par)\s*[:\-]?\s+",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
-    private static readonly Regex Email = new(@"\S+@\S+", RegexOptions.CultureInvariant, Timeout);
+    private static readonly Regex Email = RegexPolicy.Create(@"\S+@\S+", RegexOptions.CultureInvariant);
 
-    private static readonly Regex Parens = new(@"\([^)]{0,80}\)|\[[^\]]{0,80}\]", RegexOptions.CultureInvariant, Timeout);
+    private static readonly Regex Parens = RegexPolicy.Create(@"\([^)]{0,80}\)|\[[^\]]{0,80}\]", RegexOptions.CultureInvariant);
 
-    private static readonly Regex Splitter = new(@"\s*(?:;|\||\s&\s|\s[-–—]\s|\band\b|\bund\b|\bet\b|\bsowie\b|,|\n|/)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
+    private static readonly Regex Splitter = RegexPolicy.Create(@"\s*(?:;|\||\s&\s|\s[-–—]\s|\band\b|\bund\b|\bet\b|\bsowie\b|,|\n|/)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
-    private static readonly Regex Trailer = new(
+    private static readonly Regex Trailer = RegexPolicy.Create(
         @"\s*(?:[,|·•–—-]\s*|\s)(?:\d{1,2}[./]\s?\d{1,2}|\d{4}|updated|aktualisiert|published|veröffentlicht|am\s|on\s|le\s+\d|el\s+\d|posted|stand|mehr\s+vom|more\s+from|follow|folgen|twitter|e-?mail|kontakt|contact|\d+\s+min|(?:tags|schlagworte|illustrations?|fotos?|photos?|bilder?|grafik|(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b|(?:mo|di|mi|do|fr|sa|so)\.?(?:,|$)|anzeigen$|(?-i:le|el|am|on)$).*$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
-    private static readonly Regex Location = new(@"\s+(?:in|aus|from)\s+\p{Lu}[\p{L}\s.'’-]*$", RegexOptions.CultureInvariant, Timeout);
+    private static readonly Regex Location = RegexPolicy.Create(@"\s+(?:in|aus|from)\s+\p{Lu}[\p{L}\s.'’-]*$", RegexOptions.CultureInvariant);
 
     private static readonly HashSet<string> OrgWords = new(StringComparer.OrdinalIgnoreCase)
     {

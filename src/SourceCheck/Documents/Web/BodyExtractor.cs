@@ -575,21 +575,21 @@ internal static partial class BodyExtractor
     }
 
     // Source-generated (the same patterns and options as before; no interpreter, no start-up compilation).
-    [GeneratedRegex(@"-ad-|\bad-|\bads?\b|adsense|advert|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share|sharing|newsletter|cookie|consent|promo|recommend|subscribe|print|toolbar|tags?\b|author-?bio|outbrain|taboola|teaser|more-?stories|most-?read|mostread|trending|widget|overlay|modal|signup|jump-?link|skip-?link|hidden|visually-?hidden|sr-only|paywall|abo-?box|offer|navigation|nav\b|navbar|masthead|site-?header|topbar|bottom-?bar|rating|feedback|survey|zum-?thema|weiterlesen|read-?more|lesen-?sie-?auch|mehr-?zum|dossier-?box", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"-ad-|\bad-|\bads?\b|adsense|advert|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share|sharing|newsletter|cookie|consent|promo|recommend|subscribe|print|toolbar|tags?\b|author-?bio|outbrain|taboola|teaser|more-?stories|most-?read|mostread|trending|widget|overlay|modal|signup|jump-?link|skip-?link|hidden|visually-?hidden|sr-only|paywall|abo-?box|offer|navigation|nav\b|navbar|masthead|site-?header|topbar|bottom-?bar|rating|feedback|survey|zum-?thema|weiterlesen|read-?more|lesen-?sie-?auch|mehr-?zum|dossier-?box", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex UnlikelyPattern();
 
-    [GeneratedRegex(@"rollover-(?:people-)?block|hover-?card|tool-?tip|popover", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"rollover-(?:people-)?block|hover-?card|tool-?tip|popover", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex HoverCardPattern();
 
-    [GeneratedRegex(@"and|article|body|column|content|main|mathjax|shadow|story|entry|post|text|artikel|beitrag", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"and|article|body|column|content|main|mathjax|shadow|story|entry|post|text|artikel|beitrag", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex MaybeCandidatePattern();
 
-    [GeneratedRegex(@"article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|artikel|beitrag|richtext|rich-text|paragraph", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|artikel|beitrag|richtext|rich-text|paragraph", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex PositivePattern();
 
-    [GeneratedRegex(@"-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|teaser|newsletter|caption|credit|byline|author|dateline|timestamp|social|nav", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|teaser|newsletter|caption|credit|byline|author|dateline|timestamp|social|nav", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex NegativePattern();
 
-    [GeneratedRegex(@"^(?:advertisement|anzeige|werbung|share|teilen|read more|mehr lesen|weiterlesen|lesen sie auch|also read|related|photo:|foto:|bild:|getty images|image:|source:|quelle:|click here|subscribe|abonnieren|©|\(c\))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^(?:advertisement|anzeige|werbung|share|teilen|read more|mehr lesen|weiterlesen|lesen sie auch|also read|related|photo:|foto:|bild:|getty images|image:|source:|quelle:|click here|subscribe|abonnieren|©|\(c\))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex JunkPattern();
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using SourceCheck.Text;
 
 namespace SourceCheck.Documents.Web;
 
@@ -10,16 +11,15 @@ namespace SourceCheck.Documents.Web;
 /// short form).</summary>
 internal static class DateText
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
 
-    private static readonly Regex Slash = new(@"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])", RegexOptions.CultureInvariant, Timeout);
+    private static readonly Regex Slash = RegexPolicy.Create(@"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])", RegexOptions.CultureInvariant);
 
-    private static readonly Regex DottedShortYear = new(@"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.]|\.\d)", RegexOptions.CultureInvariant, Timeout);
+    private static readonly Regex DottedShortYear = RegexPolicy.Create(@"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.]|\.\d)", RegexOptions.CultureInvariant);
 
-    private static readonly Regex Cjk = new(@"(\d{4})\s?[年년]\s?(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일]", RegexOptions.CultureInvariant, Timeout);
+    private static readonly Regex Cjk = RegexPolicy.Create(@"(\d{4})\s?[年년]\s?(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일]", RegexOptions.CultureInvariant);
 
-    private static readonly Regex DayNameYear = new(
-        @"(?<!\d)(\d{1,2})\.?\s+(?:de\s+)?(\p{L}{3,12})\.?,?\s+(?:de\s+)?(\d{4})(?!\d)", RegexOptions.CultureInvariant, Timeout);
+    private static readonly Regex DayNameYear = RegexPolicy.Create(
+        @"(?<!\d)(\d{1,2})\.?\s+(?:de\s+)?(\p{L}{3,12})\.?,?\s+(?:de\s+)?(\d{4})(?!\d)", RegexOptions.CultureInvariant);
 
     /// <summary>Parses a date written for readers. <paramref name="dayFirst"/>: read "10/2/2020" as 10 February (pages
     /// in languages other than US English). <paramref name="shortYear"/>: also accept "23.09.22" (only where the text

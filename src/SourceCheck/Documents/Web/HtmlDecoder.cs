@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using SourceCheck.Text;
 
 namespace SourceCheck.Documents.Web;
 
@@ -8,9 +9,9 @@ namespace SourceCheck.Documents.Web;
 /// Windows-1252 (the HTML standard's replacement for Latin-1).</summary>
 internal static class HtmlDecoder
 {
-    private static readonly Regex MetaCharset = new(
+    private static readonly Regex MetaCharset = RegexPolicy.Create(
         @"<meta[^>]{0,300}?charset\s*=\s*[""']?\s*([A-Za-z0-9_\-:.]{1,40})",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     static HtmlDecoder()
     {

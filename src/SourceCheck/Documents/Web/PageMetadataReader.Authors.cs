@@ -49,9 +49,9 @@ internal sealed partial class PageMetadataReader
     /// <summary>"© 2019 Jane Doe", "(c) Jane Doe • All rights reserved", "Copyright 2006-2008 by Jane Doe": the
     /// copyright notice of the page or its meta copyright; the name ends at punctuation, a year, "all rights …" or the
     /// next footer credit ("… Jane Doe Powered by WordPress").</summary>
-    private static readonly Regex CopyrightNotice = new(
+    private static readonly Regex CopyrightNotice = RegexPolicy.Create(
         @"(?:©|\(c\)|\bcopyright\b|\b\d{4}\s*[-–]\s*\d{4}\s+by\b)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+|von\s+)?(?<name>\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]+|von|van|de|der)){1,3})(?=\s*(?:$|[•|·,.;:(/-]|\d{4}|alle\b|all\b|weitere\b)|\s+\p{L}+\s+(?:by|von)\b)",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     /// <summary>A page that names no author anywhere else, whose copyright notice names one person (a personal site or a
     /// blog: "© 2019 Jane Doe"); image credits (figures, captions, credit and photo classes) do not count, nor does a
@@ -159,7 +159,7 @@ internal sealed partial class PageMetadataReader
         return false;
     }
 
-    private static readonly Regex SurnameAfter = new(@"^\s+(\p{Lu}\p{Ll}[\p{Ll}'’]*(?:-\p{Lu}\p{Ll}+)?)(?=$|[\s,.:;–—(-])", RegexOptions.CultureInvariant, Timeout);
+    private static readonly Regex SurnameAfter = RegexPolicy.Create(@"^\s+(\p{Lu}\p{Ll}[\p{Ll}'’]*(?:-\p{Lu}\p{Ll}+)?)(?=$|[\s,.:;–—(-])", RegexOptions.CultureInvariant);
 
     /// <summary>A one-word name (a CMS user name such as "janedoe" or "jane.doe", or a first name alone) completed to the
     /// full name the page gives for the same person: the author's schema.org Person whose description (the author bio)
@@ -651,7 +651,7 @@ internal sealed partial class PageMetadataReader
     /// <summary>Layout class tokens that name a sidebar or widget area without being one ("has-sidebar", "content-sidebar-wrap", "mh-widget-layout2").</summary>
     private static readonly Regex LayoutTokens = LayoutTokensPattern();
 
-    [GeneratedRegex(@"(?<![\w-])(?:(?:has|with|no|without)-[\w-]*|[\w-]*(?:layout|wrap|template|container)[\w-]*)(?![\w-])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"(?<![\w-])(?:(?:has|with|no|without)-[\w-]*|[\w-]*(?:layout|wrap|template|container)[\w-]*)(?![\w-])", RegexOptions.CultureInvariant, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex LayoutTokensPattern();
 
     /// <summary>Teasers, related-story lists and comment blocks are not the article's own byline.</summary>

@@ -2,17 +2,18 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
+using SourceCheck.Text;
 
 namespace SourceCheck.Documents.Web;
 
 /// <summary>Published and modified dates: metadata, JSON-LD, URL and visible date lines, in the page's own time zone.</summary>
 internal sealed partial class PageMetadataReader
 {
-    private static readonly Regex UrlDate = new(@"/((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?:[/_.-]|$)", RegexOptions.CultureInvariant, Timeout);
+    private static readonly Regex UrlDate = RegexPolicy.Create(@"/((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?:[/_.-]|$)", RegexOptions.CultureInvariant);
 
-    private static readonly Regex UrlDateCompact = new(@"[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$)", RegexOptions.CultureInvariant, Timeout);
+    private static readonly Regex UrlDateCompact = RegexPolicy.Create(@"[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$)", RegexOptions.CultureInvariant);
 
-    private static readonly Regex RdfDate = new(@"\bdc:date=""(\d{4}-\d{2}-\d{2}[^""<>]{0,30})""", RegexOptions.CultureInvariant, Timeout);
+    private static readonly Regex RdfDate = RegexPolicy.Create(@"\bdc:date=""(\d{4}-\d{2}-\d{2}[^""<>]{0,30})""", RegexOptions.CultureInvariant);
 
     // ---------------------------------------------------------------- dates
 
@@ -169,7 +170,7 @@ internal sealed partial class PageMetadataReader
         return (published, modified);
     }
 
-    private static readonly Regex Offset = new(@"T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})\s*$", RegexOptions.CultureInvariant, Timeout);
+    private static readonly Regex Offset = RegexPolicy.Create(@"T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})\s*$", RegexOptions.CultureInvariant);
 
     /// <summary>The publication day in the page's own time zone: a UTC timestamp is moved by the offset another
     /// timestamp on the page uses; a timestamp one day off the day in the URL or the visible date text yields to
@@ -265,14 +266,14 @@ internal sealed partial class PageMetadataReader
     }
 
     // Publication labels that precede the date in visible text (en, de, fr, es/pt, it, nl); update labels are not among them.
-    private static readonly Regex PublishedLabel = new(
+    private static readonly Regex PublishedLabel = RegexPolicy.Create(
         @"\b(?:published(?:\s+on)?|posted\s+on|date|ver(?:ö|oe)ffentlicht(?:\s+am)?|ver(?:ö|oe)ffentlichung|erschienen(?:\s+am)?|(?:beitrag|artikel|eintrag)\s+wurde\s+am|publiziert\s+am|erstellt\s+am|datum|publi(?:é|e)\s+le|mise?\s+en\s+ligne(?:\s+le)?|publicado(?:\s+(?:el|em))?|fecha\s+de\s+publicaci(?:ó|o)n|pubblicato(?:\s+il)?|gepubliceerd(?:\s+op)?)\s*:?\s*",
-        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout);
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
     // A news dateline: a paragraph that opens with the date, then a dash or the text ("27.1.2022 - Bei der ...").
-    private static readonly Regex Dateline = new(
+    private static readonly Regex Dateline = RegexPolicy.Create(
         @"^\s*(\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+\p{L}{3,12}\.?\s+\d{4})(?:\s*[-\u2013\u2014:|]\s|\s+[\p{L}\p{Pi}\p{Ps}\u201E\u00AB\u201C\u0022])",
-        RegexOptions.CultureInvariant, Timeout);
+        RegexOptions.CultureInvariant);
 
     private bool? _dayFirst;
 
@@ -417,9 +418,9 @@ internal sealed partial class PageMetadataReader
     }
 
     // A date at the start of a text: numeric (dotted, ISO, slashed, short year) or with a month name.
-    private static readonly Regex LeadingDate = new(
+    private static readonly Regex LeadingDate = RegexPolicy.Create(
         @"^(?:\p{L}{2,10},?\s+)?(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\.?\s+(?:de\s+)?\p{L}{3,12}\.?,?\s+(?:de\s+)?\d{4}|\p{L}{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})(?!\d)",
-        RegexOptions.CultureInvariant, Timeout);
+        RegexOptions.CultureInvariant);
 
     private static bool Plausible(DateOnly d) => d.Year >= 1995 && d <= DateOnly.FromDateTime(DateTime.UtcNow.AddDays(2));
 }

@@ -14,9 +14,8 @@ internal sealed partial class PageMetadataReader
 {
     /// <summary>Match timeout of every pattern of the reader; a property, because static fields of a partial class
     /// initialise file by file and the patterns in the other parts would see a zero timeout.</summary>
-    private static TimeSpan Timeout => TimeSpan.FromSeconds(1);
 
-    private static readonly Regex DoiPattern = new(@"\b(10\.\d{4,9}/[^\s""'<>]+)", RegexOptions.CultureInvariant, Timeout);
+    private static readonly Regex DoiPattern = RegexPolicy.Create(@"\b(10\.\d{4,9}/[^\s""'<>]+)", RegexOptions.CultureInvariant);
 
     private readonly IDocument _doc;
     private readonly string? _url;

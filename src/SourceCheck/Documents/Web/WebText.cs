@@ -9,27 +9,26 @@ namespace SourceCheck.Documents.Web;
 /// German month names, ISO, dotted and slashed forms) and name forms.</summary>
 internal static class WebText
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
 
-    private static readonly Regex IsoDate = new(@"^\s*(\d{4})-(\d{1,2})-(\d{1,2})", RegexOptions.CultureInvariant, Timeout);
+    private static readonly Regex IsoDate = RegexPolicy.Create(@"^\s*(\d{4})-(\d{1,2})-(\d{1,2})", RegexOptions.CultureInvariant);
 
-    private static readonly Regex SlashYmd = new(@"^\s*(\d{4})/(\d{1,2})/(\d{1,2})", RegexOptions.CultureInvariant, Timeout);
+    private static readonly Regex SlashYmd = RegexPolicy.Create(@"^\s*(\d{4})/(\d{1,2})/(\d{1,2})", RegexOptions.CultureInvariant);
 
-    private static readonly Regex Compact = new(@"^\s*(\d{4})(\d{2})(\d{2})(?:\D|$)", RegexOptions.CultureInvariant, Timeout);
+    private static readonly Regex Compact = RegexPolicy.Create(@"^\s*(\d{4})(\d{2})(\d{2})(?:\D|$)", RegexOptions.CultureInvariant);
 
-    private static readonly Regex Dotted = new(@"(?<!\d)(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)", RegexOptions.CultureInvariant, Timeout);
+    private static readonly Regex Dotted = RegexPolicy.Create(@"(?<!\d)(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)", RegexOptions.CultureInvariant);
 
-    private static readonly Regex SlashDmy = new(@"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)", RegexOptions.CultureInvariant, Timeout);
+    private static readonly Regex SlashDmy = RegexPolicy.Create(@"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)", RegexOptions.CultureInvariant);
 
-    private static readonly Regex DayMonthYear = new(
+    private static readonly Regex DayMonthYear = RegexPolicy.Create(
         @"(?<!\d)(\d{1,2})(?:\.|st|nd|rd|th)?\s+(?:de\s+)?([A-Za-zÄÖÜäöüéû]{3,10})\.?,?\s+(?:de\s+)?(\d{4})(?!\d)",
-        RegexOptions.CultureInvariant, Timeout);
+        RegexOptions.CultureInvariant);
 
-    private static readonly Regex MonthDayYear = new(
+    private static readonly Regex MonthDayYear = RegexPolicy.Create(
         @"\b([A-Za-zÄÖÜäöüé]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)",
-        RegexOptions.CultureInvariant, Timeout);
+        RegexOptions.CultureInvariant);
 
-    private static readonly Regex IsoInside = new(@"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)", RegexOptions.CultureInvariant, Timeout);
+    private static readonly Regex IsoInside = RegexPolicy.Create(@"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)", RegexOptions.CultureInvariant);
 
     /// <summary>Month names of every language pages are written in (<see cref="MonthNames.All"/>), any case.</summary>
     internal static readonly System.Collections.Frozen.FrozenDictionary<string, int> Months =

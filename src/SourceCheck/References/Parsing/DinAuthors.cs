@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SourceCheck.Text;
 
 namespace SourceCheck.References.Parsing;
 
@@ -266,6 +267,6 @@ internal static partial class DinAuthors
 
     private static bool At(string s, int i, string what) => i + what.Length <= s.Length && string.CompareOrdinal(s, i, what, 0, what.Length) == 0;
 
-    [GeneratedRegex(@"^\s*(?:\[[^\]\s]{1,20}\]:?\s+|\d{1,4}[.)]\s+)?(?<names>(?>[\p{Lu}][\p{L}'’\-]+(?:\s[\p{L}'’\-]+){0,2},[ ]?[\p{Lu}][\p{L}.\-]*(?:\s[\p{Lu}][\p{L}.\-]*){0,3})(?>\s?[;/]\s?(?>[\p{Lu}][\p{L}'’\-]+(?:\s[\p{L}'’\-]+){0,2},[ ]?[\p{Lu}][\p{L}.\-]*(?:\s[\p{Lu}][\p{L}.\-]*){0,3})){0,20}(?:\s(?:u\.\s?a\.|et\sal\.))?)\s?(?<ed>\((?:Hrsg|Hg|Ed|Eds|ed|eds)\.?\))?\s?:\s", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"^\s*(?:\[[^\]\s]{1,20}\]:?\s+|\d{1,4}[.)]\s+)?(?<names>(?>[\p{Lu}][\p{L}'’\-]+(?:\s[\p{L}'’\-]+){0,2},[ ]?[\p{Lu}][\p{L}.\-]*(?:\s[\p{Lu}][\p{L}.\-]*){0,3})(?>\s?[;/]\s?(?>[\p{Lu}][\p{L}'’\-]+(?:\s[\p{L}'’\-]+){0,2},[ ]?[\p{Lu}][\p{L}.\-]*(?:\s[\p{Lu}][\p{L}.\-]*){0,3})){0,20}(?:\s(?:u\.\s?a\.|et\sal\.))?)\s?(?<ed>\((?:Hrsg|Hg|Ed|Eds|ed|eds)\.?\))?\s?:\s", RegexOptions.CultureInvariant, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex Pattern();
 }

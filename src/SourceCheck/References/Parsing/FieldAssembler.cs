@@ -858,7 +858,7 @@ internal static partial class FieldAssembler
 
     private static readonly string[] EditionWords = [" edition", " ed.", " ed", " edn.", " edn", " Aufl.", " Auflage", " éd.", " Ausg."];
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(\d{1,5})\((\d{1,5})\):([A-Za-z]?\d{1,7}(?:[–-][A-Za-z]?\d{1,7})?)$", System.Text.RegularExpressions.RegexOptions.None, 1000)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\d{1,5})\((\d{1,5})\):([A-Za-z]?\d{1,7}(?:[–-][A-Za-z]?\d{1,7})?)$", System.Text.RegularExpressions.RegexOptions.None, RegexPolicy.TimeoutMilliseconds)]
     private static partial System.Text.RegularExpressions.Regex VolumeIssuePages();
 
     /// <summary>DIN's volume word read with the journal ("Journal of Peace Research Bd." before "2 (1965)").</summary>

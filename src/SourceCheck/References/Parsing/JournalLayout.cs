@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SourceCheck.Text;
 
 namespace SourceCheck.References.Parsing;
 
@@ -11,7 +12,7 @@ internal static partial class JournalLayout
 {
     // year [month [day]] ; volume [(issue)] [: pages] — issue or pages required, so "2005; 2 studies" is no match
     [GeneratedRegex(@"(?<![\w;/.-])((?:1[5-9]|20)\d\d[a-z]?(?:\s(?:[A-Z][a-z]{2,8}\.?)(?:[-–/][A-Z][a-z]{2,8}\.?)?(?:\s\d{1,2})?)?)\s?;\s?(\d{1,5}[A-Za-z]?)(?:\s?(\([^()]{1,15}\)))?(?:\s?:\s?([A-Za-z]{0,4}\d{1,8}[A-Za-z]?(?:\s?[-–]\s?[A-Za-z]{0,4}\d{1,8}[A-Za-z]?)?))?(?![\w(])",
-        RegexOptions.CultureInvariant, 200)]
+        RegexOptions.CultureInvariant, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex Compact();
 
     public static void Relabel(string text, List<RefToken> tokens, int[] labels, int count)
@@ -131,6 +132,7 @@ internal static partial class JournalLayout
         }
         catch (RegexMatchTimeoutException)
         {
+            RegexPolicy.Skipped();
             return;
         }
 

@@ -463,15 +463,15 @@ internal static partial class RisReader
         return new CslDate { Literal = v };
     }
 
-    [GeneratedRegex(@"^([A-Z][A-Z0-9])  ?-(?: (.*)|$)", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"^([A-Z][A-Z0-9])  ?-(?: (.*)|$)", RegexOptions.None, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex TagLine();
 
-    [GeneratedRegex(@"^\s*(?:doi:?\s*10\.|https?://(?:dx\.)?doi\.org/10\.)\S+\s*$", RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(@"^\s*(?:doi:?\s*10\.|https?://(?:dx\.)?doi\.org/10\.)\S+\s*$", RegexOptions.IgnoreCase, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex DoiNote();
 
-    [GeneratedRegex(@"^(?:Volume|Vol\.?|Bd\.?|Band)\s+(?=\S)", RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(@"^(?:Volume|Vol\.?|Bd\.?|Band)\s+(?=\S)", RegexOptions.IgnoreCase, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex VolumeLabel();
 
-    [GeneratedRegex(@"^\d{4}-?\d{3}[\dXx]$", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"^\d{4}-?\d{3}[\dXx]$", RegexOptions.None, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex Issn();
 }

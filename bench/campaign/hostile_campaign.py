@@ -1,0 +1,385 @@
+#!/usr/bin/env python3
+"""Hostile-input campaign on the shipped binary (issue 15), run the way an outside campaign runs it: one whole process
+per case, wall and CPU time (user + system of the child), peak RSS, exit code, stack-trace detection and the shape of
+every exit-3 message.
+
+    python3 bench/campaign/hostile_campaign.py --bin /tmp/hostile-aot/sourcecheck [--sizes 100000,1900000]
+        [--mutants 150] [--only html,text] [--seed 9] [--work /tmp/hostile-campaign] [--timeout 60]
+
+The generated kinds below were written before the campaign was first run (held-out shapes: none of them was tuned
+on); mutants are byte-level mutations of the repository's sample inputs. A case fails when the process dies of a
+signal, exits with a code outside 0-3, prints a stack trace or an exception name, prints an exit-3 error line that is
+not "FILE:LINE:COL: error SCnnnn: ...", takes more than 10 s (wall or CPU) on an input under 2 MB, or peaks at 1 GB or
+more on an input under 20 MB. Prints one line per failure, then a table per reader: cases, failures, worst CPU and
+wall, worst RSS, slope of log CPU against log size.
+"""
+import argparse
+import json
+import math
+import os
+import random
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+FIX = os.path.join(ROOT, "fixtures")
+
+POSITIONED = re.compile(r"^.+:\d+:\d+: (error|warning) SC\d{4}: ")
+STACK = re.compile(r"^\s+at [\w.`<>]+[.(]|Unhandled exception|\b\w+Exception\b|   --- End of")
+
+NAMES = ["Anna Schulz", "Ben Carter", "Chloé Martin", "Dmitri Ivanov", "Eva Müller", "Fatima Al-Sayed", "Gustav Öberg",
+         "Hana Kobayashi", "Ivo Petrović", "Jane O'Neil"]
+WORDS_DE = "die Regierung plant neue Regeln für den Markt und die Preise stiegen im Jahr deutlich an weil Kosten".split()
+WORDS_EN = "the company said prices rose sharply last year while the board expects lower costs in the market".split()
+
+
+def fill(unit, size):
+    """Repeat a generator of text units until the text reaches size characters."""
+    parts, n, i = [], 0, 0
+    while n < size:
+        s = unit(i)
+        parts.append(s)
+        n += len(s)
+        i += 1
+    return "".join(parts)[:size]
+
+
+def sentence(rng, words, n=12):
+    w = [rng.choice(words) for _ in range(n)]
+    return " ".join(w).capitalize() + ". "
+
+
+# ---------------------------------------------------------------- generated kinds (held out: written before the run)
+
+def text_kinds(size, rng):
+    yield "text-dialogue", fill(lambda i: f"„Das ist Aussage {i} zum Thema {rng.choice(WORDS_DE)}“, sagte {NAMES[i % 10]} {i % 97}.\n\n", size)
+    yield "text-figures", fill(lambda i: f"Der Umsatz stieg um {i % 90},{i % 10} Prozent auf {i % 700 + 1},{i % 9} Milliarden Euro im Jahr {1990 + i % 35}, sagte {NAMES[i % 10]}. ", size)
+    yield "text-nospace", "".join(rng.choice("abcdefghijklmnopqrstuvwxyzäöü") for _ in range(size))
+    yield "text-caps", fill(lambda i: " ".join(rng.choice(WORDS_EN).upper() for _ in range(9)) + "\n", size)
+    yield "text-parens", fill(lambda i: "(„" * 40 + sentence(rng, WORDS_DE) + "“)" * 40 + "\n", size)
+    yield "text-urls", fill(lambda i: f"Siehe https://example{i % 50}.org/a/{i}?q={i}#x und doi:10.{1000 + i % 9000}/abc.{i} sowie www.site{i}.de. ", size)
+    yield "text-scripts", fill(lambda i: "Президент заявил, что цены выросли. 政府表示价格上涨。 قال الرئيس إن الأسعار ارتفعت. \u202eevil\u202c a\u0301\u0301\u0301 ", size)
+    yield "text-colons", fill(lambda i: f"{NAMES[i % 10]}: „{sentence(rng, WORDS_DE, 6)}“ {NAMES[(i + 3) % 10]}: “{sentence(rng, WORDS_EN, 6)}” ", size)
+
+
+def html_kinds(size, rng):
+    depth = max(10, size // 12)
+    yield "html-ul-deep", "<html><body>" + "<ul><li>" * depth + "Text. " + "</li></ul>" * depth + "</body></html>"
+    row = lambda i: f"<tr><td>{NAMES[i % 10]}</td><td>{sentence(rng, WORDS_EN)}</td><td>{i}</td></tr>"
+    yield "html-table-cells", "<html><body><article><table>" + fill(row, size) + "</table></article></body></html>"
+    yield "html-attrs", "<html><body><div " + fill(lambda i: f'data-a{i}="{i}" class="c{i} ad-{i}" ', size) + "><p>Hello world. It works.</p></div></body></html>"
+    yield "html-br-text", "<html><body><div>" + fill(lambda i: sentence(rng, WORDS_DE) + "<br>", size) + "</div></body></html>"
+    yield "html-script", "<html><head><script>" + fill(lambda i: f"var s{i}='</p><p>'+\"<div>\";", size) + "</script></head><body><p>Short text here. It says so.</p></body></html>"
+    yield "html-entities", "<html><body><p>" + fill(lambda i: "&amp;&#x41;&nbsp;&#128512;&unknown;&lt;b&gt; ", size) + "</p></body></html>"
+    yield "html-unclosed", "<html><body>" + fill(lambda i: "<p><b><i><span>" + sentence(rng, WORDS_EN), size) + "</body></html>"
+    yield "html-quotes-p", "<html><body><article>" + fill(lambda i: f"<p>“{sentence(rng, WORDS_EN)}” said {NAMES[i % 10]}, the chief executive.</p>", size) + "</article></body></html>"
+
+
+def bibtex_kinds(size, rng):
+    yield "bib-authors", "@article{a,\n author = {" + " and ".join(f"Nachname{i}, Vorname{i}" for i in range(size // 28)) + "},\n title = {T},\n year = 2020}\n"
+    s = "@string{s0 = \"x\"}\n" + "".join(f"@string{{s{i} = s{i - 1} # \"y\"}}\n" for i in range(1, min(size // 30, 5000)))
+    yield "bib-strings", s + "@book{b, title = s%d, year = 2001}\n" % (min(size // 30, 5000) - 1)
+    yield "bib-entries", fill(lambda i: f"@inproceedings{{k{i},\n author = {{M{{\\\"u}}ller, J{{\\'e}}r{{\\^o}}me and Smith, A.}},\n title = {{On {{\\em things}} \\& more {i}}},\n booktitle = {{Proc.}},\n year = {{{1950 + i % 70}}},\n pages = {{{i}--{i + 9}}}\n}}\n", size)
+    yield "bib-comments", fill(lambda i: "@comment{ { { } } }\n% comment line {{{\n@preamble{\"\\newcommand{\\x}{y}\"}\n", size)
+
+
+def ris_kinds(size, rng):
+    yield "ris-authors", "TY  - JOUR\n" + fill(lambda i: f"AU  - Author{i}, Given{i}\n", size) + "TI  - T\nER  - \n"
+    yield "ris-records", fill(lambda i: f"TY  - BOOK\nAU  - Smith, J.\nTI  - Title {i}\nPY  - {1900 + i % 120}\nER  - \n", size)
+    yield "ris-longline", "TY  - JOUR\nTI  - " + "x" * size + "\nER  - \n"
+
+
+def json_kinds(size, rng):
+    n = max(1, size // 40)
+    yield "json-authors", json.dumps([{"id": "a", "type": "book", "title": "T", "author": [{"family": f"F{i}", "given": f"G{i}"} for i in range(n)]}])
+    yield "json-items", json.dumps([{"id": f"i{i}", "type": "article-journal", "title": f"Title \u00e9\u2603 {i} " * 3, "issued": {"date-parts": [[1900 + i % 120]]}} for i in range(max(1, size // 110))])
+    yield "json-escapes", json.dumps([{"id": "e", "type": "book", "title": "\\u00e9" * (size // 7)}])
+
+
+def yaml_kinds(size, rng):
+    yield "yaml-items", "references:\n" + fill(lambda i: f"- id: y{i}\n  type: book\n  title: \"Title {i}\"\n  author:\n    - family: Fam{i}\n      given: Giv\n", size)
+    yield "yaml-anchors", "references:\n- &base {id: b, type: book, title: Base}\n" + fill(lambda i: f"- {{id: c{i}, type: book, title: T{i}, note: x}}\n", size)
+    yield "yaml-block", "references:\n- id: blk\n  type: book\n  title: |\n" + fill(lambda i: "    line of a long block scalar\n", size)
+
+
+def style_kinds(size, rng):
+    head = '<?xml version="1.0"?><style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0"><info><title>x</title><id>x</id><updated>2020-01-01T00:00:00+00:00</updated></info>'
+    n = max(1, size // 60)
+    macros = "".join(f'<macro name="m{i}"><text variable="title" prefix="{i}"/></macro>' for i in range(n))
+    calls = "".join(f'<text macro="m{i}"/>' for i in range(min(n, 2000)))
+    yield "style-macros", head + macros + f"<citation><layout>{calls}</layout></citation><bibliography><layout>{calls}</layout></bibliography></style>"
+    branches = "".join(f'<else-if type="book" variable="note"><text value="{i}"/></else-if>' for i in range(n))
+    yield "style-choose", head + f'<citation><layout><choose><if type="thesis"><text value="t"/></if>{branches}<else><text variable="title"/></else></choose></layout></citation></style>'
+    yield "style-affix", head + f'<citation><layout><text variable="title" prefix="{"p" * (size // 2)}" suffix="{"s" * (size // 2)}"/></layout></citation></style>'
+
+
+def pair_kinds(size, rng):
+    yield "pairs-many", fill(lambda i: json.dumps({"id": str(i), "a": sentence(rng, WORDS_EN, 20), "b": sentence(rng, WORDS_DE, 20)}) + "\n", size)
+    yield "pairs-long", json.dumps({"id": "1", "a": fill(lambda i: sentence(rng, WORDS_EN), size // 2), "b": fill(lambda i: sentence(rng, WORDS_EN), size // 2)}) + "\n"
+
+
+def compare_kinds(size, rng):
+    base = [f"{NAMES[i % 10]} sagte, der Umsatz sei um {i % 50} Prozent gestiegen. " + sentence(rng, WORDS_DE) for i in range(max(4, size // 160))]
+    a = "\n\n".join(base)
+    b = list(base)
+    rng.shuffle(b)
+    yield "compare-shuffled", (a, "\n\n".join(b))
+
+
+# ---------------------------------------------------------------- runs
+
+def run(argv, stdin_path, timeout):
+    t0 = time.monotonic()
+    with open(stdin_path or os.devnull, "rb") as fin:
+        p = subprocess.Popen(argv, stdin=fin, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+        try:
+            out, err = p.communicate(timeout=timeout)
+            timed_out = False
+        except subprocess.TimeoutExpired:
+            os.killpg(p.pid, signal.SIGKILL)
+            out, err = p.communicate()
+            timed_out = True
+    wall = time.monotonic() - t0
+    return p, out, err, wall, timed_out
+
+
+class Runner:
+    def __init__(self, binary, work, timeout):
+        self.binary, self.work, self.timeout = binary, work, timeout
+        self.results = []
+
+    def case(self, reader, kind, size, args, stdin_path=None):
+        before = os.times()
+        # children's CPU accrues in os.times() after wait
+        p, out, err, wall, timed_out = run([self.binary] + args, stdin_path, self.timeout)
+        after = os.times()
+        cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
+        rss = max_rss_delta()
+        err_s = err.decode("utf-8", "replace")
+        out_s = out[:200000].decode("utf-8", "replace")
+        failure = None
+        code = p.returncode
+        if timed_out:
+            failure = f"killed after {self.timeout} s"
+        elif code < 0:
+            failure = f"signal {-code}"
+        elif code not in (0, 1, 2, 3):
+            failure = f"exit {code}"
+        elif STACK.search(err_s) or STACK.search(out_s[:5000] if code != 0 else ""):
+            failure = "stack trace / exception name: " + next((l for l in err_s.splitlines() if STACK.search(l)), err_s[:200])[:200]
+        elif code == 3:
+            lines = [l for l in err_s.splitlines() if l.strip()]
+            errs = [l for l in lines if l.startswith("error") or " error " in l]
+            bad = [l for l in errs if not POSITIONED.match(l)]
+            if not errs:
+                failure = "exit 3 without an error line: " + err_s[:200]
+            elif bad:
+                failure = "unpositioned: " + bad[0][:200]
+        if failure is None and size < 2_000_000 and (cpu > 10 or wall > WALL_LIMIT[0]):
+            failure = f"over 10 s (cpu {cpu:.1f} s, wall {wall:.1f} s)"
+        if failure is None and size < 20_000_000 and rss >= 1024 * 1024:
+            failure = f"peak {rss / 1024:.0f} MB"
+        r = dict(reader=reader, kind=kind, size=size, cmd=args[0], code=code, cpu=cpu, wall=wall, rss_mb=rss / 1024, failure=failure,
+                 args=" ".join(args)[:300])
+        self.results.append(r)
+        flag = "FAIL " + failure if failure else "ok"
+        print(f"{reader:10} {kind:22} {args[0]:10} {size:>10,} exit {code} cpu {cpu:6.2f} wall {wall:6.2f} rss {rss / 1024:6.0f} MB {flag}", flush=True)
+        return r
+
+
+def max_rss_delta():
+    # RUSAGE_CHILDREN's maxrss is the largest of all children so far; per-case peaks come from wait4 instead (below)
+    return LAST_RSS[0]
+
+
+LAST_RSS = [0]
+WALL_LIMIT = [10.0]
+
+
+def patch_popen_for_rusage():
+    """Reap children with wait4 to read each one's own peak RSS."""
+    orig_wait = subprocess.Popen._try_wait
+
+    def _try_wait(self, wait_flags):
+        try:
+            pid, sts, ru = os.wait4(self.pid, wait_flags)
+            if pid == self.pid:
+                LAST_RSS[0] = ru.ru_maxrss
+        except ChildProcessError:
+            pid, sts = self.pid, 0
+        return (pid, sts)
+
+    subprocess.Popen._try_wait = _try_wait
+    return orig_wait
+
+
+def write(path, text):
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write(text)
+    return path
+
+
+def mutate(data, rng):
+    data = bytearray(data)
+    for _ in range(rng.randint(1, 8)):
+        op = rng.randrange(6)
+        if not data:
+            data += b"x"
+        i = rng.randrange(len(data))
+        if op == 0:
+            data[i] ^= 1 << rng.randrange(8)
+        elif op == 1:
+            del data[i:i + rng.randint(1, 64)]
+        elif op == 2:
+            data[i:i] = bytes(rng.choice([b"{", b"}", b"<", b">", b"\"", b"\\", b"&", b"\xff", b"\xc3", b"\x00", b"\x1b[2J", b"*a", b"&a "]))
+        elif op == 3:
+            j = rng.randrange(len(data))
+            chunk = data[min(i, j):max(i, j)][:4096]
+            data[i:i] = chunk * rng.randint(1, 20)
+        elif op == 4:
+            del data[i:]
+        else:
+            data[i:i] = bytes([rng.randrange(256)])
+    return bytes(data)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bin", required=True)
+    ap.add_argument("--sizes", default="100000,1900000")
+    ap.add_argument("--mutants", type=int, default=150)
+    ap.add_argument("--only", default="")
+    ap.add_argument("--seed", type=int, default=9)
+    ap.add_argument("--work", default="/tmp/hostile-campaign")
+    ap.add_argument("--timeout", type=int, default=60)
+    ap.add_argument("--json", default="")
+    ap.add_argument("--keep", action="store_true", help="keep the generated inputs in --work")
+    ap.add_argument("--wall-limit", type=float, default=10.0, help="wall seconds allowed under 2 MB (CPU is always held to 10 s)")
+    a = ap.parse_args()
+    WALL_LIMIT[0] = a.wall_limit
+    patch_popen_for_rusage()
+    sizes = [int(float(s)) for s in a.sizes.split(",") if s]
+    only = set(x for x in a.only.split(",") if x)
+    rng = random.Random(a.seed)
+    shutil.rmtree(a.work, ignore_errors=True)
+    os.makedirs(a.work)
+    R = Runner(os.path.abspath(a.bin), a.work, a.timeout)
+    sample_json = os.path.join(FIX, "sample.json")
+    print(f"load at start: {os.getloadavg()[0]:.1f}", flush=True)
+
+    def want(reader):
+        return not only or reader in only
+
+    for size in sizes:
+        if want("text"):
+            for kind, text in text_kinds(size, rng):
+                p = write(os.path.join(a.work, kind + ".txt"), text)
+                R.case("text", kind, size, ["claims", p])
+                R.case("text", kind, size, ["check", p, "--no-store"])
+                R.case("text", kind, size, ["parse", p])
+        if want("html"):
+            for kind, text in html_kinds(size, rng):
+                p = write(os.path.join(a.work, kind + ".html"), text)
+                R.case("html", kind, size, ["page", p])
+                R.case("html", kind, size, ["claims", p])
+                R.case("html", kind, size, ["check", p, "--no-store"])
+                R.case("html", kind, size, ["parse", p, "--from", "html"])
+        if want("bibtex"):
+            for kind, text in bibtex_kinds(size, rng):
+                p = write(os.path.join(a.work, kind + ".bib"), text)
+                R.case("bibtex", kind, size, ["parse", p])
+                R.case("bibtex", kind, size, ["format", p, "--style", "apa"])
+        if want("ris"):
+            for kind, text in ris_kinds(size, rng):
+                p = write(os.path.join(a.work, kind + ".ris"), text)
+                R.case("ris", kind, size, ["parse", p, "--to", "bibtex"])
+                R.case("ris", kind, size, ["format", p, "--style", "ieee"])
+        if want("csl-json"):
+            for kind, text in json_kinds(size, rng):
+                p = write(os.path.join(a.work, kind + ".json"), text)
+                R.case("csl-json", kind, size, ["format", p, "--style", "chicago"])
+                R.case("csl-json", kind, size, ["parse", p, "--to", "yaml"])
+        if want("yaml"):
+            for kind, text in yaml_kinds(size, rng):
+                p = write(os.path.join(a.work, kind + ".yaml"), text)
+                R.case("yaml", kind, size, ["format", p, "--style", "mla"])
+        if want("style"):
+            for kind, text in style_kinds(size, rng):
+                p = write(os.path.join(a.work, kind + ".csl"), text)
+                R.case("style", kind, size, ["format", sample_json, "--style", p])
+        if want("similarity"):
+            for kind, text in pair_kinds(size, rng):
+                p = write(os.path.join(a.work, kind + ".jsonl"), text)
+                R.case("similarity", kind, size, ["similarity", "--pairs", p])
+        if want("compare"):
+            for kind, (ta, tb) in compare_kinds(size, rng):
+                pa = write(os.path.join(a.work, kind + "-a.txt"), ta)
+                pb = write(os.path.join(a.work, kind + "-b.txt"), tb)
+                R.case("compare", kind, size, ["compare", pa, pb])
+                R.case("compare", kind, size, ["check", pa, pb, "--no-store"])
+
+    # mutants of the repository's sample inputs, each through the command that reads it
+    seeds = []
+    for rel, cmds in [("sample.bib", [["parse"], ["format", "--style", "apa"]]), ("sample.ris", [["parse"]]),
+                      ("sample.json", [["format", "--style", "apa"]]), ("sample-article.txt", [["parse"], ["claims"]])]:
+        seeds.append((os.path.join(FIX, rel), cmds))
+    for d, cmds in [("check", [["check", "--no-store"], ["claims"]]), ("pages", [["page"], ["claims"]])]:
+        for name in sorted(os.listdir(os.path.join(FIX, d)))[:6]:
+            if name.endswith((".txt", ".html")):
+                seeds.append((os.path.join(FIX, d, name), cmds))
+    styles = os.path.join(ROOT, "styles")
+    for name in sorted(os.listdir(styles))[:4]:
+        if name.endswith(".csl"):
+            seeds.append((os.path.join(styles, name), [["format", sample_json, "--style"]]))
+    if want("mutant"):
+        for i in range(a.mutants):
+            src, cmds = rng.choice(seeds)
+            data = mutate(open(src, "rb").read(), rng)
+            ext = os.path.splitext(src)[1]
+            p = os.path.join(a.work, f"mutant-{i}{ext}")
+            with open(p, "wb") as f:
+                f.write(data)
+            cmd = rng.choice(cmds)
+            args = cmd + [p] if cmd[-1] == "--style" else [cmd[0], p] + cmd[1:]
+            R.case("mutant", os.path.basename(src), len(data), args)
+
+    # summary
+    print(f"\nload at end: {os.getloadavg()[0]:.1f}")
+    print(f"{'reader':10} {'cases':>6} {'fail':>5} {'worst cpu s':>12} {'worst wall s':>13} {'worst MB':>9} {'slope':>6}")
+    by = {}
+    for r in R.results:
+        by.setdefault(r["reader"], []).append(r)
+    for reader, rs in by.items():
+        fails = sum(1 for r in rs if r["failure"])
+        slope = fit_slope([(r["size"], r["cpu"]) for r in rs])
+        print(f"{reader:10} {len(rs):6} {fails:5} {max(r['cpu'] for r in rs):12.2f} {max(r['wall'] for r in rs):13.2f} {max(r['rss_mb'] for r in rs):9.0f} {slope:6.2f}")
+    fails = [r for r in R.results if r["failure"]]
+    print(f"\n{len(R.results)} cases, {len(fails)} failures")
+    for r in fails:
+        print(f"FAIL {r['reader']} {r['kind']} {r['size']:,}: {r['failure']} ({r['args']})")
+    if a.json:
+        with open(a.json, "w") as f:
+            json.dump(R.results, f, indent=1)
+    if not a.keep:
+        shutil.rmtree(a.work, ignore_errors=True)
+    return 1 if fails else 0
+
+
+def fit_slope(points):
+    pts = [(math.log(s), math.log(max(c, 0.01))) for s, c in points if s > 0]
+    if len(set(x for x, _ in pts)) < 2:
+        return float("nan")
+    n = len(pts)
+    mx = sum(x for x, _ in pts) / n
+    my = sum(y for _, y in pts) / n
+    sxx = sum((x - mx) ** 2 for x, _ in pts)
+    sxy = sum((x - mx) * (y - my) for x, y in pts)
+    return sxy / sxx
+
+
+if __name__ == "__main__":
+    sys.exit(main())
