@@ -28,7 +28,11 @@ namespace SourceCheck.Bench;
 /// documents of different stories is false, whatever the sentences) is printed beside it as a lower bound.
 /// Prints, at each size, the links and their precision, the dev stories' F1 inside the corpus, and, for each store
 /// size, the precision of the stored matches and the time to check one new article with <see cref="Checker"/>
-/// against a store holding the corpus (probes: the four articles of one dev story and four derived articles).
+/// against a store holding the corpus (probes: the four articles of every dev story, every 10th real page with a claim
+/// and four derived articles, each already stored and excluded by content): precision at N articles = of the stored
+/// matches of the probes, the share whose stored article is on the probe's story (links into a labelled related-topic
+/// set not scored), per probe kind; each story's F1 from its articles' matches with its stored siblings and its links to
+/// other stories' articles.
 /// Usage: <c>archive-scale [--sizes 1000,10000] [--store 1000,10000,100000] [--store-dir DIR]</c>; with
 /// <c>--store-dir</c> the store of size N is kept as <c>DIR/archive-N.db</c> and reused when it exists (ingest is skipped;
 /// each check adds its probe to the store, as a real check does, and the probe's stored copies are excluded by content).</summary>
@@ -282,15 +286,23 @@ internal static class ArchiveScaleBench
                 }
 
                 long ingestMs = watch.ElapsedMilliseconds;
-                // new articles: the four articles of one dev story and four derived articles, each already in the store (its
-                // stored copy is excluded by content); a stored match is true by provenance (see the summary)
-                var story = stories[^1];
-                var probes = story.ArticleIds.Concat(derived.Where((_, k) => k % 97 == 0).Take(4)).ToList();
+                // new articles (probes), each already in the store (its stored copy is excluded by content): the four
+                // articles of every dev story, a fixed sample of real pages (every 10th page of webmeta.json that has a
+                // claim) and four derived articles. A stored match is scored twice: by provenance (see the summary) and by
+                // document (the stored article's story against the probe's: same story, related-topic set, or a
+                // different story = a false link at archive size).
+                var storyProbes = stories.SelectMany(s => s.ArticleIds).ToList();
+                var realProbes = pages.Where(p => claimsOf[p.Id].Count > 0).Where((_, k) => k % 10 == 0).Select(p => p.Id).ToList();
+                var derivedProbes = derived.Where((_, k) => k % 97 == 0).Take(4).ToList();
+                var probes = storyProbes.Concat(realProbes).Concat(derivedProbes).ToList();
                 // each stage's time: from one progress message of the check to the next (digits folded, medians over the probes)
                 var stages = new StageClock();
                 var checker = new Checker(new CheckerOptions { OpenStore = () => StoreLocation.Open(path), Progress = stages });
                 var times = new List<double>();
                 int storeTrue = 0, storeFalse = 0, storeRelated = 0, storeUnknown = 0, compared = 0;
+                var byKind = new Dictionary<string, int[]>(StringComparer.Ordinal) { ["story"] = new int[4], ["real"] = new int[4], ["derived"] = new int[4] };
+                var storyOut = stories.ToDictionary(s => s.Name, _ => 0, StringComparer.Ordinal);
+                var storyPredicted = stories.ToDictionary(s => s.Name, _ => new Dictionary<(string, string), string>(), StringComparer.Ordinal);
                 foreach (string probe in probes)
                 {
                     var sw = Stopwatch.StartNew();
@@ -299,8 +311,46 @@ internal static class ArchiveScaleBench
                     times.Add(sw.Elapsed.TotalMilliseconds);
                     stages.Stop();
                     compared += report.Store?.ComparedDocuments.Length ?? 0;
+                    string kind = storyProbes.Contains(probe) ? "story" : realProbes.Contains(probe) ? "real" : "derived";
                     foreach (var l in report.Links.Where(report.IsStoreMatch))
                     {
+                        // by document: [0] links, [1] same story, [2] related-topic (not scored), [3] different story
+                        var (own, stored) = report.StoredDocument(l.A.DocumentId) is null ? (l.A, l.B) : (l.B, l.A);
+                        string? storedId = report.StoredDocument(stored.DocumentId)?.Source is { } src && src.EndsWith(".txt", StringComparison.Ordinal) ? src[..^4] : null;
+                        var counts = byKind[kind];
+                        counts[0]++;
+                        if (storedId is null || !storyOf.TryGetValue(storedId, out var storedStory))
+                        {
+                            counts[2]++;
+                        }
+                        else if (storedStory == storyOf[probe])
+                        {
+                            counts[1]++;
+                            if (kind == "story")
+                            {
+                                var s = stories.First(x => x.Name == storedStory);
+                                string? ga = MatchBench.GoldId(s.GoldClaims, own with { DocumentId = probe }), gb = MatchBench.GoldId(s.GoldClaims, stored with { DocumentId = storedId });
+                                storyPredicted[s.Name].TryAdd(MatchBench.Key(ga ?? "?" + own.Id, gb ?? "?" + storedId + stored.Span.Start), l.Type.ToName());
+                            }
+                        }
+                        else if (RelatedPages(probe, storedId))
+                        {
+                            counts[2]++;
+                        }
+                        else
+                        {
+                            counts[3]++;
+                            if (kind == "story")
+                            {
+                                storyOut[storyOf[probe]]++;
+                            }
+
+                            if (Environment.GetEnvironmentVariable("ARCHIVE_VERBOSE") == "1")
+                            {
+                                Console.WriteLine($"  OTHER-STORY {l.Type.ToName()} {l.Score.ToString("F3", CultureInfo.InvariantCulture)} {probe} ~ {storedId} | {own.Text} || {stored.Text}");
+                            }
+                        }
+
                         if (!storiesOfText.TryGetValue(l.A.Text, out var sa) || !storiesOfText.TryGetValue(l.B.Text, out var sb))
                         {
                             storeUnknown++;
@@ -326,9 +376,9 @@ internal static class ArchiveScaleBench
 
                 var sorted = times.Order().ToList();
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"== store of {corpus.Count} articles ({corpus.Sum(d => claimsOf[d].Count)} claims) {(reused ? "reused" : $"ingested in {ingestMs / 1000.0:F1} s")} ({new FileInfo(path).Length / (1024.0 * 1024):F0} MiB)"));
+                    $"== store of {corpus.Count} articles ({corpus.Sum(d => claimsOf[d].Count)} claims) {(reused ? "reused" : $"ingested in {ingestMs / 1000.0:F1} s")} ({new FileInfo(path).Length / (1024.0 * 1024):F0} MiB), load average {LoadAverage()}"));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  check of one new article ({probes.Count} probes: {story.Name} + derived), ms: {string.Join(" / ", times.Select(t => t.ToString("F0", CultureInfo.InvariantCulture)))}; median {sorted[sorted.Count / 2]:F0}, max {sorted[^1]:F0} [target < 2000]; {compared / probes.Count} stored documents compared per check"));
+                    $"  check of one new article ({probes.Count} probes: {storyProbes.Count} story articles, {realProbes.Count} real pages, {derivedProbes.Count} derived), ms: median {sorted[sorted.Count / 2]:F0}, 90th percentile {sorted[(int)(sorted.Count * 0.9)]:F0}, max {sorted[^1]:F0} [target < 2000]; {compared / probes.Count} stored documents compared per check"));
                 Console.WriteLine("  stages (median ms over the probes, from each progress message to the next):");
                 foreach (var (stage, ms) in stages.Medians())
                 {
@@ -337,6 +387,20 @@ internal static class ArchiveScaleBench
 
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  stored matches by provenance: {storeTrue} true, {storeFalse} false, {storeRelated} related-topic (not scored), {storeUnknown} unknown: precision {MatchBench.Div(storeTrue, storeTrue + storeFalse):F3}"));
+                foreach (var (kind, c) in byKind)
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"  precision at {corpus.Count} articles, {kind} probes (by document: a link to a stored article of another story is false): {c[0]} stored matches, {c[1]} same story, {c[3]} to other stories, {c[2]} related-topic (not scored): precision {1 - MatchBench.Div(c[3], c[1] + c[3]):F3}"));
+                }
+
+                foreach (var s in stories)
+                {
+                    var predicted = storyPredicted[s.Name];
+                    int det = predicted.Keys.Count(s.GoldLinks.ContainsKey);
+                    int typed = predicted.Count(p => s.GoldLinks.TryGetValue(p.Key, out var t) && t == p.Value);
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"  story {s.Name} checked against the store: detection F1={MatchBench.F1(det, predicted.Count, s.GoldLinks.Count):F3} typed F1={MatchBench.F1(typed, predicted.Count, s.GoldLinks.Count):F3}; links to other stories' articles {storyOut[s.Name]}"));
+                }
             }
             finally
             {
@@ -345,6 +409,23 @@ internal static class ArchiveScaleBench
                     Directory.Delete(folder, recursive: true);
                 }
             }
+        }
+    }
+
+    /// <summary>The 1-minute load average (Linux), or "?" elsewhere.</summary>
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.ReadAllText("/proc/loadavg").Split(' ')[0];
+        }
+        catch (IOException)
+        {
+            return "?";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "?";
         }
     }
 

@@ -505,6 +505,7 @@ internal static class FigureExtractor
             "days" or "day" or "tage" or "tagen" or "tag" => "days",
             "hours" or "hour" or "stunden" or "stunde" => "hours",
             "minutes" or "minute" or "minuten" => "minutes",
+            "seconds" or "second" or "sekunden" or "sekunde" => "seconds",
             "kilometers" or "kilometres" or "kilometer" or "km" => "km",
             "tonnen" or "tons" or "tonnes" => "t",
             "gigawatt" or "gw" => "GW",

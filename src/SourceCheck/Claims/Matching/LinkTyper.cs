@@ -437,9 +437,20 @@ internal static class LinkTyper
             return false;
         }
 
+        // an unnamed title holder or group ("spokesman (unnamed)", "sprecher (Küstenwache)", "prosecutors (unnamed)") is
+        // nobody in particular: it may be anyone of the organisation, so it differs from no one (unknown, not a second speaker)
+        if (UnnamedSpeaker(a.Speaker) || UnnamedSpeaker(b.Speaker))
+        {
+            return false;
+        }
+
         // one text names the other's speaker (e.g. "the White House adviser"): not a misattribution
         return !Mentions(a.Text, b.Speaker) && !Mentions(b.Text, a.Speaker);
     }
+
+    /// <summary>A speaker the extractor named by title or group, not by a person's or organisation's name: "title (organisation)"
+    /// or "group (unnamed)".</summary>
+    internal static bool UnnamedSpeaker(string speaker) => speaker.EndsWith(')') && speaker.Contains(" (", StringComparison.Ordinal);
 
     /// <summary>Does the claim's own sentence name its speaker (full name or last name)?</summary>
     internal static bool NamesOwnSpeaker(Claim c) => !string.IsNullOrWhiteSpace(c.Speaker) && Mentions(c.Text, c.Speaker);

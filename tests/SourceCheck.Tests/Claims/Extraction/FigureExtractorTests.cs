@@ -32,6 +32,8 @@ public sealed class FigureExtractorTests
         [InlineData("de", "Der Konzern zahlt 3 Mrd. Euro.", "3 Mrd. Euro", 3e9, null, "EUR")]
         [InlineData("en", "Annualized revenue above $20 billion.", "$20 billion", 2e10, null, "USD (annualized run-rate)")]
         [InlineData("de", "Der Wert stieg um 2 Prozentpunkte.", "2 Prozentpunkte", 2, null, "percentage points")]
+        [InlineData("en", "The rocket exploded 72 seconds after lift-off.", "72 seconds", 72, null, "seconds")]
+        [InlineData("de", "Die Rakete explodierte 27 Sekunden nach dem Start.", "27 Sekunden", 27, null, "seconds")]
         public void Should_normalise_value_scale_and_unit(string lang, string text, string figureText, double value, double? max, string? unit)
         {
             var figure = Assert.Single(FigureExtractor.Extract(text, lang));

@@ -87,6 +87,18 @@ public sealed class LinkRecallTests
     }
 
     [Fact]
+    public void An_unnamed_spokesperson_differs_from_no_speaker_but_two_named_people_differ()
+    {
+        var en = MatcherTests.MakeClaim("A-1", "A", "en", "The debris posed no danger to shipping, a coast guard spokesman said.", QuoteKind.Indirect, null, "spokesman (unnamed)");
+        var de = MatcherTests.MakeClaim("B-1", "B", "de", "Für die Schifffahrt seien die Trümmer ungefährlich gewesen, sagte ein Sprecher der Küstenwache.", QuoteKind.Indirect, null, "sprecher (Küstenwache)");
+        Assert.False(LinkTyper.SpeakersDiffer(en, de));
+        var named = MatcherTests.MakeClaim("C-1", "C", "en", "The debris posed no danger to shipping, Maja Lindqvist said.", QuoteKind.Indirect, null, "Maja Lindqvist");
+        Assert.False(LinkTyper.SpeakersDiffer(en, named));
+        var other = MatcherTests.MakeClaim("D-1", "D", "en", "The debris posed no danger to shipping, Erik Sand said.", QuoteKind.Indirect, null, "Erik Sand");
+        Assert.True(LinkTyper.SpeakersDiffer(named, other));
+    }
+
+    [Fact]
     public void Role_titles_are_recognised_word_by_word_and_remembered()
     {
         Assert.True(LinkTyper.IsRoleTitle("Vorstandschefin"));
