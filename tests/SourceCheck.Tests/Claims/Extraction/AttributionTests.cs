@@ -325,11 +325,11 @@ public sealed class AttributionTests
             AttributionEvaluation.ReadGold(File.ReadAllText(SharedData.Fixture("attribution/gold.jsonl")));
 
         [Fact]
-        public void Should_hold_thirty_three_german_and_thirty_three_english_articles_with_a_held_out_part()
+        public void Should_hold_forty_one_german_and_forty_one_english_articles_with_a_held_out_part()
         {
             var gold = Load();
-            Assert.Equal(33, gold.Count(g => g.Language == "de"));
-            Assert.Equal(33, gold.Count(g => g.Language == "en"));
+            Assert.Equal(41, gold.Count(g => g.Language == "de"));
+            Assert.Equal(41, gold.Count(g => g.Language == "en"));
             Assert.Equal(8, gold.Count(g => g.Language == "de" && g.Split == "val"));
             Assert.Equal(8, gold.Count(g => g.Language == "en" && g.Split == "val"));
             Assert.All(gold.SelectMany(g => g.Quotes), q => Assert.InRange(q.Anchor.Length, 8, 90));
