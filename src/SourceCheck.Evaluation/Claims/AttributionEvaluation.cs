@@ -35,10 +35,17 @@ public sealed record AttributionScore(
 {
     public static double Rate(int a, int b) => b == 0 ? 0 : (double)a / b;
 
+    /// <summary>Quotes whose gold names nobody (an unnamed source, a shout, "critics") that the extractor gave a name anyway:
+    /// not part of speaker accuracy (it is over named quotes), so counted apart.</summary>
+    public int NamedWhereGoldUnnamed => Outcomes.Count(o => o.Quote.Speaker is null && o.Claim?.Speaker is not null);
+
+    /// <summary>Quotes whose gold names nobody.</summary>
+    public int Unnamed => Outcomes.Count(o => o.Quote.Speaker is null);
+
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"articles {Articles}, quotes {Quotes} ({Named} with a named speaker), claims extracted {Claims}\n" +
         $"speaker accuracy {Rate(SpeakerRight, Named):P1} ({SpeakerRight}/{Named}); German {Rate(RightDe, NamedDe):P1} ({RightDe}/{NamedDe}); English {Rate(RightEn, NamedEn):P1} ({RightEn}/{NamedEn})\n" +
-        $"  wrong: false speaker {FalseSpeaker}, unknown {Unknown}\n" +
+        $"  wrong: false speaker {FalseSpeaker}, unknown {Unknown}; a name where the gold has none {NamedWhereGoldUnnamed} (of {Unnamed} unnamed quotes)\n" +
         $"furniture kept out {Rate(FurnitureKeptOut, Furniture):P1} ({FurnitureKeptOut}/{Furniture})\n" +
         $"claims found {Rate(Found, Quotes):P1} ({Found}/{Quotes})");
 }

@@ -509,7 +509,7 @@ internal static partial class ClaimExtractor
 
             if (speaker is not null)
             {
-                draft.Speaker = speaker.Name;
+                draft.Speaker = speaker.Kind is MentionKind.Person or MentionKind.Org && speaker.Name is { } sn ? FullNameFor(sn) : speaker.Name;
                 draft.SpeakerMention = speaker.Text;
                 draft.Rule = rule;
                 if (speaker.Kind == MentionKind.Org && speaker.Name is { } on)
@@ -531,6 +531,117 @@ internal static partial class ClaimExtractor
             draft.Outlet = FindOutlet(s, e) ?? draft.Outlet;
             _prevSentence = (e, paragraph, _prevSentence?.Subject, true);
             return draft;
+        }
+
+        /// <summary>A German "berichtete" whose subject is no outlet: a function word ("So berichtete …") or a noun in a phrase
+        /// ("von einem ruhigen Vormittag berichtete"): German capitalises every noun, so only the words before tell.</summary>
+        private bool NotAnOutlet(string name, int start, int s)
+        {
+            if (_lang != "de")
+            {
+                return false;
+            }
+
+            if (FunctionWords.German.Contains(name.ToLowerInvariant()))
+            {
+                return true;
+            }
+
+            var pre = _text.AsSpan(s, start - s).TrimEnd();
+            int ws = pre.LastIndexOf(' ');
+            var w = pre[(ws + 1)..];
+            if (pre.Length > 0 && ws > 0 && !(w is "der" or "die" or "das" or "Der" or "Die" or "Das") && char.IsLower(w[0]))
+            {
+                // an adjective before the noun: look one word further back ("einem ruhigen Vormittag")
+                var pre2 = pre[..ws].TrimEnd();
+                w = pre2[(pre2.LastIndexOf(' ') + 1)..];
+            }
+
+            return w is "einem" or "einer" or "einen" or "ein" or "eine" or "von" or "vom" or "am" or "im" or "zum" or "zur" or "beim" or "mit" or "über" or "nach";
+        }
+
+        /// <summary>A one-word speaker ("Anwar" for Prime Minister Anwar Ibrahim, "Borau") is the person the article names
+        /// in full when exactly one of its people has that word as given name or surname, or else when the word stands before
+        /// one and the same name-shaped word wherever a capitalised word follows it ("Anwar Ibrahim’s travels"); otherwise it
+        /// stays as it is.</summary>
+        private string FullNameFor(string name)
+        {
+            // "Meteorologin Corinna" (a title taken for a given name): the name is the word after the title
+            int sp = name.IndexOf(' ', StringComparison.Ordinal);
+            if (sp > 0 && name.IndexOf(' ', sp + 1) < 0 && IsTitleWord(name[..sp]))
+            {
+                string rest = FullNameFor(name[(sp + 1)..]);
+                return rest.Contains(' ', StringComparison.Ordinal) ? rest : name;
+            }
+
+            if (name.Length < 3 || name.Contains(' ', StringComparison.Ordinal) || !char.IsUpper(name[0]) || !name.Skip(1).All(char.IsLower))
+            {
+                return name;
+            }
+
+            var holders = _people.People.Where(p => p.FullName.Contains(' ', StringComparison.Ordinal) && (p.First == name || p.Surname == name) && !IsTitleWord(p.First))
+                .Select(p => p.FullName).Distinct().ToList();
+            if (holders.Count == 1)
+            {
+                return holders[0];
+            }
+
+            if (holders.Count > 1)
+            {
+                return name;
+            }
+
+            _fullNames ??= [];
+            if (_fullNames.TryGetValue(name, out var known))
+            {
+                return known;
+            }
+
+            string? follower = null;
+            bool unique = true;
+            foreach (Match m in SafeFollowers(name))
+            {
+                string next = m.Groups["n"].Value;
+                if (AttributionLexicon.NotNames.Contains(next) || AttributionLexicon.OrgWords.Contains(next) || (_lang == "de" ? FunctionWords.German : FunctionWords.English).Contains(next.ToLowerInvariant())
+                    || (_lang == "de" && AttributionLexicon.IsCommonNounShape(next)))
+                {
+                    unique = false; // "Anwar Ibrahim" but also "Trump Administration": no single name
+                    break;
+                }
+
+                follower ??= next;
+                unique &= follower == next;
+            }
+
+            string full = unique && follower is not null ? name + " " + follower : name;
+            _fullNames[name] = full;
+            return full;
+        }
+
+        private Dictionary<string, string>? _fullNames;
+
+        private static bool IsTitleWord(string w)
+        {
+            try
+            {
+                return AttributionLexicon.RoleRegex().Match(w) is { Success: true } m && m.Length == w.Length;
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                return false;
+            }
+        }
+
+        private IEnumerable<Match> SafeFollowers(string name)
+        {
+            try
+            {
+                return new Regex(@"(?<![\p{L}-])" + Regex.Escape(name) + @" (?<n>\p{Lu}\p{Ll}+)(?![\p{L}-])", RegexOptions.None, TimeSpan.FromSeconds(1)).Matches(_text).Cast<Match>().ToList();
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                return [];
+            }
         }
 
         /// <summary>Organisations introduced by a company noun and an apposition ("the group that owns most of her music, Big
@@ -1287,7 +1398,7 @@ internal static partial class ClaimExtractor
             {
                 var sm = article.SourceMentions[mi];
                 if (sm.Span.End <= e && sm.Cue is "reported" or "wie-berichtet" && !IsPersonWord(sm.Name)
-                    && !(_people.MainOrgToken is { } mo && sm.Name.StartsWith(mo, StringComparison.Ordinal)))
+                    && !(_people.MainOrgToken is { } mo && sm.Name.StartsWith(mo, StringComparison.Ordinal)) && !NotAnOutlet(sm.Name, sm.Span.Start, s))
                 {
                     found.Add(new Mention(sm.Span.Start, sm.Span.End, MentionKind.Group, null, sm.Name, sm.Name));
                 }

@@ -201,6 +201,11 @@ public sealed class AttributionTests
             Assert.Equal(1, score.SpeakerRight);
             Assert.Equal(1, score.FalseSpeaker);
             Assert.Equal(1, score.Unknown);
+            Assert.Equal(0, score.NamedWhereGoldUnnamed);
+            Assert.Equal(1, score.Unnamed);
+            var named = AttributionEvaluation.Score([(gold, [C("It was an unnamed source, Tom Reed said.", "Tom Reed")])]);
+            Assert.Equal(1, named.NamedWhereGoldUnnamed);
+            Assert.Equal(0, named.FalseSpeaker); // counted apart: speaker accuracy is over named quotes
             Assert.Equal(2, score.Furniture);
             Assert.Equal(1, score.FurnitureKeptOut);
         }
@@ -248,6 +253,28 @@ public sealed class AttributionTests
     /// with a possessive. Texts written for these tests.</summary>
     public sealed class SubjectAfterVerb
     {
+        [Fact]
+        public void Should_name_a_person_called_by_one_name_by_the_full_name_the_article_gives_once()
+        {
+            // session 9: "Anwar" (as subject before the verb) for Prime Minister Datuk Seri Anwar Ibrahim named in full only in a possessive
+            const string text = "Travel costs\n\nPUTRAJAYA, Nov 22 — Companies did not pay for Prime Minister Datuk Seri Anwar Ibrahim’s recent trips abroad, " +
+                "Communications Minister Fahmi Fadzil said today.\n\nIn Parliament yesterday, Anwar explained the government’s new plan to cut travel " +
+                "costs was to invite companies such as Petronas and Proton to take part.\n\n";
+            Assert.Equal("Anwar Ibrahim", SpeakerOf(text, "new plan to cut travel", "en"));
+        }
+
+        [Fact]
+        public void Should_not_take_an_adverb_or_a_noun_in_a_phrase_before_berichtete_for_an_outlet()
+        {
+            // session 9: "So berichtete …" gave the speaker "So", "von einem ruhigen Vormittag berichtete" the speaker "Vormittag"
+            const string text = "Rauch über der Stadt\n\nAm Montag blieben viele Kinder zu Hause.\n\n" +
+                "So berichtete die Lienzer Bürgermeisterin Elisabeth Blanik, dass im größten Kindergarten der Stadt von 153 Kindern nur 57 kamen.\n\n" +
+                "„Die Älteren haben sich wohl entschieden, lieber auszuschlafen“, schmunzelte Blanik, die ansonsten von einem ruhigen Vormittag " +
+                "berichtete: „Wo nur so wenige Kinder in den Schulen waren, ist es nach meinen Informationen ruhig zugegangen.“\n\n";
+            Assert.Equal("Elisabeth Blanik", SpeakerOf(text, "von 153 Kindern nur 57 kamen", "de"));
+            Assert.NotEqual("Vormittag", SpeakerOf(text, "lieber auszuschlafen", "de"));
+        }
+
         [Fact]
         public void Should_take_an_institution_after_the_verb_not_the_person_named_before()
         {
@@ -325,11 +352,11 @@ public sealed class AttributionTests
             AttributionEvaluation.ReadGold(File.ReadAllText(SharedData.Fixture("attribution/gold.jsonl")));
 
         [Fact]
-        public void Should_hold_thirty_three_german_and_thirty_three_english_articles_with_a_held_out_part()
+        public void Should_hold_forty_one_german_and_forty_one_english_articles_with_a_held_out_part()
         {
             var gold = Load();
-            Assert.Equal(33, gold.Count(g => g.Language == "de"));
-            Assert.Equal(33, gold.Count(g => g.Language == "en"));
+            Assert.Equal(41, gold.Count(g => g.Language == "de"));
+            Assert.Equal(41, gold.Count(g => g.Language == "en"));
             Assert.Equal(8, gold.Count(g => g.Language == "de" && g.Split == "val"));
             Assert.Equal(8, gold.Count(g => g.Language == "en" && g.Split == "val"));
             Assert.All(gold.SelectMany(g => g.Quotes), q => Assert.InRange(q.Anchor.Length, 8, 90));
@@ -342,14 +369,14 @@ public sealed class AttributionTests
             var runs = Load().Where(g => g.Split == "dev")
                 .Select(g => (g, ClaimExtractor.Extract(AttributionEvaluation.ReadPage(webmeta, g), g.Id))).ToList();
             var score = AttributionEvaluation.Score(runs);
-            // dev = 50 pages (session-5 dev + validation, session-6 and session-7 validation): measured in session 8 (see
-            // docs/claims-extraction.md, "Session 8"); floors leave room, not the target
+            // dev = 66 pages (session-5 dev + validation, session-6, -7 and -8 validation): measured in session 9 (see
+            // docs/claims-extraction.md, "Session 9": 69.0 %, de 66.0, en 72.8, 30 false); floors leave room, not the target
             Assert.True(AttributionScore.Rate(score.SpeakerRight, score.Named) >= 0.66, score.ToString());
             Assert.True(AttributionScore.Rate(score.RightDe, score.NamedDe) >= 0.61, score.ToString());
             Assert.True(AttributionScore.Rate(score.RightEn, score.NamedEn) >= 0.71, score.ToString());
             Assert.True(AttributionScore.Rate(score.FurnitureKeptOut, score.Furniture) >= 0.95, score.ToString());
             Assert.True(AttributionScore.Rate(score.Found, score.Quotes) >= 0.86, score.ToString());
-            Assert.True(score.FalseSpeaker <= 26, score.ToString());
+            Assert.True(score.FalseSpeaker <= 33, score.ToString());
         }
     }
 }
