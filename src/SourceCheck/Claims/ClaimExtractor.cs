@@ -568,7 +568,7 @@ internal static partial class ClaimExtractor
         {
             // "Meteorologin Corinna" (a title taken for a given name): the name is the word after the title
             int sp = name.IndexOf(' ', StringComparison.Ordinal);
-            if (sp > 0 && name.IndexOf(' ', sp + 1) < 0 && IsTitleWord(name[..sp]))
+            if (sp > 0 && name.IndexOf(' ', sp + 1) < 0 && PersonIndex.IsRoleWord(name[..sp]))
             {
                 string rest = FullNameFor(name[(sp + 1)..]);
                 return rest.Contains(' ', StringComparison.Ordinal) ? rest : name;
@@ -579,7 +579,7 @@ internal static partial class ClaimExtractor
                 return name;
             }
 
-            var holders = _people.People.Where(p => p.FullName.Contains(' ', StringComparison.Ordinal) && (p.First == name || p.Surname == name) && !IsTitleWord(p.First))
+            var holders = _people.People.Where(p => p.FullName.Contains(' ', StringComparison.Ordinal) && (p.First == name || p.Surname == name) && !PersonIndex.IsRoleWord(p.First))
                 .Select(p => p.FullName).Distinct().ToList();
             if (holders.Count == 1)
             {
@@ -620,26 +620,16 @@ internal static partial class ClaimExtractor
 
         private Dictionary<string, string>? _fullNames;
 
-        private static bool IsTitleWord(string w)
-        {
-            try
-            {
-                return AttributionLexicon.RoleRegex().Match(w) is { Success: true } m && m.Length == w.Length;
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                return false;
-            }
-        }
-
         private IEnumerable<Match> SafeFollowers(string name)
         {
             try
             {
-                return new Regex(@"(?<![\p{L}-])" + Regex.Escape(name) + @" (?<n>\p{Lu}\p{Ll}+)(?![\p{L}-])", RegexOptions.None, TimeSpan.FromSeconds(1)).Matches(_text).Cast<Match>().ToList();
+                return RegexPolicy.Create(@"(?<![\p{L}-])" + Regex.Escape(name) + @" (?<n>\p{Lu}\p{Ll}+)(?![\p{L}-])").Matches(_text).Cast<Match>().ToList();
             }
             catch (RegexMatchTimeoutException)
             {
+                // the regex policy: give this name's followers up, count it (warning SC4011)
+                RegexPolicy.Skipped();
                 return [];
             }
         }

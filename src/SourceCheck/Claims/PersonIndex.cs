@@ -54,7 +54,8 @@ internal sealed partial class PersonIndex
         "Van", "Von", "Der", "De", "Da", "Di", "Du", "La", "Le", "Del", "Bin", "Ibn", "Ter", "Ten",
     };
 
-    private static bool IsRoleWord(string w)
+    /// <summary>Whether a whole word is a role or title ("Meteorologin", "spokesman"); a regex timeout counts as no role.</summary>
+    internal static bool IsRoleWord(string w)
     {
         // the regex policy on a timeout: "no role" for this word, counted (warning SC4011)
         try
