@@ -11,7 +11,8 @@ on); mutants are byte-level mutations of the repository's sample inputs. A case 
 signal, exits with a code outside 0-3, prints a stack trace or an exception name, prints an exit-3 error line that is
 not "FILE:LINE:COL: error SCnnnn: ...", takes more than 10 s (wall or CPU) on an input under 2 MB, or peaks at 1 GB or
 more on an input under 20 MB. Prints one line per failure, then a table per reader: cases, failures, worst CPU and
-wall, worst RSS, slope of log CPU against log size.
+wall, worst RSS, slope of log CPU against log size. Peak RSS comes from wait4 and includes the moment between fork and
+exec, so small cases show this script's own RSS (60-75 MB after the 1.9 MB inputs are generated) as a floor.
 """
 import argparse
 import json

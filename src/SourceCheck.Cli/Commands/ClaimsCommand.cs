@@ -41,6 +41,9 @@ public static class ClaimsCommand
         return command;
     }
 
+    /// <summary>Rows per laid-out table block of the text output.</summary>
+    internal const int TableBlockRows = 500;
+
     private static string RenderTable(CliEnvironment env, IReadOnlyList<ArticleClaims> documents)
     {
         var sw = new StringWriter { NewLine = "\n" };
@@ -55,30 +58,36 @@ public static class ClaimsCommand
         foreach (var (name, article, claims, _) in documents)
         {
             console.WriteLine($"{name}: {article.Language}, {claims.Count} claims" + (article.Title is null ? string.Empty : $" — {article.Title}"));
-            var table = new Table().Border(TableBorder.Simple);
-            table.AddColumn("Id");
-            table.AddColumn("Offsets");
-            table.AddColumn("Claim");
-            table.AddColumn("Quote");
-            table.AddColumn("Speaker");
-            table.AddColumn("Channel / outlet");
-            table.AddColumn("Figures");
-            foreach (var c in claims)
+            // the table is laid out in blocks of TableBlockRows rows (headers on the first only): Spectre lays out a whole
+            // table in memory, and one table of 60,000 claims took 15 s and 890 MB (session-9 campaign, 1.9 MB article)
+            for (int from = 0; from < claims.Count || from == 0; from += TableBlockRows)
             {
-                string figures = string.Join("; ", c.Figures.Select(FormatFigure));
-                string speaker = c.Speaker is null ? "-" : c.SpeakerMention is { } m && m != c.Speaker ? $"{c.Speaker} ({m})" : c.Speaker;
-                string channel = string.Join(" / ", new[] { c.Channel, c.ReportingOutlet }.Where(x => x is not null));
-                table.AddRow(
-                    Markup.Escape(c.Id),
-                    $"{c.Span.Start}-{c.Span.End}",
-                    Markup.Escape(c.Text.Length > 160 ? c.Text[..157] + "…" : c.Text),
-                    c.Quote.ToString().ToLowerInvariant(),
-                    Markup.Escape(speaker),
-                    Markup.Escape(channel.Length == 0 ? "-" : channel),
-                    Markup.Escape(figures.Length == 0 ? "-" : figures));
-            }
+                var table = new Table().Border(TableBorder.Simple);
+                table.ShowHeaders = from == 0;
+                table.AddColumn("Id");
+                table.AddColumn("Offsets");
+                table.AddColumn("Claim");
+                table.AddColumn("Quote");
+                table.AddColumn("Speaker");
+                table.AddColumn("Channel / outlet");
+                table.AddColumn("Figures");
+                foreach (var c in claims.Skip(from).Take(TableBlockRows))
+                {
+                    string figures = string.Join("; ", c.Figures.Select(FormatFigure));
+                    string speaker = c.Speaker is null ? "-" : c.SpeakerMention is { } m && m != c.Speaker ? $"{c.Speaker} ({m})" : c.Speaker;
+                    string channel = string.Join(" / ", new[] { c.Channel, c.ReportingOutlet }.Where(x => x is not null));
+                    table.AddRow(
+                        Markup.Escape(c.Id),
+                        $"{c.Span.Start}-{c.Span.End}",
+                        Markup.Escape(c.Text.Length > 160 ? c.Text[..157] + "…" : c.Text),
+                        c.Quote.ToString().ToLowerInvariant(),
+                        Markup.Escape(speaker),
+                        Markup.Escape(channel.Length == 0 ? "-" : channel),
+                        Markup.Escape(figures.Length == 0 ? "-" : figures));
+                }
 
-            console.Write(table);
+                console.Write(table);
+            }
         }
 
         return sw.ToString();

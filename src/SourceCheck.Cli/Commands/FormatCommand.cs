@@ -43,8 +43,8 @@ public static class FormatCommand
                 }
 
                 string source = catalog.FindStyle(styleName)?.Source ?? styleName;
+                // each error is printed positioned; no unpositioned summary line after them (issue 15: every exit-3 line positioned)
                 CliIO.ReportDiagnostics(env, styleDiagnostics, source);
-                env.Error.WriteLine($"error: {source}: the style has {styleDiagnostics.Count(d => d.Severity == Severity.Error)} error(s)");
                 return ExitCodes.InputError;
             }
 

@@ -95,7 +95,7 @@ public static class ParseCommand
 
         if (!string.IsNullOrEmpty(outPath) && outPath != "-")
         {
-            env.Error.WriteLine($"error: not writing {outPath} because the input has errors");
+            env.Error.WriteLine($"note: not writing {outPath} because the input has errors (above)");
         }
         else if (count > 0)
         {

@@ -162,7 +162,7 @@ public static class CliApp
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
         {
             // a pattern outside any per-unit guard ran over the shared limit: our words, exit 3, no stack trace
-            env.Error.WriteLine($"error {DiagnosticCodes.RegexUnitsSkipped}: a pattern match ran over its time limit of {RegexPolicy.TimeoutMilliseconds / 1000} s (an overloaded machine or a pathological input); nothing was written");
+            env.Error.WriteLine(CliException.FileLevel(DiagnosticCodes.RegexUnitsSkipped, $"a pattern match ran over its time limit of {RegexPolicy.TimeoutMilliseconds / 1000} s (an overloaded machine or a pathological input); nothing was written"));
             return ExitCodes.InputError;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)

@@ -172,4 +172,30 @@ public sealed class PositionedErrorTests : IDisposable
         string style = Write("laughs.csl", FuzzEngine.MacroLaughs(17).Replace("<macro name=\"m0\">", "\n<macro name=\"m0\">", StringComparison.Ordinal));
         AssertAt(CliRunner.Run(null, "format", items, "--style", style), style, "2:1", DiagnosticCodes.CslOutputBudget);
     }
+
+    /// <summary>Campaign find (session 9, a byte mutant of harvard.csl): after the positioned SC3001 the format command
+    /// printed an unpositioned summary "error: FILE: the style has 1 error(s)"; `parse -o` on bad input printed
+    /// "error: not writing …". Every error line of an exit 3 is positioned now.</summary>
+    [Fact]
+    public void Every_error_line_of_a_broken_style_or_a_refused_output_is_positioned()
+    {
+        string style = Write("broken.csl", "<style xmlns=\"http://purl.org/net/xbiblio/csl\" version=\"1.0\">\n<citation><layout><text variable=\"title\"/></layuot></citation></style>");
+        var r = CliRunner.Run(null, "format", SharedData.Fixture("sample.json"), "--style", style);
+        Assert.Equal(ExitCodes.InputError, r.ExitCode);
+        Assert.Contains(r.Error.Split('\n'), l => l.StartsWith(style + ":2:", StringComparison.Ordinal) && l.Contains("error " + DiagnosticCodes.CslXmlSyntax, StringComparison.Ordinal));
+        AssertEveryErrorLinePositioned(r);
+
+        string bad = Write("bad.json", "[{\"id\": \"a\", \"type\": \"book\", \"title\": \"x\"},\n {\"id\": ]");
+        var p = CliRunner.Run(null, "parse", bad, "-o", Path.Combine(_dir, "out.json"));
+        Assert.Equal(ExitCodes.InputError, p.ExitCode);
+        AssertEveryErrorLinePositioned(p);
+        Assert.False(File.Exists(Path.Combine(_dir, "out.json")));
+    }
+
+    private static void AssertEveryErrorLinePositioned(CliRunner.Result r)
+    {
+        var errorLines = r.Error.Split('\n').Where(l => l.StartsWith("error", StringComparison.Ordinal) || l.Contains(" error ", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(errorLines);
+        Assert.All(errorLines, l => Assert.Matches(@"^.+:\d+:\d+: error SC\d{4}: ", l));
+    }
 }
