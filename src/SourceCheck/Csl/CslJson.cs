@@ -29,14 +29,22 @@ public static class CslJson
         NewLine = "\n",
     };
 
-    public static ParseResult<IReadOnlyList<CslItem>> Parse(string json, string? source = null)
+    public static ParseResult<IReadOnlyList<CslItem>> Parse(string json, string? source = null) =>
+        // A string in memory can hold lone surrogates (a file read as UTF-8 cannot): U+FFFD, as a file would.
+        Parse(() => JsonDocument.Parse(TextNormalizer.ReplaceLoneSurrogates(json), DocumentOptions), () => json, source);
+
+    /// <summary>As <see cref="Parse(string, string?)"/> on valid UTF-8 (no byte order mark), parsed where it lies: a
+    /// large file is not copied into a UTF-16 string and back (the same parser, so the same items and diagnostics).</summary>
+    internal static ParseResult<IReadOnlyList<CslItem>> ParseUtf8(ReadOnlyMemory<byte> utf8, string? source) =>
+        Parse(() => JsonDocument.Parse(utf8, DocumentOptions), () => Encoding.UTF8.GetString(utf8.Span), source);
+
+    private static ParseResult<IReadOnlyList<CslItem>> Parse(Func<JsonDocument> parse, Func<string> text, string? source)
     {
         var diagnostics = new List<Diagnostic>();
         JsonDocument document;
         try
         {
-            // A string in memory can hold lone surrogates (a file read as UTF-8 cannot): U+FFFD, as a file would.
-            document = JsonDocument.Parse(TextNormalizer.ReplaceLoneSurrogates(json), DocumentOptions);
+            document = parse();
         }
         catch (JsonException ex)
         {
@@ -56,7 +64,7 @@ public static class CslJson
             catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or JsonException or FormatException)
             {
                 // Values the document only checks when read: a string with a lone surrogate escape ("\ud800").
-                var (line, column, what) = LoneSurrogate(json) is { } at ? (at.Line, at.Column, "a \\u escape that is half of a surrogate pair")
+                var (line, column, what) = LoneSurrogate(text()) is { } at ? (at.Line, at.Column, "a \\u escape that is half of a surrogate pair")
                     : (1, 1, FirstSentence(ex.Message));
                 diagnostics.Add(new Diagnostic(DiagnosticCodes.InvalidJson, Severity.Error, new TextSpan(0, 0, line, column),
                     $"invalid JSON value: {what}", source));
