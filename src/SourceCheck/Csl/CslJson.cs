@@ -180,6 +180,27 @@ public static class CslJson
         return ParseResult<IReadOnlyList<CslItem>>.Ok(items, diagnostics);
     }
 
+    /// <summary>A property's name and variable kind; a CSL variable's name is the one shared string of
+    /// <see cref="CslVariables"/> (10,000 items: no new string for each of their keys).</summary>
+    private static string PropertyName(JsonProperty property, out VariableKind? kind)
+    {
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8PropertyName(property);
+        if (raw.Length <= 32 && raw.IndexOf((byte)'\\') < 0 && System.Text.Ascii.IsValid(raw))
+        {
+            Span<char> chars = stackalloc char[raw.Length];
+            System.Text.Ascii.ToUtf16(raw, chars, out int written);
+            if (CslVariables.TryKindOf(chars[..written], out string variable, out var k))
+            {
+                kind = k;
+                return variable;
+            }
+        }
+
+        string name = property.Name;
+        kind = CslVariables.KindOf(name);
+        return name;
+    }
+
     private static CslItem ReadItem(JsonElement obj, int index, string? source, List<Diagnostic> diagnostics)
     {
         string id;
@@ -210,7 +231,7 @@ public static class CslJson
 
         foreach (var property in obj.EnumerateObject())
         {
-            string key = property.Name;
+            string key = PropertyName(property, out var kind);
             if (key is "id" or "type")
             {
                 continue;
@@ -223,7 +244,7 @@ public static class CslJson
                 continue;
             }
 
-            switch (CslVariables.KindOf(key))
+            switch (kind)
             {
                 case VariableKind.Name when node.ValueKind == JsonValueKind.Array:
                     var names = new List<CslName>(node.GetArrayLength());

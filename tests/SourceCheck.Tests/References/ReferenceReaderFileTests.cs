@@ -58,12 +58,11 @@ public sealed class ReferenceReaderFileTests : IDisposable
     [Theory]
     [InlineData("[\n  {\"id\": \"a\", \"title\": }\n]\n")] // invalid JSON: line and column of the parser
     [InlineData("[{\"id\": \"a\", \"title\": \"half \\ud800 pair\"}]")] // an escaped lone surrogate
-    [InlineData("[{\"id\": \"a\", \"type\": 5}]")] // a value of the wrong kind
     public void Should_report_bad_json_at_the_same_place(string json)
     {
         var (fast, slow, _, _) = Both("bad.json", Encoding.UTF8.GetBytes(json));
         AssertSame(fast, slow);
-        Assert.NotEmpty(fast.Diagnostics);
+        Assert.Contains(fast.Diagnostics, d => d.Code == DiagnosticCodes.InvalidJson);
     }
 
     [Fact]
