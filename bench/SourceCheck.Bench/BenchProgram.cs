@@ -19,7 +19,7 @@ internal static class BenchProgram
         ("fuzz", FuzzBench.Run),
         ("memory", MemoryBench.Run),
         ("memory-stages", MemoryBench.Stages),
-        ("startup", StartupBench.Run),
+        ("startup", StartupBench.Run), ("format-split", FormatSplitBench.Run),
         ("verify", VerifyBench.Run),
     ];
 
@@ -62,7 +62,7 @@ internal static class BenchProgram
         {
             // Training sections write model files: they run only when named.
             // csl-diff needs node and citeproc-js and runs for minutes: also only by name; so does startup (pandoc, 10,000 items).
-            bool tool = name.Contains("train", StringComparison.Ordinal) || name == "csl-diff" || name == "fuzz" || name.StartsWith("memory", StringComparison.Ordinal) || name == "startup";
+            bool tool = name.Contains("train", StringComparison.Ordinal) || name == "csl-diff" || name == "fuzz" || name.StartsWith("memory", StringComparison.Ordinal) || name == "startup" || name == "format-split";
             if (wanted is null ? !tool : wanted.Contains(name))
             {
                 Console.WriteLine($"## {name}");

@@ -156,14 +156,14 @@ internal static class StartupBench
         return dir?.FullName;
     }
 
-    private static string? ApaStyle()
+    internal static string? ApaStyle()
     {
         string? root = RepoRoot();
         string path = root is null ? string.Empty : Path.GetFullPath(Path.Combine(root, "..", "shared", "csl-styles", "apa.csl"));
         return File.Exists(path) ? path : null;
     }
 
-    private static string LoadAverage()
+    internal static string LoadAverage()
     {
         try
         {

@@ -42,12 +42,19 @@ public static class Bibliography
 
     /// <summary>Renders citations and (when <paramref name="bibliography"/>) the bibliography as one document in
     /// <paramref name="format"/> (RTF: a complete <c>{\rtf1 …}</c> document) — what <c>sourcecheck format</c> prints.</summary>
-    internal static FormattedReferences Render(LoadedStyle style, IReadOnlyList<CslItem> items, IReadOnlyList<Citation> citations, OutputFormat format, bool bibliography)
+    internal static FormattedReferences Render(LoadedStyle style, IReadOnlyList<CslItem> items, IReadOnlyList<Citation> citations, OutputFormat format, bool bibliography) =>
+        Render(style, items, citations, format, bibliography, stageDone: null);
+
+    /// <summary><see cref="Render(LoadedStyle, IReadOnlyList{CslItem}, IReadOnlyList{Citation}, OutputFormat, bool)"/>,
+    /// calling <paramref name="stageDone"/> after each stage (the bench's timing split of <c>format</c>).</summary>
+    internal static FormattedReferences Render(LoadedStyle style, IReadOnlyList<CslItem> items, IReadOnlyList<Citation> citations, OutputFormat format, bool bibliography,
+        Action<string>? stageDone)
     {
         ArgumentNullException.ThrowIfNull(style);
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(citations);
-        var processor = new CslProcessor(style.Style, style.Locale, items);
+        var processor = new CslProcessor(style.Style, style.Locale, items) { StageDone = stageDone };
+        stageDone?.Invoke("registry");
         var result = processor.Process(citations, format, bibliography: bibliography);
         var warnings = result.Warnings.ToList();
         var sb = new StringBuilder();
@@ -96,6 +103,7 @@ public static class Bibliography
         }
 
         string text = format == OutputFormat.Markdown ? sb.ToString().TrimEnd('\n') + "\n" : sb.ToString();
+        stageDone?.Invoke("document");
         return new FormattedReferences(text, warnings);
     }
 }

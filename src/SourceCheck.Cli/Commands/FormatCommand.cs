@@ -50,8 +50,7 @@ public static class FormatCommand
 
             CliIO.ReportDiagnostics(env, styleDiagnostics.Where(d => d.Severity != Severity.Info), loaded.Source);
 
-            var (text, name) = CliIO.ReadInput(env, parse.GetValue(file));
-            var refs = ReferenceReader.Read(text, InputFormat.Auto, name);
+            var (refs, name) = CliIO.ReadReferences(env, parse.GetValue(file));
             CliIO.ReportDiagnostics(env, refs.Diagnostics, name);
             if (refs.Items.Count == 0)
             {

@@ -1,5 +1,6 @@
 using System.Text;
 using SourceCheck.Diagnostics;
+using SourceCheck.References;
 using SourceCheck.Text;
 
 namespace SourceCheck.Cli.Infrastructure;
@@ -51,6 +52,33 @@ public static class CliIO
             }
 
             return (text, path);
+        }
+        catch (InputException ex)
+        {
+            throw new CliException(ex.Message);
+        }
+    }
+
+    /// <summary>References from FILE or standard input ('-'), as <see cref="ReadInput"/> and then
+    /// <see cref="ReferenceReader.Read"/> would read them; a file goes through <see cref="ReferenceReader.ReadFile"/>
+    /// (large CSL-JSON parsed from its bytes).</summary>
+    public static (ReferenceReadResult Refs, string Name) ReadReferences(CliEnvironment env, string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path == "-")
+        {
+            var (text, name) = ReadInput(env, path);
+            return (ReferenceReader.Read(text, InputFormat.Auto, name), name);
+        }
+
+        try
+        {
+            var refs = ReferenceReader.ReadFile(Path.GetFullPath(path, env.CurrentDirectory), path, out string? warning);
+            if (warning is not null)
+            {
+                env.Error.WriteLine($"{path}:{warning}");
+            }
+
+            return (refs, path);
         }
         catch (InputException ex)
         {

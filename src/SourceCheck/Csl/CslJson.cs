@@ -29,14 +29,22 @@ public static class CslJson
         NewLine = "\n",
     };
 
-    public static ParseResult<IReadOnlyList<CslItem>> Parse(string json, string? source = null)
+    public static ParseResult<IReadOnlyList<CslItem>> Parse(string json, string? source = null) =>
+        // A string in memory can hold lone surrogates (a file read as UTF-8 cannot): U+FFFD, as a file would.
+        Parse(() => JsonDocument.Parse(TextNormalizer.ReplaceLoneSurrogates(json), DocumentOptions), () => json, source);
+
+    /// <summary>As <see cref="Parse(string, string?)"/> on valid UTF-8 (no byte order mark), parsed where it lies: a
+    /// large file is not copied into a UTF-16 string and back (the same parser, so the same items and diagnostics).</summary>
+    internal static ParseResult<IReadOnlyList<CslItem>> ParseUtf8(ReadOnlyMemory<byte> utf8, string? source) =>
+        Parse(() => JsonDocument.Parse(utf8, DocumentOptions), () => Encoding.UTF8.GetString(utf8.Span), source);
+
+    private static ParseResult<IReadOnlyList<CslItem>> Parse(Func<JsonDocument> parse, Func<string> text, string? source)
     {
         var diagnostics = new List<Diagnostic>();
         JsonDocument document;
         try
         {
-            // A string in memory can hold lone surrogates (a file read as UTF-8 cannot): U+FFFD, as a file would.
-            document = JsonDocument.Parse(TextNormalizer.ReplaceLoneSurrogates(json), DocumentOptions);
+            document = parse();
         }
         catch (JsonException ex)
         {
@@ -56,7 +64,7 @@ public static class CslJson
             catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or JsonException or FormatException)
             {
                 // Values the document only checks when read: a string with a lone surrogate escape ("\ud800").
-                var (line, column, what) = LoneSurrogate(json) is { } at ? (at.Line, at.Column, "a \\u escape that is half of a surrogate pair")
+                var (line, column, what) = LoneSurrogate(text()) is { } at ? (at.Line, at.Column, "a \\u escape that is half of a surrogate pair")
                     : (1, 1, FirstSentence(ex.Message));
                 diagnostics.Add(new Diagnostic(DiagnosticCodes.InvalidJson, Severity.Error, new TextSpan(0, 0, line, column),
                     $"invalid JSON value: {what}", source));
@@ -172,6 +180,27 @@ public static class CslJson
         return ParseResult<IReadOnlyList<CslItem>>.Ok(items, diagnostics);
     }
 
+    /// <summary>A property's name and variable kind; a CSL variable's name is the one shared string of
+    /// <see cref="CslVariables"/> (10,000 items: no new string for each of their keys).</summary>
+    private static string PropertyName(JsonProperty property, out VariableKind? kind)
+    {
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8PropertyName(property);
+        if (raw.Length <= 32 && raw.IndexOf((byte)'\\') < 0 && System.Text.Ascii.IsValid(raw))
+        {
+            Span<char> chars = stackalloc char[raw.Length];
+            System.Text.Ascii.ToUtf16(raw, chars, out int written);
+            if (CslVariables.TryKindOf(chars[..written], out string variable, out var k))
+            {
+                kind = k;
+                return variable;
+            }
+        }
+
+        string name = property.Name;
+        kind = CslVariables.KindOf(name);
+        return name;
+    }
+
     private static CslItem ReadItem(JsonElement obj, int index, string? source, List<Diagnostic> diagnostics)
     {
         string id;
@@ -202,7 +231,7 @@ public static class CslJson
 
         foreach (var property in obj.EnumerateObject())
         {
-            string key = property.Name;
+            string key = PropertyName(property, out var kind);
             if (key is "id" or "type")
             {
                 continue;
@@ -215,7 +244,7 @@ public static class CslJson
                 continue;
             }
 
-            switch (CslVariables.KindOf(key))
+            switch (kind)
             {
                 case VariableKind.Name when node.ValueKind == JsonValueKind.Array:
                     var names = new List<CslName>(node.GetArrayLength());

@@ -57,28 +57,29 @@ internal static class CslVariables
     ]);
 
     /// <summary>What kind of variable a CSL-JSON key is, or null when it is not a CSL variable.</summary>
-    public static VariableKind? KindOf(string name)
+    public static VariableKind? KindOf(string name) => Kinds.TryGetValue(name, out var kind) ? kind : null;
+
+    /// <summary>As <see cref="KindOf(string)"/> for a name given as characters; <paramref name="variable"/> is the
+    /// variable's name as one shared string (a reader of many items does not allocate a key per item).</summary>
+    internal static bool TryKindOf(ReadOnlySpan<char> name, out string variable, out VariableKind kind) =>
+        KindsByChars.TryGetValue(name, out variable!, out kind);
+
+    // every variable once, its kind by the precedence the sets had in KindOf: name, date, number, standard
+    private static readonly Dictionary<string, VariableKind> Kinds = BuildKinds();
+
+    private static readonly Dictionary<string, VariableKind>.AlternateLookup<ReadOnlySpan<char>> KindsByChars = Kinds.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static Dictionary<string, VariableKind> BuildKinds()
     {
-        if (NameVariables.Contains(name))
+        var kinds = new Dictionary<string, VariableKind>(StringComparer.Ordinal);
+        foreach (var (set, kind) in new[] { (NameVariables, VariableKind.Name), (DateVariables, VariableKind.Date), (NumberVariables, VariableKind.Number), (StandardVariables, VariableKind.Standard) })
         {
-            return VariableKind.Name;
+            foreach (string name in set)
+            {
+                kinds.TryAdd(name, kind);
+            }
         }
 
-        if (DateVariables.Contains(name))
-        {
-            return VariableKind.Date;
-        }
-
-        if (NumberVariables.Contains(name))
-        {
-            return VariableKind.Number;
-        }
-
-        if (StandardVariables.Contains(name))
-        {
-            return VariableKind.Standard;
-        }
-
-        return null;
+        return kinds;
     }
 }

@@ -102,6 +102,50 @@ internal static class ReferenceReader
     private static readonly Regex BibTexEntryStart = RegexPolicy.Create(@"^[ \t]*@[A-Za-z]+[ \t]*[{(]", RegexOptions.Multiline | RegexOptions.CultureInvariant);
     private static readonly Regex RisTypeLine = RegexPolicy.Create(@"^[ \t]*TY  - ", RegexOptions.Multiline | RegexOptions.CultureInvariant);
 
+    /// <summary>Reads references from the file at <paramref name="path"/> (named <paramref name="displayName"/> in
+    /// messages and used to detect the format), as <see cref="TextFile.Read(string, string?, out string?)"/> and then
+    /// <see cref="Read(string, InputFormat, string?)"/> would, with the same result; CSL-JSON in clean UTF-8 is parsed
+    /// from the file's bytes, without a UTF-16 copy (<c>format</c> of a large file). <paramref name="warning"/> is
+    /// the encoding warning, as <see cref="TextFile.Read(string, string?, out string?)"/> gives it.</summary>
+    /// <exception cref="InputException">The file is missing, a directory, unreadable, too large or binary.</exception>
+    public static ReferenceReadResult ReadFile(string path, string displayName, out string? warning)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(displayName);
+        byte[] bytes = TextFile.ReadBytes(path, displayName);
+        if (TextFile.IsCleanUtf8(bytes, out int start) && IsJsonHead(bytes.AsSpan(start), displayName))
+        {
+            warning = null;
+            var r = CslJson.ParseUtf8(bytes.AsMemory(start), displayName);
+            return new ReferenceReadResult(InputFormat.CslJson, r.Value ?? [], r.Diagnostics);
+        }
+
+        string text = TextFile.CheckText(TextFile.Decode(bytes, out warning), displayName);
+        return Read(text, InputFormat.Auto, displayName);
+    }
+
+    /// <summary>Whether <see cref="Detect"/> takes UTF-8 text starting with <paramref name="utf8"/> for CSL-JSON,
+    /// decided on its first 4 KB when they decide it (the name's extension, or a JSON opening with its next character).</summary>
+    private static bool IsJsonHead(ReadOnlySpan<byte> utf8, string fileName)
+    {
+        int cut = Math.Min(utf8.Length, 4096);
+        while (cut < utf8.Length && cut > 0 && (utf8[cut] & 0xC0) == 0x80)
+        {
+            cut--; // not inside a multi-byte character
+        }
+
+        string head = System.Text.Encoding.UTF8.GetString(utf8[..cut]);
+        if (Detect(head, fileName) != InputFormat.CslJson)
+        {
+            return false;
+        }
+
+        // the whole text, or a head that shows the character after the opening bracket (Sniff looks no further)
+        var trimmed = head.AsSpan().TrimStart().TrimStart('\uFEFF').TrimStart();
+        return cut == utf8.Length || (trimmed.Length > 1 && trimmed[1..].TrimStart().Length > 0)
+            || Path.GetExtension(fileName).ToLowerInvariant() is ".json" or ".csljson";
+    }
+
     public static ReferenceReadResult Read(string text, InputFormat format = InputFormat.Auto, string? source = null)
     {
         text = TextNormalizer.ReplaceLoneSurrogates(text);

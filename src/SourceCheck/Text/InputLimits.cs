@@ -39,7 +39,39 @@ public static class InputLimits
     {
         // a file's length only sizes the buffer (one copy instead of a doubling series); the limit is still enforced below
         long hint = stream.CanSeek ? Math.Min(stream.Length - stream.Position, max) + 1 : 0;
+        if (hint is > 1 and < int.MaxValue)
+        {
+            // a regular file: read straight into an array of its length; only if it grew meanwhile, go on below
+            byte[] whole = new byte[hint - 1];
+            int got = stream.ReadAtLeast(whole, whole.Length, throwOnEndOfStream: false);
+            if (got < whole.Length)
+            {
+                return whole.AsSpan(0, got).ToArray();
+            }
+
+            int more = stream.ReadByte();
+            if (more < 0)
+            {
+                return whole;
+            }
+
+            if (whole.Length + 1 > max)
+            {
+                throw new InputTooLargeException(what, max, detail);
+            }
+
+            using var grown = new MemoryStream(whole.Length * 2);
+            grown.Write(whole);
+            grown.WriteByte((byte)more);
+            return CopyBounded(stream, grown, max, what, detail);
+        }
+
         using var ms = new MemoryStream(hint is > 0 and < int.MaxValue ? (int)hint : 0);
+        return CopyBounded(stream, ms, max, what, detail);
+    }
+
+    private static byte[] CopyBounded(Stream stream, MemoryStream ms, long max, string what, string detail)
+    {
         var buffer = new byte[81920];
         int n;
         while ((n = stream.Read(buffer, 0, buffer.Length)) > 0)

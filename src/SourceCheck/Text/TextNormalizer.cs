@@ -74,8 +74,15 @@ internal static class TextNormalizer
     /// JSON, YAML or LaTeX can produce them, and Unicode normalisation throws on them.</summary>
     public static string ReplaceLoneSurrogates(string text)
     {
+        // vectorised: text without any surrogate (most text) is returned as it is after one scan
+        int first = text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF');
+        if (first < 0)
+        {
+            return text;
+        }
+
         char[]? copy = null;
-        for (int i = 0; i < text.Length; i++)
+        for (int i = first; i < text.Length; i++)
         {
             char c = text[i];
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
