@@ -450,7 +450,7 @@ internal static class RefParseBench
             var rsw = Stopwatch.StartNew();
             var styles = RenderedReferences.LoadStyles(stylesDir, Env("REFPARSE_STYLES_EVERY", 5));
             var renderedRefs = RenderedReferences.Render([.. dev.Where(r => TrainingData.IsTraining(r.Id))], styles, localesDir, copies,
-                Env("REFPARSE_RENDER_SEED", 14), s => Console.WriteLine("  " + s));
+                Env("REFPARSE_RENDER_SEED", 14), Env("REFPARSE_RENDER_NOISE", 0) / 100.0, s => Console.WriteLine("  " + s));
             foreach (var (text, fields) in renderedRefs)
             {
                 if (Aligner.TryAlign(text, fields, out var labels, out _))

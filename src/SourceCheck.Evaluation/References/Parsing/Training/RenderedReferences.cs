@@ -45,7 +45,7 @@ internal static class RenderedReferences
     /// <summary>Renders each record once per copy in a style (and en-US or, one time in five, de-DE) drawn
     /// with <paramref name="seed"/>; yields the rendered text and its gold fields.</summary>
     public static List<(string Text, Dictionary<string, IReadOnlyList<string>> Fields)> Render(
-        IReadOnlyList<LabelledReference> records, IReadOnlyList<(string Name, Style Style)> styles, string localesDir, int copies, int seed, Action<string>? log = null)
+        IReadOnlyList<LabelledReference> records, IReadOnlyList<(string Name, Style Style)> styles, string localesDir, int copies, int seed, double noise = 0, Action<string>? log = null)
     {
         var rng = new Random(seed);
         var locales = new Dictionary<(int, string), Locale>();
@@ -92,7 +92,7 @@ internal static class RenderedReferences
             {
                 if (RenderOne(style, locale, item) is { } done)
                 {
-                    result.Add(done);
+                    result.Add(noise > 0 ? Noisy(done, rng, noise) : done);
                 }
                 else
                 {
@@ -103,6 +103,28 @@ internal static class RenderedReferences
 
         log?.Invoke($"rendered: {result.Count} references through {jobs.Keys.Select(k => k.Style).Distinct().Count()} styles ({dropped} dropped: a title, container or first name not placed)");
         return result;
+    }
+
+    /// <summary>Pasted-text noise as the real corpora have it: each separator mark (. , ; :) dropped with
+    /// probability <paramref name="p"/>, quotation marks with 2p, en dashes written as hyphens with 2p. The gold
+    /// fields stay valid: the aligner matches words and skips punctuation. Falls back to the clean text when the
+    /// noisy one no longer aligns.</summary>
+    private static (string, Dictionary<string, IReadOnlyList<string>>) Noisy((string Text, Dictionary<string, IReadOnlyList<string>> Fields) r, Random rng, double p)
+    {
+        var sb = new System.Text.StringBuilder(r.Text.Length);
+        foreach (char c in r.Text)
+        {
+            double x = rng.NextDouble();
+            if ((c is '.' or ',' or ';' or ':' && x < p) || (c is '"' or '“' or '”' or '‘' or '’' or '«' or '»' && x < 2 * p))
+            {
+                continue;
+            }
+
+            sb.Append(c == '–' && x < 2 * p ? '-' : c);
+        }
+
+        string noisy = sb.ToString();
+        return Aligner.TryAlign(noisy, r.Fields, out _, out _) ? (noisy, r.Fields) : r;
     }
 
     private static (string, Dictionary<string, IReadOnlyList<string>>)? RenderOne(Style style, Locale locale, CslItem item)
