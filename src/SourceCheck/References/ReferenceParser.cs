@@ -184,6 +184,7 @@ public static class ReferenceParser
                 return;
             }
 
+            LeadingEditors.Relabel(Buffer.Classes, Labels, n);
             DinAuthors.Relabel(text, Buffer.Tokens, Labels, n);
             InvertedAuthorRun.Relabel(text, Buffer.Tokens, Labels, n);
             AccessDates.Relabel(text, Buffer.Tokens, Buffer.Classes, Labels, n);
