@@ -1,4 +1,5 @@
 using SourceCheck.Formatting;
+using SourceCheck.References;
 using SourceCheck.References.Parsing;
 using SourceCheck.References.Parsing.Training;
 
