@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using SourceCheck.Csl;
+using SourceCheck.Formatting;
 using SourceCheck.References;
 using SourceCheck.References.Parsing;
 using SourceCheck.References.Parsing.Training;
@@ -161,10 +162,20 @@ internal static class RefParseBench
             return;
         }
 
+        if (Environment.GetEnvironmentVariable("REFPARSE_CONFUSION") is not null)
+        {
+            Confusion(model, validation);
+            return;
+        }
+
         bool scores = Environment.GetEnvironmentVariable("REFPARSE_SPEED_ONLY") is null;
         if (scores)
         {
             ScoreSplits(model, validation);
+            if (Environment.GetEnvironmentVariable("REFPARSE_SCORES_ONLY") is not null)
+            {
+                return;
+            }
         }
 
         // throughput on one thread. Sustained: whole passes over the 1,600 validation references (each pass
@@ -233,6 +244,15 @@ internal static class RefParseBench
 
     private static void ScoreSplits(TaggerModel model, List<LabelledReference> validation)
     {
+        if (Environment.GetEnvironmentVariable("REFPARSE_HELDOUT") == "1")
+        {
+            // the part carved in session 9 (TrainingData.IsHeldOut): score it once, at the end of a session
+            var held = TrainingData.Read(Path.Combine(DataDir, "dev.jsonl")).Where(r => TrainingData.IsHeldOut(r.Id)).ToList();
+            Score($"scholarly HELD-OUT part ({held.Count} dev records carved in session 9, never trained on since, scored once)",
+                held.Select(r => r.Json).ToList(),
+                held.Select(r => CslJson.SerializeLine(ReferenceParser.Parse(r.Text, r.Id, default, model).Item)).ToList());
+        }
+
         Score($"scholarly validation split ({validation.Count} of {TrainingData.Read(Path.Combine(DataDir, "dev.jsonl")).Count} dev records, never trained on)",
             validation.Select(r => r.Json).ToList(),
             validation.Select(r => CslJson.SerializeLine(ReferenceParser.Parse(r.Text, r.Id, default, model).Item)).ToList());
@@ -371,7 +391,7 @@ internal static class RefParseBench
         var seqs = new List<TrainingSequence>();
         int failed = 0;
         var failedFields = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var r in dev.Where(r => !TrainingData.IsValidation(r.Id)))
+        foreach (var r in dev.Where(r => TrainingData.IsTraining(r.Id)))
         {
             if (Aligner.TryAlign(r.Text, r.Fields, out var labels, out var why))
             {
@@ -421,16 +441,106 @@ internal static class RefParseBench
             }
         }
 
-        Console.WriteLine($"  training set: {seqs.Count - newsUsed - invented} scholarly (alignment failed for {failed}: "
+        int rendered = 0;
+        int copies = Env("REFPARSE_RENDERED", 0);
+        string? stylesDir = new StyleCatalog().OfficialStylesFolder;
+        string? localesDir = new StyleCatalog().OfficialLocalesFolder;
+        if (copies > 0 && stylesDir is not null && localesDir is not null)
+        {
+            var rsw = Stopwatch.StartNew();
+            var styles = RenderedReferences.LoadStyles(stylesDir, Env("REFPARSE_STYLES_EVERY", 5));
+            var renderedRefs = RenderedReferences.Render([.. dev.Where(r => TrainingData.IsTraining(r.Id))], styles, localesDir, copies,
+                Env("REFPARSE_RENDER_SEED", 14), Env("REFPARSE_RENDER_NOISE", 0) / 100.0, s => Console.WriteLine("  " + s));
+            foreach (var (text, fields) in renderedRefs)
+            {
+                if (Aligner.TryAlign(text, fields, out var labels, out _))
+                {
+                    seqs.Add(new TrainingSequence(text, labels));
+                    rendered++;
+                }
+            }
+
+            Console.WriteLine($"  {styles.Count} styles loaded, {rendered} rendered references added in {rsw.Elapsed.TotalSeconds:F1}s");
+        }
+        else if (copies > 0)
+        {
+            Console.WriteLine("  REFPARSE_RENDERED set but the official CSL styles/locales are not installed; none rendered");
+        }
+
+        Console.WriteLine($"  training set: {seqs.Count - newsUsed - invented - rendered} scholarly (alignment failed for {failed}: "
             + string.Join(", ", failedFields.OrderByDescending(kv => kv.Value).Take(6).Select(kv => $"{kv.Key} {kv.Value}"))
-            + $"), {newsUsed} news ×{NewsRepeat}, {invented} invented");
+            + $"), {newsUsed} news ×{NewsRepeat}, {invented} invented, {rendered} rendered through CSL styles");
         return seqs;
+    }
+
+    private static int scoreRuns;
+
+    /// <summary>Token-level confusion on the validation split against the aligned gold labels: the tagger alone
+    /// (rows gold, columns predicted, fields only: name starts folded into their field), and how many tokens the
+    /// rule passes after decoding turned right→wrong and wrong→right, by gold field.</summary>
+    private static void Confusion(TaggerModel model, List<LabelledReference> validation)
+    {
+        const int L = TagLabels.Count;
+        var m = new long[L, L];
+        var broke = new long[L];
+        var fixedBy = new long[L];
+        long tokens = 0, wrong = 0, aligned = 0;
+        foreach (var r in validation)
+        {
+            if (!Aligner.TryAlign(r.Text, r.Fields, out var gold, out _))
+            {
+                continue;
+            }
+
+            aligned++;
+            var raw = ReferenceParser.TokenLabels(r.Text, model, rulePasses: false);
+            var ruled = ReferenceParser.TokenLabels(r.Text, model, rulePasses: true);
+            for (int t = 0; t < gold.Length && t < raw.Length; t++)
+            {
+                int g = TagLabels.FieldOf(gold[t]);
+                int p = TagLabels.FieldOf(raw[t]);
+                int q = TagLabels.FieldOf(ruled[t]);
+                m[g, p]++;
+                tokens++;
+                wrong += g != p ? 1 : 0;
+                broke[g] += g == p && g != q ? 1 : 0;
+                fixedBy[g] += g != p && g == q ? 1 : 0;
+            }
+        }
+
+        Console.WriteLine($"  tagger alone: {aligned} aligned validation records, {tokens} tokens, {wrong} wrong ({100.0 * wrong / tokens:F2} %)");
+        Console.WriteLine("  largest confusions (gold → tagger): count");
+        var cells = new List<(long C, int G, int P)>();
+        for (int g = 0; g < L; g++)
+        {
+            for (int p = 0; p < L; p++)
+            {
+                if (g != p && m[g, p] > 0)
+                {
+                    cells.Add((m[g, p], g, p));
+                }
+            }
+        }
+
+        foreach (var (c, g, p) in cells.OrderByDescending(x => x.C).Take(30))
+        {
+            Console.WriteLine($"    {TagLabels.Names[g],-16} → {TagLabels.Names[p],-16} {c}");
+        }
+
+        Console.WriteLine("  rule passes, by gold field: tokens right→wrong / wrong→right");
+        for (int g = 0; g < L; g++)
+        {
+            if (broke[g] + fixedBy[g] > 0)
+            {
+                Console.WriteLine($"    {TagLabels.Names[g],-16} {broke[g],5} / {fixedBy[g],5}");
+            }
+        }
     }
 
     private static void Score(string title, List<string> gold, List<string> pred)
     {
         Console.WriteLine($"  {title}:");
-        string dir = Path.Combine(Path.GetTempPath(), "sourcecheck-refparse-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+        string dir = Path.Combine(Path.GetTempPath(), "sourcecheck-refparse-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "-" + (++scoreRuns).ToString(CultureInfo.InvariantCulture));
         Directory.CreateDirectory(dir);
         string g = Path.Combine(dir, "gold.jsonl");
         string p = Path.Combine(dir, "pred.jsonl");

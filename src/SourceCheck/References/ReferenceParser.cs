@@ -108,6 +108,15 @@ internal static class ReferenceParser
         return result;
     }
 
+    /// <summary>Token labels of <paramref name="text"/> under <paramref name="model"/>, with or without the rule passes
+    /// after decoding (bench: which errors are the tagger's and which the rules').</summary>
+    internal static int[] TokenLabels(string text, TaggerModel model, bool rulePasses)
+    {
+        var ws = _workspace ??= new Workspace();
+        ws.Tag(text, model, rulePasses);
+        return ws.Labels[..ws.Buffer.Count];
+    }
+
     /// <summary>Loads the embedded model again as a process does (for timing); null when it is missing.</summary>
     internal static TaggerModel? LoadModelFromResource()
     {
@@ -159,7 +168,7 @@ internal static class ReferenceParser
 
         public float[] Confidence = new float[128];
 
-        public void Tag(string text, TaggerModel model)
+        public void Tag(string text, TaggerModel model, bool rulePasses = true)
         {
             FeatureExtractor.Extract(text, Buffer, model.BucketMask);
             int n = Buffer.Count;
@@ -170,6 +179,12 @@ internal static class ReferenceParser
             }
 
             model.Decode(Buffer, Labels, Confidence, Scratch);
+            if (!rulePasses)
+            {
+                return;
+            }
+
+            LeadingEditors.Relabel(Buffer.Classes, Labels, n);
             DinAuthors.Relabel(text, Buffer.Tokens, Labels, n);
             InvertedAuthorRun.Relabel(text, Buffer.Tokens, Labels, n);
             AccessDates.Relabel(text, Buffer.Tokens, Buffer.Classes, Labels, n);
