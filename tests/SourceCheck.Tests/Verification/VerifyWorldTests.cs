@@ -40,7 +40,7 @@ public sealed class VerifyWorldTests(ITestOutputHelper output) : IDisposable
     {
         var score = await ScoreSplitAsync("dev");
 
-        Assert.Equal(98, score.N);
+        Assert.Equal(125, score.N);
         Assert.True(score.Accuracy >= 0.95, score.ToString());
         Assert.Equal(0, score.FalseAgainstReal);
         Assert.Equal(0, score.FabricatedMissed);
@@ -59,7 +59,7 @@ public sealed class VerifyWorldTests(ITestOutputHelper output) : IDisposable
         var score = await ScoreSplitAsync("val");
 
         // Scored once at the end of session 8: 27/27, passages 12/13 / 2/13.
-        Assert.Equal(27, score.N);
+        Assert.Equal(29, score.N);
         Assert.True(score.Accuracy >= 0.95, score.ToString());
     }
 
@@ -73,7 +73,7 @@ public sealed class VerifyWorldTests(ITestOutputHelper output) : IDisposable
 
         // Scored once (session 8): 20/27. Without the list, MDR's cited link (served from the loopback test server, so its
         // host says nothing) answers 404 and its archived copy is found only through mdr.de's index: called not_found.
-        Assert.Equal(27, score.N);
+        Assert.Equal(29, score.N);
         Assert.True(score.Accuracy >= 0.7, score.ToString());
     }
 
@@ -247,7 +247,7 @@ public sealed class VerifyWorldTests(ITestOutputHelper output) : IDisposable
     {
         var score = await ScoreArticleAsync("val");
 
-        Assert.Equal(26, score.Sentences);
+        Assert.Equal(32, score.Sentences);
         Assert.True(score.TiedRight >= score.Sentences / 2, score.ToString());
     }
 }
