@@ -38,20 +38,6 @@ internal sealed class AnalyzedText
     /// length, so pair features that compare every token with every other stay bounded (a 2 MB "sentence" took minutes).</summary>
     public const int MaxChars = 1000;
 
-    /// <summary>The stem of the word a German un- prefix negates ("ungeimpfte" -> stem of "geimpfte") when the whole word is
-    /// not in the lexicon and the rest is; null otherwise.</summary>
-    internal static string? NegatedByPrefix(string surface, BilingualLexicon lexicon)
-    {
-        string lower = surface.ToLowerInvariant();
-        if (lower.Length < 7 || !lower.StartsWith("un", StringComparison.Ordinal) || lower.StartsWith("unter", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        string stem = Tokenizer.Stem(lower[2..], "de");
-        return stem.Length >= 4 && lexicon.Contains(stem) ? stem : null;
-    }
-
     public static AnalyzedText Analyze(string text, string language, BilingualLexicon lexicon, ImmutableArray<Figure>? figures = null)
     {
         if (text.Length > MaxChars)
@@ -111,13 +97,6 @@ internal sealed class AnalyzedText
             if (language == "de")
             {
                 var translations = lexicon.Translate(t.Stem).ToArray();
-                if (translations.Length == 0 && !t.Acronym && NegatedByPrefix(t.Surface, lexicon) is { } positive)
-                {
-                    // "ungeimpfte" -> "geimpfte": the word the prefix negates (the negation itself is compared by the
-                    // facts a passage must share)
-                    translations = lexicon.Translate(positive).ToArray();
-                }
-
                 if (translations.Length == 0 && !t.Acronym)
                 {
                     var parts = lexicon.SplitCompound(t.Surface.ToLowerInvariant());
