@@ -31,7 +31,7 @@ internal static class FactAgreement
         "climb", "climbs", "climbed", "jump", "jumps", "jumped", "surge", "surges", "surged", "soar", "soars", "soared", "higher", "more",
         "gain", "gains", "gained", "double", "doubles", "doubled", "tripled", "raise", "raises", "raised", "boost", "boosted", "up", "upward", "expand", "expanded",
         "steigen", "steigt", "stieg", "stiegen", "gestiegen", "ansteigen", "angestiegen", "zunehmen", "zugenommen", "wachsen", "wächst", "wuchs",
-        "gewachsen", "erhöhen", "erhöht", "erhöhte", "erhöhten", "anheben", "angehoben", "hebt", "höher", "mehr", "verdoppelt",
+        "gewachsen", "wuchsen", "erhöhen", "erhöht", "erhöhte", "erhöhten", "anheben", "angehoben", "hebt", "höher", "mehr", "verdoppelt",
         "verdoppelte", "verdreifacht", "klettern", "klettert", "kletterte", "geklettert", "zulegen", "zugelegt",
     };
 
@@ -75,7 +75,10 @@ internal static class FactAgreement
     /// kinds disagrees.</summary>
     /// <param name="context">The directions of change stated by the sentences around the passage: a claim that a number
     /// fell is not supported by "965 people donated organs" followed by "that is eleven more than the year before".</param>
-    public static string? Conflict(AnalyzedText claim, AnalyzedText passage, Change context = Change.None)
+    /// <param name="contextYears">The years the sentences around the passage state: a claim that a record was set in 1939
+    /// is not supported by "the hottest night in more than 150 years" next to "the previous record was set in 1868".
+    /// Used only when the passage itself states no year.</param>
+    public static string? Conflict(AnalyzedText claim, AnalyzedText passage, Change context = Change.None, IReadOnlySet<string>? contextYears = null)
     {
         if ((Negators(claim) > 0) != (Negators(passage) > 0))
         {
@@ -101,6 +104,11 @@ internal static class FactAgreement
             return Year;
         }
 
+        if (yc.Count > 0 && yp.Count == 0 && contextYears is { Count: > 0 } && !yc.Overlaps(contextYears))
+        {
+            return Year;
+        }
+
         var (allC, someC) = Quantities(claim);
         var (allP, someP) = Quantities(passage);
         if ((allC && !someC && someP && !allP) || (someC && !allC && allP && !someP))
@@ -120,7 +128,33 @@ internal static class FactAgreement
     };
 
     private static int Negators(AnalyzedText t) =>
-        Words(t).Count(w => PlainNegators.Contains(w) || w.EndsWith("n't", StringComparison.Ordinal));
+        Words(t).Count(w => PlainNegators.Contains(w) || w.EndsWith("n't", StringComparison.Ordinal) || IsPrefixNegation(w));
+
+    /// <summary>A participle or adjective negated by its prefix ("ungeimpfte", "unbezahlt", "unverändert",
+    /// "unvaccinated"): the same as "not vaccinated" on the other side. Only the prefix shapes that are almost always a
+    /// negation: German un- before a participle or -bar/-lich adjective prefix (unge-, unbe-, unver-, unzu-, uner-), English un-
+    /// before a past participle; adverbs that merely start so ("ungefähr", "unbedingt") are excluded.</summary>
+    internal static bool IsPrefixNegation(string w)
+    {
+        if (w.Length < 8 || !w.StartsWith("un", StringComparison.Ordinal) || NotPrefixNegations.Contains(w))
+        {
+            return false;
+        }
+
+        if (w.StartsWith("unge", StringComparison.Ordinal) || w.StartsWith("unbe", StringComparison.Ordinal) || w.StartsWith("unver", StringComparison.Ordinal)
+            || w.StartsWith("unzu", StringComparison.Ordinal) || w.StartsWith("uner", StringComparison.Ordinal))
+        {
+            return !w.StartsWith("ungeheu", StringComparison.Ordinal) && !w.StartsWith("ungefähr", StringComparison.Ordinal) && !w.StartsWith("unbeding", StringComparison.Ordinal)
+                && !w.StartsWith("ungemein", StringComparison.Ordinal) && !w.StartsWith("unverzüglich", StringComparison.Ordinal) && !w.StartsWith("unerwartet", StringComparison.Ordinal)
+                && !w.StartsWith("unbehelligt", StringComparison.Ordinal);
+        }
+
+        // English: un + past participle ("unvaccinated", "unchanged", "unresolved"), not "under…" or "united"
+        return w.EndsWith("ed", StringComparison.Ordinal) && !w.StartsWith("under", StringComparison.Ordinal) && !w.StartsWith("unit", StringComparison.Ordinal)
+            && !w.StartsWith("unexpected", StringComparison.Ordinal) && !w.StartsWith("unprecedented", StringComparison.Ordinal);
+    }
+
+    private static readonly HashSet<string> NotPrefixNegations = new(StringComparer.Ordinal) { "unternehmen", "unterstützt", "unterstützte" };
 
     private static List<string> Words(AnalyzedText t)
     {
@@ -136,6 +170,16 @@ internal static class FactAgreement
         return list;
     }
 
+    private static readonly HashSet<string> NumberWords = new(StringComparer.Ordinal)
+    {
+        "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "thirty",
+        "forty", "fifty", "hundred", "thousand", "million", "half", "dozen", "ein", "eine", "einem", "einer", "einen", "zwei", "drei", "vier", "fünf",
+        "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf", "fünfzehn", "zwanzig", "dreißig", "vierzig", "fünfzig", "hundert", "tausend",
+        "million", "hälfte", "dutzend",
+    };
+
+    private static bool IsAmount(string w) => char.IsAsciiDigit(w[0]) || NumberWords.Contains(w);
+
     internal static Change Directions(AnalyzedText t)
     {
         var words = Words(t);
@@ -143,8 +187,9 @@ internal static class FactAgreement
         for (int i = 0; i < words.Count; i++)
         {
             string w = words[i];
-            // "more than 150 years", "mehr als 50 Kassen": an approximation of a figure, not a change
-            if (w is "more" or "mehr" or "less" or "weniger" or "fewer" && i + 2 < words.Count && words[i + 1] is "than" or "als" && char.IsAsciiDigit(words[i + 2][0]))
+            // "more than 150 years", "for more than two years", "seit mehr als zehn Jahren", "mehr als 50 Kassen": an
+            // approximation of a figure or a duration, not a change
+            if (w is "more" or "mehr" or "less" or "weniger" or "fewer" && i + 2 < words.Count && words[i + 1] is "than" or "als" && IsAmount(words[i + 2]))
             {
                 continue;
             }
@@ -179,13 +224,21 @@ internal static class FactAgreement
         static bool IsGermanCompound(string word, string noun) => noun is "anstieg" or "zunahme" or "zuwachs" or "rückgang" or "abnahme";
     }
 
-    private static HashSet<string> Years(AnalyzedText t)
+    /// <summary>Years stated as dates: 1900-2099, and 1000-1899 after a word that introduces a date ("set in 1868",
+    /// "seit 1871"); a count of years ("more than 150 years") is no year.</summary>
+    internal static HashSet<string> Years(AnalyzedText t)
     {
         var years = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var token in t.Tokens)
+        for (int i = 0; i < t.Tokens.Count; i++)
         {
-            string s = token.Surface;
-            if (s.Length == 4 && (s.StartsWith("19", StringComparison.Ordinal) || s.StartsWith("20", StringComparison.Ordinal)) && s.All(char.IsAsciiDigit))
+            string s = t.Tokens[i].Surface;
+            if (s.Length != 4 || !s.All(char.IsAsciiDigit))
+            {
+                continue;
+            }
+
+            if (s.StartsWith("19", StringComparison.Ordinal) || s.StartsWith("20", StringComparison.Ordinal)
+                || (s[0] == '1' && i > 0 && DateCues.Contains(t.Tokens[i - 1].Surface.ToLowerInvariant())))
             {
                 years.Add(s);
             }
@@ -193,6 +246,12 @@ internal static class FactAgreement
 
         return years;
     }
+
+    private static readonly HashSet<string> DateCues = new(StringComparer.Ordinal)
+    {
+        "in", "since", "until", "till", "from", "before", "after", "by", "of", "year", "around", "circa", "c.", "im", "seit", "bis", "von", "ab", "vor",
+        "nach", "jahr", "jahre", "um", "anno",
+    };
 
     private static (bool All, bool Some) Quantities(AnalyzedText t)
     {

@@ -169,16 +169,25 @@ internal sealed partial class OutletDirectory
         }
     }
 
-    /// <summary>Web addresses an outlet in no table may publish under, guessed from its name: the name's words joined
-    /// and hyphenated (German umlauts as "ae"/"oe"/"ue"), with and without a leading "The", under the country domains of
-    /// its language (German: .de; otherwise .com and .co.uk). At most six, most likely first.</summary>
+    /// <summary>Most guesses <see cref="GuessDomains"/> returns: each is one question to the archive's index.</summary>
+    public const int MaxGuesses = 24;
+
+    /// <summary>Web addresses an outlet in no table may publish under, guessed from its name, most likely first (at most
+    /// <see cref="MaxGuesses"/>): the name's words joined (German umlauts as "ae"/"oe"/"ue") under every country domain of
+    /// the reference's language (German: .de, .at, .ch; otherwise .com, .co.uk, .ie, .ca, .com.au, .co.nz, .in); the
+    /// initials of a name of 2-4 words ("Westdeutsche Allgemeine Zeitung" → waz.de); the name with its leading article
+    /// ("The Age" → theage.com.au, "Der Standard" → derstandard.at); hyphenated under the main ones (.de; .com, .co.uk);
+    /// then the one word that names the outlet ("Sky News" → sky.com, "Hamburger Abendblatt" → abendblatt.de,
+    /// "Sächsische Zeitung" → saechsische.de; words like "Zeitung", "News", "Times" alone are no address).</summary>
     public static IReadOnlyList<string> GuessDomains(string outlet, string? language)
     {
         string name = outlet.Trim();
+        string? leading = null;
         foreach (string article in (string[])["The ", "Der ", "Die ", "Das "])
         {
             if (name.StartsWith(article, StringComparison.OrdinalIgnoreCase) && name.Length > article.Length + 2)
             {
+                leading = article.Trim().ToLowerInvariant();
                 name = name[article.Length..];
                 break;
             }
@@ -192,21 +201,62 @@ internal sealed partial class OutletDirectory
             return [];
         }
 
-        var stems = new List<string> { string.Concat(words) };
+        bool german = language == "de";
+        string[] tlds = german ? [".de", ".at", ".ch"] : [".com", ".co.uk", ".ie", ".ca", ".com.au", ".co.nz", ".in"];
+        string[] main = german ? [".de"] : [".com", ".co.uk"];
+        var guesses = new List<string>();
+        void Add(string stem, string[] under)
+        {
+            if (stem.Length is >= 2 and <= 40)
+            {
+                guesses.AddRange(under.Select(t => stem + t));
+            }
+        }
+
+        Add(string.Concat(words), tlds);
+
+        // a name that is already short ("RNZ", "n-tv") has no shorter shape
+        var content = words.Where(w => w.Length > 2 || words.Count == 1).ToList();
+        if (content.Count is >= 2 and <= 4)
+        {
+            Add(string.Concat(content.Select(w => w[0])), tlds);
+        }
+
+        if (leading is not null)
+        {
+            Add(leading + string.Concat(words), tlds);
+        }
+
         if (words.Count > 1)
         {
-            stems.Add(string.Join('-', words));
+            Add(string.Join('-', words), main);
         }
 
-        if (!ReferenceEquals(name, outlet.Trim()) && outlet.TrimStart().StartsWith("The ", StringComparison.OrdinalIgnoreCase))
+        if (content.Count is >= 2 and <= 4)
         {
-            stems.Add("the" + string.Concat(words));
+            // the one word that names the outlet: a brand before a word of kind ("Sky News" → sky), else the distinctive
+            // words of 5+ letters, the last first ("Hamburger Abendblatt" → abendblatt)
+            var own = content.Where(w => !GenericOutletWords.Contains(w)).ToList();
+            foreach (string w in own.Count == 1 ? (IEnumerable<string>)own : own.Where(w => w.Length >= 5).OrderByDescending(w => w == content[^1]))
+            {
+                Add(w, tlds);
+            }
         }
 
-        string[] tlds = language == "de" ? [".de"] : [".com", ".co.uk"];
-        return stems.Where(s => s.Length >= 3 && s.Length <= 40).Distinct(StringComparer.Ordinal)
-            .SelectMany(s => tlds.Select(t => s + t)).Take(6).ToList();
+        return guesses.Distinct(StringComparer.Ordinal).Take(MaxGuesses).ToList();
     }
+
+    /// <summary>Words of outlet names that say what kind of outlet it is, not which: no address alone.</summary>
+    private static readonly HashSet<string> GenericOutletWords = new(StringComparer.Ordinal)
+    {
+        "zeitung", "nachrichten", "allgemeine", "rundschau", "anzeiger", "kurier", "express", "presse", "tageblatt", "morgenpost", "abendzeitung",
+        "news", "times", "daily", "herald", "tribune", "journal", "press", "review", "magazine", "magazin", "online", "post", "gazette", "chronicle",
+        "standard", "observer", "mirror", "telegraph", "independent", "examiner", "weekly", "sunday", "national", "global", "world", "media",
+    };
+
+    /// <summary>Whether two outlet names are the same outlet (case, accents, spaces and a leading "The" aside).</summary>
+    internal static bool SameOutlet(string? a, string? b) =>
+        !string.IsNullOrWhiteSpace(a) && !string.IsNullOrWhiteSpace(b) && NameKey(a) is { Length: > 0 } k && k == NameKey(b);
 
     /// <summary>Whether the outlet is a known news/web outlet.</summary>
     public bool Knows(string? outlet) => DomainsOf(outlet).Count > 0;

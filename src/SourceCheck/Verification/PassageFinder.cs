@@ -92,26 +92,34 @@ internal sealed class PassageFinder
 
         var pageIdf = new IdfTable();
         var changes = new FactAgreement.Change[sentences.Count];
+        var years = new HashSet<string>[sentences.Count];
         for (int i = 0; i < sentences.Count; i++)
         {
             var analyzedSentence = _scorer.Analyze(body.Substring(sentences[i].Start, sentences[i].Length), lang);
             pageIdf.AddDocument(SimilarityScorer.Terms(analyzedSentence));
             changes[i] = FactAgreement.Directions(analyzedSentence);
+            years[i] = FactAgreement.Years(analyzedSentence);
         }
 
-        // the directions of change the sentences around each window state (the window's sentences and one on each side)
+        // the directions of change and the years the sentences around each window state (the window's sentences and one
+        // on each side)
         var context = windows.Select(w =>
         {
             var c = FactAgreement.Change.None;
+            var y = new HashSet<string>(StringComparer.Ordinal);
             for (int i = 0; i < sentences.Count; i++)
             {
                 if (sentences[i].Start < w.Start + w.Length && sentences[i].Start + sentences[i].Length > w.Start)
                 {
                     c |= changes[i] | (i > 0 ? changes[i - 1] : 0) | (i + 1 < sentences.Count ? changes[i + 1] : 0);
+                    for (int j = Math.Max(0, i - 1); j <= Math.Min(sentences.Count - 1, i + 1); j++)
+                    {
+                        y.UnionWith(years[j]);
+                    }
                 }
             }
 
-            return c;
+            return (Change: c, Years: y);
         }).ToList();
 
         var analyzedWindows = windows.Select(w => _scorer.Analyze(body.Substring(w.Start, w.Length), lang)).ToList();
@@ -135,7 +143,7 @@ internal sealed class PassageFinder
                 var w = windows[k];
                 var analyzed = analyzedWindows[k];
                 double score = _scorer.Score(analyzedClaim, analyzed);
-                string? conflict = FactAgreement.Conflict(analyzedClaim, analyzed, context[k]);
+                string? conflict = FactAgreement.Conflict(analyzedClaim, analyzed, context[k].Change, context[k].Years);
                 if (cross)
                 {
                     var unmatched = new List<ContentToken>();

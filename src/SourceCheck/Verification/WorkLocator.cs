@@ -334,17 +334,21 @@ internal sealed class WorkLocator
                 return found;
             }
         }
-        else if (!scholarly && url is null)
+        else if (!scholarly)
         {
+            // no link, or a link whose host names no domain (an IP address): the outlet's address from its name
             string outlet = item.GetString("container-title") ?? "(none named)";
-            var found = await FromGuessedDomainsAsync(run, title, outlet, ct).ConfigureAwait(false);
+            var (found, confirmed) = await FromGuessedDomainsAsync(run, title, outlet, ct).ConfigureAwait(false);
             if (found is not null)
             {
                 return found;
             }
 
-            run.Unsettled.Add($"the web address of the outlet \"{outlet}\" is not known (add it to {OutletDirectory.UserFile()} as 'name<TAB>domain')");
-            run.Step("outlets", "the outlet's web address", OutletDirectory.UserFile(), "unknown outlet");
+            if (confirmed is null)
+            {
+                run.Unsettled.Add($"the web address of the outlet \"{outlet}\" is not known (add it to {OutletDirectory.UserFile()} as 'name<TAB>domain')");
+                run.Step("outlets", "the outlet's web address", OutletDirectory.UserFile(), "unknown outlet");
+            }
         }
 
         return Conclude(run, null);
@@ -376,18 +380,28 @@ internal sealed class WorkLocator
     }
 
     /// <summary>An outlet in no table: its web address guessed from its name ("n-tv" → n-tv.de, "The Hill" →
-    /// thehill.com), each guess asked in the archive's index around the cited day. A guess counts only when an archived
-    /// page there carries the cited headline and agrees with the cited outlet; otherwise the reference stays unchecked
-    /// (a guessed address that holds nothing says nothing about the work).</summary>
-    private async Task<ReferenceVerdict?> FromGuessedDomainsAsync(Run run, string title, string outlet, CancellationToken ct)
+    /// thehill.com, <see cref="OutletDirectory.GuessDomains"/>), each guess asked in the archive's index around the cited
+    /// day. A guess counts when an archived page there carries the cited headline and agrees with the cited outlet (the
+    /// work is found), or when a page archived there names the cited outlet as its own site (the address is the outlet's:
+    /// then a search there that finds no such headline is a real search, and the reference may end <c>not_found</c>).
+    /// Otherwise the reference stays unchecked: a guessed address that holds nothing says nothing about the work.</summary>
+    private async Task<(ReferenceVerdict? Found, string? Confirmed)> FromGuessedDomainsAsync(Run run, string title, string outlet, CancellationToken ct)
     {
         var guesses = OutletDirectory.GuessDomains(outlet, LanguageGuesser.Guess(title + " " + outlet));
         foreach (string domain in guesses)
         {
+            int unsettled = run.Unsettled.Count;
             var found = await FromArchiveIndexAsync(run, title, [domain], ct).ConfigureAwait(false);
             if (found is not null && (found.Verdict == Verdicts.Verified || (found.Verdict == Verdicts.Mismatch && !found.Fields.Contains("outlet"))))
             {
-                return found with { Reason = found.Reason + $" (the outlet is in no table; its address {domain} was guessed from its name and confirmed by this page)" };
+                return (found with { Reason = found.Reason + $" (the outlet is in no table; its address {domain} was guessed from its name and confirmed by this page)" }, domain);
+            }
+
+            if (run.Unsettled.Count == unsettled && await SiteNamesOutletAsync(run, domain, outlet, ct).ConfigureAwait(false))
+            {
+                _outlets.Add(outlet, domain);
+                run.Step("outlets", "the address guessed from the outlet's name", domain, "confirmed: a page archived there names the outlet as its site");
+                return (null, domain);
             }
         }
 
@@ -396,7 +410,48 @@ internal sealed class WorkLocator
             run.Step("outlets", "addresses guessed from the outlet's name", string.Join(", ", guesses), "none confirmed");
         }
 
-        return null;
+        return (null, null);
+    }
+
+    /// <summary>Whether a page archived under <paramref name="domain"/> around the cited day (from the index answer the
+    /// search already has) names <paramref name="outlet"/> as its site (<c>og:site_name</c>, JSON-LD publisher or the
+    /// site part of its title). At most two pages are opened.</summary>
+    private async Task<bool> SiteNamesOutletAsync(Run run, string domain, string outlet, CancellationToken ct)
+    {
+        var r = await _client.GetAsync(CdxAddress(run, domain), JsonAccept, false, ct).ConfigureAwait(false);
+        if (r.Json() is not JsonArray rows)
+        {
+            return false;
+        }
+
+        int opened = 0;
+        foreach (var row in rows)
+        {
+            if (row is not JsonArray cells || cells.Count < 3 || opened >= 2)
+            {
+                continue;
+            }
+
+            string stamp = cells[1]?.ToString() ?? string.Empty;
+            string original = cells[2]?.ToString() ?? string.Empty;
+            if (stamp == "timestamp" || !Uri.TryCreate(original, UriKind.Absolute, out _))
+            {
+                continue;
+            }
+
+            opened++;
+            var page = await _client.GetAsync(_endpoints.WaybackPages + "/web/" + stamp + "/" + original, null, false, ct).ConfigureAwait(false);
+            if (page.Ok && page.Fetch?.Body is { Length: > 0 } body)
+            {
+                var meta = PageReader.Read(body, original, page.Fetch.Charset).Metadata;
+                if (OutletDirectory.SameOutlet(meta.Site?.Value, outlet))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static ReferenceVerdict Conclude(Run run, string? extra)
@@ -730,23 +785,34 @@ internal sealed class WorkLocator
 
     // ---- 4. archive index of the outlet's domain ----
 
+    /// <summary>The archive index's span searched around the cited day (a cited month or year: that span).</summary>
+    private (string? From, string? To) CitedSpan(Run run)
+    {
+        if (WorkMatching.CitedDate(run.Item) is not { } c)
+        {
+            return (null, null);
+        }
+
+        var start = new DateOnly(c.Year, Math.Max(c.Month, 1), Math.Max(c.Day, 1));
+        var end = c.Month == 0 ? new DateOnly(c.Year, 12, 31) : c.Day == 0 ? start.AddMonths(1).AddDays(-1) : start;
+        return (WorkMatching.Stamp(start.AddDays(-_options.DaysBefore)), WorkMatching.Stamp(end.AddDays(_options.DaysAfter)));
+    }
+
+    /// <summary>The archive index query for the addresses under a domain captured around the cited day.</summary>
+    private string CdxAddress(Run run, string domain)
+    {
+        var (from, to) = CitedSpan(run);
+        return _endpoints.Wayback + "/cdx/search/cdx" + WorkMatching.Query(("url", domain + "/*"), ("output", "json"), ("from", from), ("to", to),
+            ("filter", "statuscode:200"), ("collapse", "urlkey"), ("limit", "5000"));
+    }
+
     private async Task<ReferenceVerdict?> FromArchiveIndexAsync(Run run, string title, IReadOnlyList<string> domains, CancellationToken ct)
     {
         var cited = WorkMatching.CitedDate(run.Item);
-        string? from = null;
-        string? to = null;
-        if (cited is { } c)
-        {
-            var start = new DateOnly(c.Year, Math.Max(c.Month, 1), Math.Max(c.Day, 1));
-            var end = c.Month == 0 ? new DateOnly(c.Year, 12, 31) : c.Day == 0 ? start.AddMonths(1).AddDays(-1) : start;
-            from = WorkMatching.Stamp(start.AddDays(-_options.DaysBefore));
-            to = WorkMatching.Stamp(end.AddDays(_options.DaysAfter));
-        }
-
+        var (from, to) = CitedSpan(run);
         foreach (var domain in domains.Take(2))
         {
-            string cdx = _endpoints.Wayback + "/cdx/search/cdx" + WorkMatching.Query(("url", domain + "/*"), ("output", "json"), ("from", from), ("to", to),
-                ("filter", "statuscode:200"), ("collapse", "urlkey"), ("limit", "5000"));
+            string cdx = CdxAddress(run, domain);
             var r = await _client.GetAsync(cdx, JsonAccept, false, ct).ConfigureAwait(false);
             string what = $"archived addresses under {domain}/ {(from is null ? string.Empty : $"from {from} to {to} ")}whose slug matches the title";
             if (!Settled(run, r, "wayback-cdx", what))

@@ -93,4 +93,84 @@ public sealed class FactAgreementTests
 
         Assert.Equal(PassageFinder.Supported, result.Status);
     }
+
+    // ---- session 9: durations, years of the same event, prefix negations ----
+
+    [Theory]
+    [InlineData("The waiting list is at its lowest level for more than two years.")]
+    [InlineData("Die Warteliste ist so kurz wie seit mehr als zwei Jahren nicht.")]
+    [InlineData("Ticket sales have been strong for more than a decade.")]
+    public void A_duration_is_no_change(string text)
+    {
+        var scorer = new SourceCheck.Claims.Matching.SimilarityScorer();
+        string language = text.StartsWith("Die", StringComparison.Ordinal) ? "de" : "en";
+
+        Assert.Equal(FactAgreement.Change.None, FactAgreement.Directions(scorer.Analyze(text, language)));
+    }
+
+    [Fact]
+    public void A_rise_is_not_supported_by_a_fall_next_to_a_duration()
+    {
+        const string page = "The number of people waiting for routine hospital treatment in England fell to 7.4 million in August, NHS England figures show. "
+            + "It is the lowest level for more than two years. Around 41 percent of patients waited longer than 18 weeks.";
+
+        var result = Check("Die Warteliste des NHS in England ist im August auf 7,4 Millionen gestiegen.", "de", page, "en");
+
+        Assert.NotEqual(PassageFinder.Supported, result.Status);
+    }
+
+    [Fact]
+    public void A_year_of_the_claim_must_agree_with_the_year_the_page_gives_for_the_same_event()
+    {
+        const string page = "Sydney recorded its hottest night in more than 150 years, with the temperature not dropping below 29.6 degrees. "
+            + "The Bureau of Meteorology said the previous record was set in 1868. Hospitals reported a rise in heat-related admissions.";
+
+        var wrong = Check("The previous record for Sydney's hottest night was set in 1939.", "en", page, "en");
+        var right = Check("The previous record for Sydney's hottest night was set in 1868.", "en", page, "en");
+
+        Assert.NotEqual(PassageFinder.Supported, wrong.Status);
+        Assert.Equal(PassageFinder.Supported, right.Status);
+    }
+
+    [Theory]
+    [InlineData("The previous record was set in 1868.", "1868")]
+    [InlineData("Die Stadt wurde seit 1871 nicht mehr erweitert.", "1871")]
+    [InlineData("It was the hottest night in more than 150 years.", null)]
+    [InlineData("The company cut 1500 jobs.", null)]
+    public void Years_are_dates_not_counts(string text, string? year)
+    {
+        var scorer = new SourceCheck.Claims.Matching.SimilarityScorer();
+        var years = FactAgreement.Years(scorer.Analyze(text, text.StartsWith("Die", StringComparison.Ordinal) ? "de" : "en"));
+
+        if (year is null)
+        {
+            Assert.Empty(years);
+        }
+        else
+        {
+            Assert.Equal([year], years);
+        }
+    }
+
+    [Theory]
+    [InlineData("ungeimpfte", true)]
+    [InlineData("unverändert", true)]
+    [InlineData("unbezahlte", true)]
+    [InlineData("unvaccinated", true)]
+    [InlineData("ungefähr", false)]
+    [InlineData("unbedingt", false)]
+    [InlineData("unternehmen", false)]
+    [InlineData("understood", false)]
+    [InlineData("unemployment", false)]
+    public void Prefix_negations(string word, bool negation) => Assert.Equal(negation, FactAgreement.IsPrefixNegation(word));
+
+    [Fact]
+    public void A_prefix_negation_agrees_with_a_plain_one_across_languages()
+    {
+        const string page = "Health officials said 127 measles cases were reported this year. Most of the cases were in children who had not been vaccinated.";
+
+        var result = Check("Die meisten Masernfälle betrafen ungeimpfte Kinder.", "de", page, "en");
+
+        Assert.NotEqual(PassageFinder.SaysOtherwise, result.Status);
+    }
 }

@@ -42,12 +42,22 @@ public sealed class OpenWorldOutletTests : IDisposable
     [InlineData("The Hill", "en", "thehill.com")]
     [InlineData("Sky News", "en", "skynews.com")]
     [InlineData("Münchner Merkur", "de", "muenchner-merkur.de")]
+    [InlineData("Westdeutsche Allgemeine Zeitung", "de", "waz.de")]
+    [InlineData("Hamburger Abendblatt", "de", "abendblatt.de")]
+    [InlineData("Sächsische Zeitung", "de", "saechsische.de")]
+    [InlineData("Neue Zürcher Zeitung", "de", "nzz.ch")]
+    [InlineData("Der Standard", "de", "derstandard.at")]
+    [InlineData("The Age", "en", "theage.com.au")]
+    [InlineData("Toronto Star", "en", "torontostar.ca")]
+    [InlineData("Hindustan Times", "en", "hindustantimes.in")]
+    [InlineData("Sky News", "en", "sky.com")]
+    [InlineData("The Sydney Morning Herald", "en", "smh.com.au")]
     public void Addresses_are_guessed_from_an_outlets_name(string outlet, string language, string expected)
     {
         var guesses = OutletDirectory.GuessDomains(outlet, language);
 
         Assert.Contains(expected, guesses);
-        Assert.True(guesses.Count <= 6);
+        Assert.True(guesses.Count <= OutletDirectory.MaxGuesses);
     }
 
     [Fact]
@@ -66,13 +76,30 @@ public sealed class OpenWorldOutletTests : IDisposable
         var found = await locator.LocateAsync(real);
         var after = await locator.LocateAsync(invented);
 
-        // a guessed address that holds nothing says nothing about the work
-        Assert.Equal(Verdicts.Unchecked, before.Verdict);
-        Assert.Contains(before.Searches, s => s.Service == "outlets" && s.Url.Contains("techcrunch.com", StringComparison.Ordinal));
+        // session 9: a page archived under the guessed address names "TechCrunch" as its site, so the address is the
+        // outlet's and a search there that finds no such headline is a real search (session 8: unchecked)
+        Assert.Equal(Verdicts.NotFound, before.Verdict);
+        Assert.Contains(before.Searches, s => s.Service == "outlets" && s.Url == "techcrunch.com" && s.Outcome.StartsWith("confirmed", StringComparison.Ordinal));
+        // the confirmed address is in the table now: the real piece is searched there directly
         Assert.Equal(Verdicts.Verified, found.Verdict);
-        Assert.Contains("guessed from its name", found.Reason, StringComparison.Ordinal);
         // the page confirmed the address: the outlet is in the table now, and the invented piece is searched there
         Assert.Contains("techcrunch.com", table.DomainsOf("TechCrunch"));
         Assert.Equal(Verdicts.NotFound, after.Verdict);
+    }
+
+    [Fact]
+    public async Task A_guessed_address_that_no_archived_page_confirms_leaves_the_reference_unchecked()
+    {
+        await using var world = await VerifyWorld.StartAsync();
+        var (_, client, fetcher) = VerifyWorldRun.Locator(world, _cache);
+        using var _f = fetcher;
+        var locator = new WorkLocator(client, world.Endpoints, new OutletDirectory(builtIn: false));
+        var item = new SourceCheck.Csl.CslItem("x", "article-newspaper").SetString("title", "Harbour ferry returns after winter break")
+            .SetString("container-title", "Nowhere Valley Gazette").SetDate("issued", new SourceCheck.Csl.CslDate { Parts = [new SourceCheck.Csl.DateParts(2025, 3, 1)] });
+
+        var v = await locator.LocateAsync(item);
+
+        Assert.Equal(Verdicts.Unchecked, v.Verdict);
+        Assert.Contains(v.Searches, s => s.Service == "outlets" && s.Outcome == "none confirmed");
     }
 }

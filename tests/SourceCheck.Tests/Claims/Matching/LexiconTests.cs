@@ -53,4 +53,22 @@ public sealed class LexiconTests
             Assert.Equal(GermanStemmer.Stem("verträge"), parts[^1]);
         }
     }
+
+    /// <summary>Session 9 (issue 17): compounds the cross-language passage path reads by their parts.</summary>
+    public sealed class Gaps
+    {
+        [Fact]
+        public void Compounds_split_into_known_parts()
+        {
+            var lexicon = BilingualLexicon.Default;
+            Assert.True(lexicon.CrossLanguageAvailable, lexicon.Warning);
+
+            var parts = lexicon.SplitCompound("milliardenbetrag");
+
+            Assert.NotNull(parts);
+            Assert.Equal(2, parts.Length);
+            Assert.Contains(EnglishStemmer.Stem("billion"), lexicon.Translate(parts[0]).ToArray().Select(t => t.Stem));
+            Assert.Contains(EnglishStemmer.Stem("amount"), lexicon.Translate(parts[1]).ToArray().Select(t => t.Stem));
+        }
+    }
 }
