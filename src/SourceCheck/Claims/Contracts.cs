@@ -6,8 +6,13 @@ namespace SourceCheck.Claims;
 /// <summary>How a claim carries someone's words.</summary>
 public enum QuoteKind
 {
+    /// <summary>Not a quotation: the article's own statement.</summary>
     None,
+
+    /// <summary>Words in quotation marks attributed to a speaker.</summary>
     Direct,
+
+    /// <summary>Reported speech ("she said that …", "laut …").</summary>
     Indirect,
 }
 
@@ -40,12 +45,25 @@ public sealed record Claim(
 /// <summary>Link types between claims of different documents (definitions as in shared/claims/README.md).</summary>
 public enum LinkType
 {
+    /// <summary>The same words quoted in both.</summary>
     ExactQuote,
+
+    /// <summary>The same statement in other words, same language.</summary>
     Paraphrase,
+
+    /// <summary>The same statement in another language.</summary>
     Translation,
+
+    /// <summary>The two say opposite things about the same subject.</summary>
     Contradiction,
+
+    /// <summary>The same statement with a different figure.</summary>
     NumberMismatch,
+
+    /// <summary>The same words credited to a different speaker.</summary>
     Misattribution,
+
+    /// <summary>A quotation whose words were changed.</summary>
     Misquote,
 }
 

@@ -29,6 +29,9 @@ public static class CslJson
         NewLine = "\n",
     };
 
+    /// <summary>Reads CSL-JSON (an array of items, or one item). Never throws on bad input: an unreadable document
+    /// gives a failed result with a positioned <see cref="Diagnostic"/> (<paramref name="source"/> names the input in it);
+    /// items with problems are kept with warnings. Unknown keys are kept, so a round trip loses nothing.</summary>
     public static ParseResult<IReadOnlyList<CslItem>> Parse(string json, string? source = null) =>
         // A string in memory can hold lone surrogates (a file read as UTF-8 cannot): U+FFFD, as a file would.
         Parse(() => JsonDocument.Parse(TextNormalizer.ReplaceLoneSurrogates(json), DocumentOptions), () => json, source);
@@ -473,6 +476,7 @@ public static class CslJson
 
     // ---------------------------------------------------------------- writing
 
+    /// <summary>The items as an indented CSL-JSON array (keys in the order they were set, LF line ends).</summary>
     public static string Serialize(IEnumerable<CslItem> items)
     {
         using var stream = new MemoryStream();
@@ -507,8 +511,10 @@ public static class CslJson
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
+    /// <summary>One item as a JSON object (a copy: changing it does not change the item).</summary>
     public static JsonObject ToNode(CslItem item) => (JsonObject)JsonNode.Parse(SerializeLine(item))!;
 
+    /// <summary>Writes one item as a JSON object to <paramref name="writer"/>.</summary>
     public static void WriteItem(Utf8JsonWriter writer, CslItem item)
     {
         writer.WriteStartObject();

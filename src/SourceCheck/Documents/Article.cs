@@ -7,11 +7,22 @@ namespace SourceCheck.Documents;
 /// <summary>What a paragraph of an article is, so that claim extraction can skip the furniture.</summary>
 public enum ParagraphKind
 {
+    /// <summary>Running text: claims are extracted from it.</summary>
     Body,
+
+    /// <summary>The article's headline.</summary>
     Title,
+
+    /// <summary>A section heading.</summary>
     Heading,
+
+    /// <summary>An item of a list.</summary>
     ListItem,
+
+    /// <summary>Page furniture: navigation, share buttons, newsletter and cookie notices, captions.</summary>
     Boilerplate,
+
+    /// <summary>Part of a bibliography or sources block.</summary>
     Bibliography,
 }
 
@@ -53,5 +64,7 @@ public sealed record Article(
     /// <see cref="Bibliography"/>), kept so that reading the references does not run the detector again.</summary>
     public ImmutableArray<BibliographyBlock> BibliographyBlocks { get; init; } = [];
 
+    /// <summary>The text <paramref name="span"/> covers.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The span is outside <see cref="Text"/>.</exception>
     public string Slice(TextSpan span) => Text.Substring(span.Start, span.Length);
 }

@@ -245,11 +245,19 @@ internal sealed class RSpan : RNode
     }
 }
 
+/// <summary>The markup formatted references are written in.</summary>
 public enum OutputFormat
 {
+    /// <summary>Plain text (italics and other formatting dropped).</summary>
     Text,
+
+    /// <summary>HTML fragments, as citeproc-js writes them (<c>&lt;i&gt;</c>, <c>&lt;b&gt;</c>, <c>csl-entry</c> divs).</summary>
     Html,
+
+    /// <summary>Markdown (<c>*italic*</c>, <c>**bold**</c>).</summary>
     Markdown,
+
+    /// <summary>RTF, for word processors.</summary>
     Rtf,
 }
 

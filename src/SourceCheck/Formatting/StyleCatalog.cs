@@ -8,6 +8,7 @@ namespace SourceCheck.Formatting;
 /// <summary>One style of a catalogue: its file name without <c>.csl</c>, title, id, and parent id for dependent styles.</summary>
 public sealed record StyleInfo(string Name, string Title, string? Id, string? Parent, string Path)
 {
+    /// <summary>True for a dependent style (it names a parent style and uses the parent's layout).</summary>
     public bool IsDependent => Parent is not null;
 }
 
@@ -42,6 +43,9 @@ public sealed class StyleCatalog
     private readonly string _currentDirectory;
     private IReadOnlyList<StyleInfo>? _official;
 
+    /// <summary>A catalogue of the built-in styles, the user's style folder and, when installed, the official CSL
+    /// styles. <paramref name="environment"/> reads environment variables (the process environment when null);
+    /// <paramref name="currentDirectory"/> resolves relative style paths (the process's when null).</summary>
     public StyleCatalog(Func<string, string?>? environment = null, string? currentDirectory = null)
     {
         _env = environment ?? Environment.GetEnvironmentVariable;

@@ -29,12 +29,25 @@ internal sealed record ParsedReference(
 /// <summary>Input formats the readers understand.</summary>
 public enum InputFormat
 {
+    /// <summary>Guess from the file extension and content.</summary>
     Auto,
+
+    /// <summary>Plain-text reference lists (APA, MLA, Chicago, numbered, …), parsed by the reference parser.</summary>
     Text,
+
+    /// <summary>An HTML page: its bibliography section is found and parsed.</summary>
     Html,
+
+    /// <summary>BibTeX or BibLaTeX.</summary>
     BibTex,
+
+    /// <summary>RIS.</summary>
     Ris,
+
+    /// <summary>CSL-JSON (an array of items, or one item).</summary>
     CslJson,
+
+    /// <summary>CSL YAML (pandoc's <c>references:</c> block or a list of items).</summary>
     Yaml,
 }
 

@@ -11,6 +11,7 @@ public sealed record ReferenceReadResult(
     IReadOnlyList<CslItem> Items,
     IReadOnlyList<Diagnostic> Diagnostics)
 {
+    /// <summary>True when a diagnostic is an error (some input could not be read).</summary>
     public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
 }
 

@@ -82,17 +82,22 @@ public sealed record CheckReport(
     ImmutableArray<ReportFinding> Findings,
     ImmutableArray<string> Warnings)
 {
+    /// <summary>The JSON schema name and version <see cref="CheckReportRenderer.Json"/> writes.</summary>
     public const string Schema = "sourcecheck-check/1";
 
+    /// <summary>References found in all checked documents.</summary>
     public int ReferenceCount => Documents.Sum(d => d.References.Length);
 
+    /// <summary>Claims extracted from all checked documents.</summary>
     public int ClaimCount => Documents.Sum(d => d.Claims.Length);
 
+    /// <summary>Claims that no reference or inline source backs, over all checked documents.</summary>
     public int UnsourcedCount => Documents.Sum(d => d.UnsourcedClaimIds.Length);
 
     /// <summary>The store the claims were compared with (null: run without a store).</summary>
     public StoreComparison? Store { get; init; }
 
+    /// <summary>The file a document id of this report was read from; the id itself when it is not one of the report's documents.</summary>
     public string FileOf(string documentId) => Documents.FirstOrDefault(d => d.DocumentId == documentId)?.File ?? documentId;
 
     /// <summary>The stored document a stored claim's <see cref="Claim.DocumentId"/> names (null for the report's own documents).</summary>
@@ -122,5 +127,6 @@ public sealed record CheckReport(
     public Claim? FindClaim(string claimId) =>
         Documents.SelectMany(d => d.Claims).Concat(Store?.Claims ?? []).FirstOrDefault(c => string.Equals(c.Id, claimId, StringComparison.Ordinal));
 
+    /// <summary>True when <paramref name="documentId"/> is one of the checked documents (not a stored one).</summary>
     public bool IsReportDocument(string documentId) => Documents.Any(d => d.DocumentId == documentId);
 }

@@ -10,11 +10,19 @@ using SourceCheck.Verification;
 
 namespace SourceCheck.Reports;
 
+/// <summary>The forms <see cref="CheckReportRenderer.Render"/> writes a check report in.</summary>
 public enum ReportFormat
 {
+    /// <summary>Plain text.</summary>
     Text,
+
+    /// <summary>JSON, schema <c>sourcecheck-check/1</c>.</summary>
     Json,
+
+    /// <summary>Markdown (GitHub flavour tables).</summary>
     Markdown,
+
+    /// <summary>One self-contained HTML file: no script, no request leaving the file.</summary>
     Html,
 }
 
@@ -23,6 +31,7 @@ public enum ReportFormat
 /// Markdown or one self-contained HTML file. Summary first, details after; deterministic order.</summary>
 public static partial class CheckReportRenderer
 {
+    /// <summary>The report in <paramref name="format"/> (text for any value not listed).</summary>
     public static string Render(CheckReport report, ReportFormat format) => format switch
     {
         ReportFormat.Json => Json(report),
@@ -33,6 +42,7 @@ public static partial class CheckReportRenderer
 
     // ------------------------------------------------------------------ JSON
 
+    /// <summary>The report as JSON (schema <c>sourcecheck-check/1</c>), keys in a fixed order, LF line ends.</summary>
     public static string Json(CheckReport report) => JsonText.Write(w =>
     {
         w.WriteStartObject();
@@ -188,6 +198,7 @@ public static partial class CheckReportRenderer
 
     // ------------------------------------------------------------------ text
 
+    /// <summary>The report as plain text for a terminal or a file: summary first, then each article's findings.</summary>
     public static string Text(CheckReport report)
     {
         var sb = new StringBuilder();

@@ -12,8 +12,10 @@ public readonly record struct SearchTerm(string Stem, bool Prefix)
     /// <summary>The term as an FTS5 query phrase; always quoted, so user text can never inject FTS syntax.</summary>
     public string ToFts() => "\"" + Stem.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" + (Prefix ? " *" : string.Empty);
 
+    /// <summary>Whether a folded token matches this term (equal, or starting with it for a prefix term).</summary>
     public bool Matches(string foldedToken) => Prefix ? foldedToken.StartsWith(Stem, StringComparison.Ordinal) : foldedToken == Stem;
 
+    /// <summary>The stem, with "*" for a prefix term.</summary>
     public override string ToString() => Prefix ? Stem + "*" : Stem;
 }
 

@@ -10,6 +10,7 @@ public sealed record TraceLink(long LinkId, long OtherClaimId, LinkType Type, do
 /// the salient terms it contains) or through stored links (<see cref="Depth"/> = number of link hops from a text match).</summary>
 public sealed record TraceClaim(StoredClaim Claim, StoredDocument Document, int Depth, double? Coverage, ImmutableArray<TraceLink> Links)
 {
+    /// <summary>True when the claim was found by its words, false when only through links.</summary>
     public bool MatchedByText => Coverage is not null;
 }
 
@@ -17,17 +18,22 @@ public sealed record TraceClaim(StoredClaim Claim, StoredDocument Document, int 
 /// documents credit ("wie „Zeit“ berichtet") but that is not itself stored (<see cref="Document"/> null).</summary>
 public sealed record TraceOutlet(string Outlet, StoredDocument? Document, ImmutableArray<TraceClaim> Claims, ImmutableArray<string> Credits, ImmutableArray<string> CreditedBy)
 {
+    /// <summary>The stored document's date (ISO 8601 text), or null for an outlet only credited.</summary>
     public string? Date => Document?.Date;
 }
 
 /// <summary>The outlets that carry a claim said through one channel, in order: the first outlet, then later outlets by date.</summary>
 public sealed record TraceChannel(string? Channel, ImmutableArray<TraceOutlet> Outlets);
 
+/// <summary>What one speaker's claim went through: one entry per channel.</summary>
+/// <param name="Speaker">The speaker as stored, or null when the claims name none.</param>
+/// <param name="Channels">The channels, each with its outlets in order.</param>
 public sealed record TraceSpeaker(string? Speaker, ImmutableArray<TraceChannel> Channels);
 
 /// <summary>"Who said this first, and who repeated it": every matching stored claim, grouped speaker → channel → outlets.</summary>
 public sealed record TraceResult(string Query, long? SeedClaimId, ImmutableArray<SearchTerm> Terms, ImmutableArray<TraceClaim> Claims, ImmutableArray<TraceSpeaker> Speakers)
 {
+    /// <summary>True when no stored claim matched.</summary>
     public bool IsEmpty => Claims.IsEmpty;
 
     /// <summary>What a trace starts from (both backends): a stored claim id ("42", "#42"), the id <c>check</c> and <c>claims</c>

@@ -148,12 +148,21 @@ public static class InputLimits
     private static extern int LStat(byte[] path, byte[] output);
 }
 
+/// <summary>What a path names, read without following a symbolic link.</summary>
 public enum FileKind
 {
+    /// <summary>Nothing at that path.</summary>
     Missing,
+
+    /// <summary>A regular file.</summary>
     Regular,
+
+    /// <summary>A directory.</summary>
     Directory,
+
+    /// <summary>A symbolic link (not followed).</summary>
     SymbolicLink,
+
     /// <summary>A device, FIFO or socket.</summary>
     Special,
 }
@@ -162,6 +171,7 @@ public enum FileKind
 public sealed class InputTooLargeException(string what, long limit, string detail = "")
     : IOException(Diagnostics.Diagnostic.At(what, Diagnostics.DiagnosticCodes.InputTooLarge, $"larger than the limit of {Format(limit)}{detail}"))
 {
+    /// <summary>The limit passed, in bytes.</summary>
     public long Limit { get; } = limit;
 
     private static string Format(long bytes) => bytes % (1024 * 1024) == 0 ? $"{bytes / (1024 * 1024)} MiB" : $"{bytes:N0} bytes";

@@ -16,6 +16,8 @@ public sealed class AddressGuard
 {
     private readonly HashSet<string> _origins;
 
+    /// <summary>A guard that refuses private, loopback and link-local addresses unless <paramref name="allowPrivate"/>;
+    /// <paramref name="allowedOrigins"/> (host:port as written in the URL, "127.0.0.1:5123") are let through even so.</summary>
     public AddressGuard(bool allowPrivate = false, IEnumerable<string>? allowedOrigins = null)
     {
         AllowPrivate = allowPrivate;
@@ -25,8 +27,10 @@ public sealed class AddressGuard
     /// <summary>Refuses all non-public addresses.</summary>
     public static AddressGuard Default { get; } = new();
 
+    /// <summary>True when private addresses are allowed.</summary>
     public bool AllowPrivate { get; }
 
+    /// <summary>Origins let through even when private.</summary>
     public IReadOnlyCollection<string> AllowedOrigins => _origins;
 
     /// <summary>Whether a connection to <paramref name="address"/> for a URL naming <paramref name="host"/>:<paramref name="port"/>

@@ -6,6 +6,7 @@ namespace SourceCheck.Verification;
 /// <summary>The result of checking one reference against its page.</summary>
 public sealed record VerificationResult(CslItem Item, string? Url, FetchResult? Fetch, WebPage? Page, IReadOnlyList<Finding> Findings)
 {
+    /// <summary>The most serious finding's severity, or null when there are none.</summary>
     public FindingSeverity? MaxSeverity => Findings.Count == 0 ? null : Findings.Max(f => f.Severity);
 }
 

@@ -133,8 +133,9 @@ public sealed class DirectoryPageSource : IPageSource
         return slug.Length > 150 ? slug[..150] : slug;
     }
 
-    public static string HashFor(string url) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(url.Trim())))[..16];
+    internal static string HashFor(string url) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(url.Trim())))[..16];
 
+    /// <inheritdoc/>
     public Task<FetchResult> GetAsync(string url, CancellationToken cancellationToken = default)
     {
         string? file = null;

@@ -3,8 +3,13 @@ namespace SourceCheck.Verification;
 /// <summary>How serious a finding is.</summary>
 public enum FindingSeverity
 {
+    /// <summary>Worth knowing; nothing wrong.</summary>
     Info,
+
+    /// <summary>Doubtful: the reference or page may be wrong.</summary>
     Warning,
+
+    /// <summary>Wrong: the reference does not match the page, or the page is gone.</summary>
     Error,
 }
 

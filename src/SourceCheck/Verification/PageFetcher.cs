@@ -303,6 +303,7 @@ public sealed class PageFetcher : IDisposable
         FetchedAt = at,
     };
 
+    /// <summary>Releases the HTTP client.</summary>
     public void Dispose() => _client.Dispose();
 }
 

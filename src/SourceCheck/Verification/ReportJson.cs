@@ -7,7 +7,7 @@ namespace SourceCheck.Verification;
 
 /// <summary>JSON forms of page readings (<c>sourcecheck-page/1</c>) and verification reports
 /// (<c>sourcecheck-verify/2</c>: version 1 plus each reference's <c>verdict</c>), in a fixed key order.</summary>
-public static class ReportJson
+internal static class ReportJson
 {
     public const string PageSchema = "sourcecheck-page/1";
     public const string VerifySchema = "sourcecheck-verify/2";

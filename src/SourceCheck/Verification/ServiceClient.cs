@@ -8,16 +8,24 @@ namespace SourceCheck.Verification;
 /// <c>--allow-private</c>, as the address guard applies to every request.</summary>
 public sealed record ServiceEndpoints
 {
+    /// <summary>Environment variable overriding <see cref="Doi"/>.</summary>
     public const string DoiVariable = "SOURCECHECK_DOI_URL";
+    /// <summary>Environment variable overriding <see cref="Crossref"/>.</summary>
     public const string CrossrefVariable = "SOURCECHECK_CROSSREF_URL";
+    /// <summary>Environment variable overriding <see cref="OpenAlex"/>.</summary>
     public const string OpenAlexVariable = "SOURCECHECK_OPENALEX_URL";
+    /// <summary>Environment variable overriding <see cref="Wayback"/> (and <see cref="WaybackPages"/>).</summary>
     public const string WaybackVariable = "SOURCECHECK_WAYBACK_URL";
+    /// <summary>Environment variable setting <see cref="Contact"/>.</summary>
     public const string ContactVariable = "SOURCECHECK_CONTACT";
 
+    /// <summary>The DOI resolver (content negotiation for CSL-JSON).</summary>
     public string Doi { get; init; } = "https://doi.org";
 
+    /// <summary>The Crossref REST API.</summary>
     public string Crossref { get; init; } = "https://api.crossref.org";
 
+    /// <summary>The OpenAlex API.</summary>
     public string OpenAlex { get; init; } = "https://api.openalex.org";
 
     /// <summary>The Internet Archive: availability API under <c>/wayback/available</c>, CDX under
@@ -31,6 +39,7 @@ public sealed record ServiceEndpoints
     /// <summary>A contact address for the User-Agent and Crossref/OpenAlex <c>mailto</c> (polite pools).</summary>
     public string? Contact { get; init; }
 
+    /// <summary>The public services, ignoring the environment.</summary>
     public static ServiceEndpoints Default { get; } = new();
 
     /// <summary>The defaults with the environment's overrides (<see cref="DoiVariable"/> etc.).</summary>

@@ -62,6 +62,7 @@ public sealed record ReferenceVerdict(
     VerificationResult? Page,
     TimeSpan Elapsed)
 {
+    /// <summary>The cited passages checked against the work's text (empty when none was checked).</summary>
     public IReadOnlyList<PassageCheck> Passages { get; init; } = [];
 
     /// <summary>The work's abstract from its bibliographic record (scholarly works), for claims to be compared with.</summary>

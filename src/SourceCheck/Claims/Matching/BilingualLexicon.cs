@@ -12,8 +12,8 @@ namespace SourceCheck.Claims.Matching;
 /// part is available and <see cref="CrossLanguageAvailable"/> is false.</summary>
 public sealed class BilingualLexicon
 {
-    public const string DefaultPath = "/usr/share/trans/de-en";
-    public const string EnvironmentVariable = "SOURCECHECK_DICT";
+    internal const string DefaultPath = "/usr/share/trans/de-en";
+    internal const string EnvironmentVariable = "SOURCECHECK_DICT";
     private const int MaxTranslationsPerStem = 16;
     private const int CacheFormat = 3;
 
@@ -38,13 +38,15 @@ public sealed class BilingualLexicon
     /// <summary>True when the full dictionary was loaded (cross-language matching on).</summary>
     public bool CrossLanguageAvailable { get; }
 
+    /// <summary>The dictionary file read, or null when only the hand-written lexicon is loaded.</summary>
     public string? Source { get; }
 
     /// <summary>Why cross-language matching is off (null when it is on).</summary>
     public string? Warning { get; }
 
-    public TimeSpan LoadTime { get; }
+    internal TimeSpan LoadTime { get; }
 
+    /// <summary>How many German stems have a translation.</summary>
     public int Count => _map.Count;
 
     /// <summary>Only the hand-written lexicon (tests, or when no dictionary is wanted).</summary>
@@ -165,7 +167,7 @@ public sealed class BilingualLexicon
     public ReadOnlySpan<(string Stem, float Weight)> Translate(string germanStem) =>
         _map.TryGetValue(germanStem, out var list) ? list : ReadOnlySpan<(string, float)>.Empty;
 
-    public bool Contains(string germanStem) => _map.ContainsKey(germanStem);
+    internal bool Contains(string germanStem) => _map.ContainsKey(germanStem);
 
     /// <summary>Splits a closed German compound (lower case, folded) into known parts, greedily taking the
     /// longest known head ("rechenzentrumsvertrage" → "rechenzentrum", "vertrag"); null when no split is found.</summary>

@@ -94,6 +94,7 @@ public sealed record MatchOptions
     /// <summary>Lexicon (null: <see cref="BilingualLexicon.Default"/>).</summary>
     public BilingualLexicon? Lexicon { get; init; }
 
+    /// <summary>The defaults (the process-wide bilingual lexicon, the tuned thresholds).</summary>
     public static MatchOptions Default { get; } = new();
 }
 

@@ -6,6 +6,7 @@ namespace SourceCheck.Documents.Web;
 /// "meta:og:title", "byline:.author").</summary>
 public sealed record Sourced<T>(T Value, string Source)
 {
+    /// <summary>"value (source)", for debugging.</summary>
     public override string ToString() => $"{Value} ({Source})";
 }
 
@@ -16,22 +17,31 @@ public sealed record PaywallInfo(bool Paywalled, string Evidence);
 /// (authors: empty). Dates are the calendar day as written on the page (its own local time).</summary>
 public sealed record PageMetadata
 {
+    /// <summary>The article's title (JSON-LD headline, og:title or the document title), or null.</summary>
     public Sourced<string>? Title { get; init; }
 
+    /// <summary>Author names in page order; empty when none are given.</summary>
     public ImmutableArray<Sourced<string>> Authors { get; init; } = [];
 
+    /// <summary>The publication day, or null.</summary>
     public Sourced<DateOnly>? Published { get; init; }
 
+    /// <summary>The last-modified day, or null.</summary>
     public Sourced<DateOnly>? Modified { get; init; }
 
+    /// <summary>The site or outlet name (og:site_name, JSON-LD publisher), or null.</summary>
     public Sourced<string>? Site { get; init; }
 
+    /// <summary>The page's canonical URL (<c>link rel=canonical</c> or og:url), or null.</summary>
     public Sourced<string>? CanonicalUrl { get; init; }
 
+    /// <summary>The page's language tag (<c>html lang</c> or meta), or null.</summary>
     public Sourced<string>? Language { get; init; }
 
+    /// <summary>A DOI the page declares (citation_doi, dc.identifier), or null.</summary>
     public Sourced<string>? Doi { get; init; }
 
+    /// <summary>Paywall signals, or null when none were found.</summary>
     public Sourced<PaywallInfo>? Paywall { get; init; }
 
     /// <summary>schema.org / og:type of the page when given ("NewsArticle", "article", "website").</summary>
