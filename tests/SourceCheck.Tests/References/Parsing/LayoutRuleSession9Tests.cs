@@ -81,15 +81,6 @@ public sealed class LayoutRuleSession9Tests
     }
 
     [Fact]
-    public void A_book_in_a_footnote_has_its_author_before_the_first_comma()
-    {
-        var item = ReferenceParser.Parse("4 Cass R. Sunstein, Republic.com (2001).").Item;
-        Assert.Equal("Sunstein", Assert.Single(item.Authors).Family);
-        Assert.Equal("Republic.com", item.Title);
-        Assert.Equal(2001, item.Issued!.Start!.Value.Year);
-    }
-
-    [Fact]
     public void An_apa_article_is_not_read_as_a_legal_citation()
     {
         var item = ReferenceParser.Parse("Kahneman, D., & Tversky, A. (1979). Prospect theory: An analysis of decision under risk. Econometrica, 47(2), 263–291.").Item;
