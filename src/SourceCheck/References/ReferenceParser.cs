@@ -194,6 +194,10 @@ internal static class ReferenceParser
             LeadingOrganisation.Relabel(text, Buffer.Tokens, Labels, n);
             LeadingOrganisation.TitleAfterYearColon(text, Buffer.Tokens, Labels, n);
             SiteName.Relabel(text, Buffer.Tokens, Labels, n);
+            LegalCitation.Relabel(text, Buffer.Tokens, Labels, n);
+            GermanWebCitation.Relabel(text, Buffer.Tokens, Labels, n);
+            WorksCitedBook.Relabel(text, Buffer.Tokens, Labels, n);
+            NotePinpoint.Relabel(text, Buffer.Tokens, Labels, n);
         }
     }
 }

@@ -1,0 +1,286 @@
+using System.Text.RegularExpressions;
+
+namespace SourceCheck.References.Parsing;
+
+/// <summary>Rule pass after decoding (issue 14): legal citations are read by their layout, which the tagger has
+/// hardly seen — the reporter (or law journal) is cited as volume, abbreviation and first page with the year
+/// around them:
+/// <list type="bullet">
+/// <item>US (Bluebook): "Samuel D. Warren &amp; Louis D. Brandeis, The Right to Privacy, 4 Harv. L. Rev. 193 (1890)",
+/// "Brown v. Board of Education, 347 U.S. 483 (1954)", "…, 89 Wash. L. Rev. 1, 8 (2014)";</item>
+/// <item>UK (OSCOLA): "HLA Hart, 'Positivism …' (1958) 71 Harv L Rev 593", "Carlill v Carbolic Smoke Ball Co
+/// [1893] 1 QB 256 (CA)";</item>
+/// <item>German: "BVerfGE 65, 1 (43)", "NJW 1984, 398 (400)", "AöR 142 (2017), 1 (3)"; a decision "BVerfG, Urt. v.
+/// 15.12.1983 – 1 BvR 209/83, BVerfGE 65, 1 – Volkszählung" is named by the words after the dash.</item>
+/// </list>
+/// The abbreviation is the container, the number before it (or after the bracketed year) the volume, the number after
+/// it the (first) page, the bracketed year the date; pinpoints and courts are no field. What comes before is a case
+/// name ("X v. Y": the title, no author) or "Authors, Title" (split at the first comma after the names). Statutes
+/// ("Human Rights Act 1998, s 3") are titled by the act's name, year included (no separate date).</summary>
+internal static partial class LegalCitation
+{
+    // one word of a reporter or journal abbreviation: "Harv.", "L.", "J.L.", "U.S.", "F.3d", "&", "AöR"
+    private const string Rw = @"(?:[A-Z][\w'’]*\.?(?:[A-Z0-9]\w*\.?)*|&|of|[2-9](?:d|th)\.?)";
+    private const string Year = @"(?:1[5-9]\d\d|20\d\d)";
+
+    [GeneratedRegex(@"(?<![\w.,])(?<vol>\d{1,4}) (?<rep>" + Rw + "(?: " + Rw + @"){0,6}) (?<page>\d{1,5})(?<pin>, \d{1,5}(?:[-–]\d{1,5})?)?(?: n\.\s?\d+)? \((?<court>[^()]{0,40}? )?(?<year>" + Year + @")\)",
+        RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex UsReporter();
+
+    [GeneratedRegex(@"\((?<year>" + Year + @")\) (?<vol>\d{1,4}) (?<rep>" + Rw + "(?: " + Rw + @"){0,6}) (?<page>\d{1,5})(?![\w/])",
+        RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex UkJournal();
+
+    [GeneratedRegex(@"\[(?<year>" + Year + @")\] (?:(?<vol>\d{1,3}) )?(?<rep>[A-Z][A-Za-z]{0,7}(?: [A-Z][A-Za-z]{0,7}){0,2}) (?<page>\d{1,5})(?![\w/])",
+        RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex UkReport();
+
+    [GeneratedRegex(@"(?<![\w.])(?<rep>BVerfGE|BVerfGK|BGHZ|BGHSt|BVerwGE|BAGE|BSGE|BFHE|RGZ|RGSt) (?<vol>\d{1,3}), (?<page>\d{1,5})(?![\w/])",
+        RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex GermanReporter();
+
+    // "NJW 1984, 398", "AöR 142 (2017), 1": an abbreviation with at least two capitals
+    [GeneratedRegex(@"(?<![\w.])(?<rep>(?=\w*\p{Lu}\w*\p{Lu})\p{Lu}[\p{L}&]{1,5})(?: (?<year>" + Year + @")| (?<vol>\d{1,4}) \((?<year>" + Year + @")\)), (?<page>\d{1,5})(?![\w/.])",
+        RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex GermanJournal();
+
+    [GeneratedRegex(@"^(?<court>BVerfG|BGH|BVerwG|BAG|BSG|BFH|EuGH|EGMR|RG|(?:OLG|LG|VG|OVG|VGH|LAG|AG) [\p{Lu}][\p{L}.-]+)\b,? (?:Urt\.|Beschl\.|Urteil|Beschluss)(?: v\.| vom) (?<date>\d{1,2}\. ?\d{1,2}\. ?\d{4}|\d{1,2}\. [\p{L}]+ \d{4})",
+        RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex GermanDecision();
+
+    // a statute: "Human Rights Act 1998, s 3", "Civil Rights Act of 1964"
+    [GeneratedRegex(@"^(?<title>(?:[A-Z][\w'’()-]*\s){1,8}Act(?: of)? (?<year>" + Year + @"))(?:,? (?:s|ss|sch|pt|art|§)\.? ?\d[\w()]*)?\.?$",
+        RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex Statute();
+
+    // a leading footnote or list number: "1 ", "7. ", "[3] "
+    [GeneratedRegex(@"^\s*(?:\[\d{1,4}\]|\d{1,4}[.)]?)\s+(?=\S)", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex LeadingNumber();
+
+    public static void Relabel(string text, List<RefToken> tokens, int[] labels, int count)
+    {
+        if (count == 0 || !HasDigit(text))
+        {
+            return;
+        }
+
+        var lead = LeadingNumber().Match(text);
+        int s0 = lead.Success ? lead.Length : 0;
+        if (Statute().Match(text, s0) is { Success: true } st && st.Index == s0)
+        {
+            SetNumber(tokens, labels, count, lead);
+            LabelSpans.Set(tokens, labels, count, s0, text.Length, TagLabels.O);
+            LabelSpans.Set(tokens, labels, count, st.Groups["title"].Index, st.Groups["title"].Index + st.Groups["title"].Length, TagLabels.Title);
+            // the year is part of the act's name; the assembler takes dates from date tokens only, so none is set
+            return;
+        }
+
+        Match m = Match.Empty;
+        for (int k = 0; k < 5 && !m.Success; k++)
+        {
+            m = k switch
+            {
+                0 => UsReporter().Match(text, s0),
+                1 => UkJournal().Match(text, s0),
+                2 => UkReport().Match(text, s0),
+                3 => GermanReporter().Match(text, s0),
+                _ => GermanJournal().Match(text, s0),
+            };
+            if (k == 0 && m.Success && !m.Groups["rep"].Value.Contains('.', StringComparison.Ordinal))
+            {
+                m = Match.Empty; // US reporters and law reviews are abbreviated with full stops ("U.S.", "Harv. L. Rev.")
+            }
+        }
+
+        if (!m.Success)
+        {
+            FootnoteBook(text, tokens, labels, count, lead, s0);
+            return;
+        }
+
+        SetNumber(tokens, labels, count, lead);
+
+        // the citation itself: abbreviation, volume, page, year; brackets, pinpoints and courts are no field
+        int citeEnd = m.Index + m.Length;
+        string rest = text[citeEnd..];
+        var tail = Regex.Match(rest, @"^(?:\s?\(\d{1,5}(?:[-–]\d{1,5})?\)|,\s?\d{1,5}(?:[-–]\d{1,5})?|\s?\([A-Z][\w .]{0,20}\))*", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        citeEnd += tail.Length;
+        LabelSpans.Set(tokens, labels, count, m.Index, citeEnd, TagLabels.O);
+        LabelSpans.Set(tokens, labels, count, m.Groups["rep"], TagLabels.Container);
+        LabelSpans.Set(tokens, labels, count, m.Groups["vol"], TagLabels.Volume);
+        LabelSpans.Set(tokens, labels, count, m.Groups["page"], TagLabels.Pages);
+        LabelSpans.Set(tokens, labels, count, m.Groups["year"], TagLabels.Date);
+
+        // after the citation: German "– Volkszählung" names the decision
+        var after = Regex.Match(text[citeEnd..], @"^\s*[–-]\s*(?<name>[\p{Lu}][\p{L}\d -]{0,60}?)\s*\.?\s*$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        LabelSpans.Set(tokens, labels, count, citeEnd, text.Length, TagLabels.O);
+
+        // before it: a decision, a case name, or "Authors, Title"
+        int headEnd = m.Index;
+        while (headEnd > s0 && (char.IsWhiteSpace(text[headEnd - 1]) || text[headEnd - 1] == ','))
+        {
+            headEnd--;
+        }
+
+        if (headEnd <= s0)
+        {
+            return;
+        }
+
+        LabelSpans.Set(tokens, labels, count, s0, headEnd, TagLabels.O);
+        string head = text[s0..headEnd];
+        if (GermanDecision().Match(head) is { Success: true } dec)
+        {
+            LabelSpans.Set(tokens, labels, count, s0 + dec.Groups["date"].Index, s0 + dec.Groups["date"].Index + dec.Groups["date"].Length, TagLabels.Date);
+            LabelSpans.Set(tokens, labels, count, m.Groups["year"], TagLabels.O); // the decision's day is the date
+            if (after.Success)
+            {
+                var name = after.Groups["name"];
+                LabelSpans.Set(tokens, labels, count, citeEnd + name.Index, citeEnd + name.Index + name.Length, TagLabels.Title);
+            }
+
+            return;
+        }
+
+        if (IsCaseName(head))
+        {
+            LabelSpans.Set(tokens, labels, count, s0, headEnd, TagLabels.Title);
+            return;
+        }
+
+        // "Given Family & Given Family, Title" / "Family, 'Title'" / "Larenz/Canaris, Title"
+        int comma = head.IndexOf(", ", StringComparison.Ordinal);
+        if (comma <= 0 || !LooksLikeNames(head[..comma]))
+        {
+            LabelSpans.Set(tokens, labels, count, s0, headEnd, TagLabels.Title);
+            return;
+        }
+
+        LabelNames(text, tokens, labels, count, s0, s0 + comma);
+        int ts = s0 + comma + 2;
+        int te = headEnd;
+        while (ts < te && text[ts] is '\'' or '‘' or '"' or '“')
+        {
+            ts++;
+        }
+
+        while (te > ts && text[te - 1] is '\'' or '’' or '"' or '”' or ',')
+        {
+            te--;
+        }
+
+        LabelSpans.Set(tokens, labels, count, ts, te, TagLabels.Title);
+    }
+
+    // "Lawrence Lessig, Code and Other Laws of Cyberspace (1999).", "Ronald Dworkin, Taking Rights Seriously (Duckworth 1977), 22."
+    [GeneratedRegex(@"^(?<auth>[\p{Lu}][\p{L}'’.-]*(?: (?:[\p{Lu}][\p{L}'’.-]*|van|von|de|der)){1,4}(?:(?: & | and )[\p{Lu}][\p{L}'’.-]*(?: (?:[\p{Lu}][\p{L}'’.-]*|van|von|de|der)){1,4}){0,3}), (?<title>[^()""“”‘’]{2,200}?) \((?:(?<pub>[^()\d:]{2,80}?),? )?(?<year>" + Year + @")\)(?:, \d{1,5}(?:[-–]\d{1,5})?)?\.?\s*$",
+        RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex BookNote();
+
+    /// <summary>A book in a footnote, "Given Family, Title (Publisher YEAR)" (the whole reference of this shape; a
+    /// colon in the brackets, Chicago's "(Place: Publisher, YEAR)", is left to the tagger): the names before the first
+    /// comma are the authors, the rest the title.</summary>
+    private static void FootnoteBook(string text, List<RefToken> tokens, int[] labels, int count, Match lead, int s0)
+    {
+        int s = 0;
+        while (s < count && tokens[s].Start < s0)
+        {
+            s++;
+        }
+
+        if (s >= count || BookNote().Match(text, s0) is not { Success: true } b || b.Index != s0)
+        {
+            return;
+        }
+
+        SetNumber(tokens, labels, count, lead);
+        LabelSpans.Set(tokens, labels, count, s0, text.Length, TagLabels.O);
+        LabelNames(text, tokens, labels, count, s0, b.Groups["auth"].Index + b.Groups["auth"].Length);
+        LabelSpans.Set(tokens, labels, count, b.Groups["title"], TagLabels.Title);
+        LabelSpans.Set(tokens, labels, count, b.Groups["pub"], TagLabels.Publisher);
+        LabelSpans.Set(tokens, labels, count, b.Groups["year"], TagLabels.Date);
+    }
+
+    private static bool HasDigit(string text)
+    {
+        foreach (char c in text)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"Brown v. Board of Education", "Donoghue v Stevenson", "R v Brown", "Roe vs. Wade".</summary>
+    private static bool IsCaseName(string head) =>
+        Regex.IsMatch(head, @"^(?:In re |Ex parte )?[\p{Lu}][\p{L}'’.&,\- ]{0,80}? (?:v\.|v|vs\.?) [\p{Lu}][\p{L}\d'’.&,\- ]{0,120}$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))
+        || head.StartsWith("In re ", StringComparison.Ordinal);
+
+    /// <summary>Persons before the title: "Samuel D. Warren &amp; Louis D. Brandeis", "HLA Hart", "Simitis", "Larenz/Canaris".</summary>
+    private static bool LooksLikeNames(string s)
+    {
+        var parts = Regex.Split(s, @"\s*(?:&|/| and | und |, )\s*", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        foreach (string p in parts)
+        {
+            var words = p.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length is 0 or > 5)
+            {
+                return false;
+            }
+
+            foreach (string w in words)
+            {
+                if (!char.IsUpper(w[0]) && w is not ("van" or "von" or "de" or "der" or "du" or "da" or "del"))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Labels the persons in [from, to): each one's first word author-B, the rest author, separators other.</summary>
+    private static void LabelNames(string text, List<RefToken> tokens, int[] labels, int count, int from, int to)
+    {
+        bool startOfPerson = true;
+        for (int t = 0; t < count; t++)
+        {
+            var tok = tokens[t];
+            if (tok.Start < from || tok.Start >= to)
+            {
+                continue;
+            }
+
+            var w = text.AsSpan(tok.Start, tok.Length);
+            bool sep = (tok.Kind == RefTokenKind.Punct && text[tok.Start] is '&' or '/' or ',') || w is "and" or "und";
+            if (sep)
+            {
+                labels[t] = TagLabels.O;
+                startOfPerson = true;
+                continue;
+            }
+
+            labels[t] = startOfPerson ? TagLabels.AuthorB : TagLabels.Author;
+            startOfPerson = false;
+        }
+    }
+
+    private static void SetNumber(List<RefToken> tokens, int[] labels, int count, Match lead)
+    {
+        if (lead.Success)
+        {
+            LabelSpans.Set(tokens, labels, count, 0, lead.Length, TagLabels.O);
+            for (int t = 0; t < count && tokens[t].Start < lead.Length; t++)
+            {
+                if (tokens[t].Kind == RefTokenKind.Number)
+                {
+                    labels[t] = TagLabels.CitationNumber;
+                }
+            }
+        }
+    }
+}
