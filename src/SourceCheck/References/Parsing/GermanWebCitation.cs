@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SourceCheck.Text;
 
 namespace SourceCheck.References.Parsing;
 
@@ -11,10 +12,10 @@ namespace SourceCheck.References.Parsing;
 internal static partial class GermanWebCitation
 {
     [GeneratedRegex(@"^(?<mark>(?:↑|\^)(?: [a-z])*\s+)?(?:(?<auth>[^:]{3,160}?): )?(?<title>\S.{0,300}?)\. In: (?<host>(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,12})\.? (?<pub>[^,]{2,100}?)(?:, (?<date>\d{1,2}\. ?(?:\d{1,2}\.|[\p{L}]+\.?) ?\d{4}|[\p{L}]+ \d{4}|\d{4}))?, (?:abgerufen|Abgerufen|archiviert|Archiviert)\b",
-        RegexOptions.CultureInvariant, 1000)]
+        RegexOptions.CultureInvariant, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex Pattern();
 
-    [GeneratedRegex(@"\. (?:Pressemitteilung|Pressemeldung|Medieninformation|Interview|Gastbeitrag|Kommentar|Meldung)\b[^.]*(?:\.\s?\d[^.]*)*$", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"\. (?:Pressemitteilung|Pressemeldung|Medieninformation|Interview|Gastbeitrag|Kommentar|Meldung)\b[^.]*(?:\.\s?\d[^.]*)*$", RegexOptions.CultureInvariant, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex TrailingGenre();
 
     public static void Relabel(string text, List<RefToken> tokens, int[] labels, int count)

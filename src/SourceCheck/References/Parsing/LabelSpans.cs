@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SourceCheck.Text;
 
 namespace SourceCheck.References.Parsing;
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SourceCheck.Text;
 
 namespace SourceCheck.References.Parsing;
 
@@ -24,37 +25,37 @@ internal static partial class LegalCitation
     private const string Year = @"(?:1[5-9]\d\d|20\d\d)";
 
     [GeneratedRegex(@"(?<![\w.,])(?<vol>\d{1,4}) (?<rep>" + Rw + "(?: " + Rw + @"){0,6}) (?<page>\d{1,5})(?<pin>, \d{1,5}(?:[-–]\d{1,5})?)?(?: n\.\s?\d+)? \((?<court>[^()]{0,40}? )?(?<year>" + Year + @")\)",
-        RegexOptions.CultureInvariant, 1000)]
+        RegexOptions.CultureInvariant, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex UsReporter();
 
     [GeneratedRegex(@"\((?<year>" + Year + @")\) (?<vol>\d{1,4}) (?<rep>" + Rw + "(?: " + Rw + @"){0,6}) (?<page>\d{1,5})(?![\w/])",
-        RegexOptions.CultureInvariant, 1000)]
+        RegexOptions.CultureInvariant, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex UkJournal();
 
     [GeneratedRegex(@"\[(?<year>" + Year + @")\] (?:(?<vol>\d{1,3}) )?(?<rep>[A-Z][A-Za-z]{0,7}(?: [A-Z][A-Za-z]{0,7}){0,2}) (?<page>\d{1,5})(?![\w/])",
-        RegexOptions.CultureInvariant, 1000)]
+        RegexOptions.CultureInvariant, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex UkReport();
 
     [GeneratedRegex(@"(?<![\w.])(?<rep>BVerfGE|BVerfGK|BGHZ|BGHSt|BVerwGE|BAGE|BSGE|BFHE|RGZ|RGSt) (?<vol>\d{1,3}), (?<page>\d{1,5})(?![\w/])",
-        RegexOptions.CultureInvariant, 1000)]
+        RegexOptions.CultureInvariant, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex GermanReporter();
 
     // "NJW 1984, 398", "AöR 142 (2017), 1": an abbreviation with at least two capitals
     [GeneratedRegex(@"(?<![\w.])(?<rep>(?=\w*\p{Lu}\w*\p{Lu})\p{Lu}[\p{L}&]{1,5})(?: (?<year>" + Year + @")| (?<vol>\d{1,4}) \((?<year>" + Year + @")\)), (?<page>\d{1,5})(?![\w/.])",
-        RegexOptions.CultureInvariant, 1000)]
+        RegexOptions.CultureInvariant, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex GermanJournal();
 
     [GeneratedRegex(@"^(?<court>BVerfG|BGH|BVerwG|BAG|BSG|BFH|EuGH|EGMR|RG|(?:OLG|LG|VG|OVG|VGH|LAG|AG) [\p{Lu}][\p{L}.-]+)\b,? (?:Urt\.|Beschl\.|Urteil|Beschluss)(?: v\.| vom) (?<date>\d{1,2}\. ?\d{1,2}\. ?\d{4}|\d{1,2}\. [\p{L}]+ \d{4})",
-        RegexOptions.CultureInvariant, 1000)]
+        RegexOptions.CultureInvariant, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex GermanDecision();
 
     // a statute: "Human Rights Act 1998, s 3", "Civil Rights Act of 1964"
     [GeneratedRegex(@"^(?<title>(?:[A-Z][\w'’()-]*\s){1,8}Act(?: of)? (?<year>" + Year + @"))(?:,? (?:s|ss|sch|pt|art|§)\.? ?\d[\w()]*)?\.?$",
-        RegexOptions.CultureInvariant, 1000)]
+        RegexOptions.CultureInvariant, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex Statute();
 
     // a leading footnote or list number: "1 ", "7. ", "[3] "
-    [GeneratedRegex(@"^\s*(?:\[\d{1,4}\]|\d{1,4}[.)]?)\s+(?=\S)", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"^\s*(?:\[\d{1,4}\]|\d{1,4}[.)]?)\s+(?=\S)", RegexOptions.CultureInvariant, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex LeadingNumber();
 
     public static void Relabel(string text, List<RefToken> tokens, int[] labels, int count)
@@ -103,7 +104,7 @@ internal static partial class LegalCitation
         // the citation itself: abbreviation, volume, page, year; brackets, pinpoints and courts are no field
         int citeEnd = m.Index + m.Length;
         string rest = text[citeEnd..];
-        var tail = Regex.Match(rest, @"^(?:\s?\(\d{1,5}(?:[-–]\d{1,5})?\)|,\s?\d{1,5}(?:[-–]\d{1,5})?|\s?\([A-Z][\w .]{0,20}\))*", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        var tail = Regex.Match(rest, @"^(?:\s?\(\d{1,5}(?:[-–]\d{1,5})?\)|,\s?\d{1,5}(?:[-–]\d{1,5})?|\s?\([A-Z][\w .]{0,20}\))*", RegexOptions.CultureInvariant, RegexPolicy.Timeout);
         citeEnd += tail.Length;
         LabelSpans.Set(tokens, labels, count, m.Index, citeEnd, TagLabels.O);
         LabelSpans.Set(tokens, labels, count, m.Groups["rep"], TagLabels.Container);
@@ -112,7 +113,7 @@ internal static partial class LegalCitation
         LabelSpans.Set(tokens, labels, count, m.Groups["year"], TagLabels.Date);
 
         // after the citation: German "– Volkszählung" names the decision
-        var after = Regex.Match(text[citeEnd..], @"^\s*[–-]\s*(?<name>[\p{Lu}][\p{L}\d -]{0,60}?)\s*\.?\s*$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        var after = Regex.Match(text[citeEnd..], @"^\s*[–-]\s*(?<name>[\p{Lu}][\p{L}\d -]{0,60}?)\s*\.?\s*$", RegexOptions.CultureInvariant, RegexPolicy.Timeout);
         LabelSpans.Set(tokens, labels, count, citeEnd, text.Length, TagLabels.O);
 
         // before it: a decision, a case name, or "Authors, Title"
@@ -174,7 +175,7 @@ internal static partial class LegalCitation
 
     // "Lawrence Lessig, Code and Other Laws of Cyberspace (1999).", "Ronald Dworkin, Taking Rights Seriously (Duckworth 1977), 22."
     [GeneratedRegex(@"^(?<auth>[\p{Lu}][\p{L}'’.-]*(?: (?:[\p{Lu}][\p{L}'’.-]*|van|von|de|der)){1,4}(?:(?: & | and )[\p{Lu}][\p{L}'’.-]*(?: (?:[\p{Lu}][\p{L}'’.-]*|van|von|de|der)){1,4}){0,3}), (?<title>[^()""“”‘’]{2,200}?) \((?:(?<pub>[^()\d:]{2,80}?),? )?(?<year>" + Year + @")\)(?:, \d{1,5}(?:[-–]\d{1,5})?)?\.?\s*$",
-        RegexOptions.CultureInvariant, 1000)]
+        RegexOptions.CultureInvariant, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex BookNote();
 
     /// <summary>A book in a footnote, "Given Family, Title (Publisher YEAR)" (the whole reference of this shape; a
@@ -216,13 +217,13 @@ internal static partial class LegalCitation
 
     /// <summary>"Brown v. Board of Education", "Donoghue v Stevenson", "R v Brown", "Roe vs. Wade".</summary>
     private static bool IsCaseName(string head) =>
-        Regex.IsMatch(head, @"^(?:In re |Ex parte )?[\p{Lu}][\p{L}'’.&,\- ]{0,80}? (?:v\.|v|vs\.?) [\p{Lu}][\p{L}\d'’.&,\- ]{0,120}$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))
+        Regex.IsMatch(head, @"^(?:In re |Ex parte )?[\p{Lu}][\p{L}'’.&,\- ]{0,80}? (?:v\.|v|vs\.?) [\p{Lu}][\p{L}\d'’.&,\- ]{0,120}$", RegexOptions.CultureInvariant, RegexPolicy.Timeout)
         || head.StartsWith("In re ", StringComparison.Ordinal);
 
     /// <summary>Persons before the title: "Samuel D. Warren &amp; Louis D. Brandeis", "HLA Hart", "Simitis", "Larenz/Canaris".</summary>
     private static bool LooksLikeNames(string s)
     {
-        var parts = Regex.Split(s, @"\s*(?:&|/| and | und |, )\s*", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        var parts = Regex.Split(s, @"\s*(?:&|/| and | und |, )\s*", RegexOptions.CultureInvariant, RegexPolicy.Timeout);
         foreach (string p in parts)
         {
             var words = p.Split(' ', StringSplitOptions.RemoveEmptyEntries);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SourceCheck.Text;
 
 namespace SourceCheck.References.Parsing;
 
@@ -9,7 +10,7 @@ namespace SourceCheck.References.Parsing;
 /// and a chapter names its book).</summary>
 internal static partial class NotePinpoint
 {
-    [GeneratedRegex(@"\([^()]*(?:1[5-9]|20)\d\d\),\s?(?:at\s|p\.\s?|S\.\s?)?(?<pin>\d{1,5}(?:\s?[-–]\s?\d{1,5})?)(?:n\.?\s?\d+)?\.?\s*$", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"\([^()]*(?:1[5-9]|20)\d\d\),\s?(?:at\s|p\.\s?|S\.\s?)?(?<pin>\d{1,5}(?:\s?[-–]\s?\d{1,5})?)(?:n\.?\s?\d+)?\.?\s*$", RegexOptions.CultureInvariant, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex Pattern();
 
     public static void Relabel(string text, List<RefToken> tokens, int[] labels, int count)

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SourceCheck.Text;
 
 namespace SourceCheck.References.Parsing;
 
@@ -12,7 +13,7 @@ internal static partial class WorksCitedBook
     private const string Cap = @"[\p{Lu}][\p{L}'’-]";
 
     [GeneratedRegex(@"^(?<auth>" + Cap + "+(?: " + Cap + "+)?, " + Cap + "+(?: " + Cap + @"*\.?){0,3})\.\s(?<title>[^.""“”‘’\d()\[\]]{1,120}?)\.\s(?<pub>" + Cap + @"*\.?(?: (?:" + Cap + @"*\.?|&|and|of|de|du|la))*), (?<year>(?:1[5-9]|20)\d\d)\.?$",
-        RegexOptions.CultureInvariant, 1000)]
+        RegexOptions.CultureInvariant, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex Pattern();
 
     public static void Relabel(string text, List<RefToken> tokens, int[] labels, int count)
