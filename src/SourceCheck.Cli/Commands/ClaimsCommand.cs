@@ -58,6 +58,14 @@ public static class ClaimsCommand
         foreach (var (name, article, claims, _) in documents)
         {
             console.WriteLine($"{name}: {article.Language}, {claims.Count} claims" + (article.Title is null ? string.Empty : $" — {article.Title}"));
+            if (claims.Count > LongTable.MaxLaidOutRows)
+            {
+                LongTable.Write(sw, ["Id", "Offsets", "Claim", "Quote", "Speaker", "Channel / outlet", "Figures"], claims.Select(c => (IReadOnlyList<string>)[
+                    c.Id, $"{c.Span.Start}-{c.Span.End}", c.Text.Length > 160 ? c.Text[..157] + "…" : c.Text, c.Quote.ToString().ToLowerInvariant(),
+                    SpeakerCell(c), ChannelCell(c), FiguresCell(c)]), claims.Count);
+                continue;
+            }
+
             // the table is laid out in blocks of TableBlockRows rows (headers on the first only): Spectre lays out a whole
             // table in memory, and one table of 60,000 claims took 15 s and 890 MB (session-9 campaign, 1.9 MB article)
             for (int from = 0; from < claims.Count || from == 0; from += TableBlockRows)
@@ -73,17 +81,14 @@ public static class ClaimsCommand
                 table.AddColumn("Figures");
                 foreach (var c in claims.Skip(from).Take(TableBlockRows))
                 {
-                    string figures = string.Join("; ", c.Figures.Select(FormatFigure));
-                    string speaker = c.Speaker is null ? "-" : c.SpeakerMention is { } m && m != c.Speaker ? $"{c.Speaker} ({m})" : c.Speaker;
-                    string channel = string.Join(" / ", new[] { c.Channel, c.ReportingOutlet }.Where(x => x is not null));
                     table.AddRow(
                         Markup.Escape(c.Id),
                         $"{c.Span.Start}-{c.Span.End}",
                         Markup.Escape(c.Text.Length > 160 ? c.Text[..157] + "…" : c.Text),
                         c.Quote.ToString().ToLowerInvariant(),
-                        Markup.Escape(speaker),
-                        Markup.Escape(channel.Length == 0 ? "-" : channel),
-                        Markup.Escape(figures.Length == 0 ? "-" : figures));
+                        Markup.Escape(SpeakerCell(c)),
+                        Markup.Escape(ChannelCell(c)),
+                        Markup.Escape(FiguresCell(c)));
                 }
 
                 console.Write(table);
@@ -92,6 +97,12 @@ public static class ClaimsCommand
 
         return sw.ToString();
     }
+
+    private static string SpeakerCell(Claim c) => c.Speaker is null ? "-" : c.SpeakerMention is { } m && m != c.Speaker ? $"{c.Speaker} ({m})" : c.Speaker;
+
+    private static string ChannelCell(Claim c) => string.Join(" / ", new[] { c.Channel, c.ReportingOutlet }.Where(x => x is not null)) is { Length: > 0 } s ? s : "-";
+
+    private static string FiguresCell(Claim c) => string.Join("; ", c.Figures.Select(FormatFigure)) is { Length: > 0 } s ? s : "-";
 
     internal static string FormatFigure(Figure f)
     {

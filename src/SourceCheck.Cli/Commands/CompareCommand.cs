@@ -65,6 +65,18 @@ public static class CompareCommand
             Out = new AnsiConsoleOutput(writer),
         });
         console.Profile.Width = Math.Max(80, env.Width);
+        if (links.Count > LongTable.MaxLaidOutRows)
+        {
+            LongTable.Write(writer, ["type", "score", "A", "B", "evidence"], links.Select(l => (IReadOnlyList<string>)[
+                l.Type.ToName(),
+                l.Score.ToString("0.00", CultureInfo.InvariantCulture),
+                $"{l.A.DocumentId}@{l.A.Span.Start}: {Short(l.A.Text)}",
+                $"{l.B.DocumentId}@{l.B.Span.Start}: {Short(l.B.Text)}",
+                string.Join("; ", l.Evidence)]), links.Count);
+            writer.WriteLine($"{links.Count} link(s) among {claimCount} claim(s)");
+            return writer.ToString();
+        }
+
         var table = new Table().AddColumns("type", "score", "A", "B", "evidence");
         foreach (var l in links)
         {

@@ -35,4 +35,25 @@ public sealed class ClaimsTableTests : IDisposable
         Assert.Equal(Enumerable.Range(1, claims), ids);
         Assert.Single(Regex.Matches(r.Out, @"\bOffsets\b", RegexOptions.None, TimeSpan.FromSeconds(10)));
     }
+
+    [Fact]
+    public void A_table_past_the_layout_limit_is_one_line_per_row()
+    {
+        var text = new StringBuilder();
+        int n = SourceCheck.Cli.Infrastructure.LongTable.MaxLaidOutRows + 20;
+        for (int i = 0; i < n; i++)
+        {
+            text.Append($"„Das ist Aussage {i} zum Thema Preise“, sagte Anna Schulz.\n\n");
+        }
+
+        string path = Path.Combine(_dir, "long.txt");
+        File.WriteAllText(path, text.ToString());
+        var r = CliRunner.Run(null, "claims", path, "--lang", "de");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("one line each", r.Out, StringComparison.Ordinal);
+        var rows = r.Out.Split('\n').Where(l => l.StartsWith("long.txt-c", StringComparison.Ordinal)).ToList();
+        Assert.True(rows.Count > SourceCheck.Cli.Infrastructure.LongTable.MaxLaidOutRows, $"{rows.Count} rows");
+        Assert.All(rows, l => Assert.Equal(6, Regex.Count(l, @" \| ", RegexOptions.None, TimeSpan.FromSeconds(10))));
+        Assert.Contains(rows, l => l.Contains("Anna Schulz", StringComparison.Ordinal));
+    }
 }
