@@ -70,8 +70,9 @@ internal static class TextFile
         return !utf16Bom && span.IndexOfAny(BinaryBytes) < 0 && System.Text.Unicode.Utf8.IsValid(span);
     }
 
+    /// <summary><see cref="BinaryMarkChars"/> as UTF-8 bytes (each is one byte below 0x80).</summary>
     private static readonly System.Buffers.SearchValues<byte> BinaryBytes = System.Buffers.SearchValues.Create(
-        [0, 1, 2, 3, 4, 5, 6, 7, 8, 0x0B, 0x0E, 0x0F, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1A, 0x1B, 0x1C, 0x1D, 0x1E, 0x1F]);
+        BinaryMarkChars.Select(c => (byte)c).ToArray());
 
     /// <summary>UTF-8 (with or without BOM), UTF-16 with BOM. Invalid UTF-8 is never re-decoded silently: a file
     /// with no valid multi-byte UTF-8 sequence at all is read as Windows-1252 and one with some is read as UTF-8 with
@@ -221,9 +222,11 @@ internal static class TextFile
     }
 
     /// <summary>NUL and the control characters <see cref="CheckText"/> counts (all below U+0020 but tab, line feed,
-    /// form feed and carriage return).</summary>
-    private static readonly System.Buffers.SearchValues<char> BinaryMarks = System.Buffers.SearchValues.Create(
-        "\0\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\u000B\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F");
+    /// form feed and carriage return) — the one list; the byte form for undecoded files is derived from it.</summary>
+    private const string BinaryMarkChars =
+        "\0\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\u000B\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F";
+
+    private static readonly System.Buffers.SearchValues<char> BinaryMarks = System.Buffers.SearchValues.Create(BinaryMarkChars);
 
     /// <summary>1-based line and column of <paramref name="offset"/> in <paramref name="text"/>.</summary>
     private static (int Line, int Column) LineColumn(string text, int offset)
