@@ -239,7 +239,7 @@ public static class RealRefsScore
         var read = ReferenceReader.Read(text, InputFormat.Auto, file);
         var format = ReferenceReader.Detect(text, file);
         var blocks = format == InputFormat.Html ? HtmlBibliographyDetector.Detect(text) : BibliographyDetector.Detect(text);
-        var found = blocks.SelectMany(b => b.Entries).Select(e => e.Text).ToList();
+        var found = blocks.SelectMany(b => b.Entries).Select(e => e.Text).Where(t => !BibliographyDetector.IsBackReference(t)).ToList(); // the reader parses no reference from "Ibid." notes
         bool split = found.Count == entries.Count && found.Zip(entries).All(p =>
             Norm(Unlabel(p.First)).StartsWith(Norm(Unlabel(p.Second["start"]!.GetValue<string>())), StringComparison.Ordinal));
         var fields = new Tally();
@@ -267,5 +267,5 @@ public static class RealRefsScore
     }
 
     private static string Unlabel(string s) =>
-        Regex.Replace(s, @"^\s*(?:\[[^\]]{1,20}\]:?|\(?\d{1,4}[.)])?\s*(?:\^\s*(?:[a-z]\s+)*)?", string.Empty, RegexOptions.None, TimeSpan.FromSeconds(1));
+        Regex.Replace(s, @"^\s*(?:\[[^\]]{1,20}\]:?|\(?\d{1,4}[.)]|\d{1,3}(?=\s)|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})?\s*(?:\^\s*(?:[a-z]\s+)*)?", string.Empty, RegexOptions.None, TimeSpan.FromSeconds(1));
 }

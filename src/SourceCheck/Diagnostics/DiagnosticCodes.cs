@@ -33,6 +33,7 @@ internal static class DiagnosticCodes
     public const string UnparsedReference = "SC2002";
     public const string LowConfidenceField = "SC2003";
     public const string DuplicateMerged = "SC2010";
+    public const string BackReferenceNote = "SC2011";
     public const string ReferenceWithoutTitle = "SC2050";
     public const string ReferenceTruncated = "SC2051";
     public const string ParserModelUnavailable = "SC2052";

@@ -336,6 +336,8 @@ internal static partial class BibliographyDetector
 
         // A double-spaced PDF paste has a blank line after every line, entries included: single blank lines are
         // then no boundary, and entries are told apart by how lines continue (hyphen, lower case, URL, number).
+        // Footnotes numbered "1 Text" or "¹ Text" (no full stop after the number): a run of consecutive numbers.
+        int nextNote = DetectFootnotes(text, lines, headingLine + 1);
         bool doubleSpaced = DetectDoubleSpaced(text, lines, headingLine + 1);
         bool paragraphMode = !doubleSpaced && DetectParagraphMode(text, lines, headingLine + 1);
         int li;
@@ -362,6 +364,13 @@ internal static partial class BibliographyDetector
             if (last is not null && FindHeading(text, line) is not null && !lenient)
             {
                 break;
+            }
+
+            if (nextNote > 0 && FootnoteNumber(span) == nextNote)
+            {
+                nextNote++;
+                AddLineEntries(text, a, b, built, inlineLine: false, a - line.Start, footnote: true);
+                continue;
             }
 
             if (NumberMarker().IsMatch(span) || BulletMarker().IsMatch(span))
@@ -419,13 +428,21 @@ internal static partial class BibliographyDetector
     }
 
     /// <summary>Adds the entries of one line: a single entry, or several when the line is an inline list.</summary>
-    private static void AddLineEntries(string text, int a, int b, List<Building> built, bool inlineLine, int indent = 0)
+    private static void AddLineEntries(string text, int a, int b, List<Building> built, bool inlineLine, int indent = 0, bool footnote = false)
     {
         EntryKind kind = EntryKind.Plain;
         char bulletChar = '\0';
         int contentStart = a;
         var number = NumberMarker().Match(text, a, b - a);
         var bullet = BulletMarker().Match(text, a, b - a);
+        if (footnote)
+        {
+            var entry = new Building { Start = a, End = b, Kind = EntryKind.Numbered, Bullet = '\0', Indent = indent };
+            entry.Pieces.Add((a, b));
+            built.Add(entry);
+            return;
+        }
+
         if (number.Success)
         {
             kind = EntryKind.Numbered;
@@ -664,6 +681,83 @@ internal static partial class BibliographyDetector
         }
 
         return paragraphs >= 2 && multiLine;
+    }
+
+    /// <summary>Footnotes pasted without a heading or full stop after the number ("1 BVerfG, Urt. v. …", "¹ Jürgen
+    /// Habermas, …"): the first non-blank line from <paramref name="from"/> and at least one more start with the
+    /// numbers n, n+1, … in order, and those lines are at least half of the non-blank lines (wrapped notes add lines).
+    /// Returns the number of the first note, or 0 when the lines are no such run. A line of a list numbered "1." is
+    /// left to <see cref="NumberMarker"/>.</summary>
+    private static int DetectFootnotes(string text, IReadOnlyList<Line> lines, int from)
+    {
+        int first = 0;
+        int expected = 0;
+        int notes = 0;
+        int nonBlank = 0;
+        for (int li = Math.Max(0, from); li < lines.Count; li++)
+        {
+            var (a, b) = Trim(text, lines[li].Start, lines[li].End);
+            if (b <= a)
+            {
+                continue;
+            }
+
+            nonBlank++;
+            int n = FootnoteNumber(text.AsSpan(a, b - a));
+            if (nonBlank == 1)
+            {
+                if (n <= 0)
+                {
+                    return 0;
+                }
+
+                first = n;
+                expected = n + 1;
+                notes = 1;
+            }
+            else if (n == expected)
+            {
+                expected++;
+                notes++;
+            }
+        }
+
+        return notes >= 2 && notes * 2 >= nonBlank ? first : 0;
+    }
+
+    private const string Superscripts = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+
+    /// <summary>The number a footnote line starts with — "12 Text" (one to three digits, no full stop, then a space
+    /// and a letter, quote or bracket) or superscript digits ("¹² Text", the space optional) — or 0.</summary>
+    internal static int FootnoteNumber(ReadOnlySpan<char> line)
+    {
+        int i = 0;
+        int n = 0;
+        bool superscript = line.Length > 0 && Superscripts.Contains(line[0]);
+        while (i < line.Length && i < 3 && (superscript ? Superscripts.Contains(line[i]) : char.IsAsciiDigit(line[i])))
+        {
+            n = n * 10 + (superscript ? Superscripts.IndexOf(line[i]) : line[i] - '0');
+            i++;
+        }
+
+        if (i == 0 || i >= line.Length || n == 0)
+        {
+            return 0;
+        }
+
+        int j = i;
+        while (j < line.Length && line[j] is ' ' or '\t' or '\u00A0')
+        {
+            j++;
+        }
+
+        if ((j == i && !superscript) || j >= line.Length)
+        {
+            return 0;
+        }
+
+        char c = line[j];
+        return char.IsLetter(c) || c is '"' or '„' or '“' or '\'' or '‘' or '«' or '(' or '[' ? n : 0;
     }
 
     /// <summary>Double-spaced paste: (nearly) every gap between non-empty lines is exactly one blank line, and lines
@@ -1027,15 +1121,121 @@ internal static partial class BibliographyDetector
 
         // Prose paragraphs often carry a year and commas; a list of references also starts like references and
         // its entries are short.
+        int notes = entries.Count(e => BackReferenceKind(e.Text) != BackKind.None);
         int refLike = entries.Count(e => e.Text.Length <= 1000 && RefPatterns.LooksLikeReference(e.Text)
-            && (RefPatterns.LooksLikeReferenceStart(e.Text) || BibliographyDetector.NumberMarker().IsMatch(e.Text)));
-        if (refLike * 10 < entries.Count * 8)
+            && (RefPatterns.LooksLikeReferenceStart(e.Text) || BibliographyDetector.NumberMarker().IsMatch(e.Text) || FootnoteNumber(e.Text) > 0));
+        if (notes == entries.Count || refLike * 10 < (entries.Count - notes) * 8)
         {
             return null;
         }
 
         return new BibliographyBlock(null, source.Span(entries[0].Span.Start, end), [.. entries]);
     }
+
+    // ------------------------------------------------------------------ back references
+
+    private enum BackKind
+    {
+        None,
+        Previous,
+        SameAuthor,
+    }
+
+    /// <summary>Whether an entry is a note that only points back ("Ibid., 474.", "Ebd., S. 12.", "Simmel, a.a.O., S. 188.",
+    /// "Durkheim, Le Suicide, op. cit., p. 40.").</summary>
+    internal static bool IsBackReference(string entry) => BackReferenceKind(entry) != BackKind.None;
+
+    /// <summary>The entries that only point back, each with the entry it points to: "Ibid."/"Ebd."/"Id." the note before
+    /// (itself resolved), "a.a.O."/"op. cit." the last note naming the same author. A reference made up from them would
+    /// be wrong, so the reader leaves them out and says where they point.</summary>
+    internal static List<BackReference> BackReferences(IReadOnlyList<ReferenceEntry> entries)
+    {
+        var back = new List<BackReference>();
+        var kept = new List<ReferenceEntry>();
+        ReferenceEntry? previous = null;
+        foreach (var e in entries)
+        {
+            switch (BackReferenceKind(e.Text))
+            {
+                case BackKind.Previous:
+                    back.Add(new BackReference(e, previous));
+                    break;
+                case BackKind.SameAuthor:
+                    string head = NoteHead(e.Text);
+                    var target = head.Length < 2 ? null
+                        : kept.LastOrDefault(k => k.Text.Contains(head, StringComparison.OrdinalIgnoreCase));
+                    back.Add(new BackReference(e, target));
+                    previous = target ?? previous;
+                    break;
+                default:
+                    kept.Add(e);
+                    previous = e;
+                    break;
+            }
+        }
+
+        return back;
+    }
+
+    private static BackKind BackReferenceKind(string entry)
+    {
+        if (entry.Length > 200)
+        {
+            return BackKind.None;
+        }
+
+        var body = NoteBody(entry);
+        if (PreviousNote().IsMatch(body))
+        {
+            return BackKind.Previous;
+        }
+
+        return EarlierNote().IsMatch(body) && !RefPatterns.Year().IsMatch(body) ? BackKind.SameAuthor : BackKind.None;
+    }
+
+    /// <summary>The note without its number and a leading "Vgl."/"See"/"Cf.".</summary>
+    private static ReadOnlySpan<char> NoteBody(string entry)
+    {
+        var s = entry.AsSpan();
+        if (NumberMarker().Match(entry) is { Success: true } m)
+        {
+            s = s[m.Length..];
+        }
+        else if (FootnoteNumber(s) > 0)
+        {
+            int i = 0;
+            while (i < s.Length && (char.IsAsciiDigit(s[i]) || Superscripts.Contains(s[i])))
+            {
+                i++;
+            }
+
+            s = s[i..];
+        }
+
+        s = s.TrimStart();
+        return SeeAlso().Match(s.ToString()) is { Success: true } see ? s[see.Length..] : s;
+    }
+
+    /// <summary>The author word a note "Family, a.a.O., …" names (text before the first comma, last word).</summary>
+    private static string NoteHead(string entry)
+    {
+        var body = NoteBody(entry);
+        int comma = body.IndexOf(',');
+        var head = (comma > 0 ? body[..comma] : body).Trim();
+        int space = head.LastIndexOf(' ');
+        return (space >= 0 ? head[(space + 1)..] : head).ToString();
+    }
+
+    // "Ibid.", "Ibid., 45.", "Ibidem", "Ebd.", "Ebenda, S. 12.", "Id. at 5." — the whole note points to the note before.
+    [GeneratedRegex(@"^(?:ibid(?:em)?\b|ebd\.|ebenda\b|id\.(?=[\s,]|$))\.?\s*(?:,\s*)?(?:(?:at|p|pp|S|s|n|Fn|vol|Bd|t)\.?\s*)?[\dxivlc\s.,;:–—-]*(?:f+\.)?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexPolicy.TimeoutMilliseconds)]
+    private static partial Regex PreviousNote();
+
+    // "a.a.O.", "a. a. O.", "aaO", "op. cit.", "loc. cit." — the note points to an earlier note of the same author.
+    [GeneratedRegex(@"(?:\ba\.\s?a\.\s?O\.|\baaO\b|\bop\.\s?cit\b|\bloc\.\s?cit\b)", RegexOptions.CultureInvariant, RegexPolicy.TimeoutMilliseconds)]
+    private static partial Regex EarlierNote();
+
+    [GeneratedRegex(@"^(?:vgl\.|siehe|see(?: also)?|cf\.|voir|so)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexPolicy.TimeoutMilliseconds)]
+    private static partial Regex SeeAlso();
 
     // ------------------------------------------------------------------ helpers
 

@@ -12,6 +12,12 @@ public sealed record ReferenceEntry(string Text, TextSpan Span, ImmutableArray<s
 /// <summary>A bibliography block found in a text or HTML page: the heading (if any), its span, and its entries.</summary>
 public sealed record BibliographyBlock(string? Heading, TextSpan Span, ImmutableArray<ReferenceEntry> Entries);
 
+/// <summary>A note of a bibliography block that refers back to an earlier one instead of citing a work (the block
+/// keeps it as an entry, as the split is; the reader parses no reference from it):
+/// "Ibid."/"Ebd."/"Id." point to the note before, "a.a.O."/"op. cit."/"loc. cit." to the last note of the same
+/// author. <see cref="RefersTo"/> is that note's entry (null when none was found).</summary>
+internal sealed record BackReference(ReferenceEntry Note, ReferenceEntry? RefersTo);
+
 /// <summary>A field read from a reference string: CSL variable name, value as written, where, how sure (0–1).</summary>
 internal sealed record ParsedField(string Name, string Value, TextSpan Span, double Confidence);
 

@@ -7,7 +7,7 @@ namespace SourceCheck.References;
 /// <see cref="ReferenceParser"/>'s job). All patterns are linear and carry a timeout.</summary>
 internal static partial class RefPatterns
 {
-    /// <summary>Whether a piece of text reads as a (whole) reference: it carries a year, "n.d."/"o. J.", a URL or a
+    /// <summary>Whether a piece of text reads as a (whole) reference: it carries a year, a German date ("15.12.1983"), "n.d."/"o. J.", a URL or a
     /// DOI, and some reference punctuation.</summary>
     public static bool LooksLikeReference(ReadOnlySpan<char> text)
     {
@@ -21,7 +21,7 @@ internal static partial class RefPatterns
             text = text[..4000];
         }
 
-        bool marker = Year().IsMatch(text) || NoDate().IsMatch(text) || Url().IsMatch(text) || Doi().IsMatch(text);
+        bool marker = Year().IsMatch(text) || NoDate().IsMatch(text) || Url().IsMatch(text) || Doi().IsMatch(text) || NumericDate().IsMatch(text);
         if (!marker)
         {
             return false;
@@ -94,6 +94,10 @@ internal static partial class RefPatterns
 
     [GeneratedRegex(@"(?<![\d/.-])(1[5-9]\d\d|20\d\d)[a-z]?(?![\d])", RegexOptions.None, RegexPolicy.TimeoutMilliseconds)]
     public static partial Regex Year();
+
+    // "15.12.1983", "3. 4. 2016" (a German date: Year() leaves a year after a full stop alone)
+    [GeneratedRegex(@"(?<![\d.])\d{1,2}\.\s?\d{1,2}\.\s?(?:1[5-9]|20)\d\d(?!\d)", RegexOptions.None, RegexPolicy.TimeoutMilliseconds)]
+    private static partial Regex NumericDate();
 
     [GeneratedRegex(@"\b(?:n\.\s?d\.|o\.\s?J\.|s\.\s?d\.|undated|ohne Jahr)", RegexOptions.IgnoreCase, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex NoDate();

@@ -64,6 +64,7 @@ internal static class ReferenceParser
             return new ParsedReference(text, new CslItem(id ?? "ref", "document"), [], [.. diagnostics]);
         }
 
+        work = NoteSignal.Blank(work);
         var ws = _workspace ??= new Workspace();
         ws.Tag(work, model);
         return FieldAssembler.Assemble(work, ws.Buffer, ws.Labels, ws.Confidence, id, origin, diagnostics);
@@ -197,6 +198,7 @@ internal static class ReferenceParser
             LegalCitation.Relabel(text, Buffer.Tokens, Labels, n);
             GermanWebCitation.Relabel(text, Buffer.Tokens, Labels, n);
             WorksCitedBook.Relabel(text, Buffer.Tokens, Labels, n);
+            NoteBook.Relabel(text, Buffer.Tokens, Labels, n);
             NotePinpoint.Relabel(text, Buffer.Tokens, Labels, n);
         }
     }

@@ -253,9 +253,21 @@ internal static class ReferenceReader
             return new ReferenceReadResult(format, [], diagnostics);
         }
 
-        var items = ParseEntries(blocks.SelectMany(b => b.Entries), diagnostics, source);
+        // notes that only point back ("Ibid.", "Ebd.", "a.a.O.") give no reference of their own: left out, with an info
+        var backs = blocks.SelectMany(b => BibliographyDetector.BackReferences(b.Entries)).ToList();
+        var notes = backs.Select(x => x.Note).ToHashSet(ReferenceEqualityComparer.Instance);
+        var items = ParseEntries(blocks.SelectMany(b => b.Entries).Where(e => !notes.Contains(e)), diagnostics, source);
+        foreach (var back in backs)
+        {
+            string to = back.RefersTo is { } r ? $"'{Shorten(r.Text)}'" : "an earlier note that is not in the list";
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.BackReferenceNote, Severity.Info, back.Note.Span,
+                $"'{Shorten(back.Note.Text)}' points back to {to}: not a reference of its own, left out", source));
+        }
+
         return new ReferenceReadResult(format, items, diagnostics);
     }
+
+    private static string Shorten(string s) => s.Length <= 60 ? s : string.Concat(s.AsSpan(0, 57), "…");
 
     /// <summary>Parses entries with <see cref="ReferenceParser.Parse"/>; ids assigned as in <see cref="FromBlocks"/>.</summary>
     public static IReadOnlyList<CslItem> ParseEntries(IEnumerable<ReferenceEntry> entries, List<Diagnostic> diagnostics, string? source = null)

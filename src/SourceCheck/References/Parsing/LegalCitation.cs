@@ -58,6 +58,21 @@ internal static partial class LegalCitation
     [GeneratedRegex(@"^\s*(?:\[\d{1,4}\]|\d{1,4}[.)]?)\s+(?=\S)", RegexOptions.CultureInvariant, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex LeadingNumber();
 
+    /// <summary>Where the reference proper begins: after a leading note or list number ("3. ", "[12] ", "8 ") and any
+    /// blanks (<see cref="NoteSignal"/> blanks superscript numbers and "Vgl."). The passes that read a whole reference
+    /// by its shape anchor there.</summary>
+    internal static int BodyStart(string text)
+    {
+        var lead = LeadingNumber().Match(text);
+        int s = lead.Success ? lead.Length : 0;
+        while (s < text.Length && char.IsWhiteSpace(text[s]))
+        {
+            s++;
+        }
+
+        return s;
+    }
+
     public static void Relabel(string text, List<RefToken> tokens, int[] labels, int count)
     {
         if (count == 0 || !HasDigit(text))
@@ -67,7 +82,7 @@ internal static partial class LegalCitation
 
         var lead = LeadingNumber().Match(text);
         int s0 = lead.Success ? lead.Length : 0;
-        if (Statute().Match(text, s0) is { Success: true } st && st.Index == s0)
+        if (Statute().Match(text, s0, text.Length - s0) is { Success: true } st && st.Index == s0) // range overload: "^" anchors at s0
         {
             SetNumber(tokens, labels, count, lead);
             LabelSpans.Set(tokens, labels, count, s0, text.Length, TagLabels.O);
@@ -189,7 +204,7 @@ internal static partial class LegalCitation
             s++;
         }
 
-        if (s >= count || BookNote().Match(text, s0) is not { Success: true } b || b.Index != s0)
+        if (s >= count || BookNote().Match(text, s0, text.Length - s0) is not { Success: true } b || b.Index != s0)
         {
             return;
         }
@@ -245,7 +260,7 @@ internal static partial class LegalCitation
     }
 
     /// <summary>Labels the persons in [from, to): each one's first word author-B, the rest author, separators other.</summary>
-    private static void LabelNames(string text, List<RefToken> tokens, int[] labels, int count, int from, int to)
+    internal static void LabelNames(string text, List<RefToken> tokens, int[] labels, int count, int from, int to)
     {
         bool startOfPerson = true;
         for (int t = 0; t < count; t++)

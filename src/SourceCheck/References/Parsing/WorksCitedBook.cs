@@ -29,8 +29,8 @@ internal static partial class WorksCitedBook
             s++;
         }
 
-        int offset = s < count ? tokens[s].Start : text.Length;
-        var m = Pattern().Match(text, offset);
+        int offset = Math.Max(s < count ? tokens[s].Start : text.Length, LegalCitation.BodyStart(text));
+        var m = Pattern().Match(text, offset, text.Length - offset); // the range overload: "^" anchors at the offset (Match(text, offset) keeps it at 0)
         if (!m.Success || m.Index != offset || !char.IsUpper(m.Groups["title"].Value[0]))
         {
             return;
