@@ -110,6 +110,10 @@ internal static partial class ClaimExtractor
     {
         /// <summary>A role resolved by a guess (no named person holds it).</summary>
         public bool Guessed { get; init; }
+
+        /// <summary>A pronoun that could mean more than one person named just before, or a person of unknown gender: it
+        /// stays the sentence's subject, with no name (the speaker is unknown rather than a guess).</summary>
+        public bool Ambiguous { get; init; }
     }
 
     private sealed class Draft
@@ -237,6 +241,8 @@ internal static partial class ClaimExtractor
             bool openParagraph = InOpenQuoteParagraph(paragraph, article.Paragraphs[paragraph].Span.Start);
             bool InAnyQuote(int pos) => InQuote(pos) || InsideTopLevel(spread, pos);
             bool inSpread = InsideTopLevel(spread, s);
+            _pronounWindow = _sentenceBefore < 0 ? s : _sentenceBefore; // a pronoun's rivals: people named since the sentence before began
+            _sentenceBefore = s;
             var mentions = FindMentions(s, e, InAnyQuote);
             if (openParagraph && FindSpeechVerb(s, e, InQuote) is null)
             {
@@ -455,7 +461,7 @@ internal static partial class ClaimExtractor
                 draft.Outlet = previous.Outlet;
             }
 
-            if (cue is { } cg && verb is null && CueSpeaker(cg.Start, cg.End) is { } governed)
+            if (cue is { } cg && verb is null && CueSpeaker(cg.Start, cg.End, mentions) is { } governed)
             {
                 speaker = governed; // "laut MVB", "according to Reuters", "laut Trainer Pep Guardiola"
                 rule = SpeakerRule.Cue;
@@ -871,10 +877,44 @@ internal static partial class ClaimExtractor
         }
 
         /// <summary>The source a "laut"/"according to" cue governs: a person of the article, or the organisation named.</summary>
-        private Mention? CueSpeaker(int cueStart, int cueEnd)
+        private Mention? CueSpeaker(int cueStart, int cueEnd, List<Mention> mentions)
         {
             string cueText = _text[cueStart..cueEnd];
-            if (!cueText.StartsWith("laut", StringComparison.OrdinalIgnoreCase) && !cueText.StartsWith("according", StringComparison.OrdinalIgnoreCase))
+            if (cueText == "zufolge")
+            {
+                // "Guterres zufolge", "dem UN-Generalsekretär António Guterres zufolge": the person right before the cue
+                return mentions.LastOrDefault(m => m.Kind == MentionKind.Person && m.End <= cueStart && string.IsNullOrWhiteSpace(_text[m.End..cueStart]));
+            }
+
+            bool angaben = cueText.StartsWith("nach", StringComparison.OrdinalIgnoreCase) && cueText.EndsWith("Angaben", StringComparison.Ordinal)
+                && !cueText.Contains("eigenen", StringComparison.Ordinal);
+            if (!cueText.StartsWith("laut", StringComparison.OrdinalIgnoreCase) && !cueText.StartsWith("according", StringComparison.OrdinalIgnoreCase) && !angaben)
+            {
+                return null;
+            }
+
+            if ((angaben || _lang == "de") && ArticleSourceRegex().Match(_text, cueEnd) is { Success: true } art && art.Index == cueEnd)
+            {
+                // "laut der New York Times", "nach Angaben des Statistischen Landesamtes", "Laut des Daily Star": a person of
+                // the article inside the phrase, else a name-shaped organisation (capitalised words, no inflected adjective)
+                var n = art.Groups["n"];
+                string[] words = n.Value.Split(' ');
+                if (mentions.FirstOrDefault(m => m.Kind == MentionKind.Person && m.Start >= n.Index && m.Start < n.Index + n.Length) is { } pm)
+                {
+                    return pm;
+                }
+
+                static bool Role(string w) => PersonIndex.IsRoleWord(w) || AttributionLexicon.RoleRegex().Match(w) is { Success: true } rw && rw.Length == w.Length;
+                if (words.Any(w => Role(w) || Role(w[(w.LastIndexOf('-') + 1)..]) || (w.EndsWith('s') && Role(w[..^1])))
+                    || (words.Length > 1 && words[0].EndsWith("en", StringComparison.Ordinal)) || (words.Length == 1 && AttributionLexicon.IsCommonNounShape(words[0])))
+                {
+                    return null; // "laut der Forschungs-Politikerin", "nach Angaben des Statistischen …", "laut der Polizei": not a name
+                }
+
+                return new Mention(n.Index, n.Index + n.Length, MentionKind.Org, null, n.Value, n.Value);
+            }
+
+            if (angaben)
             {
                 return null;
             }
@@ -1416,8 +1456,8 @@ internal static partial class ClaimExtractor
                 if (m.Kind == MentionKind.Pronoun)
                 {
                     bool female = m.Text is "she" or "She" || (_lang == "de" && m.Text is "sie" or "Sie");
-                    var person = ResolvePronoun(female, local);
-                    found[i] = person is null ? m with { Name = null } : m with { Person = person, Name = person.FullName };
+                    var person = ResolvePronoun(female, local, out bool ambiguous);
+                    found[i] = person is null ? m with { Name = null, Ambiguous = ambiguous } : m with { Person = person, Name = person.FullName };
                     if (person is not null)
                     {
                         local.Add((m.Start, person));
@@ -1429,7 +1469,7 @@ internal static partial class ClaimExtractor
                 }
             }
 
-            found.RemoveAll(m => m.Name is null);
+            found.RemoveAll(m => m.Name is null && !m.Ambiguous);
             return found;
         }
 
@@ -1445,26 +1485,53 @@ internal static partial class ClaimExtractor
             }
         }
 
-        private Person? ResolvePronoun(bool female, List<(int Offset, Person Person)> local)
+        /// <summary>Start of the sentence analysed before the current one (-1 before the first).</summary>
+        private int _sentenceBefore = -1;
+
+        /// <summary>Where the people who compete for a pronoun of the current sentence start: the sentence before it.</summary>
+        private int _pronounWindow;
+
+        /// <summary>The person a pronoun stands for: the last one named before it whose gender fits. Under the precision
+        /// policy only when no other person of the pronoun's gender was named since the sentence before began ("Ricardo
+        /// Canese … sagte, dass Santiago Peña … . Er …" could be either man), and, when the antecedent's gender is unknown,
+        /// no other person at all: otherwise <paramref name="ambiguous"/> and no person.</summary>
+        private Person? ResolvePronoun(bool female, List<(int Offset, Person Person)> local, out bool ambiguous)
         {
+            ambiguous = false;
             bool Fits(Person p) => p.Gender == Gender.Unknown || (p.Gender == Gender.Female) == female;
-            for (int i = local.Count - 1; i >= 0; i--)
+            Person? found = null;
+            for (int i = local.Count - 1; i >= 0 && found is null; i--)
             {
                 if (Fits(local[i].Person))
                 {
-                    return local[i].Person;
+                    found = local[i].Person;
                 }
             }
 
-            for (int i = _history.Count - 1; i >= 0 && i >= _history.Count - 40; i--)
+            for (int i = _history.Count - 1; found is null && i >= 0 && i >= _history.Count - 40; i--)
             {
                 if (Fits(_history[i].Person))
                 {
-                    return _history[i].Person;
+                    found = _history[i].Person;
                 }
             }
 
-            return null;
+            if (found is null || !precise)
+            {
+                return found;
+            }
+
+            // a rival of the pronoun's own (known) gender always makes it ambiguous; one of unknown gender only when the
+            // antecedent's gender is unknown too
+            bool Rival(Person p) => p != found && p.FullName != found.FullName && Fits(p) && (p.Gender != Gender.Unknown || found.Gender == Gender.Unknown);
+            bool rival = local.Exists(x => Rival(x.Person)) || _history.Exists(x => x.Offset >= _pronounWindow && Rival(x.Person));
+            if (rival)
+            {
+                ambiguous = true;
+                return null;
+            }
+
+            return found;
         }
 
         /// <summary>A mention written as a noun phrase with an article ("The group", "Die Landesregierung"), not as a name.</summary>
@@ -1802,6 +1869,10 @@ internal static partial class ClaimExtractor
 
     [GeneratedRegex(@"\Gtold\s+(?:the\s+)?(?<o>\p{Lu}[\p{L}&.-]*(?:\s\p{Lu}[\p{L}&.-]*){0,3})|\btold\s+(?:the\s+)?(?<o>\p{Lu}[\p{L}&.-]*(?:\s\p{Lu}[\p{L}&.-]*){0,3})", RegexOptions.None, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex ToldOutletRegex();
+
+    /// <summary>An article and a capitalised name after a source cue ("der New York Times", "des Daily Star").</summary>
+    [GeneratedRegex(@"\s+(?:der|des|dem|die|das)\s+(?<n>\p{Lu}(?:[\p{L}&-]|\.(?=\p{L}))*(?: \p{Lu}(?:[\p{L}&-]|\.(?=\p{L}))*){0,3})", RegexOptions.None, RegexPolicy.TimeoutMilliseconds)]
+    private static partial Regex ArticleSourceRegex();
 
     /// <summary>A source phrase ending right before a mention: "According to", "laut", "nach Angaben".</summary>
     [GeneratedRegex(@"(?:\b[Aa]ccording to|\b[Ll]aut|\b[Nn]ach (?:eigenen )?Angaben)\s*(?:the\s+|des\s+|der\s+|dem\s+)?$", RegexOptions.None, RegexPolicy.TimeoutMilliseconds)]

@@ -42,6 +42,32 @@ public sealed class AttributionTests
         }
 
         [Fact]
+        public void Should_answer_unknown_for_a_pronoun_that_two_people_of_its_gender_could_take()
+        {
+            // session 10: "er" after a sentence naming two men is either of them; with one man it is him
+            const string two = "Streit um Ausschreibungen\n\nDie Behörde prüft die Verträge.\n\n" +
+                "Thomas Berger sagte am Montag, dass Michael Wolf die Verfassung missachte.\n\n" +
+                "Der Kongress müsse alle Verträge prüfen können, sagte er weiter.\n";
+            Assert.Null(SpeakerOf(two, "alle Verträge prüfen", "de"));
+            const string one = "Streit um Ausschreibungen\n\nDie Behörde prüft die Verträge.\n\n" +
+                "Thomas Berger sagte am Montag, dass die Regierung die Verfassung missachte.\n\n" +
+                "Der Kongress müsse alle Verträge prüfen können, sagte er weiter.\n";
+            Assert.Equal("Thomas Berger", SpeakerOf(one, "alle Verträge prüfen", "de"));
+        }
+
+        [Fact]
+        public void Should_give_the_words_to_the_outlet_after_laut_der_and_end_the_name_with_the_sentence()
+        {
+            const string text = "Umbau im Weißen Haus\n\nDie Arbeiten beginnen im Sommer.\n\n" +
+                "Laut der New York Times plant der Präsident einen neuen Ballsaal.\n\n" +
+                "Laut der Forschungs-Politikerin bestünden dabei große Lücken.\n";
+            Assert.Equal("New York Times", SpeakerOf(text, "neuen Ballsaal", "de"));
+            // the phrase after the cue ends with the sentence: no "Politikerin Lücken. Problematisch" as a name
+            Assert.DoesNotContain(ClaimExtractor.Extract(text + "Problematisch sei die Finanzierung.\n", "t", "de"),
+                c => c.Speaker is { } sp && sp.Contains("Lücken", StringComparison.Ordinal));
+        }
+
+        [Fact]
         public void Should_name_the_speaker_between_the_closing_quote_and_the_verb_or_none()
         {
             const string text = "Threat case\n\nA caller threatened Senator Alma Reyes in March.\n\n" +
@@ -352,11 +378,11 @@ public sealed class AttributionTests
             AttributionEvaluation.ReadGold(File.ReadAllText(SharedData.Fixture("attribution/gold.jsonl")));
 
         [Fact]
-        public void Should_hold_forty_one_german_and_forty_one_english_articles_with_a_held_out_part()
+        public void Should_hold_forty_nine_german_and_forty_nine_english_articles_with_a_held_out_part()
         {
             var gold = Load();
-            Assert.Equal(41, gold.Count(g => g.Language == "de"));
-            Assert.Equal(41, gold.Count(g => g.Language == "en"));
+            Assert.Equal(49, gold.Count(g => g.Language == "de"));
+            Assert.Equal(49, gold.Count(g => g.Language == "en"));
             Assert.Equal(8, gold.Count(g => g.Language == "de" && g.Split == "val"));
             Assert.Equal(8, gold.Count(g => g.Language == "en" && g.Split == "val"));
             Assert.All(gold.SelectMany(g => g.Quotes), q => Assert.InRange(q.Anchor.Length, 8, 90));
@@ -369,14 +395,14 @@ public sealed class AttributionTests
             var runs = Load().Where(g => g.Split == "dev")
                 .Select(g => (g, ClaimExtractor.Extract(AttributionEvaluation.ReadPage(webmeta, g), g.Id))).ToList();
             var score = AttributionEvaluation.Score(runs);
-            // dev = 66 pages (session-5 dev + validation, session-6, -7 and -8 validation): measured in session 9 (see
-            // docs/claims-extraction.md, "Session 9": 69.0 %, de 66.0, en 72.8, 30 false); floors leave room, not the target
-            Assert.True(AttributionScore.Rate(score.SpeakerRight, score.Named) >= 0.66, score.ToString());
-            Assert.True(AttributionScore.Rate(score.RightDe, score.NamedDe) >= 0.61, score.ToString());
+            // dev = 82 pages (session-5 dev + validation, session-6, -7, -8 and -9 validation): measured at the start of session 10
+            // (see docs/claims-extraction.md, "Session 10": 67.7 %, de 61.9, en 73.8, 59 false); floors leave room, not the target
+            Assert.True(AttributionScore.Rate(score.SpeakerRight, score.Named) >= 0.65, score.ToString());
+            Assert.True(AttributionScore.Rate(score.RightDe, score.NamedDe) >= 0.58, score.ToString());
             Assert.True(AttributionScore.Rate(score.RightEn, score.NamedEn) >= 0.71, score.ToString());
             Assert.True(AttributionScore.Rate(score.FurnitureKeptOut, score.Furniture) >= 0.95, score.ToString());
             Assert.True(AttributionScore.Rate(score.Found, score.Quotes) >= 0.86, score.ToString());
-            Assert.True(score.FalseSpeaker <= 33, score.ToString());
+            Assert.True(score.FalseSpeaker <= 62, score.ToString());
         }
     }
 }
