@@ -41,6 +41,10 @@ internal static class RefParseBench
         Seed = Env("REFPARSE_SEED", new TrainerOptions().Seed),
     };
 
+    /// <summary>REFPARSE_ESTIMATE=1: train without the held-out part (the model whose held-out figure is reported);
+    /// otherwise on every training record (the shipped model).</summary>
+    private static bool Estimate => Environment.GetEnvironmentVariable("REFPARSE_ESTIMATE") == "1";
+
     private static int NewsRepeat => Env("REFPARSE_NEWS_REPEAT", 20);
 
     /// <summary>Trains on the scholarly training split (85 %, by id hash) plus all news-dev records (repeated)
@@ -140,6 +144,18 @@ internal static class RefParseBench
         {
             Console.WriteLine("  ../shared/refparse not found; scores skipped");
             return;
+        }
+
+        if (Environment.GetEnvironmentVariable("REFPARSE_SKIP") is { } skip)
+        {
+            // REFPARSE_SKIP=LegalCitation,DinAuthors: score without those rule passes
+            foreach (string name in skip.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                int i = Array.IndexOf(ReferenceParser.RulePassNames, name);
+                ReferenceParser.DisabledRulePasses |= i >= 0 ? 1 << i : throw new ArgumentException("no rule pass " + name);
+            }
+
+            Console.WriteLine($"  rule passes not run: {skip}");
         }
 
         var dev = TrainingData.Read(Path.Combine(DataDir, "dev.jsonl"));
@@ -246,9 +262,10 @@ internal static class RefParseBench
     {
         if (Environment.GetEnvironmentVariable("REFPARSE_HELDOUT") == "1")
         {
-            // the part carved in session 9 (TrainingData.IsHeldOut): score it once, at the end of a session
+            // the part carved in session 10 (TrainingData.IsHeldOut): score it once, at the end of a session, with a
+            // model trained without it (train-refparser with REFPARSE_ESTIMATE=1, scored through REFPARSE_MODEL)
             var held = TrainingData.Read(Path.Combine(DataDir, "dev.jsonl")).Where(r => TrainingData.IsHeldOut(r.Id)).ToList();
-            Score($"scholarly HELD-OUT part ({held.Count} dev records carved in session 9, never trained on since, scored once)",
+            Score($"scholarly HELD-OUT part ({held.Count} dev records carved in session 10; held out only if this model was trained with REFPARSE_ESTIMATE=1)",
                 held.Select(r => r.Json).ToList(),
                 held.Select(r => CslJson.SerializeLine(ReferenceParser.Parse(r.Text, r.Id, default, model).Item)).ToList());
         }
@@ -391,7 +408,7 @@ internal static class RefParseBench
         var seqs = new List<TrainingSequence>();
         int failed = 0;
         var failedFields = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var r in dev.Where(r => TrainingData.IsTraining(r.Id)))
+        foreach (var r in dev.Where(r => TrainingData.IsTraining(r.Id, Estimate)))
         {
             if (Aligner.TryAlign(r.Text, r.Fields, out var labels, out var why))
             {
@@ -449,7 +466,7 @@ internal static class RefParseBench
         {
             var rsw = Stopwatch.StartNew();
             var styles = RenderedReferences.LoadStyles(stylesDir, Env("REFPARSE_STYLES_EVERY", 5));
-            var renderedRefs = RenderedReferences.Render([.. dev.Where(r => TrainingData.IsTraining(r.Id))], styles, localesDir, copies,
+            var renderedRefs = RenderedReferences.Render([.. dev.Where(r => TrainingData.IsTraining(r.Id, Estimate))], styles, localesDir, copies,
                 Env("REFPARSE_RENDER_SEED", 14), Env("REFPARSE_RENDER_NOISE", 0) / 100.0, s => Console.WriteLine("  " + s));
             foreach (var (text, fields) in renderedRefs)
             {
@@ -467,7 +484,7 @@ internal static class RefParseBench
             Console.WriteLine("  REFPARSE_RENDERED set but the official CSL styles/locales are not installed; none rendered");
         }
 
-        Console.WriteLine($"  training set: {seqs.Count - newsUsed - invented - rendered} scholarly (alignment failed for {failed}: "
+        Console.WriteLine($"  training set{(Estimate ? " (ESTIMATE: held-out part left out)" : "")}: {seqs.Count - newsUsed - invented - rendered} scholarly (alignment failed for {failed}: "
             + string.Join(", ", failedFields.OrderByDescending(kv => kv.Value).Take(6).Select(kv => $"{kv.Key} {kv.Value}"))
             + $"), {newsUsed} news ×{NewsRepeat}, {invented} invented, {rendered} rendered through CSL styles");
         return seqs;
@@ -485,6 +502,11 @@ internal static class RefParseBench
         var broke = new long[L];
         var fixedBy = new long[L];
         long tokens = 0, wrong = 0, aligned = 0;
+        int passes = ReferenceParser.RulePassNames.Length;
+        var passBroke = new long[passes];
+        var passFixed = new long[passes];
+        var passShown = new int[passes];
+        int examples = Env("REFPARSE_CONFUSION_EXAMPLES", 0);
         foreach (var r in validation)
         {
             if (!Aligner.TryAlign(r.Text, r.Fields, out var gold, out _))
@@ -495,6 +517,32 @@ internal static class RefParseBench
             aligned++;
             var raw = ReferenceParser.TokenLabels(r.Text, model, rulePasses: false);
             var ruled = ReferenceParser.TokenLabels(r.Text, model, rulePasses: true);
+            var before = raw;
+            for (int pass = 0; pass < passes; pass++)
+            {
+                var after = ReferenceParser.TokenLabelsAfter(r.Text, model, pass + 1);
+                bool shown = false;
+                for (int t = 0; t < gold.Length && t < after.Length; t++)
+                {
+                    int g = TagLabels.FieldOf(gold[t]);
+                    bool wasRight = TagLabels.FieldOf(before[t]) == g;
+                    bool isRight = TagLabels.FieldOf(after[t]) == g;
+                    passBroke[pass] += wasRight && !isRight ? 1 : 0;
+                    passFixed[pass] += !wasRight && isRight ? 1 : 0;
+                    if (wasRight != isRight && !shown && examples > 0 && passShown[pass] < examples)
+                    {
+                        shown = true;
+                        passShown[pass]++;
+                        Console.WriteLine($"    [{ReferenceParser.RulePassNames[pass]}] {r.Text}");
+                        Console.WriteLine("      " + string.Join(" ", Enumerable.Range(0, Math.Min(gold.Length, after.Length))
+                            .Where(k => TagLabels.FieldOf(before[k]) != TagLabels.FieldOf(after[k]))
+                            .Select(k => $"{Token(r.Text, k)}:{TagLabels.Names[TagLabels.FieldOf(before[k])]}→{TagLabels.Names[TagLabels.FieldOf(after[k])]}(gold {TagLabels.Names[TagLabels.FieldOf(gold[k])]})")));
+                    }
+                }
+
+                before = after;
+            }
+
             for (int t = 0; t < gold.Length && t < raw.Length; t++)
             {
                 int g = TagLabels.FieldOf(gold[t]);
@@ -535,6 +583,20 @@ internal static class RefParseBench
                 Console.WriteLine($"    {TagLabels.Names[g],-16} {broke[g],5} / {fixedBy[g],5}");
             }
         }
+
+        Console.WriteLine("  rule passes, each after the ones before it: tokens right→wrong / wrong→right");
+        for (int pass = 0; pass < passes; pass++)
+        {
+            Console.WriteLine($"    {ReferenceParser.RulePassNames[pass],-20} {passBroke[pass],5} / {passFixed[pass],5}");
+        }
+    }
+
+    private static string Token(string text, int index)
+    {
+        var buf = new FeatureBuffer();
+        RefTokenizer.Tokenize(text, buf.Tokens);
+        var tok = buf.Tokens[index];
+        return text.Substring(tok.Start, tok.Length);
     }
 
     private static void Score(string title, List<string> gold, List<string> pred)

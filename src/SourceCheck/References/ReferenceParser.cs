@@ -158,6 +158,54 @@ internal static class ReferenceParser
         }
     }
 
+    /// <summary>The rule passes after decoding, in the order they run (bench: what each one changes).</summary>
+    internal static readonly string[] RulePassNames =
+    [
+        "LeadingEditors", "DinAuthors", "InvertedAuthorRun", "AccessDates", "LaterFullDate", "Editions", "JournalLayout",
+        "LeadingOrganisation", "TitleAfterYearColon", "SiteName", "LegalCitation", "GermanWebCitation", "WorksCitedBook", "NoteBook", "NotePinpoint",
+    ];
+
+    /// <summary>Bench only: bit i set = rule pass i (<see cref="RulePassNames"/>) is not run (what each pass is worth).</summary>
+    internal static int DisabledRulePasses;
+
+    /// <summary>Runs rule pass number <paramref name="pass"/> (<see cref="RulePassNames"/>) over the decoded labels.</summary>
+    internal static void ApplyRulePass(int pass, string text, FeatureBuffer buffer, int[] labels, int n)
+    {
+        switch (pass)
+        {
+            case 0: LeadingEditors.Relabel(buffer.Classes, labels, n); break;
+            case 1: DinAuthors.Relabel(text, buffer.Tokens, labels, n); break;
+            case 2: InvertedAuthorRun.Relabel(text, buffer.Tokens, labels, n); break;
+            case 3: AccessDates.Relabel(text, buffer.Tokens, buffer.Classes, labels, n); break;
+            case 4: LaterFullDate.Relabel(text, buffer.Tokens, buffer.Classes, labels, n); break;
+            case 5: Editions.Relabel(text, buffer.Tokens, labels, n); break;
+            case 6: JournalLayout.Relabel(text, buffer.Tokens, labels, n); break;
+            case 7: LeadingOrganisation.Relabel(text, buffer.Tokens, labels, n); break;
+            case 8: LeadingOrganisation.TitleAfterYearColon(text, buffer.Tokens, labels, n); break;
+            case 9: SiteName.Relabel(text, buffer.Tokens, labels, n); break;
+            case 10: LegalCitation.Relabel(text, buffer.Tokens, labels, n); break;
+            case 11: GermanWebCitation.Relabel(text, buffer.Tokens, labels, n); break;
+            case 12: WorksCitedBook.Relabel(text, buffer.Tokens, labels, n); break;
+            case 13: NoteBook.Relabel(text, buffer.Tokens, labels, n); break;
+            case 14: NotePinpoint.Relabel(text, buffer.Tokens, labels, n); break;
+            default: throw new ArgumentOutOfRangeException(nameof(pass));
+        }
+    }
+
+    /// <summary>Token labels of <paramref name="text"/> after the tagger and the first <paramref name="passes"/> rule
+    /// passes (bench: which pass turns which token).</summary>
+    internal static int[] TokenLabelsAfter(string text, TaggerModel model, int passes)
+    {
+        var ws = _workspace ??= new Workspace();
+        ws.Tag(text, model, rulePasses: false);
+        for (int pass = 0; pass < passes; pass++)
+        {
+            ApplyRulePass(pass, text, ws.Buffer, ws.Labels, ws.Buffer.Count);
+        }
+
+        return ws.Labels[..ws.Buffer.Count];
+    }
+
     /// <summary>Per-thread buffers so that parsing does not allocate per token.</summary>
     private sealed class Workspace
     {
@@ -185,21 +233,13 @@ internal static class ReferenceParser
                 return;
             }
 
-            LeadingEditors.Relabel(Buffer.Classes, Labels, n);
-            DinAuthors.Relabel(text, Buffer.Tokens, Labels, n);
-            InvertedAuthorRun.Relabel(text, Buffer.Tokens, Labels, n);
-            AccessDates.Relabel(text, Buffer.Tokens, Buffer.Classes, Labels, n);
-            LaterFullDate.Relabel(text, Buffer.Tokens, Buffer.Classes, Labels, n);
-            Editions.Relabel(text, Buffer.Tokens, Labels, n);
-            JournalLayout.Relabel(text, Buffer.Tokens, Labels, n);
-            LeadingOrganisation.Relabel(text, Buffer.Tokens, Labels, n);
-            LeadingOrganisation.TitleAfterYearColon(text, Buffer.Tokens, Labels, n);
-            SiteName.Relabel(text, Buffer.Tokens, Labels, n);
-            LegalCitation.Relabel(text, Buffer.Tokens, Labels, n);
-            GermanWebCitation.Relabel(text, Buffer.Tokens, Labels, n);
-            WorksCitedBook.Relabel(text, Buffer.Tokens, Labels, n);
-            NoteBook.Relabel(text, Buffer.Tokens, Labels, n);
-            NotePinpoint.Relabel(text, Buffer.Tokens, Labels, n);
+            for (int pass = 0; pass < RulePassNames.Length; pass++)
+            {
+                if ((DisabledRulePasses & (1 << pass)) == 0)
+                {
+                    ApplyRulePass(pass, text, Buffer, Labels, n);
+                }
+            }
         }
     }
 }

@@ -34,6 +34,14 @@ internal static partial class DinAuthors
             colon--;
         }
 
+        if (!names.Value.Contains(';', StringComparison.Ordinal) && !names.Value.Contains('/', StringComparison.Ordinal)
+            && TaggerTitleAfterAuthor(tokens, labels, count, names.Index, colon) >= 0)
+        {
+            // one "Family, Given" name (no DIN ";" or "/" list), read by the tagger as an author and then a title that
+            // begins before the colon: "Tintner, Gerhard. Econometrics. New York:" is a Chicago book, not a DIN author
+            return;
+        }
+
         bool editors = m.Groups["ed"].Success;
         int nameLabel = editors ? TagLabels.Editor : TagLabels.Author;
         int nameStart = editors ? TagLabels.EditorB : TagLabels.AuthorB;
@@ -141,6 +149,15 @@ internal static partial class DinAuthors
             }
         }
 
+        if (colon > s && TaggerTitleAfterAuthor(tokens, labels, count, tokens[s].Start, tokens[colon].Start) is int tt and >= 0
+            && !PartHasNameMark(text, tokens, s, colon, tt))
+        {
+            // the tagger read a name and then a title before the colon ("James Gleick, Chaos: Making a New Science",
+            // "Stephen Jay Gould, Wonderful Life: …"), and the part where its title begins has no initial or name
+            // particle ("Malcolm K. Hughes", "Hans von Storch" are names): its reading stands
+            return false;
+        }
+
         if (!ok || colon <= s || words is < 2 or > 5 || capitals < 2 || parts > 8)
         {
             // an organisation with lower-case linking words ("… Institute for Space Studies") is checked on its own
@@ -215,6 +232,60 @@ internal static partial class DinAuthors
         }
 
         return -1;
+    }
+
+    /// <summary>Gate (evidence from the tagger): it read [from, to) as a name (author label on the first word) and
+    /// then labelled a token there title, container, publisher or place — a sentence end inside the would-be name
+    /// run. The index of that token, or -1.</summary>
+    private static int TaggerTitleAfterAuthor(List<RefToken> tokens, int[] labels, int count, int from, int to)
+    {
+        bool author = false;
+        for (int t = 0; t < count && tokens[t].Start < to; t++)
+        {
+            if (tokens[t].Start < from)
+            {
+                continue;
+            }
+
+            if (!author)
+            {
+                if (labels[t] != TagLabels.AuthorB)
+                {
+                    return -1;
+                }
+
+                author = true;
+            }
+
+            if (labels[t] is TagLabels.Title or TagLabels.Container or TagLabels.Publisher or TagLabels.Location)
+            {
+                return t;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Whether the comma-separated part of [s, colon) that holds token <paramref name="at"/> has an initial
+    /// ("K.") or a name particle ("von").</summary>
+    private static bool PartHasNameMark(string text, List<RefToken> tokens, int s, int colon, int at)
+    {
+        int a = at;
+        while (a > s && !tokens[a - 1].IsPunct(text, ','))
+        {
+            a--;
+        }
+
+        for (int t = a; t < colon && !tokens[t].IsPunct(text, ','); t++)
+        {
+            var w = text.AsSpan(tokens[t].Start, tokens[t].Length);
+            if (tokens[t].Kind == RefTokenKind.Word && ((w.Length == 1 && char.IsUpper(w[0])) || Particle(w)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool Particle(ReadOnlySpan<char> w) =>

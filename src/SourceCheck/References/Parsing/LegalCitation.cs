@@ -106,6 +106,11 @@ internal static partial class LegalCitation
             {
                 m = Match.Empty; // US reporters and law reviews are abbreviated with full stops ("U.S.", "Harv. L. Rev.")
             }
+
+            if (k == 4 && m.Success && !IsGermanJournalCitation(text, m))
+            {
+                m = Match.Empty;
+            }
         }
 
         if (!m.Success)
@@ -115,6 +120,7 @@ internal static partial class LegalCitation
         }
 
         SetNumber(tokens, labels, count, lead);
+        int[] before = labels[..count];
 
         // the citation itself: abbreviation, volume, page, year; brackets, pinpoints and courts are no field
         int citeEnd = m.Index + m.Length;
@@ -164,6 +170,15 @@ internal static partial class LegalCitation
             return;
         }
 
+        if (TaggerReadAuthorsThenTitle(tokens, before, count, s0, headEnd, s0 + head.IndexOf(", ", StringComparison.Ordinal)))
+        {
+            // the tagger read the head as names past the first comma and then a title ("George Waldbusser, Ryan
+            // Steenson & Mark Green, Oyster Shell …"): its boundary stands; the split at the first comma below would
+            // take the later names as the title
+            RestoreHead(tokens, labels, before, count, s0, headEnd);
+            return;
+        }
+
         // "Given Family & Given Family, Title" / "Family, 'Title'" / "Larenz/Canaris, Title"
         int comma = head.IndexOf(", ", StringComparison.Ordinal);
         if (comma <= 0 || !LooksLikeNames(head[..comma]))
@@ -204,7 +219,7 @@ internal static partial class LegalCitation
             s++;
         }
 
-        if (s >= count || BookNote().Match(text, s0, text.Length - s0) is not { Success: true } b || b.Index != s0)
+        if (s >= count || BookNote().Match(text, s0, text.Length - s0) is not { Success: true } b || b.Index != s0 || !IsFootnoteBook(text, tokens, labels, count, b))
         {
             return;
         }
@@ -215,6 +230,124 @@ internal static partial class LegalCitation
         LabelSpans.Set(tokens, labels, count, b.Groups["title"], TagLabels.Title);
         LabelSpans.Set(tokens, labels, count, b.Groups["pub"], TagLabels.Publisher);
         LabelSpans.Set(tokens, labels, count, b.Groups["year"], TagLabels.Date);
+    }
+
+    /// <summary>Gate of the footnote-book reading (evidence from the reference and the tagger): a book title has no
+    /// numbers ("X.-G. Wen, Phys. Rev. Lett. 66, 802 (1991)" is a journal article in physics style), the tagger found
+    /// no journal details anywhere (container, volume, issue, pages) and no publisher or place inside the would-be
+    /// title ("…, Fractal concepts in surface growth, Cambridge University Press (1995)").</summary>
+    private static bool IsFootnoteBook(string text, List<RefToken> tokens, int[] labels, int count, Match b)
+    {
+        var title = b.Groups["title"];
+        if (HasDigit(title.Value))
+        {
+            return false;
+        }
+
+        for (int t = 0; t < count; t++)
+        {
+            int label = labels[t];
+            if (label is TagLabels.Container or TagLabels.Volume or TagLabels.Issue or TagLabels.Pages)
+            {
+                return false;
+            }
+
+            if (label is TagLabels.Publisher or TagLabels.Location && tokens[t].Start >= title.Index && tokens[t].End <= title.Index + title.Length)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Gate of the German journal form "NJW 1984, 398": the abbreviation is the whole journal name (not the end
+    /// of a longer abbreviated one, "Proc. Natl. Acad. Sci. USA 2009, 106, 14271–14275") and the first page is
+    /// not followed by another number or a page range, which is the scholarly "Journal Year, Volume, Pages" form
+    /// ("JVdGSA 10 (1973), 29-").</summary>
+    private static bool IsGermanJournalCitation(string text, Match m)
+    {
+        int r = m.Groups["rep"].Index;
+        if (r >= 2 && text[r - 1] == ' ' && text[r - 2] == '.')
+        {
+            return false;
+        }
+
+        int e = m.Index + m.Length;
+        while (e < text.Length && text[e] == ' ')
+        {
+            e++;
+        }
+
+        if (e < text.Length && text[e] is '-' or '–')
+        {
+            return false;
+        }
+
+        return !(e + 2 < text.Length && text[e] == ',' && char.IsAsciiDigit(text[e + (text[e + 1] == ' ' ? 2 : 1)]));
+    }
+
+    /// <summary>The tagger's own labels read [from, to) as a name run (author labels from its first word) that goes on
+    /// past the first comma (<paramref name="firstComma"/>; none: -1 + from) followed by a title run that reaches the
+    /// end of the head.</summary>
+    private static bool TaggerReadAuthorsThenTitle(List<RefToken> tokens, int[] labels, int count, int from, int to, int firstComma)
+    {
+        if (firstComma < from)
+        {
+            return false;
+        }
+
+        int t = 0;
+        while (t < count && tokens[t].Start < from)
+        {
+            t++;
+        }
+
+        if (t >= count || labels[t] != TagLabels.AuthorB)
+        {
+            return false;
+        }
+
+        bool pastComma = false;
+        while (t < count && tokens[t].End <= to && labels[t] is TagLabels.AuthorB or TagLabels.Author or TagLabels.O)
+        {
+            pastComma |= tokens[t].Start > firstComma && labels[t] is TagLabels.AuthorB or TagLabels.Author;
+            t++;
+        }
+
+        if (!pastComma)
+        {
+            return false;
+        }
+
+        if (t >= count || tokens[t].End > to || labels[t] != TagLabels.Title)
+        {
+            return false;
+        }
+
+        int last = t;
+        for (; t < count && tokens[t].End <= to; t++)
+        {
+            if (labels[t] is not (TagLabels.Title or TagLabels.O))
+            {
+                return false;
+            }
+
+            last = t;
+        }
+
+        return labels[last] == TagLabels.Title || (last > 0 && labels[last - 1] == TagLabels.Title);
+    }
+
+    private static void RestoreHead(List<RefToken> tokens, int[] labels, int[] before, int count, int from, int to)
+    {
+        for (int t = 0; t < count; t++)
+        {
+            if (tokens[t].Start >= from && tokens[t].End <= to)
+            {
+                labels[t] = before[t];
+            }
+        }
     }
 
     private static bool HasDigit(string text)
