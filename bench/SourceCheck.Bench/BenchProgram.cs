@@ -49,6 +49,22 @@ internal static class BenchProgram
             return StorePgBench.Run(args[1..]);
         }
 
+        if (args.Length > 1 && args[0] == "similarity-days")
+        {
+            // similarity-days PAIRS.jsonl: pairs that differ only in a date's day, scored with and without day numbers as figures
+            Console.WriteLine("## similarity-days");
+            DateDayBench.Run(args[1]);
+            return 0;
+        }
+
+        if (args.Length > 0 && args[0] == "store-outlets")
+        {
+            // store-outlets [--articles N]: what verification reads from a store to learn its outlets, before and after the query
+            Console.WriteLine("## store-outlets");
+            StoreBench.OutletTable(args.Length > 2 && args[1] == "--articles" ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10_000);
+            return 0;
+        }
+
         int secondsAt = Array.FindIndex(args, a => a == "--seconds");
         if (secondsAt >= 0 && secondsAt + 1 < args.Length && int.TryParse(args[secondsAt + 1], out int seconds))
         {

@@ -59,6 +59,64 @@ internal static class StoreBench
         return [.. Enumerable.Range(first, count).Select(i => Article(rng, vocabulary, cumulative, i))];
     }
 
+    /// <summary>What <c>check</c> with verification reads from a store of <paramref name="count"/> bench articles to teach
+    /// the outlet table (issue 16): every document (<c>ListDocuments</c>, before) against the distinct (outlet, site)
+    /// pairs (<c>ListOutletAddresses</c>, after); medians of 7 runs of each, and the two tables compared.</summary>
+    internal static void OutletTable(int count)
+    {
+        string folder = Path.Combine(Path.GetTempPath(), "sc-store-outlets-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(folder);
+        try
+        {
+            using var store = SourceCheckStore.Open(Path.Combine(folder, "bench.db"));
+            foreach (var (doc, refs, claims) in Articles(count))
+            {
+                store.Ingest(doc, refs, claims);
+            }
+
+            Verification.OutletDirectory Learn(bool query)
+            {
+                var table = Verification.OutletDirectory.Default();
+                table.AddKnown(query
+                    ? store.ListOutletAddresses().Select(p => ((string?)p.Outlet, (string?)p.Address))
+                    : store.ListDocuments().Select(d => (d.Outlet, (string?)d.Source)));
+                return table;
+            }
+
+            static double Median(Action run)
+            {
+                var times = new List<double>();
+                for (int i = 0; i < 7; i++)
+                {
+                    var sw = Stopwatch.StartNew();
+                    run();
+                    times.Add(sw.Elapsed.TotalMilliseconds);
+                }
+
+                times.Sort();
+                return times[times.Count / 2];
+            }
+
+            Learn(false);
+            Learn(true);
+            double before = Median(() => Learn(false)), after = Median(() => Learn(true));
+            double readBefore = Median(() => store.ListDocuments()), readAfter = Median(() => store.ListOutletAddresses());
+            double table = Median(() => Verification.OutletDirectory.Default());
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"store read alone: ListDocuments {readBefore:0.0} ms, ListOutletAddresses {readAfter:0.0} ms; building the built-in outlet table (both) {table:0.0} ms"));
+            var a = Learn(false);
+            var b = Learn(true);
+            bool same = Outlets.All(o => a.DomainsOf(o).SequenceEqual(b.DomainsOf(o)))
+                && a.NamesOf("example.org").SequenceEqual(b.NamesOf("example.org"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{count} articles, {store.ListOutletAddresses().Count} (outlet, site) pairs: every document {before:0.0} ms, distinct pairs {after:0.0} ms (x{before / Math.Max(after, 0.001):0}); same outlet table: {same}"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static void RunIn(string path)
     {
         var articles = Articles(Documents);

@@ -109,6 +109,30 @@ internal sealed partial class PostgresStore
         return list;
     }
 
+    private IReadOnlyList<(string Outlet, string Address)> ListOutletAddressesCore()
+    {
+        using var cmd = Command("""
+            SELECT outlet, host FROM (
+                SELECT d.outlet AS outlet,
+                       substring(lower(d.source) from '^https?://([^/?#]*)') AS host,
+                       ROW_NUMBER() OVER (ORDER BY d.published IS NULL, d.published, d.id) AS rn
+                FROM documents d
+                WHERE d.outlet IS NOT NULL AND char_length(d.outlet) BETWEEN 1 AND @max) x
+            WHERE host IS NOT NULL AND host <> ''
+            GROUP BY outlet, host
+            ORDER BY MIN(rn)
+            """);
+        Add(cmd, "max", StoredOutlets.MaxOutletLength);
+        using var r = cmd.ExecuteReader();
+        var list = new List<(string, string)>();
+        while (r.Read())
+        {
+            list.Add((r.GetString(0), "http://" + r.GetString(1)));
+        }
+
+        return list;
+    }
+
     private string? GetDocumentTextCore(long id)
     {
         using var cmd = Command("SELECT text FROM documents WHERE id = @id");
@@ -494,6 +518,8 @@ internal sealed partial class PostgresStore
     public StoredDocument? FindDocument(string contentHash) => Guard(() => FindDocumentCore(contentHash));
 
     public IReadOnlyList<StoredDocument> ListDocuments() => Guard(() => ListDocumentsCore());
+
+    public IReadOnlyList<(string Outlet, string Address)> ListOutletAddresses() => Guard(() => ListOutletAddressesCore());
 
     public string? GetDocumentText(long id) => Guard(() => GetDocumentTextCore(id));
 

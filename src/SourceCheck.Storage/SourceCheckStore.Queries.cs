@@ -97,6 +97,35 @@ internal sealed partial class SourceCheckStore
         return list;
     }
 
+    /// <summary>Distinct (outlet, host) pairs in order of first appearance (see <see cref="StoredOutlets"/> for the meaning):
+    /// one row per pair instead of one per document.</summary>
+    public IReadOnlyList<(string Outlet, string Address)> ListOutletAddresses()
+    {
+        using var cmd = Command("""
+            SELECT outlet, host FROM (
+                SELECT outlet, rn, lower(substr(tail, 1, instr(replace(replace(tail, '?', '/'), '#', '/') || '/', '/') - 1)) AS host
+                FROM (
+                    SELECT d.outlet AS outlet,
+                           CASE WHEN lower(substr(d.source, 1, 7)) = 'http://' THEN substr(d.source, 8)
+                                WHEN lower(substr(d.source, 1, 8)) = 'https://' THEN substr(d.source, 9) END AS tail,
+                           ROW_NUMBER() OVER (ORDER BY d.published IS NULL, d.published, d.id) AS rn
+                    FROM documents d
+                    WHERE d.outlet IS NOT NULL AND length(d.outlet) BETWEEN 1 AND $max))
+            WHERE host IS NOT NULL AND host <> ''
+            GROUP BY outlet, host
+            ORDER BY MIN(rn)
+            """, null);
+        cmd.Parameters.AddWithValue("$max", StoredOutlets.MaxOutletLength);
+        using var r = cmd.ExecuteReader();
+        var list = new List<(string, string)>();
+        while (r.Read())
+        {
+            list.Add((r.GetString(0), "http://" + r.GetString(1)));
+        }
+
+        return list;
+    }
+
     public string? GetDocumentText(long id)
     {
         using var cmd = Command("SELECT text FROM documents WHERE id = $id", null);

@@ -74,6 +74,18 @@ public static class Articles
         return Comparison.Run(inputs, options);
     }
 
+    /// <summary>Scores sentence pairs as "same claim" (paraphrase, or translation between German and English) — what
+    /// <c>sourcecheck similarity</c> does.</summary>
+    /// <param name="jsonLines">JSON Lines of <c>{"id","a","b"[,"lang_a","lang_b"]}</c>; blank lines are skipped.</param>
+    /// <param name="name">Names the input in diagnostics (its file name).</param>
+    /// <param name="threshold">Label 1 from this score (null: the learned threshold, same-language or cross-language).</param>
+    /// <exception cref="SourceCheck.Diagnostics.InputException">A line is not a JSON object (the message gives its position).</exception>
+    public static PairScores ScorePairs(string jsonLines, string name = "<input>", double? threshold = null)
+    {
+        ArgumentNullException.ThrowIfNull(jsonLines);
+        return PairScores.Score(jsonLines, name, threshold);
+    }
+
     /// <summary>As <see cref="Compare(IReadOnlyList{ArticleInput}, MatchOptions?)"/> for files on disk (read with
     /// <see cref="TextFile.Read(string, string?)"/>: size-limited, encoding checked).</summary>
     /// <exception cref="SourceCheck.Diagnostics.InputException">A file is missing, a directory, too large, unreadable or binary.</exception>

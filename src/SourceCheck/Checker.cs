@@ -249,10 +249,11 @@ public sealed class Checker
             return null;
         }
 
-        // the outlets of the documents already checked extend the outlet table (issue 17: open-world outlets)
+        // the outlets of the documents already checked extend the outlet table (issue 17: open-world outlets); the store
+        // answers with its distinct (outlet, site) pairs, not every document
         if (store is not null)
         {
-            _outlets.AddKnown(store.ListDocuments().Select(d => (d.Outlet, (string?)d.Source)));
+            _outlets.AddKnown(store.ListOutletAddresses().Select(p => ((string?)p.Outlet, (string?)p.Address)));
         }
 
         var endpoints = _options.Services ?? ServiceEndpoints.FromEnvironment();

@@ -41,9 +41,6 @@ public static class ClaimsCommand
         return command;
     }
 
-    /// <summary>Rows per laid-out table block of the text output.</summary>
-    internal const int TableBlockRows = 500;
-
     private static string RenderTable(CliEnvironment env, IReadOnlyList<ArticleClaims> documents)
     {
         var sw = new StringWriter { NewLine = "\n" };
@@ -66,33 +63,28 @@ public static class ClaimsCommand
                 continue;
             }
 
-            // the table is laid out in blocks of TableBlockRows rows (headers on the first only): Spectre lays out a whole
-            // table in memory, and one table of 60,000 claims took 15 s and 890 MB (session-9 campaign, 1.9 MB article)
-            for (int from = 0; from < claims.Count || from == 0; from += TableBlockRows)
+            // up to LongTable.MaxLaidOutRows rows: one table laid out by Spectre (longer ones are one line a row, above)
+            var table = new Table().Border(TableBorder.Simple);
+            table.AddColumn("Id");
+            table.AddColumn("Offsets");
+            table.AddColumn("Claim");
+            table.AddColumn("Quote");
+            table.AddColumn("Speaker");
+            table.AddColumn("Channel / outlet");
+            table.AddColumn("Figures");
+            foreach (var c in claims)
             {
-                var table = new Table().Border(TableBorder.Simple);
-                table.ShowHeaders = from == 0;
-                table.AddColumn("Id");
-                table.AddColumn("Offsets");
-                table.AddColumn("Claim");
-                table.AddColumn("Quote");
-                table.AddColumn("Speaker");
-                table.AddColumn("Channel / outlet");
-                table.AddColumn("Figures");
-                foreach (var c in claims.Skip(from).Take(TableBlockRows))
-                {
-                    table.AddRow(
-                        Markup.Escape(c.Id),
-                        $"{c.Span.Start}-{c.Span.End}",
-                        Markup.Escape(c.Text.Length > 160 ? c.Text[..157] + "…" : c.Text),
-                        c.Quote.ToString().ToLowerInvariant(),
-                        Markup.Escape(SpeakerCell(c)),
-                        Markup.Escape(ChannelCell(c)),
-                        Markup.Escape(FiguresCell(c)));
-                }
-
-                console.Write(table);
+                table.AddRow(
+                    Markup.Escape(c.Id),
+                    $"{c.Span.Start}-{c.Span.End}",
+                    Markup.Escape(c.Text.Length > 160 ? c.Text[..157] + "…" : c.Text),
+                    c.Quote.ToString().ToLowerInvariant(),
+                    Markup.Escape(SpeakerCell(c)),
+                    Markup.Escape(ChannelCell(c)),
+                    Markup.Escape(FiguresCell(c)));
             }
+
+            console.Write(table);
         }
 
         return sw.ToString();

@@ -1,10 +1,5 @@
 using System.CommandLine;
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using SourceCheck.Claims.Matching;
 using SourceCheck.Cli.Infrastructure;
-using SourceCheck.Text;
 
 namespace SourceCheck.Cli.Commands;
 
@@ -21,31 +16,13 @@ public static class SimilarityCommand
         command.SetAction(parse =>
         {
             var (text, name) = CliIO.ReadInput(env, parse.GetValue(pairs));
-            var items = SentencePairs.ReadJsonl(text, name);
-
-            var lexicon = BilingualLexicon.Default;
-            if (!lexicon.CrossLanguageAvailable && items.Any(SentencePairs.IsCross))
+            var scored = Articles.ScorePairs(text, name, parse.GetValue(threshold));
+            if (scored.Warning is not null)
             {
-                env.Error.WriteLine($"warning: {lexicon.Warning}");
+                env.Error.WriteLine($"warning: {scored.Warning}");
             }
 
-            var scorer = new SimilarityScorer(lexicon, new IdfTable());
-            var scores = SentencePairs.Scores(scorer, items);
-            double? t = parse.GetValue(threshold);
-            var sb = new StringBuilder();
-            for (int i = 0; i < items.Count; i++)
-            {
-                var p = items[i];
-                string la = p.LangA ?? LanguageGuesser.Guess(p.A);
-                string lb = p.LangB ?? LanguageGuesser.Guess(p.B);
-                double score = scores[i];
-                int label = score >= (t ?? SimilarityScorer.DefaultThreshold(la, lb)) ? 1 : 0;
-                sb.Append("{\"id\": ").Append(System.Text.Json.Nodes.JsonValue.Create(p.Id).ToJsonString())
-                    .Append(", \"score\": ").Append(score.ToString("0.######", CultureInfo.InvariantCulture))
-                    .Append(", \"label\": ").Append(label).Append("}\n");
-            }
-
-            CliIO.WriteOutput(env, parse.GetValue(output), sb.ToString());
+            CliIO.WriteOutput(env, parse.GetValue(output), scored.ToJsonLines());
             return ExitCodes.Ok;
         });
         return command;

@@ -59,6 +59,13 @@ public interface IClaimStore : IDisposable
     /// archive prefer the targeted queries.</summary>
     IReadOnlyList<StoredDocument> ListDocuments();
 
+    /// <summary>The distinct (outlet, site) pairs of the stored documents that name an outlet and came from a web address:
+    /// <c>Address</c> is <c>http://</c> and the address's host (lower case), in the order each pair first appears in
+    /// <see cref="ListDocuments"/>. One row per pair, so an archive of many articles from few outlets reads few rows
+    /// (verification teaches its outlet table from these). The default reads <see cref="ListDocuments"/>; the shipped
+    /// backends answer it with one query.</summary>
+    IReadOnlyList<(string Outlet, string Address)> ListOutletAddresses() => StoredOutlets.Distinct(ListDocuments());
+
     /// <summary>The full text of stored document <paramref name="id"/>, or null when there is no such document.</summary>
     string? GetDocumentText(long id);
 

@@ -49,6 +49,30 @@ internal static class TextFolding
         return Ascii.IsValid(lower) ? lower : WithoutDiacritics(lower.Replace("ß", "ss", StringComparison.Ordinal));
     }
 
+    /// <summary>The runs of letters and digits of <paramref name="s"/> as they are, each run of anything else one space (a
+    /// leading or trailing one kept: callers that want words alone trim). Nothing is folded: callers fold first.</summary>
+    public static string AlphanumericRuns(string s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        var sb = new StringBuilder(s.Length);
+        bool space = false;
+        foreach (char c in s)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                sb.Append(c);
+                space = false;
+            }
+            else if (!space)
+            {
+                sb.Append(' ');
+                space = true;
+            }
+        }
+
+        return sb.ToString();
+    }
+
     /// <summary>Letters and digits only, lower case, diacritics removed, compatibility forms folded, single spaces.</summary>
     public static string Key(string s)
     {

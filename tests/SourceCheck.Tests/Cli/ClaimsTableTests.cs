@@ -1,13 +1,13 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using SourceCheck.Cli.Commands;
 using SourceCheck.Tests.Support;
 using Xunit;
 
 namespace SourceCheck.Tests.Cli;
 
-/// <summary>Issue 15 (session-9 campaign): the text table of <c>claims</c> is laid out in blocks, so 60,000 claims no
-/// longer take 15 s and 890 MB in one table; every claim still gets its row and the header comes once.</summary>
+/// <summary>Issue 15 (session-9 campaign): the text table of <c>claims</c> is laid out by Spectre up to
+/// <see cref="SourceCheck.Cli.Infrastructure.LongTable.MaxLaidOutRows"/> rows and one line a row past it, so 60,000 claims
+/// no longer take 15 s and 890 MB in one table; every claim gets its row and the header comes once.</summary>
 public sealed class ClaimsTableTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("sc-claims-table-").FullName;
@@ -15,11 +15,11 @@ public sealed class ClaimsTableTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [Fact]
-    public void A_table_longer_than_one_block_keeps_every_row_and_one_header()
+    public void A_table_up_to_the_layout_limit_is_one_table_with_every_row_and_one_header()
     {
         string[] names = ["Anna Schulz", "Ben Carter", "Eva Müller", "Jane Doe"];
         var text = new StringBuilder();
-        int n = ClaimsCommand.TableBlockRows * 2 + 37;
+        int n = SourceCheck.Cli.Infrastructure.LongTable.MaxLaidOutRows - 3;
         for (int i = 0; i < n; i++)
         {
             text.Append($"„Das ist Aussage {i} zum Thema Preise“, sagte {names[i % names.Length]}.\n\n");
@@ -30,7 +30,8 @@ public sealed class ClaimsTableTests : IDisposable
         var r = CliRunner.Run(null, "claims", path, "--lang", "de");
         Assert.Equal(0, r.ExitCode);
         int claims = int.Parse(Regex.Match(r.Out, @"a\.txt: de, (\d+) claims", RegexOptions.None, TimeSpan.FromSeconds(10)).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-        Assert.True(claims > ClaimsCommand.TableBlockRows * 2, $"only {claims} claims");
+        Assert.InRange(claims, SourceCheck.Cli.Infrastructure.LongTable.MaxLaidOutRows * 9 / 10, SourceCheck.Cli.Infrastructure.LongTable.MaxLaidOutRows);
+        Assert.DoesNotContain("one line each", r.Out, StringComparison.Ordinal);
         var ids = Regex.Matches(r.Out, @"a\.txt-c(\d+)\b", RegexOptions.None, TimeSpan.FromSeconds(10)).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(Enumerable.Range(1, claims), ids);
         Assert.Single(Regex.Matches(r.Out, @"\bOffsets\b", RegexOptions.None, TimeSpan.FromSeconds(10)));

@@ -26,6 +26,21 @@ public sealed class FrontDoorTests
     }
 
     [Fact]
+    public void Should_score_sentence_pairs_as_the_similarity_command_prints_them()
+    {
+        const string pairs = "{\"id\": \"same\", \"a\": \"Prices rose sharply in March.\", \"b\": \"In March prices rose sharply.\"}\n\n"
+            + "{\"id\": 7, \"a\": \"Prices rose sharply in March.\", \"b\": \"The river flooded three villages.\"}\n";
+        var scored = Articles.ScorePairs(pairs);
+        Assert.Equal(["same", "7"], scored.Pairs.Select(p => p.Id));
+        Assert.True(scored.Pairs[0].Score > scored.Pairs[1].Score, $"{scored.Pairs[0].Score} vs {scored.Pairs[1].Score}");
+        Assert.Equal((1, 0), (scored.Pairs[0].Label, scored.Pairs[1].Label));
+        Assert.Equal(scored.ToJsonLines(), CliRunner.Run(pairs, "similarity").Out);
+        Assert.All(Articles.ScorePairs(pairs, threshold: 0).Pairs, p => Assert.Equal(1, p.Label));
+        var bad = Assert.Throws<InputException>(() => Articles.ScorePairs("{\"id\": 1}\nnot json\n", "pairs.jsonl"));
+        Assert.StartsWith("pairs.jsonl:2:", bad.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Should_throw_one_diagnostic_exception_for_an_unknown_style()
     {
         var ex = Assert.Throws<DiagnosticException>(() => Bibliography.Format([], "no-such-style"));

@@ -1,5 +1,5 @@
 using SourceCheck.Text;
-using PageDates = SourceCheck.Documents.Web.DateText;
+using PageDates = SourceCheck.Documents.Web.WebText;
 using ReferenceDates = SourceCheck.References.Parsing.DateText;
 
 namespace SourceCheck.Tests.Text;
@@ -34,7 +34,7 @@ public sealed class MonthNamesTests
     [InlineData("5 марта 2022", 2022, 3, 5)]
     [InlineData("April 3, 2020", 2020, 4, 3)]
     public void Should_read_page_dates_in_every_language_of_the_table(string text, int y, int m, int d) =>
-        Assert.Equal(new DateOnly(y, m, d), PageDates.Parse(text, dayFirst: true));
+        Assert.Equal(new DateOnly(y, m, d), PageDates.ParseReaderDate(text, dayFirst: true));
 
     [Theory]
     [InlineData("2025, November 6", 11)]

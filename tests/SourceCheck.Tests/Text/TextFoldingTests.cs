@@ -50,4 +50,18 @@ public sealed class TextFoldingTests
     [InlineData("plain", "plain")]
     public void Should_spell_umlauts_and_sharp_s_without_them(string text, string expected) =>
         Assert.Equal(expected, TextFolding.GermanAsciiSpelling(text));
+
+    [Theory]
+    [InlineData("„Wir  sind – bereit“, sagte er.", " Wir sind bereit sagte er ")]
+    [InlineData("Klima-Ziel 2030", "Klima Ziel 2030")]
+    [InlineData("Ünter\tden\u00a0Linden", "Ünter den Linden")]
+    [InlineData("", "")]
+    public void Should_keep_letter_and_digit_runs_with_one_space_between(string text, string expected) =>
+        Assert.Equal(expected, TextFolding.AlphanumericRuns(text));
+
+    [Theory]
+    [InlineData("„Wir sind bereit“", "wir sind bereit")]
+    [InlineData("  Straße -- Über  ", "strasse uber")]
+    public void Should_normalise_a_quote_to_folded_words(string text, string expected) =>
+        Assert.Equal(expected, SourceCheck.Claims.Matching.LinkTyper.NormalizeQuote(text));
 }

@@ -506,26 +506,7 @@ internal static class LinkTyper
         return qa.Length > 0 && qb.Length > 0 && (qa.Contains(qb, StringComparison.Ordinal) || qb.Contains(qa, StringComparison.Ordinal));
     }
 
-    internal static string NormalizeQuote(string s)
-    {
-        var sb = new System.Text.StringBuilder(s.Length);
-        bool space = true;
-        foreach (char c in TextFolding.ForMatching(s.ToLowerInvariant()))
-        {
-            if (char.IsLetterOrDigit(c))
-            {
-                sb.Append(c);
-                space = false;
-            }
-            else if (!space)
-            {
-                sb.Append(' ');
-                space = true;
-            }
-        }
-
-        return sb.ToString().Trim();
-    }
+    internal static string NormalizeQuote(string s) => TextFolding.AlphanumericRuns(TextFolding.ForMatching(s.ToLowerInvariant())).Trim(' ');
 
     /// <summary>Distinct aligned word pairs a link needs outside names, role titles, speech verbs and negation cues.</summary>
     private const int MinPropositionWords = 2;

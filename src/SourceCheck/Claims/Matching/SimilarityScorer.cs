@@ -757,23 +757,7 @@ internal sealed class SimilarityScorer
 
     private static HashSet<string> CharGrams(string s)
     {
-        var sb = new System.Text.StringBuilder(s.Length);
-        bool space = false;
-        foreach (char c in s.ToLowerInvariant())
-        {
-            if (char.IsLetterOrDigit(c))
-            {
-                sb.Append(c);
-                space = false;
-            }
-            else if (!space)
-            {
-                sb.Append(' ');
-                space = true;
-            }
-        }
-
-        string n = sb.ToString();
+        string n = TextFolding.AlphanumericRuns(s.ToLowerInvariant());
         var set = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i + 4 <= n.Length; i++)
         {

@@ -309,7 +309,7 @@ internal sealed partial class PageMetadataReader
                 }
 
                 string text = WebText.TextOf(e);
-                if (text.Length is > 6 and < 120 && DateText.Parse(text, dayFirst, shortYear: true) is { } d && Plausible(d))
+                if (text.Length is > 6 and < 120 && WebText.ParseReaderDate(text, dayFirst, shortYear: true) is { } d && Plausible(d))
                 {
                     return new Sourced<DateOnly>(d, "html:visible-date");
                 }
@@ -355,12 +355,12 @@ internal sealed partial class PageMetadataReader
             if (own.Length <= 200 && !WebText.TextOfLongerThan(e, 200))
             {
                 string text = WebText.TextOf(e);
-                found = text.Length <= 200 ? DateText.Parse(text, dayFirst, shortYear: own.Trim().Length <= 10) : null;
+                found = text.Length <= 200 ? WebText.ParseReaderDate(text, dayFirst, shortYear: own.Trim().Length <= 10) : null;
             }
 
             if (found is null && afterHeading && e.LocalName is "p" or "strong" or "b" && Dateline.Match(own) is { Success: true } dl)
             {
-                found = DateText.Parse(dl.Groups[1].Value, dayFirst);
+                found = WebText.ParseReaderDate(dl.Groups[1].Value, dayFirst);
                 source = "html:dateline";
             }
 
@@ -407,7 +407,7 @@ internal sealed partial class PageMetadataReader
             {
                 int start = m.Index + m.Length;
                 string after = text.Substring(start, Math.Min(40, text.Length - start));
-                if (LeadingDate.Match(after) is { Success: true } ld && DateText.Parse(ld.Value, dayFirst, shortYear: true) is { } d && Plausible(d) && !IsInTeaser(e))
+                if (LeadingDate.Match(after) is { Success: true } ld && WebText.ParseReaderDate(ld.Value, dayFirst, shortYear: true) is { } d && Plausible(d) && !IsInTeaser(e))
                 {
                     return new Sourced<DateOnly>(d, "html:labelled-date");
                 }

@@ -7,7 +7,7 @@ namespace SourceCheck.Documents.Web;
 
 /// <summary>Small text helpers shared by the page readers: whitespace, comparison keys, date parsing (English and
 /// German month names, ISO, dotted and slashed forms) and name forms.</summary>
-internal static class WebText
+internal static partial class WebText
 {
 
     private static readonly Regex IsoDate = RegexPolicy.Create(@"^\s*(\d{4})-(\d{1,2})-(\d{1,2})", RegexOptions.CultureInvariant);

@@ -103,22 +103,22 @@ public sealed class PageDatesTests
         [InlineData("14 augusti 2018", 2018, 8, 14)]
         public void Should_read_month_names_and_forms_of_more_languages(string text, int y, int mo, int d)
         {
-            Assert.Equal(new DateOnly(y, mo, d), DateText.Parse(text, dayFirst: true));
+            Assert.Equal(new DateOnly(y, mo, d), WebText.ParseReaderDate(text, dayFirst: true));
         }
 
         [Fact]
         public void Should_read_a_short_year_only_when_allowed()
         {
-            Assert.Null(DateText.Parse("Version 1.10.22", dayFirst: true));
-            Assert.Equal(new DateOnly(2022, 10, 1), DateText.Parse("1.10.22", dayFirst: true, shortYear: true));
-            Assert.Null(DateText.Parse("192.168.10.22", dayFirst: true, shortYear: true));
+            Assert.Null(WebText.ParseReaderDate("Version 1.10.22", dayFirst: true));
+            Assert.Equal(new DateOnly(2022, 10, 1), WebText.ParseReaderDate("1.10.22", dayFirst: true, shortYear: true));
+            Assert.Null(WebText.ParseReaderDate("192.168.10.22", dayFirst: true, shortYear: true));
         }
 
         [Fact]
         public void Should_read_an_unambiguous_slash_date_the_same_way_in_either_order()
         {
-            Assert.Equal(new DateOnly(2020, 5, 25), DateText.Parse("25/05/2020", dayFirst: false));
-            Assert.Equal(new DateOnly(2020, 5, 25), DateText.Parse("05/25/2020", dayFirst: true));
+            Assert.Equal(new DateOnly(2020, 5, 25), WebText.ParseReaderDate("25/05/2020", dayFirst: false));
+            Assert.Equal(new DateOnly(2020, 5, 25), WebText.ParseReaderDate("05/25/2020", dayFirst: true));
         }
     }
 }

@@ -4,15 +4,14 @@ using SourceCheck.Text;
 
 namespace SourceCheck.Documents.Web;
 
-/// <summary>Dates as pages write them for readers, beyond <see cref="WebText.ParseDate"/>: month names of more
+/// <summary>Dates as pages write them for readers, beyond <see cref="ParseDate"/>: month names of more
 /// languages (Dutch, Scandinavian, Polish, Czech, Finnish, Turkish, Romanian, Russian and Ukrainian genitive
 /// forms), CJK "2020年4月17日" / "2020년 4월 17일", a day-first reading of "10/2/2020" on pages not in US English,
 /// and (where the caller allows it) two-digit years in dotted dates ("23.09.22", German and Central European
 /// short form).</summary>
-internal static class DateText
+internal static partial class WebText
 {
-
-    private static readonly Regex Slash = RegexPolicy.Create(@"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])", RegexOptions.CultureInvariant);
+    private static readonly Regex ReaderSlash = RegexPolicy.Create(@"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])", RegexOptions.CultureInvariant);
 
     private static readonly Regex DottedShortYear = RegexPolicy.Create(@"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.]|\.\d)", RegexOptions.CultureInvariant);
 
@@ -24,23 +23,23 @@ internal static class DateText
     /// <summary>Parses a date written for readers. <paramref name="dayFirst"/>: read "10/2/2020" as 10 February (pages
     /// in languages other than US English). <paramref name="shortYear"/>: also accept "23.09.22" (only where the text
     /// is known to hold a date, e.g. an element marked as one).</summary>
-    public static DateOnly? Parse(string? text, bool dayFirst, bool shortYear = false)
+    public static DateOnly? ParseReaderDate(string? text, bool dayFirst, bool shortYear = false)
     {
         if (string.IsNullOrWhiteSpace(text) || text.Length > 400)
         {
             return null;
         }
 
-        var known = WebText.ParseDate(text);
+        var known = ParseDate(text);
         if (known is { } k)
         {
             // WebText reads an ambiguous slash date month-first; day-first pages mean the other order.
-            if (dayFirst && Slash.Match(text) is { Success: true } s
+            if (dayFirst && ReaderSlash.Match(text) is { Success: true } s
                 && int.Parse(s.Groups[1].Value, CultureInfo.InvariantCulture) is int a and <= 12
                 && int.Parse(s.Groups[2].Value, CultureInfo.InvariantCulture) is int b and <= 12 && a != b
                 && k.Month == a && k.Day == b && k.Year == int.Parse(s.Groups[3].Value, CultureInfo.InvariantCulture))
             {
-                return Make(k.Year, b, a);
+                return MakeDate(k.Year, b, a);
             }
 
             return known;
@@ -49,14 +48,14 @@ internal static class DateText
         Match m;
         if ((m = Cjk.Match(text)).Success)
         {
-            return Make(Int(m.Groups[1].Value), Int(m.Groups[2].Value), Int(m.Groups[3].Value));
+            return MakeDate(Int(m.Groups[1].Value), Int(m.Groups[2].Value), Int(m.Groups[3].Value));
         }
 
         for (m = DayNameYear.Match(text); m.Success; m = m.NextMatch())
         {
-            if (WebText.Months.TryGetValue(m.Groups[2].Value, out int month))
+            if (Months.TryGetValue(m.Groups[2].Value, out int month))
             {
-                return Make(Int(m.Groups[3].Value), month, Int(m.Groups[1].Value));
+                return MakeDate(Int(m.Groups[3].Value), month, Int(m.Groups[1].Value));
             }
         }
 
@@ -64,7 +63,7 @@ internal static class DateText
         {
             int yy = Int(m.Groups[3].Value);
             int century = yy <= (DateTime.UtcNow.Year % 100) + 1 ? 2000 : 1900;
-            return Make(century + yy, Int(m.Groups[2].Value), Int(m.Groups[1].Value));
+            return MakeDate(century + yy, Int(m.Groups[2].Value), Int(m.Groups[1].Value));
         }
 
         return null;
@@ -72,6 +71,6 @@ internal static class DateText
 
     private static int Int(string s) => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out int v) ? v : -1;
 
-    private static DateOnly? Make(int y, int mo, int d) =>
+    private static DateOnly? MakeDate(int y, int mo, int d) =>
         y is >= 1900 and <= 2100 && mo is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, mo) ? new DateOnly(y, mo, d) : null;
 }
