@@ -182,7 +182,8 @@ internal sealed partial class OutletDirectory
     /// references: .de, .at, .ch, .net; otherwise .com, .co.uk, .ie, .ca, .com.au, .co.nz, .in, .net; <paramref name="language"/>
     /// null: English first). Shapes, in order: the name's words joined (German umlauts as "ae"/"oe"/"ue"); the initials
     /// of a name of 2-4 words ("Westdeutsche Allgemeine Zeitung" → waz.de); the name with its leading article ("The Age"
-    /// → theage.com.au, "Der Standard" → derstandard.at); hyphenated under the main ones (.de; .com, .co.uk); then the
+    /// → theage.com.au, "Der Standard" → derstandard.at); hyphenated under the main ones (.de; .com, .co.uk); the initials
+    /// of a camel-case brand's parts ("RedaktionsNetzwerk Deutschland" → rnd.de); then the
     /// one word that names the outlet ("Sky News" → sky.com, "Hamburger Abendblatt" → abendblatt.de, "Sächsische
     /// Zeitung" → saechsische.de; words like "Zeitung", "News", "Times" alone are no address).</summary>
     public static IReadOnlyList<string> GuessDomains(string outlet, string? language)
@@ -245,6 +246,14 @@ internal sealed partial class OutletDirectory
             Add(string.Join('-', words), main);
         }
 
+        // a brand written in camel case counts each capitalised part ("RedaktionsNetzwerk Deutschland" → rnd.de)
+        var parts = name.Split([' ', '-', '.', '\'', '’', '&', ',', ':', '(', ')', '/'], StringSplitOptions.RemoveEmptyEntries)
+            .SelectMany(CamelParts).Where(w => w.Length > 2).ToList();
+        if (parts.Count is >= 2 and <= 4 && parts.Count > content.Count)
+        {
+            Add(TextFolding.AsciiKey(TextFolding.GermanAsciiSpelling(string.Concat(parts.Select(w => w[0])).ToLowerInvariant())), tlds);
+        }
+
         if (content.Count is >= 2 and <= 4)
         {
             // the one word that names the outlet: a brand before a word of kind ("Sky News" → sky), else the distinctive
@@ -257,6 +266,22 @@ internal sealed partial class OutletDirectory
         }
 
         return guesses.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The parts of a word written in camel case ("RedaktionsNetzwerk" → "Redaktions", "Netzwerk"); other words whole.</summary>
+    private static IEnumerable<string> CamelParts(string word)
+    {
+        int start = 0;
+        for (int i = 1; i < word.Length; i++)
+        {
+            if (char.IsUpper(word[i]) && char.IsLower(word[i - 1]))
+            {
+                yield return word[start..i];
+                start = i;
+            }
+        }
+
+        yield return word[start..];
     }
 
     /// <summary>Words of outlet names that say what kind of outlet it is, not which: no address alone.</summary>

@@ -105,6 +105,7 @@ public sealed class OpenWorldOutletTests : IDisposable
 
     [Theory]
     [InlineData("Lebensmittel Zeitung", "de", "lebensmittelzeitung.net")]
+    [InlineData("RedaktionsNetzwerk Deutschland", "de", "rnd.de")]
     [InlineData("Heilbronner Stimme", "en", "stimme.de")]
     [InlineData("Heilbronner Stimme", null, "stimme.de")]
     [InlineData("The Hill", "de", "thehill.com")]
