@@ -36,6 +36,48 @@ internal static class LanguageGuesser
         return de > en ? "de" : "en";
     }
 
+    /// <summary>"de" or "en" for a short text such as a headline and an outlet's name, or null when nothing tells:
+    /// the function-word vote first; when it ties ("Audi streicht in Neckarsulm Hunderte Stellen" has no function
+    /// word of one language only), spellings that belong to one language (German "sch", "tz", "cht", "ck" inside a
+    /// word, a "z" other than English "-ize"/"-yz-", endings "ung", "keit", "heit", "lich", "isch", "chen", a
+    /// capitalised word of 6+ letters ending in "en"; English "th", "wh" at the start, endings "ing", "tion", "ness",
+    /// "ght") vote, two words at least apart.</summary>
+    public static string? GuessShort(string text)
+    {
+        var (de, en) = Votes(text);
+        if (de != en)
+        {
+            return de > en ? "de" : "en";
+        }
+
+        int sde = 0, sen = 0;
+        foreach (var raw in text.Split([' ', '-', ':', ',', '.', '"', '\'', '(', ')', '/'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (raw.Length < 4)
+            {
+                continue;
+            }
+
+            string w = raw.ToLowerInvariant();
+            if (w.Contains("sch", StringComparison.Ordinal) || w.Contains("tz", StringComparison.Ordinal) || w[1..].Contains("ck", StringComparison.Ordinal)
+                || w.Contains("cht", StringComparison.Ordinal) || (w.Contains('z') && !w.Contains("iz", StringComparison.Ordinal) && !w.Contains("yz", StringComparison.Ordinal))
+                || w.EndsWith("ung", StringComparison.Ordinal) || w.EndsWith("keit", StringComparison.Ordinal) || w.EndsWith("heit", StringComparison.Ordinal)
+                || w.EndsWith("lich", StringComparison.Ordinal) || w.EndsWith("isch", StringComparison.Ordinal) || w.EndsWith("chen", StringComparison.Ordinal)
+                || (w.Length >= 6 && w.EndsWith("en", StringComparison.Ordinal) && char.IsUpper(raw[0])))
+            {
+                sde++;
+            }
+
+            if (w.StartsWith("th", StringComparison.Ordinal) || w.StartsWith("wh", StringComparison.Ordinal) || w.EndsWith("ing", StringComparison.Ordinal)
+                || w.EndsWith("tion", StringComparison.Ordinal) || w.EndsWith("ness", StringComparison.Ordinal) || w.EndsWith("ght", StringComparison.Ordinal))
+            {
+                sen++;
+            }
+        }
+
+        return sde >= sen + 2 ? "de" : sen >= sde + 2 ? "en" : null;
+    }
+
     /// <summary>The text's own language when its evidence clearly outweighs the given one (an English headline
     /// quoted in a German article), else <paramref name="given"/>.</summary>
     public static string Confirm(string text, string given)

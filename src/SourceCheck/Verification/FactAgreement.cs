@@ -16,6 +16,7 @@ internal static class FactAgreement
     public const string Direction = "the opposite direction";
     public const string Year = "another year";
     public const string Quantity = "another quantity (all / some)";
+    public const string Subject = "another subject in the same frame";
 
     [Flags]
     internal enum Change
@@ -23,7 +24,19 @@ internal static class FactAgreement
         None = 0,
         Up = 1,
         Down = 2,
+
+        /// <summary>A change of pace: "faster", "accelerated", "schneller", "beschleunigt".</summary>
+        Faster = 4,
+
+        /// <summary>"slow", "slowed", "slowdown", "verlangsamt", "langsamer", "gebremst".</summary>
+        Slower = 8,
     }
+
+    private const Change Level = Change.Up | Change.Down;
+    private const Change Pace = Change.Faster | Change.Slower;
+
+    /// <summary>Both sides state a change of one kind (level or pace), and no direction of it in common.</summary>
+    private static bool Opposed(Change a, Change b, Change kind) => (a & kind) != 0 && (b & kind) != 0 && (a & b & kind) == 0;
 
     private static readonly HashSet<string> UpWords = new(StringComparer.Ordinal)
     {
@@ -32,7 +45,8 @@ internal static class FactAgreement
         "gain", "gains", "gained", "double", "doubles", "doubled", "tripled", "raise", "raises", "raised", "boost", "boosted", "up", "upward", "expand", "expanded",
         "steigen", "steigt", "stieg", "stiegen", "gestiegen", "ansteigen", "angestiegen", "zunehmen", "zugenommen", "wachsen", "wächst", "wuchs",
         "gewachsen", "wuchsen", "erhöhen", "erhöht", "erhöhte", "erhöhten", "anheben", "angehoben", "hebt", "höher", "mehr", "verdoppelt",
-        "verdoppelte", "verdreifacht", "klettern", "klettert", "kletterte", "geklettert", "zulegen", "zugelegt",
+        "verdoppelte", "verdreifacht", "klettern", "klettert", "kletterte", "geklettert", "zulegen", "zugelegt", "gewinnen", "gewinnt", "gewann",
+        "gewannen", "gewonnen", "win", "wins", "won",
     };
 
     private static readonly HashSet<string> DownWords = new(StringComparer.Ordinal)
@@ -42,6 +56,20 @@ internal static class FactAgreement
         "slumped", "tumble", "tumbled", "lower", "lowers", "lowered", "less", "fewer", "down", "reduce", "reduces", "reduced", "halve", "halved",
         "sinken", "sinkt", "sank", "sanken", "gesunken", "fällt", "fiel", "fielen", "gefallen", "zurückgehen", "zurückgegangen", "zurückging", "abnehmen",
         "abgenommen", "schrumpfen", "schrumpft", "schrumpfte", "geschrumpft", "senken", "senkt", "senkte", "gesenkt", "weniger", "niedriger", "geringer", "verringert", "verringerte", "halbiert",
+        "verlieren", "verliert", "verlor", "verloren", "lose", "loses", "lost", "losing",
+    };
+
+    private static readonly HashSet<string> FasterWords = new(StringComparer.Ordinal)
+    {
+        "faster", "quicker", "accelerate", "accelerates", "accelerated", "accelerating", "acceleration", "sped",
+        "schneller", "beschleunigen", "beschleunigt", "beschleunigte", "beschleunigten", "beschleunigung", "zügiger",
+    };
+
+    private static readonly HashSet<string> SlowerWords = new(StringComparer.Ordinal)
+    {
+        "slow", "slows", "slowed", "slowing", "slower", "slowdown", "decelerate", "decelerated", "decelerating", "stall", "stalled", "stalling",
+        "verlangsamen", "verlangsamt", "verlangsamte", "verlangsamten", "verlangsamung", "langsam", "langsamer", "bremsen", "bremst", "bremste",
+        "bremsten", "gebremst", "abbremsen", "ausgebremst", "stocken", "stockt", "stockte",
     };
 
     /// <summary>Nouns of change, also as the end of a compound ("Preisanstieg", "Umsatzrückgang").</summary>
@@ -78,7 +106,10 @@ internal static class FactAgreement
     /// <param name="contextYears">The years the sentences around the passage state: a claim that a record was set in 1939
     /// is not supported by "the hottest night in more than 150 years" next to "the previous record was set in 1868".
     /// Used only when the passage itself states no year.</param>
-    public static string? Conflict(AnalyzedText claim, AnalyzedText passage, Change context = Change.None, IReadOnlySet<string>? contextYears = null)
+    /// <param name="frame">For a claim in the page's language, <see cref="Frame"/>: a passage that fills the claim's frame
+    /// with another thing is <see cref="Subject"/>. Null: not tested (across languages the words are not comparable).</param>
+    public static string? Conflict(AnalyzedText claim, AnalyzedText passage, Change context = Change.None, IReadOnlySet<string>? contextYears = null,
+        SubjectFrame? frame = null)
     {
         if ((Negators(claim) > 0) != (Negators(passage) > 0))
         {
@@ -87,14 +118,18 @@ internal static class FactAgreement
 
         var c = Directions(claim);
         var p = Directions(passage);
-        if (c != Change.None && p != Change.None && (c & p) == Change.None)
+        foreach (var kind in (Change[])[Level, Pace])
         {
-            return Direction;
-        }
+            if (Opposed(c, p, kind))
+            {
+                return Direction;
+            }
 
-        if (c != Change.None && p == Change.None && context != Change.None && (c & context) == Change.None)
-        {
-            return Direction;
+            // the window states no change of this kind, the sentences around it only the opposite one
+            if ((p & kind) == 0 && Opposed(c, context, kind))
+            {
+                return Direction;
+            }
         }
 
         var yc = Years(claim);
@@ -116,7 +151,84 @@ internal static class FactAgreement
             return Quantity;
         }
 
+        if (frame is not null && frame.Other(passage))
+        {
+            return Subject;
+        }
+
         return null;
+    }
+
+    /// <summary>The same frame with another subject, prepared once per claim (null when the test does not apply): the
+    /// claim names a thing (a capitalised word of 4+ letters: a German noun, a name) that the page names nowhere — not
+    /// as the word, an inflection, a compound part or a near-synonym of the project's lexicon ("Krankenhäuser" /
+    /// "Kliniken") —; a passage then is <see cref="Subject"/> when it names something the claim does not and shares at
+    /// least two other content words with it (the frame: "nannten den Datenschutz als größtes Hindernis" against
+    /// "… den Mangel an Fachkräften"). Only for claims whose content is no figure (apart from years): a claim about an
+    /// amount is judged by its figures, and its nouns are often paraphrased ("Steuereinnahmen" / "Steuermehreinnahmen").</summary>
+    internal static SubjectFrame? Frame(AnalyzedText claim, IReadOnlyCollection<ContentToken> pageContent)
+    {
+        if (claim.Tokens.Any(t => t.Kind == TokenKind.Number && !IsYearToken(t.Surface)))
+        {
+            return null;
+        }
+
+        var names = NamedContent(claim);
+        bool absent = names.Any(n => !pageContent.Any(p => Same(n, p)));
+        return absent ? new SubjectFrame(claim.Content.Where(c => !c.Number).ToList()) : null;
+    }
+
+    /// <summary>The content units of a text that are capitalised words of 4+ letters (not acronyms, not stop words).</summary>
+    private static List<ContentToken> NamedContent(AnalyzedText t)
+    {
+        var stems = t.Tokens.Where(x => x.Kind == TokenKind.Word && x.Capitalised && !x.Acronym && !x.IsStop && x.Lower.Length >= 4)
+            .Select(x => x.Stem).ToHashSet(StringComparer.Ordinal);
+        return t.Content.Where(c => !c.Number && stems.Contains(c.Stem)).ToList();
+    }
+
+    private static bool Same(ContentToken a, ContentToken b) => SimilarityScorer.Match(a, b, false) > 0 || SameWord(a.Stem, b.Stem);
+
+    /// <summary>A claim's content for the same-frame test (<see cref="Frame"/>).</summary>
+    internal sealed class SubjectFrame(List<ContentToken> claimContent)
+    {
+        /// <summary>Whether the passage fills the claim's frame with another thing.</summary>
+        public bool Other(AnalyzedText passage)
+        {
+            bool namesOther = NamedContent(passage).Any(n => !claimContent.Any(c => Same(c, n)));
+            if (!namesOther)
+            {
+                return false;
+            }
+
+            int shared = claimContent.DistinctBy(c => c.Stem).Count(c => passage.Content.Any(p => !p.Number && Same(c, p)));
+            return shared >= 2;
+        }
+    }
+
+    private static bool IsYearToken(string s) => s.Length == 4 && s.All(char.IsAsciiDigit) && s[0] is '1' or '2';
+
+    /// <summary>The same word, inflected ("fachkrafte"/"fachkraften": a common beginning of 5+ letters leaving at most
+    /// three letters on the longer), or one a part of the other's compound (5+ letters, at either end).</summary>
+    private static bool SameWord(string a, string b)
+    {
+        if (a == b)
+        {
+            return true;
+        }
+
+        var (shorter, longer) = a.Length <= b.Length ? (a, b) : (b, a);
+        if (shorter.Length < 5)
+        {
+            return false;
+        }
+
+        int prefix = 0;
+        while (prefix < shorter.Length && shorter[prefix] == longer[prefix])
+        {
+            prefix++;
+        }
+
+        return (prefix >= 5 && longer.Length - prefix <= 3) || longer.EndsWith(shorter, StringComparison.Ordinal) || longer.StartsWith(shorter, StringComparison.Ordinal);
     }
 
     /// <summary>Plain negators only ("not", "no", "never", "nicht", "kein", "ohne"); verbs of denial and "instead",
@@ -127,8 +239,42 @@ internal static class FactAgreement
         "keiner", "keines", "nie", "niemals", "nichts", "niemand", "weder", "ohne",
     };
 
-    private static int Negators(AnalyzedText t) =>
-        Words(t).Count(w => PlainNegators.Contains(w) || w.EndsWith("n't", StringComparison.Ordinal) || IsPrefixNegation(w));
+    private static int Negators(AnalyzedText t)
+    {
+        var words = Words(t);
+        int n = 0;
+        for (int i = 0; i < words.Count; i++)
+        {
+            string w = words[i];
+            if ((PlainNegators.Contains(w) || w.EndsWith("n't", StringComparison.Ordinal) || IsPrefixNegation(w)) && !IsRestriction(words, i))
+            {
+                n++;
+            }
+        }
+
+        return n;
+    }
+
+    /// <summary>A negator that restricts a time rather than denying the statement: "will not open until 2031", "won't
+    /// ease until it rains", "nicht vor 2031" say what "erst 2031", "only after rainfall" say — the event happens, later.
+    /// English: "until"/"till" within the next six words; German: "vor"/"before" directly followed by a figure.</summary>
+    private static bool IsRestriction(List<string> words, int i)
+    {
+        if (words[i] is not ("not" or "never" or "nicht") && !words[i].EndsWith("n't", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        for (int j = i + 1; j < words.Count && j <= i + 6; j++)
+        {
+            if (words[j] is "until" or "till")
+            {
+                return true;
+            }
+        }
+
+        return i + 2 < words.Count && words[i + 1] is "vor" or "before" && char.IsAsciiDigit(words[i + 2][0]);
+    }
 
     /// <summary>A participle or adjective negated by its prefix ("ungeimpfte", "unbezahlt", "unverändert",
     /// "unvaccinated"): the same as "not vaccinated" on the other side. Only the prefix shapes that are almost always a
@@ -205,6 +351,16 @@ internal static class FactAgreement
                 }
 
                 continue;
+            }
+
+            if (FasterWords.Contains(w))
+            {
+                change |= Change.Faster;
+            }
+
+            if (SlowerWords.Contains(w))
+            {
+                change |= Change.Slower;
             }
 
             if (UpWords.Contains(w) || (w.Length > 6 && UpNouns.Any(n => w.EndsWith(n, StringComparison.Ordinal) && w != n && IsGermanCompound(w, n))))

@@ -170,16 +170,31 @@ internal sealed partial class OutletDirectory
     }
 
     /// <summary>Most guesses <see cref="GuessDomains"/> returns: each is one question to the archive's index.</summary>
-    public const int MaxGuesses = 24;
+    public const int MaxGuesses = 40;
+
+    /// <summary>Most guesses under the country domains of the language the reference is not in (a headline whose
+    /// language was guessed wrong, an English-named outlet of a German-speaking country).</summary>
+    private const int MaxOtherLanguageGuesses = 16;
 
     /// <summary>Web addresses an outlet in no table may publish under, guessed from its name, most likely first (at most
-    /// <see cref="MaxGuesses"/>): the name's words joined (German umlauts as "ae"/"oe"/"ue") under every country domain of
-    /// the reference's language (German: .de, .at, .ch; otherwise .com, .co.uk, .ie, .ca, .com.au, .co.nz, .in); the
-    /// initials of a name of 2-4 words ("Westdeutsche Allgemeine Zeitung" → waz.de); the name with its leading article
-    /// ("The Age" → theage.com.au, "Der Standard" → derstandard.at); hyphenated under the main ones (.de; .com, .co.uk);
-    /// then the one word that names the outlet ("Sky News" → sky.com, "Hamburger Abendblatt" → abendblatt.de,
-    /// "Sächsische Zeitung" → saechsische.de; words like "Zeitung", "News", "Times" alone are no address).</summary>
+    /// <see cref="MaxGuesses"/>): first under the country domains of the reference's language, then (at most 16) under
+    /// those of the other language, because a short headline's language is a guess too (German first for German
+    /// references: .de, .at, .ch, .net; otherwise .com, .co.uk, .ie, .ca, .com.au, .co.nz, .in, .net; <paramref name="language"/>
+    /// null: English first). Shapes, in order: the name's words joined (German umlauts as "ae"/"oe"/"ue"); the initials
+    /// of a name of 2-4 words ("Westdeutsche Allgemeine Zeitung" → waz.de); the name with its leading article ("The Age"
+    /// → theage.com.au, "Der Standard" → derstandard.at); hyphenated under the main ones (.de; .com, .co.uk); the initials
+    /// of a camel-case brand's parts ("RedaktionsNetzwerk Deutschland" → rnd.de); then the
+    /// one word that names the outlet ("Sky News" → sky.com, "Hamburger Abendblatt" → abendblatt.de, "Sächsische
+    /// Zeitung" → saechsische.de; words like "Zeitung", "News", "Times" alone are no address).</summary>
     public static IReadOnlyList<string> GuessDomains(string outlet, string? language)
+    {
+        bool german = language == "de";
+        var first = GuessDomains(outlet, german);
+        var other = GuessDomains(outlet, !german).Where(g => !first.Contains(g, StringComparer.Ordinal)).Take(MaxOtherLanguageGuesses);
+        return first.Take(MaxGuesses - MaxOtherLanguageGuesses).Concat(other).Distinct(StringComparer.Ordinal).Take(MaxGuesses).ToList();
+    }
+
+    private static List<string> GuessDomains(string outlet, bool german)
     {
         string name = outlet.Trim();
         string? leading = null;
@@ -201,8 +216,7 @@ internal sealed partial class OutletDirectory
             return [];
         }
 
-        bool german = language == "de";
-        string[] tlds = german ? [".de", ".at", ".ch"] : [".com", ".co.uk", ".ie", ".ca", ".com.au", ".co.nz", ".in"];
+        string[] tlds = german ? [".de", ".at", ".ch", ".net"] : [".com", ".co.uk", ".ie", ".ca", ".com.au", ".co.nz", ".in", ".net"];
         string[] main = german ? [".de"] : [".com", ".co.uk"];
         var guesses = new List<string>();
         void Add(string stem, string[] under)
@@ -232,6 +246,14 @@ internal sealed partial class OutletDirectory
             Add(string.Join('-', words), main);
         }
 
+        // a brand written in camel case counts each capitalised part ("RedaktionsNetzwerk Deutschland" → rnd.de)
+        var parts = name.Split([' ', '-', '.', '\'', '’', '&', ',', ':', '(', ')', '/'], StringSplitOptions.RemoveEmptyEntries)
+            .SelectMany(CamelParts).Where(w => w.Length > 2).ToList();
+        if (parts.Count is >= 2 and <= 4 && parts.Count > content.Count)
+        {
+            Add(TextFolding.AsciiKey(TextFolding.GermanAsciiSpelling(string.Concat(parts.Select(w => w[0])).ToLowerInvariant())), tlds);
+        }
+
         if (content.Count is >= 2 and <= 4)
         {
             // the one word that names the outlet: a brand before a word of kind ("Sky News" → sky), else the distinctive
@@ -243,7 +265,23 @@ internal sealed partial class OutletDirectory
             }
         }
 
-        return guesses.Distinct(StringComparer.Ordinal).Take(MaxGuesses).ToList();
+        return guesses.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The parts of a word written in camel case ("RedaktionsNetzwerk" → "Redaktions", "Netzwerk"); other words whole.</summary>
+    private static IEnumerable<string> CamelParts(string word)
+    {
+        int start = 0;
+        for (int i = 1; i < word.Length; i++)
+        {
+            if (char.IsUpper(word[i]) && char.IsLower(word[i - 1]))
+            {
+                yield return word[start..i];
+                start = i;
+            }
+        }
+
+        yield return word[start..];
     }
 
     /// <summary>Words of outlet names that say what kind of outlet it is, not which: no address alone.</summary>

@@ -93,9 +93,15 @@ internal sealed class PassageFinder
         var pageIdf = new IdfTable();
         var changes = new FactAgreement.Change[sentences.Count];
         var years = new HashSet<string>[sentences.Count];
+        // the page's content units, for the same-frame test of claims in the page's language (FactAgreement.Frame)
+        var pageContent = new Dictionary<string, ContentToken>(StringComparer.Ordinal);
         for (int i = 0; i < sentences.Count; i++)
         {
             var analyzedSentence = _scorer.Analyze(body.Substring(sentences[i].Start, sentences[i].Length), lang);
+            foreach (var c in analyzedSentence.Content)
+            {
+                pageContent.TryAdd(c.Stem, c);
+            }
             pageIdf.AddDocument(SimilarityScorer.Terms(analyzedSentence));
             changes[i] = FactAgreement.Directions(analyzedSentence);
             years[i] = FactAgreement.Years(analyzedSentence);
@@ -130,6 +136,7 @@ internal sealed class PassageFinder
             double threshold = Threshold ?? DefaultThreshold;
             var analyzedClaim = _scorer.Analyze(claim.Text, cl);
             bool cross = cl != lang;
+            var frame = cross ? null : FactAgreement.Frame(analyzedClaim, pageContent.Values);
             // The best window that agrees with the claim's facts, and the best of all (a conflicting one is reported
             // as the page saying otherwise).
             double best = 0, bestAny = 0;
@@ -143,7 +150,7 @@ internal sealed class PassageFinder
                 var w = windows[k];
                 var analyzed = analyzedWindows[k];
                 double score = _scorer.Score(analyzedClaim, analyzed);
-                string? conflict = FactAgreement.Conflict(analyzedClaim, analyzed, context[k].Change, context[k].Years);
+                string? conflict = FactAgreement.Conflict(analyzedClaim, analyzed, context[k].Change, context[k].Years, frame);
                 if (cross)
                 {
                     var unmatched = new List<ContentToken>();

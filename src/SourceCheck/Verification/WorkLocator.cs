@@ -388,7 +388,7 @@ internal sealed class WorkLocator
     /// Otherwise the reference stays unchecked: a guessed address that holds nothing says nothing about the work.</summary>
     private async Task<(ReferenceVerdict? Found, string? Confirmed)> FromGuessedDomainsAsync(Run run, string title, string outlet, CancellationToken ct)
     {
-        var guesses = OutletDirectory.GuessDomains(outlet, LanguageGuesser.Guess(title + " " + outlet));
+        var guesses = OutletDirectory.GuessDomains(outlet, LanguageGuesser.GuessShort(title + " " + outlet));
         foreach (string domain in guesses)
         {
             int unsettled = run.Unsettled.Count;

@@ -463,13 +463,7 @@ internal static class WorkMatching
         string? best = null;
         foreach (var seg in segments)
         {
-            string s = Uri.UnescapeDataString(seg);
-            int dot = s.LastIndexOf('.');
-            if (dot > 0 && s.Length - dot <= 6)
-            {
-                s = s[..dot];
-            }
-
+            string s = WithoutExtension(Uri.UnescapeDataString(seg));
             if (best is null || s.Count(c => c is '-' or '_') > best.Count(c => c is '-' or '_'))
             {
                 best = s;
@@ -503,7 +497,10 @@ internal static class WorkMatching
         return (double)inTitle / slug.Length * covered;
     }
 
-    /// <summary>Whether an address's path spells words (a slug of two or more words of 3+ letters) rather than an id only.</summary>
+    /// <summary>Whether an address's path spells words (a slug of two or more words of 3+ letters) rather than an id only.
+    /// A file extension (".html", ".ece", ".php") is no word, and the query string (ids such as "?id=134567") is not
+    /// read: "/news/munster/arid-41578923.html", "/politik/28734567.html" and "/index.php?id=134567" carry an id only,
+    /// whatever the section folders before it.</summary>
     public static bool SlugHasWords(string url)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var u))
@@ -513,7 +510,8 @@ internal static class WorkMatching
 
         foreach (var seg in u.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries))
         {
-            int words = seg.Split(['-', '_', '+', '.'], StringSplitOptions.RemoveEmptyEntries).Count(w => w.Length >= 3 && w.All(char.IsLetter));
+            string s = WithoutExtension(Uri.UnescapeDataString(seg));
+            int words = s.Split(['-', '_', '+', '.', ','], StringSplitOptions.RemoveEmptyEntries).Count(w => w.Length >= 3 && w.All(char.IsLetter));
             if (words >= 2)
             {
                 return true;
@@ -521,6 +519,14 @@ internal static class WorkMatching
         }
 
         return false;
+    }
+
+    /// <summary>A path segment without its file extension (a last dot followed by at most five characters: ".html",
+    /// ".ece", ".amp", ".php").</summary>
+    private static string WithoutExtension(string segment)
+    {
+        int dot = segment.LastIndexOf('.');
+        return dot > 0 && segment.Length - dot <= 6 ? segment[..dot] : segment;
     }
 
     /// <summary>The year, month and day cited, as far as given.</summary>

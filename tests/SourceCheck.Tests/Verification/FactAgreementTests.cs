@@ -173,4 +173,87 @@ public sealed class FactAgreementTests
 
         Assert.NotEqual(PassageFinder.SaysOtherwise, result.Status);
     }
+
+    private const string TradePage = "Exporters of olive oil expect shipments to slow this year because of a smaller harvest. "
+        + "Prices in Spain have doubled since 2022. "
+        + "The new bridge over the river will not open until 2031, three years later than planned.";
+
+    [Fact]
+    public void A_pace_against_the_opposite_pace_says_otherwise()
+    {
+        var slower = Check("Olive oil exporters expect shipments to slow this year.", "en", TradePage, "en");
+        var faster = Check("Olive oil exporters expect shipments to grow even faster this year.", "en", TradePage, "en");
+
+        Assert.Equal(PassageFinder.Supported, slower.Status);
+        Assert.NotEqual(PassageFinder.Supported, faster.Status);
+    }
+
+    [Theory]
+    [InlineData("verlangsamt", true)]
+    [InlineData("gebremst", true)]
+    [InlineData("slowed", true)]
+    [InlineData("beschleunigt", false)]
+    public void Slowing_words_are_a_pace(string word, bool slower)
+    {
+        var t = new SourceCheck.Claims.Matching.SimilarityScorer().Analyze("Der Ausbau wurde " + word + ".", "de");
+
+        Assert.Equal(slower, FactAgreement.Directions(t).HasFlag(FactAgreement.Change.Slower));
+        Assert.Equal(!slower, FactAgreement.Directions(t).HasFlag(FactAgreement.Change.Faster));
+    }
+
+    [Theory]
+    [InlineData("Die neue Brücke soll erst 2031 öffnen, drei Jahre später als geplant.", "de")]
+    [InlineData("The new bridge will only open in 2031, three years later than planned.", "en")]
+    public void Not_until_is_a_restriction_not_a_negation(string claim, string language) =>
+        Assert.NotEqual(FactAgreement.Negation, Check(claim, language, TradePage, "en").Differs);
+
+    [Fact]
+    public void Not_until_against_a_plain_negation_is_still_a_negation_where_until_is_missing()
+    {
+        var negated = Check("The new bridge over the river will not open in 2031.", "en", TradePage, "en");
+
+        Assert.NotEqual(PassageFinder.Supported, negated.Status);
+    }
+
+    private const string SurveyPage = "Jedes zweite Unternehmen in Deutschland setzt bereits Cloud-Dienste ein. "
+        + "Das ergab eine Umfrage unter 800 Geschäftsführern. "
+        + "Als größtes Hindernis nannten die Befragten die hohen Kosten der Umstellung.";
+
+    [Fact]
+    public void The_same_frame_with_another_subject_is_not_support()
+    {
+        var same = Check("Die Befragten nannten die hohen Kosten als größtes Hindernis.", "de", SurveyPage, "de");
+        var other = Check("Die Befragten nannten die Sicherheit als größtes Hindernis.", "de", SurveyPage, "de");
+
+        Assert.Equal(PassageFinder.Supported, same.Status);
+        Assert.NotEqual(PassageFinder.Supported, other.Status);
+        if (other.Status == PassageFinder.SaysOtherwise)
+        {
+            Assert.Equal(FactAgreement.Subject, other.Differs);
+        }
+    }
+
+    [Fact]
+    public void A_claim_of_figures_is_judged_by_its_figures_not_its_nouns() =>
+        Assert.NotEqual(FactAgreement.Subject, Check("Jede zweite Firma in Deutschland nutzt schon Cloud-Dienste, ergab eine Befragung von 800 Chefs.", "de", SurveyPage, "de").Differs);
+
+    [Fact]
+    public void Nouns_the_lexicon_knows_as_near_synonyms_are_the_same_subject()
+    {
+        const string page = "Die Kassen begründen den Schritt mit stark steigenden Ausgaben für Kliniken und Arzneimittel. Der Beitrag steigt im Schnitt deutlich.";
+
+        var result = Check("Die Kassen nennen stark steigende Ausgaben für Krankenhäuser und Medikamente als Grund.", "de", page, "de");
+
+        Assert.NotEqual(FactAgreement.Subject, result.Differs);
+    }
+
+    [Fact]
+    public void Gaining_against_losing_is_the_opposite_direction()
+    {
+        const string page = "Der Umsatz mit Bio-Lebensmitteln ist gewachsen. Der Fachhandel verlor dagegen Marktanteile an die Discounter.";
+
+        var result = Check("Der Fachhandel hat Marktanteile gewonnen.", "de", page, "de");
+
+        Assert.NotEqual(PassageFinder.Supported, result.Status);
+    }
 }

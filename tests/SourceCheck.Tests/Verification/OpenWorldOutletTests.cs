@@ -102,4 +102,46 @@ public sealed class OpenWorldOutletTests : IDisposable
         Assert.Equal(Verdicts.Unchecked, v.Verdict);
         Assert.Contains(v.Searches, s => s.Service == "outlets" && s.Outcome == "none confirmed");
     }
+
+    [Theory]
+    [InlineData("Lebensmittel Zeitung", "de", "lebensmittelzeitung.net")]
+    [InlineData("RedaktionsNetzwerk Deutschland", "de", "rnd.de")]
+    [InlineData("Heilbronner Stimme", "en", "stimme.de")]
+    [InlineData("Heilbronner Stimme", null, "stimme.de")]
+    [InlineData("The Hill", "de", "thehill.com")]
+    public void Guesses_reach_dot_net_and_the_other_languages_countries(string outlet, string? language, string expected)
+    {
+        var guesses = OutletDirectory.GuessDomains(outlet, language);
+
+        Assert.Contains(expected, guesses);
+        Assert.True(guesses.Count <= OutletDirectory.MaxGuesses);
+    }
+
+    [Fact]
+    public void German_guesses_come_first_for_a_german_reference()
+    {
+        var guesses = OutletDirectory.GuessDomains("Heilbronner Stimme", "de").ToList();
+
+        Assert.True(guesses.IndexOf("stimme.de") >= 0 && guesses.IndexOf("stimme.de") < guesses.IndexOf("heilbronnerstimme.com"));
+    }
+
+    [Theory]
+    [InlineData("Audi streicht in Neckarsulm Hunderte Stellen", "de")]
+    [InlineData("Salzburger Festspiele verzeichnen Besucherrekord", "de")]
+    [InlineData("Winnipeg shivers through coldest November day since 1996", "en")]
+    [InlineData("Die Zahl der Arbeitslosen sinkt", "de")]
+    [InlineData("Nvidia", null)]
+    public void Short_headlines_get_a_language_from_their_spelling(string title, string? language) =>
+        Assert.Equal(language, SourceCheck.Text.LanguageGuesser.GuessShort(title));
+
+    [Theory]
+    [InlineData("https://www.irishexaminer.com/news/munster/arid-41578923.html", false)]
+    [InlineData("https://www.example.lu/luxemburg/politik/28734567.html", false)]
+    [InlineData("https://www.example.com.na/index.php?id=134567&page=read", false)]
+    [InlineData("https://www.example.com/politics/article68501234.ece", false)]
+    [InlineData("https://www.example.com/news/1871234", false)]
+    [InlineData("https://www.example.com/news/cork-population-grows-by-ten-percent/4019123.article", true)]
+    [InlineData("https://www.example.com/audi-streicht-stellen/amp/", true)]
+    public void Addresses_that_carry_only_an_id(string url, bool words) =>
+        Assert.Equal(words, WorkMatching.SlugHasWords(url));
 }
