@@ -6,7 +6,8 @@ every exit-3 message.
     python3 bench/campaign/hostile_campaign.py --bin /tmp/hostile-aot/sourcecheck [--sizes 100000,1900000]
         [--mutants 150] [--only html,text] [--seed 9] [--work /tmp/hostile-campaign] [--timeout 60]
 
-The generated kinds below were written before the campaign was first run (held-out shapes: none of them was tuned
+`--set s10` runs the session-10 held-out kinds instead (written before their first run, see below). The s9
+generated kinds were written before the campaign was first run (held-out shapes: none of them was tuned
 on); mutants are byte-level mutations of the repository's sample inputs. A case fails when the process dies of a
 signal, exits with a code outside 0-3, prints a stack trace or an exception name, prints an exit-3 error line that is
 not "FILE:LINE:COL: error SCnnnn: ...", takes more than 10 s (wall or CPU) on an input under 2 MB, or peaks at 1 GB or
@@ -131,6 +132,84 @@ def compare_kinds(size, rng):
     yield "compare-shuffled", (a, "\n\n".join(b))
 
 
+# ---------------------------------------------------------------- session-10 held-out kinds (--set s10)
+# Written before any of them was run and before the memory work of session 10 looked at a profile; none is tuned on.
+# Sizes scale with --sizes; "18 MB of each text kind" is --set s10 --only text --sizes 18000000.
+
+ZW = "\u200b\u200c\u200d\u2060\ufeff"
+
+
+def s10_text_kinds(size, rng):
+    # one paragraph, no blank line, sentences of mixed length
+    yield "t10-one-paragraph", fill(lambda i: sentence(rng, WORDS_DE if i % 2 else WORDS_EN, 5 + i % 30), size)
+    # mixed scripts, RTL marks, zero-width characters inside words and quotes
+    yield "t10-rtl-zw", fill(lambda i: f"\u05d4\u05de\u05de\u05e9\u05dc\u05d4 \u200f\u05d0\u05de\u05e8\u05d4{ZW[i % 5]} „Pre{ZW[(i + 1) % 5]}ise stie{ZW[(i + 2) % 5]}gen um {i % 40} Prozent“, sagte {NAMES[i % 10]}. \u0627\u0644\u0631\u0626\u064a\u0633 \u202b{i}\u202c. ", size)
+    # an interview: question/answer lines, names in capitals, no quote marks
+    yield "t10-interview", fill(lambda i: f"FRAGE: {sentence(rng, WORDS_DE, 9)}\n{NAMES[i % 10].split()[1].upper()}: {sentence(rng, WORDS_DE, 14)}{sentence(rng, WORDS_DE, 7)}\n", size)
+    # one sentence that never ends: commas only, quotes opened and never closed
+    yield "t10-no-stop", fill(lambda i: f"„{rng.choice(WORDS_EN)} {i}, ", size)
+    # numbers everywhere: dates, money, percentages, ranges
+    yield "t10-numbers", fill(lambda i: f"Am {1 + i % 28}.{1 + i % 12}.{1950 + i % 75} kostete es {i * 37 % 100000:,} € bis {i % 999}–{i % 999 + 5} % mehr als 1{i % 10}{i % 7}0 Mio. Dollar; ", size)
+    # a bulleted list of attributions, each line a new speaker and outlet
+    yield "t10-list-attrib", fill(lambda i: f"- {NAMES[i % 10]} ({i % 80} Jahre) sagte der Zeitung Nr. {i}: „{sentence(rng, WORDS_DE, 8).strip()}“\n", size)
+
+
+def s10_html_kinds(size, rng):
+    yield "h10-spans", "<html><body><p>" + fill(lambda i: f"<span>{rng.choice(WORDS_EN)}</span> ", size) + "</p></body></html>"
+    cols = 20
+    row = lambda i: "<tr>" + "".join(f"<td>{i}.{c} {rng.choice(WORDS_DE)}</td>" for c in range(cols)) + "</tr>"
+    yield "h10-table-wide", "<html><body><main><table>" + fill(row, size) + "</table></main></body></html>"
+    yield "h10-comments", "<html><body><article>" + fill(lambda i: f"<!-- <p>hidden {i}</p> --><p>{sentence(rng, WORDS_EN)}</p><!--", size) + "--></article></body></html>"
+    yield "h10-inline-svg", "<html><body><article><p>Lead text. It is here.</p><svg>" + fill(lambda i: f'<path d="M{i} {i}L{i + 1} {i + 2}"/><text>{i}</text>', size) + "</svg></article></body></html>"
+    yield "h10-nested-quotes", "<html><body><article>" + fill(lambda i: f"<blockquote><p>„{sentence(rng, WORDS_DE)}“</p><cite>{NAMES[i % 10]}</cite>", size) + "</article></body></html>"
+
+
+def s10_bibtex_kinds(size, rng):
+    n = max(2, size // 40)
+    macros = "".join(f'@string{{m{i} = "w{i}"}}\n' for i in range(n))
+    cat = " # ".join(f"m{rng.randrange(n)}" for _ in range(min(n, 2000)))
+    yield "b10-macros", macros + f"@book{{b, title = {cat}, publisher = m0 # \" \" # m1, year = 2001}}\n"
+    yield "b10-concat", "@misc{c, note = " + " # ".join('"x"' for _ in range(max(1, size // 6))) + "}\n"
+    yield "b10-crossref", fill(lambda i: f"@incollection{{k{i}, crossref = {{k{i + 1}}}, title = {{T{i}}}, author = {{A, B}}}}\n", size)
+    yield "b10-long-field", "@article{l, title = {" + fill(lambda i: "{\\textbf{x}} \\& ", size) + "}, year = 2000}\n"
+
+
+def s10_ris_kinds(size, rng):
+    yield "r10-long-tags", "TY  - JOUR\n" + "".join(f"{t}  - " + "y" * max(1, size // 6) + "\n" for t in ("TI", "AB", "N1", "KW", "T2", "PB")) + "ER  - \n"
+    yield "r10-no-er", fill(lambda i: f"TY  - JOUR\nAU  - A{i}\nTI  - T{i}\n", size)
+    yield "r10-continuation", "TY  - JOUR\nTI  - start\n" + fill(lambda i: f"continued line {i} without a tag\n", size) + "ER  - \n"
+
+
+def s10_json_kinds(size, rng):
+    n = max(1, size // 45)
+    yield "j10-names", json.dumps([{"id": "n", "type": "book", "title": "T", "author": [{"family": f"Fam{i}", "given": f"Given{i}", "non-dropping-particle": "van"} for i in range(n)], "editor": [{"literal": f"Org {i}"} for i in range(min(n, 1000))]}])
+    depth = max(10, size // 20)
+    yield "j10-deep-extra", '[{"id": "d", "type": "book", "title": "T", "custom": ' + "[" * depth + "]" * depth + "}]"
+    yield "j10-dates", json.dumps([{"id": f"d{i}", "type": "book", "title": "T", "issued": {"date-parts": [[2000 + i % 30, 1 + i % 12, 1 + i % 28], [2001, 1]], "season": i % 4, "circa": True}} for i in range(max(1, size // 120))])
+
+
+def s10_yaml_kinds(size, rng):
+    depth = max(10, size // 4)
+    yield "y10-flow-deep", "references:\n- id: f\n  type: book\n  title: T\n  note: " + "[" * depth + "x" + "]" * depth + "\n"
+    yield "y10-flow-wide", "references:\n- {id: w, type: book, title: T, keyword: [" + ", ".join(f"k{i}" for i in range(max(1, size // 6))) + "]}\n"
+    yield "y10-multidoc", fill(lambda i: f"---\nreferences:\n- id: m{i}\n  type: book\n  title: T{i}\n...\n", size)
+
+
+def s10_style_kinds(size, rng):
+    head = '<?xml version="1.0"?><style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0"><info><title>x</title><id>x</id><updated>2020-01-01T00:00:00+00:00</updated></info>'
+    n = max(1, size // 110)
+    macros = "".join(f'<macro name="u{i}"><group delimiter=" "><text variable="title"/><text value="{i}"/></group></macro>' for i in range(n))
+    calls = "".join(f'<text macro="u{i}"/>' for i in range(n))
+    yield "s10-macros-once", head + macros + f'<citation><layout>{calls}</layout></citation><bibliography><layout>{calls}</layout></bibliography></style>'
+    yield "s10-sort-keys", head + '<citation><sort>' + "".join(f'<key variable="title"/>' for _ in range(max(1, size // 26))) + '</sort><layout><text variable="title"/></layout></citation></style>'
+
+
+def s10_locale_files(size, rng):
+    n = max(1, size // 70)
+    terms = "".join(f'<term name="t{i}"><single>s{i}</single><multiple>m{i}</multiple></term>' for i in range(n))
+    yield "l10-terms", '<?xml version="1.0" encoding="utf-8"?><locale xmlns="http://purl.org/net/xbiblio/csl" version="1.0" xml:lang="en-US"><terms>' + terms + '<term name="and">und</term></terms></locale>'
+
+
 # ---------------------------------------------------------------- runs
 
 def run(argv, stdin_path, timeout):
@@ -154,6 +233,8 @@ class Runner:
         self.results = []
 
     def case(self, reader, kind, size, args, stdin_path=None):
+        if CMDS and args[0] not in CMDS:
+            return None
         before = os.times()
         # children's CPU accrues in os.times() after wait
         p, out, err, wall, timed_out = run([self.binary] + args, stdin_path, self.timeout)
@@ -198,6 +279,7 @@ def max_rss_delta():
 
 
 LAST_RSS = [0]
+CMDS = set()
 WALL_LIMIT = [10.0]
 
 
@@ -259,8 +341,11 @@ def main():
     ap.add_argument("--timeout", type=int, default=60)
     ap.add_argument("--json", default="")
     ap.add_argument("--keep", action="store_true", help="keep the generated inputs in --work")
+    ap.add_argument("--set", default="s9", choices=["s9", "s10"], help="which generated kinds: s9 (CI) or the session-10 held-out kinds")
     ap.add_argument("--wall-limit", type=float, default=10.0, help="wall seconds allowed under 2 MB (CPU is always held to 10 s)")
+    ap.add_argument("--cmds", default="", help="run only these commands (e.g. check,claims)")
     a = ap.parse_args()
+    CMDS.update(x for x in a.cmds.split(",") if x)
     WALL_LIMIT[0] = a.wall_limit
     patch_popen_for_rusage()
     sizes = [int(float(s)) for s in a.sizes.split(",") if s]
@@ -274,6 +359,55 @@ def main():
 
     def want(reader):
         return not only or reader in only
+
+
+    if a.set == "s10":
+        for size in sizes:
+            if want("text"):
+                for kind, text in s10_text_kinds(size, rng):
+                    p = write(os.path.join(a.work, kind + ".txt"), text)
+                    R.case("text", kind, size, ["claims", p])
+                    R.case("text", kind, size, ["check", p, "--no-store"])
+                    R.case("text", kind, size, ["compare", p, p])
+                    R.case("text", kind, size, ["parse", p])
+            if want("html"):
+                for kind, text in s10_html_kinds(size, rng):
+                    p = write(os.path.join(a.work, kind + ".html"), text)
+                    R.case("html", kind, size, ["page", p])
+                    R.case("html", kind, size, ["claims", p])
+                    R.case("html", kind, size, ["check", p, "--no-store"])
+                    R.case("html", kind, size, ["parse", p, "--from", "html"])
+            if want("bibtex"):
+                for kind, text in s10_bibtex_kinds(size, rng):
+                    p = write(os.path.join(a.work, kind + ".bib"), text)
+                    R.case("bibtex", kind, size, ["parse", p])
+                    R.case("bibtex", kind, size, ["format", p, "--style", "apa"])
+            if want("ris"):
+                for kind, text in s10_ris_kinds(size, rng):
+                    p = write(os.path.join(a.work, kind + ".ris"), text)
+                    R.case("ris", kind, size, ["parse", p, "--to", "csl-json"])
+                    R.case("ris", kind, size, ["format", p, "--style", "ieee"])
+            if want("csl-json"):
+                for kind, text in s10_json_kinds(size, rng):
+                    p = write(os.path.join(a.work, kind + ".json"), text)
+                    R.case("csl-json", kind, size, ["format", p, "--style", "chicago"])
+                    R.case("csl-json", kind, size, ["parse", p, "--to", "bibtex"])
+            if want("yaml"):
+                for kind, text in s10_yaml_kinds(size, rng):
+                    p = write(os.path.join(a.work, kind + ".yaml"), text)
+                    R.case("yaml", kind, size, ["format", p, "--style", "mla"])
+            if want("style"):
+                for kind, text in s10_style_kinds(size, rng):
+                    p = write(os.path.join(a.work, kind + ".csl"), text)
+                    R.case("style", kind, size, ["format", sample_json, "--style", p])
+            if want("locale"):
+                for kind, text in s10_locale_files(size, rng):
+                    d = os.path.join(a.work, kind)
+                    os.makedirs(d, exist_ok=True)
+                    write(os.path.join(d, "locales-en-US.xml"), text)
+                    R.case("locale", kind, size, ["format", sample_json, "--style", "apa", "--locales", d, "--locale", "en-US"])
+        sizes = []  # the s9 kinds below are not run in this set
+        a.mutants = 0
 
     for size in sizes:
         if want("text"):
@@ -336,7 +470,7 @@ def main():
     for name in sorted(os.listdir(styles))[:4]:
         if name.endswith(".csl"):
             seeds.append((os.path.join(styles, name), [["format", sample_json, "--style"]]))
-    if want("mutant"):
+    if want("mutant") and a.mutants:
         for i in range(a.mutants):
             src, cmds = rng.choice(seeds)
             data = mutate(open(src, "rb").read(), rng)

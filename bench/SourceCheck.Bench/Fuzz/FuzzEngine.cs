@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
+using SourceCheck.Bench;
 using SourceCheck.Claims;
 using SourceCheck.Claims.Matching;
 using SourceCheck.Csl;
@@ -19,18 +20,27 @@ namespace SourceCheck.Fuzzing;
 /// <summary>One input path under test: how to run it, seeds to mutate, and crafted hostile shapes by size.</summary>
 public sealed record FuzzReader(string Name, Action<string> Run, IReadOnlyList<string> Seeds, IReadOnlyList<(string Name, Func<int, string> Make)> Shapes);
 
-/// <summary>One case: which reader, how the input was made, its size, time, bytes allocated, and the failure if any.</summary>
-public sealed record FuzzCase(string Reader, string Kind, int Size, double Seconds, long Allocated, string? Failure, string Input);
+/// <summary>One case: which reader, how the input was made, its size, CPU seconds of the thread that ran it (wall-clock
+/// seconds where no thread clock exists), bytes allocated, the failure if any, and the wall-clock seconds.</summary>
+public sealed record FuzzCase(string Reader, string Kind, int Size, double Seconds, long Allocated, string? Failure, string Input, double WallSeconds = 0);
 
 /// <summary>A seeded generator and mutator for every reader (shared by the bounded test in the normal suite and the
 /// long bench run, <c>bench -- fuzz</c>). A case fails when the reader throws anything but the documented input
-/// error of its kind, or takes longer than <see cref="Budget"/> for its size.</summary>
+/// error of its kind, or uses more CPU than <see cref="Budget"/> for its size. The budget is held against the CPU time
+/// of the thread that runs the reader (Linux thread clock), not wall time: at load 45-60 on two cores the wall clock of a
+/// linear 200,000-character case passed the 7 s budget while its CPU time stayed near 1 s; a quadratic reader burns CPU
+/// on its own thread and still fails. (Matching runs part of its pairs on pool threads, whose CPU is not counted; the
+/// calling thread takes its share of them, so a quadratic compare still grows quadratically on it.) A case that
+/// takes more than <see cref="WallCeiling"/> of wall time fails whatever its CPU (a hang that does not spin).</summary>
 public static class FuzzEngine
 {
     /// <summary>Time allowed for an input of <paramref name="chars"/> characters: 3 s plus 20 µs a character (the
     /// reference tagger reads about 14 µs a character on a loaded two-core machine; anything quadratic passes this
     /// by far at 16,000 characters and more). Seeds are not timed: their first run loads models.</summary>
     public static double Budget(int chars) => 3.0 + chars * 20e-6;
+
+    /// <summary>Wall-clock seconds after which a case fails however little CPU it used.</summary>
+    public const double WallCeiling = 120;
 
     public static IReadOnlyList<FuzzReader> Readers(string fixtures)
     {
@@ -246,6 +256,7 @@ public static class FuzzEngine
     public static FuzzCase RunOne(FuzzReader reader, string kind, string input)
     {
         long before = GC.GetAllocatedBytesForCurrentThread();
+        double cpu0 = ThreadCpu.NowMs();
         var watch = Stopwatch.StartNew();
         string? failure = null;
         try
@@ -258,13 +269,17 @@ public static class FuzzEngine
         }
 
         watch.Stop();
-        double seconds = watch.Elapsed.TotalSeconds;
+        double seconds = (ThreadCpu.NowMs() - cpu0) / 1000.0, wall = watch.Elapsed.TotalSeconds;
         if (failure is null && kind != "seed" && seconds > Budget(input.Length))
         {
-            failure = $"took {seconds:0.00} s, budget {Budget(input.Length):0.00} s for {input.Length:N0} characters";
+            failure = $"took {seconds:0.00} s CPU ({wall:0.00} s wall), budget {Budget(input.Length):0.00} s for {input.Length:N0} characters";
+        }
+        else if (failure is null && kind != "seed" && wall > WallCeiling)
+        {
+            failure = $"took {wall:0.00} s wall ({seconds:0.00} s CPU), ceiling {WallCeiling:0} s";
         }
 
-        return new FuzzCase(reader.Name, kind, input.Length, seconds, GC.GetAllocatedBytesForCurrentThread() - before, failure, input);
+        return new FuzzCase(reader.Name, kind, input.Length, seconds, GC.GetAllocatedBytesForCurrentThread() - before, failure, input, wall);
     }
 
     /// <summary>Seeded cases for one reader: each seed as is, <paramref name="mutations"/> mutants, and each crafted shape at

@@ -68,4 +68,29 @@ public sealed class CpuBoundTests
         // 16x the input: linear is about 16x the time; the quadratic steps made it 50x and more
         Assert.True(l < (s * 30) + 0.5, $"25,000 chars: {s:0.000} s, 400,000 chars: {l:0.000} s");
     }
+
+    /// <summary>Session 10: <c>check</c> of one 15 MB article peaked at 1.3 GB while <c>claims</c> of it stayed at 0.5 GB —
+    /// the matcher analysed all 250,000 claims (tokens, stems, translations) although links only join claims of two
+    /// documents and there was one. Matching the claims of one document now returns before analysing anything.</summary>
+    [Fact]
+    public void Matching_the_claims_of_one_document_analyses_nothing()
+    {
+        var claims = Enumerable.Range(0, 1_500).Select(i => new Claim($"a-c{i}", "a", "en", $"The council said costs for project {i} rose by {i % 90} percent last year.",
+            new global::SourceCheck.Text.TextSpan(0, 60), QuoteKind.None, null, null, null, null, null, [])).ToList();
+        var options = new MatchOptions { Lexicon = BilingualLexicon.HandWrittenOnly() };
+        ClaimMatcher.Match(claims.Take(2).ToList(), options); // warm up (static tables)
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var links = ClaimMatcher.Match(claims, options);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Empty(links);
+        Assert.True(allocated < 64 * 1024, $"{allocated:N0} bytes allocated to match 1,500 claims of one document");
+
+        // the same claims split over two documents are analysed as before (the shortcut is for one document only)
+        var two = claims.Select((c, i) => i % 2 == 0 ? c : c with { DocumentId = "b", Id = $"b-c{i}" }).ToList();
+        var watch = Stopwatch.StartNew();
+        ClaimMatcher.Match(two, options);
+        var oneDocument = Stopwatch.StartNew();
+        ClaimMatcher.Match(claims, options);
+        Assert.True(watch.Elapsed > 4 * oneDocument.Elapsed, $"two documents {watch.Elapsed.TotalMilliseconds:0} ms, one {oneDocument.Elapsed.TotalMilliseconds:0} ms");
+    }
 }

@@ -100,5 +100,35 @@ public sealed class FuzzTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public void Budget_is_held_against_the_reader_threads_cpu_time_not_the_wall_clock()
+    {
+        // a reader that spins past the budget fails even on a tiny input; one that only waits (as a reader on a loaded
+        // machine waits for a core) uses next to no CPU of its thread and passes
+        var spin = new FuzzReader("spin", _ =>
+        {
+            // spins until its thread has used the budget and more (by the thread's clock: on a loaded machine a
+            // spin timed by the wall clock gets less CPU than it waits)
+            double start = SourceCheck.Bench.ThreadCpu.NowMs();
+            long x = 0;
+            while (SourceCheck.Bench.ThreadCpu.NowMs() - start < (FuzzEngine.Budget(1) + 0.3) * 1000)
+            {
+                x++;
+            }
+
+            GC.KeepAlive(x);
+        }, ["s"], []);
+        var spun = FuzzEngine.RunOne(spin, "shape", "x");
+        Assert.NotNull(spun.Failure);
+        Assert.Contains("s CPU", spun.Failure, StringComparison.Ordinal);
+        Assert.True(spun.Seconds > FuzzEngine.Budget(1), $"{spun.Seconds} s CPU");
+
+        var wait = new FuzzReader("wait", _ => Thread.Sleep(400), ["s"], []);
+        var waited = FuzzEngine.RunOne(wait, "shape", "x");
+        Assert.Null(waited.Failure);
+        Assert.True(waited.WallSeconds >= 0.39, $"{waited.WallSeconds} s wall");
+        Assert.True(waited.Seconds < 0.2, $"{waited.Seconds} s CPU while sleeping");
+    }
+
     private static string Shorten(string s) => s.Length <= 200 ? s : s[..200] + $"… ({s.Length:N0} chars)";
 }

@@ -211,6 +211,58 @@ public sealed class HostileInputTests : IDisposable
         Assert.True(large < small * 10 + 0.5, $"5,000: {small} s, 20,000: {large} s (quadratic would be 16x)");
     }
 
+    /// <summary>Session 10 held-out campaign: 19,000 unclosed <c>&lt;blockquote&gt;</c>s (1.9 MB) took 27 s CPU in
+    /// <c>page</c> — the body scorer read each paragraph's <c>TextContent</c> to count its commas, and each of the
+    /// 400 nested blockquotes (the nesting cut) held the rest of the page. Counted bottom-up now: the nested page
+    /// allocates about what the same paragraphs closed one by one do (allocation, not time: load cannot move it).</summary>
+    [Fact]
+    public void Page_of_unclosed_nested_blockquotes_does_not_copy_the_text_per_level()
+    {
+        static long Allocated(string html)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            var page = PageReader.Read(html);
+            Assert.Contains("Regierung", page.Body, StringComparison.Ordinal);
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+
+        const string Quote = "<blockquote><p>„Die Regierung plant neue Regeln, sagte sie, für den Markt.“</p><cite>Anna Schulz</cite>";
+        string nested = "<html><body><article>" + FuzzEngine.Repeat(Quote, 3_000) + "</article></body></html>";
+        string closed = "<html><body><article>" + FuzzEngine.Repeat(Quote + "</blockquote>", 3_000) + "</article></body></html>";
+        Allocated(closed); // warm-up
+        long flat = Allocated(closed), deep = Allocated(nested);
+        Assert.True(deep < 3 * flat, $"nested {deep / 1048576.0:0.0} MB, closed {flat / 1048576.0:0.0} MB");
+    }
+
+    /// <summary>Session 10 held-out campaign: a RIS record followed by 1.9 MB of lines without a tag (continuations of
+    /// its title) was killed after 120 s — each line was joined by copying the whole value so far. Joined once now:
+    /// the same value, and allocation proportional to the input.</summary>
+    [Fact]
+    public void Ris_continuation_lines_are_joined_in_linear_time()
+    {
+        string Ris(int lines) => "TY  - JOUR\nTI  - start\n" + string.Concat(Enumerable.Range(0, lines).Select(i => $"  continued line {i} without a tag \r\n")) + "AU  - Smith, J.\nER  - \n";
+        var small = global::SourceCheck.References.Ris.RisReader.Records(Ris(3), []);
+        Assert.Equal("start continued line 0 without a tag continued line 1 without a tag continued line 2 without a tag", Assert.Single(small)[1].Value);
+        Assert.Equal("Smith, J.", small[0][2].Value);
+
+        string big = Ris(40_000);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var records = global::SourceCheck.References.Ris.RisReader.Records(big, []);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.EndsWith("continued line 39999 without a tag", records[0][1].Value, StringComparison.Ordinal);
+        Assert.True(allocated < 40L * big.Length, $"{allocated / 1048576.0:0} MB allocated for {big.Length / 1048576.0:0.0} M characters");
+    }
+
+    [Fact]
+    public void Unclosed_blockquotes_around_closed_paragraphs_reach_the_depth_limit()
+    {
+        // each "</p>" used to lower the depth although "<p>" (closed implicitly) never raised it
+        string nested = FuzzEngine.Repeat("<blockquote><p>„Die Preise steigen.“</p><cite>Anna</cite>", 1_000);
+        Assert.True(HtmlInput.DepthCut(nested) > 0);
+        Assert.Equal(-1, HtmlInput.DepthCut(FuzzEngine.Repeat("<blockquote><p>„Die Preise steigen.“</p><cite>Anna</cite></blockquote>", 1_000)));
+        Assert.Equal(-1, HtmlInput.DepthCut("<div>" + FuzzEngine.Repeat("<p>Text</p><li>x</li><br/>", 1_000) + "</div>"));
+    }
+
     [Fact]
     public void Duplicate_bibtex_keys_are_linear_and_ids_unique()
     {

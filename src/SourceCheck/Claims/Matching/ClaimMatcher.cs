@@ -111,6 +111,13 @@ internal static class ClaimMatcher
     public static IReadOnlyList<ClaimLink> Match(IReadOnlyList<Claim> claims, MatchOptions? options = null, IReadOnlyList<Claim>? context = null)
     {
         options ??= MatchOptions.Default;
+        if (!SpanTwoDocuments(claims))
+        {
+            // links join claims of two documents (context claims are never linked): with one document there is nothing
+            // to score, and analysing its claims would only hold memory (a 15 MB article: 250,000 analysed claims)
+            return [];
+        }
+
         var lexicon = options.Lexicon ?? BilingualLexicon.Default;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = claims.Count < 2000 ? 1 : Environment.ProcessorCount };
         if (!options.EventScope)
@@ -175,6 +182,19 @@ internal static class ClaimMatcher
 
         links.Sort((x, y) => x.Item1 != y.Item1 ? x.Item1.CompareTo(y.Item1) : x.Item2.CompareTo(y.Item2));
         return [.. links.Select(l => l.Item3)];
+    }
+
+    private static bool SpanTwoDocuments(IReadOnlyList<Claim> claims)
+    {
+        for (int i = 1; i < claims.Count; i++)
+        {
+            if (!string.Equals(claims[i].DocumentId, claims[0].DocumentId, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static AnalyzedText[] AnalyzeAll(IReadOnlyList<Claim> claims, List<int> which, BilingualLexicon lexicon, ParallelOptions parallel)

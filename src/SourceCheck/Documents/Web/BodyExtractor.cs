@@ -227,7 +227,12 @@ internal static partial class BodyExtractor
         return paragraphs >= 2 && chars >= 400;
     }
 
-    private readonly record struct Stat(int Text, int Link);
+    /// <summary>Non-space characters, those inside links, and the clause commas (<see cref="IsClauseComma"/>) of an
+    /// element's text, summed bottom-up once: reading <c>TextContent</c> per paragraph copied the whole subtree's text
+    /// for each of 400 nested blockquotes (1.9 MB page: 27 s CPU).</summary>
+    private readonly record struct Stat(int Text, int Link, int Commas = 0);
+
+    private static bool IsClauseComma(char c) => c is ',' or '，' or '、';
 
     private static Dictionary<IElement, Stat> ComputeStats(IElement root)
     {
@@ -250,20 +255,23 @@ internal static partial class BodyExtractor
 
             int text = 0;
             int link = 0;
+            int commas = 0;
             foreach (var n in e.ChildNodes)
             {
                 if (n is IText t)
                 {
                     text += CountNonSpace(t.Data);
+                    commas += t.Data.Count(IsClauseComma);
                 }
                 else if (n is IElement c && stats.TryGetValue(c, out var cs))
                 {
                     text += cs.Text;
                     link += c.LocalName == "a" ? cs.Text : cs.Link;
+                    commas += cs.Commas;
                 }
             }
 
-            stats[e] = new Stat(text, link);
+            stats[e] = new Stat(text, link, commas);
         }
 
         return stats;
@@ -363,20 +371,19 @@ internal static partial class BodyExtractor
                     // Text written straight into a container between block children ("Intro<br>text<h2>..</h2>more<br>"),
                     // which Readability wraps into paragraphs of that container: the container scores like a paragraph's
                     // parent. At least a sentence or two (as for sibling paragraphs below), not a dateline or byline.
-                    AddScore(scores, e, 1 + direct.Count(c => c is ',' or '，' or '、') + Math.Min(Math.Floor(CountNonSpace(direct) / 100.0), 3), 0);
+                    AddScore(scores, e, 1 + direct.Count(IsClauseComma) + Math.Min(Math.Floor(CountNonSpace(direct) / 100.0), 3), 0);
                 }
 
                 continue;
             }
 
-            string text = e.TextContent;
             int len = stats.TryGetValue(e, out var st) ? st.Text : 0;
             if (len < 25)
             {
                 continue;
             }
 
-            double score = 1 + text.Count(c => c is ',' or '，' or '、') + Math.Min(Math.Floor(len / 100.0), 3);
+            double score = 1 + st.Commas + Math.Min(Math.Floor(len / 100.0), 3);
             AddScore(scores, e.ParentElement, score, 0);
         }
 

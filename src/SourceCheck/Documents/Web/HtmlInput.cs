@@ -43,8 +43,10 @@ internal static class HtmlInput
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "p", "li", "option", "td", "tr", "th", "dt", "dd",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> VoidTagNames = VoidTags.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Where the element nesting first passes <see cref="MaxDepth"/> (a linear scan of the tags; elements
-    /// that close implicitly are not counted), or -1.</summary>
+    /// that close implicitly are not counted, going in or out), or -1.</summary>
     public static int DepthCut(string html)
     {
         int depth = 0;
@@ -55,7 +57,20 @@ internal static class HtmlInput
             char c = html[i + 1];
             if (c == '/')
             {
-                depth = Math.Max(0, depth - 1);
+                // the end tag of an element that closes implicitly ("</p>") was never counted on the way in: it must
+                // not lower the depth either (else 19,000 unclosed "<blockquote><p>…</p>" never reached the limit,
+                // and the tree builder went quadratic: 1.9 MB, 27 s CPU in `page`)
+                int k = i + 2;
+                while (k < html.Length && (char.IsAsciiLetterOrDigit(html[k]) || html[k] == '-'))
+                {
+                    k++;
+                }
+
+                if (!VoidTagNames.Contains(html.AsSpan(i + 2, k - i - 2)))
+                {
+                    depth = Math.Max(0, depth - 1);
+                }
+
                 i += 2;
                 continue;
             }
