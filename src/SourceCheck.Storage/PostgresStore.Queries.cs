@@ -290,24 +290,27 @@ internal sealed partial class PostgresStore
                 ORDER BY score DESC, c.id
                 LIMIT @limit
             )
-            SELECT id, score FROM hit ORDER BY score DESC, id
+            SELECT hit.id, c.document_id, c.text, hit.score FROM hit JOIN claims c ON c.id = hit.id ORDER BY hit.score DESC, hit.id
             """);
         Add(cmd, "any", any);
         Add(cmd, "words", words);
-        Add(cmd, "limit", limit);
+        Add(cmd, "limit", limit * SearchTerms.CandidateReadFactor);
         if (HasTrigrams)
         {
             Add(cmd, "folded", string.Join(' ', SearchTerms.Tokens(text)));
         }
 
-        var ranked = new List<(long Id, double Score)>();
+        var matches = new List<(long Id, long Document, string Text, double Score)>();
         using (var r = cmd.ExecuteReader())
         {
             while (r.Read())
             {
-                ranked.Add((r.GetInt64(0), r.GetDouble(1)));
+                matches.Add((r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetDouble(3)));
             }
         }
+
+        // a few per stored document and per sentence shape, as the SQLite store picks them
+        var ranked = SearchTerms.Diverse(matches, m => m.Document, m => m.Text, limit);
 
         var rows = ClaimsWithDocuments(ranked.Select(x => x.Id).ToArray());
         return [.. ranked.Where(x => rows.ContainsKey(x.Id)).Select(x => new SearchHit(rows[x.Id].Claim, rows[x.Id].Document, -x.Score))];

@@ -282,13 +282,20 @@ internal sealed partial class SourceCheckStore
             .Take(limit)
             .Select(i => (candidates[i].Id, Score: scores[i]))
             .ToList();
+        return HitsByIds([.. top.Select(t => (t.Id, -t.Score))]);
+    }
+
+    /// <summary>The stored claims <paramref name="ranked"/> names, with their documents, in that order and with that rank
+    /// (ids no longer stored are left out).</summary>
+    private List<SearchHit> HitsByIds(IReadOnlyList<(long Id, double Rank)> ranked)
+    {
         var rows = new Dictionary<long, (StoredClaim, StoredDocument)>();
         using (var cmd = Command("SELECT " + ClaimColumns + ", " + DocumentColumns + " " + """
             FROM claims c JOIN documents d ON d.id = c.document_id
             WHERE c.id IN (SELECT value FROM json_each($ids))
             """, null))
         {
-            cmd.Parameters.AddWithValue("$ids", IdsJson(top.Select(t => t.Id)));
+            cmd.Parameters.AddWithValue("$ids", IdsJson(ranked.Select(t => t.Id)));
             using var r = cmd.ExecuteReader();
             while (r.Read())
             {
@@ -297,38 +304,49 @@ internal sealed partial class SourceCheckStore
             }
         }
 
-        var hits = new List<SearchHit>(top.Count);
-        foreach (var (id, score) in top)
+        var hits = new List<SearchHit>(ranked.Count);
+        foreach (var (id, rank) in ranked)
         {
             if (rows.TryGetValue(id, out var row))
             {
-                hits.Add(new SearchHit(row.Item1, row.Item2, -score));
+                hits.Add(new SearchHit(row.Item1, row.Item2, rank));
             }
         }
 
         return hits;
     }
 
-    /// <summary>Claims matching an FTS5 query, best bm25 rank first.</summary>
+    /// <summary>Claims matching an FTS5 query, best bm25 rank first, read <see cref="SearchTerms.CandidateReadFactor"/>
+    /// times as wide as <paramref name="limit"/> and thinned by <see cref="SearchTerms.Diverse{T}"/> (a few per stored
+    /// document and per sentence shape).</summary>
     private List<SearchHit> SearchMatching(string match, int limit)
     {
-        using var cmd = Command("SELECT " + ClaimColumns + ", " + DocumentColumns + """
-            , f.rank
-            FROM (SELECT rowid AS id, rank FROM claims_fts WHERE claims_fts MATCH $match ORDER BY rank LIMIT $limit) f
+        if (limit <= 0)
+        {
+            return [];
+        }
+
+        var picked = SearchTerms.Diverse(RankedMatches(match, limit * SearchTerms.CandidateReadFactor), m => m.Document, m => m.Text, limit);
+        return HitsByIds([.. picked.Select(m => (m.Id, m.Rank))]);
+    }
+
+    /// <summary>The claims matching an FTS5 query with their document and text, best bm25 rank first (read lazily: the
+    /// caller stops when it has enough).</summary>
+    private IEnumerable<(long Id, long Document, string Text, double Rank)> RankedMatches(string match, int window)
+    {
+        using var cmd = Command("""
+            SELECT f.id, c.document_id, c.text, f.rank
+            FROM (SELECT rowid AS id, rank FROM claims_fts WHERE claims_fts MATCH $match ORDER BY rank LIMIT $window) f
             JOIN claims c ON c.id = f.id
-            JOIN documents d ON d.id = c.document_id
             ORDER BY f.rank, c.id
             """, null);
         cmd.Parameters.AddWithValue("$match", match);
-        cmd.Parameters.AddWithValue("$limit", limit);
+        cmd.Parameters.AddWithValue("$window", window);
         using var r = cmd.ExecuteReader();
-        var hits = new List<SearchHit>();
         while (r.Read())
         {
-            hits.Add(new SearchHit(ReadClaim(r, 0), ReadDocument(r, ClaimColumnCount), r.GetDouble(ClaimColumnCount + 10)));
+            yield return (r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetDouble(3));
         }
-
-        return hits;
     }
 
     /// <summary>The most recently stored claim whose report id (the id <c>check</c> and <c>claims</c> print, e.g.

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using SourceCheck.Documents;
@@ -310,6 +311,9 @@ internal static partial class ClaimExtractor
             worthy |= (openQuote || inSpread) && WordCount(sentence) >= 3;
             // a dated plan or forecast ("plans to file for approval in the first half of 2027", "will … 2027 beantragen")
             worthy |= continued || (!nonResponse && main is null && PlanWithYearRegex().IsMatch(sentence));
+            // a plain factual sentence other articles can repeat: a named actor or place and a reported event (nobody speaks)
+            bool plainFact = !worthy && !nonResponse && main is null && PlainFact(sentence, _lang, mentions);
+            worthy |= plainFact;
             if (!worthy || (nonResponse && figures.Length == 0 && main is null))
             {
                 var person = mentions.FirstOrDefault(m => m.Kind is MentionKind.Person or MentionKind.Pronoun or MentionKind.Role);
@@ -506,9 +510,9 @@ internal static partial class ClaimExtractor
             }
 
             var chosen = speaker; // the quote kind does not depend on whether the speaker is named
-            if (speaker is not null && precise && Unreliable(rule))
+            if (speaker is not null && ((precise && Unreliable(rule)) || plainFact))
             {
-                speaker = null; // prefer "unknown" to a guess (see Unreliable)
+                speaker = null; // prefer "unknown" to a guess (see Unreliable); a plain fact has no speaker
                 draft.Speaker = null;
                 draft.SpeakerMention = null;
             }
@@ -1151,6 +1155,84 @@ internal static partial class ClaimExtractor
             }
 
             return words is >= 1 and <= 5;
+        }
+
+        /// <summary>German prepositions of place and origin: a capitalised word right after one, without an article,
+        /// is a name ("in Osterbrück", "aus Dänemark"), not a common noun ("in der Stadt").</summary>
+        private static readonly FrozenSet<string> PlacePrepositions = new[] { "in", "aus", "nach", "bei" }.ToFrozenSet(StringComparer.Ordinal);
+
+        private static readonly FrozenSet<string> EnglishAuxiliaries = new[] { "was", "were", "has", "have", "had" }.ToFrozenSet(StringComparer.Ordinal);
+
+        private static readonly FrozenSet<string> EnglishIrregularPast = new[]
+        {
+            "won", "lost", "paid", "sold", "found", "left", "took", "fell", "rose", "began", "shut", "broke", "ran", "led",
+            "struck", "bought", "brought", "caught", "held", "kept", "met", "spent", "stood", "went", "gave", "sent", "hit", "cut",
+        }.ToFrozenSet(StringComparer.Ordinal);
+
+        /// <summary>Nouns of speech and debate: a sentence holding one talks about what was said, not about the event.</summary>
+        private static readonly FrozenSet<string> SpeechNouns = new[]
+        {
+            "remarks", "comments", "comment", "statement", "statements", "debate", "criticism", "interview",
+            "Äußerung", "Äußerungen", "Aussage", "Aussagen", "Debatte", "Kommentar", "Kritik", "Interview", "Stellungnahme",
+        }.ToFrozenSet(StringComparer.Ordinal);
+
+        private static readonly FrozenSet<string> GermanAuxiliaries = new[] { "hat", "haben", "hatte", "hatten", "wurde", "wurden", "ist", "sind", "war", "waren" }.ToFrozenSet(StringComparer.Ordinal);
+
+        /// <summary>A plain factual sentence without quotation or speech verb that still carries checkable content another
+        /// article can repeat (issue 13: the largest class of missed links): 6 to 40 words, a named actor (a person or
+        /// organisation the article names) or a place name ("in Osterbrück"; in English any capitalised word after the
+        /// first), and a reported event — an English past or perfect form ("has been suspended", "passed", "sold"), a German
+        /// perfect or passive (auxiliary and participle: "hat … eingeleitet", "wurden … verkauft"); no noun of speech or debate
+        /// (a sentence about statements). Background and furniture rarely have all of these.</summary>
+        private static bool PlainFact(string sentence, string lang, List<Mention> mentions)
+        {
+            var words = new List<string>();
+            int start = -1;
+            for (int i = 0; i <= sentence.Length; i++)
+            {
+                bool w = i < sentence.Length && (char.IsLetterOrDigit(sentence[i]) || (start >= 0 && sentence[i] is '-' or '\''));
+                if (w && start < 0)
+                {
+                    start = i;
+                }
+                else if (!w && start >= 0)
+                {
+                    words.Add(sentence[start..i]);
+                    start = -1;
+                }
+            }
+
+            if (words.Count is < 6 or > 40)
+            {
+                return false;
+            }
+
+            if (words.Any(SpeechNouns.Contains))
+            {
+                return false; // a sentence about statements ("hat mit Äußerungen … gesorgt", "clarified her remarks") is no fact of the event
+            }
+
+            bool german = lang == "de";
+            bool named = mentions.Any(m => m.Kind is MentionKind.Person or MentionKind.Org && m.Name is not null);
+            for (int i = 1; i < words.Count && !named; i++)
+            {
+                string w = words[i];
+                named = char.IsUpper(w[0]) && w.Length > 1 && (german ? PlacePrepositions.Contains(words[i - 1]) : w != "I");
+            }
+
+            if (!named)
+            {
+                return false;
+            }
+
+            if (!german)
+            {
+                return words.Any(w => EnglishAuxiliaries.Contains(w) || EnglishIrregularPast.Contains(w)
+                    || (w.Length >= 5 && char.IsLower(w[0]) && w.EndsWith("ed", StringComparison.Ordinal)));
+            }
+
+            return words.Any(GermanAuxiliaries.Contains) && words.Any(w => w.Length >= 6 && char.IsLower(w[0]) && (
+                w.EndsWith("iert", StringComparison.Ordinal) || (w.IndexOf("ge", StringComparison.Ordinal) is >= 0 and <= 5 && (w.EndsWith('t') || w.EndsWith("en", StringComparison.Ordinal)))));
         }
 
         private static bool IsQuestion(string sentence)

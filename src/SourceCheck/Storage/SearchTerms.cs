@@ -171,6 +171,87 @@ internal static class SearchTerms
     /// 60 % rounded up, and at least two when there are two or more.</summary>
     public static int RequiredTerms(int termCount) => termCount <= 1 ? termCount : Math.Max(2, (int)Math.Ceiling(0.6 * termCount));
 
+    /// <summary>How many ranked full-text hits a candidate query reads before <see cref="Diverse{T}"/> picks its
+    /// candidates: wide enough that a sentence repeated in hundreds of stored documents cannot fill it alone.</summary>
+    public const int CandidateReadFactor = 20;
+
+    /// <summary>At most this many candidates of one stored document, and of one sentence shape (<see cref="Shape"/>).</summary>
+    public const int CandidatesPerDocument = 2;
+
+    /// <summary>The shape of a sentence: its words in order, every word that starts with a capital letter or a digit
+    /// (names, figures, German nouns) replaced by one mark. Copies of one sentence that differ only in names or figures
+    /// (a wire text in many outlets, a template filled with other actors) have one shape.</summary>
+    public static string Shape(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        int i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsLetterOrDigit(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            int start = i;
+            while (i < text.Length && char.IsLetterOrDigit(text[i]))
+            {
+                i++;
+            }
+
+            if (sb.Length > 0)
+            {
+                sb.Append(' ');
+            }
+
+            if (char.IsUpper(text[start]) || char.IsDigit(text[start]))
+            {
+                sb.Append('#');
+            }
+            else
+            {
+                sb.Append(text, start, i - start);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Candidates from hits in rank order: at most <paramref name="limit"/>, and at most
+    /// <see cref="CandidatesPerDocument"/> of one stored document and of one sentence shape, so that neither one long
+    /// stored document nor one sentence repeated across many documents fills the candidate list and pushes out
+    /// the other documents that share the claim's terms.</summary>
+    public static List<T> Diverse<T>(IEnumerable<T> ranked, Func<T, long> document, Func<T, string> text, int limit)
+    {
+        var picked = new List<T>(Math.Max(0, limit));
+        if (limit <= 0)
+        {
+            return picked;
+        }
+
+        var perDocument = new Dictionary<long, int>();
+        var perShape = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var hit in ranked)
+        {
+            long doc = document(hit);
+            string shape = Shape(text(hit));
+            if (perDocument.GetValueOrDefault(doc) >= CandidatesPerDocument || perShape.GetValueOrDefault(shape) >= CandidatesPerDocument)
+            {
+                continue;
+            }
+
+            perDocument[doc] = perDocument.GetValueOrDefault(doc) + 1;
+            perShape[shape] = perShape.GetValueOrDefault(shape) + 1;
+            picked.Add(hit);
+            if (picked.Count == limit)
+            {
+                break;
+            }
+        }
+
+        return picked;
+    }
+
     /// <summary><see cref="RequiredTerms"/> as a share (for comparing with <see cref="Coverage"/>).</summary>
     public static double MinimumCoverage(int termCount) => termCount <= 0 ? 1 : (double)RequiredTerms(termCount) / termCount - 1e-9;
 }

@@ -83,7 +83,7 @@ public sealed class JsonWriterTests
         var cli = CliRunner.RunIn(seeds, null, ["compare", .. files, "--to", "json"]);
         Assert.Equal(0, cli.ExitCode);
         string hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(cli.Out)));
-        Assert.Equal("0e5f638b09ded25ba023cdbf8e5b5c32d7c895aa15652a20faeb85a74bc28f88", hash);
+        Assert.Equal("e69b12541ade5802cbc711accd1658d76439fb9200dbd45367b247e339ab09b6", hash);
         var comparison = Articles.Compare([.. files.Select(f => Input(seeds, f))]);
         Assert.Equal(16, comparison.Links.Length);
         Assert.Equal(cli.Out, comparison.ToJson());
