@@ -12,7 +12,7 @@ namespace SourceCheck.Bench;
 /// independent styles (Debian's citation-style-language-styles, or <c>CSL_DIFF_STYLES</c>) × generated items × seeds ×
 /// locales × output formats. Styles are split by a hash of their file name into a dev half (fixed against) and a
 /// validation half (only scored); <c>CSL_DIFF_PART=dev|validation|all</c> (default dev), every <c>CSL_DIFF_EVERY</c>th
-/// style of the part (default 10), <c>CSL_DIFF_SEEDS</c> (default 1,2), <c>CSL_DIFF_ITEMS</c> per seed (default 40),
+/// style of the part (default 10) starting at index <c>CSL_DIFF_OFFSET</c> (default 0), <c>CSL_DIFF_SEEDS</c> (default 1,2), <c>CSL_DIFF_ITEMS</c> per seed (default 40),
 /// <c>CSL_DIFF_LANGS</c> (default en-US,de-DE), <c>CSL_DIFF_FORMATS</c> (default text,html), <c>CSL_DIFF_SHOW</c>, <c>CSL_DIFF_WORK</c> (a folder kept with the items and the last job)
 /// examples per cause (default 3). Prints the identical-entry rate, styles in citeproc-js's order and differing
 /// entries grouped by cause. Normalisation: entries are trimmed and every run of ASCII white space (spaces, tabs,
@@ -38,6 +38,7 @@ internal static class CslDiffBench
 
         string part = Environment.GetEnvironmentVariable("CSL_DIFF_PART") ?? "dev";
         int every = Int("CSL_DIFF_EVERY", 10);
+        int offset = Int("CSL_DIFF_OFFSET", 0) % every;
         int count = Int("CSL_DIFF_ITEMS", 40);
         int show = Int("CSL_DIFF_SHOW", 3);
         var seeds = (Environment.GetEnvironmentVariable("CSL_DIFF_SEEDS") ?? "1,2").Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToList();
@@ -48,13 +49,13 @@ internal static class CslDiffBench
 
         var styles = Directory.EnumerateFiles(stylesDir, "*.csl").Order(StringComparer.Ordinal)
             .Where(p => part == "all" || IsValidation(p) == (part == "validation")).ToList();
-        styles = [.. styles.Where((_, i) => i % every == 0)];
+        styles = [.. styles.Where((_, i) => i % every == offset)];
         if (only is not null)
         {
             styles = [.. styles.Where(p => Path.GetFileNameWithoutExtension(p) == only)];
         }
 
-        Console.WriteLine($"csl-diff: part {part}, {styles.Count} independent styles (every {every}th), seeds {string.Join(",", seeds)}, {count} {(rare ? "rare-kind " : string.Empty)}items each, {string.Join(",", langs)}, {string.Join(",", formats)}");
+        Console.WriteLine($"csl-diff: part {part}, {styles.Count} independent styles (every {every}th from index {offset}), seeds {string.Join(",", seeds)}, {count} {(rare ? "rare-kind " : string.Empty)}items each, {string.Join(",", langs)}, {string.Join(",", formats)}");
         string? keep = Environment.GetEnvironmentVariable("CSL_DIFF_WORK");
         string work = keep ?? Path.Combine(Path.GetTempPath(), "sc-csl-diff-" + Environment.ProcessId);
         Directory.CreateDirectory(work);

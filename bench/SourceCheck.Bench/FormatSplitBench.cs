@@ -12,7 +12,8 @@ namespace SourceCheck.Bench;
 /// keys, disambiguation, citations, bibliography entries, the document, writing it. Each stage prints its wall time,
 /// the bytes it allocated and the GC pause time inside it; medians of <c>FORMAT_SPLIT_RUNS</c> (default 5) runs after
 /// one warm-up run (the warm-up run's JIT is not what the native binary pays). <c>FORMAT_SPLIT_ITEMS</c> changes the
-/// number of items.</summary>
+/// number of items. <c>FORMAT_SPLIT_TYPES=1</c> also prints, per stage, the types that allocated most (the runtime's
+/// allocation-tick events, one per ~100 KB allocated, so a type's share is sampled, not exact).</summary>
 internal static class FormatSplitBench
 {
     public static void Run()
@@ -34,9 +35,10 @@ internal static class FormatSplitBench
             File.WriteAllText(items, CslJson.Serialize(CslSampleItems.Generate(n, 42)));
             Console.WriteLine($"format-split: {n:N0} APA items (seed 42), {new FileInfo(items).Length / 1e6:F1} MB CSL-JSON; {runs} runs after a warm-up; load average {StartupBench.LoadAverage()}");
             var all = new List<List<(string Stage, double Ms, double AllocMb, double GcMs, int Gcs)>>();
+            using var ticks = Environment.GetEnvironmentVariable("FORMAT_SPLIT_TYPES") == "1" ? new AllocationTicks() : null;
             for (int run = 0; run <= runs; run++)
             {
-                var stages = Once(items, apa, output);
+                var stages = Once(items, apa, output, run == runs ? ticks : null);
                 if (run > 0)
                 {
                     all.Add(stages);
@@ -59,6 +61,7 @@ internal static class FormatSplitBench
             }
 
             Console.WriteLine($"{"total",-14} {total,8:F0} {totalAlloc,9:F1} {totalGc,7:F0}   (medians per stage, the text: lines not counted; load average now {StartupBench.LoadAverage()})");
+            ticks?.Print();
         }
         finally
         {
@@ -66,9 +69,10 @@ internal static class FormatSplitBench
         }
     }
 
-    private static List<(string Stage, double Ms, double AllocMb, double GcMs, int Gcs)> Once(string items, string apa, string output)
+    private static List<(string Stage, double Ms, double AllocMb, double GcMs, int Gcs)> Once(string items, string apa, string output, AllocationTicks? ticks)
     {
         var stages = new List<(string, double, double, double, int)>();
+        ticks?.Reset();
         var sw = Stopwatch.StartNew();
         long alloc = GC.GetTotalAllocatedBytes();
         var pause = GC.GetTotalPauseDuration();
@@ -79,6 +83,7 @@ internal static class FormatSplitBench
             var p = GC.GetTotalPauseDuration();
             int g = GC.CollectionCount(0);
             stages.Add((stage, sw.Elapsed.TotalMilliseconds, (a - alloc) / 1e6, (p - pause).TotalMilliseconds, g - gcs));
+            ticks?.EndStage(stage);
             (alloc, pause, gcs) = (a, p, g);
             sw.Restart();
         }
@@ -106,5 +111,75 @@ internal static class FormatSplitBench
     {
         var sorted = values.Order().ToList();
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    /// <summary>Allocation-tick events of the runtime (type name and bytes since the last tick), summed per stage.</summary>
+    private sealed class AllocationTicks : System.Diagnostics.Tracing.EventListener
+    {
+        private readonly object _gate = new();
+        private Dictionary<string, long> _current = [];
+        private readonly List<(string Stage, Dictionary<string, long> Types)> _stages = [];
+
+        protected override void OnEventSourceCreated(System.Diagnostics.Tracing.EventSource source)
+        {
+            if (source.Name == "Microsoft-Windows-DotNETRuntime")
+            {
+                EnableEvents(source, System.Diagnostics.Tracing.EventLevel.Verbose, (System.Diagnostics.Tracing.EventKeywords)0x1);
+            }
+        }
+
+        protected override void OnEventWritten(System.Diagnostics.Tracing.EventWrittenEventArgs e)
+        {
+            if (!e.EventName!.StartsWith("GCAllocationTick", StringComparison.Ordinal) || e.PayloadNames is null)
+            {
+                return;
+            }
+
+            int type = e.PayloadNames.IndexOf("TypeName"), size = e.PayloadNames.IndexOf("AllocationAmount64");
+            if (type < 0 || size < 0)
+            {
+                return;
+            }
+
+            string name = e.Payload![type] as string ?? "?";
+            long bytes = Convert.ToInt64(e.Payload[size], System.Globalization.CultureInfo.InvariantCulture);
+            lock (_gate)
+            {
+                _current[name] = _current.GetValueOrDefault(name) + bytes;
+            }
+        }
+
+        public void Reset()
+        {
+            lock (_gate)
+            {
+                _current = [];
+            }
+        }
+
+        public void EndStage(string stage)
+        {
+            lock (_gate)
+            {
+                _stages.Add((stage, _current));
+                _current = [];
+            }
+        }
+
+        public void Print()
+        {
+            lock (_gate)
+            {
+                foreach (var (stage, types) in _stages)
+                {
+                    long all = types.Values.Sum();
+                    Console.WriteLine($"{stage}: {all / 1e6:F1} MB sampled");
+                    foreach (var (name, bytes) in types.OrderByDescending(t => t.Value).Take(12))
+                    {
+                        Console.WriteLine($"  {bytes / 1e6,7:F1} MB  {name}");
+                    }
+                }
+            }
+        }
     }
 }

@@ -12,7 +12,7 @@ internal sealed partial class CslProcessor
 {
     // ------------------------------------------------------------------ bibliography
 
-    private (List<string> Entries, string Text) RenderBibliography(List<CslItem> sorted, OutputFormat format)
+    private List<string> RenderBibliography(List<CslItem> sorted, OutputFormat format)
     {
         var sec = _style.Bibliography!;
         string? sas = sec.Opt("subsequent-author-substitute");
@@ -123,9 +123,20 @@ internal sealed partial class CslProcessor
                 (int)((long)sorted.Count * k / chunks), (int)((long)sorted.Count * (k + 1) / chunks)));
         }
 
-        var entries = new List<string>(rendered);
+        return new List<string>(rendered);
+    }
 
-        var sb = new StringBuilder();
+    /// <summary>The bibliography as one text: citeproc-js's HTML wrapper, else one entry per line (empty entries left out).</summary>
+    private static string BibliographyDocument(List<string> entries, OutputFormat format)
+    {
+        // the document is built in one buffer of its final size (no chunk chain copied at the end)
+        long size = 32;
+        foreach (var e in entries)
+        {
+            size += e.Length + (format == OutputFormat.Html ? 32 : 1);
+        }
+
+        var sb = new StringBuilder((int)Math.Min(size, int.MaxValue / 2));
         if (format == OutputFormat.Html)
         {
             sb.Append("<div class=\"csl-bib-body\">\n");
@@ -146,7 +157,7 @@ internal sealed partial class CslProcessor
             sb.AppendJoin('\n', entries.Where(e => e.Length > 0));
         }
 
-        return (entries, sb.ToString());
+        return sb.ToString();
     }
 
     private static RNode? RenderSecondFieldAligned(Ctx ctx, Layout layout)

@@ -12,6 +12,10 @@ internal sealed partial class CslProcessor
 {
     // ------------------------------------------------------------------ disambiguation
 
+    /// <summary>The cite of an item with nothing but its id (disambiguation renders it for every item, often several
+    /// times): one per item, kept in its state.</summary>
+    private CiteItem BareCite(CslItem item) => _state[item.Id].BareCite ??= new CiteItem(item.Id);
+
     private string DisambigKey(CslItem item, bool subsequentEtAl = false, bool subsequentPosition = false) =>
         DisambigKey(item, out _, subsequentEtAl, subsequentPosition);
 
@@ -19,7 +23,7 @@ internal sealed partial class CslProcessor
     /// whether some names list was shortened by et-al (when not, adding names cannot change the key).</summary>
     private string DisambigKey(CslItem item, out bool etAlCut, bool subsequentEtAl = false, bool subsequentPosition = false)
     {
-        var ctx = NewCtx(item, _style.Citation, bib: false);
+        var ctx = RentCtx(item, _style.Citation, bib: false);
         ctx.DisambigMode = true;
         ctx.NameTexts = false;
         ctx.SubsequentEtAl = subsequentEtAl || subsequentPosition;
@@ -28,9 +32,10 @@ internal sealed partial class CslProcessor
             ctx.Position = Position.Subsequent;
         }
 
-        ctx.Cite = new CiteItem(item.Id);
+        ctx.Cite = BareCite(item);
         var node = Renderer.RenderLayout(ctx, _style.Citation.Layout);
         etAlCut = ctx.EtAlCut;
+        ReturnCtx(ctx);
         return Rich.Plain(node);
     }
 
@@ -492,11 +497,13 @@ internal sealed partial class CslProcessor
 
     private int NameCount(CslItem item)
     {
-        var ctx = NewCtx(item, _style.Citation, bib: false);
+        var ctx = RentCtx(item, _style.Citation, bib: false);
         ctx.DisambigMode = true;
-        ctx.Cite = new CiteItem(item.Id);
+        ctx.Cite = BareCite(item);
         Renderer.RenderLayout(ctx, _style.Citation.Layout);
-        return ctx.FirstNamesList?.Count ?? 0;
+        int count = ctx.FirstNamesList?.Count ?? 0;
+        ReturnCtx(ctx);
+        return count;
     }
 
     /// <summary>Applies a global given-name rule; returns the disambiguation keys of the items it left unchanged.</summary>
@@ -633,15 +640,17 @@ internal sealed partial class CslProcessor
     /// without names renders in full and <paramref name="fullKey"/> is its disambiguation key.</summary>
     private IReadOnlyList<CslName> ProbeFirstNames(CslItem item, out string? fullKey, out NameOptions? options)
     {
-        var ctx = NewCtx(item, _style.Citation, bib: false);
+        var ctx = RentCtx(item, _style.Citation, bib: false);
         ctx.DisambigMode = true;
-        ctx.Cite = new CiteItem(item.Id);
+        ctx.Cite = BareCite(item);
         ctx.StopAfterFirstNames = true;
         ctx.NameTexts = false;
         var node = Renderer.RenderLayout(ctx, _style.Citation.Layout);
         fullKey = ctx.FirstNamesRaw is null ? Rich.Plain(node) : null;
         options = ctx.FirstNamesOpts;
-        return ctx.FirstNamesRaw ?? [];
+        var names = ctx.FirstNamesRaw ?? [];
+        ReturnCtx(ctx);
+        return names;
     }
 
     /// <summary>Whether every item of <paramref name="a"/> is in <paramref name="b"/> (both ascending).</summary>

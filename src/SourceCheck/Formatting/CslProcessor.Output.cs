@@ -15,13 +15,33 @@ internal sealed partial class CslProcessor
 
     private static void CapitalizeLeadingTerm(RSpan body)
     {
-        var leaves = new List<RText>();
-        Rich.Leaves(body, leaves);
         // affixes of only spaces and punctuation before it do not count ("(No date)", " N.d. :", as citeproc-js)
-        if (leaves.Find(l => l.Text.AsSpan().ContainsAnyExcept(LeadingAffixChars)) is { IsTerm: true } first && char.IsLower(first.Text[0]))
+        if (FirstWordLeaf(body) is { IsTerm: true } first && char.IsLower(first.Text[0]))
         {
             first.Text = char.ToUpperInvariant(first.Text[0]) + first.Text[1..];
         }
+    }
+
+    /// <summary>The first leaf, in document order, with more than spaces and affix punctuation.</summary>
+    private static RText? FirstWordLeaf(RNode node)
+    {
+        if (node is RText t)
+        {
+            return t.Text.AsSpan().ContainsAnyExcept(LeadingAffixChars) ? t : null;
+        }
+
+        if (node is RSpan s)
+        {
+            foreach (var c in s.Children)
+            {
+                if (FirstWordLeaf(c) is { } found)
+                {
+                    return found;
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A bibliography layout whose last output is a display block (right-inline, indent, ...) takes the

@@ -113,7 +113,20 @@ internal sealed partial class CslProcessor
 
     private string? SortValue(CslItem item, SortKey key, Section sec)
     {
-        var ctx = NewCtx(item, sec, bib: ReferenceEquals(sec, _style.Bibliography));
+        var ctx = RentCtx(item, sec, bib: ReferenceEquals(sec, _style.Bibliography));
+        try
+        {
+            return SortValue(ctx, item, key);
+        }
+        finally
+        {
+            ReturnCtx(ctx);
+        }
+    }
+
+    private string? SortValue(Ctx ctx, CslItem item, SortKey key)
+    {
+        var sec = ctx.Section;
         ctx.SortMode = true;
         ctx.SortKey = key;
         ctx.NameOpts = sec.Names.Over(_style.Names);

@@ -18,8 +18,18 @@ internal sealed record Citation(IReadOnlyList<CiteItem> Items)
 /// <summary>Everything one run produces: rendered citations, bibliography entries and warnings.</summary>
 internal sealed record FormatResult(IReadOnlyList<string> Citations, IReadOnlyList<string> Bibliography, IReadOnlyList<Diagnostic> Warnings)
 {
-    /// <summary>The bibliography wrapped the way citeproc-js does for HTML, or one entry per line otherwise.</summary>
-    public string BibliographyText { get; init; } = string.Empty;
+    private string? _bibliographyText;
+
+    /// <summary>The bibliography wrapped the way citeproc-js does for HTML, or one entry per line otherwise (joined
+    /// when first asked for: the <c>format</c> command writes the entries itself).</summary>
+    public string BibliographyText
+    {
+        get => _bibliographyText ??= JoinBibliography?.Invoke() ?? string.Empty;
+        init => _bibliographyText = value;
+    }
+
+    /// <summary>Builds <see cref="BibliographyText"/> on first use.</summary>
+    internal Func<string>? JoinBibliography { get; init; }
 
     /// <summary>The item id of each <see cref="Bibliography"/> entry, in the same order.</summary>
     public IReadOnlyList<string> BibliographyIds { get; init; } = [];
@@ -256,17 +266,16 @@ internal sealed partial class CslProcessor
         var renderedCitations = RenderCitations(citations, format);
         StageDone?.Invoke("citations");
         var bib = new List<string>();
-        string bibText = string.Empty;
         if (bibliography && _style.Bibliography is not null)
         {
-            (bib, bibText) = RenderBibliography(sorted, format);
+            bib = RenderBibliography(sorted, format);
         }
 
         StageDone?.Invoke("bibliography");
 
         return new FormatResult(renderedCitations, bib, [.. _warnings])
         {
-            BibliographyText = bibText,
+            JoinBibliography = bib.Count == 0 ? null : () => BibliographyDocument(bib, format),
             BibliographyIds = bib.Count == 0 ? [] : [.. sorted.Select(i => i.Id)],
         };
     }
@@ -397,6 +406,26 @@ internal sealed partial class CslProcessor
 
         return false;
     }
+
+    [ThreadStatic]
+    private static Ctx? _spareCtx;
+
+    /// <summary>A context for a rendering whose context does not outlive it (sort keys, disambiguation keys): the
+    /// thread's spare one, reset, when it is free; give it back with <see cref="ReturnCtx"/>.</summary>
+    private Ctx RentCtx(CslItem item, Section sec, bool bib)
+    {
+        var c = _spareCtx;
+        if (c is null)
+        {
+            return NewCtx(item, sec, bib);
+        }
+
+        _spareCtx = null;
+        c.Reset(_style, _locale, item, sec, _state[item.Id], bib, _implicitYearSuffix, _budget);
+        return c;
+    }
+
+    private static void ReturnCtx(Ctx c) => _spareCtx = c;
 
     private Ctx NewCtx(CslItem item, Section sec, bool bib) => new()
     {

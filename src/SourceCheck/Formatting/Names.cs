@@ -28,7 +28,27 @@ internal static class Names
         }
     }
 
+    [ThreadStatic]
+    private static List<(string Var, IReadOnlyList<CslName> Names)>? _spareLists;
+
     private static RNode? RenderNames(Ctx c, NamesElement n, NamesElement? parent)
+    {
+        // the list of name variables present is the thread's spare one when free (a substitute renders names
+        // elements inside this one); it is handed back empty
+        var lists = _spareLists ?? new List<(string Var, IReadOnlyList<CslName> Names)>(4);
+        _spareLists = null;
+        try
+        {
+            return RenderNames(c, n, parent, lists);
+        }
+        finally
+        {
+            lists.Clear();
+            _spareLists = lists;
+        }
+    }
+
+    private static RNode? RenderNames(Ctx c, NamesElement n, NamesElement? parent, List<(string Var, IReadOnlyList<CslName> Names)> lists)
     {
         var nameEl = n.Name ?? (n.ImplicitName ? parent?.Name : null);
         var etAlDecor = n.EtAlDecor ?? parent?.EtAlDecor;
@@ -53,7 +73,6 @@ internal static class Names
         var opts = (nameEl?.Options ?? NameOptions.Empty).Over(c.NameOpts);
         string? namesDelim = n.Delimiter ?? c.NamesDelimiter;
 
-        var lists = new List<(string Var, IReadOnlyList<CslName> Names)>();
         foreach (var v in n.Variables)
         {
             c.Called++;

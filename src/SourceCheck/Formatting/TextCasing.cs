@@ -15,6 +15,34 @@ internal static class TextCasing
         "de", "von", "van", // name particles stay lowercase in titles
     ], StringComparer.Ordinal);
 
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordLookup = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Whether the word, lowercased (invariant), is a stop word; no stop word is longer than 16 letters.</summary>
+    private static bool IsStopWordIgnoringCase(ReadOnlySpan<char> word)
+    {
+        if (word.Length > 16)
+        {
+            return false;
+        }
+
+        Span<char> lower = stackalloc char[word.Length];
+        word.ToLowerInvariant(lower);
+        return StopWordLookup.Contains(lower);
+    }
+
+    private static bool HasUpper(ReadOnlySpan<char> text)
+    {
+        foreach (char ch in text)
+        {
+            if (char.IsUpper(ch))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static void Collect(RNode node, bool noCase, List<(RText Leaf, bool NoCase)> into)
     {
         if (node is RText t)
@@ -39,12 +67,29 @@ internal static class TextCasing
             return;
         }
 
-        var leaves = new List<(RText Leaf, bool NoCase)>();
-        Collect(node, false, leaves);
-        if (leaves.Count == 0)
+        // the leaf list is the thread's, reused (text-case runs on every title of every entry)
+        var leaves = _leaves ?? new List<(RText Leaf, bool NoCase)>(16);
+        _leaves = null;
+        try
         {
-            return;
+            Collect(node, false, leaves);
+            if (leaves.Count > 0)
+            {
+                Apply(leaves, tc, textInfo);
+            }
         }
+        finally
+        {
+            leaves.Clear();
+            _leaves = leaves;
+        }
+    }
+
+    [ThreadStatic]
+    private static List<(RText Leaf, bool NoCase)>? _leaves;
+
+    private static void Apply(List<(RText Leaf, bool NoCase)> leaves, TextCase tc, System.Globalization.TextInfo textInfo)
+    {
 
         int total = 0;
         foreach (var (l, _) in leaves)
@@ -118,8 +163,9 @@ internal static class TextCasing
         foreach (var (l, _) in leaves)
         {
             int len = l.Text.Length;
-            if (len > 0)
+            if (len > 0 && !l.Text.AsSpan().SequenceEqual(chars.AsSpan(pos, len)))
             {
+                // only a leaf whose case changed gets a new string
                 l.Text = new string(chars, pos, len);
             }
 
@@ -242,14 +288,14 @@ internal static class TextCasing
                 continue;
             }
 
-            string core = new string(chars, ls, le - ls);
+            var core = chars.AsSpan(ls, le - ls);
             bool first = w == 0 || AfterColon(chars, s);
             bool last = w == words.Count - 1;
-            if (!first && !last && StopWords.Contains(core.ToLowerInvariant()))
+            if (!first && !last && IsStopWordIgnoringCase(core))
             {
-                if (StopWords.Contains(core) || IsLowerWord(chars, ls, le) || char.IsUpper(core[0]))
+                if (StopWordLookup.Contains(core) || IsLowerWord(chars, ls, le) || char.IsUpper(core[0]))
                 {
-                    if (!prot[ls] && core.Skip(1).All(ch => !char.IsUpper(ch)))
+                    if (!prot[ls] && !HasUpper(core[1..]))
                     {
                         for (int i = ls; i < le; i++)
                         {
@@ -271,8 +317,7 @@ internal static class TextCasing
                 {
                     if (i > sub)
                     {
-                        string part = new string(chars, sub, i - sub);
-                        if (sub > ls && StopWords.Contains(part))
+                        if (sub > ls && StopWordLookup.Contains(chars.AsSpan(sub, i - sub)))
                         {
                             // a stop word inside a hyphenated compound stays lowercase
                         }
