@@ -361,45 +361,30 @@ def main():
         return not only or reader in only
 
 
+    P = "{file}"  # stands for the generated file in a command below
+
+    def run_kinds(table, size):
+        """Each reader's generated kinds at one size, each through the reader's commands (generators draw from rng in table order)."""
+        for reader, ext, kinds, cmds in table:
+            if not want(reader):
+                continue
+            for kind, text in kinds(size, rng):
+                p = write(os.path.join(a.work, kind + ext), text)
+                for cmd in cmds:
+                    R.case(reader, kind, size, [p if x == P else x for x in cmd])
+
     if a.set == "s10":
+        s10_table = [
+            ("text", ".txt", s10_text_kinds, [["claims", P], ["check", P, "--no-store"], ["compare", P, P], ["parse", P]]),
+            ("html", ".html", s10_html_kinds, [["page", P], ["claims", P], ["check", P, "--no-store"], ["parse", P, "--from", "html"]]),
+            ("bibtex", ".bib", s10_bibtex_kinds, [["parse", P], ["format", P, "--style", "apa"]]),
+            ("ris", ".ris", s10_ris_kinds, [["parse", P, "--to", "csl-json"], ["format", P, "--style", "ieee"]]),
+            ("csl-json", ".json", s10_json_kinds, [["format", P, "--style", "chicago"], ["parse", P, "--to", "bibtex"]]),
+            ("yaml", ".yaml", s10_yaml_kinds, [["format", P, "--style", "mla"]]),
+            ("style", ".csl", s10_style_kinds, [["format", sample_json, "--style", P]]),
+        ]
         for size in sizes:
-            if want("text"):
-                for kind, text in s10_text_kinds(size, rng):
-                    p = write(os.path.join(a.work, kind + ".txt"), text)
-                    R.case("text", kind, size, ["claims", p])
-                    R.case("text", kind, size, ["check", p, "--no-store"])
-                    R.case("text", kind, size, ["compare", p, p])
-                    R.case("text", kind, size, ["parse", p])
-            if want("html"):
-                for kind, text in s10_html_kinds(size, rng):
-                    p = write(os.path.join(a.work, kind + ".html"), text)
-                    R.case("html", kind, size, ["page", p])
-                    R.case("html", kind, size, ["claims", p])
-                    R.case("html", kind, size, ["check", p, "--no-store"])
-                    R.case("html", kind, size, ["parse", p, "--from", "html"])
-            if want("bibtex"):
-                for kind, text in s10_bibtex_kinds(size, rng):
-                    p = write(os.path.join(a.work, kind + ".bib"), text)
-                    R.case("bibtex", kind, size, ["parse", p])
-                    R.case("bibtex", kind, size, ["format", p, "--style", "apa"])
-            if want("ris"):
-                for kind, text in s10_ris_kinds(size, rng):
-                    p = write(os.path.join(a.work, kind + ".ris"), text)
-                    R.case("ris", kind, size, ["parse", p, "--to", "csl-json"])
-                    R.case("ris", kind, size, ["format", p, "--style", "ieee"])
-            if want("csl-json"):
-                for kind, text in s10_json_kinds(size, rng):
-                    p = write(os.path.join(a.work, kind + ".json"), text)
-                    R.case("csl-json", kind, size, ["format", p, "--style", "chicago"])
-                    R.case("csl-json", kind, size, ["parse", p, "--to", "bibtex"])
-            if want("yaml"):
-                for kind, text in s10_yaml_kinds(size, rng):
-                    p = write(os.path.join(a.work, kind + ".yaml"), text)
-                    R.case("yaml", kind, size, ["format", p, "--style", "mla"])
-            if want("style"):
-                for kind, text in s10_style_kinds(size, rng):
-                    p = write(os.path.join(a.work, kind + ".csl"), text)
-                    R.case("style", kind, size, ["format", sample_json, "--style", p])
+            run_kinds(s10_table, size)
             if want("locale"):
                 for kind, text in s10_locale_files(size, rng):
                     d = os.path.join(a.work, kind)
@@ -409,47 +394,18 @@ def main():
         sizes = []  # the s9 kinds below are not run in this set
         a.mutants = 0
 
+    s9_table = [
+        ("text", ".txt", text_kinds, [["claims", P], ["check", P, "--no-store"], ["parse", P]]),
+        ("html", ".html", html_kinds, [["page", P], ["claims", P], ["check", P, "--no-store"], ["parse", P, "--from", "html"]]),
+        ("bibtex", ".bib", bibtex_kinds, [["parse", P], ["format", P, "--style", "apa"]]),
+        ("ris", ".ris", ris_kinds, [["parse", P, "--to", "bibtex"], ["format", P, "--style", "ieee"]]),
+        ("csl-json", ".json", json_kinds, [["format", P, "--style", "chicago"], ["parse", P, "--to", "yaml"]]),
+        ("yaml", ".yaml", yaml_kinds, [["format", P, "--style", "mla"]]),
+        ("style", ".csl", style_kinds, [["format", sample_json, "--style", P]]),
+        ("similarity", ".jsonl", pair_kinds, [["similarity", "--pairs", P]]),
+    ]
     for size in sizes:
-        if want("text"):
-            for kind, text in text_kinds(size, rng):
-                p = write(os.path.join(a.work, kind + ".txt"), text)
-                R.case("text", kind, size, ["claims", p])
-                R.case("text", kind, size, ["check", p, "--no-store"])
-                R.case("text", kind, size, ["parse", p])
-        if want("html"):
-            for kind, text in html_kinds(size, rng):
-                p = write(os.path.join(a.work, kind + ".html"), text)
-                R.case("html", kind, size, ["page", p])
-                R.case("html", kind, size, ["claims", p])
-                R.case("html", kind, size, ["check", p, "--no-store"])
-                R.case("html", kind, size, ["parse", p, "--from", "html"])
-        if want("bibtex"):
-            for kind, text in bibtex_kinds(size, rng):
-                p = write(os.path.join(a.work, kind + ".bib"), text)
-                R.case("bibtex", kind, size, ["parse", p])
-                R.case("bibtex", kind, size, ["format", p, "--style", "apa"])
-        if want("ris"):
-            for kind, text in ris_kinds(size, rng):
-                p = write(os.path.join(a.work, kind + ".ris"), text)
-                R.case("ris", kind, size, ["parse", p, "--to", "bibtex"])
-                R.case("ris", kind, size, ["format", p, "--style", "ieee"])
-        if want("csl-json"):
-            for kind, text in json_kinds(size, rng):
-                p = write(os.path.join(a.work, kind + ".json"), text)
-                R.case("csl-json", kind, size, ["format", p, "--style", "chicago"])
-                R.case("csl-json", kind, size, ["parse", p, "--to", "yaml"])
-        if want("yaml"):
-            for kind, text in yaml_kinds(size, rng):
-                p = write(os.path.join(a.work, kind + ".yaml"), text)
-                R.case("yaml", kind, size, ["format", p, "--style", "mla"])
-        if want("style"):
-            for kind, text in style_kinds(size, rng):
-                p = write(os.path.join(a.work, kind + ".csl"), text)
-                R.case("style", kind, size, ["format", sample_json, "--style", p])
-        if want("similarity"):
-            for kind, text in pair_kinds(size, rng):
-                p = write(os.path.join(a.work, kind + ".jsonl"), text)
-                R.case("similarity", kind, size, ["similarity", "--pairs", p])
+        run_kinds(s9_table, size)
         if want("compare"):
             for kind, (ta, tb) in compare_kinds(size, rng):
                 pa = write(os.path.join(a.work, kind + "-a.txt"), ta)
