@@ -1186,21 +1186,7 @@ internal static partial class ClaimExtractor
         /// (a sentence about statements). Background and furniture rarely have all of these.</summary>
         private static bool PlainFact(string sentence, string lang, List<Mention> mentions)
         {
-            var words = new List<string>();
-            int start = -1;
-            for (int i = 0; i <= sentence.Length; i++)
-            {
-                bool w = i < sentence.Length && (char.IsLetterOrDigit(sentence[i]) || (start >= 0 && sentence[i] is '-' or '\''));
-                if (w && start < 0)
-                {
-                    start = i;
-                }
-                else if (!w && start >= 0)
-                {
-                    words.Add(sentence[start..i]);
-                    start = -1;
-                }
-            }
+            var words = TextNormalizer.Words(sentence, lowerCase: false);
 
             if (words.Count is < 6 or > 40)
             {

@@ -46,7 +46,11 @@ internal static class TextNormalizer
     }
 
     /// <summary>Words of a text (letters and digits), lower-cased.</summary>
-    public static IReadOnlyList<string> Words(string text)
+    public static IReadOnlyList<string> Words(string text) => Words(text, lowerCase: true);
+
+    /// <summary>Words of a text: runs of letters and digits, with an apostrophe or hyphen inside a word kept
+    /// ("didn't", "KI-Infrastruktur"); lower-cased when <paramref name="lowerCase"/>, else as written.</summary>
+    public static IReadOnlyList<string> Words(string text, bool lowerCase)
     {
         var words = new List<string>();
         int i = 0;
@@ -64,7 +68,7 @@ internal static class TextNormalizer
                 i++;
             }
 
-            words.Add(text[s..i].ToLowerInvariant());
+            words.Add(lowerCase ? text[s..i].ToLowerInvariant() : text[s..i]);
         }
 
         return words;
