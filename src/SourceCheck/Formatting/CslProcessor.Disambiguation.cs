@@ -427,9 +427,11 @@ internal sealed partial class CslProcessor
             shown = Math.Max(shown, NameCount(it));
         }
 
+        int fullAt = FindNameOptions()?.Form is null or "long" ? 1 : 2;
         foreach (var it in g.Pending)
         {
             var st = _state[it.Id];
+            st.FullGivenLevel = fullAt;
             if (st.GivenLevel is null || st.GivenLevel.Length < shown)
             {
                 var arr = new int[Math.Max(shown, 1)];
@@ -627,6 +629,7 @@ internal sealed partial class CslProcessor
             }
 
             _state[order[i].Id].GivenLevel = arr;
+            _state[order[i].Id].FullGivenLevel = (firstOpts[i] ?? nameOpts).Form is null or "long" ? 1 : 2;
             if (firstKeys[i] is { } key && !anyLevel)
             {
                 unchanged[order[i].Id] = key;

@@ -388,11 +388,13 @@ internal static class Names
         {
             bool inv = c.SortMode || nameAsSortOrder == "all" || (nameAsSortOrder == "first" && i == 0 && nameIndex == 0);
             inverted[i] = inv && !IsLiteral(names[i]) && !string.IsNullOrEmpty(names[i].Given);
-            int level = (!c.Bib || (c.InFirstNames && opts.Form == "short")) && c.State.GivenLevel is { } gl && nameIndex < gl.Length ? gl[nameIndex] : 0;
+            int level = c.State.GivenLevel is { } gl && nameIndex < gl.Length ? GivenLevel(c, opts, gl[nameIndex]) : 0;
             var node = WithNameAffixes(RenderName(c, names[i], inv, opts, nameEl, level), names[i]);
             if (c.NameTexts && !c.SortMode)
             {
-                allNames.Add(Rich.Plain(node));
+                // citeproc-js compares the name as given (setRenderedName: every name part, unformatted, the full
+                // given name), not as printed: "Smith, A." for Aiko and for Akira are two authors
+                allNames.Add(string.Concat(names[i].NonDroppingParticle, names[i].Family, names[i].Given, names[i].DroppingParticle, names[i].Suffix, names[i].Literal));
             }
 
             nameIndex++;
@@ -535,6 +537,29 @@ internal static class Names
 
         char last = a[^1];
         return last is '\'' or '\u2019' or '-' or '\u00A0' ? a + b : a + " " + b;
+    }
+
+    /// <summary>The given-name level a name renders with: a citation's own; in the bibliography, on the first names
+    /// of the entry only, the citation's level for short names, and for long names with initials the full given
+    /// name where the citation printed it in full (citeproc-js: a requested level above the default 1 wins).</summary>
+    private static int GivenLevel(Ctx c, NameOptions opts, int level)
+    {
+        if (!c.Bib || level == 0)
+        {
+            return level;
+        }
+
+        if (!c.InFirstNames)
+        {
+            return 0;
+        }
+
+        return opts.Form switch
+        {
+            "short" => level,
+            null or "long" when opts.InitializeWith is not null => level >= c.State.FullGivenLevel ? 1 : 0,
+            _ => 0,
+        };
     }
 
     public static RNode RenderName(Ctx c, CslName name, bool inverted, NameOptions opts, NameElement? nameEl, int level)
@@ -989,9 +1014,11 @@ internal static class Names
                 {
                     if (prevInit)
                     {
-                        sb.Length -= with.Length - trimmedWith.Length;
+                        // with initialize-with-hyphen="false" the initials stay apart as initialize-with sets them
+                        // ("Jean-Paul" → "J P" under " ", citeproc-js), with it the hyphen joins them ("J.-P.")
                         if (hyphen)
                         {
+                            sb.Length -= with.Length - trimmedWith.Length;
                             sb.Append('-');
                         }
                     }

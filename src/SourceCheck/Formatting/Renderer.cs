@@ -14,6 +14,11 @@ internal sealed class ItemState
     /// <summary>Given-name expansion level per name index (0 = as the style says, 1 = initials, 2 = full).</summary>
     public int[]? GivenLevel;
 
+    /// <summary>The <see cref="GivenLevel"/> at which the citation printed a given name in full: 2 when its names are
+    /// short (1 gave initials), 1 when they are long. A long-form bibliography name with initials spells out a given
+    /// name the citation had to print in full (citeproc-js's requested level 2 over the default 1).</summary>
+    public int FullGivenLevel = 2;
+
     public int YearSuffix = -1;
 
     public bool Disambiguate;

@@ -370,7 +370,7 @@ internal static class Rich
     /// <c>&lt;sup&gt;</c>, <c>&lt;sub&gt;</c>, nocase/small-caps spans, and straight quotes) into a tree.</summary>
     public static RSpan ParseMarkup(string text, bool quotes = true)
     {
-        text = Guillemets(text);
+        text = Guillemets(quotes ? text : TermApostrophes(text));
         if (IsPlain(text, quotes))
         {
             var plain = new RSpan(1);
@@ -385,8 +385,31 @@ internal static class Rich
     /// callers that only decorate or append the result.</summary>
     internal static RNode ParseMarkupNode(string text, bool quotes = true)
     {
-        text = Guillemets(text);
+        text = Guillemets(quotes ? text : TermApostrophes(text));
         return IsPlain(text, quotes) ? new RText(text) : ParseRich(text, quotes);
+    }
+
+    /// <summary>Terms (parsed without quotes) pass citeproc-js's flip-flopper like every appended string: a straight
+    /// apostrophe after a non-space character is written as ’ ("à l'adresse" → "à l’adresse", "dell'" → "dell’");
+    /// one at the start or after a space is left alone (it would open a quotation there).</summary>
+    private static string TermApostrophes(string text)
+    {
+        int at = text.IndexOf('\'');
+        if (at < 0)
+        {
+            return text;
+        }
+
+        var chars = text.ToCharArray();
+        for (int k = at; k < chars.Length; k++)
+        {
+            if (chars[k] == '\'' && k > 0 && !char.IsWhiteSpace(chars[k - 1]))
+            {
+                chars[k] = '\u2019';
+            }
+        }
+
+        return new string(chars);
     }
 
     private static readonly System.Buffers.SearchValues<char> NarrowSpaceMarks = System.Buffers.SearchValues.Create(":;?!\u00AB\u00BB");
