@@ -530,8 +530,10 @@ internal sealed partial class CslProcessor
         for (int i = 0; i < count; i++)
         {
             var names = namesArr[i];
-            var ids = new int[names.Count];
-            for (int j = 0; j < names.Count; j++)
+            // under primary-name only first names are compared: a second author "Jensen, Aiko" does not make the
+            // first author "Jensen, Ahmed" need more than initials (citeproc-js)
+            var ids = new int[primary ? Math.Min(1, names.Count) : names.Count];
+            for (int j = 0; j < ids.Length; j++)
             {
                 if (!index.TryGetValue(names[j], out int id))
                 {

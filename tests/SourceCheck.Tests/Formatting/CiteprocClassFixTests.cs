@@ -495,6 +495,25 @@ public sealed class CiteprocClassFixTests
             Assert.Equal(["Smith, Aiko. A", "Smith, Akira, Lee, B. B", "Jones, B. C", "Lee, B., Smith, A. D"], bib);
         }
 
+        [Theory]
+        [InlineData("primary-name", "Jensen, A. A|Brown, B., Jensen, A. B|Jensen, J. C|Smith, Aiko. D|Smith, Akira. E")]
+        [InlineData("all-names", "Jensen, Ahmed. A|Brown, B., Jensen, Aiko. B|Jensen, J. C|Smith, Aiko. D|Smith, Akira. E")]
+        public void Should_compare_only_first_names_under_the_primary_name_rule(string rule, string expected)
+        {
+            // a second author "Jensen, Aiko" makes the first author "Jensen, Ahmed" ambiguous only under all-names
+            var bib = Render($$"""
+                <citation disambiguate-add-givenname="true" givenname-disambiguation-rule="{{rule}}"><layout delimiter="; "><group delimiter=", "><names variable="author"><name form="short" initialize-with=". "/></names><date variable="issued"><date-part name="year"/></date></group></layout></citation>
+                <bibliography><sort><key variable="title"/></sort><layout><group delimiter=". "><names variable="author"><name name-as-sort-order="all" initialize-with=". "/></names><text variable="title"/></group></layout></bibliography>
+                """, """
+                [{"id":"a","type":"book","title":"A","author":[{"family":"Jensen","given":"Ahmed"}],"issued":{"date-parts":[[2005]]}},
+                 {"id":"b","type":"book","title":"B","author":[{"family":"Brown","given":"Bo"},{"family":"Jensen","given":"Aiko"}],"issued":{"date-parts":[[2018]]}},
+                 {"id":"c","type":"book","title":"C","author":[{"family":"Jensen","given":"John"}],"issued":{"date-parts":[[2010]]}},
+                 {"id":"d","type":"book","title":"D","author":[{"family":"Smith","given":"Aiko"}],"issued":{"date-parts":[[2020]]}},
+                 {"id":"e","type":"book","title":"E","author":[{"family":"Smith","given":"Akira"}],"issued":{"date-parts":[[2021]]}}]
+                """);
+            Assert.Equal(expected.Split('|'), bib);
+        }
+
         [Fact]
         public void Should_substitute_a_repeated_author_by_the_names_as_given_not_as_printed()
         {
