@@ -113,7 +113,7 @@ public sealed class CandidateSearchTests
     {
         // ten hits of document 1 first, then one each of documents 2 and 3: only the first two of document 1 and the
         // two others need a text; the shape cap still applies to those asked for (documents 2 and 3 share a shape)
-        var hits = Enumerable.Range(0, 10).Select(i => (Doc: 1L, Text: $"Acme baut {i} Werke.")).Concat([(2L, "Acme baut 5 Werke."), (3L, "Bolt baut 7 Werke.")]).ToList();
+        List<(long Doc, string Text)> hits = [.. Enumerable.Range(0, 10).Select(i => (1L, $"Acme baut {i} Werke.")), (2L, "Acme baut 5 Werke."), (3L, "Bolt baut 7 Werke.")];
         var asked = new List<int>();
         var picked = SearchTerms.Diverse(Enumerable.Range(0, hits.Count), i => hits[i].Doc, i => { asked.Add(i); return hits[i].Text; }, 10);
         Assert.Equal([0, 1, 10, 11], asked);
