@@ -318,7 +318,9 @@ internal sealed partial class SourceCheckStore
 
     /// <summary>Claims matching an FTS5 query, best bm25 rank first, read <see cref="SearchTerms.CandidateReadFactor"/>
     /// times as wide as <paramref name="limit"/> and thinned by <see cref="SearchTerms.Diverse{T}"/> (a few per stored
-    /// document and per sentence shape).</summary>
+    /// document and per sentence shape). The wide read takes ids, document ids and ranks only; texts are read a batch of
+    /// <paramref name="limit"/> hits at a time, only as far as <see cref="SearchTerms.Diverse{T}"/> asks for them (hits of
+    /// a document already full never need one), and whole rows only for the kept hits.</summary>
     private List<SearchHit> SearchMatching(string match, int limit)
     {
         if (limit <= 0)
@@ -326,26 +328,56 @@ internal sealed partial class SourceCheckStore
             return [];
         }
 
-        var picked = SearchTerms.Diverse(RankedMatches(match, limit * SearchTerms.CandidateReadFactor), m => m.Document, m => m.Text, limit);
-        return HitsByIds([.. picked.Select(m => (m.Id, m.Rank))]);
+        var ranked = RankedMatches(match, limit * SearchTerms.CandidateReadFactor);
+        var texts = new Dictionary<long, string>();
+        int readUpTo = 0;
+        string TextAt(int index)
+        {
+            if (index >= readUpTo)
+            {
+                int end = Math.Min(ranked.Count, index + limit);
+                ReadTexts(ranked.Skip(index).Take(end - index).Select(r => r.Id), texts);
+                readUpTo = end;
+            }
+
+            return texts.GetValueOrDefault(ranked[index].Id, string.Empty);
+        }
+
+        var picked = SearchTerms.Diverse(Enumerable.Range(0, ranked.Count), i => ranked[i].Document, TextAt, limit);
+        return HitsByIds([.. picked.Select(i => (ranked[i].Id, ranked[i].Rank))]);
     }
 
-    /// <summary>The claims matching an FTS5 query with their document and text, best bm25 rank first (read lazily: the
-    /// caller stops when it has enough).</summary>
-    private IEnumerable<(long Id, long Document, string Text, double Rank)> RankedMatches(string match, int window)
+    /// <summary>The claims matching an FTS5 query with their document, best bm25 rank first, at most
+    /// <paramref name="window"/> (no texts: see <see cref="ReadTexts"/>).</summary>
+    private List<(long Id, long Document, double Rank)> RankedMatches(string match, int window)
     {
         using var cmd = Command("""
-            SELECT f.id, c.document_id, c.text, f.rank
+            SELECT f.id, c.document_id, f.rank
             FROM (SELECT rowid AS id, rank FROM claims_fts WHERE claims_fts MATCH $match ORDER BY rank LIMIT $window) f
             JOIN claims c ON c.id = f.id
             ORDER BY f.rank, c.id
             """, null);
         cmd.Parameters.AddWithValue("$match", match);
         cmd.Parameters.AddWithValue("$window", window);
+        var rows = new List<(long, long, double)>(window);
         using var r = cmd.ExecuteReader();
         while (r.Read())
         {
-            yield return (r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetDouble(3));
+            rows.Add((r.GetInt64(0), r.GetInt64(1), r.GetDouble(2)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Adds the text of each stored claim in <paramref name="ids"/> to <paramref name="texts"/> (one query).</summary>
+    private void ReadTexts(IEnumerable<long> ids, Dictionary<long, string> texts)
+    {
+        using var cmd = Command("SELECT id, text FROM claims WHERE id IN (SELECT value FROM json_each($ids))", null);
+        cmd.Parameters.AddWithValue("$ids", IdsJson(ids));
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            texts[r.GetInt64(0)] = r.GetString(1);
         }
     }
 

@@ -220,7 +220,8 @@ internal static class SearchTerms
     /// <summary>Candidates from hits in rank order: at most <paramref name="limit"/>, and at most
     /// <see cref="CandidatesPerDocument"/> of one stored document and of one sentence shape, so that neither one long
     /// stored document nor one sentence repeated across many documents fills the candidate list and pushes out
-    /// the other documents that share the claim's terms.</summary>
+    /// the other documents that share the claim's terms. <paramref name="text"/> is asked only for a hit whose document
+    /// still has room, in rank order (a store can read texts lazily, a batch at a time).</summary>
     public static List<T> Diverse<T>(IEnumerable<T> ranked, Func<T, long> document, Func<T, string> text, int limit)
     {
         var picked = new List<T>(Math.Max(0, limit));
@@ -234,8 +235,13 @@ internal static class SearchTerms
         foreach (var hit in ranked)
         {
             long doc = document(hit);
+            if (perDocument.GetValueOrDefault(doc) >= CandidatesPerDocument)
+            {
+                continue; // decided without the text: a store reads texts only for the hits that get this far
+            }
+
             string shape = Shape(text(hit));
-            if (perDocument.GetValueOrDefault(doc) >= CandidatesPerDocument || perShape.GetValueOrDefault(shape) >= CandidatesPerDocument)
+            if (perShape.GetValueOrDefault(shape) >= CandidatesPerDocument)
             {
                 continue;
             }

@@ -108,6 +108,18 @@ public sealed class CandidateSearchTests
         Assert.Contains(hits, h => h.Document.Source == "other.txt");
     }
 
+    [Fact]
+    public void Diverse_asks_for_no_text_of_a_hit_whose_document_is_already_full()
+    {
+        // ten hits of document 1 first, then one each of documents 2 and 3: only the first two of document 1 and the
+        // two others need a text; the shape cap still applies to those asked for (documents 2 and 3 share a shape)
+        List<(long Doc, string Text)> hits = [.. Enumerable.Range(0, 10).Select(i => (1L, $"Acme baut {i} Werke.")), (2L, "Acme baut 5 Werke."), (3L, "Bolt baut 7 Werke.")];
+        var asked = new List<int>();
+        var picked = SearchTerms.Diverse(Enumerable.Range(0, hits.Count), i => hits[i].Doc, i => { asked.Add(i); return hits[i].Text; }, 10);
+        Assert.Equal([0, 1, 10, 11], asked);
+        Assert.Equal([0, 1], picked); // every hit asked for has the one shape "# baut # Werke": two of it are kept
+    }
+
     [Theory]
     [InlineData("Die Regierung plant Ausgaben im Bereich Bildung.", "Der Senat plant Kürzungen im Bereich Verkehr.", true)]
     [InlineData("Acme said profits rose 5 percent in 2024.", "Bolt said profits rose 19 percent in 2023.", true)]

@@ -340,7 +340,8 @@ internal sealed class EventScope
             // the first word counts too when it is no dictionary word ("Nordwind Energy does not want …")
             var t = text.Tokens[k];
             bool capital = t.Capitalised || (k == 0 && t.Surface.Length > 0 && char.IsUpper(t.Surface[0]));
-            if (capital && !t.IsStop && t.Kind == TokenKind.Word && t.Lower.Length >= 3 && IsName(t.Lower, t.Acronym, lexicon))
+            if (capital && !t.IsStop && t.Kind == TokenKind.Word && t.Lower.Length >= 3
+                && (IsName(t.Lower, t.Acronym, lexicon) || (k > 0 && IsGivenName(text.Tokens[k - 1]) && IsSurname(t.Lower))))
             {
                 yield return AnalyzedText.EntityKey(t.Lower);
             }
@@ -348,16 +349,32 @@ internal sealed class EventScope
 
         if (!string.IsNullOrWhiteSpace(claim.Speaker))
         {
-            foreach (string part in claim.Speaker.Split([' ', '-', '.'], StringSplitOptions.RemoveEmptyEntries))
+            string[] parts = claim.Speaker.Split([' ', '-', '.'], StringSplitOptions.RemoveEmptyEntries);
+            for (int k = 0; k < parts.Length; k++)
             {
+                string part = parts[k];
                 string lower = TextFolding.ForMatching(part.ToLowerInvariant());
-                if (part.Length >= 3 && char.IsUpper(part[0]) && IsName(lower, false, lexicon))
+                // a person's surname counts even when a dictionary knows the word ("Ole Brandis", "Sabine Kranich",
+                // "Bernd Steinhauer": brandy, crane, stonemason): the part after a first name that is no dictionary word
+                // or a known given name
+                bool surname = k > 0 && char.IsUpper(parts[k - 1][0]) && parts[k - 1].Length >= 2
+                    && (IsGivenName(parts[k - 1]) || IsName(TextFolding.ForMatching(parts[k - 1].ToLowerInvariant()), false, lexicon)) && IsSurname(lower);
+                if (part.Length >= 3 && char.IsUpper(part[0]) && (IsName(lower, false, lexicon) || surname))
                 {
                     yield return AnalyzedText.EntityKey(lower);
                 }
             }
         }
     }
+
+    /// <summary>A first name of the attribution lexicon ("Sabine", "Bernd").</summary>
+    private static bool IsGivenName(Token token) => token.Capitalised && IsGivenName(token.Surface);
+
+    private static bool IsGivenName(string word) => AttributionLexicon.FemaleNames.Contains(word) || AttributionLexicon.MaleNames.Contains(word);
+
+    /// <summary>A word after a first name may be a surname a dictionary also knows, but never a date, a platform, a role.</summary>
+    private static bool IsSurname(string lower) =>
+        !SimilarityScorer.DateWords.Contains(lower) && !CalendarWords.Contains(lower) && !PlatformWords.Contains(lower) && !AttributionLexicon.NotNames.Contains(lower);
 
     /// <summary>Month abbreviations and German month and weekday names (dates are no actors).</summary>
     private static readonly HashSet<string> CalendarWords = new(

@@ -33,6 +33,21 @@ public sealed class EventScopeTests
         Assert.Single(pair);
     }
 
+    [Theory]
+    [InlineData("en", "Nordwall chief executive Sabine Kranich said the bank would close branches.", null, "kranich")]
+    [InlineData("de", "Die Bank schließt Filialen, sagte sie.", "Sabine Kranich", "kranich")]
+    [InlineData("en", "The commissioner said account numbers had been taken.", "Ole Brandis", "brandis")]
+    public void Should_take_a_surname_after_a_first_name_even_when_a_dictionary_knows_the_word(string lang, string text, string? speaker, string surname)
+    {
+        // "Kranich" (crane) is a German dictionary word, "Brandis" stems like "brandy": alone neither is a name
+        var claim = MakeClaim("A-1", "A", lang, text, speaker: speaker);
+        var anchors = EventScope.Anchors(claim, AnalyzedText.Analyze(text, lang, BilingualLexicon.Default), BilingualLexicon.Default).ToList();
+        Assert.Contains(AnalyzedText.EntityKey(surname), anchors);
+
+        var alone = MakeClaim("A-2", "A", "de", "Der Kranich brütet am Ufer, die Marke Brandis wirbt.");
+        Assert.DoesNotContain(AnalyzedText.EntityKey("kranich"), EventScope.Anchors(alone, AnalyzedText.Analyze(alone.Text, "de", BilingualLexicon.Default), BilingualLexicon.Default));
+    }
+
     [Fact]
     public void Should_not_link_reports_dated_years_apart()
     {
