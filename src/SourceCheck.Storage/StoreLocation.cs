@@ -30,6 +30,35 @@ public static partial class StoreLocation
             : SourceCheckStore.Open(location, time);
     }
 
+    /// <summary>The store a command uses: <paramref name="explicitLocation"/> (<c>--db</c>), else <c>SOURCECHECK_DB</c>, else
+    /// <c>$XDG_DATA_HOME/sourcecheck/sourcecheck.db</c> (default <c>~/.local/share/sourcecheck/sourcecheck.db</c>). A file
+    /// path is made absolute against <paramref name="currentDirectory"/>; a PostgreSQL URI is kept as given.</summary>
+    public static string Resolve(string? explicitLocation, Func<string, string?> getEnvironmentVariable, string currentDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(getEnvironmentVariable);
+        ArgumentNullException.ThrowIfNull(currentDirectory);
+        return StorePaths.Resolve(explicitLocation, getEnvironmentVariable, currentDirectory);
+    }
+
+    /// <summary>A database failure met outside <see cref="Open"/> in SourceCheck's words with its SC6xxx code, never the
+    /// driver's text: locked, read-only, damaged, not a database, cannot open, disk full.</summary>
+    public static StoreException Describe(System.Data.Common.DbException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return SourceCheckStore.Translate(exception, null);
+    }
+
+    /// <summary>How many of the newest claims containing every search term <c>IClaimStore.Search</c> ranks.</summary>
+    public const int SearchRankWindow = SourceCheckStore.SearchRankWindow;
+
+    /// <summary>The salient terms <c>IClaimStore.Search</c> looks for in <paramref name="text"/> (stop words dropped,
+    /// stems, prefixes); none means the search has nothing to look for.</summary>
+    public static IReadOnlyList<SearchTerm> SearchTerms(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return SourceCheck.Storage.SearchTerms.Salient(text);
+    }
+
     [GeneratedRegex(@"^((?:postgres|postgresql)://[^:/@?#]*):[^@/?#]*@", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexPolicy.TimeoutMilliseconds)]
     private static partial Regex UserInfoPassword();
 }

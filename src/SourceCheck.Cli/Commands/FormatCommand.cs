@@ -3,7 +3,6 @@ using System.Text;
 using SourceCheck.Cli.Infrastructure;
 using SourceCheck.Diagnostics;
 using SourceCheck.Formatting;
-using SourceCheck.References;
 
 namespace SourceCheck.Cli.Commands;
 
@@ -32,23 +31,27 @@ public static class FormatCommand
             var catalog = new StyleCatalog(env.GetEnvironmentVariable, env.CurrentDirectory);
             string styleName = parse.GetValue(style)!;
             string? localesFolder = parse.GetValue(localesDir) is { } dir ? Path.GetFullPath(dir, env.CurrentDirectory) : null;
-            Func<string, string?>? localeProvider = localesFolder is null ? null : StyleCatalog.FolderLocales(localesFolder);
-            string? localeTag = StylesCommand.CheckLocale(catalog, parse.GetValue(locale), localesFolder);
-            var (loaded, styleDiagnostics) = StyleLoader.Load(catalog, styleName, localeTag, localeProvider);
-            if (loaded is null)
+            BibliographyStyle loaded;
+            try
             {
-                if (styleDiagnostics.Any(d => d.Code == DiagnosticCodes.CslStyleNotFound))
-                {
-                    throw StylesCommand.StyleNotFound(catalog, styleName);
-                }
-
-                string source = catalog.FindStyle(styleName)?.Source ?? styleName;
+                loaded = BibliographyStyle.Load(styleName, parse.GetValue(locale), catalog, localesFolder);
+            }
+            catch (DiagnosticException ex) when (ex.Diagnostics.Any(d => d.Code == DiagnosticCodes.CslLocaleNotFound))
+            {
+                throw StylesCommand.LocaleNotFound(ex);
+            }
+            catch (DiagnosticException ex) when (ex.Diagnostics.Any(d => d.Code == DiagnosticCodes.CslStyleNotFound))
+            {
+                throw StylesCommand.StyleNotFound(catalog, styleName);
+            }
+            catch (DiagnosticException ex)
+            {
                 // each error is printed positioned; no unpositioned summary line after them (issue 15: every exit-3 line positioned)
-                CliIO.ReportDiagnostics(env, styleDiagnostics, source);
+                CliIO.ReportDiagnostics(env, ex.Diagnostics);
                 return ExitCodes.InputError;
             }
 
-            CliIO.ReportDiagnostics(env, styleDiagnostics.Where(d => d.Severity != Severity.Info), loaded.Source);
+            CliIO.ReportDiagnostics(env, loaded.Diagnostics.Where(d => d.Severity != Severity.Info), loaded.Source);
 
             var (refs, name) = CliIO.ReadReferences(env, parse.GetValue(file));
             CliIO.ReportDiagnostics(env, refs.Diagnostics, name);
@@ -58,7 +61,7 @@ public static class FormatCommand
                 return ExitCodes.InputError;
             }
 
-            var citations = new List<Citation>();
+            var citations = new List<IReadOnlyList<string>>();
             foreach (var group in parse.GetValue(cite) ?? [])
             {
                 var ids = group.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -67,7 +70,7 @@ public static class FormatCommand
                     throw CliException.At(DiagnosticCodes.CslItemNotFound, name, $"--cite: no reference with id '{id}'");
                 }
 
-                citations.Add(new Citation([.. ids.Select(id => new CiteItem(id))]));
+                citations.Add(ids);
             }
 
             bool wantBib = !parse.GetValue(citesOnly);
@@ -75,7 +78,7 @@ public static class FormatCommand
             if (citations.Count == 0 && wantCites && !wantBib)
             {
                 // --citations without --cite: one citation per reference
-                citations.AddRange(refs.Items.Select(i => new Citation([new CiteItem(i.Id)])));
+                citations.AddRange(refs.Items.Select(i => (IReadOnlyList<string>)[i.Id]));
             }
 
             var format = parse.GetValue(to) switch
@@ -85,7 +88,7 @@ public static class FormatCommand
                 "rtf" => OutputFormat.Rtf,
                 _ => OutputFormat.Text,
             };
-            var rendered = Bibliography.Render(loaded, refs.Items, wantCites ? citations : [], format, bibliography: wantBib);
+            var rendered = loaded.Format(refs.Items, wantCites ? citations : [], format, bibliography: wantBib);
             CliIO.ReportDiagnostics(env, rendered.Warnings);
             CliIO.WriteOutput(env, parse.GetValue(output), rendered.Text);
             return refs.HasErrors ? ExitCodes.InputError : ExitCodes.Ok;

@@ -32,10 +32,9 @@ public static class PageCommand
             WebPage page;
             if (target.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || target.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
             {
-                var seconds = parse.GetValue(timeout);
-                using var fetcher = new PageFetcher(new AddressGuard(parse.GetValue(allowPrivate)), VerifyCommand.Options(seconds), env.Time);
-                fetch = fetcher.FetchAsync(target).GetAwaiter().GetResult();
-                if (fetch.Body is null || fetch.Error != FetchErrorKind.None)
+                var fetched = Pages.Fetch(target, VerifyCommand.Options(parse.GetValue(timeout)), parse.GetValue(allowPrivate), parse.GetValue(url), env.Time);
+                fetch = fetched.Fetch;
+                if (fetched.Page is null)
                 {
                     throw CliException.At(DiagnosticCodes.FetchFailed, target, $"{fetch.Error}: {fetch.ErrorMessage ?? (fetch.Status is { } s ? $"HTTP {s}" : "no page")}");
                 }
@@ -45,14 +44,14 @@ public static class PageCommand
                     env.Error.WriteLine($"warning: {target}: HTTP {fetch.Status}");
                 }
 
-                page = PageReader.Read(fetch.Body, parse.GetValue(url) ?? fetch.FinalUrl, fetch.Charset);
+                page = fetched.Page;
             }
             else
             {
-                page = PageReader.Read(ReadBytes(env, target), parse.GetValue(url));
+                page = Pages.Read(ReadBytes(env, target), parse.GetValue(url));
             }
 
-            string rendered = format.IsJson(parse) ? ReportJson.Write(ReportJson.Page(page, fetch)) : Render(env, page, fetch);
+            string rendered = format.IsJson(parse) ? Pages.ToJson(page, fetch) : Render(env, page, fetch);
             CliIO.WriteOutput(env, parse.GetValue(output), rendered);
             return ExitCodes.Ok;
         });

@@ -1,12 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
 using SourceCheck.Cli.Infrastructure;
-using SourceCheck.Csl;
-using SourceCheck.Diagnostics;
 using SourceCheck.References;
-using SourceCheck.References.BibTex;
-using SourceCheck.References.Ris;
 using Spectre.Console;
 
 namespace SourceCheck.Cli.Commands;
@@ -44,12 +39,12 @@ public static class ParseCommand
 
             if (format == InputFormat.Auto)
             {
-                string? fileName = name == "<stdin>" ? null : name;
-                format = ReferenceReader.Detect(text, fileName);
-                if (ReferenceReader.Detect(string.Empty, fileName) == InputFormat.Text)
+                var detected = Bibliography.Detect(text, name == "<stdin>" ? null : name);
+                format = detected.Format;
+                if (detected.ContentReason is { } reason)
                 {
                     // Decided by content, not by extension: say what the input was taken for.
-                    env.Error.WriteLine($"{name}: note: read as {FormatName(format)}: {ReferenceReader.Sniff(text).Reason} (choose with --from)");
+                    env.Error.WriteLine($"{name}: note: read as {FormatName(format)}: {reason} (choose with --from)");
                 }
             }
 
@@ -58,28 +53,21 @@ public static class ParseCommand
                 return Explain(env, text, format, name, outPath);
             }
 
-            var result = ReferenceReader.Read(text, format, name);
-            var diagnostics = new List<Diagnostic>(result.Diagnostics);
-            var items = result.Items;
-            if (!parse.GetValue(noDedup) && items.Count > 1)
+            var converted = Bibliography.Convert(text, new ConvertOptions
             {
-                var dedup = Deduplicator.Merge(items);
-                items = dedup.Items;
-                diagnostics.AddRange(dedup.Diagnostics);
-            }
-
-            var writeDiagnostics = new List<Diagnostic>();
-            string rendered = parse.GetValue(to) switch
-            {
-                "yaml" => CslYaml.Serialize(items),
-                "bibtex" => BibTexWriter.Write(items, writeDiagnostics),
-                "ris" => RisWriter.Write(items, writeDiagnostics),
-                _ => CslJson.Serialize(items),
-            };
-            diagnostics.AddRange(writeDiagnostics);
-            CliIO.ReportDiagnostics(env, diagnostics, name);
-            bool errors = diagnostics.Any(d => d.Severity == Severity.Error);
-            return Finish(env, outPath, rendered, errors, items.Count);
+                From = format,
+                Source = name,
+                Deduplicate = !parse.GetValue(noDedup),
+                To = parse.GetValue(to) switch
+                {
+                    "yaml" => ReferenceOutputFormat.Yaml,
+                    "bibtex" => ReferenceOutputFormat.BibTex,
+                    "ris" => ReferenceOutputFormat.Ris,
+                    _ => ReferenceOutputFormat.CslJson,
+                },
+            });
+            CliIO.ReportDiagnostics(env, converted.Diagnostics, name);
+            return Finish(env, outPath, converted.Text, converted.HasErrors, converted.Items.Count);
         });
         return command;
     }
@@ -129,49 +117,10 @@ public static class ParseCommand
 
     private static int OnePerLine(CliEnvironment env, string text, string name, string? output)
     {
-        var sb = new StringBuilder();
-        var diagnostics = new List<Diagnostic>();
-        var source = new SourceCheck.Text.SourceText(text, name);
-        string normalised = text.EndsWith('\n') ? text[..^1] : text;
-        int offset = 0;
-        int lineNo = 0;
-        var items = new List<CslItem?>();
-        foreach (var raw in normalised.Split('\n'))
-        {
-            lineNo++;
-            string line = raw.TrimEnd('\r');
-            int start = offset;
-            offset += raw.Length + 1;
-            string trimmed = line.Trim();
-            if (trimmed.Length == 0)
-            {
-                items.Add(null);
-                continue;
-            }
-
-            if (trimmed.Length > ReferenceReader.MaxEntryLength)
-            {
-                diagnostics.Add(new Diagnostic(DiagnosticCodes.InputTooLarge, Severity.Error, source.Span(start, start + line.Length),
-                    $"line {lineNo} is {trimmed.Length:N0} characters long (limit {ReferenceReader.MaxEntryLength:N0}); not a reference", name));
-                items.Add(null);
-                continue;
-            }
-
-            int lead = line.Length - line.TrimStart().Length;
-            var entry = new ReferenceEntry(trimmed, source.Span(start + lead, start + lead + trimmed.Length));
-            var parsed = ReferenceReader.ParseOne(entry, lineNo, diagnostics, name);
-            items.Add(parsed.Item.Count == 0 ? null : parsed.Item);
-        }
-
-        ReferenceIds.Assign([.. items.OfType<CslItem>()]);
-        foreach (var item in items)
-        {
-            sb.Append(CslJson.SerializeLine(item)).Append('\n');
-        }
-
-        CliIO.ReportDiagnostics(env, diagnostics, name);
-        bool errors = diagnostics.Any(d => d.Severity == Severity.Error);
-        return Finish(env, output, sb.ToString(), errors, items.Count);
+        var converted = Bibliography.ConvertLines(text, name);
+        CliIO.ReportDiagnostics(env, converted.Diagnostics, name);
+        // one output line per input line: there is always something for standard output
+        return Finish(env, output, converted.Text, converted.HasErrors, count: 1);
     }
 
     private static int Explain(CliEnvironment env, string text, InputFormat format, string name, string? output)
@@ -181,15 +130,7 @@ public static class ParseCommand
             throw new CliException("--explain works on reference text (plain text or HTML), not on " + format, ExitCodes.Usage);
         }
 
-        var diagnostics = new List<Diagnostic>();
-        string guarded = ReferenceReader.BlankOverlongLines(text, diagnostics, name);
-        var blocks = format == InputFormat.Html ? HtmlBibliographyDetector.Detect(guarded) : BibliographyDetector.Detect(guarded);
-        var entries = blocks.SelectMany(b => b.Entries).ToList();
-        if (entries.Count == 0)
-        {
-            entries.AddRange(BibliographyDetector.Lines(guarded));
-        }
-
+        var explained = Bibliography.Explain(text, format, name);
         var writer = new StringWriter { NewLine = "\n" };
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -199,22 +140,13 @@ public static class ParseCommand
             Interactive = InteractionSupport.No,
         });
         console.Profile.Width = Math.Max(60, env.Width);
-        int n = 0;
-        foreach (var entry in entries)
+        foreach (var entry in explained.Entries)
         {
-            n++;
-            if (entry.Text.Length > ReferenceReader.MaxEntryLength)
-            {
-                diagnostics.Add(new Diagnostic(DiagnosticCodes.InputTooLarge, Severity.Error, entry.Span,
-                    $"entry {n} is {entry.Text.Length:N0} characters long; not explained", name));
-                continue;
-            }
-
-            var table = new Table().Border(TableBorder.Simple).Title($"entry {n} (line {entry.Span.Line})");
+            var table = new Table().Border(TableBorder.Simple).Title($"entry {entry.Number} (line {entry.Line})");
             table.AddColumn("token");
             table.AddColumn("label");
             table.AddColumn(new TableColumn("confidence").RightAligned());
-            foreach (var tag in ReferenceParser.Explain(entry.Text))
+            foreach (var tag in entry.Tokens)
             {
                 table.AddRow(Markup.Escape(tag.Token), Markup.Escape(tag.Label), tag.Confidence.ToString("0.00", CultureInfo.InvariantCulture));
             }
@@ -222,8 +154,7 @@ public static class ParseCommand
             console.Write(table);
         }
 
-        CliIO.ReportDiagnostics(env, diagnostics, name);
-        bool errors = diagnostics.Any(d => d.Severity == Severity.Error);
-        return Finish(env, output, writer.ToString(), errors || entries.Count == 0, entries.Count);
+        CliIO.ReportDiagnostics(env, explained.Diagnostics, name);
+        return Finish(env, output, writer.ToString(), explained.HasErrors || explained.EntryCount == 0, explained.EntryCount);
     }
 }

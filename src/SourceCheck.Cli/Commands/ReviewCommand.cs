@@ -2,6 +2,7 @@ using System.CommandLine;
 using SourceCheck.Cli.Infrastructure;
 using SourceCheck.Cli.Review;
 using SourceCheck.Csl;
+using SourceCheck.Diagnostics;
 using SourceCheck.Formatting;
 using SourceCheck.Storage;
 using Spectre.Console;
@@ -37,15 +38,18 @@ public static class ReviewCommand
                 string content = CslJson.Serialize(items);
                 if (parse.GetValue(style) is { Length: > 0 } styleName)
                 {
-                    var (loaded, diagnostics) = StyleLoader.Load(new StyleCatalog(env.GetEnvironmentVariable, env.CurrentDirectory), styleName);
-                    if (loaded is null)
+                    BibliographyStyle loaded;
+                    try
                     {
-                        CliIO.ReportDiagnostics(env, diagnostics);
+                        loaded = BibliographyStyle.Load(styleName, styles: new StyleCatalog(env.GetEnvironmentVariable, env.CurrentDirectory));
+                    }
+                    catch (DiagnosticException ex)
+                    {
+                        CliIO.ReportDiagnostics(env, ex.Diagnostics);
                         return ExitCodes.InputError;
                     }
 
-                    var entries = items.Count == 0 ? [] : new CslProcessor(loaded.Style, loaded.Locale, items).Process([], OutputFormat.Text).Bibliography;
-                    content = string.Concat(entries.Select(e => e + "\n"));
+                    content = items.Count == 0 ? string.Empty : loaded.Format(items).Text;
                 }
 
                 CliIO.WriteOutput(env, file, content);

@@ -19,14 +19,14 @@ public static class SearchCommand
         var db = StoreCli.CreateDbOption();
         var format = CliFormat.Create(Schema, "text", "json");
         var limit = new Option<int>("--limit") { Description = "Show at most this many claims", DefaultValueFactory = _ => 20 };
-        var command = new Command("search", $"Full-text search over stored claims (text, speaker, credited outlet); ranks the newest {SourceCheckStore.SearchRankWindow} matches")
+        var command = new Command("search", $"Full-text search over stored claims (text, speaker, credited outlet); ranks the newest {StoreLocation.SearchRankWindow} matches")
         {
             words, db, format.To, format.Json, limit,
         };
         command.SetAction(parse =>
         {
             string text = parse.GetValue(words) ?? string.Empty;
-            var terms = SearchTerms.Salient(text);
+            var terms = StoreLocation.SearchTerms(text);
             if (terms.Count == 0)
             {
                 throw new CliException("give at least one word that is not a stop word", ExitCodes.Usage);

@@ -32,7 +32,7 @@ public static class StylesCommand
 
             var query = parse.GetValue(words) ?? [];
             int shown = 0;
-            foreach (var name in EmbeddedLocales.StyleNames())
+            foreach (var name in StyleCatalog.BuiltInStyleNames())
             {
                 string key = StyleCatalog.Normalise(name);
                 if (query.All(w => key.Contains(StyleCatalog.Normalise(w), StringComparison.Ordinal)))
@@ -72,8 +72,16 @@ public static class StylesCommand
         }
         catch (DiagnosticException ex)
         {
-            throw new CliException($"{DiagnosticCodes.CslLocaleNotFound}: --locale {ex.Diagnostics[0].Message}", ExitCodes.Usage);
+            throw LocaleNotFound(ex);
         }
+    }
+
+    /// <summary>The usage error for an unknown <c>--locale</c> (the <see cref="DiagnosticException"/> of
+    /// <see cref="StyleCatalog.ResolveLocale"/> or <see cref="BibliographyStyle.Load"/>).</summary>
+    public static CliException LocaleNotFound(DiagnosticException ex)
+    {
+        ArgumentNullException.ThrowIfNull(ex);
+        return new CliException($"{DiagnosticCodes.CslLocaleNotFound}: --locale {ex.Diagnostics[0].Message}", ExitCodes.Usage);
     }
 
     /// <summary>The error for a style that was not found (<see cref="StyleCatalog.NotFoundMessage"/>).</summary>

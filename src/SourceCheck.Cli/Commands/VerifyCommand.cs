@@ -46,23 +46,16 @@ public static class VerifyCommand
             }
 
             var (text, name) = CliIO.ReadInput(env, parse.GetValue(file));
-            var read = ReferenceReader.Read(text, InputFormat.Auto, name);
+            var read = Bibliography.Parse(text, InputFormat.Auto, name);
             CliIO.ReportDiagnostics(env, read.Diagnostics, name);
             if (read.Items.Count == 0)
             {
                 throw CliException.At(DiagnosticCodes.NoBibliographyFound, name, "no references found");
             }
 
-            DirectoryPageSource? dirSource = null;
-            if (dir is not null)
+            if (dir is not null && !Directory.Exists(Path.GetFullPath(dir, env.CurrentDirectory)))
             {
-                string full = Path.GetFullPath(dir, env.CurrentDirectory);
-                if (!Directory.Exists(full))
-                {
-                    throw CliException.At(DiagnosticCodes.InputNotFound, dir, "no such folder (--page-dir)");
-                }
-
-                dirSource = new DirectoryPageSource(full);
+                throw CliException.At(DiagnosticCodes.InputNotFound, dir, "no such folder (--page-dir)");
             }
 
             var endpoints = ServiceEndpoints.FromEnvironment(env.GetEnvironmentVariable);
@@ -71,31 +64,23 @@ public static class VerifyCommand
                 endpoints = endpoints with { Contact = mail.Trim() };
             }
 
-            var fetchOptions = Options(parse.GetValue(timeout)) with { UserAgent = endpoints.UserAgent };
-            using var fetcher = isOnline ? new PageFetcher(new AddressGuard(parse.GetValue(allowPrivate)), fetchOptions, env.Time) : null;
-            var cache = parse.GetValue(noCache) ? null : new PageCache(null, env.Time);
-            var client = new PoliteClient(fetcher, cache, new PoliteOptions { Offline = !isOnline }, env.Time);
-            IReadOnlyList<VerificationResult> results;
-            if (dirSource is not null || fetcher is not null)
+            var report = Bibliography.Verify(read.Items, new VerifyOptions
             {
-                IPageSource source = dirSource is not null ? dirSource : client.AsPageSource();
-                results = new CitationVerifier(source).VerifyAllAsync(read.Items).GetAwaiter().GetResult();
-            }
-            else
-            {
-                results = read.Items.Select(i => new VerificationResult(i, ReferenceComparer.CitedUrl(i), null, null, [])).ToList();
-            }
-
-            var locator = new WorkLocator(client, endpoints,
-                OutletDirectory.Default(), dirSource, new LocatorOptions { ReferenceTimeout = ReferenceBudget(fetchOptions) }, env.Time);
-            var verdicts = locator.LocateAllAsync(read.Items).GetAwaiter().GetResult();
-
-            string rendered = format.IsJson(parse) ? ReportJson.Write(ReportJson.Verify(results, verdicts)) : Render(env, results, verdicts);
+                PageDirectory = dir is null ? null : Path.GetFullPath(dir, env.CurrentDirectory),
+                Online = isOnline,
+                AllowPrivate = parse.GetValue(allowPrivate),
+                Fetch = Options(parse.GetValue(timeout)),
+                UseCache = !parse.GetValue(noCache),
+                Services = endpoints,
+                Time = env.Time,
+            });
+            var (results, verdicts) = (report.Results, report.Verdicts);
+            string rendered = format.IsJson(parse) ? report.ToJson() : Render(env, results, verdicts);
             CliIO.WriteOutput(env, parse.GetValue(output), rendered);
             if (parse.GetValue(failOn) is { } level)
             {
                 var threshold = level switch { "error" => FindingSeverity.Error, "warning" => FindingSeverity.Warning, _ => FindingSeverity.Info };
-                if (results.SelectMany(r => r.Findings).Concat(verdicts.SelectMany(VerdictReport.Findings)).Any(f => f.Severity >= threshold))
+                if (report.AllFindings().Any(f => f.Severity >= threshold))
                 {
                     return ExitCodes.Findings;
                 }
@@ -105,9 +90,6 @@ public static class VerifyCommand
         });
         return command;
     }
-
-    /// <summary>Time one reference may take: a few fetches' worth (own page twice, archive, services).</summary>
-    internal static TimeSpan ReferenceBudget(FetchOptions options) => options.TotalTimeout * 4 < TimeSpan.FromSeconds(60) ? TimeSpan.FromSeconds(60) : options.TotalTimeout * 4;
 
     internal static FetchOptions Options(double seconds)
     {
@@ -138,7 +120,7 @@ public static class VerifyCommand
 
                 foreach (var f in r.Findings)
                 {
-                    table.AddRow(Markup.Escape(r.Item.Id), Markup.Escape(f.Type.ToName()), ReportJson.Severity(f.Severity), Markup.Escape(f.Cited ?? "-"),
+                    table.AddRow(Markup.Escape(r.Item.Id), Markup.Escape(f.Type.ToName()), f.Severity.ToName(), Markup.Escape(f.Cited ?? "-"),
                         Markup.Escape(f.Page ?? "-"), Markup.Escape(f.Evidence));
                 }
             }
@@ -169,7 +151,7 @@ public static class VerifyCommand
             foreach (var p in v.Passages)
             {
                 writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{v.Item.Id} claim {p.ClaimId}: {p.Status} ({p.Score:0.00}){(p.Passage is not null && p.Status != PassageFinder.NotInPage ? $" at {p.Start}: \"{p.Passage}\"" : string.Empty)}"));
+                    $"{v.Item.Id} claim {p.ClaimId}: {p.Status} ({p.Score:0.00}){(p.Passage is not null && p.Status != PassageStatuses.NotInPage ? $" at {p.Start}: \"{p.Passage}\"" : string.Empty)}"));
             }
         }
 

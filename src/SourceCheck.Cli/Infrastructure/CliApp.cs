@@ -144,7 +144,7 @@ public static class CliApp
         catch (System.Data.Common.DbException ex)
         {
             // a store failure outside Open and InTransaction (a query of trace, search or review): our words, not the driver's
-            var store = SourceCheckStore.Translate(ex, null);
+            var store = StoreLocation.Describe(ex);
             env.Error.WriteLine(CliException.FileLevel(store.Code, store.Message));
             return ExitCodes.InputError;
         }

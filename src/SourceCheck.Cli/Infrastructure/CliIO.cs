@@ -60,19 +60,19 @@ public static class CliIO
     }
 
     /// <summary>References from FILE or standard input ('-'), as <see cref="ReadInput"/> and then
-    /// <see cref="ReferenceReader.Read"/> would read them; a file goes through <see cref="ReferenceReader.ReadFile"/>
+    /// <see cref="Bibliography.Parse"/> would read them; a file goes through <see cref="Bibliography.ParseFile(string, string, out string?)"/>
     /// (large CSL-JSON parsed from its bytes).</summary>
     public static (ReferenceReadResult Refs, string Name) ReadReferences(CliEnvironment env, string? path)
     {
         if (string.IsNullOrEmpty(path) || path == "-")
         {
             var (text, name) = ReadInput(env, path);
-            return (ReferenceReader.Read(text, InputFormat.Auto, name), name);
+            return (Bibliography.Parse(text, InputFormat.Auto, name), name);
         }
 
         try
         {
-            var refs = ReferenceReader.ReadFile(Path.GetFullPath(path, env.CurrentDirectory), path, out string? warning);
+            var refs = Bibliography.ParseFile(Path.GetFullPath(path, env.CurrentDirectory), path, out string? warning);
             if (warning is not null)
             {
                 env.Error.WriteLine($"{path}:{warning}");

@@ -14,7 +14,7 @@ public static class StoreCli
     };
 
     public static string ResolvePath(CliEnvironment env, string? db) =>
-        StorePaths.Resolve(db, env.GetEnvironmentVariable, env.CurrentDirectory);
+        StoreLocation.Resolve(db, env.GetEnvironmentVariable, env.CurrentDirectory);
 
     /// <summary>Opens the store at <paramref name="path"/> when called (the checker's <c>OpenStore</c>); a failure is a
     /// <see cref="StoreException"/> for the caller to report.</summary>

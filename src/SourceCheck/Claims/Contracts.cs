@@ -71,8 +71,11 @@ public enum LinkType
 /// (aligned words, differing figures, differing speakers).</summary>
 public sealed record ClaimLink(Claim A, Claim B, LinkType Type, double Score, ImmutableArray<string> Evidence);
 
-internal static class LinkTypeNames
+/// <summary>The names of <see cref="LinkType"/> values in every output format, option and the store ("exact_quote",
+/// "paraphrase", "translation", "contradiction", "number_mismatch", "misattribution", "misquote").</summary>
+public static class LinkTypeNames
 {
+    /// <summary>The type's name, e.g. "exact_quote".</summary>
     public static string ToName(this LinkType type) => type switch
     {
         LinkType.ExactQuote => "exact_quote",
@@ -85,6 +88,7 @@ internal static class LinkTypeNames
         _ => type.ToString(),
     };
 
+    /// <summary>The type a name written by <see cref="ToName"/> stands for; null for any other text.</summary>
     public static LinkType? Parse(string name) => name switch
     {
         "exact_quote" => LinkType.ExactQuote,

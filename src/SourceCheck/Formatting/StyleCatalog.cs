@@ -45,6 +45,9 @@ public sealed class StyleCatalog
 
     /// <summary>A catalogue of the built-in styles, the user's style folder and, when installed, the official CSL
     /// styles. <paramref name="environment"/> reads environment variables (the process environment when null);
+    /// <summary>The names of the styles built into the library (apa, mla, chicago, …), sorted.</summary>
+    public static IReadOnlyList<string> BuiltInStyleNames() => EmbeddedLocales.StyleNames();
+
     /// <paramref name="currentDirectory"/> resolves relative style paths (the process's when null).</summary>
     public StyleCatalog(Func<string, string?>? environment = null, string? currentDirectory = null)
     {

@@ -58,14 +58,25 @@ public enum InputFormat
 }
 
 /// <summary>Output formats for references.</summary>
-internal enum ReferenceOutputFormat
+public enum ReferenceOutputFormat
 {
+    /// <summary>CSL-JSON (an array of items).</summary>
     CslJson,
+
+    /// <summary>CSL YAML.</summary>
     Yaml,
+
+    /// <summary>BibTeX.</summary>
     BibTex,
+
+    /// <summary>RIS.</summary>
     Ris,
 }
 
 /// <summary>One token of a reference string with the field label the parser gave it and how sure it was
 /// (for <c>sourcecheck parse --explain</c>).</summary>
-internal sealed record TokenTag(string Token, TextSpan Span, string Label, double Confidence);
+/// <param name="Token">The token's text.</param>
+/// <param name="Span">Where it is in the entry.</param>
+/// <param name="Label">The field label (author, title, year, …).</param>
+/// <param name="Confidence">The parser's confidence in the label, 0 to 1.</param>
+public sealed record TokenTag(string Token, TextSpan Span, string Label, double Confidence);

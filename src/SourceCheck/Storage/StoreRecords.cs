@@ -130,8 +130,10 @@ public enum ReviewStatus
     Rejected,
 }
 
-internal static class ReviewStatusNames
+/// <summary>The names of <see cref="ReviewStatus"/> values in every output format and option ("open", "accepted", "rejected").</summary>
+public static class ReviewStatusNames
 {
+    /// <summary>"open", "accepted" or "rejected".</summary>
     public static string ToName(this ReviewStatus status) => status switch
     {
         ReviewStatus.Accepted => "accepted",
@@ -139,6 +141,7 @@ internal static class ReviewStatusNames
         _ => "open",
     };
 
+    /// <summary>The status a name written by <see cref="ToName"/> stands for; null for any other text.</summary>
     public static ReviewStatus? Parse(string? name) => name switch
     {
         "open" => ReviewStatus.Open,

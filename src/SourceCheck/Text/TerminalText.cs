@@ -6,7 +6,7 @@ namespace SourceCheck.Text;
 /// bibliographies) before they reach a terminal or a Markdown report: ESC, the other C0 controls except tab and
 /// line breaks, DEL and the C1 controls become visible Unicode control pictures (ESC → ␛), so
 /// <c>ESC]0;title BEL</c>, <c>ESC[2J</c> or an OSC 8 hyperlink print as text instead of acting.</summary>
-internal static class TerminalText
+public static class TerminalText
 {
     /// <summary>True for a character that a terminal may act on (other than tab, CR and LF).</summary>
     public static bool IsControl(char c) => (c < ' ' && c is not ('\n' or '\r' or '\t')) || c is >= '\u007F' and <= '\u009F';

@@ -7,7 +7,7 @@ namespace SourceCheck.Text;
 /// FIFOs stop at the limit), UTF-8 (with or without BOM) or UTF-16 with BOM, invalid UTF-8 never re-decoded silently
 /// (a warning with its line and column), binary content refused. Problems become an <see cref="InputException"/> whose
 /// message names the input.</summary>
-internal static class TextFile
+public static class TextFile
 {
     /// <summary>Largest input read (<see cref="InputLimits.MaxInputBytes"/>): larger inputs are refused with a clear message.</summary>
     public const long MaxBytes = InputLimits.MaxInputBytes;

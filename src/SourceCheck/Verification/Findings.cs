@@ -14,7 +14,7 @@ public enum FindingSeverity
 }
 
 /// <summary>The names of <see cref="FindingSeverity"/> values in every output format ("error", "warning", "info").</summary>
-internal static class FindingSeverityNames
+public static class FindingSeverityNames
 {
     /// <summary>"error", "warning" or "info".</summary>
     public static string ToName(this FindingSeverity severity) => severity switch
@@ -65,7 +65,7 @@ public enum FindingKind
 
 /// <summary>The names of <see cref="FindingKind"/> values in every output format and in the store (as in the webmeta
 /// fixtures: "dead_link", "title_changed"…; "verdict", "update_notice" and "claim_support" for verification).</summary>
-internal static class FindingKindNames
+public static class FindingKindNames
 {
     private static readonly string[] Names =
     [

@@ -29,17 +29,34 @@ public sealed record PassageCheck(string ClaimId, string Claim, string Status, s
     public string? Differs { get; init; }
 }
 
+/// <summary>Values of <see cref="PassageCheck.Status"/>.</summary>
+public static class PassageStatuses
+{
+    /// <summary>A passage of the page supports the claim.</summary>
+    public const string Supported = "supported";
+
+    /// <summary>A passage matches the claim but its figures differ.</summary>
+    public const string FiguresDiffer = "figures_differ";
+
+    /// <summary>No passage of the page supports the claim (the passage given is only the nearest).</summary>
+    public const string NotInPage = "not_in_page";
+
+    /// <summary>A passage matches the claim but states one of its facts otherwise (a negation on one side, the opposite
+    /// direction of change, another year, all against some).</summary>
+    public const string SaysOtherwise = "says_otherwise";
+}
+
 /// <summary>Finds the passage of a page body that supports a claim, in the same or the other language (German
 /// claims against English pages and back), with the project's <see cref="SimilarityScorer"/>.</summary>
 internal sealed class PassageFinder
 {
-    public const string Supported = "supported";
-    public const string FiguresDiffer = "figures_differ";
-    public const string NotInPage = "not_in_page";
+    public const string Supported = PassageStatuses.Supported;
+    public const string FiguresDiffer = PassageStatuses.FiguresDiffer;
+    public const string NotInPage = PassageStatuses.NotInPage;
 
     /// <summary>A passage that matches the claim but states one of its facts otherwise (<see cref="PassageCheck.Differs"/>:
     /// a negation on one side, the opposite direction of change, another year, all against some).</summary>
-    public const string SaysOtherwise = "says_otherwise";
+    public const string SaysOtherwise = PassageStatuses.SaysOtherwise;
 
     private readonly SimilarityScorer _scorer;
 

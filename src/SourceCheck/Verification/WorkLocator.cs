@@ -23,10 +23,13 @@ public static class Verdicts
     public const string Unchecked = "unchecked";
 }
 
-/// <summary>State of the reference's own address.</summary>
-internal static class LinkStates
+/// <summary>State of the reference's own address (<see cref="ReferenceVerdict.Link"/>).</summary>
+public static class LinkStates
 {
+    /// <summary>The reference gives no address.</summary>
     public const string None = "none";
+
+    /// <summary>The address answered with the page.</summary>
     public const string Live = "live";
 
     /// <summary>404/410 on two tries.</summary>

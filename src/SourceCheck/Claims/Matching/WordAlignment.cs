@@ -4,7 +4,7 @@ using SourceCheck.Claims.Text;
 namespace SourceCheck.Claims.Matching;
 
 /// <summary>How two aligned words correspond.</summary>
-internal enum WordMatch
+public enum WordMatch
 {
     /// <summary>Not aligned: a content word found only in this text.</summary>
     None,
@@ -25,13 +25,13 @@ internal enum WordMatch
 /// <summary>One word of a text in an alignment: its place in the text, how it matches, and the indexes of its partners
 /// among the other text's words (empty when unaligned; two or more when a compound matches several words, as
 /// "KI-Infrastruktur" matches "AI" and "infrastructure").</summary>
-internal sealed record AlignedWord(string Text, int Start, WordMatch Match, ImmutableArray<int> Partners);
+public sealed record AlignedWord(string Text, int Start, WordMatch Match, ImmutableArray<int> Partners);
 
 /// <summary>Two claims aligned word by word, the way the matcher compares them: the words of each text in order, each
 /// content word paired with at most one word of the other text (same stem, name or number; dictionary translation
 /// across German and English; close form) — so a translation or paraphrase shows its matched words side by side
 /// instead of as deletions and insertions.</summary>
-internal sealed record WordAlignment(ImmutableArray<AlignedWord> Left, ImmutableArray<AlignedWord> Right)
+public sealed record WordAlignment(ImmutableArray<AlignedWord> Left, ImmutableArray<AlignedWord> Right)
 {
     /// <summary>Least match strength (see the matcher's word match) for two words to be paired.</summary>
     public const double MinimumMatch = 0.5;
