@@ -40,7 +40,7 @@ public sealed class VerifyWorldTests(ITestOutputHelper output) : IDisposable
     {
         var score = await ScoreSplitAsync("dev");
 
-        Assert.Equal(154, score.N);
+        Assert.Equal(186, score.N);
         Assert.True(score.Accuracy >= 0.95, score.ToString());
         Assert.Equal(0, score.FalseAgainstReal);
         Assert.Equal(0, score.FabricatedMissed);
@@ -57,20 +57,21 @@ public sealed class VerifyWorldTests(ITestOutputHelper output) : IDisposable
     {
         var score = await ScoreSplitAsync("dev", new OutletDirectory(national: false));
 
-        Assert.Equal(154, score.N);
+        Assert.Equal(186, score.N);
         Assert.True(score.Accuracy >= 0.9, score.ToString());
     }
 
-    /// <summary>The held-out part written at the start of session 10 (32 references, 32 claims: val_s10.py; outlets chosen
-    /// by a rule written before anything else: countries in no earlier part, trade and science press, a closed city
-    /// paper, real address shapes), scored once at its end (figures in docs/verification.md); never tuned on. The
-    /// session-5 to -9 validation parts are in the dev split now.</summary>
+    /// <summary>The held-out part written at the start of session 11 (35 references, 32 claims: val_s11.py; outlets chosen
+    /// by a rule written before anything else: Nordic, Baltic, Iberian, Latin American, Gulf and Oceania outlets in no
+    /// earlier part, addresses their names do not spell, homonym outlets, German trade press, a closed paper), scored
+    /// once at its end (figures in docs/verification.md); never tuned on. The session-5 to -10 validation parts are in
+    /// the dev split now.</summary>
     [Fact]
     public async Task Validation_split()
     {
         var score = await ScoreSplitAsync("val");
 
-        Assert.Equal(32, score.N);
+        Assert.Equal(35, score.N);
         // Scored once at the end of session 10: 23/32 (7 real pieces at outlets of countries whose domains are never
         // guessed — .lu, .li, .it, .com.na — left unchecked, one homonym outlet; see docs/verification.md). A guard
         // against losing ground, not the target (0.95).
@@ -85,7 +86,7 @@ public sealed class VerifyWorldTests(ITestOutputHelper output) : IDisposable
     {
         var score = await ScoreSplitAsync("val", new OutletDirectory(national: false));
 
-        Assert.Equal(32, score.N);
+        Assert.Equal(35, score.N);
         Assert.True(score.Accuracy >= 0.7, score.ToString());
     }
 
@@ -255,7 +256,7 @@ public sealed class VerifyWorldTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(0, score.UnsupportedFound);
     }
 
-    /// <summary>The held-out article (val-article.json, written before the code), scored once at the end of session 10.</summary>
+    /// <summary>The held-out article (val-article.json, written before the code), scored once at the end of session 11.</summary>
     [Fact]
     public async Task Validation_article()
     {
