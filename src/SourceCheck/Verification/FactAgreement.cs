@@ -17,6 +17,7 @@ internal static class FactAgreement
     public const string Year = "another year";
     public const string Quantity = "another quantity (all / some)";
     public const string Subject = "another subject in the same frame";
+    public const string Swapped = "the comparison the other way round";
 
     [Flags]
     internal enum Change
@@ -156,7 +157,55 @@ internal static class FactAgreement
             return Subject;
         }
 
+        if (SwappedComparison(Words(claim), Words(passage)))
+        {
+            return Swapped;
+        }
+
         return null;
+    }
+
+    private static readonly HashSet<string> ComparisonSkip = new(StringComparer.Ordinal)
+    {
+        "the", "a", "an", "in", "for", "among", "at", "of", "those", "der", "die", "das", "den", "dem", "des", "bei", "im", "fuer", "für", "unter",
+    };
+
+    /// <summary>The two sides of a comparison ("larger in A than in B", "stärker … als B"): the first content word after
+    /// "than"/"als" (German "als" only after a comparative: a word ending in -er, "mehr", "weniger" within three words
+    /// before it) and the words of up to eight before it; null when the text compares nothing.</summary>
+    private static (string Other, List<string> Before)? Comparison(List<string> words)
+    {
+        for (int i = 1; i < words.Count - 1; i++)
+        {
+            bool than = words[i] == "than"
+                || (words[i] == "als" && Enumerable.Range(Math.Max(0, i - 3), Math.Min(3, i)).Any(j => words[j] is "mehr" or "weniger" || (words[j].Length > 4 && words[j].EndsWith("er", StringComparison.Ordinal))));
+            if (!than)
+            {
+                continue;
+            }
+
+            string? other = words.Skip(i + 1).FirstOrDefault(w => w.Length >= 3 && !ComparisonSkip.Contains(w));
+            if (other is not null)
+            {
+                return (other, words.GetRange(Math.Max(0, i - 8), i - Math.Max(0, i - 8)));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A claim and a passage comparing the same two things the other way round: what the claim puts after
+    /// "than" stands before it in the passage and the passage's "than" side before it in the claim ("savings were larger
+    /// in apartments than in houses" against "larger in houses than in apartments"; "Männer leiden stärker als Frauen"
+    /// against "Frauen sind stärker betroffen als Männer"). Same-language words only: across languages nothing matches.</summary>
+    private static bool SwappedComparison(List<string> claim, List<string> passage)
+    {
+        if (Comparison(claim) is not { } c || Comparison(passage) is not { } p || SameWord(c.Other, p.Other))
+        {
+            return false;
+        }
+
+        return c.Before.Any(w => SameWord(w, p.Other)) && p.Before.Any(w => SameWord(w, c.Other));
     }
 
     /// <summary>The same frame with another subject, prepared once per claim (null when the test does not apply): the

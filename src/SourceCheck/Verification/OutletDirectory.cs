@@ -170,31 +170,134 @@ internal sealed partial class OutletDirectory
     }
 
     /// <summary>Most guesses <see cref="GuessDomains"/> returns: each is one question to the archive's index.</summary>
-    public const int MaxGuesses = 40;
+    public const int MaxGuesses = 56;
 
     /// <summary>Most guesses under the country domains of the language the reference is not in (a headline whose
     /// language was guessed wrong, an English-named outlet of a German-speaking country).</summary>
     private const int MaxOtherLanguageGuesses = 16;
 
+    /// <summary>Most guesses under the domains of the countries the reference signals (<see cref="Countries"/>).</summary>
+    private const int MaxCountryGuesses = 16;
+
+    private static readonly string[] GermanDomains = [".de", ".at", ".ch", ".net"];
+    private static readonly string[] EnglishDomains = [".com", ".co.uk", ".ie", ".ca", ".com.au", ".co.nz", ".in", ".net"];
+
     /// <summary>Web addresses an outlet in no table may publish under, guessed from its name, most likely first (at most
-    /// <see cref="MaxGuesses"/>): first under the country domains of the reference's language, then (at most 16) under
-    /// those of the other language, because a short headline's language is a guess too (German first for German
-    /// references: .de, .at, .ch, .net; otherwise .com, .co.uk, .ie, .ca, .com.au, .co.nz, .in, .net; <paramref name="language"/>
-    /// null: English first). Shapes, in order: the name's words joined (German umlauts as "ae"/"oe"/"ue"); the initials
-    /// of a name of 2-4 words ("Westdeutsche Allgemeine Zeitung" → waz.de); the name with its leading article ("The Age"
-    /// → theage.com.au, "Der Standard" → derstandard.at); hyphenated under the main ones (.de; .com, .co.uk); the initials
-    /// of a camel-case brand's parts ("RedaktionsNetzwerk Deutschland" → rnd.de); then the
-    /// one word that names the outlet ("Sky News" → sky.com, "Hamburger Abendblatt" → abendblatt.de, "Sächsische
+    /// <see cref="MaxGuesses"/>). First (at most 16) under the country-code domains of the countries the reference
+    /// signals — the outlet's name first ("Luxemburger Wort", "The Namibian"), then the headline's places ("Windhoek",
+    /// "Latvia's") — with the name's country words taken out ("Luxemburger Wort" → wort.lu), the initials of a
+    /// multi-word place kept ("Buenos Aires Times" → batimes.com.ar), and the country glued to the name under .com
+    /// ("Punch" + Nigeria → punchng.com, thepeninsulaqatar.com); then under the country domains of the reference's
+    /// language; then (at most 16) under those of the other language, because a short headline's language is a guess too
+    /// (German first for German references: .de, .at, .ch, .net; otherwise .com, .co.uk, .ie, .ca, .com.au, .co.nz, .in,
+    /// .net; <paramref name="language"/> null: English first). Shapes, in order: the name's words joined (German umlauts as
+    /// "ae"/"oe"/"ue"); the initials of a name of 2-4 words ("Westdeutsche Allgemeine Zeitung" → waz.de); the name with
+    /// its leading article ("The Age" → theage.com.au, "Der Standard" → derstandard.at); hyphenated under the main ones
+    /// (.de; .com, .co.uk); the initials of a camel-case brand's parts ("RedaktionsNetzwerk Deutschland" → rnd.de); then
+    /// the one word that names the outlet ("Sky News" → sky.com, "Hamburger Abendblatt" → abendblatt.de, "Sächsische
     /// Zeitung" → saechsische.de; words like "Zeitung", "News", "Times" alone are no address).</summary>
-    public static IReadOnlyList<string> GuessDomains(string outlet, string? language)
+    public static IReadOnlyList<string> GuessDomains(string outlet, string? language, string? title = null)
     {
         bool german = language == "de";
-        var first = GuessDomains(outlet, german);
-        var other = GuessDomains(outlet, !german).Where(g => !first.Contains(g, StringComparer.Ordinal)).Take(MaxOtherLanguageGuesses);
-        return first.Take(MaxGuesses - MaxOtherLanguageGuesses).Concat(other).Distinct(StringComparer.Ordinal).Take(MaxGuesses).ToList();
+        var byCountry = CountryGuesses(outlet, title).Take(MaxCountryGuesses).ToList();
+        var first = GuessDomains(outlet, german ? GermanDomains : EnglishDomains, german ? [".de"] : [".com", ".co.uk"], false);
+        var other = GuessDomains(outlet, german ? EnglishDomains : GermanDomains, german ? [".com", ".co.uk"] : [".de"], false)
+            .Where(g => !first.Contains(g, StringComparer.Ordinal)).Take(MaxOtherLanguageGuesses);
+        return byCountry.Concat(first.Take(MaxGuesses - MaxOtherLanguageGuesses - MaxCountryGuesses)).Concat(other)
+            .Distinct(StringComparer.Ordinal).Take(MaxGuesses).ToList();
     }
 
-    private static List<string> GuessDomains(string outlet, bool german)
+    /// <summary>The countries a reference signals: those its outlet's name names first, then those of its headline
+    /// (at most two in all); each with the positions of the outlet-name words that name it (none for a headline's).</summary>
+    internal static List<(Countries.Country Country, List<int> InName)> CountriesOf(string outlet, string? title)
+    {
+        var list = Countries.Signals(Countries.Words(outlet)).Select(s => (s.Country, s.At)).ToList();
+        if (title is not null)
+        {
+            foreach (var (country, _) in Countries.Signals(Countries.Words(title)))
+            {
+                if (!list.Any(l => l.Country.Code == country.Code))
+                {
+                    list.Add((country, []));
+                }
+            }
+        }
+
+        return list.Take(2).ToList();
+    }
+
+    /// <summary>The guesses of <see cref="GuessDomains"/> under the domains of the countries the reference signals only.</summary>
+    internal static IReadOnlyList<string> CountryDomainGuesses(string outlet, string? title) => CountryGuesses(outlet, title).Take(MaxCountryGuesses).ToList();
+
+    /// <summary>Whether the outlet's name is made of words of kind alone ("Allgemeine Zeitung", "The National",
+    /// "Tageblatt"): such a name is shared by outlets of several countries, and the name alone does not choose among them.</summary>
+    internal static bool SharedName(string outlet)
+    {
+        var words = Countries.Words(outlet).Where(w => w is not ("the" or "der" or "die" or "das" or "of" or "and" or "und")).ToList();
+        return words.Count > 0 && words.All(GenericOutletWords.Contains);
+    }
+
+    /// <summary>A shared outlet name (<see cref="SharedName"/>) whose table addresses all lie in countries other than
+    /// the one the reference signals (the name or the headline: "Allgemeine Zeitung" with "Windhoek" in the headline
+    /// against a German address): the country signalled, else null.</summary>
+    internal static Countries.Country? ElsewhereThan(string outlet, string? title, IReadOnlyList<string> domains)
+    {
+        if (!SharedName(outlet) || domains.Count == 0)
+        {
+            return null;
+        }
+
+        var at = domains.Select(Countries.OfDomain).ToList();
+        var signalled = CountriesOf(outlet, title);
+        if (signalled.Count == 0 || at.Any(c => c is null || signalled.Any(s => s.Country.Code == c.Code)))
+        {
+            return null;
+        }
+
+        return signalled[0].Country;
+    }
+
+    private static IEnumerable<string> CountryGuesses(string outlet, string? title)
+    {
+        var words = Countries.Words(outlet);
+        foreach (var (country, inName) in CountriesOf(outlet, title))
+        {
+            string[] under = [.. country.Domains];
+            var rest = words.Where((w, i) => !inName.Contains(i) && w is not ("the" or "der" or "die" or "das")).ToList();
+            var guesses = new List<string>();
+            // the name without its country words ("Luxemburger Wort" → wort), then the whole name
+            if (rest.Count is > 0 and <= 3 && inName.Count > 0)
+            {
+                guesses.AddRange(GuessDomains(string.Join(' ', rest), under, under, true));
+                if (inName.Count >= 2)
+                {
+                    // a multi-word place as its initials ("Buenos Aires Times" → batimes)
+                    string initials = string.Concat(inName.Select(i => words[i][0])) + string.Concat(rest);
+                    guesses.AddRange(under.Append(".com").Select(t => initials + t));
+                }
+            }
+
+            guesses.AddRange(GuessDomains(outlet, under, under, false));
+            // the country glued to the name under .com ("Punch" → punchng.com, "The Peninsula" → thepeninsulaqatar.com)
+            string joined = string.Concat(words);
+            if (joined.Length is >= 2 and <= 30 && inName.Count == 0)
+            {
+                guesses.Add(joined + country.Code + ".com");
+                guesses.Add(joined + country.Name + ".com");
+            }
+
+            foreach (string g in guesses.Distinct(StringComparer.Ordinal))
+            {
+                yield return g;
+            }
+        }
+    }
+
+    /// <param name="outlet">The outlet's name.</param>
+    /// <param name="tlds">The domains every shape is tried under.</param>
+    /// <param name="main">The domains the hyphenated shape is tried under.</param>
+    /// <param name="generic">Whether a name made of words of kind alone ("Tageblatt") still gives its words.</param>
+    private static List<string> GuessDomains(string outlet, string[] tlds, string[] main, bool generic)
     {
         string name = outlet.Trim();
         string? leading = null;
@@ -216,8 +319,6 @@ internal sealed partial class OutletDirectory
             return [];
         }
 
-        string[] tlds = german ? [".de", ".at", ".ch", ".net"] : [".com", ".co.uk", ".ie", ".ca", ".com.au", ".co.nz", ".in", ".net"];
-        string[] main = german ? [".de"] : [".com", ".co.uk"];
         var guesses = new List<string>();
         void Add(string stem, string[] under)
         {
@@ -258,7 +359,7 @@ internal sealed partial class OutletDirectory
         {
             // the one word that names the outlet: a brand before a word of kind ("Sky News" → sky), else the distinctive
             // words of 5+ letters, the last first ("Hamburger Abendblatt" → abendblatt)
-            var own = content.Where(w => !GenericOutletWords.Contains(w)).ToList();
+            var own = content.Where(w => generic || !GenericOutletWords.Contains(w)).ToList();
             foreach (string w in own.Count == 1 ? (IEnumerable<string>)own : own.Where(w => w.Length >= 5).OrderByDescending(w => w == content[^1]))
             {
                 Add(w, tlds);

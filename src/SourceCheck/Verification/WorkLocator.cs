@@ -114,6 +114,11 @@ internal sealed class WorkLocator
         "article-journal", "paper-conference", "book", "chapter", "thesis", "report", "dataset", "manuscript", "entry-encyclopedia", "patent",
     };
 
+    private static readonly HashSet<string> NewsTypes = new(StringComparer.Ordinal)
+    {
+        "article-newspaper", "article-magazine", "webpage", "post", "post-weblog", "broadcast", "interview",
+    };
+
     private static readonly string[] JournalWords =
     [
         "journal", "proceedings", "review", "quarterly", "annals", "letters", "transactions", "zeitschrift", "jahrbuch", "bulletin",
@@ -154,8 +159,10 @@ internal sealed class WorkLocator
             return true;
         }
 
+        // a container named like a journal ("Iceland Review", "Laborjournal") is one only when the item's type does not
+        // say news or web
         string c = (item.GetString("container-title") ?? item.GetString("publisher") ?? string.Empty).ToLowerInvariant();
-        return c.Length > 0 && !_outlets.Knows(c) && JournalWords.Any(w => c.Contains(w, StringComparison.Ordinal));
+        return c.Length > 0 && !NewsTypes.Contains(item.Type) && !_outlets.Knows(c) && JournalWords.Any(w => c.Contains(w, StringComparison.Ordinal));
     }
 
     /// <summary>Settles all references one after the other (per-host rate limits make parallel requests pointless).</summary>
@@ -337,6 +344,25 @@ internal sealed class WorkLocator
             {
                 return found;
             }
+
+            // An outlet name shared by outlets of several countries, its table address in another country than the one
+            // the reference points at: the outlets of that country are asked too; none confirmed → unchecked, never
+            // not_found (the table's namesake is not the cited outlet).
+            string outlet = item.GetString("container-title") ?? string.Empty;
+            if (url is null && !scholarly && OutletDirectory.ElsewhereThan(outlet, title, domains) is { } elsewhere)
+            {
+                var (byCountry, confirmed) = await FromGuessedDomainsAsync(run, title, outlet, ct, countryOnly: true).ConfigureAwait(false);
+                if (byCountry is not null)
+                {
+                    return byCountry;
+                }
+
+                if (confirmed is null)
+                {
+                    run.Unsettled.Add($"the outlet name \"{outlet}\" is shared by outlets of several countries: the known address ({string.Join(", ", domains.Take(2))}) "
+                        + $"is not in the country the reference points at ({elsewhere.Name}), and no address there was confirmed");
+                }
+            }
         }
         else if (!scholarly)
         {
@@ -389,9 +415,14 @@ internal sealed class WorkLocator
     /// work is found), or when a page archived there names the cited outlet as its own site (the address is the outlet's:
     /// then a search there that finds no such headline is a real search, and the reference may end <c>not_found</c>).
     /// Otherwise the reference stays unchecked: a guessed address that holds nothing says nothing about the work.</summary>
-    private async Task<(ReferenceVerdict? Found, string? Confirmed)> FromGuessedDomainsAsync(Run run, string title, string outlet, CancellationToken ct)
+    private async Task<(ReferenceVerdict? Found, string? Confirmed)> FromGuessedDomainsAsync(Run run, string title, string outlet, CancellationToken ct, bool countryOnly = false)
     {
-        var guesses = OutletDirectory.GuessDomains(outlet, LanguageGuesser.GuessShort(title + " " + outlet));
+        var guesses = countryOnly ? OutletDirectory.CountryDomainGuesses(outlet, title)
+            : OutletDirectory.GuessDomains(outlet, LanguageGuesser.GuessShort(title + " " + outlet), title);
+        // a name shared by outlets of several countries is confirmed only under the domains of a country the reference
+        // points at (a namesake's site names the same outlet)
+        bool shared = OutletDirectory.SharedName(outlet);
+        var signalled = shared ? OutletDirectory.CountriesOf(outlet, title).Select(c => c.Country.Code).ToList() : [];
         foreach (string domain in guesses)
         {
             int unsettled = run.Unsettled.Count;
@@ -401,7 +432,8 @@ internal sealed class WorkLocator
                 return (found with { Reason = found.Reason + $" (the outlet is in no table; its address {domain} was guessed from its name and confirmed by this page)" }, domain);
             }
 
-            if (run.Unsettled.Count == unsettled && await SiteNamesOutletAsync(run, domain, outlet, ct).ConfigureAwait(false))
+            if (run.Unsettled.Count == unsettled && (!shared || (Countries.OfDomain(domain) is { } at && signalled.Contains(at.Code)))
+                && await SiteNamesOutletAsync(run, domain, outlet, ct).ConfigureAwait(false))
             {
                 _outlets.Add(outlet, domain);
                 run.Step("outlets", "the address guessed from the outlet's name", domain, "confirmed: a page archived there names the outlet as its site");

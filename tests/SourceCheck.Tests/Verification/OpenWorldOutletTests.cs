@@ -117,6 +117,76 @@ public sealed class OpenWorldOutletTests : IDisposable
         Assert.True(guesses.Count <= OutletDirectory.MaxGuesses);
     }
 
+    /// <summary>Session 11: country-code domains of every country the reference signals (its outlet's name, its
+    /// headline's places), the country words taken out of the name, a multi-word place as initials, the country glued to
+    /// the name under .com. Cases from the session-10 part (dev since session 11) and outlets of no fixture.</summary>
+    [Theory]
+    [InlineData("Luxemburger Wort", "de", "Mindestlohn steigt", "wort.lu", false)]
+    [InlineData("Liechtensteiner Vaterland", "de", "Landtag lehnt Verbot ab", "vaterland.li", false)]
+    [InlineData("The Namibian", "en", "Uranium output hits record high", "namibian.com.na", false)]
+    [InlineData("Los Angeles Times", "en", "Wildfire season starts early", "latimes.com", false)]
+    [InlineData("Allgemeine Zeitung", "de", "Windhoek verbraucht deutlich weniger Wasser", "az.com.na", true)]
+    [InlineData("Punch", "en", "Nigeria's inflation eases to 34.8 per cent in December", "punchng.com", true)]
+    [InlineData("Ostsee-Zeitung", "de", "Tallinn: Neue Fähre nach Helsinki", "ostseezeitung.ee", true)]
+    [InlineData("Kathimerini", "en", "Athens metro extension opens", "kathimerini.gr", true)]
+    public void Addresses_are_guessed_under_the_domains_of_the_countries_a_reference_signals(string outlet, string language, string title, string expected,
+        bool fromHeadline)
+    {
+        var guesses = OutletDirectory.GuessDomains(outlet, language, title);
+
+        Assert.Contains(expected, guesses);
+        Assert.True(guesses.Count <= OutletDirectory.MaxGuesses);
+        // the outlet's name signals its country itself, or only the headline does: without the headline the address is
+        // then not among the guesses
+        Assert.Equal(!fromHeadline, OutletDirectory.GuessDomains(outlet, language).Contains(expected));
+    }
+
+    [Theory]
+    [InlineData("Latvia's population shrinks", "lv")]
+    [InlineData("Argentinisches Tageblatt", "ar")]
+    [InlineData("Neue Fähre von Kapstadt nach Robben Island", "za")]
+    [InlineData("Strike in São Paulo", "br")]
+    [InlineData("Island ferry resumes service", null)]
+    [InlineData("Die Zahl der Arbeitslosen sinkt", null)]
+    public void Countries_are_read_from_names_demonyms_and_cities(string text, string? code) =>
+        Assert.Equal(code, Countries.Signals(Countries.Words(text)).Select(s => s.Country.Code).FirstOrDefault());
+
+    [Theory]
+    [InlineData("az.com.na", "na")]
+    [InlineData("news24.co.za", "za")]
+    [InlineData("spiegel.de", "de")]
+    [InlineData("thetimes.com", null)]
+    [InlineData("nation.africa", null)]
+    public void A_domain_tells_its_country_when_it_has_one(string domain, string? code) =>
+        Assert.Equal(code, Countries.OfDomain(domain)?.Code);
+
+    [Theory]
+    [InlineData("Allgemeine Zeitung", "Windhoek verbraucht deutlich weniger Wasser", "allgemeine-zeitung.de", "na")]
+    [InlineData("Allgemeine Zeitung", "Mainz baut neue Rheinbrücke", "allgemeine-zeitung.de", null)]
+    [InlineData("Kurier", "Neuer Bürgermeister in Nairobi", "kurier.at", "ke")]
+    [InlineData("Der Spiegel", "Streik in Nairobi", "spiegel.de", null)]
+    [InlineData("The Times", "Strike in Nairobi", "thetimes.com", null)]
+    public void A_shared_outlet_name_whose_known_address_is_in_another_country_is_told(string outlet, string title, string domain, string? code) =>
+        Assert.Equal(code, OutletDirectory.ElsewhereThan(outlet, title, [domain])?.Code);
+
+    [Fact]
+    public async Task A_shared_outlet_name_no_address_of_the_signalled_country_confirms_stays_unchecked_not_not_found()
+    {
+        await using var world = await VerifyWorld.StartAsync();
+        var (_, client, fetcher) = VerifyWorldRun.Locator(world, _cache);
+        using var _f = fetcher;
+        var table = new OutletDirectory(builtIn: false);
+        table.Add("Rundschau", "rundschau.example.de");
+        var locator = new WorkLocator(client, world.Endpoints, table);
+        var item = new CslItem("x", "article-newspaper").SetString("title", "Nairobi opens new commuter rail line")
+            .SetString("container-title", "Rundschau").SetDate("issued", new CslDate { Parts = [new DateParts(2025, 3, 1)] });
+
+        var v = await locator.LocateAsync(item);
+
+        Assert.Equal(Verdicts.Unchecked, v.Verdict);
+        Assert.Contains("shared by outlets of several countries", v.Reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void German_guesses_come_first_for_a_german_reference()
     {
