@@ -30,7 +30,7 @@ internal static class RealRefsBench
     {
         string root = Root;
         var text = JsonNode.Parse(File.ReadAllText(Path.Combine(root, "text.labels.json")))!;
-        // "validation": session 10's new lists (never developed on; earlier sessions' are dev now); "validation-s5": session 5's validation lists,
+        // "validation": session 11's new lists (never developed on; earlier sessions' are dev now, "was" says which); "validation-s5": session 5's validation lists,
         // scored once then and reported separately since.
         // REALREFS_DEV_ONLY=1 while developing: the validation parts are not even totalled.
         string[] splits = Environment.GetEnvironmentVariable("REALREFS_DEV_ONLY") == "1" ? ["dev"] : ["dev", "validation", "validation-s5"];
@@ -38,6 +38,7 @@ internal static class RealRefsBench
         {
             int lists = 0, splitRight = 0, errors = 0;
             var fields = new RealRefsScore.Tally();
+            var bySession = new SortedDictionary<string, (int Lists, int Split, int Errors, RealRefsScore.Tally Fields)>(StringComparer.Ordinal);
             foreach (var l in ((JsonArray)text["lists"]!).Select(x => (JsonObject)x!).Where(x => x["split"]!.GetValue<string>() == split))
             {
                 string file = l["file"]!.GetValue<string>();
@@ -46,6 +47,14 @@ internal static class RealRefsBench
                 splitRight += r.SplitRight ? 1 : 0;
                 errors += r.Error ? 1 : 0;
                 fields.Add(r.Fields);
+                if (l["was"]?.GetValue<string>() is { } was)
+                {
+                    // dev lists that were a session's validation part: their figure now (a dev figure)
+                    var (n, sr, er, tally) = bySession.TryGetValue(was, out var v) ? v : (0, 0, 0, new RealRefsScore.Tally());
+                    tally.Add(new RealRefsScore.Tally { Right = r.Fields.Right, Gold = r.Fields.Gold, Extra = r.Fields.Extra });
+                    bySession[was] = (n + 1, sr + (r.SplitRight ? 1 : 0), er + (r.Error ? 1 : 0), tally);
+                }
+
                 if (split == "dev" || ShowValidation)
                 {
                     Console.WriteLine($"  text {split,-10} {file,-40} split {(r.SplitRight ? "right" : "WRONG")} ({r.Found}/{r.Expected} entries){(r.Error ? " ERROR (exit 3)" : "")}, fields {r.Fields.Right}/{r.Fields.Gold + r.Fields.Extra}");
@@ -53,6 +62,11 @@ internal static class RealRefsBench
             }
 
             Console.WriteLine($"text lists ({split}): {splitRight}/{lists} split right, {errors} ending in an error; fields right {fields.Accuracy:P1} ({fields.Right}/{fields.Gold + fields.Extra}: {fields.Gold} labelled, {fields.Extra} filled without a label)");
+            foreach (var (was, (n, sr, er, tally)) in bySession)
+            {
+                Console.WriteLine($"  of which {was}: {sr}/{n} split right, {er} ending in an error; fields right {tally.Accuracy:P1} ({tally.Right}/{tally.Gold + tally.Extra})");
+            }
+
             Print(fields, split);
         }
 

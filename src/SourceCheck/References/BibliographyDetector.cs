@@ -38,6 +38,7 @@ internal static partial class BibliographyDetector
         "weblinks", "quellen und links", "links und quellen", "sources and links", "bibliography and sources", "notes and sources",
         "sources & references", "references & notes", "notes & references", "sources & notes", "quellen & links",
         "literatur und quellen", "quellen und literatur", "quellen und anmerkungen", "sources cited", "references cited",
+        "参考文献", "参考资料", "引用文献", "參考文獻",
     ];
 
     private static readonly FrozenHeadingSet Headings = new(HeadingWords);
@@ -338,6 +339,8 @@ internal static partial class BibliographyDetector
         // then no boundary, and entries are told apart by how lines continue (hyphen, lower case, URL, number).
         // Footnotes numbered "1 Text" or "¹ Text" (no full stop after the number): a run of consecutive numbers.
         int nextNote = DetectFootnotes(text, lines, headingLine + 1);
+        int startsChecked = 0;
+        bool allStart = true;
         bool doubleSpaced = DetectDoubleSpaced(text, lines, headingLine + 1);
         bool paragraphMode = !doubleSpaced && DetectParagraphMode(text, lines, headingLine + 1);
         int li;
@@ -373,13 +376,23 @@ internal static partial class BibliographyDetector
                 continue;
             }
 
+            if (last is not null && !afterBlank && last.End - last.Start >= 2 && text[last.End - 1] is '-' or '–' && char.IsAsciiDigit(text[last.End - 2]) && char.IsAsciiDigit(span[0]))
+            {
+                // a page range wrapped after its dash: "pages 85–" + "103. Plenum Press" is no entry numbered 103
+                last.Pieces.Add((a, b));
+                last.End = b;
+                last.Lines++;
+                continue;
+            }
+
             if (NumberMarker().IsMatch(span) || BulletMarker().IsMatch(span))
             {
                 AddLineEntries(text, a, b, built, inlineLine: false, a - line.Start);
                 continue;
             }
 
-            if (last is not null && IsContinuation(text, last, a, b, afterBlank, paragraphMode, a - line.Start, doubleSpaced))
+            if (last is not null && (IsContinuation(text, last, a, b, afterBlank, paragraphMode, a - line.Start, doubleSpaced)
+                || (!afterBlank && !paragraphMode && WrappedAfterSentence(text, built, ref startsChecked, ref allStart, a, b))))
             {
                 last.Pieces.Add((a, b));
                 last.End = b;
@@ -870,6 +883,35 @@ internal static partial class BibliographyDetector
         return false;
     }
 
+    /// <summary>A PDF line wrapped right after a full stop ("… behavioral change." + "Psychological Review, 84(2),
+    /// 191–215."): in a list of plain entries that all start like a reference ("Family, I."), a line that does not,
+    /// with no year near its start, below an entry that has no page numbers, DOI or URL yet, continues that
+    /// entry.</summary>
+    private static bool WrappedAfterSentence(string text, List<Building> built, ref int startsChecked, ref bool allStart, int a, int b)
+    {
+        for (; startsChecked < built.Count; startsChecked++)
+        {
+            var e = built[startsChecked];
+            int firstEnd = e.Pieces.Count > 0 ? e.Pieces[0].End : e.End;
+            allStart &= e.Kind == EntryKind.Plain && RefPatterns.LooksLikeReferenceStart(text.AsSpan(e.Start, firstEnd - e.Start));
+        }
+
+        if (!allStart || built.Count == 0)
+        {
+            return false;
+        }
+
+        var line = text.AsSpan(a, b - a);
+        if (!char.IsUpper(line[0]) || RefPatterns.LooksLikeReferenceStart(line) || RefPatterns.Year().IsMatch(line[..Math.Min(line.Length, 40)]))
+        {
+            return false;
+        }
+
+        var last = built[^1];
+        var sofar = text.AsSpan(last.Start, last.End - last.Start);
+        return !RefPatterns.Url().IsMatch(sofar) && !RefPatterns.HasLocator(sofar);
+    }
+
     private static bool NextLineIndentedDeeper(string text, IReadOnlyList<Line> lines, int li, int indent)
     {
         if (li + 1 >= lines.Count || lines[li + 1].IsBlank(text))
@@ -1005,7 +1047,7 @@ internal static partial class BibliographyDetector
     /// inside a URL or DOI cut across lines ("https://doi.org/10.2307/" + "1914185", "…/s41586-" + "021-…"); a word
     /// hyphen is dropped before a lower-case letter ("deci-" + "sion" → "decision"), kept before a capital
     /// ("Baden-" + "Württemberg"), and a few prefixes that are hyphenated words of their own keep it ("self-",
-    /// "non-", "cross-"); otherwise one space.</summary>
+    /// "non-", "cross-"); a page range cut after its dash ("230–" + "265") is joined; otherwise one space.</summary>
     private static void AppendLineJoin(System.Text.StringBuilder sb, string text, int a, int z)
     {
         int n = sb.Length;
@@ -1038,6 +1080,11 @@ internal static partial class BibliographyDetector
             {
                 return;
             }
+        }
+
+        if (last is '-' or '–' && n >= 2 && char.IsAsciiDigit(sb[n - 2]) && char.IsAsciiDigit(next))
+        {
+            return; // a page range wrapped after its dash: "s2-42(1):230–" + "265", "4(3):382–" + "401"
         }
 
         if (last == '-' && n >= 2 && char.IsLetter(sb[n - 2]))

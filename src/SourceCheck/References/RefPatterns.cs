@@ -64,6 +64,13 @@ internal static partial class RefPatterns
         return char.IsUpper(text[0]) && PersonThenQuote().IsMatch(head) && Year().IsMatch(text);
     }
 
+    /// <summary>Whether text carries what ends a reference's body: a DOI, volume(issue) "84(2)", a page range "191–215" or
+    /// "S71–S102", "pp. 4"/"S. 3", or a Vancouver "2005;2(8):e124".</summary>
+    public static bool HasLocator(ReadOnlySpan<char> text) => Doi().IsMatch(text) || Locator().IsMatch(text);
+
+    [GeneratedRegex(@"\d\s?\(\d[^)]{0,10}\)|\b\p{Lu}?\d+\s?[–-]\s?\p{Lu}?\d+\b|\b(?:pp?|S)\.\s?\d|;\s?\d+\s?[(:]", RegexOptions.None, RegexPolicy.TimeoutMilliseconds)]
+    private static partial Regex Locator();
+
     /// <summary>A line that only continues the previous entry: a URL, DOI or "Retrieved from …".</summary>
     public static bool IsUrlLine(ReadOnlySpan<char> line) => ContinuationStart().IsMatch(line);
 

@@ -163,6 +163,7 @@ internal static class ReferenceParser
     [
         "LeadingEditors", "DinAuthors", "InvertedAuthorRun", "AccessDates", "LaterFullDate", "Editions", "JournalLayout",
         "LeadingOrganisation", "TitleAfterYearColon", "SiteName", "LegalCitation", "GermanWebCitation", "WorksCitedBook", "NoteBook", "NotePinpoint",
+        "ColonName", "RoleAfterNames", "QuotedTitle", "VomDate",
     ];
 
     /// <summary>Bench only: bit i set = rule pass i (<see cref="RulePassNames"/>) is not run (what each pass is worth).</summary>
@@ -188,6 +189,10 @@ internal static class ReferenceParser
             case 12: WorksCitedBook.Relabel(text, buffer.Tokens, labels, n); break;
             case 13: NoteBook.Relabel(text, buffer.Tokens, labels, n); break;
             case 14: NotePinpoint.Relabel(text, buffer.Tokens, labels, n); break;
+            case 15: ColonName.Relabel(text, buffer.Tokens, labels, n); break;
+            case 16: RoleAfterNames.Relabel(text, buffer.Tokens, labels, n); break;
+            case 17: QuotedTitle.Relabel(text, buffer.Tokens, labels, n); break;
+            case 18: VomDate.Relabel(text, buffer.Tokens, labels, n); break;
             default: throw new ArgumentOutOfRangeException(nameof(pass));
         }
     }

@@ -1,7 +1,9 @@
 namespace SourceCheck.References.Parsing;
 
 /// <summary>Rule pass after decoding: a date that follows an access cue ("Retrieved 2012-08-18", "Accessed
-/// 3 May 2024", "Abgerufen am 09.11.2022", "Zugriff: 15.03.2025", "Abruf am …", "Stand: …", "consulté le …")
+/// 3 May 2024", "Abgerufen am 09.11.2022", "Zugriff: 15.03.2025", "Abruf am …", "Stand: …", "consulté le …", Dutch
+/// "Geraadpleegd op 14 maart 2023", Portuguese "Acesso em: 10 mar. 2023", Spanish "[consulta: 15 marzo 2024]", NLM
+/// "[cited 2023 Mar 1]")
 /// is the access date, never the publication date, a page or a DOI; "Archived from the original on …" is a
 /// note. The tagger learns these from few examples, so the cue decides.</summary>
 internal static class AccessDates
@@ -48,7 +50,7 @@ internal static class AccessDates
             {
                 // The cue and fillers are label words (other); the date itself is the access date.
                 bool datePart = label == TagLabels.Accessed && k > t && (tokens[k].Kind == RefTokenKind.Number
-                    || (classes[k] & WordClass.Month) != 0 || (tokens[k].Kind == RefTokenKind.Punct && k > t + 1 && IsDatePart(tokens, classes, k - 1)));
+                    || (classes[k] & WordClass.Month) != 0 || (tokens[k].Kind == RefTokenKind.Word && tokens[k].Length >= 3 && DateText.AnyMonth.ContainsKey(text.AsSpan(tokens[k].Start, tokens[k].Length))) || (tokens[k].Kind == RefTokenKind.Punct && k > t + 1 && IsDatePart(tokens, classes, k - 1)));
                 labels[k] = datePart ? TagLabels.Accessed : TagLabels.O;
             }
 
@@ -65,12 +67,13 @@ internal static class AccessDates
     {
         "retrieved", "accessed", "abgerufen", "abruf", "aufgerufen", "zugriff", "zugegriffen", "abrufdatum", "zugriffsdatum",
         "consulted", "consulté", "consultado", "viewed",
+        "geraadpleegd", "bezocht", "consulta", "acesso", "acessado", "cited", "hämtad", "dostęp",
     }.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Words allowed between an access cue and its date ("am", "on", "from the original on", "vom", …).</summary>
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Fillers = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        "am", "on", "from", "the", "original", "den", "le", "el", "at", "vom", "last", "date",
+        "am", "on", "from", "the", "original", "den", "le", "el", "at", "vom", "last", "date", "op", "em", "en", "in",
     }.GetAlternateLookup<ReadOnlySpan<char>>();
 
     internal static bool IsAccessCue(ReadOnlySpan<char> w) =>
@@ -98,7 +101,7 @@ internal static class AccessDates
                 year |= s.Length == 4;
                 lastDatePart = k;
             }
-            else if (tok.Kind == RefTokenKind.Word && (classes[k] & WordClass.Month) != 0)
+            else if (tok.Kind == RefTokenKind.Word && ((classes[k] & WordClass.Month) != 0 || (s.Length >= 3 && DateText.AnyMonth.ContainsKey(s))))
             {
                 lastDatePart = k;
             }

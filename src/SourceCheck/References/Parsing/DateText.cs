@@ -37,6 +37,24 @@ internal static class DateText
     private static readonly System.Collections.Frozen.FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> SeasonLookup =
         Lexicon.Seasons.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>Month names of every language pages are written in (<see cref="SourceCheck.Text.MonthNames.All"/>,
+    /// case-insensitive): the reference languages first, then Dutch "14 maart 2023", Swedish, Polish, … — read in
+    /// dates only (the tagger's features keep the reference languages' months).</summary>
+    internal static readonly System.Collections.Frozen.FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> AnyMonth = AllMonths();
+
+    /// <summary>Also the Portuguese (ABNT "10 mar. 2023", "5 abr.", "out.", "dez.") and Spanish ("abr.") abbreviations
+    /// the tables leave out.</summary>
+    private static System.Collections.Frozen.FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> AllMonths()
+    {
+        var d = new Dictionary<string, int>(SourceCheck.Text.MonthNames.Lookup(SourceCheck.Text.MonthNames.All, StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
+        foreach (var (form, month) in (ReadOnlySpan<(string, int)>)[("fev", 2), ("abr", 4), ("out", 10), ("dez", 12)])
+        {
+            d.TryAdd(form, month);
+        }
+
+        return System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(d, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
     public static CslDate? Parse(string raw)
     {
         string s = raw.Trim().Trim('(', ')', '[', ']', '.', ',', ';', ':', ' ');
@@ -112,6 +130,10 @@ internal static class DateText
                 else if (SeasonLookup.TryGetValue(word, out int se))
                 {
                     season = se;
+                }
+                else if (word.Length >= 3 && AnyMonth.TryGetValue(word, out m))
+                {
+                    months.Add(m);
                 }
 
                 continue;

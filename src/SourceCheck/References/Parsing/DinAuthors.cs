@@ -293,7 +293,7 @@ internal static partial class DinAuthors
 
     /// <summary>The title: up to the first sentence end (". "), ", in:" or a URL — only when the tagger found no title
     /// there at all (it took the title for a container or for more names); otherwise its reading stands.</summary>
-    private static void TitleAfterColon(string text, List<RefToken> tokens, int[] labels, int count, int t)
+    internal static void TitleAfterColon(string text, List<RefToken> tokens, int[] labels, int count, int t)
     {
         int titleFrom = t;
         int titleTo = TitleEnd(text, tokens, labels, t, count);

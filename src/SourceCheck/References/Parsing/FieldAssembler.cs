@@ -556,7 +556,8 @@ internal static partial class FieldAssembler
 
             // the first name of a list is often inverted even when the others are not ("Krach, Soren, Frank
             // Hegel"): there any short piece after the family is the given name
-            if (i + 1 < parts.Count && parts[i + 1].Before == Boundary.Soft && IsFamilyLike(words)
+            if (i + 1 < parts.Count && parts[i + 1].Before == Boundary.Soft
+                && (IsFamilyLike(words) || (words.Count <= 4 && UpperCaseFamily(words) && Words(text, tokens, parts[i + 1].First, parts[i + 1].Last) is { Count: > 0 } gv && gv[0].Any(char.IsLower)))
                 && (i == 0 ? Words(text, tokens, parts[1].First, parts[1].Last) is { Count: <= 3 } g && !g.All(IsRoleWord) && char.IsUpper(g[0][0]) && !(words.Count >= 2 && IsNaturalFullName(g))
                     : IsGivenLike(Words(text, tokens, parts[i + 1].First, parts[i + 1].Last))))
             {
@@ -697,6 +698,32 @@ internal static partial class FieldAssembler
 
         string last = words[^1];
         return last.Length >= 2 && char.IsLetter(last[0]) && !NameText.IsInitials(last, requireDot: false);
+    }
+
+    /// <summary>A family name in capitals as ABNT, UNE-ISO 690, NF ISO 690 and Italian lists write it: "PAZ",
+    /// "ECO", "ORTEGA Y GASSET", "CERVANTES SAAVEDRA" — every word in capitals (linking "Y"/"E"/"DE"/"DA"/"DOS"
+    /// allowed), the last one at least three letters, so initials ("OA", "JPA." with its full stop) are not
+    /// taken for it.</summary>
+    private static bool UpperCaseFamily(List<string> words)
+    {
+        string last = words[^1];
+        if (last.Length < 3 || last.Contains('.', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        foreach (string w in words)
+        {
+            foreach (char c in w)
+            {
+                if (char.IsLetter(c) && !char.IsUpper(c))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return words.Count == 1 || words.All(w => w.Length >= 3 || w is "Y" or "E" or "DE" or "DA" or "DO" or "DI" or "DU" or "LE" or "LA");
     }
 
     /// <summary>Given names or initials: "R.", "J. P.", "Soren", "Lloyd A.", "Giuseppe".</summary>

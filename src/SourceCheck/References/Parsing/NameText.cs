@@ -266,7 +266,7 @@ internal static class NameText
          "magazine", "radio", "television", "tv", "agency", "association", "institute", "foundation", "council", "commission", "committee",
          "organization", "organisation", "ministry", "department", "office", "bureau", "society", "university", "center", "centre",
          "bank", "board", "authority", "administration", "coalition", "alliance", "union", "federation", "network", "team", "staff",
-         "collaboration", "consortium"],
+         "collaboration", "consortium", "news", "online", "zeitung", "nachrichten"],
         StringComparer.OrdinalIgnoreCase);
 
     /// <summary>An organisation written as a whole author list: "American Forest and Paper Association (AFPA)",
