@@ -192,11 +192,6 @@ internal static partial class FieldAssembler
                 // a doi.org link the tagger read as a URL stays a URL (the tagger reads it as a DOI where the
                 // reference style means one: "https://doi.org/…" at the end of an APA reference)
                 value = value.Trim('<', '>').TrimEnd('.', ',', ';');
-                if (value.Contains(' ', StringComparison.Ordinal))
-                {
-                    value = value.Replace(" ", "", StringComparison.Ordinal); // a link split by a line break (RefTokenizer.Continuation)
-                }
-
                 if (DoiFromUrl(value) is { } doi && values[TagLabels.Doi] is null && !segments.Any(x => x.Field == TagLabels.Doi))
                 {
                     item.SetString("DOI", doi);
@@ -933,11 +928,6 @@ internal static partial class FieldAssembler
         if (at >= 0)
         {
             v = v[at..];
-        }
-
-        if (v.Contains("/ ", StringComparison.Ordinal))
-        {
-            v = v.Replace("/ ", "/", StringComparison.Ordinal); // "10.1097/ SHK.000…" split by a line break
         }
 
         int comma = v.IndexOfAny([',', ';', ' ']);

@@ -175,7 +175,7 @@ internal static class RefTokenizer
                 }
             }
 
-            if (IsDoiStart(rest[k..], lineBreak: k > 0))
+            if (IsDoiStart(rest[k..]))
             {
                 isDoi = true;
             }
@@ -211,60 +211,12 @@ internal static class RefTokenizer
             j++;
         }
 
-        for (int joins = 0; joins < 3 && Continuation(text, j) is int more and > 0; joins++)
-        {
-            j = more;
-        }
-
         while (j > i && text[j - 1] is '.' or ',' or ';' or ':' or '\'' or '’' or '!' or '?')
         {
             j--;
         }
 
         return j - i >= 6 ? j : i;
-    }
-
-    /// <summary>End of the rest of a link that a PDF line break or OCR split with one space — "http://www.rfidjournal.
-    /// com/article/…", "…/science/article/pii/ S0168900210014907", "http://etext.lib.virginia.edu /subjects/afam.html",
-    /// "doi:10.1097/ SHK.0000000000000473" — or 0. The link so far must end in "/" or "." (or the next run start with
-    /// "/"), and the next run must look like a path, not a word or a date: after "/" letters with a "/", an inner "."
-    /// or a digit; after "." a lower-case or digit start and a "/"; another link ("http…", "www.", "doi…") or a label word never continues one.</summary>
-    private static int Continuation(string text, int j)
-    {
-        if (j + 2 >= text.Length || text[j] != ' ' || char.IsWhiteSpace(text[j + 1]))
-        {
-            return 0;
-        }
-
-        char last = text[j - 1];
-        int k = j + 1;
-        while (k < text.Length && !char.IsWhiteSpace(text[k]) && text[k] is not ('"' or '“' or '”' or '«' or '»' or '<' or '>'))
-        {
-            k++;
-        }
-
-        var run = text.AsSpan(j + 1, k - j - 1).TrimEnd(".,;:)]'’!?");
-        if (run.Length < 3 || run.StartsWith("http", StringComparison.OrdinalIgnoreCase) || run.StartsWith("www.", StringComparison.OrdinalIgnoreCase)
-            || run.StartsWith("doi", StringComparison.OrdinalIgnoreCase) || run.StartsWith("10.", StringComparison.Ordinal))
-        {
-            return 0;
-        }
-
-        bool slash = run.Contains('/');
-        bool innerDot = run[..^1].Contains('.');
-        bool digit = run.IndexOfAnyInRange('0', '9') >= 0;
-        bool letter = false;
-        foreach (char c in run)
-        {
-            letter |= char.IsLetter(c);
-        }
-        bool joins = last switch
-        {
-            '/' => char.IsLetterOrDigit(run[0]) && (slash || innerDot || digit) && letter,
-            '.' => (char.IsAsciiLetterLower(run[0]) || char.IsAsciiDigit(run[0])) && slash && char.IsLetterOrDigit(text[j - 2]),
-            _ => run[0] == '/' && char.IsLetterOrDigit(last) && char.IsLetter(run[1]),
-        };
-        return joins ? k : 0;
     }
 
     /// <summary>Length of an OCR-spaced scheme such as "http ://" or "https: //" (0 when there is none).</summary>
@@ -298,9 +250,7 @@ internal static class RefTokenizer
         return spaces > 0 && k + 2 < s.Length && s[k] == '/' && s[k + 1] == '/' ? k + 2 : 0;
     }
 
-    /// <summary>"10.NNNN/x…"; with <paramref name="lineBreak"/> (after "doi:") also "10.NNNN/ x…", split after the slash
-    /// (the rest is joined by <see cref="Continuation"/>).</summary>
-    private static bool IsDoiStart(ReadOnlySpan<char> s, bool lineBreak = false)
+    private static bool IsDoiStart(ReadOnlySpan<char> s)
     {
         if (s.Length < 8 || s[0] != '1' || s[1] != '0' || s[2] != '.')
         {
@@ -313,8 +263,7 @@ internal static class RefTokenizer
             k++;
         }
 
-        return k >= 7 && k < s.Length - 1 && s[k] == '/'
-            && (!char.IsWhiteSpace(s[k + 1]) || (lineBreak && s[k + 1] == ' ' && k + 2 < s.Length && char.IsLetterOrDigit(s[k + 2])));
+        return k >= 7 && k < s.Length - 1 && s[k] == '/' && !char.IsWhiteSpace(s[k + 1]);
     }
 
     /// <summary>"coastalledger.com/business/…", "factcheckhub.org/about": a host with a known TLD followed by a path.</summary>

@@ -75,29 +75,4 @@ public sealed class RulePassGateTests
         Assert.Equal("Hobsbawm", Assert.Single(item.Authors).Family);
         Assert.DoesNotContain("edn", item.Title ?? "", StringComparison.Ordinal);
     }
-
-    [Theory]
-    [InlineData("LeCun, Y., Bengio, Y., & Hinton, G. (2015). Deep learning. Nature, 521, 436-444. http://www.nature. com/articles/nature14539.", "http://www.nature.com/articles/nature14539")]
-    [InlineData("Semega, J. (2020). Income and Poverty in the United States: 2019. Retrieved from https://www.census.gov/library/ publications/2020/demo/p60-270.html", "https://www.census.gov/library/publications/2020/demo/p60-270.html")]
-    [InlineData("Austen, J. (1998). Pride and Prejudice. Project Gutenberg <http://www.gutenberg.org /ebooks/1342>.", "http://www.gutenberg.org/ebooks/1342")]
-    public void A_link_split_by_a_line_break_is_one_url(string text, string url)
-    {
-        Assert.Equal(url, ReferenceParser.Parse(text).Item.GetString("URL"));
-    }
-
-    [Theory]
-    [InlineData("Smith, A. (2020). A study. Journal of Things, 3, 1-9. Retrieved from https://example.org/ Accessed 5 May 2020.", "https://example.org/")]
-    [InlineData("Smith, A. (2020). A study. Journal of Things, 3, 1-9. https://example.org/report.pdf. 5.5.2020", "https://example.org/report.pdf")]
-    public void A_word_or_a_date_after_a_link_does_not_continue_it(string text, string url)
-    {
-        var link = Assert.Single(SourceCheck.References.Parsing.RefTokenizer.Tokenize(text), t => t.Kind == SourceCheck.References.Parsing.RefTokenKind.Url);
-        Assert.Equal(url, text.Substring(link.Start, link.Length));
-    }
-
-    [Fact]
-    public void A_doi_split_after_its_slash_is_joined()
-    {
-        var item = ReferenceParser.Parse("Singer M, Deutschman CS, Seymour CW. The Third International Consensus Definitions for Sepsis and Septic Shock (Sepsis-3). JAMA. 2016;315(8):801-810. doi:10.1001/ jama.2016.0287").Item;
-        Assert.Equal("10.1001/jama.2016.0287", item.GetString("DOI"));
-    }
 }
