@@ -42,8 +42,11 @@ internal static class RefParseBench
     };
 
     /// <summary>REFPARSE_ESTIMATE=1: train without the held-out part (the model whose held-out figure is reported);
+    /// REFPARSE_ESTIMATE=dev: also without the session-10 part (a development model scored on it with REFPARSE_DEV10=1);
     /// otherwise on every training record (the shipped model).</summary>
-    private static bool Estimate => Environment.GetEnvironmentVariable("REFPARSE_ESTIMATE") == "1";
+    private static bool Estimate => Environment.GetEnvironmentVariable("REFPARSE_ESTIMATE") is "1" or "dev";
+
+    private static bool DevModel => Environment.GetEnvironmentVariable("REFPARSE_ESTIMATE") == "dev";
 
     private static int NewsRepeat => Env("REFPARSE_NEWS_REPEAT", 20);
 
@@ -180,7 +183,10 @@ internal static class RefParseBench
 
         if (Environment.GetEnvironmentVariable("REFPARSE_CONFUSION") is not null)
         {
-            Confusion(model, validation);
+            // REFPARSE_DEV10=1: the session-10 part too (dev since session 11; out of sample for a REFPARSE_ESTIMATE=dev model)
+            Confusion(model, Environment.GetEnvironmentVariable("REFPARSE_DEV10") == "1"
+                ? [.. validation, .. dev.Where(r => TrainingData.IsSession10Part(r.Id))]
+                : validation);
             return;
         }
 
@@ -262,12 +268,21 @@ internal static class RefParseBench
     {
         if (Environment.GetEnvironmentVariable("REFPARSE_HELDOUT") == "1")
         {
-            // the part carved in session 10 (TrainingData.IsHeldOut): score it once, at the end of a session, with a
+            // the part carved in session 11 (TrainingData.IsHeldOut): score it once, at the end of a session, with a
             // model trained without it (train-refparser with REFPARSE_ESTIMATE=1, scored through REFPARSE_MODEL)
             var held = TrainingData.Read(Path.Combine(DataDir, "dev.jsonl")).Where(r => TrainingData.IsHeldOut(r.Id)).ToList();
-            Score($"scholarly HELD-OUT part ({held.Count} dev records carved in session 10; held out only if this model was trained with REFPARSE_ESTIMATE=1)",
+            Score($"scholarly HELD-OUT part ({held.Count} dev records carved in session 11; held out only if this model was trained with REFPARSE_ESTIMATE=1)",
                 held.Select(r => r.Json).ToList(),
                 held.Select(r => CslJson.SerializeLine(ReferenceParser.Parse(r.Text, r.Id, default, model).Item)).ToList());
+        }
+
+        if (Environment.GetEnvironmentVariable("REFPARSE_DEV10") == "1")
+        {
+            // the part carved in session 10 (dev since session 11): out of sample only for a REFPARSE_ESTIMATE=dev model
+            var part = TrainingData.Read(Path.Combine(DataDir, "dev.jsonl")).Where(r => TrainingData.IsSession10Part(r.Id)).ToList();
+            Score($"scholarly session-10 part ({part.Count} dev records; out of sample only if this model was trained with REFPARSE_ESTIMATE=dev)",
+                part.Select(r => r.Json).ToList(),
+                part.Select(r => CslJson.SerializeLine(ReferenceParser.Parse(r.Text, r.Id, default, model).Item)).ToList());
         }
 
         Score($"scholarly validation split ({validation.Count} of {TrainingData.Read(Path.Combine(DataDir, "dev.jsonl")).Count} dev records, never trained on)",
@@ -408,7 +423,7 @@ internal static class RefParseBench
         var seqs = new List<TrainingSequence>();
         int failed = 0;
         var failedFields = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var r in dev.Where(r => TrainingData.IsTraining(r.Id, Estimate)))
+        foreach (var r in dev.Where(r => TrainingData.IsTraining(r.Id, Estimate, DevModel)))
         {
             if (Aligner.TryAlign(r.Text, r.Fields, out var labels, out var why))
             {
@@ -466,7 +481,7 @@ internal static class RefParseBench
         {
             var rsw = Stopwatch.StartNew();
             var styles = RenderedReferences.LoadStyles(stylesDir, Env("REFPARSE_STYLES_EVERY", 5));
-            var renderedRefs = RenderedReferences.Render([.. dev.Where(r => TrainingData.IsTraining(r.Id, Estimate))], styles, localesDir, copies,
+            var renderedRefs = RenderedReferences.Render([.. dev.Where(r => TrainingData.IsTraining(r.Id, Estimate, DevModel))], styles, localesDir, copies,
                 Env("REFPARSE_RENDER_SEED", 14), Env("REFPARSE_RENDER_NOISE", 0) / 100.0, s => Console.WriteLine("  " + s));
             foreach (var (text, fields) in renderedRefs)
             {
@@ -484,7 +499,7 @@ internal static class RefParseBench
             Console.WriteLine("  REFPARSE_RENDERED set but the official CSL styles/locales are not installed; none rendered");
         }
 
-        Console.WriteLine($"  training set{(Estimate ? " (ESTIMATE: held-out part left out)" : "")}: {seqs.Count - newsUsed - invented - rendered} scholarly (alignment failed for {failed}: "
+        Console.WriteLine($"  training set{(DevModel ? " (DEV: held-out and session-10 parts left out)" : Estimate ? " (ESTIMATE: held-out part left out)" : "")}: {seqs.Count - newsUsed - invented - rendered} scholarly (alignment failed for {failed}: "
             + string.Join(", ", failedFields.OrderByDescending(kv => kv.Value).Take(6).Select(kv => $"{kv.Key} {kv.Value}"))
             + $"), {newsUsed} news ×{NewsRepeat}, {invented} invented, {rendered} rendered through CSL styles");
         return seqs;

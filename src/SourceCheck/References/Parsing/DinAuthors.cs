@@ -150,7 +150,7 @@ internal static partial class DinAuthors
         }
 
         if (colon > s && TaggerTitleAfterAuthor(tokens, labels, count, tokens[s].Start, tokens[colon].Start) is int tt and >= 0
-            && !PartHasNameMark(text, tokens, s, colon, tt))
+            && (!PartHasNameMark(text, tokens, s, colon, tt) || VancouverEnd(text, tokens, s, colon, tt)))
         {
             // the tagger read a name and then a title before the colon ("James Gleick, Chaos: Making a New Science",
             // "Stephen Jay Gould, Wonderful Life: …"), and the part where its title begins has no initial or name
@@ -286,6 +286,70 @@ internal static partial class DinAuthors
         }
 
         return false;
+    }
+
+    /// <summary>Gate: the tagger's title (token <paramref name="at"/>) begins right after a Vancouver name "Family
+    /// INITIALS." that ends the author list with its full stop — "Zanetti M, Gennaro R, Romeo D. Cathelicidins: a novel
+    /// …", "Benguigui Y. Infecções Respiratórias Agudas: …". It is read so when several words follow before the colon
+    /// (a natural-order name "Malcolm K. Hughes" has one) or every other part of the run is a Vancouver "Family
+    /// INITIALS" name without full stops.</summary>
+    private static bool VancouverEnd(string text, List<RefToken> tokens, int s, int colon, int at)
+    {
+        if (at - 3 < s || !tokens[at - 1].IsPunct(text, '.') || !IsInitialsWord(text, tokens[at - 2])
+            || tokens[at - 3].Kind != RefTokenKind.Word || tokens[at - 3].Length < 2 || !char.IsUpper(text[tokens[at - 3].Start])
+            || (at - 4 >= s && !tokens[at - 4].IsPunct(text, ',')))
+        {
+            return false;
+        }
+
+        int after = 0;
+        for (int t = at; t < colon; t++)
+        {
+            after += tokens[t].Kind == RefTokenKind.Word ? 1 : 0;
+        }
+
+        if (after >= 2)
+        {
+            return true;
+        }
+
+        // the other parts: "Family INITIALS" each (two words, the second capitals only), at least one of them
+        int parts = 0;
+        int words = 0;
+        bool vancouver = true;
+        for (int t = s; t < at - 3 && vancouver; t++)
+        {
+            if (tokens[t].IsPunct(text, ','))
+            {
+                vancouver = words == 2;
+                parts++;
+                words = 0;
+                continue;
+            }
+
+            vancouver = tokens[t].Kind == RefTokenKind.Word && (words == 0 ? tokens[t].Length >= 2 && char.IsUpper(text[tokens[t].Start]) : words == 1 && IsInitialsWord(text, tokens[t]));
+            words++;
+        }
+
+        return vancouver && parts > 0 && words == 0;
+    }
+
+    private static bool IsInitialsWord(string text, RefToken tok)
+    {
+        if (tok.Kind != RefTokenKind.Word || tok.Length > 3)
+        {
+            return false;
+        }
+
+        foreach (char c in text.AsSpan(tok.Start, tok.Length))
+        {
+            if (!char.IsUpper(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool Particle(ReadOnlySpan<char> w) =>

@@ -37,6 +37,29 @@ internal static partial class NoteBook
             return;
         }
 
+        // gate (evidence from the tagger): names that it reads inside the would-be title up to a comma mean the first
+        // comma is not the end of the author list ("G. Bingham Powell Jnr., Russell J. Dalton and Karen Strøm,
+        // Comparative …"; a run up to a colon is the subtitle case the pass is for: "Neil Postman, Amusing Ourselves to
+        // Death: …"), and an edition there means the title would swallow "5th edn" — the tagger's reading stands
+        // (a run of three or more name words: one word such as "Illuminations" is a title the tagger misread)
+        var title = m.Groups["title"];
+        int nameWords = 0;
+        for (int t = 0; t < count && tokens[t].Start < title.Index + title.Length; t++)
+        {
+            if (tokens[t].Start < title.Index)
+            {
+                continue;
+            }
+
+            bool name = labels[t] is TagLabels.Author or TagLabels.AuthorB;
+            nameWords = name ? nameWords + (tokens[t].Kind == RefTokenKind.Word ? 1 : 0) : 0;
+            if (labels[t] == TagLabels.Edition
+                || (name && nameWords >= 3 && t + 1 < count && tokens[t + 1].IsPunct(text, ',') && labels[t + 1] != TagLabels.Author))
+            {
+                return;
+            }
+        }
+
         LabelSpans.Set(tokens, labels, count, offset, text.Length, TagLabels.O);
         var auth = m.Groups["auth"];
         LegalCitation.LabelNames(text, tokens, labels, count, auth.Index, auth.Index + auth.Length);

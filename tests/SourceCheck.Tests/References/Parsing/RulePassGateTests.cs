@@ -57,4 +57,22 @@ public sealed class RulePassGateTests
         Assert.Equal("NJW", njw.GetString("container-title"));
         Assert.Equal("398", njw.GetString("page"));
     }
+
+    [Fact]
+    public void A_vancouver_list_ending_in_an_initial_keeps_the_title_after_it()
+    {
+        // session 11: "Romeo D. Cathelicidins:" is a Vancouver name ended by its full stop, then the title — not a
+        // natural-order name before a DIN colon
+        var item = ReferenceParser.Parse("Hanahan D, Weinberg RA. Hallmarks of cancer: the next generation. Cell 2011; 144: 646-674.").Item;
+        Assert.Equal(["Hanahan", "Weinberg"], item.Authors.Select(a => a.Family));
+        Assert.StartsWith("Hallmarks", item.Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_note_book_with_an_edition_keeps_the_edition_out_of_the_title()
+    {
+        var item = ReferenceParser.Parse("Eric Hobsbawm, The Age of Extremes: A History of the World, 1914-1991, 2nd edn (London: Michael Joseph, 1995).").Item;
+        Assert.Equal("Hobsbawm", Assert.Single(item.Authors).Family);
+        Assert.DoesNotContain("edn", item.Title ?? "", StringComparison.Ordinal);
+    }
 }

@@ -82,15 +82,22 @@ public static class TrainingData
     /// (kept as a name for the bench's <c>REFPARSE_HELDOUT9=1</c> figure, which is no longer a held-out score).</summary>
     public static bool IsSession9Part(string id) => Bucket(id) is >= 15 and < 24;
 
-    /// <summary>Held-out part carved in session 10, before any change of that session: bucket 24..32 (9 of the
+    /// <summary>Part carved in session 10: bucket 24..32. It was scored once, at the end of session 10, and is dev
+    /// data since session 11 (the bench scores it with <c>REFPARSE_DEV10=1</c>; out of sample only for a model trained
+    /// with <c>REFPARSE_ESTIMATE=dev</c>).</summary>
+    public static bool IsSession10Part(string id) => Bucket(id) is >= 24 and < 33;
+
+    /// <summary>Held-out part carved in session 11, before any change of that session: bucket 33..41 (9 of the
     /// training buckets that every earlier model was trained on but no session scored or read). The estimate
     /// model is trained without it (<c>REFPARSE_ESTIMATE=1</c>) and it is scored once, at the end of a session
     /// (bench <c>refparse</c> with <c>REFPARSE_HELDOUT=1</c>).</summary>
-    public static bool IsHeldOut(string id) => Bucket(id) is >= 24 and < 33;
+    public static bool IsHeldOut(string id) => Bucket(id) is >= 33 and < 42;
 
     /// <summary>Whether a scholarly record may be trained on: not validation; with
-    /// <paramref name="estimate"/> also not the held-out part (the model whose held-out figure is reported).</summary>
-    public static bool IsTraining(string id, bool estimate) => Bucket(id) >= 15 && !(estimate && IsHeldOut(id));
+    /// <paramref name="estimate"/> also not the held-out part (the model whose held-out figure is reported); with
+    /// <paramref name="dev"/> also not the session-10 part (a development model that can be scored on it).</summary>
+    public static bool IsTraining(string id, bool estimate, bool dev = false) =>
+        Bucket(id) >= 15 && !((estimate || dev) && IsHeldOut(id)) && !(dev && IsSession10Part(id));
 
     /// <summary>News k-fold: fold of a news record (0..folds-1).</summary>
     public static int Fold(string id, int folds) => Bucket(id) % folds;
