@@ -24,10 +24,10 @@ public sealed class CompareMemoryTests
         }
 
         ArticleInput[] inputs = [new("a.txt", a + sb), new("b.txt", b + sb)];
-        string whole = Articles.Compare(inputs).ToJson();
-        string sliced = Articles.Compare(inputs, MatchOptions.Default with { ScoringSlice = 3 }).ToJson();
-        Assert.Contains("exact_quote", whole, StringComparison.Ordinal);
-        Assert.Equal(whole, sliced);
+        var whole = Articles.Compare(inputs);
+        var sliced = Articles.Compare(inputs, MatchOptions.Default with { ScoringSlice = 3 });
+        Assert.True(whole.Links.Length > 20, $"{whole.Links.Length} links: too few pairs for slices of 3 to matter");
+        Assert.Equal(whole.ToJson(), sliced.ToJson());
     }
 
     [Theory]
