@@ -87,6 +87,7 @@ internal static class MemoryBench
         string root = FindRoot();
         var cases = Cases(root).ToDictionary(c => c.Name);
         cases["check-parts"] = cases["check"];
+        cases["compare-parts"] = new("compare-parts", ".txt", [], ListAttribution);
         int bytes = (int)(SizesMb[0] * 1024 * 1024) - 64;
         Console.WriteLine($"{"reader",-10} {"stage",-22} {"alloc MB",9} {"live MB",8} {"x input",8}");
         foreach (var (name, stages) in StagePlans())
@@ -132,6 +133,14 @@ internal static class MemoryBench
             ("Checker.Check", t => new Checker(new CheckerOptions()).Check([new Checking.CheckInput("a.txt", (string)t!)])),
             ("render json", r => Reports.CheckReportRenderer.Render((Reports.CheckReport)r!, Reports.ReportFormat.Json)),
         ]);
+        // compare of a text with itself (the campaign's list-attribution shape): what the match keeps per claim
+        yield return ("compare-parts", [
+            ("extract both", t => Enumerable.Range(0, 2).SelectMany(d => ClaimExtractor.Extract(ArticleReader.ReadFile((string)t!, "d" + d).Article, "d" + d)).ToList()),
+            ("analyse every claim", c => ((List<Claim>)c!, ((List<Claim>)c!).Select(x => Claims.Matching.AnalyzedText.Analyze(x.Text,
+                Claims.Matching.ClaimMatcher.NormalizeLanguage(x.Language, x.Text), Claims.Matching.BilingualLexicon.Default)).ToArray())),
+            ("drop the analyses", v => (((List<Claim>, Claims.Matching.AnalyzedText[]))v!).Item1),
+            ("ClaimMatcher.Match", c => ((List<Claim>)c!, Claims.Matching.ClaimMatcher.Match((List<Claim>)c!))),
+        ]);
         yield return ("page", [("PageReader.Read", t => PageReader.Read((string)t!, "https://example.org/a"))]);
         yield return ("html", [("ReferenceReader html", t => ReferenceReader.Read((string)t!, InputFormat.Html, "a"))]);
         yield return ("text", [("ReferenceReader text", t => ReferenceReader.Read((string)t!, InputFormat.Text, "a"))]);
@@ -139,6 +148,24 @@ internal static class MemoryBench
         yield return ("ris", [("ReferenceReader ris", t => ReferenceReader.Read((string)t!, InputFormat.Ris, "a.ris"))]);
         yield return ("csl-json", [("CslJson.Parse", t => CslJson.Parse((string)t!, "a").Value), ("CslYaml.Serialize", i => CslYaml.Serialize((IReadOnlyList<CslItem>)i!))]);
         yield return ("yaml", [("CslYaml.Parse", t => CslYaml.Parse((string)t!, "a").Value), ("CslJson.Serialize", i => CslJson.Serialize((IReadOnlyList<CslItem>)i!))]);
+    }
+
+    /// <summary>A bulleted list of attributions, each line a new speaker and outlet (the campaign's t10-list-attrib shape).</summary>
+    private static string ListAttribution(int bytes)
+    {
+        string[] names = ["Anna Schulz", "Ben Carter", "Eva Müller", "Ivo Petrović", "Jane O'Neil"];
+        string[] words = "die Regierung plant neue Regeln für den Markt und die Preise stiegen im Jahr deutlich an weil Kosten".Split(' ');
+        var sb = new StringBuilder(bytes + 256);
+        for (int i = 0; sb.Length < bytes; i++)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"- {names[i % names.Length]} ({i % 80} Jahre) sagte der Zeitung Nr. {i}: „");
+            for (int k = 0; k < 8; k++)
+            {
+                sb.Append(k == 0 ? "Die" : words[((i * 7) + (k * 3)) % words.Length]).Append(k < 7 ? " " : ".“\n");
+            }
+        }
+
+        return sb.ToString();
     }
 
     private static IEnumerable<Case> Cases(string root)

@@ -210,6 +210,155 @@ def s10_locale_files(size, rng):
     yield "l10-terms", '<?xml version="1.0" encoding="utf-8"?><locale xmlns="http://purl.org/net/xbiblio/csl" version="1.0" xml:lang="en-US"><terms>' + terms + '<term name="and">und</term></terms></locale>'
 
 
+# ---------------------------------------------------------------- session-11 kinds: s11a (development) and s11b (held out)
+# Both sets were written together, before either was run. s11a is run on main's binary at the start ("before"), its
+# failures fixed and re-run; s11b is run once, at the very end, on the final binary: that is the held-out figure.
+
+def refs_and_pages(size, rng, tag):
+    """An article citing n pages, a page folder holding them (pages.json manifest) and a CSL-JSON list of the same."""
+    n = max(3, min(5000, size // 400))
+    urls = [f"https://www.outlet{i % 40}.example/{tag}/2024/{i}/story-{i}" for i in range(n)]
+    pages = {u: f"p{i}.html" for i, u in enumerate(urls)}
+    body = "".join(f"„{sentence(rng, WORDS_DE, 8).strip()}“, sagte {NAMES[i % 10]} der Zeitung Outlet{i % 40} [{i + 1}].\n\n" for i in range(n))
+    refs = "Quellen\n\n" + "".join(f"[{i + 1}] {NAMES[i % 10].split()[1]}, {NAMES[i % 10].split()[0][0]}. (2024). Story {i} about markets. Outlet{i % 40}. {u}\n" for i, u in enumerate(urls))
+    files = {f"p{i}.html": f"<html><head><title>Story {i} about markets</title><meta name=\"author\" content=\"{NAMES[i % 10]}\"></head><body><article><h1>Story {i} about markets</h1><p>{sentence(rng, WORDS_EN, 20)}</p></article></body></html>" for i in range(n)}
+    csl = [{"id": f"r{i}", "type": "article-newspaper", "title": f"Story {i} about markets", "URL": u, "container-title": f"Outlet{i % 40}", "issued": {"date-parts": [[2024]]}} for i, u in enumerate(urls)]
+    return "Titel des Artikels\n\n" + body + refs, pages, files, csl
+
+
+def s11a_text_kinds(size, rng):
+    # many short quoted lines, each its own paragraph
+    yield "a11-short-quotes", fill(lambda i: f"„{rng.choice(['Ja', 'Nein', 'Vielleicht', 'Never', 'Yes'])}{'.' if i % 3 else '!'}“\n", size)
+    # bullet lists of figures with units and signs
+    yield "a11-figure-bullets", fill(lambda i: f"• {NAMES[i % 10]}: +{i % 100},{i % 10} % ({i * 13 % 9999} Mio. €, −{i % 7} Punkte, {i % 31}.{i % 12 + 1}.{2000 + i % 25})\n", size)
+    # markdown-like headings every other line, quotes below each
+    yield "a11-headings", fill(lambda i: f"## {sentence(rng, WORDS_EN, 4).strip()}\n\n\"{sentence(rng, WORDS_EN, 10).strip()}\" {NAMES[i % 10]} said on {['Monday', 'Tuesday', 'Friday'][i % 3]}.\n\n", size)
+    # very long tokens (URL-like, no spaces) between short sentences
+    yield "a11-long-tokens", fill(lambda i: "Er sagte: " + "".join(rng.choice("abcdef0123/-_.") for _ in range(3000)) + ". ", size)
+    # a tab-separated table of speakers and quotes
+    yield "a11-tsv-quotes", "Name\tQuote\tYear\n" + fill(lambda i: f"{NAMES[i % 10]}\t\"{sentence(rng, WORDS_EN, 9).strip()}\"\t{1990 + i % 35}\n", size)
+
+
+def s11a_html_kinds(size, rng):
+    yield "a11-links", "<html><body><article><p>" + fill(lambda i: f'<a href="https://e{i % 97}.example/{i}">link {i}</a> ', size) + "</p></article></body></html>"
+    yield "a11-pre", "<html><body><article>" + fill(lambda i: f"<pre>{sentence(rng, WORDS_EN)}\n    „{sentence(rng, WORDS_DE)}“\n</pre><p>{NAMES[i % 10]} sagte das.</p>", size) + "</article></body></html>"
+    row = lambda i: f"<tr><th>{NAMES[i % 10]}</th><td><q>{sentence(rng, WORDS_EN, 8).strip()}</q></td><td>{i % 100} %</td></tr>"
+    yield "a11-quote-table", "<html><body><article><table><thead><tr><th>Who</th><th>Said</th><th>Share</th></tr></thead>" + fill(row, size) + "</table></article></body></html>"
+    yield "a11-dl", "<html><body><main><dl>" + fill(lambda i: f"<dt>{NAMES[i % 10]}</dt><dd>„{sentence(rng, WORDS_DE, 7).strip()}“</dd>", size) + "</dl></main></body></html>"
+    yield "a11-noscript-iframe", "<html><body>" + fill(lambda i: f"<noscript><p>Enable scripts {i}</p></noscript><iframe src=\"x{i}\"><p>fallback</p></iframe><p>{sentence(rng, WORDS_EN)}</p>", size) + "</body></html>"
+
+
+def s11a_bibtex_kinds(size, rng):
+    yield "a11-huge-comment", "@comment{" + fill(lambda i: "text {with} braces @article{x, title={y}} ", size) + "}\n@book{b, title = {After}, year = 2000}\n"
+    yield "a11-huge-preamble", "@preamble{\"" + fill(lambda i: f"\\newcommand{{\\c{i}}}{{x}} ", size) + "\"}\n@book{b, title = {After}, year = 2000}\n"
+
+
+def s11a_ris_kinds(size, rng):
+    yield "a11-ris-keywords", "TY  - JOUR\nTI  - T\n" + fill(lambda i: f"KW  - keyword {i}\n", size) + "ER  - \n"
+    yield "a11-ris-crlf-bom", "\ufeff" + fill(lambda i: f"TY  - NEWS\r\nAU  - Müller, Jörg\r\nTI  - Überschrift {i}\r\nDA  - 2024/{1 + i % 12}/{1 + i % 28}/\r\nUR  - https://x.example/{i}\r\nER  - \r\n\r\n", size)
+
+
+def s11a_json_kinds(size, rng):
+    n = max(1, size // 12)
+    yield "a11-json-dateparts", json.dumps([{"id": "d", "type": "book", "title": "T", "issued": {"date-parts": [[2000 + i % 20, 1 + i % 12, 1 + i % 28] for i in range(n)]}}])
+    yield "a11-json-huge-strings", json.dumps([{"id": "h", "type": "book", "title": "T" * (size // 3), "abstract": "a " * (size // 6), "note": "n" * (size // 3)}])
+
+
+def s11a_yaml_kinds(size, rng):
+    yield "a11-yaml-anchors-once", "references:\n" + fill(lambda i: f"- id: &i{i} y{i}\n  type: &t{i} book\n  title: &ti{i} \"Title {i}\"\n  note: *ti{i}\n", size)
+    yield "a11-yaml-folded", "references:\n- id: f\n  type: book\n  title: >-\n" + fill(lambda i: f"    folded words {i} go on\n\n", size)
+
+
+def s11a_style_kinds(size, rng):
+    head = '<?xml version="1.0"?><style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0"><info><title>x</title><id>x</id><updated>2020-01-01T00:00:00+00:00</updated></info>'
+    n = max(1, min(2000, size // 100))
+    chooses = "".join(f'<choose><if variable="note{i % 3}"><text value="{i}"/></if><else-if type="book"><text variable="title" prefix="{i}:"/></else-if></choose>' for i in range(n))
+    yield "a11-style-chooses", head + f"<citation><layout>{chooses}</layout></citation><bibliography><layout>{chooses}</layout></bibliography></style>"
+
+
+def s11a_locale_files(size, rng):
+    parts = "".join(f'<date-part name="{["day", "month", "year"][i % 3]}" prefix="{"p" * 20}" suffix="{i}"/>' for i in range(max(3, size // 60)))
+    yield "a11-locale-dates", f'<?xml version="1.0" encoding="utf-8"?><locale xmlns="http://purl.org/net/xbiblio/csl" version="1.0" xml:lang="en-US"><date form="text">{parts}</date><date form="numeric">{parts}</date></locale>'
+
+
+def s11a_compare_kinds(size, rng):
+    a = fill(lambda i: f"„{sentence(rng, WORDS_DE, 9).strip()}“, sagte {NAMES[i % 10]}. Der Umsatz stieg um {i % 50} Prozent. ", size)
+    b = fill(lambda i: f"\"{sentence(rng, WORDS_EN, 9).strip()}\" {NAMES[(i + 3) % 10]} said. Sales rose {i % 60} percent. ", size)
+    yield "a11-compare-different", (a, b)
+
+
+def s11b_text_kinds(size, rng):
+    # dialogue with dashes instead of quote marks
+    yield "b11-dash-dialogue", fill(lambda i: f"— {sentence(rng, WORDS_DE, 7).strip()} — sagte {NAMES[i % 10]}.\n— {sentence(rng, WORDS_DE, 5).strip()}\n", size)
+    # quotes nested in quotes in quotes
+    yield "b11-nested-quotes", fill(lambda i: f"{NAMES[i % 10]} said: \"She told me 'he wrote \u201cwe said \u2018{rng.choice(WORDS_EN)}\u2019 to them\u201d in {i}' yesterday.\" ", size)
+    # footnote markers everywhere
+    yield "b11-footnotes", fill(lambda i: f"{sentence(rng, WORDS_EN, 8).strip()}[{i % 300}][{i % 7}]{''.join('¹²³⁴⁵'[(i + k) % 5] for k in range(3))} ", size)
+    # CRLF line ends, form feeds and vertical tabs between paragraphs
+    yield "b11-crlf-ff", fill(lambda i: f"{NAMES[i % 10]} erklärte: „{sentence(rng, WORDS_DE, 10).strip()}“\r\n\f\r\n\v", size)
+    # long parenthetical asides with numbers inside quotes
+    yield "b11-asides", fill(lambda i: f"Die Zahl (so {NAMES[i % 10]}, „mit {i % 90} Prozent (oder {i % 13} Mrd. (laut Bericht {i}))“) stieg. ", size)
+
+
+def s11b_html_kinds(size, rng):
+    yield "b11-details", "<html><body><article>" + fill(lambda i: f"<details><summary>Q{i}</summary><p>„{sentence(rng, WORDS_DE, 8).strip()}“, sagte {NAMES[i % 10]}.</p></details>", size) + "</article></body></html>"
+    yield "b11-figures", "<html><body><article>" + fill(lambda i: f"<figure><img src=\"i{i}.png\" alt=\"{sentence(rng, WORDS_EN, 5)}\"><figcaption>{NAMES[i % 10]} in {2000 + i % 25}</figcaption></figure>", size) + "</article></body></html>"
+    yield "b11-head-meta", "<html><head>" + fill(lambda i: f'<meta name="m{i}" content="{sentence(rng, WORDS_EN, 4)}"><link rel="x" href="/{i}">', size) + "</head><body><p>Body. It is short.</p></body></html>"
+    depth = max(10, min(50000, size // 40))
+    yield "b11-nested-tables", "<html><body>" + "<table><tr><td>" * depth + "cell" + "</td></tr></table>" * depth + "</body></html>"
+    yield "b11-template-q", "<html><body><template>" + "<p>hidden</p>" * 10 + "</template><article><p>" + fill(lambda i: f"<q>{rng.choice(WORDS_EN)} {i}</q>, said {NAMES[i % 10]}; ", size) + "</p></article></body></html>"
+
+
+def s11b_bibtex_kinds(size, rng):
+    yield "b11-many-fields", "@misc{m,\n" + fill(lambda i: f" field{i} = {{value {i}}},\n", size) + " title = {T}}\n"
+    yield "b11-brace-and", "@book{b, author = {" + " and ".join(f"{{Firma {i} and Söhne}}" for i in range(max(1, size // 22))) + "}, title = {T}, year = 2000}\n"
+    yield "b11-huge-string", '@string{big = "' + "w" * size + '"}\n@book{b, title = big # big, year = 2000}\n'
+
+
+def s11b_ris_kinds(size, rng):
+    yield "b11-ris-huge-notes", fill(lambda i: f"TY  - GEN\nTI  - T{i}\nN1  - {'note ' * 200}\nER  - \n", size)
+    yield "b11-ris-bad-tags", fill(lambda i: f"{rng.choice(['ZZ', 'T9', 'A1', 'Y1', '  '])}  - value {i}\n" + ("ER  - \nTY  - JOUR\n" if i % 50 == 0 else ""), size)
+
+
+def s11b_json_kinds(size, rng):
+    yield "b11-json-object-keys", json.dumps({"id": "o", "type": "book", "title": "T", **{f"custom{i}": i for i in range(max(1, size // 16))}})
+    yield "b11-json-big-numbers", json.dumps([{"id": f"n{i}", "type": "book", "title": "T", "issued": {"date-parts": [[int("9" * (20 + i % 300))]]}, "page": "1" * 400} for i in range(max(1, size // 700))])
+
+
+def s11b_yaml_kinds(size, rng):
+    yield "b11-yaml-many-keys", "references:\n- id: k\n  type: book\n  title: T\n" + fill(lambda i: f"  x-key-{i}: value {i}\n", size)
+    yield "b11-yaml-long-plain", "references:\n- id: p\n  type: book\n  title: " + fill(lambda i: f"word{i} ", size) + "\n"
+
+
+def s11b_style_kinds(size, rng):
+    head = '<?xml version="1.0"?><style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0"><info><title>x</title><id>x</id><updated>2020-01-01T00:00:00+00:00</updated></info>'
+    depth = max(5, min(20000, size // 30))
+    yield "b11-style-deep-groups", head + "<citation><layout>" + '<group delimiter=",">' * depth + '<text variable="title"/>' + "</group>" * depth + "</layout></citation></style>"
+    n = max(1, size // 60)
+    yield "b11-style-terms", head + "<citation><layout>" + "".join(f'<text term="{rng.choice(["and", "et-al", "editor", "page", "in"])}" form="{rng.choice(["long", "short", "symbol"])}"/>' for _ in range(n)) + "</layout></citation></style>"
+
+
+def s11b_locale_files(size, rng):
+    n = max(1, size // 60)
+    ords = "".join(f'<term name="ordinal-{i % 100:02d}" match="{["last-digit", "last-two-digits", "whole-number"][i % 3]}">{"th" * (1 + i % 5)}</term>' for i in range(n))
+    yield "b11-locale-ordinals", f'<?xml version="1.0" encoding="utf-8"?><locale xmlns="http://purl.org/net/xbiblio/csl" version="1.0" xml:lang="en-US"><style-options punctuation-in-quote="true"/><terms>{ords}</terms></locale>'
+
+
+def s11b_compare_kinds(size, rng):
+    shared = [f"„{sentence(rng, WORDS_DE, 9).strip()}“, sagte {NAMES[i % 10]}. " for i in range(max(4, size // 140))]
+    a = "".join(s if k % 2 else f"{NAMES[k % 10]} sagte, es gebe {k} neue Fälle. " for k, s in enumerate(shared))
+    b = "".join(s if k % 3 else f"{NAMES[(k + 1) % 10]} sagte, es gebe {k + 1} neue Fälle. " for k, s in enumerate(reversed(shared)))
+    yield "b11-compare-half-shared", (a[:size], b[:size])
+
+
+S11 = {
+    "s11a": dict(text=s11a_text_kinds, html=s11a_html_kinds, bibtex=s11a_bibtex_kinds, ris=s11a_ris_kinds, json=s11a_json_kinds,
+                 yaml=s11a_yaml_kinds, style=s11a_style_kinds, locale=s11a_locale_files, compare=s11a_compare_kinds, tag="a"),
+    "s11b": dict(text=s11b_text_kinds, html=s11b_html_kinds, bibtex=s11b_bibtex_kinds, ris=s11b_ris_kinds, json=s11b_json_kinds,
+                 yaml=s11b_yaml_kinds, style=s11b_style_kinds, locale=s11b_locale_files, compare=s11b_compare_kinds, tag="b"),
+}
+
+
 # ---------------------------------------------------------------- runs
 
 def run(argv, stdin_path, timeout):
@@ -341,7 +490,8 @@ def main():
     ap.add_argument("--timeout", type=int, default=60)
     ap.add_argument("--json", default="")
     ap.add_argument("--keep", action="store_true", help="keep the generated inputs in --work")
-    ap.add_argument("--set", default="s9", choices=["s9", "s10"], help="which generated kinds: s9 (CI) or the session-10 held-out kinds")
+    ap.add_argument("--set", default="s9", choices=["s9", "s10", "s11a", "s11b"],
+                    help="which generated kinds: s9 (CI), the session-10 held-out kinds, s11a (session-11 development) or s11b (session-11 held out)")
     ap.add_argument("--wall-limit", type=float, default=10.0, help="wall seconds allowed under 2 MB (CPU is always held to 10 s)")
     ap.add_argument("--cmds", default="", help="run only these commands (e.g. check,claims)")
     a = ap.parse_args()
@@ -392,6 +542,45 @@ def main():
                     write(os.path.join(d, "locales-en-US.xml"), text)
                     R.case("locale", kind, size, ["format", sample_json, "--style", "apa", "--locales", d, "--locale", "en-US"])
         sizes = []  # the s9 kinds below are not run in this set
+        a.mutants = 0
+
+    if a.set in S11:
+        k = S11[a.set]
+        table = [
+            ("text", ".txt", k["text"], [["claims", P], ["check", P, "--no-store"], ["compare", P, P], ["parse", P]]),
+            ("html", ".html", k["html"], [["page", P], ["claims", P], ["check", P, "--no-store"], ["parse", P, "--from", "html"]]),
+            ("bibtex", ".bib", k["bibtex"], [["parse", P], ["format", P, "--style", "apa"]]),
+            ("ris", ".ris", k["ris"], [["parse", P, "--to", "csl-json"], ["format", P, "--style", "ieee"]]),
+            ("csl-json", ".json", k["json"], [["format", P, "--style", "chicago"], ["parse", P, "--to", "bibtex"]]),
+            ("yaml", ".yaml", k["yaml"], [["format", P, "--style", "mla"]]),
+            ("style", ".csl", k["style"], [["format", sample_json, "--style", P]]),
+        ]
+        for size in sizes:
+            run_kinds(table, size)
+            if want("locale"):
+                for kind, text in k["locale"](size, rng):
+                    d = os.path.join(a.work, kind)
+                    os.makedirs(d, exist_ok=True)
+                    write(os.path.join(d, "locales-en-US.xml"), text)
+                    R.case("locale", kind, size, ["format", sample_json, "--style", "apa", "--locales", d, "--locale", "en-US"])
+            if want("compare"):
+                for kind, (ta, tb) in k["compare"](size, rng):
+                    pa = write(os.path.join(a.work, kind + "-a.txt"), ta)
+                    pb = write(os.path.join(a.work, kind + "-b.txt"), tb)
+                    R.case("compare", kind, size, ["compare", pa, pb])
+                    R.case("compare", kind, size, ["check", pa, pb, "--no-store"])
+            if want("pagedir"):
+                article, manifest, files, csl = refs_and_pages(size, rng, k["tag"])
+                d = os.path.join(a.work, f"pages-{k['tag']}-{size}")
+                os.makedirs(d, exist_ok=True)
+                for name, html in files.items():
+                    write(os.path.join(d, name), html)
+                write(os.path.join(d, "pages.json"), json.dumps(manifest))
+                pa = write(os.path.join(a.work, f"pagedir-article-{size}.txt"), article)
+                pr = write(os.path.join(a.work, f"pagedir-refs-{size}.json"), json.dumps(csl))
+                R.case("pagedir", f"{k['tag']}11-page-dir-{len(files)}", size, ["check", pa, "--no-store", "--page-dir", d])
+                R.case("pagedir", f"{k['tag']}11-verify-dir-{len(files)}", size, ["verify", pr, "--page-dir", d])
+        sizes = []
         a.mutants = 0
 
     s9_table = [

@@ -36,10 +36,13 @@ internal static partial class CitationSignals
         var sentences = SentenceSplitter.Split(article.Text);
         var names = references.Select(r => (Item: r, Outlets: OutletNames(r, outlets), Families: WorkMatching.CitedFamilies(r),
             Year: WorkMatching.CitedDate(r)?.Year)).ToList();
+        var index = new NameIndex(names.Select(n => n.Outlets.Concat(n.Families)).ToList(),
+            names.Select(n => n.Families.Count > 0 && n.Year is { } y ? (n.Families[0], y) : ((string, int)?)null).ToList());
+        var sentenceIndex = new SentenceIndex(sentences);
         var ties = new List<ClaimTie>();
         foreach (var claim in claims)
         {
-            var span = SentenceOf(sentences, claim.Span, article.Text.Length);
+            var span = sentenceIndex.SentenceOf(claim.Span, article.Text.Length);
             string sentence = article.Text.Substring(span.Start, span.Length);
             // a marker just after the sentence's end ("… reported. [3]") belongs to it
             int tail = span.Start + span.Length;
@@ -56,12 +59,14 @@ internal static partial class CitationSignals
                 }
             }
 
-            foreach (var (item, _, families, year) in names)
+            // only the references one of whose names starts at a word of the sentence or attribution can be named
+            // there (an index, not every reference for every claim: 32,000 bullet lines read as references and as
+            // claims took minutes)
+            string attribution = string.Join(" | ", new[] { claim.ReportingOutlet, claim.SpeakerMention, claim.Channel }.Where(x => x is not null));
+            var candidates = index.Candidates(sentence, attribution);
+            foreach (var (r, ay) in index.AuthorYears(sentence, names))
             {
-                if (families.Count > 0 && year is { } y && AuthorYear(sentence, families[0], y) is { } ay)
-                {
-                    explicitTies.Add(new ClaimTie(claim.Id, item.Id, "author-year", ay));
-                }
+                explicitTies.Add(new ClaimTie(claim.Id, names[r].Item.Id, "author-year", ay));
             }
 
             foreach (var link in article.Links.Where(l => l.Span.Start >= span.Start && l.Span.Start < span.Start + span.Length))
@@ -79,10 +84,15 @@ internal static partial class CitationSignals
             }
 
             // Names: the claim's own attribution first (its reporting outlet), then any cited outlet or author named in the sentence.
-            string attribution = string.Join(" | ", new[] { claim.ReportingOutlet, claim.SpeakerMention, claim.Channel }.Where(x => x is not null));
             var byName = new List<ClaimTie>();
-            foreach (var (item, outletNames, families, _) in names)
+            foreach (int r in candidates)
             {
+                if (byName.Count > MaxByName)
+                {
+                    break; // too many references named: none is tied by name
+                }
+
+                var (item, outletNames, families, _) = names[r];
                 string? said = outletNames.FirstOrDefault(n => Named(sentence, n) || Named(attribution, n));
                 if (said is not null)
                 {
@@ -110,12 +120,23 @@ internal static partial class CitationSignals
     public static IReadOnlyDictionary<string, IReadOnlyList<CitingClaim>> ClaimsByReference(IReadOnlyList<ClaimTie> ties, IReadOnlyList<Claim> claims)
     {
         var byId = claims.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        var byClaim = ties.ToLookup(t => t.ClaimId, StringComparer.Ordinal);
         return ties.GroupBy(t => t.ReferenceId, StringComparer.Ordinal).ToDictionary(g => g.Key,
-            g => (IReadOnlyList<CitingClaim>)g.Select(t => byId[t.ClaimId]).DistinctBy(c => c.Id)
-                .Select(c => new CitingClaim(c.Id, WithoutCitations(c.Text, ties.Where(t => t.ClaimId == c.Id)), LanguageGuesser.Confirm(c.Text, c.Language), c.Span.Start)
+            g =>
+            {
+                // each claim's first tie to this reference (one pass, not a search per claim)
+                var first = new Dictionary<string, ClaimTie>(StringComparer.Ordinal);
+                foreach (var t in g)
                 {
-                    Signal = g.First(t => t.ClaimId == c.Id).Signal + ": " + g.First(t => t.ClaimId == c.Id).Evidence,
-                }).ToList(),
+                    first.TryAdd(t.ClaimId, t);
+                }
+
+                return (IReadOnlyList<CitingClaim>)g.Select(t => byId[t.ClaimId]).DistinctBy(c => c.Id)
+                    .Select(c => new CitingClaim(c.Id, WithoutCitations(c.Text, byClaim[c.Id]), LanguageGuesser.Confirm(c.Text, c.Language), c.Span.Start)
+                    {
+                        Signal = first[c.Id].Signal + ": " + first[c.Id].Evidence,
+                    }).ToList();
+            },
             StringComparer.Ordinal);
     }
 
@@ -130,6 +151,208 @@ internal static partial class CitationSignals
         }
 
         return string.Join(' ', t.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Replace(" .", ".", StringComparison.Ordinal).Replace(" ,", ",", StringComparison.Ordinal);
+    }
+
+    /// <summary>The references each name could be found for: a name is found only where it starts a word (see
+    /// <see cref="WordAt"/>), and there the sentence's run of letters is the name's leading run of letters, so the
+    /// references worth testing for a sentence are those under the letter runs that start its words (names not starting
+    /// with a letter are tested for every sentence). Gives each reference once, in reference order.</summary>
+    private sealed class NameIndex
+    {
+        private readonly Dictionary<string, List<int>> _byRun = new(StringComparer.Ordinal);
+        private readonly List<int> _always = [];
+
+        /// <summary>Author-year citations: the references by the letter run of their first family name and their year
+        /// (a sentence holds few years; 3,000 references of one family differ by year).</summary>
+        private readonly Dictionary<string, Dictionary<int, List<int>>> _byRunAndYear = new(StringComparer.Ordinal);
+        private readonly List<int> _alwaysAuthorYear = [];
+
+        public NameIndex(List<IEnumerable<string>> namesPerReference, List<(string Family, int Year)?> authorYears)
+        {
+            for (int r = 0; r < authorYears.Count; r++)
+            {
+                if (authorYears[r] is not { } fy)
+                {
+                    continue;
+                }
+
+                string run = LetterRun(fy.Family, 0);
+                if (run.Length == 0 || fy.Year < 0)
+                {
+                    _alwaysAuthorYear.Add(r);
+                    continue;
+                }
+
+                var byYear = _byRunAndYear.TryGetValue(run, out var d) ? d : _byRunAndYear[run] = [];
+                (byYear.TryGetValue(fy.Year, out var list) ? list : byYear[fy.Year] = []).Add(r);
+            }
+
+            for (int r = 0; r < namesPerReference.Count; r++)
+            {
+                foreach (string name in namesPerReference[r])
+                {
+                    string run = LetterRun(name, 0);
+                    var list = run.Length == 0 ? _always : _byRun.TryGetValue(run, out var l) ? l : _byRun[run] = [];
+                    if (list.Count == 0 || list[^1] != r)
+                    {
+                        list.Add(r);
+                    }
+                }
+            }
+        }
+
+        public List<int> Candidates(string sentence, string attribution)
+        {
+            var found = new HashSet<int>(_always);
+            foreach (string text in (string[])[sentence, attribution])
+            {
+                for (int i = 0; i < text.Length; i++)
+                {
+                    if (char.IsLetter(text[i]) && (i == 0 || !char.IsLetterOrDigit(text[i - 1])) &&
+                        _byRun.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text.AsSpan(i, LetterRun(text, i).Length), out var refs))
+                    {
+                        found.UnionWith(refs);
+                    }
+                }
+            }
+
+            var result = found.ToList();
+            result.Sort();
+            return result;
+        }
+
+        /// <summary>The author-year citations of a sentence (see <see cref="AuthorYear"/>), in reference order: only
+        /// references whose family starts a word of the sentence and whose year is written in it are tested.</summary>
+        public List<(int Reference, string Evidence)> AuthorYears(string sentence, IReadOnlyList<(CslItem Item, IReadOnlyList<string> Outlets, IReadOnlyList<string> Families, int? Year)> names)
+        {
+            var candidates = new List<int>(_alwaysAuthorYear);
+            HashSet<int>? years = null;
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (int i = 0; i < sentence.Length; i++)
+            {
+                if (!char.IsLetter(sentence[i]) || (i > 0 && char.IsLetterOrDigit(sentence[i - 1])))
+                {
+                    continue;
+                }
+
+                string run = LetterRun(sentence, i);
+                if (!seen.Add(run) || !_byRunAndYear.TryGetValue(run, out var byYear))
+                {
+                    continue;
+                }
+
+                years ??= Years(sentence);
+                foreach (int y in years)
+                {
+                    if (byYear.TryGetValue(y, out var refs))
+                    {
+                        candidates.AddRange(refs);
+                    }
+                }
+            }
+
+            candidates.Sort();
+            var result = new List<(int, string)>();
+            foreach (int r in candidates)
+            {
+                if (AuthorYear(sentence, names[r].Families[0], names[r].Year!.Value) is { } ay)
+                {
+                    result.Add((r, ay));
+                }
+            }
+
+            return result;
+        }
+
+        /// <summary>Every number of up to ten digits written in the text (each digit substring without a leading zero):
+        /// the years an author-year citation in it can name.</summary>
+        private static HashSet<int> Years(string text)
+        {
+            var years = new HashSet<int>();
+            for (int i = 0; i < text.Length; i++)
+            {
+                if (!char.IsAsciiDigit(text[i]))
+                {
+                    continue;
+                }
+
+                int end = i;
+                while (end < text.Length && char.IsAsciiDigit(text[end]))
+                {
+                    end++;
+                }
+
+                for (int from = i; from < end; from++)
+                {
+                    for (int to = from + 1; to <= end && to - from <= 10; to++)
+                    {
+                        if ((text[from] != '0' || to - from == 1) && int.TryParse(text.AsSpan(from, to - from), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int y))
+                        {
+                            years.Add(y);
+                        }
+                    }
+                }
+
+                i = end;
+            }
+
+            return years;
+        }
+
+        private static string LetterRun(string text, int from) => text[from..RunEnd(text, from)];
+
+        private static int RunEnd(string text, int from)
+        {
+            int end = from;
+            while (end < text.Length && char.IsLetter(text[end]))
+            {
+                end++;
+            }
+
+            return end;
+        }
+    }
+
+    /// <summary>The sentences in text order with the longest one's length, to find those a claim overlaps by binary
+    /// search instead of a pass over every sentence for every claim.</summary>
+    private sealed class SentenceIndex(IReadOnlyList<TextSpan> sentences)
+    {
+        private readonly bool _ordered = Enumerable.Range(1, Math.Max(0, sentences.Count - 1)).All(k => sentences[k - 1].Start <= sentences[k].Start);
+        private readonly int _longest = sentences.Count == 0 ? 0 : sentences.Max(s => s.Length);
+
+        public TextSpan SentenceOf(TextSpan claim, int length)
+        {
+            if (!_ordered)
+            {
+                return CitationSignals.SentenceOf(sentences, claim, length);
+            }
+
+            // a sentence that matters starts after claim.Start - longest (else it ends before the claim starts) and
+            // before the claim's end: the others change neither start nor end below
+            int lo = 0, hi = sentences.Count;
+            long first = (long)claim.Start - _longest;
+            while (lo < hi)
+            {
+                int mid = (lo + hi) >> 1;
+                if (sentences[mid].Start < first)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+
+            int stop = claim.Start + claim.Length;
+            var window = new List<TextSpan>();
+            for (int k = lo; k < sentences.Count && sentences[k].Start <= Math.Max(stop, claim.Start); k++)
+            {
+                window.Add(sentences[k]);
+            }
+
+            return CitationSignals.SentenceOf(window, claim, length);
+        }
     }
 
     private static TextSpan SentenceOf(IReadOnlyList<TextSpan> sentences, TextSpan claim, int length)

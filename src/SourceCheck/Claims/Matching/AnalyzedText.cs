@@ -34,6 +34,23 @@ internal sealed class AnalyzedText
 
     internal (Dictionary<string, double> Vector, double Norm)? CrossVector { get; set; }
 
+    /// <summary>This analysis with only what <see cref="SimilarityScorer.LinkScore(AnalyzedText, AnalyzedText)"/> reads
+    /// (language, content units, the vectors): the clauses and quoted words a match keeps per claim are scored only
+    /// that way, and their tokens, stem sequence, entities and figures were most of what a 15 MB text's match held.</summary>
+    internal AnalyzedText ForLinkScore() => new()
+    {
+        Text = Text,
+        Language = Language,
+        Tokens = [],
+        Content = Content,
+        StemSequence = [],
+        Entities = [],
+        Figures = [],
+        NegationCount = NegationCount,
+        MonoVector = MonoVector,
+        CrossVector = CrossVector,
+    };
+
     /// <summary>Longest text analysed (characters): a claim is a sentence; longer texts are cut at a space before this
     /// length, so pair features that compare every token with every other stay bounded (a 2 MB "sentence" took minutes).</summary>
     public const int MaxChars = 1000;
@@ -60,7 +77,7 @@ internal sealed class AnalyzedText
             {
                 if (joined.Length > 0)
                 {
-                    content.Add(new ContentToken(joined, joined, false, false, lexicon.Translate(joined).ToArray(), t.Surface));
+                    content.Add(new ContentToken(joined, joined, false, false, lexicon.TranslationArray(joined), t.Surface));
                 }
 
                 if (t.Negation)
@@ -87,7 +104,7 @@ internal sealed class AnalyzedText
                 continue;
             }
 
-            string key = EntityKey(t.Lower);
+            string key = Tokenizer.Intern(EntityKey(t.Lower));
             if (t.Capitalised && (language != "de" || t.Acronym || !lexicon.Contains(t.Stem)))
             {
                 entities.Add(key);
@@ -96,7 +113,7 @@ internal sealed class AnalyzedText
             bool entity = t.Acronym || (t.Capitalised && language != "de");
             if (language == "de")
             {
-                var translations = lexicon.Translate(t.Stem).ToArray();
+                var translations = lexicon.TranslationArray(t.Stem);
                 if (translations.Length == 0 && !t.Acronym)
                 {
                     var parts = lexicon.SplitCompound(t.Surface.ToLowerInvariant());
@@ -104,7 +121,7 @@ internal sealed class AnalyzedText
                     {
                         foreach (string part in parts)
                         {
-                            content.Add(new ContentToken(part, part, false, false, lexicon.Translate(part).ToArray(), t.Surface));
+                            content.Add(new ContentToken(part, part, false, false, lexicon.TranslationArray(part), t.Surface));
                         }
 
                         continue;
@@ -123,8 +140,8 @@ internal sealed class AnalyzedText
         {
             Text = text,
             Language = language,
-            Tokens = tokens,
-            Content = content,
+            Tokens = tokens is List<Token> list ? list.ToArray() : tokens,
+            Content = content.ToArray(),
             StemSequence = [.. seq],
             Entities = entities,
             Figures = figures is { IsDefaultOrEmpty: false } f ? f : FigureExtractor.Extract(text, 0, text.Length, language, years: true),

@@ -167,6 +167,10 @@ public sealed class BilingualLexicon
     public ReadOnlySpan<(string Stem, float Weight)> Translate(string germanStem) =>
         _map.TryGetValue(germanStem, out var list) ? list : ReadOnlySpan<(string, float)>.Empty;
 
+    /// <summary>As <see cref="Translate"/>, the lexicon's own array (shared by every analysed word: never written to).</summary>
+    internal (string Stem, float Weight)[] TranslationArray(string germanStem) =>
+        _map.TryGetValue(germanStem, out var list) ? list : [];
+
     internal bool Contains(string germanStem) => _map.ContainsKey(germanStem);
 
     /// <summary>Splits a closed German compound (lower case, folded) into known parts, greedily taking the

@@ -91,6 +91,10 @@ public sealed record MatchOptions
     /// overloaded machine): those pairs are left unlinked and the match goes on; null: not told.</summary>
     public Action<int>? PairsSkipped { get; init; }
 
+    /// <summary>Pairs scored at a time before the clauses and quoted words no later pair needs are let go (tests set
+    /// it small to show that slicing changes no link).</summary>
+    internal int ScoringSlice { get; init; } = 16_384;
+
     /// <summary>Lexicon (null: <see cref="BilingualLexicon.Default"/>).</summary>
     public BilingualLexicon? Lexicon { get; init; }
 
@@ -233,34 +237,53 @@ internal static class ClaimMatcher
         }
 
         var found = new ClaimLink?[candidates.Count];
-        var clauses = new Lazy<AnalyzedText[]>[claims.Count];
-        for (int i = 0; i < claims.Count; i++)
+        var clauses = new AnalyzedText[]?[claims.Count];
+        var quotes = new AnalyzedText?[claims.Count];
+        var quoteDone = new bool[claims.Count];
+        var cache = new PairCache(clauses, quotes, quoteDone,
+            i => [.. Clauses(scorer, analyzed[i]).Select(c => c.ForLinkScore())],
+            i => QuoteText(scorer, claims[i], analyzed[i].Language)?.ForLinkScore());
+
+        // scored in slices of the candidate list; after each slice the analyses (with their clauses and quoted words) of
+        // the claims no later pair needs are let go (two 15 MB texts: 290,000 claims, most with two clauses and their
+        // quoted words analysed)
+        var lastUse = new int[claims.Count];
+        for (int k = 0; k < candidates.Count; k++)
         {
-            int n = i;
-            clauses[i] = new Lazy<AnalyzedText[]>(() => Clauses(scorer, analyzed[n]), LazyThreadSafetyMode.ExecutionAndPublication);
+            lastUse[candidates[k].Item1] = k;
+            lastUse[candidates[k].Item2] = k;
         }
 
+        var byLastUse = Enumerable.Range(0, claims.Count).OrderBy(i => lastUse[i]).ToArray();
+        int released = 0;
         int skipped = 0;
-        var quotes = new Lazy<AnalyzedText?>[claims.Count];
-        for (int i = 0; i < claims.Count; i++)
+        for (int from = 0; from < candidates.Count; from += Math.Max(1, options.ScoringSlice))
         {
-            var c = claims[i];
-            string lang = analyzed[i].Language;
-            quotes[i] = new Lazy<AnalyzedText?>(() => QuoteText(scorer, c, lang), LazyThreadSafetyMode.ExecutionAndPublication);
+            int to = Math.Min(candidates.Count, from + Math.Max(1, options.ScoringSlice));
+            Parallel.For(from, to, parallel, k =>
+            {
+                try
+                {
+                    found[k] = ScorePair(claims, analyzed, cache, candidates[k], scorer, options);
+                }
+                catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+                {
+                    // a text test timed out (a starved thread): this pair stays unlinked, the others are still compared
+                    Interlocked.Increment(ref skipped);
+                }
+            });
+            for (; released < byLastUse.Length && lastUse[byLastUse[released]] < to; released++)
+            {
+                // the claim's own analysis too (every later group analyses its fragments afresh, and a claim of an
+                // event component is in no other group): a claim with no candidate goes after the first slice
+                int c = byLastUse[released];
+                clauses[c] = null;
+                quotes[c] = null;
+                analyzed[c] = null!;
+                analyzedAll[members[c]] = null!;
+            }
         }
 
-        Parallel.For(0, candidates.Count, parallel, k =>
-        {
-            try
-            {
-                found[k] = ScorePair(claims, analyzed, clauses, quotes, candidates[k], scorer, options);
-            }
-            catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
-            {
-                // a text test timed out (a starved thread): this pair stays unlinked, the others are still compared
-                Interlocked.Increment(ref skipped);
-            }
-        });
         if (skipped > 0)
         {
             options.PairsSkipped?.Invoke(skipped);
@@ -281,7 +304,38 @@ internal static class ClaimMatcher
     /// <summary>Called before each pair is scored (tests: a pair whose text test times out).</summary>
     internal static Action<Claim, Claim>? PairProbe { get; set; }
 
-    private static ClaimLink? ScorePair(List<Claim> claims, AnalyzedText[] analyzed, Lazy<AnalyzedText[]>[] clauses, Lazy<AnalyzedText?>[] quotes,
+    /// <summary>The clauses and quoted words of a group's claims, analysed when a pair first needs them (two threads may
+    /// both analyse one claim: the results are equal and one is kept).</summary>
+    private sealed class PairCache(AnalyzedText[]?[] clauses, AnalyzedText?[] quotes, bool[] quoteDone,
+        Func<int, AnalyzedText[]> makeClauses, Func<int, AnalyzedText?> makeQuote)
+    {
+        public AnalyzedText[] Clauses(int i)
+        {
+            var c = Volatile.Read(ref clauses[i]);
+            if (c is null)
+            {
+                var made = makeClauses(i);
+                c = Interlocked.CompareExchange(ref clauses[i], made, null) ?? made;
+            }
+
+            return c;
+        }
+
+        public AnalyzedText? Quote(int i)
+        {
+            if (Volatile.Read(ref quoteDone[i]))
+            {
+                return Volatile.Read(ref quotes[i]);
+            }
+
+            var q = makeQuote(i);
+            Volatile.Write(ref quotes[i], q);
+            Volatile.Write(ref quoteDone[i], true);
+            return q;
+        }
+    }
+
+    private static ClaimLink? ScorePair(List<Claim> claims, AnalyzedText[] analyzed, PairCache cache,
         (int, int) pair, SimilarityScorer scorer, MatchOptions options)
     {
         var (i, j) = pair;
@@ -289,13 +343,13 @@ internal static class ClaimMatcher
         double score = scorer.LinkScore(analyzed[i], analyzed[j]);
         if (score < options.Threshold && score >= options.ClauseFloor && options.ClauseWeight > 0)
         {
-            score = Math.Max(score, options.ClauseWeight * ClauseScore(scorer, analyzed[i], analyzed[j], clauses[i].Value, clauses[j].Value));
+            score = Math.Max(score, options.ClauseWeight * ClauseScore(scorer, analyzed[i], analyzed[j], cache.Clauses(i), cache.Clauses(j)));
         }
 
         // two direct quotes: the quoted words themselves are compared too, without the frames around them ("sagte
         // IT-Leiter Bernd Kaltschmidt" / "health minister Sabine Oertel said"), which differ exactly when a quote is
         // given to another speaker and weigh most in a translation
-        if (score < options.MisattributionThreshold && score >= options.ClauseFloor && quotes[i].Value is { } qa && quotes[j].Value is { } qb)
+        if (score < options.MisattributionThreshold && score >= options.ClauseFloor && cache.Quote(i) is { } qa && cache.Quote(j) is { } qb)
         {
             score = Math.Max(score, scorer.LinkScore(qa, qb));
         }
