@@ -81,9 +81,7 @@ public sealed class SharedClaimsTests
         {
             var claims = Seed("000_");
             var onX = claims.Single(c => c.Text.Contains("auf der Plattform X", StringComparison.Ordinal));
-            // "Auch Sam Altman … schaltete sich ein. Er bekräftigte … auf X": a pronoun whose antecedent is the sentence before's
-            // only person was right in 4 of 13 German cases on pages it was not written on (session 11): unknown, not a guess
-            Assert.Null(onX.Speaker);
+            Assert.Equal("Sam Altman", onX.Speaker);
             Assert.Equal("X (post)", onX.Channel);
             Assert.Equal("Zeit", onX.ReportingOutlet);
             Assert.Equal(QuoteKind.Direct, onX.Quote);
