@@ -93,23 +93,6 @@ internal static partial class ClaimExtractor
 
         /// <summary>A quotation opening the sentence after one about a person ("X freut sich … „…“").</summary>
         IntroducedBefore,
-
-        /// <summary>A pronoun that resolves to the speaker of the claim before (same or previous paragraph) when nobody else
-        /// was named since that claim began ("Kessler said … He added"): the sub-class of <see cref="Pronoun"/> that kept its
-        /// precision on pages the rules were not written on.</summary>
-        PronounGoingOn,
-
-        /// <summary>The speaker of the claim before goes on within the same paragraph and nobody else was named since that
-        /// claim began: the sub-class of <see cref="Continuation"/> measured apart.</summary>
-        ContinuationSameParagraph,
-
-        /// <summary>A pronoun whose antecedent is the only person named since the sentence before began, in the same paragraph
-        /// ("Auch Sam Altman … schaltete sich ein. Er bekräftigte …"): a sub-class of <see cref="Pronoun"/>.</summary>
-        PronounSubjectBefore,
-
-        /// <summary>A bare name in quotation marks next to the verb: a publication ("wie das „Handelsjournal“ berichtet"), a
-        /// sub-class of <see cref="BareName"/>.</summary>
-        BareNameQuoted,
     }
 
     /// <summary>Longest sentence analysed (characters); longer "sentences" are skipped.</summary>
@@ -526,38 +509,8 @@ internal static partial class ClaimExtractor
                 rule = SpeakerRule.Role; // "…, so die Managerin" right after that person's quotation: the speaker goes on
             }
 
-            // the sub-classes of pronoun and continuation that held on pages the rules were not written on: the speaker of the
-            // claim before goes on and nobody else was named since it began
-            if (rule == SpeakerRule.Pronoun && speaker is { Person: { } pp } && previous is { Speaker: { } gs } && gs == pp.FullName
-                && paragraph - previous.Paragraph <= 1 && OnlyPersonSince(previous.Span.Start, e, gs))
-            {
-                rule = SpeakerRule.PronounGoingOn;
-            }
-            else if (rule == SpeakerRule.Pronoun && speaker is { Person: { } ps3 } && prevSentence is { } pv && pv.Paragraph == paragraph
-                && _pronounWindow < s && OnlyPersonSince(_pronounWindow, e, ps3.FullName))
-            {
-                rule = SpeakerRule.PronounSubjectBefore;
-            }
-
-            if (rule == SpeakerRule.BareName && speaker is { } bq && bq.Start > 0 && _text[bq.Start - 1] is '„' or '“' or '"' or '«' or '»')
-            {
-                rule = SpeakerRule.BareNameQuoted;
-            }
-
-            if (speaker is null && draft is { Speaker: { } cs, Rule: SpeakerRule.Continuation } && previous is { } pc && pc.Paragraph == paragraph
-                && OnlyPersonSince(pc.Span.Start, e, cs))
-            {
-                draft.Rule = SpeakerRule.ContinuationSameParagraph;
-            }
-
-            if (speaker is null && draft.Speaker is not null && precise && Unreliable(draft.Rule, _lang))
-            {
-                draft.Speaker = null; // a continuation of a class that was often wrong: unknown (see Unreliable)
-                draft.SpeakerMention = null;
-            }
-
             var chosen = speaker; // the quote kind does not depend on whether the speaker is named
-            if (speaker is not null && ((precise && Unreliable(rule, _lang)) || plainFact))
+            if (speaker is not null && ((precise && Unreliable(rule)) || plainFact))
             {
                 speaker = null; // prefer "unknown" to a guess (see Unreliable); a plain fact has no speaker
                 draft.Speaker = null;
@@ -1655,30 +1608,9 @@ internal static partial class ClaimExtractor
             || mention.StartsWith("Der ", StringComparison.OrdinalIgnoreCase) || mention.StartsWith("Das ", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>Sentence classes whose named speaker was often wrong on pages the rules were not written on (attribution
-        /// bench, per-class table: session 8 over the 50 dev pages; session 11 every class under 80 % precision on the pages
-        /// of val-s9 and val-s10, see docs/claims-extraction.md "Session 11"): their speaker is reported as unknown rather
-        /// than guessed. Per language, since the same class held in one and not in the other.</summary>
-        private static bool Unreliable(SpeakerRule rule, string language) => rule switch
-        {
-            SpeakerRule.RoleGuess or SpeakerRule.NoVerbFirstOrganisation or SpeakerRule.Pronoun or SpeakerRule.PronounSubjectBefore => true,
-            SpeakerRule.NoVerbFirstMention or SpeakerRule.BareName or SpeakerRule.Continuation => language == "de",
-            _ => false,
-        };
-
-        /// <summary>Whether every person named (outside quotations) from <paramref name="from"/> up to <paramref name="to"/>
-        /// is the one called <paramref name="name"/>.</summary>
-        private bool OnlyPersonSince(int from, int to, string name)
-        {
-            for (int i = _history.Count - 1; i >= 0 && _history[i].Offset >= from; i--)
-            {
-                if (_history[i].Offset < to && _history[i].Person.FullName != name)
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
+        /// bench, per-class table over the 50 dev pages, docs/claims-extraction.md "Session 8"): their speaker is reported
+        /// as unknown rather than guessed.</summary>
+        private static bool Unreliable(SpeakerRule rule) => rule is SpeakerRule.RoleGuess or SpeakerRule.NoVerbFirstOrganisation;
 
         private (Person? Person, bool Guessed) ResolveRole(string? category, int offset)
         {

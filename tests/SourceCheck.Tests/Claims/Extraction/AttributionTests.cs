@@ -87,7 +87,7 @@ public sealed class AttributionTests
         }
 
         [Fact]
-        public void Should_continue_a_quotation_over_paragraphs_and_leave_german_reported_speech_after_a_paragraph_break_unknown()
+        public void Should_continue_a_quotation_over_paragraphs_and_reported_speech_over_a_paragraph_break()
         {
             const string english = "A new season\n\nThe striker spoke about his family.\n\n" +
                 "Speaking to the club, Tomas Engel said: \"I was there when my daughter was born.\n\n" +
@@ -98,12 +98,8 @@ public sealed class AttributionTests
                 "Bernd Sauter leitet die Außenstelle Kassel. Er erklärte im Interview, bei Hitze dehne sich der Beton aus. Das führe zu großer Spannung.\n\n" +
                 "Vorbeugende Tempolimits seien deshalb nicht ausgeschlossen.\n\n" +
                 "Die Reparaturen würden noch Jahre dauern, sagte Sauter.\n";
-            // "Bernd Sauter leitet … Er erklärte …": a pronoun whose antecedent is the sentence before's only person, and a
-            // German continuation beyond its paragraph, were right in under 80 % of cases on pages they were not written on
-            // (session 11): unknown rather than a guess; the named sentence keeps its speaker
-            Assert.DoesNotContain(ClaimExtractor.Extract(german, "t", "de"), c => c.Text.Contains("großer Spannung", StringComparison.Ordinal) && c.Speaker is not null);
-            Assert.Equal("Bernd Sauter", SpeakerOf(german, "Jahre dauern", "de"));
-            Assert.DoesNotContain(ClaimExtractor.Extract(german, "t", "de"), c => c.Text.Contains("Tempolimits seien", StringComparison.Ordinal) && c.Speaker is not null);
+            Assert.Equal("Bernd Sauter", SpeakerOf(german, "großer Spannung", "de"));
+            Assert.Equal("Bernd Sauter", SpeakerOf(german, "Tempolimits seien", "de"));
             Assert.DoesNotContain(ClaimExtractor.Extract(german, "t", "de"), c => c.Speaker is "Außenstelle Kassel");
         }
 
@@ -382,11 +378,11 @@ public sealed class AttributionTests
             AttributionEvaluation.ReadGold(File.ReadAllText(SharedData.Fixture("attribution/gold.jsonl")));
 
         [Fact]
-        public void Should_hold_fifty_seven_german_and_fifty_seven_english_articles_with_a_held_out_part()
+        public void Should_hold_forty_nine_german_and_forty_nine_english_articles_with_a_held_out_part()
         {
             var gold = Load();
-            Assert.Equal(57, gold.Count(g => g.Language == "de"));
-            Assert.Equal(57, gold.Count(g => g.Language == "en"));
+            Assert.Equal(49, gold.Count(g => g.Language == "de"));
+            Assert.Equal(49, gold.Count(g => g.Language == "en"));
             Assert.Equal(8, gold.Count(g => g.Language == "de" && g.Split == "val"));
             Assert.Equal(8, gold.Count(g => g.Language == "en" && g.Split == "val"));
             Assert.All(gold.SelectMany(g => g.Quotes), q => Assert.InRange(q.Anchor.Length, 8, 90));
@@ -399,15 +395,14 @@ public sealed class AttributionTests
             var runs = Load().Where(g => g.Split == "dev")
                 .Select(g => (g, ClaimExtractor.Extract(AttributionEvaluation.ReadPage(webmeta, g), g.Id))).ToList();
             var score = AttributionEvaluation.Score(runs);
-            // dev = 98 pages (session-5 dev + validation, session-6 … -10 validation). Session 11 answers "unknown" for every
-            // sentence class under 80 % precision on the pages it was not written on (docs/claims-extraction.md, "Session 11"):
-            // 62.5 % with 96 false names before; the false-name ceiling is the point, the floors leave room
-            Assert.True(AttributionScore.Rate(score.SpeakerRight, score.Named) >= 0.43, score.ToString());
-            Assert.True(AttributionScore.Rate(score.RightDe, score.NamedDe) >= 0.33, score.ToString());
-            Assert.True(AttributionScore.Rate(score.RightEn, score.NamedEn) >= 0.54, score.ToString());
+            // dev = 82 pages (session-5 dev + validation, session-6, -7, -8 and -9 validation): measured at the start of session 10
+            // (see docs/claims-extraction.md, "Session 10": 67.7 %, de 61.9, en 73.8, 59 false); floors leave room, not the target
+            Assert.True(AttributionScore.Rate(score.SpeakerRight, score.Named) >= 0.65, score.ToString());
+            Assert.True(AttributionScore.Rate(score.RightDe, score.NamedDe) >= 0.58, score.ToString());
+            Assert.True(AttributionScore.Rate(score.RightEn, score.NamedEn) >= 0.71, score.ToString());
             Assert.True(AttributionScore.Rate(score.FurnitureKeptOut, score.Furniture) >= 0.95, score.ToString());
             Assert.True(AttributionScore.Rate(score.Found, score.Quotes) >= 0.86, score.ToString());
-            Assert.True(score.FalseSpeaker <= 50, score.ToString());
+            Assert.True(score.FalseSpeaker <= 62, score.ToString());
         }
     }
 }
