@@ -378,11 +378,11 @@ public sealed class AttributionTests
             AttributionEvaluation.ReadGold(File.ReadAllText(SharedData.Fixture("attribution/gold.jsonl")));
 
         [Fact]
-        public void Should_hold_forty_nine_german_and_forty_nine_english_articles_with_a_held_out_part()
+        public void Should_hold_fifty_seven_german_and_fifty_seven_english_articles_with_a_held_out_part()
         {
             var gold = Load();
-            Assert.Equal(49, gold.Count(g => g.Language == "de"));
-            Assert.Equal(49, gold.Count(g => g.Language == "en"));
+            Assert.Equal(57, gold.Count(g => g.Language == "de"));
+            Assert.Equal(57, gold.Count(g => g.Language == "en"));
             Assert.Equal(8, gold.Count(g => g.Language == "de" && g.Split == "val"));
             Assert.Equal(8, gold.Count(g => g.Language == "en" && g.Split == "val"));
             Assert.All(gold.SelectMany(g => g.Quotes), q => Assert.InRange(q.Anchor.Length, 8, 90));
@@ -395,14 +395,15 @@ public sealed class AttributionTests
             var runs = Load().Where(g => g.Split == "dev")
                 .Select(g => (g, ClaimExtractor.Extract(AttributionEvaluation.ReadPage(webmeta, g), g.Id))).ToList();
             var score = AttributionEvaluation.Score(runs);
-            // dev = 82 pages (session-5 dev + validation, session-6, -7, -8 and -9 validation): measured at the start of session 10
-            // (see docs/claims-extraction.md, "Session 10": 67.7 %, de 61.9, en 73.8, 59 false); floors leave room, not the target
-            Assert.True(AttributionScore.Rate(score.SpeakerRight, score.Named) >= 0.65, score.ToString());
-            Assert.True(AttributionScore.Rate(score.RightDe, score.NamedDe) >= 0.58, score.ToString());
-            Assert.True(AttributionScore.Rate(score.RightEn, score.NamedEn) >= 0.71, score.ToString());
+            // dev = 98 pages (session-5 dev + validation, session-6 … -10 validation): measured at the start of session 11 with
+            // the shipped rules (docs/claims-extraction.md, "Session 11": 62.5 %, de 53.7, en 73.1, 96 false, furniture 96.8 %,
+            // found 89.4 %); floors leave room, not the target
+            Assert.True(AttributionScore.Rate(score.SpeakerRight, score.Named) >= 0.60, score.ToString());
+            Assert.True(AttributionScore.Rate(score.RightDe, score.NamedDe) >= 0.50, score.ToString());
+            Assert.True(AttributionScore.Rate(score.RightEn, score.NamedEn) >= 0.70, score.ToString());
             Assert.True(AttributionScore.Rate(score.FurnitureKeptOut, score.Furniture) >= 0.95, score.ToString());
             Assert.True(AttributionScore.Rate(score.Found, score.Quotes) >= 0.86, score.ToString());
-            Assert.True(score.FalseSpeaker <= 62, score.ToString());
+            Assert.True(score.FalseSpeaker <= 100, score.ToString());
         }
     }
 }
