@@ -146,22 +146,7 @@ internal static class Deduplicator
     }
 
     /// <summary>Lower-case DOI from "10." on (URL/doi: prefixes and trailing punctuation removed), or null.</summary>
-    public static string? NormaliseDoi(string? doi)
-    {
-        if (string.IsNullOrWhiteSpace(doi))
-        {
-            return null;
-        }
-
-        int at = doi.IndexOf("10.", StringComparison.Ordinal);
-        if (at < 0)
-        {
-            return null;
-        }
-
-        string d = doi[at..].Trim().TrimEnd('.', ',', ';', ')', ']').ToLowerInvariant();
-        return d.Contains('/', StringComparison.Ordinal) ? d : null;
-    }
+    public static string? NormaliseDoi(string? doi) => DoiText.Key(doi);
 
     /// <summary>Normalised title + year + first author family (or literal) — null without a title.</summary>
     public static string? TitleKey(CslItem item)

@@ -1095,7 +1095,6 @@ internal sealed class WorkLocator
             return null;
         }
 
-        string doi = t[i..].TrimEnd('.', ',', ';');
-        return doi.Contains('/', StringComparison.Ordinal) ? doi : null;
+        return References.DoiText.Find(t);
     }
 }

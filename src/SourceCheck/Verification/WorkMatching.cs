@@ -77,11 +77,7 @@ internal static class WorkMatching
         }
 
         string? doi = Str(o["doi"]);
-        if (doi is not null)
-        {
-            int i = doi.IndexOf("10.", StringComparison.Ordinal);
-            doi = i >= 0 ? doi[i..] : doi;
-        }
+        doi = References.DoiText.Find(doi) ?? doi;
 
         var notices = new List<UpdateNotice>();
         if (o["is_retracted"] is JsonValue r && r.TryGetValue(out bool retracted) && retracted)

@@ -949,23 +949,7 @@ internal static partial class FieldAssembler
     }
 
     /// <summary>Bare DOI: from "10." on, without a "https://doi.org/" or "doi:" prefix and trailing punctuation.</summary>
-    public static string NormaliseDoi(string v)
-    {
-        int at = v.IndexOf("10.", StringComparison.Ordinal);
-        if (at >= 0)
-        {
-            v = v[at..];
-        }
-
-        int comma = v.IndexOfAny([',', ';', ' ']);
-        if (comma > 0)
-        {
-            v = v[..comma];
-        }
-
-        return v.TrimEnd('.', ',', ';', ')', ']').Trim();
-    }
-
+    public static string NormaliseDoi(string v) => DoiText.Find(v) ?? v.Trim().TrimEnd('.', ',', ';');
 
     /// <summary>The DOI of a doi.org link ("https://doi.org/10.1038/x" → "10.1038/x").</summary>
     private static string? DoiFromUrl(string url)

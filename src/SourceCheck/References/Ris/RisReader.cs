@@ -407,14 +407,7 @@ internal static partial class RisReader
             }
         }
 
-        int at = v.IndexOf("10.", StringComparison.Ordinal);
-        if (at < 0 || v.IndexOf('/', at) < 0)
-        {
-            return null;
-        }
-
-        string doi = References.Parsing.FieldAssembler.NormaliseDoi(v[at..]);
-        return doi.Contains('/', StringComparison.Ordinal) ? doi : null;
+        return DoiText.Find(v);
     }
 
     /// <summary>"Last, First, Suffix" → person (leading lower-case words of Last are the particle). Without a comma:
