@@ -95,6 +95,24 @@ internal static class MonthNames
     /// <summary>Every language's table.</summary>
     public static readonly Table[] All = [.. ReferenceLanguages, .. OtherPageLanguages];
 
+    /// <summary>Abbreviations that are also common words of a reference language ("out", "dez", "abr", "fev": Portuguese
+    /// and Spanish ABNT/ISO 690 dates "5 abr. 2023", "out. 2022"): read inside dates only, never as month words of the
+    /// tables (the tagger's month feature reads <see cref="ReferenceLanguages"/>, where "out" would fire on English text).</summary>
+    private static readonly (string Form, int Month)[] DateOnlyAbbreviations = [("fev", 2), ("abr", 4), ("out", 10), ("dez", 12)];
+
+    /// <summary>Month number of every form a date may hold in any language pages are written in: <see cref="All"/>'s names
+    /// and abbreviations, then <see cref="DateOnlyAbbreviations"/>; case-insensitive.</summary>
+    public static FrozenDictionary<string, int> DateForms()
+    {
+        var d = new Dictionary<string, int>(Lookup(All, StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
+        foreach (var (form, month) in DateOnlyAbbreviations)
+        {
+            d.TryAdd(form, month);
+        }
+
+        return d.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    }
+
     /// <summary>Month number of every name and abbreviation of <paramref name="tables"/> (the first table naming a
     /// form decides; no form names two months).</summary>
     public static FrozenDictionary<string, int> Lookup(IEnumerable<Table> tables, StringComparer comparer)

@@ -37,23 +37,12 @@ internal static class DateText
     private static readonly System.Collections.Frozen.FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> SeasonLookup =
         Lexicon.Seasons.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>Month names of every language pages are written in (<see cref="SourceCheck.Text.MonthNames.All"/>,
-    /// case-insensitive): the reference languages first, then Dutch "14 maart 2023", Swedish, Polish, … — read in
-    /// dates only (the tagger's features keep the reference languages' months).</summary>
-    internal static readonly System.Collections.Frozen.FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> AnyMonth = AllMonths();
-
-    /// <summary>Also the Portuguese (ABNT "10 mar. 2023", "5 abr.", "out.", "dez.") and Spanish ("abr.") abbreviations
-    /// the tables leave out.</summary>
-    private static System.Collections.Frozen.FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> AllMonths()
-    {
-        var d = new Dictionary<string, int>(SourceCheck.Text.MonthNames.Lookup(SourceCheck.Text.MonthNames.All, StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
-        foreach (var (form, month) in (ReadOnlySpan<(string, int)>)[("fev", 2), ("abr", 4), ("out", 10), ("dez", 12)])
-        {
-            d.TryAdd(form, month);
-        }
-
-        return System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(d, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
-    }
+    /// <summary>Month names of every language pages are written in, and the abbreviations read in dates only
+    /// (<see cref="SourceCheck.Text.MonthNames.DateForms"/>, case-insensitive): the reference languages first, then Dutch
+    /// "14 maart 2023", Swedish, Polish, …, Portuguese "5 abr." — read in dates only (the tagger's features keep the
+    /// reference languages' months).</summary>
+    internal static readonly System.Collections.Frozen.FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> AnyMonth =
+        SourceCheck.Text.MonthNames.DateForms().GetAlternateLookup<ReadOnlySpan<char>>();
 
     public static CslDate? Parse(string raw)
     {
