@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using SourceCheck.Tests.Storage;
 using SourceCheck.Tests.Support;
 
 namespace SourceCheck.Tests.FrontDoor;
@@ -41,10 +42,10 @@ public sealed partial class ReadmeTests
         string scratch = Path.Combine(Path.GetTempPath(), "sc-readme-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(scratch);
         Directory.CreateSymbolicLink(Path.Combine(scratch, "fixtures"), Path.Combine(SharedData.RepoRoot, "fixtures"));
-        // SOURCECHECK_BIN: the command as installed (the Native AOT binary in CI); else the CLI built beside the tests.
+        // SOURCECHECK_BIN: the command as installed (the Native AOT binary in CI); else the CLI as built (RobustnessTests.BuiltCli).
         string cli = Environment.GetEnvironmentVariable("SOURCECHECK_BIN") is { Length: > 0 } bin
             ? Path.GetFullPath(bin)
-            : Path.Combine(AppContext.BaseDirectory, "SourceCheck.Cli.dll");
+            : RobustnessTests.BuiltCli();
         var failures = new List<string>();
         foreach (string command in commands)
         {

@@ -8,15 +8,21 @@ namespace SourceCheck.Tests.Storage;
 /// <summary>Real child processes (the built CLI's hidden <c>__ingest-stress</c> command) writing to one database.</summary>
 public sealed class RobustnessTests
 {
+    /// <summary>The built CLI: the CLI project's own output folder first (its deps.json and every assembly it names
+    /// are there), else the copy beside the tests. The copy beside the tests is not complete: the test project references
+    /// the ASP.NET Core framework, so package assemblies that framework also holds (Microsoft.Extensions.Logging.Abstractions,
+    /// which Npgsql loads on its error and notice paths) are left out of the test folder, and the CLI's own
+    /// runtimeconfig does not name that framework.</summary>
+    internal static string BuiltCli()
+    {
+        string config = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        string own = Path.Combine(SharedData.RepoRoot, "src", "SourceCheck.Cli", "bin", config, "net10.0", "SourceCheck.Cli.dll");
+        return File.Exists(own) ? own : Path.Combine(AppContext.BaseDirectory, "SourceCheck.Cli.dll");
+    }
+
     internal static ProcessStartInfo CliStart(params string[] args)
     {
-        string dll = Path.Combine(AppContext.BaseDirectory, "SourceCheck.Cli.dll");
-        if (!File.Exists(dll))
-        {
-            string config = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-            dll = Path.Combine(SharedData.RepoRoot, "src", "SourceCheck.Cli", "bin", config, "net10.0", "SourceCheck.Cli.dll");
-        }
-
+        string dll = BuiltCli();
         Skip.IfNot(File.Exists(dll), "the built CLI (SourceCheck.Cli.dll) was not found");
         string host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } h && File.Exists(h) ? h : "dotnet";
         var start = new ProcessStartInfo(host)

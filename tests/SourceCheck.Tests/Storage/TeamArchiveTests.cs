@@ -80,6 +80,19 @@ public sealed class TeamArchiveTests
             Assert.Contains("SC6001", r.Error, StringComparison.Ordinal);
             Assert.Contains("cannot reach the PostgreSQL server", r.Error, StringComparison.Ordinal);
             Assert.DoesNotContain("hunter2", r.Error + r.Out, StringComparison.Ordinal);
+
+            // The same through the built CLI as its own process: Npgsql's error path loads assemblies the in-process run
+            // already has (a CI run once failed here with "Could not load file or assembly 'Microsoft.Extensions.Logging.Abstractions'").
+            var start = RobustnessTests.CliStart("search", "Regierungen", "--db", uri);
+            start.Environment["PGPASSWORD"] = "hunter2";
+            using var child = System.Diagnostics.Process.Start(start)!;
+            string stdout = child.StandardOutput.ReadToEnd(); // a few lines at most: no pipe fills
+            string stderr = child.StandardError.ReadToEnd();
+            Assert.True(child.WaitForExit(60_000), "the CLI did not end");
+            Assert.Equal(3, child.ExitCode);
+            Assert.Contains("SC6001", stderr, StringComparison.Ordinal);
+            Assert.DoesNotContain("Could not load", stderr, StringComparison.Ordinal);
+            Assert.DoesNotContain("hunter2", stderr + stdout, StringComparison.Ordinal);
         }
 
         private static int ClosedPort()
@@ -280,7 +293,13 @@ public sealed class TeamArchiveTests
                 }
             }
 
-            Assert.False(child.HasExited, "the writer ended before it could be killed: " + last + " " + stderr.Result);
+            // The message reads stderr only when the writer has ended: reading it first would wait for the writer's end.
+            if (child.HasExited || committed < 2)
+            {
+                child.Kill(entireProcessTree: true);
+                Assert.Fail($"the writer ended or stalled before it could be killed (committed {committed}, last line {last ?? "none"}): {stderr.Result}");
+            }
+
             child.Kill(entireProcessTree: true);
             child.WaitForExit(30_000);
             Assert.NotEqual(0, child.ExitCode);
