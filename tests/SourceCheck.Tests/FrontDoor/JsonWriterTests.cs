@@ -44,11 +44,12 @@ public sealed class JsonWriterTests
         Assert.Equal(Golden("claims.json"), ClaimsJson.Write(documents));
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("compare-veltrix.json", new[] { "de-veltrix.txt", "en-veltrix.html", "en-veltrix.txt" })]
     [InlineData("compare-nordwind.json", new[] { "nordwind-de-1.txt", "nordwind-de-2.txt", "nordwind-en.txt", "nordwind-en.txt" })]
     public void Compare_json_is_unchanged_through_the_cli_and_the_library(string golden, string[] files)
     {
+        Dictionary.Require();
         string dir = FixtureDir();
         var cli = CliRunner.RunIn(dir, null, ["compare", .. files, "--to", "json"]);
         Assert.Equal(0, cli.ExitCode);
@@ -77,6 +78,7 @@ public sealed class JsonWriterTests
     [SkippableFact]
     public void Compare_on_the_shared_seeds_gives_the_same_links_and_scores_as_before()
     {
+        Dictionary.Require();
         string seeds = SharedData.Require("seeds");
         string[] files = ["000_8ebecbdb9b95b789.txt", "001_24f15e50664b9831.txt"];
         Skip.IfNot(files.All(f => File.Exists(Path.Combine(seeds, f))), "the two seed articles are not in ../shared/seeds");
@@ -89,9 +91,10 @@ public sealed class JsonWriterTests
         Assert.Equal(cli.Out, comparison.ToJson());
     }
 
-    [Fact]
+    [SkippableFact]
     public void Trace_and_search_json_are_unchanged_through_the_cli_and_the_library()
     {
+        Dictionary.Require();
         string dir = FixtureDir();
         var check = CliRunner.RunIn(dir, null, "check", "nordwind-de-1.txt", "nordwind-de-2.txt", "nordwind-en.txt", "--db", "store.db", "--to", "json");
         Assert.True(check.ExitCode is 0 or 1, check.Error);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using SourceCheck.Tests.Support;
 using SourceCheck.Verification;
 using Xunit.Abstractions;
 
@@ -35,9 +36,10 @@ public sealed class VerifyWorldTests(ITestOutputHelper output) : IDisposable
         return score;
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Dev_split_meets_the_targets()
     {
+        Dictionary.Require();
         var score = await ScoreSplitAsync("dev");
 
         Assert.Equal(186, score.N);
@@ -241,9 +243,10 @@ public sealed class VerifyWorldTests(ITestOutputHelper output) : IDisposable
 
     /// <summary>What <c>check</c> does with an article citing the world: claims tied to references by the article's
     /// signals, then the passages of the cited works found through those ties.</summary>
-    [Fact]
+    [SkippableFact]
     public async Task Dev_article_claims_are_tied_and_their_passages_found()
     {
+        Dictionary.Require();
         var score = await ScoreArticleAsync("dev");
 
         // 0.9 until session 7; since the session-7 validation part joined dev (its claims written by the generator here in

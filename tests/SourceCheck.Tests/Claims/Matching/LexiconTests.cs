@@ -45,6 +45,7 @@ public sealed class LexiconTests
         public void Should_load_the_installed_dictionary_and_split_compounds()
         {
             Skip.IfNot(File.Exists(BilingualLexicon.DefaultPath), "trans-de-en is not installed");
+            Skip.If(Environment.GetEnvironmentVariable("SOURCECHECK_DICT") is { Length: > 0 }, "SOURCECHECK_DICT points the default dictionary elsewhere");
             var lexicon = BilingualLexicon.Default;
             Assert.True(lexicon.CrossLanguageAvailable);
             Assert.Contains(lexicon.Translate(GermanStemmer.Stem("garantie")).ToArray(), t => t.Stem == EnglishStemmer.Stem("guarantee"));
@@ -57,11 +58,11 @@ public sealed class LexiconTests
     /// <summary>Session 9 (issue 17): compounds the cross-language passage path reads by their parts.</summary>
     public sealed class Gaps
     {
-        [Fact]
+        [SkippableFact]
         public void Compounds_split_into_known_parts()
         {
+            Dictionary.Require();
             var lexicon = BilingualLexicon.Default;
-            Assert.True(lexicon.CrossLanguageAvailable, lexicon.Warning);
 
             var parts = lexicon.SplitCompound("milliardenbetrag");
 
