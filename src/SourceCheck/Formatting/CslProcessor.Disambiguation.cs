@@ -559,14 +559,19 @@ internal sealed partial class CslProcessor
         var rendered = new string[all.Count][];
         ForEachIndex(all.Count, all.Count, n =>
         {
-            var r = new string[cap + 1];
-            for (int level = 0; level <= cap; level++)
+            // one slot more: the name with initials (citeproc-js's name registry tells names apart by family, then
+            // initials, then the full given name, whatever the citation prints: "Aiko"/"Anna Smith" need level 2
+            // even where level 1 already prints the full given name, and the bibliography then spells it out)
+            var r = new string[cap + 2];
+            var own = firstOpts[itemsOf[n][0]] ?? nameOpts;
+            for (int level = 0; level <= cap + 1; level++)
             {
                 var ctx = NewCtx(order[0], _style.Citation, bib: false);
                 ctx.NameOpts = opts;
                 // the options of the names element that printed the name (a style may print authors through a
                 // substitute of another names element, with that element's form and initials)
-                string plain = Rich.Plain(Names.RenderName(ctx, all[n], false, firstOpts[itemsOf[n][0]] ?? nameOpts, null, level));
+                var o = level <= cap ? own : own with { InitializeWith = own.InitializeWith ?? ". " };
+                string plain = Rich.Plain(Names.RenderName(ctx, all[n], false, o, null, level <= cap ? level : 1));
                 r[level] = plain.Replace(" ", string.Empty, StringComparison.Ordinal).Replace(".", string.Empty, StringComparison.Ordinal);
             }
 
@@ -611,6 +616,10 @@ internal sealed partial class CslProcessor
                 if (others.Count > 0)
                 {
                     levels[n] = FirstTellingLevel(rendered, n, others, cap);
+                    if (levels[n] == 1 && cap == 2 && others.Exists(o => rendered[o][3] == rendered[n][3]))
+                    {
+                        levels[n] = 2;
+                    }
                 }
             }
         }

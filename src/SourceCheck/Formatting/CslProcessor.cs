@@ -262,6 +262,14 @@ internal sealed partial class CslProcessor
 
         StageDone?.Invoke("sort");
         Disambiguate(sorted);
+        if (Names.GlobalGivenRule(_style) && _style.Bibliography is { Sort.IsEmpty: false }
+            && sorted.Exists(i => _state[i.Id].GivenLevel is { } gl && Array.Exists(gl, l => l > 0)))
+        {
+            // the sort keys again with the given names the global rule expanded (see Names.GivenLevel)
+            sorted = SortBibliography(registry);
+            AssignNumbers(registry, sorted);
+        }
+
         StageDone?.Invoke("disambiguate");
         var renderedCitations = RenderCitations(citations, format);
         StageDone?.Invoke("citations");

@@ -549,7 +549,10 @@ internal static class Names
             return level;
         }
 
-        if (!c.InFirstNames)
+        // a bibliography sort key renders names with the levels of the global given-name rules (citeproc-js fills
+        // its name registry when items are registered, before the sort keys are built: "Kopack, Laura; Andersson"
+        // sorts before "Kopack, Lukas"); by-cite levels come after the sort and do not count there
+        if (!c.InFirstNames && !(c.SortMode && GlobalGivenRule(c.Style)))
         {
             return 0;
         }
@@ -561,6 +564,11 @@ internal static class Names
             _ => 0,
         };
     }
+
+    /// <summary>The style disambiguates given names by a global rule (all-names, primary-name and their
+    /// with-initials forms), not by cite.</summary>
+    internal static bool GlobalGivenRule(Style style) =>
+        style.Citation.Opt("disambiguate-add-givenname") == "true" && (style.Citation.Opt("givenname-disambiguation-rule") ?? "by-cite") != "by-cite";
 
     public static RNode RenderName(Ctx c, CslName name, bool inverted, NameOptions opts, NameElement? nameEl, int level)
     {
@@ -671,7 +679,14 @@ internal static class Names
 
         // a name part: each piece formatted on its own, joined by spaces (not after an apostrophe or hyphen),
         // the part's affixes around the whole
-        RNode Compose(NamePartElement? affixEl, string? tail, params ReadOnlySpan<(string? Text, NamePartElement? Fmt)> pieces)
+        RNode Compose(NamePartElement? affixEl, string? tail, params ReadOnlySpan<(string? Text, NamePartElement? Fmt)> pieces) =>
+            ComposeJoined(" ", affixEl, tail, pieces);
+
+        // citeproc-js joins particles and the family name with a no-break space when it renders in French, Russian
+        // or Czech ("van\u00a0der\u00a0Lee", "C. von\u00a0Cohen"); not in sort keys
+        string particleSpace = !c.SortMode && NoBreakParticles(c.Locale.Lang) ? "\u00a0" : " ";
+
+        RNode ComposeJoined(string space, NamePartElement? affixEl, string? tail, params ReadOnlySpan<(string? Text, NamePartElement? Fmt)> pieces)
         {
             var inner = new RSpan();
             string last = string.Empty;
@@ -684,7 +699,7 @@ internal static class Names
 
                 if (last.Length > 0 && last[^1] is not ('\'' or '\u2019' or '-'))
                 {
-                    inner.Add(new RText(" "));
+                    inner.Add(new RText(last[^1] == ' ' ? " " : space));
                 }
 
                 var node = Rich.ParseMarkupNode(text[^1] == ' ' ? text.TrimEnd() : text);
@@ -731,7 +746,7 @@ internal static class Names
             // (citeproc-js: "García van der" sorts under G)
             return c.SortMode && demote != "never" && !string.IsNullOrEmpty(ndp)
                 ? Compose(fEl, form != "short" ? suffixTail : null, (family, fEl), (ndp, fEl))
-                : Compose(fEl, form != "short" ? suffixTail : null, (ndp, fEl), (family, fEl));
+                : ComposeJoined(particleSpace, fEl, form != "short" ? suffixTail : null, (ndp, fEl), (family, fEl));
         }
 
         if (cjk && (IsCjk(family) || IsCjk(given)))
@@ -751,13 +766,13 @@ internal static class Names
                 span.Add(new RText(" "));
             }
 
-            span.Add(Compose(fEl, suffixTail, (dp, gEl), (ndp, fEl), (family, fEl)));
+            span.Add(ComposeJoined(particleSpace, fEl, suffixTail, (dp, gEl), (ndp, fEl), (family, fEl)));
             return span;
         }
 
         if (name.StaticOrdering && !inverted)
         {
-            span.Add(Compose(fEl, null, (ndp, fEl), (family, fEl)));
+            span.Add(ComposeJoined(particleSpace, fEl, null, (ndp, fEl), (family, fEl)));
             span.Add(new RText(" "));
             span.Add(Part(given ?? string.Empty, gEl));
             return span;
@@ -773,7 +788,7 @@ internal static class Names
         }
         else
         {
-            span.Add(Compose(fEl, null, (ndp, fEl), (family, fEl)));
+            span.Add(ComposeJoined(particleSpace, fEl, null, (ndp, fEl), (family, fEl)));
             span.Add(new RText(sep));
             span.Add(Compose(gEl, null, (given, gEl), (dp, gEl)));
         }
@@ -785,6 +800,12 @@ internal static class Names
 
         return span;
     }
+
+    /// <summary>The languages citeproc-js joins name particles and family names in with a no-break space
+    /// (<c>_renderOnePersonalName</c>: the default locale's language is fr, ru or cs).</summary>
+    internal static bool NoBreakParticles(string lang) =>
+        lang.StartsWith("fr", StringComparison.OrdinalIgnoreCase) || lang.StartsWith("ru", StringComparison.OrdinalIgnoreCase)
+        || lang.StartsWith("cs", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// A name suffix written with periods takes the style's initialize-with terminator after each abbreviated piece, as
