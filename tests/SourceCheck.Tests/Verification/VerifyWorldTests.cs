@@ -40,7 +40,7 @@ public sealed class VerifyWorldTests(ITestOutputHelper output) : IDisposable
     {
         var score = await ScoreSplitAsync("dev");
 
-        Assert.Equal(186, score.N);
+        Assert.Equal(221, score.N);
         Assert.True(score.Accuracy >= 0.95, score.ToString());
         Assert.Equal(0, score.FalseAgainstReal);
         // 0 until session 10. Since session 11 the session-10 part is dev: one reference citing a real headline under the
@@ -61,21 +61,22 @@ public sealed class VerifyWorldTests(ITestOutputHelper output) : IDisposable
     {
         var score = await ScoreSplitAsync("dev", new OutletDirectory(national: false));
 
-        Assert.Equal(186, score.N);
+        Assert.Equal(221, score.N);
         Assert.True(score.Accuracy >= 0.9, score.ToString());
     }
 
-    /// <summary>The held-out part written at the start of session 11 (35 references, 32 claims: val_s11.py; outlets chosen
-    /// by a rule written before anything else: Nordic, Baltic, Iberian, Latin American, Gulf and Oceania outlets in no
-    /// earlier part, addresses their names do not spell, homonym outlets, German trade press, a closed paper), scored
-    /// once at its end (figures in docs/verification.md); never tuned on. The session-5 to -10 validation parts are in
-    /// the dev split now.</summary>
+    /// <summary>The held-out part written at the start of session 12 (33 references, 26 claims: val_s12.py; outlets chosen
+    /// by a rule written before anything else: Central and Eastern European, East and South-East Asian, Turkish and
+    /// Canadian outlets in no earlier part, German-speaking regions below the country (Saxony, Thuringia, the Palatinate,
+    /// Zurich), German trade press, a magazine under its paper's host; addresses with a date and an id only, odd
+    /// slug+id shapes), scored once at its end (figures in docs/verification.md); never tuned on. The session-5 to -11
+    /// validation parts are in the dev split now.</summary>
     [Fact]
     public async Task Validation_split()
     {
         var score = await ScoreSplitAsync("val");
 
-        Assert.Equal(35, score.N);
+        Assert.Equal(33, score.N);
         // Scored once at the end of session 11: 26/35 (5 real pieces left unchecked or not_found: outlets whose
         // addresses neither their names nor a country spell, a shared name, two news outlets named like journals; 3
         // fabricated ones unchecked; see docs/verification.md). A guard against losing ground, not the target (0.95).
@@ -90,7 +91,7 @@ public sealed class VerifyWorldTests(ITestOutputHelper output) : IDisposable
     {
         var score = await ScoreSplitAsync("val", new OutletDirectory(national: false));
 
-        Assert.Equal(35, score.N);
+        Assert.Equal(33, score.N);
         Assert.True(score.Accuracy >= 0.7, score.ToString());
     }
 
@@ -262,13 +263,13 @@ public sealed class VerifyWorldTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(0, score.UnsupportedFound);
     }
 
-    /// <summary>The held-out article (val-article.json, written before the code), scored once at the end of session 11.</summary>
+    /// <summary>The held-out article (val-article.json, written before the code), scored once at the end of session 12.</summary>
     [Fact]
     public async Task Validation_article()
     {
         var score = await ScoreArticleAsync("val");
 
-        Assert.Equal(32, score.Sentences);
+        Assert.Equal(26, score.Sentences);
         Assert.True(score.TiedRight >= score.Sentences / 2, score.ToString());
     }
 }
