@@ -896,8 +896,11 @@ internal sealed class WorkLocator
                 {
                     matches.Add((texts[iOriginal], texts[iStamp], score));
                 }
-                else if (!WorkMatching.SlugHasWords(texts[iOriginal]) && NearCitedDay(texts[iStamp], cited))
+                else if ((!WorkMatching.SlugHasWords(texts[iOriginal]) && NearCitedDay(texts[iStamp], cited))
+                    || (cited is { Day: > 0 } day && !WorkMatching.SlugIsHeadline(texts[iOriginal]) && WorkMatching.AddressCarriesDay(texts[iOriginal], day)))
                 {
+                    // an id only, or section words and abbreviations with the cited day in the address
+                    // ("/news/2024/news_240502_sfb.php"): nothing in the address says which story it holds
                     idOnly.Add((texts[iOriginal], texts[iStamp], 0));
                 }
             }
@@ -908,15 +911,16 @@ internal sealed class WorkLocator
             var ids = idOnly.DistinctBy(m => m.Original.TrimEnd('/'), StringComparer.OrdinalIgnoreCase).ToList();
             if (ordered.Count == 0 && ids.Count > 0)
             {
-                // Addresses made of an id only (no words of any headline) captured around the cited day: open a few;
-                // with more than that, the search cannot say the work is absent.
+                // Addresses made of an id only (no words of any headline) captured around the cited day, and addresses
+                // of section words or abbreviations that carry the cited day: open a few; with more than that, the
+                // search cannot say the work is absent.
                 if (ids.Count <= _options.MaxIdOnlyCandidates)
                 {
                     ordered = ids;
                 }
                 else
                 {
-                    run.Unsettled.Add($"{ids.Count} archived addresses under {domain}/ around the cited day carry only an id, not the headline's words; not opened");
+                    run.Unsettled.Add($"{ids.Count} archived addresses under {domain}/ around the cited day carry only an id or the cited day, not the headline's words; not opened");
                 }
             }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using SourceCheck.Csl;
 using SourceCheck.Documents.Web;
 using SourceCheck.Text;
@@ -497,24 +498,63 @@ internal static class WorkMatching
     /// A file extension (".html", ".ece", ".php") is no word, and the query string (ids such as "?id=134567") is not
     /// read: "/news/munster/arid-41578923.html", "/politik/28734567.html" and "/index.php?id=134567" carry an id only,
     /// whatever the section folders before it.</summary>
-    public static bool SlugHasWords(string url)
+    public static bool SlugHasWords(string url) => MostSlugWords(url) >= 2;
+
+    /// <summary>Whether an address's path spells a headline: a segment of four or more words of 3+ letters. Section
+    /// words, abbreviations and ids ("/news/2024/news_240502_sfb.php", "/view.php?ud=…") spell none: such an address says
+    /// nothing about which story it holds.</summary>
+    public static bool SlugIsHeadline(string url) => MostSlugWords(url) >= 4;
+
+    /// <summary>The most words (3+ letters) of one path segment of an address; int.MaxValue when it is no address.</summary>
+    private static int MostSlugWords(string url)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var u))
         {
-            return true;
+            return int.MaxValue;
         }
 
+        int most = 0;
         foreach (var seg in u.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries))
         {
             string s = WithoutExtension(Uri.UnescapeDataString(seg));
-            int words = s.Split(['-', '_', '+', '.', ','], StringSplitOptions.RemoveEmptyEntries).Count(w => w.Length >= 3 && w.All(char.IsLetter));
-            if (words >= 2)
+            most = Math.Max(most, s.Split(['-', '_', '+', '.', ','], StringSplitOptions.RemoveEmptyEntries).Count(w => w.Length >= 3 && w.All(char.IsLetter)));
+        }
+
+        return most;
+    }
+
+    private static readonly Regex DigitRun = RegexPolicy.Create(@"\d+", RegexOptions.CultureInvariant);
+    private static readonly Regex YearFirst = RegexPolicy.Create(@"((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})", RegexOptions.CultureInvariant);
+    private static readonly Regex DayFirst = RegexPolicy.Create(@"(\d{1,2})[/_.-](\d{1,2})[/_.-]((?:19|20)\d{2})", RegexOptions.CultureInvariant);
+
+    /// <summary>Whether an address (path and query) carries the given day: "20240502" or "240502" as a number of its
+    /// own, "20240812050345" (a date followed by a running number), "2024/05/02", "2024-5-2", "02/05/2024",
+    /// "02.05.2024". A number that merely contains those digits elsewhere does not count.</summary>
+    public static bool AddressCarriesDay(string url, (int Year, int Month, int Day) day)
+    {
+        if (day.Year == 0 || day.Month == 0 || day.Day == 0 || !Uri.TryCreate(url, UriKind.Absolute, out var u))
+        {
+            return false;
+        }
+
+        string text = u.AbsolutePath + u.Query;
+        var d = new DateOnly(day.Year, day.Month, day.Day);
+        string full = d.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        string shortForm = d.ToString("yyMMdd", CultureInfo.InvariantCulture);
+        string dayFirst = d.ToString("ddMMyyyy", CultureInfo.InvariantCulture);
+        foreach (Match m in DigitRun.Matches(text))
+        {
+            string run = m.Value;
+            if (run == full || run == shortForm || run == dayFirst || (run.Length > 8 && run.StartsWith(full, StringComparison.Ordinal)))
             {
                 return true;
             }
         }
 
-        return false;
+        bool Same(string y, string mo, string dd) => int.Parse(y, CultureInfo.InvariantCulture) == day.Year
+            && int.Parse(mo, CultureInfo.InvariantCulture) == day.Month && int.Parse(dd, CultureInfo.InvariantCulture) == day.Day;
+        return YearFirst.Matches(text).Any(m => Same(m.Groups[1].Value, m.Groups[2].Value, m.Groups[3].Value))
+            || DayFirst.Matches(text).Any(m => Same(m.Groups[3].Value, m.Groups[2].Value, m.Groups[1].Value));
     }
 
     /// <summary>A path segment without its file extension (a last dot followed by at most five characters: ".html",

@@ -22,6 +22,24 @@ public sealed class WorkMatchingTests
     public void Slugs_spell_titles(string url, string title, bool match) =>
         Assert.Equal(match, WorkMatching.SlugAgreement(url, title) >= 0.5);
 
+    [Theory]
+    [InlineData("https://www.laborjournal.de/news/2024/news_240502_sfb.php", true)]
+    [InlineData("https://www.koreaherald.com/view.php?ud=20240502050345", true)]
+    [InlineData("https://example.org/2024/05/02/", true)]
+    [InlineData("https://example.org/archiv/02.05.2024/index.html", true)]
+    [InlineData("https://example.org/news/2024/news_240503_sfb.php", false)]
+    [InlineData("https://example.org/artikel/9924050211", false)]
+    [InlineData("https://example.org/2024/05/12/", false)]
+    public void Addresses_carry_the_cited_day(string url, bool carries) =>
+        Assert.Equal(carries, WorkMatching.AddressCarriesDay(url, (2024, 5, 2)));
+
+    [Theory]
+    [InlineData("https://www.laborjournal.de/news/2024/news_240502_sfb.php", false)]
+    [InlineData("https://www.koreaherald.com/view.php?ud=20240812050345", false)]
+    [InlineData("https://www.thelocal.se/20240912/stockholm-commuter-trains-cancelled-after-signal-fault", true)]
+    public void Headline_slugs_are_told_from_section_words(string url, bool headline) =>
+        Assert.Equal(headline, WorkMatching.SlugIsHeadline(url));
+
     [Fact]
     public void Titles_agree_across_case_quotes_and_subtitles()
     {
