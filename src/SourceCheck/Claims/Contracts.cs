@@ -40,7 +40,21 @@ public sealed record Claim(
     string? SpeakerMention,
     string? Channel,
     string? ReportingOutlet,
-    ImmutableArray<Figure> Figures);
+    ImmutableArray<Figure> Figures)
+{
+    /// <summary>The speaker the attribution rules found for this claim, before the precision policy: equal to
+    /// <see cref="Speaker"/> unless the rule's sentence class was too often wrong on untuned pages, in which case
+    /// <see cref="Speaker"/> (what JSON, the store and reports show) is unknown while this keeps the rules' answer.
+    /// Matching reads this (event anchors, misattribution, every link test), so a reported "unknown" changes no link.
+    /// Claims built elsewhere (read from a store, made by hand) leave it unset: then it is <see cref="Speaker"/>.</summary>
+    public string? SpeakerCandidate
+    {
+        get => _speakerCandidate ?? Speaker;
+        init => _speakerCandidate = value;
+    }
+
+    private readonly string? _speakerCandidate;
+}
 
 /// <summary>Link types between claims of different documents (definitions as in shared/claims/README.md).</summary>
 public enum LinkType

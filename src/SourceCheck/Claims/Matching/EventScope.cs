@@ -347,9 +347,9 @@ internal sealed class EventScope
             }
         }
 
-        if (!string.IsNullOrWhiteSpace(claim.Speaker))
+        if (!string.IsNullOrWhiteSpace(claim.SpeakerCandidate))
         {
-            string[] parts = claim.Speaker.Split([' ', '-', '.'], StringSplitOptions.RemoveEmptyEntries);
+            string[] parts = claim.SpeakerCandidate.Split([' ', '-', '.'], StringSplitOptions.RemoveEmptyEntries);
             for (int k = 0; k < parts.Length; k++)
             {
                 string part = parts[k];

@@ -93,7 +93,7 @@ internal static class LinkTyper
             // the same words given to another person, each article naming its speaker in the sentence itself (a speaker
             // resolved from "she said" two sentences on is no evidence for an accusation: typed as an ordinary link below)
             type = LinkType.Misattribution;
-            evidence.Add($"speakers differ: {a.Speaker} vs {b.Speaker}");
+            evidence.Add($"speakers differ: {a.SpeakerCandidate} vs {b.SpeakerCandidate}");
         }
         else if (IsMisquote(a, b, ta, tb))
         {
@@ -425,13 +425,13 @@ internal static class LinkTyper
 
     internal static bool SpeakersDiffer(Claim a, Claim b)
     {
-        if (a.Quote == QuoteKind.None || b.Quote == QuoteKind.None || string.IsNullOrWhiteSpace(a.Speaker) || string.IsNullOrWhiteSpace(b.Speaker))
+        if (a.Quote == QuoteKind.None || b.Quote == QuoteKind.None || string.IsNullOrWhiteSpace(a.SpeakerCandidate) || string.IsNullOrWhiteSpace(b.SpeakerCandidate))
         {
             return false;
         }
 
-        string la = LastName(a.Speaker);
-        string lb = LastName(b.Speaker);
+        string la = LastName(a.SpeakerCandidate);
+        string lb = LastName(b.SpeakerCandidate);
         if (la == lb)
         {
             return false;
@@ -439,13 +439,13 @@ internal static class LinkTyper
 
         // an unnamed title holder or group ("spokesman (unnamed)", "sprecher (Küstenwache)", "prosecutors (unnamed)") is
         // nobody in particular: it may be anyone of the organisation, so it differs from no one (unknown, not a second speaker)
-        if (UnnamedSpeaker(a.Speaker) || UnnamedSpeaker(b.Speaker))
+        if (UnnamedSpeaker(a.SpeakerCandidate) || UnnamedSpeaker(b.SpeakerCandidate))
         {
             return false;
         }
 
         // one text names the other's speaker (e.g. "the White House adviser"): not a misattribution
-        return !Mentions(a.Text, b.Speaker) && !Mentions(b.Text, a.Speaker);
+        return !Mentions(a.Text, b.SpeakerCandidate) && !Mentions(b.Text, a.SpeakerCandidate);
     }
 
     /// <summary>A speaker the extractor named by title or group, not by a person's or organisation's name: "title (organisation)"
@@ -453,7 +453,7 @@ internal static class LinkTyper
     internal static bool UnnamedSpeaker(string speaker) => speaker.EndsWith(')') && speaker.Contains(" (", StringComparison.Ordinal);
 
     /// <summary>Does the claim's own sentence name its speaker (full name or last name)?</summary>
-    internal static bool NamesOwnSpeaker(Claim c) => !string.IsNullOrWhiteSpace(c.Speaker) && Mentions(c.Text, c.Speaker);
+    internal static bool NamesOwnSpeaker(Claim c) => !string.IsNullOrWhiteSpace(c.SpeakerCandidate) && Mentions(c.Text, c.SpeakerCandidate);
 
     private static bool Mentions(string text, string speaker)
     {
@@ -476,7 +476,7 @@ internal static class LinkTyper
             return false;
         }
 
-        if (!string.IsNullOrWhiteSpace(a.Speaker) && !string.IsNullOrWhiteSpace(b.Speaker) && LastName(a.Speaker) != LastName(b.Speaker))
+        if (!string.IsNullOrWhiteSpace(a.SpeakerCandidate) && !string.IsNullOrWhiteSpace(b.SpeakerCandidate) && LastName(a.SpeakerCandidate) != LastName(b.SpeakerCandidate))
         {
             return false;
         }

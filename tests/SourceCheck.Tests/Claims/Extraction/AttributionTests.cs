@@ -99,7 +99,11 @@ public sealed class AttributionTests
                 "Vorbeugende Tempolimits seien deshalb nicht ausgeschlossen.\n\n" +
                 "Die Reparaturen würden noch Jahre dauern, sagte Sauter.\n";
             Assert.Equal("Bernd Sauter", SpeakerOf(german, "großer Spannung", "de"));
-            Assert.Equal("Bernd Sauter", SpeakerOf(german, "Tempolimits seien", "de"));
+            // a German continuation beyond its paragraph was right in under 80 % of cases on pages the rules were not written
+            // on (session 11): reported unknown, while the rules' answer stays the candidate that matching reads
+            var tempo = ClaimExtractor.Extract(german, "t", "de").Single(c => c.Text.Contains("Tempolimits seien", StringComparison.Ordinal));
+            Assert.Null(tempo.Speaker);
+            Assert.Equal("Bernd Sauter", tempo.SpeakerCandidate);
             Assert.DoesNotContain(ClaimExtractor.Extract(german, "t", "de"), c => c.Speaker is "Außenstelle Kassel");
         }
 
@@ -378,13 +382,15 @@ public sealed class AttributionTests
             AttributionEvaluation.ReadGold(File.ReadAllText(SharedData.Fixture("attribution/gold.jsonl")));
 
         [Fact]
-        public void Should_hold_fifty_seven_german_and_fifty_seven_english_articles_with_a_held_out_part()
+        public void Should_hold_sixty_three_german_and_sixty_three_english_articles_with_a_held_out_part()
         {
             var gold = Load();
-            Assert.Equal(57, gold.Count(g => g.Language == "de"));
-            Assert.Equal(57, gold.Count(g => g.Language == "en"));
-            Assert.Equal(8, gold.Count(g => g.Language == "de" && g.Split == "val"));
-            Assert.Equal(8, gold.Count(g => g.Language == "en" && g.Split == "val"));
+            Assert.Equal(63, gold.Count(g => g.Language == "de"));
+            Assert.Equal(63, gold.Count(g => g.Language == "en"));
+            // session 12: the held-out part is val-s12 (6 German, 6 English pages); val-s11 is development now
+            Assert.Equal(6, gold.Count(g => g.Language == "de" && g.Split == "val"));
+            Assert.Equal(6, gold.Count(g => g.Language == "en" && g.Split == "val"));
+            Assert.All(gold.Where(g => g.Split == "val"), g => Assert.Equal("val-s12", g.Origin));
             Assert.All(gold.SelectMany(g => g.Quotes), q => Assert.InRange(q.Anchor.Length, 8, 90));
         }
 
@@ -395,15 +401,15 @@ public sealed class AttributionTests
             var runs = Load().Where(g => g.Split == "dev")
                 .Select(g => (g, ClaimExtractor.Extract(AttributionEvaluation.ReadPage(webmeta, g), g.Id))).ToList();
             var score = AttributionEvaluation.Score(runs);
-            // dev = 98 pages (session-5 dev + validation, session-6 … -10 validation): measured at the start of session 11 with
-            // the shipped rules (docs/claims-extraction.md, "Session 11": 62.5 %, de 53.7, en 73.1, 96 false, furniture 96.8 %,
-            // found 89.4 %); floors leave room, not the target
-            Assert.True(AttributionScore.Rate(score.SpeakerRight, score.Named) >= 0.60, score.ToString());
-            Assert.True(AttributionScore.Rate(score.RightDe, score.NamedDe) >= 0.50, score.ToString());
-            Assert.True(AttributionScore.Rate(score.RightEn, score.NamedEn) >= 0.70, score.ToString());
+            // session 12: dev = 114 pages (val-s11 added); the precision policy (session 11 list: classes under 80 % on untuned dev
+            // pages answer "unknown", docs/claims-extraction.md "Session 12") measured 52.5 % (de 38.3, en 68.1) with 63 false
+            // names (123 without it); the false-name ceiling is the point, the floors leave room
+            Assert.True(AttributionScore.Rate(score.SpeakerRight, score.Named) >= 0.48, score.ToString());
+            Assert.True(AttributionScore.Rate(score.RightDe, score.NamedDe) >= 0.32, score.ToString());
+            Assert.True(AttributionScore.Rate(score.RightEn, score.NamedEn) >= 0.64, score.ToString());
             Assert.True(AttributionScore.Rate(score.FurnitureKeptOut, score.Furniture) >= 0.95, score.ToString());
             Assert.True(AttributionScore.Rate(score.Found, score.Quotes) >= 0.86, score.ToString());
-            Assert.True(score.FalseSpeaker <= 100, score.ToString());
+            Assert.True(score.FalseSpeaker <= 75, score.ToString());
         }
     }
 }
