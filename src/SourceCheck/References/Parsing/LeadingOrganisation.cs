@@ -28,12 +28,22 @@ internal static class LeadingOrganisation
         int e = s;
         int depth = 0;
         bool dated = false;
+        bool bareYear = false;
         for (; e < count && e - s < MaxWords * 2; e++)
         {
             var tok = tokens[e];
             if (labels[e] is TagLabels.AuthorB or TagLabels.Author or TagLabels.EditorB or TagLabels.Editor)
             {
                 return; // the tagger found a name list: the assembler decides
+            }
+
+            if (tok.Kind == RefTokenKind.Number && e > s && e + 1 < count && IsYearOrNoDate(text, tok)
+                && tokens[e + 1].Kind == RefTokenKind.Punct && text[tokens[e + 1].Start] == ',')
+            {
+                // Australian Harvard: "Australian Bureau of Statistics 2022, Snapshot of Australia, ABS, …"
+                dated = true;
+                bareYear = true;
+                break;
             }
 
             if (tok.Kind != RefTokenKind.Punct)
@@ -73,7 +83,7 @@ internal static class LeadingOrganisation
         }
 
         string opening = text[tokens[s].Start..tokens[e - 1].End];
-        if (!NameText.IsOrganisationName(opening) && !(dated && e == s + 1 && IsAcronym(opening)))
+        if (!NameText.IsOrganisationName(opening) && !(dated && !bareYear && e == s + 1 && IsAcronym(opening)))
         {
             return; // an acronym alone counts only before a date: "OECD. (2019).", "WHO (2020)"
         }
@@ -85,15 +95,23 @@ internal static class LeadingOrganisation
             uniform &= labels[t] == openingLabel || tokens[t].Kind == RefTokenKind.Punct;
         }
 
-        if (!uniform || openingLabel is not (TagLabels.Title or TagLabels.Note or TagLabels.Publisher or TagLabels.Location or TagLabels.O))
+        bool titleElsewhere = false;
+        for (int t = bareYear ? e + 1 : e; t < count; t++)
+        {
+            titleElsewhere |= labels[t] == TagLabels.Title;
+        }
+
+        // a container only before a date and a title ("BBC News (2016) Brexit: …"); "Journal of General Virology
+        // (2002), 83, 2475–2483" (a journal first, no title) stays the container
+        if (!uniform || !(openingLabel is TagLabels.Title or TagLabels.Note or TagLabels.Publisher or TagLabels.Location or TagLabels.O
+            || (openingLabel == TagLabels.Container && dated && titleElsewhere)))
         {
             return;
         }
 
-        bool titleElsewhere = false;
-        for (int t = e; t < count; t++)
+        if (bareYear)
         {
-            titleElsewhere |= labels[t] == TagLabels.Title;
+            labels[e] = TagLabels.Date;
         }
 
         // without a date only a note or a second title before the title is moved ("Open Science Collaboration.")
@@ -109,16 +127,16 @@ internal static class LeadingOrganisation
 
         if (!titleElsewhere && dated)
         {
-            TitleAfterDate(text, tokens, labels, count, e);
+            TitleAfterDate(text, tokens, labels, count, e, bracketed: !bareYear);
         }
     }
 
-    /// <summary>The first run after the bracketed date that the tagger gave a container, publisher or note label
+    /// <summary>The first run after the bracketed date (or the bare year at <paramref name="from"/>) that the tagger gave a container, publisher or note label
     /// becomes the title ("… Research. (2021). Southern Nevada Economy. https://…").</summary>
-    private static void TitleAfterDate(string text, List<RefToken> tokens, int[] labels, int count, int from)
+    private static void TitleAfterDate(string text, List<RefToken> tokens, int[] labels, int count, int from, bool bracketed = true)
     {
-        int t = from;
-        while (t < count && (text[tokens[t].Start] != ')' || tokens[t].Kind != RefTokenKind.Punct))
+        int t = bracketed ? from : from + 1;
+        while (bracketed && t < count && (text[tokens[t].Start] != ')' || tokens[t].Kind != RefTokenKind.Punct))
         {
             t++;
         }

@@ -5,7 +5,8 @@ namespace SourceCheck.References.Parsing;
 /// AlphaGo and Lee Sedol redefined the future,” Wired, …" — and the tagger sometimes ends the title at a comma
 /// inside ("In two moves") and reads the rest as the container. When the tagger began the title at the first word
 /// inside the first pair of quotation marks, every token up to the closing mark is the title (the comma or full
-/// stop just before the closing mark is punctuation). Nothing changes when the tagger put the title elsewhere.</summary>
+/// stop just before the closing mark is punctuation); so does a title the tagger interrupted at punctuation inside the
+/// quotes ("“U.S., British intelligence …,”" read as "U.S"). Nothing changes when the tagger put the title elsewhere.</summary>
 internal static class QuotedTitle
 {
     public static void Relabel(string text, List<RefToken> tokens, int[] labels, int count)
@@ -36,11 +37,17 @@ internal static class QuotedTitle
 
         int last = first; // the last token inside the quotes
         bool other = false;
+        bool gap = false; // punctuation left out between title words ("“U.S., British intelligence …”": the title ended at "U.S")
+        bool punctSinceTitle = false;
         while (last + 1 < count && tokens[last + 1].Start < close)
         {
             last++;
             other |= labels[last] != TagLabels.Title && !(tokens[last].Kind == RefTokenKind.Punct && labels[last] == TagLabels.O);
+            gap |= punctSinceTitle && labels[last] == TagLabels.Title;
+            punctSinceTitle = labels[last] != TagLabels.Title && (punctSinceTitle || labels[last - 1] == TagLabels.Title);
         }
+
+        other |= gap;
 
         if (!other)
         {

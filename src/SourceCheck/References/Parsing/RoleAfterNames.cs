@@ -3,7 +3,8 @@ namespace SourceCheck.References.Parsing;
 /// <summary>Rule pass after decoding (issue 14, session 11): the names that open a reference are its editors when
 /// a role mark in brackets follows them directly — Dutch "Dekker, P., &amp; de Hart, J. (Red.). (2009).", French
 /// "(dir.)", "(coord.)", German "(Hrsg.)"/"(Hg.)", English "(Ed.)"/"(Eds.)". The tagger knows the English and
-/// German marks from training; the others it reads as authors. The evidence is the mark itself, right after the
+/// German marks from training; the others it reads as authors. AMA and Vancouver write the mark without brackets
+/// after a comma ("Kasper DL, …, Loscalzo J, eds."); the names may then be part author, part editor to the tagger. The evidence is the mark itself, right after the
 /// opening name run the tagger found.</summary>
 internal static class RoleAfterNames
 {
@@ -21,7 +22,7 @@ internal static class RoleAfterNames
         }
 
         int end = first;
-        while (end < count && labels[end] is TagLabels.AuthorB or TagLabels.Author)
+        while (end < count && labels[end] is TagLabels.AuthorB or TagLabels.Author or TagLabels.EditorB or TagLabels.Editor)
         {
             end++;
         }
@@ -40,20 +41,28 @@ internal static class RoleAfterNames
             p++; // a comma or full stop after the last name
         }
 
-        if (p + 2 >= count || !tokens[p].IsPunct(text, '(') || !IsRole(text, tokens[p + 1]))
+        int close;
+        if (k + 2 < count && tokens[k].IsPunct(text, ',') && IsBareRole(text, tokens[k + 1]) && tokens[k + 2].IsPunct(text, '.'))
         {
-            return;
+            close = k + 2; // AMA/Vancouver without brackets: "Kasper DL, Fauci AS, …, Loscalzo J, eds. Title."
         }
-
-        int close = p + 2;
-        if (close < count && tokens[close].IsPunct(text, '.'))
+        else
         {
-            close++;
-        }
+            if (p + 2 >= count || !tokens[p].IsPunct(text, '(') || !IsRole(text, tokens[p + 1]))
+            {
+                return;
+            }
 
-        if (close >= count || !tokens[close].IsPunct(text, ')'))
-        {
-            return;
+            close = p + 2;
+            if (close < count && tokens[close].IsPunct(text, '.'))
+            {
+                close++;
+            }
+
+            if (close >= count || !tokens[close].IsPunct(text, ')'))
+            {
+                return;
+            }
         }
 
         for (int t = first; t < k; t++)
@@ -89,6 +98,9 @@ internal static class RoleAfterNames
             labels[c] = TagLabels.Title;
         }
     }
+
+    private static bool IsBareRole(string text, RefToken tok) =>
+        tok.Kind == RefTokenKind.Word && text.AsSpan(tok.Start, tok.Length) is "eds" or "Eds" or "ed" or "Ed" or "Hrsg" or "Hg";
 
     private static bool IsRole(string text, RefToken tok) =>
         tok.Kind == RefTokenKind.Word && text.AsSpan(tok.Start, tok.Length) is "Red" or "red" or "Reds" or "dir" or "Dir" or "coord" or "Coord"

@@ -93,11 +93,18 @@ public static class TrainingData
     /// (bench <c>refparse</c> with <c>REFPARSE_HELDOUT=1</c>).</summary>
     public static bool IsHeldOut(string id) => Bucket(id) is >= 33 and < 42;
 
+    /// <summary>Held-out part carved in session 12, before any change of that session: bucket 42..50 (9 training
+    /// buckets that every earlier model was trained on but no session scored or read). The estimate model is trained
+    /// without it (<c>REFPARSE_ESTIMATE=1</c>) and it is scored once, at the end of a session (bench <c>refparse</c>
+    /// with <c>REFPARSE_HELDOUT12=1</c>). The session-11 part (<see cref="IsHeldOut"/>) is dev data since then.</summary>
+    public static bool IsHeldOut12(string id) => Bucket(id) is >= 42 and < 51;
+
     /// <summary>Whether a scholarly record may be trained on: not validation; with
-    /// <paramref name="estimate"/> also not the held-out part (the model whose held-out figure is reported); with
+    /// <paramref name="estimate"/> also not the held-out parts of sessions 11 and 12 (the model whose held-out figure
+    /// is reported; the session-11 part stays out so that its figure remains out of sample, as a dev figure); with
     /// <paramref name="dev"/> also not the session-10 part (a development model that can be scored on it).</summary>
     public static bool IsTraining(string id, bool estimate, bool dev = false) =>
-        Bucket(id) >= 15 && !((estimate || dev) && IsHeldOut(id)) && !(dev && IsSession10Part(id));
+        Bucket(id) >= 15 && !((estimate || dev) && (IsHeldOut(id) || IsHeldOut12(id))) && !(dev && IsSession10Part(id));
 
     /// <summary>News k-fold: fold of a news record (0..folds-1).</summary>
     public static int Fold(string id, int folds) => Bucket(id) % folds;
