@@ -427,7 +427,7 @@ def s12b_text_kinds(size, rng):
     yield "b12-guillemet-nest", fill(lambda i: f"{NAMES[i % 10]} sagte: " + "«‹“‘" * 80 + sentence(rng, WORDS_DE, 7) + "’”›»" * 80 + " ", size)
     yield "b12-hyphen-token", fill(lambda i: "Die " + "-".join(rng.choice(WORDS_DE).capitalize() for _ in range(4000)) + " stieg. ", size)
     yield "b12-number-storm", fill(lambda i: f"Es waren {'1' * (i % 350 + 1)}.{'5' * (i % 40)} Euro, {i % 99}/{i % 13}/{i}, {i * 31 % 100000:,}.{i % 1000:03d},{i % 7} %, 0x{i:x}, {i}e-{i % 400} und {i % 60}:{i % 99}:{i % 61} am {i % 40}. Juno {i}. ", size)
-    yield "b12-utf16-fragments", fill(lambda i: f"Der Minister sagte, die Preise seien gestiegen {i}. \udcff\udcfeD\x00i\x00e\x00 \udcc3\udc28 \udcf0\udc9f\udc98 Ende. ", size)
+    yield "b12-utf16-fragments", fill(lambda i: f"Der Minister sagte, die Preise seien gestiegen {i}. \udcff\udcfeD\x00i\x00e\x00 \udcc3( \udcf0\udc9f\udc98 Ende. ", size)
 
 
 def s12b_html_kinds(size, rng):
