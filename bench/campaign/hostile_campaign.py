@@ -6,6 +6,8 @@ every exit-3 message.
     python3 bench/campaign/hostile_campaign.py --bin /tmp/hostile-aot/sourcecheck [--sizes 100000,1900000]
         [--mutants 150] [--only html,text] [--seed 9] [--work /tmp/hostile-campaign] [--timeout 60]
 
+`--set s12a` / `--set s12b` run the session-12 development / held-out kinds (written together before either ran);
+`--bin` may name an IL build (`.../SourceCheck.Cli.dll`, run through `dotnet`) while developing.
 `--set s10` runs the session-10 held-out kinds instead (written before their first run, see below). The s9
 generated kinds were written before the campaign was first run (held-out shapes: none of them was tuned
 on); mutants are byte-level mutations of the repository's sample inputs. A case fails when the process dies of a
@@ -214,14 +216,14 @@ def s10_locale_files(size, rng):
 # Both sets were written together, before either was run. s11a is run on main's binary at the start ("before"), its
 # failures fixed and re-run; s11b is run once, at the very end, on the final binary: that is the held-out figure.
 
-def refs_and_pages(size, rng, tag):
+def refs_and_pages(size, rng, tag, most=5000, per=400, words=20):
     """An article citing n pages, a page folder holding them (pages.json manifest) and a CSL-JSON list of the same."""
-    n = max(3, min(5000, size // 400))
+    n = max(3, min(most, size // per))
     urls = [f"https://www.outlet{i % 40}.example/{tag}/2024/{i}/story-{i}" for i in range(n)]
     pages = {u: f"p{i}.html" for i, u in enumerate(urls)}
     body = "".join(f"„{sentence(rng, WORDS_DE, 8).strip()}“, sagte {NAMES[i % 10]} der Zeitung Outlet{i % 40} [{i + 1}].\n\n" for i in range(n))
     refs = "Quellen\n\n" + "".join(f"[{i + 1}] {NAMES[i % 10].split()[1]}, {NAMES[i % 10].split()[0][0]}. (2024). Story {i} about markets. Outlet{i % 40}. {u}\n" for i, u in enumerate(urls))
-    files = {f"p{i}.html": f"<html><head><title>Story {i} about markets</title><meta name=\"author\" content=\"{NAMES[i % 10]}\"></head><body><article><h1>Story {i} about markets</h1><p>{sentence(rng, WORDS_EN, 20)}</p></article></body></html>" for i in range(n)}
+    files = {f"p{i}.html": f"<html><head><title>Story {i} about markets</title><meta name=\"author\" content=\"{NAMES[i % 10]}\"></head><body><article><h1>Story {i} about markets</h1><p>{sentence(rng, WORDS_EN, words)}</p></article></body></html>" for i in range(n)}
     csl = [{"id": f"r{i}", "type": "article-newspaper", "title": f"Story {i} about markets", "URL": u, "container-title": f"Outlet{i % 40}", "issued": {"date-parts": [[2024]]}} for i, u in enumerate(urls)]
     return "Titel des Artikels\n\n" + body + refs, pages, files, csl
 
@@ -351,11 +353,145 @@ def s11b_compare_kinds(size, rng):
     yield "b11-compare-half-shared", (a[:size], b[:size])
 
 
+# ---------------------------------------------------------------- session-12 kinds: s12a (development) and s12b (held out)
+# Both sets were written together, before either was run (classes no earlier set had: many fields/names/keys per entry in
+# every reader, attribute storms, long runs of one punctuation mark, deeply nested quotes, very long single tokens, many
+# tiny documents in compare, pathological dates and numbers in every format, large page folders, mixed encodings).
+# s12a is developed on; s12b is run once, at the end, on the final binary. Text may carry lone surrogates standing for
+# raw bytes (written with surrogateescape): that is how the mixed-encoding kinds put invalid UTF-8 into a file (only
+# U+DC80-U+DCFF stand for bytes; a NUL byte is written as itself).
+
+def s12a_text_kinds(size, rng):
+    yield "a12-punct-runs", fill(lambda i: sentence(rng, WORDS_DE, 6) + "!" * 5000 + " " + "." * 3000 + " " + "-" * 2000 + "\n", size)
+    yield "a12-quote-ladder", fill(lambda i: "„‚»›\"'" * 60 + sentence(rng, WORDS_DE, 8) + "'\"‹«‘“" * 60 + f", sagte {NAMES[i % 10]}.\n", size)
+    yield "a12-one-token", "Er sagte: " + "x" * (size - 40) + " und ging."
+    yield "a12-numbers-weird", fill(lambda i: f"Am {i % 99}.{i % 77}.{i * 7919}, um 25:{i % 99} Uhr, stieg der Wert um {'9' * (i % 400 + 1)},{'0' * (i % 50)} % auf 1e{i % 999} bzw. −0,{i} Mrd. (Q{i % 9}/{i}). ", size)
+    yield "a12-mixed-bytes", fill(lambda i: f"„Die Bürgschaft {i} wurde verlängert“, sagte {NAMES[i % 10]}. Gr\udcfc\udce9e aus Kl\udcf6ln, \udce2\udc80 halb. ", size)
+
+
+def s12a_html_kinds(size, rng):
+    attrs = "".join(f' data-x{k}="{k}"' for k in range(200))
+    yield "a12-attr-storm", "<html><body><article>" + fill(lambda i: f"<p{attrs} id=\"p{i}\">{sentence(rng, WORDS_EN)}</p>", size) + "</article></body></html>"
+    yield "a12-raw-elements", "<html><body><article>" + fill(lambda i: f"<textarea><p>raw {i}</p></textarea><xmp><b>x</b></xmp><noembed><p>n</p></noembed><p>{sentence(rng, WORDS_EN)}</p>", size) + "</article></body></html>"
+    depth = max(10, min(40000, size // 10))
+    yield "a12-nested-q", "<html><body><article><p>" + "<q>" * depth + "word" + "</q>" * depth + "</p></article></body></html>"
+    yield "a12-punct-html", "<html><body><article>" + fill(lambda i: f"<p>{sentence(rng, WORDS_EN)}{'?' * 4000}</p>", size) + "</article></body></html>"
+    yield "a12-latin1-page", "<html><head><meta charset=\"windows-1252\"></head><body><article>" + fill(lambda i: f"<p>\udc84Die Pr\udcfcfung {i}\udc93, sagte {NAMES[i % 10]}.</p>", size) + "</article></body></html>"
+
+
+def s12a_bibtex_kinds(size, rng):
+    yield "a12-bib-fields-many-entries", fill(lambda i: f"@article{{e{i},\n" + "".join(f" f{k} = {{v{k}}},\n" for k in range(300)) + " title = {T}}\n", size)
+    yield "a12-bib-quoted-fields", "@misc{q,\n" + fill(lambda i: f' note{i} = "value {i}" # " more",\n', size) + " title = {T}}\n"
+    yield "a12-bib-dates", fill(lambda i: f"@book{{d{i}, title = {{T}}, year = {{{'9' * (1 + i % 400)}}}, month = {{{['feb', '13', '-1', 'jan/dec', '99999999999'][i % 5]}}}, date = {{{i}-{i % 99}-{i % 77}/..}}}}\n", size)
+
+
+def s12a_ris_kinds(size, rng):
+    tags = ["AU", "A2", "A3", "KW", "N1", "UR", "SN", "CY", "ED"]
+    yield "a12-ris-many-fields", fill(lambda i: "TY  - JOUR\n" + "".join(f"{tags[k % 9]}  - v{k}\n" for k in range(400)) + "ER  - \n", size)
+    yield "a12-ris-dates", fill(lambda i: f"TY  - JOUR\nTI  - T{i}\nPY  - {'9' * (1 + i % 300)}\nDA  - {i}/{i % 99}/{i % 77}/{'x' * (i % 20)}\nY1  - ////\nER  - \n", size)
+
+
+def s12a_json_kinds(size, rng):
+    n = max(1, size // 300)
+    yield "a12-json-fields-many-items", json.dumps([{"id": f"i{j}", "type": "book", "title": "T", **{f"x{k}": f"v{k}" for k in range(200)}} for j in range(max(1, n // 10))])
+    yield "a12-json-dates", json.dumps([{"id": f"d{i}", "type": "book", "title": "T", "issued": [{"raw": f"{i}/{i % 99}/{'9' * (i % 300)}"}, {"date-parts": [[-(10 ** (i % 30)), 0, 99]]}, {"literal": "x" * (i % 500)}][i % 3]} for i in range(max(1, size // 150))])
+
+
+def s12a_yaml_kinds(size, rng):
+    yield "a12-yaml-fields-many-items", "references:\n" + fill(lambda i: f"- id: m{i}\n  type: book\n  title: T\n" + "".join(f"  f{k}: v{k}\n" for k in range(200)), size)
+    yield "a12-yaml-dates", "references:\n" + fill(lambda i: f"- id: d{i}\n  type: book\n  title: T\n  issued: {['99999999999-99-99', '2020-13-45', 'circa -5000', '0000-00-00T99:99', '1e400'][i % 5]}\n", size)
+
+
+def s12a_style_kinds(size, rng):
+    head = '<?xml version="1.0"?><style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0"><info><title>x</title><id>x</id><updated>2020-01-01T00:00:00+00:00</updated></info>'
+    attrs = "".join(f' x{k}="{k}"' for k in range(max(1, min(50000, size // 10))))
+    yield "a12-style-attr-storm", head + f'<citation><layout><text variable="title"{attrs}/></layout></citation></style>'
+    yield "a12-style-punct-affix", head + f'<citation><layout><text variable="title" prefix="{"." * (size // 3)}" suffix="{"," * (size // 3)}"/></layout></citation></style>'
+
+
+def s12a_locale_files(size, rng):
+    n = max(1, size // 80)
+    terms = "".join(f'<term name="{rng.choice(["page", "editor", "and", "in", "et-al"])}" form="{rng.choice(["long", "short", "verb", "symbol"])}"><single>s{i}</single><multiple>m{i}</multiple></term>' for i in range(n))
+    yield "a12-locale-dup-terms", f'<?xml version="1.0" encoding="utf-8"?><locale xmlns="http://purl.org/net/xbiblio/csl" version="1.0" xml:lang="en-US"><terms>{terms}</terms></locale>'
+
+
+def s12a_compare_kinds(size, rng):
+    n = max(3, min(400, size // 2000))
+    per = max(40, size // n)
+    docs = tuple(fill(lambda i, d=d: f"„{sentence(rng, WORDS_DE, 7).strip()}“, sagte {NAMES[(i + d) % 10]}. ", per) for d in range(n))
+    yield "a12-compare-many-docs", docs
+
+
+def s12b_text_kinds(size, rng):
+    yield "b12-ellipsis-runs", fill(lambda i: sentence(rng, WORDS_EN, 7) + "…" * 3000 + "?!" * 1500 + " " + "*" * 2500 + "\n\n", size)
+    yield "b12-guillemet-nest", fill(lambda i: f"{NAMES[i % 10]} sagte: " + "«‹“‘" * 80 + sentence(rng, WORDS_DE, 7) + "’”›»" * 80 + " ", size)
+    yield "b12-hyphen-token", fill(lambda i: "Die " + "-".join(rng.choice(WORDS_DE).capitalize() for _ in range(4000)) + " stieg. ", size)
+    yield "b12-number-storm", fill(lambda i: f"Es waren {'1' * (i % 350 + 1)}.{'5' * (i % 40)} Euro, {i % 99}/{i % 13}/{i}, {i * 31 % 100000:,}.{i % 1000:03d},{i % 7} %, 0x{i:x}, {i}e-{i % 400} und {i % 60}:{i % 99}:{i % 61} am {i % 40}. Juno {i}. ", size)
+    yield "b12-utf16-fragments", fill(lambda i: f"Der Minister sagte, die Preise seien gestiegen {i}. \udcff\udcfeD\x00i\x00e\x00 \udcc3( \udcf0\udc9f\udc98 Ende. ", size)
+
+
+def s12b_html_kinds(size, rng):
+    yield "b12-attr-per-element", "<html><body><main>" + fill(lambda i: f"<span " + " ".join(f'aria-k{k}="{i}"' for k in range(60)) + f">{rng.choice(WORDS_EN)}</span> ", size) + "</main></body></html>"
+    yield "b12-raw-noframes", "<html><body><article>" + fill(lambda i: f"<noframes><p>frame {i}</p></noframes><object data=\"x{i}\"><p>fallback {i}</p></object><p>{sentence(rng, WORDS_DE)}</p>", size) + "</article></body></html>"
+    depth = max(10, min(40000, size // 20))
+    yield "b12-nested-blockquote", "<html><body><article>" + "<blockquote>„" * depth + "Wort" + "“</blockquote>" * depth + "</article></body></html>"
+    yield "b12-long-token-html", "<html><body><article><p>Er sagte: " + "y" * size + ".</p></article></body></html>"
+    yield "b12-cp1252-bytes", "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\"></head><body><article>" + fill(lambda i: f"<p>Stra\udcdfe {i} \udc96 \udce4rger, „quoted“ \udc80.</p>", size) + "</article></body></html>"
+
+
+def s12b_bibtex_kinds(size, rng):
+    yield "b12-bib-authors-many-entries", fill(lambda i: f"@book{{a{i}, title = {{T{i}}}, author = {{" + " and ".join(f"von der Nach{k}, Jr., Vor{k} Mit{k}" for k in range(150)) + "}}\n", size)
+    yield "b12-bib-paren-fields", "@misc(p,\n" + fill(lambda i: f" k{i} = {i},\n", size) + " title = {T})\n"
+    yield "b12-bib-numbers", fill(lambda i: f"@article{{n{i}, title = {{T}}, volume = {{{'7' * (1 + i % 500)}}}, pages = {{{i}--{'8' * (i % 200 + 1)}}}, year = {i % 100000}, number = {{-{i}e{i}}}}}\n", size)
+
+
+def s12b_ris_kinds(size, rng):
+    yield "b12-ris-authors-many-records", fill(lambda i: "TY  - BOOK\nTI  - T\n" + "".join(f"AU  - Nach{k}, Vor{k}\n" for k in range(300)) + "ER  - \n", size)
+    yield "b12-ris-custom-tags", "TY  - JOUR\nTI  - T\n" + fill(lambda i: f"C{i % 9}  - custom {i}\nM{i % 4}  - misc {i}\n", size) + "ER  - \n"
+    yield "b12-ris-mixed-bytes", fill(lambda i: f"TY  - NEWS\nAU  - M\udcfcller, J\udcf6rg\nTI  - \udce4 {i} \udcc3\nDA  - 20\udcff4/01\nER  - \n", size)
+
+
+def s12b_json_kinds(size, rng):
+    yield "b12-json-authors-many-items", json.dumps([{"id": f"a{j}", "type": "book", "title": "T", "author": [{"family": f"F{k}", "given": f"G{k}", "suffix": "Jr."} for k in range(150)]} for j in range(max(1, size // 6000))])
+    yield "b12-json-number-fields", json.dumps([{"id": f"n{i}", "type": "book", "title": "T", "volume": 10 ** (i % 300), "page": -i, "issued": {"date-parts": [["2020", "x", 1.5e300]]}, "accessed": {"season": "9" * 50}} for i in range(max(1, size // 200))])
+
+
+def s12b_yaml_kinds(size, rng):
+    yield "b12-yaml-authors-many-items", "references:\n" + fill(lambda i: f"- id: a{i}\n  type: book\n  title: T\n  author:\n" + "".join(f"    - {{family: F{k}, given: G{k}}}\n" for k in range(100)), size)
+    yield "b12-yaml-numbers", "references:\n" + fill(lambda i: f"- id: n{i}\n  type: book\n  title: T\n  volume: {'9' * (1 + i % 400)}\n  page: .inf\n  issued: {{date-parts: [[{'1' * (1 + i % 40)}, -3, 0x1F]]}}\n", size)
+
+
+def s12b_style_kinds(size, rng):
+    head = '<?xml version="1.0"?><style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0"><info><title>x</title><id>x</id><updated>2020-01-01T00:00:00+00:00</updated></info>'
+    n = max(1, size // 40)
+    yield "b12-style-many-texts", head + "<citation><layout delimiter=\";;;;\">" + "".join(f'<text variable="title" prefix="{"(" * (i % 7)}" suffix="{")" * (i % 5)}"/>' for i in range(n)) + "</layout></citation></style>"
+    yield "b12-style-date-parts", head + "<citation><layout>" + "".join(f'<date variable="issued"><date-part name="{["year", "month", "day"][i % 3]}" form="{["long", "short", "numeric", "ordinal"][i % 4]}"/></date>' for i in range(max(1, size // 90))) + "</layout></citation></style>"
+
+
+def s12b_locale_files(size, rng):
+    n = max(1, size // 90)
+    forms = "".join(f'<date form="{["text", "numeric"][i % 2]}"><date-part name="{["day", "month", "year"][i % 3]}" form="ordinal" suffix="{"." * (i % 9)}"/></date>' for i in range(n))
+    yield "b12-locale-date-forms", f'<?xml version="1.0" encoding="utf-8"?><locale xmlns="http://purl.org/net/xbiblio/csl" version="1.0" xml:lang="en-US">{forms}<terms><term name="and">and</term></terms></locale>'
+
+
+def s12b_compare_kinds(size, rng):
+    n = max(3, min(600, size // 1500))
+    per = max(30, size // n)
+    docs = tuple(fill(lambda i, d=d: f"{NAMES[(i * d) % 10]} said sales rose {(i + d) % 40} percent. ", per) for d in range(n))
+    yield "b12-compare-tiny-docs", docs
+
+
 S11 = {
     "s11a": dict(text=s11a_text_kinds, html=s11a_html_kinds, bibtex=s11a_bibtex_kinds, ris=s11a_ris_kinds, json=s11a_json_kinds,
                  yaml=s11a_yaml_kinds, style=s11a_style_kinds, locale=s11a_locale_files, compare=s11a_compare_kinds, tag="a"),
     "s11b": dict(text=s11b_text_kinds, html=s11b_html_kinds, bibtex=s11b_bibtex_kinds, ris=s11b_ris_kinds, json=s11b_json_kinds,
                  yaml=s11b_yaml_kinds, style=s11b_style_kinds, locale=s11b_locale_files, compare=s11b_compare_kinds, tag="b"),
+    "s12a": dict(text=s12a_text_kinds, html=s12a_html_kinds, bibtex=s12a_bibtex_kinds, ris=s12a_ris_kinds, json=s12a_json_kinds,
+                 yaml=s12a_yaml_kinds, style=s12a_style_kinds, locale=s12a_locale_files, compare=s12a_compare_kinds, tag="a12",
+                 pages=5000, page_words=20),
+    "s12b": dict(text=s12b_text_kinds, html=s12b_html_kinds, bibtex=s12b_bibtex_kinds, ris=s12b_ris_kinds, json=s12b_json_kinds,
+                 yaml=s12b_yaml_kinds, style=s12b_style_kinds, locale=s12b_locale_files, compare=s12b_compare_kinds, tag="b12",
+                 pages=8000, page_words=60),
 }
 
 
@@ -386,7 +522,9 @@ class Runner:
             return None
         before = os.times()
         # children's CPU accrues in os.times() after wait
-        p, out, err, wall, timed_out = run([self.binary] + args, stdin_path, self.timeout)
+        # an IL build (a .dll) runs through the dotnet host; the shipped binary runs as is
+        lead = ["dotnet", self.binary] if self.binary.endswith(".dll") else [self.binary]
+        p, out, err, wall, timed_out = run(lead + args, stdin_path, self.timeout)
         after = os.times()
         cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
         rss = max_rss_delta()
@@ -450,7 +588,8 @@ def patch_popen_for_rusage():
 
 
 def write(path, text):
-    with open(path, "w", encoding="utf-8", newline="") as f:
+    # surrogateescape: a lone surrogate U+DC80-U+DCFF in a generated text is written as the raw byte (mixed encodings)
+    with open(path, "w", encoding="utf-8", errors="surrogateescape", newline="") as f:
         f.write(text)
     return path
 
@@ -490,8 +629,8 @@ def main():
     ap.add_argument("--timeout", type=int, default=60)
     ap.add_argument("--json", default="")
     ap.add_argument("--keep", action="store_true", help="keep the generated inputs in --work")
-    ap.add_argument("--set", default="s9", choices=["s9", "s10", "s11a", "s11b"],
-                    help="which generated kinds: s9 (CI), the session-10 held-out kinds, s11a (session-11 development) or s11b (session-11 held out)")
+    ap.add_argument("--set", default="s9", choices=["s9", "s10", "s11a", "s11b", "s12a", "s12b"],
+                    help="which generated kinds: s9 (CI), the session-10 held-out kinds, s11a/s12a (session-11/12 development) or s11b/s12b (session-11/12 held out)")
     ap.add_argument("--wall-limit", type=float, default=10.0, help="wall seconds allowed under 2 MB (CPU is always held to 10 s)")
     ap.add_argument("--cmds", default="", help="run only these commands (e.g. check,claims)")
     a = ap.parse_args()
@@ -564,13 +703,16 @@ def main():
                     write(os.path.join(d, "locales-en-US.xml"), text)
                     R.case("locale", kind, size, ["format", sample_json, "--style", "apa", "--locales", d, "--locale", "en-US"])
             if want("compare"):
-                for kind, (ta, tb) in k["compare"](size, rng):
-                    pa = write(os.path.join(a.work, kind + "-a.txt"), ta)
-                    pb = write(os.path.join(a.work, kind + "-b.txt"), tb)
-                    R.case("compare", kind, size, ["compare", pa, pb])
-                    R.case("compare", kind, size, ["check", pa, pb, "--no-store"])
+                for kind, texts in k["compare"](size, rng):
+                    # two texts (s11) or many tiny documents (s12)
+                    ps = [write(os.path.join(a.work, f"{kind}-{j}.txt"), t) for j, t in enumerate(texts)]
+                    R.case("compare", kind, size, ["compare"] + ps)
+                    R.case("compare", kind, size, ["check"] + ps + ["--no-store"])
             if want("pagedir"):
-                article, manifest, files, csl = refs_and_pages(size, rng, k["tag"])
+                if "pages" in k:  # s12: larger page folders (more and longer pages)
+                    article, manifest, files, csl = refs_and_pages(size, rng, k["tag"], most=k["pages"], per=250, words=k["page_words"])
+                else:
+                    article, manifest, files, csl = refs_and_pages(size, rng, k["tag"])
                 d = os.path.join(a.work, f"pages-{k['tag']}-{size}")
                 os.makedirs(d, exist_ok=True)
                 for name, html in files.items():
@@ -578,8 +720,9 @@ def main():
                 write(os.path.join(d, "pages.json"), json.dumps(manifest))
                 pa = write(os.path.join(a.work, f"pagedir-article-{size}.txt"), article)
                 pr = write(os.path.join(a.work, f"pagedir-refs-{size}.json"), json.dumps(csl))
-                R.case("pagedir", f"{k['tag']}11-page-dir-{len(files)}", size, ["check", pa, "--no-store", "--page-dir", d])
-                R.case("pagedir", f"{k['tag']}11-verify-dir-{len(files)}", size, ["verify", pr, "--page-dir", d])
+                mark = k["tag"] if "pages" in k else k["tag"] + "11"
+                R.case("pagedir", f"{mark}-page-dir-{len(files)}", size, ["check", pa, "--no-store", "--page-dir", d])
+                R.case("pagedir", f"{mark}-verify-dir-{len(files)}", size, ["verify", pr, "--page-dir", d])
         sizes = []
         a.mutants = 0
 

@@ -278,13 +278,14 @@ internal static class Dates
                 }
 
                 int y = v.Year;
+                long ay = Math.Abs((long)y); // a year of int.MinValue (huge negative date parts) has no int magnitude
                 if (p.Form == DatePartForm.Short)
                 {
-                    text = (Math.Abs(y) % 100).ToString("D2", CultureInfo.InvariantCulture);
+                    text = (ay % 100).ToString("D2", CultureInfo.InvariantCulture);
                 }
                 else
                 {
-                    text = Math.Abs(y).ToString(CultureInfo.InvariantCulture);
+                    text = ay.ToString(CultureInfo.InvariantCulture);
                 }
 
                 if (y < 0)

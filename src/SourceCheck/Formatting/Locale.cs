@@ -284,9 +284,9 @@ internal sealed class Locale
 
     public string OrdinalSuffix(int n, string? gender)
     {
-        int abs = Math.Abs(n);
-        int last2 = abs % 100;
-        int last1 = abs % 10;
+        long abs = Math.Abs((long)n); // int.MinValue has no int magnitude
+        int last2 = (int)(abs % 100);
+        int last1 = (int)(abs % 10);
         if (last2 >= 10)
         {
             var t2 = FindOrdinal($"ordinal-{last2:D2}", gender);

@@ -641,7 +641,7 @@ internal static class Renderer
             _ => string.Concat(names.Take(4).Select(n => Take(Fam(n), 1))),
         };
         int? year = item.GetDate("issued")?.Start?.Year;
-        return label + (year is { } y ? (Math.Abs(y) % 100).ToString("D2", CultureInfo.InvariantCulture) : string.Empty);
+        return label + (year is { } y ? (Math.Abs((long)y) % 100).ToString("D2", CultureInfo.InvariantCulture) : string.Empty);
     }
 
     public static string YearSuffixLetters(int n)

@@ -165,6 +165,25 @@ public sealed class PositionedErrorTests : IDisposable
         Assert.Equal(items.Count, formatted.Bibliography.Count);
     }
 
+    /// <summary>Campaign s12a find: CSL-JSON date parts far below int.MinValue are kept as int.MinValue, and rendering that
+    /// year (full, short, citation label) or an ordinal of it negated it: "Negating the minimum value of a twos complement
+    /// number", an unpositioned exit 3 of `format`.</summary>
+    [Fact]
+    public void Years_and_ordinals_at_the_int_limits_render()
+    {
+        var items = CslJson.Parse("[{\"id\": \"n\", \"type\": \"book\", \"title\": \"T\", \"edition\": \"-2147483648\", \"issued\": {\"date-parts\": [[-100000000000000000000, 0, 99]]}}]").Value!;
+        Assert.Equal(int.MinValue, Assert.Single(items).GetDate("issued")?.Start?.Year);
+        foreach (string name in new[] { "chicago-author-date", "apa", "ieee" })
+        {
+            var style = Style.Parse(EmbeddedLocales.GetStyle(name)!, name);
+            var result = new CslProcessor(style.Value!, English(), items).Process([]);
+            Assert.Contains("2147483648", Assert.Single(result.Bibliography), StringComparison.Ordinal);
+        }
+
+        var shortYear = Style.Parse(FuzzEngine.StyleWith("<date variable=\"issued\"><date-part name=\"year\" form=\"short\"/></date><number variable=\"edition\" form=\"ordinal\"/>"), "short.csl");
+        Assert.Contains("48", Assert.Single(new CslProcessor(shortYear.Value!, English(), items).Process([]).Bibliography), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Format_command_reports_the_output_budget_positioned()
     {

@@ -140,7 +140,7 @@ internal sealed class EventScope
         {
             foreach (int y in b)
             {
-                if (Math.Abs(x - y) <= 1)
+                if (Math.Abs((long)x - y) <= 1)
                 {
                     return true;
                 }

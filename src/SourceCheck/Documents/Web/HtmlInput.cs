@@ -27,8 +27,85 @@ internal static class HtmlInput
 
         int cut = DepthCut(html);
         tooDeep = cut >= 0;
-        return tooDeep ? html[..cut] : html;
+        return BlankFrames(tooDeep ? html[..cut] : html);
     }
+
+    /// <summary>The HTML with every <c>&lt;iframe&gt;…&lt;/iframe&gt;</c> (tags and raw content) turned into spaces, line
+    /// ends kept, so offsets and lines of everything else stay where they were. No reader uses frames (they show
+    /// another page; their content is raw fallback text), and the tree builder spends about 0.4 ms on each frame
+    /// element: a 1.6 MB page of 20,000 frames took 10 s in <c>page</c> and 1 s without them. Frames inside scripts and
+    /// comments are left alone (JSON-LD text keeps its words); a frame that never closes is left to the parser.</summary>
+    public static string BlankFrames(string html)
+    {
+        if (html.IndexOf("<iframe", StringComparison.OrdinalIgnoreCase) < 0)
+        {
+            return html;
+        }
+
+        char[]? chars = null;
+        int i = 0;
+        while ((i = html.IndexOf('<', i)) >= 0 && i + 1 < html.Length)
+        {
+            var rest = html.AsSpan(i);
+            if (rest.StartsWith("<!--", StringComparison.Ordinal))
+            {
+                int end = html.IndexOf("-->", i + 4, StringComparison.Ordinal);
+                if (end < 0)
+                {
+                    break;
+                }
+
+                i = end + 3;
+                continue;
+            }
+
+            if (StartsTag(rest, "script") || StartsTag(rest, "style"))
+            {
+                string endTag = StartsTag(rest, "script") ? "</script" : "</style";
+                int end = html.IndexOf(endTag, i + 1, StringComparison.OrdinalIgnoreCase);
+                if (end < 0)
+                {
+                    break;
+                }
+
+                i = end + endTag.Length;
+                continue;
+            }
+
+            if (StartsTag(rest, "iframe"))
+            {
+                int open = html.IndexOf('>', i);
+                int close = open < 0 ? -1 : html.IndexOf("</iframe", open, StringComparison.OrdinalIgnoreCase);
+                int closeEnd = close < 0 ? -1 : html.IndexOf('>', close);
+                if (closeEnd < 0)
+                {
+                    break;
+                }
+
+                chars ??= html.ToCharArray();
+                for (int k = i; k <= closeEnd; k++)
+                {
+                    if (chars[k] is not ('\n' or '\r'))
+                    {
+                        chars[k] = ' ';
+                    }
+                }
+
+                i = closeEnd + 1;
+                continue;
+            }
+
+            i++;
+        }
+
+        return chars is null ? html : new string(chars);
+    }
+
+    /// <summary>Whether <paramref name="text"/> starts with the start tag <paramref name="name"/> ("&lt;name" then white
+    /// space, '/' or '&gt;'), in any letter case.</summary>
+    private static bool StartsTag(ReadOnlySpan<char> text, string name) =>
+        text.Length > name.Length + 1 && text[1..].StartsWith(name, StringComparison.OrdinalIgnoreCase)
+        && text[name.Length + 1] is ' ' or '\t' or '\n' or '\r' or '\f' or '/' or '>';
 
     /// <summary>A parser with scripting off.</summary>
     public static HtmlParser Parser(bool keepSourceReferences = false) =>

@@ -19,22 +19,34 @@ internal sealed class BibTexEntry(string type, string key, TextSpan span, int nu
 
     public int Number { get; } = number;
 
-    public List<BibTexField> Fields { get; } = [];
+    private readonly List<BibTexField> _fields = [];
 
-    public string? this[string name] => Fields.FirstOrDefault(f => f.Name == name)?.Value;
+    // field name -> index in _fields: lookups stay constant-time however many fields an entry has (an entry with
+    // 60,000 fields took 12.8 s when every new field searched the list for a duplicate)
+    private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
 
-    public bool Has(string name) => Fields.Any(f => f.Name == name);
+    public IReadOnlyList<BibTexField> Fields => _fields;
+
+    public string? this[string name] => _index.TryGetValue(name, out int i) ? _fields[i].Value : null;
+
+    public bool Has(string name) => _index.ContainsKey(name);
+
+    /// <summary>Adds a field whose name the entry does not have yet (callers check <see cref="Has"/> first).</summary>
+    public void Add(BibTexField field)
+    {
+        _index.Add(field.Name, _fields.Count);
+        _fields.Add(field);
+    }
 
     public void Set(string name, string value, TextSpan span = default)
     {
-        int i = Fields.FindIndex(f => f.Name == name);
-        if (i >= 0)
+        if (_index.TryGetValue(name, out int i))
         {
-            Fields[i] = Fields[i] with { Value = value };
+            _fields[i] = _fields[i] with { Value = value };
         }
         else
         {
-            Fields.Add(new BibTexField(name, value, span));
+            Add(new BibTexField(name, value, span));
         }
     }
 }
@@ -305,7 +317,7 @@ internal static class BibTexParser
                 }
                 else
                 {
-                    entry.Fields.Add(new BibTexField(name, value, src.Span(fieldStart, _pos)));
+                    entry.Add(new BibTexField(name, value, src.Span(fieldStart, _pos)));
                 }
 
                 SkipWs();

@@ -108,7 +108,7 @@ internal static class BibTexReader
     private static List<BibTexField> Inherit(BibTexEntry e, Dictionary<string, BibTexEntry> byKey, List<Diagnostic> diagnostics, string? source)
     {
         var fields = new List<BibTexField>(e.Fields);
-        var crossref = e.Fields.FirstOrDefault(f => f.Name == "crossref");
+        var crossref = e.Has("crossref") ? e.Fields.First(f => f.Name == "crossref") : null;
         if (crossref is null)
         {
             return fields;
@@ -121,6 +121,7 @@ internal static class BibTexReader
             return fields;
         }
 
+        var names = new HashSet<string>(fields.Select(f => f.Name), StringComparer.Ordinal);
         foreach (var f in parent.Fields)
         {
             string name = f.Name switch
@@ -133,7 +134,7 @@ internal static class BibTexReader
                 continue;
             }
 
-            if (!fields.Any(x => x.Name == name))
+            if (names.Add(name))
             {
                 fields.Add(f with { Name = name });
             }
@@ -144,8 +145,16 @@ internal static class BibTexReader
 
     private static CslItem ToCsl(BibTexEntry e, List<BibTexField> fields, List<Diagnostic> diagnostics, string? source)
     {
+        // first value of each field name, looked up by name: a list search per lookup made entries with many fields quadratic
+        var byName = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var f in fields)
+        {
+            byName.TryAdd(f.Name, f.Value);
+        }
+
+        string? Field(string n) => byName.GetValueOrDefault(n);
         string cslType = TypeMap.GetValueOrDefault(e.Type, "document");
-        string? subtype = fields.FirstOrDefault(f => f.Name == "entrysubtype")?.Value.Trim().ToLowerInvariant();
+        string? subtype = Field("entrysubtype")?.Trim().ToLowerInvariant();
         if (e.Type == "article" && subtype is "newspaper" or "magazine")
         {
             cslType = subtype == "newspaper" ? "article-newspaper" : "article-magazine";
@@ -154,14 +163,13 @@ internal static class BibTexReader
         var item = new CslItem(e.Key.Length > 0 ? e.Key : $"entry-{e.Number}", cslType);
         var custom = new JsonObject();
         var raw = new JsonObject();
-        if (BibTexWriter.TypeFor(cslType, fields.FirstOrDefault(f => f.Name == "type")?.Value) != e.Type)
+        if (BibTexWriter.TypeFor(cslType, Field("type")) != e.Type)
         {
             custom[CustomType] = e.Type;
         }
 
         bool isArticle = e.Type is "article" or "periodical";
         var derived = new JsonArray();
-        string? Field(string n) => fields.FirstOrDefault(f => f.Name == n)?.Value;
         int? year = null;
         int? month = null;
         int? day = null;
@@ -232,7 +240,7 @@ internal static class BibTexReader
                     }
 
                     continue;
-                case "number" when isArticle && !fields.Any(x => x.Name == "issue"):
+                case "number" when isArticle && Field("issue") is null:
                     item.SetString("issue", Latex.ToUnicode(value));
                     continue;
                 case "number":
@@ -259,7 +267,7 @@ internal static class BibTexReader
                 case "urldate":
                     item.SetDate("accessed", CslJson.ParseEdtf(value) ?? new CslDate { Literal = value });
                     continue;
-                case "institution" or "school" or "organization" when !item.Has("publisher") && !fields.Any(x => x.Name == "publisher")
+                case "institution" or "school" or "organization" when !item.Has("publisher") && Field("publisher") is null
                     && name == PublisherField(e.Type):
                     item.SetString("publisher", Latex.ToUnicode(value));
                     continue;

@@ -188,9 +188,10 @@ internal static class BibTexWriter
 
         if (raw is not null)
         {
+            var written = new HashSet<string>(fields.Select(f => f.Name), StringComparer.Ordinal); // linear in many raw fields
             foreach (var (name, node) in raw)
             {
-                if (node is JsonValue v && v.TryGetValue(out string? s) && !fields.Any(f => f.Name == name))
+                if (node is JsonValue v && v.TryGetValue(out string? s) && written.Add(name))
                 {
                     fields.Add((name, s, name == "month" && Latex.MonthMacros.Contains(s)));
                 }
