@@ -43,6 +43,10 @@ public sealed class LayoutRuleTests
         "Department of Health", 2001)]
     [InlineData("1. ENCODE Project Consortium. An integrated encyclopedia of DNA elements in the human genome. Nature. 2012;489(7414):57-74.",
         "ENCODE Project Consortium", 2012)]
+    // session 12 (issue 14): an outlet before a bracketed year with a title after it, and Australian Harvard bare years
+    [InlineData("Sky News (2019) Boris Johnson wins Conservative leadership race and will become prime minister. 23 July.", "Sky News", 2019)]
+    [InlineData("Department of Health 2019, Australia's long term national health plan, Department of Health, Canberra.", "Department of Health", 2019)]
+    [InlineData("Australian Institute of Health and Welfare 2020, Australia's health 2020, AIHW, Canberra.", "Australian Institute of Health and Welfare", 2020)]
     public void An_organisation_opening_the_reference_is_its_literal_author(string text, string literal, int year)
     {
         var item = ReferenceParser.Parse(text).Item;
