@@ -201,9 +201,18 @@ internal static partial class CitationSignals
             }
         }
 
-        public List<int> Candidates(string sentence, string attribution)
+        /// <summary>The references one of whose names starts at a word of the sentence or the attribution, in ascending
+        /// order, each once — read lazily: the caller stops after a few names match, so a name shared by thousands of
+        /// references costs only the references read before it stops (a merge of the ascending per-name lists, not
+        /// their union built for every claim: that grew with references × claims).</summary>
+        public IEnumerable<int> Candidates(string sentence, string attribution)
         {
-            var found = new HashSet<int>(_always);
+            var lists = new HashSet<List<int>>(ReferenceEqualityComparer.Instance);
+            if (_always.Count > 0)
+            {
+                lists.Add(_always);
+            }
+
             foreach (string text in (string[])[sentence, attribution])
             {
                 for (int i = 0; i < text.Length; i++)
@@ -211,14 +220,61 @@ internal static partial class CitationSignals
                     if (char.IsLetter(text[i]) && (i == 0 || !char.IsLetterOrDigit(text[i - 1])) &&
                         _byRun.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text.AsSpan(i, LetterRun(text, i).Length), out var refs))
                     {
-                        found.UnionWith(refs);
+                        lists.Add(refs);
                     }
                 }
             }
 
-            var result = found.ToList();
-            result.Sort();
-            return result;
+            if (lists.Count > MergeWidth)
+            {
+                // many names in one sentence: their union, sorted (a merge would read every list head per reference)
+                var found = new HashSet<int>();
+                foreach (var list in lists)
+                {
+                    found.UnionWith(list);
+                }
+
+                var result = found.ToList();
+                result.Sort();
+                return result;
+            }
+
+            return Merge([.. lists]);
+        }
+
+        /// <summary>Up to this many name lists are merged lazily; more are joined at once.</summary>
+        private const int MergeWidth = 8;
+
+        /// <summary>Ascending lists (each without repeats) merged into one ascending sequence without repeats.</summary>
+        private static IEnumerable<int> Merge(List<List<int>> lists)
+        {
+            var at = new int[lists.Count];
+            while (true)
+            {
+                int next = int.MaxValue;
+                for (int k = 0; k < lists.Count; k++)
+                {
+                    if (at[k] < lists[k].Count && lists[k][at[k]] < next)
+                    {
+                        next = lists[k][at[k]];
+                    }
+                }
+
+                if (next == int.MaxValue)
+                {
+                    yield break;
+                }
+
+                for (int k = 0; k < lists.Count; k++)
+                {
+                    if (at[k] < lists[k].Count && lists[k][at[k]] == next)
+                    {
+                        at[k]++;
+                    }
+                }
+
+                yield return next;
+            }
         }
 
         /// <summary>The author-year citations of a sentence (see <see cref="AuthorYear"/>), in reference order: only
