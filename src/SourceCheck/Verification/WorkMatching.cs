@@ -539,7 +539,7 @@ internal static class WorkMatching
 
         string text = u.AbsolutePath + u.Query;
         var d = new DateOnly(day.Year, day.Month, day.Day);
-        string full = d.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        string full = Stamp(d);
         string shortForm = d.ToString("yyMMdd", CultureInfo.InvariantCulture);
         string dayFirst = d.ToString("ddMMyyyy", CultureInfo.InvariantCulture);
         foreach (Match m in DigitRun.Matches(text))
@@ -565,15 +565,19 @@ internal static class WorkMatching
         return dot > 0 && segment.Length - dot <= 6 ? segment[..dot] : segment;
     }
 
-    /// <summary>The year, month and day cited, as far as given.</summary>
+    /// <summary>The year, month and day cited, as far as given and as far as they name a real day: a year outside
+    /// 1–9999 is no date, a month outside 1–12 and a day past the month's end ("2024-02-31") count as not given — every
+    /// caller builds a <see cref="DateOnly"/> from what this returns.</summary>
     public static (int Year, int Month, int Day)? CitedDate(CslItem item)
     {
-        if (item.Issued?.Start is not { } p || p.Year == 0)
+        if (item.Issued?.Start is not { } p || p.Year is < 1 or > 9999)
         {
             return null;
         }
 
-        return (p.Year, p.Month is >= 1 and <= 12 ? p.Month.Value : 0, p.Day ?? 0);
+        int month = p.Month is >= 1 and <= 12 ? p.Month.Value : 0;
+        int day = month > 0 && p.Day is { } d && d >= 1 && d <= DateTime.DaysInMonth(p.Year, month) ? d : 0;
+        return (p.Year, month, day);
     }
 
     internal static string Stamp(DateOnly d) => d.ToString("yyyyMMdd", CultureInfo.InvariantCulture);

@@ -1,3 +1,4 @@
+using SourceCheck.Csl;
 using SourceCheck.Verification;
 
 namespace SourceCheck.Tests.Verification;
@@ -32,6 +33,26 @@ public sealed class WorkMatchingTests
     [InlineData("https://example.org/2024/05/12/", false)]
     public void Addresses_carry_the_cited_day(string url, bool carries) =>
         Assert.Equal(carries, WorkMatching.AddressCarriesDay(url, (2024, 5, 2)));
+
+    /// <summary>Every caller builds a DateOnly from the cited date (the archive's search span, "near the cited day",
+    /// the address's day): a day past the month's end or a year out of range must not reach it.</summary>
+    [Theory]
+    [InlineData(2024, 5, 2, "2024-5-2")]
+    [InlineData(2024, 2, 31, "2024-2-0")]
+    [InlineData(2023, 2, 29, "2023-2-0")]
+    [InlineData(2024, 13, 5, "2024-0-0")]
+    [InlineData(10000, 1, 1, null)]
+    [InlineData(-44, 3, 15, null)]
+    public void The_cited_date_names_a_real_day_or_less(int year, int month, int day, string? expected)
+    {
+        var item = new CslItem("r1", "article-newspaper").SetDate("issued", new CslDate { Parts = [new DateParts(year, month, day)] });
+        var cited = WorkMatching.CitedDate(item);
+        Assert.Equal(expected, cited is { } c ? $"{c.Year}-{c.Month}-{c.Day}" : null);
+        if (cited is { Day: > 0 } real)
+        {
+            Assert.True(WorkMatching.AddressCarriesDay("https://example.org/2024/05/02/", real));
+        }
+    }
 
     [Theory]
     [InlineData("https://www.laborjournal.de/news/2024/news_240502_sfb.php", false)]
