@@ -300,7 +300,20 @@ internal static class Dates
                 if (c.ImplicitYearSuffix && !c.YearSuffixRendered && c.State.YearSuffix >= 0 && !c.SortMode)
                 {
                     c.YearSuffixRendered = true;
-                    text += Renderer.YearSuffixLetters(c.State.YearSuffix);
+                    string letters = Renderer.YearSuffixLetters(c.State.YearSuffix);
+                    if (p.Decor.Prefix is null && p.Decor.Suffix is null)
+                    {
+                        text += letters;
+                    }
+                    else
+                    {
+                        // citeproc-js renders the implicit year suffix with the year part's own token: its affixes
+                        // come again around the letters (arachnology, year suffix=":" → "2018:a:")
+                        var span = new RSpan(2);
+                        span.Children.Add(Renderer.Decorate(c, new RText(text), p.Decor)!);
+                        span.Children.Add(Renderer.Decorate(c, new RText(letters), p.Decor)!);
+                        return span;
+                    }
                 }
 
                 break;

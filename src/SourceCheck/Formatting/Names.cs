@@ -340,12 +340,18 @@ internal static class Names
         return (min, useFirst, useLast);
     }
 
+    /// <summary>citeproc-js (<c>CSL.NameOutput.truncatePersonalNameLists</c>) shows at most et-al-min − 2 names before
+    /// the et-al-use-last ellipsis, whatever et-al-use-first says (gaia: min 7, use-first 6 prints five names, "…" and
+    /// the last); not while names are compared for disambiguation, as there.</summary>
+    private static int UseLastCap(Ctx c, int shown, int min, bool useLast) =>
+        useLast && !c.DisambigMode && min - 2 >= 1 && shown > min - 2 ? min - 2 : shown;
+
     private static IReadOnlyList<CslName> Shown(Ctx c, IReadOnlyList<CslName> names, NameOptions opts)
     {
-        var (min, useFirst, _) = EtAl(c, opts);
+        var (min, useFirst, useLast) = EtAl(c, opts);
         if (min > 0 && useFirst > 0 && names.Count >= min)
         {
-            int k = Math.Min(names.Count, useFirst + (c.Bib ? 0 : c.State.AddNames));
+            int k = UseLastCap(c, Math.Min(names.Count, useFirst + (c.Bib ? 0 : c.State.AddNames)), min, useLast);
             c.EtAlCut |= k < names.Count;
             return names.Take(k).ToList();
         }
@@ -367,7 +373,7 @@ internal static class Names
 
         if (min > 0 && useFirst > 0 && names.Count >= min)
         {
-            shownCount = Math.Min(names.Count, useFirst + (c.Bib ? 0 : c.State.AddNames));
+            shownCount = UseLastCap(c, Math.Min(names.Count, useFirst + (c.Bib ? 0 : c.State.AddNames)), min, useLast);
             truncated = shownCount < names.Count;
             c.EtAlCut |= truncated;
         }

@@ -516,12 +516,12 @@ internal static class Renderer
                     tt.IsTerm = true;
                 }
 
-                return Decorate(c, termNode, t.Decor);
+                return Decorate(c, termNode, t.Decor, anyLanguage: true);
             }
 
             case TextSource.Value:
                 // straight quotes in a value are quotations, like in field values ("'friend'" → “friend”)
-                return t.Name.Length == 0 ? null : Decorate(c, Rich.ParseMarkupNode(t.Name), t.Decor);
+                return t.Name.Length == 0 ? null : Decorate(c, Rich.ParseMarkupNode(t.Name), t.Decor, anyLanguage: true);
             default:
                 var node = Variable(c, t.Name, t.Form);
                 if (node is null)
@@ -829,12 +829,15 @@ internal static class Renderer
             return null;
         }
 
-        return Decorate(c, Rich.ParseMarkupNode(text, quotes: false), decor);
+        return Decorate(c, Rich.ParseMarkupNode(text, quotes: false), decor, anyLanguage: true);
     }
 
     // ------------------------------------------------------------------ decoration
 
-    public static RNode? Decorate(Ctx c, RNode? content, Decor d)
+    /// <summary>Applies a decoration. <c>text-case="title"</c> applies to English items only (the item's language,
+    /// else the rendering locale), except for terms, labels and fixed values (<paramref name="anyLanguage"/>):
+    /// citeproc-js checks the language only where it renders a variable, so es-ES APA prints "(Eds.)".</summary>
+    public static RNode? Decorate(Ctx c, RNode? content, Decor d, bool anyLanguage = false)
     {
         if (content is null)
         {
@@ -853,7 +856,7 @@ internal static class Renderer
 
         if (d.TextCase != TextCase.None)
         {
-            TextCasing.Apply(content, d.TextCase, c.Locale, d.TextCase != TextCase.Title || IsEnglish(c),
+            TextCasing.Apply(content, d.TextCase, c.Locale, d.TextCase != TextCase.Title || anyLanguage || IsEnglish(c),
                 d.TextCase is TextCase.Uppercase or TextCase.Lowercase ? CasingCulture(c) : null);
         }
 

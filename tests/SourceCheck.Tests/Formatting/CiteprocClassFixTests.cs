@@ -609,4 +609,65 @@ public sealed class CiteprocClassFixTests
             Assert.Equal([expected, "Alembert, J. d\u2019. B"], bib);
         }
     }
+
+    /// <summary>Session 13: classes read on the session-12 sample (dev now). Expected strings are citeproc-js 2.4.63's
+    /// output under node for the same style body and items.</summary>
+    public sealed class Session13
+    {
+        [Theory]
+        [InlineData("es-ES", "B. Jones, C. Lee (Eds.). la casa de papel. En. The End", "A. Kim (Ed.). The House. En. The End")]
+        [InlineData("en-US", "B. Jones, C. Lee (Eds.). La Casa de Papel. In. The End", "A. Kim (Ed.). The House. In. The End")]
+        public void Should_title_case_terms_labels_and_values_in_any_language_but_variables_only_in_english(string lang, string first, string second)
+        {
+            // citeproc-js checks the language for text-case="title" only where it renders a variable: es-ES APA-derived
+            // styles print "(Eds.)" after the editors, while a Spanish title stays as written
+            var style = Style.Parse("""
+                <style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+                  <locale xml:lang="es"><terms><term name="in">en</term><term name="editor" form="short"><single>ed.</single><multiple>eds.</multiple></term></terms></locale>
+                  <citation><layout><text variable="title"/></layout></citation>
+                  <bibliography><layout><group delimiter=". "><names variable="editor"><name initialize-with=". " delimiter=", "/><label form="short" prefix=" (" suffix=")" text-case="title"/></names><text variable="title" text-case="title"/><text term="in" text-case="title"/><text value="the end" text-case="title"/></group></layout></bibliography>
+                </style>
+                """).Value!;
+            var items = CslJson.Parse("""
+                [{"id":"a","type":"book","title":"la casa de papel","editor":[{"family":"Jones","given":"Bob"},{"family":"Lee","given":"Carl"}]},
+                 {"id":"b","type":"book","title":"the house","language":"en","editor":[{"family":"Kim","given":"Ann"}]}]
+                """).Value!;
+            var bib = new CslProcessor(style, style.ResolveLocale(lang), items).Process([], OutputFormat.Text).Bibliography;
+            Assert.Equal([first, second], bib);
+        }
+
+        [Fact]
+        public void Should_show_at_most_et_al_min_minus_two_names_before_the_et_al_use_last_ellipsis()
+        {
+            // citeproc-js caps the names before "…" at et-al-min − 2 (here 2, though et-al-use-first is 3)
+            var bib = Bibliography("""
+                <bibliography et-al-min="4" et-al-use-first="3" et-al-use-last="true"><layout><group delimiter=". "><names variable="author"><name initialize-with=". " delimiter=", "/></names><text variable="title"/></group></layout></bibliography>
+                """, """
+                [{"id": "n3", "type": "book", "title": "T3", "author": [{"family": "FA", "given": "Al"}, {"family": "FB", "given": "Al"}, {"family": "FC", "given": "Al"}]},
+                 {"id": "n4", "type": "book", "title": "T4", "author": [{"family": "FA", "given": "Al"}, {"family": "FB", "given": "Al"}, {"family": "FC", "given": "Al"}, {"family": "FD", "given": "Al"}]},
+                 {"id": "n5", "type": "book", "title": "T5", "author": [{"family": "FA", "given": "Al"}, {"family": "FB", "given": "Al"}, {"family": "FC", "given": "Al"}, {"family": "FD", "given": "Al"}, {"family": "FE", "given": "Al"}]},
+                 {"id": "n8", "type": "book", "title": "T8", "author": [{"family": "FA", "given": "Al"}, {"family": "FB", "given": "Al"}, {"family": "FC", "given": "Al"}, {"family": "FD", "given": "Al"}, {"family": "FE", "given": "Al"}, {"family": "FF", "given": "Al"}, {"family": "FG", "given": "Al"}, {"family": "FH", "given": "Al"}]}]
+                """);
+            Assert.Equal(["A. FA, A. FB, A. FC. T3", "A. FA, A. FB, … A. FD. T4", "A. FA, A. FB, … A. FE. T5", "A. FA, A. FB, … A. FH. T8"], bib);
+        }
+
+        [Fact]
+        public void Should_write_the_year_parts_affixes_again_around_an_implicit_year_suffix()
+        {
+            // citeproc-js renders the implicit year suffix with the year date-part's token (arachnology: "2018:a:")
+            var style = Style.Parse("""
+                <style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+                  <citation disambiguate-add-year-suffix="true"><layout><names variable="author"><name form="short"/></names><date variable="issued" prefix=" "><date-part name="year"/></date></layout></citation>
+                  <bibliography><sort><key variable="title"/></sort><layout><names variable="author" suffix=" "><name form="short"/></names><date variable="issued"><date-part name="year" prefix="(" suffix="):"/></date><text variable="title" prefix=" "/></layout></bibliography>
+                </style>
+                """).Value!;
+            var items = CslJson.Parse("""
+                [{"id":"a","type":"book","title":"One","author":[{"family":"Smith","given":"Ann"}],"issued":{"date-parts":[[2018]]}},
+                 {"id":"b","type":"book","title":"Two","author":[{"family":"Smith","given":"Ann"}],"issued":{"date-parts":[[2018]]}},
+                 {"id":"c","type":"book","title":"Three","author":[{"family":"Lee","given":"Ann"}],"issued":{"date-parts":[[2018]]}}]
+                """).Value!;
+            var bib = new CslProcessor(style, style.ResolveLocale("en-US"), items).Process([], OutputFormat.Text).Bibliography;
+            Assert.Equal(["Smith (2018):(a): One", "Lee (2018): Three", "Smith (2018):(b): Two"], bib);
+        }
+    }
 }
