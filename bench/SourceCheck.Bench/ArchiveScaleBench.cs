@@ -154,8 +154,10 @@ internal static class ArchiveScaleBench
                     sb.Remove(offset, length).Insert(offset, Name(key));
                 }
 
-                string? speaker = src.Speaker is null ? null
-                    : string.Join(' ', src.Speaker.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => char.IsUpper(w[0]) ? Name(AnalyzedText.EntityKey(w.ToLowerInvariant())) : w));
+                // the speaker and the rules' candidate (matching reads it; `with` would keep the source's) both renamed
+                string? Renamed(string? who) => who is null ? null
+                    : string.Join(' ', who.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => char.IsUpper(w[0]) ? Name(AnalyzedText.EntityKey(w.ToLowerInvariant())) : w));
+                string? speaker = Renamed(src.Speaker);
                 string claimText = sb.ToString();
                 int start = text.Length;
                 text.Append(claimText).Append("\n\n");
@@ -163,7 +165,7 @@ internal static class ArchiveScaleBench
                 claims.Add(src with
                 {
                     Id = $"{id}-c{claims.Count + 1}", DocumentId = id, Text = claimText, Span = new TextSpan(start, claimText.Length),
-                    Speaker = speaker, SpeakerMention = speaker, Figures = FigureExtractor.Extract(claimText, 0, claimText.Length, src.Language, years: true),
+                    Speaker = speaker, SpeakerCandidate = Renamed(src.SpeakerCandidate), SpeakerMention = speaker, Figures = FigureExtractor.Extract(claimText, 0, claimText.Length, src.Language, years: true),
                 });
             }
 

@@ -219,5 +219,12 @@ internal static class PostgresSchema
             FOR EACH STATEMENT EXECUTE FUNCTION sc_words_count();
         """;
 
-    public static int LatestVersion => 4;
+    /// <summary>Version 5: <c>speaker_candidate</c>, the speaker the attribution rules found where the precision policy
+    /// reported it unknown (null when it equals <c>speaker</c>); matching a new article against stored claims reads it, so a
+    /// stored claim links as it did when it was checked. Rows written before hold null and fall back to <c>speaker</c>.</summary>
+    public const string V5Script = """
+        ALTER TABLE claims ADD COLUMN IF NOT EXISTS speaker_candidate text;
+        """;
+
+    public static int LatestVersion => 5;
 }

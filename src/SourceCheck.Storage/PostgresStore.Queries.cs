@@ -26,7 +26,7 @@ internal sealed partial class PostgresStore
     /// a materialized CTE with the seed limit outside it: with the LIMIT inside, the planner expected the 2,000 rows early
     /// in a sequential scan and read the whole table when fewer matched (the CTE is still read lazily, so at most the
     /// limit's rows are fetched).</summary>
-    private const string TraceSql = """
+    private const string TraceSql = $$"""
         WITH RECURSIVE
         q(t) AS MATERIALIZED (
             SELECT to_tsquery('simple', x) FROM unnest(@terms::text[]) x
@@ -58,9 +58,8 @@ internal sealed partial class PostgresStore
             SELECT id, min(depth), max(coverage) FROM reach GROUP BY id
         )
         SELECT
-            c.id, c.document_id, c.ordinal, coalesce(c.external_id, 'c' || c.id), c.span_start, c.span_end, c.text, c.language,
-            c.quote_kind, c.quoted_words, c.speaker, c.speaker_mention, c.channel, c.reporting_outlet, c.figures_json, d.source,
-            d.id, d.content_hash, d.source, d.title, d.outlet, d.published, d.language, d.claim_count, d.reference_count, d.ingested_at,
+            {{ClaimColumns}},
+            {{DocumentColumns}},
             f.depth, f.coverage
         FROM found f
         JOIN claims c ON c.id = f.id
@@ -193,16 +192,15 @@ internal sealed partial class PostgresStore
         return ReadLinks(cmd);
     }
 
+    private static readonly string ClaimsA = StoreRows.ClaimColumnsAs("ca", "da"), DocumentsA = StoreRows.DocumentColumnsAs("da"),
+        ClaimsB = StoreRows.ClaimColumnsAs("cb", "db"), DocumentsB = StoreRows.DocumentColumnsAs("db");
+
     private IReadOnlyList<LinkDetail> ListLinksCore(ReviewStatus? status = null)
     {
-        using var cmd = Command("""
-            SELECT l.id, l.claim_a, l.claim_b, l.type, l.score, l.evidence_json, l.status, l.relabelled_type, l.reviewed_at, l.reviewer,
-                   ca.id, ca.document_id, ca.ordinal, coalesce(ca.external_id, 'c' || ca.id), ca.span_start, ca.span_end, ca.text, ca.language,
-                   ca.quote_kind, ca.quoted_words, ca.speaker, ca.speaker_mention, ca.channel, ca.reporting_outlet, ca.figures_json, da.source,
-                   da.id, da.content_hash, da.source, da.title, da.outlet, da.published, da.language, da.claim_count, da.reference_count, da.ingested_at,
-                   cb.id, cb.document_id, cb.ordinal, coalesce(cb.external_id, 'c' || cb.id), cb.span_start, cb.span_end, cb.text, cb.language,
-                   cb.quote_kind, cb.quoted_words, cb.speaker, cb.speaker_mention, cb.channel, cb.reporting_outlet, cb.figures_json, db.source,
-                   db.id, db.content_hash, db.source, db.title, db.outlet, db.published, db.language, db.claim_count, db.reference_count, db.ingested_at
+        using var cmd = Command($$"""
+            SELECT {{LinkColumns}},
+                   {{ClaimsA}}, {{DocumentsA}},
+                   {{ClaimsB}}, {{DocumentsB}}
             FROM claim_links l
             JOIN claims ca ON ca.id = l.claim_a JOIN documents da ON da.id = ca.document_id
             JOIN claims cb ON cb.id = l.claim_b JOIN documents db ON db.id = cb.document_id

@@ -251,6 +251,12 @@ internal sealed partial class PostgresStore : IClaimStore
             Record(4, "sc_words: exact claim counts per lexeme, kept by triggers (trace rarity, prefix terms as exact words)");
         }
 
+        if (version < 5)
+        {
+            Execute(PostgresSchema.V5Script);
+            Record(5, "speaker_candidate: the attribution rules' speaker where the reported one is unknown (matching reads it)");
+        }
+
         tx.Commit();
     }
 
@@ -404,10 +410,10 @@ internal sealed partial class PostgresStore : IClaimStore
             {
                 using var cmd = Command("""
                     INSERT INTO claims (document_id, ordinal, external_id, span_start, span_end, text, language, quote_kind,
-                                        quoted_words, speaker, speaker_mention, channel, reporting_outlet, figures_json, text_terms)
-                    SELECT @doc, u.n - 1, u.ext, u.s, u.e, u.txt, u.lang, u.q, u.qw, u.sp, u.sm, u.ch, u.ro, u.fig, u.terms
-                    FROM unnest(@ext, @start, @end, @text, @lang, @quote, @quoted, @speaker, @mention, @channel, @outlet, @figures, @terms)
-                         WITH ORDINALITY AS u(ext, s, e, txt, lang, q, qw, sp, sm, ch, ro, fig, terms, n)
+                                        quoted_words, speaker, speaker_mention, channel, reporting_outlet, figures_json, text_terms, speaker_candidate)
+                    SELECT @doc, u.n - 1, u.ext, u.s, u.e, u.txt, u.lang, u.q, u.qw, u.sp, u.sm, u.ch, u.ro, u.fig, u.terms, u.cand
+                    FROM unnest(@ext, @start, @end, @text, @lang, @quote, @quoted, @speaker, @mention, @channel, @outlet, @figures, @terms, @candidate)
+                         WITH ORDINALITY AS u(ext, s, e, txt, lang, q, qw, sp, sm, ch, ro, fig, terms, cand, n)
                     ORDER BY u.n
                     RETURNING id, ordinal
                     """);
@@ -425,6 +431,7 @@ internal sealed partial class PostgresStore : IClaimStore
                 AddArray(cmd, "outlet", claimList.Select(c => c.ReportingOutlet).ToArray(), NpgsqlDbType.Text);
                 AddArray(cmd, "figures", claimList.Select(c => (string?)SourceCheckStore.FiguresJson(c.Figures)).ToArray(), NpgsqlDbType.Text);
                 AddArray(cmd, "terms", claimList.Select(c => (string?)string.Join(' ', SearchTerms.Tokens(c.Text))).ToArray(), NpgsqlDbType.Text);
+                AddArray(cmd, "candidate", claimList.Select(StoreRows.StoredCandidate).ToArray(), NpgsqlDbType.Text);
                 var byOrdinal = new long[claimList.Count];
                 using (var r = cmd.ExecuteReader())
                 {

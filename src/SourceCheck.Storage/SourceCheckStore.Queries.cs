@@ -20,7 +20,7 @@ internal sealed partial class SourceCheckStore
     /// <summary>The recursive trace query: claims whose words match (an FTS5 query over the rarest salient terms gives the
     /// candidates, kept when they contain enough of all the terms; no bm25 ranking: inclusion is decided by coverage), plus a given claim, plus — transitively — every claim linked to them
     /// by a link not rejected in review; ordered by document date, then ingest order.</summary>
-    private const string TraceSql = """
+    private const string TraceSql = $$"""
         WITH RECURSIVE
         seed(id) AS (
             SELECT f.rowid FROM claims_fts f
@@ -46,9 +46,8 @@ internal sealed partial class SourceCheckStore
             SELECT id, min(depth), max(coverage) FROM reach GROUP BY id
         )
         SELECT
-            c.id, c.document_id, c.ordinal, coalesce(c.external_id, 'c' || c.id), c.span_start, c.span_end, c.text, c.language,
-            c.quote_kind, c.quoted_words, c.speaker, c.speaker_mention, c.channel, c.reporting_outlet, c.figures_json, d.source,
-            d.id, d.content_hash, d.source, d.title, d.outlet, d.published, d.language, d.claim_count, d.reference_count, d.ingested_at,
+            {{ClaimColumns}},
+            {{DocumentColumns}},
             f.depth, f.coverage
         FROM found f
         CROSS JOIN claims c ON c.id = f.id

@@ -371,6 +371,7 @@ internal sealed partial class SourceCheckStore : IClaimStore
                 c[11].Value = Db(claim.Channel);
                 c[12].Value = Db(claim.ReportingOutlet);
                 c[13].Value = FiguresJson(claim.Figures);
+                c[14].Value = Db(StoreRows.StoredCandidate(claim));
                 long id = (long)commands.InsertClaim.ExecuteScalar()!;
                 ids.TryAdd(claim.Id, id);
             }
@@ -404,12 +405,12 @@ internal sealed partial class SourceCheckStore : IClaimStore
             ReferenceParameters = Add(InsertReference, "$doc", "$entry", "$start", "$end", "$json", "$key");
             InsertClaim = Create(connection, """
                 INSERT INTO claims (document_id, ordinal, external_id, span_start, span_end, text, language, quote_kind,
-                                    quoted_words, speaker, speaker_mention, channel, reporting_outlet, figures_json)
-                VALUES ($doc, $ordinal, $ext, $start, $end, $text, $language, $quote, $quoted, $speaker, $mention, $channel, $outlet, $figures)
+                                    quoted_words, speaker, speaker_mention, channel, reporting_outlet, figures_json, speaker_candidate)
+                VALUES ($doc, $ordinal, $ext, $start, $end, $text, $language, $quote, $quoted, $speaker, $mention, $channel, $outlet, $figures, $candidate)
                 RETURNING id
                 """);
             ClaimParameters = Add(InsertClaim, "$doc", "$ordinal", "$ext", "$start", "$end", "$text", "$language", "$quote", "$quoted",
-                "$speaker", "$mention", "$channel", "$outlet", "$figures");
+                "$speaker", "$mention", "$channel", "$outlet", "$figures", "$candidate");
         }
 
         public SqliteCommand Find { get; }

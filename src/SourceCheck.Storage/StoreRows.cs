@@ -10,14 +10,28 @@ internal static class StoreRows
 {
     public const string ClaimColumns = """
         c.id, c.document_id, c.ordinal, coalesce(c.external_id, 'c' || c.id), c.span_start, c.span_end, c.text, c.language,
-        c.quote_kind, c.quoted_words, c.speaker, c.speaker_mention, c.channel, c.reporting_outlet, c.figures_json, d.source
+        c.quote_kind, c.quoted_words, c.speaker, c.speaker_mention, c.channel, c.reporting_outlet, c.figures_json, d.source,
+        c.speaker_candidate
         """;
 
-    public const int ClaimColumnCount = 16;
+    public const int ClaimColumnCount = 17;
+
+    /// <summary>The <see cref="ClaimColumns"/> of a claim and its document selected under other table aliases (a query
+    /// joining two claims), so the list and its reader stay one.</summary>
+    public static string ClaimColumnsAs(string claim, string document) =>
+        ClaimColumns.Replace("c.", claim + ".", StringComparison.Ordinal).Replace("d.source", document + ".source", StringComparison.Ordinal);
+
+    /// <summary>What the store keeps in <c>speaker_candidate</c>: the rules' speaker only where the precision policy left
+    /// the reported speaker unknown (or another), else nothing — a claim read back then falls back to its speaker.</summary>
+    public static string? StoredCandidate(Claim claim) =>
+        string.Equals(claim.SpeakerCandidate, claim.Speaker, StringComparison.Ordinal) ? null : claim.SpeakerCandidate;
 
     public const string DocumentColumns = """
         d.id, d.content_hash, d.source, d.title, d.outlet, d.published, d.language, d.claim_count, d.reference_count, d.ingested_at
         """;
+
+    /// <summary>The <see cref="DocumentColumns"/> under another table alias.</summary>
+    public static string DocumentColumnsAs(string document) => DocumentColumns.Replace("d.", document + ".", StringComparison.Ordinal);
 
     public const string LinkColumns = """
         l.id, l.claim_a, l.claim_b, l.type, l.score, l.evidence_json, l.status, l.relabelled_type, l.reviewed_at, l.reviewer
@@ -53,7 +67,10 @@ internal static class StoreRows
             Str(r, o + 11),
             Str(r, o + 12),
             Str(r, o + 13),
-            SourceCheckStore.ParseFigures(Str(r, o + 14)));
+            SourceCheckStore.ParseFigures(Str(r, o + 14)))
+        {
+            SpeakerCandidate = Str(r, o + 16),
+        };
         return new StoredClaim(r.GetInt64(o), r.GetInt64(o + 1), r.GetInt32(o + 2), claim);
     }
 

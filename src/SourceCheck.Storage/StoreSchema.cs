@@ -144,6 +144,12 @@ internal static class StoreSchema
         ALTER TABLE claim_links ADD COLUMN reviewer TEXT;
         """;
 
+    /// <summary>Version 6: the speaker the attribution rules found where the precision policy reported it unknown (null
+    /// when it equals <c>speaker</c>); matching against stored claims reads it. Older rows hold null: they fall back to the speaker.</summary>
+    public const string V6Script = """
+        ALTER TABLE claims ADD COLUMN speaker_candidate TEXT;
+        """;
+
     public static IReadOnlyList<Migration> Migrations { get; } =
     [
         new(1, "documents, references, claims, links, runs", V1Script),
@@ -151,6 +157,7 @@ internal static class StoreSchema
         new(3, "link review state, verification findings", V3Script),
         new(4, "term statistics for the claim index", V4Script),
         new(5, "reviewer of a link decision", V5Script),
+        new(6, "speaker candidate before the precision policy", V6Script),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;
