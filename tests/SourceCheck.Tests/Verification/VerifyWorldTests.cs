@@ -42,7 +42,7 @@ public sealed class VerifyWorldTests(ITestOutputHelper output) : IDisposable
         Dictionary.Require();
         var score = await ScoreSplitAsync("dev");
 
-        Assert.Equal(221, score.N);
+        Assert.Equal(254, score.N);
         Assert.True(score.Accuracy >= 0.95, score.ToString());
         Assert.Equal(0, score.FalseAgainstReal);
         // 0 until session 10. Since session 11 the session-10 part is dev: one reference citing a real headline under the
@@ -68,22 +68,23 @@ public sealed class VerifyWorldTests(ITestOutputHelper output) : IDisposable
     {
         var score = await ScoreSplitAsync("dev", new OutletDirectory(national: false));
 
-        Assert.Equal(221, score.N);
+        Assert.Equal(254, score.N);
         Assert.True(score.Accuracy >= 0.9, score.ToString());
     }
 
-    /// <summary>The held-out part written at the start of session 12 (33 references, 26 claims: val_s12.py; outlets chosen
-    /// by a rule written before anything else: Central and Eastern European, East and South-East Asian, Turkish and
-    /// Canadian outlets in no earlier part, German-speaking regions below the country (Saxony, Thuringia, the Palatinate,
-    /// Zurich), German trade press, a magazine under its paper's host; addresses with a date and an id only, odd
-    /// slug+id shapes), scored once at its end (figures in docs/verification.md); never tuned on. The session-5 to -11
-    /// validation parts are in the dev split now.</summary>
+    /// <summary>The held-out part written at the start of session 13 (34 references, 24 claims: val_s13.py; outlets chosen
+    /// by a rule written before anything else: Egyptian, Chinese, Thai, Indonesian, Bangladeshi, Nepali, Cypriot, Ghanaian,
+    /// Jamaican, Romanian, Quebec and Welsh outlets in no earlier part, German-speaking regions below the country
+    /// (Schleswig-Holstein, Mecklenburg-Vorpommern, Franconia, the Saarland, Vorarlberg), German legal trade press, a
+    /// briefing under its paper's host; subdomains, a homonym outlet, addresses with a date and a hash only), scored once
+    /// at its end (figures in docs/verification.md); never tuned on. The session-5 to -12 validation parts are in the dev
+    /// split now.</summary>
     [Fact]
     public async Task Validation_split()
     {
         var score = await ScoreSplitAsync("val");
 
-        Assert.Equal(33, score.N);
+        Assert.Equal(34, score.N);
         // Scored once at the end of session 12: 28/33 (4 real pieces left unchecked: outlets whose addresses their names
         // do not spell — a subdomain of another name, a magazine under its paper's host —, no real work called not_found
         // or mismatch; 1 fabricated one unchecked; see docs/verification.md). A guard against losing ground, not the
@@ -99,7 +100,7 @@ public sealed class VerifyWorldTests(ITestOutputHelper output) : IDisposable
     {
         var score = await ScoreSplitAsync("val", new OutletDirectory(national: false));
 
-        Assert.Equal(33, score.N);
+        Assert.Equal(34, score.N);
         // scored once at the end of session 12: 26/33
         Assert.True(score.Accuracy >= 0.78, score.ToString());
     }
@@ -274,13 +275,13 @@ public sealed class VerifyWorldTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(0, score.UnsupportedFound);
     }
 
-    /// <summary>The held-out article (val-article.json, written before the code), scored once at the end of session 12.</summary>
+    /// <summary>The held-out article (val-article.json, written before the code), scored once at the end of session 13.</summary>
     [Fact]
     public async Task Validation_article()
     {
         var score = await ScoreArticleAsync("val");
 
-        Assert.Equal(26, score.Sentences);
+        Assert.Equal(24, score.Sentences);
         Assert.True(score.TiedRight >= score.Sentences / 2, score.ToString());
     }
 }
