@@ -57,7 +57,9 @@ public sealed class VerifyWorldTests(ITestOutputHelper output) : IDisposable
         // cross-language coverage path (21/28 before it).
         // 0.8 until session 11; the session-11 part joined dev in session 12 (its claims on pages left unchecked find no
         // passage): 81/102 = 0.794 — under the target, a guard against losing ground.
-        Assert.True(score.PassageRecall >= 0.79, score.ToString());
+        // Since session 13 (the session-12 part in dev; superlatives, decisions, "so wenige wie seit … nicht", acronyms
+        // of another organisation, counts in words, outlets under a subdomain or a parent host, regions): 96/115 = 0.835.
+        Assert.True(score.PassageRecall >= 0.83, score.ToString());
         Assert.Equal(0, score.UnsupportedFound);
     }
 
@@ -85,11 +87,11 @@ public sealed class VerifyWorldTests(ITestOutputHelper output) : IDisposable
         var score = await ScoreSplitAsync("val");
 
         Assert.Equal(34, score.N);
-        // Scored once at the end of session 12: 28/33 (4 real pieces left unchecked: outlets whose addresses their names
-        // do not spell — a subdomain of another name, a magazine under its paper's host —, no real work called not_found
-        // or mismatch; 1 fabricated one unchecked; see docs/verification.md). A guard against losing ground, not the
-        // target (0.95).
-        Assert.True(score.Accuracy >= 0.84, score.ToString());
+        // Scored once at the end of session 13: 28/34 (2 real pieces called not_found — an outlet whose table address is
+        // not where it publishes now, a homonym outlet with no country in the reference —, 2 real ones left unchecked:
+        // addresses their names and countries do not spell; 2 fabricated ones at outlets nobody can locate unchecked; see
+        // docs/verification.md). A guard against losing ground, not the target (0.95).
+        Assert.True(score.Accuracy >= 0.82, score.ToString());
     }
 
     /// <summary>The same held-out part with the outlet table of session 7 (no list of national outlets): what the
@@ -101,8 +103,8 @@ public sealed class VerifyWorldTests(ITestOutputHelper output) : IDisposable
         var score = await ScoreSplitAsync("val", new OutletDirectory(national: false));
 
         Assert.Equal(34, score.N);
-        // scored once at the end of session 12: 26/33
-        Assert.True(score.Accuracy >= 0.78, score.ToString());
+        // scored once at the end of session 13: 26/34
+        Assert.True(score.Accuracy >= 0.76, score.ToString());
     }
 
     [Fact]
@@ -262,7 +264,9 @@ public sealed class VerifyWorldTests(ITestOutputHelper output) : IDisposable
         // author-year form), the claim extractor gives no claim for 12 of 78 sentences: 66/78.
         // 0.84 until session 8; the session-8 validation part joined dev in session 9 (87/104: its author-year sentences
         // give the claim extractor fewer claims).
-        Assert.True(score.TiedRight >= 0.83 * score.Sentences, score.ToString());
+        // 0.83 until session 12; the session-12 part joined dev in session 13: 187/226 = 0.827 (ties are not touched by
+        // session 13's code).
+        Assert.True(score.TiedRight >= 0.82 * score.Sentences, score.ToString());
         // A name or author-year shared by several references (the world cites Bort 2025 four times) ties the claim to
         // each of them; the passage search then picks the page that supports it.
         Assert.True(score.WrongTies <= score.Sentences, score.ToString());
