@@ -18,6 +18,7 @@ internal static class FactAgreement
     public const string Quantity = "another quantity (all / some)";
     public const string Subject = "another subject in the same frame";
     public const string Swapped = "the comparison the other way round";
+    public const string Count = "another count";
 
     [Flags]
     internal enum Change
@@ -31,10 +32,24 @@ internal static class FactAgreement
 
         /// <summary>"slow", "slowed", "slowdown", "verlangsamt", "langsamer", "gebremst".</summary>
         Slower = 8,
+
+        /// <summary>The top of a scale: "highest", "largest", "höchste", "Rekordhoch", "so viele wie seit … nicht".</summary>
+        Most = 16,
+
+        /// <summary>The bottom of a scale: "lowest", "fewest", "niedrigste", "Tiefstand", "so wenige wie seit … nicht".</summary>
+        Least = 32,
+
+        /// <summary>A proposal accepted: "approved", "passed", "adopted", "angenommen", "stimmte … zu", "billigte".</summary>
+        Accept = 64,
+
+        /// <summary>A proposal rejected: "rejected", "voted down", "abgelehnt", "lehnte … ab".</summary>
+        Reject = 128,
     }
 
     private const Change Level = Change.Up | Change.Down;
     private const Change Pace = Change.Faster | Change.Slower;
+    private const Change Extreme = Change.Most | Change.Least;
+    private const Change Decision = Change.Accept | Change.Reject;
 
     /// <summary>Both sides state a change of one kind (level or pace), and no direction of it in common.</summary>
     private static bool Opposed(Change a, Change b, Change kind) => (a & kind) != 0 && (b & kind) != 0 && (a & b & kind) == 0;
@@ -73,6 +88,41 @@ internal static class FactAgreement
         "bremsten", "gebremst", "abbremsen", "ausgebremst", "stocken", "stockt", "stockte",
     };
 
+    /// <summary>Superlatives of the two ends of a scale, English and German (all inflections of the German ones start
+    /// so: "höchste", "höchsten", "niedrigstes"); "most"/"least"/"meisten" are left out ("most of the cases" is a share).</summary>
+    private static readonly string[] MostWords = ["highest", "largest", "biggest", "greatest", "höchst", "größt", "grösst"];
+
+    private static readonly string[] LeastWords = ["lowest", "smallest", "fewest", "niedrigst", "tiefst", "geringst", "kleinst"];
+
+    /// <summary>Words that start like a superlative and are none: "höchstens" (at most), "größtenteils" (mostly).</summary>
+    private static readonly HashSet<string> NotExtreme = new(StringComparer.Ordinal)
+    {
+        "höchstens", "höchstwahrscheinlich", "größtenteils", "grösstenteils", "größtmöglich", "größtmögliche", "größtmöglichen", "kleinstadt", "kleinstädte",
+    };
+
+    /// <summary>Nouns of a record level, also as the end of a compound ("Rekordtief", "Höchststand", "Allzeithoch").</summary>
+    private static readonly string[] MostNouns = ["höchststand", "rekordhoch", "allzeithoch", "rekordstand"];
+
+    private static readonly string[] LeastNouns = ["tiefstand", "tiefststand", "rekordtief", "allzeittief"];
+
+    /// <summary>"so wenige/niedrig … wie seit …": the adjective after "so" says which end of the scale the comparison
+    /// with the past names.</summary>
+    private static readonly HashSet<string> SoMost = new(StringComparer.Ordinal) { "viele", "viel", "hoch", "groß", "gross", "stark", "teuer" };
+
+    private static readonly HashSet<string> SoLeast = new(StringComparer.Ordinal) { "wenige", "wenig", "niedrig", "tief", "gering", "klein", "billig", "schwach" };
+
+    private static readonly HashSet<string> AcceptWords = new(StringComparer.Ordinal)
+    {
+        "approve", "approves", "approved", "pass", "passes", "passed", "adopt", "adopts", "adopted", "accept", "accepts", "accepted", "endorsed",
+        "angenommen", "gebilligt", "billigte", "billigten", "billigt", "zugestimmt", "beschlossen", "beschloss", "verabschiedet",
+        "verabschiedete", "verabschiedeten",
+    };
+
+    private static readonly HashSet<string> RejectWords = new(StringComparer.Ordinal)
+    {
+        "reject", "rejects", "rejected", "rejecting", "abgelehnt", "verworfen", "verwarf", "verwarfen",
+    };
+
     /// <summary>Nouns of change, also as the end of a compound ("Preisanstieg", "Umsatzrückgang").</summary>
     private static readonly string[] UpNouns = ["anstieg", "zunahme", "zuwachs", "increase", "rise", "growth"];
 
@@ -82,10 +132,13 @@ internal static class FactAgreement
     /// no direction.</summary>
     private static readonly Dictionary<string, (string Particle, Change Change)[]> Separable = new(StringComparer.Ordinal)
     {
-        ["nimmt"] = [("zu", Change.Up), ("ab", Change.Down)], ["nahm"] = [("zu", Change.Up), ("ab", Change.Down)],
+        ["nimmt"] = [("zu", Change.Up), ("ab", Change.Down), ("an", Change.Accept)], ["nahm"] = [("zu", Change.Up), ("ab", Change.Down), ("an", Change.Accept)],
         ["nehmen"] = [("zu", Change.Up), ("ab", Change.Down)], ["ging"] = [("zurück", Change.Down)], ["geht"] = [("zurück", Change.Down)],
         ["gehen"] = [("zurück", Change.Down)], ["legte"] = [("zu", Change.Up)], ["legt"] = [("zu", Change.Up)], ["hebt"] = [("an", Change.Up)],
         ["hoben"] = [("an", Change.Up)], ["hob"] = [("an", Change.Up)],
+        ["nahmen"] = [("an", Change.Accept)], ["lehnte"] = [("ab", Change.Reject)], ["lehnten"] = [("ab", Change.Reject)],
+        ["lehnt"] = [("ab", Change.Reject)], ["lehnen"] = [("ab", Change.Reject)], ["stimmte"] = [("zu", Change.Accept)],
+        ["stimmten"] = [("zu", Change.Accept)], ["stimmt"] = [("zu", Change.Accept)], ["stimmen"] = [("zu", Change.Accept)],
     };
 
     private static readonly HashSet<string> All = new(StringComparer.Ordinal)
@@ -109,8 +162,11 @@ internal static class FactAgreement
     /// Used only when the passage itself states no year.</param>
     /// <param name="frame">For a claim in the page's language, <see cref="Frame"/>: a passage that fills the claim's frame
     /// with another thing is <see cref="Subject"/>. Null: not tested (across languages the words are not comparable).</param>
+    /// <param name="namesAbsent">For any claim, <see cref="NamesAbsent"/>: the claim names an organisation by an
+    /// acronym the page never writes; a passage naming another such acronym puts another actor in its place
+    /// (<see cref="Subject"/>). Acronyms are not translated, so this works across languages.</param>
     public static string? Conflict(AnalyzedText claim, AnalyzedText passage, Change context = Change.None, IReadOnlySet<string>? contextYears = null,
-        SubjectFrame? frame = null)
+        SubjectFrame? frame = null, bool namesAbsent = false)
     {
         if ((Negators(claim) > 0) != (Negators(passage) > 0))
         {
@@ -119,15 +175,16 @@ internal static class FactAgreement
 
         var c = Directions(claim);
         var p = Directions(passage);
-        foreach (var kind in (Change[])[Level, Pace])
+        foreach (var kind in (Change[])[Level, Pace, Extreme, Decision])
         {
             if (Opposed(c, p, kind))
             {
                 return Direction;
             }
 
-            // the window states no change of this kind, the sentences around it only the opposite one
-            if ((p & kind) == 0 && Opposed(c, context, kind))
+            // the window states no change of this kind, the sentences around it only the opposite one (a level or a
+            // pace only: an extreme or a decision is stated in the sentence it concerns)
+            if ((kind == Level || kind == Pace) && (p & kind) == 0 && Opposed(c, context, kind))
             {
                 return Direction;
             }
@@ -145,6 +202,15 @@ internal static class FactAgreement
             return Year;
         }
 
+        // a count written as a word on either side ("five cruise ships" / "höchstens drei Kreuzfahrtschiffe"): the
+        // similarity scorer compares figures written in digits, not number words across languages
+        var nc = Counts(claim, out bool wordC);
+        var np = Counts(passage, out bool wordP);
+        if ((wordC || wordP) && nc.Count > 0 && np.Count > 0 && !nc.Overlaps(np))
+        {
+            return Count;
+        }
+
         var (allC, someC) = Quantities(claim);
         var (allP, someP) = Quantities(passage);
         if ((allC && !someC && someP && !allP) || (someC && !allC && allP && !someP))
@@ -155,6 +221,16 @@ internal static class FactAgreement
         if (frame is not null && frame.Other(passage))
         {
             return Subject;
+        }
+
+        if (namesAbsent)
+        {
+            // not one the claim writes, nor its translation ("MRT"/"MRI", "EZB"/"ECB": one letter apart)
+            var own = Acronyms(claim);
+            if (Acronyms(passage).Any(a => !own.Any(o => OneLetterApart(o, a))))
+            {
+                return Subject;
+            }
         }
 
         if (SwappedComparison(Words(claim), Words(passage)))
@@ -227,6 +303,31 @@ internal static class FactAgreement
         return absent ? new SubjectFrame(claim.Content.Where(c => !c.Number).ToList()) : null;
     }
 
+    /// <summary>Acronyms of three or more letters ("EDF", "KHNP"; not "EU", "US", "AI", which are often spelt out on the
+    /// other side), upper case.</summary>
+    private static HashSet<string> Acronyms(AnalyzedText t) =>
+        t.Tokens.Where(x => x.Kind == TokenKind.Word && x.Acronym && x.Surface.Length >= 3 && x.Surface.All(char.IsLetter))
+            .Select(x => x.Surface.ToUpperInvariant()).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The same acronym or one of the same length with one letter changed.</summary>
+    private static bool OneLetterApart(string a, string b) =>
+        a.Length == b.Length && a.Zip(b).Count(p => p.First != p.Second) <= 1;
+
+    /// <summary>Whether the claim names an acronym (<see cref="Acronyms"/>) that appears nowhere in the page's text: the
+    /// input of <see cref="Conflict"/>'s <c>namesAbsent</c>.</summary>
+    internal static bool NamesAbsent(AnalyzedText claim, string pageText)
+    {
+        foreach (var a in Acronyms(claim))
+        {
+            if (pageText.IndexOf(a, StringComparison.OrdinalIgnoreCase) < 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The content units of a text that are capitalised words of 4+ letters (not acronyms, not stop words).</summary>
     private static List<ContentToken> NamedContent(AnalyzedText t)
     {
@@ -295,13 +396,47 @@ internal static class FactAgreement
         for (int i = 0; i < words.Count; i++)
         {
             string w = words[i];
-            if ((PlainNegators.Contains(w) || w.EndsWith("n't", StringComparison.Ordinal) || IsPrefixNegation(w)) && !IsRestriction(words, i))
+            if ((PlainNegators.Contains(w) || w.EndsWith("n't", StringComparison.Ordinal) || IsPrefixNegation(w)) && !IsRestriction(words, i)
+                && SoSince(words, i) is null)
             {
                 n++;
             }
         }
 
         return n;
+    }
+
+    /// <summary>"so wenige … wie seit dem Zweiten Weltkrieg nicht (mehr)", "so hoch wie seit Jahren nicht", "so viele wie
+    /// nie (zuvor)": the "nicht"/"nie" at <paramref name="i"/> closes a comparison with the past — the statement is an
+    /// extreme, not a denial. Returns the end of the scale the adjective after "so" names (<see cref="Change.Most"/>/
+    /// <see cref="Change.Least"/>, <see cref="Change.None"/> for another adjective), or null when the word is no such
+    /// "nicht".</summary>
+    private static Change? SoSince(List<string> words, int i)
+    {
+        if (words[i] is not ("nicht" or "nie"))
+        {
+            return null;
+        }
+
+        // "wie seit …" within the ten words before, or "wie nie", and "so" within nine words before "wie"
+        for (int j = i - 1; j >= 0 && j >= i - 10; j--)
+        {
+            if (words[j] != "wie" || !(words[j + 1] == "seit" || (j + 1 == i && words[i] == "nie")))
+            {
+                continue;
+            }
+
+            for (int k = j - 1; k >= 0 && k >= j - 9; k--)
+            {
+                if (words[k] == "so")
+                {
+                    string adjective = k + 1 < words.Count ? words[k + 1] : string.Empty;
+                    return SoMost.Contains(adjective) ? Change.Most : SoLeast.Contains(adjective) ? Change.Least : Change.None;
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A negator that restricts a time rather than denying the statement: "will not open until 2031", "won't
@@ -373,6 +508,37 @@ internal static class FactAgreement
         "million", "hälfte", "dutzend",
     };
 
+    /// <summary>Small counts as words (not "one"/"ein": also an article), English and German.</summary>
+    private static readonly Dictionary<string, int> CountWords = new(StringComparer.Ordinal)
+    {
+        ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8, ["nine"] = 9, ["ten"] = 10,
+        ["eleven"] = 11, ["twelve"] = 12, ["zwei"] = 2, ["drei"] = 3, ["vier"] = 4, ["fünf"] = 5, ["sechs"] = 6, ["sieben"] = 7, ["acht"] = 8,
+        ["neun"] = 9, ["zehn"] = 10, ["elf"] = 11, ["zwölf"] = 12,
+    };
+
+    /// <summary>The small counts a text states: number words (<see cref="CountWords"/>) and whole numbers below 1,000 written
+    /// in digits alone (no decimal or thousands mark; years are compared as years). <paramref name="word"/>: whether a
+    /// number word is among them.</summary>
+    private static HashSet<int> Counts(AnalyzedText t, out bool word)
+    {
+        word = false;
+        var counts = new HashSet<int>();
+        foreach (string w in Words(t))
+        {
+            if (CountWords.TryGetValue(w, out int n))
+            {
+                counts.Add(n);
+                word = true;
+            }
+            else if (w.Length <= 3 && w.All(char.IsAsciiDigit))
+            {
+                counts.Add(int.Parse(w, System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        return counts;
+    }
+
     private static bool IsAmount(string w) => char.IsAsciiDigit(w[0]) || NumberWords.Contains(w);
 
     internal static Change Directions(AnalyzedText t)
@@ -387,6 +553,32 @@ internal static class FactAgreement
             if (w is "more" or "mehr" or "less" or "weniger" or "fewer" && i + 2 < words.Count && words[i + 1] is "than" or "als" && IsAmount(words[i + 2]))
             {
                 continue;
+            }
+
+            if (w is "nicht" or "nie" && SoSince(words, i) is { } end)
+            {
+                change |= end;
+                continue;
+            }
+
+            if ((StartsWithAny(w, MostWords) || EndsWithAny(w, MostNouns)) && !NotExtreme.Contains(w))
+            {
+                change |= Change.Most;
+            }
+
+            if ((StartsWithAny(w, LeastWords) || EndsWithAny(w, LeastNouns)) && !NotExtreme.Contains(w))
+            {
+                change |= Change.Least;
+            }
+
+            if (AcceptWords.Contains(w))
+            {
+                change |= Change.Accept;
+            }
+
+            if (RejectWords.Contains(w) || (w is "down" && i > 0 && words[i - 1] is "voted" or "vote" or "votes" or "turned" or "turn" or "turns"))
+            {
+                change |= Change.Reject;
             }
 
             if (Separable.TryGetValue(w, out var particles))
@@ -424,6 +616,9 @@ internal static class FactAgreement
         }
 
         return change;
+
+        static bool StartsWithAny(string word, string[] stems) => stems.Any(x => word.StartsWith(x, StringComparison.Ordinal));
+        static bool EndsWithAny(string word, string[] nouns) => nouns.Any(x => word.EndsWith(x, StringComparison.Ordinal));
 
         // "Preisanstieg" (a compound ending in a German noun of change), not "install" ending in "fall"
         static bool IsGermanCompound(string word, string noun) => noun is "anstieg" or "zunahme" or "zuwachs" or "rückgang" or "abnahme";

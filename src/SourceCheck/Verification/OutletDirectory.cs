@@ -27,7 +27,7 @@ internal sealed partial class OutletDirectory
         ("The Tech Buzz", "techbuzz.ai"), ("MIT Technology Review", "technologyreview.com"), ("The Economist", "economist.com"),
         ("Los Angeles Times", "latimes.com"), ("USA Today", "usatoday.com"), ("Al Jazeera", "aljazeera.com"), ("Le Monde", "lemonde.fr"),
         ("Der Spiegel", "spiegel.de"), ("Spiegel", "spiegel.de"), ("Die Zeit", "zeit.de"), ("Zeit Online", "zeit.de"),
-        ("Frankfurter Allgemeine Zeitung", "faz.net"), ("FAZ", "faz.net"), ("Süddeutsche Zeitung", "sueddeutsche.de"),
+        ("Frankfurter Allgemeine Zeitung", "faz.net"), ("FAZ", "faz.net"), ("Süddeutsche Zeitung", "sueddeutsche.de"), ("SZ", "sueddeutsche.de"),
         ("Tagesschau", "tagesschau.de"), ("tagesschau.de", "tagesschau.de"), ("heise online", "heise.de"), ("heise", "heise.de"),
         ("Handelsblatt", "handelsblatt.com"), ("Die Welt", "welt.de"), ("Welt", "welt.de"), ("taz", "taz.de"), ("Tagesspiegel", "tagesspiegel.de"),
         ("Der Tagesspiegel", "tagesspiegel.de"), ("netzpolitik.org", "netzpolitik.org"), ("Golem", "golem.de"), ("Golem.de", "golem.de"),
@@ -180,7 +180,7 @@ internal sealed partial class OutletDirectory
     private const int MaxCountryGuesses = 16;
 
     private static readonly string[] GermanDomains = [".de", ".at", ".ch", ".net"];
-    private static readonly string[] EnglishDomains = [".com", ".co.uk", ".ie", ".ca", ".com.au", ".co.nz", ".in", ".net"];
+    private static readonly string[] EnglishDomains = [".com", ".net", ".co.uk", ".ie", ".ca", ".com.au", ".co.nz", ".in"];
 
     /// <summary>Web addresses an outlet in no table may publish under, guessed from its name, most likely first (at most
     /// <see cref="MaxGuesses"/>). First (at most 16) under the country-code domains of the countries the reference
@@ -330,6 +330,15 @@ internal sealed partial class OutletDirectory
 
         Add(string.Concat(words), tlds);
 
+        // a name with letters other than the German umlauts ("Hürriyet": Turkish, "hurriyet" in its address): also
+        // spelt without the diacritics
+        var plain = TextFolding.WithoutDiacritics(name.ToLowerInvariant()).Split([' ', '-', '.', '\'', '’', '&', ',', ':', '(', ')', '/'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(TextFolding.AsciiKey).Where(w => w.Length > 0).ToList();
+        if (!plain.SequenceEqual(words, StringComparer.Ordinal))
+        {
+            Add(string.Concat(plain), tlds);
+        }
+
         // a name that is already short ("RNZ", "n-tv") has no shorter shape
         var content = words.Where(w => w.Length > 2 || words.Count == 1).ToList();
         if (content.Count is >= 2 and <= 4)
@@ -391,11 +400,35 @@ internal sealed partial class OutletDirectory
         "zeitung", "nachrichten", "allgemeine", "rundschau", "anzeiger", "kurier", "express", "presse", "tageblatt", "morgenpost", "abendzeitung",
         "news", "times", "daily", "herald", "tribune", "journal", "press", "review", "magazine", "magazin", "online", "post", "gazette", "chronicle",
         "standard", "observer", "mirror", "telegraph", "independent", "examiner", "weekly", "sunday", "national", "global", "world", "media",
+        "international", "edition",
     };
 
     /// <summary>Whether two outlet names are the same outlet (case, accents, spaces and a leading "The" aside).</summary>
     internal static bool SameOutlet(string? a, string? b) =>
         !string.IsNullOrWhiteSpace(a) && !string.IsNullOrWhiteSpace(b) && NameKey(a) is { Length: > 0 } k && k == NameKey(b);
+
+    /// <summary>The domains of a known outlet whose name opens the cited one — a magazine, supplement or briefing
+    /// published under its paper's host ("SZ-Magazin" → sueddeutsche.de, "Tagesspiegel Background" → tagesspiegel.de),
+    /// longest opening first; none when the whole name is known or no opening is.</summary>
+    public IReadOnlyList<string> ParentDomainsOf(string? outlet)
+    {
+        if (string.IsNullOrWhiteSpace(outlet) || DomainsOf(outlet).Count > 0)
+        {
+            return [];
+        }
+
+        var words = outlet.Trim().Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries);
+        for (int k = words.Length - 1; k >= 1; k--)
+        {
+            var d = DomainsOf(string.Join(' ', words.Take(k)));
+            if (d.Count > 0)
+            {
+                return d;
+            }
+        }
+
+        return [];
+    }
 
     /// <summary>Whether the outlet is a known news/web outlet.</summary>
     public bool Knows(string? outlet) => DomainsOf(outlet).Count > 0;

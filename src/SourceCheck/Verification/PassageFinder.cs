@@ -154,6 +154,7 @@ internal sealed class PassageFinder
             var analyzedClaim = _scorer.Analyze(claim.Text, cl);
             bool cross = cl != lang;
             var frame = cross ? null : FactAgreement.Frame(analyzedClaim, pageContent.Values);
+            bool namesAbsent = FactAgreement.NamesAbsent(analyzedClaim, body);
             // The best window that agrees with the claim's facts, and the best of all (a conflicting one is reported
             // as the page saying otherwise).
             double best = 0, bestAny = 0;
@@ -167,7 +168,7 @@ internal sealed class PassageFinder
                 var w = windows[k];
                 var analyzed = analyzedWindows[k];
                 double score = _scorer.Score(analyzedClaim, analyzed);
-                string? conflict = FactAgreement.Conflict(analyzedClaim, analyzed, context[k].Change, context[k].Years, frame);
+                string? conflict = FactAgreement.Conflict(analyzedClaim, analyzed, context[k].Change, context[k].Years, frame, namesAbsent);
                 if (cross)
                 {
                     var unmatched = new List<ContentToken>();

@@ -368,6 +368,17 @@ internal sealed class WorkLocator
         {
             // no link, or a link whose host names no domain (an IP address): the outlet's address from its name
             string outlet = item.GetString("container-title") ?? "(none named)";
+            // a magazine or briefing under its paper's host: the paper's domain with its subdomains, a page found there
+            // counts only when it names the cited outlet as its site (never not_found from the paper's index alone)
+            foreach (string parent in _outlets.ParentDomainsOf(outlet).Take(1))
+            {
+                var underParent = await FromArchiveIndexAsync(run, title, [parent], ct).ConfigureAwait(false);
+                if (underParent is not null && (underParent.Verdict == Verdicts.Verified || (underParent.Verdict == Verdicts.Mismatch && !underParent.Fields.Contains("outlet"))))
+                {
+                    return underParent with { Reason = underParent.Reason + $" (found under {parent}, the address of the paper whose name opens the outlet's)" };
+                }
+            }
+
             var (found, confirmed) = await FromGuessedDomainsAsync(run, title, outlet, ct).ConfigureAwait(false);
             if (found is not null)
             {
@@ -838,7 +849,9 @@ internal sealed class WorkLocator
     private string CdxAddress(Run run, string domain)
     {
         var (from, to) = CitedSpan(run);
-        return _endpoints.Wayback + "/cdx/search/cdx" + WorkMatching.Query(("url", domain + "/*"), ("output", "json"), ("from", from), ("to", to),
+        // matchType=domain: the domain's subdomains too (newsinfo.inquirer.net under inquirer.net, a magazine under its
+        // paper's host)
+        return _endpoints.Wayback + "/cdx/search/cdx" + WorkMatching.Query(("url", domain + "/*"), ("matchType", "domain"), ("output", "json"), ("from", from), ("to", to),
             ("filter", "statuscode:200"), ("collapse", "urlkey"), ("limit", "5000"));
     }
 

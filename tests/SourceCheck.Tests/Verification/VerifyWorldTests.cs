@@ -42,7 +42,7 @@ public sealed class VerifyWorldTests(ITestOutputHelper output) : IDisposable
         Dictionary.Require();
         var score = await ScoreSplitAsync("dev");
 
-        Assert.Equal(221, score.N);
+        Assert.Equal(254, score.N);
         Assert.True(score.Accuracy >= 0.95, score.ToString());
         Assert.Equal(0, score.FalseAgainstReal);
         // 0 until session 10. Since session 11 the session-10 part is dev: one reference citing a real headline under the
@@ -57,7 +57,9 @@ public sealed class VerifyWorldTests(ITestOutputHelper output) : IDisposable
         // cross-language coverage path (21/28 before it).
         // 0.8 until session 11; the session-11 part joined dev in session 12 (its claims on pages left unchecked find no
         // passage): 81/102 = 0.794 — under the target, a guard against losing ground.
-        Assert.True(score.PassageRecall >= 0.79, score.ToString());
+        // Since session 13 (the session-12 part in dev; superlatives, decisions, "so wenige wie seit … nicht", acronyms
+        // of another organisation, counts in words, outlets under a subdomain or a parent host, regions): 96/115 = 0.835.
+        Assert.True(score.PassageRecall >= 0.83, score.ToString());
         Assert.Equal(0, score.UnsupportedFound);
     }
 
@@ -68,27 +70,28 @@ public sealed class VerifyWorldTests(ITestOutputHelper output) : IDisposable
     {
         var score = await ScoreSplitAsync("dev", new OutletDirectory(national: false));
 
-        Assert.Equal(221, score.N);
+        Assert.Equal(254, score.N);
         Assert.True(score.Accuracy >= 0.9, score.ToString());
     }
 
-    /// <summary>The held-out part written at the start of session 12 (33 references, 26 claims: val_s12.py; outlets chosen
-    /// by a rule written before anything else: Central and Eastern European, East and South-East Asian, Turkish and
-    /// Canadian outlets in no earlier part, German-speaking regions below the country (Saxony, Thuringia, the Palatinate,
-    /// Zurich), German trade press, a magazine under its paper's host; addresses with a date and an id only, odd
-    /// slug+id shapes), scored once at its end (figures in docs/verification.md); never tuned on. The session-5 to -11
-    /// validation parts are in the dev split now.</summary>
+    /// <summary>The held-out part written at the start of session 13 (34 references, 24 claims: val_s13.py; outlets chosen
+    /// by a rule written before anything else: Egyptian, Chinese, Thai, Indonesian, Bangladeshi, Nepali, Cypriot, Ghanaian,
+    /// Jamaican, Romanian, Quebec and Welsh outlets in no earlier part, German-speaking regions below the country
+    /// (Schleswig-Holstein, Mecklenburg-Vorpommern, Franconia, the Saarland, Vorarlberg), German legal trade press, a
+    /// briefing under its paper's host; subdomains, a homonym outlet, addresses with a date and a hash only), scored once
+    /// at its end (figures in docs/verification.md); never tuned on. The session-5 to -12 validation parts are in the dev
+    /// split now.</summary>
     [Fact]
     public async Task Validation_split()
     {
         var score = await ScoreSplitAsync("val");
 
-        Assert.Equal(33, score.N);
-        // Scored once at the end of session 12: 28/33 (4 real pieces left unchecked: outlets whose addresses their names
-        // do not spell — a subdomain of another name, a magazine under its paper's host —, no real work called not_found
-        // or mismatch; 1 fabricated one unchecked; see docs/verification.md). A guard against losing ground, not the
-        // target (0.95).
-        Assert.True(score.Accuracy >= 0.84, score.ToString());
+        Assert.Equal(34, score.N);
+        // Scored once at the end of session 13: 28/34 (2 real pieces called not_found — an outlet whose table address is
+        // not where it publishes now, a homonym outlet with no country in the reference —, 2 real ones left unchecked:
+        // addresses their names and countries do not spell; 2 fabricated ones at outlets nobody can locate unchecked; see
+        // docs/verification.md). A guard against losing ground, not the target (0.95).
+        Assert.True(score.Accuracy >= 0.82, score.ToString());
     }
 
     /// <summary>The same held-out part with the outlet table of session 7 (no list of national outlets): what the
@@ -99,9 +102,9 @@ public sealed class VerifyWorldTests(ITestOutputHelper output) : IDisposable
     {
         var score = await ScoreSplitAsync("val", new OutletDirectory(national: false));
 
-        Assert.Equal(33, score.N);
-        // scored once at the end of session 12: 26/33
-        Assert.True(score.Accuracy >= 0.78, score.ToString());
+        Assert.Equal(34, score.N);
+        // scored once at the end of session 13: 26/34
+        Assert.True(score.Accuracy >= 0.76, score.ToString());
     }
 
     [Fact]
@@ -261,7 +264,9 @@ public sealed class VerifyWorldTests(ITestOutputHelper output) : IDisposable
         // author-year form), the claim extractor gives no claim for 12 of 78 sentences: 66/78.
         // 0.84 until session 8; the session-8 validation part joined dev in session 9 (87/104: its author-year sentences
         // give the claim extractor fewer claims).
-        Assert.True(score.TiedRight >= 0.83 * score.Sentences, score.ToString());
+        // 0.83 until session 12; the session-12 part joined dev in session 13: 187/226 = 0.827 (ties are not touched by
+        // session 13's code).
+        Assert.True(score.TiedRight >= 0.82 * score.Sentences, score.ToString());
         // A name or author-year shared by several references (the world cites Bort 2025 four times) ties the claim to
         // each of them; the passage search then picks the page that supports it.
         Assert.True(score.WrongTies <= score.Sentences, score.ToString());
@@ -274,13 +279,13 @@ public sealed class VerifyWorldTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(0, score.UnsupportedFound);
     }
 
-    /// <summary>The held-out article (val-article.json, written before the code), scored once at the end of session 12.</summary>
+    /// <summary>The held-out article (val-article.json, written before the code), scored once at the end of session 13.</summary>
     [Fact]
     public async Task Validation_article()
     {
         var score = await ScoreArticleAsync("val");
 
-        Assert.Equal(26, score.Sentences);
+        Assert.Equal(24, score.Sentences);
         Assert.True(score.TiedRight >= score.Sentences / 2, score.ToString());
     }
 }
