@@ -30,7 +30,7 @@ internal static class RealRefsBench
     {
         string root = Root;
         var text = JsonNode.Parse(File.ReadAllText(Path.Combine(root, "text.labels.json")))!;
-        // "validation": session 11's new lists (never developed on; earlier sessions' are dev now, "was" says which); "validation-s5": session 5's validation lists,
+        // "validation": session 13's new lists (never developed on; earlier sessions' are dev now, "was" says which); "validation-s5": session 5's validation lists,
         // scored once then and reported separately since.
         // REALREFS_DEV_ONLY=1 while developing: the validation parts are not even totalled.
         string[] splits = Environment.GetEnvironmentVariable("REALREFS_DEV_ONLY") == "1" ? ["dev"] : ["dev", "validation", "validation-s5"];

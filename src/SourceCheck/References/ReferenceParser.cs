@@ -163,7 +163,7 @@ internal static class ReferenceParser
     [
         "LeadingEditors", "DinAuthors", "InvertedAuthorRun", "AccessDates", "LaterFullDate", "Editions", "JournalLayout",
         "LeadingOrganisation", "TitleAfterYearColon", "SiteName", "LegalCitation", "GermanWebCitation", "WorksCitedBook", "NoteBook", "NotePinpoint",
-        "ColonName", "RoleAfterNames", "QuotedTitle", "VomDate",
+        "ColonName", "RoleAfterNames", "QuotedTitle", "VomDate", "LowerCaseAuthor",
     ];
 
     /// <summary>Bench only: bit i set = rule pass i (<see cref="RulePassNames"/>) is not run (what each pass is worth).</summary>
@@ -193,6 +193,7 @@ internal static class ReferenceParser
             case 16: RoleAfterNames.Relabel(text, buffer.Tokens, labels, n); break;
             case 17: QuotedTitle.Relabel(text, buffer.Tokens, labels, n); break;
             case 18: VomDate.Relabel(text, buffer.Tokens, labels, n); break;
+            case 19: LowerCaseAuthor.Relabel(text, buffer.Tokens, labels, n); break;
             default: throw new ArgumentOutOfRangeException(nameof(pass));
         }
     }

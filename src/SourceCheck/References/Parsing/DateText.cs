@@ -58,6 +58,13 @@ internal static class DateText
             return new CslDate { Parts = [parts], Raw = s };
         }
 
+        // a numeric day after a leading preposition the tagger kept with the date: German "vom 27.01.2019",
+        // "am 02.02.2019", "Stand: 15.03.2024"; only a whole day-month form counts (a bare year after a word is read below)
+        if (AfterLeadingWord(s) is { } rest && TryNumeric(rest, out var dayParts) && dayParts.Month is not null)
+        {
+            return new CslDate { Parts = [dayParts], Raw = s };
+        }
+
         var years = default(FirstTwo);
         var months = default(FirstTwo);
         var days = default(FirstTwo);
@@ -198,6 +205,38 @@ internal static class DateText
     {
         var rest = lower.AsSpan(i);
         return rest.StartsWith("st") || rest.StartsWith("nd") || rest.StartsWith("rd") || rest.StartsWith("th") || rest.StartsWith("er") || rest.StartsWith("º");
+    }
+
+    /// <summary>The text after one leading word of letters (at most 6, not a month name) and an optional colon and
+    /// spaces, when a digit follows; otherwise null.</summary>
+    private static string? AfterLeadingWord(string s)
+    {
+        int i = 0;
+        while (i < s.Length && char.IsLetter(s[i]))
+        {
+            i++;
+        }
+
+        if (i == 0 || i > 6)
+        {
+            return null;
+        }
+
+        Span<char> lower = stackalloc char[6];
+        s.AsSpan(0, i).ToLowerInvariant(lower);
+        if (AnyMonth.ContainsKey(lower[..i]))
+        {
+            return null;
+        }
+
+        int j = i < s.Length && s[i] == ':' ? i + 1 : i;
+        int k = j;
+        while (k < s.Length && s[k] == ' ')
+        {
+            k++;
+        }
+
+        return k > j && k < s.Length && char.IsAsciiDigit(s[k]) ? s[k..] : null;
     }
 
     private static bool TryNumeric(string s, out DateParts parts)

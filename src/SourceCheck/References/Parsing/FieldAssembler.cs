@@ -558,7 +558,7 @@ internal static partial class FieldAssembler
             // Hegel"): there any short piece after the family is the given name
             if (i + 1 < parts.Count && parts[i + 1].Before == Boundary.Soft
                 && (IsFamilyLike(words) || (words.Count <= 4 && UpperCaseFamily(words) && Words(text, tokens, parts[i + 1].First, parts[i + 1].Last) is { Count: > 0 } gv && gv[0].Any(char.IsLower)))
-                && (i == 0 ? Words(text, tokens, parts[1].First, parts[1].Last) is { Count: <= 3 } g && !g.All(IsRoleWord) && char.IsUpper(g[0][0]) && !(words.Count >= 2 && IsNaturalFullName(g))
+                && (i == 0 ? Words(text, tokens, parts[1].First, parts[1].Last) is { Count: <= 3 } g && !g.All(IsRoleWord) && (char.IsUpper(g[0][0]) || IsLowerCaseName(words, g)) && !(words.Count >= 2 && IsNaturalFullName(g))
                     : IsGivenLike(Words(text, tokens, parts[i + 1].First, parts[i + 1].Last))))
             {
                 result.Add((first, parts[i + 1].Last));
@@ -725,6 +725,12 @@ internal static partial class FieldAssembler
 
         return words.Count == 1 || words.All(w => w.Length >= 3 || w is "Y" or "E" or "DE" or "DA" or "DO" or "DI" or "DU" or "LE" or "LA");
     }
+
+    /// <summary>A name its bearer writes in lower case throughout: "boyd, d.", "hooks, bell", "cummings, e. e." — one
+    /// family word and given names or initials, every letter of both lower case.</summary>
+    private static bool IsLowerCaseName(List<string> family, List<string> given) =>
+        family.Count == 1 && family[0].Length >= 2 && family[0].All(char.IsLower)
+        && given.Count is >= 1 and <= 3 && given.All(w => w.TrimEnd('.').Length >= 1 && w.TrimEnd('.').All(char.IsLower));
 
     /// <summary>Given names or initials: "R.", "J. P.", "Soren", "Lloyd A.", "Giuseppe".</summary>
     private static bool IsGivenLike(List<string> words)

@@ -83,11 +83,6 @@ internal static class LeadingOrganisation
         }
 
         string opening = text[tokens[s].Start..tokens[e - 1].End];
-        if (!NameText.IsOrganisationName(opening) && !(dated && !bareYear && e == s + 1 && IsAcronym(opening)))
-        {
-            return; // an acronym alone counts only before a date: "OECD. (2019).", "WHO (2020)"
-        }
-
         int openingLabel = labels[s];
         bool uniform = true;
         for (int t = s; t < e; t++)
@@ -99,6 +94,14 @@ internal static class LeadingOrganisation
         for (int t = bareYear ? e + 1 : e; t < count; t++)
         {
             titleElsewhere |= labels[t] == TagLabels.Title;
+        }
+
+        // an outlet the tagger itself read as a container, before a bracketed year and a title ("The Guardian (2019)
+        // 'Why …'", "Der Spiegel (2020) …"): the author even where its words are no organisation words
+        bool outlet = uniform && openingLabel == TagLabels.Container && dated && !bareYear && titleElsewhere && IsOutletName(opening);
+        if (!outlet && !NameText.IsOrganisationName(opening) && !(dated && !bareYear && e == s + 1 && IsAcronym(opening)))
+        {
+            return; // an acronym alone counts only before a date: "OECD. (2019).", "WHO (2020)"
         }
 
         // a container only before a date and a title ("BBC News (2016) Brexit: …"); "Journal of General Virology
@@ -133,7 +136,7 @@ internal static class LeadingOrganisation
 
     /// <summary>The first run after the bracketed date (or the bare year at <paramref name="from"/>) that the tagger gave a container, publisher or note label
     /// becomes the title ("… Research. (2021). Southern Nevada Economy. https://…").</summary>
-    private static void TitleAfterDate(string text, List<RefToken> tokens, int[] labels, int count, int from, bool bracketed = true)
+    internal static void TitleAfterDate(string text, List<RefToken> tokens, int[] labels, int count, int from, bool bracketed = true)
     {
         int t = bracketed ? from : from + 1;
         while (bracketed && t < count && (text[tokens[t].Start] != ')' || tokens[t].Kind != RefTokenKind.Punct))
@@ -156,6 +159,28 @@ internal static class LeadingOrganisation
         {
             labels[t] = TagLabels.Title;
         }
+    }
+
+    /// <summary>One to five words, each capitalised or a short joining word ("of", "de", "der"), none an initial: how
+    /// an outlet's name reads ("The Guardian", "Die Zeit", "Le Monde"), not a person's ("Smith, J.").</summary>
+    private static bool IsOutletName(string s)
+    {
+        var words = s.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is < 1 or > 5)
+        {
+            return false;
+        }
+
+        foreach (string w in words)
+        {
+            bool joining = w is "of" or "de" or "der" or "des" or "la" or "le" or "di" or "and" or "&";
+            if (!joining && (w.Length < 2 || !char.IsUpper(w[0]) || w.EndsWith('.') || !w.Skip(1).All(c => char.IsLetter(c) || c is '-' or '\'' or '’' || char.IsDigit(c))))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsAcronym(string s)

@@ -25,7 +25,7 @@ internal static class NameText
         }
 
         if (IsCorporate(s) || (s.IndexOf(',', StringComparison.Ordinal) < 0 && s.Contains(' ', StringComparison.Ordinal)
-            && OrganisationTail.Contains(s[(s.LastIndexOf(' ') + 1)..].TrimEnd('.'))))
+            && IsOrganisationWord(s[(s.LastIndexOf(' ') + 1)..].TrimEnd('.'))))
         {
             return CslName.Institution(s);
         }
@@ -266,8 +266,40 @@ internal static class NameText
          "magazine", "radio", "television", "tv", "agency", "association", "institute", "foundation", "council", "commission", "committee",
          "organization", "organisation", "ministry", "department", "office", "bureau", "society", "university", "center", "centre",
          "bank", "board", "authority", "administration", "coalition", "alliance", "union", "federation", "network", "team", "staff",
-         "collaboration", "consortium", "news", "online", "zeitung", "nachrichten"],
+         "collaboration", "consortium", "news", "online", "zeitung", "nachrichten", "panel", "service", "programme", "forum", "fund",
+         "parliament", "secretariat", "observatory"],
         StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>German organisation nouns, whole or as the end of a compound ("Bundesamt", "Umweltbundesamt",
+    /// "Robert-Koch-Institut", "Wetterdienst", "Bundesministerium").</summary>
+    private static readonly string[] GermanOrganisationEnds =
+        ["amt", "institut", "ministerium", "dienst", "verband", "stiftung", "agentur", "kommission", "zentrale", "anstalt", "behörde", "akademie"];
+
+    /// <summary>A word that makes a name an organisation: one of <see cref="OrganisationTail"/> (also as a plural in
+    /// "s") or a German organisation noun, alone or ending a compound of a capitalised word.</summary>
+    private static bool IsOrganisationWord(string w)
+    {
+        if (OrganisationTail.Contains(w) || (w.Length > 4 && w.EndsWith('s') && OrganisationTail.Contains(w[..^1])))
+        {
+            return true;
+        }
+
+        if (w.Length < 3 || !char.IsUpper(w[0]))
+        {
+            return false;
+        }
+
+        foreach (string end in GermanOrganisationEnds)
+        {
+            if (w.Length == end.Length ? w.Equals(end, StringComparison.OrdinalIgnoreCase)
+                : w.Length >= end.Length + 4 && w.EndsWith(end, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>An organisation written as a whole author list: "American Forest and Paper Association (AFPA)",
     /// "Bluewater Lines", "Reuters" — no comma, no initials, and an organisation word at the end (or "of"/"for"
@@ -293,7 +325,7 @@ internal static class NameText
             return false;
         }
 
-        return OrganisationTail.Contains(words[^1]) || words[0] is "The" || InnerWordIs(words, static w => w is "of" or "for" or "für" or "der" or "des" or "du");
+        return IsOrganisationWord(words[^1]) || words[0] is "The" || InnerWordIs(words, static w => w is "of" or "for" or "on" or "für" or "der" or "des" or "du");
     }
 
     /// <summary>A name that reads as an organisation by its words, for text the tagger did not call a name
@@ -317,7 +349,7 @@ internal static class NameText
                 return false;
             }
 
-            orgWord |= OrganisationTail.Contains(w) || (w.Length > 4 && w.EndsWith('s') && OrganisationTail.Contains(w[..^1]));
+            orgWord |= IsOrganisationWord(w);
         }
 
         return orgWord;

@@ -14,6 +14,19 @@ internal static class VomDate
 
         for (int t = 1; t + 1 < count; t++)
         {
+            if (t + 5 < count && tokens[t].Kind == RefTokenKind.Word && text.AsSpan(tokens[t].Start, tokens[t].Length) is "vom"
+                && IsNumericDay(text, tokens, t + 1))
+            {
+                // "vom 14.11.2023": the whole day is the date, whatever part of it the tagger gave the container
+                labels[t] = TagLabels.O;
+                for (int k = t + 1; k <= t + 5; k++)
+                {
+                    labels[k] = TagLabels.Date;
+                }
+
+                continue;
+            }
+
             if (labels[t] == TagLabels.Container && labels[t - 1] == TagLabels.Container && tokens[t + 1].Kind == RefTokenKind.Number
                 && tokens[t].Kind == RefTokenKind.Word && text.AsSpan(tokens[t].Start, tokens[t].Length) is "vom")
             {
@@ -21,4 +34,12 @@ internal static class VomDate
             }
         }
     }
+
+    /// <summary>"14.11.2023" from token <paramref name="t"/>: day, full stop, month, full stop, four-digit year.</summary>
+    private static bool IsNumericDay(string text, List<RefToken> tokens, int t) =>
+        tokens[t].Kind == RefTokenKind.Number && tokens[t].Length <= 2 && IsStop(text, tokens[t + 1])
+        && tokens[t + 2].Kind == RefTokenKind.Number && tokens[t + 2].Length <= 2 && IsStop(text, tokens[t + 3])
+        && tokens[t + 4].Kind == RefTokenKind.Number && tokens[t + 4].Length == 4;
+
+    private static bool IsStop(string text, RefToken tok) => tok.Kind == RefTokenKind.Punct && tok.Length == 1 && text[tok.Start] == '.';
 }

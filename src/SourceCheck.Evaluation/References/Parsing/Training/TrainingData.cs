@@ -99,12 +99,18 @@ public static class TrainingData
     /// with <c>REFPARSE_HELDOUT12=1</c>). The session-11 part (<see cref="IsHeldOut"/>) is dev data since then.</summary>
     public static bool IsHeldOut12(string id) => Bucket(id) is >= 42 and < 51;
 
+    /// <summary>Held-out part carved in session 13, before any change of that session: bucket 51..59 (9 training
+    /// buckets that every earlier model was trained on but no session scored or read). The estimate model is trained
+    /// without it (<c>REFPARSE_ESTIMATE=1</c>) and it is scored once, at the end of a session (bench <c>refparse</c>
+    /// with <c>REFPARSE_HELDOUT13=1</c>). The parts of sessions 11 and 12 are dev data since then.</summary>
+    public static bool IsHeldOut13(string id) => Bucket(id) is >= 51 and < 60;
+
     /// <summary>Whether a scholarly record may be trained on: not validation; with
-    /// <paramref name="estimate"/> also not the held-out parts of sessions 11 and 12 (the model whose held-out figure
-    /// is reported; the session-11 part stays out so that its figure remains out of sample, as a dev figure); with
+    /// <paramref name="estimate"/> also not the held-out parts of sessions 11, 12 and 13 (the model whose held-out figure
+    /// is reported; the parts of sessions 11 and 12 stay out so that their figures remain out of sample, as dev figures); with
     /// <paramref name="dev"/> also not the session-10 part (a development model that can be scored on it).</summary>
     public static bool IsTraining(string id, bool estimate, bool dev = false) =>
-        Bucket(id) >= 15 && !((estimate || dev) && (IsHeldOut(id) || IsHeldOut12(id))) && !(dev && IsSession10Part(id));
+        Bucket(id) >= 15 && !((estimate || dev) && (IsHeldOut(id) || IsHeldOut12(id) || IsHeldOut13(id))) && !(dev && IsSession10Part(id));
 
     /// <summary>News k-fold: fold of a news record (0..folds-1).</summary>
     public static int Fold(string id, int folds) => Bucket(id) % folds;
