@@ -111,6 +111,16 @@ internal static partial class ClaimExtractor
         /// <summary>A bare name in quotation marks next to the verb: a publication ("wie das „Handelsjournal“ berichtet"), a
         /// sub-class of <see cref="BareName"/> (precision policy only).</summary>
         BareNameQuoted,
+
+        /// <summary>A German pronoun ("er", "sie") whose antecedent has no known gender (no given name the article or the name
+        /// lists tell apart: "Rektorin Eileen", a brand taken for a name), so gender cannot confirm it: a sub-class of
+        /// <see cref="Pronoun"/>, <see cref="PronounSubjectBefore"/> and a pronoun first mention (precision policy only).</summary>
+        PronounGenderUnknown,
+
+        /// <summary>The speaker of the claim before goes on in the next paragraph (a quote paragraph with no attribution) and
+        /// nobody else was named since that claim began: the sub-class of <see cref="Continuation"/> with exactly one
+        /// candidate (precision policy only).</summary>
+        ContinuationOnlyPerson,
     }
 
     /// <summary>Longest sentence analysed (characters); longer "sentences" are skipped.</summary>
@@ -555,10 +565,18 @@ internal static partial class ClaimExtractor
                 cls = SpeakerRule.BareNameQuoted;
             }
 
+            if (_lang == "de" && speaker is { Kind: MentionKind.Pronoun, Person.Gender: Gender.Unknown }
+                && cls is SpeakerRule.Pronoun or SpeakerRule.PronounSubjectBefore or SpeakerRule.NoVerbFirstMention)
+            {
+                cls = SpeakerRule.PronounGenderUnknown; // "er"/"sie" that gender cannot confirm
+            }
+
             if (speaker is null && draft is { Speaker: { } cs, Rule: SpeakerRule.Continuation })
             {
-                draft.Class = previous is { } pc && pc.Paragraph == paragraph && OnlyPersonSince(pc.Span.Start, e, cs)
-                    ? SpeakerRule.ContinuationSameParagraph : SpeakerRule.Continuation;
+                draft.Class = previous is { } pc && OnlyPersonSince(pc.Span.Start, e, cs)
+                    ? pc.Paragraph == paragraph ? SpeakerRule.ContinuationSameParagraph
+                    : paragraph - pc.Paragraph == 1 ? SpeakerRule.ContinuationOnlyPerson : SpeakerRule.Continuation
+                    : SpeakerRule.Continuation;
                 draft.Unconfirmed = precise && Unconfirmed(draft.Class, _lang); // a continuation of a class that was often wrong
             }
 
@@ -1674,8 +1692,8 @@ internal static partial class ClaimExtractor
         /// class held in one and not in the other.</summary>
         private static bool Unconfirmed(SpeakerRule cls, string language) => cls switch
         {
-            SpeakerRule.Pronoun or SpeakerRule.PronounSubjectBefore => true,
-            SpeakerRule.NoVerbFirstMention or SpeakerRule.BareName or SpeakerRule.Continuation => language == "de",
+            SpeakerRule.Pronoun or SpeakerRule.PronounSubjectBefore or SpeakerRule.PronounGenderUnknown => true,
+            SpeakerRule.BareName or SpeakerRule.Continuation or SpeakerRule.ContinuationOnlyPerson => language == "de",
             _ => false,
         };
 

@@ -382,15 +382,16 @@ public sealed class AttributionTests
             AttributionEvaluation.ReadGold(File.ReadAllText(SharedData.Fixture("attribution/gold.jsonl")));
 
         [Fact]
-        public void Should_hold_sixty_three_german_and_sixty_three_english_articles_with_a_held_out_part()
+        public void Should_hold_sixty_nine_german_and_sixty_nine_english_articles_with_a_held_out_part()
         {
             var gold = Load();
-            Assert.Equal(63, gold.Count(g => g.Language == "de"));
-            Assert.Equal(63, gold.Count(g => g.Language == "en"));
-            // session 12: the held-out part is val-s12 (6 German, 6 English pages); val-s11 is development now
+            Assert.Equal(69, gold.Count(g => g.Language == "de"));
+            Assert.Equal(69, gold.Count(g => g.Language == "en"));
+            // session 13: the held-out part is val-s13 (6 German, 6 English pages); val-s12 is development now
+            Assert.Equal(12, gold.Count(g => g.Origin == "val-s12" && g.Split == "dev"));
             Assert.Equal(6, gold.Count(g => g.Language == "de" && g.Split == "val"));
             Assert.Equal(6, gold.Count(g => g.Language == "en" && g.Split == "val"));
-            Assert.All(gold.Where(g => g.Split == "val"), g => Assert.Equal("val-s12", g.Origin));
+            Assert.All(gold.Where(g => g.Split == "val"), g => Assert.Equal("val-s13", g.Origin));
             Assert.All(gold.SelectMany(g => g.Quotes), q => Assert.InRange(q.Anchor.Length, 8, 90));
         }
 
@@ -403,9 +404,11 @@ public sealed class AttributionTests
             var score = AttributionEvaluation.Score(runs);
             // session 12: dev = 114 pages (val-s11 added); the precision policy (session 11 list: classes under 80 % on untuned dev
             // pages answer "unknown", docs/claims-extraction.md "Session 12") measured 52.5 % (de 38.3, en 68.1) with 63 false
-            // names (123 without it); the false-name ceiling is the point, the floors leave room
-            Assert.True(AttributionScore.Rate(score.SpeakerRight, score.Named) >= 0.48, score.ToString());
-            Assert.True(AttributionScore.Rate(score.RightDe, score.NamedDe) >= 0.32, score.ToString());
+            // names (123 without it); the false-name ceiling is the point, the floors leave room. Session 13: dev = 126 pages
+            // (val-s12 added): 51.7 % (de 37.0) with 66 false names; German first mentions without a speech verb (not an "er"/"sie"
+            // of unknown gender) answer again, 82 % right on dev: 53.9 % (de 41.0), 72 false names
+            Assert.True(AttributionScore.Rate(score.SpeakerRight, score.Named) >= 0.50, score.ToString());
+            Assert.True(AttributionScore.Rate(score.RightDe, score.NamedDe) >= 0.39, score.ToString());
             Assert.True(AttributionScore.Rate(score.RightEn, score.NamedEn) >= 0.64, score.ToString());
             Assert.True(AttributionScore.Rate(score.FurnitureKeptOut, score.Furniture) >= 0.95, score.ToString());
             Assert.True(AttributionScore.Rate(score.Found, score.Quotes) >= 0.86, score.ToString());
