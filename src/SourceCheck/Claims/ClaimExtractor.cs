@@ -1693,7 +1693,7 @@ internal static partial class ClaimExtractor
         private static bool Unconfirmed(SpeakerRule cls, string language) => cls switch
         {
             SpeakerRule.Pronoun or SpeakerRule.PronounSubjectBefore or SpeakerRule.PronounGenderUnknown => true,
-            SpeakerRule.BareName or SpeakerRule.Continuation or SpeakerRule.ContinuationOnlyPerson => language == "de",
+            SpeakerRule.NoVerbFirstMention or SpeakerRule.BareName or SpeakerRule.Continuation or SpeakerRule.ContinuationOnlyPerson => language == "de",
             _ => false,
         };
 

@@ -405,10 +405,10 @@ public sealed class AttributionTests
             // session 12: dev = 114 pages (val-s11 added); the precision policy (session 11 list: classes under 80 % on untuned dev
             // pages answer "unknown", docs/claims-extraction.md "Session 12") measured 52.5 % (de 38.3, en 68.1) with 63 false
             // names (123 without it); the false-name ceiling is the point, the floors leave room. Session 13: dev = 126 pages
-            // (val-s12 added): 51.7 % (de 37.0) with 66 false names; German first mentions without a speech verb (not an "er"/"sie"
-            // of unknown gender) answer again, 82 % right on dev: 53.9 % (de 41.0), 72 false names
-            Assert.True(AttributionScore.Rate(score.SpeakerRight, score.Named) >= 0.50, score.ToString());
-            Assert.True(AttributionScore.Rate(score.RightDe, score.NamedDe) >= 0.39, score.ToString());
+            // (val-s12 added): 51.7 % (de 37.0) with 66 false names. Re-opening German first mentions without a speech verb
+            // (82 % on dev) was not shipped: 10/16 on pages the rules were not written on, 3 more false names held out
+            Assert.True(AttributionScore.Rate(score.SpeakerRight, score.Named) >= 0.48, score.ToString());
+            Assert.True(AttributionScore.Rate(score.RightDe, score.NamedDe) >= 0.32, score.ToString());
             Assert.True(AttributionScore.Rate(score.RightEn, score.NamedEn) >= 0.64, score.ToString());
             Assert.True(AttributionScore.Rate(score.FurnitureKeptOut, score.Furniture) >= 0.95, score.ToString());
             Assert.True(AttributionScore.Rate(score.Found, score.Quotes) >= 0.86, score.ToString());
