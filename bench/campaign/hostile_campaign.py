@@ -6,7 +6,8 @@ every exit-3 message.
     python3 bench/campaign/hostile_campaign.py --bin /tmp/hostile-aot/sourcecheck [--sizes 100000,1900000]
         [--mutants 150] [--only html,text] [--seed 9] [--work /tmp/hostile-campaign] [--timeout 60]
 
-`--set s12a` / `--set s12b` run the session-12 development / held-out kinds (written together before either ran);
+`--set s12a` / `--set s12b` (and `s13a` / `s13b`) run the session-12 (13) development / held-out kinds (written together
+before either ran);
 `--bin` may name an IL build (`.../SourceCheck.Cli.dll`, run through `dotnet`) while developing.
 `--set s10` runs the session-10 held-out kinds instead (written before their first run, see below). The s9
 generated kinds were written before the campaign was first run (held-out shapes: none of them was tuned
@@ -495,6 +496,207 @@ S11 = {
 }
 
 
+# ---------------------------------------------------------------- session-13 kinds: s13a (development) and s13b (held out)
+# Both sets were written together, before either was run (classes no earlier set had: page folders with many small,
+# duplicate, odd-named, nested, gzip-compressed or slug/hash-named files and other manifests (index.tsv, status chains),
+# odd encodings in page folders, very many references in one `verify`, styles and locales with many long terms, many
+# claims in `compare`, deeply nested rich text in Markdown/RTF/HTML output, stores with many rows under `search`/`trace`).
+# s13a is developed on; s13b is run once, at the end, on the final binary. Each kind writes its own files and yields
+# (reader, kind, argv) cases; the store kind fills a store through the hidden `__ingest-stress` helper first (setup,
+# not a case).
+
+def slug_for(url):
+    """Python copy of DirectoryPageSource.SlugFor (host and path, other characters as '_', at most 150)."""
+    s = url.strip()
+    k = s.find("://")
+    if k >= 0:
+        s = s[k + 3:]
+    out = []
+    for c in s.rstrip("/"):
+        if (c.isascii() and c.isalnum()) or c in ".-":
+            out.append(c)
+        elif out and out[-1] != "_":
+            out.append("_")
+    slug = "".join(out).strip("_")
+    return slug[:150]
+
+
+def hash_for(url):
+    import hashlib
+    return hashlib.sha256(url.strip().encode("utf-8")).hexdigest()[:16]
+
+
+def write_bytes(path, data):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as f:
+        f.write(data)
+    return path
+
+
+def s13_article(urls, rng, lang_words=WORDS_DE):
+    body = "".join(f"„{sentence(rng, lang_words, 8).strip()}“, sagte {NAMES[i % 10]} [{i + 1}].\n\n" for i in range(len(urls)))
+    refs = "Quellen\n\n" + "".join(f"[{i + 1}] {NAMES[i % 10].split()[1]}, {NAMES[i % 10].split()[0][0]}. (2024). Story {i} on prices. Outlet{i % 40}. {u}\n" for i, u in enumerate(urls))
+    return "Titel\n\n" + body + refs
+
+
+def s13_csl(urls):
+    return json.dumps([{"id": f"r{i}", "type": "article-newspaper", "title": f"Story {i} on prices", "URL": u, "container-title": f"Outlet{i % 40}", "issued": {"date-parts": [[2024, 1 + i % 12]]}} for i, u in enumerate(urls)])
+
+
+def s13_deep_title(depth, tags, word):
+    return "".join(f"<{tags[k % len(tags)]}>" for k in range(depth)) + word + "".join(f"</{tags[k % len(tags)]}>" for k in reversed(range(depth)))
+
+
+def s13a_cases(size, rng, work, run_setup):
+    tag = "a13"
+    n = max(3, min(6000, size // 300))
+    # page folder: every page the same bytes, files in nested folders named by the manifest
+    urls = [f"https://news{i % 30}.example/{tag}/dup/{i}" for i in range(n)]
+    d = os.path.join(work, f"{tag}-dup-{size}")
+    page = f"<html><head><title>Story on prices</title></head><body><article><h1>Story on prices</h1><p>{sentence(rng, WORDS_EN, 25)}</p></article></body></html>"
+    manifest = {}
+    for i, u in enumerate(urls):
+        rel = f"d{i % 7}/e{i % 3}/p{i}.html"
+        os.makedirs(os.path.join(d, f"d{i % 7}", f"e{i % 3}"), exist_ok=True)
+        write(os.path.join(d, rel), page)
+        manifest[u] = rel
+    write(os.path.join(d, "pages.json"), json.dumps(manifest))
+    art = write(os.path.join(work, f"{tag}-dup-article.txt"), s13_article(urls, rng))
+    refs = write(os.path.join(work, f"{tag}-dup-refs.json"), s13_csl(urls))
+    yield "pagedir", f"{tag}-dup-nested-{n}", ["check", art, "--no-store", "--page-dir", d]
+    yield "pagedir", f"{tag}-dup-nested-{n}", ["verify", refs, "--page-dir", d]
+    # page folder: no manifest, files named by the URL's slug, among odd-named files and empty sub-folders
+    urls = [f"https://www.site{i % 50}.example/{tag}/slug/{2024 - i % 5}/{i}/story-on-prices/" for i in range(n)]
+    d = os.path.join(work, f"{tag}-slug-{size}")
+    os.makedirs(d, exist_ok=True)
+    for i, u in enumerate(urls):
+        write(os.path.join(d, slug_for(u) + ".html"), f"<html><head><title>Story {i} on prices</title><meta property=\"og:site_name\" content=\"Outlet{i % 40}\"></head><body><p>{sentence(rng, WORDS_DE, 12)}</p></body></html>")
+        if i % 5 == 0:
+            write(os.path.join(d, f"odd name {i} ümlaut ✓.html"), "<p>x</p>")
+            write(os.path.join(d, f".hidden-{i}.html"), "")
+            os.makedirs(os.path.join(d, f"empty-{i}.html"), exist_ok=True)
+    art = write(os.path.join(work, f"{tag}-slug-article.txt"), s13_article(urls, rng))
+    refs = write(os.path.join(work, f"{tag}-slug-refs.json"), s13_csl(urls))
+    yield "pagedir", f"{tag}-slug-odd-{n}", ["check", art, "--no-store", "--page-dir", d]
+    yield "pagedir", f"{tag}-slug-odd-{n}", ["verify", refs, "--page-dir", d]
+    # page folder: index.tsv manifest, pages declared windows-1252 with raw Latin-1 bytes, some bytes invalid
+    urls = [f"http://archiv{i % 20}.example/{tag}/latin/{i}.htm" for i in range(n)]
+    d = os.path.join(work, f"{tag}-latin-{size}")
+    os.makedirs(d, exist_ok=True)
+    lines = []
+    for i, u in enumerate(urls):
+        write(os.path.join(d, f"l{i}.htm"), f"<html><head><meta charset=\"windows-1252\"><title>Pr\udcfcfung {i} der Preise</title></head><body><p>Gr\udcfc\udcdfe \udc84Zitat\udc93 {i} \udcff\udcfe.</p></body></html>")
+        lines.append(f"{u}\tl{i}.htm")
+    write(os.path.join(d, "index.tsv"), "# url\tfile\n" + "\n".join(lines) + "\n")
+    refs = write(os.path.join(work, f"{tag}-latin-refs.json"), json.dumps([{"id": f"l{i}", "type": "webpage", "title": f"Prüfung {i} der Preise", "URL": u} for i, u in enumerate(urls)]))
+    yield "pagedir", f"{tag}-latin-tsv-{n}", ["verify", refs, "--page-dir", d]
+    # very many references in one verify, nothing to read (offline: each says what it would do)
+    m = max(3, size // 120)
+    refs = write(os.path.join(work, f"{tag}-many-refs.json"), json.dumps([{"id": f"m{i}", "type": "article-journal", "title": f"Paper {i} on markets", "DOI": f"10.{1000 + i % 9000}/x.{i}", "URL": f"https://doi.example/{i}", "author": [{"family": NAMES[i % 10].split()[1], "given": "A"}], "issued": {"date-parts": [[1990 + i % 35]]}} for i in range(m)]))
+    yield "verify", f"{tag}-verify-many-{m}", ["verify", refs, "--offline"]
+    # a style with an in-style locale of many long terms, every term rendered
+    head = '<?xml version="1.0"?><style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0" default-locale="en-US"><info><title>x</title><id>x</id><updated>2020-01-01T00:00:00+00:00</updated></info>'
+    names = ["and", "et-al", "editor", "page", "in", "accessed", "retrieved", "no date", "volume", "issue"]
+    t = max(1, size // 120)
+    terms = "".join(f'<term name="{names[i % len(names)]}" form="{["long", "short"][i % 2]}"><single>{"s" * (i % 50)}{i}</single><multiple>{"m" * (i % 50)}{i}</multiple></term>' for i in range(t))
+    st = write(os.path.join(work, f"{tag}-style-terms.csl"), head + f'<locale xml:lang="en-US"><terms>{terms}</terms></locale><citation><layout>' + "".join(f'<text term="{x}"/>' for x in names) * 50 + "</layout></citation><bibliography><layout><text variable=\"title\"/></layout></bibliography></style>")
+    yield "style", f"{tag}-style-locale-terms", ["format", os.path.join(FIX, "sample.json"), "--style", st]
+    # a locale file with very many distinct ordinal terms and long values
+    ld = os.path.join(work, f"{tag}-locale-ordinals")
+    os.makedirs(ld, exist_ok=True)
+    terms = "".join(f'<term name="ordinal-{i % 100:02d}" match="{["last-digit", "last-two-digits", "whole-number"][i % 3]}">{"th" * (i % 40)}</term>' for i in range(max(1, size // 70)))
+    write(os.path.join(ld, "locales-en-US.xml"), f'<?xml version="1.0" encoding="utf-8"?><locale xmlns="http://purl.org/net/xbiblio/csl" version="1.0" xml:lang="en-US"><terms>{terms}<term name="and">and</term></terms></locale>')
+    yield "locale", f"{tag}-locale-ordinals", ["format", os.path.join(FIX, "sample.json"), "--style", "chicago", "--locales", ld, "--locale", "en-US"]
+    # many claims in compare: one claim a line, figures and speakers, two documents
+    ca = write(os.path.join(work, f"{tag}-claims-a.txt"), fill(lambda i: f"Der Umsatz von Firma {i % 300} stieg um {i % 90} Prozent, sagte {NAMES[i % 10]}.\n", size // 2))
+    cb = write(os.path.join(work, f"{tag}-claims-b.txt"), fill(lambda i: f"{NAMES[(i + 1) % 10]} sagte, der Umsatz von Firma {i % 300} sei um {(i + 1) % 90} Prozent gestiegen.\n", size // 2))
+    yield "compare", f"{tag}-compare-many-claims", ["compare", ca, cb]
+    yield "compare", f"{tag}-compare-many-claims", ["compare", ca, cb, "--json"]
+    # deep rich text in titles, rendered as Markdown and RTF
+    depth = max(10, min(20000, size // 12))
+    items = [{"id": "deep", "type": "book", "title": s13_deep_title(depth, ["i", "b", "sup"], "Title"), "author": [{"family": "Deep", "given": "D"}], "issued": {"date-parts": [[2020]]}}]
+    items += [{"id": f"w{i}", "type": "book", "title": s13_deep_title(1 + i % 30, ["i", "b", "sc", "sub"], f"T{i}"), "issued": {"date-parts": [[2000 + i % 20]]}} for i in range(max(1, size // 400))]
+    dj = write(os.path.join(work, f"{tag}-deep-rich.json"), json.dumps(items))
+    yield "output", f"{tag}-deep-markdown", ["format", dj, "--style", "apa", "--to", "markdown"]
+    yield "output", f"{tag}-deep-rtf", ["format", dj, "--style", "apa", "--to", "rtf"]
+    # a store with many rows: search and trace over it
+    db = os.path.join(work, f"{tag}-store-{size}.db")
+    docs = max(2, size // 4000)
+    run_setup(["__ingest-stress", "--db", db, "--count", str(docs), "--claims", "60", "--prefix", tag])
+    yield "store", f"{tag}-store-{docs}x60", ["search", "Rechenzentren Milliarden", "--db", db, "--limit", "100000"]
+    yield "store", f"{tag}-store-{docs}x60", ["trace", "Regierungen wollen Milliarden für Rechenzentren ausgeben", "--db", db]
+
+
+def s13b_cases(size, rng, work, run_setup):
+    tag = "b13"
+    n = max(3, min(8000, size // 240))
+    # page folder: gzip pages named in a manifest of objects with status chains and final addresses
+    import gzip
+    urls = [f"https://portal{i % 60}.example/{tag}/gz/{i}?ref=feed&id={i}" for i in range(n)]
+    d = os.path.join(work, f"{tag}-gz-{size}")
+    manifest = {}
+    for i, u in enumerate(urls):
+        html = f"<html><head><title>Report {i} on wages</title><meta name=\"author\" content=\"{NAMES[i % 10]}\"></head><body><main><p>{sentence(rng, WORDS_EN, 30)}</p></main></body></html>"
+        write_bytes(os.path.join(d, f"g{i // 1000}", f"g{i}.html.gz"), gzip.compress(html.encode("utf-8"), 1))
+        manifest[u + ("/" if i % 3 == 0 else "")] = {"file": f"g{i // 1000}/g{i}.html.gz", "status": [200, "200", 301][i % 3], "final_url": u.replace("portal", "www.portal"), "status_chain": [301, 302, 200] if i % 2 else [200]}
+    write(os.path.join(d, "pages.json"), json.dumps(manifest))
+    art = write(os.path.join(work, f"{tag}-gz-article.txt"), s13_article(urls, rng, WORDS_EN))
+    refs = write(os.path.join(work, f"{tag}-gz-refs.json"), json.dumps([{"id": f"g{i}", "type": "report", "title": f"Report {i} on wages", "URL": u, "author": [{"family": NAMES[i % 10].split()[1], "given": NAMES[i % 10].split()[0]}]} for i, u in enumerate(urls)]))
+    yield "pagedir", f"{tag}-gz-chains-{n}", ["check", art, "--no-store", "--page-dir", d]
+    yield "pagedir", f"{tag}-gz-chains-{n}", ["verify", refs, "--page-dir", d]
+    # page folder: hash-named files (no manifest) among as many decoy files, UTF-16 and UTF-8-BOM pages
+    urls = [f"https://blog{i % 25}.example/{tag}/h/{i}.php" for i in range(n)]
+    d = os.path.join(work, f"{tag}-hash-{size}")
+    os.makedirs(d, exist_ok=True)
+    for i, u in enumerate(urls):
+        html = f"<html><head><title>Post {i} über Löhne</title></head><body><article><p>„{sentence(rng, WORDS_DE, 10).strip()}“, sagte {NAMES[i % 10]}.</p></article></body></html>"
+        data = [b"\xef\xbb\xbf" + html.encode("utf-8"), b"\xff\xfe" + html.encode("utf-16-le"), html.encode("utf-8")][i % 3]
+        write_bytes(os.path.join(d, hash_for(u) + [".html", ".htm"][i % 2]), data)
+        write_bytes(os.path.join(d, f"decoy-{i}.html"), b"<p>decoy</p>")
+    refs = write(os.path.join(work, f"{tag}-hash-refs.yaml"), "references:\n" + "".join(f"- id: h{i}\n  type: post-weblog\n  title: \"Post {i} über Löhne\"\n  URL: \"{u}\"\n" for i, u in enumerate(urls)))
+    art = write(os.path.join(work, f"{tag}-hash-article.txt"), s13_article(urls, rng))
+    yield "pagedir", f"{tag}-hash-bom-{n}", ["verify", refs, "--page-dir", d]
+    yield "pagedir", f"{tag}-hash-bom-{n}", ["check", art, "--no-store", "--page-dir", d]
+    # very many references in one verify, as BibTeX with URLs and DOIs, offline
+    m = max(3, size // 150)
+    bib = write(os.path.join(work, f"{tag}-many-refs.bib"), "".join(f"@article{{k{i},\n author = {{{NAMES[i % 10].split()[1]}, {NAMES[i % 10].split()[0]}}},\n title = {{Study {i} of wages}},\n journal = {{J{i % 30}}},\n year = {{{1980 + i % 45}}},\n doi = {{10.{2000 + i % 7000}/s{i}}},\n url = {{https://j{i % 30}.example/{i}}}\n}}\n" for i in range(m)))
+    yield "verify", f"{tag}-verify-bib-many-{m}", ["verify", bib, "--offline"]
+    # a style with many macros each printing terms with long affixes, and an in-style locale overriding them
+    head = '<?xml version="1.0"?><style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0"><info><title>x</title><id>x</id><updated>2020-01-01T00:00:00+00:00</updated></info>'
+    k = max(1, size // 200)
+    terms = ["editor", "translator", "page", "chapter", "section", "volume"]
+    loc = "".join(f'<term name="{terms[i % 6]}" form="{["long", "short", "verb", "verb-short"][i % 4]}"><single>{"x" * (i % 60)}</single><multiple>{"y" * (i % 60)}</multiple></term>' for i in range(k))
+    macros = "".join(f'<macro name="t{i}"><text term="{terms[i % 6]}" form="{["long", "short", "verb", "verb-short"][i % 4]}" plural="{["true", "false"][i % 2]}" prefix="{"[" * (i % 5)}" suffix="{"]" * (i % 5)}"/></macro>' for i in range(min(k, 3000)))
+    st = write(os.path.join(work, f"{tag}-style-term-macros.csl"), head + f'<locale><terms>{loc}</terms></locale>' + macros + "<citation><layout>" + "".join(f'<text macro="t{i}"/>' for i in range(min(k, 3000))) + "</layout></citation></style>")
+    yield "style", f"{tag}-style-term-macros", ["format", os.path.join(FIX, "sample.json"), "--style", st, "--citations"]
+    # a locale with many long month and season terms and style options
+    ld = os.path.join(work, f"{tag}-locale-months")
+    os.makedirs(ld, exist_ok=True)
+    terms = "".join(f'<term name="{["month", "season"][i % 2]}-{1 + i % (12 if i % 2 == 0 else 4):02d}" form="{["long", "short"][i % 2]}">{"Monat" * (1 + i % 30)}</term>' for i in range(max(1, size // 80)))
+    write(os.path.join(ld, "locales-de-DE.xml"), f'<?xml version="1.0" encoding="utf-8"?><locale xmlns="http://purl.org/net/xbiblio/csl" version="1.0" xml:lang="de-DE"><style-options punctuation-in-quote="true" limit-day-ordinals-to-day-1="true"/><terms>{terms}</terms></locale>')
+    yield "locale", f"{tag}-locale-months", ["format", os.path.join(FIX, "sample.json"), "--style", "din", "--locales", ld, "--locale", "de-DE"]
+    # many claims in compare: English quotes with speakers and outlets, three documents
+    docs = [write(os.path.join(work, f"{tag}-claims-{j}.txt"), fill(lambda i, j=j: f"\"Prices at plant {(i + j) % 400} rose {(i * (j + 1)) % 70} percent,\" {NAMES[(i + j) % 10]} told Outlet{i % 40}.\n", size // 3)) for j in range(3)]
+    yield "compare", f"{tag}-compare-many-quotes", ["compare"] + docs
+    yield "compare", f"{tag}-compare-many-quotes", ["check"] + docs + ["--no-store", "--to", "markdown"]
+    # deep rich text in titles and container titles, rendered as RTF and HTML; quotes nested in quotes
+    depth = max(10, min(20000, size // 15))
+    items = [{"id": "deepq", "type": "chapter", "title": "“" * 50 + s13_deep_title(depth, ["sc", "i", "span style=\"font-variant:small-caps;\"", "b"], "Kapitel") + "”" * 50, "container-title": s13_deep_title(depth // 2, ["i"], "Band"), "issued": {"date-parts": [[2021]]}}]
+    items += [{"id": f"q{i}", "type": "chapter", "title": s13_deep_title(1 + i % 25, ["b", "i", "sup"], f"„K{i}“"), "container-title": "Band", "issued": {"date-parts": [[1999]]}} for i in range(max(1, size // 500))]
+    dj = write(os.path.join(work, f"{tag}-deep-rich.json"), json.dumps(items))
+    yield "output", f"{tag}-deep-rtf", ["format", dj, "--style", "chicago", "--to", "rtf"]
+    yield "output", f"{tag}-deep-html", ["format", dj, "--style", "mla", "--to", "html"]
+    # a store with many rows and many claims per document: search with common words, trace by words
+    db = os.path.join(work, f"{tag}-store-{size}.db")
+    docs = max(2, size // 9000)
+    run_setup(["__ingest-stress", "--db", db, "--count", str(docs), "--claims", "150", "--prefix", tag])
+    yield "store", f"{tag}-store-{docs}x150", ["search", "Sprecherin Quelle", "--db", db]
+    yield "store", f"{tag}-store-{docs}x150", ["trace", "Quelle berichtet Regierungen Milliarden Rechenzentren Sprecherin", "--db", db, "--depth", "3"]
+
+
+S13 = {"s13a": s13a_cases, "s13b": s13b_cases}
+
+
 # ---------------------------------------------------------------- runs
 
 def run(argv, stdin_path, timeout):
@@ -629,8 +831,8 @@ def main():
     ap.add_argument("--timeout", type=int, default=60)
     ap.add_argument("--json", default="")
     ap.add_argument("--keep", action="store_true", help="keep the generated inputs in --work")
-    ap.add_argument("--set", default="s9", choices=["s9", "s10", "s11a", "s11b", "s12a", "s12b"],
-                    help="which generated kinds: s9 (CI), the session-10 held-out kinds, s11a/s12a (session-11/12 development) or s11b/s12b (session-11/12 held out)")
+    ap.add_argument("--set", default="s9", choices=["s9", "s10", "s11a", "s11b", "s12a", "s12b", "s13a", "s13b"],
+                    help="which generated kinds: s9 (CI), the session-10 held-out kinds, s11a/s12a/s13a (session-11/12/13 development) or s11b/s12b/s13b (session-11/12/13 held out)")
     ap.add_argument("--wall-limit", type=float, default=10.0, help="wall seconds allowed under 2 MB (CPU is always held to 10 s)")
     ap.add_argument("--cmds", default="", help="run only these commands (e.g. check,claims)")
     a = ap.parse_args()
@@ -723,6 +925,19 @@ def main():
                 mark = k["tag"] if "pages" in k else k["tag"] + "11"
                 R.case("pagedir", f"{mark}-page-dir-{len(files)}", size, ["check", pa, "--no-store", "--page-dir", d])
                 R.case("pagedir", f"{mark}-verify-dir-{len(files)}", size, ["verify", pr, "--page-dir", d])
+        sizes = []
+        a.mutants = 0
+
+    if a.set in S13:
+        lead = ["dotnet", R.binary] if R.binary.endswith(".dll") else [R.binary]
+
+        def run_setup(args):
+            subprocess.run(lead + args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True, timeout=a.timeout * 10)
+
+        for size in sizes:
+            for reader, kind, args in S13[a.set](size, rng, a.work, run_setup):
+                if want(reader):
+                    R.case(reader, kind, size, args)
         sizes = []
         a.mutants = 0
 

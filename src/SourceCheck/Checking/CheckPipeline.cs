@@ -111,6 +111,7 @@ internal static class CheckPipeline
         var match = (options.Match ?? MatchOptions.Default) with
         {
             UnscopedDocuments = id => id.StartsWith(ReferencePrefix, StringComparison.Ordinal) || options.Match?.UnscopedDocuments?.Invoke(id) == true,
+            UnpairedDocuments = id => id.StartsWith(ReferencePrefix, StringComparison.Ordinal),
             PairsSkipped = n => skipped += n,
         };
         var rawLinks = ClaimMatcher.Match([.. articleClaims, .. headlineClaims], match).ToList();

@@ -451,8 +451,10 @@ internal static class Rich
     {
         var root = new RSpan();
 
-        var stack = new Stack<(RSpan Span, string Close)>();
-        stack.Push((root, string.Empty));
+        // Flat: opened beyond MaxMarkupDepth, so no span of its own (its text goes to the enclosing span): a tag's
+        // formatting is not applied, a quotation mark stays the character it is
+        var stack = new Stack<(RSpan Span, string Close, bool Flat)>();
+        stack.Push((root, string.Empty, false));
         var sb = new StringBuilder();
         void Flush()
         {
@@ -462,6 +464,45 @@ internal static class Rich
                 sb.Clear();
             }
         }
+
+        // Opens a span, or (too deep) a flat level; false: flat.
+        bool Open(RSpan span, string close)
+        {
+            if (stack.Count > MaxMarkupDepth)
+            {
+                stack.Push((stack.Peek().Span, close, true));
+                return false;
+            }
+
+            stack.Peek().Span.Children.Add(span);
+            stack.Push((span, close, false));
+            return true;
+        }
+
+        // Closes a quotation: a flat one keeps its closing character as text.
+        void CloseQuote(char mark)
+        {
+            if (stack.Pop().Flat)
+            {
+                sb.Append(mark);
+            }
+        }
+
+        // Whether a closing form exists from a position on, from the last one in the text (each was a scan to the end
+        // for every opening mark: quadratic in the marks of one title)
+        var lastClose = new Dictionary<string, int>(StringComparer.Ordinal);
+        int LastOf(string close)
+        {
+            if (!lastClose.TryGetValue(close, out int at))
+            {
+                lastClose[close] = at = text.LastIndexOf(close, StringComparison.Ordinal);
+            }
+
+            return at;
+        }
+
+        int lastDouble = LastClosingDouble(text), lastSingle = LastClosingSingle(text);
+        int lastRightDouble = text.LastIndexOf('\u201D'), lastRightSingle = text.LastIndexOf('\u2019');
 
         int i = 0;
         while (i < text.Length)
@@ -484,11 +525,10 @@ internal static class Rich
                     }
                 }
 
-                if (matched is not null && open is not null && text.IndexOf(close, i + matched.Length, StringComparison.Ordinal) >= 0)
+                if (matched is not null && open is not null && LastOf(close) >= i + matched.Length)
                 {
                     Flush();
-                    stack.Peek().Span.Children.Add(open);
-                    stack.Push((open, close));
+                    Open(open, close);
                     i += matched.Length;
                     continue;
                 }
@@ -507,51 +547,57 @@ internal static class Rich
                 if (inQuote && (i + 1 >= text.Length || !char.IsLetterOrDigit(text[i + 1])) && !char.IsWhiteSpace(text[i - 1]))
                 {
                     Flush();
-                    stack.Pop();
+                    CloseQuote(c);
                     i++;
                     continue;
                 }
 
                 // an opening quote needs a closing one (not after a space); an orphan stays a straight quote
-                if (!inQuote && (i == 0 || !char.IsLetterOrDigit(text[i - 1])) && HasClosingDouble(text, i + 1))
+                if (!inQuote && (i == 0 || !char.IsLetterOrDigit(text[i - 1])) && lastDouble >= i + 2)
                 {
                     Flush();
-                    var q = new RSpan { Quotes = true, FromMarkup = true };
-                    stack.Peek().Span.Children.Add(q);
-                    stack.Push((q, "\""));
+                    if (!Open(new RSpan { Quotes = true, FromMarkup = true }, "\""))
+                    {
+                        sb.Append(c);
+                    }
+
                     i++;
                     continue;
                 }
             }
-            else if (quotes && c == '\u201C' && text.IndexOf('\u201D', i + 1) > i)
+            else if (quotes && c == '\u201C' && lastRightDouble > i)
             {
                 Flush();
-                var q = new RSpan { Quotes = true, FromMarkup = true };
-                stack.Peek().Span.Children.Add(q);
-                stack.Push((q, "\u201D"));
+                if (!Open(new RSpan { Quotes = true, FromMarkup = true }, "\u201D"))
+                {
+                    sb.Append(c);
+                }
+
                 i++;
                 continue;
             }
             else if (quotes && c == '\u201D' && stack.Peek().Close == "\u201D")
             {
                 Flush();
-                stack.Pop();
+                CloseQuote(c);
                 i++;
                 continue;
             }
-            else if (quotes && c == '\u2018' && (i == 0 || !char.IsLetterOrDigit(text[i - 1])) && text.IndexOf('\u2019', i + 1) > i)
+            else if (quotes && c == '\u2018' && (i == 0 || !char.IsLetterOrDigit(text[i - 1])) && lastRightSingle > i)
             {
                 Flush();
-                var q = new RSpan { Quotes = true, SingleQuotes = true, FromMarkup = true };
-                stack.Peek().Span.Children.Add(q);
-                stack.Push((q, "\u2019"));
+                if (!Open(new RSpan { Quotes = true, SingleQuotes = true, FromMarkup = true }, "\u2019"))
+                {
+                    sb.Append(c);
+                }
+
                 i++;
                 continue;
             }
             else if (quotes && c == '\u2019' && stack.Peek().Close == "\u2019" && (i + 1 >= text.Length || !char.IsLetterOrDigit(text[i + 1])))
             {
                 Flush();
-                stack.Pop();
+                CloseQuote(c);
                 i++;
                 continue;
             }
@@ -563,17 +609,19 @@ internal static class Rich
                 if (inQuote && !nextWord)
                 {
                     Flush();
-                    stack.Pop();
+                    CloseQuote(c);
                     i++;
                     continue;
                 }
 
-                if (!prevWord && (nextWord || (i + 1 < text.Length && text[i + 1] == '"')) && HasClosingSingle(text, i + 1))
+                if (!prevWord && (nextWord || (i + 1 < text.Length && text[i + 1] == '"')) && lastSingle >= i + 1)
                 {
                     Flush();
-                    var q = new RSpan { Quotes = true, FromMarkup = true };
-                    stack.Peek().Span.Children.Add(q);
-                    stack.Push((q, "'"));
+                    if (!Open(new RSpan { Quotes = true, FromMarkup = true }, "'"))
+                    {
+                        sb.Append(c);
+                    }
+
                     i++;
                     continue;
                 }
@@ -613,30 +661,39 @@ internal static class Rich
         ['\u06E5'] = '\u0648', ['\u06E6'] = '\u064A',
     };
 
-    private static bool HasClosingDouble(string text, int from)
+    /// <summary>Deepest nesting of markup spans and quotations in one field value; deeper marks are read flat (a tag's
+    /// formatting not applied, a quotation mark kept as the character): the tree is walked recursively when rendered,
+    /// and a title nested 20,000 deep overflowed the stack (hostile input, session 13).</summary>
+    internal const int MaxMarkupDepth = 100;
+
+    /// <summary>Position of the last straight double quote that can close a quotation (not after a space, not before a
+    /// letter or digit), or -1: an opening quote at <c>i</c> has a closing one when this is at least <c>i + 2</c>.</summary>
+    private static int LastClosingDouble(string text)
     {
-        for (int j = from + 1; j < text.Length; j++)
+        for (int j = text.Length - 1; j >= 1; j--)
         {
             if (text[j] == '"' && !char.IsWhiteSpace(text[j - 1]) && (j + 1 >= text.Length || !char.IsLetterOrDigit(text[j + 1])))
             {
-                return true;
+                return j;
             }
         }
 
-        return false;
+        return -1;
     }
 
-    private static bool HasClosingSingle(string text, int from)
+    /// <summary>Position of the last straight single quote that can close a quotation (not after a space, not before a
+    /// letter or digit), or -1.</summary>
+    private static int LastClosingSingle(string text)
     {
-        for (int j = from; j < text.Length; j++)
+        for (int j = text.Length - 1; j >= 1; j--)
         {
-            if (text[j] == '\'' && (j + 1 >= text.Length || !char.IsLetterOrDigit(text[j + 1])) && j > 0 && text[j - 1] != ' ')
+            if (text[j] == '\'' && (j + 1 >= text.Length || !char.IsLetterOrDigit(text[j + 1])) && text[j - 1] != ' ')
             {
-                return true;
+                return j;
             }
         }
 
-        return false;
+        return -1;
     }
 
     private static readonly (string Tag, Action<RSpan> Apply, string Close)[] OpenTags =

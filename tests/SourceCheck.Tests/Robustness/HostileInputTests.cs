@@ -116,6 +116,43 @@ public sealed class HostileInputTests : IDisposable
     }
 
     [Fact]
+    public void Title_markup_nested_20000_deep_renders_in_every_format()
+    {
+        // session 13: <i><b><sup> 20,000 deep in a title aborted the process (stack overflow in the recursive renderers)
+        string Deep(int depth, string word) =>
+            string.Concat(Enumerable.Range(0, depth).Select(k => new[] { "<i>", "<b>", "<sup>" }[k % 3])) + word
+            + string.Concat(Enumerable.Range(0, depth).Reverse().Select(k => new[] { "</i>", "</b>", "</sup>" }[k % 3]));
+        string items = Write("deep.json", "[{\"id\": \"d\", \"type\": \"book\", \"title\": \"" + Deep(20_000, "Tiefentitel") + "\", \"issued\": {\"date-parts\": [[2020]]}},"
+            + " {\"id\": \"q\", \"type\": \"book\", \"title\": \"" + new string('\u201C', 20_000) + "Zitat" + new string('\u201D', 20_000) + "\"}]");
+        foreach (string to in new[] { "text", "markdown", "rtf", "html" })
+        {
+            var r = CliRunner.Run(null, "format", items, "--style", "apa", "--to", to);
+            Assert.True(r.ExitCode == 0, $"{to}: exit {r.ExitCode}: {r.Error}");
+            Assert.Contains("Tiefentitel", r.Out, StringComparison.Ordinal);
+            Assert.Contains("Zitat", r.Out, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Markup_deeper_than_the_limit_is_read_flat_and_shallower_markup_is_kept()
+    {
+        int depth = Rich.MaxMarkupDepth + 50;
+        var deep = Rich.ParseMarkup(new string('\u201C', depth) + "x" + new string('\u201D', depth));
+        Assert.True(Depth(deep) <= Rich.MaxMarkupDepth + 1, $"depth {Depth(deep)}");
+        // the quotation marks beyond the limit stay characters, in pairs; the rest are quotation spans
+        string plain = Rich.Plain(deep);
+        Assert.Equal(50, plain.Count(c => c == '\u201C'));
+        Assert.Equal(50, plain.Count(c => c == '\u201D'));
+        Assert.Contains("x", plain, StringComparison.Ordinal);
+
+        var tags = Rich.ParseMarkup(string.Concat(Enumerable.Repeat("<i>", depth)) + "y" + string.Concat(Enumerable.Repeat("</i>", depth)) + " <b>z</b>");
+        Assert.Equal("y z", Rich.Plain(tags));
+        Assert.True(Depth(tags) <= Rich.MaxMarkupDepth + 1, $"depth {Depth(tags)}");
+
+        static int Depth(RNode node) => node is RSpan s ? 1 + Enumerable.Range(0, s.Count).Select(i => Depth(s[i])).DefaultIfEmpty(0).Max() : 0;
+    }
+
+    [Fact]
     public void Official_styles_stay_within_the_expansion_budget()
     {
         foreach (string name in EmbeddedLocales.StyleNames())
@@ -269,7 +306,8 @@ public sealed class HostileInputTests : IDisposable
         // session 12: each <iframe> cost the tree builder ~0.4 ms (20,000 frames in 1.6 MB: 10 s in `page`)
         string html = "<html><body><p>Vorher.</p><IFRAME src=\"x\">\n<p>fallback</p></iframe><p>Nachher.</p>"
             + "<script type=\"application/ld+json\">{\"articleBody\": \"<iframe>kept</iframe>\"}</script><!-- <iframe>c</iframe> --></body></html>";
-        string blanked = HtmlInput.BlankFrames(html);
+        string blanked = HtmlInput.Bound(html, out bool deep);
+        Assert.False(deep);
         Assert.Equal(html.Length, blanked.Length);
         Assert.Equal(html.Count(c => c == '\n'), blanked.Count(c => c == '\n'));
         Assert.DoesNotContain("fallback", blanked, StringComparison.Ordinal);
@@ -278,7 +316,17 @@ public sealed class HostileInputTests : IDisposable
         Assert.Contains("<iframe>kept</iframe>", blanked, StringComparison.Ordinal);
         Assert.Contains("<!-- <iframe>c</iframe> -->", blanked, StringComparison.Ordinal);
         // a frame that never closes is left to the parser
-        Assert.Equal("<p>a</p><iframe><p>b</p>", HtmlInput.BlankFrames("<p>a</p><iframe><p>b</p>"));
+        Assert.Equal("<p>a</p><iframe><p>b</p>", HtmlInput.Bound("<p>a</p><iframe><p>b</p>", out _));
+
+        // one walk finds both (session 13): a frame's raw content does not count for the nesting, and a page cut for
+        // its depth has its frames before the cut blanked
+        string framedDivs = "<iframe>" + FuzzEngine.Repeat("<div>", 500) + "</iframe><p>x</p>";
+        Assert.Equal(-1, HtmlInput.DepthCut(framedDivs));
+        string deepAfterFrame = "<p>a</p><iframe><p>fallback</p></iframe>" + FuzzEngine.Repeat("<div>", 500) + "Text";
+        string bounded = HtmlInput.Bound(deepAfterFrame, out bool tooDeep);
+        Assert.True(tooDeep);
+        Assert.DoesNotContain("fallback", bounded, StringComparison.Ordinal);
+        Assert.Equal(deepAfterFrame.IndexOf("<div>", StringComparison.Ordinal) + (5 * HtmlInput.MaxDepth), bounded.Length);
 
         string page = "<html><body><article>" + FuzzEngine.Repeat("<iframe src=\"v\"><p>fallback</p></iframe><p>Die Preise steigen weiter, sagte Anna Schulz am Montag.</p>", 50) + "</article></body></html>";
         using var doc = HtmlInput.Parse(page, out _);

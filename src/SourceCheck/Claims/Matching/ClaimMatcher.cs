@@ -87,6 +87,11 @@ public sealed record MatchOptions
     /// the headlines its articles cite: a cited headline need not name what the citing claim names.</summary>
     public Func<string, bool>? UnscopedDocuments { get; init; }
 
+    /// <summary>Documents (by id) whose claims are never paired with each other's, only with other documents' (the
+    /// check's cited headlines: a link between two headlines says nothing about the checked articles and was dropped
+    /// after scoring — 1,000 references made 500,000 such pairs). Null: none.</summary>
+    internal Func<string, bool>? UnpairedDocuments { get; init; }
+
     /// <summary>Told how many claim pairs could not be compared because a text test timed out (a regex starved on an
     /// overloaded machine): those pairs are left unlinked and the match goes on; null: not told.</summary>
     public Action<int>? PairsSkipped { get; init; }

@@ -24,6 +24,7 @@ internal sealed class EventScope
     private readonly HashSet<(int, int)> _sameEvent;
     private readonly bool[] _fragment;
     private readonly bool[] _unscoped;
+    private readonly bool[] _unpaired;
     private readonly int _linkable;
     private readonly HashSet<string>[] _claimAnchors;
     private readonly HashSet<string>[] _docAnchors;
@@ -34,7 +35,7 @@ internal sealed class EventScope
     private readonly bool _anyProfile;
     private readonly List<int>[] _partners;
 
-    private EventScope(int[] documentOf, bool[] fragment, bool[] unscoped, int linkable, HashSet<(int, int)> sameEvent, List<List<int>> components,
+    private EventScope(int[] documentOf, bool[] fragment, bool[] unscoped, bool[] unpaired, int linkable, HashSet<(int, int)> sameEvent, List<List<int>> components,
         List<int> fragments, HashSet<string>[] claimAnchors, HashSet<string>[] docAnchors, HashSet<int>[] claimYears, HashSet<int>[] docYears,
         Dictionary<string, int> anchorDocs, int anchorCap, List<int>[] partners)
     {
@@ -46,6 +47,7 @@ internal sealed class EventScope
         _anchorCap = anchorCap;
         _partners = partners;
         _unscoped = unscoped;
+        _unpaired = unpaired;
         _linkable = linkable;
         _anyProfile = fragment.Any(f => !f);
         Fragments = fragments;
@@ -93,7 +95,7 @@ internal sealed class EventScope
     public bool Allowed(int i, int j)
     {
         int docA = DocumentOf[i], docB = DocumentOf[j];
-        if (docA == docB || i >= _linkable || j >= _linkable)
+        if (docA == docB || i >= _linkable || j >= _linkable || (_unpaired[docA] && _unpaired[docB]))
         {
             return false;
         }
@@ -266,7 +268,7 @@ internal sealed class EventScope
                 // compared with every document (each pair once: skip those found from the other side)
                 foreach (var (e, other) in byDoc)
                 {
-                    if (e == d || (e < d && (everything || _unscoped[e])))
+                    if (e == d || (e < d && (everything || _unscoped[e])) || (_unpaired[d] && _unpaired[e]))
                     {
                         continue;
                     }
@@ -438,9 +440,11 @@ internal sealed class EventScope
         int docs = docIndex.Count;
         var fragment = new bool[docs];
         var isUnscoped = new bool[docs];
+        var isUnpaired = new bool[docs];
         foreach (var (id, d) in docIndex)
         {
             isUnscoped[d] = unscoped?.Invoke(id) == true;
+            isUnpaired[d] = options.UnpairedDocuments?.Invoke(id) == true;
         }
 
         for (int d = 0; d < docs; d++)
@@ -638,7 +642,7 @@ internal sealed class EventScope
             list.Add(i);
         }
 
-        return new EventScope(documentOf, fragment, isUnscoped, linkable, sameEvent, components, fragments, claimAnchors, docAnchors, claimYears, docYears,
+        return new EventScope(documentOf, fragment, isUnscoped, isUnpaired, linkable, sameEvent, components, fragments, claimAnchors, docAnchors, claimYears, docYears,
             anchorDocs, allCap, partners);
     }
 

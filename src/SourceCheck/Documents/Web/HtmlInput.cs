@@ -25,87 +25,10 @@ internal static class HtmlInput
             html = html[..maxChars];
         }
 
-        int cut = DepthCut(html);
+        string walked = Walk(html, out int cut);
         tooDeep = cut >= 0;
-        return BlankFrames(tooDeep ? html[..cut] : html);
+        return tooDeep ? walked[..cut] : walked;
     }
-
-    /// <summary>The HTML with every <c>&lt;iframe&gt;…&lt;/iframe&gt;</c> (tags and raw content) turned into spaces, line
-    /// ends kept, so offsets and lines of everything else stay where they were. No reader uses frames (they show
-    /// another page; their content is raw fallback text), and the tree builder spends about 0.4 ms on each frame
-    /// element: a 1.6 MB page of 20,000 frames took 10 s in <c>page</c> and 1 s without them. Frames inside scripts and
-    /// comments are left alone (JSON-LD text keeps its words); a frame that never closes is left to the parser.</summary>
-    public static string BlankFrames(string html)
-    {
-        if (html.IndexOf("<iframe", StringComparison.OrdinalIgnoreCase) < 0)
-        {
-            return html;
-        }
-
-        char[]? chars = null;
-        int i = 0;
-        while ((i = html.IndexOf('<', i)) >= 0 && i + 1 < html.Length)
-        {
-            var rest = html.AsSpan(i);
-            if (rest.StartsWith("<!--", StringComparison.Ordinal))
-            {
-                int end = html.IndexOf("-->", i + 4, StringComparison.Ordinal);
-                if (end < 0)
-                {
-                    break;
-                }
-
-                i = end + 3;
-                continue;
-            }
-
-            if (StartsTag(rest, "script") || StartsTag(rest, "style"))
-            {
-                string endTag = StartsTag(rest, "script") ? "</script" : "</style";
-                int end = html.IndexOf(endTag, i + 1, StringComparison.OrdinalIgnoreCase);
-                if (end < 0)
-                {
-                    break;
-                }
-
-                i = end + endTag.Length;
-                continue;
-            }
-
-            if (StartsTag(rest, "iframe"))
-            {
-                int open = html.IndexOf('>', i);
-                int close = open < 0 ? -1 : html.IndexOf("</iframe", open, StringComparison.OrdinalIgnoreCase);
-                int closeEnd = close < 0 ? -1 : html.IndexOf('>', close);
-                if (closeEnd < 0)
-                {
-                    break;
-                }
-
-                chars ??= html.ToCharArray();
-                for (int k = i; k <= closeEnd; k++)
-                {
-                    if (chars[k] is not ('\n' or '\r'))
-                    {
-                        chars[k] = ' ';
-                    }
-                }
-
-                i = closeEnd + 1;
-                continue;
-            }
-
-            i++;
-        }
-
-        return chars is null ? html : new string(chars);
-    }
-
-    /// <summary>Whether <paramref name="text"/> starts with the start tag <paramref name="name"/> ("&lt;name" then white
-    /// space, '/' or '&gt;'), in any letter case.</summary>
-    private static bool StartsTag(ReadOnlySpan<char> text, string name) =>
-        text.Length > name.Length + 1 && text[1..].StartsWith(name, StringComparison.OrdinalIgnoreCase)
-        && text[name.Length + 1] is ' ' or '\t' or '\n' or '\r' or '\f' or '/' or '>';
 
     /// <summary>A parser with scripting off.</summary>
     public static HtmlParser Parser(bool keepSourceReferences = false) =>
@@ -122,10 +45,28 @@ internal static class HtmlInput
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> VoidTagNames = VoidTags.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>Where the element nesting first passes <see cref="MaxDepth"/> (a linear scan of the tags; elements
-    /// that close implicitly are not counted, going in or out), or -1.</summary>
+    /// <summary>Where the element nesting first passes <see cref="MaxDepth"/>, or -1 (see <see cref="Walk"/>).</summary>
     public static int DepthCut(string html)
     {
+        Walk(html, out int cut);
+        return cut;
+    }
+
+    /// <summary>One linear walk over the tags (comments, scripts and styles skipped) that finds both things the parser
+    /// must not see. <paramref name="cut"/>: where the element nesting first passes <see cref="MaxDepth"/> (elements that
+    /// close implicitly are not counted, going in or out), or -1. Returned: the HTML with every
+    /// <c>&lt;iframe&gt;…&lt;/iframe&gt;</c> (tags and raw content) turned into spaces, line ends kept, so offsets and lines of
+    /// everything else stay where they were — no reader uses frames (they show another page; their content is raw
+    /// fallback text), and the tree builder spent about 0.4 ms on each frame element (a 1.6 MB page of 20,000 frames:
+    /// 10 s in <c>page</c>, 1 s without them). Frames inside scripts and comments are left alone (JSON-LD text keeps its
+    /// words); a frame that never closes is left to the parser, and so are the frames after it. A frame's raw content
+    /// does not count for the nesting (the parser reads it as text).</summary>
+    public static string Walk(string html, out int cut)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        cut = -1;
+        bool frames = html.Contains("<iframe", StringComparison.OrdinalIgnoreCase);
+        char[]? chars = null;
         int depth = 0;
         int i = 0;
         int nextClose = -1;
@@ -157,7 +98,7 @@ internal static class HtmlInput
                 int end = html.AsSpan(i).StartsWith("<!--", StringComparison.Ordinal) ? html.IndexOf("-->", i + 4, StringComparison.Ordinal) : html.IndexOf('>', i);
                 if (end < 0)
                 {
-                    return -1;
+                    break;
                 }
 
                 i = end + 1;
@@ -176,43 +117,60 @@ internal static class HtmlInput
                 j++;
             }
 
-            string name = html[(i + 1)..j];
+            var name = html.AsSpan(i + 1, j - i - 1);
             // The next '>' is remembered: "<a<a<a…" without a '>' would otherwise rescan the rest at every tag.
             if (nextClose < j)
             {
                 nextClose = html.IndexOf('>', j);
                 if (nextClose < 0)
                 {
-                    return -1;
+                    break;
                 }
             }
 
             int close = nextClose;
-            if (close < 0)
-            {
-                return -1;
-            }
-
             if (name.Equals("script", StringComparison.OrdinalIgnoreCase) || name.Equals("style", StringComparison.OrdinalIgnoreCase))
             {
-                int endTag = html.IndexOf("</" + name, close, StringComparison.OrdinalIgnoreCase);
+                int endTag = html.IndexOf(string.Concat("</", name), close, StringComparison.OrdinalIgnoreCase);
                 i = endTag < 0 ? html.Length : endTag;
                 continue;
             }
 
-            if (!VoidTags.Contains(name) && html[close - 1] != '/')
+            if (frames && name.Equals("iframe", StringComparison.OrdinalIgnoreCase) && html[j] is ' ' or '\t' or '\n' or '\r' or '\f' or '/' or '>')
+            {
+                int end = html.IndexOf("</iframe", close, StringComparison.OrdinalIgnoreCase);
+                int endClose = end < 0 ? -1 : html.IndexOf('>', end);
+                if (endClose >= 0)
+                {
+                    chars ??= html.ToCharArray();
+                    for (int k = i; k <= endClose; k++)
+                    {
+                        if (chars[k] is not ('\n' or '\r'))
+                        {
+                            chars[k] = ' ';
+                        }
+                    }
+
+                    i = endClose + 1;
+                    continue;
+                }
+
+                frames = false;
+            }
+
+            if (!VoidTagNames.Contains(name) && html[close - 1] != '/')
             {
                 depth++;
                 if (depth > MaxDepth)
                 {
-                    return i;
+                    cut = i;
+                    break;
                 }
             }
 
             i = close + 1;
         }
 
-        return -1;
+        return chars is null ? html : new string(chars);
     }
-
 }

@@ -51,6 +51,24 @@ public sealed class EventScopeTests
     }
 
     [Fact]
+    public void Should_never_pair_two_unpaired_documents_and_keep_their_links_with_the_others()
+    {
+        // the check's cited headlines: each its own one-claim document, compared with every claim but (unpaired) never
+        // with each other — 1,000 references were 500,000 headline pairs scored and dropped
+        string headline = "Veltrasse AG says the Brennwald tunnel will cost 3.4 billion euros";
+        var claims = Story("A", "2027").Concat(Enumerable.Range(1, 4).Select(k => MakeClaim($"H{k}", $"ref:A/{k}", "en", headline))).ToArray();
+        var unscoped = Options with { UnscopedDocuments = id => id.StartsWith("ref:", StringComparison.Ordinal) };
+        var paired = ClaimMatcher.Match(claims, unscoped);
+        Assert.Contains(paired, l => l.A.DocumentId.StartsWith("ref:", StringComparison.Ordinal) && l.B.DocumentId.StartsWith("ref:", StringComparison.Ordinal));
+
+        var unpaired = ClaimMatcher.Match(claims, unscoped with { UnpairedDocuments = id => id.StartsWith("ref:", StringComparison.Ordinal) });
+        Assert.DoesNotContain(unpaired, l => l.A.DocumentId.StartsWith("ref:", StringComparison.Ordinal) && l.B.DocumentId.StartsWith("ref:", StringComparison.Ordinal));
+        var withArticle = paired.Where(l => l.A.DocumentId == "A" || l.B.DocumentId == "A").Select(l => (l.A.Id, l.B.Id, l.Type, l.Score)).ToList();
+        Assert.NotEmpty(withArticle);
+        Assert.Equal(withArticle, unpaired.Select(l => (l.A.Id, l.B.Id, l.Type, l.Score)).ToList());
+    }
+
+    [Fact]
     public void Should_not_link_reports_dated_years_apart()
     {
         var sameYear = ClaimMatcher.Match([.. Story("A", "2027"), .. Story("B", "2027")], Options);
