@@ -22,7 +22,8 @@ internal static class FigureExtractor
 
     private readonly record struct Token(int Start, int End, Kind Kind, string Text);
 
-    private static readonly Dictionary<string, double> NumberWords = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>Numbers written as words, English and German (also read by <c>FactAgreement</c>'s count test).</summary>
+    internal static readonly Dictionary<string, double> NumberWords = new(StringComparer.OrdinalIgnoreCase)
     {
         ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8,
         ["nine"] = 9, ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12, ["thirteen"] = 13, ["fourteen"] = 14,

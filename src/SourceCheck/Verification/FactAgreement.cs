@@ -508,13 +508,11 @@ internal static class FactAgreement
         "million", "hälfte", "dutzend",
     };
 
-    /// <summary>Small counts as words (not "one"/"ein": also an article), English and German.</summary>
-    private static readonly Dictionary<string, int> CountWords = new(StringComparer.Ordinal)
-    {
-        ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8, ["nine"] = 9, ["ten"] = 10,
-        ["eleven"] = 11, ["twelve"] = 12, ["zwei"] = 2, ["drei"] = 3, ["vier"] = 4, ["fünf"] = 5, ["sechs"] = 6, ["sieben"] = 7, ["acht"] = 8,
-        ["neun"] = 9, ["zehn"] = 10, ["elf"] = 11, ["zwölf"] = 12,
-    };
+    /// <summary>Small counts as words, two to twelve, from the figure reader's number words (not "one"/"eins": "one" is
+    /// also an article; not "dozen": an amount), English and German.</summary>
+    private static readonly Dictionary<string, int> CountWords = Claims.FigureExtractor.NumberWords
+        .Where(w => w.Value is >= 2 and <= 12 && w.Key is not ("dozen" or "dutzend"))
+        .ToDictionary(w => w.Key, w => (int)w.Value, StringComparer.Ordinal);
 
     /// <summary>The small counts a text states: number words (<see cref="CountWords"/>) and whole numbers below 1,000 written
     /// in digits alone (no decimal or thousands mark; years are compared as years). <paramref name="word"/>: whether a

@@ -293,6 +293,12 @@ internal sealed partial class OutletDirectory
         }
     }
 
+    private static readonly char[] NameSeparators = [' ', '-', '.', '\'', '’', '&', ',', ':', '(', ')', '/'];
+
+    /// <summary>The words of a lower-cased, folded outlet name as an address spells them (ASCII letters and digits).</summary>
+    private static List<string> AddressWords(string folded) =>
+        folded.Split(NameSeparators, StringSplitOptions.RemoveEmptyEntries).Select(TextFolding.AsciiKey).Where(w => w.Length > 0).ToList();
+
     /// <param name="outlet">The outlet's name.</param>
     /// <param name="tlds">The domains every shape is tried under.</param>
     /// <param name="main">The domains the hyphenated shape is tried under.</param>
@@ -311,9 +317,7 @@ internal sealed partial class OutletDirectory
             }
         }
 
-        string folded = TextFolding.GermanAsciiSpelling(name.ToLowerInvariant());
-        var words = folded.Split([' ', '-', '.', '\'', '’', '&', ',', ':', '(', ')', '/'], StringSplitOptions.RemoveEmptyEntries)
-            .Select(TextFolding.AsciiKey).Where(w => w.Length > 0).ToList();
+        var words = AddressWords(TextFolding.GermanAsciiSpelling(name.ToLowerInvariant()));
         if (words.Count == 0 || words.Count > 4)
         {
             return [];
@@ -332,8 +336,7 @@ internal sealed partial class OutletDirectory
 
         // a name with letters other than the German umlauts ("Hürriyet": Turkish, "hurriyet" in its address): also
         // spelt without the diacritics
-        var plain = TextFolding.WithoutDiacritics(name.ToLowerInvariant()).Split([' ', '-', '.', '\'', '’', '&', ',', ':', '(', ')', '/'], StringSplitOptions.RemoveEmptyEntries)
-            .Select(TextFolding.AsciiKey).Where(w => w.Length > 0).ToList();
+        var plain = AddressWords(TextFolding.WithoutDiacritics(name.ToLowerInvariant()));
         if (!plain.SequenceEqual(words, StringComparer.Ordinal))
         {
             Add(string.Concat(plain), tlds);
